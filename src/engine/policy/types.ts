@@ -1,0 +1,50 @@
+import type { Family, Level, Severity, Confidence } from '../finding.js';
+
+export interface RulePolicy {
+  level?: Level;
+  options?: Record<string, unknown>;
+  /** Only scan paths matching one of these globs. */
+  paths?: string[];
+  /** Skip paths matching one of these globs. */
+  ignore?: string[];
+}
+
+export interface PolicyException {
+  /** A finding fingerprint, or … */
+  fingerprint?: string;
+  /** … a rule id and/or a path glob. */
+  rule?: string;
+  path?: string;
+  justification: string;
+  approvedBy: string;
+  /** ISO date (YYYY-MM-DD); the exception stops counting after this day. */
+  expires: string;
+  /** Where it was declared, so reports can point at it. */
+  source?: string;
+}
+
+export interface PolicySettings {
+  /** Files larger than this are skipped and listed. */
+  maxFileBytes: number;
+  /** Findings below this confidence are dropped. */
+  minConfidence: Confidence;
+  /** What an incomplete scan (skipped files) does to the verdict. */
+  incompleteScan: 'pass' | 'warn' | 'fail';
+}
+
+/** The merged, validated policy the engine runs with. */
+export interface ResolvedPolicy {
+  /** Where each layer came from, in precedence order (built-in first). */
+  sources: string[];
+  /** sha256 of the merged policy, shown in reports and audit records. */
+  hash: string;
+  settings: PolicySettings;
+  /** Default level per family, then per severity where the family says `auto`. */
+  families: Record<Family, Level | 'auto'>;
+  severityLevels: Record<Severity, Level>;
+  rules: Record<string, RulePolicy>;
+  ignore: string[];
+  exceptions: PolicyException[];
+  /** Rule ids or families the org locked: lower layers cannot weaken them. */
+  locked: string[];
+}

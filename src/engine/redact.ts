@@ -1,0 +1,36 @@
+/**
+ * The one redaction helper every output uses. A secret never leaves the engine whole: renderers get
+ * the redacted form and the fingerprint only.
+ */
+
+/** Reveal a short, non-identifying prefix (often the provider prefix) and nothing else of a secret. */
+export function redact(secret: string): string {
+  const len = secret.length;
+  if (len < 8) return '*'.repeat(Math.max(len, 3));
+  const keep = len >= 24 ? 4 : 2;
+  return `${secret.slice(0, keep)}${'*'.repeat(Math.min(8, len - keep))}…(${len})`;
+}
+
+/** Replace every occurrence of each secret in `text` with its redacted form. */
+export function redactAll(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  // Longest first, so a secret that contains another is replaced whole.
+  const sorted = [...new Set(secrets)].filter((s) => s.length > 0).sort((a, b) => b.length - a.length);
+  for (const s of sorted) {
+    if (out.includes(s)) out = out.split(s).join(redact(s));
+  }
+  return out;
+}
+
+const MAX_EXCERPT = 200;
+
+/** A one-line excerpt, trimmed around the column so a minified line stays short. */
+export function excerptOf(line: string, column: number, secrets: Iterable<string>): string {
+  let text = redactAll(line, secrets);
+  const at = Math.max(0, Math.min(column - 1, text.length));
+  if (text.length > MAX_EXCERPT) {
+    const start = Math.max(0, at - 60);
+    text = (start > 0 ? '…' : '') + text.slice(start, start + MAX_EXCERPT) + (start + MAX_EXCERPT < text.length ? '…' : '');
+  }
+  return text.trim();
+}

@@ -1,0 +1,9 @@
+/** The rule registry: every rule the engine knows, in a stable order. */
+import type { Rule } from './rule.js';
+import { secretRules } from './rules/secrets/index.js';
+
+export const allRules: readonly Rule[] = [...secretRules];
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}

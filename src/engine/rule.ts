@@ -1,0 +1,82 @@
+/**
+ * The rule contract. A rule is one module exporting its metadata and a pure `check`; the scanner owns
+ * I/O, prefiltering, line numbers, redaction, suppression and policy so that rules stay small.
+ */
+import type { Confidence, Family, Severity } from './finding.js';
+
+export interface RevokeGuide {
+  /** Human name of the issuer, e.g. "GitHub" or "AWS IAM". */
+  provider: string;
+  /** Where the credential is revoked or rotated. */
+  url?: string;
+  /** Ordered steps, each a sentence. */
+  steps: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  family: Family;
+  severity: Severity;
+  confidence: Confidence;
+  description: string;
+  /** Regulatory controls this rule evidences, e.g. `PCI-DSS-8.6.2`. */
+  controls: string[];
+  remediation: string;
+  revoke?: RevokeGuide;
+}
+
+/** A stretch of a file a rule should look at; `offset` is where `text` starts in the whole file. */
+export interface Segment {
+  text: string;
+  offset: number;
+}
+
+export interface FileView {
+  path: string;
+  /** The whole (possibly synthetic, for diffs) text being scanned. */
+  text: string;
+  /**
+   * For `line` rules: the lines (or windows of very long lines) that hold one of the rule's keywords.
+   * For `file` rules: one segment, the whole text.
+   */
+  segments: Segment[];
+}
+
+export interface RuleContext {
+  /** "Today", passed in so results are reproducible (the App passes the clock, tests a fixed date). */
+  today: Date;
+  /** The rule's options from the policy. */
+  options: Record<string, unknown>;
+}
+
+/** What a rule reports; the scanner turns it into a full `Finding`. */
+export interface RawFinding {
+  /** Offset range in `FileView.text` … */
+  start?: number;
+  end?: number;
+  /** … or a 1-based line (and optional column) for rules that work on parsed structure. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  /** The secret value, if any: it is redacted everywhere and hashed into the fingerprint. */
+  secret?: string;
+  /** For non-secret findings: what identifies the construct (e.g. `job:build permissions:write-all`). */
+  construct?: string;
+  message: string;
+  /** Overrides of the rule's defaults for this one finding. */
+  severity?: Severity;
+  confidence?: Confidence;
+  remediation?: string;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Lower-case literals; `check` runs only where one occurs. Empty means every file. */
+  keywords: readonly string[];
+  scope: 'line' | 'file';
+  /** A catch-all (e.g. generic high-entropy): dropped where a specific rule reports the same span. */
+  fallback?: boolean;
+  /** Optional path filter (e.g. only `.npmrc`); cheap, called before anything else. */
+  appliesTo?(path: string): boolean;
+  check(file: FileView, ctx: RuleContext): RawFinding[];
+}

@@ -1,0 +1,311 @@
+/**
+ * The scanner: files + policy → findings. Pure (no I/O, no network, no clock): callers pass text and
+ * "today". One keyword pass per file decides which rules run and where.
+ */
+import { Minimatch } from 'minimatch';
+import type { Confidence, Finding, Level } from './finding.js';
+import { compareFindings, CONFIDENCES } from './finding.js';
+import type { FileView, RawFinding, Rule, Segment } from './rule.js';
+import type { PolicyException, ResolvedPolicy } from './policy/types.js';
+import type { Skipped } from './decode.js';
+import { KeywordMatcher } from './keywords.js';
+import { LineIndex } from './lines.js';
+import { excerptOf, redact } from './redact.js';
+import { fingerprint, secretHash } from './hash.js';
+import { isSuppressed } from './suppress.js';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  /** When `text` holds only some lines of a file (added lines of a diff): the real 1-based number of each. */
+  lineNumbers?: number[];
+}
+
+export interface ExceptedFinding {
+  finding: Finding;
+  exception: PolicyException;
+}
+
+export interface ScanResult {
+  /** What the policy reports (level warn or fail), sorted by path and line. */
+  findings: Finding[];
+  /** Findings covered by a live exception: kept for the audit trail. */
+  excepted: ExceptedFinding[];
+  /** Findings whose exception has expired: they are in `findings` too, with a note. */
+  expired: ExceptedFinding[];
+  suppressed: number;
+  baselined: number;
+  skipped: Skipped[];
+  stats: { files: number; bytes: number };
+}
+
+export interface ScannerOptions {
+  policy: ResolvedPolicy;
+  rules: readonly Rule[];
+  today: Date;
+  /** Fingerprints accepted when the tool was adopted: reported no more. */
+  baseline?: ReadonlySet<string>;
+}
+
+/** A line longer than this is scanned in windows around each keyword hit (minified code). */
+const LONG_LINE = 4096;
+const WINDOW = 1024;
+
+interface CompiledRule {
+  rule: Rule;
+  paths: Minimatch[] | undefined;
+  ignore: Minimatch[];
+  options: Record<string, unknown>;
+}
+
+const globs = (patterns: readonly string[] | undefined): Minimatch[] =>
+  (patterns ?? []).map((p) => new Minimatch(p, { dot: true, matchBase: !p.includes('/') }));
+const matchesAny = (path: string, ms: Minimatch[]): boolean => ms.some((m) => m.match(path));
+
+export class Scanner {
+  private readonly compiled: CompiledRule[];
+  private readonly matcher: KeywordMatcher;
+  /** keyword index → indexes into `compiled` */
+  private readonly keywordRules: number[][];
+  private readonly alwaysRules: number[];
+  private readonly ignore: Minimatch[];
+  private readonly minConfidence: number;
+  private readonly state = { suppressed: 0, files: 0, bytes: 0 };
+  private readonly collected: Finding[] = [];
+  private readonly skipped: Skipped[] = [];
+
+  constructor(private readonly opts: ScannerOptions) {
+    const { policy } = opts;
+    this.compiled = opts.rules
+      .filter((rule) => this.ruleLevel(rule.meta.id, rule.meta.family, rule.meta.severity) !== 'off')
+      .map((rule) => {
+        const rp = policy.rules[rule.meta.id];
+        return {
+          rule,
+          paths: rp?.paths?.length ? globs(rp.paths) : undefined,
+          ignore: globs(rp?.ignore),
+          options: rp?.options ?? {},
+        };
+      });
+    const keywords: string[] = [];
+    const keywordIndex = new Map<string, number>();
+    this.keywordRules = [];
+    this.alwaysRules = [];
+    this.compiled.forEach((c, ri) => {
+      if (c.rule.keywords.length === 0) this.alwaysRules.push(ri);
+      for (const raw of c.rule.keywords) {
+        const k = raw.toLowerCase();
+        let ki = keywordIndex.get(k);
+        if (ki === undefined) {
+          ki = keywords.length;
+          keywords.push(k);
+          keywordIndex.set(k, ki);
+          this.keywordRules.push([]);
+        }
+        const list = this.keywordRules[ki]!;
+        if (!list.includes(ri)) list.push(ri);
+      }
+    });
+    this.matcher = new KeywordMatcher(keywords);
+    this.ignore = globs(policy.ignore);
+    this.minConfidence = CONFIDENCES.indexOf(policy.settings.minConfidence);
+  }
+
+  private ruleLevel(id: string, family: Finding['family'], severity: Finding['severity']): Level {
+    const p = this.opts.policy;
+    const explicit = p.rules[id]?.level;
+    if (explicit) return explicit;
+    const fam = p.families[family];
+    return fam === 'auto' ? p.severityLevels[severity] : fam;
+  }
+
+  /** True when the policy's global ignore globs exclude this path. */
+  isIgnored(path: string): boolean {
+    return matchesAny(path, this.ignore);
+  }
+
+  /** Record a file that could not be scanned, so the report lists it. */
+  skip(s: Skipped): void {
+    this.skipped.push(s);
+  }
+
+  scanFile(file: SourceFile): void {
+    if (this.isIgnored(file.path)) return;
+    this.state.files++;
+    this.state.bytes += file.text.length;
+    const text = file.text;
+    const eligible = new Uint8Array(this.compiled.length);
+    let any = false;
+    this.compiled.forEach((c, i) => {
+      const r = c.rule;
+      if (r.appliesTo && !r.appliesTo(file.path)) return;
+      if (c.paths && !matchesAny(file.path, c.paths)) return;
+      if (c.ignore.length && matchesAny(file.path, c.ignore)) return;
+      eligible[i] = 1;
+      any = true;
+    });
+    if (!any) return;
+
+    // One pass: where does each eligible rule need to look?
+    const ranges = new Map<number, Array<[number, number]>>();
+    const addRange = (ri: number, start: number, end: number): void => {
+      let list = ranges.get(ri);
+      if (!list) ranges.set(ri, (list = []));
+      const last = list[list.length - 1];
+      if (last && start <= last[1]) {
+        if (end > last[1]) last[1] = end;
+      } else list.push([start, end]);
+    };
+    let lineStart = -1, lineEnd = -1;
+    this.matcher.scan(text, (k, offset) => {
+      const rules = this.keywordRules[k]!;
+      if (offset < lineStart || offset > lineEnd) {
+        lineStart = text.lastIndexOf('\n', offset) + 1;
+        lineEnd = text.indexOf('\n', offset);
+        if (lineEnd === -1) lineEnd = text.length;
+      }
+      for (let j = 0; j < rules.length; j++) {
+        const ri = rules[j]!;
+        if (!eligible[ri]) continue;
+        const c = this.compiled[ri]!;
+        if (c.rule.scope === 'file') addRange(ri, 0, text.length);
+        else if (lineEnd - lineStart <= LONG_LINE) addRange(ri, lineStart, lineEnd);
+        else addRange(ri, Math.max(lineStart, offset - WINDOW), Math.min(lineEnd, offset + WINDOW));
+      }
+    });
+    for (const ri of this.alwaysRules) if (eligible[ri]) addRange(ri, 0, text.length);
+    if (ranges.size === 0) return;
+
+    const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+    for (const [ri, list] of ranges) {
+      const c = this.compiled[ri]!;
+      const segments: Segment[] = list.map(([s, e]) => ({ text: text.slice(s, e), offset: s }));
+      const view: FileView = { path: file.path, text, segments };
+      const found = c.rule.check(view, { today: this.opts.today, options: c.options });
+      for (const raw of found) raws.push({ c, raw });
+    }
+    if (raws.length) this.materialise(file, raws);
+  }
+
+  private materialise(file: SourceFile, raws: Array<{ c: CompiledRule; raw: RawFinding }>): void {
+    const lines = new LineIndex(file.text);
+    const secrets = raws.map((r) => r.raw.secret).filter((s): s is string => !!s);
+    const realLine = (l0: number): number => file.lineNumbers?.[l0] ?? l0 + 1;
+    const located = raws.map(({ c, raw }) => {
+      let l0: number, col: number, endL0: number, endCol: number;
+      if (raw.start !== undefined) {
+        l0 = lines.lineAt(raw.start);
+        col = raw.start - lines.lineStart(l0) + 1;
+        const end = raw.end ?? raw.start;
+        endL0 = lines.lineAt(Math.max(raw.start, end - 1));
+        endCol = end - lines.lineStart(endL0) + 1;
+      } else {
+        l0 = (raw.line ?? 1) - 1;
+        col = raw.column ?? 1;
+        endL0 = (raw.endLine ?? raw.line ?? 1) - 1;
+        endCol = col;
+      }
+      return { c, raw, l0, col, endL0, endCol, start: raw.start ?? lines.lineStart(l0) + col - 1, end: raw.end ?? lines.lineStart(l0) + col };
+    });
+    // A catch-all yields to a specific rule on the same span; one rule reports one span once.
+    const kept = located.filter((a, i) => {
+      for (let j = 0; j < located.length; j++) {
+        if (j === i) continue;
+        const b = located[j]!;
+        const overlap = a.start < b.end && b.start < a.end;
+        if (!overlap) continue;
+        if (a.c.rule.fallback && !b.c.rule.fallback) return false;
+        if (a.c === b.c && j < i && a.start === b.start) return false;
+      }
+      return true;
+    });
+    for (const { c, raw, l0, col, endL0, endCol } of kept) {
+      const meta = c.rule.meta;
+      const confidence: Confidence = raw.confidence ?? meta.confidence;
+      if (CONFIDENCES.indexOf(confidence) > this.minConfidence) continue;
+      const lineText = lines.lineText(l0);
+      if (isSuppressed(lineText, l0 > 0 ? lines.lineText(l0 - 1) : undefined)) {
+        this.state.suppressed++;
+        continue;
+      }
+      const severity = raw.severity ?? meta.severity;
+      const level = this.ruleLevel(meta.id, meta.family, severity);
+      if (level === 'off') continue;
+      const construct = raw.secret ?? raw.construct ?? `${l0}:${raw.message}`;
+      const f: Finding = {
+        ruleId: meta.id,
+        family: meta.family,
+        severity,
+        confidence,
+        path: file.path,
+        startLine: realLine(l0),
+        endLine: realLine(endL0),
+        startColumn: col,
+        endColumn: Math.max(endCol, col),
+        excerpt: excerptOf(lineText, col, secrets),
+        fingerprint: fingerprint(meta.id, file.path, construct),
+        message: raw.message,
+        remediation: raw.remediation ?? meta.remediation,
+        controls: meta.controls,
+        level,
+      };
+      if (raw.secret) {
+        f.secretHash = secretHash(raw.secret);
+        f.redacted = redact(raw.secret);
+      }
+      this.collected.push(f);
+    }
+  }
+
+  /** Apply exceptions and the baseline; return everything, sorted. */
+  result(): ScanResult {
+    const { policy, today, baseline } = this.opts;
+    const todayIso = today.toISOString().slice(0, 10);
+    const findings: Finding[] = [];
+    const excepted: ExceptedFinding[] = [];
+    const expired: ExceptedFinding[] = [];
+    let baselined = 0;
+    for (const f of this.collected.sort(compareFindings)) {
+      if (baseline?.has(f.fingerprint)) {
+        baselined++;
+        continue;
+      }
+      const ex = policy.exceptions.find((e) => exceptionMatches(e, f));
+      if (ex && ex.expires >= todayIso) {
+        excepted.push({ finding: f, exception: ex });
+        continue;
+      }
+      if (ex) {
+        f.message += ` (Exception approved by ${ex.approvedBy} expired on ${ex.expires}: renew it with a new justification or fix the finding.)`;
+        expired.push({ finding: f, exception: ex });
+      }
+      findings.push(f);
+    }
+    return {
+      findings,
+      excepted,
+      expired,
+      suppressed: this.state.suppressed,
+      baselined,
+      skipped: [...this.skipped],
+      stats: { files: this.state.files, bytes: this.state.bytes },
+    };
+  }
+}
+
+export function exceptionMatches(e: PolicyException, f: Finding): boolean {
+  if (e.fingerprint) return e.fingerprint === f.fingerprint;
+  if (e.rule && !(e.rule === f.ruleId || (e.rule.endsWith('/*') && f.ruleId.startsWith(e.rule.slice(0, -1))) || e.rule === f.family)) {
+    return false;
+  }
+  if (e.path && !new Minimatch(e.path, { dot: true }).match(f.path)) return false;
+  return !!(e.rule || e.path);
+}
+
+/** Convenience for callers that have everything in memory. */
+export function scanFiles(files: Iterable<SourceFile>, opts: ScannerOptions, skipped: Skipped[] = []): ScanResult {
+  const s = new Scanner(opts);
+  for (const sk of skipped) s.skip(sk);
+  for (const f of files) s.scanFile(f);
+  return s.result();
+}
