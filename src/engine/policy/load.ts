@@ -1,12 +1,18 @@
 /**
  * Policy loading: YAML layers (built-in pack → org → repo) → one validated, merged policy, or errors
- * that name the file, line and fix. (Being filled in: the signature is stable.)
+ * that name the file, line and fix. A broken policy is never replaced by defaults in silence.
  */
-import type { ResolvedPolicy } from './types.js';
+import { createHash } from 'node:crypto';
+import { parseDocument, isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
+import type { ResolvedPolicy, RulePolicy, PolicyException } from './types.js';
+import type { Level } from '../finding.js';
 import { basePolicy } from './builtin.js';
+import { validatePolicyShape } from './schema.js';
+import { readPack, PACK_NAMES } from './packs.js';
+import { allRules } from '../registry.js';
 
 export interface PolicyLayer {
-  /** Where the text came from, e.g. `.github/tokenwarden.yml` or `org/.github:tokenwarden.yml`. */
+  /** Where the text came from, e.g. `.github/tokenwarden.yml` or `acme/.github:.github/tokenwarden.yml`. */
   source: string;
   text: string;
 }
@@ -22,12 +28,271 @@ export interface PolicyError {
 
 export type PolicyResult = { ok: true; policy: ResolvedPolicy; warnings: PolicyError[] } | { ok: false; errors: PolicyError[] };
 
-/** Resolve layers in precedence order (lowest first; the built-in `extends` pack is loaded on demand). */
-export function resolvePolicy(layers: PolicyLayer[]): PolicyResult {
-  void layers;
-  return { ok: true, policy: basePolicy(), warnings: [] };
+export interface ResolveOptions {
+  /** For exception horizons; defaults to the clock. */
+  today?: Date;
+  /** Rule ids that `rules:` may name; defaults to the registry. */
+  knownRules?: readonly string[];
+}
+
+/** The raw, validated content of one layer. */
+interface RawPolicy {
+  extends?: string | string[];
+  settings?: { max_file_size?: number | string; min_confidence?: ResolvedPolicy['settings']['minConfidence']; incomplete_scan?: ResolvedPolicy['settings']['incompleteScan']; max_exception_days?: number };
+  families?: Partial<ResolvedPolicy['families']>;
+  severity_levels?: Partial<ResolvedPolicy['severityLevels']>;
+  rules?: Record<string, Level | { level?: Level; paths?: string[]; ignore?: string[]; options?: Record<string, unknown> }>;
+  ignore?: string[];
+  exceptions?: Array<{ fingerprint?: string; rule?: string; path?: string; justification: string; approved_by: string; expires: string }>;
+  lock?: string[];
+}
+
+interface ParsedLayer {
+  layer: PolicyLayer;
+  raw: RawPolicy;
+  at: (path: readonly (string | number)[], key?: boolean) => { line: number; column: number };
+}
+
+const LEVEL_RANK: Record<Level, number> = { off: 0, warn: 1, fail: 2 };
+
+function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(layer.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const pos = (offset: number): { line: number; column: number } => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const p = pos(e.pos[0]);
+      errors.push({
+        source: layer.source,
+        ...p,
+        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+        fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
+      });
+    }
+    return undefined;
+  }
+  const data = doc.toJS() ?? {};
+  const at = (path: readonly (string | number)[], key = false) => {
+    const node = nodeAt(doc, path, key);
+    return node?.range ? pos(node.range[0]) : { line: 1, column: 1 };
+  };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy must be a YAML mapping.', fix: 'Start from `extends: default` and add keys such as `rules:` or `ignore:`.' });
+    return undefined;
+  }
+  return { layer, raw: data as RawPolicy, at };
+}
+
+/** The deepest existing node on `path` (or the key node of its last segment). */
+function nodeAt(doc: Document, path: readonly (string | number)[], key: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  let last: Node | undefined = doc.contents ?? undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return last;
+      if (key && i === path.length - 1) return pair.key as Node;
+      node = pair.value;
+    } else if (node && typeof node === 'object' && 'items' in node && Array.isArray((node as { items: unknown[] }).items)) {
+      node = (node as { items: unknown[] }).items[Number(seg)];
+    } else return last;
+    if (node && typeof node === 'object' && 'range' in node) last = node as Node;
+  }
+  return last;
+}
+
+function parseSize(v: number | string): number {
+  if (typeof v === 'number') return v;
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*([kKmMgG]?)/.exec(v)!;
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.round(Number(m[1]) * mult);
+}
+
+function closest(word: string, options: readonly string[]): string | undefined {
+  let best: string | undefined, bestD = Infinity;
+  for (const o of options) {
+    const d = editDistance(word, o);
+    if (d < bestD) [best, bestD] = [o, d];
+  }
+  return bestD <= Math.max(3, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+const isLocked = (locked: readonly string[], id: string): boolean => locked.includes(id) || locked.includes(id.split('/')[0]!);
+
+function checkSemantics(p: ParsedLayer, known: readonly string[], today: Date, maxDays: number, errors: PolicyError[]): void {
+  const { raw, layer } = p;
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!known.includes(id)) {
+      const guess = closest(id, known);
+      errors.push({
+        source: layer.source,
+        ...p.at(['rules', id], true),
+        message: `Unknown rule \`${id}\`.`,
+        fix: guess ? `Did you mean \`${guess}\`? Run \`tokenwarden rules\` for the list.` : 'Run `tokenwarden rules` for the list of rule ids.',
+      });
+    }
+  }
+  const todayIso = today.toISOString().slice(0, 10);
+  const horizon = new Date(today.getTime() + maxDays * 86_400_000).toISOString().slice(0, 10);
+  (raw.exceptions ?? []).forEach((e, i) => {
+    if (e.rule && !e.rule.includes('*') && e.rule.includes('/') && !known.includes(e.rule)) {
+      errors.push({ source: layer.source, ...p.at(['exceptions', i, 'rule']), message: `Exception names unknown rule \`${e.rule}\`.`, fix: `Use a rule id from \`tokenwarden rules\`${closest(e.rule, known) ? ` (did you mean \`${closest(e.rule, known)}\`?)` : ''}.` });
+    }
+    if (e.expires > horizon) {
+      errors.push({
+        source: layer.source,
+        ...p.at(['exceptions', i, 'expires']),
+        message: `Exception expires ${e.expires}, more than ${maxDays} days ahead (settings.max_exception_days).`,
+        fix: `Set \`expires\` on or before ${horizon} and renew it when it lapses.`,
+      });
+    }
+    void todayIso;
+  });
+}
+
+/**
+ * Resolve layers in precedence order, lowest first (org before repo). Each layer may `extends` built-in
+ * packs; a layer without `extends` starts from `default`. Locks set by a layer bind every layer after it.
+ */
+export function resolvePolicy(layers: PolicyLayer[], opts: ResolveOptions = {}): PolicyResult {
+  const errors: PolicyError[] = [];
+  const warnings: PolicyError[] = [];
+  const today = opts.today ?? new Date();
+  const known = opts.knownRules ?? allRules.map((r) => r.meta.id);
+
+  const parsed: ParsedLayer[] = [];
+  for (const layer of layers) {
+    const p = parseLayer(layer, errors);
+    if (!p) continue;
+    for (const v of validatePolicyShape(p.raw)) {
+      errors.push({ source: layer.source, ...p.at(v.path, v.atKey), message: v.message, fix: v.fix });
+    }
+    parsed.push(p);
+  }
+  if (errors.length) return { ok: false, errors };
+
+  // Built-in packs first (each pack's own `extends` before it), then the given layers.
+  const packLayers: ParsedLayer[] = [];
+  const seen = new Set<string>();
+  const addPack = (name: string, chain: string[]): void => {
+    if (seen.has(name)) return;
+    if (chain.includes(name)) throw new Error(`policy pack cycle: ${[...chain, name].join(' → ')}`);
+    const layer = { source: `built-in:${name}`, text: readPack(name) };
+    const p = parseLayer(layer, errors);
+    if (!p) return;
+    for (const v of validatePolicyShape(p.raw)) errors.push({ source: layer.source, ...p.at(v.path, v.atKey), message: v.message, fix: v.fix });
+    for (const parent of [p.raw.extends ?? []].flat()) addPack(parent, [...chain, name]);
+    seen.add(name);
+    packLayers.push(p);
+  };
+  for (const p of parsed) {
+    const ext = p.raw.extends === undefined ? ['default'] : [p.raw.extends].flat();
+    for (const name of ext) addPack(name, []);
+  }
+  if (layers.length === 0) addPack('default', []);
+  if (errors.length) return { ok: false, errors };
+
+  const policy = basePolicy();
+  policy.sources = [];
+  for (const p of [...packLayers, ...parsed]) {
+    mergeLayer(policy, p, warnings);
+    policy.sources.push(p.layer.source);
+  }
+  const maxDays = exceptionDays(packLayers, parsed);
+  for (const p of parsed) checkSemantics(p, known, today, maxDays, errors);
+  for (const p of packLayers) checkSemantics(p, known, today, maxDays, errors);
+  if (errors.length) return { ok: false, errors };
+  policy.hash = hashPolicy(policy);
+  return { ok: true, policy, warnings };
+}
+
+function exceptionDays(...groups: ParsedLayer[][]): number {
+  let days = 365;
+  for (const p of groups.flat()) if (p.raw.settings?.max_exception_days !== undefined) days = p.raw.settings.max_exception_days;
+  return days;
+}
+
+function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyError[]): void {
+  const { raw, layer } = p;
+  const locked = policy.locked;
+  const warnLocked = (path: (string | number)[], what: string): void => {
+    warnings.push({ source: layer.source, ...p.at(path, true), message: `${what} is locked by ${policy.sources.join(', ')}; this setting cannot weaken it and was not applied.`, fix: 'Remove it, or ask the org admins to change the org policy.' });
+  };
+  const s = raw.settings ?? {};
+  if (s.max_file_size !== undefined) policy.settings.maxFileBytes = parseSize(s.max_file_size);
+  if (s.min_confidence) policy.settings.minConfidence = s.min_confidence;
+  if (s.incomplete_scan) policy.settings.incompleteScan = s.incomplete_scan;
+  for (const [fam, level] of Object.entries(raw.families ?? {}) as [keyof ResolvedPolicy['families'], Level | 'auto'][]) {
+    const current = policy.families[fam];
+    if (isLocked(locked, fam) && level !== 'auto' && current !== 'auto' && LEVEL_RANK[level] < LEVEL_RANK[current]) warnLocked(['families', fam], `Family \`${fam}\``);
+    else policy.families[fam] = level;
+  }
+  Object.assign(policy.severityLevels, raw.severity_levels ?? {});
+  for (const [id, value] of Object.entries(raw.rules ?? {})) {
+    const next: RulePolicy = typeof value === 'string' ? { level: value } : { ...value };
+    const prev = policy.rules[id] ?? {};
+    if (isLocked(locked, id)) {
+      if (next.level && prev.level && LEVEL_RANK[next.level] < LEVEL_RANK[prev.level]) {
+        warnLocked(['rules', id], `Rule \`${id}\``);
+        delete next.level;
+      } else if (next.level === 'off' || next.level === 'warn') {
+        warnLocked(['rules', id], `Rule \`${id}\``);
+        delete next.level;
+      }
+      if (next.ignore?.length || next.paths?.length) {
+        warnLocked(['rules', id], `Path scoping of rule \`${id}\``);
+        delete next.ignore;
+        delete next.paths;
+      }
+    }
+    policy.rules[id] = {
+      ...prev,
+      ...next,
+      ...(prev.options || next.options ? { options: { ...prev.options, ...next.options } } : {}),
+    };
+  }
+  policy.ignore.push(...(raw.ignore ?? []));
+  for (const e of raw.exceptions ?? []) {
+    const ex: PolicyException = { justification: e.justification, approvedBy: e.approved_by, expires: e.expires, source: layer.source };
+    if (e.fingerprint) ex.fingerprint = e.fingerprint;
+    if (e.rule) ex.rule = e.rule;
+    if (e.path) ex.path = e.path;
+    policy.exceptions.push(ex);
+  }
+  for (const l of raw.lock ?? []) if (!locked.includes(l)) locked.push(l);
+}
+
+function stable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(stable);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
+export function hashPolicy(policy: ResolvedPolicy): string {
+  const { hash: _h, sources: _s, ...rest } = policy;
+  return createHash('sha256').update(JSON.stringify(stable(rest))).digest('hex');
 }
 
 export function formatPolicyError(e: PolicyError): string {
   return `${e.source}:${e.line}:${e.column}: ${e.message}\n  fix: ${e.fix}`;
 }
+
+export { PACK_NAMES };
