@@ -1,0 +1,4 @@
+/** Every scope (least-privilege) rule. */
+import type { Rule } from '../../rule.js';
+
+export const scopeRules: Rule[] = [];
