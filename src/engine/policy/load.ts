@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { parseDocument, isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
-import type { ResolvedPolicy, RulePolicy, PolicyException } from './types.js';
+import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy } from './types.js';
+import { DEFAULT_ISSUE_POLICY } from './types.js';
 import type { Level } from '../finding.js';
 import { basePolicy } from './builtin.js';
 import { validatePolicyShape } from './schema.js';
@@ -45,6 +46,7 @@ interface RawPolicy {
   ignore?: string[];
   exceptions?: Array<{ fingerprint?: string; rule?: string; path?: string; justification: string; approved_by: string; expires: string }>;
   lock?: string[];
+  issues?: IssuePolicy;
 }
 
 interface ParsedLayer {
@@ -276,6 +278,22 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
     if (e.rule) ex.rule = e.rule;
     if (e.path) ex.path = e.path;
     policy.exceptions.push(ex);
+  }
+  if (raw.issues) {
+    const next: IssuePolicy = { ...raw.issues };
+    // A locked family keeps its remediation issues, and a locked `secrets` keeps where they are routed.
+    for (const fam of ['secrets', 'scopes', 'rotation'] as const) {
+      const current = policy.issues?.[fam] ?? DEFAULT_ISSUE_POLICY[fam];
+      if (next[fam] === false && current && isLocked(locked, fam)) {
+        warnLocked(['issues', fam], `Remediation issues for \`${fam}\``);
+        delete next[fam];
+      }
+    }
+    if (next.repository !== undefined && policy.issues?.repository && next.repository !== policy.issues.repository && isLocked(locked, 'secrets')) {
+      warnLocked(['issues', 'repository'], 'The remediation issue repository');
+      delete next.repository;
+    }
+    policy.issues = { ...policy.issues, ...next };
   }
   for (const l of raw.lock ?? []) if (!locked.includes(l)) locked.push(l);
 }

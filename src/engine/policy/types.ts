@@ -32,6 +32,17 @@ export interface PolicySettings {
   incompleteScan: 'pass' | 'warn' | 'fail';
 }
 
+/** Which findings open remediation issues (App only), and where; unset keys take `DEFAULT_ISSUE_POLICY`. */
+export interface IssuePolicy {
+  secrets?: boolean;
+  scopes?: boolean;
+  rotation?: boolean;
+  /** `owner/name` of a central repository that receives the issues instead of the scanned one. */
+  repository?: string;
+}
+
+export const DEFAULT_ISSUE_POLICY = { secrets: true, scopes: false, rotation: false } as const;
+
 /** The merged, validated policy the engine runs with. */
 export interface ResolvedPolicy {
   /** Where each layer came from, in precedence order (built-in first). */
@@ -47,4 +58,6 @@ export interface ResolvedPolicy {
   exceptions: PolicyException[];
   /** Rule ids or families the org locked: lower layers cannot weaken them. */
   locked: string[];
+  /** Set only when a layer has an `issues:` key, so policies without one hash as before. */
+  issues?: IssuePolicy;
 }
