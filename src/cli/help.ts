@@ -1,0 +1,63 @@
+/** Usage lines and per-command help. */
+
+export const USAGE = {
+  scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--no-color] [--quiet]',
+  baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
+  rules: 'Usage: tokenwarden rules [--format text|json]',
+} as const;
+
+export type Command = keyof typeof USAGE;
+
+export const MAIN_HELP = `tokenwarden: find committed secrets and token-hygiene problems
+
+Usage:
+  tokenwarden scan [PATH...] [options]      scan files (default: .), or only the lines a change adds
+  tokenwarden baseline [PATH...] [options]  record current findings so later scans report only new ones
+  tokenwarden rules                         list the rules
+  tokenwarden --version | --help
+
+Run 'tokenwarden <command> --help' for a command's options.
+Exit codes: 0 clean or warnings only, 1 a finding at level fail, 2 usage or configuration error.
+`;
+
+export const HELP: Record<Command, string> = {
+  scan: `${USAGE.scan}
+
+Scan the files under each PATH (default: the current directory), skipping .git, node_modules and
+git-ignored files; or, with --diff or --staged, only the lines a change adds.
+
+Options:
+  --diff BASE..HEAD  only lines added in this git range (BASE...HEAD: since their merge base).
+                     The policy and baseline are read from BASE, so a change cannot relax its own check.
+  --staged           only lines added in the index (for a pre-commit hook)
+  --format FORMAT    text (default), json or sarif
+  --output FILE      write the report to FILE instead of stdout
+  --config FILE      policy file (default: .github/tokenwarden.yml or .yaml in the repository, else built-in)
+  --baseline FILE    report only findings whose fingerprint is not in FILE
+                     (default: .tokenwarden-baseline.json in the repository, if present)
+  --no-color         no colours (also off with NO_COLOR set, or when stdout is not a terminal)
+  --quiet            text: findings and the verdict only, nothing when clean
+  -h, --help         show this help
+
+Exit codes: 0 clean or warnings only, 1 a finding at level fail, 2 usage or configuration error.
+`,
+  baseline: `${USAGE.baseline}
+
+Scan PATHs (default: .) and write the fingerprints of every current finding, so that later scans
+report only new ones. The file holds rule ids, paths and redacted excerpts, never a secret.
+A baselined secret is still leaked: revoke it, then remove it from the baseline.
+
+Options:
+  --output FILE  where to write (default: .tokenwarden-baseline.json in the repository)
+  --config FILE  policy file (default: .github/tokenwarden.yml or .yaml, else built-in)
+  -h, --help     show this help
+`,
+  rules: `${USAGE.rules}
+
+List every rule with its id, default severity, confidence and description.
+
+Options:
+  --format FORMAT  text (default) or json
+  -h, --help       show this help
+`,
+};

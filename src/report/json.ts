@@ -1,0 +1,90 @@
+/**
+ * The machine-readable report. `version` is the schema version: bump it on any breaking change.
+ * Only redacted values and hashes leave here.
+ */
+import type { Finding } from '../engine/finding.js';
+import type { ScanResult } from '../engine/scan.js';
+import type { ReportContext } from './context.js';
+import { TOOL_NAME } from './context.js';
+import { countFindings, type Counts } from './summary.js';
+import { explainVerdict, type Verdict } from './verdict.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface JsonFinding {
+  ruleId: string;
+  family: Finding['family'];
+  severity: Finding['severity'];
+  confidence: Finding['confidence'];
+  level: Finding['level'];
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number;
+  endColumn: number;
+  message: string;
+  remediation: string;
+  excerpt: string;
+  redacted: string | null;
+  fingerprint: string;
+  secretHash: string | null;
+  controls: string[];
+}
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  tool: { name: string; version: string };
+  verdict: Verdict;
+  policy: { sources: string[]; hash: string };
+  stats: { files: number; bytes: number };
+  counts: Counts;
+  findings: JsonFinding[];
+  excepted: Array<JsonFinding & { exception: { justification: string; approvedBy: string; expires: string; source: string | null } }>;
+  skipped: Array<{ path: string; reason: string; detail: string | null }>;
+}
+
+/** An explicit field list, so a field added to `Finding` never reaches the output unreviewed. */
+export function jsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    family: f.family,
+    severity: f.severity,
+    confidence: f.confidence,
+    level: f.level,
+    path: f.path,
+    startLine: f.startLine,
+    endLine: f.endLine,
+    startColumn: f.startColumn,
+    endColumn: f.endColumn,
+    message: f.message,
+    remediation: f.remediation,
+    excerpt: f.excerpt,
+    redacted: f.redacted ?? null,
+    fingerprint: f.fingerprint,
+    secretHash: f.secretHash ?? null,
+    controls: [...f.controls],
+  };
+}
+
+export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonReport {
+  return {
+    version: JSON_REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: ctx.toolVersion },
+    verdict: explainVerdict(result, ctx.policy).verdict,
+    policy: { sources: [...ctx.policy.sources], hash: ctx.policy.hash },
+    stats: { ...result.stats },
+    counts: countFindings(result),
+    findings: result.findings.map(jsonFinding),
+    excepted: result.excepted.map(({ finding, exception: e }) => ({
+      ...jsonFinding(finding),
+      exception: { justification: e.justification, approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
+    })),
+    skipped: [...result.skipped]
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map((s) => ({ path: s.path, reason: s.reason, detail: s.detail ?? null })),
+  };
+}
+
+export function renderJson(result: ScanResult, ctx: ReportContext): string {
+  return JSON.stringify(buildJsonReport(result, ctx), null, 2) + '\n';
+}

@@ -1,0 +1,75 @@
+/** The terminal report. Colour is the caller's decision (TTY, NO_COLOR, --no-color, --output). */
+import pc from 'picocolors';
+import type { Finding, Severity } from '../engine/finding.js';
+import type { ScanResult } from '../engine/scan.js';
+import type { ReportContext } from './context.js';
+import { countFindings, formatBytes } from './summary.js';
+import { explainVerdict, verdictLine } from './verdict.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** Findings and the verdict only; nothing at all for a clean scan. */
+  quiet?: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+function severityColor(c: Colors, s: Severity): (t: string) => string {
+  return s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.dim;
+}
+
+function findingBlock(c: Colors, f: Finding): string {
+  const head = `${c.bold(`${f.path}:${f.startLine}:${f.startColumn}`)}  ${severityColor(c, f.severity)(f.severity)}  ${c.cyan(f.ruleId)}  ${f.message}`;
+  const level = f.level === 'fail' ? c.red('fail') : c.yellow('warn');
+  return `${head}\n    ${c.dim('│')} ${f.excerpt}\n    ${level} ${c.dim(`· fingerprint ${f.fingerprint}`)}`;
+}
+
+const nonZero = (rec: Record<string, number>): string =>
+  Object.entries(rec)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOptions): string {
+  const c = pc.createColors(opts.color);
+  const detail = explainVerdict(result, ctx.policy);
+  const out: string[] = [];
+  const verdictText = verdictLine(detail, result.stats.files);
+  const verdict = detail.verdict === 'fail' ? c.red(c.bold(verdictText)) : detail.verdict === 'warn' ? c.yellow(verdictText) : c.green(verdictText);
+
+  for (const f of result.findings) out.push(findingBlock(c, f), '');
+  if (opts.quiet) {
+    if (detail.verdict === 'pass') return '';
+    return [...out, verdict].join('\n') + '\n';
+  }
+
+  if (result.findings.length) {
+    out.push(c.bold('How to fix'));
+    const seen = new Set<string>();
+    for (const f of result.findings) {
+      if (seen.has(f.ruleId)) continue;
+      seen.add(f.ruleId);
+      out.push(`  ${c.cyan(f.ruleId)}: ${f.remediation}`);
+    }
+    out.push('');
+  }
+
+  if (result.skipped.length) {
+    out.push(c.bold(`Not scanned (${result.skipped.length})`));
+    const skipped = [...result.skipped].sort((a, b) => a.path.localeCompare(b.path));
+    for (const s of skipped) out.push(`  ${s.path}  ${c.yellow(s.reason)}${s.detail ? c.dim(`: ${s.detail}`) : ''}`);
+    out.push('');
+  }
+
+  const counts = countFindings(result);
+  out.push(`Scanned ${result.stats.files} file${result.stats.files === 1 ? '' : 's'} (${formatBytes(result.stats.bytes)}) with policy ${ctx.policy.sources.join(' + ')}`);
+  if (counts.findings) out.push(`Findings: ${counts.findings} (${nonZero(counts.bySeverity)}; ${nonZero(counts.byFamily)})`);
+  const also: string[] = [];
+  if (counts.baselined) also.push(`${counts.baselined} baselined${ctx.baselineSource ? ` in ${ctx.baselineSource}` : ''}`);
+  if (counts.excepted) also.push(`${counts.excepted} covered by a policy exception`);
+  if (counts.expiredExceptions) also.push(`${counts.expiredExceptions} with an expired exception`);
+  if (counts.suppressed) also.push(`${counts.suppressed} suppressed inline`);
+  if (also.length) out.push(`Not reported: ${also.join(', ')}`);
+  out.push(verdict);
+  return out.join('\n') + '\n';
+}
