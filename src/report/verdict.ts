@@ -14,6 +14,8 @@ export interface VerdictDetail {
   warning: number;
   /** Files not scanned, and what that alone makes of the verdict. */
   skipped: number;
+  /** Of those, the ones that could have held text (binary files cannot hold a readable secret). */
+  unscanned: number;
   incomplete: Verdict;
 }
 
@@ -21,10 +23,13 @@ export function explainVerdict(result: ScanResult, policy: ResolvedPolicy): Verd
   const failing = result.findings.filter((f) => f.level === 'fail').length;
   const warning = result.findings.filter((f) => f.level === 'warn').length;
   const skipped = result.skipped.length;
-  const incomplete: Verdict = skipped > 0 ? policy.settings.incompleteScan : 'pass';
+  // Binary files are listed but do not make a scan incomplete: otherwise every repository with an
+  // image would never pass, and users learn to ignore the verdict.
+  const unscanned = result.skipped.filter((s) => s.reason !== 'binary').length;
+  const incomplete: Verdict = unscanned > 0 ? policy.settings.incompleteScan : 'pass';
   let verdict: Verdict = failing ? 'fail' : warning ? 'warn' : 'pass';
   verdict = worst(verdict, incomplete);
-  return { verdict, failing, warning, skipped, incomplete };
+  return { verdict, failing, warning, skipped, unscanned, incomplete };
 }
 
 export function verdictOf(result: ScanResult, policy: ResolvedPolicy): Verdict {
@@ -40,6 +45,6 @@ export function verdictLine(d: VerdictDetail, files: number): string {
   if (d.warning) parts.push(plural(d.warning, 'warning'));
   if (!parts.length) parts.push(`no findings in ${plural(files, 'file')}`);
   let line = `${d.verdict.toUpperCase()}: ${parts.join(', ')}`;
-  if (d.skipped) line += `; ${plural(d.skipped, 'file')} not scanned${d.incomplete === 'pass' ? '' : ` (incomplete scan counts as ${d.incomplete})`}`;
+  if (d.skipped) line += `; ${plural(d.skipped, 'file')} not scanned${d.incomplete === 'pass' ? '' : ` (${d.unscanned} could hold text: incomplete scan counts as ${d.incomplete})`}`;
   return line;
 }
