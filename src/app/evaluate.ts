@@ -1,0 +1,285 @@
+/**
+ * One evaluation: check run in progress → policy from the base → changed files → scan → remediation
+ * issues → completed check run. Whatever fails after the check run exists completes it with an
+ * explanation; nothing here leaves a run in progress.
+ */
+import type { Finding } from '../engine/finding.js';
+import type { Rule, RuleMeta } from '../engine/rule.js';
+import { Scanner, scanFiles, type ScanResult, type SourceFile } from '../engine/scan.js';
+import { decodeFile } from '../engine/decode.js';
+import type { PolicyError } from '../engine/policy/load.js';
+import { DEFAULT_ISSUE_POLICY, type ResolvedPolicy } from '../engine/policy/types.js';
+import {
+  conclusionOf,
+  findingAnnotation,
+  policyErrorAnnotation,
+  renderConfigError,
+  renderSummary,
+  type CheckAnnotation,
+  type IssueLink,
+  type PolicyChangeView,
+} from '../report/check-run.js';
+import { issueKey, type Occurrence } from '../report/issue.js';
+import { explainVerdict } from '../report/verdict.js';
+import { pullRequestChanges, pushChanges, type ChangeSet } from './changes.js';
+import { CheckRunPublisher, describeError, errorFields, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
+import type { GitHubClient } from './octokit.js';
+import { describePolicyDiff } from './policy-diff.js';
+import { isRepoPolicySource, POLICY_PATH, readPolicySources, resolveSources, withProposed, type PolicySources } from './policy-source.js';
+import type { IssueDesk } from './remediation.js';
+import { gatherSources } from './sources.js';
+import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
+
+export interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface Limits {
+  /** Annotations beyond this are left to the summary (each 50 costs one request). */
+  maxAnnotations: number;
+  /** Files scanned when a push creates the default branch. */
+  maxTreeFiles: number;
+  /** Blob downloads in flight per evaluation. */
+  concurrency: number;
+}
+
+export interface AppDeps {
+  rules: readonly Rule[];
+  now(): Date;
+  desk: IssueDesk;
+  limits: Limits;
+}
+
+/** `policy`: issues as the policy asks. `all-secrets`: also every secret finding (the check-run button). */
+export type IssueMode = 'policy' | 'all-secrets';
+
+export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy'): Promise<void> {
+  const started = Date.now();
+  const run = await CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now);
+  const state: { policy?: ResolvedPolicy } = {};
+  try {
+    await judge(gh, log, deps, target, mode, run, state);
+  } catch (e) {
+    log.error({ err: errorFields(e), repository: fullName(target.repo), sha: target.headSha, checkRunId: run.id }, 'evaluation failed');
+    // Without a policy nothing was judged: fail. With one, its incomplete-scan setting decides.
+    if (!run.done) await run.abort(e, !state.policy || state.policy.settings.incompleteScan === 'fail' ? 'failure' : 'neutral');
+  } finally {
+    log.info({ repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
+  }
+}
+
+const metaLookup = (rules: readonly Rule[]) => {
+  const byId = new Map(rules.map((r) => [r.meta.id, r.meta]));
+  return (id: string): RuleMeta | undefined => byId.get(id);
+};
+
+const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
+
+async function judge(
+  gh: GitHubClient,
+  log: Logger,
+  deps: AppDeps,
+  target: Target,
+  mode: IssueMode,
+  run: CheckRunPublisher,
+  state: { policy?: ResolvedPolicy },
+): Promise<void> {
+  const { repo } = target;
+  const today = deps.now();
+  const known = deps.rules.map((r) => r.meta.id);
+  const ruleMeta = metaLookup(deps.rules);
+
+  const sources = await readPolicySources(gh, repo, target.policyRef);
+  const resolved = resolveSources(sources, today, known);
+  if (!resolved.ok) {
+    const annotations = resolved.errors.filter((e) => isRepoPolicySource(e.source, repo)).map((e) => policyErrorAnnotation(e, POLICY_PATH));
+    log.warn({ repository: fullName(repo), ref: target.policyRef, errors: resolved.errors.length }, 'policy does not load');
+    await run.complete('failure', renderConfigError(resolved.errors, target.policyRef), annotations);
+    return;
+  }
+  const policy = (state.policy = resolved.policy);
+
+  const changes: ChangeSet = target.pr
+    ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles)
+    : await pushChanges(gh, repo, target.push!, deps.limits.maxTreeFiles);
+
+  const scanner = new Scanner({ policy, rules: deps.rules, today });
+  const gathered = await gatherSources(gh, repo, changes.files, {
+    isIgnored: (p) => scanner.isIgnored(p),
+    maxFileBytes: policy.settings.maxFileBytes,
+    concurrency: deps.limits.concurrency,
+  });
+  for (const s of [...changes.unlisted, ...gathered.skipped]) scanner.skip(s);
+  for (const src of gathered.sources) scanner.scanFile(src);
+  const result = scanner.result();
+
+  const policyFile = changes.files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
+  const policyChange = policyFile ? await reviewPolicyChange(gh, deps, target, sources, policy, policyFile, gathered.sources, result, today) : undefined;
+
+  const lineUrl = target.htmlUrl ? (path: string, line: number) => `${target.htmlUrl}/blob/${target.headSha}/${encodePath(path)}#L${line}` : undefined;
+  const problems: string[] = [];
+  const links = new Map<string, IssueLink>();
+  const repository = fullName(repo);
+  const issuePolicy = { ...DEFAULT_ISSUE_POLICY, ...policy.issues };
+  const home = issuePolicy.repository ? parseFullName(issuePolicy.repository) : repo;
+
+  const wanted = result.findings.filter((f) => wantsIssue(f, issuePolicy, target, mode));
+  if (wanted.length) {
+    const occurrenceOf = (f: Finding): Occurrence => ({
+      repository,
+      path: f.path,
+      line: f.startLine,
+      sha: target.headSha,
+      context: subjectOf(target),
+      contextKey: contextKeyOf(target),
+      ...(authorOf(target) ? { author: authorOf(target)! } : {}),
+      ...(lineUrl ? { url: lineUrl(f.path, f.startLine) } : {}),
+    });
+    try {
+      const author = authorOf(target);
+      const res = await deps.desk.sync(gh, log, { home, repository, findings: wanted, occurrenceOf, ruleMeta, ...(author ? { assignee: author } : {}) });
+      for (const [k, v] of res.links) links.set(k, v);
+    } catch (e) {
+      log.warn({ err: errorFields(e), repository, home: fullName(home) }, 'remediation issues failed');
+      problems.push(`Remediation issues could not be opened in ${fullName(home)}: ${describeError(e)}.`);
+    }
+  }
+  if (target.push) {
+    try {
+      await resolveFixedIssues(gh, log, deps, target, changes, policy, home, issuePolicy);
+    } catch (e) {
+      log.warn({ err: errorFields(e), repository }, 'closing resolved issues failed');
+      problems.push(`Resolved remediation issues could not be closed: ${describeError(e)}.`);
+    }
+  }
+
+  const detail = explainVerdict(result, policy);
+  const verdict = policyChange?.errors.length ? 'fail' : detail.verdict;
+  const issueOf = (f: Finding): IssueLink | undefined => links.get(issueKey(f, repository));
+  const secretsWithoutIssue = result.findings.some((f) => f.family === 'secrets' && !issueOf(f));
+  const notes = [...changes.notes];
+  if (secretsWithoutIssue) notes.push(`Press **${OPEN_ISSUES_ACTION.label}** at the top of this check run to open a remediation issue per leaked secret.`);
+
+  const output = renderSummary({
+    subject: subjectOf(target),
+    verdict,
+    findings: result.findings,
+    filesScanned: result.stats.files,
+    wholeFiles: gathered.wholeFiles,
+    skipped: result.skipped,
+    incompleteScan: policy.settings.incompleteScan,
+    excepted: result.excepted.length,
+    expired: result.expired.length,
+    suppressed: result.suppressed,
+    policy: { sources: policy.sources, hash: policy.hash, ref: target.policyRef },
+    policyWarnings: resolved.warnings,
+    ...(policyChange ? { policyChange } : {}),
+    ruleMeta,
+    issueOf,
+    ...(lineUrl ? { lineUrl } : {}),
+    notes,
+    problems,
+  });
+  const annotations: CheckAnnotation[] = [
+    ...(policyChange?.errors ?? []).filter((e) => isRepoPolicySource(e.source, repo)).map((e) => policyErrorAnnotation(e, POLICY_PATH)),
+    ...result.findings.map(findingAnnotation),
+  ].slice(0, deps.limits.maxAnnotations);
+
+  log.info(
+    {
+      repository,
+      sha: target.headSha,
+      verdict,
+      findings: result.findings.length,
+      fail: detail.failing,
+      warn: detail.warning,
+      skipped: result.skipped.length,
+      files: result.stats.files,
+      policyHash: policy.hash,
+      fingerprints: result.findings.slice(0, 50).map((f) => f.fingerprint),
+    },
+    'evaluated',
+  );
+  await run.complete(conclusionOf(verdict), output, annotations, secretsWithoutIssue ? [OPEN_ISSUES_ACTION] : []);
+}
+
+/**
+ * Secrets open issues wherever they show up (a pushed secret is leaked, PR or not). Scope and rotation
+ * issues open only from the default branch, because they close themselves when it is fixed there.
+ */
+function wantsIssue(f: Finding, issues: { secrets: boolean; scopes: boolean; rotation: boolean }, target: Target, mode: IssueMode): boolean {
+  if (f.family === 'secrets') return mode === 'all-secrets' || issues.secrets;
+  return !!target.push && issues[f.family];
+}
+
+async function reviewPolicyChange(
+  gh: GitHubClient,
+  deps: AppDeps,
+  target: Target,
+  sources: PolicySources,
+  base: ResolvedPolicy,
+  file: ChangedFile,
+  scanned: SourceFile[],
+  baseResult: ScanResult,
+  today: Date,
+): Promise<PolicyChangeView> {
+  const count = (r: ScanResult) => ({ fail: r.findings.filter((f) => f.level === 'fail').length, warn: r.findings.filter((f) => f.level === 'warn').length });
+  const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult) };
+  let text: string | undefined;
+  if (file.path === POLICY_PATH && file.status !== 'removed') {
+    if (!file.sha) throw new Error(`GitHub did not give the blob of ${POLICY_PATH}`);
+    const d = decodeFile(POLICY_PATH, await getBlob(gh, target.repo, file.sha), 1024 * 1024);
+    text = d.ok ? d.text : undefined;
+    if (!d.ok) {
+      view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is not readable text (${d.skipped.reason}).`, fix: 'Save it as UTF-8 YAML.' });
+      return view;
+    }
+  }
+  const proposed = resolveSources(withProposed(sources, target.repo, text), today, deps.rules.map((r) => r.meta.id));
+  if (!proposed.ok) {
+    view.errors = proposed.errors;
+    return view;
+  }
+  view.warnings = proposed.warnings.filter((w: PolicyError) => isRepoPolicySource(w.source, target.repo));
+  view.changes = describePolicyDiff(base, proposed.policy);
+  view.after = count(scanFiles(scanned, { policy: proposed.policy, rules: deps.rules, today }));
+  return view;
+}
+
+async function resolveFixedIssues(
+  gh: GitHubClient,
+  log: Logger,
+  deps: AppDeps,
+  target: Target,
+  changes: ChangeSet,
+  policy: ResolvedPolicy,
+  home: RepoRef,
+  issues: { scopes: boolean; rotation: boolean },
+): Promise<void> {
+  const families = new Set<string>((['scopes', 'rotation'] as const).filter((f) => issues[f]));
+  if (!families.size) return;
+  const paths = new Set<string>();
+  for (const f of changes.files) {
+    paths.add(f.path);
+    if (f.previousPath) paths.add(f.previousPath);
+  }
+  const byPath = new Map(changes.files.map((f) => [f.path, f]));
+  await deps.desk.resolve(gh, log, {
+    home,
+    repository: fullName(target.repo),
+    families,
+    paths,
+    branch: target.push?.branch ?? target.defaultBranch,
+    sha: target.headSha,
+    isGone: async (path, fingerprint) => {
+      if (byPath.get(path)?.status === 'removed') return true;
+      const text = await readTextFile(gh, target.repo, path, target.headSha);
+      if (text === undefined) return true;
+      const r = scanFiles([{ path, text }], { policy, rules: deps.rules, today: deps.now() });
+      return ![...r.findings, ...r.excepted.map((e) => e.finding)].some((f) => f.fingerprint === fingerprint);
+    },
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The Octokit class the App runs with: Probot's, plus secondary-rate-limit retries and per-installation
+ * pacing. It must be the *function* form of `defaults`: Probot wraps the class with its own throttle
+ * options (which never retry secondary limits), and an object default would be overwritten by them.
+ */
+import { ProbotOctokit } from 'probot';
+import { createsContent, InstallationPacer, isWrite, type PacingOptions } from './pacing.js';
+
+export interface GitHubClientOptions extends Partial<PacingOptions> {
+  /** Milliseconds per second of `retry-after` and of retry back-off (tests shrink it). */
+  retryBaseMs?: number;
+  /** Retries after a rate limit (primary or secondary) before giving up. */
+  maxRateLimitRetries?: number;
+  /** Retries of 5xx and network errors. */
+  maxServerRetries?: number;
+  /** Give up instead of waiting longer than this for a rate limit (seconds). */
+  maxRetryAfterSeconds?: number;
+}
+
+type Options = Record<string, unknown> & { auth?: { installationId?: number | string }; throttle?: Record<string, unknown>; retry?: Record<string, unknown> };
+interface RateLimitedRequest {
+  method: string;
+  url: string;
+}
+interface Log {
+  warn(obj: object, msg: string): void;
+}
+
+/** plugin-throttling's write limiters, disabled: `InstallationPacer` serialises and paces writes instead. */
+const PASS_THROUGH = {
+  key: () => ({ schedule: <T>(_opts: unknown, fn: (...a: unknown[]) => T, ...args: unknown[]): Promise<T> => Promise.resolve().then(() => fn(...args)) }),
+};
+
+const installationKey = (o: Options): string => (o.auth?.installationId !== undefined ? `installation:${o.auth.installationId}` : 'app');
+
+export function createOctokitClass(opts: GitHubClientOptions = {}): typeof ProbotOctokit {
+  const pacer = new InstallationPacer({ writeIntervalMs: opts.writeIntervalMs ?? 1000, contentIntervalMs: opts.contentIntervalMs ?? 3000 });
+  const base = opts.retryBaseMs ?? 1000;
+  const maxRetries = opts.maxRateLimitRetries ?? 3;
+  const maxWait = opts.maxRetryAfterSeconds ?? 15 * 60;
+
+  const paceWrites = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: unknown) => Promise<unknown>, o: RateLimitedRequest) => Promise<unknown>) => void } }, options: Options): void => {
+    const key = installationKey(options);
+    octokit.hook.wrap('request', (request, o) => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o)) : request(o)));
+  };
+
+  const retryOn = (kind: string) => (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {
+    const retry = retryCount < maxRetries && retryAfter <= maxWait;
+    octokit.log.warn({ method: o.method, url: o.url, retryAfter, retryCount, retry }, `GitHub ${kind} rate limit`);
+    return retry;
+  };
+
+  const WithPacing = (ProbotOctokit as unknown as { plugin(p: typeof paceWrites): typeof ProbotOctokit }).plugin(paceWrites);
+  return WithPacing.defaults((instance: Options) => ({
+    ...instance,
+    throttle: {
+      ...instance.throttle,
+      id: installationKey(instance),
+      write: PASS_THROUGH,
+      notifications: PASS_THROUGH,
+      retryAfterBaseValue: base,
+      onRateLimit: retryOn('primary'),
+      onSecondaryRateLimit: retryOn('secondary'),
+    },
+    retry: { ...instance.retry, retryAfterBaseValue: base, retries: opts.maxServerRetries ?? 3 },
+  })) as typeof ProbotOctokit;
+}
+
+export type GitHubClient = InstanceType<typeof ProbotOctokit>;

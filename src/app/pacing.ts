@@ -1,0 +1,73 @@
+/**
+ * Writes to GitHub, serialised and paced per installation. GitHub's secondary rate limits count per
+ * installation token, so one busy installation must not slow the others down (plugin-throttling's
+ * stock write groups share one key across the process), and two writes of one installation must not
+ * race (GitHub asks integrators to make writes serially).
+ */
+
+export interface PacingOptions {
+  /** Minimum gap between the end of one write and the start of the next (GitHub asks for ≥ 1 s). */
+  writeIntervalMs: number;
+  /** Minimum gap before a write that creates content (issues, comments): those limits are stricter. */
+  contentIntervalMs: number;
+}
+
+interface Lane {
+  tail: Promise<unknown>;
+  lastWrite: number;
+  lastContent: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class InstallationPacer {
+  private readonly lanes = new Map<string, Lane>();
+
+  constructor(private readonly opts: PacingOptions) {}
+
+  /** Run `fn` after every earlier write of `key` settled and the pacing gap has passed. */
+  run<T>(key: string, content: boolean, fn: () => Promise<T>): Promise<T> {
+    let lane = this.lanes.get(key);
+    if (!lane) this.lanes.set(key, (lane = { tail: Promise.resolve(), lastWrite: 0, lastContent: 0 }));
+    const l = lane;
+    const result = l.tail.then(async () => {
+      const due = Math.max(l.lastWrite + this.opts.writeIntervalMs, content ? l.lastContent + this.opts.contentIntervalMs : 0);
+      const wait = due - Date.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        return await fn();
+      } finally {
+        l.lastWrite = Date.now();
+        if (content) l.lastContent = l.lastWrite;
+      }
+    });
+    const tail = result.catch(() => undefined);
+    l.tail = tail;
+    // Forget idle lanes, so the map does not grow with every installation ever seen.
+    void tail.then(() => {
+      const forget = (): void => {
+        if (this.lanes.get(key) === l && l.tail === tail) this.lanes.delete(key);
+      };
+      const gap = Math.max(this.opts.writeIntervalMs, this.opts.contentIntervalMs);
+      if (gap <= 0) forget();
+      else setTimeout(forget, gap).unref();
+    });
+    return result;
+  }
+
+  /** Lanes with queued or recent writes (for tests and metrics). */
+  get size(): number {
+    return this.lanes.size;
+  }
+}
+
+/** `POST …/issues` and `POST …/comments` create content that notifies people. */
+export function createsContent(method: string, url: string): boolean {
+  return method === 'POST' && /\/(issues|comments)$/.test(url.split('?')[0]!);
+}
+
+/** Installation token requests are how we authenticate; they are not writes to pace. */
+export function isWrite(method: string, url: string): boolean {
+  if (method === 'GET' || method === 'HEAD') return false;
+  return !/\/app\/installations\/[^/]+\/access_tokens$/.test(url.split('?')[0]!);
+}

@@ -1,0 +1,68 @@
+/**
+ * Changed files → what the engine scans. A patch gives the added lines; where GitHub omits the patch
+ * (large diffs, binaries) the blob at the new version is fetched and scanned whole. Anything that cannot
+ * be scanned is listed, never silently dropped.
+ */
+import { addedLinesSource, parsePatch } from '../engine/diff.js';
+import { decodeFile, type Skipped } from '../engine/decode.js';
+import type { SourceFile } from '../engine/scan.js';
+import { getBlob, status, type ChangedFile, type RepoRef } from './github.js';
+import { mapLimit } from './limit.js';
+import type { GitHubClient } from './octokit.js';
+
+export interface Gathered {
+  sources: SourceFile[];
+  skipped: Skipped[];
+  /** Modified files scanned whole because GitHub sent no patch: findings may predate the change. */
+  wholeFiles: string[];
+}
+
+export interface GatherOptions {
+  isIgnored(path: string): boolean;
+  maxFileBytes: number;
+  concurrency: number;
+}
+
+/** Content we cannot read as text anyway: listed as binary without downloading it. */
+const BINARY_EXT = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|woff2?|ttf|otf|eot|mp[34]|mov|avi|webm|wasm|pyc)$/i;
+
+type One = { source?: SourceFile; skipped?: Skipped; whole?: boolean };
+
+async function gatherOne(gh: GitHubClient, r: RepoRef, f: ChangedFile, opts: GatherOptions): Promise<One> {
+  if (f.status === 'removed' || opts.isIgnored(f.path)) return {};
+  if (f.patch !== undefined) {
+    const added = parsePatch(f.patch);
+    if (!added.length) return {};
+    const source = addedLinesSource(f.path, added);
+    if (source.text.length > opts.maxFileBytes) {
+      return { skipped: { path: f.path, reason: 'too-large', detail: `added lines exceed ${opts.maxFileBytes} bytes` } };
+    }
+    return { source };
+  }
+  // No patch: a pure rename, or content GitHub would not diff.
+  if (f.status === 'renamed' && f.changes === 0) return {};
+  if (BINARY_EXT.test(f.path)) return { skipped: { path: f.path, reason: 'binary', detail: 'binary file, not scanned' } };
+  if (!f.sha) return { skipped: { path: f.path, reason: 'patch-missing', detail: 'GitHub sent neither a patch nor a blob' } };
+  try {
+    const bytes = await getBlob(gh, r, f.sha);
+    const d = decodeFile(f.path, bytes, opts.maxFileBytes);
+    if (!d.ok) return { skipped: d.skipped };
+    if (!d.text) return {};
+    return { source: { path: f.path, text: d.text }, whole: f.status !== 'added' };
+  } catch (e) {
+    const code = status(e);
+    const detail = code === 403 || code === 422 ? 'blob too large for the GitHub API' : `could not fetch the blob (${code ?? (e as Error).message})`;
+    return { skipped: { path: f.path, reason: 'patch-missing', detail } };
+  }
+}
+
+export async function gatherSources(gh: GitHubClient, r: RepoRef, files: readonly ChangedFile[], opts: GatherOptions): Promise<Gathered> {
+  const got = await mapLimit(files, opts.concurrency, (f) => gatherOne(gh, r, f, opts));
+  const out: Gathered = { sources: [], skipped: [], wholeFiles: [] };
+  for (const g of got) {
+    if (g.source) out.sources.push(g.source);
+    if (g.skipped) out.skipped.push(g.skipped);
+    if (g.source && g.whole) out.wholeFiles.push(g.source.path);
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * Remediation issue bodies and comments. Hidden HTML-comment markers make issues findable again, so a
+ * redelivered webhook or a re-run never opens a second issue; the body holds redacted values only.
+ */
+import type { Finding } from '../engine/finding.js';
+import type { RuleMeta } from '../engine/rule.js';
+import { digest } from '../engine/hash.js';
+import { code } from './check-run.js';
+
+export const ISSUE_LABEL = 'tokenwarden';
+
+/** Where a finding was seen: enough for a human to find it, and for us to tell a new sighting from a re-run. */
+export interface Occurrence {
+  /** `owner/name` of the scanned repository. */
+  repository: string;
+  path: string;
+  line: number;
+  sha: string;
+  /** "pull request #12" or "push to `main`". */
+  context: string;
+  /** Stable part of the context (`pr:12`, `push:main`): a re-run of the same change is not a new sighting. */
+  contextKey: string;
+  /** Login to mention (the PR author or pusher). */
+  author?: string;
+  url?: string;
+}
+
+export interface Markers {
+  fingerprint?: string;
+  secret?: string;
+  repo?: string;
+  path?: string;
+  family?: string;
+  occurrences: string[];
+}
+
+const MARKER = /<!-- tokenwarden:([a-z]+)=([^\s>]+) -->/g;
+const marker = (k: string, v: string): string => `<!-- tokenwarden:${k}=${v} -->`;
+
+export function parseMarkers(body: string | null | undefined): Markers {
+  const m: Markers = { occurrences: [] };
+  for (const [, k, v] of (body ?? '').matchAll(MARKER)) {
+    if (k === 'occurrence') m.occurrences.push(v!);
+    else if (k === 'fingerprint' || k === 'secret' || k === 'repo' || k === 'path' || k === 'family') m[k] = v!;
+  }
+  return m;
+}
+
+/**
+ * What makes two findings "the same issue". A secret is one leak wherever it shows up (its hash); any
+ * other finding is its fingerprint, qualified by repository when issues go to a central repository.
+ */
+export function issueKey(f: Finding, repository: string): string {
+  if (f.family === 'secrets' && f.secretHash) return `secret:${f.secretHash}`;
+  return `fingerprint:${repository}:${f.fingerprint}`;
+}
+
+/** The key an existing issue answers to, from its markers. */
+export function keyOfMarkers(m: Markers): string | undefined {
+  if (m.secret) return `secret:${m.secret}`;
+  if (m.fingerprint && m.repo) return `fingerprint:${m.repo}:${m.fingerprint}`;
+  return undefined;
+}
+
+export const occurrenceId = (o: Occurrence): string => digest('occurrence', o.repository, o.path, o.contextKey);
+
+export function issueLabels(f: Finding): string[] {
+  return [ISSUE_LABEL, `family:${f.family}`, `severity:${f.severity}`];
+}
+
+function what(f: Finding, meta: RuleMeta | undefined): string {
+  return (meta?.description ?? f.ruleId).replace(/\.$/, '');
+}
+
+export function issueTitle(f: Finding, meta: RuleMeta | undefined, repository: string, central: boolean): string {
+  const where = central ? `${repository}: ${f.path}` : f.path;
+  const title = f.family === 'secrets' ? `Revoke and rotate the leaked ${what(f, meta)} (${where})` : `${what(f, meta)} (${where})`;
+  return `[Token Warden] ${title}`.slice(0, 250);
+}
+
+function locationLine(o: Occurrence): string {
+  const at = `${code(`${o.path}:${o.line}`)} at ${code(o.sha.slice(0, 7))}`;
+  return `${o.url ? `[${at}](${o.url})` : at} in ${o.repository}, ${o.context}${o.author ? ` by @${o.author}` : ''}`;
+}
+
+/** `occurrences` are every place this change has the finding; the first one is the main location. */
+export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: readonly Occurrence[]): string {
+  const o = occurrences[0];
+  if (!o) throw new Error('issueBody needs an occurrence');
+  const out: string[] = [];
+  out.push(marker('fingerprint', f.fingerprint));
+  if (f.family === 'secrets' && f.secretHash) out.push(marker('secret', f.secretHash));
+  out.push(marker('repo', o.repository), marker('path', encodeURIComponent(f.path)), marker('family', f.family));
+  for (const id of new Set(occurrences.map(occurrenceId))) out.push(marker('occurrence', id));
+  out.push('');
+  const where = (): void => {
+    out.push(`**Where:** ${locationLine(o)}`);
+    for (const more of occurrences.slice(1)) out.push(`**Also:** ${locationLine(more)}`);
+  };
+  if (f.family === 'secrets') {
+    out.push(`## A ${what(f, meta)} was committed`, '');
+    where();
+    if (f.redacted) out.push(`**Secret (redacted):** ${code(f.redacted)}`);
+    out.push(`**Rule:** ${code(f.ruleId)}, severity ${f.severity}, fingerprint ${code(f.fingerprint)}`, '');
+    out.push('> Deleting the line does not undo the leak: the secret stays in git history, forks and clones. Revoke it at the issuer first, then remove it from the code.', '');
+    const revoke = meta?.revoke;
+    if (revoke) {
+      out.push(`### Revoke and rotate (${revoke.provider})`);
+      revoke.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
+      if (revoke.url) out.push('', `Revoke it here: ${revoke.url}`);
+      out.push('');
+    } else {
+      out.push('### Revoke and rotate', f.remediation, '');
+    }
+    out.push(
+      '### Checklist',
+      `- [ ] Revoked the credential${revoke ? ` at ${revoke.provider}` : ' at its issuer'}`,
+      '- [ ] Checked the issuer\'s logs for use of the credential since it was committed',
+      '- [ ] Issued a replacement with the least privilege and an expiry, stored in a secret store / CI secret',
+      '- [ ] Removed the secret from the code (it is read from the environment or secret store at run time)',
+      '- [ ] Recorded the rotation in the token inventory (owner, rotation period, expiry)',
+    );
+  } else {
+    out.push(`## ${what(f, meta)}`, '');
+    where();
+    out.push(`**Rule:** ${code(f.ruleId)}, severity ${f.severity}, fingerprint ${code(f.fingerprint)}`, '');
+    out.push(f.message, '', '### What to do', f.remediation, '');
+    out.push('### Checklist', '- [ ] Fixed on the default branch (this issue closes itself when the default branch no longer has the finding)');
+  }
+  if (f.controls.length) out.push('', `**Controls:** ${f.controls.map(code).join(', ')}`);
+  out.push('', '_Opened by Token Warden. Do not edit the hidden markers at the top: they stop duplicate issues._');
+  return out.join('\n');
+}
+
+/** Comment when an issue's secret or finding shows up in another place or change. */
+export function occurrenceComment(f: Finding, occurrences: readonly Occurrence[], issueClosed: boolean): string {
+  const ids = [...new Set(occurrences.map(occurrenceId))].map((id) => marker('occurrence', id));
+  const lines = [ids.join('\n'), `Seen again: ${occurrences.map(locationLine).join('; ')}.`];
+  if (f.family === 'secrets') {
+    lines.push(
+      issueClosed
+        ? 'This issue is closed: if the credential was revoked, the value is dead, but it must still be removed from the code. If it was not revoked, revoke it now.'
+        : 'The credential is still committed in this place: revoke it if that is not done yet, and remove it here too.',
+    );
+  }
+  return lines.join('\n\n');
+}
+
+export function resolvedComment(branch: string, sha: string): string {
+  return `The default branch ${code(branch)} no longer has this finding as of ${code(sha.slice(0, 7))}. Closing.`;
+}
+
+export const markerPath = (m: Markers): string | undefined => (m.path ? decodeURIComponent(m.path) : undefined);

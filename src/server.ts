@@ -1,0 +1,113 @@
+/**
+ * `npm start`: the App as an HTTP server. Probot's standard environment (APP_ID, PRIVATE_KEY or
+ * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, PORT, HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL),
+ * the webhook route, and `/healthz` for load balancers and container probes.
+ */
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, createProbot, type ApplicationFunction, type Logger } from 'probot';
+import app from './index.js';
+import { createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
+
+export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
+const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'secret', 'webhook-secret', 'your-webhook-secret', 'test']);
+const MIN_PRODUCTION_SECRET = 20;
+
+/** Reasons not to start. A webhook secret anyone can guess lets anyone forge events. */
+export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const secret = env.WEBHOOK_SECRET ?? '';
+  const production = env.NODE_ENV === 'production';
+  if (!secret.trim()) problems.push('WEBHOOK_SECRET is not set: GitHub signs every delivery with it, and unsigned events must be refused.');
+  else if (PLACEHOLDER_SECRETS.has(secret.trim().toLowerCase())) problems.push(`WEBHOOK_SECRET is the placeholder "${secret}": set the random secret you gave GitHub when registering the App.`);
+  else if (production && secret.length < MIN_PRODUCTION_SECRET) problems.push(`WEBHOOK_SECRET is shorter than ${MIN_PRODUCTION_SECRET} characters; generate one with \`openssl rand -hex 32\`.`);
+  if (!/^\d+$/.test(env.APP_ID ?? '')) problems.push('APP_ID is not set (the numeric App ID from the App settings page).');
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH is not set (the App private key, PEM).');
+  const port = env.PORT;
+  if (port !== undefined && port !== '' && !(Number(port) >= 0 && Number(port) < 65536)) problems.push(`PORT "${port}" is not a port number.`);
+  return problems;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  app?: ApplicationFunction;
+  github?: GitHubClientOptions;
+  log?: Logger;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const env = { ...(opts.env ?? process.env) };
+  const problems = environmentProblems(env);
+  if (problems.length) throw new Error(`Token Warden will not start:\n- ${problems.join('\n- ')}`);
+  // Structured (JSON) logs in production unless asked otherwise, as `probot run` does.
+  if (!env.LOG_FORMAT) env.LOG_FORMAT = env.NODE_ENV === 'production' ? 'json' : 'pretty';
+  if (!env.LOG_LEVEL) env.LOG_LEVEL = 'info';
+  const webhookPath = env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH;
+  env.WEBHOOK_PATH = webhookPath;
+
+  const probot = createProbot({ env, overrides: { Octokit: createOctokitClass(opts.github), ...(opts.log ? { log: opts.log } : {}) } });
+  const webhooks = await createNodeMiddleware(opts.app ?? app, { probot, webhooksPath: webhookPath });
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : '{"status":"ok"}\n');
+      return;
+    }
+    Promise.resolve(
+      webhooks(req, res, () => {
+        if (!res.headersSent) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}\n');
+      }),
+    ).catch((e: unknown) => {
+      probot.log.error({ err: { message: (e as Error).message } }, 'webhook handler failed');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // 0.0.0.0 by default: in a container the probe and the ingress do not come from localhost.
+  const host = env.HOST || '0.0.0.0';
+  const port = env.PORT ? Number(env.PORT) : 3000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const addr = server.address() as AddressInfo;
+  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  probot.log.info({ host: addr.address, port: addr.port, webhookPath }, 'Token Warden listening');
+  return {
+    server,
+    url: `http://${shownHost}:${addr.port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+const isMain = (): boolean => {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+};
+
+if (isMain()) {
+  startServer().then(
+    (running) => {
+      const stop = (): void => {
+        running.close().finally(() => process.exit(0));
+      };
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (e: unknown) => {
+      console.error((e as Error).message);
+      process.exit(1);
+    },
+  );
+}
