@@ -80,7 +80,7 @@ describe('tokenwarden scan: directories', () => {
     expect(r.stdout).toMatch(/^ {2}dump\.sql {2}too-large: 4096 bytes > limit 2048$/m);
     expect(r.stdout).toMatch(/^ {2}latin1\.txt {2}not-utf8/m);
     expect(r.stdout).toMatch(/^ {2}logo\.png {2}binary$/m);
-    expect(r.stdout).toMatch(/^WARN: no findings in 2 files; 3 files not scanned \(incomplete scan counts as warn\)$/m);
+    expect(r.stdout).toMatch(/^WARN: no findings in 2 files; 3 files not scanned \(2 could hold text: incomplete scan counts as warn\)$/m);
 
     const json = JSON.parse((await tw(['scan', '--format', 'json'], { cwd: dir })).stdout);
     expect(json.verdict).toBe('warn');
@@ -89,10 +89,10 @@ describe('tokenwarden scan: directories', () => {
 
   it('an incomplete scan fails when the policy says so', async () => {
     const dir = tempDir();
-    write(dir, { '.github/tokenwarden.yaml': 'settings:\n  incomplete_scan: fail\n', 'blob.bin': new Uint8Array([1, 0, 2]) });
+    write(dir, { '.github/tokenwarden.yaml': 'settings:\n  incomplete_scan: fail\n', 'notes.txt': new Uint8Array([0x63, 0xe9, 0x0a]) });
     const r = await tw(['scan'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^FAIL: no findings in 1 file; 1 file not scanned \(incomplete scan counts as fail\)$/m);
+    expect(r.stdout).toMatch(/^FAIL: no findings in 1 file; 1 file not scanned \(1 could hold text: incomplete scan counts as fail\)$/m);
   });
 
   it('skips .git, node_modules and .gitignore-d files outside a git work tree', async () => {

@@ -8,13 +8,13 @@ const finding = (level: Level): Finding => ({
   ruleId: 'secrets/x', family: 'secrets', severity: 'high', confidence: 'high', path: 'a', startLine: 1, endLine: 1, startColumn: 1, endColumn: 2,
   excerpt: '', fingerprint: '0'.repeat(16), message: '', remediation: '', controls: [], level,
 });
-const result = (levels: Level[], skipped = 0): ScanResult => ({
+const result = (levels: Level[], skipped = 0, reason: 'binary' | 'too-large' = 'too-large'): ScanResult => ({
   findings: levels.map(finding),
   excepted: [],
   expired: [],
   suppressed: 0,
   baselined: 0,
-  skipped: Array.from({ length: skipped }, (_, i) => ({ path: `s${i}`, reason: 'binary' as const })),
+  skipped: Array.from({ length: skipped }, (_, i) => ({ path: `s${i}`, reason })),
   stats: { files: 3, bytes: 10 },
 });
 const policyWith = (incompleteScan: 'pass' | 'warn' | 'fail') => {
@@ -39,9 +39,14 @@ describe('verdict', () => {
     expect(verdictOf(result(['warn'], 0), policyWith('fail'))).toBe('warn');
   });
 
+  it('binary files are listed but do not make a scan incomplete', () => {
+    expect(verdictOf(result([], 2, 'binary'), policyWith('fail'))).toBe('pass');
+    expect(explainVerdict(result([], 2, 'binary'), policyWith('fail'))).toMatchObject({ skipped: 2, unscanned: 0 });
+  });
+
   it('says why in one line', () => {
     expect(verdictLine(explainVerdict(result(['fail', 'warn', 'warn'], 2), policyWith('warn')), 3)).toBe(
-      'FAIL: 1 finding at level fail, 2 warnings; 2 files not scanned (incomplete scan counts as warn)',
+      'FAIL: 1 finding at level fail, 2 warnings; 2 files not scanned (2 could hold text: incomplete scan counts as warn)',
     );
     expect(verdictLine(explainVerdict(result([], 1), policyWith('pass')), 1)).toBe('PASS: no findings in 1 file; 1 file not scanned');
   });
