@@ -1,0 +1,32 @@
+import { defineSecretRule } from './define.js';
+import { refine } from './lib/refine.js';
+
+/**
+ * IAM user keys (AKIA), STS temporary keys (ASIA), STS bearer tokens (ABIA), context-specific
+ * credentials (ACCA). The 16 characters after the prefix are base32 today ([A-Z2-7]); keys issued
+ * years ago and many peers' fixtures also use 0, 1, 8 and 9, so those still match at medium
+ * confidence. Low-entropy strings (AKIAZZZZ…, DNA sequences starting ACCA) are not keys.
+ */
+const rule = defineSecretRule({
+  id: 'secrets/aws-access-key-id',
+  description: 'AWS access key ID',
+  severity: 'high',
+  confidence: 'high',
+  keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+  pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/g,
+  minEntropy: 3,
+  message:
+    'AWS access key ID committed. The ID alone cannot sign requests, but its secret key is usually nearby (or in history): treat the pair as leaked.',
+  revoke: {
+    provider: 'AWS IAM',
+    url: 'https://console.aws.amazon.com/iam/home#/security_credentials',
+    steps: [
+      'Find the owner: `aws sts get-access-key-info --access-key-id <ID>` gives the account; `aws iam list-access-keys` per user finds the user.',
+      'Deactivate the key (`aws iam update-access-key --status Inactive --access-key-id <ID> --user-name <user>`); for an ASIA key, revoke the role session (IAM → Roles → Revoke active sessions).',
+      'Create a replacement key (or better, switch the workload to an IAM role / OIDC federation) and update its consumers.',
+      'Delete the old key (`aws iam delete-access-key`) and review CloudTrail for calls made with it since it was committed.',
+    ],
+  },
+});
+
+export default refine(rule, (raw) => (/[0189]/.test(raw.secret?.slice(4) ?? '') ? { ...raw, confidence: 'medium' } : raw));

@@ -1,0 +1,34 @@
+import { defineSecretRule } from './define.js';
+import { charClasses } from '../../entropy.js';
+import { assignment, ci, names } from './lib/assignment.js';
+import { withNextLine } from './lib/next-line.js';
+
+/**
+ * 40 characters of base64 are only an AWS secret key in context: assigned to an `aws…` name
+ * (AWS_SECRET_ACCESS_KEY, awsSecretKey, aws.secret) or to `secret_access_key` / `SecretAccessKey`
+ * (~/.aws/credentials, CLI JSON output). Exactly 40: longer base64 (KMS ciphertext) is not a key.
+ */
+const NAME = `(?:${names('aws', 'amazon')}|${ci('secret')}[_.\\-]?${ci('access')}[_.\\-]?${ci('key')})`;
+
+export default withNextLine(
+  defineSecretRule({
+    id: 'secrets/aws-secret-access-key',
+    description: 'AWS secret access key',
+    severity: 'critical',
+    confidence: 'high',
+    keywords: ['aws', 'amazon', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'secret.access.key'],
+    pattern: assignment(NAME, '[A-Za-z0-9+/]{40}', { notFollowedBy: 'A-Za-z0-9+/=', notPrecededBy: 'A-Za-z0-9+/' }),
+    minEntropy: 3.8,
+    // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not.
+    validate: (secret) => charClasses(secret) >= 3,
+    revoke: {
+      provider: 'AWS IAM',
+      url: 'https://console.aws.amazon.com/iam/home#/security_credentials',
+      steps: [
+        'Find the access key ID that belongs to this secret (usually next to it, or in the same credentials file) and its user (`aws iam list-access-keys`).',
+        'Deactivate the key (`aws iam update-access-key --status Inactive`), create a replacement, and move the workload to an IAM role or OIDC federation where possible.',
+        'Delete the old key and review CloudTrail for use of it since it was committed.',
+      ],
+    },
+  }),
+);

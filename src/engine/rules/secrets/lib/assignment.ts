@@ -1,0 +1,67 @@
+/**
+ * Context-dependent formats (a bare UUID, 40 base64 characters) are only secrets when they are
+ * assigned to a provider-named identifier. This builds that "name … operator … value" pattern once,
+ * the same way for every rule, so each rule states only its names and its value format.
+ */
+
+/** Regex source matching an ASCII literal case-insensitively (Node 20 has no inline `(?i:)`). */
+export function ci(literal: string): string {
+  let out = '';
+  for (const ch of literal) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    out += lo !== up ? `[${lo}${up}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  }
+  return out;
+}
+
+/** Case-insensitive alternation of literal names, e.g. `names('heroku')`. */
+export function names(...literals: string[]): string {
+  return `(?:${literals.map(ci).join('|')})`;
+}
+
+/**
+ * Assignment operators seen in config and code: `=`, `:=`, `::=`, `?=`, `.=`, `+=`, `=>`, `==`, `:`,
+ * `,` (a call or a tuple), `>` (an XML element), `||` (a JS default).
+ */
+const OPERATOR = String.raw`(?:\|\||[:?.+]{0,3}={1,3}>?|:|,|>)`;
+
+export interface AssignmentOptions {
+  /** Identifier characters allowed between the name and the operator (`_API_KEY`, ` token`). */
+  gap?: number;
+  /** Accept a bare space as the operator too (`--softlayer-api-key <key>`). */
+  spaceOperator?: boolean;
+  /** Characters the value must not be followed by; defaults to word characters and `-`. */
+  notFollowedBy?: string;
+  /** Characters the value must not be preceded by (applies when no quote precedes it). */
+  notPrecededBy?: string;
+}
+
+/**
+ * `<name>[identifier rest][quote/bracket] <op> [quotes] (?<secret><value>)`, global.
+ * `name` and `value` are regex sources; `value` must be bounded (no open-ended quantifiers).
+ */
+export function assignment(name: string, value: string, opts: AssignmentOptions = {}): RegExp {
+  const gap = opts.gap ?? 30;
+  const op = opts.spaceOperator ? `(?:${OPERATOR}|(?=[ \\t]))` : OPERATOR;
+  const after = opts.notFollowedBy ?? 'A-Za-z0-9_\\-';
+  const before = opts.notPrecededBy ?? 'A-Za-z0-9_\\-';
+  const source =
+    `${name}[\\w.\\- \\t]{0,${gap}}?["'\`\\]]{0,3}\\s{0,6}${op}` +
+    `[\\s"'\`]{0,6}(?<![${before}])(?<secret>${value})(?![${after}])`;
+  return new RegExp(source, 'g');
+}
+
+/** The text of a match before its secret: the identifier and operator, for name-based filters. */
+export function nameOf(match: RegExpExecArray, secret: string): string {
+  const at = match[0].indexOf(secret);
+  return at > 0 ? match[0].slice(0, at) : '';
+}
+
+/**
+ * True when the assigned name says the value is an identifier (`HEROKU_APP_ID`, `scwProjectId`,
+ * `railway_project_uuid`): UUID-shaped values under such names are ids, not credentials.
+ */
+export function namesAnIdentifier(name: string): boolean {
+  return /(?:^|[^A-Za-z])(?:id|uuid|guid)(?![A-Za-z])/i.test(name) || /[a-z](?:Id|ID|Uuid|UUID|Guid|GUID)(?![a-z])/.test(name);
+}

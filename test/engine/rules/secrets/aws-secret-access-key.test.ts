@@ -1,0 +1,30 @@
+import rule from '../../../../src/engine/rules/secrets/aws-secret-access-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, B64, HEX } from '../../../helpers/tokens.js';
+
+const s1 = rand(40, B64, 'aws-secret-1');
+const s2 = rand(40, B64, 'aws-secret-2');
+const s3 = rand(40, B64, 'aws-secret-3');
+
+ruleTester(rule, {
+  valid: [
+    `aws_secret_access_key = ${cat('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYEXAMPLEKEY')}`, // documented example
+    `AWS_SECRET_ACCESS_KEY = ${rand(54, B64, 'kms')}==`, // KMS ciphertext: longer than a key
+    `aws_secret_access_key = ${rand(39, B64, 'short')}`,
+    `aws_commit_sha = "${rand(40, HEX, 'sha')}"`, // a hex digest, not base64
+    `aws_secret_access_key = ${'x'.repeat(40)}`,
+    `ANY_KEY = ${s1}`, // no AWS name: left to the generic rules
+    'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
+    'awsSecret: {{ .Values.aws.secretKey }}',
+    `aws_secret_access_key = "${rand(20, B64, 'a')}${rand(20, B64, 'b')}x"`, // 41 characters
+  ],
+  invalid: [
+    { code: `[default]\naws_access_key_id = AKIA...\naws_secret_access_key = ${s1}\n`, path: '.aws/credentials', secret: s1, line: 3, count: 1 },
+    { code: `AWS_SECRET_ACCESS_KEY=${s2}`, path: '.env', secret: s2 },
+    { code: `const awsSecretKey = "${s3}";`, secret: s3 },
+    { code: `{"AccessKey": {"UserName": "ci", "SecretAccessKey": "${s1}", "Status": "Active"}}`, path: 'key.json', secret: s1 },
+    { code: `aws:\n  secret_access_key: '${s2}'\n`, path: 'config.yml', secret: s2, line: 2 },
+    { code: `System.setProperty("AWS_SECRET_KEY", "${s3}");`, path: 'App.java', secret: s3 },
+    { code: `<awsSecretKey>\n    ${s1}\n</awsSecretKey>`, path: 'settings.xml', secret: s1, line: 2 },
+  ],
+});

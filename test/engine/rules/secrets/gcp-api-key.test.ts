@@ -1,0 +1,30 @@
+import rule from '../../../../src/engine/rules/secrets/gcp-api-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, B64URL } from '../../../helpers/tokens.js';
+
+const k1 = cat('AI', 'za', 'Sy', rand(33, B64URL, 'gcp-1'));
+const k2 = cat('AI', 'za', 'Sy', rand(33, B64URL, 'gcp-2'));
+const k3 = cat('AI', 'za', rand(34, B64URL, 'gcp-3'), '-'); // may end in a URL-safe symbol
+
+ruleTester(rule, {
+  valid: [
+    `apiKey: "${cat('AI', 'za', 'a'.repeat(35))}"`, // no entropy
+    `apiKey: "${cat('AI', 'za', 'Sy', 'abcdefghijklmnopqrstuvwxyz1234567')}"`, // a sequence
+    `apiKey: "${cat('AI', 'ZA', 'SY', rand(33, B64URL, 'gcp-1').toUpperCase())}"`, // wrong case
+    `x = "${rand(20, B64URL, 'pre')}J${k1}"`, // inside a longer token
+    `x = "${k1}abcd123"`, // longer than a key
+    `apiKey: "${cat('AI', 'za', 'Sy', rand(32, B64URL, 'short'))}"`, // 38 characters
+    'GOOGLE_API_KEY=${GOOGLE_API_KEY}',
+    // Public sample keys shipped in firebase-android-sdk test configurations.
+    `"current_key": "${cat('AIzaSy', 'AnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs')}"`,
+    `"current_key": "${cat('AIzaSy', 'CkEhVjf3pduRDt6d1yKOMitrUEke8agEM')}"`,
+  ],
+  invalid: [
+    { code: `const firebaseConfig = { apiKey: "${k1}", authDomain: "app.firebaseapp.com" };`, path: 'src/firebase.ts', secret: k1, count: 1 },
+    { code: `GOOGLE_MAPS_API_KEY=${k2}`, path: '.env', secret: k2 },
+    { code: `"api_key": [{"current_key": "${k3}"}]`, path: 'google-services.json', secret: k3 },
+    { code: `curl "https://maps.googleapis.com/maps/api/geocode/json?address=x&key=${k1}"`, secret: k1 },
+    { code: `<string name="google_api_key">${k2}</string>`, path: 'res/values/strings.xml', secret: k2 },
+    { code: `gemini:\n  api_key: ${k3}\n`, path: 'config.yaml', secret: k3, line: 2 },
+  ],
+});
