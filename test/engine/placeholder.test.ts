@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceholder, isReference } from '../../src/engine/placeholder.js';
+import { ALNUM, B64, cat, HEX, rand } from '../helpers/tokens.js';
+
+describe('isPlaceholder', () => {
+  it("recognises the vendors' documented example keys", () => {
+    expect(isPlaceholder(cat('AKIA', 'IOSFODNN7', 'EXAMPLE'), true)).toBe(true);
+    expect(isPlaceholder(cat('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCY', 'EXAMPLEKEY'), true)).toBe(true);
+    expect(isPlaceholder(cat('ASIA', 'IOSFODNN7', 'EXAMPLE'), true)).toBe(true);
+  });
+
+  it('recognises strong markers even in strict mode', () => {
+    for (const v of [
+      cat('sk_live_', 'x'.repeat(24)),
+      cat('ghp_', 'X'.repeat(36)),
+      '*'.repeat(12),
+      cat('token_', '0'.repeat(16)),
+      cat('AKIA', 'EXAMPLE', rand(9, ALNUM.toUpperCase())),
+      cat('key-', 'a'.repeat(20)),
+      'abcdefghijklmnop',
+      '1234567890123456',
+      cat('sk-', 'zyxwvutsrqponm'),
+    ]) {
+      expect(isPlaceholder(v, true), v).toBe(true);
+      expect(isPlaceholder(v, false), v).toBe(true);
+    }
+  });
+
+  it('recognises placeholder words only in loose mode', () => {
+    for (const v of ['your_api_key', 'your-secret-key', 'changeme', 'change_me', 'replace-me', '<your-token>', '${API_TOKEN}', '{{ token }}', 'insert_your_key_here', 'dummy-password', 'redacted', 'TODO', 'null', 'none', 'fake-token-value', 'not_a_real_secret', '...']) {
+      expect(isPlaceholder(v, false), v).toBe(true);
+    }
+    for (const v of ['your_api_key', 'changeme', '<your-token>', 'dummy-password']) {
+      expect(isPlaceholder(v, true), v).toBe(false);
+    }
+  });
+
+  it('lets real-looking random values through in both modes', () => {
+    for (const v of [rand(40, B64, 'p1'), rand(32, HEX, 'p2'), cat('sk_test_', rand(24, ALNUM, 'p3')), rand(20, ALNUM, 'p4')]) {
+      expect(isPlaceholder(v, true), v).toBe(false);
+      expect(isPlaceholder(v, false), v).toBe(false);
+    }
+  });
+
+  it('does not mistake ordinary words inside a random value for markers', () => {
+    expect(isPlaceholder(cat(rand(12, ALNUM, 'w1'), 'nonexistent', rand(12, ALNUM, 'w2')), false)).toBe(false);
+  });
+});
+
+describe('isReference', () => {
+  it('recognises variable and template references', () => {
+    for (const v of [
+      '$API_TOKEN',
+      '${API_TOKEN}',
+      '${{ secrets.GITHUB_TOKEN }}',
+      '{{ .Values.apiKey }}',
+      '%API_TOKEN%',
+      '<%= ENV["TOKEN"] %>',
+      '#{token}',
+      'process.env.API_TOKEN',
+      "os.environ['API_TOKEN']",
+      'os.environ.get("X")',
+      'System.getenv("TOKEN")',
+      'secrets.API_KEY',
+      'vault(secret/data/app)',
+      'ENV[TOKEN]',
+    ]) {
+      expect(isReference(v), v).toBe(true);
+    }
+  });
+
+  it('does not treat literal values as references', () => {
+    for (const v of [rand(40, B64, 'r1'), 'p$ssw0rd', '$abc-def', 'hunter2', `prefix\${X}`, 'environment.token']) {
+      expect(isReference(v), v).toBe(false);
+    }
+  });
+});
