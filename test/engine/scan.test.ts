@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Confidence, Family, Finding, Severity } from '../../src/engine/finding.js';
 import type { FileView, RawFinding, Rule, RuleContext, Segment } from '../../src/engine/rule.js';
-import type { ResolvedPolicy } from '../../src/engine/policy/types.js';
+import type { PolicyException, ResolvedPolicy } from '../../src/engine/policy/types.js';
 import { Scanner, exceptionMatches, scanFiles, type ScanResult, type SourceFile } from '../../src/engine/scan.js';
 import { basePolicy } from '../../src/engine/policy/builtin.js';
 import { decodeFile, type Skipped } from '../../src/engine/decode.js';
@@ -589,13 +589,14 @@ describe('exceptions', () => {
 
   it('match by rule id, rule wildcard, family, path glob, or both', () => {
     const live = { ...base, expires: '2027-01-01' };
-    for (const ex of [
+    const cases: PolicyException[] = [
       { ...live, rule: 'secrets/test-token' },
       { ...live, rule: 'secrets/*' },
       { ...live, rule: 'secrets' },
       { ...live, path: 'config/**' },
       { ...live, rule: 'secrets/test-token', path: 'config/*.yml' },
-    ]) {
+    ];
+    for (const ex of cases) {
       const r = scan([file, { path: 'src/x.ts', text: `k="${tok('other')}"` }], [synth()], (p) => (p.exceptions = [ex]));
       const excepted = r.excepted.map((e) => e.finding.path);
       expect(excepted, JSON.stringify(ex)).toContain('config/app.yml');
