@@ -1,0 +1,90 @@
+/**
+ * One provider often issues several shapes of credential (a prefixed token, plus a legacy value that is
+ * only a secret next to the provider's name), each deserving its own confidence. `defineSecretRuleSet`
+ * composes those shapes into one rule: one id, one revoke guide, one finding per span.
+ */
+import type { Confidence } from '../../../finding.js';
+import type { RawFinding, Rule } from '../../../rule.js';
+import { defineSecretRule, type SecretRuleSpec } from '../define.js';
+import { extendSegments } from './next-line.js';
+
+export interface Grade {
+  confidence: Confidence;
+  message?: string;
+}
+
+export interface SecretVariant {
+  /** Lower-case literals, one of which occurs in every match of this variant. */
+  keywords: string[];
+  /** Global; the secret is the named group `secret`. */
+  pattern: RegExp;
+  minEntropy?: number;
+  placeholders?: SecretRuleSpec['placeholders'];
+  validate?: SecretRuleSpec['validate'];
+  /** Confidence of this shape (default: the rule's). */
+  confidence?: Confidence;
+  /** Per-secret grading, e.g. checksum verified → high, else medium; `null` drops the match. */
+  grade?(secret: string): Grade | null;
+  message?: string;
+  /** Also look at the line after each keyword line (a value under its XML element). */
+  nextLine?: boolean;
+}
+
+export interface SecretRuleSetSpec
+  extends Omit<SecretRuleSpec, 'keywords' | 'pattern' | 'minEntropy' | 'validate' | 'scope'> {
+  /** Tried in order; where two variants report the same span, the first wins. */
+  variants: SecretVariant[];
+}
+
+export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
+  const { variants, ...common } = spec;
+  if (variants.length === 0) throw new Error(`${spec.id}: no variants`);
+  const parts = variants.map((v) => ({
+    v,
+    rule: defineSecretRule({
+      ...common,
+      keywords: v.keywords,
+      pattern: v.pattern,
+      ...(v.minEntropy !== undefined ? { minEntropy: v.minEntropy } : {}),
+      ...(v.placeholders ? { placeholders: v.placeholders } : {}),
+      ...(v.validate ? { validate: v.validate } : {}),
+      ...(v.message ? { message: v.message } : {}),
+    }),
+  }));
+  const meta = parts[0]!.rule.meta;
+  const rule: Rule = {
+    meta,
+    keywords: [...new Set(variants.flatMap((v) => v.keywords.map((k) => k.toLowerCase())))],
+    scope: 'line',
+    check(file, ctx) {
+      const out: RawFinding[] = [];
+      const taken: Array<[number, number]> = [];
+      let extended: typeof file | undefined;
+      for (const { v, rule: part } of parts) {
+        const view = v.nextLine ? (extended ??= { ...file, segments: extendSegments(file) }) : file;
+        for (const f of part.check(view, ctx)) {
+          const start = f.start ?? 0;
+          const end = f.end ?? start;
+          if (taken.some(([s, e]) => start < e && s < end)) continue;
+          let confidence = v.confidence;
+          let message = f.message;
+          if (v.grade) {
+            const g = v.grade(f.secret ?? '');
+            if (!g) continue;
+            confidence = g.confidence;
+            if (g.message) message = g.message;
+          }
+          taken.push([start, end]);
+          out.push({
+            ...f,
+            message,
+            ...(confidence && confidence !== meta.confidence ? { confidence } : {}),
+          });
+        }
+      }
+      return out;
+    },
+  };
+  if (spec.appliesTo) rule.appliesTo = spec.appliesTo;
+  return rule;
+}
