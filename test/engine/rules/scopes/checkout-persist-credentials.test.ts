@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/scopes/checkout-persist-credentials.js';
+import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import { wf } from './helpers.js';
+
+const job = (steps: string, on = 'push') => `on: ${on}\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+
+ruleTester(rule, {
+  valid: [
+    wf(job('      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n')),
+    wf(job('      - uses: actions/checkout@v4\n        with:\n          persist-credentials: "false"\n')),
+    // an explicit `true` (or expression) states intent outside privileged workflows
+    wf(job('      - uses: actions/checkout@v4\n        with:\n          persist-credentials: true\n')),
+    wf(job("      - uses: actions/checkout@v6\n        with:\n          persist-credentials: ${{ github.event_name == 'pull_request' }}\n")),
+    // computed inputs
+    wf(job('      - uses: actions/checkout@v4\n        with: ${{ fromJSON(steps.s.outputs.o) }}\n')),
+    wf(job('      - uses: actions/setup-node@v4\n')),
+  ],
+  invalid: [
+    { ...wf(job('      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n')), count: 1, line: 7 },
+    { ...wf(job('      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          name: all\n          path: .\n')), count: 1, line: 7 },
+    { ...wf(job('      - uses: actions/checkout@v4\n        with:\n          persist-credentials: true\n', 'pull_request_target')), count: 1, line: 7 },
+    { code: 'name: a\nruns:\n  using: composite\n  steps:\n    - name: co\n      uses: actions/checkout@v4\n', path: 'action.yml', count: 1, line: 6 },
+  ],
+});
+
+describe('scopes/checkout-persist-credentials severity', () => {
+  it('is high when the workspace is uploaded after the checkout, lower on checkout v6+', () => {
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n')))[0]).toMatchObject({ severity: 'medium', confidence: 'low' });
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${{ github.workspace }}\n')))[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v6\n')))[0]!.severity).toBe('low');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/scopes/privileged-checkout.js';
+import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import { wf, y } from './helpers.js';
+
+const prt = (on: string, withBlock: string, perms = '') => y`
+  name: pr
+  on: ${on}
+  ${perms}
+  jobs:
+    quality:
+      runs-on: ubuntu-latest
+      steps:
+        - uses: actions/checkout@v4
+          with:
+${withBlock}
+        - run: make test
+`;
+
+ruleTester(rule, {
+  valid: [
+    // the base is safe
+    wf(prt('pull_request_target', '            ref: ${{ github.event.pull_request.base.sha }}')),
+    // pull_request runs without secrets and with a read-only token for forks
+    wf(prt('pull_request', '            ref: ${{ github.event.pull_request.head.sha }}')),
+    wf(prt('push', '            ref: ${{ github.head_ref }}')),
+    // default checkout on pull_request_target checks out the base
+    wf(prt('pull_request_target', '            fetch-depth: 0')),
+  ],
+  invalid: [
+    { ...wf(prt('pull_request_target', '            ref: ${{ github.event.pull_request.head.sha }}')), count: 1, line: 10 },
+    { ...wf(prt('[pull_request_target, push]', '            ref: ${{ github.event.pull_request.head.ref }}')), count: 1, line: 10 },
+    { ...wf(prt('pull_request_target', '            ref: ${{ github.head_ref }}')), count: 1, line: 10 },
+    {
+      ...wf('on:\n  pull_request_target:\n    types: [opened, synchronize]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.pull_request.number }}/merge\n'),
+      count: 1,
+      line: 10,
+    },
+    { ...wf(prt('workflow_run', '            ref: ${{ github.event.workflow_run.head_sha }}')), count: 1, line: 10 },
+    { ...wf(prt('issue_comment', '            ref: refs/pull/${{ github.event.issue.number }}/head')), count: 1, line: 10 },
+    // the fork repository itself
+    { ...wf(prt('pull_request_target', '            repository: ${{ github.event.pull_request.head.repo.full_name }}')), count: 1, line: 10 },
+    // checking out in a shell step
+    { ...wf('on: issue_comment\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: gh pr checkout ${{ github.event.issue.number }}\n'), count: 1, line: 6 },
+  ],
+});
+
+describe('scopes/privileged-checkout severity', () => {
+  it('is critical with a write token and high with a read-only one', () => {
+    const head = '            ref: ${{ github.event.pull_request.head.sha }}';
+    expect(runRule(rule, wf(prt('pull_request_target', head)))[0]!.severity).toBe('critical');
+    expect(runRule(rule, wf(prt('pull_request_target', head, 'permissions:\n  contents: read')))[0]!.severity).toBe('high');
+  });
+});
