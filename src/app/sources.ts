@@ -41,7 +41,7 @@ async function gatherOne(gh: GitHubClient, r: RepoRef, f: ChangedFile, opts: Gat
   }
   // No patch: a pure rename, or content GitHub would not diff.
   if (f.status === 'renamed' && f.changes === 0) return {};
-  if (BINARY_EXT.test(f.path)) return { skipped: { path: f.path, reason: 'binary', detail: 'binary file, not scanned' } };
+  if (BINARY_EXT.test(f.path)) return { skipped: { path: f.path, reason: 'binary', detail: 'known binary file type, not downloaded' } };
   if (!f.sha) return { skipped: { path: f.path, reason: 'patch-missing', detail: 'GitHub sent neither a patch nor a blob' } };
   try {
     const bytes = await getBlob(gh, r, f.sha);

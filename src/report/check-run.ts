@@ -255,8 +255,16 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     const fail = input.findings.filter((f) => f.level === 'fail').length;
     const warn = input.findings.length - fail;
     out.push(`## ${VERDICT_HEAD[input.verdict]}: ${title}`);
-    const facts = [`${fail} fail`, `${warn} warn`, `${plural(input.filesScanned, 'file')} scanned in the ${input.subject}`];
-    if (input.skipped.length) facts.push(`${plural(input.skipped.length, 'file')} not scanned (policy \`incomplete_scan: ${input.incompleteScan}\`)`);
+    const facts = [`${fail} fail`, `${warn} warn`, `${plural(input.filesScanned, 'file')} scanned in ${input.subject}`];
+    if (input.skipped.length) {
+      // Binary files are listed but, as in the verdict, do not make the scan incomplete.
+      const unscanned = input.skipped.filter((s) => s.reason !== 'binary').length;
+      facts.push(
+        unscanned
+          ? `${plural(input.skipped.length, 'file')} not scanned: the scan is incomplete, which policy \`incomplete_scan: ${input.incompleteScan}\` counts as ${input.incompleteScan}`
+          : `${plural(input.skipped.length, 'binary file')} not scanned`,
+      );
+    }
     out.push(`**${facts.join(' · ')}**`);
     const also: string[] = [];
     if (input.excepted) also.push(`${input.excepted} covered by a policy exception`);

@@ -68,8 +68,9 @@ export function issueLabels(f: Finding): string[] {
   return [ISSUE_LABEL, `family:${f.family}`, `severity:${f.severity}`];
 }
 
+/** "GitHub token" from "GitHub token (classic PAT, OAuth, …)": titles stay short. */
 function what(f: Finding, meta: RuleMeta | undefined): string {
-  return (meta?.description ?? f.ruleId).replace(/\.$/, '');
+  return (meta?.description ?? f.ruleId).replace(/\.$/, '').replace(/\s*\([^)]*\)$/, '');
 }
 
 export function issueTitle(f: Finding, meta: RuleMeta | undefined, repository: string, central: boolean): string {

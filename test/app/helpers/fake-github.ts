@@ -1,0 +1,250 @@
+/**
+ * A stand-in for the part of the GitHub REST API the App uses, as a plain router over in-memory state.
+ * `nock` drives it in most tests; a loopback HTTP server drives it in the end-to-end test. Every request
+ * is recorded, so tests assert the exact calls and bodies.
+ */
+export interface Recorded {
+  method: string;
+  /** Decoded path without the `/api/v3` prefix and without the query. */
+  path: string;
+  query: URLSearchParams;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface FileEntry {
+  filename: string;
+  status?: string;
+  patch?: string;
+  sha?: string;
+  changes?: number;
+  previous_filename?: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  assignees: string[];
+  state: 'open' | 'closed';
+  comments: string[];
+  repo: string;
+}
+
+export interface Fault {
+  method: string;
+  path: RegExp;
+  reply: Reply;
+  /** How many matching requests fail; then the route works again. */
+  times: number;
+}
+
+export interface PullState {
+  number: number;
+  headSha: string;
+  baseRef: string;
+  author: string;
+  changedFiles: number;
+  files: FileEntry[];
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+const notFound = (): Reply => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+
+export class FakeGitHub {
+  readonly requests: Recorded[] = [];
+  readonly unknown: Recorded[] = [];
+  /** `owner/repo@ref:path` (ref `*` = any, `default` = no ref given) → text. */
+  readonly contents = new Map<string, string>();
+  readonly blobs = new Map<string, Uint8Array>();
+  readonly pulls = new Map<string, PullState>();
+  readonly compares = new Map<string, { files: FileEntry[]; status?: string }>();
+  readonly trees = new Map<string, Array<{ path: string; sha: string; size?: number }>>();
+  readonly commitPulls = new Map<string, number[]>();
+  readonly issues: FakeIssue[] = [];
+  readonly checkRuns = new Map<number, { head_sha: string; name: string; updates: any[]; created: any }>(); // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly faults: Fault[] = [];
+  /** Serve issue lists from this snapshot (simulates the list lagging a fresh write). */
+  staleIssueList: FakeIssue[] | undefined;
+  private nextCheckRun = 1;
+  private nextIssue = 1;
+
+  constructor(readonly baseUrl = 'https://api.github.com') {}
+
+  // --- state builders --------------------------------------------------------------------------------
+
+  file(repo: string, path: string, text: string, ref = '*'): this {
+    this.contents.set(`${repo}@${ref}:${path}`, text);
+    return this;
+  }
+
+  blob(sha: string, content: string | Uint8Array): this {
+    this.blobs.set(sha, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    return this;
+  }
+
+  pull(repo: string, p: Partial<PullState> & { number: number; files: FileEntry[] }): this {
+    this.pulls.set(`${repo}#${p.number}`, { headSha: 'head', baseRef: 'main', author: 'octocat', changedFiles: p.files.length, ...p });
+    return this;
+  }
+
+  fail(method: string, path: RegExp, reply: Reply, times = 1): this {
+    this.faults.push({ method, path, reply, times });
+    return this;
+  }
+
+  /** Writes (not reads, not authentication), as `METHOD path`. */
+  get writes(): string[] {
+    return this.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/')).map((r) => `${r.method} ${r.path}`);
+  }
+
+  bodiesOf(method: string, path: RegExp): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return this.requests.filter((r) => r.method === method && path.test(r.path)).map((r) => r.body);
+  }
+
+  // --- router ---------------------------------------------------------------------------------------
+
+  handle(method: string, rawUrl: string, body: unknown): Reply {
+    const url = new URL(rawUrl, this.baseUrl);
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v3(?=\/)/, '');
+    let parsed = body;
+    if (typeof body === 'string' && body) {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        /* keep text */
+      }
+    }
+    const rec: Recorded = { method, path, query: url.searchParams, body: parsed };
+    this.requests.push(rec);
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+    if (fault) {
+      fault.times--;
+      return fault.reply;
+    }
+    const reply = this.route(method, path, url.searchParams, parsed as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (!reply) {
+      this.unknown.push(rec);
+      return notFound();
+    }
+    return reply;
+  }
+
+  private page<T>(items: T[], q: URLSearchParams, path: string, cap = Infinity): Reply {
+    const per = Number(q.get('per_page') ?? 30);
+    const page = Number(q.get('page') ?? 1);
+    const limited = items.slice(0, cap);
+    const slice = limited.slice((page - 1) * per, page * per);
+    const headers: Record<string, string> = {};
+    const last = Math.max(1, Math.ceil(limited.length / per));
+    if (page < last) {
+      const next = new URL(this.baseUrl.replace(/\/$/, '') + path);
+      q.forEach((v, k) => next.searchParams.set(k, v));
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.toString()}>; rel="next"`;
+    }
+    return json(200, slice, headers);
+  }
+
+  private route(method: string, path: string, q: URLSearchParams, body: Record<string, any>): Reply | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+    let m: RegExpMatchArray | null;
+    if (method === 'POST' && (m = path.match(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
+      return json(201, { token: `installation-token-${m[1]}`, expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', metadata: 'read' }, repository_selection: 'all' });
+    }
+    if ((m = path.match(/^\/repos\/([^/]+\/[^/]+)\/(.*)$/))) {
+      const repo = m[1]!;
+      const rest = m[2]!;
+      if (method === 'GET' && (m = rest.match(/^contents\/(.+)$/))) {
+        const ref = q.get('ref') ?? 'default';
+        const text = this.contents.get(`${repo}@${ref}:${m[1]}`) ?? this.contents.get(`${repo}@*:${m[1]}`);
+        if (text === undefined) return notFound();
+        const content = Buffer.from(text).toString('base64');
+        return json(200, { type: 'file', name: m[1]!.split('/').pop(), path: m[1], encoding: 'base64', content, size: text.length, sha: 'policyblob' });
+      }
+      if (method === 'GET' && (m = rest.match(/^pulls\/(\d+)\/files$/))) {
+        const pr = this.pulls.get(`${repo}#${m[1]}`);
+        if (!pr) return notFound();
+        const files = pr.files.map((f) => ({ status: 'modified', changes: f.patch ? f.patch.split('\n').length : 0, additions: 0, deletions: 0, ...f }));
+        return this.page(files, q, path, 3000);
+      }
+      if (method === 'GET' && (m = rest.match(/^pulls\/(\d+)$/))) {
+        const pr = this.pulls.get(`${repo}#${m[1]}`);
+        if (!pr) return notFound();
+        return json(200, { number: pr.number, state: 'open', head: { sha: pr.headSha, ref: 'feature' }, base: { ref: pr.baseRef }, user: { login: pr.author, type: 'User' }, changed_files: pr.changedFiles });
+      }
+      if (method === 'GET' && (m = rest.match(/^git\/blobs\/([^/]+)$/))) {
+        const b = this.blobs.get(m[1]!);
+        if (!b) return notFound();
+        return json(200, { sha: m[1], size: b.length, encoding: 'base64', content: Buffer.from(b).toString('base64') });
+      }
+      if (method === 'GET' && (m = rest.match(/^compare\/(.+)$/))) {
+        const c = this.compares.get(`${repo}:${m[1]}`);
+        if (!c) return notFound();
+        return json(200, { status: c.status ?? 'ahead', total_commits: 1, commits: [], files: c.files.map((f) => ({ status: 'modified', changes: 1, ...f })) });
+      }
+      if (method === 'GET' && (m = rest.match(/^git\/trees\/([^/]+)$/))) {
+        const t = this.trees.get(`${repo}:${m[1]}`);
+        if (!t) return notFound();
+        return json(200, { sha: m[1], truncated: false, tree: t.map((e) => ({ ...e, type: 'blob', mode: '100644' })) });
+      }
+      if (method === 'GET' && (m = rest.match(/^commits\/([^/]+)\/pulls$/))) {
+        const numbers = this.commitPulls.get(`${repo}:${m[1]}`) ?? [];
+        return json(200, numbers.map((n) => ({ number: n, state: 'open', head: { sha: m![1] } })));
+      }
+      if (method === 'POST' && rest === 'check-runs') {
+        const id = this.nextCheckRun++;
+        this.checkRuns.set(id, { head_sha: body.head_sha, name: body.name, updates: [], created: body });
+        return json(201, { id, head_sha: body.head_sha, name: body.name, status: body.status });
+      }
+      if (method === 'PATCH' && (m = rest.match(/^check-runs\/(\d+)$/))) {
+        const run = this.checkRuns.get(Number(m[1]));
+        if (!run) return notFound();
+        run.updates.push(body);
+        return json(200, { id: Number(m[1]), status: body.status ?? 'completed' });
+      }
+      if (method === 'GET' && rest === 'issues') {
+        const label = q.get('labels');
+        const source = this.staleIssueList ?? this.issues;
+        const list = source.filter((i) => i.repo === repo && (!label || i.labels.includes(label)) && (q.get('state') === 'all' || i.state === (q.get('state') ?? 'open')));
+        return this.page(list.map((i) => this.issueJson(i)), q, path);
+      }
+      if (method === 'POST' && rest === 'issues') {
+        const issue: FakeIssue = { number: this.nextIssue++, title: body.title, body: body.body, labels: body.labels ?? [], assignees: body.assignees ?? [], state: 'open', comments: [], repo };
+        this.issues.push(issue);
+        return json(201, this.issueJson(issue));
+      }
+      if ((m = rest.match(/^issues\/(\d+)(\/comments)?$/))) {
+        const issue = this.issues.find((i) => i.repo === repo && i.number === Number(m![1]));
+        if (!issue) return notFound();
+        if (m[2] && method === 'GET') return this.page(issue.comments.map((b, i) => ({ id: i + 1, body: b })), q, path);
+        if (m[2] && method === 'POST') {
+          issue.comments.push(body.body);
+          return json(201, { id: issue.comments.length, body: body.body });
+        }
+        if (!m[2] && method === 'PATCH') {
+          if (body.state) issue.state = body.state;
+          return json(200, this.issueJson(issue));
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private issueJson(i: FakeIssue): Record<string, unknown> {
+    return {
+      number: i.number,
+      title: i.title,
+      body: i.body,
+      state: i.state,
+      html_url: `https://github.com/${i.repo}/issues/${i.number}`,
+      labels: i.labels.map((name) => ({ name })),
+      assignees: i.assignees.map((login) => ({ login })),
+    };
+  }
+}
