@@ -2,12 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { githubToken } from '../helpers/tokens.js';
 import { pullRequestEvent, sha } from '../fixtures/webhooks/index.js';
-import { setup, transcript, type Harness } from './helpers/harness.js';
+import { patchAdding, setup, transcript, type Harness } from './helpers/harness.js';
 
 const REPO = 'acme/api';
 const HEAD = sha('head');
-
-export const patchAdding = (...lines: string[]): string => `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
 
 const expectNoLeak = (h: Harness, ...secrets: string[]): void => {
   const all = transcript(h);

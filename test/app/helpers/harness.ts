@@ -91,3 +91,6 @@ export async function setup(opts: AppOptions & { github?: GitHubClientOptions } 
 
 /** Everything the App sent and logged, as one string to search for leaks. */
 export const transcript = (h: Harness): string => [...h.sent.map((s) => `${s.method} ${s.url} ${s.body}`), ...h.logs].join('\n');
+
+/** A GitHub PR-file `patch` that adds `lines` to a new file. */
+export const patchAdding = (...lines: string[]): string => `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
