@@ -26,7 +26,7 @@ export default withNextLine(
     severity: 'high',
     confidence: 'medium',
     keywords: ['azure', 'arm_client_secret', 'arm-client-secret', 'arm_access_key', 'arm-access-key'],
-    pattern: assignment(NAME, '[A-Za-z0-9_~.+/=\\-]{32,90}', { notFollowedBy: 'A-Za-z0-9_~.+/=\\-', notPrecededBy: 'A-Za-z0-9_~.+/=\\-' }),
+    pattern: assignment(NAME, '[A-Za-z0-9_~.+/=\\-]{32,90}', { gap: 48, notFollowedBy: 'A-Za-z0-9_~.+/=\\-', notPrecededBy: 'A-Za-z0-9_~.+/\\-' }),
     minEntropy: 3.7,
     validate: (secret, m) => {
       const name = nameOf(m, secret).replace(/[\s"'`:=,>|]+$/, '');

@@ -1,7 +1,7 @@
 import { charClasses } from '../../entropy.js';
 import { defineSecretRule } from './define.js';
 
-/** Render API keys: `rnd_` + 28 or more alphanumerics. `rnd_` alone is a common identifier prefix. */
+/** Render API keys: `rnd_` + 24–48 alphanumerics (28 today). `rnd_` alone is a common identifier prefix. */
 export default defineSecretRule({
   id: 'secrets/render-api-key',
   description: 'Render API key',

@@ -1,0 +1,25 @@
+import rule from '../../../../src/engine/rules/secrets/azure-devops-pat-legacy.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, LOWER_ALNUM } from '../../../helpers/tokens.js';
+
+const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const p1 = rand(52, B32, 'ado-legacy-1');
+const p2 = rand(52, LOWER_ALNUM, 'ado-legacy-2');
+
+ruleTester(rule, {
+  valid: [
+    `token: ${p1}`, // no Azure DevOps name
+    `azure_key: ${p1.slice(0, 20)}H${p1.slice(21)}`, // an upper-case letter: not this format
+    `azure_key: ${p1.slice(1)}`, // 51 characters
+    `azure_resource_group: ${'abcdefghijklm'.repeat(4)}`, // letters only
+    `AZURE_DEVOPS_PAT=${'a'.repeat(52)}`,
+    'AZURE_DEVOPS_PAT=${{ secrets.AZURE_DEVOPS_PAT }}',
+  ],
+  invalid: [
+    { code: `azure:\n  azure_key: ${p1}\n  azure_org_id: acme\n`, path: 'config.yaml', secret: p1, line: 2, count: 1 },
+    { code: `AZURE_DEVOPS_PAT=${p2}`, path: '.env', secret: p2 },
+    { code: `$env:AZDO_PERSONAL_ACCESS_TOKEN = "${p1}"`, path: 'setup.ps1', secret: p1 },
+    { code: `{"vsts_token": "${p2}"}`, path: 'settings.json', secret: p2 },
+    { code: `steps:\n  - run: az devops login\n    env:\n      AZURE_DEVOPS_EXT_PAT: ${p1}\n`, path: '.github/workflows/ado.yml', secret: p1, line: 4 },
+  ],
+});

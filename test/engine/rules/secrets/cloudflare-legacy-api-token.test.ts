@@ -1,0 +1,23 @@
+import rule from '../../../../src/engine/rules/secrets/cloudflare-legacy-api-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, B64URL, HEX, LOWER_ALNUM } from '../../../helpers/tokens.js';
+
+const t1 = rand(40, B64URL, 'cf-legacy-1');
+const t2 = rand(40, LOWER_ALNUM + '_-', 'cf-legacy-2');
+
+ruleTester(rule, {
+  valid: [
+    `CLOUDFLARE_COMMIT=${rand(40, HEX, 'sha')}`, // a SHA-1 under a Cloudflare name
+    `API_TOKEN=${t1}`, // no Cloudflare name
+    `CLOUDFLARE_API_TOKEN=${t1.slice(1)}`, // 39 characters
+    `CLOUDFLARE_ORIGIN_CA: v1.0-${rand(24, HEX, 'a')}-${rand(146, HEX, 'b')}`, // an origin CA key
+    `cloudflare_global_api_key = "${rand(37, HEX, 'g')}"`, // a global key: its own rule
+    'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}',
+  ],
+  invalid: [
+    { code: `CLOUDFLARE_API_TOKEN=${t1}`, path: '.env', secret: t1, count: 1 },
+    { code: `api:\n  cloudflare_token: "${t2}"\n`, path: 'config.yaml', secret: t2, line: 2 },
+    { code: `cloudflare: "${t1}"`, path: 'secrets.yml', secret: t1 },
+    { code: `export CF_API_TOKEN='${t2}'`, path: 'deploy.sh', secret: t2 },
+  ],
+});

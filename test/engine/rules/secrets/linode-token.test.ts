@@ -1,0 +1,22 @@
+import rule from '../../../../src/engine/rules/secrets/linode-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, HEX } from '../../../helpers/tokens.js';
+
+const t = rand(64, HEX, 'linode-1');
+const t2 = rand(64, HEX, 'linode-2');
+
+ruleTester(rule, {
+  valid: [
+    `TOKEN=${t}`, // no Linode name
+    `LINODE_TOKEN=${t.slice(1)}`,
+    `LINODE_TOKEN=${t.toUpperCase()}`,
+    `LINODE_TOKEN=${'a'.repeat(64)}`,
+    'LINODE_TOKEN=${LINODE_TOKEN}',
+  ],
+  invalid: [
+    { code: `LINODE_TOKEN=${t}`, path: '.env', secret: t, count: 1 },
+    { code: `provider "linode" {}\nlinode_token = "${t2}"`, path: 'main.tf', secret: t2, line: 2 },
+    { code: `[DEFAULT]\nlinode_cli_token = ${t}\n`, path: 'linode-cli', secret: t, line: 2 },
+    { code: `export LINODE_CLI_TOKEN='${t2}'`, path: 'setup.sh', secret: t2 },
+  ],
+});

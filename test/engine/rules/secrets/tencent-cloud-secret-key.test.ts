@@ -1,0 +1,22 @@
+import rule from '../../../../src/engine/rules/secrets/tencent-cloud-secret-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, ALNUM, HEX } from '../../../helpers/tokens.js';
+
+const k1 = rand(32, ALNUM, 'tc-1');
+const k2 = rand(32, ALNUM, 'tc-2');
+
+ruleTester(rule, {
+  valid: [
+    `SECRET_KEY=${k1}`, // no Tencent name
+    `TENCENTCLOUD_FILE_MD5=${rand(32, HEX, 'md5')}`, // a hex digest
+    `TENCENTCLOUD_SECRET_KEY=${k1.slice(1)}`,
+    `tencent_app_name = "${'abcdefghijklmnopqrstuvwxyzabcdef'}"`,
+    'TENCENTCLOUD_SECRET_KEY=${TENCENTCLOUD_SECRET_KEY}',
+  ],
+  invalid: [
+    { code: `TENCENTCLOUD_SECRET_KEY=${k1}`, path: '.env', secret: k1, count: 1 },
+    { code: `tencent_secret_key: "${k2}"`, path: 'config.yaml', secret: k2 },
+    { code: `QCLOUD_SECRET_KEY = '${k1}'`, path: 'settings.py', secret: k1 },
+    { code: `provider "tencentcloud" {}\ntencentcloud_secret_key = "${k2}"`, path: 'main.tf', secret: k2, line: 2 },
+  ],
+});

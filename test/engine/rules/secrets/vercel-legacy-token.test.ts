@@ -1,0 +1,21 @@
+import rule from '../../../../src/engine/rules/secrets/vercel-legacy-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, ALNUM } from '../../../helpers/tokens.js';
+
+const t = rand(24, ALNUM, 'vercel-1');
+const t2 = rand(24, ALNUM, 'vercel-2');
+
+ruleTester(rule, {
+  valid: [
+    `TOKEN=${t}`, // no Vercel name
+    `vercel token = '${t.slice(0, 12)}?${t.slice(13)}'`,
+    `VERCEL_TOKEN=${t}x`,
+    `VERCEL_PROJECT_NAME=${'abcdefghijklmnopqrstuvwx'}`,
+    'VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}',
+  ],
+  invalid: [
+    { code: `VERCEL_TOKEN=${t}`, path: '.env', secret: t, count: 1 },
+    { code: `vercel token = '${t2}'`, secret: t2 },
+    { code: `env:\n  VERCEL_TOKEN: ${t}\n`, path: '.github/workflows/deploy.yml', secret: t, line: 2 },
+  ],
+});

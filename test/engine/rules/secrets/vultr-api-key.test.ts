@@ -1,0 +1,21 @@
+import rule from '../../../../src/engine/rules/secrets/vultr-api-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, UPPER_ALNUM } from '../../../helpers/tokens.js';
+
+const k = rand(36, UPPER_ALNUM, 'vultr-1');
+const k2 = rand(36, UPPER_ALNUM, 'vultr-2');
+
+ruleTester(rule, {
+  valid: [
+    `API_KEY=${k}`, // no Vultr name
+    `VULTR_API_KEY=${k.slice(0, 10)}?${k.slice(11)}`,
+    `VULTR_API_KEY=${k.toLowerCase()}`,
+    `VULTR_API_KEY=${'A'.repeat(36)}`,
+    'VULTR_API_KEY=${VULTR_API_KEY}',
+  ],
+  invalid: [
+    { code: `VULTR_API_KEY=${k}`, path: '.env', secret: k, count: 1 },
+    { code: `vultrapikey token = '${k2}'`, secret: k2 },
+    { code: `provider "vultr" {}\nvultr_api_key = "${k}"`, path: 'main.tf', secret: k, line: 2 },
+  ],
+});
