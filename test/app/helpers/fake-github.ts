@@ -9,6 +9,8 @@ export interface Recorded {
   path: string;
   query: URLSearchParams;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Date.now() when the request arrived. */
+  at: number;
 }
 
 export interface Reply {
@@ -121,7 +123,7 @@ export class FakeGitHub {
         /* keep text */
       }
     }
-    const rec: Recorded = { method, path, query: url.searchParams, body: parsed };
+    const rec: Recorded = { method, path, query: url.searchParams, body: parsed, at: Date.now() };
     this.requests.push(rec);
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
