@@ -3,40 +3,22 @@
  * Every request the App sends is also recorded at the fetch level, so a test can prove that no raw
  * secret left the process, whatever the route.
  */
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import nock from 'nock';
-import { Probot, type Logger } from 'probot';
+import { Probot } from 'probot';
 import { createApp, type AppOptions } from '../../../src/index.js';
 import { createOctokitClass, type GitHubClientOptions } from '../../../src/app/octokit.js';
 import { FakeGitHub } from './fake-github.js';
+import { memoryLogger, privateKey } from './keys.js';
+
+export { memoryLogger, privateKey };
 
 export const TODAY = new Date('2026-06-15T12:00:00Z');
-
-let key: string | undefined;
-/** An RSA key made at run time: no key material is committed. */
-export function privateKey(): string {
-  return (key ??= generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  }).privateKey);
-}
 
 export interface Sent {
   method: string;
   url: string;
   body: string;
-}
-
-/** A pino-shaped logger that keeps every line, to assert that logs never hold a secret. */
-export function memoryLogger(lines: string[]): Logger {
-  const write = (level: string) => (...args: unknown[]) => {
-    lines.push(`${level} ${args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
-  };
-  const log: Record<string, unknown> = { level: 'trace' };
-  for (const l of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) log[l] = write(l);
-  log.child = () => log;
-  return log as unknown as Logger;
 }
 
 export function interceptWithNock(fake: FakeGitHub): void {
