@@ -1,4 +1,5 @@
 import { assignment, names } from './lib/assignment.js';
+import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
 
 export default defineSecretRuleSet({
@@ -19,9 +20,10 @@ export default defineSecretRuleSet({
       message: 'Sourcegraph Cody Gateway key committed to the repository.',
     },
     {
-      // Unprefixed (pre-4.4) tokens: 40 hex next to the Sourcegraph name.
-      keywords: ['sourcegraph'],
-      pattern: assignment(names('sourcegraph'), '[a-fA-F0-9]{40}'),
+      // Unprefixed (pre-4.4) tokens: 40 hex under a Sourcegraph credential name or the bare name
+      // (`sourcegraph: <token>`), not under `sourcegraph_commit` and the like.
+      keywords: ['sourcegraph', 'src_access'],
+      pattern: assignment(`(?:${credentialName(['sourcegraph', 'src_access'], ['token', 'key', 'secret', 'auth'])}|${names('sourcegraph')}(?![\\w.-]))`, '[a-fA-F0-9]{40}'),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

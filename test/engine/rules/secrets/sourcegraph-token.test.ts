@@ -15,6 +15,7 @@ ruleTester(rule, {
     `${SGP}local_d45b6G86aBb0F2Cee943902dbaDBCFCFDD1dA089`, // G is not hex
     `${SGP}${rand(20, HEX, 'a')}_${rand(40, HEX, 'b')}`, // instance id must be 16
     `commit ${legacy}`, // 40 hex without the Sourcegraph name
+    `sourcegraph_commit: ${legacy}`, // a commit, not a credential
     'SRC_ACCESS_TOKEN=${SRC_ACCESS_TOKEN}',
   ],
   invalid: [
@@ -23,5 +24,6 @@ ruleTester(rule, {
     { code: `{"sourcegraphToken": "${old}"}`, path: 'settings.json', secret: old },
     { code: `sourcegraph: ${legacy}`, path: 'config.yml', secret: legacy },
     { code: `CODY_GATEWAY_KEY=${cody}`, path: '.env', secret: cody },
+    { code: `SRC_ACCESS_TOKEN=${legacy}`, path: '.env', secret: legacy },
   ],
 });

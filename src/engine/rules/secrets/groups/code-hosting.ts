@@ -42,6 +42,15 @@ import vaultLegacyToken from '../vault-legacy-token.js';
 import octopusDeployApiKey from '../octopus-deploy-api-key.js';
 import pulumiAccessToken from '../pulumi-access-token.js';
 import dopplerToken from '../doppler-token.js';
+import cloudsmithApiKey from '../cloudsmith-api-key.js';
+import packagecloudToken from '../packagecloud-token.js';
+import codeclimateToken from '../codeclimate-token.js';
+import coverallsToken from '../coveralls-token.js';
+import codacyToken from '../codacy-token.js';
+import codemagicToken from '../codemagic-token.js';
+import scrutinizerToken from '../scrutinizer-token.js';
+import semaphoreCiToken from '../semaphore-ci-token.js';
+import percyToken from '../percy-token.js';
 
 export const rules: Rule[] = [
   githubToken,
@@ -70,6 +79,8 @@ export const rules: Rule[] = [
   packagistToken,
   denoDeployToken,
   mavenSettingsPassword,
+  cloudsmithApiKey,
+  packagecloudToken,
   // CI/CD, code quality and infrastructure automation
   circleciToken,
   travisCiToken,
@@ -78,6 +89,13 @@ export const rules: Rule[] = [
   jenkinsApiToken,
   harnessToken,
   codecovToken,
+  codeclimateToken,
+  coverallsToken,
+  codacyToken,
+  codemagicToken,
+  scrutinizerToken,
+  semaphoreCiToken,
+  percyToken,
   sonarToken,
   snykToken,
   terraformCloudToken,
