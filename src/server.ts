@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, type ApplicationFunction, type Logger } from 'probot';
 import app from './index.js';
@@ -97,6 +97,8 @@ const isMain = (): boolean => {
 };
 
 if (isMain()) {
+  // A local `.env` (as `probot run` writes it after registering the App); the real environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   startServer().then(
     (running) => {
       const stop = (): void => {
