@@ -41,6 +41,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
   const name = spec.description.replace(/\.$/, '');
   const message = spec.message ?? `${name} committed to the repository.`;
   const placeholders = spec.placeholders ?? 'strict';
+  const hasSecretGroup = spec.pattern.source.includes('(?<secret>') && !spec.pattern.flags.includes('d');
   const rule: Rule = {
     meta: {
       id: spec.id,
@@ -56,7 +57,9 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     scope: spec.scope ?? 'line',
     check(file: FileView, _ctx: RuleContext): RawFinding[] {
       const out: RawFinding[] = [];
-      const re = new RegExp(spec.pattern.source, spec.pattern.flags);
+      // `d` gives the secret group's own offset: searching for it inside the match could find an
+      // earlier copy of the same text.
+      const re = new RegExp(spec.pattern.source, hasSecretGroup ? `${spec.pattern.flags}d` : spec.pattern.flags);
       for (const seg of file.segments) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -67,7 +70,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
           }
           const secret = m.groups?.secret ?? m[0];
           if (!secret) continue;
-          const at = m.index + (m.groups?.secret !== undefined ? m[0].indexOf(secret) : 0);
+          const at = m.indices?.groups?.secret?.[0] ?? m.index;
           if (placeholders !== 'off' && (isPlaceholder(secret, placeholders === 'strict') || isReference(secret))) continue;
           if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) continue;
           if (spec.validate && !spec.validate(secret, m, file)) continue;

@@ -1,24 +1,30 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRuleSet } from './lib/rule-set.js';
 import { hasValidCrc32Suffix } from '../../checksum.js';
 
-const KINDS: Record<string, string> = {
-  ghp: 'personal access token (classic)',
-  gho: 'OAuth access token',
-  ghu: 'GitHub App user-to-server token',
-  ghs: 'GitHub App installation (server-to-server) token',
-  ghr: 'GitHub App refresh token',
-};
-
-/** Classic PATs, OAuth, App user/installation and refresh tokens share one checksummed format. */
-export default defineSecretRule({
+/**
+ * Classic PATs, OAuth, App user-to-server, installation and refresh tokens share one format whose last
+ * 6 characters are a base62 CRC-32 of the 30 before. A verified checksum makes the finding certain; a
+ * token of the right shape whose checksum fails is still reported (it may be truncated or hand-edited
+ * in a doc, and peers' test corpora use random tails) but at low confidence, so `min_confidence:
+ * medium` drops exactly the look-alikes.
+ */
+export default defineSecretRuleSet({
   id: 'secrets/github-token',
   description: 'GitHub token (classic PAT, OAuth, App user-to-server, installation or refresh token)',
   severity: 'critical',
-  keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
-  pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g,
-  // The last 6 characters are a CRC-32 of the 30 before: look-alikes almost never pass.
-  validate: (secret) => hasValidCrc32Suffix(secret, 4),
+  confidence: 'high',
   message: 'GitHub token committed to the repository (checksum verified).',
+  variants: [
+    {
+      keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+      pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g,
+      minEntropy: 3,
+      grade: (secret) =>
+        hasValidCrc32Suffix(secret, 4)
+          ? { confidence: 'high' }
+          : { confidence: 'low', message: 'GitHub-token-shaped value committed to the repository (its checksum does not verify: a look-alike, a truncated or an edited token).' },
+    },
+  ],
   revoke: {
     provider: 'GitHub',
     url: 'https://github.com/settings/tokens',
@@ -30,5 +36,3 @@ export default defineSecretRule({
     ],
   },
 });
-
-export { KINDS as GITHUB_TOKEN_KINDS };
