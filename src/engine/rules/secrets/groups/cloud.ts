@@ -18,6 +18,8 @@ import azureNamedCredential from '../azure-named-credential.js';
 import azureDevopsPat from '../azure-devops-pat.js';
 import azureDevopsPatLegacy from '../azure-devops-pat-legacy.js';
 import azureSharedAccessKey from '../azure-shared-access-key.js';
+import azureEntraRefreshToken from '../azure-entra-refresh-token.js';
+import azureAiServiceKey from '../azure-ai-service-key.js';
 import digitaloceanToken from '../digitalocean-token.js';
 import digitaloceanLegacyToken from '../digitalocean-legacy-token.js';
 import herokuApiKey from '../heroku-api-key.js';
@@ -49,6 +51,7 @@ import railwayToken from '../railway-token.js';
 import scalingoApiToken from '../scalingo-api-token.js';
 import openshiftUserToken from '../openshift-user-token.js';
 import yandexCloudCredential from '../yandex-cloud-credential.js';
+import saladcloudApiKey from '../saladcloud-api-key.js';
 
 export const rules: Rule[] = [
   awsAccessKeyId,
@@ -69,6 +72,8 @@ export const rules: Rule[] = [
   azureDevopsPat,
   azureDevopsPatLegacy,
   azureSharedAccessKey,
+  azureEntraRefreshToken,
+  azureAiServiceKey,
   digitaloceanToken,
   digitaloceanLegacyToken,
   herokuApiKey,
@@ -100,4 +105,5 @@ export const rules: Rule[] = [
   scalingoApiToken,
   openshiftUserToken,
   yandexCloudCredential,
+  saladcloudApiKey,
 ];
