@@ -23,7 +23,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       rules: options.rules ?? allRules,
       now: options.now ?? (() => new Date()),
       desk: new IssueDesk(),
-      limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, ...options.limits },
+      limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
     };
     // Probot's Context satisfies EventContext; the cast spares every handler Probot's deep generics.
     const ctx = (c: unknown): EventContext => c as EventContext;

@@ -44,6 +44,8 @@ export interface Limits {
   maxTreeFiles: number;
   /** Blob downloads in flight per evaluation. */
   concurrency: number;
+  /** Remediation issues opened per evaluation (each is paced; GitHub caps content creation). */
+  maxIssuesPerRun: number;
 }
 
 export interface AppDeps {
@@ -140,8 +142,9 @@ async function judge(
     });
     try {
       const author = authorOf(target);
-      const res = await deps.desk.sync(gh, log, { home, repository, findings: wanted, occurrenceOf, ruleMeta, ...(author ? { assignee: author } : {}) });
+      const res = await deps.desk.sync(gh, log, { home, repository, findings: wanted, occurrenceOf, ruleMeta, maxCreates: deps.limits.maxIssuesPerRun, ...(author ? { assignee: author } : {}) });
       for (const [k, v] of res.links) links.set(k, v);
+      if (res.deferred) problems.push(`${res.deferred} more remediation issues were not opened in this run (at most ${deps.limits.maxIssuesPerRun} per run); re-run the check to open the next ones.`);
     } catch (e) {
       log.warn({ err: errorFields(e), repository, home: fullName(home) }, 'remediation issues failed');
       problems.push(`Remediation issues could not be opened in ${fullName(home)}: ${describeError(e)}.`);
@@ -161,6 +164,7 @@ async function judge(
   const issueOf = (f: Finding): IssueLink | undefined => links.get(issueKey(f, repository));
   const secretsWithoutIssue = result.findings.some((f) => f.family === 'secrets' && !issueOf(f));
   const notes = [...changes.notes];
+  if (result.findings.length > deps.limits.maxAnnotations) notes.push(`Only the first ${deps.limits.maxAnnotations} findings are annotated on their lines.`);
   if (secretsWithoutIssue) notes.push(`Press **${OPEN_ISSUES_ACTION.label}** at the top of this check run to open a remediation issue per leaked secret.`);
 
   const output = renderSummary({

@@ -39,6 +39,8 @@ export interface SyncRequest {
   occurrenceOf(f: Finding): Occurrence;
   ruleMeta(id: string): RuleMeta | undefined;
   assignee?: string;
+  /** New issues per call; the rest wait for the next run (GitHub limits content creation per hour). */
+  maxCreates: number;
 }
 
 export interface IssueResult {
@@ -46,6 +48,8 @@ export interface IssueResult {
   links: Map<string, IssueLink>;
   created: number;
   commented: number;
+  /** Findings that need a new issue beyond `maxCreates`. */
+  deferred: number;
 }
 
 export interface ResolveRequest {
@@ -71,7 +75,7 @@ export class IssueDesk {
   async sync(gh: GitHubClient, log: Logger, req: SyncRequest): Promise<IssueResult> {
     const home = fullName(req.home);
     return this.mutex.run(home, async () => {
-      const result: IssueResult = { links: new Map(), created: 0, commented: 0 };
+      const result: IssueResult = { links: new Map(), created: 0, commented: 0, deferred: 0 };
       const groups = new Map<string, Finding[]>();
       for (const f of req.findings) {
         const k = issueKey(f, req.repository);
@@ -86,6 +90,10 @@ export class IssueDesk {
         const f = fs[0]!;
         const occurrences = dedupeOccurrences(fs.map(req.occurrenceOf));
         let issue = existing.get(key);
+        if (!issue && result.created >= req.maxCreates) {
+          result.deferred++;
+          continue;
+        }
         if (!issue) {
           issue = await createIssue(gh, req.home, {
             title: issueTitle(f, req.ruleMeta(f.ruleId), req.repository, home !== req.repository),

@@ -279,7 +279,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
       const shown = input.findings.slice(0, rows);
       for (const f of shown) out.push(findingRow(f, input));
       if (input.findings.length > shown.length) {
-        out.push('', `… and ${input.findings.length - shown.length} more findings not shown here (GitHub limits the summary to ${limit} characters); every finding is annotated on its line.`);
+        out.push('', `… and ${input.findings.length - shown.length} more findings not shown here (GitHub limits the summary to ${limit} characters); see the annotations.`);
       }
       out.push('', '### What to do', ...whatToDo(input));
       out.push('', '### Controls evidenced', ...controlsSection(input.findings));

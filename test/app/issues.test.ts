@@ -108,6 +108,19 @@ describe('remediation issues', () => {
     expect(rerun.output.summary).toContain('[acme/api#1]');
   });
 
+  it('opens at most maxIssuesPerRun issues per run and says how many wait', async () => {
+    const h = await setup({ limits: { maxIssuesPerRun: 3 } });
+    const tokens = Array.from({ length: 5 }, (_, i) => githubToken('ghp', `cap-${i}`));
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(...tokens.map((t) => `t=${t}`)) }] });
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
+    expect(h.github.issues).toHaveLength(3);
+    const done = h.github.checkRuns.get(1)!.updates[0];
+    expect(done.output.summary).toContain('2 more remediation issues were not opened in this run');
+    expect(done.actions).toEqual([expect.objectContaining({ identifier: 'open_issues' })]);
+    await h.receive('check_run', checkRunEvent('requested_action', { headSha: HEAD, prs: [12] }));
+    expect(h.github.issues).toHaveLength(5);
+  });
+
   it('still opens the issue when the author cannot be assigned', async () => {
     const h = await setup();
     const token = githubToken('ghp', 'unassignable');
