@@ -15,8 +15,8 @@
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../parse/yaml.js';
-import { TOKEN_GRANTS } from './controls.js';
-import { at } from './workflow.js';
+import { TOKEN_GRANTS } from './lib/controls.js';
+import { at } from './lib/workflow.js';
 
 type AppLevel = 'read' | 'write' | 'admin';
 const RANK: Record<string, number> = { none: 0, read: 1, write: 2, admin: 3 };

@@ -4,9 +4,9 @@
  * no `repositories`; or with the post-job revocation turned off.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { TOKEN_GRANTS } from './controls.js';
-import { jobNeeds } from './needs.js';
-import { allSteps, at, input, isYamlPath, loadUnit, usesAction, withoutPeerIgnored, type Job, type Step, type Workflow, type CompositeAction } from './workflow.js';
+import { TOKEN_GRANTS } from './lib/controls.js';
+import { jobNeeds } from './lib/needs.js';
+import { allSteps, at, input, isYamlPath, loadUnit, usesAction, withoutPeerIgnored, type Job, type Step, type Workflow, type CompositeAction } from './lib/workflow.js';
 
 /** Inputs that grant only organisation-level access: with only these, `repositories` is moot. */
 const ORG_ONLY = new Set([

@@ -5,9 +5,9 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
-import { SECRET_EXPOSURE } from './controls.js';
-import { PRIVILEGED_TRIGGERS } from './github-permissions.js';
-import { allSteps, at, input, isYamlPath, loadUnit, parseUses, usesAction, withoutPeerIgnored, type Step } from './workflow.js';
+import { SECRET_EXPOSURE } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS } from './lib/github-permissions.js';
+import { allSteps, at, input, isYamlPath, loadUnit, parseUses, usesAction, withoutPeerIgnored, type Step } from './lib/workflow.js';
 
 const FALSE = /^false$/i;
 const TRUE = /^true$/i;

@@ -13,9 +13,9 @@
  */
 import { minimatch } from 'minimatch';
 import type { RawFinding, Rule } from '../../rule.js';
-import { TOKEN_GRANTS } from './controls.js';
-import { CLASSIC_SCOPES, entryLabel, findTokenEntries, isTokenConfigPath } from './token-config.js';
-import { at } from './workflow.js';
+import { TOKEN_GRANTS } from './lib/controls.js';
+import { CLASSIC_SCOPES, entryLabel, findTokenEntries, isTokenConfigPath } from './lib/token-config.js';
+import { at } from './lib/workflow.js';
 
 export interface ClassicPatOptions {
   requireFineGrained?: boolean;

@@ -5,9 +5,9 @@
  * token and the secrets.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { PRIVILEGED_EXECUTION } from './controls.js';
-import { PRIVILEGED_TRIGGERS } from './github-permissions.js';
-import { at, effectivePermissions, grantsWrite, input, isYamlPath, loadWorkflow, usesAction, withoutPeerIgnored, type Job, type Workflow } from './workflow.js';
+import { PRIVILEGED_EXECUTION } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS } from './lib/github-permissions.js';
+import { at, effectivePermissions, grantsWrite, input, isYamlPath, loadWorkflow, usesAction, withoutPeerIgnored, type Job, type Workflow } from './lib/workflow.js';
 
 /** Expressions that name the untrusted head of a pull request (or of the run that triggered us). */
 const HEAD_REF = [

@@ -15,9 +15,9 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
-import { TOKEN_GRANTS } from './controls.js';
-import { CLASSIC_SCOPES, DEFAULT_FORBIDDEN, WILDCARDS, coveredBy, entryLabel, findTokenEntries, isTokenConfigPath, type TokenEntry } from './token-config.js';
-import { at } from './workflow.js';
+import { TOKEN_GRANTS } from './lib/controls.js';
+import { CLASSIC_SCOPES, DEFAULT_FORBIDDEN, WILDCARDS, coveredBy, entryLabel, findTokenEntries, isTokenConfigPath, type TokenEntry } from './lib/token-config.js';
+import { at } from './lib/workflow.js';
 
 export interface TokenScopesOptions {
   allowed?: Record<string, string[]>;

@@ -16,9 +16,9 @@
 import { Minimatch } from 'minimatch';
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { PRIVILEGED_TRIGGERS, TOKEN_SCOPES, raiseSeverity, writeSeverity } from './github-permissions.js';
-import { at, code, isYamlPath, list, loadWorkflow, type Job, type PermissionsDecl } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS, TOKEN_SCOPES, raiseSeverity, writeSeverity } from './lib/github-permissions.js';
+import { at, code, isYamlPath, list, loadWorkflow, type Job, type PermissionsDecl } from './lib/workflow.js';
 
 export interface AllowEntry {
   workflow?: string | string[];

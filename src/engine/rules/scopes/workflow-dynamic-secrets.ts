@@ -4,8 +4,8 @@
  * can see is loaded into the runner (and masked only if it is used verbatim), not the one it needs.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { SECRET_EXPOSURE } from './controls.js';
-import { isYamlPath, loadUnit, withoutPeerIgnored } from './workflow.js';
+import { SECRET_EXPOSURE } from './lib/controls.js';
+import { isYamlPath, loadUnit, withoutPeerIgnored } from './lib/workflow.js';
 
 const WHOLE = /\btojson\s*\(\s*secrets\s*\)/i;
 /** `secrets[` not preceded by a property access; the index is checked separately. */

@@ -3,10 +3,10 @@
  * them, including jobs that only build or test. Writes belong on the job that needs them.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { PRIVILEGED_TRIGGERS, SUPPLY_CHAIN_SCOPES, TOKEN_SCOPES, lowerSeverity, raiseSeverity, writeSeverity } from './github-permissions.js';
-import { jobNeeds } from './needs.js';
-import { at, code, isReusableOnly, isYamlPath, list, loadWorkflow, withoutPeerIgnored } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS, SUPPLY_CHAIN_SCOPES, TOKEN_SCOPES, lowerSeverity, raiseSeverity, writeSeverity } from './lib/github-permissions.js';
+import { jobNeeds } from './lib/needs.js';
+import { at, code, isReusableOnly, isYamlPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 const rule: Rule = {
   meta: {

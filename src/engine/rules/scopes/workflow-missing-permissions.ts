@@ -5,10 +5,10 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { PRIVILEGED_TRIGGERS, raiseSeverity } from './github-permissions.js';
-import { jobNeeds, suggestion } from './needs.js';
-import { at, isReusableOnly, isYamlPath, loadWorkflow, withoutPeerIgnored } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS, raiseSeverity } from './lib/github-permissions.js';
+import { jobNeeds, suggestion } from './lib/needs.js';
+import { at, isReusableOnly, isYamlPath, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 /** Rule options (policy `rules.scopes/workflow-missing-permissions.options`). */
 export interface MissingPermissionsOptions {

@@ -5,9 +5,9 @@
  * wants it enforced sets `scopes/workflow-read-all: warn` (or `fail`).
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { jobNeeds, jobsAdvice, suggestion } from './needs.js';
-import { at, isYamlPath, loadWorkflow, withoutPeerIgnored } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { jobNeeds, jobsAdvice, suggestion } from './lib/needs.js';
+import { at, isYamlPath, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 const rule: Rule = {
   meta: {

@@ -3,9 +3,9 @@
  * can see (repository, environment and organisation secrets), not the few it uses.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { SECRET_EXPOSURE } from './controls.js';
-import { PRIVILEGED_TRIGGERS } from './github-permissions.js';
-import { at, isYamlPath, loadWorkflow, parseUses, withoutPeerIgnored } from './workflow.js';
+import { SECRET_EXPOSURE } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS } from './lib/github-permissions.js';
+import { at, isYamlPath, loadWorkflow, parseUses, withoutPeerIgnored } from './lib/workflow.js';
 
 const SHA = /^[0-9a-f]{40}$/i;
 

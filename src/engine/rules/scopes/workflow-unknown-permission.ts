@@ -4,9 +4,9 @@
  * validate, or grants something other than what the author meant.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { TOKEN_SCOPES, TOKEN_SCOPE_NAMES } from './github-permissions.js';
-import { at, isYamlPath, loadWorkflow, type PermissionsDecl } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { TOKEN_SCOPES, TOKEN_SCOPE_NAMES } from './lib/github-permissions.js';
+import { at, isYamlPath, loadWorkflow, type PermissionsDecl } from './lib/workflow.js';
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

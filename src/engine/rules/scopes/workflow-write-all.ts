@@ -1,9 +1,9 @@
 /** `permissions: write-all` on a workflow or a job: every scope of the GITHUB_TOKEN writable. */
 import type { RawFinding, Rule } from '../../rule.js';
-import { WORKFLOW_TOKEN } from './controls.js';
-import { PRIVILEGED_TRIGGERS } from './github-permissions.js';
-import { jobsAdvice, jobNeeds, suggestion } from './needs.js';
-import { at, isYamlPath, loadWorkflow, withoutPeerIgnored } from './workflow.js';
+import { WORKFLOW_TOKEN } from './lib/controls.js';
+import { PRIVILEGED_TRIGGERS } from './lib/github-permissions.js';
+import { jobsAdvice, jobNeeds, suggestion } from './lib/needs.js';
+import { at, isYamlPath, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 const rule: Rule = {
   meta: {

@@ -3,7 +3,7 @@
  * `write` grant of each is worth to an attacker. Source: GitHub docs, "Controlling permissions for
  * GITHUB_TOKEN" / workflow syntax `permissions` (checked 2026), and the GitHub workflow JSON schema.
  */
-import type { Severity } from '../../finding.js';
+import type { Severity } from '../../../finding.js';
 
 export type Access = 'read' | 'write' | 'none';
 

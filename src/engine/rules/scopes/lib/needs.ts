@@ -4,7 +4,7 @@
  * well-known actions and `gh` / `git` commands; anything else that touches the token makes the
  * suggestion "at least", and says which step to check.
  */
-import type { YamlDoc } from '../../parse/yaml.js';
+import type { YamlDoc } from '../../../parse/yaml.js';
 import type { Access } from './github-permissions.js';
 import { input, usesAction, type Job, type Step, type Workflow, type CompositeAction } from './workflow.js';
 

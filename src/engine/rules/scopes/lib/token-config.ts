@@ -4,8 +4,8 @@
  * GitHub token kind elsewhere (`scopes:` / `oauth_scopes:` …). Plus the classic PAT / OAuth scope
  * vocabulary, which scopes imply which, and which are dangerous.
  */
-import type { Severity } from '../../finding.js';
-import { parseYaml, type YamlDoc, type YamlNode } from '../../parse/yaml.js';
+import type { Severity } from '../../../finding.js';
+import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 
 export const INVENTORY_PATH = /(?:^|\/)token-inventory\.ya?ml$/i;
 const CONFIG_PATH = /\.(?:ya?ml|json)$/i;

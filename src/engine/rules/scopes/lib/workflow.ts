@@ -3,9 +3,9 @@
  * `permissions:` declarations, jobs and steps. Shared by the `scopes/workflow-*` rules; parsing goes
  * through the one-entry cache of `parse/yaml.ts`, so every rule on one file parses it once.
  */
-import type { FileView, RawFinding } from '../../rule.js';
-import type { Severity, Confidence } from '../../finding.js';
-import { parseYaml, type YamlDoc, type YamlNode } from '../../parse/yaml.js';
+import type { FileView, RawFinding } from '../../../rule.js';
+import type { Severity, Confidence } from '../../../finding.js';
+import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 import { TOKEN_SCOPES, type Access } from './github-permissions.js';
 
 /** `.github/workflows/<name>.yml|yaml` (GitHub reads only that folder, not sub-folders). */
