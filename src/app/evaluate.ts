@@ -78,7 +78,12 @@ const metaLookup = (rules: readonly Rule[]) => {
   return (id: string): RuleMeta | undefined => byId.get(id);
 };
 
-const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
+/** URL path of a file; parentheses too, so the URL cannot end a Markdown link early. */
+const encodePath = (p: string): string =>
+  p
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 
 async function judge(
   gh: GitHubClient,

@@ -91,6 +91,9 @@ export function code(s: string): string {
   return `${ticks}${pad}${clean}${pad}${ticks}`;
 }
 
+/** Inline code inside a table cell: GFM splits cells on `|` even inside code spans unless escaped. */
+const cellCode = (s: string): string => code(s).replace(/\|/g, '\\|');
+
 const LEVEL_ICON: Record<Finding['level'], string> = { fail: '🔴 fail', warn: '🟡 warn', off: 'off' };
 const VERDICT_HEAD: Record<Verdict, string> = { fail: '❌ Failed', warn: '⚠️ Passed with warnings', pass: '✅ Passed' };
 
@@ -168,11 +171,11 @@ function countsTable(findings: readonly Finding[]): string[] {
 
 function findingRow(f: Finding, input: SummaryInput): string {
   const where = `${f.path}:${f.startLine}`;
-  const loc = input.lineUrl ? `[${code(where)}](${input.lineUrl(f.path, f.startLine)})` : code(where);
-  const what = f.redacted ? code(f.redacted) : cell(f.message);
+  const loc = input.lineUrl ? `[${cellCode(where)}](${input.lineUrl(f.path, f.startLine)})` : cellCode(where);
+  const what = f.redacted ? cellCode(f.redacted) : cell(f.message);
   const issue = input.issueOf?.(f);
   const issueCell = issue ? `[${issue.repository}#${issue.number}](${issue.url})` : '';
-  return `| ${LEVEL_ICON[f.level]} | ${code(f.ruleId)} ${f.severity} | ${loc} | ${what} | ${cell(f.controls.join(', '))} | ${issueCell} |`;
+  return `| ${LEVEL_ICON[f.level]} | ${cellCode(f.ruleId)} ${f.severity} | ${loc} | ${what} | ${cell(f.controls.join(', '))} | ${issueCell} |`;
 }
 
 function whatToDo(input: SummaryInput): string[] {

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/finding.js';
+import { batches, code, findingAnnotation, renderSummary, type SummaryInput } from '../../src/report/check-run.js';
+import { issueBody, issueKey, keyOfMarkers, markerPath, occurrenceComment, occurrenceId, parseMarkers, type Occurrence } from '../../src/report/issue.js';
+import { describePolicyDiff } from '../../src/app/policy-diff.js';
+import { resolvePolicy } from '../../src/engine/policy/load.js';
+
+const finding = (over: Partial<Finding> = {}): Finding => ({
+  ruleId: 'secrets/github-token',
+  family: 'secrets',
+  severity: 'critical',
+  confidence: 'high',
+  path: 'src/a b|c.ts',
+  startLine: 3,
+  endLine: 3,
+  startColumn: 5,
+  endColumn: 45,
+  excerpt: 'token = ghp_********…(40)',
+  fingerprint: '0123456789abcdef',
+  secretHash: 'fedcba9876543210',
+  redacted: 'ghp_********…(40)',
+  message: 'GitHub token committed.',
+  remediation: 'Revoke it.',
+  controls: ['PCI-DSS-8.6.2'],
+  level: 'fail',
+  ...over,
+});
+
+const occurrence: Occurrence = { repository: 'acme/api', path: 'src/a b|c.ts', line: 3, sha: 'a'.repeat(40), context: 'pull request #1', contextKey: 'pr:1', author: 'alice' };
+
+const input = (findings: Finding[]): SummaryInput => ({
+  subject: 'pull request #1',
+  verdict: 'fail',
+  findings,
+  filesScanned: 1,
+  wholeFiles: [],
+  skipped: [],
+  incompleteScan: 'warn',
+  excepted: 0,
+  expired: 0,
+  suppressed: 0,
+  policy: { sources: ['built-in:default'], hash: 'h'.repeat(64), ref: 'main' },
+  policyWarnings: [],
+  ruleMeta: () => undefined,
+});
+
+describe('check-run output', () => {
+  it('annotates columns only on single-line spans, at the level the policy gave', () => {
+    expect(findingAnnotation(finding())).toMatchObject({ start_line: 3, end_line: 3, start_column: 5, end_column: 45, annotation_level: 'failure' });
+    const multi = findingAnnotation(finding({ endLine: 5, level: 'warn' }));
+    expect(multi).toMatchObject({ start_line: 3, end_line: 5, annotation_level: 'warning' });
+    expect(multi.start_column).toBeUndefined();
+    // A secret finding's annotation carries the redacted value, never the excerpt.
+    expect(findingAnnotation(finding()).raw_details).not.toContain('token =');
+  });
+
+  it('batches by 50', () => {
+    expect(batches(Array.from({ length: 120 }, (_, i) => i)).map((b) => b.length)).toEqual([50, 50, 20]);
+    expect(batches([])).toEqual([]);
+  });
+
+  it('truncates the findings table to the limit, with a count of what it left out', () => {
+    const many = Array.from({ length: 300 }, (_, i) => finding({ startLine: i + 1, fingerprint: i.toString(16).padStart(16, '0') }));
+    const { summary } = renderSummary(input(many), 8000);
+    expect(summary.length).toBeLessThanOrEqual(8000);
+    const shown = summary.split('\n').filter((l) => l.startsWith('| 🔴')).length;
+    expect(summary).toContain(`… and ${300 - shown} more findings not shown here`);
+    expect(summary).toContain('### Policy');
+  });
+
+  it('escapes table cells and code spans', () => {
+    expect(code('a`b')).toBe('`` a`b ``');
+    const { summary } = renderSummary(input([finding()]));
+    expect(summary).toContain('| `src/a b\\|c.ts:3` |');
+  });
+});
+
+describe('issue bodies', () => {
+  it('carries markers that find the issue again, for secrets by secret hash', () => {
+    const f = finding();
+    const body = issueBody(f, undefined, [occurrence]);
+    const m = parseMarkers(body);
+    expect(m).toMatchObject({ fingerprint: f.fingerprint, secret: f.secretHash, repo: 'acme/api', family: 'secrets', occurrences: [occurrenceId(occurrence)] });
+    expect(markerPath(m)).toBe('src/a b|c.ts');
+    expect(keyOfMarkers(m)).toBe(issueKey(f, 'acme/api'));
+    // Same secret elsewhere: same issue.
+    expect(issueKey(finding({ path: 'other.ts', fingerprint: 'ffffffffffffffff' }), 'acme/web')).toBe(issueKey(f, 'acme/api'));
+  });
+
+  it('keys other findings by repository and fingerprint', () => {
+    const f = finding({ family: 'scopes', ruleId: 'scopes/x', secretHash: undefined, redacted: undefined });
+    const m = parseMarkers(issueBody(f, undefined, [occurrence]));
+    expect(keyOfMarkers(m)).toBe(issueKey(f, 'acme/api'));
+    expect(issueKey(f, 'acme/web')).not.toBe(issueKey(f, 'acme/api'));
+  });
+
+  it('marks comments with the occurrences they report', () => {
+    const other = { ...occurrence, contextKey: 'pr:2', context: 'pull request #2' };
+    expect(parseMarkers(occurrenceComment(finding(), [other], false)).occurrences).toEqual([occurrenceId(other)]);
+  });
+});
+
+describe('policy preview', () => {
+  it('lists effective changes', () => {
+    const a = resolvePolicy([{ source: 'a', text: 'ignore: ["docs/**"]\n' }]);
+    const b = resolvePolicy([{ source: 'b', text: 'families:\n  secrets: warn\nsettings:\n  incomplete_scan: fail\nissues:\n  scopes: true\n' }]);
+    if (!a.ok || !b.ok) throw new Error('policies should load');
+    expect(describePolicyDiff(a.policy, b.policy)).toEqual([
+      '`settings.incomplete_scan`: warn → fail',
+      '`families.secrets`: fail → warn',
+      '`ignore` removes `docs/**`',
+      '`issues.scopes`: false → true',
+    ]);
+  });
+});
