@@ -104,7 +104,10 @@ async function judge(
   if (!resolved.ok) {
     const annotations = resolved.errors.filter((e) => isRepoPolicySource(e.source, repo)).map((e) => policyErrorAnnotation(e, POLICY_PATH));
     log.warn({ repository: fullName(repo), ref: target.policyRef, errors: resolved.errors.length }, 'policy does not load');
-    await run.complete('failure', renderConfigError(resolved.errors, target.policyRef), annotations);
+    const output = renderConfigError(resolved.errors, target.policyRef);
+    const repair = await proposedRepair(gh, deps, target, sources, today).catch(() => undefined);
+    if (repair) output.summary += `\n${repair}\n`;
+    await run.complete('failure', output, annotations);
     return;
   }
   const policy = (state.policy = resolved.policy);
@@ -213,6 +216,20 @@ async function judge(
     'evaluated',
   );
   await run.complete(conclusionOf(verdict), output, annotations, secretsWithoutIssue ? [OPEN_ISSUES_ACTION] : []);
+}
+
+/**
+ * With a broken base policy every pull request fails, including the one that repairs it: say whether
+ * this one's policy file loads, so a maintainer can merge it with confidence (it is still not judged by it).
+ */
+async function proposedRepair(gh: GitHubClient, deps: AppDeps, target: Target, sources: PolicySources, today: Date): Promise<string | undefined> {
+  if (!target.pr) return undefined;
+  const head = await readTextFile(gh, target.repo, POLICY_PATH, target.headSha);
+  if (head === undefined || head === sources.repo?.text) return undefined;
+  const proposed = resolveSources(withProposed(sources, target.repo, head), today, deps.rules.map((r) => r.meta.id));
+  return proposed.ok
+    ? `This pull request changes \`${POLICY_PATH}\`, and the proposed policy loads: merging it repairs the check.`
+    : `This pull request changes \`${POLICY_PATH}\`, but the proposed policy still has ${proposed.errors.length} error(s): ${proposed.errors.map((e) => `\`${e.source}:${e.line}:${e.column}\` ${e.message}`).join('; ')}`;
 }
 
 /**

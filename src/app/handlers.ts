@@ -112,8 +112,9 @@ export async function onPush(deps: AppDeps, ctx: EventContext): Promise<void> {
   await evaluate(ctx.octokit, ctx.log, deps, {
     ...base(p.repository),
     headSha: p.after,
-    // What the branch held before the push judges the push; a new branch has only its own.
-    policyRef: created ? p.after : p.before,
+    // What the branch held before the push judges the push. A new branch has only its own policy, and
+    // after a force push the old head may be gone (a 404 there would read as "no policy").
+    policyRef: created || p.forced ? p.after : p.before,
     push: { before: p.before, after: p.after, created, forced: !!p.forced, branch, ...(pusher ? { pusher } : {}) },
   });
 }

@@ -67,6 +67,16 @@ describe('policy', () => {
     ]);
   });
 
+  it('says when the pull request repairs a broken base policy (still judged by the base)', async () => {
+    const h = await setup();
+    h.github.file(REPO, POLICY, 'rules:\n  secrets/github-tokn: warn\n', 'main');
+    h.github.file(REPO, POLICY, 'rules:\n  secrets/github-token: warn\n', HEAD);
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
+    const done = h.github.checkRuns.get(1)!.updates[0];
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.summary).toContain('the proposed policy loads: merging it repairs the check');
+  });
+
   it('quotes an org policy error without annotating a file this repository does not have', async () => {
     const h = await setup();
     h.github.file('acme/.github', POLICY, 'settings:\n  incomplete_scan: sometimes\n');
