@@ -1,5 +1,5 @@
 import { defineSecretRule } from './define.js';
-import { assignment, ci, names } from './lib/assignment.js';
+import { assignment, ci, names, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -14,7 +14,7 @@ export default withNextLine(
     description: 'Alibaba Cloud AccessKey secret',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['alibaba', 'aliyun', 'alicloud', 'ali_cloud', 'accesskeysecret', 'access_key_secret', 'access-key-secret'],
+    keywords: ['alibaba', 'aliyun', 'alicloud', 'ali_cloud', ...spellings([['access'], ['key'], ['secret']])],
     pattern: assignment(NAME, '[A-Za-z0-9]{30}'),
     minEntropy: 3.5,
     validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),

@@ -1,6 +1,6 @@
 import { defineSecretRule } from './define.js';
 import { charClasses } from '../../entropy.js';
-import { assignment, ci, names } from './lib/assignment.js';
+import { assignment, ci, names, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -16,7 +16,7 @@ export default withNextLine(
     description: 'AWS secret access key',
     severity: 'critical',
     confidence: 'high',
-    keywords: ['aws', 'amazon', 'secret_access_key', 'secretaccesskey', 'secret-access-key', 'secret.access.key'],
+    keywords: ['aws', 'amazon', ...spellings([['secret'], ['access'], ['key']])],
     pattern: assignment(NAME, '[A-Za-z0-9+/]{40}', { notFollowedBy: 'A-Za-z0-9+/=', notPrecededBy: 'A-Za-z0-9+/' }),
     minEntropy: 3.8,
     // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineSecretRule } from './define.js';
-import { ci } from './lib/assignment.js';
+import { ci, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -23,11 +23,7 @@ export default withNextLine(
     description: 'Azure Storage account or Cosmos DB account key',
     severity: 'critical',
     confidence: 'high',
-    keywords: [
-      'accountkey', 'account_key', 'account-key', 'account.key', 'storagekey', 'storage_key', 'storage-key',
-      'accesskey', 'access_key', 'access-key', 'primarykey', 'primary_key', 'primary-key', 'secondarykey',
-      'secondary_key', 'secondary-key', 'masterkey', 'master_key', 'cosmoskey', 'cosmos_key', 'cosmosdbkey', 'cosmosdb_key',
-    ],
+    keywords: spellings([['account', 'storage', 'access', 'primary', 'secondary', 'master', 'cosmos', 'cosmosdb'], ['key']]),
     pattern: new RegExp(
       `${NAME}[^\\n]{0,40}?\\n?[^\\n]{0,40}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])`,
       'g',

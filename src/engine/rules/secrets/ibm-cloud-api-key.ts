@@ -1,5 +1,5 @@
 import { defineSecretRule } from './define.js';
-import { assignment, ci } from './lib/assignment.js';
+import { assignment, ci, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -17,7 +17,7 @@ export default withNextLine(
     description: 'IBM Cloud IAM API key',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['ibm', 'iam', 'cloud_api', 'cloud-api', 'cloudapi', 'cloud_key', 'cloud-key', 'cloud_pass', 'cloud-pass', 'cloud_pwd', 'cloud-pwd', 'cloud_token', 'apikey'],
+    keywords: ['ibm', 'iam', 'apikey', ...spellings([['cloud'], ['api', 'key', 'pwd', 'pass', 'token']], ['', '_', '-'])],
     pattern: assignment(NAME, '[A-Za-z0-9_\\-]{44}', { gap: 20 }),
     minEntropy: 3.5,
     validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),

@@ -1,5 +1,5 @@
 import { defineSecretRule } from './define.js';
-import { ci } from './lib/assignment.js';
+import { ci, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -15,7 +15,7 @@ export default withNextLine(
     description: 'IBM Cloudant password or API key',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['cloudant', 'clou_', 'cl_', 'cl-', 'clapi', 'clkey', 'clpass', 'clpw', 'cltoken'],
+    keywords: ['cloudant', ...spellings([['cl', 'clou'], ['api', 'key', 'pw', 'pass', 'token']], ['', '_', '-'])],
     pattern: new RegExp(
       `(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,)[\\s"'\`]{0,6}` +
         `|https?://[\\w\\-]{1,64}:(?=(?:${VALUE})@[\\w\\-]{1,64}\\.cloudant\\.com))` +

@@ -1,5 +1,5 @@
 import { defineSecretRule } from './define.js';
-import { assignment, ci } from './lib/assignment.js';
+import { assignment, ci, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -14,7 +14,7 @@ export default withNextLine(
     description: 'IBM Cloud Object Storage HMAC secret access key',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['secret_access_key', 'secret-access-key', 'secretaccesskey', 'secret_key', 'secret-key', 'secretkey'],
+    keywords: [...spellings([['secret'], ['key']], ['', '_', '-']), ...spellings([['secret'], ['access'], ['key']], ['', '_', '-'])],
     pattern: assignment(NAME, '[a-f0-9]{48}', { gap: 4 }),
     minEntropy: 3,
     revoke: {

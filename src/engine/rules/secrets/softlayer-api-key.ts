@@ -1,5 +1,5 @@
 import { defineSecretRule } from './define.js';
-import { ci } from './lib/assignment.js';
+import { ci, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 
 /**
@@ -15,7 +15,7 @@ export default withNextLine(
     description: 'IBM SoftLayer (classic infrastructure) API key',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['softlayer', 'sl_', 'sl-', 'slapi', 'slkey', 'slpass', 'sltoken'],
+    keywords: ['softlayer', ...spellings([['sl'], ['api', 'key', 'pwd', 'pass', 'token']], ['', '_', '-'])],
     pattern: new RegExp(
       `(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,|\\s)|api\\.softlayer\\.com/(?:soap|rest)/v3(?:\\.1)?/)` +
         `[\\s"'\`]{0,6}(?<secret>${VALUE})(?![A-Za-z0-9_\\-])`,

@@ -65,3 +65,23 @@ export function nameOf(match: RegExpExecArray, secret: string): string {
 export function namesAnIdentifier(name: string): boolean {
   return /(?:^|[^A-Za-z])(?:id|uuid|guid)(?![A-Za-z])/i.test(name) || /[a-z](?:Id|ID|Uuid|UUID|Guid|GUID)(?![a-z])/.test(name);
 }
+
+/**
+ * Every spelling of a compound name for the keyword prefilter: each part is a list of alternatives,
+ * joined by each of `separators` independently at every junction (`secret`,`access`,`key` →
+ * secretaccesskey, secret_access-key, …). Keeps a rule's keywords in step with its `[_.-]?` regex.
+ */
+export function spellings(parts: readonly (readonly string[])[], separators: readonly string[] = ['', '_', '-', '.']): string[] {
+  let out = [''];
+  parts.forEach((alternatives, i) => {
+    const next: string[] = [];
+    for (const prefix of out) {
+      for (const alt of alternatives) {
+        if (i === 0) next.push(alt.toLowerCase());
+        else for (const sep of separators) next.push(prefix + sep + alt.toLowerCase());
+      }
+    }
+    out = next;
+  });
+  return [...new Set(out)];
+}
