@@ -1,3 +1,41 @@
+/** Structure and generic rules: keys, tokens and passwords recognised by their shape or their place. */
 import type { Rule } from '../../../rule.js';
+import privateKey from '../private-key.js';
+import pgpPrivateKey from '../pgp-private-key.js';
+import puttyPrivateKey from '../putty-private-key.js';
+import jwt from '../jwt.js';
+import connectionString from '../connection-string.js';
+import basicAuthUrl from '../basic-auth-url.js';
+import adoConnectionString from '../ado-connection-string.js';
+import npmrcAuth from '../npmrc-auth.js';
+import pypircPassword from '../pypirc-password.js';
+import netrcPassword from '../netrc-password.js';
+import dockerConfigAuth from '../docker-config-auth.js';
+import gitCredentials from '../git-credentials.js';
+import htpasswd from '../htpasswd.js';
+import kubernetesSecret from '../kubernetes-secret.js';
+import authorizationHeader from '../authorization-header.js';
+import curlBasicAuth from '../curl-basic-auth.js';
+import genericSecret from '../generic-secret.js';
+import genericPassword from '../generic-password.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  privateKey,
+  pgpPrivateKey,
+  puttyPrivateKey,
+  jwt,
+  connectionString,
+  basicAuthUrl,
+  adoConnectionString,
+  npmrcAuth,
+  pypircPassword,
+  netrcPassword,
+  dockerConfigAuth,
+  gitCredentials,
+  htpasswd,
+  kubernetesSecret,
+  authorizationHeader,
+  curlBasicAuth,
+  genericSecret,
+  genericPassword,
+];

@@ -1,0 +1,73 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { isPlaceholderPassword } from './lib/credential-values.js';
+import { isLocalHost } from './lib/url-credentials.js';
+
+// `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
+const PASSWORD_PAIR =
+  /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"\r\n]{1,128})/gi;
+// Other keys of ADO.NET, ODBC, OLE DB, Npgsql and StackExchange.Redis connection strings.
+const OTHER_KEY =
+  /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;
+const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ \t]*=[ \t]*(?:tcp:)?([^;,\s"']+)/i;
+
+/**
+ * `Password=`/`Pwd=` inside an ADO.NET, ODBC, OLE DB, Npgsql or Redis (StackExchange) connection string:
+ * `Server=sql.prod;Database=app;User ID=app;Password=…;`. The line must look like a connection string
+ * (`;`/`,` separated pairs with another known key), so a lone `password=` is left to the generic rules.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/ado-connection-string',
+    family: 'secrets',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Password in an ADO.NET / ODBC style key=value connection string',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The database server named by Server / Data Source / Host',
+      url: 'https://learn.microsoft.com/sql/relational-databases/security/authentication-access/change-a-password',
+      steps: [
+        'Change the login\'s password on the server (ALTER LOGIN … WITH PASSWORD, or the cloud console for Azure SQL / RDS).',
+        'Review the server\'s login audit for that user since the commit.',
+        'Move the connection string to a secret store (Key Vault, user secrets, CI secrets) or switch to integrated / managed-identity authentication.',
+      ],
+    },
+  },
+  keywords: ['password', 'pwd'],
+  scope: 'line',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const seg of file.segments) {
+      if (!/[;,]/.test(seg.text)) continue;
+      PASSWORD_PAIR.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = PASSWORD_PAIR.exec(seg.text)) !== null) {
+        const raw = m.groups!.value!;
+        const before = seg.text.slice(Math.max(0, m.index - 300), m.index);
+        const after = seg.text.slice(m.index + m[0].length, m.index + m[0].length + 300);
+        // Needs a separator next to it and another connection-string key nearby.
+        if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
+        if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
+        if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
+        const quoted = /^['"{]/.test(raw);
+        const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
+        if (isPlaceholderPassword(value)) continue;
+        const start = seg.offset + m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+        const host = HOST_KEY.exec(before + after)?.[1];
+        const local = host !== undefined && isLocalHost(host);
+        out.push({
+          start,
+          end: start + value.length,
+          secret: value,
+          message: `Connection string with a literal password${local ? ' (local host: verify it is not reused elsewhere)' : ''}.`,
+          ...(local ? { confidence: 'low' as const, severity: 'medium' as const } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

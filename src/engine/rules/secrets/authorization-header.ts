@@ -1,0 +1,99 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { shannonEntropy } from '../../entropy.js';
+import { isPlaceholder } from '../../placeholder.js';
+import { decodeBase64Text } from './lib/base64.js';
+import { isFakeSequence, isPlaceholderPassword, isTemplated, looksLikeIdentifier, namesItself } from './lib/credential-values.js';
+
+// `Authorization: Bearer …` as an HTTP header, a curl -H argument, a header map entry (`"Authorization": "…"`,
+// `Authorization = "…"`, `("Authorization", "…")`, Postman's `"key": "Authorization", "value": "…"`). The credential must be a literal: `$TOKEN`, `${…}`,
+// `{{…}}`, `<token>` and string concatenation stop the match.
+const AUTHORIZATION =
+  /(?<![\w-])(?:proxy-)?authorization["'`]?\]?[ \t]*(?::|=>?|,[ \t]*(?:"value"[ \t]*:)?)[ \t]*["'`]?[ \t]*(?:(?<scheme>basic|bearer|token|api-?token|apikey|api-key|key|ssws|jwt|oauth|genie-?key|sso-key)[ \t]+)?(?<secret>[\w~+/=.@:-]{8,4096})/gi;
+// Custom API-key headers, only inside a curl/httpie `-H` / `--header` argument.
+const CUSTOM_HEADER =
+  /(?:^|\s)(?:-H|--header)(?:=|[ \t]{1,5})["']?(?<name>(?:X-[\w-]{0,40}?)?(?:api[-_]?key|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|key))[ \t]*:[ \t]*(?<secret>[\w~+/=.@-]{8,512})/gi;
+
+function basicCredentialOk(secret: string): boolean {
+  const decoded = decodeBase64Text(secret);
+  const pair = decoded ?? (secret.includes(':') ? secret : undefined);
+  if (!pair) return false;
+  const i = pair.indexOf(':');
+  if (i < 0) return false;
+  const user = pair.slice(0, i);
+  const pass = pair.slice(i + 1).replace(/\r?\n$/, '');
+  // An empty password is a client id, not a credential; `user:password` is a sample.
+  return pass.length > 0 && !isPlaceholderPassword(pass, user);
+}
+
+function tokenOk(secret: string, scheme: string | undefined): boolean {
+  if (isTemplated(secret) || isPlaceholder(secret, false) || namesItself(secret) || isFakeSequence(secret)) return false;
+  if (/^(?:basic|bearer|token|digest|negotiate|ntlm)$/i.test(secret)) return false;
+  const h = shannonEntropy(secret);
+  if (h < 2.75) return false;
+  // Without a scheme the value could be anything (`authorization: required`): demand a random-looking token.
+  if (!scheme && (h < 3.2 || !/\d/.test(secret) || looksLikeIdentifier(secret))) return false;
+  if (scheme && looksLikeIdentifier(secret) && !/\d/.test(secret)) return false;
+  return true;
+}
+
+/**
+ * A literal credential in an `Authorization` header (`Basic <base64 user:pass>`, `Bearer …`, `Token …`,
+ * bare) anywhere — curl commands, HTTP snippets, header maps in code, Postman exports — and in custom
+ * API-key headers passed to curl with `-H` (`X-API-Key: …`, `apikey: …`, `Token: …`).
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/authorization-header',
+    family: 'secrets',
+    severity: 'high',
+    confidence: 'medium',
+    description: 'Literal credential in an HTTP Authorization (or API-key) header',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The API the request is sent to (the host in the same command or code)',
+      steps: [
+        'Identify the API from the request URL or client code and revoke the token / API key there (for Basic auth: change the user\'s password).',
+        'Check the API\'s audit or usage log for calls with the credential since the commit.',
+        'In scripts and docs reference an environment variable (`-H "Authorization: Bearer $API_TOKEN"`) and keep the value in a secret store.',
+      ],
+    },
+  },
+  keywords: ['authorization', '-h'],
+  scope: 'line',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    const seen = new Set<number>();
+    for (const seg of file.segments) {
+      for (const re of [AUTHORIZATION, CUSTOM_HEADER]) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(seg.text)) !== null) {
+          const secret = m.groups!.secret!.replace(/[.:]+$/, '');
+          const scheme = m.groups!.scheme;
+          const next = seg.text.charAt(m.index + m[0].length);
+          if (next === '$' || next === '{' || next === '(' || next === '<') continue; // concatenated with a variable
+          const ok = scheme && /^basic$/i.test(scheme) ? basicCredentialOk(secret) : tokenOk(secret, scheme ?? m.groups!.name);
+          if (!ok) continue;
+          const start = seg.offset + m.index + m[0].length - m.groups!.secret!.length;
+          if (seen.has(start)) continue;
+          seen.add(start);
+          out.push({
+            start,
+            end: start + secret.length,
+            secret,
+            message: scheme
+              ? `Literal ${scheme.charAt(0).toUpperCase()}${scheme.slice(1).toLowerCase()} credential in an Authorization header.`
+              : m.groups!.name
+                ? `Literal API credential in a \`${m.groups!.name}\` header.`
+                : 'Literal credential in an Authorization header.',
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,61 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { findAssignments, findMultilineXml } from './lib/assignments.js';
+import { isGeneratedDataFile, judgeAssignment } from './lib/assignment-verdict.js';
+
+/**
+ * A literal, human-chosen password assigned to a password field (`password = "…"`, `DB_PASS=…`,
+ * `<password>…</password>`). Not random enough for generic-secret, so
+ * lower confidence: placeholders, words, identifiers, references and prose are dropped first.
+ */
+// Beyond this many in one file (a dump or a generated blob) the rest add nothing; it keeps scans linear.
+const MAX_FINDINGS = 200;
+
+const rule: Rule = {
+  meta: {
+    id: 'secrets/generic-password',
+    family: 'secrets',
+    severity: 'medium',
+    confidence: 'low',
+    description: 'Literal password assigned to a password field',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The system the password logs in to (database, service account, mail server …)',
+      steps: [
+        'Find where the account is used (the config section, connection code or deployment manifest).',
+        'Change the password on that system; if it is shared or a default, change it everywhere it is reused.',
+        'Review the system\'s login history since the commit.',
+        'Inject the new password from a secret manager or CI secret; keep only a placeholder in the repository.',
+      ],
+    },
+  },
+  keywords: ['pass', 'pw', 'contrase', 'senha'],
+  scope: 'line',
+  fallback: true,
+  appliesTo: (path) => !isGeneratedDataFile(path),
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    const seen = new Set<number>();
+    for (const seg of file.segments) {
+      const segEnd = seg.offset + seg.text.length;
+      const found = [...findAssignments(seg.text, seg.offset), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
+      for (const a of found) {
+        if (seen.has(a.start)) continue;
+        const verdict = judgeAssignment(a, seg.text);
+        if (verdict?.tier !== 'password') continue;
+        seen.add(a.start);
+        if (out.length >= MAX_FINDINGS) return out;
+        out.push({
+          start: a.start,
+          end: a.end,
+          secret: a.value,
+          message: `Literal password hard-coded in \`${a.name.slice(0, 60)}\`: change it on the system it logs in to and inject it at run time.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

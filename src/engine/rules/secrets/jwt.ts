@@ -1,0 +1,87 @@
+import type { FileView, RawFinding, Rule, RuleContext } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { decodeBase64Text, decodeJsonSegment } from './lib/base64.js';
+import { isPlaceholder } from '../../placeholder.js';
+
+// header.payload.signature, base64url; the header starts `{"` (eyJ). Bounded and non-nested.
+const JWT =
+  /(?<![A-Za-z0-9_\-+])(?<secret>(?<header>eyJ[A-Za-z0-9_-]{8,2048})={0,2}\.(?<payload>e[wy][A-Za-z0-9_-]{6,16384})={0,2}\.(?<sig>[A-Za-z0-9_-]{0,2048})={0,2})(?![A-Za-z0-9_\-+/])(?!\.[A-Za-z0-9_-])/g;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+interface Header {
+  alg?: string;
+  /** Decoded but not strict JSON (a hand-edited header): reported with less confidence. */
+  lenient: boolean;
+}
+
+function parseHeader(segment: string): Header | undefined {
+  const json = decodeJsonSegment(segment);
+  if (isObject(json)) return { ...(typeof json.alg === 'string' ? { alg: json.alg } : {}), lenient: false };
+  if (json !== undefined) return undefined;
+  const text = decodeBase64Text(segment, 0.85);
+  if (!text || !/^\s*\{\s*"/.test(text) || !/\}\s*$/.test(text) || !/"(?:alg|typ)"/.test(text)) return undefined;
+  return { alg: /"alg"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? 'unknown', lenient: true };
+}
+
+/**
+ * A signed JSON Web Token: three segments, a header that decodes to JSON with an `alg` other than
+ * `none`, a JSON payload and a signature of plausible length. Unsigned (`alg: none`), two-segment and
+ * look-alike tokens are not reported; expired tokens are reported at lower severity.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/jwt',
+    family: 'secrets',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Signed JSON Web Token (bearer credential) committed to the repository',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The token issuer named by the `iss` claim (identity provider, API or service)',
+      steps: [
+        'Decode the token locally (never on a third-party site) to read `iss`, `sub`, `aud` and `exp`.',
+        'Revoke the session or refresh token at the issuer; if the token cannot be revoked and does not expire soon, rotate the issuer\'s signing key (which invalidates every token it signed).',
+        'If the token is long-lived (a service key such as a Supabase service_role key), regenerate it in the provider console.',
+        'Load tokens at run time; in tests, mint short-lived tokens with a test key or use an obviously fake one.',
+      ],
+    },
+  },
+  keywords: ['eyj'],
+  scope: 'line',
+  check(file: FileView, ctx: RuleContext): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const seg of file.segments) {
+      JWT.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = JWT.exec(seg.text)) !== null) {
+        const g = m.groups!;
+        const header = parseHeader(g.header!);
+        if (!header || header.alg === undefined || /^none$/i.test(header.alg)) continue;
+        const payload = decodeJsonSegment(g.payload!);
+        if (!isObject(payload)) continue;
+        const sig = g.sig!;
+        if (sig.length < 24 || isPlaceholder(sig, true)) continue;
+        const secret = g.secret!;
+        const exp = typeof payload.exp === 'number' ? payload.exp : typeof payload.exp === 'string' ? Number(payload.exp) : NaN;
+        const expired = Number.isFinite(exp) && exp * 1000 < ctx.today.getTime();
+        const iss = typeof payload.iss === 'string' ? payload.iss.slice(0, 80) : undefined;
+        const start = seg.offset + m.index;
+        out.push({
+          start,
+          end: start + secret.length,
+          secret,
+          message:
+            `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
+            (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
+          ...(expired ? { severity: 'medium' as const } : {}),
+          ...(header.lenient ? { confidence: 'medium' as const } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

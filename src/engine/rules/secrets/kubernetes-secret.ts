@@ -1,0 +1,144 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { isPlaceholder } from '../../placeholder.js';
+import { decodeBase64 } from './lib/base64.js';
+import { isTemplated } from './lib/credential-values.js';
+
+const KIND_SECRET = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/im;
+const BLOCK_START = /^([ \t]*)(data|stringData)[ \t]*:[ \t]*(?:#.*)?$/;
+const ENTRY = /^([ \t]*)(["']?)([^\s:"'#][^:"']{0,252}?)\2[ \t]*:(?:[ \t]+(.*))?$/;
+const BLOCK_SCALAR = /^[|>][-+]?\d?$/;
+// Keys whose values are identifiers or public material, not secrets.
+const NOT_SECRET_KEY =
+  /^(?:username|user|user[-_]?name|login|email|host|hostname|server|port|database|db|db[-_]?name|dbname|namespace|region|zone|url|uri|endpoint|ca\.crt|ca\.pem|ca[-_]?bundle(?:\.crt|\.pem)?|tls\.crt|[\w.-]*\.(?:crt|cer|pub))$/i;
+
+interface Entry {
+  key: string;
+  mode: 'data' | 'stringData';
+  value: string;
+  /** Offset of the value (or of the first line of a block scalar) in the file. */
+  start: number;
+  end: number;
+}
+
+const indentOf = (line: string): number => /^[ \t]*/.exec(line)![0].length;
+
+/** The flat `key: value` entries under `data:` / `stringData:` of one YAML document. */
+function entries(doc: string, base: number): Entry[] {
+  const out: Entry[] = [];
+  const lines = doc.split('\n');
+  let offset = base;
+  let block: { indent: number; mode: Entry['mode']; child?: number } | undefined;
+  let scalar: Entry | undefined;
+  for (const rawLine of lines) {
+    const line = rawLine.replace(/\r$/, '');
+    const lineStart = offset;
+    offset += rawLine.length + 1;
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const indent = indentOf(line);
+    if (block && indent <= block.indent) block = undefined;
+    if (!block) {
+      scalar = undefined;
+      const b = BLOCK_START.exec(line);
+      if (b) block = { indent: b[1]!.length, mode: b[2] as Entry['mode'] };
+      continue;
+    }
+    block.child ??= indent;
+    if (indent > block.child) {
+      // Continuation of a block scalar (`key: |`); nested maps are not Secret data.
+      if (scalar) {
+        if (scalar.start < 0) scalar.start = lineStart + indent;
+        scalar.value += (scalar.value ? (scalar.mode === 'data' ? '' : '\n') : '') + trimmed;
+        scalar.end = lineStart + line.length;
+      }
+      continue;
+    }
+    scalar = undefined;
+    const e = ENTRY.exec(line);
+    if (!e || indent !== block.child) continue;
+    const key = e[3]!.trim();
+    const rest = (e[4] ?? '').replace(/\s+#.*$/, '').trim();
+    if (BLOCK_SCALAR.test(rest)) {
+      scalar = { key, mode: block.mode, value: '', start: -1, end: -1 };
+      out.push(scalar);
+      continue;
+    }
+    const quoted = /^(["']).*\1$/.test(rest);
+    const value = quoted ? rest.slice(1, -1) : rest;
+    const at = lineStart + line.indexOf(rest, e[1]!.length + e[3]!.length) + (quoted ? 1 : 0);
+    out.push({ key, mode: block.mode, value, start: at, end: at + value.length });
+  }
+  return out.filter((x) => x.start >= 0);
+}
+
+function isSecretValue(e: Entry): boolean {
+  const v = e.value.trim();
+  if (!v || v === '""' || v === "''" || isTemplated(v) || /^[{[]/.test(v)) return false;
+  if (NOT_SECRET_KEY.test(e.key)) return false;
+  if (e.mode === 'stringData') return v.length >= 4 && !isPlaceholder(v, false);
+  // `data` values are base64; very short ones (`YmFyCg==`) are flags and names, not credentials.
+  const compact = v.replace(/\s+/g, '');
+  if (compact.length < 10) return false;
+  const buf = decodeBase64(compact);
+  if (!buf || buf.length === 0) return false;
+  const text = buf.toString('utf8').trim();
+  if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return false;
+  // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.
+  return text.length > 40 || /[{\n]/.test(text) || (!isPlaceholder(text, true) && !isTemplated(text));
+}
+
+/**
+ * Values of a Kubernetes `Secret` manifest (`kind: Secret`) committed inline: `data:` entries (base64,
+ * decoded and checked) and `stringData:` entries. Empty values, Helm/Kustomize templates, placeholders
+ * and obviously non-secret keys (username, host, port, ca.crt …) are skipped; each finding points at
+ * the key's line. SealedSecret, ExternalSecret and SopsSecret are different kinds and are not matched.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/kubernetes-secret',
+    family: 'secrets',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Kubernetes Secret manifest with inline data / stringData values',
+    controls: SECRET_CONTROLS,
+    remediation:
+      'Secret data is only base64-encoded, not encrypted. Rotate every value in the manifest at its issuer, then commit a SealedSecret, SOPS-encrypted file or ExternalSecret reference instead.',
+    revoke: {
+      provider: 'The systems the Secret\'s values belong to (databases, APIs, registries, TLS issuers)',
+      url: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+      steps: [
+        'Decode each value (`kubectl get secret … -o jsonpath` or base64 -d locally) and rotate it at the service it belongs to.',
+        'Update the live Secret in every cluster from the new values, then restart the workloads that mount it.',
+        'Replace the manifest with a SealedSecret / SOPS-encrypted file / ExternalSecret so no plaintext is committed again.',
+      ],
+    },
+  },
+  keywords: ['kind'],
+  scope: 'file',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const seg of file.segments) {
+      // Documents are separated by `---` lines.
+      const seps = [...seg.text.matchAll(/^---[ \t]*(?:#.*)?$/gm)].map((m) => m.index);
+      const bounds = [0, ...seps, seg.text.length];
+      for (let i = 0; i + 1 < bounds.length; i++) {
+        const doc = seg.text.slice(bounds[i], bounds[i + 1]);
+        if (!KIND_SECRET.test(doc)) continue;
+        for (const e of entries(doc, seg.offset + bounds[i]!)) {
+          if (!isSecretValue(e)) continue;
+          out.push({
+            start: e.start,
+            end: e.end,
+            secret: e.value,
+            message: `Kubernetes Secret ${e.mode === 'data' ? 'data (base64, not encrypted)' : 'stringData'} value \`${e.key.slice(0, 60)}\` committed in plain text.`,
+            ...(e.mode === 'stringData' ? { confidence: 'medium' as const } : {}),
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

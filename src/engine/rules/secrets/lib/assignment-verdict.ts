@@ -1,0 +1,118 @@
+/**
+ * The judgement behind the generic rules: given an assignment found in a line, is its value a literal
+ * credential, and is it random enough to be a machine secret (`generic-secret`) or only a human-chosen
+ * password (`generic-password`)?
+ */
+import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy.js';
+import { isPlaceholder } from '../../../placeholder.js';
+import type { Assignment } from './assignments.js';
+import { isConfigLine } from './assignments.js';
+import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself } from './credential-values.js';
+import { classifySecretName, nameWords, VERB_FIRST } from './secret-names.js';
+import type { SecretKind } from './secret-names.js';
+
+export interface Verdict {
+  kind: SecretKind;
+  /** `entropy`: random enough for generic-secret; `password`: a human-chosen literal password. */
+  tier: 'entropy' | 'password';
+}
+
+const HEX = /^[0-9a-f]+$/i;
+
+/** Random enough to be a generated secret. */
+export function isHighEntropy(value: string, kind: SecretKind): boolean {
+  const len = value.length;
+  const h = shannonEntropy(value);
+  const run = longestTrivialRun(value);
+  if (run >= 8 || run >= Math.max(5, len / 3) || isFakeSequence(value)) return false;
+  if (HEX.test(value)) return len >= 20 && h >= 3.3;
+  if (kind === 'password') {
+    // Machine-generated passwords only; `Winter2024!` is a human one (generic-password).
+    if (len < 16 || h < 3.6 || charClasses(value) < 3) return false;
+  } else {
+    if (len < 12 || h < (len < 16 ? 3.6 : 3.5)) return false;
+    // Generated keys and tokens use base64/base64url/hex and a few separators; `%`, `^`, `?`, `!`, `&`
+    // and friends mark a password, a query string or a deliberately broken sample.
+    if (/[^A-Za-z0-9+/=_\-.~:@$]/.test(value)) return false;
+  }
+  // Letters only is a word or a name far more often than a key (gitleaks drops these too).
+  if (/^[A-Za-z_.\-]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  return true;
+}
+
+// Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
+// these that its provider rule did not accept is a look-alike or a truncated sample, not a generic secret.
+const PROVIDER_PREFIX =
+  /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|key-[0-9a-f]{32}$)/;
+
+/**
+ * An unquoted value is only a literal where the line is configuration (`KEY=value`, `key: value`), a
+ * shell assignment or a `--flag=value`, or inside a string that itself holds `KEY=value` lines.
+ */
+function unquotedAllowed(a: Assignment, line: string): boolean {
+  if (a.op === '(' || a.op === ',' || a.typed) return false;
+  if (a.op === ':' && !/:[ \t]/.test(line.slice(line.indexOf(a.name) + a.name.length, line.indexOf(a.name) + a.name.length + 6))) return false;
+  if (isConfigLine(line)) return true;
+  if (a.op === '=' && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
+  const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
+  if (/--$/.test(head)) return true;
+  // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string.
+  return /["'][^"']*$/.test(head) && a.op === '=';
+}
+
+function skipValue(a: Assignment, line: string): boolean {
+  const v = a.value;
+  if (!v || /\s/.test(v) || v.length > 500) return true;
+  if (/^eyJ[\w-]*\.[\w-]*\./.test(v)) return true; // JWT-shaped: the jwt rule decides
+  if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
+  if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
+  if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v)) return true; // data[0].secret
+  if (!a.quote) {
+    if (a.next === '(' || a.next === '[' || a.next === '{' || a.next === '.') return true;
+    if (/^[!&*|>%@$]/.test(v)) return true; // YAML tags/anchors/block scalars, shell/PHP variables
+    if (looksLikeIdentifier(v)) return true;
+    if (!unquotedAllowed(a, line)) return true;
+  }
+  if (a.op === '(' && !a.quote) return true;
+  return false;
+}
+
+/** How `password`-tier literals are told from words, identifiers and prose. */
+function isPasswordLiteral(a: Assignment, line: string): boolean {
+  const v = a.value;
+  if (v.length < 6 || v.length > 64) return false;
+  if (!a.quote) {
+    const configLike = isConfigLine(line) || (a.op === '=' && /^[A-Z][A-Z0-9_]*$/.test(a.name)) || /--[\w-]*$/.test(line.slice(0, Math.max(0, line.indexOf(a.name) + a.name.length)));
+    if (!configLike) return false;
+  }
+  if (isPlaceholderPassword(v)) return false;
+  if (/^[a-z]+$/.test(v) || /^[A-Z][a-z]+$/.test(v)) return false; // one word: an enum, a label, a default
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // ENV_VAR_NAME
+  if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // snake/kebab/camel words
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return false; // member path
+  const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (compact(v) === compact(a.name) || compact(a.name).endsWith(compact(v))) return false;
+  if (!/[A-Za-z0-9]/.test(v)) return false;
+  return true;
+}
+
+/** The verdict for one assignment on `line`, or `undefined` when it is not a literal credential. */
+export function judgeAssignment(a: Assignment, line: string): Verdict | undefined {
+  let kind = classifySecretName(a.name);
+  if (!kind && a.altName) kind = classifySecretName(a.altName);
+  if (!kind) return undefined;
+  if (a.op === ',' && !a.nameQuoted) return undefined; // argument lists, not key/value pairs
+  if (a.op === '(' && (a.nameQuoted || VERB_FIRST.test(nameWords(a.name.split('.').pop()!)[0] ?? ''))) return undefined;
+  if (skipValue(a, line)) return undefined;
+  const v = a.value;
+  // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
+  if (isHexDigest(v) && kind === 'password') return undefined;
+  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v)) return { kind, tier: 'entropy' };
+  if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
+  return undefined;
+}
+
+/** Lockfiles, checksum lists and source maps: integrity hashes and URLs, never hand-written credentials. */
+export function isGeneratedDataFile(path: string): boolean {
+  return /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|[^/]*\.lock|[^/]*\.map)$/i.test(path);
+}

@@ -1,0 +1,126 @@
+/**
+ * Finds `name <op> value` pairs across the syntaxes credentials are written in: code (JS/TS, Python, Go,
+ * Java, C#, Ruby, PHP, Kotlin), shell and env files, YAML, JSON, properties/INI, HCL, Makefiles, XML
+ * elements and `key="…" value="…"` attributes, setter calls and `System.setProperty("X", "…")`.
+ * The caller judges the name (secret-names.ts) and the value (credential-values.ts).
+ */
+
+export interface Assignment {
+  name: string;
+  /** The name was a string literal (`"password": …`, `["password"] = …`, `("API_TOKEN", …)`). */
+  nameQuoted: boolean;
+  op: string;
+  /** The value without its quotes. */
+  value: string;
+  /** The quote character around the value, `>` for XML element text, or '' when unquoted. */
+  quote: string;
+  /** Offsets of `value` (without quotes) in the scanned text. */
+  start: number;
+  end: number;
+  /** The character right after the value (and its closing quote): `(` means a call, `[` an index. */
+  next: string;
+  /** A type annotation sat between name and `=` (`token: string = "…"`). */
+  typed: boolean;
+  /** With `A B = v` either word may be the name (`var token string`, `char secret[25]`): this is B. */
+  altName?: string;
+  form: 'assign' | 'xml' | 'attr' | 'compare';
+}
+
+// Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
+const ASSIGN = new RegExp(
+  String.raw`(?<![\w$.@])(?<nq>["'` + '`' + String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-ñÑ]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+    String.raw`(?:(?<type>(?::[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
+    String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
+    String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` + '`[^`\\r\\n]{0,600}`' + String.raw`|[^\s"'` + '`' + String.raw`,;()[\]{}\\<>]{1,600})`,
+  'g',
+);
+
+const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,600})<\/\k<name>>/g;
+const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\s*"(?<value>[^"\r\n]{0,600})"/gi;
+const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{0,4}[!=]==?\s{0,4}(?<name>[A-Za-z_$][\w.$]{0,80})/g;
+
+/** All assignments in `text`; offsets are relative to `text` plus `base`. */
+export function findAssignments(text: string, base = 0): Assignment[] {
+  const out: Assignment[] = [];
+  ASSIGN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ASSIGN.exec(text)) !== null) {
+    const g = m.groups!;
+    const raw = g.value!;
+    const quote = /^["'`]/.test(raw) && raw.length >= 2 && raw.endsWith(raw[0]!) ? raw[0]! : '';
+    const value = quote ? raw.slice(1, -1) : raw;
+    const rawStart = m.index + m[0].length - raw.length;
+    // `name (…)` with a space is prose or a keyword (`if (`), not a setter call.
+    if (g.op === '(' && /\s\(\s*$/.test(m[0].slice(0, m[0].length - raw.length))) {
+      ASSIGN.lastIndex = rawStart;
+      continue;
+    }
+    const start = rawStart + (quote ? 1 : 0);
+    const a: Assignment = {
+      name: g.name!,
+      nameQuoted: g.nq !== '',
+      op: g.op!,
+      value,
+      quote,
+      start: base + start,
+      end: base + start + value.length,
+      next: text.charAt(rawStart + raw.length),
+      typed: g.type !== undefined,
+      form: 'assign',
+    };
+    const alt = g.type && !g.type.trimStart().startsWith(':') ? /^[\s]*([A-Za-z_][\w.]*)/.exec(g.type)?.[1] : undefined;
+    if (alt) a.altName = alt;
+    out.push(a);
+    // Re-scan from the value: it may itself hold `name: value`, or be the quoted name of a call's
+    // second argument (`System.setProperty("API_TOKEN", "…")`).
+    ASSIGN.lastIndex = rawStart;
+  }
+  for (const [re, form] of [
+    [XML_ELEMENT, 'xml'],
+    [XML_KEY_VALUE, 'attr'],
+    [COMPARE_REVERSED, 'compare'],
+  ] as const) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text)) !== null) {
+      const g = m.groups!;
+      const value = g.value!;
+      const end = m.index + m[0].length;
+      const at = form === 'compare' ? m.index + 1 : form === 'xml' ? end - g.name!.length - 3 - value.length : end - 1 - value.length;
+      out.push({
+        name: g.name!,
+        nameQuoted: false,
+        op: form === 'compare' ? '==' : '=',
+        value,
+        quote: form === 'xml' ? '>' : '"', // element text is delimited like a quoted literal
+        start: base + at,
+        end: base + at + value.length,
+        next: '',
+        typed: false,
+        form,
+      });
+    }
+  }
+  return out;
+}
+
+const XML_OPEN_AT_END = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>[ \t]*$/;
+
+/**
+ * `<apiToken>` at the end of a line with the value on the next line and the closing tag after it.
+ * `after` is the text that follows the line (the scanner gives line rules one line at a time).
+ */
+export function findMultilineXml(line: string, after: string, afterOffset: number): Assignment[] {
+  const open = XML_OPEN_AT_END.exec(line);
+  if (!open) return [];
+  const name = open.groups!.name!;
+  const m = /^\r?\n[ \t]*([^<>\r\n]{1,600}?)[ \t]*\r?\n[ \t]*<\/([A-Za-z_][\w.:-]{0,60})>/.exec(after.slice(0, 800));
+  if (!m || m[2] !== name) return [];
+  const value = m[1]!;
+  const start = afterOffset + m[0].indexOf(value);
+  return [{ name, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
+}
+
+/** The whole line is `key = value` / `key: value` (env, INI, properties, YAML), not code. */
+export function isConfigLine(line: string): boolean {
+  return /^\s*(?:export\s+|-\s+|set\s+)?["']?[\w.\-[\]]{1,100}["']?\s*[:=]\s*\S+\s*(?:[#;].*)?$/.test(line);
+}

@@ -1,0 +1,156 @@
+/**
+ * Deciding whether a value found where a credential would be (after `password =`, in `user:pass@`, in a
+ * header) is a literal credential, or a reference, template, placeholder, code or some other datum.
+ * Shared by the structure and generic rules; tuned on peers' false-positive fixtures.
+ */
+import { isPlaceholder, isReference } from '../../../placeholder.js';
+import { longestTrivialRun, shannonEntropy } from '../../../entropy.js';
+
+/** Template and secret-store references: nothing is committed. */
+export function isTemplated(v: string): boolean {
+  // `$VAR` / `$var` is a variable; `$YYbMDot25P` (mixed case with digits) is a password starting with `$`.
+  if (/^\$\w+$/.test(v)) return /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v);
+  if (isReference(v)) return true;
+  return (
+    /\$\{|\{\{|\$\(|#\{|<%|%\(\w*\)|\{%|\[\[/.test(v) ||
+    /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v) || // $VAR, $var, $1 (not $MixedCase9 — that is a password)
+    /^%[A-Za-z_][\w.-]*%$/.test(v) || // %VAR%
+    /^@[A-Za-z_][\w.-]*@$/.test(v) || // @maven.filter@
+    /^__[A-Za-z][\w]*__$/.test(v) || // __TOKEN__ replacement
+    (/^\{[A-Za-z_][\w.-]*\}$/.test(v) && looksLikeIdentifier(v.slice(1, -1))) || // {password}, not {ZqL5kVrX1n8tA2}
+    /^[[<(].*[\]>)]$/.test(v) || // [PASSWORD], <password>, (secret)
+    /^ENC\[/.test(v) || // SOPS
+    /^(?:vault|op|awssm|ssm|sm|gcpsm|akv|azkv|keyvault|secretsmanager|ref\+\w+|env|file|kms|arn:aws):/i.test(v)
+  );
+}
+
+// Words people put where a password goes in docs, samples and defaults.
+const PLACEHOLDER_PASSWORDS = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'pw', 'secret', 'secrets', 'changeme', 'changeit', 'change_me', 'token',
+  'test', 'testing', 'dummy', 'foo', 'bar', 'baz', 'qux', 'foobar', 'example', 'sample', 'none', 'null', 'nil',
+  'undefined', 'empty', 'default', 'placeholder', 'redacted', 'hidden', 'masked', 'private', 'string', 'value',
+  'xxx', 'yyy', 'zzz', 'abc', 'abcd', 'abc123', 'qwerty', '1234', '12345', '123456', 'letmein', 'welcome',
+  'mysecret', 'yoursecret', 'supersecret', 'topsecret', 'secretkey', 'apikey', 'api_key', 'key', 'user', 'username',
+  'login', 'admin', 'root', 'guest', 'demo', 'pa55word', 'passw0rd', 'pwd123', 'mypass', 'yourpass',
+]);
+
+/**
+ * True for passwords that are evidently not real: placeholder words, `mypassword`-style words, masks,
+ * templates, the user name repeated (`postgres:postgres`), trivial runs (`1111`, `abcd`) and, unless
+ * `samples` is false, values that name themselves (`secret123`, `test-token`).
+ */
+export function isPlaceholderPassword(password: string, user?: string, samples = true): boolean {
+  const p = password.trim();
+  if (p.length < 4) return true;
+  const lower = p.toLowerCase();
+  if (PLACEHOLDER_PASSWORDS.has(lower)) return true;
+  if (user !== undefined && user.length > 0 && lower === user.toLowerCase()) return true;
+  if (isTemplated(p)) return true;
+  // `mypassword`, `db-password`, `YOUR_PASSWORD`, `testpassword`: the word plus a short qualifier.
+  const rest = lower.replace(/passw(?:or)?d/g, '');
+  if (rest.length < lower.length && rest.replace(/[^a-z0-9]/g, '').length <= 10) return true;
+  if (/replace|insert|enter[_-]?(?:a|the|your)|put[_-]?your|fill[_-]?in|provide[_-]?your|goes[_-]?here|here$/i.test(p)) return true;
+  if (/^(?:your|my|the|some|db|user|app|example|sample|test|dummy|fake|default)[_-]?(?:pass|pwd|pw|token|key|secret)s?$/i.test(p)) return true;
+  if (isPlaceholder(p, false) || (samples && namesItself(p))) return true;
+  if (/^(.)\1+$/.test(p) || longestTrivialRun(p) === p.length || isFakeSequence(p)) return true;
+  if (/^[*•·.?#x_-]+$/i.test(p)) return true;
+  return false;
+}
+
+/**
+ * A value that spells out what it stands for — `secret123`, `secret-2-levels`, `my-api-key`,
+ * `r1.refreshtoken123`, `test_token_abc` — is a sample. Random credentials practically never contain
+ * these words.
+ */
+export function namesItself(v: string): boolean {
+  // Edited copies of AWS's documented example keys.
+  if (/^(?:wJalrXUtnFEMI\/K7MDENG|je7MtGbClwBF\/2Zp9Utk|AKIAIOSFODNN7)/.test(v)) return true;
+  const lower = v.toLowerCase();
+  const word = /passw(?:or)?d|secret|token|api[-_.]?key|apikey|access[-_.]?key|private[-_.]?key|credential/.exec(lower);
+  if (word) {
+    // Unless a long random part follows, as in provider formats (`AGE-SECRET-KEY-1…`, `secret_…`).
+    const rest = (lower.slice(0, word.index) + lower.slice(word.index + word[0].length)).replace(/[^a-z0-9]/g, '');
+    return rest.length < 20 || shannonEntropy(rest) < 3.5;
+  }
+  // A placeholder word plus a short tail: `admin123`, `test-1`, `demo_pw`.
+  const m = /^(?:pass|pwd|test|admin|user|changeme|qwerty|letmein|demo|guest|root|foo|bar|example|sample|dummy|key|mykey|default|hello|welcome)[-_.]?(.*)$/.exec(lower);
+  return m !== null && m[1]!.replace(/[^a-z0-9]/g, '').length <= 4;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (v: string): boolean => UUID.test(v);
+
+/** Code identifiers and member paths (`getPassword`, `config.db.secret`, `SOME_ENV_NAME`), not random strings. */
+export function looksLikeIdentifier(v: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*(?:[.:-][A-Za-z_$][\w$]*)*$/.test(v)) return false;
+  // Split into words at separators, case changes and letter/digit switches.
+  const parts = v
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .split(/[\s._:$-]+/)
+    .filter(Boolean);
+  if (parts.length === 0) return true;
+  const digitParts = parts.filter((p) => /^\d+$/.test(p)).length;
+  const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p)).length;
+  // Random strings break into many 1–2 letter pieces and several digit runs.
+  return digitParts <= 1 && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 8;
+}
+
+const TYPE_NAMES = new Set([
+  'string', 'str', 'number', 'int', 'integer', 'bool', 'boolean', 'any', 'unknown', 'object', 'bytes', 'byte',
+  'char', 'text', 'securestring', 'secretstr', 'password', 'optional', 'nullable', 'varchar', 'list', 'dict',
+  'map', 'array', 'void', 'never', 'buffer', 'uint8array',
+]);
+
+const FILE_EXT = /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|pub|gpg|asc|ppk|ini|conf|cfg|properties|xml|sh|toml|enc|bin|dat|csv|js|ts|py|rb|go|java|php|html|png|jpe?g|gif|svg)$/i;
+
+/**
+ * Values that are some other datum where a secret could be: booleans, numbers, versions, type names,
+ * file paths, plain URLs, e-mail addresses, lockfile integrity strings, inline images.
+ */
+export function isNonSecretDatum(v: string): boolean {
+  const lower = v.toLowerCase();
+  if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|nan|required|optional|enabled|disabled)$/.test(lower)) return true;
+  if (TYPE_NAMES.has(lower.replace(/[?![\]]/g, ''))) return true;
+  if (/^[-+]?\d+(?:\.\d+)?(?:e\d+)?$/i.test(v)) return true;
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // version
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true; // date
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(v)) return true; // path
+  if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URL (credentials in URLs have their own rules)
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true; // e-mail
+  if (/^(?:sha(?:1|256|384|512)|md5)-[A-Za-z0-9+/=]{20,}$/.test(v)) return true; // SRI / lockfile integrity
+  if (/^data:[\w/+.-]+;base64,/i.test(v) || /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|PHN2Zy|UklGR)/.test(v)) return true; // images
+  if (/^#[0-9a-f]{3,8}$/i.test(v)) return true; // colour
+  if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
+  return false;
+}
+
+/** A hex digest (MD5/SHA-1/SHA-256/SHA-512 length): only a secret when the name says so. */
+export const isHexDigest = (v: string): boolean => /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
+
+/**
+ * Hand-typed stand-ins that pass an entropy test: `a1B2c3D4…`, `1a2b3c…`, `abcdef123456…`, `zyxw9876…`.
+ * Interleaved sequences are checked on every second character, case-insensitively.
+ */
+export function isFakeSequence(v: string): boolean {
+  const s = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (s.length < 8) return false;
+  const stride = (k: number): string => [...s].filter((_, i) => i % 2 === k).join('');
+  if (longestTrivialRun(stride(0)) >= 6 || longestTrivialRun(stride(1)) >= 6) return true;
+  // Share of characters inside ascending/descending runs of 4 or more.
+  let inRuns = 0;
+  let run = 1;
+  for (let i = 1; i <= s.length; i++) {
+    const d = i < s.length ? s.charCodeAt(i) - s.charCodeAt(i - 1) : 99;
+    if (d === 1 || d === -1) run++;
+    else {
+      if (run >= 4) inRuns += run;
+      run = 1;
+    }
+  }
+  return inRuns >= s.length * 0.6;
+}

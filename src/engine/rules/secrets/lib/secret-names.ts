@@ -1,0 +1,89 @@
+/**
+ * Is a variable / key name one a credential is assigned to? Names are split into words (snake, kebab,
+ * dotted, camelCase) and judged word by word, so `dbPassword` and `DB_PASSWORD` count while `bypass`,
+ * `passenger`, `secretName`, `tokenUrl`, `public_key` and `csrf_token` do not.
+ */
+
+export type SecretKind = 'password' | 'secret' | 'token' | 'key' | 'credential' | 'auth';
+
+/** Lower-case words of an identifier: `awsSecretAccessKey` → aws, secret, access, key. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/^[$@:]+/, '')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9ñ]+/)
+    .filter(Boolean);
+}
+
+// A `key` is a secret only with one of these before it (`api_key`, `PrivateKey`), or fused (`apikey`).
+const KEY_QUALIFIERS =
+  'api|access|secret|private|priv|auth|client|master|encryption|encrypt|decryption|signing|sign|app|application|consumer|account|service|license|licence|session|hmac|jwt|storage|shared|subscription|admin|root|deploy|webhook|crypto|aes|cipher|rest|server|write|ingest|ingestion|secure|live|prod|production|sandbox|merchant|partner|developer|dev|mgmt|management|personal|cookie|recaptcha|captcha|maps|integration|instrumentation|algolia|sendgrid|stripe|twilio|mailgun|openai';
+const KEY_QUALIFIER = new RegExp(`^(?:${KEY_QUALIFIERS})$`);
+const FUSED_KEY = new RegExp(`^(?:${KEY_QUALIFIERS})keys?$`);
+
+const PASS_PREFIXES =
+  /^(?:db|database|smtp|mail|email|mysql|pg|postgres|redis|mongo|root|admin|user|ftp|sftp|ssh|ldap|store|keystore|truststore|rabbit|amqp|proxy|http|api|app|sql|master|bind|sa|key|login|account|service|wifi|vnc|rdp|jks|pfx|cert|sudo|sys|system|default|initial|new|old|current|my|your)pass(?:es)?$/;
+
+function wordKind(words: string[], i: number): SecretKind | undefined {
+  const w = words[i]!;
+  if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:ñ|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
+  if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
+  if (/secret(?!ar)/.test(w)) return 'secret';
+  if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
+  if (FUSED_KEY.test(w) || /^(?:privkey|pkey)$/.test(w)) return 'key';
+  if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIER.test(words[i - 1]!)) return 'key';
+  if (/^credentials?$|^creds?$/.test(w) || /credentials?$/.test(w)) return 'credential';
+  if (w === 'auth' || /^(?:basic|http|proxy|user|npm|registry|api)auth$/.test(w)) return 'auth';
+  return undefined;
+}
+
+// Any of these anywhere: the name is about something else (public keys, hashes, UI, limits, paging …).
+const STOP_ANY = new Set(
+  (
+    'public pub csrf xsrf vault hash hashed hashes digest checksum sha sha1 sha256 sha512 md5 fingerprint integrity ' +
+    'placeholder regex regexp pattern validator validation i18n translation label hint prompt description desc title ' +
+    'tooltip error errors message msg forgot policy policies rotation strength cancellation cancel next page pagination ' +
+    'cursor continuation lexer parser tokenizer tokenize max min num count length len size expiry expires expiration ' +
+    'expire ttl timeout lifetime is has use uses should show hide enable enabled disable disabled allow require ' +
+    'required no without sample example dummy fake mock input field form button btn icon selector column col event ' +
+    'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity'
+  ).split(' '),
+);
+
+// After the credential word these make the name describe it rather than hold it: `secret_name`, `token_url`.
+const STOP_AFTER = new Set(
+  (
+    'name names id ids type types kind mode format method algorithm alg scheme version level scope scopes audience ' +
+    'aud issuer iss endpoint url uri urls host hostname domain path paths file filename files dir directory location ' +
+    'arn ref refs reference env var variable variables param params parameter header headers prefix suffix provider ' +
+    'manager store backend class changed updated created at date time set exists present source template ' +
+    'optional output visible visibility index idx offset request req response resp route spec schema annotation ' +
+    'annotations config configs settings option options id_ identifier label alias command cmd script arg args attr ' +
+    'attribute property prop key_id keyid len'
+  ).split(' '),
+);
+
+/** The kind of credential a name holds, or `undefined` if it is not a credential name. */
+export function classifySecretName(name: string): SecretKind | undefined {
+  const words = nameWords(name);
+  if (words.length === 0 || words.length > 12) return undefined;
+  let last = -1;
+  let kind: SecretKind | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const k = wordKind(words, i);
+    if (k) {
+      last = i;
+      kind = k;
+    }
+  }
+  if (!kind) return undefined;
+  if (words.some((w) => STOP_ANY.has(w))) return undefined;
+  for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
+  return kind;
+}
+
+/** First words that make `name("…")` a lookup or an operation rather than a setter holding a literal. */
+export const VERB_FIRST =
+  /^(?:get|fetch|load|read|find|lookup|resolve|generate|create|validate|verify|check|parse|decode|encode|encrypt|decrypt|hash|compare|update|delete|remove|rotate|revoke|has|is|require|expect|assert|describe|it|test|mock|stub|spy|log|print|debug|warn|error|info|t|translate|i18n|gettext|format)$/;

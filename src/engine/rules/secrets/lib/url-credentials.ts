@@ -1,0 +1,42 @@
+/** `scheme://user:password@host` — shared by the connection-string, basic-auth-URL and git-credentials rules. */
+import { isPlaceholderPassword, namesItself } from './credential-values.js';
+
+/**
+ * The userinfo of a URL. The password may itself contain `@` (people do not percent-encode), so it is
+ * matched lazily up to the last `@` that is followed by a plausible host.
+ */
+export const USERINFO = String.raw`(?<user>[^:@/\s"'<>\x60{}|\\^]{0,128}):(?<pass>[^\s"'<>\x60]{1,256}?)@(?<host>[A-Za-z0-9_%\[][\w.%\[\]:-]{0,253})(?![\w.%@\[-])`;
+
+/** Hosts where a credential is a local default (a dev database, a container) rather than a live one. */
+export function isLocalHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return (
+    /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|host\.docker\.internal|db|database|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|mq)$/.test(h) ||
+    /\.(?:local|localhost|test|internal|example|invalid)$/.test(h) ||
+    /(?:^|\.)example\.(?:com|org|net)$/.test(h)
+  );
+}
+
+export function percentDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** True when a URL's password is a real-looking literal (not a placeholder, template or the user name again). */
+export function isRealUrlPassword(pass: string, user: string): boolean {
+  const p = percentDecode(pass);
+  // In a URL the context is strong: `secret123@` is kept (at low confidence, see isSampleUrlPassword).
+  if (isPlaceholderPassword(p, percentDecode(user), false)) return false;
+  // `host:8080@…` is a host and port followed by something else, not a password.
+  if (/^\d{1,5}$/.test(p) && (user.includes('.') || user === '')) return false;
+  return true;
+}
+
+/** Kept but doubtful: one lower-case word (`cherry:durian@`) or a self-describing value (`secret123`). */
+export function isSampleUrlPassword(pass: string): boolean {
+  const p = percentDecode(pass);
+  return /^[a-z]{1,12}$/.test(p) || namesItself(p);
+}

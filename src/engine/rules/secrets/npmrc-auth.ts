@@ -1,0 +1,75 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { isTemplated } from './lib/credential-values.js';
+import { isNpmrc } from './lib/file-names.js';
+
+// `//registry.example.com/path/:_authToken=…` — scoped to a registry, valid in any npmrc-like text.
+const SCOPED =
+  /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/g;
+// Unscoped keys: only inside .npmrc / .yarnrc files.
+const BARE = /^[ \t]*(?<key>_authToken|_auth|_password|always-auth-token)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/gm;
+// Yarn Berry (.yarnrc.yml): `npmAuthToken: …`, `npmAuthIdent: …` (user:password).
+const YARN = /\b(?<key>npmAuthToken|npmAuthIdent)[ \t]*:[ \t]*["']?(?<secret>[^\s"'#]{4,1024})/g;
+
+/** A token that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, base64 user:pass), so no entropy floor. */
+function isStandIn(v: string): boolean {
+  return (
+    isTemplated(v) ||
+    /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v)
+  );
+}
+
+/**
+ * npm / Yarn registry credentials: `_authToken`, `_auth` (base64 user:pass) and `_password` in `.npmrc`
+ * (scoped `//registry/:_authToken=` anywhere, unscoped only in npmrc files) and `npmAuthToken` /
+ * `npmAuthIdent` in `.yarnrc.yml`. `${NPM_TOKEN}` references are the fix, not a finding.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/npmrc-auth',
+    family: 'secrets',
+    severity: 'critical',
+    confidence: 'high',
+    description: 'npm / Yarn registry auth token or password in an npmrc or yarnrc file',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The package registry (npmjs.com, GitHub Packages, Artifactory, Nexus, Azure Artifacts …)',
+      url: 'https://docs.npmjs.com/revoking-access-tokens',
+      steps: [
+        'Revoke the token in the registry (npm: `npm token revoke <id>` or Access Tokens in account settings; GitHub Packages: the PAT; Artifactory/Nexus: the user token) or change the password.',
+        'Check the registry for versions published with the token since the commit and deprecate or unpublish anything unexpected.',
+        'Reference the token as `${NPM_TOKEN}` in the committed .npmrc and provide it from CI secrets; use a granular, read-only or automation token with an expiry.',
+      ],
+    },
+  },
+  keywords: ['_auth', '_password', 'npmauth', 'always-auth-token'],
+  scope: 'line',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    const seen = new Set<number>();
+    const regexes = isNpmrc(file.path) ? [SCOPED, BARE, YARN] : [SCOPED, YARN];
+    for (const seg of file.segments) {
+      for (const re of regexes) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(seg.text)) !== null) {
+          const secret = m.groups!.secret!;
+          if (isStandIn(secret)) continue;
+          const start = seg.offset + m.index + m[0].length - secret.length;
+          if (seen.has(start)) continue;
+          seen.add(start);
+          out.push({
+            start,
+            end: start + secret.length,
+            secret,
+            message: `Registry credential (\`${m.groups!.key}\`) committed in npm/Yarn configuration.`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,89 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { findArmorBlocks, isPlausibleKeyBody, parseArmoredBody } from './lib/armored-body.js';
+import { decodeBase64 } from './lib/base64.js';
+
+// PEM (PKCS#1 RSA, DSA, SEC1 EC, PKCS#8, encrypted PKCS#8), OpenSSH and SSH2 (`---- BEGIN SSH2 …`) armour.
+// The body may hold `\n` escapes, quotes and `+` of string concatenation; it is cleaned by parseArmoredBody.
+const KINDS = '(?<label>(?:RSA |DSA |EC |ECDSA |OPENSSH |ENCRYPTED |SSH2 ENCRYPTED |ED25519 |)PRIVATE KEY)';
+const BEGIN = new RegExp(`-{4,5}[ ]?BEGIN[ ]${KINDS}[ ]?-{4,5}`, 'g');
+const END = new RegExp(`-{4,5}[ ]?END[ ]${KINDS}[ ]?-{4,5}`, 'g');
+const MAX_BODY = 16384;
+
+const LABEL: Record<string, string> = {
+  'RSA ': 'RSA private key (PKCS#1)',
+  'DSA ': 'DSA private key',
+  'EC ': 'EC private key',
+  'ECDSA ': 'ECDSA private key',
+  'OPENSSH ': 'OpenSSH private key',
+  'ENCRYPTED ': 'encrypted PKCS#8 private key',
+  'SSH2 ENCRYPTED ': 'SSH2 private key',
+  'ED25519 ': 'Ed25519 private key',
+  '': 'PKCS#8 private key',
+};
+
+/** OpenSSH keys say in clear whether they are encrypted: after the magic `openssh-key-v1` and a NUL comes the cipher name. */
+function opensshCipher(base64: string): string | undefined {
+  const buf = decodeBase64(base64.slice(0, 64));
+  if (!buf || buf.length < 19 || buf.toString('latin1', 0, 15) !== 'openssh-key-v1\0') return undefined;
+  const len = buf.readUInt32BE(15);
+  return len > 0 && len < 32 && buf.length >= 19 + len ? buf.toString('latin1', 19, 19 + len) : undefined;
+}
+
+/**
+ * A private key in PEM / OpenSSH / SSH2 armour with a real base64 body (a truncated `MIIE...` or `xxx`
+ * sample is not reported). Keys inside JSON strings (`"-----BEGIN PRIVATE KEY-----\nMII…\n-----END…"`,
+ * e.g. a GCP service-account file) count. Passphrase-protected keys are reported at lower severity.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/private-key',
+    family: 'secrets',
+    severity: 'critical',
+    confidence: 'high',
+    description: 'Private key (PEM, PKCS#8, OpenSSH or SSH2) committed to the repository',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'Whoever trusts the matching public key (servers, a CA, a cloud IAM account, a deploy-key setting)',
+      steps: [
+        'Find where the public key is trusted: authorized_keys files, deploy keys, a certificate issued for it (TLS, code signing), a cloud service-account key or a JWT/SAML signing configuration.',
+        'Remove that trust: delete the deploy key / authorized_keys entry, revoke the certificate at its CA, or delete the service-account key.',
+        'Generate a new key pair where it is used (never in the repository), install the new public key, and store the private key in a secret manager or HSM.',
+        'Review access and signing logs since the commit; for TLS keys assume past traffic without forward secrecy is exposed.',
+      ],
+    },
+  },
+  keywords: ['private key'],
+  scope: 'file',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const seg of file.segments) {
+      for (const block of findArmorBlocks(seg.text, BEGIN, END, MAX_BODY)) {
+        const kind = block.label.replace(/PRIVATE KEY$/, '');
+        const body = parseArmoredBody(block.body);
+        if (!body || !isPlausibleKeyBody(body.base64)) continue;
+        const b64 = body.base64;
+        const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
+        const encrypted =
+          kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
+        // Real DER starts with a SEQUENCE (`MI…`), OpenSSH with its magic; anything else is a sample or a fake.
+        const magic = /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(b64) || kind === 'SSH2 ENCRYPTED ' || encrypted;
+        const label = LABEL[kind] ?? 'private key';
+        out.push({
+          start: seg.offset + block.start,
+          end: seg.offset + block.end,
+          secret: b64,
+          message: encrypted
+            ? `Passphrase-protected ${label.replace(/^encrypted /, '')} committed: it can be brute-forced offline, so replace it and stop trusting it.`
+            : `Unencrypted ${label} committed to the repository.`,
+          ...(encrypted ? { severity: 'medium' as const } : {}),
+          ...(magic && b64.length >= 100 ? {} : { confidence: 'medium' as const }),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

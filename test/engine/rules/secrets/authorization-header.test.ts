@@ -1,0 +1,45 @@
+import rule from '../../../../src/engine/rules/secrets/authorization-header.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { B64, HEX, cat, rand } from '../../../helpers/tokens.js';
+
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+const basic = b64(`api:${rand(24, undefined, 'basic')}`);
+const bearer = rand(40, undefined, 'bearer');
+const hex = rand(32, HEX, 'hex');
+const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, HEX, 'd'), rand(12, HEX, 'e')].join('-');
+
+ruleTester(rule, {
+  valid: [
+    'curl -H "Authorization: Bearer $API_KEY" https://api.test/v1',
+    'curl -H "Authorization: Bearer ${API_TOKEN}" https://api.test/v1',
+    'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://x.test',
+    'curl -H "Authorization: Bearer <Openverse API token>" https://api.openverse.org',
+    'curl -H "Authorization: Bearer XXXXXXXXXXXX" https://example.com/micropub',
+    'curl --header "Authorization: Basic ..." https://accounts.test/api/token',
+    'curl -H "Authorization: Token **********" https://domain.test/api',
+    `curl -H 'Authorization: Basic ${b64('browser:')}' https://x.test`,
+    `curl -H 'Authorization: Basic ${b64('username:password')}' https://x.test`,
+    'curl -XPOST http://localhost:8080/api/token -H "Authorization: basic {base64(email:password[\\n])}"',
+    "headers: { Authorization: 'Bearer ' + token }",
+    'headers["Authorization"] = f"Bearer {token}"',
+    'req.setRequestHeader("Authorization", `Bearer ${jwt}`);',
+    'authorization: required',
+    'Authorization = request.headers.get("Authorization")',
+    "authorization: 'token secret123'",
+    'curl -H "apikey: $API_KEY" -H "Accept: application/json"',
+    'grant_type: authorization_code',
+  ],
+  invalid: [
+    { code: `curl -H 'Authorization: Basic ${basic}' https://api.mailgun.net/v3`, secret: basic, count: 1, line: 1 },
+    { code: `curl -X GET https://api.test/v1 -H "Authorization: Bearer ${bearer}"`, secret: bearer },
+    { code: `Authorization: Token ${hex}`, secret: hex, path: 'requests.http' },
+    { code: `curl --header 'Authorization:  ${uuid}' https://api.test`, secret: uuid },
+    { code: `const headers = { "Authorization": "Bearer ${bearer}" };`, secret: bearer, path: 'client.js' },
+    { code: `client.DefaultRequestHeaders.Add("Authorization", "Bearer ${bearer}");`, secret: bearer, path: 'Client.cs' },
+    { name: 'Postman export', code: `{"key": "Authorization", "value": "Bearer ${bearer}", "type": "text"}`, secret: bearer, path: 'api.postman_collection.json' },
+    { name: 'custom API-key header in curl', code: `curl -X GET https://api.test -H "X-API-Key: ${uuid}"`, secret: uuid },
+    { name: 'apikey header', code: `curl -H "apikey: ${rand(36, B64, 'ak')}" https://x.supabase.co/rest/v1/`, count: 1 },
+    { name: 'Token header', code: `curl -XPOST http://localhost:8080/api/tasks -H "Token: ${rand(16, HEX, 'tk')}"`, count: 1 },
+    { name: 'GitHub style', code: `curl -H "Authorization: token ${cat('ghp_', rand(36, undefined, 'gh'))}" https://api.github.com/user`, count: 1 },
+  ],
+});

@@ -1,0 +1,42 @@
+import rule from '../../../../src/engine/rules/secrets/basic-auth-url.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { B64URL, cat, githubToken, rand } from '../../../helpers/tokens.js';
+
+const pw = rand(18, undefined, 'basic');
+const token = githubToken('ghp', 'url');
+const glpat = cat('glpat-', rand(20, B64URL, 'gl'));
+
+ruleTester(rule, {
+  valid: [
+    'https://username:password@example.com/api',
+    'https://user:pass@example.com',
+    'https://${username}:${password}@api.example.com/v1',
+    'https://{{user}}:{{pass}}@config.example.com',
+    'https://{USER}:{PASS}@template.example.com',
+    'https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com',
+    'https://username:REPLACE_WITH_PASSWORD@example.org',
+    'https://user:abc@api.com/v1',
+    'https://user:1111@service.com/api',
+    'https://testuser:xxxx@demo.com',
+    'https://url:8000 @something else',
+    '"https://url:8000";@something else',
+    'https://url:8000/ @something else',
+    'http://localhost:5000/<%= @variable %>',
+    'https://example.com/path@v2/file',
+    'see https://kaNyd.example.com:1234@mirror',
+    'git clone https://x-access-token:${{ secrets.GITHUB_TOKEN }}@github.com/org/repo.git',
+    // postgres:// and friends belong to connection-string.
+    `postgres://app:${pw}@db.internal/app`,
+    { code: `https://deploy:${pw}@github.com`, path: '.git-credentials' },
+  ],
+  invalid: [
+    { code: `const API_URL = "https://apiuser:${pw}@api.production.test/v2";`, secret: pw, count: 1, line: 1 },
+    { code: `pip install --index-url https://build:${pw}@pypi.corp.test/simple pkg`, secret: pw },
+    { code: `git remote add origin https://x-access-token:${token}@github.com/org/repo.git`, secret: token },
+    { code: `git clone https://oauth2:${glpat}@gitlab.com/group/project.git`, secret: glpat },
+    { name: 'token as the user', code: `https://${token}@github.com/org/private.git`, secret: token },
+    { name: 'token:x-oauth-basic', code: `"dep": "git+https://${token}:x-oauth-basic@github.com/org/pkg.git#v1.0.0"`, secret: token, path: 'package.json' },
+    { name: 'markdown link', code: `[dashboard](https://admin:${pw}@grafana.corp.test/)`, secret: pw },
+    { name: 'local host kept', code: `http://admin:${pw}@127.0.0.1:8080/manage`, secret: pw },
+  ],
+});

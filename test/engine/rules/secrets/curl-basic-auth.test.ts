@@ -1,0 +1,42 @@
+import rule from '../../../../src/engine/rules/secrets/curl-basic-auth.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { cat, rand } from '../../../helpers/tokens.js';
+
+const pw = cat(rand(12, undefined, 'curlpw'), '~2');
+const key = cat('sk_', 'live_', rand(24, undefined, 'curlkey'));
+
+ruleTester(rule, {
+  valid: [
+    "curl -i -u 'test:test'",
+    '   curl -sL --user "$1:$2" "$3" > "$4"',
+    'curl -u <user:password> https://test.com/endpoint',
+    'curl --user neo4j:[PASSWORD] http://[IP]:7474/db/data/',
+    'curl -u "myusername" http://localhost:15130/api/check_user/',
+    'curl -u username:token',
+    'curl -u "${_username}:${_password}"',
+    'curl -u "${username}":"${password}"',
+    'curl -k -X POST -I -u "SRVC_JENKINS:${APPID}"',
+    'curl -u ":" https://localhost:9200',
+    "curl -sw '%{http_code}' -X POST --user '$USERNAME:$PASSWORD' $API_URL --data",
+    'curl --user "xxx:yyy"',
+    'curl --silent --fail --user "{{ $.Values.username }}:{{ $.Values.password }}"',
+    'curl -XGET -i -u "${{ env.ELK_ID }}:${{ build.env.ELK_PASS }}"',
+    'curl -X POST --user "$(cat ./login.txt):$(cat ./password.txt)"',
+    'curl http://127.0.0.1:5000/file --user user:pass --digest',
+    '   curl -X GET --insecure --user "username:password" \\',
+    'curl --silent --insecure --user ${f5user}:${f5pass} \\',
+    'curl --insecure --ssl-reqd "smtps://smtp.test" --mail-from "a@b.test" --user "src@gmail.com" --upload-file out.txt',
+    // -u of another command.
+    `ssh -u deploy:${pw} host`,
+  ],
+  invalid: [
+    { code: `curl --cacert ca.crt -u elastic:${pw} https://localhost:9200`, secret: pw, count: 1, line: 1 },
+    { name: 'continued on a later line', code: `curl -k -X POST https://svc.test/rest \\\n  -H 'Content-type: text/plain' \\\n  -u developer:${pw}`, secret: pw, line: 3 },
+    { code: `curl -u ":${pw}" https://localhost:9200`, secret: pw },
+    { name: 'API key as user, empty password', code: `curl https://api.stripe.test/v1/charges -u ${key}:`, secret: key },
+    { code: `curl -s --user 'api:${pw}' https://api.mailgun.net/v3/messages`, secret: pw },
+    { code: `curl --user roger23@mail.test:${pw} https://www.dropbox.com/cli_link -v`, secret: pw },
+    { code: `curl --user kevin:'${pw}' -iX PATCH -H "Content-Type: application/json"`, secret: pw },
+    { code: `curl --user=ci:${pw} https://nexus.corp.test/service/rest`, secret: pw },
+  ],
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/secrets/generic-password.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { cat, rand } from '../../../helpers/tokens.js';
+
+// Human-chosen passwords, assembled so that this file is not a finding itself.
+const p1 = cat('Winter', '2024', '!');
+const p2 = cat('s3cr', '3tP4ss');
+const p3 = cat('hun', 'ter', '22');
+const p4 = cat('Tr0ub4', 'dor&3');
+
+ruleTester(rule, {
+  valid: [
+    'password = getPassword()',
+    'password: string',
+    'password = input("Password: ")',
+    'password: ${DB_PASSWORD}',
+    'password: {{ .Values.password }}',
+    "password = '<password>'",
+    'password = "changeme"',
+    'password: "********"',
+    'PASSWORD=xxxx',
+    'password = "password123"',
+    'password: "mypassword"',
+    'db_password = "your_password"',
+    'password = "somefakekey"',
+    'password: real_key',
+    'password: "real_key"',
+    'password = ""',
+    'PuttyPassword=0',
+    'password: postgres',
+    "password: 'secret123'",
+    'password: "Enter your password"',
+    'password = req.body.password',
+    'passwordField: "input[type=password]"',
+    'password_reset_url: "/account/reset"',
+    'passwordPolicy: strict',
+    'bypass = "cache-control-01"',
+    'compass_heading = "NW-42"',
+    'passwordVariable: "PASSWORD"',
+    'old_password = new_password',
+    'const fields = ["password", "username", "email"];',
+    'expect(user.password).toBe(hashed)',
+    `password_hash = "${cat('$2b$', '12$', rand(53, undefined, 'bcrypt'))}"`,
+    // High-entropy values belong to generic-secret.
+    `password = "${rand(32, undefined, 'hi')}"`,
+  ],
+  invalid: [
+    { code: `password = "${p1}"`, secret: p1, count: 1, line: 1, path: 'app.py' },
+    { code: `DB_PASS=${p2}`, secret: p2, path: '.env' },
+    { code: `spring.datasource.password=${p2}`, secret: p2, path: 'application.properties' },
+    { code: `database:\n  password: "${p3}"\n`, secret: p3, line: 2, path: 'config.yml' },
+    { code: `{"user": "admin", "password": "${p4}"}`, secret: p4, path: 'seed.json' },
+    { code: `<password>${p1}</password>`, secret: p1, path: 'settings.xml' },
+    { code: `conn = psycopg2.connect(host="db", user="app", password="${p3}")`, secret: p3, path: 'db.py' },
+    { code: `mysql --user=doadmin --password=${p2} --host=db.prod.test`, secret: p2, path: 'backup.sh' },
+    { code: `PGPASSWORD=${p2} psql -h db.prod.test -U app`, secret: p2, path: 'run.sh' },
+    { code: `$config['db_pass'] = '${p1}';`, secret: p1, path: 'config.php' },
+    { code: `ks.setPassword("${p4}");`, secret: p4, path: 'Keys.java' },
+    { code: `contraseña = "${p1}"`, secret: p1, path: 'app.py' },
+  ],
+});
+
+describe('secrets/generic-password', () => {
+  it('is a low-confidence fallback', () => {
+    expect(rule.fallback).toBe(true);
+    expect(runRule(rule, { code: `password = "${p1}"` })[0]!.confidence).toBe('low');
+  });
+});

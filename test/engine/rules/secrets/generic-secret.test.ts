@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { B64, HEX, cat, rand } from '../../../helpers/tokens.js';
+
+const s = rand(32, undefined, 'gen');
+const hex = rand(64, HEX, 'genhex');
+const b64 = rand(44, B64, 'genb64');
+const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, HEX, 'd'), rand(12, HEX, 'e')].join('-');
+
+ruleTester(rule, {
+  valid: [
+    // References, templates and placeholders.
+    'API_KEY=${API_KEY}',
+    'apiKey: process.env.API_KEY,',
+    'client_secret = os.getenv("CLIENT_SECRET")',
+    'token: ${{ secrets.DEPLOY_TOKEN }}',
+    'password: {{ .Values.db.password }}',
+    'api_key = "your_api_key_here"',
+    'secret: changeme',
+    'auth_token = "xxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+    'password: "<password>"',
+    'client_secret: ENC[AES256_GCM,data:abc,iv:def,type:str]',
+    'AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"',
+    // Code, not literals.
+    'password = getPassword()',
+    'token: string;',
+    'const secret: string = config.secret;',
+    'apiKey := cfg.APIKey',
+    'self.token = token',
+    'private_key = load_key(path)',
+    'if (token === undefined) return;',
+    // Other data where a secret could be.
+    `token_sha256 = "${hex}"`,
+    `checksum_token = "${hex}"`,
+    `secret_id = "${uuid}"`,
+    `api_token = "${uuid}"`,
+    `"integrity": "${cat('sha512-', rand(86, B64, 'sri'))}=="`,
+    `avatar_token = "data:image/png;base64,${cat('iVBORw0KGgo', rand(60, B64, 'png'))}"`,
+    'token_url: https://oauth2.googleapis.com/token',
+    'client_secret_file: /etc/app/client_secret.json',
+    'secret_name: prod/db/password',
+    'token_type: Bearer',
+    'max_tokens: 4096',
+    `public_key = "${s}"`,
+    `csrf_token = "${s}"`,
+    `nextPageToken = "${s}"`,
+    'password_length = 32',
+    'secretSize must be >= XXH3_SECRET_SIZE_MIN',
+    'LLM_SECRET_NAME = "NEXUS-GPT4-API-KEY"',
+    `<input type="hidden" name="authenticity_token" value="${b64}" />`,
+    // Low entropy, words, sequences, fake patterns.
+    'secret_key = "development-secret-key"',
+    'api_key = "abcdef1234567890abcdef"',
+    'client_secret = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4"',
+    `token = "${cat('test', '-token-', 'value')}"`,
+    // Lockfiles are skipped wholesale.
+    { code: `  resolved "https://registry.yarnpkg.com/x"\n  integrity_token ${s}`, path: 'yarn.lock' },
+  ],
+  invalid: [
+    { code: `client_secret = "${s}"`, secret: s, count: 1, line: 1, path: 'settings.py' },
+    { code: `API_TOKEN=${s}`, secret: s, path: '.env' },
+    { code: `export GITLAB_API_TOKEN="${s}"`, secret: s, path: 'deploy.sh' },
+    { code: `{\n  "api_key": "${b64}"\n}`, secret: b64, line: 2, path: 'config.json' },
+    { code: `auth:\n  client-secret: ${b64}\n`, secret: b64, line: 2, path: 'application.yml' },
+    { code: `app.jwt.signing-key=${s}`, secret: s, path: 'application.properties' },
+    { code: `[service]\nsecret_key = ${s}`, secret: s, line: 2, path: 'app.ini' },
+    { code: `<add key="StorageAccountKey" value="${b64}" />`, secret: b64, path: 'web.config' },
+    { code: `<apiToken>${s}</apiToken>`, secret: s, path: 'settings.xml' },
+    { name: 'XML element spanning lines', code: `<config>\n  <apiToken>\n    ${s}\n  </apiToken>\n</config>`, secret: s, line: 3, path: 'settings.xml' },
+    { code: `resource "x" "y" {\n  api_key = "${s}"\n}`, secret: s, line: 2, path: 'main.tf' },
+    { code: `string apiToken = "${s}";`, secret: s, path: 'Client.cs' },
+    { code: `var apiToken string = "${s}"`, secret: s, path: 'main.go' },
+    { code: 'apiToken := `' + s + '`', secret: s, path: 'main.go' },
+    { code: `private static final String SECRET_KEY = "${s}";`, secret: s, path: 'Config.java' },
+    { code: `val accessToken: String = "${s}"`, secret: s, path: 'Api.kt' },
+    { code: `$apiToken .= "${s}";`, secret: s, path: 'config.php' },
+    { code: `  "apiToken" => "${s}",`, secret: s, path: 'config.php' },
+    { code: `config[:auth_token] = '${s}'`, secret: s, path: 'config.rb' },
+    { code: `API_TOKEN ?= "${s}"`, secret: s, path: 'Makefile' },
+    { code: `System.setProperty("API_TOKEN", "${s}")`, secret: s, path: 'Main.java' },
+    { code: `{"config.ini": "API_TOKEN=${s}\\nBACKUP_ENABLED=true"}`, secret: s, path: 'blob.json' },
+    { code: `"credentials" : "${hex}"`, secret: hex },
+    { code: `const headers = { 'X-API-Key': '${b64}' };`, secret: b64, path: 'client.ts' },
+    { code: `"user_auth": "${Buffer.from(`svc:${rand(24, undefined, 'ua')}`).toString('base64')}"` },
+    { code: `if (api_key == "${s}") {`, secret: s, path: 'check.c' },
+    { code: `db_password: ${cat(rand(14, undefined, 'dbp'), '#', rand(4, undefined, 'dbq'))}`, count: 1, path: 'vars.yml' },
+  ],
+});
+
+describe('secrets/generic-secret', () => {
+  it('is a fallback at medium confidence', () => {
+    expect(rule.fallback).toBe(true);
+    expect(runRule(rule, { code: `client_secret = "${s}"` })[0]!.confidence).toBe('medium');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/secrets/jwt.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { B64URL, b64url, rand } from '../../../helpers/tokens.js';
+
+const sig = (n = 43, seed = 's'): string => rand(n, B64URL, seed);
+const jwt = (header: unknown, payload: unknown, signature = sig()): string => `${b64url(header)}.${b64url(payload)}.${signature}`;
+const claims = { sub: 'svc-deploy', iss: 'https://auth.internal.test', iat: 1750000000, exp: 1900000000 };
+const hs = jwt({ alg: 'HS256', typ: 'JWT' }, claims);
+const rs = jwt({ alg: 'RS256', kid: 'k1' }, { sub: '42', scope: 'admin' }, sig(342, 'rs'));
+const expired = jwt({ alg: 'HS256' }, { sub: 'a', exp: 1600000000 });
+
+ruleTester(rule, {
+  valid: [
+    // Unsigned: alg none, or no signature segment.
+    `const t = "${jwt({ alg: 'none' }, { sub: 'x' }, '')}";`,
+    `const t = "${jwt({ alg: 'none', typ: 'JWT' }, claims, sig())}";`,
+    `const t = "${b64url({ alg: 'HS256' })}.${b64url(claims)}";`,
+    `token = "${b64url({ alg: 'HS256' })}.${b64url(claims)}.";`,
+    // Signature too short to be real, or a placeholder.
+    `token: ${jwt({ alg: 'HS256' }, claims, 'abc')}`,
+    `token: ${jwt({ alg: 'HS256' }, claims, 'x'.repeat(43))}`,
+    // Not JSON underneath.
+    `value = ${b64url('not json at all, sorry')}.${b64url('still not json')}.${sig()}`,
+    `value = ${b64url({ alg: 'HS256' })}.${b64url('plain text')}.${sig()}`,
+    'eyJAAAA.eyJBBB',
+    'eyJBB.eyJCC.eyJDDDD',
+    'Authorization: Bearer ${JWT}',
+    // Part of a longer base64 blob.
+    `blob=${rand(40, B64URL, 'pre')}${hs}`,
+  ],
+  invalid: [
+    { code: `const token = "${hs}";`, secret: hs, count: 1, line: 1 },
+    { code: `Authorization: Bearer ${rs}`, secret: rs },
+    { code: `curl -H "Authorization: Bearer ${hs}" https://api.internal.test/v1/me`, secret: hs },
+    { code: `SUPABASE_SERVICE_ROLE_KEY=${hs}`, path: '.env' },
+    { code: `{"id_token":"${rs}","token_type":"Bearer"}`, path: 'fixture.json' },
+    { code: `https://app.internal.test/sso?access_token=${hs}&next=/`, secret: hs },
+    { name: 'expired token (still reported)', code: `token: ${expired}`, secret: expired },
+    { name: 'two tokens', code: `a="${hs}" b="${rs}"`, count: 2 },
+    { name: 'JWT at the end of a sentence', code: `Use this token: ${hs}.`, secret: hs },
+  ],
+});
+
+describe('secrets/jwt severity', () => {
+  it('lowers severity for expired tokens and names the issuer', () => {
+    expect(runRule(rule, { code: `t=${expired}` })[0]!.severity).toBe('medium');
+    const live = runRule(rule, { code: `t=${hs}` })[0]!;
+    expect(live.severity).toBe('high');
+    expect(live.message).toContain('auth.internal.test');
+  });
+});

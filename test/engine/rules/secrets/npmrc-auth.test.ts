@@ -1,0 +1,35 @@
+import rule from '../../../../src/engine/rules/secrets/npmrc-auth.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { B64, HEX, npmToken, rand } from '../../../helpers/tokens.js';
+
+const uuid = [rand(8, HEX, 'u1'), rand(4, HEX, 'u2'), rand(4, HEX, 'u3'), rand(4, HEX, 'u4'), rand(12, HEX, 'u5')].join('-');
+const tok = npmToken('npmrc');
+const basic = Buffer.from(`ci-bot:${rand(16, undefined, 'npmpw')}`).toString('base64');
+const legacy = rand(37, undefined, 'gpr');
+
+ruleTester(rule, {
+  valid: [
+    '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+    { code: '//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}\n@org:registry=https://npm.pkg.github.com', path: '.npmrc' },
+    '//registry.npmjs.org/:_authToken=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    '//registry.npmjs.org/:_authToken=<your-token>',
+    // detect-secrets' shape rules: the registry part must end in `/:`.
+    `//registry.npmjs.org:_authToken=${uuid}`,
+    `registry.npmjs.org/:_authToken=${uuid}`,
+    `///:_authToken=${uuid}`,
+    // Unscoped keys only count in npmrc files.
+    { code: `_authToken=${uuid}`, path: 'notes.txt' },
+    { code: 'npmAuthToken: "${NPM_AUTH_TOKEN}"', path: '.yarnrc.yml' },
+    'always-auth=true',
+  ],
+  invalid: [
+    { code: `//registry.npmjs.org/:_authToken=${uuid}`, secret: uuid, count: 1, line: 1 },
+    { code: `//registry.npmjs.org/:_authToken= ${tok}`, secret: tok },
+    { code: `@org:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=${legacy}`, secret: legacy, line: 2, path: '.npmrc' },
+    { code: `//artifactory.corp.test/artifactory/api/npm/npm/:_auth=${basic}`, secret: basic },
+    { code: `//nexus.corp.test/repository/npm/:_password=${Buffer.from(rand(14, undefined, 'nx')).toString('base64')}`, count: 1 },
+    { name: 'unscoped in .npmrc', code: `registry=https://registry.npmjs.org/\n_authToken=${tok}`, secret: tok, line: 2, path: 'app/.npmrc' },
+    { name: 'yarn berry', code: `npmRegistries:\n  "https://npm.corp.test":\n    npmAuthToken: "${rand(40, B64, 'yarn')}"`, line: 3, path: '.yarnrc.yml' },
+    { name: 'yarn npmAuthIdent', code: `npmAuthIdent: "ci:${rand(20, undefined, 'ident')}"`, path: '.yarnrc.yml' },
+  ],
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/secrets/private-key.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { B64, cat, rand } from '../../../helpers/tokens.js';
+
+// Armour and bodies are assembled at run time: the repository must pass its own scan.
+const begin = (kind: string): string => cat('-----BEGIN ', kind, 'PRIVATE KEY', '-----');
+const end = (kind: string): string => cat('-----END ', kind, 'PRIVATE KEY', '-----');
+const wrap = (s: string): string => s.match(/.{1,64}/g)!.join('\n');
+const der = (n: number, seed: string): string => 'MII' + rand(n, B64, seed);
+const pem = (kind: string, body: string): string => `${begin(kind)}\n${wrap(body)}\n${end(kind)}\n`;
+
+const rsa = der(1600, 'rsa');
+const pkcs8 = der(1200, 'p8');
+const ec = der(160, 'ec');
+
+function openssh(cipher: string, seed: string): string {
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(cipher.length);
+  const buf = Buffer.concat([Buffer.from('openssh-key-v1\0', 'latin1'), head, Buffer.from(cipher), Buffer.from(rand(300, B64, seed))]);
+  return buf.toString('base64');
+}
+
+ruleTester(rule, {
+  valid: [
+    // Doc samples: truncated, masked or invented bodies.
+    `${begin('RSA ')}\nMIIEpAIBAAKCAQEA...\n${end('RSA ')}`,
+    `${begin('')}\n***\n${end('')}`,
+    `${begin('')}\nxxx\n${end('')}`,
+    `${begin('')}\nanything\n${end('')}`,
+    `${begin('')}\n${Buffer.from('abcdefghijklmnopqrstuvwxyz').toString('base64')}\n${end('')}`,
+    `${begin('OPENSSH ')}${end('OPENSSH ')}`,
+    `${begin('')}\n<your private key here>\n${end('')}`,
+    `{"private_key":"${begin('')}\\n...\\n${end('')}\\n","client_email":"svc@project.iam.gserviceaccount.com"}`,
+    // Header only, no END, or the END of another kind.
+    `${begin('RSA ')}\n${wrap(rsa)}\n`,
+    `${begin('RSA ')}\n${wrap(rsa)}\n${end('EC ')}`,
+    // Public material is not secret.
+    `${cat('-----BEGIN ', 'PUBLIC KEY-----')}\n${wrap(der(300, 'pub'))}\n${cat('-----END ', 'PUBLIC KEY-----')}`,
+    `${cat('-----BEGIN ', 'CERTIFICATE-----')}\n${wrap(der(900, 'crt'))}\n${cat('-----END ', 'CERTIFICATE-----')}`,
+    'const header = "BEGIN RSA PRIVATE KEY"; // parser constant',
+  ],
+  invalid: [
+    { code: pem('RSA ', rsa), secret: rsa, count: 1, line: 1, path: 'deploy/id_rsa' },
+    { code: `# test fixture\n\n${pem('', pkcs8)}`, secret: pkcs8, line: 3 },
+    { code: pem('EC ', ec), secret: ec },
+    { code: pem('DSA ', der(600, 'dsa')) },
+    { name: 'OpenSSH, unencrypted', code: pem('OPENSSH ', openssh('none', 'o1')), count: 1 },
+    { name: 'OpenSSH, passphrase-protected', code: pem('OPENSSH ', openssh('aes256-ctr', 'o2')), count: 1 },
+    { name: 'encrypted PKCS#8', code: pem('ENCRYPTED ', der(1200, 'enc')) },
+    {
+      name: 'legacy encrypted PEM headers',
+      code: `${begin('RSA ')}\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${rand(32, '0123456789ABCDEF', 'iv')}\n\n${wrap(rsa)}\n${end('RSA ')}`,
+    },
+    {
+      name: 'JSON string with \\n escapes (service-account file)',
+      code: `{\n  "type": "service_account",\n  "private_key": "${begin('')}\\n${wrap(pkcs8).replace(/\n/g, '\\n')}\\n${end('')}\\n"\n}`,
+      line: 3,
+      path: 'sa.json',
+    },
+    {
+      name: 'YAML block scalar',
+      code: `tls:\n  key: |\n    ${begin('RSA ')}\n    ${wrap(rsa).replace(/\n/g, '\n    ')}\n    ${end('RSA ')}\n`,
+      line: 3,
+      path: 'values.yaml',
+    },
+    {
+      name: 'string concatenation in code',
+      code: `const KEY =\n  "${begin('EC ')}\\n" +\n  "${wrap(ec).replace(/\n/g, '\\n" +\n  "')}\\n" +\n  "${end('EC ')}";`,
+    },
+    {
+      name: 'SSH2 armour',
+      code: `${cat('---- BEGIN SSH2 ENCRYPTED ', 'PRIVATE KEY ----')}\nComment: "rsa-key"\n${wrap(rand(900, B64, 'ssh2'))}\n${cat('---- END SSH2 ENCRYPTED ', 'PRIVATE KEY ----')}`,
+    },
+    { name: 'two keys in one file', code: pem('RSA ', rsa) + '\n' + pem('EC ', ec), count: 2 },
+    { name: 'a real key after a bare header in the docs', code: `Paste it after the line ${begin('RSA ')}:\n\n${pem('RSA ', rsa)}`, count: 1, line: 3 },
+  ],
+});
+
+describe('secrets/private-key severity', () => {
+  it('reports passphrase-protected keys below unencrypted ones', () => {
+    const plain = runRule(rule, { code: pem('OPENSSH ', openssh('none', 'o1')) });
+    const enc = runRule(rule, { code: pem('OPENSSH ', openssh('aes256-ctr', 'o2')) });
+    expect(plain[0]!.severity).toBe('critical');
+    expect(enc[0]!.severity).toBe('medium');
+    expect(enc[0]!.message).toMatch(/Passphrase-protected/);
+  });
+});
