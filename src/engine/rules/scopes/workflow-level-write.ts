@@ -61,7 +61,8 @@ const rule: Rule = {
       }
       let remediation: string;
       if (needers.length) {
-        remediation = `Move \`${scope}: write\` into the \`permissions:\` of ${list(needers.map((j) => `job \`${j.id}\``))} (${list([...new Set(needers.flatMap((j) => jobNeeds(wf, j).grants.get(scope)!.because))])} need${needers.length === 1 ? 's' : ''} it)`;
+        const reasons = [...new Set(needers.flatMap((j) => jobNeeds(wf, j).grants.get(scope)!.because))];
+        remediation = `Move \`${scope}: write\` into the \`permissions:\` of ${list(needers.map((j) => `job \`${j.id}\``))} (${list(reasons)} need${reasons.length === 1 ? 's' : ''} it)`;
         remediation += others.length || unsure.length ? ` and set the workflow level to \`${scope}: read\` (or \`none\`) for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
       } else if (unsure.length) {
         remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => jobNeeds(wf, j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level \`${scope}: read\`.`;

@@ -78,6 +78,9 @@ const COMMANDS: Array<{ re: RegExp; grant: Grant; what: string }> = [
   { re: /\bgh\s+cache\s+delete\b/, grant: { actions: W }, what: '`gh cache delete`' },
   { re: /\bnpm\s+publish\b[^\n]*--provenance\b/, grant: { 'id-token': W }, what: '`npm publish --provenance`' },
   { re: /\bdocker\s+push\s+ghcr\.io\//, grant: { packages: W }, what: '`docker push ghcr.io/…`' },
+  { re: /\b(?:npx|pnpm|yarn|bunx|npm\s+exec)\b[^\n]*\bsemantic-release\b/, grant: { contents: W, issues: W, 'pull-requests': W }, what: '`semantic-release`' },
+  { re: /\bmvnw?\b[^\n]*\brelease:prepare\b/, grant: { contents: W }, what: '`mvn release:prepare`' },
+  { re: /\b(?:npx\s+)?gh-pages\s+-d\b/, grant: { contents: W }, what: '`gh-pages`' },
 ];
 
 /** Steps that use the token in ways the catalogue cannot tell. */
@@ -94,6 +97,8 @@ function stepLabel(doc: YamlDoc, step: Step): string {
   const name = doc.str(doc.get(step.node, 'name'));
   if (step.uses) return step.uses.replace(/@.*$/, '');
   if (name) return `step "${name}"`;
+  const first = step.run?.trim().split('\n')[0]?.trim();
+  if (first) return `\`${first.length > 40 ? first.slice(0, 39) + '…' : first}\``;
   return `step ${step.index + 1}`;
 }
 
@@ -105,10 +110,8 @@ export function inferNeeds(doc: YamlDoc, steps: readonly Step[]): Needs {
     for (const [scope, access] of Object.entries(g)) {
       const cur = grants.get(scope);
       if (!cur) grants.set(scope, { access, because: [why] });
-      else {
-        if (access === 'write') cur.access = 'write';
-        if (!cur.because.includes(why)) cur.because.push(why);
-      }
+      else if (access === 'write' && cur.access === 'read') grants.set(scope, { access, because: [why] });
+      else if (access === cur.access && !cur.because.includes(why)) cur.because.push(why);
     }
   };
   for (const step of steps) {
@@ -126,9 +129,9 @@ export function inferNeeds(doc: YamlDoc, steps: readonly Step[]): Needs {
       for (const c of COMMANDS) if (c.re.test(step.run)) add(c.grant, c.what);
     }
     const src = doc.source(step.node) ?? '';
-    if (!known && (TOKEN_USE.test(src) || (step.uses && /\bgithub-script\b/i.test(step.uses)))) {
-      if (!(step.run && COMMANDS.some((c) => c.re.test(step.run!)) && !/\bgh\s+api\b/.test(step.run))) unknown.push(stepLabel(doc, step));
-    }
+    const ranKnownCommand = !!step.run && COMMANDS.some((c) => c.re.test(step.run!)) && !/\bgh\s+api\b/.test(step.run);
+    const usesToken = TOKEN_USE.test(src) || (!!step.uses && /\bgithub-script\b/i.test(step.uses));
+    if (!known && !ranKnownCommand && usesToken) unknown.push(stepLabel(doc, step));
   }
   return { grants, unknown };
 }

@@ -6,6 +6,7 @@
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Severity, Confidence } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
+import { LineIndex } from '../../../lines.js';
 import { TOKEN_SCOPES, type Access } from './github-permissions.js';
 
 /** `.github/workflows/<name>.yml|yaml` (GitHub reads only that folder, not sub-folders). */
@@ -294,19 +295,15 @@ export function at(
  * that triaged a finding with zizmor does not see it again here.
  */
 export function peerIgnored(text: string, line: number, audits: readonly string[]): boolean {
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    const i = text.indexOf('\n', start);
-    if (i === -1) return false;
-    start = i + 1;
-  }
-  const end = text.indexOf('\n', start);
-  const lineText = text.slice(start, end === -1 ? text.length : end);
-  const m = /#\s*zizmor:\s*ignore\[([^\]]*)\]/i.exec(lineText);
+  if (!text.includes('zizmor')) return false;
+  if (!lineCache || lineCache.text !== text) lineCache = { text, index: new LineIndex(text) };
+  const m = /#\s*zizmor:\s*ignore\[([^\]]*)\]/i.exec(lineCache.index.lineText(line - 1));
   if (!m) return false;
   const names = m[1]!.split(',').map((s) => s.trim().toLowerCase());
   return audits.some((a) => names.includes(a));
 }
+
+let lineCache: { text: string; index: LineIndex } | undefined;
 
 /** Drop findings on lines carrying a peer-tool ignore marker for `audits`. */
 export function withoutPeerIgnored(text: string, findings: RawFinding[], audits: readonly string[]): RawFinding[] {
