@@ -29,9 +29,12 @@ const rule: Rule = {
       const inheriting = wf.jobs.filter((j) => !j.permissions);
       out.push(
         at(wf.doc, wf.permissions.keyNode ?? wf.permissions.valueNode, {
-          message: `The workflow grants every job${inheriting.length < wf.jobs.length ? ' without its own `permissions:`' : ''} a GITHUB_TOKEN that can write to every scope${onPrivileged}.`,
+          message:
+            inheriting.length || !wf.jobs.length
+              ? `The workflow grants every job${inheriting.length < wf.jobs.length ? ' without its own `permissions:`' : ''} a GITHUB_TOKEN that can write to every scope${onPrivileged}.`
+              : `The workflow-level \`write-all\` reaches no job today (each sets its own \`permissions:\`), but any job added later gets a GITHUB_TOKEN that can write to every scope${onPrivileged}.`,
           construct: 'workflow permissions:write-all',
-          severity: privileged.length ? 'critical' : 'high',
+          severity: inheriting.length || !wf.jobs.length ? (privileged.length ? 'critical' : 'high') : privileged.length ? 'high' : 'medium',
           remediation:
             'Set the workflow level to `permissions: {}` (or `contents: read`) and give each job only what it needs. ' +
             (inheriting.length ? jobsAdvice(wf, inheriting) : 'Every job declares its own permissions, so the workflow-level grant can simply become `{}`.'),

@@ -86,3 +86,14 @@ describe('scopes/workflow-write-all details', () => {
     expect(b.fingerprint).toBe(a.fingerprint);
   });
 });
+
+describe('scopes/workflow-write-all where every job sets its own permissions', () => {
+  it('still reports the workflow-level grant, at a lower severity', () => {
+    const found = runRule(rule, wf('on: pull_request_target\npermissions: write-all\njobs:\n  hackme:\n    runs-on: x\n    permissions: write-all\n    steps: [{run: echo}]\n'));
+    expect(found.map((f) => [f.startLine, f.severity])).toEqual([
+      [2, 'high'],
+      [6, 'critical'],
+    ]);
+    expect(found[0]!.message).toMatch(/reaches no job today/);
+  });
+});
