@@ -1,3 +1,141 @@
+/** SaaS, collaboration, payments, monitoring and AI providers. */
 import type { Rule } from '../../../rule.js';
+import slackToken from '../slack-token.js';
+import slackWebhook from '../slack-webhook.js';
+import discordBotToken from '../discord-bot-token.js';
+import discordSecret from '../discord-secret.js';
+import discordWebhook from '../discord-webhook.js';
+import telegramBotToken from '../telegram-bot-token.js';
+import microsoftTeamsWebhook from '../microsoft-teams-webhook.js';
+import twilioApiKey from '../twilio-api-key.js';
+import twilioAuthToken from '../twilio-auth-token.js';
+import sendgridApiKey from '../sendgrid-api-key.js';
+import mailgunApiKey from '../mailgun-api-key.js';
+import mailchimpApiKey from '../mailchimp-api-key.js';
+import postmarkServerToken from '../postmark-server-token.js';
+import brevoApiKey from '../brevo-api-key.js';
+import stripeSecretKey from '../stripe-secret-key.js';
+import stripeWebhookSecret from '../stripe-webhook-secret.js';
+import squareAccessToken from '../square-access-token.js';
+import squareOauthSecret from '../square-oauth-secret.js';
+import paypalBraintreeToken from '../paypal-braintree-token.js';
+import shopifyToken from '../shopify-token.js';
+import flutterwaveKey from '../flutterwave-key.js';
+import razorpayKeySecret from '../razorpay-key-secret.js';
+import plaidCredential from '../plaid-credential.js';
+import coinbaseApiKey from '../coinbase-api-key.js';
+import atlassianApiToken from '../atlassian-api-token.js';
+import linearApiKey from '../linear-api-key.js';
+import notionToken from '../notion-token.js';
+import asanaToken from '../asana-token.js';
+import airtableToken from '../airtable-token.js';
+import hubspotToken from '../hubspot-token.js';
+import typeformToken from '../typeform-token.js';
+import zendeskApiToken from '../zendesk-api-token.js';
+import intercomAccessToken from '../intercom-access-token.js';
+import algoliaApiKey from '../algolia-api-key.js';
+import contentfulToken from '../contentful-token.js';
+import pagerdutyApiKey from '../pagerduty-api-key.js';
+import launchdarklyKey from '../launchdarkly-key.js';
+import mapboxToken from '../mapbox-token.js';
+import dropboxToken from '../dropbox-token.js';
+import postmanApiKey from '../postman-api-key.js';
+import datadogApiKey from '../datadog-api-key.js';
+import newRelicKey from '../new-relic-key.js';
+import sentryToken from '../sentry-token.js';
+import sentryDsnSecret from '../sentry-dsn-secret.js';
+import grafanaToken from '../grafana-token.js';
+import dynatraceApiToken from '../dynatrace-api-token.js';
+import oktaApiToken from '../okta-api-token.js';
+import openaiApiKey from '../openai-api-key.js';
+import anthropicApiKey from '../anthropic-api-key.js';
+import anthropicAdminKey from '../anthropic-admin-key.js';
+import huggingfaceToken from '../huggingface-token.js';
+import replicateApiToken from '../replicate-api-token.js';
+import groqApiKey from '../groq-api-key.js';
+import perplexityApiKey from '../perplexity-api-key.js';
+import xaiApiKey from '../xai-api-key.js';
+import pineconeApiKey from '../pinecone-api-key.js';
+import prefectApiKey from '../prefect-api-key.js';
+import databricksToken from '../databricks-token.js';
+import onePasswordToken from '../1password-token.js';
+import ageSecretKey from '../age-secret-key.js';
+import googleOauthToken from '../google-oauth-token.js';
+import twitterBearerToken from '../twitter-bearer-token.js';
+import twitterApiCredential from '../twitter-api-credential.js';
+import facebookAccessToken from '../facebook-access-token.js';
+import facebookAppSecret from '../facebook-app-secret.js';
+import figmaToken from '../figma-token.js';
+import shippoApiToken from '../shippo-api-token.js';
+import easypostApiKey from '../easypost-api-key.js';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  slackToken,
+  slackWebhook,
+  discordBotToken,
+  discordSecret,
+  discordWebhook,
+  telegramBotToken,
+  microsoftTeamsWebhook,
+  twilioApiKey,
+  twilioAuthToken,
+  sendgridApiKey,
+  mailgunApiKey,
+  mailchimpApiKey,
+  postmarkServerToken,
+  brevoApiKey,
+  stripeSecretKey,
+  stripeWebhookSecret,
+  squareAccessToken,
+  squareOauthSecret,
+  paypalBraintreeToken,
+  shopifyToken,
+  flutterwaveKey,
+  razorpayKeySecret,
+  plaidCredential,
+  coinbaseApiKey,
+  atlassianApiToken,
+  linearApiKey,
+  notionToken,
+  asanaToken,
+  airtableToken,
+  hubspotToken,
+  typeformToken,
+  zendeskApiToken,
+  intercomAccessToken,
+  algoliaApiKey,
+  contentfulToken,
+  pagerdutyApiKey,
+  launchdarklyKey,
+  mapboxToken,
+  dropboxToken,
+  postmanApiKey,
+  datadogApiKey,
+  newRelicKey,
+  sentryToken,
+  sentryDsnSecret,
+  grafanaToken,
+  dynatraceApiToken,
+  oktaApiToken,
+  openaiApiKey,
+  anthropicApiKey,
+  anthropicAdminKey,
+  huggingfaceToken,
+  replicateApiToken,
+  groqApiKey,
+  perplexityApiKey,
+  xaiApiKey,
+  pineconeApiKey,
+  prefectApiKey,
+  databricksToken,
+  onePasswordToken,
+  ageSecretKey,
+  googleOauthToken,
+  twitterBearerToken,
+  twitterApiCredential,
+  facebookAccessToken,
+  facebookAppSecret,
+  figmaToken,
+  shippoApiToken,
+  easypostApiKey,
+];

@@ -1,0 +1,35 @@
+import { defineSecretRuleSet } from './lib/rule-set.js';
+import { refine } from './lib/refine.js';
+import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+
+const rule = defineSecretRuleSet({
+  id: 'secrets/algolia-api-key',
+  description: 'Algolia API key',
+  severity: 'high',
+  confidence: 'medium',
+  variants: [
+    {
+      keywords: ['algolia', 'docsearch'],
+      pattern: keyedSecret(credentialNamed(['algolia', 'docsearch']), '[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+  ],
+  revoke: {
+    provider: 'Algolia',
+    url: 'https://dashboard.algolia.com/account/api-keys',
+    steps: [
+      'In Settings → API Keys, delete the key; for the Admin API key, regenerate it.',
+      'Review the indices for deleted or changed records and the API logs for unknown callers.',
+      'Create a replacement with the narrowest ACL and index restrictions, and store it as a secret.',
+    ],
+  },
+});
+
+// Search-only keys ship to browsers by design; still worth a look at their ACL, not an incident.
+export default refine(rule, (raw, file) => {
+  const before = file.text.slice(Math.max(0, (raw.start ?? 0) - 60), raw.start ?? 0);
+  return /search[\w.-]{0,20}$|search[_-]?(?:only[_-]?)?(?:api[_-]?)?key\W{0,6}$/i.test(before)
+    ? { ...raw, severity: 'low', confidence: 'low', message: 'Algolia search-only API key committed: public by design, but check that its ACL allows search only.' }
+    : raw;
+});

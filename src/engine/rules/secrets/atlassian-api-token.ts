@@ -1,0 +1,47 @@
+import { defineSecretRuleSet } from './lib/rule-set.js';
+import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { names } from './lib/assignment.js';
+import { charClasses } from '../../entropy.js';
+
+/**
+ * Current Atlassian API tokens (`ATATT3…`, admin `ATCTT3…`) end in `=` and an 8-character checksum;
+ * legacy tokens are 24 alphanumerics that only count next to an Atlassian/Jira/Confluence name.
+ */
+export default defineSecretRuleSet({
+  id: 'secrets/atlassian-api-token',
+  description: 'Atlassian (Jira, Confluence) API token',
+  severity: 'high',
+  variants: [
+    {
+      keywords: ['atatt', 'atctt'],
+      pattern:
+        /(?<![A-Za-z0-9_+/-])(?<secret>AT[AC]TT[A-Za-z0-9_+/=-]{16,300}=[A-Za-z0-9]{8}|ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_+/=-])/g,
+      minEntropy: 3.5,
+    },
+    {
+      keywords: ['atlassian', 'confluence', 'jira'],
+      pattern: keyedSecret(credentialNamed(['atlassian', 'confluence', 'jira']), '[A-Za-z0-9]{24}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // `jira <token>` with no credential word: only a token that mixes cases and digits.
+      keywords: ['atlassian', 'confluence', 'jira'],
+      pattern: new RegExp(`${names('atlassian', 'confluence', 'jira')}[ \\t]{1,4}['"]?(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_-])`, 'g'),
+      minEntropy: 3.5,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 3,
+    },
+  ],
+  revoke: {
+    provider: 'Atlassian',
+    url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
+    steps: [
+      'The token acts as its owner: have them revoke it under Account settings → Security → API tokens (org admins can revoke managed accounts\' tokens from admin.atlassian.com).',
+      'Review the Jira/Confluence audit log for changes and data exports since it was committed.',
+      'Create a replacement with an expiry (or a scoped token / service account) and store it as a secret.',
+    ],
+  },
+});

@@ -1,0 +1,24 @@
+import { defineSecretRule } from './define.js';
+
+/**
+ * Bot tokens are `base64(user id).timestamp.hmac`. The id is a decimal snowflake, so the first
+ * segment starts with M, N or O. No literal occurs in every token, hence no keywords: the pattern
+ * runs on every file and its exact segment lengths keep it cheap and precise.
+ */
+export default defineSecretRule({
+  id: 'secrets/discord-bot-token',
+  description: 'Discord bot token',
+  severity: 'critical',
+  keywords: [],
+  pattern: /(?<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  minEntropy: 4,
+  revoke: {
+    provider: 'Discord',
+    url: 'https://discord.com/developers/applications',
+    steps: [
+      'In the Developer Portal open the application → Bot → Reset Token; the old token stops working at once.',
+      'Review the audit log of the servers the bot is in for actions you did not make.',
+      'Store the new token as a secret and load it at run time.',
+    ],
+  },
+});

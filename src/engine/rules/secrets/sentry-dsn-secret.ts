@@ -1,0 +1,19 @@
+import { defineSecretRule } from './define.js';
+
+/** Modern DSNs hold only a public key; legacy ones embed `public:secret@` — the secret half is the leak. */
+export default defineSecretRule({
+  id: 'secrets/sentry-dsn-secret',
+  description: 'Sentry legacy DSN with a secret key',
+  severity: 'medium',
+  keywords: ['sentry'],
+  pattern: /https?:\/\/[0-9a-f]{32}:(?<secret>[0-9a-f]{32})@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,64}\/)?\d{1,12}(?![\w])/g,
+  minEntropy: 3,
+  revoke: {
+    provider: 'Sentry',
+    url: 'https://docs.sentry.io/concepts/key-terms/dsn-explainer/',
+    steps: [
+      'In Project Settings → Client Keys (DSN), create a new key and disable or delete the one whose secret leaked.',
+      'Use the new DSN without the secret part: current SDKs need only the public key.',
+    ],
+  },
+});

@@ -1,0 +1,28 @@
+import { defineSecretRule } from './define.js';
+import { refine } from './lib/refine.js';
+
+/** Secret (`sk_`) and restricted (`rk_`) keys; publishable `pk_` keys are public by design. */
+const rule = defineSecretRule({
+  id: 'secrets/stripe-secret-key',
+  description: 'Stripe secret or restricted API key',
+  severity: 'critical',
+  keywords: ['sk_live_', 'sk_test_', 'sk_prod_', 'rk_live_', 'rk_test_', 'rk_prod_'],
+  pattern: /(?<![A-Za-z0-9_])(?<secret>[rs]k_(?:live|test|prod)_[A-Za-z0-9]{20,247})(?![A-Za-z0-9_-])/g,
+  minEntropy: 3,
+  revoke: {
+    provider: 'Stripe',
+    url: 'https://dashboard.stripe.com/apikeys',
+    steps: [
+      'In Developers → API keys, roll the key (choose an expiry of "now" for a live key) or delete a restricted key.',
+      'Review Developers → Logs and the Events for requests you did not make; refunds and payouts are the usual abuse.',
+      'Create a restricted key with only the permissions the code needs and store it as a secret.',
+    ],
+  },
+});
+
+// A test-mode key reaches test data only: still a credential, but not a payments incident.
+export default refine(rule, (raw) =>
+  raw.secret && /^[rs]k_test_/.test(raw.secret)
+    ? { ...raw, severity: 'medium', message: 'Stripe test-mode secret key committed to the repository.' }
+    : raw,
+);

@@ -1,0 +1,26 @@
+import rule from '../../../../src/engine/rules/secrets/discord-secret.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, HEX, B64URL } from '../../../helpers/tokens.js';
+
+const apiKey = rand(64, HEX, 'dsk');
+const clientSecret = rand(32, B64URL, 'dcs');
+const digits = rand(32, '0123456789', 'dcsd');
+const oddBot = cat('o', rand(23, B64URL, 'dob1'), '.', rand(6, B64URL, 'dob2'), '.', rand(27, B64URL, 'dob3'));
+
+ruleTester(rule, {
+  valid: [
+    `discord_client_id = "${rand(18, '0123456789', 'did')}"`, // an id, not a secret
+    `discordToken = "${'0'.repeat(32)}"`,
+    `discord_secret = "${rand(31, B64URL, 'short')}"`,
+    'DISCORD_CLIENT_SECRET=${DISCORD_CLIENT_SECRET}',
+    `discord_webhook_channel: announcementsForEveryoneHereNow`, // a word, no secret shape
+    `api_secret = "${clientSecret}"`, // no Discord name
+  ],
+  invalid: [
+    { code: `DISCORD_CLIENT_SECRET=${clientSecret}`, path: '.env', secret: clientSecret, count: 1 },
+    { code: `discordApiKey := "${apiKey}"`, path: 'main.go', secret: apiKey },
+    { code: `app:\n  discord_client_secret: "${digits}"\n`, path: 'config.yaml', secret: digits, line: 2 },
+    { code: `"discord_secret": "${oddBot}"`, path: 'a.json', secret: oddBot },
+    { code: `<discordToken>\n    ${apiKey}\n</discordToken>`, path: 'settings.xml', secret: apiKey, line: 2 },
+  ],
+});

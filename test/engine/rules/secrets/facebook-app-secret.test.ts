@@ -1,0 +1,22 @@
+import rule from '../../../../src/engine/rules/secrets/facebook-app-secret.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, HEX, ALNUM } from '../../../helpers/tokens.js';
+
+const secret = rand(32, HEX, 'fbs');
+const alnum = rand(32, ALNUM, 'fba');
+
+ruleTester(rule, {
+  valid: [
+    `app_secret = "${secret}"`, // no provider name
+    `facebook_app_id = "${rand(16, '0123456789', 'id')}"`,
+    `facebook_app_secret_id = "${secret}"`, // names an id
+    `facebook_app_secret = "${'abcdefgh'.repeat(4)}"`, // no digits
+    'FACEBOOK_APP_SECRET=${FACEBOOK_APP_SECRET}',
+  ],
+  invalid: [
+    { code: `facebook_app_secret = "${secret}"`, path: 'a.py', secret, count: 1 },
+    { code: `facebook_client_access_token: ${secret}`, path: 'c.yml', secret },
+    { code: `FB_APP_SECRET=${alnum}`, path: '.env', secret: alnum },
+    { code: `"facebook_secret": "${alnum}"`, path: 'a.json', secret: alnum },
+  ],
+});

@@ -1,0 +1,21 @@
+import rule from '../../../../src/engine/rules/secrets/intercom-access-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, ALNUM, B64URL } from '../../../helpers/tokens.js';
+
+const token = Buffer.from(`tok:${rand(36, ALNUM, 'ic')}`).toString('base64');
+const other = rand(60, B64URL, 'ico');
+
+ruleTester(rule, {
+  valid: [
+    `x = "${Buffer.from('tok:short').toString('base64')}"`, // too short
+    `api_token = "${other}"`, // no provider name
+    `intercom_app_id = "abc123"`,
+    'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}',
+  ],
+  invalid: [
+    { code: `INTERCOM_ACCESS_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
+    { code: `const client = new Client({ tokenAuth: { token: '${token}' } });`, secret: token },
+    { code: `intercom token = '${other}'`, secret: other },
+    { code: `intercom:\n  x: 1\nintercom_api_key: ${other}`, path: 'c.yml', secret: other, line: 3 },
+  ],
+});

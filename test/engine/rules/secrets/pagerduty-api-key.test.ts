@@ -1,0 +1,22 @@
+import rule from '../../../../src/engine/rules/secrets/pagerduty-api-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, ALNUM, HEX } from '../../../helpers/tokens.js';
+
+const userKey = cat('u', '+', rand(18, ALNUM, 'pdu'));
+const accountKey = rand(20, ALNUM, 'pda');
+const routing = rand(32, HEX, 'pdr');
+
+ruleTester(rule, {
+  valid: [
+    `api_key = "${accountKey}"`, // no provider name
+    `pagerduty_service_id = "P${rand(6, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 'a')}"`,
+    `pagerduty_token = "${'x'.repeat(20)}"`,
+    'PAGERDUTY_TOKEN=${PAGERDUTY_TOKEN}',
+  ],
+  invalid: [
+    { code: `PAGERDUTY_TOKEN=${accountKey}`, path: '.env', secret: accountKey, count: 1 },
+    { code: `pagerdutyapikey token = '${userKey}'`, secret: userKey },
+    { code: `pagerduty_integration_key: ${routing}`, path: 'alerts.yml', secret: routing },
+    { code: `provider "pagerduty" {\n  token = "${accountKey}"\n}\npagerduty_api_key = "${userKey}"`, path: 'main.tf', secret: userKey, line: 4 },
+  ],
+});

@@ -1,0 +1,25 @@
+import rule from '../../../../src/engine/rules/secrets/paypal-braintree-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, HEX, LOWER_ALNUM, B64URL } from '../../../helpers/tokens.js';
+
+const access = cat('access', '_token$production$', rand(16, LOWER_ALNUM, 'bt1'), '$', rand(32, HEX, 'bt2'));
+const privateKey = rand(32, HEX, 'btpk');
+const paypalSecret = cat('E', rand(79, B64URL, 'pps'));
+
+ruleTester(rule, {
+  valid: [
+    `token = "${cat('access', '_token$production$')}${rand(16, LOWER_ALNUM, 'a')}"`, // truncated
+    `braintree_merchant_id = "${rand(16, LOWER_ALNUM, 'b')}"`, // an id
+    `private_key = "${privateKey}"`, // no provider name
+    `paypal_client_id = "${paypalSecret}"`, // names an id
+    'BRAINTREE_PRIVATE_KEY=${BRAINTREE_PRIVATE_KEY}',
+    `paypal_secret = "${'x'.repeat(80)}"`,
+  ],
+  invalid: [
+    { code: `BRAINTREE_ACCESS_TOKEN=${access}`, path: '.env', secret: access, count: 1 },
+    { code: `gateway = braintree.BraintreeGateway(access_token="${access}")`, path: 'pay.py', secret: access },
+    { code: `braintreeKey := "${privateKey}"`, path: 'main.go', secret: privateKey },
+    { code: `BRAINTREE_PRIVATE_KEY: ${privateKey}`, path: 'config.yml', secret: privateKey },
+    { code: `PAYPAL_CLIENT_SECRET=${paypalSecret}`, path: '.env', secret: paypalSecret },
+  ],
+});

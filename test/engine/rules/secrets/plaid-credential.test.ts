@@ -1,0 +1,26 @@
+import rule from '../../../../src/engine/rules/secrets/plaid-credential.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, cat, HEX, LOWER_ALNUM } from '../../../helpers/tokens.js';
+
+const uuid = (s: string): string => [8, 4, 4, 4, 12].map((n, i) => rand(n, HEX, s + i)).join('-');
+const access = cat('access', '-sandbox-', uuid('pl'));
+const prod = cat('access', '-production-', uuid('plp'));
+const secret = rand(30, HEX, 'pls');
+const alnum = rand(30, LOWER_ALNUM, 'pla');
+
+ruleTester(rule, {
+  valid: [
+    `plaid_client_id = "${rand(24, HEX, 'id')}"`, // an identifier
+    `token = "${cat('access', '-sandbox-')}${rand(20, HEX, 'a')}"`,
+    `token = "${cat('access', '-staging-')}${uuid('b')}"`, // no such environment
+    `secret = "${secret}"`, // no provider name
+    'PLAID_SECRET=${PLAID_SECRET}',
+  ],
+  invalid: [
+    { code: `const accessToken = "${access}";`, secret: access, count: 1 },
+    { code: `PLAID_ACCESS_TOKEN=${prod}`, path: '.env', secret: prod },
+    { code: `PLAID_SECRET=${secret}`, path: '.env', secret },
+    { code: `plaid:\n  x: 1\nplaid_secret_key: "${alnum}"`, path: 'c.yml', secret: alnum, line: 3 },
+    { code: `plaid secret - '${secret}'`, secret },
+  ],
+});

@@ -1,0 +1,22 @@
+import rule from '../../../../src/engine/rules/secrets/postmark-server-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, HEX } from '../../../helpers/tokens.js';
+
+const uuid = (s: string): string => [8, 4, 4, 4, 12].map((n, i) => rand(n, HEX, s + i)).join('-');
+const token = uuid('pm');
+
+ruleTester(rule, {
+  valid: [
+    `request_id = "${token}"`, // a bare UUID
+    `postmark_template_id = "${token}"`, // no credential word
+    `postmark_server_token_id = "${token}"`, // names an id
+    'POSTMARK_SERVER_TOKEN=${POSTMARK_SERVER_TOKEN}',
+    `postmark_api_token = "00000000-0000-0000-0000-000000000000"`,
+  ],
+  invalid: [
+    { code: `POSTMARK_SERVER_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
+    { code: `const client = new postmark.ServerClient(postmarkToken = "${token}");`, secret: token },
+    { code: `curl -H "X-Postmark-Server-Token: ${token}" https://api.postmarkapp.com/email`, path: 'a.sh', secret: token },
+    { code: `postmark:\n  api_token: x\npostmark_account_token: '${token}'`, path: 'c.yml', secret: token, line: 3 },
+  ],
+});
