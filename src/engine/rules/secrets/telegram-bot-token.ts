@@ -21,7 +21,7 @@ export default defineSecretRuleSet({
       minEntropy: 3.5,
     },
     {
-      keywords: keywordsOf('telegram', 'telegraf', 'tgram'),
+      keywords: keywordsOf('telegram', 'tgram'),
       pattern: keyedSecret(names('telegram', 'tgram'), TOKEN, { notPrecededBy: 'A-Za-z0-9_\\-:' }),
       nextLine: true,
       minEntropy: 3.5,

@@ -8,7 +8,8 @@ import { defineSecretRule } from './define.js';
 export default defineSecretRule({
   id: 'secrets/twilio-api-key',
   description: 'Twilio API key SID',
-  severity: 'high',
+  // The SID names the key; its secret is separate. Worth revoking together, but not proof of a leak.
+  severity: 'medium',
   confidence: 'medium',
   keywords: [],
   pattern: /(?<![A-Za-z0-9_+/-])(?<secret>SK(?:[0-9a-f]{32}|[0-9A-F]{32}))(?![A-Za-z0-9_+/=-])/g,
