@@ -12,6 +12,7 @@ import {
   type Conclusion,
 } from '../report/check-run.js';
 import { createCheckRun, updateCheckRun, type CheckRunAction, type RepoRef } from './github.js';
+import { describeError, errorFields } from './errors.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface Logger {
@@ -86,32 +87,4 @@ export class CheckRunPublisher {
       this.log.error({ err: errorFields(e), checkRunId: this.id }, 'could not complete the check run after an error');
     }
   }
-}
-
-interface RequestErrorLike {
-  status?: number;
-  request?: { method?: string; url?: string };
-  message?: string;
-}
-
-/** A short, secret-free description: HTTP status and route for GitHub errors, the message otherwise. */
-export function describeError(e: unknown): string {
-  const r = e as RequestErrorLike;
-  if (typeof r?.status === 'number' && r.request?.url) {
-    let path = r.request.url;
-    try {
-      path = new URL(r.request.url).pathname;
-    } catch {
-      /* already a path */
-    }
-    return `GitHub answered ${r.status} to ${r.request.method ?? 'a request'} ${path.replace(/^\/api\/v3/, '')}`;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return msg.split('\n')[0]!.slice(0, 200);
-}
-
-/** Error fields for structured logs: no request bodies or headers (they hold tokens and content). */
-export function errorFields(e: unknown): Record<string, unknown> {
-  const r = e as RequestErrorLike & { name?: string };
-  return { name: r?.name, status: r?.status, message: describeError(e) };
 }

@@ -22,7 +22,8 @@ import {
 import { issueKey, type Occurrence } from '../report/issue.js';
 import { explainVerdict } from '../report/verdict.js';
 import { pullRequestChanges, pushChanges, type ChangeSet } from './changes.js';
-import { CheckRunPublisher, describeError, errorFields, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { describeError, errorFields, SafeError } from './errors.js';
 import { fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
 import type { GitHubClient } from './octokit.js';
 import { describePolicyDiff } from './policy-diff.js';
@@ -256,7 +257,7 @@ async function reviewPolicyChange(
   const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult) };
   let text: string | undefined;
   if (file.path === POLICY_PATH && file.status !== 'removed') {
-    if (!file.sha) throw new Error(`GitHub did not give the blob of ${POLICY_PATH}`);
+    if (!file.sha) throw new SafeError(`GitHub did not give the blob of ${POLICY_PATH}`);
     const d = decodeFile(POLICY_PATH, await getBlob(gh, target.repo, file.sha), 1024 * 1024);
     text = d.ok ? d.text : undefined;
     if (!d.ok) {

@@ -3,6 +3,7 @@
  * the rest of src/app deals in plain data.
  */
 import type { GitHubClient } from './octokit.js';
+import { SafeError } from './errors.js';
 
 export interface RepoRef {
   owner: string;
@@ -13,7 +14,7 @@ export const fullName = (r: RepoRef): string => `${r.owner}/${r.repo}`;
 
 export function parseFullName(name: string): RepoRef {
   const [owner, repo] = name.split('/');
-  if (!owner || !repo) throw new Error(`not an owner/name repository: ${name}`);
+  if (!owner || !repo) throw new SafeError(`not an owner/name repository: ${name}`);
   return { owner, repo };
 }
 
@@ -53,7 +54,7 @@ export async function readTextFile(gh: GitHubClient, r: RepoRef, path: string, r
   try {
     const res = await gh.rest.repos.getContent({ ...r, path, ...(ref ? { ref } : {}) });
     const data = res.data as { type?: string; content?: string; encoding?: string; sha?: string };
-    if (Array.isArray(res.data) || data.type !== 'file') throw new Error(`${path} is not a file`);
+    if (Array.isArray(res.data) || data.type !== 'file') throw new SafeError(`${path} is not a file`);
     // Files over 1 MB come without content: read them as a blob.
     if (data.encoding === 'base64' && typeof data.content === 'string') return Buffer.from(data.content, 'base64').toString('utf8');
     if (data.sha) return Buffer.from(await getBlob(gh, r, data.sha)).toString('utf8');

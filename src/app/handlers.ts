@@ -3,7 +3,8 @@
  * GitHub's published examples with only the repository and shas adapted.
  */
 import { CHECK_NAME, renderIncomplete } from '../report/check-run.js';
-import { CheckRunPublisher, errorFields, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { errorFields } from './errors.js';
 import { ZERO_SHA } from './changes.js';
 import { evaluate, type AppDeps, type IssueMode, type Logger } from './evaluate.js';
 import { getPull, pullsForCommit, type PullInfo, type RepoRef } from './github.js';

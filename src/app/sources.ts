@@ -8,6 +8,7 @@ import { decodeFile, type Skipped } from '../engine/decode.js';
 import type { SourceFile } from '../engine/scan.js';
 import { getBlob, status, type ChangedFile, type RepoRef } from './github.js';
 import { mapLimit } from './limit.js';
+import { describeError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface Gathered {
@@ -51,7 +52,7 @@ async function gatherOne(gh: GitHubClient, r: RepoRef, f: ChangedFile, opts: Gat
     return { source: { path: f.path, text: d.text }, whole: f.status !== 'added' };
   } catch (e) {
     const code = status(e);
-    const detail = code === 403 || code === 422 ? 'blob too large for the GitHub API' : `could not fetch the blob (${code ?? (e as Error).message})`;
+    const detail = code === 403 || code === 422 ? 'blob too large for the GitHub API' : `could not fetch the blob (${code ?? describeError(e)})`;
     return { skipped: { path: f.path, reason: 'patch-missing', detail } };
   }
 }

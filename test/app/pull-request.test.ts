@@ -3,6 +3,8 @@ import nock from 'nock';
 import { githubToken } from '../helpers/tokens.js';
 import { pullRequestEvent, sha } from '../fixtures/webhooks/index.js';
 import { patchAdding, setup, transcript, type Harness } from './helpers/harness.js';
+import { allRules } from '../../src/engine/registry.js';
+import type { Rule } from '../../src/engine/rule.js';
 
 const REPO = 'acme/api';
 const HEAD = sha('head');
@@ -166,6 +168,25 @@ describe('pull requests', () => {
     h.github.fail('GET', /\/pulls\/12\/files$/, { status: 502, body: { message: 'Bad Gateway' } }, 99);
     await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
     expect(completion(h)).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it('keeps an internal error\'s message, which may quote content, out of the check run and scrubs it in the log', async () => {
+    const token = githubToken('ghp', 'thrown');
+    const crashing: Rule = {
+      meta: { id: 'secrets/test-crash', family: 'secrets', severity: 'high', confidence: 'high', description: 'crash', controls: [], remediation: '' },
+      keywords: ['ghp_'],
+      scope: 'line',
+      check(file) {
+        throw new Error(`cannot parse ${file.segments[0]?.text}`);
+      },
+    };
+    const h = await setup({ rules: [...allRules, crashing] });
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(`t=${token}`) }] });
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
+    const done = completion(h);
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Token Warden could not complete: internal error (Error); the server log has the details' } });
+    expect(h.logs.some((l) => l.includes('evaluation failed') && l.includes('cannot parse t=ghp_'))).toBe(true);
+    expectNoLeak(h, token);
   });
 
   it('retries a secondary rate limit (403 with retry-after)', async () => {
