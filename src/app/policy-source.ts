@@ -3,7 +3,8 @@
  * merged by `resolvePolicy` so org locks hold. Probot's `context.config()` is not used: it drops the org
  * file as soon as the repository has one, which would let any repository switch the org policy off.
  */
-import { resolvePolicy, type PolicyLayer, type PolicyResult } from '../engine/policy/load.js';
+import { resolvePolicy, type PolicyError, type PolicyLayer, type PolicyResult } from '../engine/policy/load.js';
+import { scrub } from './scrub.js';
 import { readTextFile, type RepoRef } from './github.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -40,8 +41,11 @@ export async function readPolicySources(gh: GitHubClient, r: RepoRef, ref: strin
   return out;
 }
 
+/** Resolve, with messages scrubbed: an error quotes the offending value, and that may be a pasted token. */
 export function resolveSources(s: PolicySources, today: Date, knownRules: readonly string[]): PolicyResult {
-  return resolvePolicy(layersOf(s), { today, knownRules });
+  const r = resolvePolicy(layersOf(s), { today, knownRules });
+  const clean = (e: PolicyError): PolicyError => ({ ...e, message: scrub(e.message), fix: scrub(e.fix) });
+  return r.ok ? { ...r, warnings: r.warnings.map(clean) } : { ok: false, errors: r.errors.map(clean) };
 }
 
 /** The sources with the repository layer replaced by a proposed version (undefined: file deleted). */

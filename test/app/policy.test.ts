@@ -77,6 +77,18 @@ describe('policy', () => {
     expect(done.output.summary).toContain('the proposed policy loads: merging it repairs the check');
   });
 
+  it('redacts a token pasted into the policy where a fingerprint belongs', async () => {
+    const h = await setup();
+    const token = githubToken('ghp', 'pasted');
+    h.github.file(REPO, POLICY, `exceptions:\n  - fingerprint: "${token}"\n    justification: it is only a test token\n    approved_by: alice\n    expires: 2026-07-01\n`, 'main');
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
+    const done = h.github.checkRuns.get(1)!.updates[0];
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.summary).toContain('is not a finding fingerprint');
+    expect(done.output.summary).toContain(`${token.slice(0, 4)}********`);
+    expect(transcript(h)).not.toContain(token);
+  });
+
   it('quotes an org policy error without annotating a file this repository does not have', async () => {
     const h = await setup();
     h.github.file('acme/.github', POLICY, 'settings:\n  incomplete_scan: sometimes\n');
