@@ -6,8 +6,8 @@
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
-import { PRIVILEGED_TRIGGERS } from './lib/github-permissions.js';
-import { allSteps, at, input, isYamlPath, loadUnit, parseUses, usesAction, withoutPeerIgnored, type Step } from './lib/workflow.js';
+import { PRIVILEGED_TRIGGERS, lowerSeverity } from './lib/github-permissions.js';
+import { allSteps, at, effectivePermissions, grantsWrite, input, isYamlPath, loadUnit, parseUses, usesAction, withoutPeerIgnored, type Step } from './lib/workflow.js';
 
 const FALSE = /^false$/i;
 const TRUE = /^true$/i;
@@ -61,6 +61,11 @@ const rule: Rule = {
       let severity: Severity = leak ? 'high' : 'medium';
       if (v6) severity = leak ? 'medium' : 'low';
       if (privileged) severity = leak ? 'high' : 'medium';
+      // A token that cannot write is worth less to whoever reads it.
+      else if (unit.kind === 'workflow' && job) {
+        const decl = effectivePermissions(unit, job);
+        if (decl && !grantsWrite(decl) && severity !== 'low') severity = lowerSeverity(severity);
+      }
       out.push(
         at(unit.doc, step.usesNode ?? step.node, {
           message:

@@ -45,6 +45,7 @@ const rule: Rule = {
       const unsure = inheriting.filter((j) => !needers.includes(j) && jobNeeds(wf, j).unknown.length);
       const others = inheriting.filter((j) => !needers.includes(j) && !unsure.includes(j));
       const risk = TOKEN_SCOPES[scope]!.writeRisk;
+      const lowered = TOKEN_SCOPES[scope]!.values.includes('read') ? `\`${scope}: read\` (or \`none\`)` : `\`${scope}: none\``;
       const where = privileged.length ? ` in a workflow run on \`${privileged.join('`, `')}\`` : '';
       let message: string;
       if (inheriting.length === 0) {
@@ -63,11 +64,11 @@ const rule: Rule = {
       if (needers.length) {
         const reasons = [...new Set(needers.flatMap((j) => jobNeeds(wf, j).grants.get(scope)!.because))];
         remediation = `Move \`${scope}: write\` into the \`permissions:\` of ${list(needers.map((j) => `job \`${j.id}\``))} (${list(reasons)} need${reasons.length === 1 ? 's' : ''} it)`;
-        remediation += others.length || unsure.length ? ` and set the workflow level to \`${scope}: read\` (or \`none\`) for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
+        remediation += others.length || unsure.length ? ` and set the workflow level to ${lowered} for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
       } else if (unsure.length) {
-        remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => jobNeeds(wf, j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level \`${scope}: read\`.`;
+        remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => jobNeeds(wf, j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level ${lowered}.`;
       } else {
-        remediation = `No step we recognise needs \`${scope}: write\`: lower it to \`${scope}: read\` (or remove it), and if one job does need it, grant it in that job's \`permissions:\` only.`;
+        remediation = `No step we recognise needs \`${scope}: write\`: lower it to ${lowered} (or remove it), and if one job does need it, grant it in that job's \`permissions:\` only.`;
       }
       out.push(
         at(wf.doc, grant.keyNode, {

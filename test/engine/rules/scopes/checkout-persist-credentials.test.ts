@@ -3,7 +3,7 @@ import rule from '../../../../src/engine/rules/scopes/checkout-persist-credentia
 import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 import { wf } from './helpers.js';
 
-const job = (steps: string, on = 'push') => `on: ${on}\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+const job = (steps: string, on = 'push', perms = 'permissions: {}\n') => `on: ${on}\n${perms}jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
 
 ruleTester(rule, {
   valid: [
@@ -25,9 +25,12 @@ ruleTester(rule, {
 });
 
 describe('scopes/checkout-persist-credentials severity', () => {
-  it('is high when the workspace is uploaded after the checkout, lower on checkout v6+', () => {
-    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n')))[0]).toMatchObject({ severity: 'medium', confidence: 'low' });
-    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${{ github.workspace }}\n')))[0]).toMatchObject({ severity: 'high', confidence: 'high' });
-    expect(runRule(rule, wf(job('      - uses: actions/checkout@v6\n')))[0]!.severity).toBe('low');
+  it('is high when the workspace is uploaded after the checkout, lower on checkout v6+ or with a read-only token', () => {
+    const upload = '      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${{ github.workspace }}\n';
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n', 'push', '')))[0]).toMatchObject({ severity: 'medium', confidence: 'low' });
+    expect(runRule(rule, wf(job(upload, 'push', '')))[0]).toMatchObject({ severity: 'high', confidence: 'high' });
+    expect(runRule(rule, wf(job(upload)))[0]).toMatchObject({ severity: 'medium', confidence: 'high' });
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n')))[0]!.severity).toBe('low');
+    expect(runRule(rule, wf(job('      - uses: actions/checkout@v6\n', 'push', '')))[0]!.severity).toBe('low');
   });
 });
