@@ -14,8 +14,8 @@ const HEAD_REF = [
   /github\.event\.pull_request\.head\.(?:sha|ref|label|repo)/i,
   /github\.head_ref\b/i,
   /github\.event\.pull_request\.merge_commit_sha/i,
-  /github\.event\.workflow_run\.head_(?:sha|branch|commit)/i,
-  /github\.event\.workflow_run\.pull_requests/i,
+  // Any ref taken from the triggering run (`head_sha`, `head_branch`, `pull_requests[0].head.sha`…).
+  /github\.event\.workflow_run\b/i,
   /refs\/pull\/[^'"\n]*?\/(?:head|merge)\b/i,
 ];
 

@@ -26,6 +26,7 @@ ruleTester(rule, {
     wf(prt('push', '            ref: ${{ github.head_ref }}')),
     // default checkout on pull_request_target checks out the base
     wf(prt('pull_request_target', '            fetch-depth: 0')),
+    wf(prt('pull_request_target', '            ref: main')),
   ],
   invalid: [
     { ...wf(prt('pull_request_target', '            ref: ${{ github.event.pull_request.head.sha }}')), count: 1, line: 10 },
@@ -37,6 +38,7 @@ ruleTester(rule, {
       line: 10,
     },
     { ...wf(prt('workflow_run', '            ref: ${{ github.event.workflow_run.head_sha }}')), count: 1, line: 10 },
+    { ...wf('on:\n  workflow_run:\n    workflows: [build]\njobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run }}\n'), count: 1, line: 10 },
     { ...wf(prt('issue_comment', '            ref: refs/pull/${{ github.event.issue.number }}/head')), count: 1, line: 10 },
     // the fork repository itself
     { ...wf(prt('pull_request_target', '            repository: ${{ github.event.pull_request.head.repo.full_name }}')), count: 1, line: 10 },
