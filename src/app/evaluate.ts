@@ -153,6 +153,7 @@ async function judge(
       const author = authorOf(target);
       const res = await deps.desk.sync(gh, log, { home, repository, findings: wanted, occurrenceOf, ruleMeta, maxCreates: deps.limits.maxIssuesPerRun, ...(author ? { assignee: author } : {}) });
       for (const [k, v] of res.links) links.set(k, v);
+      if (res.failed) problems.push(`${res.failed} remediation issue write(s) failed in ${fullName(home)}: ${describeError(res.firstError)}.`);
       if (res.deferred) problems.push(`${res.deferred} more remediation issues were not opened in this run (at most ${deps.limits.maxIssuesPerRun} per run); re-run the check to open the next ones.`);
     } catch (e) {
       log.warn({ err: errorFields(e), repository, home: fullName(home) }, 'remediation issues failed');

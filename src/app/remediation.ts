@@ -24,6 +24,7 @@ import {
 import { closeIssue, comment, createIssue, fullName, listCommentBodies, listLabelledIssues, type IssueInfo, type RepoRef } from './github.js';
 import { BoundedMap, KeyedMutex } from './mutex.js';
 import type { GitHubClient } from './octokit.js';
+import { errorFields } from './errors.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -50,6 +51,9 @@ export interface IssueResult {
   commented: number;
   /** Findings that need a new issue beyond `maxCreates`. */
   deferred: number;
+  /** Issues or comments that could not be written, and the first reason. */
+  failed: number;
+  firstError?: unknown;
 }
 
 export interface ResolveRequest {
@@ -75,7 +79,7 @@ export class IssueDesk {
   async sync(gh: GitHubClient, log: Logger, req: SyncRequest): Promise<IssueResult> {
     const home = fullName(req.home);
     return this.mutex.run(home, async () => {
-      const result: IssueResult = { links: new Map(), created: 0, commented: 0, deferred: 0 };
+      const result: IssueResult = { links: new Map(), created: 0, commented: 0, deferred: 0, failed: 0 };
       const groups = new Map<string, Finding[]>();
       for (const f of req.findings) {
         const k = issueKey(f, req.repository);
@@ -94,21 +98,28 @@ export class IssueDesk {
           result.deferred++;
           continue;
         }
-        if (!issue) {
-          issue = await createIssue(gh, req.home, {
-            title: issueTitle(f, req.ruleMeta(f.ruleId), req.repository, home !== req.repository),
-            body: issueBody(f, req.ruleMeta(f.ruleId), occurrences),
-            labels: issueLabels(f),
-            assignees: req.assignee ? [req.assignee] : [],
-          });
-          this.remember(home, key, issue);
-          existing.set(key, issue);
-          result.created++;
-          log.info({ issue: issue.number, repository: home, ruleId: f.ruleId, fingerprint: f.fingerprint }, 'opened remediation issue');
-        } else if (await this.commentIfNew(gh, req.home, issue, f, occurrences)) {
-          result.commented++;
+        try {
+          if (!issue) {
+            issue = await createIssue(gh, req.home, {
+              title: issueTitle(f, req.ruleMeta(f.ruleId), req.repository, home !== req.repository),
+              body: issueBody(f, req.ruleMeta(f.ruleId), occurrences),
+              labels: issueLabels(f),
+              assignees: req.assignee ? [req.assignee] : [],
+            });
+            this.remember(home, key, issue);
+            existing.set(key, issue);
+            result.created++;
+            log.info({ issue: issue.number, repository: home, ruleId: f.ruleId, fingerprint: f.fingerprint }, 'opened remediation issue');
+          } else if (await this.commentIfNew(gh, req.home, issue, f, occurrences)) {
+            result.commented++;
+          }
+        } catch (e) {
+          // One failed write must not cost the issues already opened their place in the summary.
+          result.failed++;
+          result.firstError ??= e;
+          log.warn({ err: errorFields(e), repository: home, fingerprint: f.fingerprint }, 'remediation issue write failed');
         }
-        result.links.set(key, { number: issue.number, url: issue.url, repository: home });
+        if (issue) result.links.set(key, { number: issue.number, url: issue.url, repository: home });
       }
       return result;
     });

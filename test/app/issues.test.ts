@@ -132,6 +132,18 @@ describe('remediation issues', () => {
     expect(h.github.issues).toHaveLength(1);
   });
 
+  it('keeps the issues it opened when another one fails', async () => {
+    const h = await setup();
+    const [t1, t2] = [githubToken('ghp', 'partial-1'), githubToken('ghp', 'partial-2')];
+    h.github.fail('POST', /\/repos\/acme\/api\/issues$/, { status: 403, body: { message: 'Resource not accessible by integration' } }, 1);
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(`a=${t1}`, `b=${t2}`) }] });
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
+    expect(h.github.issues).toHaveLength(1);
+    const summary: string = h.github.checkRuns.get(1)!.updates[0].output.summary;
+    expect(summary).toContain('1 remediation issue write(s) failed in acme/api: GitHub answered 403 to POST /repos/acme/api/issues');
+    expect(summary).toContain('[acme/api#1]');
+  });
+
   it('reports, without failing the run, when issues cannot be opened', async () => {
     const h = await setup();
     const token = githubToken('ghp', 'issues-down');
