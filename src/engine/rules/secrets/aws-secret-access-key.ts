@@ -1,7 +1,9 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { charClasses } from '../../entropy.js';
 import { assignment, ci, names, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
+import { terraformProvider } from './lib/terraform.js';
+import { anyOf } from './lib/refine.js';
 
 /**
  * 40 characters of base64 are only an AWS secret key in context: assigned to an `aws…` name
@@ -10,25 +12,30 @@ import { withNextLine } from './lib/next-line.js';
  */
 const NAME = `(?:${names('aws', 'amazon')}|${ci('secret')}[_.\\-]?${ci('access')}[_.\\-]?${ci('key')})`;
 
-export default withNextLine(
-  defineSecretRule({
-    id: 'secrets/aws-secret-access-key',
-    description: 'AWS secret access key',
-    severity: 'critical',
-    confidence: 'high',
-    keywords: ['aws', 'amazon', ...spellings([['secret'], ['access'], ['key']])],
-    pattern: assignment(NAME, '[A-Za-z0-9+/]{40}', { notFollowedBy: 'A-Za-z0-9+/=', notPrecededBy: 'A-Za-z0-9+/' }),
-    minEntropy: 3.8,
-    // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not.
-    validate: (secret) => charClasses(secret) >= 3,
-    revoke: {
-      provider: 'AWS IAM',
-      url: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-      steps: [
-        'Find the access key ID that belongs to this secret (usually next to it, or in the same credentials file) and its user (`aws iam list-access-keys`).',
-        'Deactivate the key (`aws iam update-access-key --status Inactive`), create a replacement, and move the workload to an IAM role or OIDC federation where possible.',
-        'Delete the old key and review CloudTrail for use of it since it was committed.',
-      ],
-    },
-  }),
+const VALUE = '[A-Za-z0-9+/]{40}';
+
+const spec: SecretRuleSpec = {
+  id: 'secrets/aws-secret-access-key',
+  description: 'AWS secret access key',
+  severity: 'critical',
+  confidence: 'high',
+  keywords: ['aws', 'amazon', ...spellings([['secret'], ['access'], ['key']])],
+  pattern: assignment(NAME, VALUE, { notFollowedBy: 'A-Za-z0-9+/=', notPrecededBy: 'A-Za-z0-9+/' }),
+  minEntropy: 3.8,
+  // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not.
+  validate: (secret) => charClasses(secret) >= 3,
+  revoke: {
+    provider: 'AWS IAM',
+    url: 'https://console.aws.amazon.com/iam/home#/security_credentials',
+    steps: [
+      'Find the access key ID that belongs to this secret (usually next to it, or in the same credentials file) and its user (`aws iam list-access-keys`).',
+      'Deactivate the key (`aws iam update-access-key --status Inactive`), create a replacement, and move the workload to an IAM role or OIDC federation where possible.',
+      'Delete the old key and review CloudTrail for use of it since it was committed.',
+    ],
+  },
+};
+
+export default anyOf(
+  withNextLine(defineSecretRule(spec)),
+  terraformProvider(spec, ['aws'], ['secret_key'], VALUE),
 );

@@ -1,30 +1,37 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
+import { terraformProvider } from './lib/terraform.js';
+import { anyOf } from './lib/refine.js';
 
 /**
  * Azure DevOps PATs before 2024 are 52 lower-case base32 characters with no marker, so they are found
  * by name (AZURE_DEVOPS_PAT, AZDO_TOKEN, VSTS_PAT, azure_key …). A digit is required: base32 of random
  * bytes almost always has one, identifiers and words do not.
  */
-export default withNextLine(
-  defineSecretRule({
-    id: 'secrets/azure-devops-pat-legacy',
-    description: 'Azure DevOps personal access token (52-character format) assigned to an Azure-named variable',
-    severity: 'critical',
-    confidence: 'medium',
-    keywords: ['azure', 'devops', 'azdo', 'vsts'],
-    pattern: assignment(names('azure', 'devops', 'azdo', 'vsts'), '[a-z0-9]{52}'),
-    minEntropy: 3.8,
-    validate: (secret) => /[0-9]/.test(secret) && /[a-z]/.test(secret),
-    revoke: {
-      provider: 'Azure DevOps',
-      url: 'https://dev.azure.com/_usersSettings/tokens',
-      steps: [
-        'Revoke the token under User settings → Personal access tokens (organisation admins can revoke any user\'s PAT via the PAT revocation API).',
-        'Create a replacement in the new 84-character format with the fewest scopes and a short expiry, or use a service principal / managed identity.',
-        'Review the organisation\'s auditing log for activity with the token since the commit.',
-      ],
-    },
-  }),
+const VALUE = '[a-z0-9]{52}';
+
+const spec: SecretRuleSpec = {
+  id: 'secrets/azure-devops-pat-legacy',
+  description: 'Azure DevOps personal access token (52-character format) assigned to an Azure-named variable',
+  severity: 'critical',
+  confidence: 'medium',
+  keywords: ['azure', 'devops', 'azdo', 'vsts'],
+  pattern: assignment(names('azure', 'devops', 'azdo', 'vsts'), VALUE),
+  minEntropy: 3.8,
+  validate: (secret) => /[0-9]/.test(secret) && /[a-z]/.test(secret),
+  revoke: {
+    provider: 'Azure DevOps',
+    url: 'https://dev.azure.com/_usersSettings/tokens',
+    steps: [
+      'Revoke the token under User settings → Personal access tokens (organisation admins can revoke any user\'s PAT via the PAT revocation API).',
+      'Create a replacement in the new 84-character format with the fewest scopes and a short expiry, or use a service principal / managed identity.',
+      'Review the organisation\'s auditing log for activity with the token since the commit.',
+    ],
+  },
+};
+
+export default anyOf(
+  withNextLine(defineSecretRule(spec)),
+  terraformProvider(spec, ['azuredevops'], ['personal_access_token'], VALUE),
 );

@@ -1,6 +1,8 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names, nameOf } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
+import { terraformProvider } from './lib/terraform.js';
+import { anyOf } from './lib/refine.js';
 
 /**
  * Azure credentials without a marker — Entra client secrets from before the `Q~` format, classic
@@ -19,33 +21,40 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
 const isMixed = (s: string): boolean => count(s, /[A-Z]/g) >= 2 && count(s, /[a-z]/g) >= 2 && count(s, /[^A-Za-z]/g) >= 1;
 
-export default withNextLine(
-  defineSecretRule({
-    id: 'secrets/azure-named-credential',
-    description: 'Azure client secret or service key assigned to an Azure-named variable',
-    severity: 'high',
-    confidence: 'medium',
-    keywords: ['azure', 'arm_client_secret', 'arm-client-secret', 'arm_access_key', 'arm-access-key'],
-    pattern: assignment(NAME, '[A-Za-z0-9_~.+/=\\-]{32,90}', { gap: 48, notFollowedBy: 'A-Za-z0-9_~.+/=\\-', notPrecededBy: 'A-Za-z0-9_~.+/\\-' }),
-    minEntropy: 3.7,
-    validate: (secret, m) => {
-      const name = nameOf(m, secret).replace(/[\s"'`:=,>|]+$/, '');
-      return (
-        CREDENTIAL_WORD.test(name) &&
-        !NOT_A_SECRET_NAME.test(name.replace(/^.*?(?:azure|arm)/i, '')) &&
-        !NEW_FORMAT.test(secret) &&
-        !GUID.test(secret) &&
-        isMixed(secret)
-      );
-    },
-    revoke: {
-      provider: 'Microsoft Azure / Entra ID',
-      url: 'https://portal.azure.com/',
-      steps: [
-        'A client secret: find the app registration (AZURE_CLIENT_ID / ARM_CLIENT_ID next to it) → Certificates & secrets, and delete it. A service key: regenerate it on the resource (Keys / Access keys / App keys).',
-        'Prefer a managed identity or workload identity federation (OIDC from CI); otherwise keep the replacement in Key Vault or CI secrets with a short expiry.',
-        'Review the sign-in logs (service principal sign-ins) or the resource\'s logs for use of the credential since the commit.',
-      ],
-    },
-  }),
+const VALUE = '[A-Za-z0-9_~.+/=\\-]{32,90}';
+
+const spec: SecretRuleSpec = {
+  id: 'secrets/azure-named-credential',
+  description: 'Azure client secret or service key assigned to an Azure-named variable',
+  severity: 'high',
+  confidence: 'medium',
+  keywords: ['azure', 'arm_client_secret', 'arm-client-secret', 'arm_access_key', 'arm-access-key'],
+  pattern: assignment(NAME, VALUE, { gap: 48, notFollowedBy: 'A-Za-z0-9_~.+/=\\-', notPrecededBy: 'A-Za-z0-9_~.+/\\-' }),
+  minEntropy: 3.7,
+  validate: (secret, m) => {
+    const name = nameOf(m, secret).replace(/[\s"'`:=,>|]+$/, '');
+    // The identifier the value is assigned to (in a provider block, other attributes precede it).
+    const last = /[\w.-]*$/.exec(name)?.[0] ?? '';
+    return (
+      CREDENTIAL_WORD.test(name) &&
+      !NOT_A_SECRET_NAME.test(last.replace(/^.*?(?:azure|arm)/i, '')) &&
+      !NEW_FORMAT.test(secret) &&
+      !GUID.test(secret) &&
+      isMixed(secret)
+    );
+  },
+  revoke: {
+    provider: 'Microsoft Azure / Entra ID',
+    url: 'https://portal.azure.com/',
+    steps: [
+      'A client secret: find the app registration (AZURE_CLIENT_ID / ARM_CLIENT_ID next to it) → Certificates & secrets, and delete it. A service key: regenerate it on the resource (Keys / Access keys / App keys).',
+      'Prefer a managed identity or workload identity federation (OIDC from CI); otherwise keep the replacement in Key Vault or CI secrets with a short expiry.',
+      'Review the sign-in logs (service principal sign-ins) or the resource\'s logs for use of the credential since the commit.',
+    ],
+  },
+};
+
+export default anyOf(
+  withNextLine(defineSecretRule(spec)),
+  terraformProvider(spec, ['azurerm', 'azuread'], ['client_secret'], VALUE),
 );

@@ -1,27 +1,34 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
+import { terraformProvider } from './lib/terraform.js';
+import { anyOf } from './lib/refine.js';
 
 /** Netlify tokens before the `nfp_` format: 40–46 URL-safe characters under a Netlify name. */
-export default withNextLine(
-  defineSecretRule({
-    id: 'secrets/netlify-legacy-token',
-    description: 'Netlify access token (unprefixed) assigned to a Netlify-named variable',
-    severity: 'critical',
-    confidence: 'medium',
-    keywords: ['netlify'],
-    pattern: assignment(names('netlify'), '[A-Za-z0-9_=\\-]{40,46}', { notFollowedBy: 'A-Za-z0-9_=\\-' }),
-    minEntropy: 3.5,
-    // The prefixed format is its own rule; a hex digest under a Netlify name is a deploy ID or SHA.
-    validate: (secret) => !/^nf[a-z]_/.test(secret) && !/^[a-f0-9]+$/.test(secret),
-    revoke: {
-      provider: 'Netlify',
-      url: 'https://app.netlify.com/user/applications#personal-access-tokens',
-      steps: [
-        'Delete the token under User settings → Applications → Personal access tokens (OAuth: revoke the application\'s access).',
-        'Create a replacement with an expiry, stored as a CI secret.',
-        'Review the team audit log for deploys and changes made with the token since the commit.',
-      ],
-    },
-  }),
+const VALUE = '[A-Za-z0-9_=\\-]{40,46}';
+
+const spec: SecretRuleSpec = {
+  id: 'secrets/netlify-legacy-token',
+  description: 'Netlify access token (unprefixed) assigned to a Netlify-named variable',
+  severity: 'critical',
+  confidence: 'medium',
+  keywords: ['netlify'],
+  pattern: assignment(names('netlify'), VALUE, { notFollowedBy: 'A-Za-z0-9_=\\-' }),
+  minEntropy: 3.5,
+  // The prefixed format is its own rule; a hex digest under a Netlify name is a deploy ID or SHA.
+  validate: (secret) => !/^nf[a-z]_/.test(secret) && !/^[a-f0-9]+$/.test(secret),
+  revoke: {
+    provider: 'Netlify',
+    url: 'https://app.netlify.com/user/applications#personal-access-tokens',
+    steps: [
+      'Delete the token under User settings → Applications → Personal access tokens (OAuth: revoke the application\'s access).',
+      'Create a replacement with an expiry, stored as a CI secret.',
+      'Review the team audit log for deploys and changes made with the token since the commit.',
+    ],
+  },
+};
+
+export default anyOf(
+  withNextLine(defineSecretRule(spec)),
+  terraformProvider(spec, ['netlify'], ['token'], VALUE),
 );

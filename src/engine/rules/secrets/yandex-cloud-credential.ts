@@ -1,7 +1,8 @@
-import { defineSecretRule } from './define.js';
+import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
-import { refine } from './lib/refine.js';
+import { terraformProvider } from './lib/terraform.js';
+import { anyOf, refine } from './lib/refine.js';
 
 /**
  * Yandex Cloud credentials under a Yandex name: static access key secrets (`YC` + 38), API keys
@@ -23,26 +24,29 @@ const KINDS: Array<[RegExp, string]> = [
   [/^y[0-3]_/, 'Yandex OAuth token'],
 ];
 
-const rule = withNextLine(
-  defineSecretRule({
-    id: 'secrets/yandex-cloud-credential',
-    description: 'Yandex Cloud API key, static access key, IAM or OAuth token',
-    severity: 'critical',
-    confidence: 'medium',
-    keywords: ['yandex'],
-    pattern: assignment(names('yandex'), VALUE, { notFollowedBy: 'A-Za-z0-9_.=\\-' }),
-    minEntropy: 3.5,
-    validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),
-    revoke: {
-      provider: 'Yandex Cloud',
-      url: 'https://console.yandex.cloud/iam',
-      steps: [
-        'Delete the key under Identity and Access Management → Service accounts → <account> → keys (`yc iam api-key delete` / `yc iam access-key delete`); an IAM token expires within 12 hours, an OAuth token is revoked by the account owner.',
-        'Create a replacement with the least roles needed and store it in Lockbox or CI secrets.',
-        'Review Audit Trails for actions made with the credential since the commit.',
-      ],
-    },
-  }),
+const spec: SecretRuleSpec = {
+  id: 'secrets/yandex-cloud-credential',
+  description: 'Yandex Cloud API key, static access key, IAM or OAuth token',
+  severity: 'critical',
+  confidence: 'medium',
+  keywords: ['yandex'],
+  pattern: assignment(names('yandex'), VALUE, { notFollowedBy: 'A-Za-z0-9_.=\\-' }),
+  minEntropy: 3.5,
+  validate: (secret) => /[0-9]/.test(secret) && /[A-Za-z]/.test(secret),
+  revoke: {
+    provider: 'Yandex Cloud',
+    url: 'https://console.yandex.cloud/iam',
+    steps: [
+      'Delete the key under Identity and Access Management → Service accounts → <account> → keys (`yc iam api-key delete` / `yc iam access-key delete`); an IAM token expires within 12 hours, an OAuth token is revoked by the account owner.',
+      'Create a replacement with the least roles needed and store it in Lockbox or CI secrets.',
+      'Review Audit Trails for actions made with the credential since the commit.',
+    ],
+  },
+};
+
+const rule = anyOf(
+  withNextLine(defineSecretRule(spec)),
+  terraformProvider(spec, ['yandex'], ['token'], VALUE),
 );
 
 export default refine(rule, (raw) => ({

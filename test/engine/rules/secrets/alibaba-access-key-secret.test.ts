@@ -7,6 +7,7 @@ const s2 = rand(30, LOWER_ALNUM, 'ali-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "alicloud" {\n  secret_key = var.secret_key\n}\nvariable "other" {\n  default = "${s1}"\n}`, // a variable, and the value outside the block
     `secret = "${s1}"`, // no Alibaba name
     `alibaba_bucket = "${'abcdefghijklmnopqrstuvwxyzabcd'}"`, // letters only
     `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${s1.slice(1)}`, // 29 characters
@@ -15,6 +16,7 @@ ruleTester(rule, {
     'alibaba_region: cn-hangzhou',
   ],
   invalid: [
+    { code: `provider "alicloud" {\n  region = "eu-1"\n  secret_key = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
     { code: `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${s1}`, path: '.env', secret: s1, count: 1 },
     { code: `alibaba_token: '${s2}'`, path: 'config.yaml', secret: s2 },
     { code: `client = AcsClient(ak, access_key_secret="${s2}", region_id="cn-hangzhou")`, path: 'app.py', secret: s2 },

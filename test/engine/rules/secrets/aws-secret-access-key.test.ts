@@ -8,6 +8,7 @@ const s3 = rand(40, B64, 'aws-secret-3');
 
 ruleTester(rule, {
   valid: [
+    `provider "aws" {\n  secret_key = var.secret_key\n}\nvariable "other" {\n  default = "${s1}"\n}`, // a variable, and the value outside the block
     `aws_secret_access_key = ${cat('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYEXAMPLEKEY')}`, // documented example
     `AWS_SECRET_ACCESS_KEY = ${rand(54, B64, 'kms')}==`, // KMS ciphertext: longer than a key
     `aws_secret_access_key = ${rand(39, B64, 'short')}`,
@@ -19,6 +20,7 @@ ruleTester(rule, {
     `aws_secret_access_key = "${rand(20, B64, 'a')}${rand(20, B64, 'b')}x"`, // 41 characters
   ],
   invalid: [
+    { code: `provider "aws" {\n  region = "eu-1"\n  secret_key = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
     { code: `[default]\naws_access_key_id = AKIA...\naws_secret_access_key = ${s1}\n`, path: '.aws/credentials', secret: s1, line: 3, count: 1 },
     { code: `AWS_SECRET_ACCESS_KEY=${s2}`, path: '.env', secret: s2 },
     { code: `const awsSecretKey = "${s3}";`, secret: s3 },

@@ -8,6 +8,7 @@ const p2 = rand(52, LOWER_ALNUM, 'ado-legacy-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "azuredevops" {\n  personal_access_token = var.personal_access_token\n}\nvariable "other" {\n  default = "${p1}"\n}`, // a variable, and the value outside the block
     `token: ${p1}`, // no Azure DevOps name
     `azure_key: ${p1.slice(0, 20)}H${p1.slice(21)}`, // an upper-case letter: not this format
     `azure_key: ${p1.slice(1)}`, // 51 characters
@@ -16,6 +17,7 @@ ruleTester(rule, {
     'AZURE_DEVOPS_PAT=${{ secrets.AZURE_DEVOPS_PAT }}',
   ],
   invalid: [
+    { code: `provider "azuredevops" {\n  region = "eu-1"\n  personal_access_token = "${p1}"\n}`, path: 'providers.tf', secret: p1, line: 3, count: 1 },
     { code: `azure:\n  azure_key: ${p1}\n  azure_org_id: acme\n`, path: 'config.yaml', secret: p1, line: 2, count: 1 },
     { code: `AZURE_DEVOPS_PAT=${p2}`, path: '.env', secret: p2 },
     { code: `$env:AZDO_PERSONAL_ACCESS_TOKEN = "${p1}"`, path: 'setup.ps1', secret: p1 },

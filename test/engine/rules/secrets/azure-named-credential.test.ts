@@ -9,6 +9,7 @@ const guid = `${rand(8, HEX, 'g1')}-${rand(4, HEX, 'g2')}-${rand(4, HEX, 'g3')}-
 
 ruleTester(rule, {
   valid: [
+    `provider "azurerm" {\n  client_secret = var.client_secret\n}\nvariable "other" {\n  default = "${s1}"\n}`, // a variable, and the value outside the block
     `AZURE_CLIENT_ID=${guid}`, // an identifier, not a secret
     `AZURE_CLIENT_SECRET=${guid}`, // GUID-shaped: an ID pasted under the wrong name
     `azure_key: ${rand(52, LOWER_ALNUM, 'lower')}`, // one case only: not base64 of random bytes
@@ -20,6 +21,7 @@ ruleTester(rule, {
     `azure_client_secret = "${rand(20, ALNUM, 'short')}"`,
   ],
   invalid: [
+    { code: `provider "azurerm" {\n  region = "eu-1"\n  client_secret = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
     { code: `var azureClientSecret := "${s1}"`, path: 'main.go', secret: s1, count: 1 },
     { code: `AZURE_CLIENT_SECRET=${s2}`, path: '.env', secret: s2 },
     { code: `export ARM_CLIENT_SECRET="${s1}"`, path: 'ci.sh', secret: s1 },

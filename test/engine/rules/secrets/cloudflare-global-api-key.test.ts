@@ -7,6 +7,7 @@ const k2 = rand(37, HEX, 'cf-global-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "cloudflare" {\n  api_key = var.api_key\n}\nvariable "other" {\n  default = "${k1}"\n}`, // a variable, and the value outside the block
     `cloudflare_api_key = "${rand(40, B64URL, 'token')}"`, // an API token: its own rule
     `cloudflare_account_id = "${rand(32, HEX, 'acct')}"`, // an account ID
     `CLOUDFLARE_API_KEY=${rand(39, HEX, 'long')}`,
@@ -15,6 +16,7 @@ ruleTester(rule, {
     'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}',
   ],
   invalid: [
+    { code: `provider "cloudflare" {\n  region = "eu-1"\n  api_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
     { code: `cloudflare_global_api_key = "${k1}"`, path: 'vars.tf', secret: k1, count: 1 },
     { code: `CLOUDFLARE_GLOBAL_API_KEY: ${k2}`, path: 'config.yml', secret: k2 },
     { code: `dns_cloudflare_api_key = ${k1}`, path: 'cloudflare.ini', secret: k1 },

@@ -7,6 +7,7 @@ const t2 = rand(40, LOWER_ALNUM + '_-', 'cf-legacy-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "cloudflare" {\n  api_token = var.api_token\n}\nvariable "other" {\n  default = "${t1}"\n}`, // a variable, and the value outside the block
     `CLOUDFLARE_COMMIT=${rand(40, HEX, 'sha')}`, // a SHA-1 under a Cloudflare name
     `API_TOKEN=${t1}`, // no Cloudflare name
     `CLOUDFLARE_API_TOKEN=${t1.slice(1)}`, // 39 characters
@@ -15,6 +16,7 @@ ruleTester(rule, {
     'CLOUDFLARE_API_TOKEN=${CLOUDFLARE_API_TOKEN}',
   ],
   invalid: [
+    { code: `provider "cloudflare" {\n  region = "eu-1"\n  api_token = "${t1}"\n}`, path: 'providers.tf', secret: t1, line: 3, count: 1 },
     { code: `CLOUDFLARE_API_TOKEN=${t1}`, path: '.env', secret: t1, count: 1 },
     { code: `api:\n  cloudflare_token: "${t2}"\n`, path: 'config.yaml', secret: t2, line: 2 },
     { code: `cloudflare: "${t1}"`, path: 'secrets.yml', secret: t1 },

@@ -7,6 +7,7 @@ const t2 = rand(64, B64URL, 'do-legacy-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "digitalocean" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t1}"\n}`, // a variable, and the value outside the block
     `token = "${t1}"`, // no DigitalOcean name
     `DIGITALOCEAN_TOKEN=${rand(63, HEX, 'short')}`,
     `DIGITALOCEAN_TOKEN=${'f'.repeat(64)}`,
@@ -14,6 +15,7 @@ ruleTester(rule, {
     `digitalocean_region: nyc3`,
   ],
   invalid: [
+    { code: `provider "digitalocean" {\n  region = "eu-1"\n  token = "${t1}"\n}`, path: 'providers.tf', secret: t1, line: 3, count: 1 },
     { code: `DIGITALOCEAN_ACCESS_TOKEN=${t1}`, path: '.env', secret: t1, count: 1 },
     { code: `api:\n  digitalocean_secret: "${t2}"\n`, path: 'config.yaml', secret: t2, line: 2 },
     { code: `export DIGITALOCEAN_TOKEN='${t1}'`, path: 'deploy.sh', secret: t1 },

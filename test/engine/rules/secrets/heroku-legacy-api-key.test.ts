@@ -9,6 +9,7 @@ const u3 = uuid('hk-c');
 
 ruleTester(rule, {
   valid: [
+    `provider "heroku" {\n  api_key = var.api_key\n}\nvariable "other" {\n  default = "${u1}"\n}`, // a variable, and the value outside the block
     `HEROKU_APP_ID=${u1}`, // an app ID, not a key
     `herokuTeamId: "${u1}"`,
     `API_KEY=${u1}`, // no Heroku name
@@ -18,6 +19,7 @@ ruleTester(rule, {
     `heroku_region: eu`,
   ],
   invalid: [
+    { code: `provider "heroku" {\n  region = "eu-1"\n  api_key = "${u1}"\n}`, path: 'providers.tf', secret: u1, line: 3, count: 1 },
     { code: `HEROKU_API_KEY=${u1}`, path: '.env', secret: u1, count: 1 },
     { code: `const HEROKU_KEY = "${u2}";`, path: 'deploy.js', secret: u2 },
     { code: `{\n  "heroku_secret": "${u3}"\n}`, path: 'secrets.json', secret: u3, line: 2 },

@@ -7,6 +7,7 @@ const t2 = rand(64, ALNUM, 'hcloud-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "hcloud" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t}"\n}`, // a variable, and the value outside the block
     `TOKEN=${t}`, // no Hetzner name
     `HCLOUD_IMAGE_SHA256=${rand(64, HEX, 'sha')}`, // a digest
     `HCLOUD_TOKEN=${t.slice(1)}`,
@@ -14,6 +15,7 @@ ruleTester(rule, {
     'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
   ],
   invalid: [
+    { code: `provider "hcloud" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
     { code: `HCLOUD_TOKEN=${t}`, path: '.env', secret: t, count: 1 },
     { code: `provider "hcloud" {\n  token = var.hcloud_token\n}\nhcloud_token = "${t2}"`, path: 'terraform.tfvars', secret: t2, line: 4 },
     { code: `hetzner:\n  api_token: x\nhetzner_token: '${t}'`, path: 'config.yml', secret: t, line: 3 },

@@ -7,6 +7,7 @@ const t2 = rand(64, HEX, 'linode-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "linode" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t}"\n}`, // a variable, and the value outside the block
     `TOKEN=${t}`, // no Linode name
     `LINODE_TOKEN=${t.slice(1)}`,
     `LINODE_TOKEN=${t.toUpperCase()}`,
@@ -14,6 +15,7 @@ ruleTester(rule, {
     'LINODE_TOKEN=${LINODE_TOKEN}',
   ],
   invalid: [
+    { code: `provider "linode" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
     { code: `LINODE_TOKEN=${t}`, path: '.env', secret: t, count: 1 },
     { code: `provider "linode" {}\nlinode_token = "${t2}"`, path: 'main.tf', secret: t2, line: 2 },
     { code: `[DEFAULT]\nlinode_cli_token = ${t}\n`, path: 'linode-cli', secret: t, line: 2 },

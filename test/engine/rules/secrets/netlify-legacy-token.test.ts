@@ -7,6 +7,7 @@ const t2 = rand(45, LOWER_ALNUM + '=_-', 'netlify-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "netlify" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t}"\n}`, // a variable, and the value outside the block
     `TOKEN=${t}`, // no Netlify name
     `netlify token = '${t.slice(0, 3)}?${t.slice(4)}'`,
     `NETLIFY_DEPLOY_ID=${rand(40, HEX, 'deploy')}`, // hex: a deploy ID / SHA
@@ -16,6 +17,7 @@ ruleTester(rule, {
     "netlify keyword is not close to the real key in the data\n = 'x'",
   ],
   invalid: [
+    { code: `provider "netlify" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
     { code: `netlify token = '${t}'`, secret: t, count: 1 },
     { code: `NETLIFY_AUTH_TOKEN=${t2}`, path: '.env', secret: t2 },
     { code: `<netlifyToken>\n    ${t}\n</netlifyToken>`, path: 'config.xml', secret: t, line: 2 },

@@ -8,6 +8,7 @@ const k2 = uuid('scw-2', LOWER_ALNUM);
 
 ruleTester(rule, {
   valid: [
+    `provider "scaleway" {\n  secret_key = var.secret_key\n}\nvariable "other" {\n  default = "${k1}"\n}`, // a variable, and the value outside the block
     `SCW_DEFAULT_PROJECT_ID=${k1}`, // an identifier under a Scaleway name
     `scaleway_organization_id = "${k1}"`,
     `SECRET_KEY=${k1}`, // no Scaleway name
@@ -16,6 +17,7 @@ ruleTester(rule, {
     `scalewaykey token = '${k2.replace('-', '?')}'`,
   ],
   invalid: [
+    { code: `provider "scaleway" {\n  region = "eu-1"\n  secret_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
     { code: `SCW_SECRET_KEY=${k1}`, path: '.env', secret: k1, count: 1 },
     { code: `scalewaykey token = '${k2}'`, secret: k2 },
     { code: `provider "scaleway" {}\nscaleway_secret_key = "${k1}"`, path: 'main.tf', secret: k1, line: 2 },

@@ -7,6 +7,7 @@ const k2 = rand(32, ALNUM, 'tc-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "tencentcloud" {\n  secret_key = var.secret_key\n}\nvariable "other" {\n  default = "${k1}"\n}`, // a variable, and the value outside the block
     `SECRET_KEY=${k1}`, // no Tencent name
     `TENCENTCLOUD_FILE_MD5=${rand(32, HEX, 'md5')}`, // a hex digest
     `TENCENTCLOUD_SECRET_KEY=${k1.slice(1)}`,
@@ -14,6 +15,7 @@ ruleTester(rule, {
     'TENCENTCLOUD_SECRET_KEY=${TENCENTCLOUD_SECRET_KEY}',
   ],
   invalid: [
+    { code: `provider "tencentcloud" {\n  region = "eu-1"\n  secret_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
     { code: `TENCENTCLOUD_SECRET_KEY=${k1}`, path: '.env', secret: k1, count: 1 },
     { code: `tencent_secret_key: "${k2}"`, path: 'config.yaml', secret: k2 },
     { code: `QCLOUD_SECRET_KEY = '${k1}'`, path: 'settings.py', secret: k1 },

@@ -7,6 +7,7 @@ const k2 = rand(36, UPPER_ALNUM, 'vultr-2');
 
 ruleTester(rule, {
   valid: [
+    `provider "vultr" {\n  api_key = var.api_key\n}\nvariable "other" {\n  default = "${k}"\n}`, // a variable, and the value outside the block
     `API_KEY=${k}`, // no Vultr name
     `VULTR_API_KEY=${k.slice(0, 10)}?${k.slice(11)}`,
     `VULTR_API_KEY=${k.toLowerCase()}`,
@@ -14,6 +15,7 @@ ruleTester(rule, {
     'VULTR_API_KEY=${VULTR_API_KEY}',
   ],
   invalid: [
+    { code: `provider "vultr" {\n  region = "eu-1"\n  api_key = "${k}"\n}`, path: 'providers.tf', secret: k, line: 3, count: 1 },
     { code: `VULTR_API_KEY=${k}`, path: '.env', secret: k, count: 1 },
     { code: `vultrapikey token = '${k2}'`, secret: k2 },
     { code: `provider "vultr" {}\nvultr_api_key = "${k}"`, path: 'main.tf', secret: k, line: 2 },

@@ -11,6 +11,7 @@ const older = `${rand(18, ALNUM, 'o1')}.${rand(16, ALNUM, 'o2')}.${rand(47, ALNU
 
 ruleTester(rule, {
   valid: [
+    `provider "yandex" {\n  token = var.token\n}\nvariable "other" {\n  default = "${iam}"\n}`, // a variable, and the value outside the block
     `token = '${apiKey}'`, // no Yandex name
     `yandex_folder_id = "${rand(20, ALNUM, 'folder')}"`,
     `yandex token = '${older.slice(0, 8)}?${older.slice(9)}'`,
@@ -19,6 +20,7 @@ ruleTester(rule, {
     'YC_TOKEN=${YC_TOKEN}',
   ],
   invalid: [
+    { code: `provider "yandex" {\n  region = "eu-1"\n  token = "${iam}"\n}`, path: 'providers.tf', secret: iam, line: 3, count: 1 },
     { code: `yandex_access_secret = "${staticKey}"`, path: 'main.tf', secret: staticKey, count: 1 },
     { code: `YANDEX_API_KEY=${apiKey}`, path: '.env', secret: apiKey },
     { code: `yandexToken := "${iam}"`, path: 'main.go', secret: iam },
