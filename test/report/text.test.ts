@@ -23,7 +23,7 @@ describe('text report', () => {
     expect(out).toMatch(/^Findings: 3 \(critical 2, medium 1; secrets 3\)$/m);
     expect(out).toMatch(/^Not reported: 1 covered by a policy exception, 1 with an expired exception$/m);
     expect(out).toMatch(/with policy built-in:default \+ \.github\/tokenwarden\.yml/);
-    expect(out.trimEnd().split('\n').pop()).toBe('FAIL: 2 findings at level fail, 1 warning; 2 files not scanned (incomplete scan counts as warn)');
+    expect(out.trimEnd().split('\n').pop()).toBe('FAIL: 2 findings at level fail, 1 warning; 2 files not scanned (1 could hold text: incomplete scan counts as warn)');
   });
 
   it('lists remediation once per rule', () => {
