@@ -415,7 +415,7 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    console.error(`bench: ${(e as Error).stack ?? String(e)}`);
+    console.error(`bench: ${process.env.DEBUG ? ((e as Error).stack ?? String(e)) : ((e as Error).message ?? String(e))}`);
     process.exitCode = 2;
   },
 );
