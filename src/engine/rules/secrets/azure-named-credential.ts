@@ -17,9 +17,9 @@ const CREDENTIAL_WORD = /secret|passw(?:or)?d|pwd|key|token|credential|sas/i;
 const NOT_A_SECRET_NAME = /(?:^|[^a-z])(?:id|name|url|uri|endpoint|vault|region|location|version)(?:[^a-z]|$)|[a-z](?:Id|ID|Name|Url|URL|Uri|Endpoint|Vault)(?![a-z])/i;
 const NEW_FORMAT = /^[A-Za-z0-9_~.-]{3}\dQ~/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Random base64 of 32+ characters has several upper- and lower-case letters and a digit or symbol. */
+/** Random base64 of 32+ characters has several upper- and lower-case letters and a digit (code like `pkg.TypeName` has none). */
 const count = (s: string, re: RegExp): number => s.match(re)?.length ?? 0;
-const isMixed = (s: string): boolean => count(s, /[A-Z]/g) >= 2 && count(s, /[a-z]/g) >= 2 && count(s, /[^A-Za-z]/g) >= 1;
+const isMixed = (s: string): boolean => count(s, /[A-Z]/g) >= 2 && count(s, /[a-z]/g) >= 2 && count(s, /[0-9]/g) >= 1;
 
 const VALUE = '[A-Za-z0-9_~.+/=\\-]{32,90}';
 

@@ -19,7 +19,8 @@ const spec: SecretRuleSpec = {
   keywords: ['cloudflare', 'cf_api_token', 'cf_token', 'cf-api-token'],
   pattern: assignment(names('cloudflare', 'cf_api_token', 'cf_token', 'cf-api-token'), VALUE),
   minEntropy: 3.5,
-  validate: (secret) => !/^[a-f0-9]{40}$/i.test(secret),
+  // Random tokens have digits; identifiers do not. A 40-character hex string is a SHA-1 or an ID.
+  validate: (secret) => /[0-9]/.test(secret) && !/^[a-f0-9]{40}$/i.test(secret),
   revoke: {
     provider: 'Cloudflare',
     url: 'https://dash.cloudflare.com/profile/api-tokens',

@@ -15,6 +15,8 @@ const spec: SecretRuleSpec = {
   keywords: ['digitalocean', 'digital_ocean', 'digital-ocean'],
   pattern: assignment(names('digitalocean', 'digital_ocean', 'digital-ocean'), VALUE),
   minEntropy: 3.5,
+  // Random tokens have digits; long identifiers under the name do not.
+  validate: (secret) => /[0-9]/.test(secret),
   revoke: {
     provider: 'DigitalOcean',
     url: 'https://cloud.digitalocean.com/account/api/tokens',

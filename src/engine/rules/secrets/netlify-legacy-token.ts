@@ -16,7 +16,7 @@ const spec: SecretRuleSpec = {
   pattern: assignment(names('netlify'), VALUE, { notFollowedBy: 'A-Za-z0-9_=\\-' }),
   minEntropy: 3.5,
   // The prefixed format is its own rule; a hex digest under a Netlify name is a deploy ID or SHA.
-  validate: (secret) => !/^nf[a-z]_/.test(secret) && !/^[a-f0-9]+$/.test(secret),
+  validate: (secret) => /[0-9]/.test(secret) && !/^nf[a-z]_/.test(secret) && !/^[a-f0-9]+$/.test(secret),
   revoke: {
     provider: 'Netlify',
     url: 'https://app.netlify.com/user/applications#personal-access-tokens',

@@ -9,6 +9,7 @@ const guid = `${rand(8, HEX, 'g1')}-${rand(4, HEX, 'g2')}-${rand(4, HEX, 'g3')}-
 
 ruleTester(rule, {
   valid: [
+    'addonProfiles[azurePolicyKey] = managedclusters.ManagedClusterAddonProfile{', // code, not a value
     `provider "azurerm" {\n  client_secret = var.client_secret\n}\nvariable "other" {\n  default = "${s1}"\n}`, // a variable, and the value outside the block
     `AZURE_CLIENT_ID=${guid}`, // an identifier, not a secret
     `AZURE_CLIENT_SECRET=${guid}`, // GUID-shaped: an ID pasted under the wrong name

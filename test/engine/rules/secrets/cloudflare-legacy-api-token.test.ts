@@ -7,6 +7,7 @@ const t2 = rand(40, LOWER_ALNUM + '_-', 'cf-legacy-2');
 
 ruleTester(rule, {
   valid: [
+    'cloudflareApiToken = cloudflare_zone_settings_override_values', // an identifier (40 characters, no digit)
     `provider "cloudflare" {\n  api_token = var.api_token\n}\nvariable "other" {\n  default = "${t1}"\n}`, // a variable, and the value outside the block
     `CLOUDFLARE_COMMIT=${rand(40, HEX, 'sha')}`, // a SHA-1 under a Cloudflare name
     `API_TOKEN=${t1}`, // no Cloudflare name

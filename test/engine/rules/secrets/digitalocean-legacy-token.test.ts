@@ -7,6 +7,7 @@ const t2 = rand(64, B64URL, 'do-legacy-2');
 
 ruleTester(rule, {
   valid: [
+    'digitalocean_token = DigitalOceanKubernetesNodePoolAutoscaleConfigurationSettingsValu', // an identifier (64 characters, no digit)
     `provider "digitalocean" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t1}"\n}`, // a variable, and the value outside the block
     `token = "${t1}"`, // no DigitalOcean name
     `DIGITALOCEAN_TOKEN=${rand(63, HEX, 'short')}`,

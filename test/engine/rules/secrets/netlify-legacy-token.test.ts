@@ -7,6 +7,7 @@ const t2 = rand(45, LOWER_ALNUM + '=_-', 'netlify-2');
 
 ruleTester(rule, {
   valid: [
+    'netlify_token = NetlifyDeployPreviewContextEnvironmentSettings', // an identifier (46 characters, no digit)
     `provider "netlify" {\n  token = var.token\n}\nvariable "other" {\n  default = "${t}"\n}`, // a variable, and the value outside the block
     `TOKEN=${t}`, // no Netlify name
     `netlify token = '${t.slice(0, 3)}?${t.slice(4)}'`,
