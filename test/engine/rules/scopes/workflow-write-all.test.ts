@@ -97,3 +97,10 @@ describe('scopes/workflow-write-all where every job sets its own permissions', (
     expect(found[0]!.message).toMatch(/reaches no job today/);
   });
 });
+
+describe('scopes/workflow-write-all with YAML anchors', () => {
+  it('follows aliases to the grant', () => {
+    const code = 'on: push\npermissions: &all write-all\njobs:\n  a:\n    runs-on: x\n    permissions: *all\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    steps: [{run: echo}]\n';
+    expect(runRule(rule, wf(code)).map((f) => f.startLine)).toEqual([2, 6]);
+  });
+});
