@@ -64,6 +64,7 @@ function describe(e: ErrorObject): { message: string; fix: string; extra?: strin
     case 'format':
       return { message: `${value} is not a valid ${(e.params as { format: string }).format} for ${where}.`, fix: 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.' };
     case 'pattern':
+      if (e.instancePath === '/issues/repository') return { message: `${value} is not an owner/name repository.`, fix: 'Write it as owner/name, e.g. `acme/security`.' };
       if (e.instancePath.endsWith('/fingerprint')) return { message: `${value} is not a finding fingerprint.`, fix: 'Copy the 16-hex-character fingerprint from the report or `tokenwarden scan --format json`.' };
       return { message: `${value} does not have the expected form for ${where}.`, fix: `Expected a value matching ${(e.params as { pattern: string }).pattern}; rule ids look like \`secrets/github-token\`.` };
     case 'propertyNames':

@@ -124,3 +124,13 @@ exceptions:
     expect(a.ok && c.ok && a.policy.hash !== c.policy.hash).toBe(true);
   });
 });
+
+describe('issues policy', () => {
+  it('explains a malformed central repository', () => {
+    const r = resolvePolicy([{ source: 't.yml', text: 'issues:\n  repository: "not a repo"\n' }], { today, knownRules: known });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ line: 2 });
+    expect(r.errors[0]!.fix).toMatch(/owner\/name/);
+  });
+});
