@@ -51,6 +51,19 @@ export interface ScannerOptions {
 const LONG_LINE = 4096;
 const WINDOW = 1024;
 
+/** Move a window edge outwards while it would cut a token (base64/url-safe run), up to one more window. */
+function widen(text: string, at: number, limit: number, dir: 1 | -1): number {
+  let i = at;
+  const stop = dir === 1 ? Math.min(limit, at + WINDOW) : Math.max(limit, at - WINDOW);
+  while (i !== stop) {
+    const c = text.charCodeAt(dir === 1 ? i : i - 1);
+    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45 || c === 46;
+    if (!tokenChar) break;
+    i += dir;
+  }
+  return i;
+}
+
 interface CompiledRule {
   rule: Rule;
   paths: Minimatch[] | undefined;
@@ -170,7 +183,7 @@ export class Scanner {
         const c = this.compiled[ri]!;
         if (c.rule.scope === 'file') addRange(ri, 0, text.length);
         else if (lineEnd - lineStart <= LONG_LINE) addRange(ri, lineStart, lineEnd);
-        else addRange(ri, Math.max(lineStart, offset - WINDOW), Math.min(lineEnd, offset + WINDOW));
+        else addRange(ri, widen(text, Math.max(lineStart, offset - WINDOW), lineStart, -1), widen(text, Math.min(lineEnd, offset + WINDOW), lineEnd, 1));
       }
     });
     for (const ri of this.alwaysRules) if (eligible[ri]) addRange(ri, 0, text.length);
