@@ -86,8 +86,11 @@ export interface CompositeAction {
 }
 
 /** Quick textual pre-check before parsing a YAML file that is not under `.github/workflows/`. */
-const LOOKS_LIKE_WORKFLOW = /^\s*["']?jobs["']?\s*:/m;
-const LOOKS_LIKE_ACTION = /^\s*["']?runs["']?\s*:/m;
+const LOOKS_LIKE_WORKFLOW = /^[ \t]*["']?jobs["']?[ \t]*:/m;
+const LOOKS_LIKE_ACTION = /^[ \t]*["']?runs["']?[ \t]*:/m;
+
+/** Several rules look at one file: its workflow model is built once per parsed document and path. */
+const workflowCache = new WeakMap<YamlDoc, Map<string, Workflow | null>>();
 
 /** The workflow in a file, or `undefined` (not a workflow, or not parseable). */
 export function loadWorkflow(file: Pick<FileView, 'path' | 'text'>): Workflow | undefined {
@@ -97,6 +100,16 @@ export function loadWorkflow(file: Pick<FileView, 'path' | 'text'>): Workflow | 
   const doc = parsed?.first;
   const root = doc?.root;
   if (!doc || !root || !doc.isMap(root)) return undefined;
+  let byPath = workflowCache.get(doc);
+  if (!byPath) workflowCache.set(doc, (byPath = new Map()));
+  const cached = byPath.get(file.path);
+  if (cached !== undefined) return cached ?? undefined;
+  const wf = buildWorkflow(doc, root, inDir);
+  byPath.set(file.path, wf ?? null);
+  return wf;
+}
+
+function buildWorkflow(doc: YamlDoc, root: YamlNode, inDir: boolean): Workflow | undefined {
   const jobsNode = doc.get(root, 'jobs');
   const onEntry = doc.entry(root, 'on');
   if (!inDir && (!onEntry || !doc.isMap(jobsNode))) return undefined;
