@@ -4,8 +4,10 @@ import { shannonEntropy } from '../../entropy.js';
 import { decodeBase64Text } from './lib/base64.js';
 import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
 
-const AUTH = /"auth"[ \t]*:[ \t]*"(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})"/g;
-const TOKEN = /"(?<key>identitytoken|registrytoken)"[ \t]*:[ \t]*"(?<secret>[^"\s]{16,4096})"/gi;
+// Quotes may be escaped once or more when the config sits in a string (DOCKER_AUTH_CONFIG in TOML/YAML).
+const Q = String.raw`\\{0,7}"`;
+const AUTH = new RegExp(`${Q}auth${Q}[ \\t]*:[ \\t]*${Q}(?<secret>[A-Za-z0-9+/]{8,8192}={0,2})\\\\{0,7}"`, 'g');
+const TOKEN = new RegExp(`${Q}(?<key>identitytoken|registrytoken)${Q}[ \\t]*:[ \\t]*${Q}(?<secret>[^"\\\\\\s]{16,4096})\\\\{0,7}"`, 'gi');
 
 /**
  * Registry credentials in a Docker `config.json` / `.dockercfg` / `.dockerconfigjson` (also inside a
@@ -31,7 +33,7 @@ const rule: Rule = {
       ],
     },
   },
-  keywords: ['"auth"', 'identitytoken', 'registrytoken'],
+  keywords: ['auth\\"', 'auth"', 'identitytoken', 'registrytoken'],
   scope: 'line',
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
@@ -45,15 +47,16 @@ const rule: Rule = {
         if (!decoded || i <= 0) continue;
         const user = decoded.slice(0, i);
         const pass = decoded.slice(i + 1).trim();
-        if (!pass || isPlaceholderPassword(pass, user)) continue;
-        const start = seg.offset + m.index + m[0].length - 1 - secret.length;
+        // Long passwords are whole key files (GCR's `_json_key:{…}`): judged by presence, not wording.
+        if (!pass || (pass.length <= 64 && isPlaceholderPassword(pass, user, false))) continue;
+        const start = seg.offset + m.index + m[0].lastIndexOf(secret);
         out.push({ start, end: start + secret.length, secret, message: 'Registry user:password committed in a Docker auth config (base64 is not encryption).' });
       }
       TOKEN.lastIndex = 0;
       while ((m = TOKEN.exec(seg.text)) !== null) {
         const secret = m.groups!.secret!;
         if (isTemplated(secret) || shannonEntropy(secret) < 3.5) continue;
-        const start = seg.offset + m.index + m[0].length - 1 - secret.length;
+        const start = seg.offset + m.index + m[0].lastIndexOf(secret);
         out.push({ start, end: start + secret.length, secret, message: `Registry ${m.groups!.key} committed in a Docker auth config.` });
       }
     }

@@ -21,6 +21,13 @@ ruleTester(rule, {
     { code: config(auth), secret: auth, count: 1, line: 4, path: '.docker/config.json' },
     { code: `{"https://index.docker.io/v1/":{"auth":"${auth}","email":"ci@corp.test"}}`, secret: auth, path: '.dockercfg' },
     { name: 'identity token', code: `{"auths":{"acr.corp.test":{"auth":"","identitytoken":"${rand(120, B64, 'idt')}"}}}` },
+    {
+      name: 'escaped JSON in a GitLab runner config',
+      code: `[[runners]]\n  environment = ["DOCKER_AUTH_CONFIG={\\"auths\\":{\\"docker.corp.test:8083\\":{\\"auth\\":\\"${auth}\\"}}}"]`,
+      secret: auth,
+      line: 2,
+      path: 'config.toml',
+    },
     { name: 'inside a CI variable', code: `DOCKER_AUTH_CONFIG: '{"auths":{"registry.gitlab.com":{"auth":"${auth}"}}}'`, secret: auth, path: '.gitlab-ci.yml' },
   ],
 });
