@@ -160,12 +160,19 @@ function scopeItems(doc: YamlDoc, node: YamlNode | undefined): ScopeItem[] {
     .map((value) => ({ value, node }));
 }
 
+const MAX_CONFIG_BYTES = 512 * 1024;
+/** A scope-list key or a token-kind key, as YAML or JSON writes it. */
+const KEY_HINT = /["']?(?:(?:oauth|token)[-_]?)?(?:scopes?|kind|type|token[-_]?type)["']?[ \t]*:/i;
+
 /** Every token entry / scope declaration in a file. */
 export function findTokenEntries(path: string, text: string): TokenEntry[] {
   if (!CONFIG_PATH.test(path)) return [];
+  const inInventory = INVENTORY_PATH.test(path);
+  // Elsewhere, parse only small files that have a scope list or a token-kind key (YAML parsing costs
+  // about a second per megabyte; scope lists live in small config files).
+  if (!inInventory && (text.length > MAX_CONFIG_BYTES || !KEY_HINT.test(text))) return [];
   const parsed = parseYaml(text, /\.json$/i.test(path) ? { uniqueKeys: false } : {});
   if (!parsed) return [];
-  const inInventory = INVENTORY_PATH.test(path);
   const out: TokenEntry[] = [];
   for (const doc of parsed.docs) {
     const walk = (node: YamlNode | undefined, ancestors: string[], depth: number): void => {

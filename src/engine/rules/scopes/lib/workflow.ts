@@ -85,6 +85,8 @@ export interface CompositeAction {
   steps: Step[];
 }
 
+/** YAML outside `.github/workflows/` larger than this is not parsed to find out whether it is a workflow. */
+const MAX_SNIFFED_BYTES = 1024 * 1024;
 /** Quick textual pre-check before parsing a YAML file that is not under `.github/workflows/`. */
 const LOOKS_LIKE_WORKFLOW = /^[ \t]*["']?jobs["']?[ \t]*:/m;
 const LOOKS_LIKE_ACTION = /^[ \t]*["']?runs["']?[ \t]*:/m;
@@ -95,7 +97,7 @@ const workflowCache = new WeakMap<YamlDoc, Map<string, Workflow | null>>();
 /** The workflow in a file, or `undefined` (not a workflow, or not parseable). */
 export function loadWorkflow(file: Pick<FileView, 'path' | 'text'>): Workflow | undefined {
   const inDir = isWorkflowPath(file.path);
-  if (!inDir && (!isYamlPath(file.path) || isActionPath(file.path) || !LOOKS_LIKE_WORKFLOW.test(file.text))) return undefined;
+  if (!inDir && (!isYamlPath(file.path) || isActionPath(file.path) || file.text.length > MAX_SNIFFED_BYTES || !LOOKS_LIKE_WORKFLOW.test(file.text))) return undefined;
   const parsed = parseYaml(file.text);
   const doc = parsed?.first;
   const root = doc?.root;
@@ -158,7 +160,7 @@ function buildWorkflow(doc: YamlDoc, root: YamlNode, inDir: boolean): Workflow |
 /** The composite (or any) action in an `action.yml`, or `undefined`. */
 export function loadAction(file: Pick<FileView, 'path' | 'text'>): CompositeAction | undefined {
   if (!isYamlPath(file.path)) return undefined;
-  if (!isActionPath(file.path) && (isWorkflowPath(file.path) || !LOOKS_LIKE_ACTION.test(file.text))) return undefined;
+  if (!isActionPath(file.path) && (isWorkflowPath(file.path) || file.text.length > MAX_SNIFFED_BYTES || !LOOKS_LIKE_ACTION.test(file.text))) return undefined;
   const parsed = parseYaml(file.text);
   const doc = parsed?.first;
   const root = doc?.root;
