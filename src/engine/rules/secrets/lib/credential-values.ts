@@ -96,7 +96,7 @@ export function looksLikeIdentifier(v: string): boolean {
   const digitParts = parts.filter((p) => /^\d+$/.test(p)).length;
   const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p)).length;
   // Random strings break into many 1–2 letter pieces and several digit runs.
-  return digitParts <= 1 && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 8;
+  return digitParts <= 1 && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 16;
 }
 
 const TYPE_NAMES = new Set([
