@@ -15,7 +15,8 @@ export interface KeywordHit {
 
 export class KeywordMatcher {
   readonly keywords: readonly string[];
-  private readonly delta: Int32Array;
+  private readonly table: Int32Array;
+  private readonly hasOut: Uint8Array;
   /** For each state, the keywords ending there (own and via suffix links), or undefined. */
   private readonly outputs: (number[] | undefined)[];
 
@@ -70,26 +71,38 @@ export class KeywordMatcher {
         }
       }
     }
-    this.delta = delta;
+    // Scan-time layout: entries are next-state × ALPHABET (no multiply in the loop), upper-case
+    // letters folded into the table, and a flag per state saying whether any keyword ends there.
+    const table = new Int32Array(n * ALPHABET);
+    for (let st = 0; st < n; st++) {
+      for (let c = 0; c < ALPHABET; c++) {
+        const lower = c >= 65 && c <= 90 ? c + 32 : c;
+        table[st * ALPHABET + c] = delta[st * ALPHABET + lower]! * ALPHABET;
+      }
+    }
+    const hasOut = new Uint8Array(n);
+    for (let st = 0; st < n; st++) if (out[st]) hasOut[st] = 1;
+    this.table = table;
+    this.hasOut = hasOut;
     this.outputs = out;
   }
 
   /** Calls `onHit` for every occurrence (case-insensitive) of every keyword. */
   scan(text: string, onHit: (keyword: number, offset: number) => void): void {
-    const delta = this.delta;
+    const table = this.table;
+    const hasOut = this.hasOut;
     const outputs = this.outputs;
     const keywords = this.keywords;
-    let s = 0;
+    let s = 0; // state × ALPHABET
     for (let i = 0, n = text.length; i < n; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c >= ALPHABET) {
         s = 0;
         continue;
       }
-      if (c >= 65 && c <= 90) c += 32;
-      s = delta[s * ALPHABET + c]!;
-      const o = outputs[s];
-      if (o !== undefined) {
+      s = table[s + c]!;
+      if (hasOut[s >> 7] === 1) {
+        const o = outputs[s >> 7]!;
         for (let j = 0; j < o.length; j++) {
           const k = o[j]!;
           onHit(k, i - keywords[k]!.length + 1);

@@ -34,3 +34,33 @@ export function excerptOf(line: string, column: number, secrets: Iterable<string
   }
   return text.trim();
 }
+
+/**
+ * The excerpt for a finding at `column` of `line`, given every secret span on that line (0-based
+ * columns). Only a window of a long line is kept; the window is widened so it never cuts a secret, the
+ * spans are replaced by their redacted forms, and any other copy of those secrets is redacted too.
+ */
+export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ start: number; end: number; secret: string }>): string {
+  const at = Math.max(0, Math.min(column - 1, line.length));
+  let from = 0;
+  let to = line.length;
+  if (line.length > MAX_EXCERPT) {
+    from = Math.max(0, at - 60);
+    to = Math.min(line.length, from + MAX_EXCERPT);
+    for (const sp of spans) {
+      if (sp.start < from && sp.end > from) from = Math.max(0, sp.start);
+      if (sp.start < to && sp.end > to) to = Math.min(line.length, sp.end);
+    }
+  }
+  const inside = spans.filter((sp) => sp.start >= from && sp.end <= to && sp.start < sp.end).sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = from;
+  for (const sp of inside) {
+    if (sp.start < pos) continue; // overlapping span: already covered
+    out += line.slice(pos, sp.start) + redact(sp.secret);
+    pos = sp.end;
+  }
+  out += line.slice(pos, to);
+  out = redactAll(out, spans.map((sp) => sp.secret));
+  return ((from > 0 ? '…' : '') + out + (to < line.length ? '…' : '')).trim();
+}

@@ -10,7 +10,7 @@ import type { PolicyException, ResolvedPolicy } from './policy/types.js';
 import type { Skipped } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
 import { LineIndex } from './lines.js';
-import { excerptOf, redact } from './redact.js';
+import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
 import { isSuppressed } from './suppress.js';
 
@@ -70,6 +70,12 @@ interface CompiledRule {
   ignore: Minimatch[];
   options: Record<string, unknown>;
 }
+
+const SEVERITY_STRENGTH = { critical: 4, high: 3, medium: 2, low: 1, info: 0 } as const;
+const CONFIDENCE_STRENGTH = { high: 2, medium: 1, low: 0 } as const;
+/** Which of two findings on one secret to keep: severity first, then confidence. */
+const strength = (r: { c: CompiledRule; raw: RawFinding }): number =>
+  SEVERITY_STRENGTH[r.raw.severity ?? r.c.rule.meta.severity] * 4 + CONFIDENCE_STRENGTH[r.raw.confidence ?? r.c.rule.meta.confidence];
 
 const globs = (patterns: readonly string[] | undefined): Minimatch[] =>
   (patterns ?? []).map((p) => new Minimatch(p, { dot: true, matchBase: !p.includes('/') }));
@@ -202,7 +208,6 @@ export class Scanner {
 
   private materialise(file: SourceFile, raws: Array<{ c: CompiledRule; raw: RawFinding }>): void {
     const lines = new LineIndex(file.text);
-    const secrets = raws.map((r) => r.raw.secret).filter((s): s is string => !!s);
     const realLine = (l0: number): number => file.lineNumbers?.[l0] ?? l0 + 1;
     const located = raws.map(({ c, raw }) => {
       let l0: number, col: number, endL0: number, endCol: number;
@@ -218,21 +223,36 @@ export class Scanner {
         endL0 = (raw.endLine ?? raw.line ?? 1) - 1;
         endCol = col;
       }
-      return { c, raw, l0, col, endL0, endCol, start: raw.start ?? lines.lineStart(l0) + col - 1, end: raw.end ?? lines.lineStart(l0) + col };
+      const start = raw.start ?? lines.lineStart(l0) + col - 1;
+      return { c, raw, l0, col, endL0, endCol, start, end: raw.end ?? start + 1, dropped: false };
     });
-    // A catch-all yields to a specific rule on the same span; one rule reports one span once.
-    const kept = located.filter((a, i) => {
-      for (let j = 0; j < located.length; j++) {
-        if (j === i) continue;
+    // Overlapping spans, found with one sweep over findings sorted by start (no all-pairs compare):
+    // a catch-all yields to a specific rule; one rule reports one span once; two specific rules on
+    // the very same secret (a key and the key pair it belongs to) keep only the stronger finding.
+    located.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < located.length; i++) {
+      const a = located[i]!;
+      for (let j = i + 1; j < located.length && located[j]!.start < a.end; j++) {
         const b = located[j]!;
-        const overlap = a.start < b.end && b.start < a.end;
-        if (!overlap) continue;
-        if (a.c.rule.fallback && !b.c.rule.fallback) return false;
-        if (a.c === b.c && j < i && a.start === b.start) return false;
+        if (a.c.rule.fallback !== b.c.rule.fallback) (a.c.rule.fallback ? a : b).dropped = true;
+        else if (a.c === b.c && a.start === b.start) b.dropped = true;
+        else if (a.start === b.start && a.end === b.end && a.raw.secret !== undefined && a.raw.secret === b.raw.secret) {
+          (strength(a) >= strength(b) ? b : a).dropped = true;
+        }
       }
-      return true;
-    });
-    for (const { c, raw, l0, col, endL0, endCol } of kept) {
+    }
+    // Every secret span per line, so an excerpt redacts all of them (not only its own).
+    const spansByLine = new Map<number, Array<{ start: number; end: number; secret: string }>>();
+    for (const r of located) {
+      if (!r.raw.secret) continue;
+      for (let l = r.l0; l <= r.endL0; l++) {
+        let list = spansByLine.get(l);
+        if (!list) spansByLine.set(l, (list = []));
+        list.push({ start: r.start - lines.lineStart(l), end: r.end - lines.lineStart(l), secret: r.raw.secret });
+      }
+    }
+    for (const { c, raw, l0, col, endL0, endCol, dropped } of located) {
+      if (dropped) continue;
       const meta = c.rule.meta;
       const confidence: Confidence = raw.confidence ?? meta.confidence;
       if (CONFIDENCES.indexOf(confidence) > this.minConfidence) continue;
@@ -255,7 +275,7 @@ export class Scanner {
         endLine: realLine(endL0),
         startColumn: col,
         endColumn: Math.max(endCol, col),
-        excerpt: excerptOf(lineText, col, secrets),
+        excerpt: excerptAt(lineText, col, spansByLine.get(l0) ?? []),
         fingerprint: fingerprint(meta.id, file.path, construct),
         message: raw.message,
         remediation: raw.remediation ?? meta.remediation,

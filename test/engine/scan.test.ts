@@ -190,8 +190,16 @@ describe('prefilter and segments', () => {
 
   it('runs every rule that shares a keyword', () => {
     const t = tok('shared');
-    const r = scan(`k=${t}`, [synth({ id: 'secrets/one' }), synth({ id: 'secrets/two' })]);
-    expect(ids(r).sort()).toEqual(['secrets/one', 'secrets/two']);
+    const p1 = newProbe(), p2 = newProbe();
+    scan(`k=${t}`, [synth({ id: 'secrets/one', probe: p1 }), synth({ id: 'secrets/two', probe: p2 })]);
+    expect(p1.calls).toHaveLength(1);
+    expect(p2.calls).toHaveLength(1);
+  });
+
+  it('keeps one finding, the stronger, when two specific rules report the very same secret', () => {
+    const t = tok('same');
+    const r = scan(`k=${t}`, [synth({ id: 'secrets/one', severity: 'medium' }), synth({ id: 'secrets/two', severity: 'critical' })]);
+    expect(ids(r)).toEqual(['secrets/two']);
   });
 
   it('passes today and the rule options from the policy', () => {
@@ -365,9 +373,10 @@ describe('fallback rules', () => {
     }
   });
 
-  it('do not suppress each other', () => {
+  it('do not suppress each other on different spans', () => {
     const t = tok('fb4');
-    const r = scan(`key = "${t}"`, [generic(), generic({ id: 'secrets/test-generic-2' })]);
+    // Overlapping but different spans (the second rule takes only the token's head).
+    const r = scan(`key = "${t}"`, [generic(), generic({ id: 'secrets/test-generic-2', pattern: /key = "(?<secret>tok_[a-z0-9]{8})/g })]);
     expect(ids(r).sort()).toEqual(['secrets/test-generic', 'secrets/test-generic-2']);
   });
 
@@ -451,8 +460,10 @@ describe('fingerprints', () => {
     const f1 = one('src/a.ts', `k="${a}"`);
     const f2 = one('src/a.ts', `k="${tok('fp-other')}"`);
     expect(f2.fingerprint).not.toBe(f1.fingerprint);
-    const r = scan(`k="${a}"`, [synth({ id: 'secrets/one' }), synth({ id: 'secrets/two' })]);
-    expect(new Set(r.findings.map((f) => f.fingerprint)).size).toBe(2);
+    // Two rules on one secret: scanned apart (together the scanner keeps one finding per secret).
+    const one1 = scan(`k="${a}"`, [synth({ id: 'secrets/one' })]).findings[0]!;
+    const two1 = scan(`k="${a}"`, [synth({ id: 'secrets/two' })]).findings[0]!;
+    expect(one1.fingerprint).not.toBe(two1.fingerprint);
   });
 
   it('are short hex and use the construct for non-secret findings', () => {
@@ -511,11 +522,11 @@ describe('policy', () => {
   });
 
   it('per-rule paths and ignore apply to that rule only', () => {
-    const r = scan(files(), [synth({ id: 'secrets/only-config' }), synth({ id: 'secrets/not-tests' })], (p) => {
+    const setup = (p: ResolvedPolicy): void => {
       p.rules['secrets/only-config'] = { paths: ['config/**'] };
       p.rules['secrets/not-tests'] = { ignore: ['*.test.ts', 'vendor/**'] };
-    });
-    const by = (id: string): string[] => r.findings.filter((f) => f.ruleId === id).map((f) => f.path);
+    };
+    const by = (id: string): string[] => scan(files(), [synth({ id })], setup).findings.map((f) => f.path);
     expect(by('secrets/only-config')).toEqual(['config/prod.yml']);
     expect(by('secrets/not-tests')).toEqual(['config/prod.yml', 'public/app.min.js', 'src/app.ts']);
   });
@@ -550,9 +561,12 @@ describe('policy', () => {
     const medium = synth({ id: 'secrets/medium', confidence: 'medium' });
     const lowOne = synth({ id: 'secrets/low-override', extra: { confidence: 'low' } });
     const rules = [synth(), medium, lowOne];
-    expect(ids(scan(`k=${a}`, rules)).sort()).toEqual(['secrets/low-override', 'secrets/medium', 'secrets/test-token']);
-    expect(ids(scan(`k=${a}`, rules, (p) => (p.settings.minConfidence = 'medium'))).sort()).toEqual(['secrets/medium', 'secrets/test-token']);
-    expect(ids(scan(`k=${a}`, rules, (p) => (p.settings.minConfidence = 'high')))).toEqual(['secrets/test-token']);
+    // Each rule alone: together, one secret yields one finding (the strongest).
+    const each = (min?: 'medium' | 'high'): string[] =>
+      rules.flatMap((r) => ids(scan(`k=${a}`, [r], (p) => (min ? (p.settings.minConfidence = min) : undefined)))).sort();
+    expect(each()).toEqual(['secrets/low-override', 'secrets/medium', 'secrets/test-token']);
+    expect(each('medium')).toEqual(['secrets/medium', 'secrets/test-token']);
+    expect(each('high')).toEqual(['secrets/test-token']);
   });
 });
 
