@@ -161,8 +161,11 @@ function scopeItems(doc: YamlDoc, node: YamlNode | undefined): ScopeItem[] {
 }
 
 const MAX_CONFIG_BYTES = 512 * 1024;
-/** A scope-list key or a token-kind key, as YAML or JSON writes it. */
-const KEY_HINT = /["']?(?:(?:oauth|token)[-_]?)?(?:scopes?|kind|type|token[-_]?type)["']?[ \t]*:/i;
+/**
+ * A scope-list key, or a token-kind key whose value names a classic token, as YAML or JSON writes it.
+ * A bare `type:` key is in nearly every JSON file (package.json's `"type": "module"`): not a hint.
+ */
+const KEY_HINT = /["']?(?:(?:oauth|token)[-_]?)?scopes?["']?[ \t]*:|(?:kind|type|token[-_]?(?:type|kind))["']?[ \t]*:[ \t]*["']?(?:classic|pat\b|ghp|personal)/i;
 
 /** Every token entry / scope declaration in a file. */
 export function findTokenEntries(path: string, text: string): TokenEntry[] {
