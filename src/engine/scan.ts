@@ -153,17 +153,21 @@ export class Scanner {
     this.state.files++;
     this.state.bytes += file.text.length;
     const text = file.text;
-    const eligible = new Uint8Array(this.compiled.length);
-    let any = false;
-    this.compiled.forEach((c, i) => {
-      const r = c.rule;
-      if (r.appliesTo && !r.appliesTo(file.path)) return;
-      if (c.paths && !matchesAny(file.path, c.paths)) return;
-      if (c.ignore.length && matchesAny(file.path, c.ignore)) return;
-      eligible[i] = 1;
-      any = true;
-    });
-    if (!any) return;
+    // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
+    // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
+    const eligibility = new Uint8Array(this.compiled.length);
+    const eligible = (ri: number): boolean => {
+      let e = eligibility[ri]!;
+      if (e === 0) {
+        const c = this.compiled[ri]!;
+        const ok =
+          (!c.rule.appliesTo || c.rule.appliesTo(file.path)) &&
+          (!c.paths || matchesAny(file.path, c.paths)) &&
+          !(c.ignore.length && matchesAny(file.path, c.ignore));
+        eligibility[ri] = e = ok ? 1 : 2;
+      }
+      return e === 1;
+    };
 
     // One pass: where does each eligible rule need to look?
     const ranges = new Map<number, Array<[number, number]>>();
@@ -185,14 +189,14 @@ export class Scanner {
       }
       for (let j = 0; j < rules.length; j++) {
         const ri = rules[j]!;
-        if (!eligible[ri]) continue;
+        if (!eligible(ri)) continue;
         const c = this.compiled[ri]!;
         if (c.rule.scope === 'file') addRange(ri, 0, text.length);
         else if (lineEnd - lineStart <= LONG_LINE) addRange(ri, lineStart, lineEnd);
         else addRange(ri, widen(text, Math.max(lineStart, offset - WINDOW), lineStart, -1), widen(text, Math.min(lineEnd, offset + WINDOW), lineEnd, 1));
       }
     });
-    for (const ri of this.alwaysRules) if (eligible[ri]) addRange(ri, 0, text.length);
+    for (const ri of this.alwaysRules) if (eligible(ri)) addRange(ri, 0, text.length);
     if (ranges.size === 0) return;
 
     const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
