@@ -81,6 +81,7 @@ ruleTester(rule, {
     { code: `System.setProperty("API_TOKEN", "${s}")`, secret: s, path: 'Main.java' },
     { code: `{"config.ini": "API_TOKEN=${s}\\nBACKUP_ENABLED=true"}`, secret: s, path: 'blob.json' },
     { code: `"credentials" : "${hex}"`, secret: hex },
+    { name: 'Django SECRET_KEY alphabet', code: `SECRET_KEY = '${rand(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 'dj')}'`, count: 1, path: 'settings.py' },
     { code: `const headers = { 'X-API-Key': '${b64}' };`, secret: b64, path: 'client.ts' },
     { code: `"user_auth": "${Buffer.from(`svc:${rand(24, undefined, 'ua')}`).toString('base64')}"` },
     { code: `if (api_key == "${s}") {`, secret: s, path: 'check.c' },

@@ -31,9 +31,11 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
     if (len < 16 || h < 3.6 || charClasses(value) < 3) return false;
   } else {
     if (len < 12 || h < (len < 16 ? 3.6 : 3.5)) return false;
-    // Generated keys and tokens use base64/base64url/hex and a few separators; `%`, `^`, `?`, `!`, `&`
-    // and friends mark a password, a query string or a deliberately broken sample.
-    if (/[^A-Za-z0-9+/=_\-.~:@$]/.test(value)) return false;
+    // Generated keys and tokens use base64/base64url/hex and a few separators. A handful of `%`, `^`,
+    // `!`, `;` or `(` inside such a value marks a broken sample (or a query string); random keys drawn
+    // from an alphabet with symbols (Django's SECRET_KEY uses `!@#$%^&*(-_=+)`) have many of them.
+    const odd = value.replace(/[A-Za-z0-9+/=_\-.~:@$]/g, '').length;
+    if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value))) return false;
   }
   // Letters only is a word or a name far more often than a key (gitleaks drops these too).
   if (/^[A-Za-z_.\-]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);

@@ -32,7 +32,12 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'xxx', 'yyy', 'zzz', 'abc', 'abcd', 'abc123', 'qwerty', '1234', '12345', '123456', 'letmein', 'welcome',
   'mysecret', 'yoursecret', 'supersecret', 'topsecret', 'secretkey', 'apikey', 'api_key', 'key', 'user', 'username',
   'login', 'admin', 'root', 'guest', 'demo', 'pa55word', 'passw0rd', 'pwd123', 'mypass', 'yourpass',
+  // Sample passwords from vendor documentation (NuGet's nuget.config reference).
+  '33f!!lloppa', 'hal+9ooo_da!sy',
 ]);
+
+// Public values that look like secrets: Yarn's published search-only key (gitleaks stop-lists it too).
+const KNOWN_PUBLIC = new Set(['6fe4476ee5a18328' + '82e326b506d14126']);
 
 /**
  * True for passwords that are evidently not real: placeholder words, `mypassword`-style words, masks,
@@ -63,6 +68,7 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
  * these words.
  */
 export function namesItself(v: string): boolean {
+  if (KNOWN_PUBLIC.has(v)) return true;
   // Edited copies of AWS's documented example keys.
   if (/^(?:wJalrXUtnFEMI\/K7MDENG|je7MtGbClwBF\/2Zp9Utk|AKIAIOSFODNN7)/.test(v)) return true;
   const lower = v.toLowerCase();
