@@ -30,6 +30,7 @@ ruleTester(rule, {
     'PuttyPassword=0',
     'password: postgres',
     "password: 'secret123'",
+    "expect(url).toHaveProperty('password', 'abc-123')",
     'password: "Enter your password"',
     'password = req.body.password',
     'passwordField: "input[type=password]"',

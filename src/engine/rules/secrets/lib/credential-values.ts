@@ -144,19 +144,24 @@ export const isHexDigest = (v: string): boolean => /^(?:[0-9a-f]{32}|[0-9a-f]{40
  */
 export function isFakeSequence(v: string): boolean {
   const s = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (s.length >= 4 && s.length < 8) return runCoverage(s, 3) === s.length; // abc-123, 123abc
   if (s.length < 8) return false;
   const stride = (k: number): string => [...s].filter((_, i) => i % 2 === k).join('');
   if (longestTrivialRun(stride(0)) >= 6 || longestTrivialRun(stride(1)) >= 6) return true;
-  // Share of characters inside ascending/descending runs of 4 or more.
+  return runCoverage(s, 4) >= s.length * 0.6;
+}
+
+/** How many characters of `s` lie in ascending or descending runs of at least `min`. */
+function runCoverage(s: string, min: number): number {
   let inRuns = 0;
   let run = 1;
   for (let i = 1; i <= s.length; i++) {
     const d = i < s.length ? s.charCodeAt(i) - s.charCodeAt(i - 1) : 99;
     if (d === 1 || d === -1) run++;
     else {
-      if (run >= 4) inRuns += run;
+      if (run >= min) inRuns += run;
       run = 1;
     }
   }
-  return inRuns >= s.length * 0.6;
+  return inRuns;
 }
