@@ -32,6 +32,8 @@ ruleTester(rule, {
     'if (token === undefined) return;',
     // Other data where a secret could be.
     `token_sha256 = "${hex}"`,
+    `"password": "${cat('$2b$', '12$', rand(53, B64.replace('+', '.'), 'bc'))}"`,
+    `admin_password = "${cat('pbkdf2_sha256$', '600000$', rand(22, undefined, 'salt'), '$', rand(44, B64, 'dk'))}"`,
     `checksum_token = "${hex}"`,
     `secret_id = "${uuid}"`,
     `api_token = "${uuid}"`,
