@@ -1,5 +1,5 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
-import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { SECRET_CONTROLS } from './define.js';
 import { isHtpasswd } from './lib/file-names.js';
 
 // user:hash with Apache MD5 ($apr1$), bcrypt ($2y$), SHA-1 ({SHA}), SHA-crypt ($5$/$6$) or DES crypt.

@@ -1,5 +1,5 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
-import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+import { SECRET_CONTROLS } from './define.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64 } from './lib/base64.js';
 import { isTemplated } from './lib/credential-values.js';

@@ -75,7 +75,6 @@ function skipValue(a: Assignment, line: string): boolean {
     if (looksLikeIdentifier(v)) return true;
     if (!unquotedAllowed(a, line)) return true;
   }
-  if (a.op === '(' && !a.quote) return true;
   return false;
 }
 
