@@ -7,6 +7,7 @@
  * heap; `--per-rule` breaks the time down by rule, prefilter and scanner; `--compare-secretlint` runs
  * secretlint's recommended preset over a subset of the same files. MB = 10^6 bytes of UTF-8.
  */
+import { initEngine } from '../src/engine/init.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -164,6 +165,7 @@ function prefilterOnly(files: readonly SourceFile[], rules: readonly Rule[]): { 
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
+  await initEngine();
   const { values } = parseArgs({
     options: {
       mb: { type: 'string', default: '64' },

@@ -8,6 +8,7 @@ import type { Rule } from './engine/rule.js';
 import type { AppDeps, Limits } from './app/evaluate.js';
 import { onCheckRun, onCheckSuite, onPullRequest, onPush, type EventContext } from './app/handlers.js';
 import { IssueDesk } from './app/remediation.js';
+import { initEngine } from './engine/init.js';
 
 export interface AppOptions {
   rules?: readonly Rule[];
@@ -25,13 +26,18 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       desk: new IssueDesk(),
       limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
     };
+    // The engine's WASM parsers load once; every handler waits for them (instant after the first).
+    const ready = initEngine();
     // Probot's Context satisfies EventContext; the cast spares every handler Probot's deep generics.
-    const ctx = (c: unknown): EventContext => c as EventContext;
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), (c) => onPullRequest(deps, ctx(c)));
-    app.on('push', (c) => onPush(deps, ctx(c)));
-    app.on('check_run.rerequested', (c) => onCheckRun(deps, ctx(c), 'rerequested'));
-    app.on('check_run.requested_action', (c) => onCheckRun(deps, ctx(c), 'requested_action'));
-    app.on('check_suite.rerequested', (c) => onCheckSuite(deps, ctx(c)));
+    const ctx = async (c: unknown): Promise<EventContext> => {
+      await ready;
+      return c as EventContext;
+    };
+    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), async (c) => onPullRequest(deps, await ctx(c)));
+    app.on('push', async (c) => onPush(deps, await ctx(c)));
+    app.on('check_run.rerequested', async (c) => onCheckRun(deps, await ctx(c), 'rerequested'));
+    app.on('check_run.requested_action', async (c) => onCheckRun(deps, await ctx(c), 'requested_action'));
+    app.on('check_suite.rerequested', async (c) => onCheckSuite(deps, await ctx(c)));
   };
 }
 

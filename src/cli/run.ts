@@ -7,13 +7,16 @@ import { scanCommand } from './scan.js';
 import { baselineCommand } from './baseline-command.js';
 import { rulesCommand } from './rules-command.js';
 import { toolVersion } from './version.js';
+import { initEngine } from '../engine/init.js';
 
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan':
+      await initEngine();
       return scanCommand(rest, io);
     case 'baseline':
+      await initEngine();
       return baselineCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
