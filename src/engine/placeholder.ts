@@ -20,8 +20,11 @@ const PLACEHOLDER_WORDS =
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose
  * format is already distinctive: only strong markers count there, so `sk_test_…` style keys still fire.
  */
+/** Edited copies of the AWS documentation keys (`…/K7MDENG/bPxRfiCYSECRETSKEY`) are examples too. */
+const DOCUMENTED_PREFIXES = ['AKIAIOSFODNN7', 'wJalrXUtnFEMI/K7MDENG', 'je7MtGbClwBF/2Zp9Utk'];
+
 export function isPlaceholder(value: string, strict = false): boolean {
-  if (DOCUMENTED_EXAMPLES.has(value)) return true;
+  if (DOCUMENTED_EXAMPLES.has(value) || DOCUMENTED_PREFIXES.some((p) => value.startsWith(p))) return true;
   if (/example/i.test(value)) return true;
   if (/x{6,}|X{6,}|\*{4,}|0{10,}/.test(value)) return true;
   const body = value.replace(/^[A-Za-z]{2,10}[_-]/, '');
@@ -33,7 +36,8 @@ export function isPlaceholder(value: string, strict = false): boolean {
 /** Template or variable references: the value is looked up elsewhere, so nothing is committed. */
 export function isReference(value: string): boolean {
   return (
-    /^\$\{?[A-Za-z_][\w.]*\}?$/.test(value) || // $VAR, ${VAR}
+    // $VAR / ${VAR}: a shell-style name (all one case), so a password like `$YYbMDot25P` is not one.
+    /^\$\{[A-Za-z_][\w.]*\}$|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/.test(value) ||
     /^\$\{\{.*\}\}$/.test(value) || // ${{ secrets.X }}
     /^\{\{.*\}\}$/.test(value) || // {{ .Values.x }}
     /^%[A-Za-z_]+%$/.test(value) || // %VAR%

@@ -255,13 +255,17 @@ export class Scanner {
         list.push({ start: r.start - lines.lineStart(l), end: r.end - lines.lineStart(l), secret: r.raw.secret });
       }
     }
+    const suppressedLines = new Map<number, boolean>();
     for (const { c, raw, l0, col, endL0, endCol, dropped } of located) {
       if (dropped) continue;
       const meta = c.rule.meta;
       const confidence: Confidence = raw.confidence ?? meta.confidence;
       if (CONFIDENCES.indexOf(confidence) > this.minConfidence) continue;
       const lineText = lines.lineText(l0);
-      if (isSuppressed(lineText, l0 > 0 ? lines.lineText(l0 - 1) : undefined)) {
+      // Once per line: a minified line can be megabytes long and hold hundreds of findings.
+      let quiet = suppressedLines.get(l0);
+      if (quiet === undefined) suppressedLines.set(l0, (quiet = isSuppressed(lineText, l0 > 0 ? lines.lineText(l0 - 1) : undefined)));
+      if (quiet) {
         this.state.suppressed++;
         continue;
       }
