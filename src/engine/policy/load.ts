@@ -11,6 +11,7 @@ import { basePolicy } from './builtin.js';
 import { validatePolicyShape } from './schema.js';
 import { readPack, PACK_NAMES } from './packs.js';
 import { allRules } from '../registry.js';
+import { closest } from '../suggest.js';
 
 export interface PolicyLayer {
   /** Where the text came from, e.g. `.github/tokenwarden.yml` or `acme/.github:.github/tokenwarden.yml`. */
@@ -112,29 +113,6 @@ function parseSize(v: number | string): number {
   const m = /^([0-9]+(?:\.[0-9]+)?)\s*([kKmMgG]?)/.exec(v)!;
   const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.round(Number(m[1]) * mult);
-}
-
-function closest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined, bestD = Infinity;
-  for (const o of options) {
-    const d = editDistance(word, o);
-    if (d < bestD) [best, bestD] = [o, d];
-  }
-  return bestD <= Math.max(3, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 const isLocked = (locked: readonly string[], id: string): boolean => locked.includes(id) || locked.includes(id.split('/')[0]!);

@@ -7,31 +7,10 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
 import { TOKEN_SCOPES, TOKEN_SCOPE_NAMES } from './lib/github-permissions.js';
 import { at, isYamlPath, loadWorkflow, type PermissionsDecl } from './lib/workflow.js';
+import { closest as nearest } from '../../suggest.js';
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-function closest(word: string, options: readonly string[]): string | undefined {
-  const w = word.toLowerCase().replace(/_/g, '-');
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const d = distance(w, o);
-    if (d < bestD) [best, bestD] = [o, d];
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
+/** Permission names are kebab-case: compare `pull_request` as `pull-request`. */
+const closest = (word: string, options: readonly string[]): string | undefined => nearest(word.toLowerCase().replace(/_/g, '-'), options, 2);
 
 const rule: Rule = {
   meta: {
