@@ -1,7 +1,6 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
-import { findAssignments, findMultilineXml } from './lib/assignments.js';
-import { isGeneratedDataFile, judgeAssignment } from './lib/assignment-verdict.js';
+import { genericFindings, isGeneratedDataFile } from './lib/assignment-verdict.js';
 
 const KIND_LABEL: Record<string, string> = {
   password: 'password',
@@ -44,26 +43,7 @@ const rule: Rule = {
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),
   check(file: FileView): RawFinding[] {
-    const out: RawFinding[] = [];
-    const seen = new Set<number>();
-    for (const seg of file.segments) {
-      const segEnd = seg.offset + seg.text.length;
-      const found = [...findAssignments(seg.text, seg.offset), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
-      for (const a of found) {
-        if (seen.has(a.start)) continue;
-        const verdict = judgeAssignment(a, seg.text);
-        if (verdict?.tier !== 'entropy') continue;
-        seen.add(a.start);
-        if (out.length >= MAX_FINDINGS) return out;
-        out.push({
-          start: a.start,
-          end: a.end,
-          secret: a.value,
-          message: `High-entropy ${KIND_LABEL[verdict.kind]} hard-coded in \`${a.name.slice(0, 60)}\`: revoke it at its issuer and load it from a secret store.`,
-        });
-      }
-    }
-    return out;
+    return genericFindings(file, 'entropy', MAX_FINDINGS, (j) => `High-entropy ${KIND_LABEL[j.verdict.kind]} hard-coded in \`${j.assignment.name.slice(0, 60)}\`: revoke it at its issuer and load it from a secret store.`);
   },
 };
 

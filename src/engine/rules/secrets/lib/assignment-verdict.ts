@@ -5,8 +5,9 @@
  */
 import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 import { isPlaceholder } from '../../../placeholder.js';
+import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { isConfigLine } from './assignments.js';
+import { findAssignments, findMultilineXml, isConfigLine } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself } from './credential-values.js';
 import { classifySecretName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
@@ -116,4 +117,49 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
 /** Lockfiles, checksum lists and source maps: integrity hashes and URLs, never hand-written credentials. */
 export function isGeneratedDataFile(path: string): boolean {
   return /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|[^/]*\.lock|[^/]*\.map)$/i.test(path);
+}
+
+/** An assignment with its verdict, as both generic rules need it. */
+export interface JudgedAssignment {
+  assignment: Assignment;
+  verdict: Verdict;
+}
+
+// The two generic rules look at many of the same lines: find and judge each stretch once.
+let judgedCache: { text: string; bySegment: Map<string, JudgedAssignment[]> } | undefined;
+
+/** Judged assignments of every segment of `file` (cached for the file being scanned). */
+export function judgedAssignments(file: FileView): JudgedAssignment[] {
+  if (!judgedCache || judgedCache.text !== file.text) judgedCache = { text: file.text, bySegment: new Map() };
+  const out: JudgedAssignment[] = [];
+  for (const seg of file.segments) {
+    const key = `${seg.offset}:${seg.text.length}`;
+    let judged = judgedCache.bySegment.get(key);
+    if (!judged) {
+      judged = [];
+      const segEnd = seg.offset + seg.text.length;
+      const found = [...findAssignments(seg.text, seg.offset), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
+      for (const a of found) {
+        const verdict = judgeAssignment(a, seg.text);
+        if (verdict) judged.push({ assignment: a, verdict });
+      }
+      judgedCache.bySegment.set(key, judged);
+    }
+    out.push(...judged);
+  }
+  return out;
+}
+
+/** The findings of one generic rule: assignments judged at `tier`, at most `max` per file. */
+export function genericFindings(file: FileView, tier: Verdict['tier'], max: number, message: (j: JudgedAssignment) => string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const seen = new Set<number>();
+  for (const j of judgedAssignments(file)) {
+    const a = j.assignment;
+    if (j.verdict.tier !== tier || seen.has(a.start)) continue;
+    seen.add(a.start);
+    if (out.length >= max) break;
+    out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });
+  }
+  return out;
 }
