@@ -42,11 +42,25 @@ export interface FileView {
   segments: Segment[];
 }
 
+/**
+ * Read-only access to other files of the repository, for rules that judge one file against another
+ * (a workflow against the token inventory). The scanner builds it from the fully scanned files some
+ * rule's `context` asked for, then falls back to `ScannerOptions.repo` (what the caller can read).
+ */
+export interface RepoView {
+  /** The whole text of a file at the revision being checked, or `undefined` when not known. */
+  read(path: string): string | undefined;
+  /** Every path `read` can answer for, sorted. */
+  paths(): readonly string[];
+}
+
 export interface RuleContext {
   /** "Today", passed in so results are reproducible (the App passes the clock, tests a fixed date). */
   today: Date;
   /** The rule's options from the policy. */
   options: Record<string, unknown>;
+  /** Only for rules with `context` (cross-file rules): the other files of the repository. */
+  repo?: RepoView;
 }
 
 /** What a rule reports; the scanner turns it into a full `Finding`. */
@@ -78,5 +92,11 @@ export interface Rule {
   fallback?: boolean;
   /** Optional path filter (e.g. only `.npmrc`); cheap, called before anything else. */
   appliesTo?(path: string): boolean;
+  /**
+   * Cross-file rules only: which other files `check` reads through `ctx.repo` (asked once for every
+   * fully scanned file, path first; keep it cheap). A rule that has `context` runs after the last
+   * file, in `Scanner.result()`, so what it reads is known whatever order the files came in.
+   */
+  context?(path: string, text: string): boolean;
   check(file: FileView, ctx: RuleContext): RawFinding[];
 }

@@ -5,7 +5,7 @@
 import { Minimatch } from 'minimatch';
 import type { Confidence, Finding, Level } from './finding.js';
 import { compareFindings, CONFIDENCES } from './finding.js';
-import type { FileView, RawFinding, Rule, Segment } from './rule.js';
+import type { FileView, RawFinding, RepoView, Rule, Segment } from './rule.js';
 import type { PolicyException, ResolvedPolicy } from './policy/types.js';
 import type { Skipped } from './decode.js';
 import { KeywordMatcher } from './keywords.js';
@@ -45,6 +45,11 @@ export interface ScannerOptions {
   today: Date;
   /** Fingerprints accepted when the tool was adopted: reported no more. */
   baseline?: ReadonlySet<string>;
+  /**
+   * Files outside the scan that cross-file rules may read (e.g. the token inventory when only a
+   * workflow changed). The scan's own whole files (not diff excerpts) take precedence.
+   */
+  repo?: RepoView;
 }
 
 /** A line longer than this is scanned in windows around each keyword hit (minified code). */
@@ -92,6 +97,13 @@ export class Scanner {
   private readonly state = { suppressed: 0, files: 0, bytes: 0 };
   private readonly collected: Finding[] = [];
   private readonly skipped: Skipped[] = [];
+  /** Cross-file rules (with `context`): indexes into `compiled`. */
+  private readonly contextRules: number[];
+  /** Whole texts of scanned files a cross-file rule reads, by path. */
+  private readonly retained = new Map<string, string>();
+  /** Cross-file checks, run once every file was seen. */
+  private readonly deferred: Array<{ file: SourceFile; runs: Array<{ ri: number; segments: Segment[] }> }> = [];
+  private finished = false;
 
   constructor(private readonly opts: ScannerOptions) {
     const { policy } = opts;
@@ -126,6 +138,7 @@ export class Scanner {
       }
     });
     this.matcher = new KeywordMatcher(keywords);
+    this.contextRules = this.compiled.flatMap((c, ri) => (c.rule.context ? [ri] : []));
     this.ignore = globs(policy.ignore);
     this.minConfidence = CONFIDENCES.indexOf(policy.settings.minConfidence);
   }
@@ -153,6 +166,14 @@ export class Scanner {
     this.state.files++;
     this.state.bytes += file.text.length;
     const text = file.text;
+    if (!file.lineNumbers) {
+      for (const ri of this.contextRules) {
+        if (this.compiled[ri]!.rule.context!(file.path, text)) {
+          this.retained.set(file.path, text);
+          break;
+        }
+      }
+    }
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
     const eligibility = new Uint8Array(this.compiled.length);
@@ -200,14 +221,54 @@ export class Scanner {
     if (ranges.size === 0) return;
 
     const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+    let later: Array<{ ri: number; segments: Segment[] }> | undefined;
     for (const [ri, list] of ranges) {
       const c = this.compiled[ri]!;
       const segments: Segment[] = list.map(([s, e]) => ({ text: text.slice(s, e), offset: s }));
+      if (c.rule.context) {
+        (later ??= []).push({ ri, segments });
+        continue;
+      }
       const view: FileView = { path: file.path, text, segments };
       const found = c.rule.check(view, { today: this.opts.today, options: c.options });
       for (const raw of found) raws.push({ c, raw });
     }
+    if (later) this.deferred.push({ file, runs: later });
     if (raws.length) this.materialise(file, raws);
+  }
+
+  /** The files cross-file rules read: the scan's retained whole files, then the caller's view. */
+  private repoView(): RepoView {
+    const own = this.retained;
+    const outer = this.opts.repo;
+    let paths: string[] | undefined;
+    return {
+      read: (path) => own.get(path) ?? outer?.read(path),
+      paths: () => (paths ??= [...new Set([...own.keys(), ...(outer?.paths() ?? [])])].sort()),
+    };
+  }
+
+  /** Run the cross-file checks once, after the last file. A failing check costs its file, not the scan. */
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.deferred.length) return;
+    const repo = this.repoView();
+    for (const { file, runs } of this.deferred) {
+      const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+      for (const { ri, segments } of runs) {
+        const c = this.compiled[ri]!;
+        try {
+          const found = c.rule.check({ path: file.path, text: file.text, segments }, { today: this.opts.today, options: c.options, repo });
+          for (const raw of found) raws.push({ c, raw });
+        } catch (e) {
+          this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id}: ${(e as Error).message}` });
+        }
+      }
+      if (raws.length) this.materialise(file, raws);
+    }
+    this.deferred.length = 0;
+    this.retained.clear();
   }
 
   private materialise(file: SourceFile, raws: Array<{ c: CompiledRule; raw: RawFinding }>): void {
@@ -300,6 +361,7 @@ export class Scanner {
 
   /** Apply exceptions and the baseline; return everything, sorted. */
   result(): ScanResult {
+    this.finish();
     const { policy, today, baseline } = this.opts;
     const todayIso = today.toISOString().slice(0, 10);
     const findings: Finding[] = [];
