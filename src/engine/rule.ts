@@ -40,6 +40,11 @@ export interface FileView {
    * For `file` rules: one segment, the whole text.
    */
   segments: Segment[];
+  /**
+   * Set when `text` holds only some lines of the file (the lines a diff adds): the real 1-based line
+   * number of each line of `text`. Structural rules use it to judge only constructs added whole.
+   */
+  lineNumbers?: readonly number[];
 }
 
 /**

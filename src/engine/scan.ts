@@ -230,6 +230,7 @@ export class Scanner {
         continue;
       }
       const view: FileView = { path: file.path, text, segments };
+      if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
       const found = c.rule.check(view, { today: this.opts.today, options: c.options });
       for (const raw of found) raws.push({ c, raw });
     }
@@ -259,7 +260,9 @@ export class Scanner {
       for (const { ri, segments } of runs) {
         const c = this.compiled[ri]!;
         try {
-          const found = c.rule.check({ path: file.path, text: file.text, segments }, { today: this.opts.today, options: c.options, repo });
+          const view: FileView = { path: file.path, text: file.text, segments };
+          if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
+          const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo });
           for (const raw of found) raws.push({ c, raw });
         } catch (e) {
           this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id}: ${(e as Error).message}` });
