@@ -1,19 +1,28 @@
 /**
  * `npm start`: the App as an HTTP server. Probot's standard environment (APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, PORT, HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL),
- * the webhook route, and `/healthz` for load balancers and container probes.
+ * Token Warden's pacing and retry knobs (TOKENWARDEN_*, see .env.example), the webhook route with
+ * redeliveries answered once, and `/healthz` for load balancers and container probes. On SIGTERM it
+ * stops accepting deliveries, lets evaluations in flight finish for a grace period, and completes the
+ * check runs still in progress with an explanation.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { existsSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, type ApplicationFunction, type Logger } from 'probot';
 import app from './index.js';
-import { createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
+import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
+import { CheckRunPublisher } from './app/check-run-publisher.js';
+import { DeliveryLedger, signatureMatches } from './app/deliveries.js';
 
 export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
 const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'secret', 'webhook-secret', 'your-webhook-secret', 'test']);
 const MIN_PRODUCTION_SECRET = 20;
+/** How long a shutdown waits for evaluations in flight before completing their check runs as interrupted. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 8000;
+/** GitHub caps webhook payloads at 25 MB. */
+const MAX_PAYLOAD_BYTES = 26 * 1024 * 1024;
 
 /** Reasons not to start. A webhook secret anyone can guess lets anyone forge events. */
 export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
@@ -27,6 +36,9 @@ export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
   if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH is not set (the App private key, PEM).');
   const port = env.PORT;
   if (port !== undefined && port !== '' && !(Number(port) >= 0 && Number(port) < 65536)) problems.push(`PORT "${port}" is not a port number.`);
+  problems.push(...clientEnvProblems(env));
+  const grace = env.TOKENWARDEN_SHUTDOWN_GRACE_MS;
+  if (grace !== undefined && grace.trim() !== '' && !/^\d+$/.test(grace.trim())) problems.push(`TOKENWARDEN_SHUTDOWN_GRACE_MS "${grace}" is not a whole number of milliseconds.`);
   return problems;
 }
 
@@ -53,8 +65,38 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const webhookPath = env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH;
   env.WEBHOOK_PATH = webhookPath;
 
-  const probot = createProbot({ env, overrides: { Octokit: createOctokitClass(opts.github), ...(opts.log ? { log: opts.log } : {}) } });
+  const github = { ...clientOptionsFromEnv(env), ...opts.github };
+  const graceMs = env.TOKENWARDEN_SHUTDOWN_GRACE_MS?.trim() ? Number(env.TOKENWARDEN_SHUTDOWN_GRACE_MS) : DEFAULT_SHUTDOWN_GRACE_MS;
+  const probot = createProbot({ env, overrides: { Octokit: createOctokitClass(github), ...(opts.log ? { log: opts.log } : {}) } });
   const webhooks = await createNodeMiddleware(opts.app ?? app, { probot, webhooksPath: webhookPath });
+  const deliveries = new DeliveryLedger();
+  const secret = env.WEBHOOK_SECRET ?? '';
+
+  /**
+   * A signed redelivery of a delivery handled (or being handled) here is answered at once and not judged
+   * again. Anything else goes on to Probot, which verifies the signature itself.
+   */
+  const answeredAsDuplicate = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const id = req.headers['x-github-delivery'];
+    if (typeof id !== 'string' || !id) return false;
+    const raw = await readBody(req);
+    if (raw === undefined) {
+      res.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"payload too large"}\n');
+      return true;
+    }
+    // Probot's middleware reads a string body instead of the (now consumed) stream.
+    (req as { body?: unknown }).body = raw.toString('utf8');
+    const signature = req.headers['x-hub-signature-256'];
+    if (!signatureMatches(secret, raw, typeof signature === 'string' ? signature : undefined)) return false;
+    if (!deliveries.claim(id)) {
+      probot.log.info({ delivery: id, event: req.headers['x-github-event'], state: deliveries.state(id) }, 'redelivery of a delivery already handled: ignored');
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('duplicate delivery: already handled\n');
+      return true;
+    }
+    // 2xx (202 = still processing) counts as handled; a failure lets a redelivery try again.
+    res.once('close', () => deliveries.settle(id, res.writableFinished && res.statusCode < 300));
+    return false;
+  };
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -62,11 +104,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : '{"status":"ok"}\n');
       return;
     }
-    Promise.resolve(
-      webhooks(req, res, () => {
+    const handle = async (): Promise<void> => {
+      if (req.method === 'POST' && path === webhookPath && (await answeredAsDuplicate(req, res))) return;
+      await webhooks(req, res, () => {
         if (!res.headersSent) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}\n');
-      }),
-    ).catch((e: unknown) => {
+      });
+    };
+    handle().catch((e: unknown) => {
       probot.log.error({ err: { message: (e as Error).message } }, 'webhook handler failed');
       if (!res.headersSent) res.writeHead(500).end();
     });
@@ -84,8 +128,30 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   return {
     server,
     url: `http://${shownHost}:${addr.port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: async () => {
+      // Stop accepting; let evaluations in flight finish; complete what is left; cut the connections
+      // still waiting on them (GitHub records those deliveries as failed, and a redelivery redoes them).
+      const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      const interrupted = await CheckRunPublisher.drain(graceMs);
+      if (interrupted) probot.log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
+      server.closeAllConnections();
+      await closed;
+    },
   };
+}
+
+/** The request body, or undefined beyond GitHub's payload cap. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
 
 const isMain = (): boolean => {

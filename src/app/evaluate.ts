@@ -70,6 +70,7 @@ export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, tar
     // Without a policy nothing was judged: fail. With one, its incomplete-scan setting decides.
     if (!run.done) await run.abort(e, !state.policy || state.policy.settings.incompleteScan === 'fail' ? 'failure' : 'neutral');
   } finally {
+    run.release();
     log.info({ repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
   }
 }
@@ -112,6 +113,7 @@ async function judge(
     return;
   }
   const policy = (state.policy = resolved.policy);
+  run.fallback = policy.settings.incompleteScan === 'fail' ? 'failure' : 'neutral';
 
   const changes: ChangeSet = target.pr
     ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles)

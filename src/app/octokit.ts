@@ -67,3 +67,32 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
 }
 
 export type GitHubClient = InstanceType<typeof ProbotOctokit>;
+
+/** Environment knobs for the client (`.env.example`): tests and GHES operators tune pacing and retries. */
+export const CLIENT_ENV = {
+  TOKENWARDEN_WRITE_INTERVAL_MS: 'writeIntervalMs',
+  TOKENWARDEN_CONTENT_INTERVAL_MS: 'contentIntervalMs',
+  TOKENWARDEN_RETRY_BASE_MS: 'retryBaseMs',
+  TOKENWARDEN_MAX_RATE_LIMIT_RETRIES: 'maxRateLimitRetries',
+  TOKENWARDEN_MAX_SERVER_RETRIES: 'maxServerRetries',
+  TOKENWARDEN_MAX_RETRY_AFTER_SECONDS: 'maxRetryAfterSeconds',
+} as const satisfies Record<string, keyof GitHubClientOptions>;
+
+const isCount = (v: string): boolean => /^\d+$/.test(v.trim()) && Number(v) <= 86_400_000;
+
+/** Client options set in `env`; unset or empty variables keep the defaults. */
+export function clientOptionsFromEnv(env: NodeJS.ProcessEnv): GitHubClientOptions {
+  const out: GitHubClientOptions = {};
+  for (const [name, key] of Object.entries(CLIENT_ENV)) {
+    const v = env[name];
+    if (v !== undefined && v.trim() !== '' && isCount(v)) out[key] = Number(v);
+  }
+  return out;
+}
+
+/** What is wrong with the client knobs in `env`, one sentence each. */
+export function clientEnvProblems(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(CLIENT_ENV)
+    .filter((name) => env[name] !== undefined && env[name]!.trim() !== '' && !isCount(env[name]!))
+    .map((name) => `${name} "${env[name]}" is not a whole number (milliseconds, seconds or a count, see .env.example).`);
+}

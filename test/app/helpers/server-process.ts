@@ -1,0 +1,148 @@
+/**
+ * The real server as `npm start` runs it — `node <build>/src/server.js` configured by environment
+ * variables only — in a child process whose stdout and stderr are kept, so a test can read the very log
+ * lines an operator would ship. The build is a plain transpilation of `src/` (type checking is
+ * `tsc`'s job) into a private directory under node_modules/.cache, so it never touches `dist/`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Transpile src/ (ESM, as tsconfig.build.json emits it); returns the build directory. */
+export function buildServer(): string {
+  const cache = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(join(cache, 'tokenwarden-server-'));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
+  for (const file of walk(join(ROOT, 'src'))) {
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
+      fileName: file,
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    });
+    const dest = join(out, relative(ROOT, file).replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(dest), { recursive: true });
+    writeFileSync(dest, outputText);
+  }
+  return out;
+}
+
+export function removeBuild(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Every line the process wrote to stdout and stderr. */
+  output: string[];
+  /** The JSON log lines (LOG_FORMAT=json), parsed. */
+  records(): Array<Record<string, unknown>>;
+  waitFor(test: (line: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Send a signal (default SIGTERM) and wait for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+export async function spawnServer(buildDir: string, env: Record<string, string>): Promise<ServerProcess> {
+  // A scratch working directory: a developer's .env in the checkout must not leak into the test.
+  const cwd = mkdtempSync(join(tmpdir(), 'tokenwarden-cwd-'));
+  const child = spawn(process.execPath, [join(buildDir, 'src', 'server.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const listeners = new Set<() => void>();
+  const collect = (stream: NodeJS.ReadableStream): void => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop()!;
+      output.push(...lines);
+      for (const l of listeners) l();
+    });
+    stream.on('end', () => {
+      if (rest) output.push(rest);
+      for (const l of listeners) l();
+    });
+  };
+  collect(child.stdout!);
+  collect(child.stderr!);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  exited.then(() => rmSync(cwd, { recursive: true, force: true }));
+
+  const waitFor = (test: (line: string) => boolean, timeoutMs = 15_000): Promise<string> =>
+    new Promise((resolvePromise, reject) => {
+      const check = (): boolean => {
+        const hit = output.find(test);
+        if (hit === undefined) return false;
+        listeners.delete(onData);
+        clearTimeout(timer);
+        resolvePromise(hit);
+        return true;
+      };
+      const onData = (): void => void check();
+      const timer = setTimeout(() => {
+        listeners.delete(onData);
+        reject(new Error(`server output never matched; last lines:\n${output.slice(-20).join('\n')}`));
+      }, timeoutMs);
+      listeners.add(onData);
+      void exited.then(() => {
+        if (!check()) {
+          listeners.delete(onData);
+          clearTimeout(timer);
+          reject(new Error(`server exited; output:\n${output.slice(-30).join('\n')}`));
+        }
+      });
+      check();
+    });
+
+  const listening = await waitFor((l) => l.includes('Token Warden listening'));
+  const { port, host } = JSON.parse(listening) as { port: number; host: string };
+  const records = (): Array<Record<string, unknown>> =>
+    output.flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return [];
+      }
+    });
+  return {
+    child,
+    url: `http://${host}:${port}`,
+    output,
+    records,
+    waitFor,
+    stop: async (signal = 'SIGTERM') => {
+      const t0 = Date.now();
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const r = await exited;
+      return { ...r, ms: Date.now() - t0 };
+    },
+  };
+}
+
+export const sign = (body: string, secret: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+export interface Delivery {
+  status: number;
+  text: string;
+}
+
+/** POST a webhook the way GitHub does. */
+export async function deliver(url: string, secret: string, event: string, payload: unknown, id: string = randomUUID()): Promise<Delivery> {
+  const body = JSON.stringify(payload);
+  const res = await fetch(`${url}/api/github/webhooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': id, 'x-hub-signature-256': sign(body, secret) },
+    body,
+  });
+  return { status: res.status, text: await res.text() };
+}

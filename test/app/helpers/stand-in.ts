@@ -1,0 +1,138 @@
+/**
+ * `FakeGitHub` served over loopback HTTP, for the real server (in this process or a child process, via
+ * GHE_HOST). On top of the fake's routes and faults: a per-request latency, requests that can be held
+ * until released (to stop the server mid-evaluation), "the write happened but GitHub answered 5xx"
+ * faults, and a watch on writes of one installation that overlap in time (they must be serialised).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeGitHub, type Reply } from './fake-github.js';
+
+export interface Exchange {
+  method: string;
+  path: string;
+  /** `installation:<id>`, `app` (JWT) or `none`. */
+  installation: string;
+  body: string;
+  start: number;
+  end?: number;
+  status?: number;
+}
+
+export interface AfterWriteFault {
+  method: string;
+  path: RegExp;
+  reply: Reply;
+  times: number;
+}
+
+export interface StandIn {
+  github: FakeGitHub;
+  /** `127.0.0.1:<port>`, for GHE_HOST (with GHE_PROTOCOL=http). */
+  host: string;
+  exchanges: Exchange[];
+  /** Writes that started while another write of the same installation was in flight. */
+  overlaps: string[];
+  /** Milliseconds before each answer (the App must not serialise reads behind it). */
+  latencyMs: number;
+  /** Requests for which this returns true wait until `release()`. */
+  hold: ((method: string, path: string) => boolean) | undefined;
+  readonly held: number;
+  release(): void;
+  /** The fake performs the request, then the client gets `reply` instead (a lost answer). */
+  failAfterWrite(method: string, path: RegExp, reply: Reply, times?: number): void;
+  close(): Promise<void>;
+}
+
+const isWrite = (method: string, path: string): boolean => method !== 'GET' && method !== 'HEAD' && !/^\/app\/installations\/\d+\/access_tokens$/.test(path);
+
+function installationOf(auth: string | undefined): string {
+  const m = auth?.match(/^token installation-token-(\d+)$/);
+  if (m) return `installation:${m[1]}`;
+  return auth?.toLowerCase().startsWith('bearer ') ? 'app' : 'none';
+}
+
+export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<StandIn> {
+  const exchanges: Exchange[] = [];
+  const overlaps: string[] = [];
+  const inFlight = new Map<string, number>();
+  const afterWrite: AfterWriteFault[] = [];
+  let waiting: Array<() => void> = [];
+  const state = { latencyMs: opts.latencyMs ?? 0, hold: undefined as StandIn['hold'] };
+  let github!: FakeGitHub;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const method = req.method ?? 'GET';
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/api\/v3(?=\/)/, '');
+      const body = Buffer.concat(chunks).toString('utf8');
+      const ex: Exchange = { method, path, installation: installationOf(req.headers.authorization), body, start: Date.now() };
+      exchanges.push(ex);
+      const write = isWrite(method, path);
+      if (write) {
+        const n = inFlight.get(ex.installation) ?? 0;
+        if (n > 0) overlaps.push(`${ex.installation} ${method} ${path}`);
+        inFlight.set(ex.installation, n + 1);
+      }
+      try {
+        if (state.hold?.(method, path)) await new Promise<void>((r) => waiting.push(r));
+        if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs));
+        let r = github.handle(method, req.url ?? '/', body);
+        const lost = afterWrite.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+        if (lost && r.status < 300) {
+          lost.times--;
+          r = lost.reply;
+        }
+        ex.status = r.status;
+        res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...r.headers });
+        res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+      } finally {
+        ex.end = Date.now();
+        if (write) inFlight.set(ex.installation, (inFlight.get(ex.installation) ?? 1) - 1);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  github = new FakeGitHub(`http://127.0.0.1:${port}/api/v3`);
+
+  return {
+    github,
+    host: `127.0.0.1:${port}`,
+    exchanges,
+    overlaps,
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(v: number) {
+      state.latencyMs = v;
+    },
+    get hold() {
+      return state.hold;
+    },
+    set hold(fn) {
+      state.hold = fn;
+    },
+    get held() {
+      return waiting.length;
+    },
+    release() {
+      const w = waiting;
+      waiting = [];
+      for (const r of w) r();
+    },
+    failAfterWrite(method, path, reply, times = 1) {
+      afterWrite.push({ method, path, reply, times });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        state.hold = undefined;
+        for (const r of waiting) r();
+        waiting = [];
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,452 @@
+/**
+ * Robustness scenarios against the real server, run as `npm start` runs it (a child process configured
+ * by environment variables, LOG_LEVEL=debug, JSON logs), and a stand-in GitHub API on loopback. Pacing
+ * and retries are shortened through the TOKENWARDEN_* knobs of .env.example, not through code.
+ *
+ *   (a) redeliveries            (b) bad signatures             (c) a broken base policy
+ *   (d) a PR disabling the policy  (e) injected 5xx            (f) primary and secondary rate limits
+ *   (g) 120 concurrent PRs in 4 installations                  (h) a 3000-file PR
+ *   (i) no secret in any request to GitHub nor in the logs     (j) a shutdown mid-evaluation
+ */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { githubToken } from '../helpers/tokens.js';
+import { pullRequestEvent, repository, sha } from '../fixtures/webhooks/index.js';
+import { patchAdding } from './helpers/harness.js';
+import { privateKey } from './helpers/keys.js';
+import { startStandIn, type StandIn } from './helpers/stand-in.js';
+import { buildServer, deliver, removeBuild, spawnServer, type ServerProcess } from './helpers/server-process.js';
+import type { FileEntry } from './helpers/fake-github.js';
+import { environmentProblems } from '../../src/server.js';
+import { clientOptionsFromEnv } from '../../src/app/octokit.js';
+import { DeliveryLedger, signatureMatches } from '../../src/app/deliveries.js';
+
+const SECRET = randomBytes(32).toString('hex');
+const POLICY = '.github/tokenwarden.yml';
+
+let standIn: StandIn;
+let build: string;
+let server: ServerProcess;
+/** Every server process's output, for (i). */
+const outputs: string[][] = [];
+/** Every token-shaped value the scenarios put in a pull request. */
+const secrets: string[] = [];
+
+const token = (seed: string): string => {
+  const t = githubToken('ghp', `scenario-${seed}`);
+  secrets.push(t);
+  return t;
+};
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    APP_ID: '1',
+    PRIVATE_KEY: privateKey(),
+    WEBHOOK_SECRET: SECRET,
+    GHE_HOST: standIn.host,
+    GHE_PROTOCOL: 'http',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'debug',
+    TOKENWARDEN_WRITE_INTERVAL_MS: '2',
+    TOKENWARDEN_CONTENT_INTERVAL_MS: '2',
+    TOKENWARDEN_RETRY_BASE_MS: '1',
+    ...extra,
+  };
+}
+
+async function start(extra: Record<string, string> = {}): Promise<ServerProcess> {
+  const s = await spawnServer(build, env(extra));
+  outputs.push(s.output);
+  return s;
+}
+
+interface PrSpec {
+  owner?: string;
+  name: string;
+  installation?: number;
+  number?: number;
+  head: string;
+  files: FileEntry[];
+  changedFiles?: number;
+  action?: 'opened' | 'synchronize' | 'reopened' | 'ready_for_review';
+}
+
+/** Register the PR with the stand-in and return its `pull_request` payload. */
+function pr(spec: PrSpec): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const owner = spec.owner ?? 'acme';
+  const number = spec.number ?? 1;
+  const changedFiles = spec.changedFiles ?? spec.files.length;
+  standIn.github.pull(`${owner}/${spec.name}`, { number, headSha: spec.head, files: spec.files, changedFiles });
+  const ev = pullRequestEvent(spec.action ?? 'opened', { number, headSha: spec.head, changedFiles });
+  const repo = repository(owner, spec.name);
+  ev.repository = repo;
+  ev.pull_request.head.repo = repo;
+  ev.pull_request.base.repo = repo;
+  if (spec.installation !== undefined) ev.installation = { id: spec.installation };
+  return ev;
+}
+
+const send = (payload: unknown, id?: string, s: ServerProcess = server) => deliver(s.url, SECRET, 'pull_request', payload, id);
+
+type Run = { head_sha: string; updates: any[]; created: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const runsFor = (head: string): Run[] => [...standIn.github.checkRuns.values()].filter((r) => r.head_sha === head);
+const completions = (r: Run) => r.updates.filter((u) => u.status === 'completed');
+const issuesIn = (repo: string) => standIn.github.issues.filter((i) => i.repo === repo);
+const requestsTo = (path: RegExp, method = 'GET') => standIn.github.requests.filter((r) => r.method === method && path.test(r.path));
+
+/** Wait until every head has a check run and every run of those heads is completed. */
+async function settled(heads: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = heads.filter((h) => {
+      const runs = runsFor(h);
+      return !runs.length || runs.some((r) => !completions(r).length);
+    });
+    if (!pending.length) return;
+    if (Date.now() > deadline) throw new Error(`${pending.length} pull requests never completed, e.g. ${pending[0]}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The one completed check run of `head`: there must be exactly one run, completed exactly once. */
+function onlyCompletion(head: string) {
+  const runs = runsFor(head);
+  expect(runs, `check runs on ${head}`).toHaveLength(1);
+  const done = completions(runs[0]!);
+  expect(done, 'completions of the check run').toHaveLength(1);
+  return done[0];
+}
+
+beforeAll(async () => {
+  standIn = await startStandIn({ latencyMs: 2 });
+  build = buildServer();
+  server = await start();
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await standIn?.close();
+  if (build) removeBuild(build);
+});
+
+describe('the real server against a stand-in GitHub', () => {
+  it('(a) judges a redelivered event once: one check run per head sha, one issue per secret; a failed delivery is judged again', async () => {
+    const head = sha('redeliver');
+    const [t1, t2] = [token('redeliver-1'), token('redeliver-2')];
+    const ev = pr({
+      name: 'redeliver',
+      head,
+      files: [
+        { filename: 'src/a.ts', patch: patchAdding('export const url = process.env.API_URL;', `const auth = "${t1}";`) },
+        { filename: 'deploy/env.sh', patch: patchAdding(`export GH_TOKEN=${t2}`) },
+      ],
+    });
+    const id = randomUUID();
+    // GitHub (or a proxy) sends the same delivery twice at once, then it is redelivered twice by hand.
+    const first = await Promise.all([send(ev, id), send(ev, id)]);
+    const again = [await send(ev, id), await send(ev, id)];
+    expect([...first, ...again].map((d) => d.status)).toEqual([200, 200, 200, 200]);
+    expect([...first, ...again].filter((d) => d.text.startsWith('duplicate delivery'))).toHaveLength(3);
+
+    expect(onlyCompletion(head)).toMatchObject({ conclusion: 'failure' });
+    expect(issuesIn('acme/redeliver')).toHaveLength(2);
+    expect(requestsTo(/^\/repos\/acme\/redeliver\/pulls\/1\/files$/)).toHaveLength(1);
+
+    // A delivery whose handling failed (GitHub kept answering 500 to the check-run creation) is
+    // handled again when redelivered.
+    const head2 = sha('redeliver-after-failure');
+    const ev2 = pr({ name: 'redeliver2', head: head2, files: [{ filename: 'README.md', patch: patchAdding('# Service') }] });
+    standIn.github.fail('POST', /^\/repos\/acme\/redeliver2\/check-runs$/, { status: 500, body: { message: 'Server Error' } }, 4);
+    const id2 = randomUUID();
+    expect((await send(ev2, id2)).status).toBe(500);
+    expect(runsFor(head2)).toHaveLength(0);
+    expect((await send(ev2, id2)).status).toBe(200);
+    expect(onlyCompletion(head2)).toMatchObject({ conclusion: 'success' });
+  });
+
+  it('(b) refuses a bad or missing signature with a 4xx and calls nothing, even for a delivery id it knows', async () => {
+    const head = sha('badsig');
+    const ev = pr({ name: 'badsig', head, files: [{ filename: 'a.txt', patch: patchAdding('x') }] });
+    const before = standIn.exchanges.length;
+    const wrong = await deliver(server.url, 'not-the-secret-at-all-0123456789', 'pull_request', ev);
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    expect(wrong.status).toBeLessThan(500);
+    const unsigned = await fetch(`${server.url}/api/github/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID() },
+      body: JSON.stringify(ev),
+    });
+    expect(unsigned.status).toBe(400);
+    // A forged copy of a delivery already handled is refused, not answered as a duplicate.
+    const id = randomUUID();
+    expect((await send(ev, id)).status).toBe(200);
+    const handled = standIn.exchanges.length;
+    const forged = await deliver(server.url, 'forged-secret-forged-secret-0000', 'pull_request', ev, id);
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect(forged.text).not.toContain('duplicate');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(standIn.exchanges.length).toBe(handled);
+    expect(handled).toBeGreaterThan(before);
+    expect(runsFor(head)).toHaveLength(1);
+  });
+
+  it('(c) fails the check, quoting file and line, when the policy on the base branch is broken', async () => {
+    const head = sha('brokenpolicy');
+    standIn.github.file('acme/brokenpolicy', POLICY, 'extends: default\nrules:\n  secrets/github-token: sometimes\n', 'main');
+    await send(pr({ name: 'brokenpolicy', head, files: [{ filename: 'src/app.ts', patch: patchAdding('export {};') }] }));
+    const done = onlyCompletion(head);
+    expect(done).toMatchObject({ conclusion: 'failure', output: { title: `Policy error in ${POLICY} line 3` } });
+    expect(done.output.summary).toContain(`\`${POLICY}:3:25\``);
+    expect(done.output.summary).toContain('"sometimes" is not valid');
+    expect(done.output.annotations).toEqual([expect.objectContaining({ path: POLICY, start_line: 3, annotation_level: 'failure' })]);
+  });
+
+  it('(d) judges a pull request that switches the policy off by the base policy: still a failure', async () => {
+    const head = sha('selfdisable');
+    const t = token('selfdisable');
+    standIn.github.file('acme/selfdisable', POLICY, 'extends: default\n', 'main');
+    standIn.github.file('acme/selfdisable', POLICY, 'extends: default\nfamilies:\n  secrets: off\n', head);
+    standIn.github.blob('blob-selfdisable', 'extends: default\nfamilies:\n  secrets: off\n');
+    await send(
+      pr({
+        name: 'selfdisable',
+        head,
+        files: [
+          { filename: POLICY, status: 'modified', sha: 'blob-selfdisable', patch: '@@ -1,1 +1,3 @@\n extends: default\n+families:\n+  secrets: off' },
+          { filename: 'config/prod.env', patch: patchAdding(`GITHUB_TOKEN=${t}`) },
+        ],
+      }),
+    );
+    const done = onlyCompletion(head);
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.annotations).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'config/prod.env', start_line: 1 })]));
+    expect(done.output.summary).toContain('`families.secrets`: fail → off');
+    // The policy was read from the base branch only (the head version only as a blob, for the preview).
+    const refs = requestsTo(/^\/repos\/acme\/selfdisable\/contents\//).map((r) => r.query.get('ref'));
+    expect(refs).toEqual(['main']);
+    expect(issuesIn('acme/selfdisable')).toHaveLength(1);
+  });
+
+  it('(e) retries 5xx on file listing, check-run update and issue creation; a PR that cannot finish still ends with one completed run that says why', async () => {
+    const leak = (name: string) => {
+      const head = sha(`e-${name}`);
+      const t = token(`e-${name}`);
+      return { head, ev: pr({ name, head, files: [{ filename: 'src/settings.py', patch: patchAdding('DEBUG = False', `GITHUB_TOKEN = "${t}"`) }] }) };
+    };
+    const gh = standIn.github;
+    const err = { status: 500, body: { message: 'Server Error' } };
+    const list = leak('e-list');
+    gh.fail('GET', /^\/repos\/acme\/e-list\/pulls\/1\/files$/, err, 2);
+    const update = leak('e-update');
+    gh.fail('PATCH', /^\/repos\/acme\/e-update\/check-runs\/\d+$/, { status: 502, body: { message: 'Bad Gateway' } }, 2);
+    const issue = leak('e-issue');
+    gh.fail('POST', /^\/repos\/acme\/e-issue\/issues$/, err, 2);
+    const listDown = leak('e-list-down');
+    gh.fail('GET', /^\/repos\/acme\/e-list-down\/pulls\/1\/files$/, err, 99);
+    const issueDown = leak('e-issue-down');
+    gh.fail('POST', /^\/repos\/acme\/e-issue-down\/issues$/, err, 99);
+    const updateDown = leak('e-update-down');
+    gh.fail('PATCH', /^\/repos\/acme\/e-update-down\/check-runs\/\d+$/, err, 4);
+
+    const all = [list, update, issue, listDown, issueDown, updateDown];
+    await Promise.all(all.map((x) => send(x.ev)));
+    await settled(all.map((x) => x.head));
+
+    // Retried, then judged as if nothing happened.
+    expect(requestsTo(/^\/repos\/acme\/e-list\/pulls\/1\/files$/)).toHaveLength(3);
+    for (const x of [list, update, issue]) {
+      const done = onlyCompletion(x.head);
+      expect(done.conclusion).toBe('failure');
+      expect(done.output.annotations).toEqual([expect.objectContaining({ path: 'src/settings.py', start_line: 2 })]);
+    }
+    expect(issuesIn('acme/e-issue')).toHaveLength(1);
+    expect(onlyCompletion(issue.head).output.summary).toContain('[acme/e-issue#');
+    expect(requestsTo(/^\/repos\/acme\/e-issue\/issues$/, 'POST')).toHaveLength(3);
+
+    // Could not finish: one completed run each, with the reason.
+    expect(onlyCompletion(listDown.head)).toMatchObject({
+      conclusion: 'neutral',
+      output: { title: 'Token Warden could not complete: GitHub answered 500 to GET /repos/acme/e-list-down/pulls/1/files' },
+    });
+    const issueDownDone = onlyCompletion(issueDown.head);
+    expect(issueDownDone.conclusion).toBe('failure');
+    expect(issueDownDone.output.summary).toContain('1 remediation issue write(s) failed in acme/e-issue-down: GitHub answered 500 to POST /repos/acme/e-issue-down/issues');
+    expect(issuesIn('acme/e-issue-down')).toHaveLength(0);
+    // The first completion failed four times (a try and three retries); the verdict lands without annotations.
+    const updateDownDone = onlyCompletion(updateDown.head);
+    expect(updateDownDone.conclusion).toBe('failure');
+    expect(updateDownDone.output.summary).toContain('GitHub did not take the line annotations (GitHub answered 500 to PATCH /repos/acme/e-update-down/check-runs/');
+    expect(updateDownDone.output.annotations).toBeUndefined();
+  });
+
+  it('(f) retries primary and secondary rate limits (403 with retry-after, 429, x-ratelimit-remaining: 0)', async () => {
+    const gh = standIn.github;
+    const mk = (name: string) => {
+      const head = sha(`f-${name}`);
+      return { head, ev: pr({ name, head, files: [{ filename: 'lib/util.go', patch: patchAdding('package lib', 'func Add(a, b int) int { return a + b }') }] }) };
+    };
+    const secondary = { status: 403, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, headers: { 'retry-after': '1' } };
+    const a = mk('f-secondary');
+    gh.fail('GET', /^\/repos\/acme\/f-secondary\/pulls\/1\/files$/, secondary, 1);
+    gh.fail('PATCH', /^\/repos\/acme\/f-secondary\/check-runs\/\d+$/, secondary, 1);
+    const b = mk('f-429');
+    gh.fail('POST', /^\/repos\/acme\/f-429\/check-runs$/, { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '1' } }, 1);
+    const c = mk('f-primary');
+    const reset = String(Math.floor(Date.now() / 1000) + 1);
+    gh.fail('GET', /^\/repos\/acme\/f-primary\/pulls\/1\/files$/, { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }, 2);
+
+    await Promise.all([a, b, c].map((x) => send(x.ev)));
+    await settled([a.head, b.head, c.head]);
+    for (const x of [a, b, c]) expect(onlyCompletion(x.head)).toMatchObject({ conclusion: 'success' });
+    expect(requestsTo(/^\/repos\/acme\/f-primary\/pulls\/1\/files$/)).toHaveLength(3);
+    const warnings = server.records().filter((r) => typeof r.msg === 'string' && /GitHub (primary|secondary) rate limit/.test(r.msg));
+    expect(warnings.map((w) => w.msg)).toEqual(expect.arrayContaining(['GitHub secondary rate limit', 'GitHub primary rate limit']));
+  });
+
+  it('(g) 120 concurrent pull requests in 4 installations: each ends with one completed run and the right conclusion; writes are serialised per installation', async () => {
+    const owners = ['north', 'south', 'east', 'west'];
+    const prs: Array<{ head: string; leaks: boolean; owner: string; installation: number; ev: unknown }> = [];
+    for (const [k, owner] of owners.entries()) {
+      for (let n = 1; n <= 30; n++) {
+        const head = sha(`g-${owner}-${n}`);
+        const leaks = n % 4 === 0;
+        const files: FileEntry[] = [
+          { filename: `src/handlers/h${n}.ts`, patch: patchAdding(`export function handle${n}(req: Request): Response {`, '  return new Response(null, { status: 204 });', '}') },
+          { filename: 'docs/CHANGELOG.md', patch: patchAdding(`- handler ${n}`) },
+        ];
+        if (leaks) files.push({ filename: 'config/ci.env', patch: patchAdding(`GH_TOKEN=${token(`g-${owner}-${n}`)}`) });
+        prs.push({ head, leaks, owner, installation: 100 + k, ev: pr({ owner, name: 'svc', installation: 100 + k, number: n, head, files }) });
+      }
+    }
+    const from = standIn.exchanges.length;
+    const overlapsBefore = standIn.overlaps.length;
+    standIn.latencyMs = 5;
+    const t0 = Date.now();
+    try {
+      const res = await Promise.all(prs.map((p) => send(p.ev)));
+      expect(res.every((r) => r.status === 200 || r.status === 202)).toBe(true);
+      await settled(prs.map((p) => p.head), 60_000);
+    } finally {
+      standIn.latencyMs = 2;
+    }
+    const ms = Date.now() - t0;
+    for (const p of prs) expect(onlyCompletion(p.head).conclusion, `${p.owner} ${p.head}`).toBe(p.leaks ? 'failure' : 'success');
+    for (const owner of owners) expect(issuesIn(`${owner}/svc`)).toHaveLength(30 / 4 | 0);
+    // Writes of one installation never overlapped; each used its own installation's token.
+    expect(standIn.overlaps.slice(overlapsBefore)).toEqual([]);
+    const writes = standIn.exchanges.slice(from).filter((e) => e.method !== 'GET' && !e.path.startsWith('/app/'));
+    for (const w of writes) expect(w.installation).toBe(`installation:${100 + owners.indexOf(w.path.split('/')[2]!)}`);
+    // ...while installations ran alongside one another.
+    const spans = owners.map((o) => {
+      const ws = writes.filter((w) => w.path.startsWith(`/repos/${o}/`));
+      return [Math.min(...ws.map((w) => w.start)), Math.max(...ws.map((w) => w.end ?? w.start))] as const;
+    });
+    expect(Math.max(...spans.map((s) => s[0]))).toBeLessThan(Math.min(...spans.map((s) => s[1])));
+    console.log(`(g) 120 PRs, ${writes.length} writes, settled in ${ms} ms`);
+  }, 90_000);
+
+  it('(h) judges a 3000-file pull request: 30 pages of files, the secret on the last page found', async () => {
+    const head = sha('huge');
+    const t = token('huge');
+    const files: FileEntry[] = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `packages/p${i % 40}/src/m${i}.ts`,
+      patch: patchAdding(`import { log } from '../log.js';`, `export function f${i}(x: number): number {`, `  log('f${i}', x);`, `  return x * ${i};`, '}'),
+    }));
+    files[2950] = { filename: 'packages/p30/.env.production', patch: patchAdding('NODE_ENV=production', `GITHUB_TOKEN=${t}`) };
+    const t0 = Date.now();
+    await send(pr({ name: 'huge', head, files }));
+    await settled([head], 60_000);
+    const done = onlyCompletion(head);
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.summary).toContain('3000 files scanned');
+    expect(done.output.annotations).toEqual([expect.objectContaining({ path: 'packages/p30/.env.production', start_line: 2 })]);
+    expect(requestsTo(/^\/repos\/acme\/huge\/pulls\/1\/files$/)).toHaveLength(30);
+    console.log(`(h) 3000-file PR judged in ${Date.now() - t0} ms`);
+  }, 60_000);
+
+  it('(j) on SIGTERM mid-evaluation, completes the run in progress with an explanation and exits; a redelivery after the restart is judged', async () => {
+    const head = sha('shutdown');
+    const ev = pr({ name: 'shutdown', head, files: [{ filename: 'src/index.ts', patch: patchAdding('export {};') }] });
+    const s = await start({ TOKENWARDEN_SHUTDOWN_GRACE_MS: '300' });
+    standIn.hold = (method, path) => method === 'GET' && path === '/repos/acme/shutdown/pulls/1/files';
+    const id = randomUUID();
+    const pending = send(ev, id, s).catch((e: unknown) => e);
+    try {
+      for (let i = 0; i < 500 && !(runsFor(head).length && standIn.held); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(standIn.held).toBe(1);
+      const exit = await s.stop('SIGTERM');
+      expect(exit.code).toBe(0);
+      expect(exit.ms).toBeLessThan(5000);
+    } finally {
+      standIn.hold = undefined;
+      standIn.release();
+    }
+    await pending;
+    const done = onlyCompletion(head);
+    expect(done).toMatchObject({ conclusion: 'neutral', output: { title: 'Token Warden could not complete: the server stopped (a restart or deploy) before it finished' } });
+    expect(s.records().some((r) => r.msg === 'stopped with evaluations in flight: their check runs were completed as interrupted')).toBe(true);
+
+    // GitHub saw that delivery fail; redelivered to the next process, it is judged.
+    const next = await start();
+    try {
+      expect((await send(ev, id, next)).status).toBe(200);
+    } finally {
+      await next.stop();
+    }
+    const runs = runsFor(head);
+    expect(runs).toHaveLength(2);
+    expect(completions(runs[1]!)).toEqual([expect.objectContaining({ conclusion: 'success' })]);
+  }, 30_000);
+
+  it('(i) sends no secret to GitHub and logs none, at LOG_LEVEL=debug, even when a PR title and body quote one', async () => {
+    const head = sha('title-leak');
+    const t = token('title');
+    const ev = pr({ name: 'titleleak', head, files: [{ filename: 'README.md', patch: patchAdding('Nothing to see.') }] });
+    ev.pull_request.title = `Rotate ${t}`;
+    ev.pull_request.body = `The old token was ${t}, revoked.`;
+    expect((await send(ev)).status).toBe(200);
+    expect(onlyCompletion(head).conclusion).toBe('success');
+
+    expect(secrets.length).toBeGreaterThan(30);
+    const sent = standIn.exchanges.map((e) => `${e.method} ${e.path} ${e.body}`).join('\n');
+    const logged = outputs.flat().join('\n');
+    expect(logged).toContain('"level":20'); // debug lines were written
+    expect(logged).toContain('GitHub request: PATCH');
+    for (const s of secrets) {
+      expect(sent.includes(s), 'a secret was sent to GitHub').toBe(false);
+      expect(logged.includes(s), 'a secret was logged').toBe(false);
+    }
+    // Redacted forms did go out: the summaries and issues name what leaked.
+    expect(sent).toMatch(/ghp_\*{8}…\(40\)/);
+  });
+});
+
+describe('the knobs and the delivery ledger', () => {
+  it('reads pacing and retry knobs from the environment and refuses nonsense', () => {
+    expect(clientOptionsFromEnv({ TOKENWARDEN_WRITE_INTERVAL_MS: '5', TOKENWARDEN_RETRY_BASE_MS: ' 1 ', TOKENWARDEN_CONTENT_INTERVAL_MS: '' })).toEqual({ writeIntervalMs: 5, retryBaseMs: 1 });
+    const base = { APP_ID: '1', PRIVATE_KEY: 'pem', WEBHOOK_SECRET: SECRET };
+    expect(environmentProblems({ ...base, TOKENWARDEN_WRITE_INTERVAL_MS: '0', TOKENWARDEN_SHUTDOWN_GRACE_MS: '100' })).toEqual([]);
+    expect(environmentProblems({ ...base, TOKENWARDEN_WRITE_INTERVAL_MS: '1s', TOKENWARDEN_SHUTDOWN_GRACE_MS: '-1' })).toEqual([
+      expect.stringContaining('TOKENWARDEN_WRITE_INTERVAL_MS "1s"'),
+      expect.stringContaining('TOKENWARDEN_SHUTDOWN_GRACE_MS "-1"'),
+    ]);
+  });
+
+  it('claims a delivery once, and again after its handling failed', () => {
+    const ledger = new DeliveryLedger(2);
+    expect(ledger.claim('a')).toBe(true);
+    expect(ledger.claim('a')).toBe(false);
+    ledger.settle('a', false);
+    expect(ledger.claim('a')).toBe(true);
+    ledger.settle('a', true);
+    expect(ledger.claim('a')).toBe(false);
+    expect(ledger.claim('b') && ledger.claim('c')).toBe(true);
+    expect(ledger.claim('a')).toBe(true); // forgotten beyond its size
+    const body = Buffer.from('{"x":1}');
+    expect(signatureMatches('s3cret', body, `sha256=${createHmac('sha256', 's3cret').update(body).digest('hex')}`)).toBe(true);
+    expect(signatureMatches('s3cret', body, `sha256=${createHmac('sha256', 'other').update(body).digest('hex')}`)).toBe(false);
+    expect(signatureMatches('s3cret', body, undefined)).toBe(false);
+  });
+});
