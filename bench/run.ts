@@ -21,6 +21,7 @@ import type { Rule } from '../src/engine/rule.js';
 import { KeywordMatcher } from '../src/engine/keywords.js';
 import { buildCorpus, collectSources, subset, type Corpus } from './corpus.js';
 import { runSecretlint } from './secretlint.js';
+import { formatAppBench, runAppBench, APP_TARGET_OWN_MS } from './app.js';
 
 const TARGET_MBPS = 50;
 const TARGET_RATIO = 10;
@@ -36,6 +37,8 @@ const HELP = `usage: npm run bench -- [options]
   --compare-secretlint  also run secretlint (recommended preset) over a subset of the same files
   --secretlint-mb N     size of that subset in MB (default 10); Token Warden is re-measured on it
   --include-minified    keep *.min.* and long-line files under 1 MB in the corpus
+  --no-app              skip the GitHub App figures (own time and API calls per PR, GitHub stubbed)
+  --app-latency N       simulated GitHub latency per call in the App figures, ms (default 25)
   --json                print the figures as JSON after the tables
   -h, --help            this text
 
@@ -176,6 +179,8 @@ async function main(): Promise<number> {
       'secretlint-mb': { type: 'string', default: '10' },
       'include-minified': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'no-app': { type: 'boolean', default: false },
+      'app-latency': { type: 'string', default: '25' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -403,9 +408,24 @@ async function main(): Promise<number> {
     report.secretlint = { version: sl.version, mb: sub.bytes / MB, twMbps, slMbps, ratio, twCpuMbps, slCpuMbps, cpuRatio, slFindings: sl.findings };
   }
 
+  // GitHub App -----------------------------------------------------------------------------------------
+  let appVerdict = '';
+  if (!values['no-app']) {
+    const latencyMs = Number(values['app-latency']);
+    if (!(latencyMs >= 0)) throw new Error(`--app-latency must be a number of ms, got ${values['app-latency']}`);
+    const cases = await runAppBench({ sources, latencyMs });
+    console.log(formatAppBench(cases, latencyMs));
+    const small = cases.find((c) => c.files === 100);
+    appVerdict =
+      (small ? `; App ${fmt(small.ownCpuMs)} ms own CPU per 100-file PR (target ${APP_TARGET_OWN_MS}: ${small.ownCpuMs <= APP_TARGET_OWN_MS ? 'met' : 'ABOVE'})` : '') +
+      `, API calls within the bound: ${cases.every((c) => c.met) ? 'yes' : 'NO'}`;
+    report.app = { latencyMs, cases };
+  }
+
   console.log(
     `\nverdict: ${fmt(mbps)} MB/s wall (${fmt(cpuMbps)} per CPU-second) with every rule on (target ${TARGET_MBPS}: ${mbps >= TARGET_MBPS ? 'met' : 'BELOW'})` +
       (ratio !== undefined ? `; ${fmt(ratio)}× secretlint (target ${TARGET_RATIO}×: ${ratio >= TARGET_RATIO ? 'met' : 'BELOW'})` : '') +
+      appVerdict +
       (values['per-rule'] ? '' : '\n         run with -- --per-rule to see where the time goes, -- --compare-secretlint for the ratio'),
   );
   if (values.json) console.log(JSON.stringify(report, null, 2));
