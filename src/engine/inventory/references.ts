@@ -1,0 +1,168 @@
+/**
+ * Which secrets the workflows of a repository use, and where: `${{ secrets.X }}` and
+ * `${{ secrets['X'] }}` in any value (`if:` conditions are expressions without the braces), with the
+ * job and its `environment:`; secrets declared by a reusable workflow (`on.workflow_call.secrets`) are
+ * the caller's inputs, not repository secrets — unless a caller hands it `secrets: inherit`, which
+ * makes every secret it names a repository secret used at that call. `GITHUB_TOKEN` is not counted.
+ */
+import { parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import type { SecretReference, SecretReferences } from './types.js';
+
+/** `.github/workflows/<name>.yml|yaml`: where GitHub reads workflows. */
+export const WORKFLOW_FILE = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
+export const isWorkflowFile = (path: string): boolean => WORKFLOW_FILE.test(path);
+
+const NAMED = /(?<![\w.-])secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_-]*)|(?<![\w.-])secrets\s*\[\s*'((?:[^']|'')*)'\s*\]/gi;
+const WHOLE = /\btojson\s*\(\s*secrets\s*\)/i;
+const INDEX = /(?<![\w.-])secrets\s*\[(?!\s*'(?:[^']|'')*'\s*\])/i;
+const CHEAP = /secrets/i;
+
+interface FileRefs {
+  path: string;
+  /** Only `workflow_call` triggers it. */
+  callOnly: boolean;
+  /** Upper-cased names under `on.workflow_call.secrets`. */
+  declared: Set<string>;
+  refs: SecretReference[];
+  open: SecretReferences['open'];
+  /** Local reusable workflows called with `secrets: inherit`. */
+  inherits: Array<{ target: string; line: number; column: number; job: string }>;
+}
+
+/** `${{ … }}` bodies in a piece of source text, with their offsets. */
+function* expressions(src: string, whole: boolean): Generator<{ start: number; body: string }> {
+  if (whole) {
+    yield { start: 0, body: src };
+    return;
+  }
+  let i = 0;
+  while ((i = src.indexOf('${{', i)) !== -1) {
+    const close = src.indexOf('}}', i + 3);
+    if (close === -1) return;
+    yield { start: i + 3, body: src.slice(i + 3, close) };
+    i = close + 2;
+  }
+}
+
+function jobEnvironment(doc: YamlDoc, job: YamlNode | undefined): string | undefined {
+  const env = doc.get(job, 'environment');
+  return doc.str(env) ?? doc.str(doc.get(env, 'name'));
+}
+
+/** Resolve `./.github/workflows/x.yml` against the caller's repository root (the caller's path prefix). */
+function localTarget(callerPath: string, uses: string): string | undefined {
+  const m = /^\.\/(\.github\/workflows\/[^@/]+\.ya?ml)$/i.exec(uses.trim());
+  if (!m) return undefined;
+  const prefix = callerPath.slice(0, callerPath.search(/\.github\/workflows\//i));
+  return prefix + m[1]!;
+}
+
+function scanFile(path: string, text: string): FileRefs | undefined {
+  if (!CHEAP.test(text)) return { path, callOnly: false, declared: new Set(), refs: [], open: [], inherits: [] };
+  const doc = parseYaml(text)?.first;
+  const root = doc?.root;
+  if (!doc || !doc.isMap(root)) return undefined;
+  const on = doc.get(root, 'on');
+  const triggers = doc.isMap(on) ? doc.entries(on).map((e) => e.key) : doc.strings(on);
+  const declared = new Set(doc.entries(doc.get(on, 'workflow_call', 'secrets')).map((e) => e.key.toUpperCase()));
+  const out: FileRefs = { path, callOnly: triggers.length === 1 && triggers[0] === 'workflow_call', declared, refs: [], open: [], inherits: [] };
+
+  const visit = (node: YamlNode | undefined, job?: string, environment?: string, skipKey?: string): void => {
+    for (const { node: scalar, path: keys } of doc.scalars(node)) {
+      if (skipKey !== undefined && keys[0] === skipKey) continue;
+      const range = (scalar as { range?: [number, number, number] }).range;
+      if (!range) continue;
+      const src = text.slice(range[0], range[1]);
+      if (!CHEAP.test(src)) continue;
+      const isIf = keys[keys.length - 1] === 'if';
+      for (const ex of expressions(src, isIf && !src.includes('${{'))) {
+        const base = range[0] + ex.start;
+        const where = (offset: number): { line: number; column: number } => doc.file.pos(base + offset);
+        const ctx = { path, ...(job !== undefined ? { job } : {}), ...(environment !== undefined ? { environment } : {}) };
+        if (WHOLE.test(ex.body)) out.open.push({ ...ctx, ...where(ex.body.search(WHOLE)), what: 'tojson' });
+        const dyn = INDEX.exec(ex.body);
+        if (dyn) out.open.push({ ...ctx, ...where(dyn.index), what: 'dynamic' });
+        NAMED.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = NAMED.exec(ex.body))) {
+          const name = m[1] ?? m[2]!.replace(/''/g, "'");
+          if (name.toUpperCase() === 'GITHUB_TOKEN') continue;
+          out.refs.push({ name, ...ctx, ...where(m.index), via: 'expression' });
+        }
+      }
+    }
+  };
+
+  // Everything outside `jobs:` (workflow `env:`, `run-name:` …), then job by job.
+  visit(root, undefined, undefined, 'jobs');
+  for (const e of doc.entries(doc.get(root, 'jobs'))) {
+    const job = e.value;
+    visit(job, e.key, jobEnvironment(doc, job));
+    const secrets = doc.get(job, 'secrets');
+    if (doc.str(secrets) === 'inherit') {
+      const uses = doc.str(doc.get(job, 'uses')) ?? '';
+      const p = doc.pos(secrets) ?? { line: 1, column: 1 };
+      const target = localTarget(path, uses);
+      if (target) out.inherits.push({ target, ...p, job: e.key });
+      else out.open.push({ path, ...p, job: e.key, what: 'inherit' });
+    }
+  }
+  return out;
+}
+
+/**
+ * The secrets a set of files uses (only workflow files under `.github/workflows/` are read; others
+ * are ignored). Pure: pass the texts in.
+ */
+export function referencedSecrets(files: Iterable<{ path: string; text: string }>): SecretReferences {
+  const scanned = new Map<string, FileRefs>();
+  const result: SecretReferences = { byName: new Map(), open: [], files: [] };
+  for (const f of files) {
+    if (!isWorkflowFile(f.path)) continue;
+    result.files.push(f.path);
+    const r = scanFile(f.path, f.text);
+    if (r) scanned.set(f.path, r);
+  }
+  /** Callee path → the calls that hand it `secrets: inherit` (with the caller's path). */
+  const inheritedBy = new Map<string, Array<{ caller: string; line: number; column: number; job: string }>>();
+  for (const r of scanned.values()) {
+    for (const call of r.inherits) {
+      if (!scanned.has(call.target)) {
+        // A local workflow we cannot read: it may use any secret.
+        result.open.push({ path: r.path, line: call.line, column: call.column, job: call.job, what: 'inherit' });
+        continue;
+      }
+      let list = inheritedBy.get(call.target);
+      if (!list) inheritedBy.set(call.target, (list = []));
+      list.push({ caller: r.path, line: call.line, column: call.column, job: call.job });
+    }
+  }
+  const add = (ref: SecretReference): void => {
+    const k = ref.name.toUpperCase();
+    let list = result.byName.get(k);
+    if (!list) result.byName.set(k, (list = []));
+    list.push(ref);
+  };
+  for (const r of scanned.values()) {
+    result.open.push(...r.open);
+    const callers = inheritedBy.get(r.path) ?? [];
+    for (const ref of r.refs) {
+      // A reusable workflow's declared secrets are its caller's inputs, unless a caller inherits.
+      if (r.callOnly && r.declared.has(ref.name.toUpperCase()) && !callers.length) continue;
+      add(ref);
+    }
+    const names = new Set<string>();
+    for (const ref of r.refs) {
+      const k = ref.name.toUpperCase();
+      if (names.has(k)) continue;
+      names.add(k);
+      for (const c of callers) add({ name: ref.name, path: c.caller, line: c.line, column: c.column, job: c.job, via: 'inherited' });
+    }
+  }
+  return result;
+}
+
+/** The references of a map or of a `SecretReferences`. */
+export function referenceMap(r: SecretReferences | ReadonlyMap<string, SecretReference[]>): ReadonlyMap<string, SecretReference[]> {
+  return r instanceof Map ? r : (r as SecretReferences).byName;
+}

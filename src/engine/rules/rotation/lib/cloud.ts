@@ -1,0 +1,196 @@
+/**
+ * Reading cloud resources for the rotation rules: Terraform resources (parseHcl), CloudFormation
+ * resources (parseYaml; short-form tags such as `!Ref` read as their plain value) and ARM template
+ * resources (JSON), with the value helpers they share.
+ */
+import { attr, findBlocks, parseHcl, type HclBlock, type HclFile, type HclValue } from '../../../parse/hcl.js';
+import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
+import type { FileView, RawFinding } from '../../../rule.js';
+import { addedWhole } from './context.js';
+
+export const isTerraformPath = (path: string): boolean => /\.tf$/i.test(path);
+/** CloudFormation / ARM templates: YAML or JSON (and `.template`). */
+export const isTemplatePath = (path: string): boolean => /\.(?:ya?ml|json|template)$/i.test(path);
+
+/** Parse a Terraform file once per text; `undefined` when not HCL. */
+export function terraform(file: FileView): HclFile | undefined {
+  return parseHcl(file.text);
+}
+
+export interface TfResource {
+  block: HclBlock;
+  type: string;
+  name: string;
+  /** `type.name`, how Terraform addresses it. */
+  address: string;
+}
+
+/** Every `resource "<type>" "<name>"` of the given types (top level and in nested blocks). */
+export function tfResources(file: HclFile, ...types: string[]): TfResource[] {
+  return findBlocks(file.root, 'resource')
+    .filter((b) => types.includes(b.labels[0] ?? ''))
+    .map((block) => ({ block, type: block.labels[0]!, name: block.labels[1] ?? '', address: `${block.labels[0]}.${block.labels[1] ?? ''}` }));
+}
+
+/** A value as written, following `var.x` / `local.x` to a literal default in the same file. */
+export function resolve(file: HclFile, v: HclValue | undefined, depth = 0): HclValue | undefined {
+  if (!v || depth > 4 || v.kind !== 'expr') return v;
+  const m = /^(var|local)\.([A-Za-z_][\w-]*)$/.exec(v.text.trim());
+  if (!m) return v;
+  if (m[1] === 'var') {
+    const decl = findBlocks(file.root, 'variable').find((b) => b.labels[0] === m[2]);
+    const def = decl ? attr(decl, 'default')?.value : undefined;
+    return def ? resolve(file, def, depth + 1) : v;
+  }
+  for (const locals of findBlocks(file.root, 'locals')) {
+    const a = attr(locals, m[2]!);
+    if (a) return resolve(file, a.value, depth + 1);
+  }
+  return v;
+}
+
+/** `true`/`false` for a bool (or a "true"/"false" string); `undefined` for anything else. */
+export function boolOf(v: HclValue | undefined): boolean | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'bool') return v.value;
+  if (v.kind === 'string' && /^(?:true|false)$/i.test(v.value)) return v.value.toLowerCase() === 'true';
+  return undefined;
+}
+
+export function stringOf(v: HclValue | undefined): string | undefined {
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+export function numberOf(v: HclValue | undefined): number | undefined {
+  if (v?.kind === 'number') return v.value;
+  if (v?.kind === 'string' && /^\d+$/.test(v.value.trim())) return Number(v.value);
+  return undefined;
+}
+
+/** Source text of a value, for messages. */
+export function shown(v: HclValue | undefined): string {
+  if (!v) return '';
+  switch (v.kind) {
+    case 'string':
+    case 'template':
+      return `"${v.value}"`;
+    case 'number':
+    case 'bool':
+      return String(v.value);
+    case 'expr':
+      return v.text;
+    case 'null':
+      return 'null';
+    default:
+      return v.kind;
+  }
+}
+
+/** Whether a Terraform block was added whole (always, outside diff scans). */
+export function blockJudgeable(file: FileView, b: HclBlock): boolean {
+  return addedWhole(file, b.pos.line, b.endLine);
+}
+
+/** A finding on a Terraform block (or one of its attributes). */
+export function atBlock(b: HclBlock, at: { line: number; column: number } | undefined, f: Omit<RawFinding, 'line' | 'column'>): RawFinding {
+  const p = at ?? b.pos;
+  return { line: p.line, column: p.column, ...f };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CloudFormation and ARM
+
+export interface TemplateResource {
+  doc: YamlDoc;
+  /** Logical id (CloudFormation) or name (ARM). */
+  id: string;
+  type: string;
+  node: YamlNode;
+  properties: YamlNode | undefined;
+  line: number;
+  column: number;
+  endLine: number;
+}
+
+const MAX_TEMPLATE_BYTES = 2 * 1024 * 1024;
+
+/** CloudFormation resources (`Resources: { Id: { Type: AWS::…, Properties } }`) of a YAML/JSON template. */
+export function cfnResources(file: FileView): TemplateResource[] {
+  if (file.text.length > MAX_TEMPLATE_BYTES) return [];
+  const parsed = parseYaml(file.text, /\.json$/i.test(file.path) ? { uniqueKeys: false } : { tolerant: true });
+  const out: TemplateResource[] = [];
+  for (const doc of parsed?.docs ?? []) {
+    for (const e of doc.entries(doc.get(doc.root, 'Resources'))) {
+      const type = doc.str(doc.get(e.value, 'Type'));
+      if (!type || !e.value) continue;
+      const span = doc.span(e.keyNode) ?? { line: 1, column: 1 };
+      const end = doc.span(e.value)?.endLine ?? span.line;
+      out.push({ doc, id: e.key, type, node: e.value, properties: doc.get(e.value, 'Properties'), line: span.line, column: span.column, endLine: end });
+    }
+  }
+  return out;
+}
+
+/** The logical id a CloudFormation reference names: `!Ref X`, `{Ref: X}`, `!GetAtt X.Arn`, `{Fn::GetAtt: [X, Arn]}`. */
+export function cfnRefTarget(doc: YamlDoc, node: YamlNode | undefined): string | undefined {
+  const s = doc.str(node);
+  if (s !== undefined) {
+    const tag = (doc.deref(node) as { tag?: string } | undefined)?.tag;
+    if (tag === '!GetAtt') return s.split('.')[0];
+    return s;
+  }
+  const ref = doc.str(doc.get(node, 'Ref'));
+  if (ref) return ref;
+  const ga = doc.get(node, 'Fn::GetAtt');
+  const first = doc.isSeq(ga) ? doc.str(doc.items(ga)[0]) : doc.str(ga)?.split('.')[0];
+  if (first) return first;
+  if (doc.isSeq(node)) return doc.str(doc.items(node)[0]);
+  return undefined;
+}
+
+/** ARM template resources (`resources: [{ type, name, properties, resources: [...] }]`), nested children typed in full. */
+export function armResources(file: FileView): TemplateResource[] {
+  if (file.text.length > MAX_TEMPLATE_BYTES || !/\.json$/i.test(file.path)) return [];
+  const doc = parseYaml(file.text, { uniqueKeys: false })?.first;
+  if (!doc || !doc.isMap(doc.root)) return [];
+  const out: TemplateResource[] = [];
+  const walk = (list: YamlNode | undefined, parentType: string | undefined, depth: number): void => {
+    if (depth > 6) return;
+    for (const node of doc.items(list)) {
+      let type = doc.str(doc.get(node, 'type'));
+      if (!type) continue;
+      if (parentType && !type.includes('/')) type = `${parentType}/${type}`;
+      const span = doc.span(node) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      out.push({ doc, id: doc.str(doc.get(node, 'name')) ?? '', type, node, properties: doc.get(node, 'properties'), line: span.line, column: span.column, endLine: span.endLine });
+      walk(doc.get(node, 'resources'), type, depth + 1);
+    }
+  };
+  walk(doc.get(doc.root, 'resources'), undefined, 0);
+  return out;
+}
+
+export function templateJudgeable(file: FileView, r: TemplateResource): boolean {
+  return addedWhole(file, r.line, r.endLine);
+}
+
+/** `true`/`false` of a template scalar (booleans, or "true"/"false" strings). */
+export function templateBool(doc: YamlDoc, node: YamlNode | undefined): boolean | undefined {
+  const s = doc.str(node);
+  if (s === undefined) return undefined;
+  return /^true$/i.test(s) ? true : /^false$/i.test(s) ? false : undefined;
+}
+
+/** A finding at a template resource, or at a node inside it. */
+export function atTemplate(r: TemplateResource, node: YamlNode | undefined, f: Omit<RawFinding, 'line' | 'column'>): RawFinding {
+  const p = (node && r.doc.pos(node)) || { line: r.line, column: r.column };
+  return { line: p.line, column: p.column, ...f };
+}
+
+/** Days in a `rate(N unit)` schedule expression; `undefined` for cron or anything else. */
+export function rateDays(expr: string): number | undefined {
+  const m = /^\s*rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)\s*$/i.exec(expr);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  return unit.startsWith('day') ? n : unit.startsWith('hour') ? n / 24 : n / 1440;
+}
