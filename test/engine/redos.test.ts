@@ -8,8 +8,7 @@
  * ships), so a runaway regex is terminated and reported with the rule it was in, instead of hanging the
  * test run. If esbuild cannot be loaded, the inputs run in-process with the same assertions.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -34,6 +33,7 @@ const K = 100_000;
 // overlap sweep, windowed excerpts, one-pass armour scan). Keep the mechanism for the next one.
 const KNOWN_SLOW: Record<string, string> = {};
 const RUN_ALL = process.env.TW_REDOS_ALL === '1';
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url));
 const TODAY = new Date('2026-06-15T12:00:00Z');
 
 // ---------------------------------------------------------------------------------------------------
@@ -139,6 +139,8 @@ const CANDIDATES = [
   '.npmrc',
   '.env',
   '.docker/config.json',
+  '.github/token-inventory.yml',
+  'k8s/manifest.yaml',
   'main.tf',
 ];
 
@@ -178,6 +180,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allRules } from '../../src/engine/registry.js';
 import { Scanner } from '../../src/engine/scan.js';
 import { basePolicy } from '../../src/engine/policy/builtin.js';
+import { initEngine } from '../../src/engine/init.js';
+await initEngine();
 const progress = new Int32Array(workerData.progress);
 const policy = basePolicy();
 policy.families = { secrets: 'warn', scopes: 'warn', rotation: 'warn' };
@@ -309,6 +313,8 @@ async function bundleWorker(dir: string): Promise<string | undefined> {
       outfile: out,
       logLevel: 'silent',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      // Loaded from node_modules at run time: it finds its own .wasm next to itself.
+      external: ['web-tree-sitter'],
     });
     return out;
   } catch (e) {
@@ -337,7 +343,9 @@ let tmp: string;
 let runner: Runner;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'tw-redos-'));
+  // Inside the repository, so the bundle's bare imports (web-tree-sitter, the HCL grammar) resolve.
+  mkdirSync(CACHE, { recursive: true });
+  tmp = mkdtempSync(join(CACHE, 'tw-redos-'));
   runner = new Runner(await bundleWorker(tmp));
 }, 60_000);
 

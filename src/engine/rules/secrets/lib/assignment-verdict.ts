@@ -125,6 +125,9 @@ export interface JudgedAssignment {
   verdict: Verdict;
 }
 
+/** Every credential name (secret-names.ts) contains one of these: assignments are looked for only there. */
+const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|contrase|senha|mdp/gi;
+
 // The two generic rules look at many of the same lines: find and judge each stretch once.
 let judgedCache: { text: string; bySegment: Map<string, JudgedAssignment[]> } | undefined;
 
@@ -138,7 +141,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
     if (!judged) {
       judged = [];
       const segEnd = seg.offset + seg.text.length;
-      const found = [...findAssignments(seg.text, seg.offset), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
+      const found = [...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
       for (const a of found) {
         const verdict = judgeAssignment(a, seg.text);
         if (verdict) judged.push({ assignment: a, verdict });

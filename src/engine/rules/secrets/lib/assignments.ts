@@ -39,12 +39,32 @@ const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>(?<valu
 const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\s*"(?<value>[^"\r\n]{0,600})"/gi;
 const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{0,4}[!=]==?\s{0,4}(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
-/** All assignments in `text`; offsets are relative to `text` plus `base`. */
-export function findAssignments(text: string, base = 0): Assignment[] {
+const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
+/** Characters a name may hold, walking back from a credential word to where the name starts. */
+const NAME_CHAR = /[\w.\-ñÑ]/;
+
+/**
+ * All assignments in `text`; offsets are relative to `text` plus `base`. With `anchor` (a global
+ * regex of credential words), only names that contain one are tried: the assignment pattern then runs
+ * at a few positions per line instead of every one, which is most of a scan's cost on ordinary code.
+ */
+export function findAssignments(text: string, base = 0, anchor?: RegExp): Assignment[] {
   const out: Assignment[] = [];
-  ASSIGN.lastIndex = 0;
+  const re = anchor ? ASSIGN_AT : ASSIGN;
+  const starts = anchor ? nameStarts(text, anchor) : undefined;
+  let si = 0;
+  re.lastIndex = starts ? (starts[0] ?? text.length + 1) : 0;
   let m: RegExpExecArray | null;
-  while ((m = ASSIGN.exec(text)) !== null) {
+  for (;;) {
+    m = re.lastIndex <= text.length ? re.exec(text) : null;
+    if (starts && m === null) {
+      // Sticky miss (which resets lastIndex): go on at the next name start.
+      si++;
+      if (si >= starts.length) break;
+      re.lastIndex = starts[si]!;
+      continue;
+    }
+    if (m === null) break;
     const g = m.groups!;
     const raw = g.value!;
     const quote = /^["'`]/.test(raw) && raw.length >= 2 && raw.endsWith(raw[0]!) ? raw[0]! : '';
@@ -52,7 +72,11 @@ export function findAssignments(text: string, base = 0): Assignment[] {
     const rawStart = m.index + m[0].length - raw.length;
     // `name (…)` with a space is prose or a keyword (`if (`), not a setter call.
     if (g.op === '(' && /\s\(\s*$/.test(m[0].slice(0, m[0].length - raw.length))) {
-      ASSIGN.lastIndex = rawStart;
+      if (starts) {
+        while (si < starts.length && starts[si]! < Math.max(rawStart, m.index + 1)) si++;
+        if (si >= starts.length) break;
+        re.lastIndex = starts[si]!;
+      } else re.lastIndex = rawStart;
       continue;
     }
     const start = rawStart + (quote ? 1 : 0);
@@ -73,7 +97,11 @@ export function findAssignments(text: string, base = 0): Assignment[] {
     out.push(a);
     // Re-scan from the value: it may itself hold `name: value`, or be the quoted name of a call's
     // second argument (`System.setProperty("API_TOKEN", "…")`).
-    ASSIGN.lastIndex = rawStart;
+    if (starts) {
+      while (si < starts.length && starts[si]! < Math.max(rawStart, m.index + 1)) si++;
+      if (si >= starts.length) break;
+      re.lastIndex = starts[si]!;
+    } else re.lastIndex = rawStart;
   }
   for (const [re, form] of [
     [XML_ELEMENT, 'xml'],
@@ -123,4 +151,24 @@ export function findMultilineXml(line: string, after: string, afterOffset: numbe
 /** The whole line is `key = value` / `key: value` (env, INI, properties, YAML), not code. */
 export function isConfigLine(line: string): boolean {
   return /^\s*(?:export\s+|-\s+|set\s+)?["']?[\w.\-[\]]{1,100}["']?\s*[:=]\s*\S+\s*(?:[#;].*)?$/.test(line);
+}
+
+/** Sorted, distinct offsets where a name holding an `anchor` word starts (with its opening quote). */
+function nameStarts(text: string, anchor: RegExp): number[] {
+  const out: number[] = [];
+  anchor.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = anchor.exec(text)) !== null) {
+    let i = m.index;
+    const floor = Math.max(0, i - 81);
+    while (i > floor && NAME_CHAR.test(text[i - 1]!)) i--;
+    if (i > 0 && '$@:'.includes(text[i - 1]!)) i--;
+    // A name starts with a letter or `_` (after an optional sigil): skip leading digits, dots, dashes.
+    while (i < m.index && !/[A-Za-z_$@:]/.test(text[i]!)) i++;
+    // A quoted name (`"password": …`), or a quote that opens a value holding `NAME=…`: try both.
+    if (i > 0 && /["'`]/.test(text[i - 1]!)) out.push(i - 1);
+    out.push(i);
+    anchor.lastIndex = m.index + m[0].length;
+  }
+  return out.sort((a, b) => a - b).filter((v, k, arr) => k === 0 || arr[k - 1] !== v);
 }
