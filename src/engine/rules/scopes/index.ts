@@ -14,6 +14,21 @@ import checkoutPersistCredentials from './checkout-persist-credentials.js';
 import appManifestPermissions from './app-manifest-permissions.js';
 import tokenScopes from './token-scopes.js';
 import classicPat from './classic-pat.js';
+import awsIamWildcard from './aws-iam-wildcard.js';
+import awsIamAdminPolicy from './aws-iam-admin-policy.js';
+import awsIamUserPolicy from './aws-iam-user-policy.js';
+import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
+import awsOidcTrustUnscoped from './aws-oidc-trust-unscoped.js';
+import gcpBasicRole from './gcp-basic-role.js';
+import gcpSaImpersonation from './gcp-sa-impersonation.js';
+import gcpSaPrivileged from './gcp-sa-privileged.js';
+import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
+import azureRoleWildcard from './azure-role-wildcard.js';
+import azureOwnerAssignment from './azure-owner-assignment.js';
+import k8sRbacWildcard from './k8s-rbac-wildcard.js';
+import k8sClusterAdminBinding from './k8s-cluster-admin-binding.js';
+import k8sSecretsRead from './k8s-secrets-read.js';
+import k8sRbacEscalation from './k8s-rbac-escalation.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -30,4 +45,19 @@ export const scopeRules: Rule[] = [
   appManifestPermissions,
   tokenScopes,
   classicPat,
+  awsIamWildcard,
+  awsIamAdminPolicy,
+  awsIamUserPolicy,
+  awsIamPrivilegeEscalation,
+  awsOidcTrustUnscoped,
+  gcpBasicRole,
+  gcpSaImpersonation,
+  gcpSaPrivileged,
+  gcpWorkloadIdentityUnscoped,
+  azureRoleWildcard,
+  azureOwnerAssignment,
+  k8sRbacWildcard,
+  k8sClusterAdminBinding,
+  k8sSecretsRead,
+  k8sRbacEscalation,
 ];

@@ -1,0 +1,69 @@
+/**
+ * Azure custom role definitions that allow every action: `actions = ["*"]` is a custom Owner (critical
+ * when assignable at a subscription, management group or the root `/`; high on resource groups or
+ * unknown scopes), `Microsoft.Authorization/*` lets the holder assign itself any role (high), and
+ * `"*"` in `data_actions` reads and writes every data plane (storage blobs, key vault secrets) (high).
+ * Other provider wildcards (`Microsoft.Compute/*`) are info (off in the default policy). Terraform
+ * `azurerm_role_definition` (`permissions { actions … }`, `assignable_scopes`) and ARM JSON
+ * `Microsoft.Authorization/roleDefinitions` (template parameters resolved to their defaults).
+ *
+ * ```yaml
+ * rules:
+ *   scopes/azure-role-wildcard:
+ *     options:
+ *       allowRoles: []   # globs of role definitions allowed (Terraform address or ARM resource name)
+ * ```
+ */
+import type { Severity } from '../../finding.js';
+import type { RawFinding, Rule } from '../../rule.js';
+import { AZURE_ROLES } from './lib/cloud-controls.js';
+import { atLeastSubscription, azureRbac, broadest, type AzValue } from './lib/azure-rbac.js';
+import { anyGlob, optList } from './lib/rule-options.js';
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+const rule: Rule = {
+  meta: {
+    id: 'scopes/azure-role-wildcard',
+    family: 'scopes',
+    severity: 'critical',
+    confidence: 'high',
+    description: 'Azure custom role definition allows every action (`actions = ["*"]`) or role assignment (`Microsoft.Authorization/*`)',
+    controls: [...AZURE_ROLES],
+    remediation:
+      'List the operations the role needs (e.g. `Microsoft.Storage/storageAccounts/read`, `Microsoft.Web/sites/restart/action`) instead of `*`, assign it at the narrowest scope (a resource group), and use the built-in Owner only for break-glass accounts.',
+  },
+  keywords: ['azurerm_role_definition', 'microsoft.authorization/roledefinitions'],
+  scope: 'file',
+  appliesTo: (path) => /\.(?:tf|json)$/i.test(path),
+  check(file, ctx) {
+    const allow = optList(ctx.options, 'allowRoles', []);
+    const out: RawFinding[] = [];
+    for (const d of azureRbac(file.path, file.text).defs) {
+      if (anyGlob(allow, d.address)) continue;
+      const scope = broadest(d.scopes);
+      const wide = atLeastSubscription(scope);
+      const where = d.scopes.length ? `assignable at ${scope === 'unknown' ? 'an unresolved scope' : `the ${scope.replace('-', ' ')}${scope === 'root' ? ' (`/`, every subscription)' : ''}`}` : 'with no assignable scope';
+      let worst: { at: AzValue; severity: Severity; message: string; remediation: string } | undefined;
+      const consider = (at: AzValue, severity: Severity, message: string, remediation: string): void => {
+        if (!worst || RANK[severity] > RANK[worst.severity]) worst = { at, severity, message, remediation };
+      };
+      for (const a of d.actions) {
+        const v = a.v.trim();
+        if (v === '*') consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
+        else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
+          consider(a, 'high', `\`${d.address}\` allows \`${v}\`, ${where}: whoever holds the role can assign itself any role.`, 'Remove `Microsoft.Authorization` write operations from the role; delegate role assignment with the built-in "Role Based Access Control Administrator" role and a condition restricting the roles it may assign.');
+        else if (/^[\w.]+\/\*$/.test(v)) consider(a, 'info', `\`${d.address}\` allows every operation of \`${v.slice(0, -2)}\`, ${where}.`, `List the \`${v.slice(0, -2)}\` operations needed instead of \`${v}\`.`);
+      }
+      for (const a of d.dataActions) {
+        if (a.v.trim() === '*') consider(a, 'high', `\`${d.address}\` allows every data action (\`"*"\`), ${where}: it reads and writes every blob, queue, secret and key in scope.`, 'List the data actions needed (e.g. `Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read`) instead of `*`.');
+      }
+      if (!worst) continue;
+      const w = worst as { at: AzValue; severity: Severity; message: string; remediation: string };
+      out.push({ line: w.at.line, column: w.at.column, message: w.message, construct: `azure-role-wildcard:${d.address}`, severity: w.severity, remediation: w.remediation });
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,94 @@
+/**
+ * Kubernetes bindings that hand out cluster administration (CIS Kubernetes 5.1.1): a `ClusterRoleBinding`
+ * to `cluster-admin` (high; critical when a subject is a broad group — `system:authenticated`,
+ * `system:unauthenticated`, `system:serviceaccounts[:<ns>]` — the anonymous user, or a namespace's
+ * `default` service account, which every pod without its own account runs as), a `RoleBinding` to
+ * `cluster-admin` (full control of the namespace, medium), `ClusterRoleBinding`s to `admin` / `edit`
+ * (medium), and any binding that grants a role to anonymous or unauthenticated users (high).
+ *
+ * ```yaml
+ * rules:
+ *   scopes/k8s-cluster-admin-binding:
+ *     options:
+ *       adminRoles: [cluster-admin]      # roles treated as cluster administration
+ *       broadRoles: [admin, edit]        # roles reported when bound cluster-wide
+ *       allowSubjects: []                # globs of "Kind:namespace:name" (or just the name), e.g. ["ServiceAccount:argocd:argocd-application-controller"]
+ * ```
+ */
+import type { Severity } from '../../finding.js';
+import type { RawFinding, Rule } from '../../rule.js';
+import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
+import { appliesToK8s, K8S_KEYWORDS, k8sRbac, type KSubject } from './lib/k8s.js';
+import { anyGlob, optList } from './lib/rule-options.js';
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** Subjects that are everyone (or every workload) rather than one identity. */
+function broadSubject(s: KSubject): string | undefined {
+  if (s.kind === 'Group' && /^system:(?:authenticated|unauthenticated|serviceaccounts(?::.*)?)$/.test(s.name)) return `the group \`${s.name}\``;
+  if (s.kind === 'User' && (s.name === 'system:anonymous' || s.name === 'system:unauthenticated')) return 'anonymous users';
+  if (s.kind === 'ServiceAccount' && s.name === 'default') return `the \`default\` service account${s.namespace ? ` of \`${s.namespace}\`` : ''} (every pod without its own account)`;
+  return undefined;
+}
+const anonymous = (s: KSubject): boolean => (s.kind === 'Group' && s.name === 'system:unauthenticated') || (s.kind === 'User' && s.name === 'system:anonymous');
+
+const rule: Rule = {
+  meta: {
+    id: 'scopes/k8s-cluster-admin-binding',
+    family: 'scopes',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Kubernetes binding grants cluster-admin (or admin/edit cluster-wide, or any role to anonymous users)',
+    controls: [...K8S_CLUSTER_ADMIN],
+    remediation:
+      'Bind a Role (or ClusterRole through a namespaced RoleBinding) listing the verbs and resources the subject needs, to a dedicated service account, user or group; keep `cluster-admin` to a break-glass group.',
+  },
+  keywords: K8S_KEYWORDS,
+  scope: 'file',
+  appliesTo: appliesToK8s,
+  check(file, ctx) {
+    const adminRoles = optList(ctx.options, 'adminRoles', ['cluster-admin']);
+    const broadRoles = optList(ctx.options, 'broadRoles', ['admin', 'edit']);
+    const allow = optList(ctx.options, 'allowSubjects', []);
+    const out: RawFinding[] = [];
+    for (const b of k8sRbac(file.text, file.path).bindings) {
+      if (!b.roleRef) continue;
+      const subjects = b.subjects.filter((s) => !anyGlob(allow, `${s.kind}:${s.namespace ?? b.namespace ?? ''}:${s.name}`) && !anyGlob(allow, s.name));
+      if (b.subjects.length && !subjects.length) continue;
+      const role = b.roleRef.name;
+      const cluster = b.kind === 'ClusterRoleBinding';
+      const isAdmin = b.roleRef.kind === 'ClusterRole' && adminRoles.includes(role);
+      const isBroad = b.roleRef.kind === 'ClusterRole' && broadRoles.includes(role);
+      const broad = subjects.map((s) => ({ s, why: broadSubject(s) })).find((x) => x.why);
+      let severity: Severity | undefined;
+      let why = '';
+      if (isAdmin) {
+        severity = cluster ? (broad ? 'critical' : 'high') : broad ? 'high' : 'medium';
+        why = cluster ? 'full control of every resource in every namespace' : `full control of namespace \`${b.namespace ?? 'default'}\`, its secrets and RBAC included`;
+      } else if (isBroad && (cluster || broad)) {
+        severity = broad ? 'high' : 'medium';
+        why = cluster ? `\`${role}\` in every namespace (read and change secrets, workloads${role === 'admin' ? ' and RBAC' : ''})` : `\`${role}\` in namespace \`${b.namespace ?? 'default'}\``;
+      }
+      const anon = subjects.find(anonymous);
+      if (anon && (!severity || RANK[severity] < RANK.high)) {
+        severity = isAdmin ? 'critical' : 'high';
+        why = why || `\`${role}\` to anyone who can reach the API server without credentials`;
+      }
+      if (!severity) continue;
+      const who = broad ? broad.why : subjects.length ? subjects.slice(0, 3).map((s) => `${s.kind} \`${s.name}\``).join(', ') : 'its subjects';
+      out.push({
+        line: b.roleRef.line,
+        column: b.roleRef.column,
+        message: `${b.kind} \`${b.name}\` binds \`${role}\` to ${who}: ${why}.`,
+        construct: `k8s-admin-binding:${b.kind}:${b.namespace ?? ''}:${b.name}`,
+        severity,
+        remediation: broad
+          ? `Bind the role to a dedicated service account or named group instead of ${broad.why}, and replace \`${role}\` with a Role listing the verbs and resources needed.`
+          : `Replace \`${role}\` with a Role (or a ClusterRole bound per namespace with a RoleBinding) listing the verbs and resources ${who} needs.`,
+      });
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,75 @@
+/**
+ * Kubernetes `Role` / `ClusterRole` rules with wildcards (CIS Kubernetes 5.1.3): `*` in `verbs`,
+ * `resources` or `apiGroups` of any rule grants every present and future verb, resource or API group.
+ * All three at once is cluster-admin (critical in a ClusterRole, high in a Role); `*` verbs or
+ * resources is high (medium in a Role); `*` API groups alone or partial wildcards (`deployments/*`) are medium
+ * (low in a Role). One finding per rule entry, at the wildcard.
+ *
+ * ```yaml
+ * rules:
+ *   scopes/k8s-rbac-wildcard:
+ *     options:
+ *       allowRoles: []   # globs of role names allowed to use wildcards, e.g. ["system:*", "argocd-application-controller"]
+ * ```
+ */
+import type { Severity } from '../../finding.js';
+import type { RawFinding, Rule } from '../../rule.js';
+import { K8S_WILDCARD } from './lib/cloud-controls.js';
+import { appliesToK8s, K8S_KEYWORDS, k8sRbac, type KVal } from './lib/k8s.js';
+import { anyGlob, optList } from './lib/rule-options.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'scopes/k8s-rbac-wildcard',
+    family: 'scopes',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Kubernetes Role or ClusterRole uses `*` in verbs, resources or apiGroups',
+    controls: [...K8S_WILDCARD],
+    remediation: 'List the API groups, resources and verbs the workload uses (e.g. `apiGroups: [apps]`, `resources: [deployments]`, `verbs: [get, list, watch, patch]`) instead of `*`.',
+  },
+  keywords: K8S_KEYWORDS,
+  scope: 'file',
+  appliesTo: appliesToK8s,
+  check(file, ctx) {
+    const allow = optList(ctx.options, 'allowRoles', []);
+    const out: RawFinding[] = [];
+    for (const role of k8sRbac(file.text, file.path).roles) {
+      if (anyGlob(allow, role.name)) continue;
+      const cluster = role.kind === 'ClusterRole';
+      for (const r of role.rules) {
+        const star = (l: KVal[]): KVal | undefined => l.find((x) => x.v === '*');
+        const partial = (l: KVal[]): KVal | undefined => l.find((x) => x.v !== '*' && x.v.includes('*'));
+        const g = star(r.apiGroups);
+        const res = star(r.resources);
+        const v = star(r.verbs);
+        const stars = [g, res, v].filter((x): x is KVal => !!x).sort((a, b) => a.line - b.line || a.column - b.column);
+        const any = stars[0] ?? partial(r.apiGroups) ?? partial(r.resources) ?? partial(r.verbs);
+        if (!any) continue;
+        let severity: Severity;
+        let what: string;
+        if (g && res && v) {
+          severity = cluster ? 'critical' : 'high';
+          what = `every verb on every resource of every API group${cluster ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;
+        } else if (v || res) {
+          severity = cluster ? 'high' : 'medium';
+          what = v && res ? 'every verb on every resource' : v ? `every verb (\`*\`) on ${r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'}` : `${r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on every resource (\`*\`)`;
+        } else {
+          severity = cluster ? 'medium' : 'low';
+          what = g ? 'resources of every API group (`apiGroups: ["*"]`)' : `a wildcard (\`${any.v}\`)`;
+        }
+        const fields = [g && 'apiGroups', res && 'resources', v && 'verbs'].filter(Boolean).join(', ');
+        out.push({
+          line: any.line,
+          column: any.column,
+          message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}.`,
+          construct: `k8s-wildcard:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+          severity,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,127 @@
+/**
+ * Kubernetes RBAC objects with positions: `Role`, `ClusterRole`, `RoleBinding`, `ClusterRoleBinding`
+ * from YAML streams (`---`), JSON, and `kind: List` / `*List` wrappers (kubectl and kustomize output).
+ * Documents that do not parse (Helm templates with `{{ }}`) are skipped one by one. Parsed once per file.
+ */
+import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
+
+export interface KVal {
+  v: string;
+  line: number;
+  column: number;
+}
+
+export interface KRule {
+  index: number;
+  line: number;
+  column: number;
+  apiGroups: KVal[];
+  resources: KVal[];
+  verbs: KVal[];
+  resourceNames: KVal[];
+  nonResourceURLs: KVal[];
+}
+
+export interface KRole {
+  kind: 'Role' | 'ClusterRole';
+  name: string;
+  namespace: string | undefined;
+  line: number;
+  rules: KRule[];
+}
+
+export interface KSubject {
+  kind: string;
+  name: string;
+  namespace: string | undefined;
+  line: number;
+  column: number;
+}
+
+export interface KBinding {
+  kind: 'RoleBinding' | 'ClusterRoleBinding';
+  name: string;
+  namespace: string | undefined;
+  line: number;
+  roleRef: { kind: string; name: string; line: number; column: number } | undefined;
+  subjects: KSubject[];
+}
+
+export const K8S_KEYWORDS: readonly string[] = ['rbac.authorization.k8s.io'];
+export const appliesToK8s = (path: string): boolean => /\.(?:ya?ml|json)$/i.test(path);
+
+function vals(doc: YamlDoc, node: YamlNode | undefined): KVal[] {
+  const items = doc.isSeq(node) ? doc.items(node) : node && !doc.isNull(node) ? [node] : [];
+  const out: KVal[] = [];
+  for (const i of items) {
+    const s = doc.str(i);
+    const p = doc.pos(i) ?? { line: 1, column: 1 };
+    if (s !== undefined) out.push({ v: s, line: p.line, column: p.column });
+  }
+  return out;
+}
+
+let cache: { text: string; roles: KRole[]; bindings: KBinding[] } | undefined;
+
+export function k8sRbac(text: string, path: string): { roles: KRole[]; bindings: KBinding[] } {
+  if (cache?.text === text) return cache;
+  const roles: KRole[] = [];
+  const bindings: KBinding[] = [];
+  const parsed = parseYaml(text, /\.json$/i.test(path) ? { uniqueKeys: false } : { tolerant: true, uniqueKeys: false, version: '1.1' });
+  const visit = (doc: YamlDoc, obj: YamlNode | undefined, depth: number): void => {
+    if (!obj || depth > 3) return;
+    const kind = doc.str(doc.get(obj, 'kind'));
+    if (!kind) return;
+    if (/List$/.test(kind)) {
+      for (const item of doc.items(doc.get(obj, 'items'))) visit(doc, item, depth + 1);
+      return;
+    }
+    const name = doc.str(doc.get(obj, 'metadata', 'name')) ?? '';
+    const namespace = doc.str(doc.get(obj, 'metadata', 'namespace'));
+    const line = doc.pos(obj)?.line ?? 1;
+    if (kind === 'Role' || kind === 'ClusterRole') {
+      const rules: KRule[] = [];
+      doc.items(doc.get(obj, 'rules')).forEach((r, index) => {
+        const p = doc.pos(r) ?? { line, column: 1 };
+        rules.push({
+          index,
+          line: p.line,
+          column: p.column,
+          apiGroups: vals(doc, doc.get(r, 'apiGroups')),
+          resources: vals(doc, doc.get(r, 'resources')),
+          verbs: vals(doc, doc.get(r, 'verbs')),
+          resourceNames: vals(doc, doc.get(r, 'resourceNames')),
+          nonResourceURLs: vals(doc, doc.get(r, 'nonResourceURLs')),
+        });
+      });
+      roles.push({ kind, name, namespace, line, rules });
+    } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+      const ref = doc.get(obj, 'roleRef');
+      const refName = doc.get(ref, 'name');
+      const rp = doc.pos(refName) ?? doc.pos(ref) ?? { line, column: 1 };
+      const subjects: KSubject[] = doc.items(doc.get(obj, 'subjects')).map((s) => {
+        const p = doc.pos(s) ?? { line, column: 1 };
+        return { kind: doc.str(doc.get(s, 'kind')) ?? '', name: doc.str(doc.get(s, 'name')) ?? '', namespace: doc.str(doc.get(s, 'namespace')), line: p.line, column: p.column };
+      });
+      bindings.push({
+        kind,
+        name,
+        namespace,
+        line,
+        roleRef: ref ? { kind: doc.str(doc.get(ref, 'kind')) ?? '', name: doc.str(refName) ?? '', line: rp.line, column: rp.column } : undefined,
+        subjects,
+      });
+    }
+  };
+  for (const doc of parsed?.docs ?? []) visit(doc, doc.root, 0);
+  cache = { text, roles, bindings };
+  return cache;
+}
+
+/** Whether a rule list (apiGroups, resources, verbs) covers `want`: `*` covers everything. */
+export const covers = (list: readonly KVal[], want: string): boolean => list.some((x) => x.v === '*' || x.v === want);
+/** `*` (or `*` + `/sub`) covering `resource/sub`. */
+export function coversResource(list: readonly KVal[], want: string): boolean {
+  return list.some((x) => x.v === '*' || x.v === want || (want.includes('/') && x.v === `*/${want.split('/')[1]}`));
+}
+export const RBAC_GROUP = 'rbac.authorization.k8s.io';

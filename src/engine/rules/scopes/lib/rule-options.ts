@@ -1,0 +1,37 @@
+/** Reading policy options for the cloud IAM and RBAC rules: tolerant of missing or mistyped values. */
+
+/** A list of strings (a single string counts as a one-item list); `fallback` when absent or mistyped. */
+export function optList(options: Record<string, unknown>, key: string, fallback: readonly string[]): string[] {
+  const v = options[key];
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return [...fallback];
+}
+
+export function optBool(options: Record<string, unknown>, key: string, fallback: boolean): boolean {
+  const v = options[key];
+  return typeof v === 'boolean' ? v : fallback;
+}
+
+/** `true`, `false` or a list of names: `allowServiceWildcards: [logs, xray]`. */
+export function optBoolOrList(options: Record<string, unknown>, key: string): { all: boolean; names: Set<string> } {
+  const v = options[key];
+  if (v === true) return { all: true, names: new Set() };
+  if (typeof v === 'string') return { all: false, names: new Set([v.toLowerCase()]) };
+  if (Array.isArray(v)) return { all: false, names: new Set(v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase())) };
+  return { all: false, names: new Set() };
+}
+
+const globs = new Map<string, RegExp>();
+/** Case-insensitive `*` / `?` glob on a whole string. */
+export function globMatch(pattern: string, value: string): boolean {
+  let re = globs.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    if (globs.size > 500) globs.clear();
+    globs.set(pattern, re);
+  }
+  return re.test(value);
+}
+
+export const anyGlob = (patterns: readonly string[], value: string): boolean => patterns.some((p) => globMatch(p, value));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/scopes/k8s-secrets-read.js';
+import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import { y } from './helpers.js';
+
+const role = (kind: string, rule: string) => y`
+  apiVersion: rbac.authorization.k8s.io/v1
+  kind: ${kind}
+  metadata:
+    name: app
+    namespace: shop
+  rules:
+    - apiGroups: [""]
+      resources: [configmaps]
+      verbs: [get]
+    ${rule}
+`;
+
+ruleTester(rule, {
+  valid: [
+    { code: role('Role', '- apiGroups: [""]\n      resources: [secrets]\n      resourceNames: [app-db]\n      verbs: [get]'), path: 'rbac.yaml' },
+    { code: role('ClusterRole', '- apiGroups: [""]\n      resources: [pods]\n      verbs: [get, list, watch]'), path: 'rbac.yaml' },
+    { code: role('ClusterRole', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [get, list]'), path: 'rbac.yaml', options: { allowRoles: ['app'] } },
+    { code: role('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [create]'), path: 'rbac.yaml', options: { reportWrites: false } },
+  ],
+  invalid: [
+    { code: role('ClusterRole', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [get, list, watch]'), path: 'rbac.yaml', count: 1, line: 11 },
+    { code: role('Role', '- apiGroups: ["*"]\n      resources: [pods, secrets]\n      verbs: ["*"]'), path: 'rbac.yaml', count: 1, line: 11 },
+    { code: role('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [create, delete]'), path: 'rbac.yaml', count: 1, line: 11 },
+  ],
+});
+
+describe('scopes/k8s-secrets-read severity', () => {
+  it('is high cluster-wide, medium in a namespace, low for writes only', () => {
+    const sev = (kind: string, r: string) => runRule(rule, { code: role(kind, r), path: 'rbac.yaml' })[0]?.severity;
+    expect(sev('ClusterRole', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [list]')).toBe('high');
+    expect(sev('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [get]')).toBe('medium');
+    expect(sev('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [update]')).toBe('low');
+  });
+});
