@@ -2,6 +2,7 @@
  * Every GitHub REST call the App makes, in one place: what it reads and writes is auditable here, and
  * the rest of src/app deals in plain data.
  */
+import { randomUUID } from 'node:crypto';
 import type { GitHubClient } from './octokit.js';
 import { SafeError } from './errors.js';
 
@@ -48,6 +49,28 @@ const toChanged = (f: ApiFile): ChangedFile => {
 };
 
 export const status = (e: unknown): number | undefined => (e as { status?: number })?.status;
+
+/** Per-request option: no automatic retry of 5xx (`@octokit/plugin-retry`); rate limits are still retried. */
+const NO_RETRY = { request: { retries: 0 } };
+
+/**
+ * A create that must not happen twice. GitHub can perform a write and still answer 5xx (or the answer is
+ * lost), and an automatic retry then creates a duplicate: a second issue, or a second check run of which
+ * the first stays in progress forever. So the first try goes without automatic retries; after a 5xx or
+ * no answer, `find` looks for what that try may have created, and only if nothing is there is the create
+ * tried again (with retries). A 4xx was refused (429: not performed) and is not looked for.
+ */
+async function createOnce<T>(create: (once: boolean) => Promise<T>, find: () => Promise<T | undefined>): Promise<T> {
+  try {
+    return await create(true);
+  } catch (e) {
+    const s = status(e);
+    if (s === 429) return create(false);
+    if (s !== undefined && s < 500) throw e;
+    const found = await find().catch(() => undefined);
+    return found ?? create(false);
+  }
+}
 
 /** A text file at a ref, or undefined when it does not exist (404). */
 export async function readTextFile(gh: GitHubClient, r: RepoRef, path: string, ref?: string): Promise<string | undefined> {
@@ -146,8 +169,14 @@ export interface CheckRunAction {
 }
 
 export async function createCheckRun(gh: GitHubClient, r: RepoRef, name: string, headSha: string, startedAt: Date): Promise<number> {
-  const { data } = await gh.rest.checks.create({ ...r, name, head_sha: headSha, status: 'in_progress', started_at: startedAt.toISOString() });
-  return data.id;
+  // Marks this create, so a lost answer can be told apart from another evaluation's run on the commit.
+  const externalId = randomUUID();
+  const create = async (once: boolean): Promise<number> =>
+    (await gh.rest.checks.create({ ...r, name, head_sha: headSha, external_id: externalId, status: 'in_progress', started_at: startedAt.toISOString(), ...(once ? NO_RETRY : {}) })).data.id;
+  return createOnce(create, async () => {
+    const { data } = await gh.rest.checks.listForRef({ ...r, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+    return data.check_runs.find((c) => c.external_id === externalId)?.id;
+  });
 }
 
 export type CheckRunUpdate = Omit<Parameters<GitHubClient['rest']['checks']['update']>[0] & object, 'owner' | 'repo' | 'check_run_id'>;
@@ -174,16 +203,22 @@ export async function listLabelledIssues(gh: GitHubClient, r: RepoRef, label: st
 }
 
 export async function createIssue(gh: GitHubClient, r: RepoRef, issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueInfo> {
-  const create = async (assignees: string[]) => (await gh.rest.issues.create({ ...r, ...issue, assignees })).data;
-  let data;
-  try {
-    data = await create(issue.assignees);
-  } catch (e) {
-    // An author who cannot be assigned (no access to the repository) must not cost us the issue.
-    if (status(e) !== 422 || issue.assignees.length === 0) throw e;
-    data = await create([]);
-  }
-  return { number: data.number, url: data.html_url, state: 'open', body: data.body ?? issue.body };
+  const post = async (assignees: string[], once: boolean): Promise<IssueInfo> => {
+    const { data } = await gh.rest.issues.create({ ...r, ...issue, assignees, ...(once ? NO_RETRY : {}) });
+    return { number: data.number, url: data.html_url, state: 'open', body: data.body ?? issue.body };
+  };
+  const create = async (once: boolean): Promise<IssueInfo> => {
+    try {
+      return await post(issue.assignees, once);
+    } catch (e) {
+      // An author who cannot be assigned (no access to the repository) must not cost us the issue.
+      if (status(e) !== 422 || issue.assignees.length === 0) throw e;
+      return post([], once);
+    }
+  };
+  // The body carries the finding's markers: an open issue with exactly this body is the one just created.
+  const label = issue.labels[0];
+  return createOnce(create, async () => (label ? (await listLabelledIssues(gh, r, label)).find((i) => i.state === 'open' && i.body === issue.body) : undefined));
 }
 
 export async function listCommentBodies(gh: GitHubClient, r: RepoRef, issueNumber: number): Promise<string[]> {

@@ -56,8 +56,11 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
+const spawned: ServerProcess[] = [];
+
 async function start(extra: Record<string, string> = {}): Promise<ServerProcess> {
   const s = await spawnServer(build, env(extra));
+  spawned.push(s);
   outputs.push(s.output);
   return s;
 }
@@ -126,10 +129,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all(spawned.map((s) => s.stop('SIGTERM', 5000)));
   await standIn?.close();
   if (build) removeBuild(build);
-});
+}, 30_000);
 
 describe('the real server against a stand-in GitHub', () => {
   it('(a) judges a redelivered event once: one check run per head sha, one issue per secret; a failed delivery is judged again', async () => {
@@ -158,7 +161,8 @@ describe('the real server against a stand-in GitHub', () => {
     // handled again when redelivered.
     const head2 = sha('redeliver-after-failure');
     const ev2 = pr({ name: 'redeliver2', head: head2, files: [{ filename: 'README.md', patch: patchAdding('# Service') }] });
-    standIn.github.fail('POST', /^\/repos\/acme\/redeliver2\/check-runs$/, { status: 500, body: { message: 'Server Error' } }, 4);
+    // A try without automatic retries, a look for what it may have created, then a try and 3 retries.
+    standIn.github.fail('POST', /^\/repos\/acme\/redeliver2\/check-runs$/, { status: 500, body: { message: 'Server Error' } }, 5);
     const id2 = randomUUID();
     expect((await send(ev2, id2)).status).toBe(500);
     expect(runsFor(head2)).toHaveLength(0);
@@ -279,6 +283,20 @@ describe('the real server against a stand-in GitHub', () => {
     expect(updateDownDone.conclusion).toBe('failure');
     expect(updateDownDone.output.summary).toContain('GitHub did not take the line annotations (GitHub answered 500 to PATCH /repos/acme/e-update-down/check-runs/');
     expect(updateDownDone.output.annotations).toBeUndefined();
+  });
+
+  it('(e) does not create twice when GitHub performed a create but its answer was lost (502 after the write)', async () => {
+    const head = sha('lost-answers');
+    const t = token('lost-answers');
+    const ev = pr({ name: 'lost', head, files: [{ filename: 'ops/deploy.sh', patch: patchAdding('#!/bin/sh', `export GITHUB_TOKEN=${t}`) }] });
+    const lost = { status: 502, body: { message: 'Bad Gateway' } };
+    standIn.failAfterWrite('POST', /^\/repos\/acme\/lost\/check-runs$/, lost, 1);
+    standIn.failAfterWrite('POST', /^\/repos\/acme\/lost\/issues$/, lost, 1);
+    expect((await send(ev)).status).toBe(200);
+    const done = onlyCompletion(head);
+    expect(done.conclusion).toBe('failure');
+    expect(issuesIn('acme/lost')).toHaveLength(1);
+    expect(done.output.summary).toContain('[acme/lost#');
   });
 
   it('(f) retries primary and secondary rate limits (403 with retry-after, 429, x-ratelimit-remaining: 0)', async () => {

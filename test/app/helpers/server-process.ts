@@ -45,8 +45,8 @@ export interface ServerProcess {
   /** The JSON log lines (LOG_FORMAT=json), parsed. */
   records(): Array<Record<string, unknown>>;
   waitFor(test: (line: string) => boolean, timeoutMs?: number): Promise<string>;
-  /** Send a signal (default SIGTERM) and wait for the exit. */
-  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+  /** Send a signal (default SIGTERM) and wait for the exit; SIGKILL after `killAfterMs` (a hung server). */
+  stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
 export async function spawnServer(buildDir: string, env: Record<string, string>): Promise<ServerProcess> {
@@ -120,10 +120,12 @@ export async function spawnServer(buildDir: string, env: Record<string, string>)
     output,
     records,
     waitFor,
-    stop: async (signal = 'SIGTERM') => {
+    stop: async (signal = 'SIGTERM', killAfterMs = 10_000) => {
       const t0 = Date.now();
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       const r = await exited;
+      clearTimeout(timer);
       return { ...r, ms: Date.now() - t0 };
     },
   };
@@ -143,6 +145,8 @@ export async function deliver(url: string, secret: string, event: string, payloa
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': id, 'x-hub-signature-256': sign(body, secret) },
     body,
+    // A server stuck in a loop must fail the test, not hang the suite.
+    signal: AbortSignal.timeout(60_000),
   });
   return { status: res.status, text: await res.text() };
 }

@@ -79,7 +79,7 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
       try {
         if (state.hold?.(method, path)) await new Promise<void>((r) => waiting.push(r));
         if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs));
-        let r = github.handle(method, req.url ?? '/', body);
+        let r = extraRoute(method, path, new URL(req.url ?? '/', 'http://x').searchParams) ?? github.handle(method, req.url ?? '/', body);
         const lost = afterWrite.find((f) => f.times > 0 && f.method === method && f.path.test(path));
         if (lost && r.status < 300) {
           lost.times--;
@@ -94,6 +94,16 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
       }
     });
   });
+  /** Routes `FakeGitHub` lacks: the check runs of a commit (by head sha; shas are unique per scenario). */
+  const extraRoute = (method: string, path: string, q: URLSearchParams): Reply | undefined => {
+    const m = method === 'GET' ? path.match(/^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/) : null;
+    if (!m) return undefined;
+    const name = q.get('check_name');
+    const runs = [...github.checkRuns.entries()]
+      .filter(([, r]) => r.head_sha === m[1] && (!name || r.name === name))
+      .map(([id, r]) => ({ id, name: r.name, head_sha: r.head_sha, external_id: r.created.external_id ?? null, status: r.updates.some((u) => u.status === 'completed') ? 'completed' : 'in_progress' }));
+    return { status: 200, body: { total_count: runs.length, check_runs: runs } };
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   github = new FakeGitHub(`http://127.0.0.1:${port}/api/v3`);
