@@ -7,6 +7,15 @@ import rotationPeriodTooLong from './rotation-period-too-long.js';
 import credentialOverdue from './credential-overdue.js';
 import credentialExpiring from './credential-expiring.js';
 import staleCredential from './stale-credential.js';
+import awsKmsKeyRotation from './aws-kms-key-rotation.js';
+import awsSecretsManagerRotation from './aws-secrets-manager-rotation.js';
+import awsIamAccessKey from './aws-iam-access-key.js';
+import gcpKmsKeyRotation from './gcp-kms-key-rotation.js';
+import gcpServiceAccountKey from './gcp-service-account-key.js';
+import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
+import gitlabTokenExpiry from './gitlab-token-expiry.js';
+import k8sServiceAccountToken from './k8s-service-account-token.js';
+import workflowLongLivedCloudKeys from './workflow-long-lived-cloud-keys.js';
 
 export const rotationRules: Rule[] = [
   inventoryMissing,
@@ -16,4 +25,13 @@ export const rotationRules: Rule[] = [
   credentialOverdue,
   credentialExpiring,
   staleCredential,
+  awsKmsKeyRotation,
+  awsSecretsManagerRotation,
+  awsIamAccessKey,
+  gcpKmsKeyRotation,
+  gcpServiceAccountKey,
+  azureKeyVaultExpiry,
+  gitlabTokenExpiry,
+  k8sServiceAccountToken,
+  workflowLongLivedCloudKeys,
 ];

@@ -161,7 +161,9 @@ export function armResources(file: FileView): TemplateResource[] {
       if (!type) continue;
       if (parentType && !type.includes('/')) type = `${parentType}/${type}`;
       const span = doc.span(node) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      out.push({ doc, id: doc.str(doc.get(node, 'name')) ?? '', type, node, properties: doc.get(node, 'properties'), line: span.line, column: span.column, endLine: span.endLine });
+      // Point at `"type": …`, the line that says what the resource is.
+      const at = doc.pos(doc.entry(node, 'type')?.keyNode) ?? span;
+      out.push({ doc, id: doc.str(doc.get(node, 'name')) ?? '', type, node, properties: doc.get(node, 'properties'), line: at.line, column: at.column, endLine: span.endLine });
       walk(doc.get(node, 'resources'), type, depth + 1);
     }
   };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/rotation/azure-key-vault-expiry.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+
+const TF = 'azure/kv.tf';
+const secret = (extra = ''): string => `resource "azurerm_key_vault_secret" "s" {\n  name         = "db-password"\n  value        = random_password.db.result\n  key_vault_id = azurerm_key_vault.kv.id\n${extra}}\n`;
+const key = (extra = ''): string => `resource "azurerm_key_vault_key" "k" {\n  name         = "cmk"\n  key_vault_id = azurerm_key_vault.kv.id\n  key_type     = "RSA"\n  key_size     = 2048\n  key_opts     = ["unwrapKey", "wrapKey"]\n${extra}}\n`;
+const arm = (type: string, props: string): string =>
+  `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n    {\n      "type": "${type}",\n      "apiVersion": "2021-10-01",\n      "name": "kv/item",\n      "properties": ${props}\n    }\n  ]\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { code: secret('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF },
+    { code: secret('  expiration_date = azuread_application_password.app.end_date\n'), path: TF },
+    { code: key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF },
+    { code: key('  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n    expire_after = "P90D"\n  }\n'), path: TF },
+    { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "[parameters(\'v\')]", "attributes": { "exp": 1798675200 } }'), path: 'arm/kv.json' },
+    { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "attributes": { "exp": "[parameters(\'exp\')]" } }'), path: 'arm/kv.json' },
+    { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "rotationPolicy": { "attributes": { "expiryTime": "P90D" } } }'), path: 'arm/kv.json' },
+    { code: 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n', path: TF },
+  ],
+  invalid: [
+    { code: secret(), path: TF, count: 1, line: 1 },
+    { code: key(), path: TF, count: 1, line: 1 },
+    { code: secret() + key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF, count: 1 },
+    { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "x" }'), path: 'arm/kv.json', count: 1, line: 5 },
+    { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "attributes": {} }'), path: 'arm/kv.json', count: 1 },
+    // a child resource nested in its vault
+    {
+      code: '{"resources": [{"type": "Microsoft.KeyVault/vaults", "name": "kv", "properties": {}, "resources": [{"type": "secrets", "name": "db", "properties": {"value": "x"}}]}]}',
+      path: 'arm/vault.json',
+      count: 1,
+    },
+  ],
+});
+
+describe('rotation/azure-key-vault-expiry', () => {
+  it('names the missing attribute', () => {
+    expect(runRule(rule, { code: secret(), path: TF })[0]!.message).toBe('Key Vault secret `azurerm_key_vault_secret.s` has no `expiration_date`: nothing says when the credential it holds must be renewed.');
+    expect(runRule(rule, { code: key(), path: TF })[0]!.message).toMatch(/no `expiration_date` and no `rotation_policy`/);
+  });
+});

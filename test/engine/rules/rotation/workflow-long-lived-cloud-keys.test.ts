@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/rotation/workflow-long-lived-cloud-keys.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { y } from './helpers.js';
+
+const WF = '.github/workflows/deploy.yml';
+const steps = (body: string): string => `on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${body}`;
+
+ruleTester(rule, {
+  valid: [
+    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n'), path: WF },
+    { code: steps('      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n          service_account: deploy@p.iam.gserviceaccount.com\n'), path: WF },
+    { code: steps('      - uses: azure/login@v2\n        with:\n          client-id: ${{ vars.AZURE_CLIENT_ID }}\n          tenant-id: ${{ vars.AZURE_TENANT_ID }}\n          subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}\n'), path: WF },
+    // the variable name without a stored secret (e.g. set by an OIDC step's output)
+    { code: steps('      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ steps.creds.outputs.aws-access-key-id }}\n'), path: WF },
+    // not a workflow
+    { code: 'env:\n  AWS_ACCESS_KEY_ID: ${{ secrets.KEY }}\n', path: 'ci/config.yml' },
+  ],
+  invalid: [
+    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: eu-west-1\n'), path: WF, count: 1, line: 11 },
+    { code: steps('      - uses: google-github-actions/auth@v2\n        with:\n          credentials_json: ${{ secrets.GCP_SA_KEY }}\n'), path: WF, count: 1, line: 11 },
+    { code: steps('      - uses: Azure/login@v1\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n'), path: WF, count: 1, line: 11 },
+    { code: steps('      - run: terraform apply\n        env:\n          ARM_CLIENT_SECRET: ${{ secrets.ARM_CLIENT_SECRET }}\n          GOOGLE_CREDENTIALS: ${{ secrets.GCP_KEY }}\n'), path: WF, count: 2 },
+    { code: `env:\n  AWS_ACCESS_KEY_ID: \${{ secrets.KEY_ID }}\n  AWS_SECRET_ACCESS_KEY: \${{ secrets.KEY }}\n${steps('      - run: aws s3 ls\n').replace('on: push\n', '')}`.replace(/^/, 'on: push\n'), path: WF, count: 2 },
+    { code: y`
+        name: deploy
+        runs:
+          using: composite
+          steps:
+            - uses: aws-actions/configure-aws-credentials@v4
+              with:
+                aws-access-key-id: \${{ inputs.key-id }}
+      `, path: '.github/actions/deploy/action.yml', count: 1 },
+  ],
+});
+
+describe('rotation/workflow-long-lived-cloud-keys', () => {
+  it('says where and what to use instead', () => {
+    const [f] = runRule(rule, { code: steps('      - name: Login\n        uses: google-github-actions/auth@v2\n        with:\n          credentials_json: ${{ secrets.GCP_SA_KEY }}\n'), path: WF });
+    expect(f!.message).toBe('google-github-actions/auth logs in to Google Cloud with `credentials_json` in job `deploy` step Login: a long-lived key where OIDC federation would issue a short-lived credential per run.');
+    expect(f!.remediation).toMatch(/workload_identity_provider/);
+  });
+});
