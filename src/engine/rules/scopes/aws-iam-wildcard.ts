@@ -8,9 +8,11 @@
  *   the holder can grant itself anything — critical on `*`, high on specific ARNs;
  * - resource-scopable actions on every resource (`"Resource": "*"` or `NotResource`, no condition): a
  *   whole service (`s3:*`) — high; reads of stored data or secrets (`s3:GetObject`, `ssm:GetParameter*`,
- *   `secretsmanager:GetSecretValue`) and other writes — medium; plain reads (`ec2:Describe*`) — low.
- *   Actions AWS cannot scope to a resource (`s3:ListAllMyBuckets`, `xray:PutTraceSegments`,
- *   `ecr:GetAuthorizationToken`) are fine on `*`;
+ *   `secretsmanager:GetSecretValue`) and other writes — medium; plain reads (`ec2:Describe*`,
+ *   `dynamodb:GetItem`) — info, off in the default policy (KICS and the CIS benchmark accept narrow
+ *   reads on `*`; checkov's CKV_AWS_355 does not: turn the rule to `warn` with `ignoreReadOnly: false`
+ *   to see them). Actions AWS cannot scope to a resource (`s3:ListAllMyBuckets`,
+ *   `xray:PutTraceSegments`, `ecr:GetAuthorizationToken`) and actions of unknown services are fine on `*`;
  * - other whole-service wildcards on specific ARNs (`s3:*` on one bucket) — info, off in the default
  *   policy (checkov and KICS accept them).
  *
@@ -28,12 +30,12 @@
  *       allowActions: []                  # action globs accepted on "*", e.g. [logs:CreateLogGroup, cloudwatch:*]
  *       sensitiveServices: [iam, organizations, sso]   # `svc:*` on these is high (critical on "*")
  *       allowServiceWildcards: false      # true, or a list of services whose `svc:*` on specific ARNs is not reported
- *       ignoreReadOnly: false             # true: do not report read-only actions on "*" (the low findings)
+ *       ignoreReadOnly: false             # true: do not report read-only actions on "*" at all (the info findings)
  * ```
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
-import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, isRestrictable, suggestActions, suggestResources } from './lib/aws-actions.js';
+import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, isRestrictable, knownService, suggestActions, suggestResources } from './lib/aws-actions.js';
 import { escalationClaims } from './lib/aws-escalation.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
 import { allResources, appliesToIam, AWS_IAM_KEYWORDS, hasCondition, iamPolicies, statementKey, type IamStatement, type PStr } from './lib/iam-policy.js';
@@ -151,12 +153,12 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
     }
     if (anyGlob(opts.allowActions, a.v)) continue;
     if (everywhere && unconditioned) {
-      if (!a.v.includes(':') && !svc) continue;
+      if ((!a.v.includes(':') && !svc) || !knownService(a.v)) continue;
       if (!isRestrictable(a.v) || claimed.has(a.v.toLowerCase())) continue;
       if (svc) hits.push({ a, svc, kind: 'service', severity: 'high' });
       else if (DATA_EXFILTRATION.some((d) => actionMatches(a.v, d))) hits.push({ a, kind: 'data', severity: 'medium' });
       else if (accessLevel(a.v) === 'write') hits.push({ a, kind: 'write', severity: 'medium' });
-      else if (!opts.ignoreReadOnly) hits.push({ a, kind: 'read', severity: 'low' });
+      else if (!opts.ignoreReadOnly) hits.push({ a, kind: 'read', severity: 'info' });
     } else if (svc && !opts.allowSvc.all && !opts.allowSvc.names.has(svc)) {
       hits.push({ a, svc, kind: 'service-scoped', severity: 'info' });
     }

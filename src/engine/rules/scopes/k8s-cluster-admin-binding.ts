@@ -4,7 +4,9 @@
  * `system:unauthenticated`, `system:serviceaccounts[:<ns>]` — the anonymous user, or a namespace's
  * `default` service account, which every pod without its own account runs as), a `RoleBinding` to
  * `cluster-admin` (full control of the namespace, medium), `ClusterRoleBinding`s to `admin` / `edit`
- * (medium), and any binding that grants a role to anonymous or unauthenticated users (high).
+ * (medium), any binding that grants a role to anonymous or unauthenticated users (high), and any
+ * other role bound to a broad group or to a `default` service account (medium; `system:` bootstrap
+ * roles excepted).
  *
  * ```yaml
  * rules:
@@ -38,7 +40,7 @@ const rule: Rule = {
     family: 'scopes',
     severity: 'high',
     confidence: 'high',
-    description: 'Kubernetes binding grants cluster-admin (or admin/edit cluster-wide, or any role to anonymous users)',
+    description: 'Kubernetes binding grants cluster-admin, admin/edit cluster-wide, or any role to anonymous users, broad groups or a default service account',
     controls: [...K8S_CLUSTER_ADMIN],
     remediation:
       'Bind a Role (or ClusterRole through a namespaced RoleBinding) listing the verbs and resources the subject needs, to a dedicated service account, user or group; keep `cluster-admin` to a break-glass group.',
@@ -73,6 +75,10 @@ const rule: Rule = {
       if (anon && (!severity || RANK[severity] < RANK.high)) {
         severity = isAdmin ? 'critical' : 'high';
         why = why || `\`${role}\` to anyone who can reach the API server without credentials`;
+      }
+      if (!severity && broad && !role.startsWith('system:')) {
+        severity = 'medium';
+        why = `\`${role}\` for ${broad.s.kind === 'ServiceAccount' ? 'every pod of the namespace that does not name its own service account' : 'every identity in the group'}`;
       }
       if (!severity) continue;
       const who = broad ? broad.why : subjects.length ? subjects.slice(0, 3).map((s) => `${s.kind} \`${s.name}\``).join(', ') : 'its subjects';

@@ -165,6 +165,8 @@ ruleTester(rule, {
     { ...tf(adminHeredoc), options: { allowPolicies: ['aws_iam_policy.admin'] } },
     // read-only actions on "*" can be waved through
     { code: standalone.replace(/,\s*\{\s*"Sid": "NotAct"[\s\S]*?\}(?=\s*\])/, ''), path: 'policies/read.json', options: { ignoreReadOnly: true } },
+    // samples with made-up services are not AWS actions
+    { code: '{"Statement": [{"Effect": "Allow", "Action": ["some:action"], "Resource": "*"}]}', path: 'sample.json' },
     // not an IAM policy
     { code: '{"Statement": "we will ship on Friday"}', path: 'notes.json' },
   ],
@@ -202,11 +204,11 @@ describe('scopes/aws-iam-wildcard severity and remediation', () => {
     expect(f.remediation).toMatch(/s3:GetObject/);
   });
 
-  it('treats iam:* as critical on "*" and reads on "*" as low', () => {
+  it('treats iam:* as critical on "*" and reads on "*" as info', () => {
     expect(runRule(rule, { code: cfn, path: 'template.yaml' })[0]!.severity).toBe('critical');
     const found = runRule(rule, { code: standalone, path: 'policy.json' });
     expect(found.map((f) => [f.startLine, f.severity])).toEqual([
-      [8, 'low'],
+      [8, 'info'],
       [16, 'high'],
     ]);
   });

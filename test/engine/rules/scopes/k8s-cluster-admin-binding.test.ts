@@ -31,6 +31,7 @@ ruleTester(rule, {
     { code: binding('RoleBinding', 'cluster-admin', sa('default', 'shop'), 'namespace: shop'), path: 'rbac.yaml', count: 1, line: 9 },
     { code: binding('ClusterRoleBinding', 'edit', sa('ci')), path: 'rbac.yaml', count: 1, line: 9 },
     { code: binding('ClusterRoleBinding', 'view', group('system:unauthenticated')), path: 'rbac.yaml', count: 1, line: 9 },
+    { code: binding('RoleBinding', 'app-reader', sa('default', 'shop'), 'namespace: shop'), path: 'rbac.yaml', count: 1, line: 9 },
   ],
 });
 
@@ -42,5 +43,7 @@ describe('scopes/k8s-cluster-admin-binding severity', () => {
     expect(sev(binding('ClusterRoleBinding', 'cluster-admin', sa('tiller')))).toBe('high');
     expect(sev(binding('RoleBinding', 'cluster-admin', sa('tiller'), 'namespace: ops'))).toBe('medium');
     expect(sev(binding('ClusterRoleBinding', 'edit', sa('ci')))).toBe('medium');
+    expect(sev(binding('RoleBinding', 'app-reader', sa('default'), 'namespace: ops'))).toBe('medium');
+    expect(sev(binding('ClusterRoleBinding', 'system:discovery', group('system:authenticated')))).toBeUndefined();
   });
 });
