@@ -177,6 +177,32 @@ ruleTester(rule, {
     { code: cfn, path: 'stack/template.yaml', count: 1, line: 20 },
     { code: cfnSubString, path: 'stack/exec.yaml', count: 1, line: 12 },
     { code: standalone, path: 'policies/ops.json', count: 2, line: 8 },
+    // Serverless Framework: per-function statements and \${self:custom.…} variables
+    {
+      code: y`
+        service: api
+        custom:
+          everything: "*"
+        provider:
+          name: aws
+          iam:
+            role:
+              statements:
+                - Effect: Allow
+                  Action: [s3:GetObject]
+                  Resource: arn:aws:s3:::api-assets/*
+        functions:
+          worker:
+            handler: worker.handle
+            iamRoleStatements:
+              - Effect: Allow
+                Action: \${self:custom.everything}
+                Resource: "*"
+      `,
+      path: 'serverless.yml',
+      count: 1,
+      line: 17,
+    },
     // a service wildcard on one bucket is info (off in the default policy)
     tf(y`
       resource "aws_iam_policy" "bucket" {

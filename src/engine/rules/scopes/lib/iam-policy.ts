@@ -8,6 +8,8 @@
  * - CloudFormation (YAML with its short-form tags, or JSON): `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`,
  *   `AWS::IAM::Role` (`Policies`, `AssumeRolePolicyDocument`), `AWS::IAM::User`, `AWS::IAM::Group`,
  *   `AWS::SSO::PermissionSet` (`InlinePolicy`); both branches of `!If`;
+ * - Serverless Framework (`provider.iamRoleStatements`, `provider.iam.role.statements`, per-function
+ *   `iamRoleStatements`; `${self:custom.…}` variables resolved) and its `resources.Resources`;
  * - standalone JSON policy documents (`{"Version": …, "Statement": …}`).
  *
  * Every rule that reads IAM calls `iamPolicies(path, text)`: the file is parsed once (one-entry cache).
@@ -92,7 +94,7 @@ export function iamPolicies(path: string, text: string): IamPolicy[] {
 }
 
 /** Prefilter for the AWS IAM rules: resource types, CloudFormation types, or a JSON policy's `"Statement"`. */
-export const AWS_IAM_KEYWORDS: readonly string[] = ['aws_iam', 'aws::iam::', 'aws_ssoadmin', 'aws::sso::', '"statement"'];
+export const AWS_IAM_KEYWORDS: readonly string[] = ['aws_iam', 'aws::iam::', 'aws_ssoadmin', 'aws::sso::', '"statement"', 'iamrolestatements', 'statements:'];
 export const appliesToIam = (path: string): boolean => /\.(?:tf|ya?ml|json|template)$/i.test(path);
 
 // ---------------------------------------------------------------------------------------------------
@@ -287,7 +289,7 @@ export function cfnResources(text: string, path: string): CfnResource[] {
   if (!parsed) return [];
   const out: CfnResource[] = [];
   for (const doc of parsed.docs) {
-    const resources = doc.get(doc.root, 'Resources');
+    const resources = doc.get(doc.root, 'Resources') ?? doc.get(doc.root, 'resources', 'Resources');
     for (const e of doc.entries(resources)) {
       const type = doc.str(doc.get(e.value, 'Type'));
       if (!type || !e.value) continue;
@@ -340,8 +342,9 @@ function fromDocuments(path: string, text: string): IamPolicy[] {
         if (r.type === 'AWS::IAM::Role') push(doc.get(props, 'AssumeRolePolicyDocument'), 'trust', 'role');
       }
     }
-    if (out.length) return out;
   }
+  if (/\.ya?ml$/i.test(path) && /iamRoleStatements|^\s*statements:/m.test(text)) out.push(...fromServerless(text));
+  if (out.length) return out;
   // A standalone policy document (JSON): `Statement` at the top, or under `PolicyDocument` / `Document`.
   if (/\.json$/i.test(path) && /"Statement"/.test(text)) {
     const tree = parseJsonText(text);
@@ -357,6 +360,48 @@ function fromDocuments(path: string, text: string): IamPolicy[] {
     }
   }
   return out;
+}
+
+/** Serverless Framework: the role statements of the provider and of each function. */
+function fromServerless(text: string): IamPolicy[] {
+  const parsed = parseYaml(text, { tolerant: true, uniqueKeys: false });
+  const doc = parsed?.first;
+  if (!doc || !doc.get(doc.root, 'provider')) return [];
+  const out: IamPolicy[] = [];
+  const lists: Array<{ owner: string; node: YamlNode | undefined }> = [
+    { owner: 'provider.iamRoleStatements', node: doc.get(doc.root, 'provider', 'iamRoleStatements') },
+    { owner: 'provider.iam.role.statements', node: doc.get(doc.root, 'provider', 'iam', 'role', 'statements') },
+  ];
+  for (const f of doc.entries(doc.get(doc.root, 'functions'))) {
+    lists.push({ owner: `functions.${f.key}.iamRoleStatements`, node: doc.get(f.value, 'iamRoleStatements') });
+  }
+  for (const { owner, node } of lists) {
+    if (!node || !doc.isSeq(node)) continue;
+    const statements = resolveServerless(doc, fromYaml(doc, node), 0);
+    const policy: IamPolicy = { format: 'cloudformation', owner, ownerType: 'serverless', purpose: 'identity', holder: 'role', line: statements.line, statements: [] };
+    statementsOfDocument(policy, { k: 'obj', entries: [{ key: 'Statement', line: statements.line, column: statements.column, value: statements }], line: statements.line, column: statements.column });
+    out.push(policy);
+  }
+  return out;
+}
+
+/** `${self:custom.x}` → the value it names (kept at the line that uses it); other variables stay dynamic. */
+function resolveServerless(doc: YamlDoc, n: PNode, depth: number): PNode {
+  if (depth > 32) return n;
+  if (n.k === 'str') {
+    const m = /^\$\{self:([\w.-]+)\}$/.exec(n.v.trim());
+    if (m) {
+      const target = doc.get(doc.root, ...m[1]!.split('.'));
+      if (target === undefined) return { ...n, dynamic: true };
+      const resolved = resolveServerless(doc, fromYaml(doc, target), depth + 1);
+      const at = (x: PNode): PNode => (x.k === 'arr' ? { ...x, line: n.line, column: n.column, items: x.items.map(at) } : { ...x, line: n.line, column: n.column });
+      return at(resolved);
+    }
+    return /\$\{[^}]+\}/.test(n.v) ? { ...n, dynamic: true } : n;
+  }
+  if (n.k === 'arr') return { ...n, items: n.items.map((i) => resolveServerless(doc, i, depth + 1)) };
+  if (n.k === 'obj') return { ...n, entries: n.entries.map((e) => ({ ...e, value: resolveServerless(doc, e.value, depth + 1) })) };
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------------
