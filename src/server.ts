@@ -4,7 +4,9 @@
  * Token Warden's pacing and retry knobs (TOKENWARDEN_*, see .env.example), the webhook route with
  * redeliveries answered once, and `/healthz` for load balancers and container probes. On SIGTERM it
  * stops accepting deliveries, lets evaluations in flight finish for a grace period, and completes the
- * check runs still in progress with an explanation.
+ * check runs still in progress with an explanation. It also runs the rotation sweep on its schedule
+ * (TOKENWARDEN_SWEEP_SCHEDULE, default daily at 06:00 UTC) and, with TOKENWARDEN_SWEEP_TOKEN set, on
+ * `POST /api/sweep` (see src/app/sweep/).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,9 @@ import app from './index.js';
 import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
 import { CheckRunPublisher } from './app/check-run-publisher.js';
 import { DeliveryLedger, signatureMatches } from './app/deliveries.js';
+import { Sweeper, type SweepOptions } from './app/sweep/index.js';
+import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type SweepSchedule } from './app/sweep/schedule.js';
+import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
 
 export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
 const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'secret', 'webhook-secret', 'your-webhook-secret', 'test']);
@@ -39,6 +44,7 @@ export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
   problems.push(...clientEnvProblems(env));
   const grace = env.TOKENWARDEN_SHUTDOWN_GRACE_MS;
   if (grace !== undefined && grace.trim() !== '' && !/^\d+$/.test(grace.trim())) problems.push(`TOKENWARDEN_SHUTDOWN_GRACE_MS "${grace}" is not a whole number of milliseconds.`);
+  problems.push(...sweepEnvProblems(env));
   return problems;
 }
 
@@ -47,11 +53,15 @@ export interface StartOptions {
   app?: ApplicationFunction;
   github?: GitHubClientOptions;
   log?: Logger;
+  /** The rotation sweep's clock and concurrency (tests pin "today"). */
+  sweep?: Pick<SweepOptions, 'now' | 'concurrency'>;
 }
 
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The rotation sweep this server schedules and triggers. */
+  sweeper: Sweeper;
   close(): Promise<void>;
 }
 
@@ -71,6 +81,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const webhooks = await createNodeMiddleware(opts.app ?? app, { probot, webhooksPath: webhookPath });
   const deliveries = new DeliveryLedger();
   const secret = env.WEBHOOK_SECRET ?? '';
+  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log: probot.log, ...opts.sweep });
+  const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
+  const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(probot.log.info({}, 'rotation sweep already running: this turn skipped')), probot.log);
+  const sweepToken = env[TOKEN_ENV]?.trim() ?? '';
 
   /**
    * A signed redelivery of a delivery handled (or being handled) here is answered at once and not judged
@@ -104,6 +118,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : '{"status":"ok"}\n');
       return;
     }
+    if (path === SWEEP_PATH && req.method === 'POST' && sweepToken) {
+      triggerSweep(req, res);
+      return;
+    }
     const handle = async (): Promise<void> => {
       if (req.method === 'POST' && path === webhookPath && (await answeredAsDuplicate(req, res))) return;
       await webhooks(req, res, () => {
@@ -115,6 +133,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  /** `POST /api/sweep`: start a sweep now (202), or say one is running (409). */
+  const triggerSweep = (req: IncomingMessage, res: ServerResponse): void => {
+    req.resume();
+    const reply = (code: number, body: object): void => void res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(`${JSON.stringify(body)}\n`);
+    if (!bearerMatches(req.headers.authorization, sweepToken)) return reply(401, { error: 'unauthorized' });
+    const repositories = new URL(req.url ?? '/', 'http://localhost').searchParams.getAll('repo');
+    const run = sweeper.run(repositories.length ? { repositories } : {});
+    if (!run) return reply(409, { status: 'running' });
+    run.catch((e: unknown) => probot.log.error({ err: { message: (e as Error).message } }, 'triggered rotation sweep failed'));
+    probot.log.info({ repositories }, 'rotation sweep triggered over HTTP');
+    reply(202, { status: 'started' });
+  };
+
   // 0.0.0.0 by default: in a container the probe and the ingress do not come from localhost.
   const host = env.HOST || '0.0.0.0';
   const port = env.PORT ? Number(env.PORT) : 3000;
@@ -125,14 +156,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   probot.log.info({ host: addr.address, port: addr.port, webhookPath }, 'Token Warden listening');
+  scheduler.start();
+  probot.log.info({ schedule: describeSchedule(schedule), next: scheduler.next?.toISOString(), trigger: sweepToken ? SWEEP_PATH : undefined }, 'rotation sweep scheduled');
   return {
     server,
     url: `http://${shownHost}:${addr.port}`,
+    sweeper,
     close: async () => {
       // Stop accepting; let evaluations in flight finish; complete what is left; cut the connections
       // still waiting on them (GitHub records those deliveries as failed, and a redelivery redoes them).
+      // A sweep stops after the repository in hand (the next run picks up where it left off).
+      scheduler.stop();
       const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-      const interrupted = await CheckRunPublisher.drain(graceMs);
+      const [interrupted] = await Promise.all([CheckRunPublisher.drain(graceMs), sweeper.stop(graceMs)]);
       if (interrupted) probot.log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
       server.closeAllConnections();
       await closed;
