@@ -19,6 +19,7 @@ import awsIamAdminPolicy from './aws-iam-admin-policy.js';
 import awsIamUserPolicy from './aws-iam-user-policy.js';
 import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
 import awsOidcTrustUnscoped from './aws-oidc-trust-unscoped.js';
+import awsIamTrustPublic from './aws-iam-trust-public.js';
 import gcpBasicRole from './gcp-basic-role.js';
 import gcpSaImpersonation from './gcp-sa-impersonation.js';
 import gcpSaPrivileged from './gcp-sa-privileged.js';
@@ -50,6 +51,7 @@ export const scopeRules: Rule[] = [
   awsIamUserPolicy,
   awsIamPrivilegeEscalation,
   awsOidcTrustUnscoped,
+  awsIamTrustPublic,
   gcpBasicRole,
   gcpSaImpersonation,
   gcpSaPrivileged,
