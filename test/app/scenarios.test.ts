@@ -52,6 +52,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     TOKENWARDEN_WRITE_INTERVAL_MS: '2',
     TOKENWARDEN_CONTENT_INTERVAL_MS: '2',
     TOKENWARDEN_RETRY_BASE_MS: '1',
+    // Webhooks only: the rotation sweep (its own suite) must not call the stand-in on its schedule.
+    TOKENWARDEN_SWEEP_SCHEDULE: 'off',
     ...extra,
   };
 }
