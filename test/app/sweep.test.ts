@@ -2,6 +2,9 @@
  * The rotation sweep against the nock-driven stand-in GitHub: reminders opened, left alone, updated,
  * closed; the exact requests; two sweeps at once; policy routing and switches; the schedule.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { Probot } from 'probot';
@@ -12,6 +15,7 @@ import { parseReminderMarkers } from '../../src/app/sweep/reminders.js';
 import { describeSchedule, nextRun, parseSchedule } from '../../src/app/sweep/schedule.js';
 import { bearerMatches, sweepEnvProblems } from '../../src/app/sweep/trigger.js';
 import { parseSweepArgs } from '../../src/sweep.js';
+import { startServer } from '../../src/server.js';
 import { FakeGitHub, type Recorded, type Reply } from './helpers/fake-github.js';
 import { interceptWithNock, memoryLogger, privateKey } from './helpers/harness.js';
 
@@ -359,7 +363,7 @@ describe('rotation sweep: the judged scenario', () => {
         deployRotated: '2026-06-21',
         deployExpires: '2026-09-19',
         extra: ['SLACK_WEBHOOK_URL', 'SENTRY_AUTH_TOKEN']
-          .map((n) => `  - name: ${n}\n    kind: api-key\n    owner: "@bob"\n    rotation_days: 90\n    last_rotated: 2026-06-01\n    expires: 2027-01-01\n`)
+          .map((n) => `  - name: ${n}\n    kind: api-key\n    provider: sentry\n    owner: "@bob"\n    rotation_days: 90\n    last_rotated: 2026-06-01\n    expires: 2027-01-01\n`)
           .join(''),
       }),
       'main',
@@ -584,5 +588,68 @@ describe('rotation sweep: schedule and trigger settings', () => {
     expect(bearerMatches(undefined, token)).toBe(false);
     expect(parseSweepArgs(['--dry-run', '--repo', 'acme/api'])).toEqual({ dryRun: true, repositories: ['acme/api'] });
     expect(parseSweepArgs(['--repo', 'nope'])).toHaveProperty('error');
+  });
+});
+
+describe('rotation sweep: the server', () => {
+  it('sweeps on POST /api/sweep with the bearer token (202, 409 while running, 401 without)', async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    let gh!: SweepGitHub;
+    const api = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      // A little latency, so the sweep is surely still running when the second trigger arrives.
+      req.on('end', async () => {
+        await new Promise((r) => setTimeout(r, 10));
+        const r = gh.handle(req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...r.headers });
+        res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+      });
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const port = (api.address() as AddressInfo).port;
+    gh = new SweepGitHub(`http://127.0.0.1:${port}/api/v3`);
+    const s = scenario();
+    gh.repos = s.repos;
+    for (const [k, v] of s.contents) gh.contents.set(k, v);
+    const token = randomBytes(24).toString('hex');
+    const app = await startServer({
+      env: {
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey(),
+        WEBHOOK_SECRET: randomBytes(32).toString('hex'),
+        GHE_HOST: `127.0.0.1:${port}`,
+        GHE_PROTOCOL: 'http',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        TOKENWARDEN_SWEEP_SCHEDULE: 'off',
+        TOKENWARDEN_SWEEP_TOKEN: token,
+      },
+      github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 },
+      log: memoryLogger(logs),
+      sweep: { now: () => TODAY, concurrency: 1 },
+    });
+    try {
+      const post = (auth?: string) => fetch(`${app.url}/api/sweep`, { method: 'POST', headers: auth ? { authorization: auth } : {} });
+      expect((await post()).status).toBe(401);
+      expect((await post('Bearer not-the-token')).status).toBe(401);
+      const started = await post(`Bearer ${token}`);
+      expect(started.status).toBe(202);
+      expect(await started.json()).toEqual({ status: 'started' });
+      expect((await post(`Bearer ${token}`)).status).toBe(409);
+      for (let i = 0; i < 200 && app.sweeper.running; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(app.sweeper.running).toBe(false);
+      expect(gh.unknown).toEqual([]);
+      expect(gh.issues.map((i) => i.title)).toEqual([
+        '[Token Warden] Rotation overdue: NPM_TOKEN (due 2026-05-02)',
+        '[Token Warden] Credential expires soon: DEPLOY_TOKEN (2026-06-20)',
+        '[Token Warden] Undeclared credentials: 2 secrets used by workflows are not in the token inventory',
+      ]);
+      expect(logs.join('\n')).not.toContain(token);
+    } finally {
+      await app.close();
+      await new Promise((r) => api.close(r));
+    }
   });
 });
