@@ -165,6 +165,20 @@ ruleTester(rule, {
     { ...tf(adminHeredoc), options: { allowPolicies: ['aws_iam_policy.admin'] } },
     // read-only actions on "*" can be waved through
     { code: standalone.replace(/,\s*\{\s*"Sid": "NotAct"[\s\S]*?\}(?=\s*\])/, ''), path: 'policies/read.json', options: { ignoreReadOnly: true } },
+    // generic modules fill actions or not_actions from variables: unknown, not a wildcard
+    tf(y`
+      data "aws_iam_policy_document" "inline" {
+        dynamic "statement" {
+          for_each = var.statements
+          content {
+            actions       = statement.value.actions
+            not_actions   = statement.value.not_actions
+            resources     = statement.value.resources
+            not_resources = statement.value.not_resources
+          }
+        }
+      }
+    `),
     // samples with made-up services are not AWS actions
     { code: '{"Statement": [{"Effect": "Allow", "Action": ["some:action"], "Resource": "*"}]}', path: 'sample.json' },
     // not an IAM policy

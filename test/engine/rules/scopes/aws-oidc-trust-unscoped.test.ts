@@ -69,6 +69,29 @@ ruleTester(rule, {
     { code: doc(cond('StringEquals', 'token.actions.githubusercontent.com/my-enterprise:sub', 'repo:my-org/app:ref:refs/heads/main')), path: 'oidc.tf' },
     { code: doc(cond('StringEquals', SUB, '${var.subject}')), path: 'oidc.tf' },
     { code: role('repo:my-org/app:ref:refs/heads/main'), path: 'role.tf' },
+    // the sub condition in a dynamic block, filled from a variable
+    {
+      code: y`
+        data "aws_iam_policy_document" "this" {
+          statement {
+            actions = ["sts:AssumeRoleWithWebIdentity"]
+            principals {
+              type        = "Federated"
+              identifiers = ["arn:aws:iam::123456789012:oidc-provider/\${var.github_provider}"]
+            }
+            dynamic "condition" {
+              for_each = length(var.subjects) > 0 ? [1] : []
+              content {
+                test     = "StringEquals"
+                variable = "\${var.github_provider}:sub"
+                values   = var.subjects
+              }
+            }
+          }
+        }
+      `,
+      path: 'modules/role/main.tf',
+    },
     { code: eks.replace('"Action"', '"Condition": {"StringEquals": {"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub": "system:serviceaccount:app:web"}},\n      "Action"'), path: 'trust.json' },
   ],
   invalid: [

@@ -146,11 +146,11 @@ function statementsOfDocument(policy: IamPolicy, doc: PNode | undefined): void {
     const a = pstrs(get(s, 'Action'));
     if (a) stmt.action = a;
     const na = pstrs(get(s, 'NotAction'));
-    if (na) stmt.notAction = na;
+    if (na?.some((x) => !x.dynamic)) stmt.notAction = na;
     const r = pstrs(get(s, 'Resource'));
     if (r) stmt.resource = r;
     const nr = pstrs(get(s, 'NotResource'));
-    if (nr) stmt.notResource = nr;
+    if (nr?.some((x) => !x.dynamic)) stmt.notResource = nr;
     policy.statements.push(stmt);
   }
 }
@@ -227,12 +227,17 @@ function tfPolicyDocument(text: string, block: HclBlock, owner: string): IamPoli
     const effectAttr = attr(b, 'effect');
     const effect = effectAttr && effectAttr.value.kind === 'string' && effectAttr.value.value.toLowerCase() === 'deny' ? 'Deny' : 'Allow';
     const principals: IamPrincipal[] = [];
-    for (const p of b.blocks.filter((c) => c.type === 'principals')) {
+    // `dynamic "principals"` / `dynamic "condition"` blocks: their `content` counts (values usually unknown).
+    const inner = (type: string): HclBlock[] => [
+      ...b.blocks.filter((c) => c.type === type),
+      ...b.blocks.filter((c) => c.type === 'dynamic' && c.labels[0] === type).flatMap((d) => d.blocks.filter((c) => c.type === 'content')),
+    ];
+    for (const p of inner('principals')) {
       const t = attr(p, 'type');
       principals.push({ type: t && t.value.kind === 'string' ? t.value.value : '?', values: tfStrings(text, p, 'identifiers') ?? [] });
     }
     const conditions: IamCondition[] = [];
-    for (const c of b.blocks.filter((x) => x.type === 'condition')) {
+    for (const c of inner('condition')) {
       const test = attr(c, 'test');
       const variable = attr(c, 'variable');
       conditions.push({
@@ -259,12 +264,13 @@ function tfPolicyDocument(text: string, block: HclBlock, owner: string): IamPoli
     // `action` (singular) is a common typo Terraform rejects, but checkov reads it: so do we.
     const a = tfStrings(text, b, 'actions') ?? tfStrings(text, b, 'action');
     if (a) stmt.action = a;
+    // Generic modules set both `actions` and `not_actions` from variables: a list with no literal is unknown.
     const na = tfStrings(text, b, 'not_actions');
-    if (na) stmt.notAction = na;
+    if (na?.some((x) => !x.dynamic)) stmt.notAction = na;
     const r = tfStrings(text, b, 'resources');
     if (r) stmt.resource = r;
     const nr = tfStrings(text, b, 'not_resources');
-    if (nr) stmt.notResource = nr;
+    if (nr?.some((x) => !x.dynamic)) stmt.notResource = nr;
     policy.statements.push(stmt);
   }
   policy.purpose = purposeOf(policy, 'identity');
