@@ -7,9 +7,10 @@
  * `managed_policy_arn` of `aws_ssoadmin_managed_policy_attachment`, `managed_policy_arns` of
  * `aws_iam_role`, module inputs, locals — partition interpolations such as `arn:${…}:iam::aws:policy/…`
  * included) and `data "aws_iam_policy"` lookups of those policies (medium: a lookup is usually there to
- * be attached). CloudFormation (`ManagedPolicyArns`, `!Sub 'arn:${AWS::Partition}:iam::aws:policy/…'`),
- * CDK (`ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')`) and any other YAML/JSON config
- * naming the ARN.
+ * be attached). CloudFormation (`ManagedPolicyArns`, `!Sub 'arn:${AWS::Partition}:iam::aws:policy/…'`)
+ * and any other YAML/JSON config naming the ARN; in code (CDK, Pulumi), CDK's `fromAwsManagedPolicyName`
+ * with one of the names, or the ARN on a line that attaches a managed policy (`managedPolicyArns`,
+ * `policy_arn`, …) — not every mention in a comment or a test.
  *
  * ```yaml
  * rules:
@@ -100,8 +101,10 @@ const rule: Rule = {
     }
 
     // Everything else: the ARN (or CDK's managed-policy name) in the text, one finding per line.
-    const cfnHolders = /AWS::(?:IAM|SSO)::/.test(file.text) ? cfnHolderLines(file.text) : [];
-    const cdk = new RegExp(`fromAwsManagedPolicyName\\(\\s*['"\`](${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`, 'g');
+    const document = /\.(?:ya?ml|json|template)$/i.test(file.path);
+    const cfnHolders = document && /AWS::(?:IAM|SSO)::/.test(file.text) ? cfnHolderLines(file.text) : [];
+    const alt = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const cdk = new RegExp(`(?:fromAwsManagedPolicyName|from_aws_managed_policy_name|FromAwsManagedPolicyName)\\(\\s*['"\`](${alt})['"\`]`, 'g');
     let line = 1;
     let lineStart = 0;
     let lastLine = -1;
@@ -114,9 +117,16 @@ const rule: Rule = {
       }
       return { line, column: offset - lineStart + 1 };
     };
+    const lineOf = (offset: number): string => {
+      const start = file.text.lastIndexOf('\n', offset) + 1;
+      const end = file.text.indexOf('\n', offset);
+      return file.text.slice(start, end === -1 ? undefined : end);
+    };
     const hits: Array<{ index: number; name: string }> = [];
-    for (const m of file.text.matchAll(re)) hits.push({ index: m.index!, name: m[1]! });
-    for (const m of file.text.matchAll(cdk)) hits.push({ index: m.index!, name: m[1]! });
+    for (const m of file.text.matchAll(re)) {
+      if (document || /managed_?polic|policy_?arn|ManagedPolicies|fromManagedPolicyArn/i.test(lineOf(m.index!))) hits.push({ index: m.index!, name: m[1]! });
+    }
+    if (!document) for (const m of file.text.matchAll(cdk)) hits.push({ index: m.index!, name: m[1]! });
     hits.sort((a, b) => a.index - b.index);
     for (const h of hits) {
       const p = seen(h.index);

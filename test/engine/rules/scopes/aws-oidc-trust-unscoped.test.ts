@@ -56,7 +56,7 @@ const cfn = y`
 const eks = JSON.stringify(
   {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE' }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+    Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/CLUSTER1' }, Action: 'sts:AssumeRoleWithWebIdentity' }],
   },
   null,
   2,
@@ -92,7 +92,7 @@ ruleTester(rule, {
       `,
       path: 'modules/role/main.tf',
     },
-    { code: eks.replace('"Action"', '"Condition": {"StringEquals": {"oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub": "system:serviceaccount:app:web"}},\n      "Action"'), path: 'trust.json' },
+    { code: eks.replace('"Action"', '"Condition": {"StringEquals": {"oidc.eks.eu-west-1.amazonaws.com/id/CLUSTER1:sub": "system:serviceaccount:app:web"}},\n      "Action"'), path: 'trust.json' },
   ],
   invalid: [
     { code: doc(''), path: 'oidc.tf', count: 1, line: 6 },
