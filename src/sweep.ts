@@ -71,6 +71,10 @@ const isMain = (): boolean => {
 if (isMain()) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const args = parseSweepArgs(process.argv.slice(2));
+  if ('error' in args && /^usage:/.test(args.error) && process.argv.some((a) => a === '--help' || a === '-h')) {
+    console.log(args.error);
+    process.exit(0);
+  }
   const problems = 'error' in args ? [args.error] : sweepJobProblems(process.env);
   if (problems.length) {
     console.error(`Token Warden sweep will not run:\n- ${problems.join('\n- ')}`);

@@ -5,16 +5,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { createOctokitClass } from '../../src/app/octokit.js';
 import { runSweep, Sweeper, type SweepOptions, type SweepSummary } from '../../src/app/sweep/index.js';
 import { leaseLabel } from '../../src/app/sweep/lease.js';
 import { parseReminderMarkers } from '../../src/app/sweep/reminders.js';
-import { describeSchedule, nextRun, parseSchedule } from '../../src/app/sweep/schedule.js';
+import { describeSchedule, nextRun, parseSchedule, SweepScheduler } from '../../src/app/sweep/schedule.js';
 import { bearerMatches, sweepEnvProblems } from '../../src/app/sweep/trigger.js';
-import { parseSweepArgs } from '../../src/sweep.js';
+import { parseSweepArgs, sweepJobProblems, sweepOnce } from '../../src/sweep.js';
 import { startServer } from '../../src/server.js';
 import { FakeGitHub, type Recorded, type Reply } from './helpers/fake-github.js';
 import { interceptWithNock, memoryLogger, privateKey } from './helpers/harness.js';
@@ -576,6 +576,28 @@ describe('rotation sweep: schedule and trigger settings', () => {
     expect(describeSchedule({ kind: 'daily', minuteOfDay: 360 })).toBe('daily at 06:00 UTC');
   });
 
+  it('fires at each scheduled time and stops when told', async () => {
+    vi.useFakeTimers({ now: new Date('2026-06-15T05:59:00Z') });
+    try {
+      let runs = 0;
+      const scheduler = new SweepScheduler({ kind: 'daily', minuteOfDay: 360 }, async () => void runs++, memoryLogger(logs));
+      scheduler.start();
+      expect(scheduler.next?.toISOString()).toBe('2026-06-15T06:00:00.000Z');
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(runs).toBe(1);
+      expect(scheduler.next?.toISOString()).toBe('2026-06-16T06:00:00.000Z');
+      await vi.advanceTimersByTimeAsync(86_400_000);
+      expect(runs).toBe(2);
+      scheduler.stop();
+      await vi.advanceTimersByTimeAsync(2 * 86_400_000);
+      expect(runs).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('checks the environment and the trigger token', () => {
     expect(sweepEnvProblems({})).toEqual([]);
     expect(sweepEnvProblems({ TOKENWARDEN_SWEEP_SCHEDULE: 'sometimes', TOKENWARDEN_SWEEP_TOKEN: 'short' })).toEqual([
@@ -588,6 +610,19 @@ describe('rotation sweep: schedule and trigger settings', () => {
     expect(bearerMatches(undefined, token)).toBe(false);
     expect(parseSweepArgs(['--dry-run', '--repo', 'acme/api'])).toEqual({ dryRun: true, repositories: ['acme/api'] });
     expect(parseSweepArgs(['--repo', 'nope'])).toHaveProperty('error');
+    expect(sweepJobProblems({})).toEqual([expect.stringContaining('APP_ID'), expect.stringContaining('PRIVATE_KEY')]);
+    expect(sweepJobProblems({ APP_ID: '1', PRIVATE_KEY_PATH: '/run/secrets/key.pem' })).toEqual([]);
+  });
+
+  it('`npm run sweep` (sweepOnce): one sweep with the App from the environment; --dry-run writes nothing', async () => {
+    const gh = scenario();
+    connect(gh);
+    const env: NodeJS.ProcessEnv = { APP_ID: '1', PRIVATE_KEY: privateKey(), LOG_LEVEL: 'silent' };
+    const dry = await sweepOnce(env, { dryRun: true, repositories: [] }, { now: () => TODAY, github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 } });
+    expect(dry.planned).toHaveLength(3);
+    expect(gh.writes).toEqual([]);
+    const real = await sweepOnce(env, { dryRun: false, repositories: [REPO] }, { now: () => TODAY, github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 } });
+    expect(real).toMatchObject({ repositories: 1, opened: 3, failed: [] });
   });
 });
 
