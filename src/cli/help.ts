@@ -4,6 +4,7 @@ export const USAGE = {
   scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--no-color] [--quiet]',
   baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
   rules: 'Usage: tokenwarden rules [--format text|json]',
+  inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
 } as const;
 
 export type Command = keyof typeof USAGE;
@@ -14,6 +15,7 @@ Usage:
   tokenwarden scan [PATH...] [options]      scan files (default: .), or only the lines a change adds
   tokenwarden baseline [PATH...] [options]  record current findings so later scans report only new ones
   tokenwarden rules                         list the rules
+  tokenwarden inventory init|check [PATH]   draft the token inventory; show every credential's rotation status
   tokenwarden --version | --help
 
 Run 'tokenwarden <command> --help' for a command's options.
@@ -59,5 +61,33 @@ List every rule with its id, default severity, confidence and description.
 Options:
   --format FORMAT  text (default) or json
   -h, --help       show this help
+`,
+  inventory: `Usage:
+  tokenwarden inventory init [PATH] [--force]
+  tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]
+
+The token inventory (.github/token-inventory.yml) says, for every credential the repository uses or
+provisions, who owns it, what it may do, how often it is rotated, when it was last rotated and when it
+expires. PATH is the repository (default: the current directory). Format: docs/token-inventory.md.
+
+init   Draft the inventory from the secrets the workflows use (\${{ secrets.NAME }}): one entry
+       per credential, kinds guessed from unambiguous names, owners and dates left blank as TODO.
+       Never replaces an existing inventory unless --force is given.
+check  Print every credential with its status — ok, due-soon, overdue, expired, incomplete, stale
+       (no workflow uses it) or undeclared (a workflow uses it, the inventory does not list it) —
+       its owner, last rotation, due date and days left. The due-soon window and the rotation
+       maximums come from the policy (rotation/credential-expiring warnDays, default 14;
+       rotation/rotation-period-too-long maxRotationDays).
+
+Options:
+  --force          init: replace an existing inventory
+  --format FORMAT  check: text (default) or json
+  --today DATE     check: judge as of this day (YYYY-MM-DD) instead of today
+  --config FILE    policy file (default: .github/tokenwarden.yml or .yaml, else built-in)
+  -h, --help       show this help
+
+Exit codes: 0 fine (check: nothing overdue, expired or undeclared), 1 check: a credential is
+overdue, expired or undeclared, or the inventory is invalid, 2 usage or configuration error
+(init: the inventory exists; check: there is none).
 `,
 };

@@ -6,6 +6,7 @@ import { PolicyErrors } from './config.js';
 import { scanCommand } from './scan.js';
 import { baselineCommand } from './baseline-command.js';
 import { rulesCommand } from './rules-command.js';
+import { inventoryCommand } from './inventory.js';
 import { toolVersion } from './version.js';
 import { initEngine } from '../engine/init.js';
 
@@ -20,6 +21,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return baselineCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
+    case 'inventory':
+      return inventoryCommand(rest, io);
     case '--version':
     case '-V':
       io.stdout.write(`${toolVersion()}\n`);

@@ -9,6 +9,9 @@ import { ALWAYS_EXEMPT, DEFAULT_WARN_DAYS, NEVER_EXPIRES_KINDS, maxRotationDaysF
 import { addDays, daysBetween, isoDay } from './dates.js';
 import { referenceMap } from './references.js';
 
+/** Kinds whose issuer is not implied: the entry must name a `provider`. */
+export const PROVIDER_KINDS: readonly string[] = ['api-key', 'cloud-access-key', 'service-account-key'];
+
 const URGENCY: readonly Exclude<CredentialState, 'ok'>[] = ['expired', 'overdue', 'undeclared', 'due-soon', 'incomplete', 'stale'];
 
 /** Whether a secret name needs no inventory entry: `GITHUB_TOKEN`, or a name matching an `exempt` glob. */
@@ -21,6 +24,7 @@ export function isExempt(name: string, exempt: readonly string[] = []): boolean 
 export function missingFields(e: InventoryEntry): string[] {
   const out: string[] = [];
   if (!e.kind) out.push('kind');
+  else if (!e.provider && PROVIDER_KINDS.includes(e.kind)) out.push('provider');
   if (!e.owner) out.push('owner');
   if (e.rotationDays === undefined) out.push('rotation_days');
   if (!e.lastRotated) out.push('last_rotated');

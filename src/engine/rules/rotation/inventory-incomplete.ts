@@ -18,6 +18,7 @@ import { atEntry, isInventoryPath, label, loadInventory } from './lib/inventory-
 
 const WHAT: Record<string, string> = {
   kind: 'kind',
+  provider: 'provider (its issuer)',
   owner: 'owner',
   rotation_days: 'rotation period (`rotation_days`)',
   last_rotated: 'last rotation date (`last_rotated`)',
