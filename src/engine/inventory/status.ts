@@ -4,7 +4,7 @@
  * in; one status per credential out.
  */
 import { minimatch } from 'minimatch';
-import type { CredentialState, CredentialStatus, InventoryEntry, SecretReference, StatusOptions } from './types.js';
+import type { CredentialState, CredentialStatus, InventoryEntry, SecretReference, SecretReferences, StatusOptions } from './types.js';
 import { ALWAYS_EXEMPT, DEFAULT_WARN_DAYS, NEVER_EXPIRES_KINDS, maxRotationDaysFor } from './kinds.js';
 import { addDays, daysBetween, isoDay } from './dates.js';
 import { referenceMap } from './references.js';
@@ -69,7 +69,8 @@ const ago = (n: number): string => (n === 0 ? 'today' : n > 0 ? `in ${plural(n, 
  * - `incomplete`: kind, owner, rotation_days, last_rotated or expires is missing (or `last_rotated` lies
  *   in the future), or `expires: never` for a kind that can expire;
  * - `stale`: no workflow references it and `used_in` names nothing but workflows (only decided when
- *   `referenced` is given, and never while some workflow hands on every secret);
+ *   `referenced` is given — and, for a `referencedSecrets()` result, when it read at least one
+ *   workflow and none hands every secret on);
  * - `undeclared`: a workflow references it and no entry declares it (only with `referenced`).
  */
 export function credentialStatuses(entries: readonly InventoryEntry[], opts: StatusOptions): CredentialStatus[] {
@@ -77,7 +78,9 @@ export function credentialStatuses(entries: readonly InventoryEntry[], opts: Sta
   const warnDays = opts.warnDays ?? DEFAULT_WARN_DAYS;
   const allowNever = opts.allowNeverExpires ?? NEVER_EXPIRES_KINDS;
   const refs = opts.referenced ? referenceMap(opts.referenced) : undefined;
-  const anySecretMayBeUsed = !!opts.referenced && !(opts.referenced instanceof Map) && (opts.referenced as { open: unknown[] }).open.length > 0;
+  const full = opts.referenced && !(opts.referenced instanceof Map) ? (opts.referenced as SecretReferences) : undefined;
+  // Every secret may be in use (`secrets: inherit` outward, `toJSON(secrets)`), or no workflow was read at all.
+  const staleUnknown = !!full && (full.open.length > 0 || full.files.length === 0);
   const out: CredentialStatus[] = [];
   const declared = new Set<string>();
 
@@ -119,7 +122,7 @@ export function credentialStatuses(entries: readonly InventoryEntry[], opts: Sta
       conditions.add('incomplete');
       sentences.push(`Missing: ${missing.join(', ')}.`);
     }
-    if (refs && !references.length && !anySecretMayBeUsed && workflowBound(e)) {
+    if (refs && !references.length && !staleUnknown && workflowBound(e)) {
       conditions.add('stale');
       sentences.push('No workflow uses it: revoke it and remove the entry, or say in `used_in` where it is used.');
     }

@@ -166,7 +166,8 @@ export interface StatusOptions {
   /**
    * What the workflows use (`referencedSecrets(files)`, or its `byName`). When given, entries nobody
    * references are `stale` and referenced names without an entry are `undeclared`; without it,
-   * neither is decided.
+   * neither is decided. Pass the whole `referencedSecrets()` result: with it, `stale` is left
+   * undecided when no workflow was read or some workflow hands every secret on.
    */
   referenced?: SecretReferences | ReadonlyMap<string, SecretReference[]>;
   /** Secret names (globs, case-insensitive) that need no entry. `GITHUB_TOKEN` is always exempt. */

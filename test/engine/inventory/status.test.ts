@@ -99,3 +99,10 @@ describe('policy options', () => {
     expect(maxRotationDaysFor('github-app', { 'github-app': 200, default: 30 })).toBe(200);
   });
 });
+
+describe('stale needs workflows', () => {
+  it('is undecided when no workflow file was read', () => {
+    const none = referencedSecrets([]);
+    expect(credentialStatuses(inv.entries, { today: TODAY, referenced: none }).some((x) => x.conditions.includes('stale'))).toBe(false);
+  });
+});
