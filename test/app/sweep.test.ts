@@ -15,6 +15,7 @@ import { parseReminderMarkers } from '../../src/app/sweep/reminders.js';
 import { describeSchedule, nextRun, parseSchedule, SweepScheduler } from '../../src/app/sweep/schedule.js';
 import { bearerMatches, sweepEnvProblems } from '../../src/app/sweep/trigger.js';
 import { parseSweepArgs, sweepJobProblems, sweepOnce } from '../../src/sweep.js';
+import { githubToken } from '../helpers/tokens.js';
 import { startServer } from '../../src/server.js';
 import { FakeGitHub, type Recorded, type Reply } from './helpers/fake-github.js';
 import { interceptWithNock, memoryLogger, privateKey } from './helpers/harness.js';
@@ -529,6 +530,17 @@ describe('rotation sweep: owners and people', () => {
     expect(gh.issues[0]).toMatchObject({ state: 'closed' });
     expect(gh.issues[0]!.comments).toEqual(['`NPM_TOKEN` is no longer in `.github/token-inventory.yml` on `main`. Closing.']);
     expect(gh.issues[2]!.state).toBe('open');
+  });
+
+  it('redacts a secret-shaped value someone pasted into the inventory, in bodies, requests and logs', async () => {
+    const gh = scenario();
+    const pasted = githubToken('ghp', 'pasted-into-inventory'); // generated, never issued
+    gh.file(REPO, INVENTORY, inventory().replace('provider: npm', `provider: "${pasted}"`), 'main');
+    connect(gh);
+    await sweep();
+    expect(gh.issues[0]!.body).toContain(`${pasted.slice(0, 4)}********`);
+    expect(JSON.stringify(gh.requests.map((r) => r.body))).not.toContain(pasted);
+    expect(logs.join('\n')).not.toContain(pasted);
   });
 
   it('a dry run plans and writes nothing', async () => {

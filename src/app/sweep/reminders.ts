@@ -11,6 +11,7 @@
 import type { CredentialStatus } from '../../engine/inventory/index.js';
 import { code } from '../../report/check-run.js';
 import { ISSUE_LABEL } from '../../report/issue.js';
+import { scrub } from '../scrub.js';
 
 export const ROTATION_LABEL = 'rotation';
 export type ReminderState = 'due-soon' | 'overdue' | 'expired' | 'incomplete' | 'undeclared';
@@ -234,7 +235,7 @@ function undeclaredReminder(ctx: RepoContext, list: readonly CredentialStatus[])
     key: reminderKey(ctx.repository, UNDECLARED_KEY),
     state: 'undeclared',
     title,
-    body: out.join('\n'),
+    body: scrub(out.join('\n')),
     labels: [ISSUE_LABEL, ROTATION_LABEL, 'undeclared'],
     assignees: [],
     names,
@@ -278,8 +279,10 @@ export function desiredReminders(
     reminders.push({
       key,
       state,
-      title: credentialTitle(ctx, state, s, due),
-      body: credentialBody(ctx, state, s, due, summary),
+      // The inventory's free text (provider, names) lands in an issue, maybe in a central repository:
+      // anything shaped like a secret is redacted, as in logs.
+      title: scrub(credentialTitle(ctx, state, s, due)),
+      body: scrub(credentialBody(ctx, state, s, due, summary)),
       labels: [ISSUE_LABEL, ROTATION_LABEL, state],
       assignees: assignee ? [assignee] : [],
       ...(s.owner ? { owner: s.owner } : {}),
