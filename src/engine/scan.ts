@@ -5,6 +5,7 @@
 import { Minimatch } from 'minimatch';
 import type { Confidence, Finding, Level } from './finding.js';
 import { compareFindings, CONFIDENCES } from './finding.js';
+import { levelFor } from './policy/level.js';
 import type { FileView, RawFinding, RepoView, Rule, Segment } from './rule.js';
 import type { PolicyException, ResolvedPolicy } from './policy/types.js';
 import type { Skipped } from './decode.js';
@@ -144,11 +145,7 @@ export class Scanner {
   }
 
   private ruleLevel(id: string, family: Finding['family'], severity: Finding['severity']): Level {
-    const p = this.opts.policy;
-    const explicit = p.rules[id]?.level;
-    if (explicit) return explicit;
-    const fam = p.families[family];
-    return fam === 'auto' ? p.severityLevels[severity] : fam;
+    return levelFor(this.opts.policy, id, family, severity);
   }
 
   /** True when the policy's global ignore globs exclude this path. */

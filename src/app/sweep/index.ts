@@ -12,6 +12,7 @@
  * are waited out. Safety across processes: a per-repository lease (`lease.ts`) around the writes, and
  * convergence to one open reminder per credential (`plan.ts`).
  */
+import { levelFor } from '../../engine/policy/level.js';
 import type { Finding } from '../../engine/finding.js';
 import type { Rule } from '../../engine/rule.js';
 import type { ResolvedPolicy } from '../../engine/policy/types.js';
@@ -220,12 +221,7 @@ function skip(run: Run, why: SkipReason): void {
 function policySuppressor(policy: ResolvedPolicy, rules: readonly Rule[], inventoryPath: string, today: Date) {
   const severity = new Map(rules.map((r) => [r.meta.id, r.meta.severity]));
   const day = isoDay(today);
-  const level = (id: string): string => {
-    const explicit = policy.rules[id]?.level;
-    if (explicit) return explicit;
-    const fam = policy.families.rotation;
-    return fam === 'auto' ? policy.severityLevels[severity.get(id) ?? 'medium'] : fam;
-  };
+  const level = (id: string): string => levelFor(policy, id, 'rotation', severity.get(id) ?? 'medium');
   // Exceptions by rule and/or path; fingerprint exceptions name one finding of a PR scan, which a
   // reminder cannot compute.
   const excepted = (ruleId: string, path: string): boolean =>

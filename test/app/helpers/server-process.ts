@@ -54,7 +54,7 @@ export async function spawnServer(buildDir: string, env: Record<string, string>)
   const cwd = mkdtempSync(join(tmpdir(), 'tokenwarden-cwd-'));
   const child = spawn(process.execPath, [join(buildDir, 'src', 'server.js')], {
     cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', TOKENWARDEN_SWEEP_SCHEDULE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
