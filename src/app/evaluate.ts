@@ -3,6 +3,7 @@
  * issues → completed check run. Whatever fails after the check run exists completes it with an
  * explanation; nothing here leaves a run in progress.
  */
+import { RULE_IDS } from '../engine/inventory/policy.js';
 import type { Finding } from '../engine/finding.js';
 import type { Rule, RuleMeta } from '../engine/rule.js';
 import { Scanner, scanFiles, type ScanResult, type SourceFile } from '../engine/scan.js';
@@ -240,8 +241,12 @@ async function proposedRepair(gh: GitHubClient, deps: AppDeps, target: Target, s
  * Secrets open issues wherever they show up (a pushed secret is leaked, PR or not). Scope and rotation
  * issues open only from the default branch, because they close themselves when it is fixed there.
  */
+/** Due dates and undeclared credentials are the rotation sweep's reminders: one issue each, not two. */
+const SWEEP_RULES: ReadonlySet<string> = new Set([RULE_IDS.missing, RULE_IDS.overdue, RULE_IDS.expiring]);
+
 function wantsIssue(f: Finding, issues: { secrets: boolean; scopes: boolean; rotation: boolean }, target: Target, mode: IssueMode): boolean {
   if (f.family === 'secrets') return mode === 'all-secrets' || issues.secrets;
+  if (SWEEP_RULES.has(f.ruleId)) return false;
   return !!target.push && issues[f.family];
 }
 
