@@ -8,6 +8,7 @@
  * secretlint's recommended preset over a subset of the same files. MB = 10^6 bytes of UTF-8.
  */
 import { initEngine } from '../src/engine/init.js';
+import { compareClis } from './cli-compare.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -406,6 +407,23 @@ async function main(): Promise<number> {
     const slTop = [...sl.byRule].sort((a, b) => b[1] - a[1]).slice(0, 5);
     if (slTop.length) console.log(`secretlint findings by rule: ${slTop.map(([k, n]) => `${k.replace('@secretlint/secretlint-rule-', '')} ${n}`).join(', ')}`);
     report.secretlint = { version: sl.version, mb: sub.bytes / MB, twMbps, slMbps, ratio, twCpuMbps, slCpuMbps, cpuRatio, slFindings: sl.findings };
+    // The same files through both command-line tools, start-up and file handling included.
+    const cli = compareClis(sub);
+    if ('seconds' in cli.secretlint) {
+      const r = cli.secretlint.seconds / cli.tokenwarden.seconds;
+      console.log(
+        table(
+          `Command lines side by side: \`tokenwarden scan DIR\` vs \`secretlint "**/*"\`, same ${int(cli.files)} files, ${fmt(cli.mb)} MB on disk`,
+          ['tool', 'seconds', 'MB/s'],
+          [
+            ['tokenwarden scan', fmt(cli.tokenwarden.seconds, 2), fmt(cli.mb / cli.tokenwarden.seconds)],
+            ['secretlint', fmt(cli.secretlint.seconds, 2), fmt(cli.mb / cli.secretlint.seconds)],
+            [`ratio (target >= ${TARGET_RATIO}×)`, `${fmt(r)}× ${r >= TARGET_RATIO ? 'MET' : 'BELOW'}`, ''],
+          ],
+        ),
+      );
+      report.secretlintCli = { ...cli, ratio: r };
+    } else console.log(`\nsecretlint CLI could not run: ${cli.secretlint.error}`);
   }
 
   // GitHub App -----------------------------------------------------------------------------------------
