@@ -2,16 +2,10 @@
  * JSON Schema validation of the token inventory (`policies/token-inventory.schema.json`, the same ajv
  * set-up as the policy), with each error turned into "what is wrong / how to fix it".
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { policiesDir } from '../policy/packs.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { pointerPath, readSchema, schemaValidator } from '../json-schema.js';
 import { CREDENTIAL_KINDS } from './kinds.js';
 
-// Both are CommonJS modules whose class/function is also exported as `default`.
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
 
 export interface InventoryShapeError {
   /** Where in the data: keys and indexes. */
@@ -22,28 +16,14 @@ export interface InventoryShapeError {
   fix: string;
 }
 
-let validator: ValidateFunction | undefined;
-
 /** The inventory's JSON Schema, as shipped in `policies/`. */
 export function inventorySchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(policiesDir(), 'token-inventory.schema.json'), 'utf8')) as Record<string, unknown>;
+  return readSchema('token-inventory.schema.json');
 }
 
-function compile(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(inventorySchema());
-  }
-  return validator;
-}
+const compile = (): ValidateFunction => schemaValidator('token-inventory.schema.json');
 
-const toPath = (pointer: string): (string | number)[] =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const toPath = pointerPath;
 
 const FIELD_FIX: Record<string, string> = {
   name: 'Use the GitHub secret name (letters, digits, `_`; e.g. `NPM_TOKEN`) or, for a credential kept elsewhere, an identifier without spaces.',

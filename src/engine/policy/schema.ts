@@ -1,13 +1,7 @@
 /** JSON Schema validation of one policy layer, with errors turned into "what is wrong / how to fix". */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { policiesDir } from './packs.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { pointerPath, readSchema, schemaValidator } from '../json-schema.js';
 
-// Both are CommonJS modules whose class/function is also exported as `default`.
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
 
 export interface ShapeError {
   path: (string | number)[];
@@ -17,27 +11,13 @@ export interface ShapeError {
   fix: string;
 }
 
-let validator: ValidateFunction | undefined;
-
 export function policySchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(policiesDir(), 'tokenwarden.schema.json'), 'utf8')) as Record<string, unknown>;
+  return readSchema('tokenwarden.schema.json');
 }
 
-function compile(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(policySchema());
-  }
-  return validator;
-}
+const compile = (): ValidateFunction => schemaValidator('tokenwarden.schema.json');
 
-const toPath = (pointer: string): (string | number)[] =>
-  pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const toPath = pointerPath;
 
 const ONE_OF_FIX: Record<string, string> = {
   extends: 'Use a built-in pack name (default, sox, finra, ffiec, pci-dss, soc2) or a list of them.',
