@@ -22,7 +22,7 @@ import {
 } from '../report/check-run.js';
 import { issueKey, type Occurrence } from '../report/issue.js';
 import { explainVerdict } from '../report/verdict.js';
-import { pullRequestChanges, pushChanges, type ChangeSet } from './changes.js';
+import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
 import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
 import { describeError, errorFields, SafeError } from './errors.js';
 import { fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
@@ -31,6 +31,7 @@ import { describePolicyDiff } from './policy-diff.js';
 import { isRepoPolicySource, POLICY_PATH, readPolicySources, resolveSources, withProposed, type PolicySources } from './policy-source.js';
 import type { IssueDesk } from './remediation.js';
 import { gatherSources } from './sources.js';
+import { isStructural, MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies } from './structural.js';
 import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
 
 export interface Logger {
@@ -126,9 +127,37 @@ async function judge(
     maxFileBytes: policy.settings.maxFileBytes,
     concurrency: deps.limits.concurrency,
   });
-  for (const s of [...changes.unlisted, ...gathered.skipped]) scanner.skip(s);
-  for (const src of gathered.sources) scanner.scanFile(src);
-  const result = scanner.result();
+  // Files a structural rule applies to are judged whole, head against base; their added lines go to
+  // the secrets rules only. Files GitHub sent no patch for were fetched whole already.
+  const candidates = changes.files.filter(
+    (f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !scanner.isIgnored(f.path) && structuralApplies(deps.rules, f.path),
+  );
+  const structuralFiles = candidates.slice(0, MAX_STRUCTURAL_FILES);
+  if (candidates.length > structuralFiles.length) {
+    changes.notes.push(`Structural (scope and rotation) rules judged the first ${MAX_STRUCTURAL_FILES} of ${candidates.length} such files whole; the rest only by their added lines.`);
+  }
+  const structuralPaths = new Set(structuralFiles.map((f) => f.path));
+  const secretsOnly = new Scanner({ policy, rules: deps.rules.filter((r) => !isStructural(r)), today });
+  const structural = structuralFiles.length
+    ? await scanStructural({
+        gh,
+        repo,
+        headSha: target.headSha,
+        baseRef: baseRefOf(target),
+        files: structuralFiles,
+        scanner: { policy, rules: deps.rules, today },
+        maxFileBytes: policy.settings.maxFileBytes,
+        concurrency: deps.limits.concurrency,
+      })
+    : undefined;
+  if (structural) log.info({ repository: fullName(repo), files: structuralFiles.length, requests: structural.requests }, 'structural files read whole at head and base');
+  for (const s of [...changes.unlisted, ...gathered.skipped, ...(structural?.skipped ?? [])]) scanner.skip(s);
+  for (const src of gathered.sources) (structuralPaths.has(src.path) ? secretsOnly : scanner).scanFile(src);
+  let result = mergeResults(scanner.result(), secretsOnly.result());
+  if (structural) {
+    result = mergeResults(result, structural.result);
+    changes.notes.push(...structural.notes);
+  }
 
   const policyFile = changes.files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
   const policyChange = policyFile ? await reviewPolicyChange(gh, deps, target, sources, policy, policyFile, gathered.sources, result, today) : undefined;
@@ -221,6 +250,13 @@ async function judge(
     'evaluated',
   );
   await run.complete(conclusionOf(verdict), output, annotations, secretsWithoutIssue ? [OPEN_ISSUES_ACTION] : []);
+}
+
+/** Where the "before" of a change is read: the PR's base, or what the branch held before a push. */
+function baseRefOf(target: Target): string | undefined {
+  if (target.pr) return target.pr.baseSha ?? target.pr.baseRef;
+  const p = target.push;
+  return p && !p.created && p.before !== ZERO_SHA ? p.before : undefined;
 }
 
 /**

@@ -88,6 +88,18 @@ export async function readTextFile(gh: GitHubClient, r: RepoRef, path: string, r
   }
 }
 
+/** The paths of the files directly in a directory at a ref; empty when it does not exist (404). */
+export async function listDirectory(gh: GitHubClient, r: RepoRef, path: string, ref: string): Promise<string[]> {
+  try {
+    const res = await gh.rest.repos.getContent({ ...r, path, ref });
+    if (!Array.isArray(res.data)) return [];
+    return (res.data as Array<{ type?: string; path: string }>).filter((e) => e.type === 'file').map((e) => e.path).sort();
+  } catch (e) {
+    if (status(e) === 404) return [];
+    throw e;
+  }
+}
+
 export async function getBlob(gh: GitHubClient, r: RepoRef, sha: string): Promise<Uint8Array> {
   const res = await gh.rest.git.getBlob({ ...r, file_sha: sha });
   const { content, encoding } = res.data;
@@ -135,6 +147,8 @@ export interface PullInfo {
   number: number;
   headSha: string;
   baseRef: string;
+  /** The base branch's commit when the PR was read (absent from some payloads). */
+  baseSha?: string;
   author?: string;
   authorIsBot: boolean;
   changedFiles?: number;
@@ -147,6 +161,7 @@ export async function getPull(gh: GitHubClient, r: RepoRef, number: number): Pro
     number: data.number,
     headSha: data.head.sha,
     baseRef: data.base.ref,
+    ...(data.base.sha ? { baseSha: data.base.sha } : {}),
     ...(data.user?.login ? { author: data.user.login } : {}),
     authorIsBot: data.user?.type === 'Bot',
     changedFiles: data.changed_files,

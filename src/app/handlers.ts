@@ -29,7 +29,7 @@ interface PullRequestPayload {
   pull_request: {
     number: number;
     head: { sha: string };
-    base: { ref: string };
+    base: { ref: string; sha?: string };
     user?: { login: string; type?: string } | null;
     changed_files?: number;
   };
@@ -81,6 +81,7 @@ function pullTarget(r: RepositoryPayload, pr: PullInfo): Target {
     pr: {
       number: pr.number,
       baseRef: pr.baseRef,
+      ...(pr.baseSha ? { baseSha: pr.baseSha } : {}),
       authorIsBot: pr.authorIsBot,
       ...(pr.author ? { author: pr.author } : {}),
       ...(pr.changedFiles !== undefined ? { changedFiles: pr.changedFiles } : {}),
@@ -95,6 +96,7 @@ export async function onPullRequest(deps: AppDeps, ctx: EventContext): Promise<v
     number: pr.number,
     headSha: pr.head.sha,
     baseRef: pr.base.ref,
+    ...(pr.base.sha ? { baseSha: pr.base.sha } : {}),
     authorIsBot: pr.user?.type === 'Bot',
     state: 'open',
     ...(pr.user?.login ? { author: pr.user.login } : {}),

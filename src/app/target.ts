@@ -5,6 +5,8 @@ import type { PushRange } from './changes.js';
 export interface PullTarget {
   number: number;
   baseRef: string;
+  /** The base branch's commit: the "before" of structural rules (falls back to `baseRef`). */
+  baseSha?: string;
   author?: string;
   authorIsBot: boolean;
   changedFiles?: number;

@@ -229,9 +229,10 @@ describe('the real server against a stand-in GitHub', () => {
     expect(done.conclusion).toBe('failure');
     expect(done.output.annotations).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'config/prod.env', start_line: 1 })]));
     expect(done.output.summary).toContain('`families.secrets`: fail → off');
-    // The policy was read from the base branch only (the head version only as a blob, for the preview).
+    // The policy was read from the base branch only (the head version only as a blob, for the preview
+    // and for structural rules; their "before" is the base commit).
     const refs = requestsTo(/^\/repos\/acme\/selfdisable\/contents\//).map((r) => r.query.get('ref'));
-    expect(refs).toEqual(['main']);
+    expect(refs).toEqual(['main', sha('base')]);
     expect(issuesIn('acme/selfdisable')).toHaveLength(1);
   });
 
