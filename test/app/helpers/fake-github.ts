@@ -165,7 +165,7 @@ export class FakeGitHub {
       if (method === 'GET' && (m = rest.match(/^contents\/(.+)$/))) {
         const ref = q.get('ref') ?? 'default';
         const text = this.contents.get(`${repo}@${ref}:${m[1]}`) ?? this.contents.get(`${repo}@*:${m[1]}`);
-        if (text === undefined) return notFound();
+        if (text === undefined) return this.directory(repo, ref, m[1]!);
         const content = Buffer.from(text).toString('base64');
         return json(200, { type: 'file', name: m[1]!.split('/').pop(), path: m[1], encoding: 'base64', content, size: text.length, sha: 'policyblob' });
       }
@@ -236,6 +236,21 @@ export class FakeGitHub {
       }
     }
     return undefined;
+  }
+
+  /** A directory listing from the files at `ref` (or any ref), as the contents API gives it. */
+  private directory(repo: string, ref: string, dir: string): Reply {
+    const children = new Map<string, 'file' | 'dir'>();
+    for (const key of this.contents.keys()) {
+      const at = key.indexOf(':');
+      const [r, kref] = key.slice(0, at).split('@');
+      const path = key.slice(at + 1);
+      if (r !== repo || (kref !== ref && kref !== '*') || !path.startsWith(`${dir}/`)) continue;
+      const rest = path.slice(dir.length + 1);
+      children.set(rest.split('/')[0]!, rest.includes('/') ? 'dir' : 'file');
+    }
+    if (!children.size) return notFound();
+    return json(200, [...children].sort().map(([name, type]) => ({ name, path: `${dir}/${name}`, type, sha: 'x' })));
   }
 
   private issueJson(i: FakeIssue): Record<string, unknown> {
