@@ -16,11 +16,10 @@
  * and one read per workflow not already read (at most `MAX_VIEW_FILES`).
  */
 import { decodeFile, type Skipped } from '../engine/decode.js';
-import type { Finding } from '../engine/finding.js';
-import { compareFindings } from '../engine/finding.js';
-import { INVENTORY_PATHS, isInventoryPath, isWorkflowFile } from '../engine/inventory/index.js';
-import type { RepoView, Rule } from '../engine/rule.js';
-import { Scanner, type ScannerOptions, type ScanResult, type SourceFile } from '../engine/scan.js';
+import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
+import type { Rule } from '../engine/rule.js';
+import type { ScannerOptions, ScanResult } from '../engine/scan.js';
+import { inRepoView, structuralChange } from '../engine/structural.js';
 import { describeError } from './errors.js';
 import { getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from './github.js';
 import { mapLimit } from './limit.js';
@@ -32,15 +31,7 @@ export const MAX_VIEW_FILES = 100;
 export const MAX_STRUCTURAL_FILES = 100;
 const WORKFLOWS_DIR = '.github/workflows';
 
-export const isStructural = (r: Rule): boolean => r.meta.family !== 'secrets';
-
-/** Whether a structural rule applies to `path` (by the rule's own path filter). */
-export function structuralApplies(rules: readonly Rule[], path: string): boolean {
-  return rules.some((r) => isStructural(r) && (!r.appliesTo || r.appliesTo(path)));
-}
-
-/** A path that cross-file rules read through the repository view. */
-const inView = (path: string): boolean => isInventoryPath(path) || isWorkflowFile(path);
+export { isStructural, mergeResults, structuralApplies } from '../engine/structural.js';
 
 export interface StructuralInput {
   gh: GitHubClient;
@@ -85,13 +76,12 @@ class TextCache {
   }
 }
 
-interface Side {
+interface ViewSide {
   texts: Map<string, string>;
-  view: RepoView;
   truncated: boolean;
 }
 
-async function readView(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: string, concurrency: number): Promise<Side> {
+async function readView(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: string, concurrency: number): Promise<ViewSide> {
   cache.requests++;
   const listed = (await listDirectory(gh, repo, WORKFLOWS_DIR, ref)).filter(isWorkflowFile);
   const workflows = listed.slice(0, MAX_VIEW_FILES);
@@ -105,19 +95,11 @@ async function readView(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: 
   }
   const read = await mapLimit(workflows, concurrency, async (p) => [p, await cache.read(ref, p)] as const);
   for (const [p, t] of read) if (t !== undefined) texts.set(p, t);
-  const paths = [...texts.keys()].sort();
-  return { texts, view: { read: (p) => texts.get(p), paths: () => paths }, truncated: listed.length > workflows.length };
-}
-
-function runScan(opts: ScannerOptions, files: Iterable<SourceFile>): ScanResult {
-  const s = new Scanner(opts);
-  for (const f of files) s.scanFile(f);
-  return s.result();
+  return { texts, truncated: listed.length > workflows.length };
 }
 
 export async function scanStructural(input: StructuralInput): Promise<StructuralResult> {
   const { gh, repo, headSha, baseRef } = input;
-  const rules = input.scanner.rules.filter(isStructural);
   const cache = new TextCache(gh, repo);
   const skipped: Skipped[] = [];
   const notes: string[] = [];
@@ -152,46 +134,18 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
   });
 
   // The repository view, only when a cross-file rule could care.
-  let headView: Side | undefined;
-  let baseView: Side | undefined;
-  if (input.files.some((f) => inView(f.path) || (f.previousPath !== undefined && inView(f.previousPath)))) {
+  let headView: ViewSide | undefined;
+  let baseView: ViewSide | undefined;
+  if (input.files.some((f) => inRepoView(f.path) || (f.previousPath !== undefined && inRepoView(f.previousPath)))) {
     headView = await readView(cache, gh, repo, headSha, input.concurrency);
     if (baseRef) baseView = await readView(cache, gh, repo, baseRef, input.concurrency);
     if (headView.truncated || baseView?.truncated) notes.push(`Only the first ${MAX_VIEW_FILES} workflow files were read for the inventory rules.`);
   }
 
-  const sideFiles = (own: Map<string, string>, side: Side | undefined): SourceFile[] => {
-    const files = new Map<string, string>(own);
-    for (const [p, t] of side?.texts ?? []) if (!files.has(p)) files.set(p, t);
-    return [...files].map(([path, text]) => ({ path, text }));
-  };
-  const opts = { ...input.scanner, rules };
-  const headResult = runScan({ ...opts, ...(headView ? { repo: headView.view } : {}) }, sideFiles(head, headView));
-  const baseResult = runScan({ ...opts, ...(baseView ? { repo: baseView.view } : {}) }, sideFiles(base, baseView));
-
-  const before = new Set<string>([...baseResult.findings, ...baseResult.excepted.map((e) => e.finding)].map((f) => f.fingerprint));
-  const isNew = (f: Finding): boolean => !before.has(f.fingerprint);
-  const result: ScanResult = {
-    findings: headResult.findings.filter(isNew),
-    excepted: headResult.excepted.filter((e) => isNew(e.finding)),
-    expired: headResult.expired.filter((e) => isNew(e.finding)),
-    suppressed: 0,
-    baselined: headResult.baselined,
-    skipped: headResult.skipped,
-    stats: { files: 0, bytes: 0 },
-  };
+  const result = structuralChange(
+    input.scanner,
+    { files: head, ...(headView ? { view: headView.texts } : {}) },
+    { files: base, ...(baseView ? { view: baseView.texts } : {}) },
+  );
   return { result, skipped, notes, requests: blobs + cache.requests };
-}
-
-/** Two scans of one change as one result (findings sorted again). */
-export function mergeResults(a: ScanResult, b: ScanResult): ScanResult {
-  return {
-    findings: [...a.findings, ...b.findings].sort(compareFindings),
-    excepted: [...a.excepted, ...b.excepted],
-    expired: [...a.expired, ...b.expired],
-    suppressed: a.suppressed + b.suppressed,
-    baselined: a.baselined + b.baselined,
-    skipped: [...a.skipped, ...b.skipped],
-    stats: { files: a.stats.files + b.stats.files, bytes: a.stats.bytes + b.stats.bytes },
-  };
 }

@@ -1,0 +1,74 @@
+/**
+ * Structural rules (scopes, rotation: every family but secrets) judge parsed files, and an excerpt of
+ * added lines does not parse. So a change is judged by scanning the whole files at both sides with
+ * the structural rules and keeping the head findings whose fingerprint the base does not have: what
+ * the change adds or makes worse. Pure: callers (the App, the CLI's --diff/--staged) read the texts.
+ */
+import type { Finding } from './finding.js';
+import { compareFindings } from './finding.js';
+import { isInventoryPath, isWorkflowFile } from './inventory/index.js';
+import type { RepoView, Rule } from './rule.js';
+import { Scanner, type ScannerOptions, type ScanResult, type SourceFile } from './scan.js';
+
+export const isStructural = (r: Rule): boolean => r.meta.family !== 'secrets';
+
+/** Whether a structural rule applies to `path` (by the rule's own path filter). */
+export function structuralApplies(rules: readonly Rule[], path: string): boolean {
+  return rules.some((r) => isStructural(r) && (!r.appliesTo || r.appliesTo(path)));
+}
+
+/** A path cross-file rules read through the repository view (the inventory, workflows). */
+export const inRepoView = (path: string): boolean => isInventoryPath(path) || isWorkflowFile(path);
+
+/** One side of a change: whole texts of the changed files, and what cross-file rules may read. */
+export interface Side {
+  files: ReadonlyMap<string, string>;
+  /** The inventory and workflow files at this side, when a cross-file rule needs them. */
+  view?: ReadonlyMap<string, string>;
+}
+
+export const repoViewOf = (texts: ReadonlyMap<string, string>): RepoView => {
+  const paths = [...texts.keys()].sort();
+  return { read: (p) => texts.get(p), paths: () => paths };
+};
+
+function scanSide(opts: ScannerOptions, side: Side): ScanResult {
+  const s = new Scanner({ ...opts, ...(side.view ? { repo: repoViewOf(side.view) } : {}) });
+  const files = new Map<string, string>(side.files);
+  // Every file of the view is scanned too, so an inventory edit is judged against the workflows.
+  for (const [p, t] of side.view ?? []) if (!files.has(p)) files.set(p, t);
+  for (const [path, text] of files) s.scanFile({ path, text } satisfies SourceFile);
+  return s.result();
+}
+
+/** Head findings of the structural rules that the base does not have (exceptions applied at the head). */
+export function structuralChange(opts: ScannerOptions, head: Side, base: Side): ScanResult {
+  const o = { ...opts, rules: opts.rules.filter(isStructural) };
+  const h = scanSide(o, head);
+  const b = scanSide(o, base);
+  const before = new Set([...b.findings, ...b.excepted.map((e) => e.finding)].map((f) => f.fingerprint));
+  const isNew = (f: Finding): boolean => !before.has(f.fingerprint);
+  return {
+    findings: h.findings.filter(isNew),
+    excepted: h.excepted.filter((e) => isNew(e.finding)),
+    expired: h.expired.filter((e) => isNew(e.finding)),
+    suppressed: 0,
+    baselined: h.baselined,
+    skipped: h.skipped,
+    // The files were counted by the scan of their added lines.
+    stats: { files: 0, bytes: 0 },
+  };
+}
+
+/** Two scans of one change as one result (findings sorted again). */
+export function mergeResults(a: ScanResult, b: ScanResult): ScanResult {
+  return {
+    findings: [...a.findings, ...b.findings].sort(compareFindings),
+    excepted: [...a.excepted, ...b.excepted],
+    expired: [...a.expired, ...b.expired],
+    suppressed: a.suppressed + b.suppressed,
+    baselined: a.baselined + b.baselined,
+    skipped: [...a.skipped, ...b.skipped],
+    stats: { files: a.stats.files + b.stats.files, bytes: a.stats.bytes + b.stats.bytes },
+  };
+}
