@@ -31,7 +31,8 @@ export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes:
   }
 }
 
-export function scanDiff(scanner: Scanner, diff: string, maxBytes: number, progress: Progress): void {
+/** `route`: which scanner gets a file's added lines (the secrets-only one for files judged whole). */
+export function scanDiff(scanner: Scanner, diff: string, maxBytes: number, progress: Progress, route: (path: string) => Scanner = () => scanner): void {
   for (const f of parseUnifiedDiff(diff)) {
     const path = f.newPath;
     if (path === null || scanner.isIgnored(path)) continue;
@@ -45,6 +46,6 @@ export function scanDiff(scanner: Scanner, diff: string, maxBytes: number, progr
       scanner.skip({ path, reason: 'too-large', detail: `added lines exceed ${maxBytes} bytes` });
       continue;
     }
-    if (scanSafely(scanner, source)) progress.tick(source.text.length);
+    if (scanSafely(route(path), source)) progress.tick(source.text.length);
   }
 }

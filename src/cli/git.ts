@@ -91,6 +91,23 @@ export async function showAtRevision(top: string, rev: string, path: string): Pr
   return r && r.code === 0 ? r.stdout.toString('utf8') : null;
 }
 
+/** The files directly in `dir` at a revision (`null`: the index), sorted; empty when there is none. */
+export async function listAtRevision(top: string, rev: string | null, dir: string): Promise<string[]> {
+  const r = rev === null ? await git(top, ['ls-files', '-z', '--cached', '--', `${dir}/`]) : await git(top, ['ls-tree', '-z', '--name-only', rev, '--', `${dir}/`]);
+  if (!r || r.code !== 0) return [];
+  return r.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'))
+    .sort();
+}
+
+/** The merge base of two revisions (what `BASE...HEAD` diffs against), or `base` when git finds none. */
+export async function mergeBaseOf(top: string, base: string, head: string): Promise<string> {
+  const r = await git(top, ['merge-base', base, head]);
+  return r && r.code === 0 ? r.stdout.toString('utf8').trim() || base : base;
+}
+
 export async function requireWorkTree(dir: string, flag: string): Promise<string> {
   const top = await workTreeTop(dir);
   if (!top) throw new CliError(`${flag} needs a git repository, and ${dir} is not inside one`, `run it from a clone (cd into the repository), or scan files without ${flag}`);

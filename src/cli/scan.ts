@@ -1,7 +1,11 @@
 /** `tokenwarden scan`: resolve targets, policy and baseline, feed the scanner, render, exit by verdict. */
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { Scanner, type ScanResult } from '../engine/scan.js';
+import { Scanner, type ScannerOptions, type ScanResult } from '../engine/scan.js';
+import { parseUnifiedDiff, type DiffFile } from '../engine/diff.js';
+import type { Skipped } from '../engine/decode.js';
+import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
+import { inRepoView, isStructural, mergeResults, structuralApplies, structuralChange } from '../engine/structural.js';
 import { allRules } from '../engine/registry.js';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
 import type { PolicyError } from '../engine/policy/load.js';
@@ -16,7 +20,7 @@ import { EXIT, type Io } from './io.js';
 import { loadPolicy } from './config.js';
 import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
-import { parseRange, rangeDiff, requireWorkTree, stagedDiff } from './git.js';
+import { listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
 import { Progress } from './progress.js';
 import { emit, useColor } from './output.js';
@@ -54,31 +58,105 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   const progress = new Progress(io.stderr, plan.showProgress);
   const range = plan.diff !== undefined ? parseRange(plan.diff) : undefined;
   let root: string;
-  let feed: (scanner: Scanner, maxBytes: number) => Promise<void>;
+  /** Feeds the scanner; may return more findings (the structural judgement of a diff) to merge. */
+  let feed: (scanner: Scanner, maxBytes: number, opts: ScannerOptions) => Promise<ScanResult | undefined>;
   if (range || plan.staged) {
     root = await requireWorkTree(io.cwd, range ? '--diff' : '--staged');
     const specs = await pathspecs(io, root, plan.paths);
-    feed = async (scanner, maxBytes) => {
+    feed = async (scanner, maxBytes, opts) => {
       const diff = range ? await rangeDiff(root, range, specs) : await stagedDiff(root, specs);
-      scanDiff(scanner, diff, maxBytes, progress);
+      // Files a structural rule applies to: judged whole at both sides; their added lines get the secrets rules only.
+      const structural = parseUnifiedDiff(diff).filter((f) => f.newPath !== null && !f.binary && !scanner.isIgnored(f.newPath) && structuralApplies(allRules, f.newPath));
+      const paths = new Set(structural.map((f) => f.newPath!));
+      const secretsOnly = new Scanner({ ...opts, rules: allRules.filter((r) => !isStructural(r)) });
+      scanDiff(scanner, diff, maxBytes, progress, (p) => (paths.has(p) ? secretsOnly : scanner));
+      if (!structural.length) return secretsOnly.result();
+      // `--diff`: HEAD against BASE (the merge base for `...`); `--staged`: the index against HEAD.
+      const headRev = range ? range.head : null;
+      const baseRev = range ? (range.mergeBase ? await mergeBaseOf(root, range.base, range.head) : range.base) : 'HEAD';
+      const judged = await structuralFromGit(root, structural, headRev, baseRev, maxBytes, opts);
+      for (const s of judged.skipped) scanner.skip(s);
+      return mergeResults(secretsOnly.result(), judged.result);
     };
   } else {
     const targets = await resolveTargets(io.cwd, plan.paths);
     root = targets.root;
-    feed = (scanner, maxBytes) => scanTree(scanner, targets, maxBytes, progress);
+    feed = async (scanner, maxBytes) => {
+      await scanTree(scanner, targets, maxBytes, progress);
+      return undefined;
+    };
   }
   // A --diff scan takes policy and baseline from BASE: the change under review cannot relax its own check.
   const revision = range?.base;
   const { policy, warnings } = await loadPolicy({ cwd: io.cwd, root, explicit: plan.config, revision, today: plan.today });
   printWarnings(io, warnings);
   const baseline = plan.baseline === false ? undefined : await loadBaseline({ cwd: io.cwd, root, explicit: plan.baseline, revision });
-  const scanner = new Scanner({ policy, rules: allRules, today: plan.today, ...(baseline ? { baseline: baseline.fingerprints } : {}) });
+  const opts: ScannerOptions = { policy, rules: allRules, today: plan.today, ...(baseline ? { baseline: baseline.fingerprints } : {}) };
+  const scanner = new Scanner(opts);
+  let extra: ScanResult | undefined;
   try {
-    await feed(scanner, policy.settings.maxFileBytes);
+    extra = await feed(scanner, policy.settings.maxFileBytes, opts);
   } finally {
     progress.done();
   }
-  return { result: scanner.result(), policy, root, ...(baseline ? { baselineSource: baseline.source } : {}) };
+  const own = scanner.result();
+  return { result: extra ? mergeResults(own, extra) : own, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}) };
+}
+
+const WORKFLOWS_DIR = '.github/workflows';
+
+/** A text at a revision (`null`: the index), `undefined` when absent or over `maxBytes`. */
+async function textAt(root: string, rev: string | null, path: string, maxBytes: number): Promise<string | undefined> {
+  const t = await showAtRevision(root, rev ?? '', path);
+  return t === null || t.length > maxBytes ? undefined : t;
+}
+
+/** The inventory and the workflows at a revision, for cross-file rules. */
+async function viewAt(root: string, rev: string | null, maxBytes: number): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const p of INVENTORY_PATHS) {
+    const t = await textAt(root, rev, p, maxBytes);
+    if (t !== undefined) {
+      texts.set(p, t);
+      break;
+    }
+  }
+  for (const p of (await listAtRevision(root, rev, WORKFLOWS_DIR)).filter(isWorkflowFile)) {
+    const t = await textAt(root, rev, p, maxBytes);
+    if (t !== undefined) texts.set(p, t);
+  }
+  return texts;
+}
+
+/** Structural rules on whole files: the head (`null`: the index) against the base; new findings only. */
+async function structuralFromGit(
+  root: string,
+  files: DiffFile[],
+  headRev: string | null,
+  baseRev: string,
+  maxBytes: number,
+  opts: ScannerOptions,
+): Promise<{ result: ScanResult; skipped: Skipped[] }> {
+  const head = new Map<string, string>();
+  const base = new Map<string, string>();
+  const skipped: Skipped[] = [];
+  for (const f of files) {
+    const path = f.newPath!;
+    const h = await textAt(root, headRev, path, maxBytes);
+    if (h === undefined) {
+      skipped.push({ path, reason: 'too-large', detail: `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules` });
+      continue;
+    }
+    head.set(path, h);
+    if (f.oldPath !== null) {
+      const b = await textAt(root, baseRev, f.oldPath, maxBytes);
+      if (b !== undefined) base.set(path, b);
+    }
+  }
+  const needView = files.some((f) => inRepoView(f.newPath!) || (f.oldPath !== null && inRepoView(f.oldPath)));
+  const headSide = { files: head, ...(needView ? { view: await viewAt(root, headRev, maxBytes) } : {}) };
+  const baseSide = { files: base, ...(needView ? { view: await viewAt(root, baseRev, maxBytes) } : {}) };
+  return { result: structuralChange(opts, headSide, baseSide), skipped };
 }
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
