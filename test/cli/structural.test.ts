@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { tempRepo, tw, write } from './harness.js';
+
+interface JsonFinding {
+  ruleId: string;
+  path: string;
+  startLine: number;
+}
+const found = (stdout: string): string[] => JSON.parse(stdout).findings.map((f: JsonFinding) => `${f.ruleId} ${f.path}:${f.startLine}`);
+
+const CI = '.github/workflows/ci.yml';
+const RELEASE = '.github/workflows/release.yml';
+const INVENTORY = '.github/token-inventory.yml';
+
+const ciBefore = `name: ci
+on: pull_request
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      contents: write
+    steps:
+      - uses: actions/checkout@v4
+      - run: make
+`;
+const ciAfter = ciBefore.replace('on: pull_request\n', 'on: pull_request\npermissions: write-all\n');
+
+const entry = (name: string, rotated: string, expires: string): string => `  - name: ${name}
+    kind: fine-grained-pat
+    provider: github
+    owner: "@alice"
+    rotation_days: 90
+    last_rotated: ${rotated}
+    expires: ${expires}
+    used_in: [${RELEASE}]
+`;
+const inventory = `version: 1\ncredentials:\n${entry('NPM_TOKEN', '2026-02-01', '2026-12-31')}${entry('DEPLOY_TOKEN', '2026-04-01', '2026-06-20')}${entry('CODECOV_TOKEN', '2026-05-01', '2026-10-01')}`;
+const release = (extra: string[] = []): string => `name: release
+on: push
+permissions:
+  contents: read
+jobs:
+  publish:
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+        env:
+          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
+          TOKEN: \${{ secrets.DEPLOY_TOKEN }}
+          CODECOV: \${{ secrets.CODECOV_TOKEN }}
+${extra.map((l) => `          ${l}\n`).join('')}`;
+
+describe('scan --diff / --staged: structural rules judge whole files, new findings only', () => {
+  it('--diff reports the added `permissions: write-all`, not the problems the workflow already had', async () => {
+    const repo = tempRepo();
+    write(repo.dir, { [CI]: ciBefore });
+    repo.commit('base');
+    const whole = await tw(['scan', '--format', 'json'], { cwd: repo.dir });
+    expect(found(whole.stdout).length).toBeGreaterThan(0); // the base has findings of its own
+    write(repo.dir, { [CI]: ciAfter });
+    repo.commit('write-all');
+    const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    const ids = found(r.stdout);
+    expect(ids).toContain(`scopes/workflow-write-all ${CI}:3`);
+    expect(ids.every((id) => id.endsWith(`${CI}:3`))).toBe(true);
+  });
+
+  it('--staged: the judged rotation scenario gives exactly the four rotation findings', async () => {
+    const repo = tempRepo();
+    write(repo.dir, { [RELEASE]: release() });
+    repo.commit('base');
+    write(repo.dir, { [RELEASE]: release(['SLACK: ${{ secrets.SLACK_WEBHOOK_URL }}', 'SENTRY: ${{ secrets.SENTRY_AUTH_TOKEN }}']), [INVENTORY]: inventory });
+    repo.git('add', '-A');
+    const r = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(found(r.stdout).sort()).toEqual(
+      [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`, `rotation/inventory-missing ${RELEASE}:15`].sort(),
+    );
+    // The same inventory edit, judged against the workflows: dropping a declared secret is new.
+    repo.commit('inventory');
+    write(repo.dir, { [INVENTORY]: inventory.replace(/ {2}- name: CODECOV_TOKEN[\s\S]*$/, '') });
+    repo.git('add', '-A');
+    const drop = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(found(drop.stdout)).toEqual([`rotation/inventory-missing ${RELEASE}:13`]);
+  });
+});
