@@ -6,11 +6,13 @@
  */
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
-import { isInventoryPath, isWorkflowFile } from './inventory/index.js';
+import { isInventoryPath, isWorkflowFile, RULE_IDS } from './inventory/index.js';
 import type { RepoView, Rule } from './rule.js';
 import { Scanner, type ScannerOptions, type ScanResult, type SourceFile } from './scan.js';
 
 export const isStructural = (r: Rule): boolean => r.meta.family !== 'secrets';
+
+const CREDENTIAL_STATE: ReadonlySet<string> = new Set([RULE_IDS.missing, RULE_IDS.overdue, RULE_IDS.expiring]);
 
 /** Whether a structural rule applies to `path` (by the rule's own path filter). */
 export function structuralApplies(rules: readonly Rule[], path: string): boolean {
@@ -47,7 +49,10 @@ export function structuralChange(opts: ScannerOptions, head: Side, base: Side): 
   const h = scanSide(o, head);
   const b = scanSide(o, base);
   const before = new Set([...b.findings, ...b.excepted.map((e) => e.finding)].map((f) => f.fingerprint));
-  const isNew = (f: Finding): boolean => !before.has(f.fingerprint);
+  // The state of the credentials (undeclared, overdue, expiring) is shown whole on a change that
+  // touches them: a due date passes without any commit, and the reviewer of a credential change is
+  // who should see it. Everything else is reported only when the change adds it or makes it worse.
+  const isNew = (f: Finding): boolean => CREDENTIAL_STATE.has(f.ruleId) || !before.has(f.fingerprint);
   return {
     findings: h.findings.filter(isNew),
     excepted: h.excepted.filter((e) => isNew(e.finding)),

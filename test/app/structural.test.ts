@@ -111,7 +111,7 @@ describe('structural rules on a pull request: whole files, head against base', (
     );
   });
 
-  it('a PR that adds a secret to a workflow, the inventory unchanged, gets only the undeclared secret', async () => {
+  it('a PR that adds a secret to a workflow, the inventory unchanged, gets the new undeclared secret and the state of the others', async () => {
     const h = await setup();
     const before = workflow();
     const after = workflow(['SLACK: ${{ secrets.SLACK_WEBHOOK_URL }}']);
@@ -120,8 +120,11 @@ describe('structural rules on a pull request: whole files, head against base', (
     h.github.blob('wf-head', after);
     h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: RELEASE, status: 'modified', sha: 'wf-head', patch: patchOf(before, after) }] });
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
-    // Overdue and expiring are already so at the base: the rotation sweep's business, not this PR's.
-    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`)).toEqual([`rotation/inventory-missing ${RELEASE}:14`]);
+    // The new undeclared secret, and the state of the credentials the change touches: overdue and
+    // expiring were so at the base too, but a reviewer of a credential change should see them.
+    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`).sort()).toEqual(
+      [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort(),
+    );
   });
 
   it('a PR that edits only the inventory is judged against the workflows', async () => {
@@ -142,7 +145,9 @@ describe('structural rules on a pull request: whole files, head against base', (
     h.github.blob('inv-head', INVENTORY_TEXT);
     h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: INVENTORY, status: 'modified', sha: 'inv-head', patch: patchOf(withSlack, INVENTORY_TEXT) }] });
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
-    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`)).toEqual([`rotation/inventory-missing ${RELEASE}:14`]);
+    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`).sort()).toEqual(
+      [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort(),
+    );
   });
 
   it('a workflow PR that adds `permissions: write-all` gets the scope finding; a problem already in the file does not', async () => {

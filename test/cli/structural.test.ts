@@ -75,11 +75,20 @@ describe('scan --diff / --staged: structural rules judge whole files, new findin
     expect(found(r.stdout).sort()).toEqual(
       [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`, `rotation/inventory-missing ${RELEASE}:15`].sort(),
     );
-    // The same inventory edit, judged against the workflows: dropping a declared secret is new.
+    // The same inventory edit, judged against the workflows: dropping a declared secret makes it
+    // undeclared; a change to the inventory shows the credentials' whole state (the rest as before).
     repo.commit('inventory');
     write(repo.dir, { [INVENTORY]: inventory.replace(/ {2}- name: CODECOV_TOKEN[\s\S]*$/, '') });
     repo.git('add', '-A');
     const drop = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
-    expect(found(drop.stdout)).toEqual([`rotation/inventory-missing ${RELEASE}:13`]);
+    expect(found(drop.stdout).sort()).toEqual(
+      [
+        `rotation/credential-overdue ${INVENTORY}:8`,
+        `rotation/credential-expiring ${INVENTORY}:17`,
+        `rotation/inventory-missing ${RELEASE}:13`,
+        `rotation/inventory-missing ${RELEASE}:14`,
+        `rotation/inventory-missing ${RELEASE}:15`,
+      ].sort(),
+    );
   });
 });
