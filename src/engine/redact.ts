@@ -41,26 +41,40 @@ export function excerptOf(line: string, column: number, secrets: Iterable<string
  * spans are replaced by their redacted forms, and any other copy of those secrets is redacted too.
  */
 export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ start: number; end: number; secret: string }>): string {
+  // `spans` are sorted by start: only those near the window are looked at (a minified line can hold
+  // thousands of findings, and each needs its excerpt).
   const at = Math.max(0, Math.min(column - 1, line.length));
   let from = 0;
   let to = line.length;
   if (line.length > MAX_EXCERPT) {
     from = Math.max(0, at - 60);
     to = Math.min(line.length, from + MAX_EXCERPT);
-    for (const sp of spans) {
-      if (sp.start < from && sp.end > from) from = Math.max(0, sp.start);
-      if (sp.start < to && sp.end > to) to = Math.min(line.length, sp.end);
-    }
   }
-  const inside = spans.filter((sp) => sp.start >= from && sp.end <= to && sp.start < sp.end).sort((a, b) => a.start - b.start);
+  // First span that could reach into the window: binary search on start, then step back over
+  // spans that start before it but end inside (secrets are short: a few steps at most).
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  while (lo > 0 && spans[lo - 1]!.end > from) lo--;
+  const near: Array<{ start: number; end: number; secret: string }> = [];
+  for (let k = lo; k < spans.length && spans[k]!.start < to; k++) near.push(spans[k]!);
+  // Never cut a secret at the window's edges.
+  for (const sp of near) {
+    if (sp.start < from && sp.end > from) from = Math.max(0, sp.start);
+    if (sp.start < to && sp.end > to) to = Math.min(line.length, sp.end);
+  }
   let out = '';
   let pos = from;
-  for (const sp of inside) {
-    if (sp.start < pos) continue; // overlapping span: already covered
+  for (const sp of near) {
+    if (sp.start < pos || sp.end > to || sp.start >= sp.end) continue; // overlapping span: already covered
     out += line.slice(pos, sp.start) + redact(sp.secret);
     pos = sp.end;
   }
   out += line.slice(pos, to);
-  out = redactAll(out, spans.map((sp) => sp.secret));
+  out = redactAll(out, near.map((sp) => sp.secret));
   return ((from > 0 ? '…' : '') + out + (to < line.length ? '…' : '')).trim();
 }
