@@ -50,8 +50,6 @@ export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ s
     from = Math.max(0, at - 60);
     to = Math.min(line.length, from + MAX_EXCERPT);
   }
-  // First span that could reach into the window: binary search on start, then step back over
-  // spans that start before it but end inside (secrets are short: a few steps at most).
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -60,21 +58,29 @@ export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ s
     else hi = mid;
   }
   while (lo > 0 && spans[lo - 1]!.end > from) lo--;
+  // A secret spanning lines has a span that starts before this line or ends after it: clip it to the
+  // line, so the part on this line is masked like the rest.
   const near: Array<{ start: number; end: number; secret: string }> = [];
-  for (let k = lo; k < spans.length && spans[k]!.start < to; k++) near.push(spans[k]!);
+  for (let k = lo; k < spans.length && spans[k]!.start < to; k++) {
+    const sp = spans[k]!;
+    const start = Math.max(0, sp.start);
+    const end = Math.min(line.length, sp.end);
+    if (end > start && end > from) near.push({ start, end, secret: sp.secret });
+  }
   // Never cut a secret at the window's edges.
   for (const sp of near) {
-    if (sp.start < from && sp.end > from) from = Math.max(0, sp.start);
-    if (sp.start < to && sp.end > to) to = Math.min(line.length, sp.end);
+    if (sp.start < from && sp.end > from) from = sp.start;
+    if (sp.start < to && sp.end > to) to = sp.end;
   }
   let out = '';
   let pos = from;
   for (const sp of near) {
-    if (sp.start < pos || sp.end > to || sp.start >= sp.end) continue; // overlapping span: already covered
-    out += line.slice(pos, sp.start) + redact(sp.secret);
+    if (sp.end <= pos) continue; // inside a span already masked
+    const start = Math.max(sp.start, pos);
+    out += line.slice(pos, start) + redact(sp.secret);
     pos = sp.end;
   }
-  out += line.slice(pos, to);
+  if (pos < to) out += line.slice(pos, to);
   out = redactAll(out, near.map((sp) => sp.secret));
   return ((from > 0 ? '…' : '') + out + (to < line.length ? '…' : '')).trim();
 }

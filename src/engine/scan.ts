@@ -333,7 +333,8 @@ export class Scanner {
       const severity = raw.severity ?? meta.severity;
       const level = this.ruleLevel(meta.id, meta.family, severity);
       if (level === 'off') continue;
-      const construct = raw.secret ?? raw.construct ?? `${l0}:${raw.message}`;
+      // Without a secret or construct, the real line number (not the index in a diff excerpt).
+      const construct = raw.secret ?? raw.construct ?? `${realLine(l0)}:${raw.message}`;
       const f: Finding = {
         ruleId: meta.id,
         family: meta.family,
@@ -373,7 +374,8 @@ export class Scanner {
         baselined++;
         continue;
       }
-      const ex = policy.exceptions.find((e) => exceptionMatches(e, f));
+      // A live exception wins over an expired one for the same finding (renewing adds a new entry).
+      const ex = policy.exceptions.find((e) => e.expires >= todayIso && exceptionMatches(e, f)) ?? policy.exceptions.find((e) => exceptionMatches(e, f));
       if (ex && ex.expires >= todayIso) {
         excepted.push({ finding: f, exception: ex });
         continue;

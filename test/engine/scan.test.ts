@@ -769,3 +769,26 @@ describe('with the real registry', () => {
     expect(r.findings.filter((f) => f.family === 'secrets').map((f) => `${f.ruleId} ${f.path}:${f.startLine}`)).toEqual([]);
   });
 });
+
+describe('review fixes', () => {
+  it('masks the first line of a secret that spans lines', () => {
+    const secretLine = rand(24, B64, 'multi');
+    const multi: Rule = synth({ id: 'secrets/test-multi', keywords: ['begin'], scope: 'file', pattern: /begin\n(?<secret>[A-Za-z0-9+/]{24}\n[A-Za-z0-9+/]{24})/g });
+    const text = `begin\n${secretLine}\n${rand(24, B64, 'multi2')}\n`;
+    const r = scan(text, [multi]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.excerpt).not.toContain(secretLine);
+  });
+
+  it('lets a renewed exception win over the expired one it replaces', () => {
+    const t = tok('renew');
+    const r = scan(`k=${t}`, [synth()], (p) => {
+      p.exceptions = [
+        { rule: 'secrets/test-token', justification: 'old', approvedBy: 'a', expires: '2020-01-01' },
+        { rule: 'secrets/test-token', justification: 'renewed', approvedBy: 'a', expires: '2099-01-01' },
+      ];
+    });
+    expect(r.findings).toEqual([]);
+    expect(r.excepted).toHaveLength(1);
+  });
+});
