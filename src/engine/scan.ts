@@ -5,7 +5,7 @@
 import { Minimatch } from 'minimatch';
 import type { Confidence, Finding, Level } from './finding.js';
 import { compareFindings, CONFIDENCES } from './finding.js';
-import { levelFor } from './policy/level.js';
+import { isLocked, levelFor } from './policy/level.js';
 import type { FileView, RawFinding, RepoView, Rule, Segment } from './rule.js';
 import type { PolicyException, ResolvedPolicy } from './policy/types.js';
 import type { Skipped } from './decode.js';
@@ -94,6 +94,8 @@ export class Scanner {
   private readonly keywordRules: number[][];
   private readonly alwaysRules: number[];
   private readonly ignore: Minimatch[];
+  /** Globs declared under a lock: they skip a file for every rule but the locked ones. */
+  private readonly softIgnore: Minimatch[];
   private readonly minConfidence: number;
   private readonly state = { suppressed: 0, files: 0, bytes: 0 };
   private readonly collected: Finding[] = [];
@@ -141,6 +143,7 @@ export class Scanner {
     this.matcher = new KeywordMatcher(keywords);
     this.contextRules = this.compiled.flatMap((c, ri) => (c.rule.context ? [ri] : []));
     this.ignore = globs(policy.ignore);
+    this.softIgnore = globs(policy.softIgnore);
     this.minConfidence = CONFIDENCES.indexOf(policy.settings.minConfidence);
   }
 
@@ -174,11 +177,13 @@ export class Scanner {
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
     const eligibility = new Uint8Array(this.compiled.length);
+    const soft = this.softIgnore.length > 0 && matchesAny(file.path, this.softIgnore);
     const eligible = (ri: number): boolean => {
       let e = eligibility[ri]!;
       if (e === 0) {
         const c = this.compiled[ri]!;
         const ok =
+          (!soft || isLocked(this.opts.policy.locked, c.rule.meta.id)) &&
           (!c.rule.appliesTo || c.rule.appliesTo(file.path)) &&
           (!c.paths || matchesAny(file.path, c.paths)) &&
           !(c.ignore.length && matchesAny(file.path, c.ignore));
@@ -399,6 +404,8 @@ export class Scanner {
 }
 
 export function exceptionMatches(e: PolicyException, f: Finding): boolean {
+  // Declared by a layer under a lock: it cannot cover the locked rules.
+  if (e.notFor && isLocked(e.notFor, f.ruleId)) return false;
   if (e.fingerprint) return e.fingerprint === f.fingerprint;
   if (e.rule && !(e.rule === f.ruleId || (e.rule.endsWith('/*') && f.ruleId.startsWith(e.rule.slice(0, -1))) || e.rule === f.family)) {
     return false;

@@ -792,3 +792,29 @@ describe('review fixes', () => {
     expect(r.excepted).toHaveLength(1);
   });
 });
+
+describe('locks in the scanner', () => {
+  it('applies globs declared under a lock to unlocked rules only', () => {
+    const t = tok('soft');
+    const other = `sco_${rand(16, LOWER_ALNUM, 'soft2')}`;
+    const scope = synth({ id: 'scopes/test-scope', family: 'scopes', keywords: ['sco_'], pattern: /\bsco_[a-z0-9]{16}\b/g });
+    // Without the soft ignore both rules report (checked), with it only the locked one.
+    expect(ids(scan(`k=${t}\nj=${other}`, [synth(), scope], (p) => (p.families = { secrets: 'fail', scopes: 'warn', rotation: 'warn' }))).sort()).toEqual(['scopes/test-scope', 'secrets/test-token']);
+    const r = scan(`k=${t}\nj=${other}`, [synth(), scope], (p) => {
+      p.locked = ['secrets'];
+      p.softIgnore = ['**'];
+      p.families = { secrets: 'fail', scopes: 'warn', rotation: 'warn' };
+    });
+    expect(ids(r)).toEqual(['secrets/test-token']);
+  });
+
+  it('does not let an exception declared under a lock cover a locked rule', () => {
+    const t = tok('notfor');
+    const r = scan(`k=${t}`, [synth()], (p) => {
+      p.locked = ['secrets'];
+      p.exceptions = [{ rule: 'secrets', justification: 'x', approvedBy: 'a', expires: '2099-01-01', notFor: ['secrets'] }];
+    });
+    expect(ids(r)).toEqual(['secrets/test-token']);
+    expect(r.excepted).toEqual([]);
+  });
+});

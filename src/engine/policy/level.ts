@@ -8,3 +8,6 @@ export function levelFor(policy: ResolvedPolicy, id: string, family: Family, sev
   const fam = policy.families[family];
   return fam === 'auto' ? policy.severityLevels[severity] : fam;
 }
+
+/** Whether `id` (a rule id or a family) is locked by `locked` (rule ids and families). */
+export const isLocked = (locked: readonly string[], id: string): boolean => locked.includes(id) || locked.includes(id.split('/')[0]!);

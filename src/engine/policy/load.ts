@@ -12,6 +12,7 @@ import { validatePolicyShape } from './schema.js';
 import { readPack, PACK_NAMES } from './packs.js';
 import { allRules } from '../registry.js';
 import { closest } from '../suggest.js';
+import { isLocked } from './level.js';
 
 export interface PolicyLayer {
   /** Where the text came from, e.g. `.github/tokenwarden.yml` or `acme/.github:.github/tokenwarden.yml`. */
@@ -57,6 +58,8 @@ interface ParsedLayer {
 }
 
 const LEVEL_RANK: Record<Level, number> = { off: 0, warn: 1, fail: 2 };
+const CONFIDENCE_RANK = { low: 0, medium: 1, high: 2 } as const;
+const VERDICT_RANK = { pass: 0, warn: 1, fail: 2 } as const;
 
 function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | undefined {
   const lineCounter = new LineCounter();
@@ -115,7 +118,6 @@ function parseSize(v: number | string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-const isLocked = (locked: readonly string[], id: string): boolean => locked.includes(id) || locked.includes(id.split('/')[0]!);
 
 function checkSemantics(p: ParsedLayer, known: readonly string[], today: Date, maxDays: number, errors: PolicyError[]): void {
   const { raw, layer } = p;
@@ -206,7 +208,13 @@ export function resolvePolicy(layers: PolicyLayer[], opts: ResolveOptions = {}):
 
 function exceptionDays(...groups: ParsedLayer[][]): number {
   let days = 365;
-  for (const p of groups.flat()) if (p.raw.settings?.max_exception_days !== undefined) days = p.raw.settings.max_exception_days;
+  let locked = false;
+  for (const p of groups.flat()) {
+    const d = p.raw.settings?.max_exception_days;
+    // After a layer that locks anything, the horizon may only shrink.
+    if (d !== undefined && (!locked || d < days)) days = d;
+    if (p.raw.lock?.length) locked = true;
+  }
   return days;
 }
 
@@ -216,16 +224,33 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
   const warnLocked = (path: (string | number)[], what: string): void => {
     warnings.push({ source: layer.source, ...p.at(path, true), message: `${what} is locked by ${policy.sources.join(', ')}; this setting cannot weaken it and was not applied.`, fix: 'Remove it, or ask the org admins to change the org policy.' });
   };
+  // Under a lock (an earlier layer locked something), the settings that decide what every rule sees
+  // may only be tightened: otherwise a repository could switch a locked rule off sideways.
+  const underLock = locked.length > 0;
   const s = raw.settings ?? {};
-  if (s.max_file_size !== undefined) policy.settings.maxFileBytes = parseSize(s.max_file_size);
-  if (s.min_confidence) policy.settings.minConfidence = s.min_confidence;
-  if (s.incomplete_scan) policy.settings.incompleteScan = s.incomplete_scan;
+  if (s.max_file_size !== undefined) {
+    const bytes = parseSize(s.max_file_size);
+    if (underLock && bytes < policy.settings.maxFileBytes) warnLocked(['settings', 'max_file_size'], 'The file size limit');
+    else policy.settings.maxFileBytes = bytes;
+  }
+  if (s.min_confidence) {
+    if (underLock && CONFIDENCE_RANK[s.min_confidence] > CONFIDENCE_RANK[policy.settings.minConfidence]) warnLocked(['settings', 'min_confidence'], 'The minimum confidence');
+    else policy.settings.minConfidence = s.min_confidence;
+  }
+  if (s.incomplete_scan) {
+    if (underLock && VERDICT_RANK[s.incomplete_scan] < VERDICT_RANK[policy.settings.incompleteScan]) warnLocked(['settings', 'incomplete_scan'], 'The incomplete-scan verdict');
+    else policy.settings.incompleteScan = s.incomplete_scan;
+  }
   for (const [fam, level] of Object.entries(raw.families ?? {}) as [keyof ResolvedPolicy['families'], Level | 'auto'][]) {
     const current = policy.families[fam];
-    if (isLocked(locked, fam) && level !== 'auto' && current !== 'auto' && LEVEL_RANK[level] < LEVEL_RANK[current]) warnLocked(['families', fam], `Family \`${fam}\``);
+    // A locked family may only be made `fail`, whatever it was (`auto` included).
+    if (isLocked(locked, fam) && level !== current && level !== 'fail') warnLocked(['families', fam], `Family \`${fam}\``);
     else policy.families[fam] = level;
   }
-  Object.assign(policy.severityLevels, raw.severity_levels ?? {});
+  for (const [sev, level] of Object.entries(raw.severity_levels ?? {}) as [keyof ResolvedPolicy['severityLevels'], Level][]) {
+    if (underLock && LEVEL_RANK[level] < LEVEL_RANK[policy.severityLevels[sev]]) warnLocked(['severity_levels', sev], `The level of ${sev} findings`);
+    else policy.severityLevels[sev] = level;
+  }
   for (const [id, value] of Object.entries(raw.rules ?? {})) {
     const next: RulePolicy = typeof value === 'string' ? { level: value } : { ...value };
     const prev = policy.rules[id] ?? {};
@@ -242,6 +267,10 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
         delete next.ignore;
         delete next.paths;
       }
+      if (next.options) {
+        warnLocked(['rules', id], `The options of rule \`${id}\``);
+        delete next.options;
+      }
     }
     policy.rules[id] = {
       ...prev,
@@ -249,9 +278,13 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
       ...(prev.options || next.options ? { options: { ...prev.options, ...next.options } } : {}),
     };
   }
-  policy.ignore.push(...(raw.ignore ?? []));
+  // Globs and exceptions declared under a lock do not reach the locked rules (the scanner enforces it).
+  if (underLock) {
+    if (raw.ignore?.length) policy.softIgnore = [...(policy.softIgnore ?? []), ...raw.ignore];
+  } else policy.ignore.push(...(raw.ignore ?? []));
   for (const e of raw.exceptions ?? []) {
     const ex: PolicyException = { justification: e.justification, approvedBy: e.approved_by, expires: e.expires, source: layer.source };
+    if (underLock) ex.notFor = [...locked];
     if (e.fingerprint) ex.fingerprint = e.fingerprint;
     if (e.rule) ex.rule = e.rule;
     if (e.path) ex.path = e.path;
@@ -267,7 +300,7 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
         delete next[fam];
       }
     }
-    if (next.repository !== undefined && policy.issues?.repository && next.repository !== policy.issues.repository && isLocked(locked, 'secrets')) {
+    if (next.repository !== undefined && next.repository !== policy.issues?.repository && isLocked(locked, 'secrets')) {
       warnLocked(['issues', 'repository'], 'The remediation issue repository');
       delete next.repository;
     }

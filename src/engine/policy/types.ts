@@ -21,6 +21,8 @@ export interface PolicyException {
   expires: string;
   /** Where it was declared, so reports can point at it. */
   source?: string;
+  /** Rules or families locked by an earlier layer when this was declared: it cannot cover them. */
+  notFor?: string[];
 }
 
 export interface PolicySettings {
@@ -55,6 +57,8 @@ export interface ResolvedPolicy {
   severityLevels: Record<Severity, Level>;
   rules: Record<string, RulePolicy>;
   ignore: string[];
+  /** Ignore globs declared under a lock (by a repository under an org): they do not apply to locked rules. */
+  softIgnore?: string[];
   exceptions: PolicyException[];
   /** Rule ids or families the org locked: lower layers cannot weaken them. */
   locked: string[];

@@ -135,3 +135,48 @@ describe('issues policy', () => {
     expect(r.errors[0]!.fix).toMatch(/owner\/name/);
   });
 });
+
+describe('org locks cannot be weakened sideways', () => {
+  const org = { source: 'acme/.github:tokenwarden.yml', text: 'lock: [secrets, scopes]\n' };
+  const resolve = (repo: string) => resolvePolicy([org, { source: '.github/tokenwarden.yml', text: repo }], { today, knownRules: known });
+
+  it('keeps settings, severity levels and families from being loosened', () => {
+    const r = resolve(
+      'families:\n  scopes: off\n  secrets: auto\nseverity_levels:\n  critical: off\n  high: off\nsettings:\n  min_confidence: high\n  max_file_size: 2KB\n  incomplete_scan: pass\n',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.policy.families).toMatchObject({ secrets: 'fail', scopes: 'auto' });
+    expect(r.policy.severityLevels).toMatchObject({ critical: 'fail', high: 'fail' });
+    expect(r.policy.settings).toMatchObject({ minConfidence: 'low', maxFileBytes: 5 * 1024 * 1024, incompleteScan: 'warn' });
+    expect(r.warnings.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('lets globs and exceptions declared under the lock reach only unlocked rules', () => {
+    const r = resolve('ignore: ["**"]\nexceptions:\n  - rule: secrets\n    path: "**"\n    justification: "Trying to switch secrets off."\n    approved_by: "@repo-admin"\n    expires: 2026-07-01\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.policy.ignore).not.toContain('**');
+    expect(r.policy.softIgnore).toEqual(['**']);
+    expect(r.policy.exceptions[0]!.notFor).toEqual(['secrets', 'scopes']);
+  });
+
+  it('keeps the locked rules options and the issue routing', () => {
+    const r = resolve('rules:\n  secrets/github-token:\n    options: { x: 1 }\nissues:\n  repository: attacker/elsewhere\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.policy.rules['secrets/github-token']?.options).toBeUndefined();
+    expect(r.policy.issues?.repository).toBeUndefined();
+  });
+
+  it('does not let a repository raise the exception horizon the org set', () => {
+    const r = resolvePolicy(
+      [
+        { source: 'org', text: 'lock: [secrets]\nsettings:\n  max_exception_days: 30\n' },
+        { source: 'repo', text: 'settings:\n  max_exception_days: 3000\nexceptions:\n  - path: "x/**"\n    justification: "Vendored sample data."\n    approved_by: "@a"\n    expires: 2026-12-31\n' },
+      ],
+      { today, knownRules: known },
+    );
+    expect(r.ok).toBe(false);
+  });
+});
