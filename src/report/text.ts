@@ -45,12 +45,13 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
 
   if (result.findings.length) {
     out.push(c.bold('How to fix'));
-    const seen = new Set<string>();
+    // One line per distinct remediation, naming every rule it fixes (most secrets share one).
+    const rulesByFix = new Map<string, string[]>();
     for (const f of result.findings) {
-      if (seen.has(f.ruleId)) continue;
-      seen.add(f.ruleId);
-      out.push(`  ${c.cyan(f.ruleId)}: ${f.remediation}`);
+      const ids = rulesByFix.get(f.remediation) ?? rulesByFix.set(f.remediation, []).get(f.remediation)!;
+      if (!ids.includes(f.ruleId)) ids.push(f.ruleId);
     }
+    for (const [fix, ids] of rulesByFix) out.push(`  ${ids.map((id) => c.cyan(id)).join(', ')}: ${fix}`);
     out.push('');
   }
 

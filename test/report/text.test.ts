@@ -32,6 +32,14 @@ describe('text report', () => {
     expect(out.match(/^ {2}secrets\/github-token: Revoke/gm)).toHaveLength(1);
   });
 
+  it('gives one fix line to rules that share a remediation', () => {
+    const { result, ctx } = richFixture();
+    const f = result.findings[0]!;
+    const twin = { ...f, ruleId: 'secrets/other-rule', startLine: f.startLine + 1 };
+    const out = renderText({ ...result, findings: [f, twin] }, ctx, { color: false });
+    expect(out).toContain(`  ${f.ruleId}, secrets/other-rule: ${f.remediation}`);
+  });
+
   it('colours only when asked', () => {
     const { result, ctx } = richFixture();
     expect(renderText(result, ctx, { color: true })).toContain(ESC);
