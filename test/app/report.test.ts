@@ -4,6 +4,8 @@ import { batches, code, findingAnnotation, renderSummary, type SummaryInput } fr
 import { issueBody, issueKey, keyOfMarkers, markerPath, occurrenceComment, occurrenceId, parseMarkers, type Occurrence } from '../../src/report/issue.js';
 import { describePolicyDiff } from '../../src/app/policy-diff.js';
 import { resolvePolicy } from '../../src/engine/policy/load.js';
+import { describeError, errorFields, SafeError } from '../../src/app/errors.js';
+import { githubToken } from '../helpers/tokens.js';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: 'secrets/github-token',
@@ -111,5 +113,34 @@ describe('policy preview', () => {
       '`ignore` removes `docs/**`',
       '`issues.scopes`: false → true',
     ]);
+  });
+});
+
+describe('error text', () => {
+  const token = githubToken('ghp', 'error-text');
+
+  it('keeps a multi-line message out of the logged stack, and scrubs what is left', () => {
+    const e = new Error(`parse failed at line 1\n  value: ${token}\n  more context`);
+    const fields = errorFields(e);
+    expect(JSON.stringify(fields)).not.toContain(token);
+    expect(String(fields.stack)).toMatch(/^\s+at /);
+    expect(String(fields.stack)).not.toContain('value:');
+  });
+
+  it('scrubs a message before cutting it, so a token cut at the limit does not leak its start', () => {
+    const fields = errorFields(new Error(`${'x'.repeat(280)} ${token}`));
+    expect(String(fields.message).length).toBeLessThanOrEqual(300);
+    expect(JSON.stringify(fields)).not.toContain(token.slice(0, 12));
+  });
+
+  it('scrubs the route of a GitHub error: a file or branch name can hold a token', () => {
+    const e = Object.assign(new Error('Not Found'), { status: 404, request: { method: 'GET', url: `https://api.github.com/repos/acme/api/contents/config%2F${token}.txt?ref=main` } });
+    expect(describeError(e)).toMatch(/^GitHub answered 404 to GET \/repos\/acme\/api\/contents\/config\//);
+    expect(describeError(e)).not.toContain(token);
+    expect(JSON.stringify(errorFields(e))).not.toContain(token);
+  });
+
+  it('scrubs our own messages too', () => {
+    expect(describeError(new SafeError(`file config/${token}.txt is too large`))).not.toContain(token);
   });
 });
