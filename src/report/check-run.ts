@@ -2,6 +2,11 @@
  * The "Token Warden" check run's output: conclusion, annotations and a Markdown summary a maintainer
  * reads in ten seconds. Only redacted secrets reach this module (a `Finding` never holds a raw one),
  * and the excerpt of a secret finding is left out all the same: the redacted value says enough.
+ *
+ * A finding's path, message and title are not the engine's redacted values, though: a file can be
+ * named after a token. Every path and text goes through the one redactor (./scrub.ts), and every
+ * annotation and output is cut to what GitHub accepts (`validAnnotation`, `validOutput`): one
+ * annotation GitHub refuses costs its whole batch of 50, the leaked token's among them.
  */
 import type { Family, Finding, Severity } from '../engine/finding.js';
 import { SEVERITIES } from '../engine/finding.js';
@@ -9,12 +14,29 @@ import type { Skipped } from '../engine/decode.js';
 import type { PolicyError } from '../engine/policy/load.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Verdict } from './verdict.js';
+import { fitBytes, fitChars, shortenMiddle } from './limits.js';
+import { pathHoldsSecret, redactPath, safeUrl, scrubCached, scrubText, warmScrub } from './scrub.js';
 
 export const CHECK_NAME = 'Token Warden';
-/** GitHub rejects longer `output.summary` values. */
+/** GitHub rejects longer `output.summary` (and `output.text`) values, in characters. */
 export const SUMMARY_LIMIT = 65_535;
+/** `output.title`: GitHub documents no limit; the annotation title's is kept. */
+export const OUTPUT_TITLE_LIMIT = 255;
 /** GitHub accepts at most 50 annotations per create/update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
+
+/**
+ * What GitHub accepts in one annotation. `message` and `raw_details` are "64 KB": counted here in
+ * UTF-8 bytes, which also keeps them under 65,535 characters. `path` has no documented limit: ours
+ * keeps an absurd path from costing the batch.
+ */
+export const ANNOTATION_LIMITS = {
+  title: 255,
+  messageBytes: 65_535,
+  rawDetailsBytes: 65_535,
+  path: 1_024,
+  perRequest: ANNOTATIONS_PER_REQUEST,
+} as const;
 
 export type Conclusion = 'success' | 'neutral' | 'failure';
 
@@ -35,38 +57,103 @@ export interface CheckAnnotation {
 export interface CheckOutput {
   title: string;
   summary: string;
+  text?: string;
 }
 
-/** One annotation on the exact line (and columns, when GitHub allows them: single-line spans only). */
-export function findingAnnotation(f: Finding): CheckAnnotation {
-  const a: CheckAnnotation = {
+const LEVELS: ReadonlySet<string> = new Set(['notice', 'warning', 'failure']);
+const MAX_INT = 2_147_483_647;
+const positive = (n: unknown): number | undefined => (typeof n === 'number' && Number.isFinite(n) && n >= 1 ? Math.min(MAX_INT, Math.floor(n)) : undefined);
+
+/** Said on an annotation whose file name had to be redacted. */
+export const PATH_SECRET_NOTE =
+  'The file name holds a secret, so it is shown redacted and this annotation cannot sit on the file in the diff. A file name is published like file content: revoke the secret and rename the file.';
+const TRUNCATED_NOTE = "…\n\n(Cut to GitHub's 64 KB limit for an annotation.)";
+
+/**
+ * An annotation GitHub accepts, whatever went in: path redacted (with a note saying so) and shortened,
+ * lines at least 1 and in order, columns only on a single line and in order, a known level, title,
+ * message and details scrubbed and cut to their limits. Idempotent: the check-run publisher can call it
+ * again on what it sends.
+ */
+export function validAnnotation(a: CheckAnnotation): CheckAnnotation {
+  const raw = typeof a.path === 'string' ? a.path : '';
+  let path = redactPath(raw);
+  const notes: string[] = [];
+  if (path !== raw) notes.push(PATH_SECRET_NOTE);
+  if (path.length > ANNOTATION_LIMITS.path) {
+    path = shortenMiddle(path, ANNOTATION_LIMITS.path);
+    notes.push(`The path is longer than ${ANNOTATION_LIMITS.path} characters and is shortened here.`);
+  }
+  const startLine = positive(a.start_line) ?? 1;
+  const endLine = Math.max(startLine, positive(a.end_line) ?? startLine);
+  const message = [...notes.filter((n) => !String(a.message ?? '').includes(n)), scrubCached(String(a.message ?? ''))].filter(Boolean).join('\n\n');
+  const out: CheckAnnotation = {
+    path: path || '(no path)',
+    start_line: startLine,
+    end_line: endLine,
+    annotation_level: LEVELS.has(a.annotation_level) ? a.annotation_level : 'warning',
+    title: fitChars(scrubCached(String(a.title ?? '')), ANNOTATION_LIMITS.title) || CHECK_NAME,
+    message: fitBytes(message || CHECK_NAME, ANNOTATION_LIMITS.messageBytes, TRUNCATED_NOTE),
+  };
+  if (typeof a.raw_details === 'string' && a.raw_details) {
+    out.raw_details = fitBytes(scrubCached(a.raw_details), ANNOTATION_LIMITS.rawDetailsBytes, TRUNCATED_NOTE);
+  }
+  const startColumn = positive(a.start_column);
+  const endColumn = positive(a.end_column);
+  if (startLine === endLine && a.start_line === a.end_line && startColumn !== undefined && endColumn !== undefined && endColumn >= startColumn) {
+    out.start_column = startColumn;
+    out.end_column = endColumn;
+  }
+  return out;
+}
+
+/** An output GitHub accepts: title and summary (and text) scrubbed and cut to their limits. */
+export function validOutput<T extends CheckOutput>(o: T): T {
+  const note = "\n\n… cut to GitHub's limit.\n";
+  const out = { ...o, title: fitChars(scrubCached(o.title) || CHECK_NAME, OUTPUT_TITLE_LIMIT), summary: fitChars(scrubText(o.summary), SUMMARY_LIMIT, note) };
+  if (typeof o.text === 'string') out.text = fitChars(scrubText(o.text), SUMMARY_LIMIT, note);
+  return out;
+}
+
+const annotationTitle = (f: Finding): string => `${f.ruleId} (${f.severity})`;
+const annotationMessage = (f: Finding): string => `${f.message}${f.redacted ? ` Secret: ${f.redacted}.` : ''}\n\n${f.remediation}`;
+
+/** Scrub the paths and texts of many findings in one batch (the lookups that follow are free). */
+export function warmFindings(findings: readonly Finding[]): void {
+  warmScrub(findings.flatMap((f) => [f.path, annotationTitle(f), annotationMessage(f)]));
+}
+
+/**
+ * One annotation on the exact line (and columns, when GitHub allows them: single-line spans only).
+ * Called as `findings.map(findingAnnotation)`, the first call scrubs the paths and messages of all of
+ * them in one batch.
+ */
+export function findingAnnotation(f: Finding, index?: number, all?: readonly Finding[]): CheckAnnotation {
+  if (index === 0 && all && all.length > 1) warmFindings(all);
+  return validAnnotation({
     path: f.path,
     start_line: f.startLine,
     end_line: Math.max(f.endLine, f.startLine),
+    ...(f.endLine <= f.startLine && f.endColumn >= f.startColumn ? { start_column: f.startColumn, end_column: f.endColumn } : {}),
     annotation_level: f.level === 'fail' ? 'failure' : 'warning',
-    title: `${f.ruleId} (${f.severity})`,
-    message: `${f.message}${f.redacted ? ` Secret: ${f.redacted}.` : ''}\n\n${f.remediation}`,
+    title: annotationTitle(f),
+    message: annotationMessage(f),
     raw_details: [f.family === 'secrets' ? undefined : f.excerpt, `Fingerprint: ${f.fingerprint}`, f.controls.length ? `Controls: ${f.controls.join(', ')}` : undefined]
       .filter(Boolean)
       .join('\n'),
-  };
-  if (a.start_line === a.end_line && f.endColumn >= f.startColumn) {
-    a.start_column = f.startColumn;
-    a.end_column = f.endColumn;
-  }
-  return a;
+  });
 }
 
 /** A policy error as an annotation on the policy file (only meaningful for a file in this repository). */
 export function policyErrorAnnotation(e: PolicyError, path: string): CheckAnnotation {
-  return {
+  return validAnnotation({
     path,
     start_line: Math.max(1, e.line),
     end_line: Math.max(1, e.line),
     annotation_level: 'failure',
     title: 'Token Warden policy error',
     message: `${e.message}\nFix: ${e.fix}`,
-  };
+  });
 }
 
 export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {
@@ -169,10 +256,17 @@ function countsTable(findings: readonly Finding[]): string[] {
   return rows;
 }
 
+/** A table cell or list item never takes the whole summary: one hostile message costs its row only. */
+const CELL_MAX = 500;
+const short = (s: string, max = CELL_MAX): string => fitChars(s, max);
+
 function findingRow(f: Finding, input: SummaryInput): string {
-  const where = `${f.path}:${f.startLine}`;
-  const loc = input.lineUrl ? `[${cellCode(where)}](${input.lineUrl(f.path, f.startLine)})` : cellCode(where);
-  const what = f.redacted ? cellCode(f.redacted) : cell(f.message);
+  const path = redactPath(f.path);
+  const where = `${shortenMiddle(path, 300)}:${f.startLine}`;
+  // A link to a file named after a secret would carry the secret: such a row has no link.
+  const url = path === f.path ? safeUrl(input.lineUrl?.(f.path, f.startLine)) : undefined;
+  const loc = url ? `[${cellCode(where)}](${url})` : cellCode(where);
+  const what = f.redacted ? cellCode(f.redacted) : cell(short(scrubCached(f.message)));
   const issue = input.issueOf?.(f);
   const issueCell = issue ? `[${issue.repository}#${issue.number}](${issue.url})` : '';
   return `| ${LEVEL_ICON[f.level]} | ${cellCode(f.ruleId)} ${f.severity} | ${loc} | ${what} | ${cell(f.controls.join(', '))} | ${issueCell} |`;
@@ -187,7 +281,10 @@ function whatToDo(input: SummaryInput): string[] {
     const n = input.findings.filter((g) => g.ruleId === f.ruleId).length;
     const revoke = input.ruleMeta(f.ruleId)?.revoke;
     const where = revoke ? ` Revoke at ${revoke.url ? `[${revoke.provider}](${revoke.url})` : revoke.provider}.` : '';
-    out.push(`- **${code(f.ruleId)}** (${n}): ${cell(f.remediation)}${where}`);
+    out.push(`- **${code(f.ruleId)}** (${n}): ${cell(short(f.remediation, 2_000))}${where}`);
+  }
+  if (secretNames(input).length) {
+    out.push('- A file name that holds a secret: revoke the secret, then rename the file (the old name stays in git history).');
   }
   if (input.findings.some((f) => f.family === 'secrets')) {
     out.push('- Deleting the line does not undo a leak: the secret stays in git history and in every clone. Revoke it first.');
@@ -195,7 +292,26 @@ function whatToDo(input: SummaryInput): string[] {
   if (input.findings.length) {
     out.push('- A false positive? Add `tokenwarden:allow` on the line, or a policy exception with the fingerprint, a justification, approver and expiry.');
   }
-  for (const n of input.notes ?? []) out.push(`- ${n}`);
+  for (const n of input.notes ?? []) out.push(`- ${short(n, 2_000)}`);
+  return out;
+}
+
+/** The paths in this summary that hold a secret, redacted. */
+function secretNames(input: Pick<SummaryInput, 'findings' | 'skipped' | 'wholeFiles'>): string[] {
+  const paths = new Set<string>();
+  for (const f of input.findings) paths.add(f.path);
+  for (const s of input.skipped) paths.add(s.path);
+  for (const p of input.wholeFiles) paths.add(p);
+  return [...new Set([...paths].filter(pathHoldsSecret).map(redactPath))].sort();
+}
+
+function secretNameLines(names: readonly string[]): string[] {
+  if (!names.length) return [];
+  const out = [
+    `> 🔴 **${names.length === 1 ? 'A file name holds' : `${names.length} file names hold`} a secret.** A file name is published with the branch like file content: revoke the secret and rename the file. The name is shown redacted, so its annotations are listed on this check run but cannot sit on the file in the diff:`,
+  ];
+  for (const n of names.slice(0, 20)) out.push(`> - ${code(shortenMiddle(n, 300))}`);
+  if (names.length > 20) out.push(`> - … and ${names.length - 20} more`);
   return out;
 }
 
@@ -211,7 +327,7 @@ function controlsSection(findings: readonly Finding[]): string[] {
 
 function skippedLines(skipped: readonly Skipped[], max: number): string[] {
   const sorted = [...skipped].sort((a, b) => a.path.localeCompare(b.path));
-  const lines = sorted.slice(0, max).map((s) => `- ${code(s.path)}: ${s.reason}${s.detail ? ` (${cell(s.detail)})` : ''}`);
+  const lines = sorted.slice(0, max).map((s) => `- ${code(shortenMiddle(redactPath(s.path), 300))}: ${s.reason}${s.detail ? ` (${cell(short(scrubCached(s.detail)))})` : ''}`);
   if (sorted.length > max) lines.push(`- … and ${sorted.length - max} more`);
   return lines;
 }
@@ -252,6 +368,10 @@ export function summaryTitle(input: Pick<SummaryInput, 'verdict' | 'findings' | 
  * a count of what was left out.
  */
 export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): CheckOutput {
+  // Every path and message of this summary scrubbed in one batch: the renders below look them up.
+  warmFindings(input.findings);
+  warmScrub([...input.skipped.flatMap((s) => [s.path, s.detail]), ...input.wholeFiles]);
+  const names = secretNames(input);
   const title = summaryTitle(input);
   const render = (rows: number, skippedMax: number): string => {
     const out: string[] = [];
@@ -274,7 +394,8 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     if (input.expired) also.push(`${input.expired} with an expired exception (reported)`);
     if (input.suppressed) also.push(`${input.suppressed} suppressed inline`);
     if (also.length) out.push(`Also: ${also.join(', ')}.`);
-    for (const p of input.problems ?? []) out.push(`> ⚠️ ${cell(p)}`);
+    for (const p of input.problems ?? []) out.push(`> ⚠️ ${cell(short(p, 2_000))}`);
+    if (names.length) out.push('', ...secretNameLines(names));
 
     if (input.findings.length) {
       out.push('', ...countsTable(input.findings));
@@ -293,7 +414,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     if (input.wholeFiles.length) {
       out.push('', `### Scanned whole (${input.wholeFiles.length})`, 'GitHub sent no diff for these files, so every line was scanned, not only the added ones:');
       const paths = [...input.wholeFiles].sort();
-      out.push(...paths.slice(0, skippedMax).map((p) => `- ${code(p)}`));
+      out.push(...paths.slice(0, skippedMax).map((p) => `- ${code(shortenMiddle(redactPath(p), 300))}`));
       if (paths.length > skippedMax) out.push(`- … and ${paths.length - skippedMax} more`);
     }
     if (input.skipped.length) {
@@ -319,11 +440,10 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     rows = lo;
     text = render(rows, skippedMax);
   }
-  if (text.length > limit) {
-    const note = '\n\n… summary truncated to GitHub\'s limit.\n';
-    text = text.slice(0, limit - note.length) + note;
-  }
-  return { title, summary: text };
+  // Last step: whatever text came in (branch names, notes, policy messages) is scrubbed, then cut.
+  text = scrubText(text);
+  if (text.length > limit) text = fitChars(text, limit, "\n\n… summary truncated to GitHub's limit.\n");
+  return { title: fitChars(scrubCached(title), OUTPUT_TITLE_LIMIT), summary: text };
 }
 
 /** The output of a check that could not judge the change because the policy does not load. */
@@ -339,11 +459,11 @@ export function renderConfigError(errors: readonly PolicyError[], ref: string): 
   out.push('', 'Fix the policy on the base branch (or in the organisation\'s `.github` repository), then re-run this check.');
   const first = errors[0];
   const title = first ? `Policy error in ${first.source} line ${first.line}` : 'Policy error';
-  return { title, summary: out.join('\n').slice(0, SUMMARY_LIMIT) };
+  return validOutput({ title, summary: out.join('\n') });
 }
 
 /** The output when something went wrong: the check run says so instead of staying in progress. */
 export function renderIncomplete(reason: string, hint: string): CheckOutput {
   const text = [`## Token Warden could not complete: ${cell(reason)}`, '', hint, ''].join('\n');
-  return { title: `Token Warden could not complete: ${reason}`.slice(0, 250), summary: text.slice(0, SUMMARY_LIMIT) };
+  return validOutput({ title: `Token Warden could not complete: ${reason}`, summary: text });
 }
