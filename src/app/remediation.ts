@@ -25,6 +25,7 @@ import { closeIssue, comment, createIssue, fullName, listCommentBodies, listLabe
 import { BoundedMap, KeyedMutex } from './mutex.js';
 import type { GitHubClient } from './octokit.js';
 import { errorFields } from './errors.js';
+import { redactPath, warmScrub } from '../report/scrub.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -88,6 +89,8 @@ export class IssueDesk {
         else groups.set(k, [f]);
       }
       if (!groups.size) return result;
+      // Titles and bodies print paths and places: scrub them all in one batch up front.
+      warmScrub(req.findings.flatMap((f) => [f.path, f.message]));
 
       const existing = await this.existing(gh, req.home);
       for (const [key, fs] of groups) {
@@ -130,12 +133,29 @@ export class IssueDesk {
     const home = fullName(req.home);
     return this.mutex.run(home, async () => {
       const closed: number[] = [];
+      // Markers hold redacted paths (a file can be named after a token): the real path of each.
+      warmScrub(req.paths);
+      // Two secrets of one kind and length redact alike: a marker can stand for several paths, and the
+      // finding is gone only when it is gone from each.
+      const realPaths = new Map<string, Set<string>>();
+      const add = (key: string, p: string): void => {
+        const set = realPaths.get(key);
+        if (set) set.add(p);
+        else realPaths.set(key, new Set([p]));
+      };
+      for (const p of req.paths) {
+        add(p, p);
+        add(redactPath(p), p);
+      }
       for (const issue of await listLabelledIssues(gh, req.home, ISSUE_LABEL)) {
         if (issue.state !== 'open') continue;
         const m = parseMarkers(issue.body);
-        const path = markerPath(m);
-        if (!m.fingerprint || !path || m.repo !== req.repository || !req.families.has(m.family ?? '') || !req.paths.has(path)) continue;
-        if (!(await req.isGone(path, m.fingerprint))) continue;
+        const marked = markerPath(m);
+        const paths = marked === undefined ? undefined : realPaths.get(marked);
+        if (!m.fingerprint || !paths || m.repo !== req.repository || !req.families.has(m.family ?? '')) continue;
+        let gone = true;
+        for (const p of paths) if (!(gone = await req.isGone(p, m.fingerprint))) break;
+        if (!gone) continue;
         await comment(gh, req.home, issue.number, resolvedComment(req.branch, req.sha));
         await closeIssue(gh, req.home, issue.number);
         closed.push(issue.number);

@@ -1,11 +1,24 @@
 /**
  * Remediation issue bodies and comments. Hidden HTML-comment markers make issues findable again, so a
- * redelivered webhook or a re-run never opens a second issue; the body holds redacted values only.
+ * redelivered webhook or a re-run never opens a second issue; the body holds redacted values only:
+ * paths (a file can be named after a token), branch names and messages go through the one redactor,
+ * and titles, bodies and comments are cut to GitHub's limits after that, never before.
  */
 import type { Finding } from '../engine/finding.js';
 import type { RuleMeta } from '../engine/rule.js';
 import { digest } from '../engine/hash.js';
 import { code } from './check-run.js';
+import { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT, fitChars, shortenMiddle } from './limits.js';
+import { redactPath, safeUrl, scrubCached, scrubText } from './scrub.js';
+
+export { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT };
+/** Places listed in one body or comment ("and N more" after them). */
+const MAX_LISTED = 20;
+/** Occurrence markers in one body or comment: a later run reports the rest (bounded, so the markers fit). */
+const MAX_OCCURRENCE_MARKERS = 500;
+const CUT_NOTE = '\n\n… cut to GitHub\'s size limit for an issue.\n';
+/** Scrubbed first (a secret cut in half is not recognised), then cut. */
+const fitBody = (text: string): string => fitChars(scrubText(text), ISSUE_BODY_LIMIT, CUT_NOTE);
 
 export const ISSUE_LABEL = 'tokenwarden';
 
@@ -73,16 +86,30 @@ function what(f: Finding, meta: RuleMeta | undefined): string {
   return (meta?.description ?? f.ruleId).replace(/\.$/, '').replace(/\s*\([^)]*\)$/, '');
 }
 
+/** At most 256 characters, with the path (redacted) shortened from the middle so the file name stays. */
 export function issueTitle(f: Finding, meta: RuleMeta | undefined, repository: string, central: boolean): string {
-  const where = central ? `${repository}: ${f.path}` : f.path;
-  const title = f.family === 'secrets' ? `Revoke and rotate the leaked ${what(f, meta)} (${where})` : `${what(f, meta)} (${where})`;
-  return `[Token Warden] ${title}`.slice(0, 250);
+  const head = `[Token Warden] ${f.family === 'secrets' ? `Revoke and rotate the leaked ${what(f, meta)}` : what(f, meta)}`;
+  const prefix = fitChars(scrubCached(`${head} (${central ? `${repository}: ` : ''}`), ISSUE_TITLE_LIMIT - 40);
+  const path = shortenMiddle(redactPath(f.path), ISSUE_TITLE_LIMIT - prefix.length - 1);
+  return fitChars(scrubCached(`${prefix}${path})`), ISSUE_TITLE_LIMIT);
 }
 
 function locationLine(o: Occurrence): string {
-  const at = `${code(`${o.path}:${o.line}`)} at ${code(o.sha.slice(0, 7))}`;
-  return `${o.url ? `[${at}](${o.url})` : at} in ${o.repository}, ${o.context}${o.author ? ` by @${o.author}` : ''}`;
+  const path = redactPath(o.path);
+  const at = `${code(`${shortenMiddle(path, 500)}:${o.line}`)} at ${code(o.sha.slice(0, 7))}`;
+  // A link to a file named after a secret would carry it: such a place is named, not linked.
+  const url = path === o.path ? safeUrl(o.url) : undefined;
+  return `${url ? `[${at}](${url})` : at} in ${o.repository}, ${scrubCached(o.context)}${o.author ? ` by @${o.author}` : ''}`;
 }
+
+function locationLines(occurrences: readonly Occurrence[], head: string, more: string): string[] {
+  const out = occurrences.slice(0, MAX_LISTED).map((o, i) => `${i === 0 ? head : more} ${locationLine(o)}`);
+  if (occurrences.length > MAX_LISTED) out.push(`${more} … and ${occurrences.length - MAX_LISTED} more places.`);
+  return out;
+}
+
+const occurrenceMarkers = (occurrences: readonly Occurrence[]): string[] =>
+  [...new Set(occurrences.map(occurrenceId))].slice(0, MAX_OCCURRENCE_MARKERS).map((id) => marker('occurrence', id));
 
 /** `occurrences` are every place this change has the finding; the first one is the main location. */
 export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: readonly Occurrence[]): string {
@@ -91,12 +118,12 @@ export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: r
   const out: string[] = [];
   out.push(marker('fingerprint', f.fingerprint));
   if (f.family === 'secrets' && f.secretHash) out.push(marker('secret', f.secretHash));
-  out.push(marker('repo', o.repository), marker('path', encodeURIComponent(f.path)), marker('family', f.family));
-  for (const id of new Set(occurrences.map(occurrenceId))) out.push(marker('occurrence', id));
+  // The path marker holds the redacted path: `IssueDesk.resolve` compares redacted paths.
+  out.push(marker('repo', o.repository), marker('path', encodeURIComponent(redactPath(f.path))), marker('family', f.family));
+  out.push(...occurrenceMarkers(occurrences));
   out.push('');
   const where = (): void => {
-    out.push(`**Where:** ${locationLine(o)}`);
-    for (const more of occurrences.slice(1)) out.push(`**Also:** ${locationLine(more)}`);
+    out.push(...locationLines(occurrences, '**Where:**', '**Also:**'));
   };
   if (f.family === 'secrets') {
     out.push(`## A ${what(f, meta)} was committed`, '');
@@ -125,18 +152,19 @@ export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: r
     out.push(`## ${what(f, meta)}`, '');
     where();
     out.push(`**Rule:** ${code(f.ruleId)}, severity ${f.severity}, fingerprint ${code(f.fingerprint)}`, '');
-    out.push(f.message, '', '### What to do', f.remediation, '');
+    out.push(fitChars(f.message, 8_000), '', '### What to do', fitChars(f.remediation, 8_000), '');
     out.push('### Checklist', '- [ ] Fixed on the default branch (this issue closes itself when the default branch no longer has the finding)');
   }
   if (f.controls.length) out.push('', `**Controls:** ${f.controls.map(code).join(', ')}`);
   out.push('', '_Opened by Token Warden. Do not edit the hidden markers at the top: they stop duplicate issues._');
-  return out.join('\n');
+  return fitBody(out.join('\n'));
 }
 
 /** Comment when an issue's secret or finding shows up in another place or change. */
 export function occurrenceComment(f: Finding, occurrences: readonly Occurrence[], issueClosed: boolean): string {
-  const ids = [...new Set(occurrences.map(occurrenceId))].map((id) => marker('occurrence', id));
-  const lines = [ids.join('\n'), `Seen again: ${occurrences.map(locationLine).join('; ')}.`];
+  const listed = occurrences.slice(0, MAX_LISTED).map(locationLine);
+  if (occurrences.length > MAX_LISTED) listed.push(`and ${occurrences.length - MAX_LISTED} more places`);
+  const lines = [occurrenceMarkers(occurrences).join('\n'), `Seen again: ${listed.join('; ')}.`];
   if (f.family === 'secrets') {
     lines.push(
       issueClosed
@@ -144,11 +172,19 @@ export function occurrenceComment(f: Finding, occurrences: readonly Occurrence[]
         : 'The credential is still committed in this place: revoke it if that is not done yet, and remove it here too.',
     );
   }
-  return lines.join('\n\n');
+  return fitBody(lines.join('\n\n'));
 }
 
 export function resolvedComment(branch: string, sha: string): string {
-  return `The default branch ${code(branch)} no longer has this finding as of ${code(sha.slice(0, 7))}. Closing.`;
+  return fitBody(`The default branch ${code(branch)} no longer has this finding as of ${code(sha.slice(0, 7))}. Closing.`);
 }
 
-export const markerPath = (m: Markers): string | undefined => (m.path ? decodeURIComponent(m.path) : undefined);
+/** The path an issue is about, as its marker has it: redacted (`redactPath`) since markers are public. */
+export const markerPath = (m: Markers): string | undefined => {
+  if (!m.path) return undefined;
+  try {
+    return decodeURIComponent(m.path);
+  } catch {
+    return m.path;
+  }
+};

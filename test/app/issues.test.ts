@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { githubToken } from '../helpers/tokens.js';
+import { redact } from '../../src/engine/redact.js';
 import { checkRunEvent, pullRequestEvent, pushEvent, sha } from '../fixtures/webhooks/index.js';
 import { patchAdding, setup, transcript } from './helpers/harness.js';
 import { allRules } from '../../src/engine/registry.js';
@@ -46,6 +47,30 @@ describe('remediation issues', () => {
     // Both runs link the one issue.
     for (const id of [1, 2]) expect(h.github.checkRuns.get(id)!.updates[0].output.summary).toContain('[acme/api#1]');
     expect(transcript(h)).not.toContain(token);
+  });
+
+  it('never writes or logs a token held in a file name: summary, annotations and issue name the file redacted', async () => {
+    const h = await setup();
+    const inName = githubToken('ghp', 'in-a-file-name');
+    const inFile = githubToken('ghp', 'in-that-file');
+    const path = `config/${inName}.txt`;
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: path, patch: patchAdding(`t="${inFile}"`) }] });
+    await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD, author: 'alice', changedFiles: 1 }));
+
+    // Reading the file from GitHub names it, of course; nothing the App writes or logs does.
+    const written = h.sent.filter((s) => s.method !== 'GET').map((s) => `${s.method} ${s.url} ${s.body}`).join('\n');
+    for (const text of [written, h.logs.join('\n')]) {
+      expect(text).not.toContain(inName);
+      expect(text).not.toContain(inFile);
+    }
+    const shown = `config/${redact(inName)}.txt`;
+    const done = h.github.checkRuns.get(1)!.updates[0];
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.summary).toContain('A file name holds a secret.');
+    expect(done.output.summary).toContain(shown);
+    expect(done.output.annotations).toEqual([expect.objectContaining({ path: shown, start_line: 1 })]);
+    expect(h.github.issues[0]!.title).toBe(`[Token Warden] Revoke and rotate the leaked GitHub token (${shown})`);
+    expect(h.github.issues[0]!.body).toContain(`\`${shown}:1\``);
   });
 
   it('opens one issue for two concurrent events, even when the issue list lags behind', async () => {

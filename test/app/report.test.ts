@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
 import { batches, code, findingAnnotation, renderSummary, type SummaryInput } from '../../src/report/check-run.js';
-import { issueBody, issueKey, keyOfMarkers, markerPath, occurrenceComment, occurrenceId, parseMarkers, type Occurrence } from '../../src/report/issue.js';
+import { issueBody, issueKey, issueTitle, keyOfMarkers, markerPath, occurrenceComment, occurrenceId, parseMarkers, resolvedComment, type Occurrence } from '../../src/report/issue.js';
+import { redactPath } from '../../src/report/scrub.js';
+import { redact } from '../../src/engine/redact.js';
 import { describePolicyDiff } from '../../src/app/policy-diff.js';
 import { resolvePolicy } from '../../src/engine/policy/load.js';
 import { describeError, errorFields, SafeError } from '../../src/app/errors.js';
@@ -99,6 +101,49 @@ describe('issue bodies', () => {
   it('marks comments with the occurrences they report', () => {
     const other = { ...occurrence, contextKey: 'pr:2', context: 'pull request #2' };
     expect(parseMarkers(occurrenceComment(finding(), [other], false)).occurrences).toEqual([occurrenceId(other)]);
+  });
+});
+
+describe('issues within GitHub limits, without secrets in paths', () => {
+  const token = githubToken('ghp', 'issue-path');
+  const leakyPath = `config/${token}.txt`;
+  const meta = { id: 'secrets/github-token', family: 'secrets', severity: 'critical', confidence: 'high', description: 'GitHub token (classic PAT, OAuth, …).', controls: [], remediation: 'Revoke it.' } as const;
+
+  it('titles: at most 256 characters, the file name kept, the secret in it redacted', () => {
+    expect(issueTitle(finding({ path: 'src/a.ts' }), meta, 'acme/api', false)).toBe('[Token Warden] Revoke and rotate the leaked GitHub token (src/a.ts)');
+    const leaky = issueTitle(finding({ path: leakyPath }), meta, 'acme/api', true);
+    expect(leaky).toBe(`[Token Warden] Revoke and rotate the leaked GitHub token (acme/api: config/${redact(token)}.txt)`);
+    const long = issueTitle(finding({ path: `${'deep/'.repeat(1_000)}${token}.txt` }), { ...meta, description: 'd'.repeat(10_000) }, 'acme/api', true);
+    expect(long.length).toBeLessThanOrEqual(256);
+    expect(long).not.toContain(token);
+    expect(long.endsWith(`${redact(token)}.txt)`)).toBe(true);
+  });
+
+  it('bodies: redacted path marker, places named without links, no secret in a branch name', () => {
+    const o: Occurrence = { ...occurrence, path: leakyPath, context: `push to \`${token}\``, url: `https://github.com/acme/api/blob/${'a'.repeat(40)}/${leakyPath}#L3` };
+    const body = issueBody(finding({ path: leakyPath }), meta, [o, { ...occurrence, contextKey: 'pr:2', url: 'https://github.com/acme/api/blob/b/src/a.ts#L3' }]);
+    expect(body).not.toContain(token);
+    expect(markerPath(parseMarkers(body))).toBe(redactPath(leakyPath));
+    expect(body).toContain(`**Where:** \`config/${redact(token)}.txt:3\` at`);
+    expect(body).toContain('**Also:** [`src/a b|c.ts:3`');
+    const comment = occurrenceComment(finding(), [o], false);
+    expect(comment).not.toContain(token);
+    expect(parseMarkers(comment).occurrences).toEqual([occurrenceId(o)]);
+    expect(resolvedComment(token, 'b'.repeat(40))).not.toContain(token);
+  });
+
+  it('bodies and comments: at most 65,536 characters, with the markers at the top intact', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => ({ ...occurrence, path: `${'p'.repeat(400)}/${i}.ts`, contextKey: `pr:${i}` }));
+    const f = finding({ family: 'scopes', message: 'm'.repeat(200_000), remediation: 'r'.repeat(200_000) });
+    const body = issueBody(f, meta, many);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    const m = parseMarkers(body);
+    expect(m).toMatchObject({ fingerprint: f.fingerprint, repo: 'acme/api', family: 'scopes' });
+    expect(m.occurrences.length).toBeGreaterThan(0);
+    expect(body).toContain('… and 2980 more places.');
+    const comment = occurrenceComment(f, many, false);
+    expect(comment.length).toBeLessThanOrEqual(65_536);
+    expect(comment).toContain('and 2980 more places');
   });
 });
 
