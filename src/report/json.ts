@@ -8,6 +8,7 @@ import type { ReportContext } from './context.js';
 import { TOOL_NAME } from './context.js';
 import { countFindings, type Counts } from './summary.js';
 import { explainVerdict, type Verdict } from './verdict.js';
+import { redactPath, scrubCached, warmScrub } from './scrub.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -17,7 +18,9 @@ export interface JsonFinding {
   severity: Finding['severity'];
   confidence: Finding['confidence'];
   level: Finding['level'];
+  /** Redacted where the file name holds a secret (`pathRedacted`). */
   path: string;
+  pathRedacted: boolean;
   startLine: number;
   endLine: number;
   startColumn: number;
@@ -45,18 +48,20 @@ export interface JsonReport {
 
 /** An explicit field list, so a field added to `Finding` never reaches the output unreviewed. */
 export function jsonFinding(f: Finding): JsonFinding {
+  const path = redactPath(f.path);
   return {
     ruleId: f.ruleId,
     family: f.family,
     severity: f.severity,
     confidence: f.confidence,
     level: f.level,
-    path: f.path,
+    path,
+    pathRedacted: path !== f.path,
     startLine: f.startLine,
     endLine: f.endLine,
     startColumn: f.startColumn,
     endColumn: f.endColumn,
-    message: f.message,
+    message: scrubCached(f.message),
     remediation: f.remediation,
     excerpt: f.excerpt,
     redacted: f.redacted ?? null,
@@ -67,6 +72,8 @@ export function jsonFinding(f: Finding): JsonFinding {
 }
 
 export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonReport {
+  const all = [...result.findings, ...result.excepted.map((e) => e.finding)];
+  warmScrub([...all.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: ctx.toolVersion },
@@ -77,11 +84,11 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
     findings: result.findings.map(jsonFinding),
     excepted: result.excepted.map(({ finding, exception: e }) => ({
       ...jsonFinding(finding),
-      exception: { justification: e.justification, approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
+      exception: { justification: scrubCached(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
     })),
     skipped: [...result.skipped]
       .sort((a, b) => a.path.localeCompare(b.path))
-      .map((s) => ({ path: s.path, reason: s.reason, detail: s.detail ?? null })),
+      .map((s) => ({ path: redactPath(s.path), reason: s.reason, detail: s.detail ? scrubCached(s.detail) : null })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { ScanResult } from '../engine/scan.js';
 import type { ReportContext } from './context.js';
 import { countFindings, formatBytes } from './summary.js';
 import { explainVerdict, verdictLine } from './verdict.js';
+import { redactPath, scrubCached, warmScrub } from './scrub.js';
 
 export interface TextOptions {
   color: boolean;
@@ -19,9 +20,12 @@ function severityColor(c: Colors, s: Severity): (t: string) => string {
 }
 
 function findingBlock(c: Colors, f: Finding): string {
-  const head = `${c.bold(`${f.path}:${f.startLine}:${f.startColumn}`)}  ${severityColor(c, f.severity)(f.severity)}  ${c.cyan(f.ruleId)}  ${f.message}`;
+  // A file named after a secret is printed redacted, like the secret: terminals and CI logs are read by others.
+  const path = redactPath(f.path);
+  const head = `${c.bold(`${path}:${f.startLine}:${f.startColumn}`)}  ${severityColor(c, f.severity)(f.severity)}  ${c.cyan(f.ruleId)}  ${scrubCached(f.message)}`;
   const level = f.level === 'fail' ? c.red('fail') : c.yellow('warn');
-  return `${head}\n    ${c.dim('│')} ${f.excerpt}\n    ${level} ${c.dim(`· fingerprint ${f.fingerprint}`)}`;
+  const named = path === f.path ? '' : `\n    ${c.red('the file name holds a secret (shown redacted): revoke it and rename the file')}`;
+  return `${head}\n    ${c.dim('│')} ${f.excerpt}\n    ${level} ${c.dim(`· fingerprint ${f.fingerprint}`)}${named}`;
 }
 
 const nonZero = (rec: Record<string, number>): string =>
@@ -34,6 +38,7 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   const c = pc.createColors(opts.color);
   const detail = explainVerdict(result, ctx.policy);
   const out: string[] = [];
+  warmScrub([...result.findings.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
   const verdictText = verdictLine(detail, result.stats.files);
   const verdict = detail.verdict === 'fail' ? c.red(c.bold(verdictText)) : detail.verdict === 'warn' ? c.yellow(verdictText) : c.green(verdictText);
 
@@ -58,7 +63,7 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   if (result.skipped.length) {
     out.push(c.bold(`Not scanned (${result.skipped.length})`));
     const skipped = [...result.skipped].sort((a, b) => a.path.localeCompare(b.path));
-    for (const s of skipped) out.push(`  ${s.path}  ${c.yellow(s.reason)}${s.detail ? c.dim(`: ${s.detail}`) : ''}`);
+    for (const s of skipped) out.push(`  ${redactPath(s.path)}  ${c.yellow(s.reason)}${s.detail ? c.dim(`: ${scrubCached(s.detail)}`) : ''}`);
     out.push('');
   }
 
