@@ -9,12 +9,21 @@ import type { AppDeps, Limits } from './app/evaluate.js';
 import { onCheckRun, onCheckSuite, onPullRequest, onPush, type EventContext } from './app/handlers.js';
 import { IssueDesk } from './app/remediation.js';
 import { initEngine } from './engine/init.js';
+import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
+import { RetryQueue } from './app/retry.js';
 
 export interface AppOptions {
   rules?: readonly Rule[];
   now?: () => Date;
   limits?: Partial<Limits>;
+  /** Where untrusted content is judged; default: worker threads when built, in-process from sources. */
+  sandbox?: Sandbox;
+  retries?: RetryQueue;
+  /** Time one evaluation may take, GitHub calls included (TOKENWARDEN_EVALUATION_BUDGET_MS). */
+  budgetMs?: number;
 }
+
+export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
 
 export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
 
@@ -25,6 +34,9 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       now: options.now ?? (() => new Date()),
       desk: new IssueDesk(),
       limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
+      sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
+      retries: options.retries ?? new RetryQueue(),
+      budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
     };
     // The engine's WASM parsers load once; every handler waits for them (instant after the first).
     const ready = initEngine();
@@ -41,4 +53,13 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
   };
 }
 
-export default createApp();
+/** The App's options from the environment (.env.example): the sandbox's limits and the evaluation budget. */
+export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
+  const budget = env.TOKENWARDEN_EVALUATION_BUDGET_MS?.trim();
+  const sandbox = createSandbox({ pool: sandboxOptionsFromEnv(env) });
+  // The first pull request should not wait for a worker to load the engine.
+  if (sandbox instanceof WorkerSandbox) sandbox.pool.warm(1);
+  return { sandbox, ...(budget && /^\d+$/.test(budget) && Number(budget) > 0 ? { budgetMs: Number(budget) } : {}) };
+}
+
+export default createApp(appOptionsFromEnv(process.env));

@@ -20,9 +20,13 @@ export interface ChangeSet {
 }
 
 export async function pullRequestChanges(gh: GitHubClient, r: RepoRef, number: number, changedFiles?: number): Promise<ChangeSet> {
-  const files = await listPullFiles(gh, r, number);
-  const unlisted: Skipped[] = [];
-  const missing = (changedFiles ?? 0) - files.length;
+  const { files, unreadable } = await listPullFiles(gh, r, number);
+  const unlisted: Skipped[] = unreadable.map((path) => ({
+    path: `(${path})`,
+    reason: 'unreadable',
+    detail: "GitHub's answer listing it could not be read (a patch too large to parse?); scan the change with the CLI",
+  }));
+  const missing = (changedFiles ?? 0) - files.length - unreadable.length;
   if (missing > 0 || files.length >= PR_FILES_CAP) {
     unlisted.push({
       path: `(${missing > 0 ? missing : 'further'} files beyond the first ${files.length})`,

@@ -2,17 +2,23 @@
  * The "Token Warden" check run's life: created in progress at once, then completed exactly once with
  * the conclusion, and annotations appended 50 per request. Completing first means a failure while
  * sending later batches can never leave the run in progress.
+ *
+ * A completion that GitHub refuses or cannot take right now (5xx, a hang, a rate limit) is tried again
+ * with back-off, in the background, until it lands: a started run is always finished. A shutdown
+ * (`drain`) completes every run still open within its deadline, as not judged.
  */
 import {
   batches,
   CHECK_NAME,
   renderIncomplete,
+  validAnnotation,
   type CheckAnnotation,
   type CheckOutput,
   type Conclusion,
 } from '../report/check-run.js';
-import { createCheckRun, updateCheckRun, type CheckRunAction, type RepoRef } from './github.js';
+import { createCheckRun, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef } from './github.js';
 import { describeError, errorFields, SafeError } from './errors.js';
+import { outsideBudget } from './budget.js';
 import type { GitHubClient } from './octokit.js';
 
 export interface Logger {
@@ -30,16 +36,19 @@ export const OPEN_ISSUES_ACTION: CheckRunAction = {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 /** A run older than this is no longer ours to finish at shutdown (its installation token has expired). */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
+/** Back-off between tries of a completion GitHub did not take; the last gap repeats until it lands. */
+const COMPLETION_BACKOFF_MS = [1000, 2000, 5000, 15_000, 30_000, 60_000, 120_000];
 
 export class CheckRunPublisher {
   /** Runs this process started and has not completed yet: a shutdown completes them (`drain`). */
   private static readonly open = new Map<CheckRunPublisher, number>();
+  /** Shutting down: completions try once, quickly, and no background retry is scheduled. */
+  private static stopping = false;
 
   private completed = false;
   /** A completion (`complete` or `abort`) in flight. */
   private pending: Promise<void> | undefined;
-  /** How the run ends if the process stops before it is judged: failure until a policy says otherwise. */
-  fallback: Conclusion = 'failure';
+  private retryTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly gh: GitHubClient,
@@ -50,6 +59,7 @@ export class CheckRunPublisher {
   ) {}
 
   static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date): Promise<CheckRunPublisher> {
+    if (CheckRunPublisher.stopping) throw new SafeError('the server is stopping');
     const id = await createCheckRun(gh, repo, CHECK_NAME, headSha, now());
     const run = new CheckRunPublisher(gh, repo, id, log, now);
     const t = Date.now();
@@ -62,19 +72,30 @@ export class CheckRunPublisher {
     return this.completed;
   }
 
-  /** Stop tracking the run (its evaluation is over, completed or not). */
+  /** Runs still open in this process (for health and tests). */
+  static get openCount(): number {
+    return CheckRunPublisher.open.size;
+  }
+
+  /**
+   * The evaluation is over. A run that it could not complete stays tracked (its completion is being
+   * retried); a completed one is forgotten.
+   */
   release(): void {
-    CheckRunPublisher.open.delete(this);
+    if (this.completed) CheckRunPublisher.open.delete(this);
   }
 
   private markCompleted(): void {
     this.completed = true;
-    this.release();
+    clearTimeout(this.retryTimer);
+    CheckRunPublisher.open.delete(this);
   }
 
   private async once(fn: () => Promise<void>): Promise<void> {
     if (this.completed) return;
-    const p = fn();
+    if (this.pending) await this.pending;
+    if (this.completed) return;
+    const p = outsideBudget(fn);
     this.pending = p.catch(() => undefined);
     try {
       await p;
@@ -84,75 +105,143 @@ export class CheckRunPublisher {
   }
 
   /**
-   * Shutdown: wait up to `graceMs` for the runs in progress to complete, then complete the rest with an
-   * explanation (conclusion: each run's `fallback`), so a restart or deploy leaves no run in progress.
-   * Returns how many runs were interrupted.
+   * Shutdown: wait up to `graceMs` for the runs in progress to complete, then complete the rest as not
+   * judged — again and again until none is left or the time is up (an evaluation that was starting may
+   * open one more). Returns how many runs were interrupted.
    */
   static async drain(graceMs: number): Promise<number> {
     const deadline = Date.now() + graceMs;
-    while (CheckRunPublisher.open.size && Date.now() < deadline) await sleep(Math.min(50, Math.max(1, deadline - Date.now())));
-    const left = [...CheckRunPublisher.open.keys()];
-    await Promise.all(left.map((run) => run.interrupt()));
-    return left.length;
+    // Keep a share of the time for the completions themselves.
+    const reserve = Math.min(3000, Math.floor(graceMs / 2));
+    while (CheckRunPublisher.open.size && Date.now() < deadline - reserve) await sleep(Math.min(50, Math.max(1, deadline - reserve - Date.now())));
+    CheckRunPublisher.stopping = true;
+    const interrupted = new Set<CheckRunPublisher>();
+    while (CheckRunPublisher.open.size && Date.now() < deadline) {
+      const left = [...CheckRunPublisher.open.keys()];
+      for (const r of left) interrupted.add(r);
+      const budget = Math.max(1, deadline - Date.now());
+      await Promise.race([Promise.all(left.map((run) => run.interrupt(budget))), sleep(budget)]);
+    }
+    return interrupted.size;
   }
 
-  private async interrupt(): Promise<void> {
+  /** For tests: accept new runs again after a drain. */
+  static resume(): void {
+    CheckRunPublisher.stopping = false;
+  }
+
+  private async interrupt(budgetMs: number): Promise<void> {
+    clearTimeout(this.retryTimer);
     // A completion already on its way is left to land (briefly), rather than raced by a second one.
-    if (this.pending) await Promise.race([this.pending, sleep(5000)]);
-    if (!this.completed) {
-      await this.abort(new SafeError('the server stopped (a restart or deploy) before it finished'), this.fallback);
+    if (this.pending) await Promise.race([this.pending, sleep(Math.min(1000, budgetMs / 2))]);
+    if (this.completed) return;
+    const output = renderIncomplete(
+      'the server stopped (a restart or deploy) before it finished',
+      'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab (or push again) to judge the change.',
+    );
+    try {
+      await outsideBudget(() => this.send({ status: 'completed', conclusion: 'failure', completed_at: this.now().toISOString(), output }));
+      this.markCompleted();
+    } catch (e) {
+      this.log.error({ err: errorFields(e), checkRunId: this.id }, 'could not complete the check run at shutdown');
+      // Nothing more can be done from this process; a restart re-lists nothing (no store yet).
+      this.markCompleted();
     }
-    // Whatever happened, nothing more is sent for this run from this process.
-    this.markCompleted();
   }
 
   complete(conclusion: Conclusion, output: CheckOutput, annotations: readonly CheckAnnotation[], actions: CheckRunAction[] = []): Promise<void> {
     return this.once(() => this.completeNow(conclusion, output, annotations, actions));
   }
 
+  private send(update: CheckRunUpdate): Promise<void> {
+    return updateCheckRun(this.gh, this.repo, this.id, update);
+  }
+
   private async completeNow(conclusion: Conclusion, output: CheckOutput, annotations: readonly CheckAnnotation[], actions: CheckRunAction[]): Promise<void> {
-    const [first = [], ...rest] = batches(annotations);
+    const [first = [], ...rest] = batches(annotations.map(validAnnotation));
     const base = { status: 'completed' as const, conclusion, completed_at: this.now().toISOString(), actions };
     try {
-      await updateCheckRun(this.gh, this.repo, this.id, { ...base, output: { ...output, annotations: first } });
+      await this.send({ ...base, output: { ...output, annotations: first } });
     } catch (e) {
-      // GitHub refused the annotations (e.g. a line outside the file), or kept failing (5xx after the
-      // retries): the verdict must still land, so it goes once more without them.
-      this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'completing the check run with annotations failed; retrying without');
-      const note = `\n\n> ⚠️ GitHub did not take the line annotations (${describeError(e)}); the findings are listed above.\n`;
-      await updateCheckRun(this.gh, this.repo, this.id, { ...base, output: { title: output.title, summary: output.summary.slice(0, 65_535 - note.length) + note } });
-      this.markCompleted();
+      // GitHub refused the annotations (422), or kept failing (5xx after the retries): the verdict
+      // must land first, without them; the batch is then sent again annotation by annotation, so one
+      // GitHub will not take costs that one only.
+      this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'completing the check run with annotations failed; completing without, then adding them');
+      await this.completeWithRetry({ ...base, output: { title: output.title, summary: output.summary } });
+      if (!this.completed) return;
+      await this.addAnnotations(output, [first, ...rest], true);
       return;
     }
     this.markCompleted();
-    for (const batch of rest) {
+    await this.addAnnotations(output, rest, false);
+  }
+
+  /** Later batches of annotations; a refused batch is split so that the rest still lands. */
+  private async addAnnotations(output: CheckOutput, list: CheckAnnotation[][], oneByOne: boolean): Promise<void> {
+    let lost = 0;
+    let firstError: unknown;
+    for (const batch of list) {
+      if (!batch.length) continue;
       try {
-        await updateCheckRun(this.gh, this.repo, this.id, { output: { ...output, annotations: batch } });
+        if (oneByOne) throw new SafeError('split');
+        await this.send({ output: { ...output, annotations: batch } });
       } catch (e) {
-        this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'adding a batch of annotations failed; the check run is complete');
-        return;
+        if (!oneByOne && status(e) !== 422) {
+          firstError ??= e;
+          lost += batch.length;
+          continue;
+        }
+        for (const a of batch) {
+          try {
+            await this.send({ output: { ...output, annotations: [a] } });
+          } catch (err) {
+            firstError ??= err;
+            lost++;
+          }
+        }
       }
     }
+    if (lost) {
+      this.log.warn({ err: errorFields(firstError), checkRunId: this.id, lost }, 'some annotations could not be added; the findings are in the summary');
+      const note = `\n\n> ⚠️ GitHub did not take ${lost} line annotation(s) (${describeError(firstError)}); every finding is listed above.\n`;
+      await this.send({ output: { title: output.title, summary: output.summary.slice(0, 65_535 - note.length) + note } }).catch(() => undefined);
+    }
   }
 
-  /** Every error path ends here: the run says what went wrong instead of spinning forever. */
-  abort(error: unknown, conclusion: Conclusion): Promise<void> {
-    return this.once(() => this.abortNow(error, conclusion));
-  }
-
-  private async abortNow(error: unknown, conclusion: Conclusion): Promise<void> {
-    const reason = describeError(error);
-    const output = renderIncomplete(
-      reason,
-      conclusion === 'failure'
-        ? 'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab once the cause is fixed.'
-        : 'The policy (`settings.incomplete_scan`) lets an incomplete scan pass with a warning. Re-run the check from the Checks tab to scan the change.',
-    );
+  /**
+   * Send a completion; when GitHub does not take it, try again with back-off in the background until it
+   * does (or the run is interrupted at shutdown). Resolves after the first try.
+   */
+  private async completeWithRetry(update: CheckRunUpdate, attempt = 0): Promise<void> {
     try {
-      await updateCheckRun(this.gh, this.repo, this.id, { status: 'completed', conclusion, completed_at: this.now().toISOString(), output });
+      await this.send(update);
       this.markCompleted();
     } catch (e) {
-      this.log.error({ err: errorFields(e), checkRunId: this.id }, 'could not complete the check run after an error');
+      const refused = status(e) !== undefined && status(e)! >= 400 && status(e)! < 500 && status(e) !== 403 && status(e) !== 429;
+      this.log.error({ err: errorFields(e), checkRunId: this.id, attempt }, refused ? 'GitHub refused the check run completion' : 'could not complete the check run: trying again later');
+      if (refused || CheckRunPublisher.stopping) return;
+      const delay = COMPLETION_BACKOFF_MS[Math.min(attempt, COMPLETION_BACKOFF_MS.length - 1)]!;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        if (!this.completed && !this.pending) void this.once(() => this.completeWithRetry(update, attempt + 1));
+      }, delay);
+      this.retryTimer.unref();
     }
+  }
+
+  /**
+   * Every error path ends here: the run fails, says what could not be judged and why, and — when a retry
+   * is scheduled — when it will be judged again. Never neutral: GitHub counts neutral as passing.
+   */
+  abort(error: unknown, retryAt?: Date): Promise<void> {
+    return this.once(() => this.abortNow(error, retryAt));
+  }
+
+  private async abortNow(error: unknown, retryAt: Date | undefined): Promise<void> {
+    const reason = describeError(error);
+    const hint = retryAt
+      ? `Not judged yet, so this check fails rather than pass in silence. Token Warden will judge the change again at ${retryAt.toISOString().slice(11, 16)} UTC (or re-run it from the Checks tab).`
+      : 'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab once the cause is fixed.';
+    await this.completeWithRetry({ status: 'completed', conclusion: 'failure', completed_at: this.now().toISOString(), output: renderIncomplete(reason, hint) });
   }
 }

@@ -6,7 +6,7 @@
 import { RULE_IDS } from '../engine/inventory/policy.js';
 import type { Finding } from '../engine/finding.js';
 import type { Rule, RuleMeta } from '../engine/rule.js';
-import { Scanner, scanFiles, type ScanResult, type SourceFile } from '../engine/scan.js';
+import { ignoredBy, type ScanResult, type SourceFile } from '../engine/scan.js';
 import { decodeFile } from '../engine/decode.js';
 import type { PolicyError } from '../engine/policy/load.js';
 import { DEFAULT_ISSUE_POLICY, type ResolvedPolicy } from '../engine/policy/types.js';
@@ -25,14 +25,18 @@ import { explainVerdict } from '../report/verdict.js';
 import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
 import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
 import { describeError, errorFields, SafeError } from './errors.js';
-import { fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
+import { BlobTooLarge, fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
 import type { GitHubClient } from './octokit.js';
 import { describePolicyDiff } from './policy-diff.js';
-import { isRepoPolicySource, POLICY_PATH, readPolicySources, resolveSources, withProposed, type PolicySources } from './policy-source.js';
+import { isRepoPolicySource, layersOf, POLICY_PATH, readPolicySources, withProposed, type PolicySources } from './policy-source.js';
 import type { IssueDesk } from './remediation.js';
 import { gatherSources } from './sources.js';
-import { isStructural, MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies } from './structural.js';
+import { MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies } from './structural.js';
 import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
+import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from './boxed.js';
+import { checkBudget, outsideBudget, withBudget } from './budget.js';
+import { retryDelayMs, type RetryQueue } from './retry.js';
+import type { Sandbox } from '../sandbox/index.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -56,24 +60,50 @@ export interface AppDeps {
   now(): Date;
   desk: IssueDesk;
   limits: Limits;
+  /** Where untrusted content is parsed and judged (worker threads with limits, or in-process). */
+  sandbox: Sandbox;
+  /** Evaluations not judged yet (rate limits, outages), tried again later. */
+  retries: RetryQueue;
+  /** Time one evaluation may spend, GitHub calls included, before it is completed as not judged yet. */
+  budgetMs: number;
 }
+
+/** The policy file itself is read up to this size (a policy is a few KB). */
+const MAX_POLICY_BYTES = 1024 * 1024;
 
 /** `policy`: issues as the policy asks. `all-secrets`: also every secret finding (the check-run button). */
 export type IssueMode = 'policy' | 'all-secrets';
 
-export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy'): Promise<void> {
+export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy', attempt = 0): Promise<void> {
   const started = Date.now();
-  const run = await CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now);
-  const state: { policy?: ResolvedPolicy } = {};
+  const where = { repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number };
+  /** A cause worth trying again (rate limit, outage, time): schedule it, and say when. */
+  const scheduleRetry = (e: unknown): Date | undefined => {
+    const delay = retryDelayMs(e, attempt);
+    if (delay === undefined) return undefined;
+    const at = deps.retries.schedule(`${where.repository}@${target.headSha}`, delay, () => evaluate(gh, log, deps, target, mode, attempt + 1));
+    log.warn({ ...where, attempt: attempt + 1, retryAt: at.toISOString() }, 'evaluation not judged yet: retry scheduled');
+    return at;
+  };
+  let run: CheckRunPublisher;
   try {
-    await judge(gh, log, deps, target, mode, run, state);
+    run = await CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now);
   } catch (e) {
-    log.error({ err: errorFields(e), repository: fullName(target.repo), sha: target.headSha, checkRunId: run.id }, 'evaluation failed');
-    // Without a policy nothing was judged: fail. With one, its incomplete-scan setting decides.
-    if (!run.done) await run.abort(e, !state.policy || state.policy.settings.incompleteScan === 'fail' ? 'failure' : 'neutral');
+    // No run to finish: what matters is that the change is judged later, not silently never.
+    log.error({ err: errorFields(e), ...where }, 'could not start the check run');
+    if (!scheduleRetry(e)) throw e;
+    return;
+  }
+  try {
+    await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run));
+  } catch (e) {
+    log.error({ err: errorFields(e), ...where, checkRunId: run.id }, 'evaluation failed');
+    // Whatever could not be judged is never a pass, whatever `incomplete_scan` says.
+    const retryAt = run.done ? undefined : scheduleRetry(e);
+    if (!run.done) await outsideBudget(() => run.abort(e, retryAt));
   } finally {
     run.release();
-    log.info({ repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
+    log.info({ ...where, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
   }
 }
 
@@ -96,48 +126,47 @@ async function judge(
   target: Target,
   mode: IssueMode,
   run: CheckRunPublisher,
-  state: { policy?: ResolvedPolicy },
 ): Promise<void> {
   const { repo } = target;
   const today = deps.now();
   const known = deps.rules.map((r) => r.meta.id);
   const ruleMeta = metaLookup(deps.rules);
+  const box: Box = { sandbox: deps.sandbox, key: target.installation !== undefined ? `installation:${target.installation}` : `owner:${repo.owner}`, today };
 
   const sources = await readPolicySources(gh, repo, target.policyRef);
-  const resolved = resolveSources(sources, today, known);
+  const resolved = await boxedPolicy(box, layersOf(sources), known);
   if (!resolved.ok) {
     const annotations = resolved.errors.filter((e) => isRepoPolicySource(e.source, repo)).map((e) => policyErrorAnnotation(e, POLICY_PATH));
     log.warn({ repository: fullName(repo), ref: target.policyRef, errors: resolved.errors.length }, 'policy does not load');
     const output = renderConfigError(resolved.errors, target.policyRef);
-    const repair = await proposedRepair(gh, deps, target, sources, today).catch(() => undefined);
+    const repair = await proposedRepair(gh, deps, box, target, sources).catch(() => undefined);
     if (repair) output.summary += `\n${repair}\n`;
     await run.complete('failure', output, annotations);
     return;
   }
-  const policy = (state.policy = resolved.policy);
-  run.fallback = policy.settings.incompleteScan === 'fail' ? 'failure' : 'neutral';
+  const policy = resolved.policy;
+  checkBudget();
 
   const changes: ChangeSet = target.pr
     ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles)
     : await pushChanges(gh, repo, target.push!, deps.limits.maxTreeFiles);
 
-  const scanner = new Scanner({ policy, rules: deps.rules, today });
+  const isIgnored = ignoredBy(policy);
   const gathered = await gatherSources(gh, repo, changes.files, {
-    isIgnored: (p) => scanner.isIgnored(p),
+    isIgnored,
     maxFileBytes: policy.settings.maxFileBytes,
     concurrency: deps.limits.concurrency,
   });
   // Files a structural rule applies to are judged whole, head against base; their added lines go to
   // the secrets rules only. Files GitHub sent no patch for were fetched whole already.
   const candidates = changes.files.filter(
-    (f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !scanner.isIgnored(f.path) && structuralApplies(deps.rules, f.path),
+    (f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !isIgnored(f.path) && structuralApplies(deps.rules, f.path),
   );
   const structuralFiles = candidates.slice(0, MAX_STRUCTURAL_FILES);
   if (candidates.length > structuralFiles.length) {
     changes.notes.push(`Structural (scope and rotation) rules judged the first ${MAX_STRUCTURAL_FILES} of ${candidates.length} such files whole; the rest only by their added lines.`);
   }
   const structuralPaths = new Set(structuralFiles.map((f) => f.path));
-  const secretsOnly = new Scanner({ policy, rules: deps.rules.filter((r) => !isStructural(r)), today });
   const structural = structuralFiles.length
     ? await scanStructural({
         gh,
@@ -145,22 +174,25 @@ async function judge(
         headSha: target.headSha,
         baseRef: baseRefOf(target),
         files: structuralFiles,
-        scanner: { policy, rules: deps.rules, today },
+        judge: (head, base) => boxedStructural(box, policy, head, base),
         maxFileBytes: policy.settings.maxFileBytes,
         concurrency: deps.limits.concurrency,
       })
     : undefined;
   if (structural) log.info({ repository: fullName(repo), files: structuralFiles.length, requests: structural.requests }, 'structural files read whole at head and base');
-  for (const s of [...changes.unlisted, ...gathered.skipped, ...(structural?.skipped ?? [])]) scanner.skip(s);
-  for (const src of gathered.sources) (structuralPaths.has(src.path) ? secretsOnly : scanner).scanFile(src);
-  let result = mergeResults(scanner.result(), secretsOnly.result());
+  checkBudget();
+  let result = await boxedScan(box, {
+    policy,
+    files: gathered.sources.map((source) => ({ source, secretsOnly: structuralPaths.has(source.path) })),
+    skipped: [...changes.unlisted, ...gathered.skipped, ...(structural?.skipped ?? [])],
+  });
   if (structural) {
     result = mergeResults(result, structural.result);
     changes.notes.push(...structural.notes);
   }
 
   const policyFile = changes.files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
-  const policyChange = policyFile ? await reviewPolicyChange(gh, deps, target, sources, policy, policyFile, gathered.sources, result, today) : undefined;
+  const policyChange = policyFile ? await reviewPolicyChange(gh, deps, box, target, sources, policy, policyFile, gathered.sources, result) : undefined;
 
   const lineUrl = target.htmlUrl ? (path: string, line: number) => `${target.htmlUrl}/blob/${target.headSha}/${encodePath(path)}#L${line}` : undefined;
   const problems: string[] = [];
@@ -194,7 +226,7 @@ async function judge(
   }
   if (target.push) {
     try {
-      await resolveFixedIssues(gh, log, deps, target, changes, policy, home, issuePolicy);
+      await resolveFixedIssues(gh, log, deps, box, target, changes, policy, home, issuePolicy);
     } catch (e) {
       log.warn({ err: errorFields(e), repository }, 'closing resolved issues failed');
       problems.push(`Resolved remediation issues could not be closed: ${describeError(e)}.`);
@@ -263,11 +295,11 @@ function baseRefOf(target: Target): string | undefined {
  * With a broken base policy every pull request fails, including the one that repairs it: say whether
  * this one's policy file loads, so a maintainer can merge it with confidence (it is still not judged by it).
  */
-async function proposedRepair(gh: GitHubClient, deps: AppDeps, target: Target, sources: PolicySources, today: Date): Promise<string | undefined> {
+async function proposedRepair(gh: GitHubClient, deps: AppDeps, box: Box, target: Target, sources: PolicySources): Promise<string | undefined> {
   if (!target.pr) return undefined;
-  const head = await readTextFile(gh, target.repo, POLICY_PATH, target.headSha);
+  const head = await readTextFile(gh, target.repo, POLICY_PATH, target.headSha, MAX_POLICY_BYTES);
   if (head === undefined || head === sources.repo?.text) return undefined;
-  const proposed = resolveSources(withProposed(sources, target.repo, head), today, deps.rules.map((r) => r.meta.id));
+  const proposed = await boxedPolicy(box, layersOf(withProposed(sources, target.repo, head)), deps.rules.map((r) => r.meta.id));
   return proposed.ok
     ? `This pull request changes \`${POLICY_PATH}\`, and the proposed policy loads: merging it repairs the check.`
     : `This pull request changes \`${POLICY_PATH}\`, but the proposed policy still has ${proposed.errors.length} error(s): ${proposed.errors.map((e) => `\`${e.source}:${e.line}:${e.column}\` ${e.message}`).join('; ')}`;
@@ -289,34 +321,43 @@ function wantsIssue(f: Finding, issues: { secrets: boolean; scopes: boolean; rot
 async function reviewPolicyChange(
   gh: GitHubClient,
   deps: AppDeps,
+  box: Box,
   target: Target,
   sources: PolicySources,
   base: ResolvedPolicy,
   file: ChangedFile,
   scanned: SourceFile[],
   baseResult: ScanResult,
-  today: Date,
 ): Promise<PolicyChangeView> {
-  const count = (r: ScanResult) => ({ fail: r.findings.filter((f) => f.level === 'fail').length, warn: r.findings.filter((f) => f.level === 'warn').length });
-  const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult) };
+  const count = (findings: readonly Finding[]) => ({ fail: findings.filter((f) => f.level === 'fail').length, warn: findings.filter((f) => f.level === 'warn').length });
+  const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult.findings) };
   let text: string | undefined;
   if (file.path === POLICY_PATH && file.status !== 'removed') {
     if (!file.sha) throw new SafeError(`GitHub did not give the blob of ${POLICY_PATH}`);
-    const d = decodeFile(POLICY_PATH, await getBlob(gh, target.repo, file.sha), 1024 * 1024);
+    let bytes: Uint8Array;
+    try {
+      bytes = await getBlob(gh, target.repo, file.sha, MAX_POLICY_BYTES, POLICY_PATH);
+    } catch (e) {
+      if (!(e instanceof BlobTooLarge)) throw e;
+      view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is larger than ${MAX_POLICY_BYTES} bytes.`, fix: 'A policy is a few kilobytes: remove what is not policy.' });
+      return view;
+    }
+    const d = decodeFile(POLICY_PATH, bytes, MAX_POLICY_BYTES);
     text = d.ok ? d.text : undefined;
-    if (!d.ok) {
-      view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is not readable text (${d.skipped.reason}).`, fix: 'Save it as UTF-8 YAML.' });
+    if (!d.ok || d.as) {
+      view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is not UTF-8 text (${d.ok ? d.as : d.skipped.reason}).`, fix: 'Save it as UTF-8 YAML.' });
       return view;
     }
   }
-  const proposed = resolveSources(withProposed(sources, target.repo, text), today, deps.rules.map((r) => r.meta.id));
+  const proposed = await boxedPolicy(box, layersOf(withProposed(sources, target.repo, text)), deps.rules.map((r) => r.meta.id));
   if (!proposed.ok) {
     view.errors = proposed.errors;
     return view;
   }
   view.warnings = proposed.warnings.filter((w: PolicyError) => isRepoPolicySource(w.source, target.repo));
   view.changes = describePolicyDiff(base, proposed.policy);
-  view.after = count(scanFiles(scanned, { policy: proposed.policy, rules: deps.rules, today }));
+  const after = await boxedFindings(box, proposed.policy, scanned);
+  if (after) view.after = count(after.reported);
   return view;
 }
 
@@ -324,6 +365,7 @@ async function resolveFixedIssues(
   gh: GitHubClient,
   log: Logger,
   deps: AppDeps,
+  box: Box,
   target: Target,
   changes: ChangeSet,
   policy: ResolvedPolicy,
@@ -347,10 +389,15 @@ async function resolveFixedIssues(
     sha: target.headSha,
     isGone: async (path, fingerprint) => {
       if (byPath.get(path)?.status === 'removed') return true;
-      const text = await readTextFile(gh, target.repo, path, target.headSha);
+      const text = await readTextFile(gh, target.repo, path, target.headSha, policy.settings.maxFileBytes).catch((e: unknown) => {
+        if (e instanceof BlobTooLarge) return null;
+        throw e;
+      });
       if (text === undefined) return true;
-      const r = scanFiles([{ path, text }], { policy, rules: deps.rules, today: deps.now() });
-      return ![...r.findings, ...r.excepted.map((e) => e.finding)].some((f) => f.fingerprint === fingerprint);
+      // Not judged (too large, a limit): the issue stays open rather than be closed on a guess.
+      if (text === null) return false;
+      const r = await boxedFindings(box, policy, [{ path, text }]);
+      return !!r && ![...r.reported, ...r.excepted].some((f) => f.fingerprint === fingerprint);
     },
   });
 }

@@ -50,6 +50,15 @@ const toChanged = (f: ApiFile): ChangedFile => {
 
 export const status = (e: unknown): number | undefined => (e as { status?: number })?.status;
 
+/**
+ * Octokit hands back the raw text when an answer does not parse as JSON (too large, cut short): an
+ * object answer that is not an object must fail loudly, not read as "no files".
+ */
+function answer<T>(data: T, what: string): T {
+  if (typeof data !== 'object' || data === null) throw new UnreadableAnswer(`GitHub's answer to ${what} could not be read`);
+  return data;
+}
+
 /** Per-request option: no automatic retry of 5xx (`@octokit/plugin-retry`); rate limits are still retried. */
 const NO_RETRY = { request: { retries: 0 } };
 
@@ -72,15 +81,16 @@ async function createOnce<T>(create: (once: boolean) => Promise<T>, find: () => 
   }
 }
 
-/** A text file at a ref, or undefined when it does not exist (404). */
-export async function readTextFile(gh: GitHubClient, r: RepoRef, path: string, ref?: string): Promise<string | undefined> {
+/** A text file at a ref, or undefined when it does not exist (404). Larger than `maxBytes`: `BlobTooLarge`. */
+export async function readTextFile(gh: GitHubClient, r: RepoRef, path: string, ref?: string, maxBytes = DEFAULT_MAX_READ): Promise<string | undefined> {
   try {
     const res = await gh.rest.repos.getContent({ ...r, path, ...(ref ? { ref } : {}) });
-    const data = res.data as { type?: string; content?: string; encoding?: string; sha?: string };
-    if (Array.isArray(res.data) || data.type !== 'file') throw new SafeError(`${path} is not a file`);
+    const data = res.data as { type?: string; content?: string; encoding?: string; sha?: string; size?: number };
+    if (Array.isArray(res.data) || typeof data !== 'object' || data === null || data.type !== 'file') throw new SafeError(`${path} is not a file (or GitHub's answer could not be read)`);
+    if (typeof data.size === 'number' && data.size > maxBytes) throw new BlobTooLarge(path, data.size, maxBytes);
     // Files over 1 MB come without content: read them as a blob.
     if (data.encoding === 'base64' && typeof data.content === 'string') return Buffer.from(data.content, 'base64').toString('utf8');
-    if (data.sha) return Buffer.from(await getBlob(gh, r, data.sha)).toString('utf8');
+    if (data.sha) return Buffer.from(await getBlob(gh, r, data.sha, maxBytes)).toString('utf8');
     return '';
   } catch (e) {
     if (status(e) === 404) return undefined;
@@ -100,16 +110,116 @@ export async function listDirectory(gh: GitHubClient, r: RepoRef, path: string, 
   }
 }
 
-export async function getBlob(gh: GitHubClient, r: RepoRef, sha: string): Promise<Uint8Array> {
-  const res = await gh.rest.git.getBlob({ ...r, file_sha: sha });
-  const { content, encoding } = res.data;
-  return encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+/** Text files read for policy and structure (the policy, the inventory, workflows): beyond this, not read. */
+export const DEFAULT_MAX_READ = 10 * 1024 * 1024;
+
+/** A blob over the caller's size limit: not downloaded past the limit. */
+export class BlobTooLarge extends SafeError {
+  override name = 'BlobTooLarge';
+  constructor(readonly path: string, readonly size: number | undefined, readonly limit: number) {
+    super(`${path}: ${size !== undefined ? `${size} bytes` : 'larger'} > limit ${limit} (settings.max_file_size)`);
+  }
 }
 
-/** All files of a pull request: GitHub pages them 100 at a time and stops at 3000. */
-export async function listPullFiles(gh: GitHubClient, r: RepoRef, pullNumber: number): Promise<ChangedFile[]> {
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { ...r, pull_number: pullNumber, per_page: 100 });
-  return (files as ApiFile[]).map(toChanged);
+/** An answer GitHub gave that we could not read (too large to parse, or not the shape asked for). */
+export class UnreadableAnswer extends SafeError {
+  override name = 'UnreadableAnswer';
+}
+
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number, path: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BlobTooLarge(path, undefined, limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A blob's bytes, asked for in GitHub's raw media type and read as a stream with a cap: a large file
+ * costs at most `maxBytes` of memory and never a JSON parse of its base64 (which overflows near 512 MB).
+ */
+export async function getBlob(gh: GitHubClient, r: RepoRef, sha: string, maxBytes = Infinity, path = sha.slice(0, 12)): Promise<Uint8Array> {
+  const res = await gh.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+    ...r,
+    file_sha: sha,
+    headers: { accept: 'application/vnd.github.raw+json' },
+    request: { parseSuccessResponseBody: false },
+  });
+  const type = String(res.headers['content-type'] ?? '');
+  const length = Number(res.headers['content-length']);
+  const body = res.data as unknown as ReadableStream<Uint8Array> | null;
+  const isJson = /\bjson\b/.test(type) && !/raw/.test(type);
+  // A JSON answer (older GitHub Enterprise servers ignore the raw type) carries base64: 4/3 larger.
+  const cap = isJson ? Math.ceil(maxBytes * 4 / 3) + 64 * 1024 : maxBytes;
+  if (Number.isFinite(length) && length > cap) {
+    await body?.cancel().catch(() => undefined);
+    throw new BlobTooLarge(path, isJson ? undefined : length, maxBytes);
+  }
+  const bytes = body ? await readCapped(body, cap, path) : Buffer.alloc(0);
+  if (!isJson) return bytes;
+  let data: { content?: unknown; encoding?: unknown };
+  try {
+    data = JSON.parse(bytes.toString('utf8')) as typeof data;
+  } catch {
+    throw new UnreadableAnswer(`GitHub's answer for the blob of ${path} could not be read`);
+  }
+  if (typeof data?.content !== 'string') throw new UnreadableAnswer(`GitHub's answer for the blob of ${path} has no content`);
+  const out = data.encoding === 'base64' ? Buffer.from(data.content, 'base64') : Buffer.from(data.content, 'utf8');
+  if (out.length > maxBytes) throw new BlobTooLarge(path, out.length, maxBytes);
+  return out;
+}
+
+export interface PullFiles {
+  files: ChangedFile[];
+  /** Stretches of the listing GitHub could not deliver in a readable form (e.g. a patch too large to parse). */
+  unreadable: string[];
+}
+
+const PR_FILES_PAGES = 30;
+
+/**
+ * All files of a pull request: GitHub pages them 100 at a time and stops at 3000. A page whose answer
+ * cannot be read (one patch of hundreds of MB overflows the JSON parser, and Octokit then hands back a
+ * string) is read again ten files at a time and then one by one, so only the files that truly cannot
+ * be read are lost — and those are named as not judged.
+ */
+export async function listPullFiles(gh: GitHubClient, r: RepoRef, pullNumber: number): Promise<PullFiles> {
+  const files: ChangedFile[] = [];
+  const unreadable: string[] = [];
+  const page = async (perPage: number, n: number): Promise<ApiFile[] | undefined> => {
+    const res = await gh.rest.pulls.listFiles({ ...r, pull_number: pullNumber, per_page: perPage, page: n });
+    return Array.isArray(res.data) ? (res.data as ApiFile[]) : undefined;
+  };
+  for (let n = 1; n <= PR_FILES_PAGES; n++) {
+    let got = await page(100, n);
+    let lost = 0;
+    if (!got) {
+      // Files (n-1)*100+1 … n*100, one per request: only the unreadable ones are lost.
+      got = [];
+      for (let i = (n - 1) * 100 + 1; i <= n * 100; i++) {
+        const one = await page(1, i);
+        if (!one) {
+          lost++;
+          unreadable.push(`file ${i} of the pull request's file list`);
+          continue;
+        }
+        if (!one.length) break;
+        got.push(...one);
+      }
+    }
+    files.push(...got.map(toChanged));
+    if (got.length + lost < 100) break;
+  }
+  return { files, unreadable };
 }
 
 export interface Comparison {
@@ -121,12 +231,14 @@ export interface Comparison {
 /** `base...head`: the files changed since their merge base (GitHub lists at most 300). */
 export async function compare(gh: GitHubClient, r: RepoRef, base: string, head: string): Promise<Comparison> {
   const res = await gh.rest.repos.compareCommitsWithBasehead({ ...r, basehead: `${base}...${head}` });
+  answer(res.data, 'the comparison of the pushed commits');
   return { files: ((res.data.files ?? []) as ApiFile[]).map(toChanged), status: res.data.status, totalCommits: res.data.total_commits };
 }
 
 /** One commit's own changes (paginated like pull-request files). */
 export async function commitFiles(gh: GitHubClient, r: RepoRef, sha: string): Promise<ChangedFile[]> {
   const res = await gh.rest.repos.getCommit({ ...r, ref: sha, per_page: 100 });
+  answer(res.data, 'the commit listing');
   return ((res.data.files ?? []) as ApiFile[]).map(toChanged);
 }
 
@@ -137,6 +249,7 @@ export interface TreeListing {
 
 export async function listTree(gh: GitHubClient, r: RepoRef, sha: string): Promise<TreeListing> {
   const res = await gh.rest.git.getTree({ ...r, tree_sha: sha, recursive: 'true' });
+  if (!Array.isArray(answer(res.data, 'the tree listing').tree)) throw new UnreadableAnswer("GitHub's tree listing could not be read");
   const files = res.data.tree
     .filter((e) => e.type === 'blob' && e.path && e.sha)
     .map((e) => ({ path: e.path!, sha: e.sha!, ...(e.size !== undefined ? { size: e.size } : {}) }));
@@ -156,7 +269,7 @@ export interface PullInfo {
 }
 
 export async function getPull(gh: GitHubClient, r: RepoRef, number: number): Promise<PullInfo> {
-  const { data } = await gh.rest.pulls.get({ ...r, pull_number: number });
+  const data = answer((await gh.rest.pulls.get({ ...r, pull_number: number })).data, 'the pull request');
   return {
     number: data.number,
     headSha: data.head.sha,
@@ -172,6 +285,7 @@ export async function getPull(gh: GitHubClient, r: RepoRef, number: number): Pro
 /** Open pull requests whose head is `sha` (check-run payloads omit fork PRs). */
 export async function pullsForCommit(gh: GitHubClient, r: RepoRef, sha: string): Promise<number[]> {
   const { data } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: sha });
+  if (!Array.isArray(data)) throw new UnreadableAnswer("GitHub's list of the commit's pull requests could not be read");
   return data.filter((p) => p.state === 'open' && p.head.sha === sha).map((p) => p.number);
 }
 

@@ -68,13 +68,18 @@ interface CheckSuitePayload {
 
 const repoOf = (r: RepositoryPayload): RepoRef => ({ owner: r.owner.login, repo: r.name });
 
-function base(r: RepositoryPayload): Pick<Target, 'repo' | 'defaultBranch' | 'htmlUrl'> {
-  return { repo: repoOf(r), defaultBranch: r.default_branch, ...(r.html_url ? { htmlUrl: r.html_url } : {}) };
+function base(r: RepositoryPayload, installation?: number): Pick<Target, 'repo' | 'defaultBranch' | 'htmlUrl' | 'installation'> {
+  return { repo: repoOf(r), defaultBranch: r.default_branch, ...(r.html_url ? { htmlUrl: r.html_url } : {}), ...(installation !== undefined ? { installation } : {}) };
 }
 
-function pullTarget(r: RepositoryPayload, pr: PullInfo): Target {
+const installationOf = (payload: unknown): number | undefined => {
+  const id = (payload as { installation?: { id?: unknown } })?.installation?.id;
+  return typeof id === 'number' ? id : undefined;
+};
+
+function pullTarget(r: RepositoryPayload, pr: PullInfo, installation?: number): Target {
   return {
-    ...base(r),
+    ...base(r, installation),
     headSha: pr.headSha,
     // The base branch, never the head: a PR must not be able to rewrite the policy that judges it.
     policyRef: pr.baseRef,
@@ -102,7 +107,7 @@ export async function onPullRequest(deps: AppDeps, ctx: EventContext): Promise<v
     ...(pr.user?.login ? { author: pr.user.login } : {}),
     ...(pr.changed_files !== undefined ? { changedFiles: pr.changed_files } : {}),
   };
-  await evaluate(ctx.octokit, ctx.log, deps, pullTarget(p.repository, info));
+  await evaluate(ctx.octokit, ctx.log, deps, pullTarget(p.repository, info, installationOf(p)));
 }
 
 export async function onPush(deps: AppDeps, ctx: EventContext): Promise<void> {
@@ -113,7 +118,7 @@ export async function onPush(deps: AppDeps, ctx: EventContext): Promise<void> {
   const created = !!p.created || p.before === ZERO_SHA;
   const pusher = p.sender?.type === 'Bot' ? undefined : (p.sender?.login ?? p.pusher?.name);
   await evaluate(ctx.octokit, ctx.log, deps, {
-    ...base(p.repository),
+    ...base(p.repository, installationOf(p)),
     headSha: p.after,
     // What the branch held before the push judges the push. A new branch has only its own policy, and
     // after a force push the old head may be gone (a 404 there would read as "no policy").
@@ -123,15 +128,15 @@ export async function onPush(deps: AppDeps, ctx: EventContext): Promise<void> {
 }
 
 /** A re-run knows a commit; find the pull request (fork PRs are missing from payloads) or the push. */
-async function targetForCommit(gh: GitHubClient, r: RepositoryPayload, sha: string, prNumbers: number[], suite: Partial<SuitePayload> | undefined): Promise<Target | undefined> {
+async function targetForCommit(gh: GitHubClient, r: RepositoryPayload, sha: string, prNumbers: number[], suite: Partial<SuitePayload> | undefined, installation?: number): Promise<Target | undefined> {
   const repo = repoOf(r);
   const numbers = prNumbers.length ? prNumbers : await pullsForCommit(gh, repo, sha);
-  if (numbers.length) return pullTarget(r, await getPull(gh, repo, numbers[0]!));
+  if (numbers.length) return pullTarget(r, await getPull(gh, repo, numbers[0]!), installation);
   if (suite?.head_branch === r.default_branch && suite.after) {
     const before = suite.before ?? ZERO_SHA;
     const created = before === ZERO_SHA;
     return {
-      ...base(r),
+      ...base(r, installation),
       headSha: suite.after,
       policyRef: created ? suite.after : before,
       push: { before, after: suite.after, created, forced: false, branch: r.default_branch },
@@ -143,11 +148,11 @@ async function targetForCommit(gh: GitHubClient, r: RepositoryPayload, sha: stri
 async function rerun(deps: AppDeps, ctx: EventContext, r: RepositoryPayload, sha: string, prs: number[], suite: Partial<SuitePayload> | undefined, mode: IssueMode): Promise<void> {
   let target: Target | undefined;
   try {
-    target = await targetForCommit(ctx.octokit, r, sha, prs, suite);
+    target = await targetForCommit(ctx.octokit, r, sha, prs, suite, installationOf(ctx.payload));
   } catch (e) {
     ctx.log.error({ err: errorFields(e), sha }, 'could not find what to re-run');
     const run = await CheckRunPublisher.start(ctx.octokit, repoOf(r), sha, ctx.log, deps.now);
-    await run.abort(e, 'failure');
+    await run.abort(e);
     return;
   }
   if (!target) {
@@ -156,7 +161,8 @@ async function rerun(deps: AppDeps, ctx: EventContext, r: RepositoryPayload, sha
       `commit ${sha.slice(0, 7)} is neither the head of an open pull request nor a push to ${r.default_branch}`,
       'Token Warden judges pull requests and pushes to the default branch. Push to an open pull request to run it again.',
     );
-    await run.complete('neutral', out, []);
+    // Not judged: a failure (neutral would pass a required check on this commit).
+    await run.complete('failure', out, []);
     return;
   }
   await evaluate(ctx.octokit, ctx.log, deps, target, mode);

@@ -5,6 +5,7 @@
  */
 import { ProbotOctokit } from 'probot';
 import { createsContent, InstallationPacer, isWrite, type PacingOptions } from './pacing.js';
+import { currentBudget, remainingMs } from './budget.js';
 
 export interface GitHubClientOptions extends Partial<PacingOptions> {
   /** Milliseconds per second of `retry-after` and of retry back-off (tests shrink it). */
@@ -15,6 +16,25 @@ export interface GitHubClientOptions extends Partial<PacingOptions> {
   maxServerRetries?: number;
   /** Give up instead of waiting longer than this for a rate limit (seconds). */
   maxRetryAfterSeconds?: number;
+  /** Deadline of one HTTP attempt (a hung connection must not hang an evaluation). */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * Every attempt (the retry plugin calls fetch once per attempt) gets a deadline, and the evaluation's
+ * budget, when there is one, cuts it shorter. An abort surfaces as a 500-like RequestError, which the
+ * retry plugin retries while the budget lasts.
+ */
+export function timedFetch(inner: typeof fetch, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const signals = [AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, remainingMs())))];
+    const budget = currentBudget()?.signal;
+    if (budget) signals.push(budget);
+    if (init?.signal) signals.push(init.signal);
+    return inner(input, { ...init, signal: AbortSignal.any(signals) });
+  };
 }
 
 type Options = Record<string, unknown> & { auth?: { installationId?: number | string }; throttle?: Record<string, unknown>; retry?: Record<string, unknown> };
@@ -45,10 +65,14 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
   };
 
   const retryOn = (kind: string) => (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {
-    const retry = retryCount < maxRetries && retryAfter <= maxWait;
-    octokit.log.warn({ method: o.method, url: o.url, retryAfter, retryCount, retry }, `GitHub ${kind} rate limit`);
+    // Waiting past the evaluation's budget would only end in a timeout: give up now, and let the
+    // evaluation say "not judged yet" and schedule its own retry after `retry-after`.
+    const fitsBudget = retryAfter * base < remainingMs();
+    const retry = retryCount < maxRetries && retryAfter <= maxWait && fitsBudget;
+    octokit.log.warn({ method: o.method, url: o.url, retryAfter, retryCount, retry, ...(fitsBudget ? {} : { reason: 'longer than the evaluation budget' }) }, `GitHub ${kind} rate limit`);
     return retry;
   };
+  const timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const WithPacing = (ProbotOctokit as unknown as { plugin(p: typeof paceWrites): typeof ProbotOctokit }).plugin(paceWrites);
   return WithPacing.defaults((instance: Options) => ({
@@ -63,6 +87,7 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
       onSecondaryRateLimit: retryOn('secondary'),
     },
     retry: { ...instance.retry, retryAfterBaseValue: base, retries: opts.maxServerRetries ?? 3 },
+    request: { ...(instance.request as object | undefined), fetch: timedFetch(((instance.request as { fetch?: typeof fetch } | undefined)?.fetch ?? ((i, o) => globalThis.fetch(i, o))), timeoutMs) },
   })) as typeof ProbotOctokit;
 }
 
@@ -76,6 +101,7 @@ export const CLIENT_ENV = {
   TOKENWARDEN_MAX_RATE_LIMIT_RETRIES: 'maxRateLimitRetries',
   TOKENWARDEN_MAX_SERVER_RETRIES: 'maxServerRetries',
   TOKENWARDEN_MAX_RETRY_AFTER_SECONDS: 'maxRetryAfterSeconds',
+  TOKENWARDEN_GITHUB_TIMEOUT_MS: 'requestTimeoutMs',
 } as const satisfies Record<string, keyof GitHubClientOptions>;
 
 const isCount = (v: string): boolean => /^\d+$/.test(v.trim()) && Number(v) <= 86_400_000;

@@ -6,7 +6,7 @@
 import { addedLinesSource, parsePatch } from '../engine/diff.js';
 import { decodeFile, type Skipped } from '../engine/decode.js';
 import type { SourceFile } from '../engine/scan.js';
-import { getBlob, status, type ChangedFile, type RepoRef } from './github.js';
+import { BlobTooLarge, getBlob, status, type ChangedFile, type RepoRef } from './github.js';
 import { mapLimit } from './limit.js';
 import { describeError } from './errors.js';
 import type { GitHubClient } from './octokit.js';
@@ -24,9 +24,6 @@ export interface GatherOptions {
   concurrency: number;
 }
 
-/** Content we cannot read as text anyway: listed as binary without downloading it. */
-const BINARY_EXT = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|ear|class|so|dylib|dll|exe|bin|woff2?|ttf|otf|eot|mp[34]|mov|avi|webm|wasm|pyc)$/i;
-
 type One = { source?: SourceFile; skipped?: Skipped; whole?: boolean };
 
 async function gatherOne(gh: GitHubClient, r: RepoRef, f: ChangedFile, opts: GatherOptions): Promise<One> {
@@ -42,15 +39,17 @@ async function gatherOne(gh: GitHubClient, r: RepoRef, f: ChangedFile, opts: Gat
   }
   // No patch: a pure rename, or content GitHub would not diff.
   if (f.status === 'renamed' && f.changes === 0) return {};
-  if (BINARY_EXT.test(f.path)) return { skipped: { path: f.path, reason: 'binary', detail: 'known binary file type, not downloaded' } };
+  // Binary-looking files are read too (their printable text is scanned): a name ending in .png or a NUL
+  // byte must not be a way to hide a token from a gate.
   if (!f.sha) return { skipped: { path: f.path, reason: 'patch-missing', detail: 'GitHub sent neither a patch nor a blob' } };
   try {
-    const bytes = await getBlob(gh, r, f.sha);
-    const d = decodeFile(f.path, bytes, opts.maxFileBytes);
+    const bytes = await getBlob(gh, r, f.sha, opts.maxFileBytes, f.path);
+    const d = decodeFile(f.path, bytes, opts.maxFileBytes, { binary: 'strings' });
     if (!d.ok) return { skipped: d.skipped };
     if (!d.text) return {};
     return { source: { path: f.path, text: d.text }, whole: f.status !== 'added' };
   } catch (e) {
+    if (e instanceof BlobTooLarge) return { skipped: { path: f.path, reason: 'too-large', detail: e.message.replace(`${f.path}: `, '') } };
     const code = status(e);
     const detail = code === 403 || code === 422 ? 'blob too large for the GitHub API' : `could not fetch the blob (${code ?? describeError(e)})`;
     return { skipped: { path: f.path, reason: 'patch-missing', detail } };

@@ -17,11 +17,10 @@
  */
 import { decodeFile, type Skipped } from '../engine/decode.js';
 import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
-import type { Rule } from '../engine/rule.js';
-import type { ScannerOptions, ScanResult } from '../engine/scan.js';
-import { inRepoView, structuralChange } from '../engine/structural.js';
+import type { ScanResult } from '../engine/scan.js';
+import { inRepoView, type Side } from '../engine/structural.js';
 import { describeError } from './errors.js';
-import { getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from './github.js';
+import { BlobTooLarge, getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from './github.js';
 import { mapLimit } from './limit.js';
 import type { GitHubClient } from './octokit.js';
 
@@ -41,7 +40,8 @@ export interface StructuralInput {
   baseRef: string | undefined;
   /** Changed files (with a patch) that a structural rule applies to. */
   files: readonly ChangedFile[];
-  scanner: Omit<ScannerOptions, 'rules' | 'repo'> & { rules: readonly Rule[] };
+  /** Judges the head side against the base side (the sandboxed `structuralChange`). */
+  judge(head: Side, base: Side): Promise<{ result: ScanResult; skipped: Skipped[] }>;
   maxFileBytes: number;
   concurrency: number;
 }
@@ -65,12 +65,14 @@ class TextCache {
     this.texts.set(`${ref}\0${path}`, Promise.resolve(text));
   }
 
+  maxBytes = Infinity;
+
   read(ref: string, path: string): Promise<string | undefined> {
     const k = `${ref}\0${path}`;
     let p = this.texts.get(k);
     if (!p) {
       this.requests++;
-      this.texts.set(k, (p = readTextFile(this.gh, this.repo, path, ref)));
+      this.texts.set(k, (p = readTextFile(this.gh, this.repo, path, ref, this.maxBytes)));
     }
     return p;
   }
@@ -79,6 +81,19 @@ class TextCache {
 interface ViewSide {
   texts: Map<string, string>;
   truncated: boolean;
+  /** View files that could not be read: cross-file rules did not see them. */
+  skipped: Skipped[];
+}
+
+/** A view file that cannot be read is listed (and costs the verdict), never the whole evaluation. */
+async function readOrSkip(cache: TextCache, ref: string, path: string, skipped: Skipped[]): Promise<string | undefined> {
+  try {
+    return await cache.read(ref, path);
+  } catch (e) {
+    if (e instanceof BlobTooLarge) skipped.push({ path, reason: 'too-large', detail: `${e.message.replace(`${path}: `, '')}: the inventory rules did not read it` });
+    else skipped.push({ path, reason: 'unreadable', detail: `could not be read for the inventory rules (${status(e) ?? describeError(e)})` });
+    return undefined;
+  }
 }
 
 async function readView(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: string, concurrency: number): Promise<ViewSide> {
@@ -86,21 +101,23 @@ async function readView(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: 
   const listed = (await listDirectory(gh, repo, WORKFLOWS_DIR, ref)).filter(isWorkflowFile);
   const workflows = listed.slice(0, MAX_VIEW_FILES);
   const texts = new Map<string, string>();
+  const skipped: Skipped[] = [];
   for (const p of INVENTORY_PATHS) {
-    const t = await cache.read(ref, p);
+    const t = await readOrSkip(cache, ref, p, skipped);
     if (t !== undefined) {
       texts.set(p, t);
       break;
     }
   }
-  const read = await mapLimit(workflows, concurrency, async (p) => [p, await cache.read(ref, p)] as const);
+  const read = await mapLimit(workflows, concurrency, async (p) => [p, await readOrSkip(cache, ref, p, skipped)] as const);
   for (const [p, t] of read) if (t !== undefined) texts.set(p, t);
-  return { texts, truncated: listed.length > workflows.length };
+  return { texts, truncated: listed.length > workflows.length, skipped };
 }
 
 export async function scanStructural(input: StructuralInput): Promise<StructuralResult> {
   const { gh, repo, headSha, baseRef } = input;
   const cache = new TextCache(gh, repo);
+  cache.maxBytes = input.maxFileBytes;
   const skipped: Skipped[] = [];
   const notes: string[] = [];
   let blobs = 0;
@@ -115,7 +132,7 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
     }
     try {
       blobs++;
-      const d = decodeFile(f.path, await getBlob(gh, repo, f.sha), input.maxFileBytes);
+      const d = decodeFile(f.path, await getBlob(gh, repo, f.sha, input.maxFileBytes, f.path), input.maxFileBytes);
       if (!d.ok) {
         skipped.push(d.skipped);
         return;
@@ -128,6 +145,10 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
         if (t !== undefined) base.set(f.path, t);
       }
     } catch (e) {
+      if (e instanceof BlobTooLarge) {
+        skipped.push({ path: f.path, reason: 'too-large', detail: `${e.message.replace(`${f.path}: `, '')}: structural rules saw only the added lines` });
+        return;
+      }
       const code = status(e);
       skipped.push({ path: f.path, reason: 'patch-missing', detail: `could not read the whole file for structural rules (${code ?? describeError(e)})` });
     }
@@ -139,13 +160,10 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
   if (input.files.some((f) => inRepoView(f.path) || (f.previousPath !== undefined && inRepoView(f.previousPath)))) {
     headView = await readView(cache, gh, repo, headSha, input.concurrency);
     if (baseRef) baseView = await readView(cache, gh, repo, baseRef, input.concurrency);
+    skipped.push(...headView.skipped, ...(baseView?.skipped ?? []).filter((b) => !headView!.skipped.some((h) => h.path === b.path)));
     if (headView.truncated || baseView?.truncated) notes.push(`Only the first ${MAX_VIEW_FILES} workflow files were read for the inventory rules.`);
   }
 
-  const result = structuralChange(
-    input.scanner,
-    { files: head, ...(headView ? { view: headView.texts } : {}) },
-    { files: base, ...(baseView ? { view: baseView.texts } : {}) },
-  );
-  return { result, skipped, notes, requests: blobs + cache.requests };
+  const judged = await input.judge({ files: head, ...(headView ? { view: headView.texts } : {}) }, { files: base, ...(baseView ? { view: baseView.texts } : {}) });
+  return { result: judged.result, skipped: [...skipped, ...judged.skipped], notes, requests: blobs + cache.requests };
 }

@@ -28,6 +28,8 @@ export interface Target {
   htmlUrl?: string;
   pr?: PullTarget;
   push?: PushTarget;
+  /** The App installation the event came from: the sandbox shares its workers fairly between them. */
+  installation?: number;
 }
 
 export const subjectOf = (t: Target): string => (t.pr ? `pull request #${t.pr.number}` : `push to \`${t.push?.branch ?? t.defaultBranch}\``);

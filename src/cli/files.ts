@@ -120,7 +120,7 @@ export async function readSource(root: string, rel: string, maxBytes: number): P
     const st = await lstat(abs);
     if (!st.isFile()) return null;
     // Decide "too large" before reading: a multi-GB file must not be loaded to be skipped.
-    if (st.size > maxBytes) return { skipped: { path: rel, reason: 'too-large', detail: `${st.size} bytes > limit ${maxBytes}` } };
+    if (st.size > maxBytes) return { skipped: { path: rel, reason: 'too-large', detail: `${st.size} bytes > limit ${maxBytes} (settings.max_file_size)` } };
     const bytes = await readFile(abs);
     const d = decodeFile(rel, bytes, maxBytes);
     return d.ok ? { file: { path: rel, text: d.text }, bytes: bytes.length } : { skipped: d.skipped };

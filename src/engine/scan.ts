@@ -87,6 +87,12 @@ const globs = (patterns: readonly string[] | undefined): Minimatch[] =>
   (patterns ?? []).map((p) => new Minimatch(p, { dot: true, matchBase: !p.includes('/') }));
 const matchesAny = (path: string, ms: Minimatch[]): boolean => ms.some((m) => m.match(path));
 
+/** The policy's global ignore globs as a predicate, for callers deciding what to fetch before a scan. */
+export function ignoredBy(policy: ResolvedPolicy): (path: string) => boolean {
+  const ms = globs(policy.ignore);
+  return (path) => matchesAny(path, ms);
+}
+
 export class Scanner {
   private readonly compiled: CompiledRule[];
   private readonly matcher: KeywordMatcher;
@@ -233,8 +239,14 @@ export class Scanner {
       }
       const view: FileView = { path: file.path, text, segments };
       if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
-      const found = c.rule.check(view, { today: this.opts.today, options: c.options });
-      for (const raw of found) raws.push({ c, raw });
+      // A rule that throws costs its own verdict on this file (listed as not judged), not the findings
+      // of the other rules: a leak next to content that trips one rule is still reported.
+      try {
+        const found = c.rule.check(view, { today: this.opts.today, options: c.options });
+        for (const raw of found) raws.push({ c, raw });
+      } catch (e) {
+        this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id} (${(e as Error)?.name ?? 'Error'})` });
+      }
     }
     if (later) this.deferred.push({ file, runs: later });
     if (raws.length) this.materialise(file, raws);
@@ -267,7 +279,7 @@ export class Scanner {
           const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo });
           for (const raw of found) raws.push({ c, raw });
         } catch (e) {
-          this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id}: ${(e as Error).message}` });
+          this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id} (${(e as Error)?.name ?? 'Error'})` });
         }
       }
       if (raws.length) this.materialise(file, raws);

@@ -1,6 +1,7 @@
 /** pass / warn / fail from findings and, per `settings.incompleteScan`, from files that were not scanned. */
 import type { ScanResult } from '../engine/scan.js';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
+import { notJudged } from '../engine/decode.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 
@@ -16,6 +17,8 @@ export interface VerdictDetail {
   skipped: number;
   /** Of those, the ones that could have held text (binary files cannot hold a readable secret). */
   unscanned: number;
+  /** Of those, the ones not judged because of an error or a limit: they fail whatever the policy says. */
+  notJudged: number;
   incomplete: Verdict;
 }
 
@@ -26,10 +29,13 @@ export function explainVerdict(result: ScanResult, policy: ResolvedPolicy): Verd
   // Binary files are listed but do not make a scan incomplete: otherwise every repository with an
   // image would never pass, and users learn to ignore the verdict.
   const unscanned = result.skipped.filter((s) => s.reason !== 'binary').length;
-  const incomplete: Verdict = unscanned > 0 ? policy.settings.incompleteScan : 'pass';
+  // `incomplete_scan` may soften files skipped by size or type, never what could not be judged: an
+  // error or a limit hit on hostile content must not turn into a pass (a gate fails closed).
+  const failed = result.skipped.filter(notJudged).length;
+  const incomplete: Verdict = failed > 0 ? 'fail' : unscanned > 0 ? policy.settings.incompleteScan : 'pass';
   let verdict: Verdict = failing ? 'fail' : warning ? 'warn' : 'pass';
   verdict = worst(verdict, incomplete);
-  return { verdict, failing, warning, skipped, unscanned, incomplete };
+  return { verdict, failing, warning, skipped, unscanned, notJudged: failed, incomplete };
 }
 
 export function verdictOf(result: ScanResult, policy: ResolvedPolicy): Verdict {
@@ -45,6 +51,8 @@ export function verdictLine(d: VerdictDetail, files: number): string {
   if (d.warning) parts.push(plural(d.warning, 'warning'));
   if (!parts.length) parts.push(`no findings in ${plural(files, 'file')}`);
   let line = `${d.verdict.toUpperCase()}: ${parts.join(', ')}`;
-  if (d.skipped) line += `; ${plural(d.skipped, 'file')} not scanned${d.incomplete === 'pass' ? '' : ` (${d.unscanned} could hold text: incomplete scan counts as ${d.incomplete})`}`;
+  if (d.notJudged) line += `; ${plural(d.notJudged, 'file')} not judged (an error or a limit: fails closed)`;
+  const skippedOnly = d.skipped - d.notJudged;
+  if (skippedOnly) line += `; ${plural(skippedOnly, 'file')} not scanned${d.incomplete === 'pass' || d.notJudged ? '' : ` (${d.unscanned} could hold text: incomplete scan counts as ${d.incomplete})`}`;
   return line;
 }

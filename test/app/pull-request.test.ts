@@ -113,7 +113,8 @@ describe('pull requests', () => {
     expect(pages.map((r) => r.query.get('per_page'))).toEqual(Array(30).fill('100'));
     expect(pages.map((r) => Number(r.query.get('page') ?? 1))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     const done = completion(h);
-    expect(done.conclusion).toBe('neutral'); // default policy: an incomplete scan warns
+    // Files GitHub would not list were not judged: whatever the policy says, that is not a pass.
+    expect(done.conclusion).toBe('failure');
     expect(done.output.summary).toContain('3000 files scanned');
     expect(done.output.summary).toContain('(5 files beyond the first 3000)');
   });
@@ -121,7 +122,11 @@ describe('pull requests', () => {
   it('fetches the blob where GitHub omits the patch, and lists what it cannot scan', async () => {
     const h = await setup();
     const token = githubToken('ghp', 'blob');
+    const hidden = githubToken('ghp', 'in-a-png');
     h.github.blob('blob-env', `A=1\nTOKEN=${token}\n`).blob('blob-new', `first\nsecond ${githubToken('gho', 'new')}\n`);
+    // A file named .png holding a NUL byte and a token: read anyway, its printable text scanned.
+    h.github.blob('blob-png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0x0a, ...new TextEncoder().encode(`tEXt ${hidden}\n`)]));
+    h.github.blob('blob-bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0x0a]));
     h.github.pull(REPO, {
       number: 12,
       headSha: HEAD,
@@ -129,21 +134,23 @@ describe('pull requests', () => {
         { filename: 'config/app.env', status: 'modified', sha: 'blob-env', changes: 4000 },
         { filename: 'new/huge.txt', status: 'added', sha: 'blob-new', changes: 9000 },
         { filename: 'assets/logo.png', status: 'added', sha: 'blob-png' },
+        { filename: 'assets/icon.png', status: 'added', sha: 'blob-bin' },
         { filename: 'data/gone.txt', status: 'modified', sha: 'blob-missing', changes: 5 },
         { filename: 'old.txt', status: 'removed', changes: 3 },
       ],
     });
     await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD, changedFiles: 5 }));
 
-    expect(h.github.requests.filter((r) => r.path.includes('/git/blobs/')).map((r) => r.path.split('/').pop()).sort()).toEqual(['blob-env', 'blob-missing', 'blob-new']);
+    expect(h.github.requests.filter((r) => r.path.includes('/git/blobs/')).map((r) => r.path.split('/').pop()).sort()).toEqual(['blob-bin', 'blob-env', 'blob-missing', 'blob-new', 'blob-png']);
     const done = completion(h);
-    expect(done.output.annotations.map((a: { path: string; start_line: number }) => `${a.path}:${a.start_line}`)).toEqual(['config/app.env:2', 'new/huge.txt:2']);
+    expect(done.output.annotations.map((a: { path: string; start_line: number }) => `${a.path}:${a.start_line}`)).toEqual(['assets/logo.png:2', 'config/app.env:2', 'new/huge.txt:2']);
     const summary: string = done.output.summary;
     expect(summary).toContain('### Scanned whole (1)');
     expect(summary).toContain('`config/app.env`');
-    expect(summary).toContain('`assets/logo.png`: binary');
+    expect(summary).not.toContain('`assets/icon.png`');
     expect(summary).toContain('`data/gone.txt`: patch-missing (could not fetch the blob (404))');
-    expectNoLeak(h, token);
+    expect(done.conclusion).toBe('failure');
+    expectNoLeak(h, token, hidden);
   });
 
   it('completes the check run with an explanation when listing the files fails with a 500', async () => {
@@ -157,9 +164,10 @@ describe('pull requests', () => {
     expect(h.github.writes).toEqual(['POST /repos/acme/api/check-runs', 'PATCH /repos/acme/api/check-runs/1']);
     const done = completion(h);
     expect(done.status).toBe('completed');
-    expect(done.conclusion).toBe('neutral'); // the default policy's incomplete_scan: warn
+    // Not judged is never a pass, whatever incomplete_scan says; a GitHub outage is tried again later.
+    expect(done.conclusion).toBe('failure');
     expect(done.output.title).toBe('Token Warden could not complete: GitHub answered 500 to GET /repos/acme/api/pulls/12/files');
-    expect(done.output.summary).toContain('Re-run the check');
+    expect(done.output.summary).toMatch(/Not judged yet.*will judge the change again at \d\d:\d\d UTC/);
   });
 
   it('fails, rather than passes, an errored run when the policy says incomplete scans fail', async () => {
@@ -181,11 +189,15 @@ describe('pull requests', () => {
       },
     };
     const h = await setup({ rules: [...allRules, crashing] });
-    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(`t=${token}`) }] });
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(`t=${token}`) }, { filename: 'b.txt', patch: patchAdding('clean') }] });
     await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
     const done = completion(h);
-    expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral', output: { title: 'Token Warden could not complete: internal error (Error); the server log has the details' } });
-    expect(h.logs.some((l) => l.includes('evaluation failed') && l.includes('cannot parse t=ghp_'))).toBe(true);
+    // The crash costs the file it happened on: listed as not judged, the check fails, and the other
+    // file is still judged. Its message (which quotes content) stays out, its token scrubbed.
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(done.output.summary).toContain('`a.txt`: error (internal error in secrets/test-crash (Error))');
+    expect(done.output.summary).toContain('2 files scanned');
+    expect(done.output.annotations).toEqual([expect.objectContaining({ path: 'a.txt', title: expect.stringContaining('secrets/github-token') })]);
     expectNoLeak(h, token);
   });
 

@@ -112,7 +112,7 @@ describe('re-runs', () => {
     const h = await setup();
     await h.receive('check_suite', checkSuiteEvent({ headSha: sha('orphan'), prs: [], headBranch: 'old-branch' }));
     const done = h.github.checkRuns.get(1)!.updates[0];
-    expect(done).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(done).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(done.output.title).toMatch(/^Token Warden could not complete: commit \w{7} is neither/);
   });
 });

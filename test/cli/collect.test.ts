@@ -26,7 +26,7 @@ describe('scanDiff', () => {
     const token = githubToken('ghp', 'collect');
     scanDiff(scanner, diffAdding('a.txt', 'boom') + diffAdding('b.txt', `t=${token}`), 1 << 20, quiet());
     const r = scanner.result();
-    expect(r.skipped).toEqual([{ path: 'a.txt', reason: 'error', detail: 'internal error while scanning: rule bug' }]);
+    expect(r.skipped).toEqual([{ path: 'a.txt', reason: 'error', detail: 'internal error in secrets/broken (Error)' }]);
     expect(r.findings.map((f) => `${f.path}:${f.startLine}`)).toEqual(['b.txt:4']);
   });
 

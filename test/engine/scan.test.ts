@@ -713,10 +713,24 @@ describe('decode', () => {
     expect(decodeFile('ok.sql', new Uint8Array(100).fill(0x61), 100).ok).toBe(true);
   });
 
-  it('skips text that is not valid UTF-8', () => {
+  it('reads text that is not valid UTF-8 as Windows-1252, so a token in a Latin-1 file is still found', () => {
     const latin1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]);
-    expect(decodeFile('latin1.txt', latin1, LIMIT)).toMatchObject({ ok: false, skipped: { path: 'latin1.txt', reason: 'not-utf8' } });
-    expect(decodeFile('trunc.txt', new Uint8Array([0xe6, 0x97]), LIMIT)).toMatchObject({ ok: false, skipped: { reason: 'not-utf8' } });
+    expect(decodeFile('latin1.txt', latin1, LIMIT)).toEqual({ ok: true, text: 'café\n', as: 'windows-1252' });
+    expect(decodeFile('trunc.txt', new Uint8Array([0xe6, 0x97]), LIMIT)).toMatchObject({ ok: true, as: 'windows-1252' });
+    const t = tok('latin1');
+    const d = decodeFile('conf.ini', new Uint8Array([...enc('# r\xe9glage\n').map((b) => b), 0xe9, 0x0a, ...enc(`k="${t}"\n`)]), LIMIT);
+    expect(d.ok && scanFiles([{ path: 'conf.ini', text: d.text }], { policy: basePolicy(), rules: [synth()], today: TODAY }).findings.map((f) => f.startLine)).toEqual([3]);
+  });
+
+  it('reads a binary file as its printable text when asked (a gate), keeping lines and columns', () => {
+    const t = tok('binary');
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0xff, 0x0a, ...enc(`x k="${t}"`), 0, 0x0a]);
+    expect(decodeFile('logo.png', bytes, LIMIT)).toEqual({ ok: false, skipped: { path: 'logo.png', reason: 'binary' } });
+    const d = decodeFile('logo.png', bytes, LIMIT, { binary: 'strings' });
+    expect(d).toMatchObject({ ok: true, as: 'binary-strings' });
+    expect(d.ok && d.text.length).toBe(bytes.length);
+    const f = d.ok ? scanFiles([{ path: 'logo.png', text: d.text }], { policy: basePolicy(), rules: [synth()], today: TODAY }).findings : [];
+    expect(f.map((x) => [x.startLine, x.startColumn])).toEqual([[2, 6]]);
   });
 
   it('feeds decoded files to the scanner and lists the rest as skipped', () => {
@@ -736,7 +750,7 @@ describe('decode', () => {
     }
     const r = scanFiles(texts, { policy: basePolicy(), rules: [synth()], today: TODAY }, skipped);
     expect(r.findings.map((f) => f.path)).toEqual(['src/ok.ts']);
-    expect(r.skipped.map((s) => `${s.path}:${s.reason}`)).toEqual(['bin/tool:binary', 'old.txt:not-utf8', 'huge.log:too-large']);
+    expect(r.skipped.map((s) => `${s.path}:${s.reason}`)).toEqual(['bin/tool:binary', 'huge.log:too-large']);
   });
 });
 

@@ -3,12 +3,13 @@ import { explainVerdict, verdictOf, verdictLine } from '../../src/report/verdict
 import { basePolicy } from '../../src/engine/policy/builtin.js';
 import type { ScanResult } from '../../src/engine/scan.js';
 import type { Finding, Level } from '../../src/engine/finding.js';
+import type { SkipReason } from '../../src/engine/decode.js';
 
 const finding = (level: Level): Finding => ({
   ruleId: 'secrets/x', family: 'secrets', severity: 'high', confidence: 'high', path: 'a', startLine: 1, endLine: 1, startColumn: 1, endColumn: 2,
   excerpt: '', fingerprint: '0'.repeat(16), message: '', remediation: '', controls: [], level,
 });
-const result = (levels: Level[], skipped = 0, reason: 'binary' | 'too-large' = 'too-large'): ScanResult => ({
+const result = (levels: Level[], skipped = 0, reason: SkipReason = 'too-large'): ScanResult => ({
   findings: levels.map(finding),
   excepted: [],
   expired: [],
@@ -24,6 +25,17 @@ const policyWith = (incompleteScan: 'pass' | 'warn' | 'fail') => {
 };
 
 describe('verdict', () => {
+  it('fails closed on files that could not be judged (an error or a limit), whatever incomplete_scan says', () => {
+    for (const reason of ['limit', 'error', 'unreadable', 'patch-missing'] as const) {
+      const d = explainVerdict(result([], 1, reason), policyWith('pass'));
+      expect(d, reason).toMatchObject({ verdict: 'fail', notJudged: 1, incomplete: 'fail' });
+      expect(verdictLine(d, 3)).toContain('1 file not judged (an error or a limit: fails closed)');
+    }
+    // Skipped by size or type: still the policy's choice.
+    expect(explainVerdict(result([], 1, 'too-large'), policyWith('pass'))).toMatchObject({ verdict: 'pass', notJudged: 0 });
+    expect(explainVerdict(result([], 1, 'binary'), policyWith('fail'))).toMatchObject({ verdict: 'pass', notJudged: 0 });
+  });
+
   it('fail beats warn beats pass', () => {
     const p = policyWith('pass');
     expect(verdictOf(result([]), p)).toBe('pass');

@@ -148,7 +148,7 @@ describe('org locks cannot be weakened sideways', () => {
     if (!r.ok) return;
     expect(r.policy.families).toMatchObject({ secrets: 'fail', scopes: 'auto' });
     expect(r.policy.severityLevels).toMatchObject({ critical: 'fail', high: 'fail' });
-    expect(r.policy.settings).toMatchObject({ minConfidence: 'low', maxFileBytes: 5 * 1024 * 1024, incompleteScan: 'warn' });
+    expect(r.policy.settings).toMatchObject({ minConfidence: 'low', maxFileBytes: 5 * 1024 * 1024, incompleteScan: 'fail' });
     expect(r.warnings.length).toBeGreaterThanOrEqual(7);
   });
 

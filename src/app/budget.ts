@@ -1,0 +1,47 @@
+/**
+ * A time budget per evaluation, carried by AsyncLocalStorage so that every GitHub call made on the
+ * evaluation's behalf — however deep, through pagination, retries and the write pacer — is cut off when
+ * the evaluation's time is up, and no retry waits past it. The check run is then completed with the
+ * reason (outside the budget: finishing a run must not be refused because the time is spent).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { SafeError } from './errors.js';
+
+export interface Budget {
+  deadline: number;
+  signal: AbortSignal;
+  /** What the budget covers, for the error message. */
+  what: string;
+}
+
+const store = new AsyncLocalStorage<Budget | undefined>();
+
+/** Thrown when an evaluation's time is up. */
+export class BudgetExceeded extends SafeError {
+  override name = 'BudgetExceeded';
+}
+
+export function withBudget<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const deadline = Date.now() + ms;
+  const timer = setTimeout(() => controller.abort(new BudgetExceeded(`${what} ran out of time (${Math.round(ms / 1000)} s)`)), ms);
+  timer.unref();
+  return store.run({ deadline, signal: controller.signal, what }, fn).finally(() => clearTimeout(timer));
+}
+
+/** Run `fn` with no budget (completing a check run after the budget is spent). */
+export const outsideBudget = <T>(fn: () => Promise<T>): Promise<T> => store.run(undefined, fn);
+
+export const currentBudget = (): Budget | undefined => store.getStore();
+
+/** Milliseconds left in the current budget, or Infinity outside one. */
+export function remainingMs(): number {
+  const b = store.getStore();
+  return b ? Math.max(0, b.deadline - Date.now()) : Infinity;
+}
+
+/** Throw if the current budget is spent (between steps that do not call GitHub). */
+export function checkBudget(): void {
+  const b = store.getStore();
+  if (b?.signal.aborted) throw b.signal.reason instanceof Error ? b.signal.reason : new BudgetExceeded(`${b.what} ran out of time`);
+}

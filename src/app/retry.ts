@@ -1,0 +1,63 @@
+/**
+ * Evaluations that could not be judged yet (a rate limit longer than the App waits, an outage, a
+ * budget spent) are tried again later, in this process. The delay comes from GitHub when it gives one
+ * (`retry-after`, the rate-limit reset), else it backs off. Held in memory: a restart loses them, and
+ * the check run's text says to re-run it by hand then.
+ */
+import { BudgetExceeded } from './budget.js';
+import { status } from './github.js';
+
+export const MAX_ATTEMPTS = 4;
+const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+/** GitHub's longest rate-limit windows are an hour; anything longer is not worth a timer. */
+const MAX_DELAY_MS = 65 * 60_000;
+
+interface HeaderBag {
+  response?: { headers?: Record<string, string | number | undefined> };
+}
+
+/**
+ * How long to wait before judging again after `e`, or undefined when trying again would not help
+ * (a 404, a refusal, a bug). `attempt` counts from 0.
+ */
+export function retryDelayMs(e: unknown, attempt: number, now = Date.now()): number | undefined {
+  if (attempt >= MAX_ATTEMPTS) return undefined;
+  const s = status(e);
+  const headers = (e as HeaderBag)?.response?.headers ?? {};
+  const after = Number(headers['retry-after']);
+  if ((s === 403 || s === 429) && Number.isFinite(after) && after >= 0) return Math.min(MAX_DELAY_MS, Math.max(1000, after * 1000));
+  const reset = Number(headers['x-ratelimit-reset']);
+  if ((s === 403 || s === 429) && String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) {
+    return Math.min(MAX_DELAY_MS, Math.max(1000, reset * 1000 - now + 1000));
+  }
+  if (s === 429) return BACKOFF_MS[attempt];
+  const name = (e as Error)?.name;
+  if (e instanceof BudgetExceeded || name === 'TimeoutError' || name === 'AbortError' || (s !== undefined && s >= 500)) return BACKOFF_MS[attempt];
+  return undefined;
+}
+
+export class RetryQueue {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  /** Run `fn` after `delayMs`; a second schedule for the same key replaces the first. */
+  schedule(key: string, delayMs: number, fn: () => Promise<void>): Date {
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      void fn().catch(() => undefined);
+    }, delayMs);
+    timer.unref();
+    this.timers.set(key, timer);
+    return new Date(Date.now() + delayMs);
+  }
+
+  get size(): number {
+    return this.timers.size;
+  }
+
+  /** Forget every pending retry (shutdown). */
+  clear(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
