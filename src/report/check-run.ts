@@ -15,7 +15,7 @@ import type { PolicyError } from '../engine/policy/load.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Verdict } from './verdict.js';
 import { fitBytes, fitChars, shortenMiddle } from './limits.js';
-import { pathHoldsSecret, redactPath, safeUrl, scrubCached, scrubText, warmScrub } from './scrub.js';
+import { batchScrubber, scrubCached, scrubText, type Scrub } from './scrub.js';
 
 export const CHECK_NAME = 'Token Warden';
 /** GitHub rejects longer `output.summary` (and `output.text`) values, in characters. */
@@ -76,8 +76,12 @@ const TRUNCATED_NOTE = "…\n\n(Cut to GitHub's 64 KB limit for an annotation.)"
  * again on what it sends.
  */
 export function validAnnotation(a: CheckAnnotation): CheckAnnotation {
+  return mend(a, scrubCached);
+}
+
+function mend(a: CheckAnnotation, scrub: Scrub): CheckAnnotation {
   const raw = typeof a.path === 'string' ? a.path : '';
-  let path = redactPath(raw);
+  let path = scrub(raw);
   const notes: string[] = [];
   if (path !== raw) notes.push(PATH_SECRET_NOTE);
   if (path.length > ANNOTATION_LIMITS.path) {
@@ -86,17 +90,17 @@ export function validAnnotation(a: CheckAnnotation): CheckAnnotation {
   }
   const startLine = positive(a.start_line) ?? 1;
   const endLine = Math.max(startLine, positive(a.end_line) ?? startLine);
-  const message = [...notes.filter((n) => !String(a.message ?? '').includes(n)), scrubCached(String(a.message ?? ''))].filter(Boolean).join('\n\n');
+  const message = [...notes.filter((n) => !String(a.message ?? '').includes(n)), scrub(String(a.message ?? ''))].filter(Boolean).join('\n\n');
   const out: CheckAnnotation = {
     path: path || '(no path)',
     start_line: startLine,
     end_line: endLine,
     annotation_level: LEVELS.has(a.annotation_level) ? a.annotation_level : 'warning',
-    title: fitChars(scrubCached(String(a.title ?? '')), ANNOTATION_LIMITS.title) || CHECK_NAME,
+    title: fitChars(scrub(String(a.title ?? '')), ANNOTATION_LIMITS.title) || CHECK_NAME,
     message: fitBytes(message || CHECK_NAME, ANNOTATION_LIMITS.messageBytes, TRUNCATED_NOTE),
   };
   if (typeof a.raw_details === 'string' && a.raw_details) {
-    out.raw_details = fitBytes(scrubCached(a.raw_details), ANNOTATION_LIMITS.rawDetailsBytes, TRUNCATED_NOTE);
+    out.raw_details = fitBytes(scrub(a.raw_details), ANNOTATION_LIMITS.rawDetailsBytes, TRUNCATED_NOTE);
   }
   const startColumn = positive(a.start_column);
   const endColumn = positive(a.end_column);
@@ -117,20 +121,28 @@ export function validOutput<T extends CheckOutput>(o: T): T {
 
 const annotationTitle = (f: Finding): string => `${f.ruleId} (${f.severity})`;
 const annotationMessage = (f: Finding): string => `${f.message}${f.redacted ? ` Secret: ${f.redacted}.` : ''}\n\n${f.remediation}`;
+const annotationDetails = (f: Finding): string =>
+  [f.family === 'secrets' ? undefined : f.excerpt, `Fingerprint: ${f.fingerprint}`, f.controls.length ? `Controls: ${f.controls.join(', ')}` : undefined].filter(Boolean).join('\n');
 
-/** Scrub the paths and texts of many findings in one batch (the lookups that follow are free). */
-export function warmFindings(findings: readonly Finding[]): void {
-  warmScrub(findings.flatMap((f) => [f.path, annotationTitle(f), annotationMessage(f)]));
-}
+/** The paths and texts of many findings' annotations, scrubbed in one batch. */
+const findingsScrubber = (findings: readonly Finding[]): Scrub =>
+  batchScrubber(findings.flatMap((f) => [f.path, annotationTitle(f), annotationMessage(f), annotationDetails(f)]));
+
+/** The batch of each findings array `findingAnnotation` is mapped over. */
+const scrubbers = new WeakMap<readonly Finding[], Scrub>();
 
 /**
  * One annotation on the exact line (and columns, when GitHub allows them: single-line spans only).
- * Called as `findings.map(findingAnnotation)`, the first call scrubs the paths and messages of all of
- * them in one batch.
+ * Called as `findings.map(findingAnnotation)`, the paths and texts of all of them are scrubbed in one
+ * batch at the first call.
  */
-export function findingAnnotation(f: Finding, index?: number, all?: readonly Finding[]): CheckAnnotation {
-  if (index === 0 && all && all.length > 1) warmFindings(all);
-  return validAnnotation({
+export function findingAnnotation(f: Finding, _index?: number, all?: readonly Finding[]): CheckAnnotation {
+  let scrub: Scrub = scrubCached;
+  if (all && all.length > 1) {
+    scrub = scrubbers.get(all) ?? findingsScrubber(all);
+    scrubbers.set(all, scrub);
+  }
+  return mend({
     path: f.path,
     start_line: f.startLine,
     end_line: Math.max(f.endLine, f.startLine),
@@ -138,10 +150,8 @@ export function findingAnnotation(f: Finding, index?: number, all?: readonly Fin
     annotation_level: f.level === 'fail' ? 'failure' : 'warning',
     title: annotationTitle(f),
     message: annotationMessage(f),
-    raw_details: [f.family === 'secrets' ? undefined : f.excerpt, `Fingerprint: ${f.fingerprint}`, f.controls.length ? `Controls: ${f.controls.join(', ')}` : undefined]
-      .filter(Boolean)
-      .join('\n'),
-  });
+    raw_details: annotationDetails(f),
+  }, scrub);
 }
 
 /** A policy error as an annotation on the policy file (only meaningful for a file in this repository). */
@@ -260,19 +270,20 @@ function countsTable(findings: readonly Finding[]): string[] {
 const CELL_MAX = 500;
 const short = (s: string, max = CELL_MAX): string => fitChars(s, max);
 
-function findingRow(f: Finding, input: SummaryInput): string {
-  const path = redactPath(f.path);
+function findingRow(f: Finding, input: SummaryInput, scrub: Scrub): string {
+  const path = scrub(f.path);
   const where = `${shortenMiddle(path, 300)}:${f.startLine}`;
-  // A link to a file named after a secret would carry the secret: such a row has no link.
-  const url = path === f.path ? safeUrl(input.lineUrl?.(f.path, f.startLine)) : undefined;
+  // A link to a file named after a secret would carry the secret: such a row has no link. (Anything
+  // else in a URL is caught by the last pass over the whole summary.)
+  const url = path === f.path ? input.lineUrl?.(f.path, f.startLine) : undefined;
   const loc = url ? `[${cellCode(where)}](${url})` : cellCode(where);
-  const what = f.redacted ? cellCode(f.redacted) : cell(short(scrubCached(f.message)));
+  const what = f.redacted ? cellCode(f.redacted) : cell(short(scrub(f.message)));
   const issue = input.issueOf?.(f);
   const issueCell = issue ? `[${issue.repository}#${issue.number}](${issue.url})` : '';
   return `| ${LEVEL_ICON[f.level]} | ${cellCode(f.ruleId)} ${f.severity} | ${loc} | ${what} | ${cell(f.controls.join(', '))} | ${issueCell} |`;
 }
 
-function whatToDo(input: SummaryInput): string[] {
+function whatToDo(input: SummaryInput, names: readonly string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const f of input.findings) {
@@ -283,7 +294,7 @@ function whatToDo(input: SummaryInput): string[] {
     const where = revoke ? ` Revoke at ${revoke.url ? `[${revoke.provider}](${revoke.url})` : revoke.provider}.` : '';
     out.push(`- **${code(f.ruleId)}** (${n}): ${cell(short(f.remediation, 2_000))}${where}`);
   }
-  if (secretNames(input).length) {
+  if (names.length) {
     out.push('- A file name that holds a secret: revoke the secret, then rename the file (the old name stays in git history).');
   }
   if (input.findings.some((f) => f.family === 'secrets')) {
@@ -297,12 +308,17 @@ function whatToDo(input: SummaryInput): string[] {
 }
 
 /** The paths in this summary that hold a secret, redacted. */
-function secretNames(input: Pick<SummaryInput, 'findings' | 'skipped' | 'wholeFiles'>): string[] {
+function secretNames(input: Pick<SummaryInput, 'findings' | 'skipped' | 'wholeFiles'>, scrub: Scrub): string[] {
   const paths = new Set<string>();
   for (const f of input.findings) paths.add(f.path);
   for (const s of input.skipped) paths.add(s.path);
   for (const p of input.wholeFiles) paths.add(p);
-  return [...new Set([...paths].filter(pathHoldsSecret).map(redactPath))].sort();
+  const names = new Set<string>();
+  for (const p of paths) {
+    const shown = scrub(p);
+    if (shown !== p) names.add(shown);
+  }
+  return [...names].sort();
 }
 
 function secretNameLines(names: readonly string[]): string[] {
@@ -325,9 +341,9 @@ function controlsSection(findings: readonly Finding[]): string[] {
   return [...by.keys()].sort().map((c) => `- ${code(c)}: ${[...by.get(c)!].map(code).join(', ')}`);
 }
 
-function skippedLines(skipped: readonly Skipped[], max: number): string[] {
+function skippedLines(skipped: readonly Skipped[], max: number, scrub: Scrub): string[] {
   const sorted = [...skipped].sort((a, b) => a.path.localeCompare(b.path));
-  const lines = sorted.slice(0, max).map((s) => `- ${code(shortenMiddle(redactPath(s.path), 300))}: ${s.reason}${s.detail ? ` (${cell(short(scrubCached(s.detail)))})` : ''}`);
+  const lines = sorted.slice(0, max).map((s) => `- ${code(shortenMiddle(scrub(s.path), 300))}: ${s.reason}${s.detail ? ` (${cell(short(scrub(s.detail)))})` : ''}`);
   if (sorted.length > max) lines.push(`- … and ${sorted.length - max} more`);
   return lines;
 }
@@ -369,9 +385,8 @@ export function summaryTitle(input: Pick<SummaryInput, 'verdict' | 'findings' | 
  */
 export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): CheckOutput {
   // Every path and message of this summary scrubbed in one batch: the renders below look them up.
-  warmFindings(input.findings);
-  warmScrub([...input.skipped.flatMap((s) => [s.path, s.detail]), ...input.wholeFiles]);
-  const names = secretNames(input);
+  const scrub = batchScrubber([...input.findings.flatMap((f) => [f.path, f.redacted ? undefined : f.message]), ...input.skipped.flatMap((s) => [s.path, s.detail]), ...input.wholeFiles]);
+  const names = secretNames(input, scrub);
   const title = summaryTitle(input);
   const render = (rows: number, skippedMax: number): string => {
     const out: string[] = [];
@@ -401,11 +416,11 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
       out.push('', ...countsTable(input.findings));
       out.push('', '### Findings', '| Level | Rule | Where | Secret / finding | Controls | Issue |', '|---|---|---|---|---|---|');
       const shown = input.findings.slice(0, rows);
-      for (const f of shown) out.push(findingRow(f, input));
+      for (const f of shown) out.push(findingRow(f, input, scrub));
       if (input.findings.length > shown.length) {
         out.push('', `… and ${input.findings.length - shown.length} more findings not shown here (GitHub limits the summary to ${limit} characters); see the annotations.`);
       }
-      out.push('', '### What to do', ...whatToDo(input));
+      out.push('', '### What to do', ...whatToDo(input, names));
       out.push('', '### Controls evidenced', ...controlsSection(input.findings));
     } else if (input.notes?.length) {
       out.push('', '### Notes', ...input.notes.map((n) => `- ${n}`));
@@ -414,11 +429,11 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     if (input.wholeFiles.length) {
       out.push('', `### Scanned whole (${input.wholeFiles.length})`, 'GitHub sent no diff for these files, so every line was scanned, not only the added ones:');
       const paths = [...input.wholeFiles].sort();
-      out.push(...paths.slice(0, skippedMax).map((p) => `- ${code(shortenMiddle(redactPath(p), 300))}`));
+      out.push(...paths.slice(0, skippedMax).map((p) => `- ${code(shortenMiddle(scrub(p), 300))}`));
       if (paths.length > skippedMax) out.push(`- … and ${paths.length - skippedMax} more`);
     }
     if (input.skipped.length) {
-      out.push('', `### Not scanned (${input.skipped.length})`, ...skippedLines(input.skipped, skippedMax));
+      out.push('', `### Not scanned (${input.skipped.length})`, ...skippedLines(input.skipped, skippedMax, scrub));
     }
     out.push('', '### Policy', `Read from ${code(input.policy.ref)}: ${input.policy.sources.map(code).join(' → ')}`, `Policy hash ${code(input.policy.hash)}`);
     for (const w of input.policyWarnings) out.push(`- ⚠️ ${code(`${w.source}:${w.line}:${w.column}`)} ${cell(w.message)}`);

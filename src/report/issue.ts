@@ -9,7 +9,7 @@ import type { RuleMeta } from '../engine/rule.js';
 import { digest } from '../engine/hash.js';
 import { code } from './check-run.js';
 import { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT, fitChars, shortenMiddle } from './limits.js';
-import { redactPath, safeUrl, scrubCached, scrubText } from './scrub.js';
+import { redactPath, scrubCached, scrubText } from './scrub.js';
 
 export { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT };
 /** Places listed in one body or comment ("and N more" after them). */
@@ -98,7 +98,7 @@ function locationLine(o: Occurrence): string {
   const path = redactPath(o.path);
   const at = `${code(`${shortenMiddle(path, 500)}:${o.line}`)} at ${code(o.sha.slice(0, 7))}`;
   // A link to a file named after a secret would carry it: such a place is named, not linked.
-  const url = path === o.path ? safeUrl(o.url) : undefined;
+  const url = path === o.path ? o.url : undefined;
   return `${url ? `[${at}](${url})` : at} in ${o.repository}, ${scrubCached(o.context)}${o.author ? ` by @${o.author}` : ''}`;
 }
 

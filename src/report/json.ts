@@ -8,7 +8,7 @@ import type { ReportContext } from './context.js';
 import { TOOL_NAME } from './context.js';
 import { countFindings, type Counts } from './summary.js';
 import { explainVerdict, type Verdict } from './verdict.js';
-import { redactPath, scrubCached, warmScrub } from './scrub.js';
+import { batchScrubber, scrubCached, type Scrub } from './scrub.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -47,8 +47,8 @@ export interface JsonReport {
 }
 
 /** An explicit field list, so a field added to `Finding` never reaches the output unreviewed. */
-export function jsonFinding(f: Finding): JsonFinding {
-  const path = redactPath(f.path);
+export function jsonFinding(f: Finding, scrub: Scrub = scrubCached): JsonFinding {
+  const path = scrub(f.path);
   return {
     ruleId: f.ruleId,
     family: f.family,
@@ -61,7 +61,7 @@ export function jsonFinding(f: Finding): JsonFinding {
     endLine: f.endLine,
     startColumn: f.startColumn,
     endColumn: f.endColumn,
-    message: scrubCached(f.message),
+    message: scrub(f.message),
     remediation: f.remediation,
     excerpt: f.excerpt,
     redacted: f.redacted ?? null,
@@ -72,8 +72,13 @@ export function jsonFinding(f: Finding): JsonFinding {
 }
 
 export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonReport {
+  // Paths and free text of the whole report, scrubbed in one batch.
   const all = [...result.findings, ...result.excepted.map((e) => e.finding)];
-  warmScrub([...all.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
+  const scrub = batchScrubber([
+    ...all.flatMap((f) => [f.path, f.message]),
+    ...result.excepted.map((e) => e.exception.justification),
+    ...result.skipped.flatMap((s) => [s.path, s.detail]),
+  ]);
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: ctx.toolVersion },
@@ -81,14 +86,14 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
     policy: { sources: [...ctx.policy.sources], hash: ctx.policy.hash },
     stats: { ...result.stats },
     counts: countFindings(result),
-    findings: result.findings.map(jsonFinding),
+    findings: result.findings.map((f) => jsonFinding(f, scrub)),
     excepted: result.excepted.map(({ finding, exception: e }) => ({
-      ...jsonFinding(finding),
-      exception: { justification: scrubCached(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
+      ...jsonFinding(finding, scrub),
+      exception: { justification: scrub(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
     })),
     skipped: [...result.skipped]
       .sort((a, b) => a.path.localeCompare(b.path))
-      .map((s) => ({ path: redactPath(s.path), reason: s.reason, detail: s.detail ? scrubCached(s.detail) : null })),
+      .map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
   };
 }
 

@@ -13,7 +13,7 @@ import { TOOL_NAME } from './context.js';
 import { activeRules, levelFor } from './levels.js';
 import { countFindings } from './summary.js';
 import { explainVerdict } from './verdict.js';
-import { redactPath, scrubCached, warmScrub } from './scrub.js';
+import { batchScrubber, type Scrub } from './scrub.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const FINGERPRINT_KEY = 'tokenwarden/v1';
@@ -74,11 +74,11 @@ function describeRule(rule: Rule, ctx: ReportContext): Sarif.ReportingDescriptor
   };
 }
 
-function location(f: Finding): Sarif.Location {
+function location(f: Finding, scrub: Scrub): Sarif.Location {
   return {
     physicalLocation: {
       // A file named after a secret is named redacted (the result's `pathRedacted` says so).
-      artifactLocation: { uri: artifactUri(redactPath(f.path)), uriBaseId: '%SRCROOT%' },
+      artifactLocation: { uri: artifactUri(scrub(f.path)), uriBaseId: '%SRCROOT%' },
       region: {
         startLine: f.startLine,
         startColumn: f.startColumn,
@@ -91,12 +91,12 @@ function location(f: Finding): Sarif.Location {
   };
 }
 
-function result(f: Finding, ruleIndex: Map<string, number>, exception?: PolicyException): Sarif.Result {
+function result(f: Finding, ruleIndex: Map<string, number>, scrub: Scrub, exception?: PolicyException): Sarif.Result {
   const r: Sarif.Result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.level),
-    message: { text: scrubCached(f.message) },
-    locations: [location(f)],
+    message: { text: scrub(f.message) },
+    locations: [location(f, scrub)],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties: {
       severity: f.severity,
@@ -105,14 +105,14 @@ function result(f: Finding, ruleIndex: Map<string, number>, exception?: PolicyEx
       remediation: f.remediation,
       ...(f.redacted ? { redacted: f.redacted } : {}),
       ...(f.secretHash ? { secretHash: f.secretHash } : {}),
-      ...(redactPath(f.path) !== f.path ? { pathRedacted: true } : {}),
+      ...(scrub(f.path) !== f.path ? { pathRedacted: true } : {}),
     },
   };
   const index = ruleIndex.get(f.ruleId);
   if (index !== undefined) r.ruleIndex = index;
   if (exception) {
     const who = `approved by ${exception.approvedBy}, expires ${exception.expires}`;
-    r.suppressions = [{ kind: 'external', status: 'accepted', justification: scrubCached(`${exception.justification} (${who})`) }];
+    r.suppressions = [{ kind: 'external', status: 'accepted', justification: scrub(`${exception.justification} (${who})`) }];
   }
   return r;
 }
@@ -120,7 +120,7 @@ function result(f: Finding, ruleIndex: Map<string, number>, exception?: PolicyEx
 export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
   // Paths and free text of the whole report scrubbed in one batch; the lookups below are free.
   const all = [...scan.findings, ...scan.excepted.map((e) => e.finding)];
-  warmScrub([...all.flatMap((f) => [f.path, f.message]), ...scan.skipped.flatMap((s) => [s.path, s.detail])]);
+  const scrub = batchScrubber([...all.flatMap((f) => [f.path, f.message]), ...scan.skipped.flatMap((s) => [s.path, s.detail])]);
   // Rules that ran, plus any rule a finding names (a per-finding severity can lift an "off" rule).
   const rules = activeRules(ctx.policy, ctx.rules);
   const named = new Set([...scan.findings, ...scan.excepted.map((e) => e.finding)].map((f) => f.ruleId));
@@ -134,8 +134,8 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
     .map((s) => ({
       level: notifyLevel,
       descriptor: { id: `${TOOL_NAME}/skipped/${s.reason}` },
-      message: { text: `Not scanned (${s.reason}${s.detail ? `: ${scrubCached(s.detail)}` : ''}): ${redactPath(s.path)}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(redactPath(s.path)), uriBaseId: '%SRCROOT%' } } }],
+      message: { text: `Not scanned (${s.reason}${s.detail ? `: ${scrub(s.detail)}` : ''}): ${scrub(s.path)}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(scrub(s.path)), uriBaseId: '%SRCROOT%' } } }],
     }));
 
   const run: Sarif.Run = {
@@ -150,8 +150,8 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
     columnKind: 'utf16CodeUnits',
     results: [
-      ...scan.findings.map((f) => result(f, ruleIndex)),
-      ...scan.excepted.map((e) => result(e.finding, ruleIndex, e.exception)),
+      ...scan.findings.map((f) => result(f, ruleIndex, scrub)),
+      ...scan.excepted.map((e) => result(e.finding, ruleIndex, scrub, e.exception)),
     ],
     properties: {
       verdict: detail.verdict,

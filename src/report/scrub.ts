@@ -103,6 +103,30 @@ function remember(text: string, clean: string): void {
   cache.set(text, clean);
 }
 
+/** A scrubbing function: `scrubCached`, or one that has a batch scrubbed already. */
+export type Scrub = (text: string) => string;
+
+/**
+ * Scrub all of `texts` now, with one scanner, and answer for them from that batch (any other text:
+ * `scrubCached`). For a renderer with many distinct strings (a fingerprint per finding, a path per
+ * file): no cache bound can make them miss, one by one, a scanner each. The batch is the caller's and
+ * goes with it; the shared cache keeps what repeats across calls.
+ */
+export function batchScrubber(texts: Iterable<string | undefined>): Scrub {
+  const batch = new Map<string, string>();
+  const distinct = new Set<string>();
+  for (const t of texts) {
+    if (!t || batch.has(t)) continue;
+    const hit = cache.get(t);
+    if (hit !== undefined) batch.set(t, hit);
+    else distinct.add(t);
+  }
+  const list = [...distinct];
+  const clean = list.length ? scrubTexts(list) : [];
+  list.forEach((t, i) => batch.set(t, clean[i]!));
+  return (text) => batch.get(text) ?? scrubCached(text);
+}
+
 /** Scrub every text not cached yet in one batch, so the lookups that follow are free. */
 export function warmScrub(texts: Iterable<string | undefined>): void {
   const todo = new Set<string>();
@@ -132,9 +156,6 @@ export const redactPath = (path: string): string => scrubCached(path);
 
 /** True when `path` holds a secret (its printed form differs). */
 export const pathHoldsSecret = (path: string): boolean => redactPath(path) !== path;
-
-/** A link target that would carry a secret (e.g. a blob URL with the file name in it) is dropped. */
-export const safeUrl = (url: string | undefined): string | undefined => (url && scrubCached(url) === url ? url : undefined);
 
 // --- a secret in a file name is a finding -------------------------------------------------------------
 

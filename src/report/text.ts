@@ -5,7 +5,7 @@ import type { ScanResult } from '../engine/scan.js';
 import type { ReportContext } from './context.js';
 import { countFindings, formatBytes } from './summary.js';
 import { explainVerdict, verdictLine } from './verdict.js';
-import { redactPath, scrubCached, warmScrub } from './scrub.js';
+import { batchScrubber, type Scrub } from './scrub.js';
 
 export interface TextOptions {
   color: boolean;
@@ -19,10 +19,10 @@ function severityColor(c: Colors, s: Severity): (t: string) => string {
   return s === 'critical' || s === 'high' ? c.red : s === 'medium' ? c.yellow : c.dim;
 }
 
-function findingBlock(c: Colors, f: Finding): string {
+function findingBlock(c: Colors, f: Finding, scrub: Scrub): string {
   // A file named after a secret is printed redacted, like the secret: terminals and CI logs are read by others.
-  const path = redactPath(f.path);
-  const head = `${c.bold(`${path}:${f.startLine}:${f.startColumn}`)}  ${severityColor(c, f.severity)(f.severity)}  ${c.cyan(f.ruleId)}  ${scrubCached(f.message)}`;
+  const path = scrub(f.path);
+  const head = `${c.bold(`${path}:${f.startLine}:${f.startColumn}`)}  ${severityColor(c, f.severity)(f.severity)}  ${c.cyan(f.ruleId)}  ${scrub(f.message)}`;
   const level = f.level === 'fail' ? c.red('fail') : c.yellow('warn');
   const named = path === f.path ? '' : `\n    ${c.red('the file name holds a secret (shown redacted): revoke it and rename the file')}`;
   return `${head}\n    ${c.dim('│')} ${f.excerpt}\n    ${level} ${c.dim(`· fingerprint ${f.fingerprint}`)}${named}`;
@@ -38,11 +38,11 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   const c = pc.createColors(opts.color);
   const detail = explainVerdict(result, ctx.policy);
   const out: string[] = [];
-  warmScrub([...result.findings.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
+  const scrub = batchScrubber([...result.findings.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
   const verdictText = verdictLine(detail, result.stats.files);
   const verdict = detail.verdict === 'fail' ? c.red(c.bold(verdictText)) : detail.verdict === 'warn' ? c.yellow(verdictText) : c.green(verdictText);
 
-  for (const f of result.findings) out.push(findingBlock(c, f), '');
+  for (const f of result.findings) out.push(findingBlock(c, f, scrub), '');
   if (opts.quiet) {
     if (detail.verdict === 'pass') return '';
     return [...out, verdict].join('\n') + '\n';
@@ -63,7 +63,7 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   if (result.skipped.length) {
     out.push(c.bold(`Not scanned (${result.skipped.length})`));
     const skipped = [...result.skipped].sort((a, b) => a.path.localeCompare(b.path));
-    for (const s of skipped) out.push(`  ${redactPath(s.path)}  ${c.yellow(s.reason)}${s.detail ? c.dim(`: ${scrubCached(s.detail)}`) : ''}`);
+    for (const s of skipped) out.push(`  ${scrub(s.path)}  ${c.yellow(s.reason)}${s.detail ? c.dim(`: ${scrub(s.detail)}`) : ''}`);
     out.push('');
   }
 

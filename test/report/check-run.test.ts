@@ -192,6 +192,18 @@ describe('summary and outputs', () => {
     expect(summary).toContain(`| \`config/${redact(token)}.txt:3\` |`);
   });
 
+  it('costs little with thousands of findings in distinct files, each linked', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => finding({ path: `src/m${i}/index.ts`, startLine: i + 1, fingerprint: i.toString(16).padStart(16, '0') }));
+    const t0 = performance.now();
+    const { summary } = renderSummary(input(many, { lineUrl: url }));
+    const annotations = many.map(findingAnnotation);
+    // A scanner per path or per link would take many seconds.
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(summary).toContain('[`src/m0/index.ts:1`](https://github.com/acme/api/blob/abc/src/m0/index.ts#L1)');
+    expect(annotations).toHaveLength(3_000);
+  });
+
   it('a clean summary says nothing about file names', () => {
     expect(renderSummary(input([finding()])).summary).not.toContain('file name');
   });
