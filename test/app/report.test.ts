@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
+import type { RuleMeta } from '../../src/engine/rule.js';
 import { batches, code, findingAnnotation, renderSummary, type SummaryInput } from '../../src/report/check-run.js';
 import { issueBody, issueKey, issueTitle, keyOfMarkers, markerPath, occurrenceComment, occurrenceId, parseMarkers, resolvedComment, type Occurrence } from '../../src/report/issue.js';
 import { redactPath } from '../../src/report/scrub.js';
 import { redact } from '../../src/engine/redact.js';
+import { desiredReminders, newNamesComment, settledComment, stateChangeComment, type RepoContext } from '../../src/app/sweep/reminders.js';
+import type { CredentialStatus } from '../../src/engine/inventory/types.js';
 import { describePolicyDiff } from '../../src/app/policy-diff.js';
 import { resolvePolicy } from '../../src/engine/policy/load.js';
 import { describeError, errorFields, SafeError } from '../../src/app/errors.js';
@@ -107,7 +110,7 @@ describe('issue bodies', () => {
 describe('issues within GitHub limits, without secrets in paths', () => {
   const token = githubToken('ghp', 'issue-path');
   const leakyPath = `config/${token}.txt`;
-  const meta = { id: 'secrets/github-token', family: 'secrets', severity: 'critical', confidence: 'high', description: 'GitHub token (classic PAT, OAuth, …).', controls: [], remediation: 'Revoke it.' } as const;
+  const meta: RuleMeta = { id: 'secrets/github-token', family: 'secrets', severity: 'critical', confidence: 'high', description: 'GitHub token (classic PAT, OAuth, …).', controls: [], remediation: 'Revoke it.' };
 
   it('titles: at most 256 characters, the file name kept, the secret in it redacted', () => {
     expect(issueTitle(finding({ path: 'src/a.ts' }), meta, 'acme/api', false)).toBe('[Token Warden] Revoke and rotate the leaked GitHub token (src/a.ts)');
@@ -144,6 +147,57 @@ describe('issues within GitHub limits, without secrets in paths', () => {
     const comment = occurrenceComment(f, many, false);
     expect(comment.length).toBeLessThanOrEqual(65_536);
     expect(comment).toContain('and 2980 more places');
+  });
+});
+
+describe('rotation reminders within GitHub limits, without secrets', () => {
+  const token = githubToken('ghp', 'reminder');
+  const ctx: RepoContext = { repository: 'acme/api', central: true, branch: 'main', inventoryPath: '.github/tokens.yml', htmlUrl: 'https://github.com/acme/api' };
+  const status = (over: Partial<CredentialStatus>): CredentialStatus => ({
+    name: 'DEPLOY_TOKEN',
+    status: 'overdue',
+    conditions: ['overdue'],
+    key: 'credential:DEPLOY_TOKEN',
+    provider: 'GitHub',
+    owner: '@alice',
+    rotationDays: 90,
+    lastRotated: '2026-01-01',
+    rotationDue: '2026-04-01',
+    missing: [],
+    problems: [],
+    line: 3,
+    references: [],
+    message: 'overdue',
+    ...over,
+  });
+
+  it('titles of at most 256 characters and bodies of at most 65,536, scrubbed before they are cut', () => {
+    const long = status({ name: `${'N'.repeat(230)} ${token}`, provider: `p ${token}`, references: Array.from({ length: 50 }, (_, i) => ({ path: `.github/workflows/${token}.yml`, line: i + 1 }) as never) });
+    const { reminders } = desiredReminders([long], ctx, () => undefined);
+    const [r] = reminders;
+    expect(r!.title.length).toBeLessThanOrEqual(256);
+    expect(r!.body.length).toBeLessThanOrEqual(65_536);
+    for (const text of [r!.title, r!.body, r!.summary]) expect(text).not.toContain(token);
+    // The cut did not leave a recognisable start of the token either.
+    expect(r!.title).not.toContain(token.slice(0, 10));
+    // A workflow file named after a token is named redacted, without a link.
+    expect(r!.body).toContain(`\`.github/workflows/${redact(token)}.yml:1\``);
+    expect(r!.body).not.toContain(`/blob/main/.github/workflows/${redact(token)}`);
+  });
+
+  it('an inventory with thousands of undeclared secrets still fits one issue', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => status({ name: `SECRET_${i}_${'X'.repeat(30)}`, key: `credential:S${i}`, status: 'undeclared', conditions: ['undeclared'], owner: undefined, references: [{ path: '.github/workflows/ci.yml', line: i + 1 }] as never }));
+    const { reminders } = desiredReminders(many, ctx, () => undefined);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body.length).toBeLessThanOrEqual(65_536);
+    expect(reminders[0]!.body).toMatch(/^<!-- tokenwarden:reminder=/);
+  });
+
+  it('comments are scrubbed too', () => {
+    const [r] = desiredReminders([status({ name: token })], ctx, () => undefined).reminders;
+    expect(stateChangeComment(r!, 'due-soon', false)).not.toContain(token);
+    expect(newNamesComment([token])).not.toContain(token);
+    expect(settledComment(undefined, ctx, token)).not.toContain(token);
   });
 });
 

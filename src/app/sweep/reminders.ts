@@ -11,7 +11,16 @@
 import type { CredentialStatus } from '../../engine/inventory/index.js';
 import { code } from '../../report/check-run.js';
 import { ISSUE_LABEL } from '../../report/issue.js';
-import { scrub } from '../scrub.js';
+import { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT, fitChars } from '../../report/limits.js';
+import { redactPath, scrubText as scrub } from '../../report/scrub.js';
+
+/**
+ * Issue text fit to publish: the inventory's free text (names, providers, owners) and file and branch
+ * names are scrubbed like logs, and only then cut to GitHub's limits (a secret cut in half is no longer
+ * recognised as one).
+ */
+const titleFit = (t: string): string => fitChars(scrub(t), ISSUE_TITLE_LIMIT);
+const bodyFit = (t: string): string => fitChars(scrub(t), ISSUE_BODY_LIMIT, "\n\n… cut to GitHub's size limit for an issue.\n");
 
 export const ROTATION_LABEL = 'rotation';
 export type ReminderState = 'due-soon' | 'overdue' | 'expired' | 'incomplete' | 'undeclared';
@@ -105,8 +114,11 @@ export type Settled =
 
 const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
 const fileLink = (ctx: RepoContext, path: string, line?: number): string => {
-  const label = code(line ? `${path}:${line}` : path);
-  return ctx.htmlUrl ? `[${label}](${ctx.htmlUrl}/blob/${encodePath(ctx.branch)}/${encodePath(path)}${line ? `#L${line}` : ''})` : label;
+  const shown = redactPath(path);
+  const label = code(line ? `${shown}:${line}` : shown);
+  // A link to a file named after a secret would carry it: such a file is named, not linked.
+  if (!ctx.htmlUrl || shown !== path || redactPath(ctx.branch) !== ctx.branch) return label;
+  return `[${label}](${ctx.htmlUrl}/blob/${encodePath(ctx.branch)}/${encodePath(path)}${line ? `#L${line}` : ''})`;
 };
 const prefix = (ctx: RepoContext): string => `[Token Warden] ${ctx.central ? `${ctx.repository}: ` : ''}`;
 const STATE_WORDS: Record<ReminderState, string> = { 'due-soon': 'due soon', overdue: 'overdue', expired: 'expired', incomplete: 'incomplete', undeclared: 'undeclared' };
@@ -168,7 +180,7 @@ function credentialTitle(ctx: RepoContext, state: ReminderState, s: CredentialSt
             ? `Credential expires soon: ${s.name} (${due})`
             : `Rotation due soon: ${s.name} (${due})`
           : `Rotation reminder: the inventory entry of ${s.name} is incomplete`;
-  return (prefix(ctx) + t).slice(0, 250);
+  return titleFit(prefix(ctx) + t);
 }
 
 function credentialSummary(state: ReminderState, s: CredentialStatus, due: string | undefined): string {
@@ -220,7 +232,7 @@ function credentialBody(ctx: RepoContext, state: ReminderState, s: CredentialSta
 function undeclaredReminder(ctx: RepoContext, list: readonly CredentialStatus[]): Reminder {
   const names = list.map((s) => s.name.toUpperCase()).sort();
   const n = list.length;
-  const title = `${prefix(ctx)}Undeclared credentials: ${n} secret${n === 1 ? '' : 's'} used by workflows ${n === 1 ? 'is' : 'are'} not in the token inventory`.slice(0, 250);
+  const title = titleFit(`${prefix(ctx)}Undeclared credentials: ${n} secret${n === 1 ? '' : 's'} used by workflows ${n === 1 ? 'is' : 'are'} not in the token inventory`);
   const summary = `${n === 1 ? 'One secret' : `${n} secrets`} used by workflows on ${code(ctx.branch)} ${n === 1 ? 'has' : 'have'} no entry in ${code(ctx.inventoryPath)}: nobody has declared who owns ${n === 1 ? 'it' : 'them'}, when ${n === 1 ? 'it was' : 'they were'} rotated or when ${n === 1 ? 'it expires' : 'they expire'}.`;
   const out: string[] = [marker('reminder', reminderKey(ctx.repository, UNDECLARED_KEY)), marker('state', 'undeclared'), marker('names', names.join(',')), ''];
   out.push('## Undeclared credentials', '', summary, '', `**Repository:** ${ctx.repository}`, '');
@@ -235,12 +247,12 @@ function undeclaredReminder(ctx: RepoContext, list: readonly CredentialStatus[])
     key: reminderKey(ctx.repository, UNDECLARED_KEY),
     state: 'undeclared',
     title,
-    body: scrub(out.join('\n')),
+    body: bodyFit(out.join('\n')),
     labels: [ISSUE_LABEL, ROTATION_LABEL, 'undeclared'],
     assignees: [],
     names,
     opens: true,
-    summary,
+    summary: scrub(summary),
   };
 }
 
@@ -281,15 +293,15 @@ export function desiredReminders(
       state,
       // The inventory's free text (provider, names) lands in an issue, maybe in a central repository:
       // anything shaped like a secret is redacted, as in logs.
-      title: scrub(credentialTitle(ctx, state, s, due)),
-      body: scrub(credentialBody(ctx, state, s, due, summary)),
+      title: credentialTitle(ctx, state, s, due),
+      body: bodyFit(credentialBody(ctx, state, s, due, summary)),
       labels: [ISSUE_LABEL, ROTATION_LABEL, state],
       assignees: assignee ? [assignee] : [],
       ...(s.owner ? { owner: s.owner } : {}),
       ...(due ? { due } : {}),
       names: [],
       opens: state !== 'incomplete',
-      summary,
+      summary: scrub(summary),
     });
   }
   if (undeclared.length) reminders.push(undeclaredReminder(ctx, undeclared));
@@ -303,14 +315,18 @@ const mention = (owner: string | undefined): string => (owner ? `${owner} ` : ''
 
 export function stateChangeComment(r: Reminder, previous: ReminderState | undefined, reopened: boolean): string {
   const head = reopened ? `Reopened: now **${stateWords(r.state)}** (was ${stateWords(previous)} when this was closed).` : `Status: **${stateWords(r.state)}** (was ${stateWords(previous)}).`;
-  return `${mention(r.owner)}${head} ${r.summary}`.trim();
+  return bodyFit(`${mention(r.owner)}${head} ${r.summary}`.trim());
 }
 
 export function newNamesComment(added: readonly string[]): string {
-  return `Also used by workflows now, without an inventory entry: ${added.map(code).join(', ')}.`;
+  return bodyFit(`Also used by workflows now, without an inventory entry: ${added.map(code).join(', ')}.`);
 }
 
 export function settledComment(settled: Settled | undefined, ctx: RepoContext, credential: string): string {
+  return bodyFit(settledText(settled, ctx, credential));
+}
+
+function settledText(settled: Settled | undefined, ctx: RepoContext, credential: string): string {
   const where = `${code(ctx.inventoryPath)} on ${code(ctx.branch)}`;
   if (!settled) return `${code(credential)} is no longer in ${where}. Closing.`;
   switch (settled.kind) {
