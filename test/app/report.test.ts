@@ -172,7 +172,7 @@ describe('rotation reminders within GitHub limits, without secrets', () => {
   });
 
   it('titles of at most 256 characters and bodies of at most 65,536, scrubbed before they are cut', () => {
-    const long = status({ name: `${'N'.repeat(230)} ${token}`, provider: `p ${token}`, references: Array.from({ length: 50 }, (_, i) => ({ path: `.github/workflows/${token}.yml`, line: i + 1 }) as never) });
+    const long = status({ name: `${'N'.repeat(190)} ${token}`, provider: `p ${token}`, references: Array.from({ length: 50 }, (_, i) => ({ path: `.github/workflows/${token}.yml`, line: i + 1 }) as never) });
     const { reminders } = desiredReminders([long], ctx, () => undefined);
     const [r] = reminders;
     expect(r!.title.length).toBeLessThanOrEqual(256);
