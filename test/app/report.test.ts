@@ -203,7 +203,7 @@ describe('rotation reminders within GitHub limits, without secrets', () => {
 
 describe('policy preview', () => {
   it('lists effective changes', () => {
-    const a = resolvePolicy([{ source: 'a', text: 'ignore: ["docs/**"]\n' }]);
+    const a = resolvePolicy([{ source: 'a', text: 'ignore: ["docs/**"]\nsettings:\n  incomplete_scan: warn\n' }]);
     const b = resolvePolicy([{ source: 'b', text: 'families:\n  secrets: warn\nsettings:\n  incomplete_scan: fail\nissues:\n  scopes: true\n' }]);
     if (!a.ok || !b.ok) throw new Error('policies should load');
     expect(describePolicyDiff(a.policy, b.policy)).toEqual([
