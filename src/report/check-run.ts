@@ -79,7 +79,8 @@ export function validAnnotation(a: CheckAnnotation): CheckAnnotation {
   return mend(a, scrubCached);
 }
 
-function mend(a: CheckAnnotation, scrub: Scrub): CheckAnnotation {
+/** `detailsScrubbed`: the caller built `raw_details` from scrubbed parts and values of its own. */
+function mend(a: CheckAnnotation, scrub: Scrub, detailsScrubbed = false): CheckAnnotation {
   const raw = typeof a.path === 'string' ? a.path : '';
   let path = scrub(raw);
   const notes: string[] = [];
@@ -100,7 +101,7 @@ function mend(a: CheckAnnotation, scrub: Scrub): CheckAnnotation {
     message: fitBytes(message || CHECK_NAME, ANNOTATION_LIMITS.messageBytes, TRUNCATED_NOTE),
   };
   if (typeof a.raw_details === 'string' && a.raw_details) {
-    out.raw_details = fitBytes(scrub(a.raw_details), ANNOTATION_LIMITS.rawDetailsBytes, TRUNCATED_NOTE);
+    out.raw_details = fitBytes(detailsScrubbed ? a.raw_details : scrub(a.raw_details), ANNOTATION_LIMITS.rawDetailsBytes, TRUNCATED_NOTE);
   }
   const startColumn = positive(a.start_column);
   const endColumn = positive(a.end_column);
@@ -121,12 +122,17 @@ export function validOutput<T extends CheckOutput>(o: T): T {
 
 const annotationTitle = (f: Finding): string => `${f.ruleId} (${f.severity})`;
 const annotationMessage = (f: Finding): string => `${f.message}${f.redacted ? ` Secret: ${f.redacted}.` : ''}\n\n${f.remediation}`;
-const annotationDetails = (f: Finding): string =>
-  [f.family === 'secrets' ? undefined : f.excerpt, `Fingerprint: ${f.fingerprint}`, f.controls.length ? `Controls: ${f.controls.join(', ')}` : undefined].filter(Boolean).join('\n');
+/**
+ * The excerpt (for a secret finding, left out: the redacted value says enough), the fingerprint and the
+ * controls. Only the excerpt comes from the file: it alone is scrubbed, so a report of 20,000 findings
+ * does not scan 20,000 strings that differ only in their fingerprint.
+ */
+const annotationDetails = (f: Finding, scrub: Scrub): string =>
+  [f.family === 'secrets' ? undefined : scrub(f.excerpt), `Fingerprint: ${f.fingerprint}`, f.controls.length ? `Controls: ${f.controls.join(', ')}` : undefined].filter(Boolean).join('\n');
 
 /** The paths and texts of many findings' annotations, scrubbed in one batch. */
 const findingsScrubber = (findings: readonly Finding[]): Scrub =>
-  batchScrubber(findings.flatMap((f) => [f.path, annotationTitle(f), annotationMessage(f), annotationDetails(f)]));
+  batchScrubber(findings.flatMap((f) => [f.path, annotationTitle(f), annotationMessage(f), f.family === 'secrets' ? undefined : f.excerpt]));
 
 /** The batch of each findings array `findingAnnotation` is mapped over. */
 const scrubbers = new WeakMap<readonly Finding[], Scrub>();
@@ -150,8 +156,8 @@ export function findingAnnotation(f: Finding, _index?: number, all?: readonly Fi
     annotation_level: f.level === 'fail' ? 'failure' : 'warning',
     title: annotationTitle(f),
     message: annotationMessage(f),
-    raw_details: annotationDetails(f),
-  }, scrub);
+    raw_details: annotationDetails(f, scrub),
+  }, scrub, true);
 }
 
 /** A policy error as an annotation on the policy file (only meaningful for a file in this repository). */
