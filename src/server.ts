@@ -1,10 +1,14 @@
 /**
  * `npm start`: the App as an HTTP server. Probot's standard environment (APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, PORT, HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL),
- * Token Warden's pacing and retry knobs (TOKENWARDEN_*, see .env.example), the webhook route with
- * redeliveries answered once, and `/healthz` for load balancers and container probes. On SIGTERM it
- * stops accepting deliveries, lets evaluations in flight finish for a grace period, and completes the
- * check runs still in progress with an explanation. It also runs the rotation sweep on its schedule
+ * Token Warden's knobs (TOKENWARDEN_*, see .env.example), the webhook route (src/app/webhook-route.ts:
+ * refuses before reading, verifies on the bytes, answers 202 and judges in the background; redeliveries
+ * answered once), and `/healthz` for load balancers and container probes. Probot's own webhook middleware
+ * is not used: it re-reads and re-verifies the body and logs it when that fails.
+ *
+ * On SIGTERM it stops accepting deliveries, lets evaluations in flight finish for a grace period, completes
+ * the check runs still in progress with an explanation, and exits: within the grace period plus
+ * SHUTDOWN_EXIT_MARGIN_MS whatever happens. It also runs the rotation sweep on its schedule
  * (TOKENWARDEN_SWEEP_SCHEDULE, default daily at 06:00 UTC) and, with TOKENWARDEN_SWEEP_TOKEN set, on
  * `POST /api/sweep` (see src/app/sweep/).
  */
@@ -12,11 +16,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from 'node:url';
 import { existsSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, type ApplicationFunction, type Logger } from 'probot';
+import { createProbot, type ApplicationFunction, type Logger } from 'probot';
 import app from './index.js';
 import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
 import { CheckRunPublisher } from './app/check-run-publisher.js';
-import { DeliveryLedger, signatureMatches } from './app/deliveries.js';
+import { DeliveryLedger } from './app/deliveries.js';
+import { errorFields } from './app/errors.js';
+import { Background } from './app/background.js';
+import { EventDispatch } from './app/dispatch.js';
+import { WebhookRoute, type RouteLimits } from './app/webhook-route.js';
 import { Sweeper, type SweepOptions } from './app/sweep/index.js';
 import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type SweepSchedule } from './app/sweep/schedule.js';
 import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
@@ -26,8 +34,19 @@ const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'se
 const MIN_PRODUCTION_SECRET = 20;
 /** How long a shutdown waits for evaluations in flight before completing their check runs as interrupted. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 8000;
-/** GitHub caps webhook payloads at 25 MB. */
-const MAX_PAYLOAD_BYTES = 26 * 1024 * 1024;
+/** A process still stopping this long after its grace period is made to exit (see `isMain` below). */
+export const SHUTDOWN_EXIT_MARGIN_MS = 1000;
+const MB = 1024 * 1024;
+
+/** The webhook route's limits (src/app/webhook-route.ts) as environment variables. */
+const ROUTE_KNOBS = {
+  TOKENWARDEN_WEBHOOK_MAX_PENDING: { min: 1, unit: 'requests' },
+  TOKENWARDEN_WEBHOOK_BUFFER_MB: { min: 25, unit: 'megabytes (at least GitHub\'s 25 MB payload cap)' },
+  TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: { min: 1, unit: 'milliseconds' },
+} as const;
+
+/** A whole-number variable, or undefined when unset or blank. */
+const wholeNumber = (env: NodeJS.ProcessEnv, name: string): number | undefined => (env[name]?.trim() ? Number(env[name]!.trim()) : undefined);
 
 /** Reasons not to start. A webhook secret anyone can guess lets anyone forge events. */
 export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
@@ -44,8 +63,24 @@ export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
   problems.push(...clientEnvProblems(env));
   const grace = env.TOKENWARDEN_SHUTDOWN_GRACE_MS;
   if (grace !== undefined && grace.trim() !== '' && !/^\d+$/.test(grace.trim())) problems.push(`TOKENWARDEN_SHUTDOWN_GRACE_MS "${grace}" is not a whole number of milliseconds.`);
+  for (const [name, { min, unit }] of Object.entries(ROUTE_KNOBS)) {
+    const v = env[name];
+    if (v?.trim() && !(/^\d+$/.test(v.trim()) && Number(v) >= min)) problems.push(`${name} "${v}" is not a whole number of ${unit}${min > 1 ? ` of at least ${min}` : ''}.`);
+  }
   problems.push(...sweepEnvProblems(env));
   return problems;
+}
+
+/** The webhook route's limits from the environment (checked by `environmentProblems`). */
+export function routeLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RouteLimits> {
+  const maxPending = wholeNumber(env, 'TOKENWARDEN_WEBHOOK_MAX_PENDING');
+  const bufferMb = wholeNumber(env, 'TOKENWARDEN_WEBHOOK_BUFFER_MB');
+  const readTimeoutMs = wholeNumber(env, 'TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS');
+  return {
+    ...(maxPending !== undefined ? { maxPending } : {}),
+    ...(bufferMb !== undefined ? { bufferBytes: bufferMb * MB } : {}),
+    ...(readTimeoutMs !== undefined ? { readTimeoutMs } : {}),
+  };
 }
 
 export interface StartOptions {
@@ -55,6 +90,8 @@ export interface StartOptions {
   log?: Logger;
   /** The rotation sweep's clock and concurrency (tests pin "today"). */
   sweep?: Pick<SweepOptions, 'now' | 'concurrency'>;
+  /** The webhook route's limits; the environment's TOKENWARDEN_WEBHOOK_* win over the defaults, these over both. */
+  limits?: Partial<RouteLimits>;
 }
 
 export interface RunningServer {
@@ -62,7 +99,31 @@ export interface RunningServer {
   url: string;
   /** The rotation sweep this server schedules and triggers. */
   sweeper: Sweeper;
+  /** Webhook handlers still running (deliveries are answered 202 before they are judged). */
+  background: Background;
+  /** TOKENWARDEN_SHUTDOWN_GRACE_MS: `close()` returns within about this long. */
+  graceMs: number;
+  log: Logger;
+  /**
+   * Stop accepting (new connections refused, requests on kept-alive ones answered 503), let handlers in
+   * flight finish for most of the grace period, complete the check runs still open as interrupted, close
+   * every connection. Idempotent.
+   */
   close(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)).unref());
+
+/**
+ * How the grace period is shared at shutdown: first the handlers in flight may finish (`handlersMs`); then
+ * the check-run drain gets what remains but `closeMs`, at least `drainMs` (it waits a little more for runs
+ * to complete, then completes the rest as interrupted, one GitHub write each); `closeMs` is for closing the
+ * connections and exiting.
+ */
+export function shutdownBudget(graceMs: number): { handlersMs: number; drainMs: number; closeMs: number } {
+  const closeMs = Math.min(250, Math.floor(graceMs / 10));
+  const drainMs = Math.min(3000, Math.floor(graceMs / 2));
+  return { handlersMs: Math.max(0, graceMs - drainMs - closeMs), drainMs, closeMs };
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
@@ -76,63 +137,53 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   env.WEBHOOK_PATH = webhookPath;
 
   const github = { ...clientOptionsFromEnv(env), ...opts.github };
-  const graceMs = env.TOKENWARDEN_SHUTDOWN_GRACE_MS?.trim() ? Number(env.TOKENWARDEN_SHUTDOWN_GRACE_MS) : DEFAULT_SHUTDOWN_GRACE_MS;
+  const graceMs = wholeNumber(env, 'TOKENWARDEN_SHUTDOWN_GRACE_MS') ?? DEFAULT_SHUTDOWN_GRACE_MS;
   const probot = createProbot({ env, overrides: { Octokit: createOctokitClass(github), ...(opts.log ? { log: opts.log } : {}) } });
-  const webhooks = await createNodeMiddleware(opts.app ?? app, { probot, webhooksPath: webhookPath });
-  const deliveries = new DeliveryLedger();
-  const secret = env.WEBHOOK_SECRET ?? '';
-  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log: probot.log, ...opts.sweep });
+  // Before the App registers its handlers: they are wrapped so that Probot never logs a payload.
+  const dispatch = new EventDispatch(probot);
+  await probot.load(opts.app ?? app, {
+    cwd: process.cwd(),
+    addHandler: () => {
+      throw new Error('Token Warden serves no routes for apps (addHandler)');
+    },
+  });
+  const log = probot.log;
+  const background = new Background();
+  const route = new WebhookRoute({
+    path: webhookPath,
+    secret: env.WEBHOOK_SECRET ?? '',
+    log,
+    deliveries: new DeliveryLedger(),
+    background,
+    handle: (id, name, payload) => dispatch.dispatch(id, name, payload),
+    limits: { ...routeLimitsFromEnv(env), ...opts.limits },
+  });
+  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, ...opts.sweep });
   const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
-  const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(probot.log.info({}, 'rotation sweep already running: this turn skipped')), probot.log);
+  const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(log.info({}, 'rotation sweep already running: this turn skipped')), log);
   const sweepToken = env[TOKEN_ENV]?.trim() ?? '';
 
-  /**
-   * A signed redelivery of a delivery handled (or being handled) here is answered at once and not judged
-   * again. Anything else goes on to Probot, which verifies the signature itself.
-   */
-  const answeredAsDuplicate = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const id = req.headers['x-github-delivery'];
-    if (typeof id !== 'string' || !id) return false;
-    const raw = await readBody(req);
-    if (raw === undefined) {
-      res.writeHead(413, { 'content-type': 'application/json' }).end('{"error":"payload too large"}\n');
-      return true;
-    }
-    // Probot's middleware reads a string body instead of the (now consumed) stream.
-    (req as { body?: unknown }).body = raw.toString('utf8');
-    const signature = req.headers['x-hub-signature-256'];
-    if (!signatureMatches(secret, raw, typeof signature === 'string' ? signature : undefined)) return false;
-    if (!deliveries.claim(id)) {
-      probot.log.info({ delivery: id, event: req.headers['x-github-event'], state: deliveries.state(id) }, 'redelivery of a delivery already handled: ignored');
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('duplicate delivery: already handled\n');
-      return true;
-    }
-    // 2xx (202 = still processing) counts as handled; a failure lets a redelivery try again.
-    res.once('close', () => deliveries.settle(id, res.writableFinished && res.statusCode < 300));
-    return false;
-  };
-
-  const server = createServer((req, res) => {
+  const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
+    if (route.serve(req, res, expectsContinue)) return;
+    if (expectsContinue) res.writeContinue();
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : '{"status":"ok"}\n');
+      // 503 while stopping, so that a load balancer sends no more deliveries here.
+      const [code, body] = route.draining ? [503, '{"status":"stopping"}\n'] : [200, '{"status":"ok"}\n'];
+      res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     if (path === SWEEP_PATH && req.method === 'POST' && sweepToken) {
       triggerSweep(req, res);
       return;
     }
-    const handle = async (): Promise<void> => {
-      if (req.method === 'POST' && path === webhookPath && (await answeredAsDuplicate(req, res))) return;
-      await webhooks(req, res, () => {
-        if (!res.headersSent) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}\n');
-      });
-    };
-    handle().catch((e: unknown) => {
-      probot.log.error({ err: { message: (e as Error).message } }, 'webhook handler failed');
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
+    req.resume();
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}\n');
+  };
+  const server = createServer((req, res) => serve(req, res, false));
+  // `Expect: 100-continue`: a refused request is answered before the client sends its body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => serve(req, res, true));
+
   /** `POST /api/sweep`: start a sweep now (202), or say one is running (409). */
   const triggerSweep = (req: IncomingMessage, res: ServerResponse): void => {
     req.resume();
@@ -141,8 +192,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const repositories = new URL(req.url ?? '/', 'http://localhost').searchParams.getAll('repo');
     const run = sweeper.run(repositories.length ? { repositories } : {});
     if (!run) return reply(409, { status: 'running' });
-    run.catch((e: unknown) => probot.log.error({ err: { message: (e as Error).message } }, 'triggered rotation sweep failed'));
-    probot.log.info({ repositories }, 'rotation sweep triggered over HTTP');
+    run.catch((e: unknown) => log.error({ err: { message: (e as Error).message } }, 'triggered rotation sweep failed'));
+    log.info({ repositories }, 'rotation sweep triggered over HTTP');
     reply(202, { status: 'started' });
   };
 
@@ -155,39 +206,39 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  probot.log.info({ host: addr.address, port: addr.port, webhookPath }, 'Token Warden listening');
+  log.info({ host: addr.address, port: addr.port, webhookPath }, 'Token Warden listening');
   scheduler.start();
-  probot.log.info({ schedule: describeSchedule(schedule), next: scheduler.next?.toISOString(), trigger: sweepToken ? SWEEP_PATH : undefined }, 'rotation sweep scheduled');
+  log.info({ schedule: describeSchedule(schedule), next: scheduler.next?.toISOString(), trigger: sweepToken ? SWEEP_PATH : undefined }, 'rotation sweep scheduled');
+
+  const shutdown = async (): Promise<void> => {
+    const deadline = Date.now() + graceMs;
+    const budget = shutdownBudget(graceMs);
+    route.draining = true;
+    scheduler.stop();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // A sweep stops after the repository in hand (the next run picks up where it left off).
+    const sweeping = sweeper.stop(graceMs - budget.closeMs);
+    await background.settled(budget.handlersMs);
+    // Check runs still open are completed as interrupted, with the time that remains.
+    const interrupted = await CheckRunPublisher.drain(Math.max(0, deadline - Date.now() - budget.closeMs));
+    if (interrupted) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
+    // Accepted (202) but not done: GitHub will not redeliver these by itself.
+    if (background.size) log.warn({ running: background.size, graceMs }, 'stopped with webhook handlers still running');
+    await Promise.race([sweeping, sleep(deadline - Date.now())]);
+    server.closeAllConnections();
+    await Promise.race([closed, sleep(deadline - Date.now())]);
+  };
+  let closing: Promise<void> | undefined;
   return {
     server,
     url: `http://${shownHost}:${addr.port}`,
     sweeper,
-    close: async () => {
-      // Stop accepting; let evaluations in flight finish; complete what is left; cut the connections
-      // still waiting on them (GitHub records those deliveries as failed, and a redelivery redoes them).
-      // A sweep stops after the repository in hand (the next run picks up where it left off).
-      scheduler.stop();
-      const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-      const [interrupted] = await Promise.all([CheckRunPublisher.drain(graceMs), sweeper.stop(graceMs)]);
-      if (interrupted) probot.log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
-      server.closeAllConnections();
-      await closed;
-    },
+    background,
+    graceMs,
+    log,
+    close: () => (closing ??= shutdown()),
   };
-}
-
-/** The request body, or undefined beyond GitHub's payload cap. */
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_PAYLOAD_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 const isMain = (): boolean => {
@@ -203,9 +254,22 @@ if (isMain()) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   startServer().then(
     (running) => {
-      const stop = (): void => {
-        running.close().finally(() => process.exit(0));
+      const stop = (signal: NodeJS.Signals): void => {
+        // The orchestrator kills us soon after its own grace period: exit on time whatever close() waits for.
+        const limit = running.graceMs + SHUTDOWN_EXIT_MARGIN_MS;
+        setTimeout(() => {
+          running.log.error({ signal, limitMs: limit }, 'shutdown overran its grace period: exiting now');
+          process.exit(1);
+        }, limit).unref();
+        running.close().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            running.log.error({ err: errorFields(e) }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
       };
+      // Once: a second signal of the same kind gets Node's default, an immediate exit.
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
     },
