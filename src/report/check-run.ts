@@ -73,11 +73,22 @@ const TRUNCATED_NOTE = "…\n\n(Cut to GitHub's 64 KB limit for an annotation.)"
  * An annotation GitHub accepts, whatever went in: path redacted (with a note saying so) and shortened,
  * lines at least 1 and in order, columns only on a single line and in order, a known level, title,
  * message and details scrubbed and cut to their limits. Idempotent: the check-run publisher can call it
- * again on what it sends.
+ * again on what it sends. An annotation this module made is returned as it is (no second scan); mapped
+ * over an array (`annotations.map(validAnnotation)`), the texts of all of them are scrubbed in one batch.
  */
-export function validAnnotation(a: CheckAnnotation): CheckAnnotation {
-  return mend(a, scrubCached);
+export function validAnnotation(a: CheckAnnotation, _index?: number, all?: readonly CheckAnnotation[]): CheckAnnotation {
+  if (minted.has(a)) return a;
+  let scrub: Scrub = scrubCached;
+  if (all && all.length > 1) {
+    scrub = annotationScrubbers.get(all) ?? batchScrubber(all.filter((x) => !minted.has(x)).flatMap((x) => [x.path, x.title, x.message, x.raw_details]));
+    annotationScrubbers.set(all, scrub);
+  }
+  return mend(a, scrub);
 }
+
+/** Annotations `mend` made: valid already. */
+const minted = new WeakSet<CheckAnnotation>();
+const annotationScrubbers = new WeakMap<readonly CheckAnnotation[], Scrub>();
 
 /** `detailsScrubbed`: the caller built `raw_details` from scrubbed parts and values of its own. */
 function mend(a: CheckAnnotation, scrub: Scrub, detailsScrubbed = false): CheckAnnotation {
@@ -109,6 +120,7 @@ function mend(a: CheckAnnotation, scrub: Scrub, detailsScrubbed = false): CheckA
     out.start_column = startColumn;
     out.end_column = endColumn;
   }
+  minted.add(out);
   return out;
 }
 
