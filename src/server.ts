@@ -221,8 +221,10 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const sweeping = sweeper.stop(graceMs - budget.closeMs);
     await background.settled(budget.handlersMs);
     // Check runs still open are completed as interrupted, with the time that remains.
-    const interrupted = await CheckRunPublisher.drain(Math.max(0, deadline - Date.now() - budget.closeMs));
-    if (interrupted) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
+    const drainMs = Math.max(0, deadline - Date.now() - budget.closeMs);
+    const interrupted = await Promise.race([CheckRunPublisher.drain(drainMs), sleep(drainMs + budget.closeMs).then(() => -1)]);
+    if (interrupted < 0) log.warn({ graceMs }, 'the check-run drain overran its share of the grace period');
+    if (interrupted > 0) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
     // Accepted (202) but not done: GitHub will not redeliver these by itself.
     if (background.size) log.warn({ running: background.size, graceMs }, 'stopped with webhook handlers still running');
     await Promise.race([sweeping, sleep(deadline - Date.now())]);

@@ -258,6 +258,43 @@ describe('the front door, as `npm start` runs it', () => {
   }, 60_000);
 });
 
+describe('close()', () => {
+  it('waits for handlers in flight up to the grace period, then returns even though one never ends', async () => {
+    const lines: string[] = [];
+    let finished = 0;
+    const running = await startServer({
+      env: { APP_ID: '1', PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', TOKENWARDEN_SHUTDOWN_GRACE_MS: '600', TOKENWARDEN_SWEEP_SCHEDULE: 'off' },
+      log: memoryLogger(lines),
+      app: (probot) => {
+        probot.on('issues.opened', async (c) => {
+          if (c.payload.issue.number === 1) await new Promise(() => undefined); // never ends
+          await new Promise((r) => setTimeout(r, 200));
+          finished++;
+        });
+      },
+    });
+    const post = (number: number): Promise<Response> => {
+      const body = JSON.stringify({ action: 'opened', issue: { number } });
+      return fetch(`${running.url}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body });
+    };
+    expect((await post(1)).status).toBe(202);
+    expect((await post(2)).status).toBe(202);
+    expect(running.background.size).toBe(2);
+    const t0 = Date.now();
+    const closing = running.close();
+    expect(running.close()).toBe(closing);
+    const health = await fetch(`${running.url}/healthz`).then((r) => r.status, () => 'refused');
+    expect([503, 'refused']).toContain(health);
+    await closing;
+    const ms = Date.now() - t0;
+    expect(ms).toBeLessThan(600 + 500);
+    expect(finished).toBe(1);
+    expect(running.background.size).toBe(1);
+    expect(lines.join('\n')).toContain('stopped with webhook handlers still running');
+    await expect(post(3)).rejects.toThrow();
+  });
+});
+
 describe('the shutdown budget and the route knobs', () => {
   it('leaves the check-run drain and the close a share of the grace period', () => {
     expect(shutdownBudget(8000)).toEqual({ handlersMs: 4750, drainMs: 3000, closeMs: 250 });
