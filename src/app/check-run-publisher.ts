@@ -12,6 +12,7 @@ import {
   CHECK_NAME,
   renderIncomplete,
   validAnnotation,
+  validOutput,
   type CheckAnnotation,
   type CheckOutput,
   type Conclusion,
@@ -167,7 +168,7 @@ export class CheckRunPublisher {
       // must land first, without them; the batch is then sent again annotation by annotation, so one
       // GitHub will not take costs that one only.
       this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'completing the check run with annotations failed; completing without, then adding them');
-      await this.completeWithRetry({ ...base, output: { title: output.title, summary: output.summary } });
+      await this.completeWithRetry({ ...base, output: validOutput({ title: output.title, summary: output.summary }) });
       if (!this.completed) return;
       await this.addAnnotations(output, [first, ...rest], true);
       return;
@@ -204,7 +205,7 @@ export class CheckRunPublisher {
     if (lost) {
       this.log.warn({ err: errorFields(firstError), checkRunId: this.id, lost }, 'some annotations could not be added; the findings are in the summary');
       const note = `\n\n> ⚠️ GitHub did not take ${lost} line annotation(s) (${describeError(firstError)}); every finding is listed above.\n`;
-      await this.send({ output: { title: output.title, summary: output.summary.slice(0, 65_535 - note.length) + note } }).catch(() => undefined);
+      await this.send({ output: validOutput({ title: output.title, summary: output.summary.slice(0, 65_535 - note.length) + note }) }).catch(() => undefined);
     }
   }
 

@@ -22,6 +22,7 @@ import {
 } from '../report/check-run.js';
 import { issueKey, type Occurrence } from '../report/issue.js';
 import { explainVerdict } from '../report/verdict.js';
+import { fileNameFindings } from '../report/scrub.js';
 import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
 import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
 import { describeError, errorFields, SafeError } from './errors.js';
@@ -190,6 +191,9 @@ async function judge(
     result = mergeResults(result, structural.result);
     changes.notes.push(...structural.notes);
   }
+  // A token in a file name is published like file content: the names this change adds count too.
+  const named = changes.files.filter((f) => f.status === 'added' || f.status === 'renamed' || f.status === 'copied').map((f) => f.path);
+  if (named.length) result = mergeResults(result, fileNameFindings(named.filter((p) => !isIgnored(p)), { policy, rules: deps.rules, today }));
 
   const policyFile = changes.files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
   const policyChange = policyFile ? await reviewPolicyChange(gh, deps, box, target, sources, policy, policyFile, gathered.sources, result) : undefined;
