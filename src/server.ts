@@ -115,14 +115,15 @@ export interface RunningServer {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)).unref());
 
 /**
- * How the grace period is shared at shutdown: first the handlers in flight may finish (`handlersMs`); then
- * the check-run drain gets what remains but `closeMs`, at least `drainMs` (it waits a little more for runs
- * to complete, then completes the rest as interrupted, one GitHub write each); `closeMs` is for closing the
- * connections and exiting.
+ * How the grace period is shared at shutdown. Handlers in flight may finish first (`handlersMs`), so
+ * that one about to start its check run gets to; then the check-run drain gets what remains but
+ * `closeMs`, at least `drainMs`: it waits for the runs still open for half of it and completes the rest
+ * as interrupted in the other half (one GitHub write each, serialised per installation, so it needs the
+ * larger share); `closeMs` is for closing the connections and exiting.
  */
 export function shutdownBudget(graceMs: number): { handlersMs: number; drainMs: number; closeMs: number } {
   const closeMs = Math.min(250, Math.floor(graceMs / 10));
-  const drainMs = Math.min(3000, Math.floor(graceMs / 2));
+  const drainMs = Math.min(6000, Math.floor((graceMs * 3) / 4));
   return { handlersMs: Math.max(0, graceMs - drainMs - closeMs), drainMs, closeMs };
 }
 
@@ -225,6 +226,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const interrupted = await Promise.race([CheckRunPublisher.drain(drainMs), sleep(drainMs + budget.closeMs).then(() => -1)]);
     if (interrupted < 0) log.warn({ graceMs }, 'the check-run drain overran its share of the grace period');
     if (interrupted > 0) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
+    // Handlers may still finish in what is left (no new check run starts once the drain has run).
+    await background.settled(deadline - budget.closeMs - Date.now());
     // Accepted (202) but not done: GitHub will not redeliver these by itself.
     if (background.size) log.warn({ running: background.size, graceMs }, 'stopped with webhook handlers still running');
     await Promise.race([sweeping, sleep(deadline - Date.now())]);

@@ -297,8 +297,9 @@ describe('close()', () => {
 
 describe('the shutdown budget and the route knobs', () => {
   it('leaves the check-run drain and the close a share of the grace period', () => {
-    expect(shutdownBudget(8000)).toEqual({ handlersMs: 4750, drainMs: 3000, closeMs: 250 });
-    expect(shutdownBudget(300)).toEqual({ handlersMs: 120, drainMs: 150, closeMs: 30 });
+    expect(shutdownBudget(8000)).toEqual({ handlersMs: 1750, drainMs: 6000, closeMs: 250 });
+    expect(shutdownBudget(3000)).toEqual({ handlersMs: 500, drainMs: 2250, closeMs: 250 });
+    expect(shutdownBudget(300)).toEqual({ handlersMs: 45, drainMs: 225, closeMs: 30 });
     expect(shutdownBudget(0)).toEqual({ handlersMs: 0, drainMs: 0, closeMs: 0 });
   });
 
