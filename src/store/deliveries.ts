@@ -1,0 +1,95 @@
+/**
+ * The delivery ledger, durable: `record` writes the delivery and enqueues its job in one transaction,
+ * so an acknowledged webhook always has its job, and a redelivery (same `X-GitHub-Delivery`) finds the
+ * record whichever instance it reaches, after any restart.
+ */
+import type { DeliveryInput, DeliveryRecord, DeliveryRepository, DeliveryStatus, NewJob } from './types.js';
+import { insertJob, type SqlJobQueue } from './jobs.js';
+import { date, num, numOrNull, type Db } from './sql.js';
+
+interface DeliveryRow {
+  id: string;
+  event: string;
+  installation_id: unknown;
+  repository: string | null;
+  state: DeliveryRecord['state'];
+  job_id: unknown;
+  attempts: unknown;
+  error: string | null;
+  received_at: unknown;
+  updated_at: unknown;
+}
+
+const MAX_ERROR_TEXT = 2_000;
+
+export class SqlDeliveries implements DeliveryRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly jobs: SqlJobQueue,
+  ) {}
+
+  async record(d: DeliveryInput, job?: NewJob | null): Promise<DeliveryStatus> {
+    const status = await this.db.transaction(async (tx): Promise<DeliveryStatus> => {
+      const fresh = await tx.query(
+        `INSERT INTO tokenwarden.delivery (id, event, installation_id, repository, state)
+         VALUES ($1::text, $2::text, $3::bigint, $4::text, 'queued')
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [d.id, d.event, d.installation, d.repository],
+      );
+      if (!fresh.rows.length) {
+        // Recorded before. Re-arm it only if its handling failed; one instance wins that update.
+        const rearmed = await tx.query(
+          `UPDATE tokenwarden.delivery SET state = 'queued', attempts = attempts + 1, error = NULL, updated_at = now()
+            WHERE id = $1::text AND state = 'failed' RETURNING id`,
+          [d.id],
+        );
+        if (!rearmed.rows.length) return 'duplicate';
+      }
+      if (job) {
+        const jobId = await insertJob(tx, job);
+        await tx.query('UPDATE tokenwarden.delivery SET job_id = $2::bigint WHERE id = $1::text', [d.id, jobId]);
+      } else {
+        // Nothing to do later: handled as recorded.
+        await tx.query(`UPDATE tokenwarden.delivery SET state = 'handled' WHERE id = $1::text`, [d.id]);
+      }
+      return 'new';
+    });
+    if (status === 'new' && job) this.jobs.notifyEnqueued(job.queue);
+    return status;
+  }
+
+  async markHandled(id: string): Promise<void> {
+    await this.db.query(`UPDATE tokenwarden.delivery SET state = 'handled', error = NULL, updated_at = now() WHERE id = $1::text`, [id]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE tokenwarden.delivery SET state = 'failed', error = $2::text, updated_at = now() WHERE id = $1::text`, [id, error.slice(0, MAX_ERROR_TEXT)]);
+  }
+
+  async get(id: string): Promise<DeliveryRecord | undefined> {
+    const { rows } = await this.db.query<DeliveryRow>('SELECT * FROM tokenwarden.delivery WHERE id = $1::text', [id]);
+    const r = rows[0];
+    if (!r) return undefined;
+    return {
+      id: r.id,
+      event: r.event,
+      installation: numOrNull(r.installation_id),
+      repository: r.repository,
+      state: r.state,
+      jobId: numOrNull(r.job_id),
+      attempts: num(r.attempts),
+      error: r.error,
+      receivedAt: date(r.received_at),
+      updatedAt: date(r.updated_at),
+    };
+  }
+
+  /** Forget settled deliveries older than `olderThanMs` (GitHub offers redelivery for a few days). */
+  async prune(olderThanMs: number): Promise<number> {
+    const r = await this.db.query(
+      `DELETE FROM tokenwarden.delivery WHERE state <> 'queued' AND updated_at < now() - ($1::double precision * interval '1 millisecond') RETURNING id`,
+      [olderThanMs],
+    );
+    return r.rows.length;
+  }
+}
