@@ -132,14 +132,14 @@ export class WebhookRoute {
     // Node has refused a malformed Content-Length already; none means a chunked body, capped as it is read.
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > this.limits.maxBodyBytes) return refuse(413, 'payload too large');
-    const reserve = declared;
-    if (this.reading >= this.limits.maxPending || this.buffered + reserve > this.limits.bufferBytes) {
+    // The declared length is reserved in the buffer up front, so a body that cannot fit is not started.
+    if (this.reading >= this.limits.maxPending || this.buffered + declared > this.limits.bufferBytes) {
       return refuse(503, 'too many deliveries being received', { 'retry-after': '5' });
     }
     this.reading++;
-    this.buffered += reserve;
+    this.buffered += declared;
     if (expectsContinue) res.writeContinue();
-    this.read(req, res, { event, id }, claimed, reserve);
+    this.read(req, res, { event, id }, claimed, declared);
     return true;
   }
 
