@@ -6,10 +6,15 @@
  *
  * The syntax tree is turned into plain objects at once (and the WASM tree freed), so rules walk
  * ordinary data: blocks with labels, attributes with values, and 1-based positions.
+ *
+ * Repository content is hostile: the text size is bounded, the parse has a deadline (tree-sitter's
+ * error recovery is super-linear on some garbage: 0.4 MB took 17 s), and the conversion bounds its
+ * recursion. Each throws `LimitExceeded`, which the scanner reports as "not judged".
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Position } from './yaml.js';
+import { DEFAULT_PARSE_LIMITS, LimitExceeded } from '../limits.js';
 
 type TsParser = import('web-tree-sitter').Parser;
 type TsNode = import('web-tree-sitter').Node;
@@ -106,7 +111,17 @@ function heredocOf(n: TsNode): { text: string; interpolated: boolean } {
   return { text: src.slice(from, to), interpolated: parts.some((p) => p.type === 'template_interpolation' || p.type === 'template_directive') };
 }
 
-function valueOf(n: TsNode): HclValue {
+/** Syntax-tree levels the conversion may recurse through (a few per level of HCL nesting). */
+const MAX_TREE_DEPTH = DEFAULT_PARSE_LIMITS.maxDepth * 4;
+
+function tooDeep(n: TsNode): LimitExceeded {
+  return new LimitExceeded('nesting-depth', `HCL blocks or values nested deeper than ${MAX_TREE_DEPTH} syntax levels`, n.startPosition.row + 1);
+}
+
+function valueOf(n: TsNode, depth: number): HclValue {
+  if (depth > MAX_TREE_DEPTH) throw tooDeep(n);
+  const d = depth + 1;
+  const valueOf_ = (c: TsNode): HclValue => valueOf(c, d);
   const at = { pos: pos(n), endLine: endLine(n) };
   switch (n.type) {
     case 'expression':
@@ -114,7 +129,7 @@ function valueOf(n: TsNode): HclValue {
     case 'collection_value':
     case 'template_expr': {
       const inner = named(n);
-      return inner.length === 1 ? valueOf(inner[0]!) : { kind: 'expr', text: n.text, ...at };
+      return inner.length === 1 ? valueOf_(inner[0]!) : { kind: 'expr', text: n.text, ...at };
     }
     case 'string_lit':
     case 'quoted_template': {
@@ -132,7 +147,7 @@ function valueOf(n: TsNode): HclValue {
     case 'null_lit':
       return { kind: 'null', ...at };
     case 'tuple':
-      return { kind: 'tuple', items: named(n).filter((c) => c.type === 'expression').map(valueOf), ...at };
+      return { kind: 'tuple', items: named(n).filter((c) => c.type === 'expression').map(valueOf_), ...at };
     case 'object':
       return {
         kind: 'object',
@@ -141,9 +156,9 @@ function valueOf(n: TsNode): HclValue {
           .map((e) => {
             const k = e.childForFieldName('key') ?? named(e)[0]!;
             const v = e.childForFieldName('val') ?? named(e)[1]!;
-            const kv = valueOf(k);
+            const kv = valueOf_(k);
             const key = kv.kind === 'string' ? kv.value : kv.kind === 'expr' ? kv.text : k.text;
-            return { key, keyPos: pos(k), value: valueOf(v) };
+            return { key, keyPos: pos(k), value: valueOf_(v) };
           }),
         ...at,
       };
@@ -151,14 +166,15 @@ function valueOf(n: TsNode): HclValue {
       const kids = named(n);
       const name = kids.find((c) => c.type === 'identifier')?.text ?? '';
       const args = kids.find((c) => c.type === 'function_arguments');
-      return { kind: 'call', name, args: args ? named(args).filter((c) => c.type === 'expression').map(valueOf) : [], ...at };
+      return { kind: 'call', name, args: args ? named(args).filter((c) => c.type === 'expression').map(valueOf_) : [], ...at };
     }
     default:
       return { kind: 'expr', text: n.text, ...at };
   }
 }
 
-function blockOf(n: TsNode, type: string, labels: string[]): HclBlock {
+function blockOf(n: TsNode, type: string, labels: string[], depth: number): HclBlock {
+  if (depth > MAX_TREE_DEPTH) throw tooDeep(n);
   const block: HclBlock = { type, labels, attributes: [], blocks: [], pos: pos(n), endLine: endLine(n) };
   const body = n.type === 'body' ? n : named(n).find((c) => c.type === 'body');
   for (const c of body ? named(body) : []) {
@@ -166,38 +182,61 @@ function blockOf(n: TsNode, type: string, labels: string[]): HclBlock {
       const kids = named(c);
       const id = kids.find((k) => k.type === 'identifier');
       const expr = kids.find((k) => k.type === 'expression');
-      if (id && expr) block.attributes.push({ name: id.text, value: valueOf(expr), pos: pos(c) });
+      if (id && expr) block.attributes.push({ name: id.text, value: valueOf(expr, depth + 1), pos: pos(c) });
     } else if (c.type === 'block') {
       const kids = named(c);
       const id = kids.find((k) => k.type === 'identifier');
       const labs = kids
         .filter((k) => k !== id && (k.type === 'string_lit' || k.type === 'identifier'))
         .map((k) => (k.type === 'string_lit' ? stringOf(k).text : k.text));
-      block.blocks.push(blockOf(c, id?.text ?? '', labs));
+      block.blocks.push(blockOf(c, id?.text ?? '', labs, depth + 1));
     }
   }
   return block;
 }
 
-let cache: { text: string; file: HclFile | undefined } | undefined;
+let cache: { text: string; file: HclFile | undefined; error?: LimitExceeded } | undefined;
 
-/** Parse HCL/Terraform text; `undefined` for text that is not HCL at all. Needs `initHcl()` first. */
+/**
+ * Parse HCL/Terraform text; `undefined` for text that is not HCL at all. Needs `initHcl()` first.
+ * Throws `LimitExceeded` for text over a limit (remembered, so the next rule does not parse it again).
+ */
 export function parseHcl(text: string): HclFile | undefined {
-  if (cache && cache.text === text) return cache.file;
-  if (!parser) throw new Error('The HCL parser is not loaded: call `await initEngine()` (or `initHcl()`) once before scanning.');
-  const tree = parser.parse(text);
-  let file: HclFile | undefined;
-  if (tree) {
-    try {
-      const root = tree.rootNode;
-      const body = named(root).find((c) => c.type === 'body');
-      file = { root: body ? blockOf(body, '', []) : { type: '', labels: [], attributes: [], blocks: [], pos: { line: 1, column: 1 }, endLine: 1 }, hasErrors: root.hasError };
-    } finally {
-      tree.delete();
-    }
+  if (cache && cache.text === text) {
+    if (cache.error) throw cache.error;
+    return cache.file;
   }
-  cache = { text, file };
-  return file;
+  if (!parser) throw new Error('The HCL parser is not loaded: call `await initEngine()` (or `initHcl()`) once before scanning.');
+  try {
+    const file = parseUncached(parser, text);
+    cache = { text, file };
+    return file;
+  } catch (e) {
+    if (e instanceof LimitExceeded) cache = { text, file: undefined, error: e };
+    throw e;
+  }
+}
+
+function parseUncached(p: TsParser, text: string): HclFile | undefined {
+  const limits = DEFAULT_PARSE_LIMITS;
+  if (text.length > limits.maxHclChars) throw new LimitExceeded('text-size', `${text.length} characters, more than the ${limits.maxHclChars} an HCL file may have`);
+  const deadline = performance.now() + limits.maxHclParseMs;
+  let late = false;
+  const tree = p.parse(text, null, { progressCallback: () => (late ||= performance.now() > deadline) });
+  if (late || !tree) {
+    // A cancelled parse resumes on the next call unless reset.
+    p.reset();
+    tree?.delete();
+    if (late) throw new LimitExceeded('parse-time', `the HCL parser ran longer than ${limits.maxHclParseMs} ms`);
+    return undefined;
+  }
+  try {
+    const root = tree.rootNode;
+    const body = named(root).find((c) => c.type === 'body');
+    return { root: body ? blockOf(body, '', [], 0) : { type: '', labels: [], attributes: [], blocks: [], pos: { line: 1, column: 1 }, endLine: 1 }, hasErrors: root.hasError };
+  } finally {
+    tree.delete();
+  }
 }
 
 /** Plain JS of a value: `jsonencode(x)` is `x`; references and templates are their source text. */

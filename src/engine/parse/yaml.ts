@@ -2,7 +2,12 @@
  * YAML (and JSON, which the `yaml` package parses too) with positions, for structural rules: GitHub
  * Actions workflows, App manifests, token inventories, Kubernetes RBAC, CloudFormation, IAM JSON.
  *
- * - Never throws: text that does not parse gives `undefined` (a malformed file is not a finding).
+ * - Text that does not parse gives `undefined` (a malformed file is not a finding).
+ * - Hostile text throws `LimitExceeded` (src/engine/limits.ts), never hangs and never looks clean:
+ *   size and nesting are checked on the text and its syntax tree before the recursive composer
+ *   runs; alias count, alias / merge-key expansion and recursive aliases right after, in one linear
+ *   pass; and the walk helpers count the aliases and merged entries they produce. The scanner
+ *   catches it and lists the file as not judged.
  * - One-entry cache: several rules looking at the same file parse it once.
  * - Walk helpers resolve aliases (`*anchor`) and merge keys (`<<: *anchor`), and give 1-based
  *   line/column positions (UTF-16 code units, like the rest of the engine).
@@ -10,13 +15,18 @@
  * Pure: no I/O.
  */
 import {
+  Composer,
+  Lexer,
   LineCounter,
+  Parser,
   isAlias,
   isMap,
   isPair,
   isScalar,
   isSeq,
   parseAllDocuments,
+  type Alias,
+  type CST,
   type Document,
   type Node,
   type Pair,
@@ -24,6 +34,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { DEFAULT_PARSE_LIMITS, LimitExceeded, type ParseLimits } from '../limits.js';
 
 export type { Node as YamlNode, YAMLMap, YAMLSeq, Scalar, Pair };
 export { isMap, isSeq, isScalar };
@@ -53,6 +64,8 @@ export interface ParseOptions {
   tolerant?: boolean;
   /** Reject duplicate keys as errors (default `true`, like GitHub and most loaders). */
   uniqueKeys?: boolean;
+  /** Tighter or looser bounds than `DEFAULT_PARSE_LIMITS` (tests, callers with their own budget). */
+  limits?: Partial<ParseLimits>;
 }
 
 export interface MapEntry {
@@ -66,12 +79,29 @@ export interface MapEntry {
 
 /** One parsed document of a file, with the walk helpers bound to it (aliases need the document). */
 export class YamlDoc {
+  /** Alias resolutions and merged entries produced so far (bounded by `maxWalkSteps`). */
+  private steps = 0;
+
   constructor(
     readonly doc: Document.Parsed,
     readonly file: YamlFile,
     /** 0-based index of the document in the stream. */
     readonly index: number,
+    /** Every alias of the document and the node it names, found once by `composeYaml`. */
+    private readonly aliases: ReadonlyMap<Alias, Node | undefined> = new Map(),
+    private readonly limits: Readonly<ParseLimits> = DEFAULT_PARSE_LIMITS,
   ) {}
+
+  /**
+   * Count work done through aliases and merge keys. The expansion was bounded when the document was
+   * parsed; this bounds what rules that walk it again and again can make of it.
+   */
+  private spend(n: number, at: unknown): void {
+    this.steps += n;
+    if (this.steps > this.limits.maxWalkSteps) {
+      throw new LimitExceeded('walk-steps', `reading the YAML resolved more than ${this.limits.maxWalkSteps} aliases and merged keys`, this.pos(at)?.line);
+    }
+  }
 
   /** The document's root node (aliases resolved), or `undefined` for an empty document. */
   get root(): Node | undefined {
@@ -80,15 +110,13 @@ export class YamlDoc {
 
   /** Follow an alias to the node it names; anything else is returned as is. */
   deref(node: unknown): Node | undefined {
-    let n = node;
-    for (let i = 0; i < 32 && isAlias(n); i++) {
-      try {
-        n = n.resolve(this.doc);
-      } catch {
-        return undefined;
-      }
+    if (isAlias(node)) {
+      // `Alias.resolve` would walk the whole document on every call: use the map made at parse time.
+      this.spend(1, node);
+      const n = this.aliases.get(node);
+      return n === undefined || isAlias(n) ? undefined : n;
     }
-    return n === null || n === undefined || isAlias(n) ? undefined : (n as Node);
+    return node === null || node === undefined ? undefined : (node as Node);
   }
 
   /**
@@ -111,6 +139,7 @@ export class YamlDoc {
       own.push({ key: keyString(pair.key), keyNode: (pair.key as Node | null) ?? undefined, value: this.deref(pair.value), pair });
     }
     if (!merged.length) return own;
+    this.spend(merged.length, map);
     const seen = new Set(own.map((e) => e.key));
     return [...own, ...merged.filter((e) => !seen.has(e.key) && (seen.add(e.key), true))];
   }
@@ -244,7 +273,9 @@ export class YamlDoc {
 }
 
 function nodeToPlain(d: YamlDoc, node: Node | undefined, depth: number): unknown {
-  if (node === undefined || depth > 64) return undefined;
+  if (node === undefined) return undefined;
+  // Parsing bounded the depth with aliases expanded; this only guards against a bug there.
+  if (depth > DEFAULT_PARSE_LIMITS.maxDepth * 2) throw new LimitExceeded('nesting-depth', `YAML nesting deeper than ${DEFAULT_PARSE_LIMITS.maxDepth * 2} levels`, d.pos(node)?.line);
   if (isScalar(node)) return node.value;
   if (isSeq(node)) return d.items(node).map((i) => nodeToPlain(d, i, depth + 1));
   if (isMap(node)) {
@@ -277,9 +308,9 @@ export class YamlFile {
   readonly docs: YamlDoc[];
   private readonly lineCounter: LineCounter;
 
-  constructor(readonly text: string, docs: Document.Parsed[], lineCounter: LineCounter) {
+  constructor(readonly text: string, docs: readonly ComposedDoc[], lineCounter: LineCounter, limits: Readonly<ParseLimits> = DEFAULT_PARSE_LIMITS) {
     this.lineCounter = lineCounter;
-    this.docs = docs.map((d, i) => new YamlDoc(d, this, i));
+    this.docs = docs.map((d, i) => new YamlDoc(d.doc, this, i, d.aliases, limits));
   }
 
   /** The first document (most config files hold one), or `undefined` for an empty file. */
@@ -294,18 +325,201 @@ export class YamlFile {
   }
 }
 
-let cache: { text: string; key: string; result: YamlFile | undefined } | undefined;
+/** A syntax error: `yaml`'s own, or a duplicate key (found here in linear time). */
+export interface YamlError {
+  /** 0-based offset in the text. */
+  offset: number;
+  code: string;
+  message: string;
+}
+
+export interface ComposedDoc {
+  doc: Document.Parsed;
+  /** `doc.errors` and the duplicate keys, in source order. */
+  errors: YamlError[];
+  aliases: ReadonlyMap<Alias, Node | undefined>;
+}
+
+export interface ComposedStream {
+  docs: ComposedDoc[];
+  /** Errors outside any document (e.g. a lone `]` in an otherwise empty stream). */
+  streamErrors: YamlError[];
+  lineCounter: LineCounter;
+}
+
+export type ComposeOptions = Pick<ParseOptions, 'version' | 'uniqueKeys' | 'limits'>;
+
+const COLLECTIONS: ReadonlySet<unknown> = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * Nesting depth and alias count of the concrete syntax tree, with an explicit stack. This runs
+ * before the composer, which recurses once per level: deep enough, it nears the end of the stack,
+ * and when V8 then compiles a regular expression (a first use, or a tier-up to native code) its
+ * regexp compiler treats the stack overflow as out-of-memory and aborts the whole process
+ * ("RegExpCompiler Allocation failed") instead of throwing.
+ */
+function checkSyntaxTree(tokens: readonly unknown[], limits: Readonly<ParseLimits>, lineCounter: LineCounter): void {
+  const stack: Array<[unknown, number]> = tokens.map((t) => [t, 0]);
+  let aliases = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === 'object') stack.push([x, depth]);
+      continue;
+    }
+    const t = v as { type?: unknown; offset?: unknown };
+    let d = depth;
+    if (COLLECTIONS.has(t.type)) {
+      d++;
+      if (d > limits.maxDepth) {
+        const line = typeof t.offset === 'number' ? lineCounter.linePos(t.offset).line : undefined;
+        throw new LimitExceeded('nesting-depth', `YAML nesting deeper than ${limits.maxDepth} levels`, line);
+      }
+    } else if (t.type === 'alias' && ++aliases > limits.maxAliases) {
+      const line = typeof t.offset === 'number' ? lineCounter.linePos(t.offset).line : undefined;
+      throw new LimitExceeded('alias-count', `more than ${limits.maxAliases} YAML aliases`, line);
+    }
+    for (const x of Object.values(t)) if (x && typeof x === 'object') stack.push([x, d]);
+  }
+}
+
+/**
+ * The concrete syntax tree, fed one lexical token at a time so that runaway nesting stops before the
+ * parser has built it (100,000 `[` cost the parser a second, the lexer a twentieth of that): the
+ * parser's stack holds the open collections, so its length is the nesting depth so far.
+ * `checkSyntaxTree` then measures the finished tree exactly.
+ */
+function parseTokens(text: string, limits: Readonly<ParseLimits>, lineCounter: LineCounter): CST.Token[] {
+  const parser = new Parser(lineCounter.addNewLine);
+  const tokens: CST.Token[] = [];
+  // `Parser.parse` reports the first line itself; `next` does not.
+  lineCounter.addNewLine(0);
+  // The document and a scalar being read sit on the stack too.
+  const maxStack = limits.maxDepth + 2;
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const t of parser.next(lexeme)) tokens.push(t);
+    if (parser.stack.length > maxStack) {
+      throw new LimitExceeded('nesting-depth', `YAML nesting deeper than ${limits.maxDepth} levels`, lineCounter.linePos(parser.offset).line);
+    }
+  }
+  for (const t of parser.end()) tokens.push(t);
+  return tokens;
+}
+
+const keyId = (key: Scalar): string | undefined => {
+  const v = key.value;
+  if (typeof v === 'symbol') return `symbol:${v.description ?? ''}`;
+  if (v !== null && typeof v === 'object') return undefined;
+  return `${typeof v}:${String(v)}`;
+};
+
+/**
+ * One linear pass over a composed document, in source order: the node each alias names, the size and
+ * depth of the document with aliases and merge keys expanded (memoised per node, so an alias bomb is
+ * measured, not expanded), recursive aliases, and duplicate keys (`yaml`'s own check is quadratic in
+ * the number of keys of a mapping).
+ */
+function analyse(doc: Document.Parsed, limits: Readonly<ParseLimits>, uniqueKeys: boolean, lineCounter: LineCounter): Omit<ComposedDoc, 'doc'> {
+  const anchors = new Map<string, Node>();
+  const aliases = new Map<Alias, Node | undefined>();
+  const measured = new Map<Node, { size: number; depth: number }>();
+  const open = new Set<Node>();
+  const errors: YamlError[] = doc.errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message }));
+  const lineOf = (n: { range?: unknown }): number | undefined => (Array.isArray(n.range) ? lineCounter.linePos(n.range[0] as number).line : undefined);
+  let added = 0;
+  const NONE = { size: 0, depth: 0 };
+  const visit = (node: unknown): { size: number; depth: number } => {
+    if (!node || typeof node !== 'object') return NONE;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      aliases.set(node, target);
+      if (!target) return NONE;
+      if (open.has(target)) throw new LimitExceeded('recursive-alias', 'an alias is inside the node its anchor names', lineOf(node));
+      const m = measured.get(target) ?? NONE;
+      added += m.size;
+      if (added > limits.maxAliasExpansion) {
+        throw new LimitExceeded('alias-expansion', `YAML aliases and merge keys expand to more than ${limits.maxAliasExpansion} nodes`, lineOf(node));
+      }
+      return m;
+    }
+    const n = node as Node;
+    if (n.anchor) anchors.set(n.anchor, n);
+    let size = 1;
+    let depth = 0;
+    if (isMap(n) || isSeq(n)) {
+      open.add(n);
+      const keys = uniqueKeys && isMap(n) ? new Set<string>() : undefined;
+      for (const it of n.items as unknown[]) {
+        if (isPair(it)) {
+          const k = visit(it.key);
+          const v = visit(it.value);
+          size += k.size + v.size;
+          depth = Math.max(depth, k.depth, v.depth);
+          if (keys && isScalar(it.key) && !isMergeKey(it.key)) {
+            const id = keyId(it.key);
+            if (id !== undefined && keys.has(id)) errors.push({ offset: it.key.range?.[0] ?? 0, code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+            else if (id !== undefined) keys.add(id);
+          }
+        } else {
+          const c = visit(it);
+          size += c.size;
+          depth = Math.max(depth, c.depth);
+        }
+      }
+      open.delete(n);
+      depth++;
+      if (depth > limits.maxDepth) throw new LimitExceeded('nesting-depth', `YAML nesting deeper than ${limits.maxDepth} levels with aliases expanded`, lineOf(n));
+    }
+    const m = { size, depth };
+    measured.set(n, m);
+    return m;
+  };
+  visit(doc.contents);
+  errors.sort((a, b) => a.offset - b.offset);
+  return { errors, aliases };
+}
+
+/**
+ * Parse a YAML stream (or JSON) for the engine: the one way repository content reaches the `yaml`
+ * package. Throws `LimitExceeded` when the text exceeds a limit; otherwise returns every document
+ * with its errors (the caller decides what a document with errors means).
+ */
+export function composeYaml(text: string, options: ComposeOptions = {}): ComposedStream {
+  const limits: Readonly<ParseLimits> = options.limits ? { ...DEFAULT_PARSE_LIMITS, ...options.limits } : DEFAULT_PARSE_LIMITS;
+  if (text.length > limits.maxChars) throw new LimitExceeded('text-size', `${text.length} characters, more than the ${limits.maxChars} a YAML or JSON file may have`);
+  const lineCounter = new LineCounter();
+  const tokens = parseTokens(text, limits, lineCounter);
+  checkSyntaxTree(tokens, limits, lineCounter);
+  // Duplicate keys are found by `analyse` in linear time; `yaml`'s check compares every pair of keys.
+  const composer = new Composer({ merge: true, version: options.version ?? '1.2', uniqueKeys: false, strict: false });
+  const docs = Array.from(composer.compose(tokens)) as Document.Parsed[];
+  const uniqueKeys = options.uniqueKeys ?? true;
+  const streamErrors = docs.length ? [] : composer.streamInfo().errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message }));
+  return { docs: docs.map((doc) => ({ doc, ...analyse(doc, limits, uniqueKeys, lineCounter) })), streamErrors, lineCounter };
+}
+
+let cache: { text: string; key: string; result: YamlFile | undefined; error?: LimitExceeded } | undefined;
 
 /**
  * Parse YAML (one or several `---` documents) or JSON with positions. `undefined` when it does not
- * parse (see `ParseOptions.tolerant` for streams). Cached for the last text + options.
+ * parse (see `ParseOptions.tolerant` for streams); throws `LimitExceeded` when it exceeds a limit.
+ * Cached for the last text + options.
  */
 export function parseYaml(text: string, options: ParseOptions = {}): YamlFile | undefined {
-  const key = `${options.version ?? '1.2'}|${options.tolerant ? 't' : 's'}|${options.uniqueKeys === false ? 'd' : 'u'}`;
-  if (cache && cache.key === key && cache.text === text) return cache.result;
-  const result = parseUncached(text, options);
-  cache = { text, key, result };
-  return result;
+  const key = `${options.version ?? '1.2'}|${options.tolerant ? 't' : 's'}|${options.uniqueKeys === false ? 'd' : 'u'}|${options.limits ? JSON.stringify(options.limits) : ''}`;
+  if (cache && cache.key === key && cache.text === text) {
+    if (cache.error) throw cache.error;
+    return cache.result;
+  }
+  try {
+    const result = parseUncached(text, options);
+    cache = { text, key, result };
+    return result;
+  } catch (e) {
+    // Remembered like a result: the next rule on this file is told at once.
+    if (e instanceof LimitExceeded) cache = { text, key, result: undefined, error: e };
+    throw e;
+  }
 }
 
 /** JSON with positions: the same parser (JSON is YAML 1.2), duplicate keys tolerated like `JSON.parse`. */
@@ -314,26 +528,18 @@ export function parseJson(text: string): YamlFile | undefined {
 }
 
 function parseUncached(text: string, options: ParseOptions): YamlFile | undefined {
+  let stream: ComposedStream;
   try {
-    const lineCounter = new LineCounter();
-    const parsed = parseAllDocuments(text, {
-      lineCounter,
-      prettyErrors: false,
-      merge: true,
-      version: options.version ?? '1.2',
-      uniqueKeys: options.uniqueKeys ?? true,
-      strict: false,
-    });
-    const docs: Document.Parsed[] = Array.isArray(parsed) ? (parsed as Document.Parsed[]) : [];
-    const good = docs.filter((d) => d.errors.length === 0);
-    if (good.length !== docs.length && !options.tolerant) return undefined;
-    // The stream-level errors of an empty stream (e.g. a lone `]`).
-    const streamErrors = (parsed as { errors?: unknown[] }).errors;
-    if (docs.length === 0 && streamErrors && streamErrors.length) return undefined;
-    return new YamlFile(text, good, lineCounter);
-  } catch {
+    stream = composeYaml(text, options);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
     return undefined;
   }
+  const good = stream.docs.filter((d) => d.errors.length === 0);
+  if (good.length !== stream.docs.length && !options.tolerant) return undefined;
+  if (stream.docs.length === 0 && stream.streamErrors.length) return undefined;
+  const limits = options.limits ? { ...DEFAULT_PARSE_LIMITS, ...options.limits } : DEFAULT_PARSE_LIMITS;
+  return new YamlFile(text, good, stream.lineCounter, limits);
 }
 
 /** Clear the one-entry cache (tests). */

@@ -17,6 +17,7 @@
 import { attr, findBlocks, parseHcl, type HclBlock, type HclValue } from '../../../parse/hcl.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 import { branches, fromHcl, fromYaml, get, list, parseJsonText, strings, entry, type PNode } from './policy-tree.js';
+import { LimitExceeded } from '../../../limits.js';
 
 export type PolicyFormat = 'terraform' | 'cloudformation' | 'json';
 /** Identity policies grant a principal rights; trust policies say who may assume a role. */
@@ -86,7 +87,8 @@ export function iamPolicies(path: string, text: string): IamPolicy[] {
     if (/\.tf$/i.test(path)) policies = fromTerraform(text);
     else if (/\.(?:ya?ml|json|template)$/i.test(path)) policies = fromDocuments(path, text);
   } catch (e) {
-    if (e instanceof Error && /initEngine/.test(e.message)) throw e;
+    // A parser limit is "not judged", for the scanner to report; other failures mean "no policy here".
+    if (e instanceof LimitExceeded || (e instanceof Error && /initEngine/.test(e.message))) throw e;
     policies = [];
   }
   cache = { path, text, policies };

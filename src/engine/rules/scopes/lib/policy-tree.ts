@@ -8,6 +8,7 @@
  * Values that are not literal (Terraform references and interpolations, CloudFormation intrinsic
  * functions) are kept with `dynamic: true`, so rules can tell "unknown" from "wildcard".
  */
+import { DEFAULT_PARSE_LIMITS, LimitExceeded } from '../../../limits.js';
 import type { HclValue } from '../../../parse/hcl.js';
 import type { YamlDoc, YamlNode } from '../../../parse/yaml.js';
 import { isMap, isScalar, isSeq } from '../../../parse/yaml.js';
@@ -275,9 +276,12 @@ export function maskInterpolations(s: string): string {
 
 /**
  * A small JSON parser with 1-based positions (relative to `src`). Lenient where policy authors are:
- * trailing commas and `//` comments are accepted. `undefined` on anything else malformed.
+ * trailing commas and `//` comments are accepted. `undefined` on anything else malformed; throws
+ * `LimitExceeded` for text too large or nested too deep (not judged, rather than "no policy here").
  */
 export function parseJsonText(src: string): PNode | undefined {
+  const limits = DEFAULT_PARSE_LIMITS;
+  if (src.length > limits.maxChars) throw new LimitExceeded('text-size', `${src.length} characters, more than the ${limits.maxChars} a JSON document may have`);
   let i = 0;
   let line = 1;
   let lineStart = 0;
@@ -324,7 +328,7 @@ export function parseJsonText(src: string): PNode | undefined {
     }
   };
   const value = (depth: number): PNode => {
-    if (depth > 64) fail();
+    if (depth > limits.maxDepth) throw new LimitExceeded('nesting-depth', `JSON nesting deeper than ${limits.maxDepth} levels`);
     ws();
     const p = at();
     const c = src[i];
@@ -376,7 +380,8 @@ export function parseJsonText(src: string): PNode | undefined {
     const v = value(0);
     ws();
     return i >= src.length ? v : undefined;
-  } catch {
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
     return undefined;
   }
 }
