@@ -103,5 +103,11 @@ export interface Rule {
    * file, in `Scanner.result()`, so what it reads is known whatever order the files came in.
    */
   context?(path: string, text: string): boolean;
+  /**
+   * Options that hold globs, so the policy loader can reject a glob too costly to match at the
+   * policy's line: `allowRoles` (a string or a list of strings), `allow[].workflow` (that key in each
+   * item of the `allow` list).
+   */
+  globOptions?: readonly string[];
   check(file: FileView, ctx: RuleContext): RawFinding[];
 }

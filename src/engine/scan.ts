@@ -2,7 +2,7 @@
  * The scanner: files + policy → findings. Pure (no I/O, no network, no clock): callers pass text and
  * "today". One keyword pass per file decides which rules run and where.
  */
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
 import type { Confidence, Finding, Level } from './finding.js';
 import { compareFindings, CONFIDENCES } from './finding.js';
 import { isLocked, levelFor } from './policy/level.js';
@@ -14,6 +14,8 @@ import { LineIndex } from './lines.js';
 import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
 import { isSuppressed } from './suppress.js';
+import { compileGlob, globMatches } from './glob.js';
+import { isLimitExceeded } from './limits.js';
 
 export interface SourceFile {
   path: string;
@@ -72,8 +74,8 @@ function widen(text: string, at: number, limit: number, dir: 1 | -1): number {
 
 interface CompiledRule {
   rule: Rule;
-  paths: Minimatch[] | undefined;
-  ignore: Minimatch[];
+  paths: Globs | undefined;
+  ignore: Globs;
   options: Record<string, unknown>;
 }
 
@@ -83,13 +85,33 @@ const CONFIDENCE_STRENGTH = { high: 2, medium: 1, low: 0 } as const;
 const strength = (r: { c: CompiledRule; raw: RawFinding }): number =>
   SEVERITY_STRENGTH[r.raw.severity ?? r.c.rule.meta.severity] * 4 + CONFIDENCE_STRENGTH[r.raw.confidence ?? r.c.rule.meta.confidence];
 
-const globs = (patterns: readonly string[] | undefined): Minimatch[] =>
-  (patterns ?? []).map((p) => new Minimatch(p, { dot: true, matchBase: !p.includes('/') }));
-const matchesAny = (path: string, ms: Minimatch[]): boolean => ms.some((m) => m.match(path));
+/**
+ * A policy's path globs. The loader rejects costly globs; one that reaches the scanner anyway (a
+ * policy built in code) fails closed instead of being compiled: as `paths` it matches every file (the
+ * rule runs), as `ignore` none (the file is scanned). An over-long path likewise.
+ */
+interface Globs {
+  ms: Minimatch[];
+  /** What a rejected glob or an over-long path counts as. */
+  otherwise: boolean;
+  rejected: boolean;
+}
+const globs = (patterns: readonly string[] | undefined, otherwise: boolean): Globs => {
+  const ms: Minimatch[] = [];
+  let rejected = false;
+  for (const p of patterns ?? []) {
+    const m = typeof p === 'string' ? compileGlob(p, { matchBase: !p.includes('/') }) : undefined;
+    if (m) ms.push(m);
+    else rejected = true;
+  }
+  return { ms, otherwise, rejected };
+};
+const matchesAny = (path: string, g: Globs): boolean => (g.rejected && g.otherwise) || g.ms.some((m) => globMatches(m, path, g.otherwise));
+const isEmpty = (g: Globs): boolean => g.ms.length === 0 && !g.rejected;
 
 /** The policy's global ignore globs as a predicate, for callers deciding what to fetch before a scan. */
 export function ignoredBy(policy: ResolvedPolicy): (path: string) => boolean {
-  const ms = globs(policy.ignore);
+  const ms = globs(policy.ignore, false);
   return (path) => matchesAny(path, ms);
 }
 
@@ -99,9 +121,9 @@ export class Scanner {
   /** keyword index → indexes into `compiled` */
   private readonly keywordRules: number[][];
   private readonly alwaysRules: number[];
-  private readonly ignore: Minimatch[];
+  private readonly ignore: Globs;
   /** Globs declared under a lock: they skip a file for every rule but the locked ones. */
-  private readonly softIgnore: Minimatch[];
+  private readonly softIgnore: Globs;
   private readonly minConfidence: number;
   private readonly state = { suppressed: 0, files: 0, bytes: 0 };
   private readonly collected: Finding[] = [];
@@ -113,6 +135,8 @@ export class Scanner {
   /** Cross-file checks, run once every file was seen. */
   private readonly deferred: Array<{ file: SourceFile; runs: Array<{ ri: number; segments: Segment[] }> }> = [];
   private finished = false;
+  /** Causes already listed by `failed`. */
+  private readonly failures = new Set<string>();
 
   constructor(private readonly opts: ScannerOptions) {
     const { policy } = opts;
@@ -122,8 +146,8 @@ export class Scanner {
         const rp = policy.rules[rule.meta.id];
         return {
           rule,
-          paths: rp?.paths?.length ? globs(rp.paths) : undefined,
-          ignore: globs(rp?.ignore),
+          paths: rp?.paths?.length ? globs(rp.paths, true) : undefined,
+          ignore: globs(rp?.ignore, false),
           options: rp?.options ?? {},
         };
       });
@@ -148,8 +172,8 @@ export class Scanner {
     });
     this.matcher = new KeywordMatcher(keywords);
     this.contextRules = this.compiled.flatMap((c, ri) => (c.rule.context ? [ri] : []));
-    this.ignore = globs(policy.ignore);
-    this.softIgnore = globs(policy.softIgnore);
+    this.ignore = globs(policy.ignore, false);
+    this.softIgnore = globs(policy.softIgnore, false);
     this.minConfidence = CONFIDENCES.indexOf(policy.settings.minConfidence);
   }
 
@@ -183,7 +207,7 @@ export class Scanner {
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
     const eligibility = new Uint8Array(this.compiled.length);
-    const soft = this.softIgnore.length > 0 && matchesAny(file.path, this.softIgnore);
+    const soft = !isEmpty(this.softIgnore) && matchesAny(file.path, this.softIgnore);
     const eligible = (ri: number): boolean => {
       let e = eligibility[ri]!;
       if (e === 0) {
@@ -192,7 +216,7 @@ export class Scanner {
           (!soft || isLocked(this.opts.policy.locked, c.rule.meta.id)) &&
           (!c.rule.appliesTo || c.rule.appliesTo(file.path)) &&
           (!c.paths || matchesAny(file.path, c.paths)) &&
-          !(c.ignore.length && matchesAny(file.path, c.ignore));
+          !(!isEmpty(c.ignore) && matchesAny(file.path, c.ignore));
         eligibility[ri] = e = ok ? 1 : 2;
       }
       return e === 1;
@@ -245,11 +269,26 @@ export class Scanner {
         const found = c.rule.check(view, { today: this.opts.today, options: c.options });
         for (const raw of found) raws.push({ c, raw });
       } catch (e) {
-        this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id} (${(e as Error)?.name ?? 'Error'})` });
+        this.failed(file.path, c.rule.meta.id, e);
       }
     }
     if (later) this.deferred.push({ file, runs: later });
     if (raws.length) this.materialise(file, raws);
+  }
+
+  /**
+   * A rule could not judge a file: a parser limit (hostile or oversized content) or a failure. The
+   * file is listed as not judged, once per path and cause; other rules' findings on it are kept.
+   */
+  private failed(path: string, ruleId: string, e: unknown): void {
+    const s: Skipped = isLimitExceeded(e)
+      ? { path, reason: 'limit', detail: `not judged: ${e.detail}` }
+      : // The name only: a message may quote the file.
+        { path, reason: 'error', detail: `internal error in ${ruleId} (${(e as Error)?.name ?? 'Error'})` };
+    const key = `${path}\0${s.reason}\0${isLimitExceeded(e) ? e.limit + (e.path ?? '') : ruleId}`;
+    if (this.failures.has(key)) return;
+    this.failures.add(key);
+    this.skipped.push(s);
   }
 
   /** The files cross-file rules read: the scan's retained whole files, then the caller's view. */
@@ -279,7 +318,7 @@ export class Scanner {
           const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo });
           for (const raw of found) raws.push({ c, raw });
         } catch (e) {
-          this.skipped.push({ path: file.path, reason: 'error', detail: `internal error in ${c.rule.meta.id} (${(e as Error)?.name ?? 'Error'})` });
+          this.failed(file.path, c.rule.meta.id, e);
         }
       }
       if (raws.length) this.materialise(file, raws);
@@ -422,7 +461,11 @@ export function exceptionMatches(e: PolicyException, f: Finding): boolean {
   if (e.rule && !(e.rule === f.ruleId || (e.rule.endsWith('/*') && f.ruleId.startsWith(e.rule.slice(0, -1))) || e.rule === f.family)) {
     return false;
   }
-  if (e.path && !new Minimatch(e.path, { dot: true }).match(f.path)) return false;
+  if (e.path) {
+    // A glob the loader would reject covers nothing: the finding stays.
+    const m = compileGlob(e.path);
+    if (!m || !globMatches(m, f.path, false)) return false;
+  }
   return !!(e.rule || e.path);
 }
 

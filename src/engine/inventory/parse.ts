@@ -1,10 +1,10 @@
 /**
  * Reading `.github/token-inventory.yml`: YAML with positions → entries with line numbers, plus every
  * syntax, schema and consistency error with its line and a fix. Never throws; a broken entry does
- * not hide the others.
+ * not hide the others; a file that exceeds a parser limit comes back with `limit` set (not judged).
  */
-import { LineCounter, parseDocument } from 'yaml';
-import { parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import { composeYaml, parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import { isLimitExceeded, limitFix } from '../limits.js';
 import type { CredentialKind, FieldPosition, InventoryEntry, InventoryError, InventoryField, ParsedInventory } from './types.js';
 import { isCredentialKind } from './kinds.js';
 import { isDate, parseDate } from './dates.js';
@@ -21,18 +21,24 @@ const OWNER = /^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][A-Za-z
 const FIELDS: readonly InventoryField[] = ['name', 'secrets', 'kind', 'provider', 'owner', 'scopes', 'rotation_days', 'last_rotated', 'expires', 'used_in', 'environment', 'notes'];
 
 function syntaxErrors(path: string, text: string): InventoryError[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => {
-    const p = lineCounter.linePos(e.pos[0]);
-    return {
-      source: path,
-      line: p.line,
-      column: p.col,
-      message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-      fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : 'Fix the YAML syntax (indentation with spaces; quote values that start with `@` or contain `: ` or ` #`).',
+  const errors: InventoryError[] = [];
+  try {
+    const stream = composeYaml(text);
+    const pos = (offset: number) => {
+      const p = stream.lineCounter.linePos(offset);
+      return { line: p.line, column: p.col };
     };
-  });
+    for (const e of [...stream.streamErrors, ...stream.docs.flatMap((d) => d.errors)]) {
+      errors.push({
+        source: path,
+        ...pos(e.offset),
+        message: `YAML syntax error: ${e.message.split('\n')[0]}`,
+        fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : 'Fix the YAML syntax (indentation with spaces; quote values that start with `@` or contain `: ` or ` #`).',
+      });
+    }
+  } catch {
+    // `parseYaml` read the same text within the limits a moment ago: nothing more to say.
+  }
   return errors.length ? errors : [{ source: path, line: 1, column: 1, message: 'The inventory is not valid YAML.', fix: 'Keep one YAML document (no `---` separators) holding `version: 1` and `credentials:`.' }];
 }
 
@@ -47,6 +53,21 @@ export function parseInventory(path: string, text: string): ParsedInventory {
 }
 
 function parseUncached(path: string, text: string): ParsedInventory {
+  try {
+    return read(path, text);
+  } catch (e) {
+    if (!isLimitExceeded(e)) throw e;
+    const limit = e.inFile(path);
+    return {
+      path,
+      entries: [],
+      errors: [{ source: path, line: e.line ?? 1, column: 1, message: `The inventory was not judged: it ${e.detail}.`, fix: limitFix(e.limit) }],
+      limit,
+    };
+  }
+}
+
+function read(path: string, text: string): ParsedInventory {
   const parsed = parseYaml(text);
   if (!parsed) return { path, entries: [], errors: syntaxErrors(path, text) };
   const errors: InventoryError[] = [];

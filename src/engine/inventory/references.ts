@@ -6,6 +6,7 @@
  * makes every secret it names a repository secret used at that call. `GITHUB_TOKEN` is not counted.
  */
 import { parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import { isLimitExceeded } from '../limits.js';
 import type { SecretReference, SecretReferences } from './types.js';
 
 /** `.github/workflows/<name>.yml|yaml`: where GitHub reads workflows. */
@@ -112,7 +113,7 @@ function scanFile(path: string, text: string): FileRefs | undefined {
 
 /**
  * The secrets a set of files uses (only workflow files under `.github/workflows/` are read; others
- * are ignored). Pure: pass the texts in.
+ * are ignored). Pure: pass the texts in. A workflow over a parser limit is listed in `notJudged`.
  */
 export function referencedSecrets(files: Iterable<{ path: string; text: string }>): SecretReferences {
   const scanned = new Map<string, FileRefs>();
@@ -120,7 +121,14 @@ export function referencedSecrets(files: Iterable<{ path: string; text: string }
   for (const f of files) {
     if (!isWorkflowFile(f.path)) continue;
     result.files.push(f.path);
-    const r = scanFile(f.path, f.text);
+    let r: FileRefs | undefined;
+    try {
+      r = scanFile(f.path, f.text);
+    } catch (e) {
+      if (!isLimitExceeded(e)) throw e;
+      (result.notJudged ??= []).push({ path: f.path, limit: e.inFile(f.path) });
+      continue;
+    }
     if (r) scanned.set(f.path, r);
   }
   /** Callee path → the calls that hand it `secrets: inherit` (with the caller's path). */

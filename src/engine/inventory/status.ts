@@ -3,7 +3,7 @@
  * declared, complete, rotated in time, not expired, still used? Pure: entries, references and "today"
  * in; one status per credential out.
  */
-import { minimatch } from 'minimatch';
+import { nameMatches } from '../glob.js';
 import type { CredentialState, CredentialStatus, InventoryEntry, SecretReference, SecretReferences, StatusOptions } from './types.js';
 import { ALWAYS_EXEMPT, DEFAULT_WARN_DAYS, NEVER_EXPIRES_KINDS, maxRotationDaysFor } from './kinds.js';
 import { addDays, daysBetween, isoDay } from './dates.js';
@@ -17,7 +17,7 @@ const URGENCY: readonly Exclude<CredentialState, 'ok'>[] = ['expired', 'overdue'
 /** Whether a secret name needs no inventory entry: `GITHUB_TOKEN`, or a name matching an `exempt` glob. */
 export function isExempt(name: string, exempt: readonly string[] = []): boolean {
   const up = name.toUpperCase();
-  return ALWAYS_EXEMPT.includes(up) || exempt.some((g) => minimatch(name, g, { nocase: true }));
+  return ALWAYS_EXEMPT.includes(up) || exempt.some((g) => nameMatches(g, name, { nocase: true }));
 }
 
 /** What an owner must still fill in. */
@@ -80,7 +80,7 @@ export function credentialStatuses(entries: readonly InventoryEntry[], opts: Sta
   const refs = opts.referenced ? referenceMap(opts.referenced) : undefined;
   const full = opts.referenced && !(opts.referenced instanceof Map) ? (opts.referenced as SecretReferences) : undefined;
   // Every secret may be in use (`secrets: inherit` outward, `toJSON(secrets)`), or no workflow was read at all.
-  const staleUnknown = !!full && (full.open.length > 0 || full.files.length === 0);
+  const staleUnknown = !!full && (full.open.length > 0 || full.files.length === 0 || !!full.notJudged?.length);
   const out: CredentialStatus[] = [];
   const declared = new Set<string>();
 

@@ -1,4 +1,5 @@
 /** The token inventory's data model: entries as parsed, secret references, and credential statuses. */
+import type { LimitExceeded } from '../limits.js';
 
 /** What a credential is (the inventory's `kind`). */
 export type CredentialKind =
@@ -83,6 +84,11 @@ export interface ParsedInventory {
   entries: InventoryEntry[];
   /** Syntax, schema and consistency errors; empty for a valid inventory. */
   errors: InventoryError[];
+  /**
+   * Set when the file exceeds a parser limit (an alias bomb, deep nesting, too large): it was not
+   * judged, `entries` is empty and `errors` says so. Report it as not judged, never as "no credentials".
+   */
+  limit?: LimitExceeded;
 }
 
 /** One place a workflow uses a secret. */
@@ -115,6 +121,11 @@ export interface SecretReferences {
   open: Array<Omit<SecretReference, 'name' | 'via'> & { what: 'inherit' | 'tojson' | 'dynamic' }>;
   /** The workflow files looked at. */
   files: string[];
+  /**
+   * Workflow files that exceed a parser limit: not read, so they may use any secret (no credential
+   * can be called stale while one is listed). Callers report them as not judged.
+   */
+  notJudged?: Array<{ path: string; limit: LimitExceeded }>;
 }
 
 export type CredentialState = 'ok' | 'due-soon' | 'overdue' | 'expired' | 'incomplete' | 'stale' | 'undeclared';

@@ -33,6 +33,7 @@ const rule: Rule = {
   },
   keywords: ['secrets'],
   scope: 'file',
+  globOptions: ['exempt'],
   appliesTo: isWorkflowFile,
   context: (path) => isInventoryPath(path) || isWorkflowFile(path),
   check(file, ctx) {
@@ -50,12 +51,14 @@ const rule: Rule = {
     let refs: SecretReference[];
     const whole = wholeFile(file, ctx.repo);
     if (ctx.repo && whole && ctx.repo.read(file.path) === whole.text) {
-      refs = [...repoReferences(ctx.repo, prefix).byName.values()].flat().flatMap((r) => {
+      refs = [...repoReferences(ctx.repo, prefix, file.path).byName.values()].flat().flatMap((r) => {
         const line = r.path === file.path ? whole.viewLine(r.line) : undefined;
         return line === undefined ? [] : [{ ...r, line }];
       });
     } else {
-      refs = [...referencedSecrets([{ path: file.path, text: file.text }]).byName.values()].flat();
+      const own = referencedSecrets([{ path: file.path, text: file.text }]);
+      if (own.notJudged?.length) throw own.notJudged[0]!.limit;
+      refs = [...own.byName.values()].flat();
     }
     const first = new Map<string, SecretReference>();
     for (const r of refs) {

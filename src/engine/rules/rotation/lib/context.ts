@@ -43,12 +43,18 @@ export function repoPrefix(path: string): string {
   return i <= 0 ? '' : path.slice(0, i + 1);
 }
 
-/** The token inventory of the repository `prefix` names, parsed, or `undefined` when there is none. */
+/**
+ * The token inventory of the repository `prefix` names, parsed, or `undefined` when there is none.
+ * Throws `LimitExceeded` when it exceeds a parser limit: what depends on it cannot be judged.
+ */
 export function findInventory(repo: RepoView | undefined, prefix: string): ParsedInventory | undefined {
   if (!repo) return undefined;
   for (const p of INVENTORY_PATHS) {
     const text = repo.read(prefix + p);
-    if (text !== undefined) return parseInventory(prefix + p, text);
+    if (text === undefined) continue;
+    const inv = parseInventory(prefix + p, text);
+    if (inv.limit) throw inv.limit;
+    return inv;
   }
   return undefined;
 }
@@ -60,8 +66,12 @@ export function workflowPaths(repo: RepoView | undefined, prefix: string): strin
 
 const refsCache = new WeakMap<RepoView, Map<string, SecretReferences>>();
 
-/** The secrets every workflow of the repository uses (computed once per scan and repository). */
-export function repoReferences(repo: RepoView, prefix: string): SecretReferences {
+/**
+ * The secrets every workflow of the repository uses (computed once per scan and repository). Throws
+ * `LimitExceeded` when a workflow exceeds a parser limit (it may use any secret) — only when that
+ * workflow is `only`, if given (a rule judging one workflow's own references).
+ */
+export function repoReferences(repo: RepoView, prefix: string, only?: string): SecretReferences {
   let byPrefix = refsCache.get(repo);
   if (!byPrefix) refsCache.set(repo, (byPrefix = new Map()));
   let refs = byPrefix.get(prefix);
@@ -72,5 +82,7 @@ export function repoReferences(repo: RepoView, prefix: string): SecretReferences
     });
     byPrefix.set(prefix, (refs = referencedSecrets(files)));
   }
+  const unread = refs.notJudged?.find((n) => only === undefined || n.path === only);
+  if (unread) throw unread.limit;
   return refs;
 }

@@ -13,11 +13,15 @@ export interface LoadedInventory {
 /**
  * The inventory behind a file view: the file itself, or — for a diff excerpt — the whole file from
  * `ctx.repo` (findings then land only on added lines). `undefined` when only an excerpt is known.
+ * Throws `LimitExceeded` for an inventory over a parser limit.
  */
 export function loadInventory(file: FileView, ctx: RuleContext): LoadedInventory | undefined {
   const whole = wholeFile(file, ctx.repo);
   if (!whole) return undefined;
-  return { inv: parseInventory(file.path, whole.text), whole };
+  const inv = parseInventory(file.path, whole.text);
+  // Over a parser limit: not judged (the scanner lists it), rather than judged as holding nothing.
+  if (inv.limit) throw inv.limit;
+  return { inv, whole };
 }
 
 /** A finding at an entry's field (or at the entry), mapped onto the view; `undefined` off the view. */

@@ -1,0 +1,188 @@
+/**
+ * Globs from a policy, with bounded work. minimatch compiles each path segment to a backtracking
+ * regular expression, so `*a*a*a*a*b` against a long segment runs for minutes, an extglob such as
+ * `+(a|aa)` is exponential, and brace expansion (`{1..100000}`, `{a,b}{a,b}…`) multiplies patterns.
+ *
+ * - `checkGlob` says what is wrong with a glob (the policy loader reports it at file:line);
+ * - `compileGlob` compiles a glob that passes it (cached), never one that does not;
+ * - `globMatches` matches a compiled glob, with a bound on the subject's length;
+ * - `wildcardMatch` is the IAM-style `*` / `?` match on names, in linear time (no regular expression).
+ */
+import { braceExpand, Minimatch } from 'minimatch';
+import { DEFAULT_GLOB_LIMITS, type GlobLimits } from './limits.js';
+
+export interface GlobProblem {
+  message: string;
+  fix: string;
+}
+
+/**
+ * Subjects (paths, names) longer than this match no glob: with at most `maxStarsPerSegment` stars a
+ * segment costs minimatch O(length²), a few milliseconds at this length. Callers choose what "no
+ * match" means so that it fails closed (an over-long path is not ignored, but does get scanned).
+ */
+export const MAX_GLOB_SUBJECT = 4096;
+
+const EXTGLOB = /(?:^|[^\\])[?*+@!]\(/;
+const RANGE = /\{[^{}]*\.\.[^{}]*\}/;
+const MAX_BRACE_NESTING = 8;
+
+/** How many patterns brace expansion makes of `s` (an upper bound, saturating above `cap`). */
+function braceCount(s: string, cap: number): number | 'too-deep' {
+  let i = 0;
+  let tooDeep = false;
+  // A sequence up to an unmatched `,` or `}` (inside a group) or the end: the product of its groups.
+  const sequence = (depth: number): number => {
+    let n = 1;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (c === '\\') i += 2;
+      else if (depth > 0 && (c === ',' || c === '}')) return n;
+      else if (c === '{') n = Math.min(cap + 1, n * group(depth + 1));
+      else i++;
+    }
+    return n;
+  };
+  // At `{`: the sum of its alternatives (an unbalanced `{` is a literal character).
+  const group = (depth: number): number => {
+    const start = i;
+    i++;
+    if (depth > MAX_BRACE_NESTING) tooDeep = true;
+    let sum = 0;
+    for (;;) {
+      sum = Math.min(cap + 1, sum + sequence(depth));
+      if (i >= s.length) {
+        i = start + 1;
+        return 1;
+      }
+      if (s[i] === '}') {
+        i++;
+        return Math.max(sum, 1);
+      }
+      i++; // ','
+    }
+  };
+  const n = sequence(0);
+  return tooDeep ? 'too-deep' : n;
+}
+
+/** Unescaped `*` runs in one path segment, outside `[…]` classes. */
+function starRuns(segment: string): number {
+  let runs = 0;
+  let inClass = false;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '*' && segment[i - 1] !== '*') runs++;
+  }
+  return runs;
+}
+
+/** What makes a glob too costly to match, or `undefined` when it is fine. */
+export function checkGlob(pattern: unknown, limits: GlobLimits = DEFAULT_GLOB_LIMITS): GlobProblem | undefined {
+  if (typeof pattern !== 'string') return { message: 'A glob must be a string.', fix: 'Quote the glob.' };
+  const shown = pattern.length > 60 ? `${pattern.slice(0, 57)}…` : pattern;
+  if (pattern.length > limits.maxGlobLength) {
+    return { message: `Glob \`${shown}\` is ${pattern.length} characters long (limit ${limits.maxGlobLength}).`, fix: 'Use a shorter glob, e.g. a directory followed by `/**`.' };
+  }
+  if (EXTGLOB.test(pattern)) {
+    return { message: `Glob \`${shown}\` uses an extended glob (\`+(…)\`, \`*(…)\`, \`?(…)\`, \`@(…)\`, \`!(…)\`), which is not accepted.`, fix: 'List the alternatives in braces, `{a,b}`, or as separate globs.' };
+  }
+  if (RANGE.test(pattern)) {
+    return { message: `Glob \`${shown}\` uses a brace range (\`{1..9}\`), which is not accepted.`, fix: 'List the values in braces, `{1,2,3}`, or use `*`.' };
+  }
+  const count = braceCount(pattern, limits.maxBraceExpansion);
+  if (count === 'too-deep') return { message: `Glob \`${shown}\` nests braces more than ${MAX_BRACE_NESTING} deep.`, fix: 'Write the alternatives as separate globs.' };
+  if (count > limits.maxBraceExpansion) {
+    return { message: `Glob \`${shown}\` expands to more than ${limits.maxBraceExpansion} patterns.`, fix: 'Use fewer `{a,b}` alternatives, or `*`.' };
+  }
+  let globstars = 0;
+  for (const p of braceExpand(pattern)) {
+    let here = 0;
+    for (const seg of p.split('/')) {
+      if (seg === '**') {
+        here++;
+        continue;
+      }
+      if (starRuns(seg) > limits.maxStarsPerSegment) {
+        return {
+          message: `Glob \`${shown}\` has more than ${limits.maxStarsPerSegment} \`*\` in the path segment \`${seg.length > 40 ? `${seg.slice(0, 37)}…` : seg}\` (each one multiplies the cost of matching a long name).`,
+          fix: `Use at most ${limits.maxStarsPerSegment} \`*\` per segment, e.g. \`*.test.ts\` or \`release-*.yml\`; split the glob into several if needed.`,
+        };
+      }
+    }
+    globstars = Math.max(globstars, here);
+  }
+  if (globstars > limits.maxGlobstars) {
+    return { message: `Glob \`${shown}\` has more than ${limits.maxGlobstars} \`**\` segments.`, fix: 'Use fewer `**`: `docs/**` already matches everything under `docs/`.' };
+  }
+  return undefined;
+}
+
+export interface GlobOptions {
+  /** A glob without `/` matches the file name in any directory (`*.pem`). */
+  matchBase?: boolean;
+  nocase?: boolean;
+}
+
+const compiled = new Map<string, Minimatch | null>();
+
+/**
+ * minimatch for a glob that passes `checkGlob`, `undefined` for one that does not (the caller
+ * decides what a rejected glob means, failing closed). Files and dotfiles alike (`dot`); extglobs
+ * off even though `checkGlob` rejects them, so nothing compiles one by mistake.
+ */
+export function compileGlob(pattern: string, opts: GlobOptions = {}): Minimatch | undefined {
+  const key = `${opts.matchBase ? 'b' : '-'}${opts.nocase ? 'i' : '-'}${pattern}`;
+  let m = compiled.get(key);
+  if (m === undefined) {
+    m = checkGlob(pattern) ? null : new Minimatch(pattern, { dot: true, noext: true, matchBase: !!opts.matchBase, nocase: !!opts.nocase });
+    if (compiled.size >= 2000) compiled.clear();
+    compiled.set(key, m);
+  }
+  return m ?? undefined;
+}
+
+/** Whether `subject` matches; a subject longer than `MAX_GLOB_SUBJECT` gives `tooLong`. */
+export function globMatches(m: Minimatch, subject: string, tooLong: boolean): boolean {
+  return subject.length > MAX_GLOB_SUBJECT ? tooLong : m.match(subject);
+}
+
+/**
+ * A policy glob on a name (not a path): minimatch semantics for globs that pass `checkGlob`; a glob
+ * that does not, or a name longer than `MAX_GLOB_SUBJECT`, matches nothing (so nothing is exempted).
+ */
+export function nameMatches(pattern: string, name: string, opts: { nocase?: boolean } = {}): boolean {
+  const m = compileGlob(pattern, opts);
+  return m !== undefined && globMatches(m, name, false);
+}
+
+/**
+ * `*` (any run of characters, `/` included) and `?` (one character); everything else literal. The
+ * greedy match with one backtrack point: O(pattern × value) at worst, no regular expression.
+ */
+export function wildcardMatch(pattern: string, value: string, nocase = false): boolean {
+  const p = nocase ? pattern.toLowerCase() : pattern;
+  const v = nocase ? value.toLowerCase() : value;
+  let pi = 0;
+  let vi = 0;
+  let star = -1;
+  let resume = 0;
+  while (vi < v.length) {
+    const c = p[pi];
+    if (c === '*') {
+      star = pi++;
+      resume = vi;
+    } else if (c !== undefined && (c === '?' || c === v[vi])) {
+      pi++;
+      vi++;
+    } else if (star >= 0) {
+      pi = star + 1;
+      vi = ++resume;
+    } else return false;
+  }
+  while (p[pi] === '*') pi++;
+  return pi === p.length;
+}
