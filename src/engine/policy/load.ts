@@ -1,9 +1,16 @@
 /**
  * Policy loading: YAML layers (built-in pack → org → repo) → one validated, merged policy, or errors
  * that name the file, line and fix. A broken policy is never replaced by defaults in silence.
+ *
+ * A proposed policy is repository content like any other: it is parsed within the engine's limits
+ * (a layer that exceeds one is a policy error with a fix, never a crash), and every glob it holds is
+ * checked for the cost of matching it before anything compiles it.
  */
 import { createHash } from 'node:crypto';
-import { parseDocument, isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { composeYaml, type ComposedStream } from '../parse/yaml.js';
+import { isLimitExceeded, limitFix } from '../limits.js';
+import { checkGlob } from '../glob.js';
 import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy } from './types.js';
 import { DEFAULT_ISSUE_POLICY } from './types.js';
 import type { Level } from '../finding.js';
@@ -62,34 +69,88 @@ const CONFIDENCE_RANK = { low: 0, medium: 1, high: 2 } as const;
 const VERDICT_RANK = { pass: 0, warn: 1, fail: 2 } as const;
 
 function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(layer.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let stream: ComposedStream;
+  try {
+    stream = composeYaml(layer.text);
+  } catch (e) {
+    if (isLimitExceeded(e)) errors.push({ source: layer.source, line: e.line ?? 1, column: 1, message: `The policy was not loaded: it ${e.detail}.`, fix: limitFix(e.limit) });
+    else errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy could not be parsed as YAML.', fix: 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).' });
+    return undefined;
+  }
   const pos = (offset: number): { line: number; column: number } => {
-    const p = lineCounter.linePos(offset);
+    const p = stream.lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  if (doc.errors.length) {
-    for (const e of doc.errors) {
-      const p = pos(e.pos[0]);
+  const first = stream.docs[0];
+  const syntax = [...stream.streamErrors, ...(first?.errors ?? [])];
+  if (stream.docs.length > 1) syntax.push({ offset: stream.docs[1]!.doc.range[0], code: 'MULTIPLE_DOCS', message: 'The policy holds more than one YAML document (`---`)' });
+  if (syntax.length) {
+    for (const e of syntax) {
       errors.push({
         source: layer.source,
-        ...p,
+        ...pos(e.offset),
         message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-        fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
+        fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : e.code === 'MULTIPLE_DOCS' ? 'Keep one document: remove the `---` separators.' : 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
       });
     }
     return undefined;
   }
-  const data = doc.toJS() ?? {};
+  const doc = first?.doc;
+  let data: unknown;
+  try {
+    // Alias expansion was measured and bounded by `composeYaml`: no second, cruder count here.
+    data = doc?.toJS({ maxAliasCount: -1 }) ?? {};
+  } catch {
+    errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy could not be read as data (an alias to a missing anchor?).', fix: 'Define every anchor (`&name`) before its aliases (`*name`).' });
+    return undefined;
+  }
   const at = (path: readonly (string | number)[], key = false) => {
-    const node = nodeAt(doc, path, key);
+    const node = doc ? nodeAt(doc, path, key) : undefined;
     return node?.range ? pos(node.range[0]) : { line: 1, column: 1 };
   };
-  if (typeof data !== 'object' || Array.isArray(data)) {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy must be a YAML mapping.', fix: 'Start from `extends: default` and add keys such as `rules:` or `ignore:`.' });
     return undefined;
   }
   return { layer, raw: data as RawPolicy, at };
+}
+
+/** Globs that rule options hold, by rule id (`Rule.globOptions`). */
+const GLOB_OPTIONS: ReadonlyMap<string, readonly string[]> = new Map(allRules.flatMap((r) => (r.globOptions?.length ? [[r.meta.id, r.globOptions] as const] : [])));
+
+/** The strings at an option spec such as `allowRoles` or `allow[].workflow`, with their paths. */
+function optionGlobs(value: unknown, spec: readonly string[], at: (string | number)[], out: Array<{ path: (string | number)[]; glob: string }>): void {
+  if (!spec.length) {
+    if (typeof value === 'string') out.push({ path: at, glob: value });
+    else if (Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push({ path: [...at, i], glob: v }));
+    return;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  const [head, ...rest] = spec;
+  const many = head!.endsWith('[]');
+  const key = many ? head!.slice(0, -2) : head!;
+  const v = (value as Record<string, unknown>)[key];
+  if (!many) optionGlobs(v, rest, [...at, key], out);
+  else if (Array.isArray(v)) v.forEach((x, i) => optionGlobs(x, rest, [...at, key, i], out));
+}
+
+/** Every glob of a layer that would cost too much to match, as an error at its line. */
+function checkLayerGlobs(p: ParsedLayer, errors: PolicyError[]): void {
+  const { raw, layer } = p;
+  const found: Array<{ path: (string | number)[]; glob: string }> = [];
+  const list = (v: unknown, path: (string | number)[]): void => optionGlobs(v, [], path, found);
+  list(raw.ignore, ['ignore']);
+  for (const [id, v] of Object.entries(raw.rules ?? {})) {
+    if (!v || typeof v !== 'object') continue;
+    list(v.paths, ['rules', id, 'paths']);
+    list(v.ignore, ['rules', id, 'ignore']);
+    for (const spec of GLOB_OPTIONS.get(id) ?? []) optionGlobs(v.options, spec.split('.'), ['rules', id, 'options'], found);
+  }
+  (raw.exceptions ?? []).forEach((e, i) => list(e?.path, ['exceptions', i, 'path']));
+  for (const { path, glob } of found) {
+    const problem = checkGlob(glob);
+    if (problem) errors.push({ source: layer.source, ...p.at(path), message: problem.message, fix: problem.fix });
+  }
 }
 
 /** The deepest existing node on `path` (or the key node of its last segment). */
@@ -164,9 +225,11 @@ export function resolvePolicy(layers: PolicyLayer[], opts: ResolveOptions = {}):
   for (const layer of layers) {
     const p = parseLayer(layer, errors);
     if (!p) continue;
-    for (const v of validatePolicyShape(p.raw)) {
+    const shape = validatePolicyShape(p.raw);
+    for (const v of shape) {
       errors.push({ source: layer.source, ...p.at(v.path, v.atKey), message: v.message, fix: v.fix });
     }
+    if (!shape.length) checkLayerGlobs(p, errors);
     parsed.push(p);
   }
   if (errors.length) return { ok: false, errors };
@@ -180,7 +243,9 @@ export function resolvePolicy(layers: PolicyLayer[], opts: ResolveOptions = {}):
     const layer = { source: `built-in:${name}`, text: readPack(name) };
     const p = parseLayer(layer, errors);
     if (!p) return;
-    for (const v of validatePolicyShape(p.raw)) errors.push({ source: layer.source, ...p.at(v.path, v.atKey), message: v.message, fix: v.fix });
+    const shape = validatePolicyShape(p.raw);
+    for (const v of shape) errors.push({ source: layer.source, ...p.at(v.path, v.atKey), message: v.message, fix: v.fix });
+    if (!shape.length) checkLayerGlobs(p, errors);
     for (const parent of [p.raw.extends ?? []].flat()) addPack(parent, [...chain, name]);
     seen.add(name);
     packLayers.push(p);

@@ -56,6 +56,7 @@ const rule: Rule = {
   },
   keywords: ['administratoraccess', 'iamfullaccess', 'poweruseraccess'],
   scope: 'file',
+  globOptions: ['allow'],
   appliesTo: (path) => /\.(?:tf|ya?ml|json|template|ts|js|py|java|cs|go)$/i.test(path),
   check(file, ctx) {
     const names = optList(ctx.options, 'policies', DEFAULT_ADMIN_POLICIES);

@@ -98,6 +98,7 @@ const rule: Rule = {
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowPolicies', 'allowActions', 'credentialExempt'],
   appliesTo: appliesToIam,
   check(file, ctx) {
     const allowPolicies = optList(ctx.options, 'allowPolicies', []);

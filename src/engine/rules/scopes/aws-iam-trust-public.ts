@@ -31,6 +31,7 @@ const rule: Rule = {
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowRoles'],
   appliesTo: appliesToIam,
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);

@@ -52,6 +52,7 @@ const rule: Rule = {
   },
   keywords: ['aws_iam_user_policy', 'aws_iam_policy_attachment', 'aws::iam::user', 'aws::iam::policy', 'aws::iam::managedpolicy'],
   scope: 'file',
+  globOptions: ['allowUsers'],
   appliesTo: (path) => /\.(?:tf|ya?ml|json|template)$/i.test(path),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowUsers', []);

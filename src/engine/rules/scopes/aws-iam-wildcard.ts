@@ -80,6 +80,7 @@ const rule: Rule = {
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowPolicies', 'allowActions'],
   appliesTo: appliesToIam,
   check(file, ctx) {
     const allowPolicies = optList(ctx.options, 'allowPolicies', []);

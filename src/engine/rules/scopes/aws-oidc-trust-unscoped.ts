@@ -84,6 +84,7 @@ const rule: Rule = {
   },
   keywords: ['oidc-provider', 'token.actions.githubusercontent.com', 'assumerolewithwebidentity'],
   scope: 'file',
+  globOptions: ['allowSubjects'],
   appliesTo: appliesToIam,
   check(file, ctx) {
     const orgOpt = String(ctx.options.orgWideSeverity ?? 'info').toLowerCase();

@@ -36,6 +36,7 @@ const rule: Rule = {
   },
   keywords: ['azurerm_role_assignment', 'microsoft.authorization/roleassignments'],
   scope: 'file',
+  globOptions: ['allowPrincipals'],
   appliesTo: (path) => /\.(?:tf|json)$/i.test(path),
   check(file, ctx) {
     const roles = optList(ctx.options, 'roles', PRIVILEGED_ROLES);

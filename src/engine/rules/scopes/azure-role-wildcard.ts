@@ -35,6 +35,7 @@ const rule: Rule = {
   },
   keywords: ['azurerm_role_definition', 'microsoft.authorization/roledefinitions'],
   scope: 'file',
+  globOptions: ['allowRoles'],
   appliesTo: (path) => /\.(?:tf|json)$/i.test(path),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);

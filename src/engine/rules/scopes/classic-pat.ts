@@ -11,7 +11,7 @@
  *       exempt: [legacy-mirror-bot]  # inventory names (globs) allowed to stay classic, e.g. for APIs without fine-grained support
  * ```
  */
-import { minimatch } from 'minimatch';
+import { nameMatches } from '../../glob.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { TOKEN_GRANTS } from './lib/controls.js';
 import { CLASSIC_SCOPES, entryLabel, findTokenEntries, isTokenConfigPath } from './lib/token-config.js';
@@ -35,6 +35,7 @@ const rule: Rule = {
   },
   keywords: ['classic', 'scope'],
   scope: 'file',
+  globOptions: ['exempt'],
   appliesTo: isTokenConfigPath,
   check(file, ctx) {
     const opts = ctx.options as ClassicPatOptions;
@@ -45,7 +46,7 @@ const rule: Rule = {
       // `kind: pat` with classic scopes (`repo`, `admin:org`) is a classic PAT too.
       const classicByScopes = entry.kind === 'pat' || entry.kind === 'personal-access-token' ? entry.scopes.some((s) => s.value.toLowerCase() in CLASSIC_SCOPES) : false;
       if (entry.kind !== 'classic-pat' && !classicByScopes) continue;
-      if (entry.name && exempt.some((g) => minimatch(entry.name!, g))) continue;
+      if (entry.name && exempt.some((g) => nameMatches(g, entry.name!))) continue;
       const broad = entry.scopes.map((s) => s.value).filter((s) => ['repo', 'workflow', 'write:packages', 'delete_repo'].includes(s.toLowerCase()) || CLASSIC_SCOPES[s.toLowerCase()]?.severity);
       out.push(
         at(entry.doc, entry.kindNode ?? entry.scopesKey ?? entry.node, {

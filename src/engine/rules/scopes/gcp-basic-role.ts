@@ -39,6 +39,7 @@ const rule: Rule = {
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowMembers'],
   appliesTo: appliesToTerraform,
   check(file, ctx) {
     const roles = new Set(optList(ctx.options, 'roles', BASIC_ROLES).map((r) => r.toLowerCase()));

@@ -78,6 +78,7 @@ const rule: Rule = {
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowMembers'],
   appliesTo: appliesToTerraform,
   check(file, ctx) {
     const allowMembers = optList(ctx.options, 'allowMembers', []);

@@ -36,6 +36,7 @@ const rule: Rule = {
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowMembers', 'allowRoles'],
   appliesTo: appliesToTerraform,
   check(file, ctx) {
     const allowMembers = optList(ctx.options, 'allowMembers', []);

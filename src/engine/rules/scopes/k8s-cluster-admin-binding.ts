@@ -47,6 +47,7 @@ const rule: Rule = {
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowSubjects'],
   appliesTo: appliesToK8s,
   check(file, ctx) {
     const adminRoles = optList(ctx.options, 'adminRoles', ['cluster-admin']);

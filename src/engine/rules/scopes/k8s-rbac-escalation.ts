@@ -92,6 +92,7 @@ const rule: Rule = {
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',
+  globOptions: ['allowRoles'],
   appliesTo: appliesToK8s,
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);

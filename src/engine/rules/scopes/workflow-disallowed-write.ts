@@ -13,7 +13,8 @@
  *
  * Without an `allow` list the rule is inactive (the other workflow rules still judge breadth).
  */
-import { Minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
+import { compileGlob, globMatches } from '../../glob.js';
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
@@ -48,7 +49,8 @@ function compile(allow: unknown): CompiledEntry[] | undefined {
   if (!Array.isArray(allow)) return undefined;
   const globs = (v: unknown, base: boolean): Minimatch[] | undefined => {
     const arr = typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-    return arr?.map((p) => new Minimatch(p, { dot: true, matchBase: base && !p.includes('/'), nocase: false }));
+    // A glob the policy loader would reject allows nothing (the write stays reported).
+    return arr?.flatMap((p) => compileGlob(p, { matchBase: base && !p.includes('/') }) ?? []);
   };
   compiled = allow
     .filter((e): e is AllowEntry => !!e && typeof e === 'object')
@@ -67,8 +69,8 @@ function compile(allow: unknown): CompiledEntry[] | undefined {
 function allowed(entries: CompiledEntry[], path: string, jobId: string | undefined, scope: string): boolean {
   return entries.some(
     (e) =>
-      (!e.workflow || e.workflow.some((m) => m.match(path))) &&
-      (jobId === undefined ? !e.job : !e.job || e.job.some((m) => m.match(jobId))) &&
+      (!e.workflow || e.workflow.some((m) => globMatches(m, path, false))) &&
+      (jobId === undefined ? !e.job : !e.job || e.job.some((m) => globMatches(m, jobId, false))) &&
       (e.scopes === 'all' || e.scopes.has(scope)),
   );
 }
@@ -96,6 +98,7 @@ const rule: Rule = {
   },
   keywords: ['write'],
   scope: 'file',
+  globOptions: ['allow[].workflow', 'allow[].job'],
   appliesTo: isYamlPath,
   check(file, ctx) {
     const entries = compile((ctx.options as DisallowedWriteOptions).allow);

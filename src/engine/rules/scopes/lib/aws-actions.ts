@@ -6,24 +6,17 @@
  * Security Labs (as cloudsplaining and checkov use them), and, for remediation, the actions and ARN
  * shapes to grant instead of a wildcard.
  */
+import { wildcardMatch } from '../../../glob.js';
 
-/** IAM's glob (`*`, `?`), case-insensitive, on whole action names. */
+/**
+ * IAM's glob (`*`, `?`), case-insensitive, on whole action names. Patterns come from the repository's
+ * policies: matched in linear time, never compiled to a backtracking regular expression.
+ */
 export function actionMatches(pattern: string, action: string): boolean {
   const p = pattern.toLowerCase();
   const a = action.toLowerCase();
   if (!p.includes('*') && !p.includes('?')) return p === a;
-  return globRegex(p).test(a);
-}
-
-const globCache = new Map<string, RegExp>();
-function globRegex(p: string): RegExp {
-  let re = globCache.get(p);
-  if (!re) {
-    re = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    if (globCache.size > 2000) globCache.clear();
-    globCache.set(p, re);
-  }
-  return re;
+  return wildcardMatch(p, a);
 }
 
 export const isWildcard = (a: string): boolean => a.includes('*') || a.includes('?');

@@ -1,4 +1,5 @@
 /** Reading policy options for the cloud IAM and RBAC rules: tolerant of missing or mistyped values. */
+import { wildcardMatch } from '../../../glob.js';
 
 /** A list of strings (a single string counts as a one-item list); `fallback` when absent or mistyped. */
 export function optList(options: Record<string, unknown>, key: string, fallback: readonly string[]): string[] {
@@ -22,16 +23,12 @@ export function optBoolOrList(options: Record<string, unknown>, key: string): { 
   return { all: false, names: new Set() };
 }
 
-const globs = new Map<string, RegExp>();
-/** Case-insensitive `*` / `?` glob on a whole string. */
+/**
+ * Case-insensitive `*` / `?` glob on a whole string. Linear matching, not a regular expression: the
+ * value comes from the repository and may be long, and `.*a.*a.*b` backtracks polynomially on it.
+ */
 export function globMatch(pattern: string, value: string): boolean {
-  let re = globs.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    if (globs.size > 500) globs.clear();
-    globs.set(pattern, re);
-  }
-  return re.test(value);
+  return wildcardMatch(pattern, value, true);
 }
 
 export const anyGlob = (patterns: readonly string[], value: string): boolean => patterns.some((p) => globMatch(p, value));
