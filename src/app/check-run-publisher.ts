@@ -40,6 +40,14 @@ const FORGET_AFTER_MS = 60 * 60 * 1000;
 /** Back-off between tries of a completion GitHub did not take; the last gap repeats until it lands. */
 const COMPLETION_BACKOFF_MS = [1000, 2000, 5000, 15_000, 30_000, 60_000, 120_000];
 
+/** Rendered when the first run starts, not at shutdown: the drain's seconds are for GitHub, not for us. */
+let interruptedOutput: CheckOutput | undefined;
+const interrupted = (): CheckOutput =>
+  (interruptedOutput ??= renderIncomplete(
+    'the server stopped (a restart or deploy) before it finished',
+    'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab (or push again) to judge the change.',
+  ));
+
 export class CheckRunPublisher {
   /** Runs this process started and has not completed yet: a shutdown completes them (`drain`). */
   private static readonly open = new Map<CheckRunPublisher, number>();
@@ -62,6 +70,7 @@ export class CheckRunPublisher {
   static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date): Promise<CheckRunPublisher> {
     if (CheckRunPublisher.stopping) throw new SafeError('the server is stopping');
     const id = await createCheckRun(gh, repo, CHECK_NAME, headSha, now());
+    interrupted();
     const run = new CheckRunPublisher(gh, repo, id, log, now);
     const t = Date.now();
     for (const [old, at] of CheckRunPublisher.open) if (t - at > FORGET_AFTER_MS) CheckRunPublisher.open.delete(old);
@@ -136,12 +145,19 @@ export class CheckRunPublisher {
     // A completion already on its way is left to land (briefly), rather than raced by a second one.
     if (this.pending) await Promise.race([this.pending, sleep(Math.min(1000, budgetMs / 2))]);
     if (this.completed) return;
-    const output = renderIncomplete(
-      'the server stopped (a restart or deploy) before it finished',
-      'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab (or push again) to judge the change.',
-    );
+    const output = interrupted();
     try {
-      await outsideBudget(() => this.send({ status: 'completed', conclusion: 'failure', completed_at: this.now().toISOString(), output }));
+      // Urgent: past the installation's queue of writes, and tried again until the drain's time is up.
+      const update: CheckRunUpdate = { status: 'completed', conclusion: 'failure', completed_at: this.now().toISOString(), output };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await outsideBudget(() => this.send(update, true));
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+          await sleep(100 * (attempt + 1));
+        }
+      }
       this.markCompleted();
     } catch (e) {
       this.log.error({ err: errorFields(e), checkRunId: this.id }, 'could not complete the check run at shutdown');
@@ -154,8 +170,8 @@ export class CheckRunPublisher {
     return this.once(() => this.completeNow(conclusion, output, annotations, actions));
   }
 
-  private send(update: CheckRunUpdate): Promise<void> {
-    return updateCheckRun(this.gh, this.repo, this.id, update);
+  private send(update: CheckRunUpdate, urgent = false): Promise<void> {
+    return updateCheckRun(this.gh, this.repo, this.id, update, urgent);
   }
 
   private async completeNow(conclusion: Conclusion, output: CheckOutput, annotations: readonly CheckAnnotation[], actions: CheckRunAction[]): Promise<void> {

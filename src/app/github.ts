@@ -310,8 +310,9 @@ export async function createCheckRun(gh: GitHubClient, r: RepoRef, name: string,
 
 export type CheckRunUpdate = Omit<Parameters<GitHubClient['rest']['checks']['update']>[0] & object, 'owner' | 'repo' | 'check_run_id'>;
 
-export async function updateCheckRun(gh: GitHubClient, r: RepoRef, id: number, update: CheckRunUpdate): Promise<void> {
-  await gh.rest.checks.update({ ...r, check_run_id: id, ...update } as Parameters<GitHubClient['rest']['checks']['update']>[0]);
+/** `urgent`: past the installation's write queue, without automatic retries (a shutdown has seconds). */
+export async function updateCheckRun(gh: GitHubClient, r: RepoRef, id: number, update: CheckRunUpdate, urgent = false): Promise<void> {
+  await gh.rest.checks.update({ ...r, check_run_id: id, ...update, ...(urgent ? { request: { urgent: true, retries: 0 } } : {}) } as Parameters<GitHubClient['rest']['checks']['update']>[0]);
 }
 
 // --- issues -----------------------------------------------------------------------------------------

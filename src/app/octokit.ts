@@ -41,7 +41,9 @@ type Options = Record<string, unknown> & { auth?: { installationId?: number | st
 interface RateLimitedRequest {
   method: string;
   url: string;
+  request?: { urgent?: boolean };
 }
+
 interface Log {
   warn(obj: object, msg: string): void;
 }
@@ -61,7 +63,7 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
 
   const paceWrites = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: unknown) => Promise<unknown>, o: RateLimitedRequest) => Promise<unknown>) => void } }, options: Options): void => {
     const key = installationKey(options);
-    octokit.hook.wrap('request', (request, o) => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o)) : request(o)));
+    octokit.hook.wrap('request', (request, o) => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o), !!o.request?.urgent) : request(o)));
   };
 
   const retryOn = (kind: string) => (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {

@@ -25,8 +25,13 @@ export class InstallationPacer {
 
   constructor(private readonly opts: PacingOptions) {}
 
-  /** Run `fn` after every earlier write of `key` settled and the pacing gap has passed. */
-  run<T>(key: string, content: boolean, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Run `fn` after every earlier write of `key` settled and the pacing gap has passed. An `urgent` write
+   * (completing a check run at shutdown) goes at once: a queue of issue writes must not keep a run in
+   * progress past the grace period.
+   */
+  run<T>(key: string, content: boolean, fn: () => Promise<T>, urgent = false): Promise<T> {
+    if (urgent) return fn();
     let lane = this.lanes.get(key);
     if (!lane) this.lanes.set(key, (lane = { tail: Promise.resolve(), lastWrite: 0, lastContent: 0 }));
     const l = lane;
