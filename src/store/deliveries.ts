@@ -4,8 +4,8 @@
  * record whichever instance it reaches, after any restart.
  */
 import type { DeliveryInput, DeliveryRecord, DeliveryRepository, DeliveryStatus, NewJob } from './types.js';
-import { insertJob, type SqlJobQueue } from './jobs.js';
-import { date, num, numOrNull, type Db } from './sql.js';
+import { DEFAULT_MAX_ATTEMPTS, insertJob, type SqlJobQueue } from './jobs.js';
+import { date, num, numOrNull, sqlState, UNIQUE_VIOLATION, type Db } from './sql.js';
 
 interface DeliveryRow {
   id: string;
@@ -29,6 +29,35 @@ export class SqlDeliveries implements DeliveryRepository {
   ) {}
 
   async record(d: DeliveryInput, job?: NewJob | null): Promise<DeliveryStatus> {
+    if (!job?.dedupeKey) {
+      // The common case, a delivery seen for the first time, in one statement (both rows or neither):
+      // one round trip, and on PGlite one sync to disk. A duplicate id fails it as a whole.
+      try {
+        await this.db.query(
+          `WITH j AS (
+             INSERT INTO tokenwarden.job (queue, group_key, payload, run_at, max_attempts)
+             SELECT $5::text, $6::text, $7::jsonb, COALESCE($8::timestamptz, now()), $9::int WHERE $5::text IS NOT NULL
+             RETURNING id)
+           INSERT INTO tokenwarden.delivery (id, event, installation_id, repository, state, job_id)
+           VALUES ($1::text, $2::text, $3::bigint, $4::text, CASE WHEN $5::text IS NULL THEN 'handled' ELSE 'queued' END, (SELECT id FROM j))`,
+          [
+            d.id,
+            d.event,
+            d.installation,
+            d.repository,
+            job?.queue ?? null,
+            job?.groupKey ?? null,
+            JSON.stringify(job?.payload ?? null),
+            job?.runAt ? job.runAt.toISOString() : null,
+            job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          ],
+        );
+        if (job) this.jobs.notifyEnqueued(job.queue);
+        return 'new';
+      } catch (e) {
+        if (sqlState(e) !== UNIQUE_VIOLATION) throw e;
+      }
+    }
     const status = await this.db.transaction(async (tx): Promise<DeliveryStatus> => {
       const fresh = await tx.query(
         `INSERT INTO tokenwarden.delivery (id, event, installation_id, repository, state)

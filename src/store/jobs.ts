@@ -88,10 +88,9 @@ export async function insertJob<P>(sql: Sql, job: NewJob<P>): Promise<number> {
   return waiting.rows[0] ? num(waiting.rows[0].id) : insertJob(sql, { ...job, dedupeKey: null });
 }
 
-/** Settle the deliveries a job was enqueued for (`sql` may be the caller's transaction). */
-async function settleDeliveries(sql: Sql, jobId: number, state: 'handled' | 'failed', error: string | null): Promise<void> {
-  await sql.query(`UPDATE tokenwarden.delivery SET state = $2::text, error = $3::text, updated_at = now() WHERE job_id = $1::bigint AND state = 'queued'`, [jobId, state, error]);
-}
+/** The deliveries of the job(s) in CTE `j`, settled (a fragment of a WITH). */
+const SETTLE_DELIVERIES = (state: 'handled' | 'failed', error: string): string =>
+  `UPDATE tokenwarden.delivery SET state = '${state}', error = ${error}, updated_at = now() WHERE job_id IN (SELECT id FROM j) AND state = 'queued'`;
 
 export class SqlJobQueue implements JobQueue {
   private readonly listeners = new Set<(queue: string) => void>();
@@ -168,23 +167,24 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async complete(id: number, owner: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
-      const r = await tx.query(
-        `UPDATE tokenwarden.job SET state = 'done', finished_at = now(), lease_until = NULL, last_error = NULL
-          WHERE id = $1::bigint AND lease_owner = $2::text AND state = 'running' RETURNING id`,
-        [id, owner],
-      );
-      if (!r.rows.length) return false;
-      await settleDeliveries(tx, id, 'handled', null);
-      return true;
-    });
+    // One statement (data-modifying CTEs run to completion whether read or not): one round trip, and on
+    // PGlite one sync to disk.
+    const { rows } = await this.db.query<{ n: unknown }>(
+      `WITH j AS (
+         UPDATE tokenwarden.job SET state = 'done', finished_at = now(), lease_until = NULL, last_error = NULL
+          WHERE id = $1::bigint AND lease_owner = $2::text AND state = 'running' RETURNING id),
+       d AS (${SETTLE_DELIVERIES('handled', 'NULL')})
+       SELECT count(*)::int AS n FROM j`,
+      [id, owner],
+    );
+    return num(rows[0]!.n) > 0;
   }
 
   async fail(id: number, owner: string, error: string, opts: { backoff?: Backoff; final?: boolean } = {}): Promise<'retry' | 'failed' | 'lost'> {
     const b = { ...DEFAULT_BACKOFF, ...opts.backoff };
-    return this.db.transaction(async (tx) => {
-      const r = await tx.query<{ state: string }>(
-        `UPDATE tokenwarden.job SET
+    const { rows } = await this.db.query<{ state: string }>(
+      `WITH j AS (
+         UPDATE tokenwarden.job SET
            state = CASE WHEN $4::boolean OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
            run_at = CASE WHEN $4::boolean OR attempts >= max_attempts THEN run_at
                          ELSE now() + LEAST($5::double precision, $6::double precision * power(2, GREATEST(attempts - 1, 0)))
@@ -192,17 +192,15 @@ export class SqlJobQueue implements JobQueue {
            finished_at = CASE WHEN $4::boolean OR attempts >= max_attempts THEN now() END,
            last_error = $3::text, lease_owner = NULL, lease_until = NULL
          WHERE id = $1::bigint AND lease_owner = $2::text AND state = 'running'
-         RETURNING state`,
-        [id, owner, cut(error), !!opts.final, b.maxMs, b.baseMs, b.jitter],
-      );
-      const state = r.rows[0]?.state;
-      if (!state) return 'lost';
-      if (state === 'failed') {
-        await settleDeliveries(tx, id, 'failed', cut(error));
-        return 'failed';
-      }
-      return 'retry';
-    });
+         RETURNING id, state),
+       d AS (
+         UPDATE tokenwarden.delivery SET state = 'failed', error = $3::text, updated_at = now()
+          WHERE job_id IN (SELECT id FROM j WHERE state = 'failed') AND state = 'queued')
+       SELECT state FROM j`,
+      [id, owner, cut(error), !!opts.final, b.maxMs, b.baseMs, b.jitter],
+    );
+    const state = rows[0]?.state;
+    return state === 'failed' ? 'failed' : state === 'queued' ? 'retry' : 'lost';
   }
 
   async retryAt(id: number, owner: string, at: Date, reason?: string): Promise<boolean> {
@@ -225,21 +223,24 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async reapExpired(): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const r = await tx.query<{ id: unknown; state: string; lease_owner: string | null }>(
-        `WITH expired AS (
-           SELECT id, lease_owner FROM tokenwarden.job WHERE state = 'running' AND lease_until < now() FOR UPDATE SKIP LOCKED)
+    // The job keeps its run_at, and so its place among its group's waiting jobs.
+    const { rows } = await this.db.query<{ n: unknown }>(
+      `WITH expired AS (
+         SELECT id, lease_owner FROM tokenwarden.job WHERE state = 'running' AND lease_until < now() FOR UPDATE SKIP LOCKED),
+       j AS (
          UPDATE tokenwarden.job j SET
            state = CASE WHEN j.attempts >= j.max_attempts THEN 'failed' ELSE 'queued' END,
            finished_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
            last_error = 'lease expired: worker ' || COALESCE(expired.lease_owner, '?') || ' stopped renewing it (crashed or killed?)',
            lease_owner = NULL, lease_until = NULL
          FROM expired WHERE j.id = expired.id
-         RETURNING j.id, j.state`,
-      );
-      for (const row of r.rows) if (row.state === 'failed') await settleDeliveries(tx, num(row.id), 'failed', 'lease expired after the last attempt');
-      return r.rows.length;
-    });
+         RETURNING j.id, j.state),
+       d AS (
+         UPDATE tokenwarden.delivery SET state = 'failed', error = 'lease expired after the last attempt', updated_at = now()
+          WHERE job_id IN (SELECT id FROM j WHERE state = 'failed') AND state = 'queued')
+       SELECT count(*)::int AS n FROM j`,
+    );
+    return num(rows[0]!.n);
   }
 
   async get<P = unknown>(id: number): Promise<Job<P> | undefined> {

@@ -47,6 +47,10 @@ export function storeSuite(h: Harness): void {
     let store: Store;
     let shared: StoreOptions;
     let build: string;
+    // A second database for the cases that need one nobody else holds open (a child process on PGlite,
+    // where a directory serves one process). Made once: a new PGlite directory costs seconds (initdb).
+    let sideDb: Promise<StoreOptions> | undefined;
+    const side = (): Promise<StoreOptions> => (sideDb ??= h.fresh());
 
     beforeAll(async () => {
       build = buildStore();
@@ -97,33 +101,8 @@ export function storeSuite(h: Harness): void {
         });
       }
 
-      it('refuses a database whose schema is newer than the code, and says why; checks an older one', async () => {
-        const opts = await h.fresh();
-        const v2 = { version: LATEST_VERSION + 1, name: 'a later release', sql: 'CREATE TABLE tokenwarden.later (x int);' };
-        const first = await openStore(opts);
-        await first.close();
-        // Code newer than the database, told not to migrate: refused as too old.
-        const old = await rejection(openStore({ ...opts, migrate: false, migrations: [...MIGRATIONS, v2] }));
-        expect(old.code).toBe('SCHEMA_TOO_OLD');
-        // A newer release migrates it…
-        const newer = await openStore({ ...opts, migrations: [...MIGRATIONS, v2] });
-        expect(newer.migration.applied).toEqual([LATEST_VERSION + 1]);
-        await newer.close();
-        // …and this code then refuses it, whether asked to migrate or not.
-        for (const migrate of [true, false]) {
-          const e = await rejection(openStore({ ...opts, migrate }));
-          expect(e.code).toBe('SCHEMA_TOO_NEW');
-          expect(e.message).toContain(`version ${LATEST_VERSION + 1}, newer than this Token Warden's ${LATEST_VERSION}`);
-          expect(e.message).toContain('a later release');
-        }
-        // An edited migration is refused too.
-        const edited = MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
-        const changed = await rejection(openStore({ ...opts, migrations: [...edited, v2] }));
-        expect(changed.code).toBe('MIGRATION_CHANGED');
-      }, SLOW);
-
       it('closing lets the process exit (a child opens, writes, closes, and exits by itself)', async () => {
-        const opts = await h.fresh();
+        const opts = await side();
         const child = runChild(
           build,
           `import { openStore } from './src/store/index.js';
@@ -311,7 +290,7 @@ export function storeSuite(h: Harness): void {
         let s = store;
         if (!h.multiInstance) {
           // One process per PGlite directory: the child gets its own, and this process reopens it after.
-          opts = await h.fresh();
+          opts = await side();
           s = await openStore(opts);
         }
         const id = await s.jobs.enqueue({ queue: q, payload: { sha: 'abc' }, groupKey: 'o/killed' });
@@ -670,6 +649,34 @@ export function storeSuite(h: Harness): void {
       } else {
         it.skip('two instances sharing write slots: PGlite serves one process per data directory (tested on PostgreSQL)', () => undefined);
       }
+    });
+
+    describe('schema versions (last: leaves the side database newer than the code)', () => {
+      it('refuses a database whose schema is newer than the code, and says why; checks an older one', async () => {
+        const opts = await side(); // last user of it: it ends newer than the code
+        const v2 = { version: LATEST_VERSION + 1, name: 'a later release', sql: 'CREATE TABLE tokenwarden.later (x int);' };
+        const first = await openStore(opts);
+        await first.close();
+        // Code newer than the database, told not to migrate: refused as too old.
+        const old = await rejection(openStore({ ...opts, migrate: false, migrations: [...MIGRATIONS, v2] }));
+        expect(old.code).toBe('SCHEMA_TOO_OLD');
+        // A newer release migrates it…
+        const newer = await openStore({ ...opts, migrations: [...MIGRATIONS, v2] });
+        expect(newer.migration.applied).toEqual([LATEST_VERSION + 1]);
+        await newer.close();
+        // …and this code then refuses it, whether asked to migrate or not.
+        for (const migrate of [true, false]) {
+          const e = await rejection(openStore({ ...opts, migrate }));
+          expect(e.code).toBe('SCHEMA_TOO_NEW');
+          expect(e.message).toContain(`version ${LATEST_VERSION + 1}, newer than this Token Warden's ${LATEST_VERSION}`);
+          expect(e.message).toContain('a later release');
+        }
+        // An edited migration is refused too.
+        const edited = MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+        const changed = await rejection(openStore({ ...opts, migrations: [...edited, v2] }));
+        expect(changed.code).toBe('MIGRATION_CHANGED');
+      }, SLOW);
+
     });
 
     describe('housekeeping', () => {
