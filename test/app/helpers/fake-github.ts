@@ -45,6 +45,10 @@ export interface Fault {
   reply: Reply;
   /** How many matching requests fail; then the route works again. */
   times: number;
+  /** A fault that lasts for a time instead (`failFor`): milliseconds from the first matching request. */
+  windowMs?: number;
+  /** When the first matching request of a timed fault arrived. */
+  startedAt?: number;
 }
 
 export interface PullState {
@@ -54,6 +58,25 @@ export interface PullState {
   author: string;
   changedFiles: number;
   files: FileEntry[];
+}
+
+/** What GitHub's validation would say about a check-run create/update body, or undefined if it takes it. */
+export function checkRunProblem(body: Record<string, any> | undefined): string | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const out = body?.output;
+  const bytes = (v: unknown): number => (typeof v === 'string' ? Buffer.byteLength(v) : 0);
+  if (out) {
+    if (typeof out.summary === 'string' && out.summary.length > 65_535) return `output.summary is too long (${out.summary.length} characters; at most 65535).`;
+    if (typeof out.text === 'string' && out.text.length > 65_535) return `output.text is too long (${out.text.length} characters; at most 65535).`;
+    const annotations: any[] = Array.isArray(out.annotations) ? out.annotations : []; // eslint-disable-line @typescript-eslint/no-explicit-any
+    if (annotations.length > 50) return `at most 50 annotations per request; ${annotations.length} were supplied.`;
+    for (const a of annotations) {
+      if (bytes(a.message) > 65_536) return `an annotation message is ${bytes(a.message)} bytes; at most 64 KB.`;
+      if (bytes(a.raw_details) > 65_536) return `an annotation's raw_details are ${bytes(a.raw_details)} bytes; at most 64 KB.`;
+      if (typeof a.title === 'string' && a.title.length > 255) return `an annotation title is ${a.title.length} characters; at most 255.`;
+    }
+  }
+  if (Array.isArray(body?.actions) && body.actions.length > 3) return `at most 3 actions; ${body.actions.length} were supplied.`;
+  return undefined;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
@@ -74,6 +97,12 @@ export class FakeGitHub {
   readonly faults: Fault[] = [];
   /** Serve issue lists from this snapshot (simulates the list lagging a fresh write). */
   staleIssueList: FakeIssue[] | undefined;
+  /**
+   * Refuse check-run writes GitHub would refuse (422): more than 50 annotations in one request, an
+   * annotation message or raw_details over 64 KB, an annotation title over 255 characters, a summary or
+   * text over 65535 characters, more than 3 actions. Off by default (existing tests do not need it).
+   */
+  strictChecks = false;
   private nextCheckRun = 1;
   private nextIssue = 1;
 
@@ -101,6 +130,12 @@ export class FakeGitHub {
     return this;
   }
 
+  /** Answer `reply` to every matching request for `ms` milliseconds, counted from the first one. */
+  failFor(method: string, path: RegExp, reply: Reply, ms: number): this {
+    this.faults.push({ method, path, reply, times: Infinity, windowMs: ms });
+    return this;
+  }
+
   /** Writes (not reads, not authentication), as `METHOD path`. */
   get writes(): string[] {
     return this.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/')).map((r) => `${r.method} ${r.path}`);
@@ -125,9 +160,14 @@ export class FakeGitHub {
     }
     const rec: Recorded = { method, path, query: url.searchParams, body: parsed, at: Date.now() };
     this.requests.push(rec);
+    const now = Date.now();
+    for (const f of this.faults) {
+      if (f.windowMs !== undefined && f.startedAt !== undefined && now - f.startedAt >= f.windowMs) f.times = 0;
+    }
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
-      fault.times--;
+      if (fault.windowMs !== undefined) fault.startedAt ??= now;
+      else fault.times--;
       return fault.reply;
     }
     const reply = this.route(method, path, url.searchParams, parsed as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -198,6 +238,10 @@ export class FakeGitHub {
       if (method === 'GET' && (m = rest.match(/^commits\/([^/]+)\/pulls$/))) {
         const numbers = this.commitPulls.get(`${repo}:${m[1]}`) ?? [];
         return json(200, numbers.map((n) => ({ number: n, state: 'open', head: { sha: m![1] } })));
+      }
+      if (this.strictChecks && (method === 'POST' || method === 'PATCH') && /^check-runs(\/\d+)?$/.test(rest)) {
+        const refused = checkRunProblem(body);
+        if (refused) return json(422, { message: `Invalid request.\n\n${refused}`, documentation_url: 'https://docs.github.com/rest/checks/runs' });
       }
       if (method === 'POST' && rest === 'check-runs') {
         const id = this.nextCheckRun++;
