@@ -25,9 +25,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer, removeBuild, sign } from '../app/helpers/server-process.js';
 import type { FileEntry } from '../app/helpers/fake-github.js';
+import { mapLimit } from '../../src/app/limit.js';
 import {
   attack,
-  BENIGN_INSTALLATION,
   Case,
   Rig,
   completions,
@@ -43,7 +43,6 @@ import {
   HOSTILE_DEADLINE_MS,
   patchAdding,
   POLICY,
-  pool,
   rawPost,
   SHUTDOWN_GRACE_MS,
   sleep,
@@ -428,7 +427,7 @@ describe('(4) floods of unauthenticated POSTs', () => {
     const first = Buffer.alloc(f.first, 'x');
     first.write(`{"marker":"${marker}","pad":"`);
     const monitor = c.rig.monitor();
-    const results: Promise<RawResult[]> = pool(f.requests, f.concurrency, () =>
+    const results: Promise<RawResult[]> = mapLimit(Array.from({ length: f.requests }), f.concurrency, () =>
       rawPost(c.rig.server.url, { headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), ...f.headers() }, declared: f.declared, first, waitMs: f.first < f.declared ? 2000 : 0 }),
     );
     await sleep(300);

@@ -58,7 +58,7 @@ export const BENIGN_INSTALLATION = 900;
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 export const hash = (s: string): string => createHash('sha1').update(s).digest('hex');
 
-/** A GitHub PR-file `patch` that adds `lines` to a new file. */
+/** A GitHub PR-file `patch` that adds `lines` to a new file (as test/app/helpers/harness.ts, which loads nock). */
 export const patchAdding = (...lines: string[]): string => `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join('\n')}`;
 
 export function baseEnv(standIn: StandIn, extra: Record<string, string> = {}): Record<string, string> {
@@ -138,8 +138,6 @@ export class Rig {
   private probeCount = 0;
   /** Delivery ids of benign probes (their log lines are not a flood's). */
   readonly benignDeliveries = new Set<string>();
-  /** Cases run on this rig. */
-  cases = 0;
 
   private constructor(
     readonly standIn: StandIn,
@@ -638,19 +636,4 @@ export function rawPost(url: string, o: { headers: Record<string, string>; decla
     const pause = setTimeout(() => void sendRest(), o.waitMs);
     const overall = setTimeout(() => done({ status: undefined, beforeBody: false, error: 'no answer' }), o.timeoutMs ?? 30_000);
   });
-}
-
-/** Run `n` tasks with at most `k` in flight. */
-export async function pool<T>(n: number, k: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const out = new Array<T>(n);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(k, n) }, async () => {
-      while (next < n) {
-        const i = next++;
-        out[i] = await task(i);
-      }
-    }),
-  );
-  return out;
 }
