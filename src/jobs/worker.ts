@@ -178,11 +178,12 @@ export class JobWorker<P = unknown> {
   private async handle(h: InHand): Promise<void> {
     const { job, owner, abort } = h;
     const q = this.o.queue;
+    let settling = false;
     const beat = setInterval(
       () => {
         q.heartbeat(job.id, owner, this.leaseMs).then(
           (ok) => {
-            if (!ok && !abort.signal.aborted) {
+            if (!ok && !settling && !abort.signal.aborted) {
               this.o.log?.warn({ job: job.id, queue: job.queue }, 'job lease lost (expired and taken over, or finished elsewhere); abandoning it');
               abort.abort(new Error('lease lost'));
             }
@@ -197,12 +198,14 @@ export class JobWorker<P = unknown> {
       try {
         outcome = await this.o.handle(job as Job<P>, { signal: abort.signal, owner });
       } catch (e) {
+        settling = true;
         if (abort.signal.aborted) return; // handed back or taken over: not ours to settle
         const final = e instanceof PermanentJobError;
         const r = await q.fail(job.id, owner, errorText(e), { backoff: this.o.backoff, final });
         this.o.log?.warn({ job: job.id, queue: job.queue, attempt: job.attempts, result: r, err: errorText(e) }, r === 'retry' ? 'job failed; will retry' : 'job failed');
         return;
       }
+      settling = true;
       if (abort.signal.aborted) return;
       if (outcome && outcome.retryAt instanceof Date) await q.retryAt(job.id, owner, outcome.retryAt, outcome.reason);
       else await q.complete(job.id, owner);

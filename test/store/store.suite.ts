@@ -491,6 +491,42 @@ export function storeSuite(h: Harness): void {
         await store.jobs.complete(back!.id, 'w');
       }, SLOW);
 
+      it('a handler whose lease is lost is told (AbortSignal) and its result is not recorded', async () => {
+        const q = `q-${uid()}`;
+        const id = await store.jobs.enqueue({ queue: q, payload: {} });
+        let reason = '';
+        let finished = false;
+        const worker = new JobWorker({
+          queue: store.jobs,
+          queues: [q],
+          owner: 'loses-lease',
+          concurrency: 1, // so that it cannot take the job back itself while its handler is in hand
+          leaseMs: 600,
+          pollMs: 50,
+          async handle(_job, ctx) {
+            await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r()));
+            reason = String((ctx.signal.reason as Error).message);
+            finished = true;
+          },
+        }).start();
+        try {
+          const running = await eventually(async () => {
+            const j = await store.jobs.get(id);
+            return j?.state === 'running' ? j : undefined;
+          });
+          // Someone else takes it (as a reaper would after an expiry): the next heartbeat notices.
+          expect(await store.jobs.release(id, running!.leaseOwner!)).toBe(true);
+          const [taken] = await store.jobs.claim({ owner: 'other', queues: [q], leaseMs: 10_000 });
+          expect(taken!.id).toBe(id);
+          await eventually(async () => finished, 5_000, 20);
+          expect(reason).toBe('lease lost');
+          expect(await store.jobs.get(id)).toMatchObject({ state: 'running', leaseOwner: 'other' });
+          expect(await store.jobs.complete(id, 'other')).toBe(true);
+        } finally {
+          await worker.stop();
+        }
+      });
+
       it('a job enqueued through the same store wakes an idle worker at once', async () => {
         const q = `q-${uid()}`;
         let took = -1;
