@@ -146,14 +146,6 @@ describe('YAML bombs beside a leaked token', () => {
     await hostilePr('inv-merge', { files: (c, head) => ({ files: [c.whole('.github/token-inventory.yml', input.inventoryMergeBomb(), head)], hostile: ['.github/token-inventory.yml'] }) });
   }, T);
 
-  it('eight merge-key bombs that together outlast the evaluation budget (6 s): the token found is kept, the rest named', async () => {
-    const paths = Array.from({ length: 8 }, (_, i) => `.github/workflows/bomb${i}.yml`);
-    await hostilePr('budget', {
-      env: { TOKENWARDEN_EVALUATION_BUDGET_MS: '6000' },
-      files: (c, head) => ({ files: paths.map((p) => c.whole(p, input.workflowMergeBomb(), head)), hostile: paths }),
-    });
-  }, T);
-
   it('alias bomb in a proposed policy, .github/tokenwarden.yml', async () => {
     await hostilePr('pol-alias', { files: (c, head) => ({ files: [c.whole(POLICY, input.policyAliasBomb(), head)], hostile: [POLICY] }) });
   }, T);
@@ -325,6 +317,21 @@ describe('(7) every GitHub call has a deadline', () => {
       },
     });
     expectAbandoned(c, 'GET', blob);
+  }, T);
+
+  it('eight blob downloads that hang, together outlasting the evaluation budget (6 s): the token in the patch is still annotated, the blobs named', async () => {
+    const paths = Array.from({ length: 8 }, (_, i) => `data/part${i}.csv`);
+    await hostilePr('budget', {
+      env: { TOKENWARDEN_EVALUATION_BUDGET_MS: '6000' },
+      files: (c, head) => ({
+        files: paths.map((p) => {
+          const entry = c.blobOnly(p, 'id,value\n1,2\n', head);
+          c.standIn.hang('GET', new RegExp(`/git/blobs/${entry.sha}$`));
+          return entry;
+        }),
+        hostile: paths,
+      }),
+    });
   }, T);
 
   it('the pull-request files listing hangs for ever: each attempt given up at its deadline, the run ends failure and says it could not judge', async () => {
