@@ -11,6 +11,7 @@ import { IssueDesk } from './app/remediation.js';
 import { initEngine } from './engine/init.js';
 import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
 import { RetryQueue } from './app/retry.js';
+import { clientOptionsFromEnv } from './app/octokit.js';
 
 export interface AppOptions {
   rules?: readonly Rule[];
@@ -21,6 +22,8 @@ export interface AppOptions {
   retries?: RetryQueue;
   /** Time one evaluation may take, GitHub calls included (TOKENWARDEN_EVALUATION_BUDGET_MS). */
   budgetMs?: number;
+  /** Milliseconds per second of `retry-after` for scheduled retries (TOKENWARDEN_RETRY_BASE_MS). */
+  retryBaseMs?: number;
 }
 
 export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
@@ -37,6 +40,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
       sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
       retries: options.retries ?? new RetryQueue(),
       budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
+      retryBaseMs: options.retryBaseMs ?? 1000,
     };
     // The engine's WASM parsers load once; every handler waits for them (instant after the first).
     const ready = initEngine();
@@ -59,7 +63,12 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   const sandbox = createSandbox({ pool: sandboxOptionsFromEnv(env) });
   // The first pull request should not wait for a worker to load the engine.
   if (sandbox instanceof WorkerSandbox) sandbox.pool.warm(1);
-  return { sandbox, ...(budget && /^\d+$/.test(budget) && Number(budget) > 0 ? { budgetMs: Number(budget) } : {}) };
+  const { retryBaseMs } = clientOptionsFromEnv(env);
+  return {
+    sandbox,
+    ...(budget && /^\d+$/.test(budget) && Number(budget) > 0 ? { budgetMs: Number(budget) } : {}),
+    ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
+  };
 }
 
 export default createApp(appOptionsFromEnv(process.env));

@@ -39,9 +39,3 @@ export function remainingMs(): number {
   const b = store.getStore();
   return b ? Math.max(0, b.deadline - Date.now()) : Infinity;
 }
-
-/** Throw if the current budget is spent (between steps that do not call GitHub). */
-export function checkBudget(): void {
-  const b = store.getStore();
-  if (b?.signal.aborted) throw b.signal.reason instanceof Error ? b.signal.reason : new BudgetExceeded(`${b.what} ran out of time`);
-}

@@ -17,7 +17,7 @@ import {
   type CheckOutput,
   type Conclusion,
 } from '../report/check-run.js';
-import { createCheckRun, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef } from './github.js';
+import { createCheckRun, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
 import { describeError, errorFields, SafeError } from './errors.js';
 import { outsideBudget } from './budget.js';
 import type { GitHubClient } from './octokit.js';
@@ -38,7 +38,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** A run older than this is no longer ours to finish at shutdown (its installation token has expired). */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 /** Back-off between tries of a completion GitHub did not take; the last gap repeats until it lands. */
-const COMPLETION_BACKOFF_MS = [1000, 2000, 5000, 15_000, 30_000, 60_000, 120_000];
+const COMPLETION_BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000, 60_000];
 
 /** Rendered when the first run starts, not at shutdown: the drain's seconds are for GitHub, not for us. */
 let interruptedOutput: CheckOutput | undefined;
@@ -72,6 +72,12 @@ export class CheckRunPublisher {
     const id = await createCheckRun(gh, repo, CHECK_NAME, headSha, now());
     interrupted();
     const run = new CheckRunPublisher(gh, repo, id, log, now);
+    if (CheckRunPublisher.stopping) {
+      // Created while the server was stopping (the request was already on its way): finish it now, or
+      // nobody will.
+      await run.interrupt(2000).catch(() => undefined);
+      throw new SafeError('the server is stopping');
+    }
     const t = Date.now();
     for (const [old, at] of CheckRunPublisher.open) if (t - at > FORGET_AFTER_MS) CheckRunPublisher.open.delete(old);
     CheckRunPublisher.open.set(run, t);
@@ -151,7 +157,7 @@ export class CheckRunPublisher {
       const update: CheckRunUpdate = { status: 'completed', conclusion: 'failure', completed_at: this.now().toISOString(), output };
       for (let attempt = 0; ; attempt++) {
         try {
-          await outsideBudget(() => this.send(update, true));
+          await outsideBudget(() => this.send(update, { urgent: true }));
           break;
         } catch (e) {
           if (attempt >= 3) throw e;
@@ -170,40 +176,38 @@ export class CheckRunPublisher {
     return this.once(() => this.completeNow(conclusion, output, annotations, actions));
   }
 
-  private send(update: CheckRunUpdate, urgent = false): Promise<void> {
-    return updateCheckRun(this.gh, this.repo, this.id, update, urgent);
+  private send(update: CheckRunUpdate, opts: UpdateOptions = {}): Promise<void> {
+    return updateCheckRun(this.gh, this.repo, this.id, update, opts);
   }
 
   private async completeNow(conclusion: Conclusion, output: CheckOutput, annotations: readonly CheckAnnotation[], actions: CheckRunAction[]): Promise<void> {
     const [first = [], ...rest] = batches(annotations.map(validAnnotation));
     const base = { status: 'completed' as const, conclusion, completed_at: this.now().toISOString(), actions };
     try {
-      await this.send({ ...base, output: { ...output, annotations: first } });
+      // One try: on any failure the verdict goes first, without annotations, on our own back-off.
+      await this.send({ ...base, output: { ...output, annotations: first } }, { once: true });
     } catch (e) {
       // GitHub refused the annotations (422), or kept failing (5xx after the retries): the verdict
       // must land first, without them; the batch is then sent again annotation by annotation, so one
       // GitHub will not take costs that one only.
       this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'completing the check run with annotations failed; completing without, then adding them');
-      await this.completeWithRetry({ ...base, output: validOutput({ title: output.title, summary: output.summary }) });
-      if (!this.completed) return;
-      await this.addAnnotations(output, [first, ...rest], true);
+      await this.completeWithRetry({ ...base, output: validOutput({ title: output.title, summary: output.summary }) }, 0, () => this.addAnnotations(output, [first, ...rest]));
       return;
     }
     this.markCompleted();
-    await this.addAnnotations(output, rest, false);
+    await this.addAnnotations(output, rest);
   }
 
   /** Later batches of annotations; a refused batch is split so that the rest still lands. */
-  private async addAnnotations(output: CheckOutput, list: CheckAnnotation[][], oneByOne: boolean): Promise<void> {
+  private async addAnnotations(output: CheckOutput, list: CheckAnnotation[][]): Promise<void> {
     let lost = 0;
     let firstError: unknown;
     for (const batch of list) {
       if (!batch.length) continue;
       try {
-        if (oneByOne) throw new SafeError('split');
         await this.send({ output: { ...output, annotations: batch } });
       } catch (e) {
-        if (!oneByOne && status(e) !== 422) {
+        if (status(e) !== 422) {
           firstError ??= e;
           lost += batch.length;
           continue;
@@ -229,9 +233,9 @@ export class CheckRunPublisher {
    * Send a completion; when GitHub does not take it, try again with back-off in the background until it
    * does (or the run is interrupted at shutdown). Resolves after the first try.
    */
-  private async completeWithRetry(update: CheckRunUpdate, attempt = 0): Promise<void> {
+  private async completeWithRetry(update: CheckRunUpdate, attempt = 0, then?: () => Promise<void>): Promise<void> {
     try {
-      await this.send(update);
+      await this.send(update, { once: true });
       this.markCompleted();
     } catch (e) {
       const refused = status(e) !== undefined && status(e)! >= 400 && status(e)! < 500 && status(e) !== 403 && status(e) !== 429;
@@ -240,10 +244,13 @@ export class CheckRunPublisher {
       const delay = COMPLETION_BACKOFF_MS[Math.min(attempt, COMPLETION_BACKOFF_MS.length - 1)]!;
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
-        if (!this.completed && !this.pending) void this.once(() => this.completeWithRetry(update, attempt + 1));
+        if (!this.completed) void this.once(() => this.completeWithRetry(update, attempt + 1, then));
       }, delay);
       this.retryTimer.unref();
+      return;
     }
+    // What follows the verdict (the annotations) goes once it has landed.
+    await then?.().catch((e: unknown) => this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'adding annotations after the completion failed'));
   }
 
   /**

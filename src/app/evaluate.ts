@@ -35,7 +35,7 @@ import { gatherSources } from './sources.js';
 import { MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies } from './structural.js';
 import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
 import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from './boxed.js';
-import { checkBudget, outsideBudget, withBudget } from './budget.js';
+import { outsideBudget, withBudget } from './budget.js';
 import { retryDelayMs, type RetryQueue } from './retry.js';
 import type { Sandbox } from '../sandbox/index.js';
 
@@ -67,6 +67,8 @@ export interface AppDeps {
   retries: RetryQueue;
   /** Time one evaluation may spend, GitHub calls included, before it is completed as not judged yet. */
   budgetMs: number;
+  /** Milliseconds per second of GitHub's `retry-after` when scheduling a retry (TOKENWARDEN_RETRY_BASE_MS). */
+  retryBaseMs: number;
 }
 
 /** The policy file itself is read up to this size (a policy is a few KB). */
@@ -80,7 +82,7 @@ export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, tar
   const where = { repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number };
   /** A cause worth trying again (rate limit, outage, time): schedule it, and say when. */
   const scheduleRetry = (e: unknown): Date | undefined => {
-    const delay = retryDelayMs(e, attempt);
+    const delay = retryDelayMs(e, attempt, deps.retryBaseMs);
     if (delay === undefined) return undefined;
     const at = deps.retries.schedule(`${where.repository}@${target.headSha}`, delay, () => evaluate(gh, log, deps, target, mode, attempt + 1));
     log.warn({ ...where, attempt: attempt + 1, retryAt: at.toISOString() }, 'evaluation not judged yet: retry scheduled');
@@ -146,7 +148,6 @@ async function judge(
     return;
   }
   const policy = resolved.policy;
-  checkBudget();
 
   const changes: ChangeSet = target.pr
     ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles)
@@ -181,7 +182,8 @@ async function judge(
       })
     : undefined;
   if (structural) log.info({ repository: fullName(repo), files: structuralFiles.length, requests: structural.requests }, 'structural files read whole at head and base');
-  checkBudget();
+  // Even past the budget, what was read is judged: a file that could not be fetched in time is listed
+  // as not judged, and a leak in another file is still reported.
   let result = await boxedScan(box, {
     policy,
     files: gathered.sources.map((source) => ({ source, secretsOnly: structuralPaths.has(source.path) })),

@@ -185,6 +185,8 @@ export interface PullFiles {
 }
 
 const PR_FILES_PAGES = 30;
+/** A page of the PR file listing larger than this is read again file by file; one file larger: not judged. */
+export const MAX_LISTING_PAGE_BYTES = 8 * 1024 * 1024;
 
 /**
  * All files of a pull request: GitHub pages them 100 at a time and stops at 3000. A page whose answer
@@ -195,9 +197,30 @@ const PR_FILES_PAGES = 30;
 export async function listPullFiles(gh: GitHubClient, r: RepoRef, pullNumber: number): Promise<PullFiles> {
   const files: ChangedFile[] = [];
   const unreadable: string[] = [];
+  // Read as a capped stream and parsed here: a page holding a patch of tens of MB is refused after
+  // MAX_LISTING_PAGE_BYTES, not parsed on the event loop (seconds of a blocked server).
   const page = async (perPage: number, n: number): Promise<ApiFile[] | undefined> => {
-    const res = await gh.rest.pulls.listFiles({ ...r, pull_number: pullNumber, per_page: perPage, page: n });
-    return Array.isArray(res.data) ? (res.data as ApiFile[]) : undefined;
+    const res = await gh.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+      ...r,
+      pull_number: pullNumber,
+      per_page: perPage,
+      page: n,
+      request: { parseSuccessResponseBody: false },
+    });
+    const body = res.data as unknown as ReadableStream<Uint8Array> | null;
+    let bytes: Buffer;
+    try {
+      bytes = body ? await readCapped(body, MAX_LISTING_PAGE_BYTES, `page ${n} of the files`) : Buffer.alloc(0);
+    } catch (e) {
+      if (e instanceof BlobTooLarge) return undefined;
+      throw e;
+    }
+    try {
+      const data: unknown = JSON.parse(bytes.toString('utf8'));
+      return Array.isArray(data) ? (data as ApiFile[]) : undefined;
+    } catch {
+      return undefined;
+    }
   };
   for (let n = 1; n <= PR_FILES_PAGES; n++) {
     let got = await page(100, n);
@@ -310,9 +333,16 @@ export async function createCheckRun(gh: GitHubClient, r: RepoRef, name: string,
 
 export type CheckRunUpdate = Omit<Parameters<GitHubClient['rest']['checks']['update']>[0] & object, 'owner' | 'repo' | 'check_run_id'>;
 
-/** `urgent`: past the installation's write queue, without automatic retries (a shutdown has seconds). */
-export async function updateCheckRun(gh: GitHubClient, r: RepoRef, id: number, update: CheckRunUpdate, urgent = false): Promise<void> {
-  await gh.rest.checks.update({ ...r, check_run_id: id, ...update, ...(urgent ? { request: { urgent: true, retries: 0 } } : {}) } as Parameters<GitHubClient['rest']['checks']['update']>[0]);
+export interface UpdateOptions {
+  /** Past the installation's write queue (a shutdown has seconds). */
+  urgent?: boolean;
+  /** No automatic retries: the caller retries on its own schedule. */
+  once?: boolean;
+}
+
+export async function updateCheckRun(gh: GitHubClient, r: RepoRef, id: number, update: CheckRunUpdate, opts: UpdateOptions = {}): Promise<void> {
+  const request = { ...(opts.urgent ? { urgent: true } : {}), ...(opts.once || opts.urgent ? { retries: 0 } : {}) };
+  await gh.rest.checks.update({ ...r, check_run_id: id, ...update, ...(Object.keys(request).length ? { request } : {}) } as Parameters<GitHubClient['rest']['checks']['update']>[0]);
 }
 
 // --- issues -----------------------------------------------------------------------------------------

@@ -8,9 +8,10 @@ import { BudgetExceeded } from './budget.js';
 import { status } from './github.js';
 
 export const MAX_ATTEMPTS = 4;
-const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+/** Seconds: 1, 5, 15 and 60 minutes. */
+const BACKOFF_S = [60, 5 * 60, 15 * 60, 60 * 60];
 /** GitHub's longest rate-limit windows are an hour; anything longer is not worth a timer. */
-const MAX_DELAY_MS = 65 * 60_000;
+const MAX_DELAY_S = 65 * 60;
 
 interface HeaderBag {
   response?: { headers?: Record<string, string | number | undefined> };
@@ -18,22 +19,21 @@ interface HeaderBag {
 
 /**
  * How long to wait before judging again after `e`, or undefined when trying again would not help
- * (a 404, a refusal, a bug). `attempt` counts from 0.
+ * (a 404, a refusal, a bug). `attempt` counts from 0. `secondMs` is how long a second of GitHub's
+ * `retry-after` (and of the back-off) lasts: 1000, or less for a test stand-in (TOKENWARDEN_RETRY_BASE_MS).
  */
-export function retryDelayMs(e: unknown, attempt: number, now = Date.now()): number | undefined {
+export function retryDelayMs(e: unknown, attempt: number, secondMs = 1000, now = Date.now()): number | undefined {
   if (attempt >= MAX_ATTEMPTS) return undefined;
   const s = status(e);
   const headers = (e as HeaderBag)?.response?.headers ?? {};
+  const seconds = (n: number): number => Math.round(Math.min(MAX_DELAY_S, Math.max(1, n)) * secondMs);
   const after = Number(headers['retry-after']);
-  if ((s === 403 || s === 429) && Number.isFinite(after) && after >= 0) return Math.min(MAX_DELAY_MS, Math.max(1000, after * 1000));
+  if ((s === 403 || s === 429) && Number.isFinite(after) && after >= 0) return seconds(after);
   const reset = Number(headers['x-ratelimit-reset']);
-  if ((s === 403 || s === 429) && String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) {
-    return Math.min(MAX_DELAY_MS, Math.max(1000, reset * 1000 - now + 1000));
-  }
-  if (s === 429) return BACKOFF_MS[attempt];
+  if ((s === 403 || s === 429) && String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) return seconds(reset - now / 1000 + 1);
   const name = (e as Error)?.name;
-  if (e instanceof BudgetExceeded || name === 'TimeoutError' || name === 'AbortError' || (s !== undefined && s >= 500)) return BACKOFF_MS[attempt];
-  return undefined;
+  const transient = s === 429 || e instanceof BudgetExceeded || name === 'TimeoutError' || name === 'AbortError' || (s !== undefined && s >= 500);
+  return transient ? seconds(BACKOFF_S[attempt]!) : undefined;
 }
 
 export class RetryQueue {
