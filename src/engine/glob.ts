@@ -27,42 +27,54 @@ const EXTGLOB = /(?:^|[^\\])[?*+@!]\(/;
 const RANGE = /\{[^{}]*\.\.[^{}]*\}/;
 const MAX_BRACE_NESTING = 8;
 
-/** How many patterns brace expansion makes of `s` (an upper bound, saturating above `cap`). */
+/**
+ * How many patterns brace expansion makes of `s` (an upper bound, saturating above `cap`), in linear
+ * time: braces are paired in one pass first (an unpaired one is a literal character), so a run of
+ * unbalanced `{` is not re-scanned once per level.
+ */
 function braceCount(s: string, cap: number): number | 'too-deep' {
-  let i = 0;
+  const close = new Int32Array(s.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '{') open.push(i);
+    else if (c === '}' && open.length) close[open.pop()!] = i;
+  }
   let tooDeep = false;
-  // A sequence up to an unmatched `,` or `}` (inside a group) or the end: the product of its groups.
-  const sequence = (depth: number): number => {
+  // The product of the groups in s[from, to).
+  const sequence = (from: number, to: number, depth: number): number => {
     let n = 1;
-    while (i < s.length) {
-      const c = s[i]!;
-      if (c === '\\') i += 2;
-      else if (depth > 0 && (c === ',' || c === '}')) return n;
-      else if (c === '{') n = Math.min(cap + 1, n * group(depth + 1));
-      else i++;
+    for (let i = from; i < to; i++) {
+      const c = s[i];
+      if (c === '\\') i++;
+      else if (c === '{' && close[i]! > i) {
+        n = Math.min(cap + 1, n * group(i, close[i]!, depth + 1));
+        i = close[i]!;
+      }
     }
     return n;
   };
-  // At `{`: the sum of its alternatives (an unbalanced `{` is a literal character).
-  const group = (depth: number): number => {
-    const start = i;
-    i++;
-    if (depth > MAX_BRACE_NESTING) tooDeep = true;
-    let sum = 0;
-    for (;;) {
-      sum = Math.min(cap + 1, sum + sequence(depth));
-      if (i >= s.length) {
-        i = start + 1;
-        return 1;
-      }
-      if (s[i] === '}') {
-        i++;
-        return Math.max(sum, 1);
-      }
-      i++; // ','
+  // The sum of the alternatives between a paired `{` and `}` (no comma: literal braces, one pattern).
+  const group = (from: number, to: number, depth: number): number => {
+    if (depth > MAX_BRACE_NESTING) {
+      tooDeep = true;
+      return 1;
     }
+    let sum = 0;
+    let start = from + 1;
+    for (let i = from + 1; i < to; i++) {
+      const c = s[i];
+      if (c === '\\') i++;
+      else if (c === '{' && close[i]! > i) i = close[i]!;
+      else if (c === ',') {
+        sum = Math.min(cap + 1, sum + sequence(start, i, depth));
+        start = i + 1;
+      }
+    }
+    return Math.max(1, Math.min(cap + 1, sum + sequence(start, to, depth)));
   };
-  const n = sequence(0);
+  const n = sequence(0, s.length, 0);
   return tooDeep ? 'too-deep' : n;
 }
 

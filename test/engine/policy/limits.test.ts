@@ -116,6 +116,15 @@ describe('policy glob checks', () => {
     expect(errorsOf(r).map((e) => e.line).sort((a, b) => a - b)).toEqual([3, 4, 7, 11, 12, 15, 17]);
   });
 
+  it('pairs braces in linear time (unbalanced, nested, escaped)', () => {
+    const t = performance.now();
+    for (const g of ['\\*{?/'.repeat(50), '{?/'.repeat(80), '{a,'.repeat(80), '{'.repeat(250), '}{'.repeat(120), '[{'.repeat(120)]) {
+      const problem = checkGlob(g);
+      if (!problem) compileGlob(g)!.match('a/b/c');
+    }
+    expect(performance.now() - t).toBeLessThan(BOUND_MS);
+  });
+
   it('accepts the globs people write', () => {
     const globs = ['**/*.test.ts', 'docs/**', '{src,lib}/**/*.js', '*.min.js', 'release-*.yml', '*.test.*', 'test/**/fixtures/**', '.github/workflows/*.y{a,}ml', 'a/[abc]*/b?.txt', '**/node_modules/**'];
     for (const g of globs) expect(checkGlob(g), g).toBeUndefined();
