@@ -37,7 +37,7 @@ export interface ParseLimits {
   maxAliases: number;
   /** Nodes that aliases and merge keys add to a YAML document when expanded. */
   maxAliasExpansion: number;
-  /** Alias resolutions plus merged entries the YAML walk helpers may produce per document. */
+  /** Alias resolutions plus merged entries the YAML walk helpers may produce per document and caller. */
   maxWalkSteps: number;
   /** Wall-clock budget of one HCL parse (milliseconds). */
   maxHclParseMs: number;

@@ -92,9 +92,14 @@ export class YamlDoc {
     private readonly limits: Readonly<ParseLimits> = DEFAULT_PARSE_LIMITS,
   ) {}
 
+  /** A fresh walk budget: `parseYaml` gives one to every caller of a cached file. */
+  resetWalkBudget(): void {
+    this.steps = 0;
+  }
+
   /**
    * Count work done through aliases and merge keys. The expansion was bounded when the document was
-   * parsed; this bounds what rules that walk it again and again can make of it.
+   * parsed; this bounds what one caller walking it again and again can make of it.
    */
   private spend(n: number, at: unknown): void {
     this.steps += n;
@@ -509,6 +514,8 @@ export function parseYaml(text: string, options: ParseOptions = {}): YamlFile | 
   const key = `${options.version ?? '1.2'}|${options.tolerant ? 't' : 's'}|${options.uniqueKeys === false ? 'd' : 'u'}|${options.limits ? JSON.stringify(options.limits) : ''}`;
   if (cache && cache.key === key && cache.text === text) {
     if (cache.error) throw cache.error;
+    // Each caller (a rule, a later scan of the same text) walks within its own budget.
+    for (const d of cache.result?.docs ?? []) d.resetWalkBudget();
     return cache.result;
   }
   try {

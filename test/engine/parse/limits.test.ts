@@ -132,6 +132,15 @@ describe('YAML limits', () => {
     expect(Object.keys(ok.toJS(ok.root) as object)).toHaveLength(51);
   });
 
+  it('gives every caller of a cached file its own walk budget', () => {
+    const text = 'base: &b { x: 1, y: 2 }\n' + Array.from({ length: 30 }, (_, i) => `u${i}: { <<: *b }`).join('\n') + '\n';
+    clearYamlCache();
+    for (let i = 0; i < 10; i++) {
+      const d = parseYaml(text, { limits: { maxWalkSteps: 200 } })!.first!;
+      expect(Object.keys(d.toJS(d.root) as object)).toHaveLength(31);
+    }
+  });
+
   it('remembers a limit for the next caller of the same text', () => {
     clearYamlCache();
     const bomb = aliasBomb();
