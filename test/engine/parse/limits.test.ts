@@ -162,6 +162,21 @@ describe('HCL limits', () => {
     expectLimit(() => parseHcl(`x = "${'a'.repeat(DEFAULT_PARSE_LIMITS.maxHclChars)}"\n`), 'text-size');
   });
 
+  it('gives the parser a deadline (its error recovery is super-linear on some garbage) and recovers after it', () => {
+    const garbage = Array.from({ length: 200_000 }, (_, i) => '{[("=$'[i % 7]).join(' ');
+    const t = performance.now();
+    let caught: unknown;
+    try {
+      parseHcl(garbage);
+    } catch (e) {
+      caught = e;
+    }
+    expect(performance.now() - t).toBeLessThan(DEFAULT_PARSE_LIMITS.maxHclParseMs + BOUND_MS);
+    // On a fast machine it may finish in time; otherwise it is a `parse-time` limit, never a hang.
+    if (caught !== undefined) expect(caught).toMatchObject({ limit: 'parse-time' });
+    expect(parseHcl('resource "a" "b" {\n  x = 1\n}\n')!.root.blocks).toHaveLength(1);
+  });
+
   it('still parses ordinary nesting', () => {
     const f = parseHcl(`x = ${'['.repeat(50)}1${']'.repeat(50)}\nresource "a" "b" {\n  c { d { e = 1 } }\n}\n`)!;
     expect(f.root.blocks[0]!.labels).toEqual(['a', 'b']);
