@@ -362,6 +362,18 @@ export async function listLabelledIssues(gh: GitHubClient, r: RepoRef, label: st
     .map((i) => ({ number: i.number, url: i.html_url, state: i.state === 'closed' ? 'closed' : 'open', body: i.body ?? '' }));
 }
 
+/** One issue as it is now (state and body), or undefined when it is gone (deleted: 404, transferred: 410). */
+export async function getIssue(gh: GitHubClient, r: RepoRef, issueNumber: number): Promise<IssueInfo | undefined> {
+  try {
+    const { data } = await gh.rest.issues.get({ ...r, issue_number: issueNumber });
+    answer(data, 'the issue');
+    return { number: data.number, url: data.html_url, state: data.state === 'closed' ? 'closed' : 'open', body: data.body ?? '' };
+  } catch (e) {
+    if (status(e) === 404 || status(e) === 410) return undefined;
+    throw e;
+  }
+}
+
 export async function createIssue(gh: GitHubClient, r: RepoRef, issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueInfo> {
   const post = async (assignees: string[], once: boolean): Promise<IssueInfo> => {
     const { data } = await gh.rest.issues.create({ ...r, ...issue, assignees, ...(once ? NO_RETRY : {}) });

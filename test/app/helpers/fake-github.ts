@@ -273,6 +273,7 @@ export class FakeGitHub {
           issue.comments.push(body.body);
           return json(201, { id: issue.comments.length, body: body.body });
         }
+        if (!m[2] && method === 'GET') return json(200, this.issueJson(issue));
         if (!m[2] && method === 'PATCH') {
           if (body.state) issue.state = body.state;
           return json(200, this.issueJson(issue));
