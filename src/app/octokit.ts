@@ -5,6 +5,7 @@
  */
 import { ProbotOctokit } from 'probot';
 import { createsContent, InstallationPacer, isWrite, type PacingOptions } from './pacing.js';
+import type { WritePacing } from '../store/types.js';
 import { currentBudget, remainingMs } from './budget.js';
 
 export interface GitHubClientOptions extends Partial<PacingOptions> {
@@ -18,6 +19,14 @@ export interface GitHubClientOptions extends Partial<PacingOptions> {
   maxRetryAfterSeconds?: number;
   /** Deadline of one HTTP attempt (a hung connection must not hang an evaluation). */
   requestTimeoutMs?: number;
+  /**
+   * How writes are paced: the store's write slots (`store.pacing`), so every instance on the database
+   * keeps one pace per installation together; or an `InstallationPacer` to share between clients.
+   * Default: a pacer of this class alone (this process's pace only).
+   */
+  pacer?: WritePacing | InstallationPacer;
+  /** The store's pacing could not be asked (the write went on this process's pace alone). */
+  onPacingError?: (e: unknown) => void;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
@@ -55,8 +64,14 @@ const PASS_THROUGH = {
 
 const installationKey = (o: Options): string => (o.auth?.installationId !== undefined ? `installation:${o.auth.installationId}` : 'app');
 
+function pacerOf(opts: GitHubClientOptions): InstallationPacer {
+  if (opts.pacer instanceof InstallationPacer) return opts.pacer;
+  const pacing = { writeIntervalMs: opts.writeIntervalMs ?? 1000, contentIntervalMs: opts.contentIntervalMs ?? 3000 };
+  return new InstallationPacer(pacing, opts.pacer ? { slots: opts.pacer, ...(opts.onPacingError ? { onError: opts.onPacingError } : {}) } : undefined);
+}
+
 export function createOctokitClass(opts: GitHubClientOptions = {}): typeof ProbotOctokit {
-  const pacer = new InstallationPacer({ writeIntervalMs: opts.writeIntervalMs ?? 1000, contentIntervalMs: opts.contentIntervalMs ?? 3000 });
+  const pacer = pacerOf(opts);
   const base = opts.retryBaseMs ?? 1000;
   const maxRetries = opts.maxRateLimitRetries ?? 3;
   const maxWait = opts.maxRetryAfterSeconds ?? 15 * 60;

@@ -3,13 +3,28 @@
  * installation token, so one busy installation must not slow the others down (plugin-throttling's
  * stock write groups share one key across the process), and two writes of one installation must not
  * race (GitHub asks integrators to make writes serially).
+ *
+ * In this process, the writes of one installation run one at a time with a gap after each. With the
+ * store's write pacing (`store.pacing`), each write also claims the installation's next slot on the
+ * database's clock — per lane: 'write' for every write, 'content' as well for issues and comments — and
+ * waits for it, so that all instances together keep GitHub's pace, not each one alone.
  */
+import type { WritePacing } from '../store/types.js';
 
 export interface PacingOptions {
   /** Minimum gap between the end of one write and the start of the next (GitHub asks for ≥ 1 s). */
   writeIntervalMs: number;
   /** Minimum gap before a write that creates content (issues, comments): those limits are stricter. */
   contentIntervalMs: number;
+}
+
+export interface FleetPacing {
+  /** Slots shared by the fleet (`store.pacing`). */
+  slots: WritePacing;
+  /** The installation a pacing key stands for; undefined: paced in this process only. Default: `installation:<id>`. */
+  installationOf?: (key: string) => number | undefined;
+  /** The store could not be asked (the write then goes on this process's pace alone). */
+  onError?: (e: unknown) => void;
 }
 
 interface Lane {
@@ -20,15 +35,29 @@ interface Lane {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+const INSTALLATION_KEY = /^installation:(\d+)$/;
+const installationOfKey = (key: string): number | undefined => {
+  const m = INSTALLATION_KEY.exec(key);
+  return m ? Number(m[1]) : undefined;
+};
+
 export class InstallationPacer {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(private readonly opts: PacingOptions) {}
+  constructor(
+    private readonly opts: PacingOptions,
+    private readonly fleet?: FleetPacing,
+  ) {}
+
+  /** True when writes are also paced across the fleet. */
+  get shared(): boolean {
+    return !!this.fleet;
+  }
 
   /**
-   * Run `fn` after every earlier write of `key` settled and the pacing gap has passed. An `urgent` write
-   * (completing a check run at shutdown) goes at once: a queue of issue writes must not keep a run in
-   * progress past the grace period.
+   * Run `fn` after every earlier write of `key` settled and the pacing gap has passed (and, across the
+   * fleet, the installation's next slot has come). An `urgent` write (completing a check run at
+   * shutdown) goes at once: a queue of issue writes must not keep a run in progress past the grace period.
    */
   run<T>(key: string, content: boolean, fn: () => Promise<T>, urgent = false): Promise<T> {
     if (urgent) return fn();
@@ -39,6 +68,7 @@ export class InstallationPacer {
       const due = Math.max(l.lastWrite + this.opts.writeIntervalMs, content ? l.lastContent + this.opts.contentIntervalMs : 0);
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait);
+      await this.fleetSlot(key, content);
       try {
         return await fn();
       } finally {
@@ -58,6 +88,29 @@ export class InstallationPacer {
       else setTimeout(forget, gap).unref();
     });
     return result;
+  }
+
+  /**
+   * Wait for the installation's next slot across the fleet: the content slot first (for issues and
+   * comments), then the write slot, each claimed just before it is due, so neither is spent early.
+   */
+  private async fleetSlot(key: string, content: boolean): Promise<void> {
+    const fleet = this.fleet;
+    if (!fleet) return;
+    const installation = (fleet.installationOf ?? installationOfKey)(key);
+    if (installation === undefined) return;
+    const lanes: Array<[string, number]> = [];
+    if (content && this.opts.contentIntervalMs > 0) lanes.push(['content', this.opts.contentIntervalMs]);
+    if (this.opts.writeIntervalMs > 0) lanes.push(['write', this.opts.writeIntervalMs]);
+    for (const [lane, interval] of lanes) {
+      let wait = 0;
+      try {
+        wait = await fleet.slots.claimWriteSlot(installation, interval, lane);
+      } catch (e) {
+        fleet.onError?.(e);
+      }
+      if (wait > 0) await sleep(wait);
+    }
   }
 
   /** Lanes with queued or recent writes (for tests and metrics). */

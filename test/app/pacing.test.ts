@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { createsContent, InstallationPacer, isWrite } from '../../src/app/pacing.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { setup } from './helpers/harness.js';
 
 afterEach(() => {
@@ -62,5 +63,87 @@ describe('the App\'s Octokit', () => {
     const [first, second] = at('one');
     expect(second! - first!).toBeGreaterThanOrEqual(140);
     expect(at('two')[0]!).toBeLessThan(100);
+  });
+});
+
+describe('write pacing across the fleet (store.pacing)', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ backend: 'pglite', dataDir: null });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('two pacers on one store ("two instances") space the writes of one installation across both', async () => {
+    const opts = { writeIntervalMs: 100, contentIntervalMs: 100 };
+    const [a, b] = [new InstallationPacer(opts, { slots: store.pacing }), new InstallationPacer(opts, { slots: store.pacing })];
+    expect(a.shared).toBe(true);
+    const starts: Array<[string, number]> = [];
+    const t0 = Date.now();
+    const job = (name: string) => async () => {
+      starts.push([name, Date.now() - t0]);
+      await sleep(5);
+    };
+    // Installation 7 on both instances at once; installation 8 alongside, not held up by 7.
+    await Promise.all([
+      a.run('installation:7', false, job('a1')),
+      b.run('installation:7', false, job('b1')),
+      a.run('installation:7', false, job('a2')),
+      b.run('installation:7', false, job('b2')),
+      b.run('installation:8', false, job('other')),
+    ]);
+    const seven = starts.filter(([n]) => n !== 'other').map(([, t]) => t).sort((x, y) => x - y);
+    expect(seven).toHaveLength(4);
+    // Four writes of one installation, from two processes' pacers: each at least one interval after the last
+    // (slots are 100 ms apart on the database's clock; a little slack for timer granularity).
+    for (let i = 1; i < seven.length; i++) expect(seven[i]! - seven[i - 1]!).toBeGreaterThanOrEqual(90);
+    expect(seven[3]! - seven[0]!).toBeGreaterThanOrEqual(3 * 90);
+    expect(starts.find(([n]) => n === 'other')![1]).toBeLessThan(seven[2]!);
+    // Without the store, the same two pacers would each go at once.
+    const [c, d] = [new InstallationPacer(opts), new InstallationPacer(opts)];
+    const t1 = Date.now();
+    const lone: number[] = [];
+    await Promise.all([c.run('installation:9', false, async () => void lone.push(Date.now() - t1)), d.run('installation:9', false, async () => void lone.push(Date.now() - t1))]);
+    expect(Math.abs(lone[0]! - lone[1]!)).toBeLessThan(90);
+  });
+
+  it('issues and comments also take a slot in the content lane, spaced by the content interval', async () => {
+    const opts = { writeIntervalMs: 20, contentIntervalMs: 150 };
+    const [a, b] = [new InstallationPacer(opts, { slots: store.pacing }), new InstallationPacer(opts, { slots: store.pacing })];
+    const at: number[] = [];
+    const t0 = Date.now();
+    await Promise.all([a.run('installation:11', true, async () => void at.push(Date.now() - t0)), b.run('installation:11', true, async () => void at.push(Date.now() - t0))]);
+    at.sort((x, y) => x - y);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(140);
+  });
+
+  it('an urgent write (a shutdown completing check runs) does not queue behind the fleet\'s slots', async () => {
+    const opts = { writeIntervalMs: 1000, contentIntervalMs: 1000 };
+    const pacer = new InstallationPacer(opts, { slots: store.pacing });
+    // Another instance has taken the next slots of installation 12.
+    for (let i = 0; i < 3; i++) await store.pacing.claimWriteSlot(12, 1000, 'write');
+    const t0 = Date.now();
+    await pacer.run('installation:12', false, async () => undefined, true);
+    expect(Date.now() - t0).toBeLessThan(200);
+  });
+
+  it('a write goes on this process\'s pace when the store cannot be asked', async () => {
+    const errors: unknown[] = [];
+    const broken = { claimWriteSlot: () => Promise.reject(new Error('database down')) };
+    const pacer = new InstallationPacer({ writeIntervalMs: 10, contentIntervalMs: 10 }, { slots: broken, onError: (e) => errors.push(e) });
+    await expect(pacer.run('installation:13', false, async () => 'ok')).resolves.toBe('ok');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('the App\'s Octokit with `pacer: store.pacing` waits for a slot another instance took', async () => {
+    const h = await setup({ github: { writeIntervalMs: 300, contentIntervalMs: 300, pacer: store.pacing } });
+    const gh = await h.probot.auth(21);
+    await gh.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'one' }); // fetch the token first
+    // The other instance claims installation 21's next write slot.
+    expect(await store.pacing.claimWriteSlot(21, 300, 'write')).toBe(0);
+    const t0 = Date.now();
+    await gh.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'one', name: 'x', head_sha: 'a'.repeat(40) });
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(250);
   });
 });
