@@ -5,12 +5,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { createOctokitClass } from '../../src/app/octokit.js';
 import { runSweep, Sweeper, type SweepOptions, type SweepSummary } from '../../src/app/sweep/index.js';
-import { leaseLabel } from '../../src/app/sweep/lease.js';
+import { leaseLabel, storeLeaseName } from '../../src/app/sweep/lease.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { parseReminderMarkers } from '../../src/app/sweep/reminders.js';
 import { describeSchedule, nextRun, parseSchedule, SweepScheduler } from '../../src/app/sweep/schedule.js';
 import { bearerMatches, sweepEnvProblems } from '../../src/app/sweep/trigger.js';
@@ -424,6 +425,47 @@ describe('rotation sweep: the judged scenario', () => {
     const taken = await sweep();
     expect(taken.opened).toBe(3);
     expect(gh.labels.get(REPO)!.size).toBe(0);
+  });
+});
+
+describe('rotation sweep: the lease in the store', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store ??= await openStore({ backend: 'pglite', dataDir: null });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('two sweeps on one store ("two instances") open each reminder once, with no label written', async () => {
+    const gh = scenario();
+    connect(gh);
+    const [a, b] = await Promise.all([sweep({ store }), sweep({ store })]);
+    expect(gh.issues).toHaveLength(3);
+    expect(a.opened + b.opened).toBe(3);
+    expect(a.duplicates + b.duplicates).toBe(0);
+    expect(gh.writes.filter((w) => w.includes('/labels'))).toEqual([]);
+    // Released at the end.
+    expect(await store.leases.get(storeLeaseName('acme/api', REPO))).toBeUndefined();
+  });
+
+  it('skips the repository while another instance holds the lease, and takes it over once it expired', async () => {
+    const gh = scenario();
+    connect(gh);
+    const name = storeLeaseName('acme/api', REPO);
+    expect(await store.leases.acquire(name, 'other-instance', 60_000)).toBeDefined();
+    const held = await sweep({ store });
+    expect(held.skipped.leased).toBe(1);
+    expect(gh.issues).toHaveLength(0);
+    expect(logs.join('\n')).toContain('another sweep is writing these reminders');
+
+    // The other instance died: its lease runs out (here: 50 ms), and the next sweep takes it over.
+    await store.leases.release(name, 'other-instance');
+    expect(await store.leases.acquire(name, 'other-instance', 50)).toBeDefined();
+    await new Promise((r) => setTimeout(r, 80));
+    const taken = await sweep({ store });
+    expect(taken.opened).toBe(3);
+    expect(await store.leases.get(name)).toBeUndefined();
   });
 });
 

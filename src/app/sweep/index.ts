@@ -9,8 +9,8 @@
  * Cost: installations and repositories one after the other (a small concurrency within one
  * installation), one contents request for a repository without an inventory, and writes only where a
  * reminder changes — through the App's client, so writes are paced per installation and rate limits
- * are waited out. Safety across processes: a per-repository lease (`lease.ts`) around the writes, and
- * convergence to one open reminder per credential (`plan.ts`).
+ * are waited out. Safety across processes: a per-repository lease (`lease.ts`: in the store when one is
+ * given, else a label) around the writes, and convergence to one open reminder per credential (`plan.ts`).
  */
 import { levelFor } from '../../engine/policy/level.js';
 import type { Finding } from '../../engine/finding.js';
@@ -39,7 +39,9 @@ import { ISSUE_LABEL } from '../../report/issue.js';
 import { desiredReminders, type ReminderState, type RepoContext } from './reminders.js';
 import { contentCost, planReminders, type Action, type ExistingIssue } from './plan.js';
 import { listDirectory, listInstallationRepos, listInstallations, listIssuesWithLabel, updateIssue, type RepoInfo } from './github.js';
-import { DEFAULT_LEASE_MS, takeLease } from './lease.js';
+import { DEFAULT_LEASE_MS, DEFAULT_STORE_LEASE_MS, takeLease, takeStoreLease } from './lease.js';
+import { leaseOwner } from '../mutex.js';
+import type { Store } from '../../store/index.js';
 
 export interface SweepLogger {
   info(obj: object, msg: string): void;
@@ -58,8 +60,10 @@ export interface SweepOptions {
   concurrency?: number;
   /** Issues and comments one run may create (GitHub limits content creation per hour); the rest wait for the next run. Default 300. */
   maxContentWrites?: number;
-  /** How long a lease holds if its holder dies. */
+  /** How long a lease holds if its holder dies (default 15 min for a label lease, 2 min for a store lease). */
   leaseMs?: number;
+  /** Leases in the store (`store.leases`, shared by every instance) instead of labels on GitHub. */
+  store?: Pick<Store, 'instanceId' | 'leases'>;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /** Only these repositories (`owner/name`, any case). */
@@ -146,6 +150,8 @@ interface Run {
   listings: Map<string, ExistingIssue[]>;
   budget: number;
   stop(): boolean;
+  /** Holder of this run's store leases. */
+  owner: string;
 }
 
 export async function runSweep(o: SweepOptions, stop: () => boolean = () => false): Promise<SweepSummary> {
@@ -172,7 +178,7 @@ export async function runSweep(o: SweepOptions, stop: () => boolean = () => fals
     stopped: false,
     planned: [],
   };
-  const run: Run = { o, today, rules, knownRules: rules.map((r) => r.meta.id), summary, listings: new Map(), budget: o.maxContentWrites ?? 300, stop };
+  const run: Run = { o, today, rules, knownRules: rules.map((r) => r.meta.id), summary, listings: new Map(), budget: o.maxContentWrites ?? 300, stop, owner: leaseOwner(o.store?.instanceId ?? 'sweep', 'sweep') };
   const only = o.repositories?.length ? new Set(o.repositories.map((r) => r.toLowerCase())) : undefined;
   o.log.info({ today: summary.today, dryRun: !!o.dryRun, only: o.repositories }, 'rotation sweep started');
 
@@ -299,7 +305,9 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Prom
     return;
   }
 
-  const lease = await takeLease(gh, home, repository, o.leaseMs ?? DEFAULT_LEASE_MS);
+  const lease = o.store
+    ? await takeStoreLease(o.store.leases, run.owner, home, repository, o.leaseMs ?? DEFAULT_STORE_LEASE_MS)
+    : await takeLease(gh, home, repository, o.leaseMs ?? DEFAULT_LEASE_MS);
   if (!lease.acquired) {
     o.log.info({ repository, home: homeName, until: lease.until }, 'rotation sweep: another sweep is writing these reminders; skipped');
     return skip(run, 'leased');
@@ -308,12 +316,12 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Prom
   try {
     // Under the lease: plan again from a fresh list (another sweep may have written meanwhile).
     actions = planReminders(ctx, reminders, settled, await listing(run, gh, home, true), planOpts);
-    const created = await execute(run, gh, home, repository, actions);
+    const created = await execute(run, gh, home, repository, actions, lease.signal);
     if (created.size) {
       // Converge: had another process created the same reminder (no lease, or a lease taken over), the
       // newer issue of each key is closed as a duplicate — by both processes alike.
       const again = planReminders(ctx, reminders, settled, await listing(run, gh, home, true), planOpts);
-      await execute(run, gh, home, repository, again.filter((a) => a.kind === 'duplicate' && created.has(a.key)));
+      await execute(run, gh, home, repository, again.filter((a) => a.kind === 'duplicate' && created.has(a.key)), lease.signal);
     }
   } finally {
     run.listings.delete(homeName.toLowerCase());
@@ -322,12 +330,17 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Prom
 }
 
 /** Carry out a plan; returns the keys of the reminders created. One failed write does not stop the rest. */
-async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: string, actions: readonly Action[]): Promise<Set<string>> {
+async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: string, actions: readonly Action[], lost?: AbortSignal): Promise<Set<string>> {
   const { o, summary } = run;
   const created = new Set<string>();
   let firstError: unknown;
   let failed = 0;
   for (const a of actions) {
+    if (lost?.aborted) {
+      // Another sweep may hold the lease now: leave the rest to the next run rather than race it.
+      summary.deferred++;
+      continue;
+    }
     const cost = contentCost(a);
     if (cost > run.budget) {
       summary.deferred++;

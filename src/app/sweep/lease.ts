@@ -7,19 +7,41 @@
  * the writes are done. A lease left by a crashed process expires (default 15 minutes) and is then
  * taken over. Where labels cannot be created (403), the sweep writes without a lease and relies on
  * convergence (duplicates are closed after creating, see `planReminders`).
+ *
+ * With a store, the lease is a row in `store.leases` instead (`takeStoreLease`): no label is written,
+ * the lease is renewed while the writes go on (so it can be short: a holder that dies loses it within
+ * `DEFAULT_STORE_LEASE_MS`), and every instance on the database sees it.
  */
 import { createHash } from 'node:crypto';
 import type { RepoRef } from '../github.js';
 import type { GitHubClient } from '../octokit.js';
+import type { LeaseRepository } from '../../store/types.js';
+import { holdLease } from '../mutex.js';
 import { createLabel, deleteLabel, getLabel } from './github.js';
 
 export const DEFAULT_LEASE_MS = 15 * 60_000;
+/** A store lease is renewed while held: it only has to outlast a holder that died. */
+export const DEFAULT_STORE_LEASE_MS = 2 * 60_000;
 const EXPIRES = /expires (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)/;
 
 export const leaseLabel = (repository: string): string => `tokenwarden-sweep-${createHash('sha256').update(repository.toLowerCase()).digest('hex').slice(0, 12)}`;
 
-/** `acquired`: write, then `release()`. Otherwise another sweep holds it until `until`. */
-export type LeaseResult = { acquired: true; release(): Promise<void>; unsupported?: true } | { acquired: false; until: string };
+/**
+ * `acquired`: write, then `release()` (`signal` fires if a store lease is lost meanwhile: stop writing).
+ * Otherwise another sweep holds it until `until`.
+ */
+export type LeaseResult = { acquired: true; release(): Promise<void>; unsupported?: true; signal?: AbortSignal } | { acquired: false; until: string };
+
+/** The store lease of a swept repository's reminders (in its issue repository). */
+export const storeLeaseName = (home: string, repository: string): string => `sweep:${home.toLowerCase()}:${repository.toLowerCase()}`;
+
+export async function takeStoreLease(leases: LeaseRepository, owner: string, home: RepoRef, repository: string, ttlMs: number): Promise<LeaseResult> {
+  const name = storeLeaseName(`${home.owner}/${home.repo}`, repository);
+  const held = await holdLease(leases, name, owner, ttlMs);
+  if (held) return { acquired: true, signal: held.signal, release: () => held.release() };
+  const current = await leases.get(name);
+  return { acquired: false, until: current?.expiresAt.toISOString() ?? 'unknown' };
+}
 
 export async function takeLease(gh: GitHubClient, home: RepoRef, repository: string, ttlMs: number, clock: () => number = Date.now): Promise<LeaseResult> {
   const name = leaseLabel(repository);
