@@ -6,6 +6,11 @@
  * A completion that GitHub refuses or cannot take right now (5xx, a hang, a rate limit) is tried again
  * with back-off, in the background, until it lands: a started run is always finished. A shutdown
  * (`drain`) completes every run still open within its deadline, as not judged.
+ *
+ * With a `RunLedger` (the store's open check runs), each run is recorded when it starts and forgotten when
+ * its completion lands, so that a run left in progress by a crash or a `kill -9` is found and finished
+ * after the restart (src/app/jobs/recovery.ts); a job retried after such a crash adopts the run its
+ * earlier attempt opened, rather than open a second one.
  */
 import {
   batches,
@@ -17,14 +22,30 @@ import {
   type CheckOutput,
   type Conclusion,
 } from '../report/check-run.js';
-import { createCheckRun, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
+import { createCheckRun, fullName, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
 import { describeError, errorFields, SafeError } from './errors.js';
 import { outsideBudget } from './budget.js';
 import type { GitHubClient } from './octokit.js';
+import type { CheckRunRepository } from '../store/types.js';
 
 export interface Logger {
+  info?(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+}
+
+/** Where the runs this process starts are recorded (the store's open check runs). */
+export interface RunLedger {
+  checkRuns: CheckRunRepository;
+  /** This instance (the store's instanceId). */
+  owner: string;
+}
+
+/** Who a run is started for: its installation, and the job judging it (a retry adopts its run). */
+export interface RunRecord {
+  ledger: RunLedger;
+  installation: number;
+  jobId?: number;
 }
 
 /** The requested action that opens remediation issues. GitHub caps labels at 20 characters. */
@@ -53,8 +74,12 @@ export class CheckRunPublisher {
   private static readonly open = new Map<CheckRunPublisher, number>();
   /** Shutting down: completions try once, quickly, and no background retry is scheduled. */
   private static stopping = false;
+  /** Ledger writes in flight (a shutdown waits for them before closing the store). */
+  private static readonly ledgerWrites = new Set<Promise<void>>();
 
   private completed = false;
+  /** Completed as interrupted by a shutdown: the change was not judged. */
+  private interruptedAtShutdown = false;
   /** A completion (`complete` or `abort`) in flight. */
   private pending: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -65,13 +90,38 @@ export class CheckRunPublisher {
     readonly id: number,
     private readonly log: Logger,
     private readonly now: () => Date,
+    private readonly record?: RunRecord,
+    /** Opened by an earlier attempt of the same job, which died before completing it. */
+    readonly adopted = false,
   ) {}
 
-  static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date): Promise<CheckRunPublisher> {
+  /**
+   * Create the run in progress (or, with a `record` naming a job, adopt the run an earlier attempt of that
+   * job left in progress), and record it in the ledger.
+   */
+  static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date, record?: RunRecord): Promise<CheckRunPublisher> {
     if (CheckRunPublisher.stopping) throw new SafeError('the server is stopping');
-    const id = await createCheckRun(gh, repo, CHECK_NAME, headSha, now());
+    const repository = fullName(repo);
+    let adopt: number | undefined;
+    if (record?.jobId !== undefined) {
+      try {
+        adopt = (await record.ledger.checkRuns.find(repository, headSha)).find((r) => r.jobId === record.jobId)?.checkRunId;
+      } catch (e) {
+        log.warn({ err: errorFields(e), repository, sha: headSha }, 'could not look for a check run left in progress by an earlier attempt');
+      }
+    }
+    const id = adopt ?? (await createCheckRun(gh, repo, CHECK_NAME, headSha, now()));
+    if (adopt !== undefined) log.info?.({ repository, sha: headSha, checkRunId: id, job: record?.jobId }, 'adopted the check run an earlier attempt of this job left in progress');
     interrupted();
-    const run = new CheckRunPublisher(gh, repo, id, log, now);
+    const run = new CheckRunPublisher(gh, repo, id, log, now, record, adopt !== undefined);
+    if (record) {
+      try {
+        await record.ledger.checkRuns.opened({ installation: record.installation, repository, headSha, checkRunId: id, owner: record.ledger.owner, name: CHECK_NAME, jobId: record.jobId ?? null });
+      } catch (e) {
+        // Judged all the same; only a crash before its completion would leave it unnoticed.
+        log.warn({ err: errorFields(e), repository, checkRunId: id }, 'could not record the check run as started');
+      }
+    }
     if (CheckRunPublisher.stopping) {
       // Created while the server was stopping (the request was already on its way): finish it now, or
       // nobody will.
@@ -88,6 +138,18 @@ export class CheckRunPublisher {
     return this.completed;
   }
 
+  /** Completed as interrupted by a shutdown (nothing judged): the job should be run again. */
+  get interrupted(): boolean {
+    return this.interruptedAtShutdown;
+  }
+
+  /** Wait (up to `timeoutMs`) for the ledger writes in flight: before the store is closed. */
+  static async flush(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...CheckRunPublisher.ledgerWrites]), new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, timeoutMs))))]);
+    clearTimeout(timer);
+  }
+
   /** Runs still open in this process (for health and tests). */
   static get openCount(): number {
     return CheckRunPublisher.open.size;
@@ -101,10 +163,24 @@ export class CheckRunPublisher {
     if (this.completed) CheckRunPublisher.open.delete(this);
   }
 
-  private markCompleted(): void {
+  /**
+   * Done in this process. `landed`: GitHub took the completion, so the ledger forgets the run; otherwise
+   * the ledger keeps it, for the recovery after a restart to finish.
+   */
+  private markCompleted(landed = true): void {
     this.completed = true;
     clearTimeout(this.retryTimer);
     CheckRunPublisher.open.delete(this);
+    if (landed && this.record) {
+      const p: Promise<void> = this.record.ledger.checkRuns
+        .completed(this.id)
+        .then(
+          () => undefined,
+          (e: unknown) => this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'could not record the check run as completed (the recovery will find it completed on GitHub)'),
+        )
+        .finally(() => CheckRunPublisher.ledgerWrites.delete(p));
+      CheckRunPublisher.ledgerWrites.add(p);
+    }
   }
 
   private async once(fn: () => Promise<void>): Promise<void> {
@@ -127,10 +203,11 @@ export class CheckRunPublisher {
    */
   static async drain(graceMs: number): Promise<number> {
     const deadline = Date.now() + graceMs;
+    // No new run from here on: one whose create is still on its way is finished as soon as it lands.
+    CheckRunPublisher.stopping = true;
     // Keep a share of the time for the completions themselves.
     const reserve = Math.min(3000, Math.floor(graceMs / 2));
     while (CheckRunPublisher.open.size && Date.now() < deadline - reserve) await sleep(Math.min(50, Math.max(1, deadline - reserve - Date.now())));
-    CheckRunPublisher.stopping = true;
     const interrupted = new Set<CheckRunPublisher>();
     while (CheckRunPublisher.open.size && Date.now() < deadline) {
       const left = [...CheckRunPublisher.open.keys()];
@@ -164,11 +241,13 @@ export class CheckRunPublisher {
           await sleep(100 * (attempt + 1));
         }
       }
+      this.interruptedAtShutdown = true;
       this.markCompleted();
     } catch (e) {
       this.log.error({ err: errorFields(e), checkRunId: this.id }, 'could not complete the check run at shutdown');
-      // Nothing more can be done from this process; a restart re-lists nothing (no store yet).
-      this.markCompleted();
+      // Nothing more can be done from this process; the ledger keeps it for the recovery after a restart.
+      this.interruptedAtShutdown = true;
+      this.markCompleted(false);
     }
   }
 

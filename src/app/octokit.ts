@@ -32,6 +32,28 @@ export interface GitHubClientOptions extends Partial<PacingOptions> {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 /**
+ * A call made on an evaluation's behalf ends when its budget does — also while it waits in the write
+ * queue or between the retry plugin's attempts, which no fetch signal reaches.
+ */
+function withinBudget<T>(call: () => Promise<T>): Promise<T> {
+  const signal = currentBudget()?.signal;
+  if (!signal) return call();
+  if (signal.aborted) return Promise.reject(signal.reason);
+  const p = call();
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      void p.then(
+        () => signal.removeEventListener('abort', onAbort),
+        () => signal.removeEventListener('abort', onAbort),
+      );
+    }),
+  ]);
+}
+
+/**
  * Every attempt (the retry plugin calls fetch once per attempt) gets a deadline, and the evaluation's
  * budget, when there is one, cuts it shorter. An abort surfaces as a 500-like RequestError, which the
  * retry plugin retries while the budget lasts.
@@ -78,7 +100,9 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
 
   const paceWrites = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: unknown) => Promise<unknown>, o: RateLimitedRequest) => Promise<unknown>) => void } }, options: Options): void => {
     const key = installationKey(options);
-    octokit.hook.wrap('request', (request, o) => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o), !!o.request?.urgent) : request(o)));
+    octokit.hook.wrap('request', (request, o) =>
+      withinBudget(() => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o), !!o.request?.urgent) : request(o))),
+    );
   };
 
   const retryOn = (kind: string) => (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {

@@ -336,6 +336,8 @@ describe('(7) every GitHub call has a deadline', () => {
 
   it('the pull-request files listing hangs for ever: each attempt given up at its deadline, the run ends failure and says it could not judge', async () => {
     const { c, head } = await hostilePr('hang-list', {
+      // The scheduled re-evaluation (a new run) comes after a minute of real time, not inside the window.
+      env: { TOKENWARDEN_RETRY_BASE_MS: '1000' },
       setup: (c) => c.standIn.hang('GET', new RegExp(`^/repos/${c.repo}/pulls/1/files$`)),
       files: () => ({ files: [], hostile: [] }),
       noLeak: true,
