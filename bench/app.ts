@@ -12,16 +12,25 @@
  *
  * Every secret is assembled at run time; nothing token-shaped is committed. Pacing is off (it only adds
  * waiting), and the installation token is fetched before the timed runs (Probot caches it for an hour).
+ *
+ * Earlier issues: a 100-file PR in a repository holding 0 and 1,000 earlier Token Warden issues, judged by
+ * a second instance after a first one saw the repository's first PR (a fleet, or a restart): with the
+ * store's issue index (PGlite in memory) the repository is listed once, by the first instance, and never
+ * again; without a store each process lists it once for itself.
  */
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Probot, type Logger } from 'probot';
 import { createApp } from '../src/index.js';
 import { createOctokitClass } from '../src/app/octokit.js';
+import { IssueDesk } from '../src/app/remediation.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { BASE62, base62, crc32 } from '../src/engine/checksum.js';
 
 export const APP_TARGET_OWN_MS = 300;
 /** Check-run create, org policy, repository policy, one page of labelled issues. */
 export const APP_CALL_CONSTANT = 4;
+/** The same without the listing: a repository the issue index already knows. */
+export const APP_CALL_CONSTANT_INDEXED = APP_CALL_CONSTANT - 1;
 const FILES_PER_PAGE = 100;
 const ANNOTATIONS_PER_CALL = 50;
 const TODAY = new Date('2026-06-15T12:00:00Z');
@@ -33,9 +42,11 @@ export interface AppBenchOptions {
   sizes?: number[];
   /**
    * Also run a 100-file PR in a repository that already holds this many Token Warden issues (closed),
-   * to show what the issue listing costs as they accumulate (0: skip).
+   * and in one that holds none, on a second instance (0: skip).
    */
   priorIssues?: number;
+  /** Run the earlier-issues cases with the store's issue index (PGlite in memory) too. Default true. */
+  store?: boolean;
   /** Simulated GitHub latency per call, in ms. */
   latencyMs?: number;
   /** Timed runs per size (the median is reported). */
@@ -44,8 +55,17 @@ export interface AppBenchOptions {
 
 export interface AppBenchCase {
   files: number;
-  /** Token Warden issues already in the repository (every one is listed before issues are written). */
+  /** Token Warden issues already in the repository. */
   priorIssues: number;
+  /**
+   * Earlier-issues cases: the issue index of the two instances ('store': one PGlite store shared by
+   * both; 'none': each its own memory). Absent: a repository's first PR on a fresh instance.
+   */
+  index?: 'store' | 'none';
+  /** Earlier-issues cases: what the repository's first PR cost on the first instance (backfill included). */
+  firstPr?: { calls: number; listingPages: number };
+  /** Pages of the repository's issue listing in the timed PR. */
+  listingPages: number;
   secretsPlanted: number;
   findings: number;
   annotations: number;
@@ -307,36 +327,42 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
   const sizes = opts.sizes ?? [100, 3000];
   const stub = createStub(latencyMs);
   const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
-  const probot = new Probot({
-    appId: 1,
-    privateKey,
-    log: silentLogger(),
-    Octokit: createOctokitClass({ writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 }),
-    request: { fetch: stub.fetch },
-  });
-  await probot.load(createApp({ now: () => TODAY }));
-  // The installation token, as a long-running server has it cached.
-  await (await probot.auth(1)).request('GET /rate_limit').catch(() => undefined);
+  /** One App process: its own Probot, Octokit class and issue desk (on the store, or in its memory). */
+  const instance = async (desk: IssueDesk): Promise<Probot> => {
+    const probot = new Probot({
+      appId: 1,
+      privateKey,
+      log: silentLogger(),
+      Octokit: createOctokitClass({ writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 }),
+      request: { fetch: stub.fetch },
+    });
+    await probot.load(createApp({ now: () => TODAY, desk }));
+    // The installation token, as a long-running server has it cached.
+    await (await probot.auth(1)).request('GET /rate_limit').catch(() => undefined);
+    return probot;
+  };
+  const main = await instance(new IssueDesk());
+  const prior = opts.priorIssues ?? 1000;
+  const store: Store | undefined = prior > 0 && (opts.store ?? true) ? await openStore({ backend: 'pglite', dataDir: null }) : undefined;
 
   let prCount = 0;
-  const once = async (n: number, secrets: number, seed: number, priorIssues = 0): Promise<Measured & { stub: Stub }> => {
-    const repo = `bench/app-${++prCount}`; // a fresh repository each run: same work, no issues carried over
-    const head = (prCount.toString(16) + 'a'.repeat(40)).slice(0, 40);
-    stub.pulls.set(`${repo}#1`, buildPullFiles(n, secrets, opts.sources ?? [], seed));
-    if (priorIssues) {
-      const hex = (i: number): string => (i.toString(16) + 'f'.repeat(16)).slice(0, 16);
-      stub.issues.set(
-        repo,
-        Array.from({ length: priorIssues }, (_, i) => ({
-          number: i + 1,
-          html_url: `https://github.com/${repo}/issues/${i + 1}`,
-          state: 'closed',
-          labels: [{ name: 'tokenwarden' }],
-          body: `<!-- tokenwarden:fingerprint=${hex(i)} -->\n<!-- tokenwarden:secret=${hex(i + 7)} -->\n<!-- tokenwarden:repo=${repo} -->\nRevoked.`,
-        })),
-      );
-    }
-    const event = { id: randomUUID(), name: 'pull_request', payload: payload(repo, 1, head, n) } as unknown as Parameters<Probot['receive']>[0];
+  const seed = (repo: string, count: number): void => {
+    const hex = (i: number): string => (i.toString(16) + 'f'.repeat(16)).slice(0, 16);
+    stub.issues.set(
+      repo,
+      Array.from({ length: count }, (_, i) => ({
+        number: i + 1,
+        html_url: `https://github.com/${repo}/issues/${i + 1}`,
+        state: 'closed',
+        labels: [{ name: 'tokenwarden' }],
+        body: `<!-- tokenwarden:fingerprint=${hex(i)} -->\n<!-- tokenwarden:secret=${hex(i + 7)} -->\n<!-- tokenwarden:repo=${repo} -->\nRevoked.`,
+      })),
+    );
+  };
+  const once = async (probot: Probot, repo: string, pr: number, n: number, secrets: number, seedNo: number): Promise<Measured & { stub: Stub }> => {
+    const head = (prCount.toString(16) + pr.toString(16) + 'a'.repeat(40)).slice(0, 40);
+    stub.pulls.set(`${repo}#${pr}`, buildPullFiles(n, secrets, opts.sources ?? [], seedNo));
+    const event = { id: randomUUID(), name: 'pull_request', payload: payload(repo, pr, head, n) } as unknown as Parameters<Probot['receive']>[0];
     gc();
     stub.reset();
     const elu0 = performance.eventLoopUtilization();
@@ -348,44 +374,76 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
     const elu = performance.eventLoopUtilization(elu0);
     return { cpuMs: (c.user + c.system) / 1000 - stub.ms, busyMs: elu.active - stub.ms, wallMs, stubMs: stub.ms, stub };
   };
+  const callsOf = (s: Stub): number => [...s.byRoute.values()].reduce((a, b) => a + b, 0);
+  const listingOf = (s: Stub): number => s.byRoute.get('issue list page') ?? 0;
 
+  interface Spec {
+    n: number;
+    prior: number;
+    index?: 'store' | 'none';
+  }
+  const specs: Spec[] = sizes.map((n) => ({ n, prior: 0 }));
+  if (prior > 0) {
+    if (store) specs.push({ n: 100, prior: 0, index: 'store' }, { n: 100, prior, index: 'store' });
+    specs.push({ n: 100, prior, index: 'none' });
+  }
   const cases: AppBenchCase[] = [];
-  const specs = sizes.map((n) => ({ n, prior: 0 }));
-  if ((opts.priorIssues ?? 1000) > 0) specs.push({ n: 100, prior: opts.priorIssues ?? 1000 });
-  for (const { n, prior } of specs) {
-    const secrets = Math.max(3, Math.round(n / 300));
-    const cold = cases.length === 0 ? await once(n, secrets, 1) : undefined;
-    const runs: Measured[] = [];
-    let last: Awaited<ReturnType<typeof once>> | undefined;
-    for (let i = 0; i < (n > 1000 ? Math.min(repeat, 3) : repeat); i++) runs.push((last = await once(n, secrets, 1, prior)));
-    const s = last!.stub;
-    const byRoute = Object.fromEntries([...s.byRoute].sort((a, b) => b[1] - a[1]));
-    const calls = [...s.byRoute.values()].reduce((a, b) => a + b, 0);
-    const filePages = Math.max(1, Math.ceil(Math.min(n, 3000) / FILES_PER_PAGE));
-    const annotationPages = Math.max(1, Math.ceil(s.annotationsSent / ANNOTATIONS_PER_CALL));
-    const bound = filePages + annotationPages + APP_CALL_CONSTANT + s.issuesOpened;
-    cases.push({
-      files: n,
-      priorIssues: prior,
-      secretsPlanted: secrets,
-      findings: s.annotationsSent,
-      annotations: s.annotationsSent,
-      conclusion: s.lastCompletion?.conclusion ?? '(none)',
-      issuesOpened: s.issuesOpened,
-      ownCpuMs: median(runs.map((r) => r.cpuMs)),
-      ownBusyMs: median(runs.map((r) => r.busyMs)),
-      wallMs: median(runs.map((r) => r.wallMs)),
-      runs: runs.map((r) => r.cpuMs),
-      ...(cold ? { coldOwnCpuMs: cold.cpuMs } : {}),
-      stubMs: median(runs.map((r) => r.stubMs)),
-      calls,
-      byRoute,
-      filePages,
-      annotationPages,
-      bound,
-      met: calls <= bound,
-      unexpected: s.unexpected,
-    });
+  try {
+    for (const { n, prior: earlier, index } of specs) {
+      const secrets = Math.max(3, Math.round(n / 300));
+      const cold = cases.length === 0 ? await once(main, `bench/app-${++prCount}`, 1, n, secrets, 1) : undefined;
+      // Earlier-issues cases: two instances; the first judges the repository's first PR (and lists it
+      // once, to index it), the second — timed — judges the next one.
+      const pair = index ? await Promise.all([0, 1].map(() => instance(new IssueDesk(index === 'store' ? store : undefined)))) : undefined;
+      const runs: Measured[] = [];
+      let last: Awaited<ReturnType<typeof once>> | undefined;
+      let firstPr: AppBenchCase['firstPr'];
+      for (let i = 0; i < (n > 1000 ? Math.min(repeat, 3) : repeat); i++) {
+        const repo = `bench/app-${++prCount}`; // a fresh repository each run: same work, no issues carried over
+        if (earlier) seed(repo, earlier);
+        if (pair) {
+          const first = await once(pair[0]!, repo, 1, n, secrets, 2);
+          firstPr = { calls: callsOf(first.stub), listingPages: listingOf(first.stub) };
+          runs.push((last = await once(pair[1]!, repo, 2, n, secrets, 1)));
+        } else {
+          runs.push((last = await once(main, repo, 1, n, secrets, 1)));
+        }
+      }
+      const s = last!.stub;
+      const byRoute = Object.fromEntries([...s.byRoute].sort((a, b) => b[1] - a[1]));
+      const calls = callsOf(s);
+      const filePages = Math.max(1, Math.ceil(Math.min(n, 3000) / FILES_PER_PAGE));
+      const annotationPages = Math.max(1, Math.ceil(s.annotationsSent / ANNOTATIONS_PER_CALL));
+      // A repository's first PR may list its issues once (one page when it has none); after that, none.
+      const bound = filePages + annotationPages + (index ? APP_CALL_CONSTANT_INDEXED : APP_CALL_CONSTANT) + s.issuesOpened;
+      cases.push({
+        files: n,
+        priorIssues: earlier,
+        ...(index ? { index } : {}),
+        ...(firstPr ? { firstPr } : {}),
+        listingPages: listingOf(s),
+        secretsPlanted: secrets,
+        findings: s.annotationsSent,
+        annotations: s.annotationsSent,
+        conclusion: s.lastCompletion?.conclusion ?? '(none)',
+        issuesOpened: s.issuesOpened,
+        ownCpuMs: median(runs.map((r) => r.cpuMs)),
+        ownBusyMs: median(runs.map((r) => r.busyMs)),
+        wallMs: median(runs.map((r) => r.wallMs)),
+        runs: runs.map((r) => r.cpuMs),
+        ...(cold ? { coldOwnCpuMs: cold.cpuMs } : {}),
+        stubMs: median(runs.map((r) => r.stubMs)),
+        calls,
+        byRoute,
+        filePages,
+        annotationPages,
+        bound,
+        met: calls <= bound,
+        unexpected: s.unexpected,
+      });
+    }
+  } finally {
+    await store?.close();
   }
   return cases;
 }
@@ -400,6 +458,10 @@ function table(title: string, head: string[], rows: string[][]): string {
   return [`\n${title}`, line(head), w.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const label = (c: AppBenchCase): string =>
+  `${c.files.toLocaleString('en-US')} files` +
+  (c.index ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues, ${c.index === 'store' ? 'store' : 'no store'}` : c.priorIssues ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues` : '');
+
 export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string {
   const out: string[] = [];
   out.push(
@@ -407,10 +469,10 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
       `GitHub App per pull request (Probot in-process, GitHub stubbed in memory, ${latencyMs} ms simulated latency per call, pacing off; median)`,
       ['PR', 'own CPU ms', 'main-thread busy ms', 'target', 'wall ms', 'findings', 'conclusion', 'issues', 'API calls', 'bound', 'bound met'],
       cases.map((c) => [
-        `${c.files.toLocaleString('en-US')} files` + (c.priorIssues ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues` : ''),
+        label(c),
         f1(c.ownCpuMs),
         f1(c.ownBusyMs),
-        c.files <= 100 && !c.priorIssues ? `<= ${APP_TARGET_OWN_MS} ${c.ownCpuMs <= APP_TARGET_OWN_MS ? 'MET' : 'ABOVE'}` : '',
+        c.files <= 100 && !c.priorIssues && !c.index ? `<= ${APP_TARGET_OWN_MS} ${c.ownCpuMs <= APP_TARGET_OWN_MS ? 'MET' : 'ABOVE'}` : '',
         f1(c.wallMs),
         String(c.findings),
         c.conclusion,
@@ -424,23 +486,46 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
   out.push(
     '',
     `bound = pages of files (⌈files/${FILES_PER_PAGE}⌉) + pages of annotations (⌈annotations/${ANNOTATIONS_PER_CALL}⌉, at least 1: the completion) + ${APP_CALL_CONSTANT} ` +
-      `(check-run create, org policy, repository policy, one page of labelled issues) + one per remediation issue opened (at most 20 per run)`,
+      `(check-run create, org policy, repository policy, one page of labelled issues: a repository's first PR) + one per remediation issue opened (at most 20 per run); ` +
+      `${APP_CALL_CONSTANT_INDEXED} without the listing for a repository the issue index already knows`,
   );
   for (const c of cases) {
+    const constant = c.index ? APP_CALL_CONSTANT_INDEXED : APP_CALL_CONSTANT;
     out.push(
-      `  ${String(c.files).padStart(5)} files${c.priorIssues ? ` (${c.priorIssues} earlier issues)` : ''}: ${c.calls} calls = ${Object.entries(c.byRoute).map(([k, v]) => `${v} ${k}`).join(' + ')}` +
-        `; expected ${c.filePages} file pages + ${c.annotationPages} annotation pages + ${APP_CALL_CONSTANT} + ${c.issuesOpened} issues = ${c.bound}` +
+      `  ${label(c)}: ${c.calls} calls = ${Object.entries(c.byRoute).map(([k, v]) => `${v} ${k}`).join(' + ')}` +
+        `; expected ${c.filePages} file pages + ${c.annotationPages} annotation pages + ${constant} + ${c.issuesOpened} issues = ${c.bound}` +
         (c.unexpected.length ? `; UNEXPECTED: ${[...new Set(c.unexpected)].slice(0, 5).join(', ')}` : ''),
     );
   }
   const cold = cases.find((c) => c.coldOwnCpuMs !== undefined);
-  if (cold) out.push(`  first PR of the process (cold JIT): ${f1(cold.coldOwnCpuMs!)} ms own CPU for ${cold.files} files; timed runs: ${cases.map((c) => `${c.files}: ${c.runs.map((r) => f1(r)).join(', ')}`).join('; ')} ms`);
-  const prior = cases.find((c) => c.priorIssues && !c.met);
-  if (prior) {
+  if (cold) out.push(`  first PR of the process (cold JIT): ${f1(cold.coldOwnCpuMs!)} ms own CPU for ${cold.files} files; timed runs: ${cases.map((c) => `${label(c)}: ${c.runs.map((r) => f1(r)).join(', ')}`).join('; ')} ms`);
+  const indexed = cases.filter((c) => c.index);
+  if (indexed.length) {
     out.push(
-      `  NOT within the bound as Token Warden issues accumulate: every run with a secret lists ALL labelled issues of the repository (open and closed, ` +
-        `${Math.ceil(prior.priorIssues / 100)} pages for ${prior.priorIssues}) to find existing ones (src/app/remediation.ts IssueDesk.existing); the cost grows with the repository's history, not with the PR.`,
+      '',
+      'Earlier issues: a 100-file PR judged by a second instance, after a first instance judged the repository\'s first PR (two processes on one store, or a restart):',
     );
+    for (const c of indexed) {
+      out.push(
+        `  ${String(c.priorIssues).padStart(5)} earlier issues, ${c.index === 'store' ? 'store   ' : 'no store'}: ${c.calls} calls, ${c.listingPages} issue-list pages` +
+          (c.firstPr ? ` (the repository's first PR, on the first instance: ${c.firstPr.calls} calls, ${c.firstPr.listingPages} issue-list pages${c.index === 'store' ? ': the one backfill' : ''})` : ''),
+      );
+    }
+    const withStore = indexed.filter((c) => c.index === 'store');
+    if (withStore.length === 2) {
+      const [none, many] = [...withStore].sort((a, b) => a.priorIssues - b.priorIssues);
+      out.push(
+        `  with the store: ${none!.calls} calls with ${none!.priorIssues} earlier issues, ${many!.calls} with ${many!.priorIssues.toLocaleString('en-US')}: ` +
+          (none!.calls === many!.calls ? 'equal (the finding keys are looked up in the index, not listed)' : 'NOT equal'),
+      );
+    }
+    const alone = indexed.find((c) => c.index === 'none' && c.listingPages > 0);
+    if (alone) {
+      out.push(
+        `  without a store every process lists each repository once for itself (${alone.listingPages} pages for ${alone.priorIssues.toLocaleString('en-US')} issues), ` +
+          'and again after every restart: the store makes the index shared and permanent.',
+      );
+    }
   }
   out.push('  own CPU = process CPU (user + system, all threads) during the event minus the stub building its answers; the latency is waiting, not CPU.');
   out.push('  main-thread busy = event-loop utilisation (wall-clock based: inflated when the machine is loaded) minus the stub.');
