@@ -92,9 +92,15 @@ export class LimitExceeded extends Error {
     return this.path === undefined ? new LimitExceeded(this.limit, this.message, this.line, path) : this;
   }
 
-  /** "exceeds limit nesting-depth: YAML nesting deeper than 128 levels (line 130)". */
+  /** "exceeds limit nesting-depth: YAML nesting deeper than 128 levels (line 130)[ in <path>]". */
   get detail(): string {
-    return `exceeds limit ${this.limit}: ${this.message}${this.line !== undefined ? ` (line ${this.line})` : ''}${this.path !== undefined ? ` in ${this.path}` : ''}`;
+    return this.detailFor();
+  }
+
+  /** `detail` as seen from the file `from`: its own path is not repeated. */
+  detailFor(from?: string): string {
+    const where = this.path !== undefined && this.path !== from ? ` in ${this.path}` : '';
+    return `exceeds limit ${this.limit}: ${this.message}${this.line !== undefined ? ` (line ${this.line})` : ''}${where}`;
   }
 }
 

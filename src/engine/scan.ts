@@ -282,7 +282,7 @@ export class Scanner {
    */
   private failed(path: string, ruleId: string, e: unknown): void {
     const s: Skipped = isLimitExceeded(e)
-      ? { path, reason: 'limit', detail: `not judged: ${e.detail}` }
+      ? { path, reason: 'limit', detail: `not judged: ${e.detailFor(path)}` }
       : // The name only: a message may quote the file.
         { path, reason: 'error', detail: `internal error in ${ruleId} (${(e as Error)?.name ?? 'Error'})` };
     const key = `${path}\0${s.reason}\0${isLimitExceeded(e) ? e.limit + (e.path ?? '') : ruleId}`;
