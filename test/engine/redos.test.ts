@@ -17,6 +17,7 @@ import type { Rule } from '../../src/engine/rule.js';
 import { allRules } from '../../src/engine/registry.js';
 import { Scanner } from '../../src/engine/scan.js';
 import { basePolicy } from '../../src/engine/policy/builtin.js';
+import { isLimitExceeded } from '../../src/engine/limits.js';
 import { ALNUM, B64, HEX, rand } from '../helpers/tokens.js';
 
 /** Per input (all paths): generous, so only super-linear behaviour trips it. */
@@ -204,7 +205,14 @@ parentPort.on('message', ({ text, plan, direct }) => {
     Atomics.store(progress, 1, pi);
     if (direct) {
       // Each rule's check over the whole text as one segment: the regexes alone, without the scanner.
-      for (const i of rules) findings += wrapped[i].check({ path, text, segments: [{ text, offset: 0 }] }, { today, options: {} }).length;
+      // A parser limit is a rule's legitimate answer (the scanner lists the file as not judged).
+      for (const i of rules) {
+        try {
+          findings += wrapped[i].check({ path, text, segments: [{ text, offset: 0 }] }, { today, options: {} }).length;
+        } catch (e) {
+          if (e?.name !== 'LimitExceeded') throw e;
+        }
+      }
       return;
     }
     const s = new Scanner({ policy, rules: rules.map((i) => wrapped[i]), today });
@@ -288,7 +296,13 @@ function runInProcess(text: string, plan: Plan, direct: boolean): RunResult {
   let findings = 0;
   for (const { path, rules } of plan) {
     if (direct) {
-      for (const i of rules) findings += wrapped[i]!.check({ path, text, segments: [{ text, offset: 0 }] }, { today: TODAY, options: {} }).length;
+      for (const i of rules) {
+        try {
+          findings += wrapped[i]!.check({ path, text, segments: [{ text, offset: 0 }] }, { today: TODAY, options: {} }).length;
+        } catch (e) {
+          if (!isLimitExceeded(e)) throw e;
+        }
+      }
       continue;
     }
     const s = new Scanner({ policy: allOnPolicy(), rules: rules.map((i) => wrapped[i]!), today: TODAY });
