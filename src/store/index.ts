@@ -25,7 +25,8 @@ import { SqlIssueIndex } from './issues.js';
 import { SqlJobQueue } from './jobs.js';
 import { SqlLeases } from './leases.js';
 import { SqlWritePacing } from './pacing.js';
-import type { Backend, CheckRunRepository, DeliveryRepository, IssueIndex, JobQueue, LeaseRepository, QueueStats, WritePacing } from './types.js';
+import { SqlAuditLog } from './audit.js';
+import type { AuditLog, Backend, CheckRunRepository, DeliveryRepository, IssueIndex, JobQueue, LeaseRepository, QueueStats, WritePacing } from './types.js';
 
 export * from './types.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -94,6 +95,8 @@ export interface Store {
   readonly issues: IssueIndex;
   readonly leases: LeaseRepository;
   readonly pacing: WritePacing;
+  /** The hash-chained audit trail's table; use src/audit/ to write and verify it. */
+  readonly audit: AuditLog;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   /** For /readyz: schema version, queue depth and oldest job age, open check runs. */
@@ -113,6 +116,7 @@ class SqlStore implements Store {
   readonly issues: SqlIssueIndex;
   readonly leases: SqlLeases;
   readonly pacing: SqlWritePacing;
+  readonly audit: SqlAuditLog;
 
   constructor(
     private readonly db: Db,
@@ -126,6 +130,7 @@ class SqlStore implements Store {
     this.issues = new SqlIssueIndex(db);
     this.leases = new SqlLeases(db);
     this.pacing = new SqlWritePacing(db);
+    this.audit = new SqlAuditLog(db);
   }
 
   async ping(): Promise<void> {

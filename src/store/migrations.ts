@@ -141,6 +141,90 @@ CREATE TABLE tokenwarden.write_slot (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'audit trail: hash-chained, append-only records and their head',
+    sql: `
+-- The audit trail (src/audit/, docs/audit.md): one hash chain per database. Each record carries the
+-- previous record's digest and its own (computed by the code over seq, time, kind, body and prev).
+-- Append-only in the database too: UPDATE, DELETE and TRUNCATE are refused by triggers, and an insert
+-- must extend the head (the next seq, the head's digest as prev, a time not before the head's).
+CREATE TABLE tokenwarden.audit_record (
+  seq         bigint PRIMARY KEY CHECK (seq >= 1),
+  time        timestamptz NOT NULL,
+  kind        text NOT NULL CHECK (kind IN ('evaluation', 'exception', 'policy-change', 'reminder', 'revocation', 'checkpoint')),
+  body        jsonb NOT NULL CHECK (jsonb_typeof(body) = 'object'),
+  prev_digest text NOT NULL CHECK (prev_digest ~ '^[0-9a-f]{64}$'),
+  digest      text NOT NULL UNIQUE CHECK (digest ~ '^[0-9a-f]{64}$'),
+  -- For export filters only (not covered by the digest, and derived from what is):
+  repository  text GENERATED ALWAYS AS (lower(body->>'repository')) STORED,
+  -- Idempotency of an append (one evaluation record per delivery), not covered by the digest.
+  dedupe_key  text UNIQUE
+);
+CREATE INDEX audit_record_time ON tokenwarden.audit_record (time);
+CREATE INDEX audit_record_repository ON tokenwarden.audit_record (repository, seq) WHERE repository IS NOT NULL;
+
+-- The end of the chain, one row: locked (SELECT ... FOR UPDATE) by every append, so that several
+-- instances append one after the other and never fork the chain. Moved only by the insert trigger.
+CREATE TABLE tokenwarden.audit_head (
+  id              int PRIMARY KEY CHECK (id = 1),
+  seq             bigint NOT NULL,
+  digest          text NOT NULL,
+  time            timestamptz,
+  checkpoint_seq  bigint,
+  checkpoint_time timestamptz
+);
+INSERT INTO tokenwarden.audit_head (id, seq, digest) VALUES (1, 0, repeat('0', 64));
+
+CREATE FUNCTION tokenwarden.audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the audit trail is append-only: % on tokenwarden.% refused', TG_OP, TG_TABLE_NAME
+    USING ERRCODE = '55000';
+END
+$$;
+
+CREATE FUNCTION tokenwarden.audit_extend() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  h tokenwarden.audit_head%ROWTYPE;
+BEGIN
+  SELECT * INTO h FROM tokenwarden.audit_head WHERE id = 1 FOR UPDATE;
+  IF NEW.seq <> h.seq + 1 OR NEW.prev_digest <> h.digest OR (h.time IS NOT NULL AND NEW.time < h.time) THEN
+    RAISE EXCEPTION 'an audit record must extend the chain (seq %, prev %, time not before %); got seq %, prev %, time %',
+      h.seq + 1, h.digest, h.time, NEW.seq, NEW.prev_digest, NEW.time
+      USING ERRCODE = '55000';
+  END IF;
+  UPDATE tokenwarden.audit_head SET
+    seq = NEW.seq, digest = NEW.digest, time = NEW.time,
+    checkpoint_seq = CASE WHEN NEW.kind = 'checkpoint' THEN NEW.seq ELSE checkpoint_seq END,
+    checkpoint_time = CASE WHEN NEW.kind = 'checkpoint' THEN NEW.time ELSE checkpoint_time END
+  WHERE id = 1;
+  RETURN NEW;
+END
+$$;
+
+-- The head moves one step at a time, and only from the insert trigger above.
+CREATE FUNCTION tokenwarden.audit_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 AND NEW.id = OLD.id AND NEW.seq = OLD.seq + 1 THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'the audit head moves only by appending records: % on tokenwarden.audit_head refused', TG_OP
+    USING ERRCODE = '55000';
+END
+$$;
+
+CREATE TRIGGER audit_record_extend BEFORE INSERT ON tokenwarden.audit_record
+  FOR EACH ROW EXECUTE FUNCTION tokenwarden.audit_extend();
+CREATE TRIGGER audit_record_append_only BEFORE UPDATE OR DELETE ON tokenwarden.audit_record
+  FOR EACH ROW EXECUTE FUNCTION tokenwarden.audit_refuse();
+CREATE TRIGGER audit_record_no_truncate BEFORE TRUNCATE ON tokenwarden.audit_record
+  FOR EACH STATEMENT EXECUTE FUNCTION tokenwarden.audit_refuse();
+CREATE TRIGGER audit_head_guard BEFORE INSERT OR UPDATE OR DELETE ON tokenwarden.audit_head
+  FOR EACH ROW EXECUTE FUNCTION tokenwarden.audit_head_guard();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON tokenwarden.audit_head
+  FOR EACH STATEMENT EXECUTE FUNCTION tokenwarden.audit_refuse();
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((m, x) => Math.max(m, x.version), 0);

@@ -264,3 +264,87 @@ export interface WritePacing {
    */
   claimWriteSlot(installation: number, intervalMs: number, lane?: string): Promise<number>;
 }
+
+// ── audit trail ──────────────────────────────────────────────────────────────────────────────────────
+
+/** What an audit record is about. src/audit/ builds the bodies; the store only chains them. */
+export type AuditKind = 'evaluation' | 'exception' | 'policy-change' | 'reminder' | 'revocation' | 'checkpoint';
+
+/** A JSON value as the audit chain hashes it: no undefined, no fractions (src/audit/canonical.ts). */
+export type AuditJson = null | boolean | number | string | AuditJson[] | { [key: string]: AuditJson };
+export type AuditBody = { [key: string]: AuditJson };
+
+export interface AuditRecord {
+  seq: number;
+  /** The database's clock at append, to the millisecond. */
+  time: Date;
+  kind: AuditKind;
+  body: AuditBody;
+  /** The previous record's digest (64 zeros before the first record). */
+  prev: string;
+  digest: string;
+}
+
+/** The end of the chain, kept by the database itself (a trigger moves it at every insert). */
+export interface AuditHead {
+  /** 0 while the chain is empty. */
+  seq: number;
+  digest: string;
+  time: Date | null;
+  /** The last checkpoint record, if any. */
+  checkpoint: { seq: number; time: Date } | null;
+}
+
+export interface AuditDraft {
+  kind: AuditKind;
+  body: AuditBody;
+}
+
+/** Computes a record's digest from everything it covers (src/audit/canonical.ts `recordDigest`). */
+export type AuditSeal = (r: Omit<AuditRecord, 'digest'>) => string;
+
+export interface AuditAppend {
+  /**
+   * What to append, decided under the chain lock with the head and the database's time in hand (a
+   * checkpoint quotes the head; "only if due" looks at the last checkpoint). Return [] to append nothing.
+   */
+  build: (head: AuditHead, now: Date) => AuditDraft[];
+  seal: AuditSeal;
+  /**
+   * Idempotency: when a record was appended with this key before, nothing is appended and that
+   * record comes back as a 'duplicate' (an evaluation retried after a crash: one record per delivery).
+   */
+  key?: string;
+}
+
+export interface AuditAppendResult {
+  status: 'appended' | 'duplicate' | 'nothing';
+  records: AuditRecord[];
+}
+
+export interface AuditFilter {
+  /** Inclusive. */
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+  /** `owner/name`, any case: records whose body names this repository. */
+  repository?: string;
+  kinds?: readonly AuditKind[];
+}
+
+/**
+ * The audit chain's table. Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); one chain per
+ * database, whatever the number of instances: the next sequence number and the previous digest are read
+ * under a row lock on the head, in the transaction that inserts. Use src/audit/, which builds the
+ * bodies and seals them, rather than this directly.
+ */
+export interface AuditLog {
+  append(a: AuditAppend): Promise<AuditAppendResult>;
+  head(): Promise<AuditHead>;
+  /** Records with seq > `afterSeq`, in seq order, at most `limit`. */
+  page(afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  get(seq: number): Promise<AuditRecord | undefined>;
+  /** Records matching `filter` with seq > `afterSeq`, in seq order, at most `limit`. */
+  find(filter: AuditFilter, afterSeq: number, limit: number): Promise<AuditRecord[]>;
+  count(): Promise<number>;
+}
