@@ -53,10 +53,10 @@ describe('locks across instances (store.leases)', () => {
   });
 
   it('renews the lease while it is held, past its time to live', async () => {
-    const locks = new LeaseLocks(store.leases, { prefix: 't3:', owner: 'instance-a', ttlMs: 90 });
+    const locks = new LeaseLocks(store.leases, { prefix: 't3:', owner: 'instance-a', ttlMs: 400 });
     const other = new LeaseLocks(store.leases, { prefix: 't3:', owner: 'instance-b', waitMs: 100 });
     await locks.run('k', async (signal) => {
-      await sleep(300); // more than three times the lease
+      await sleep(1300); // more than three times the lease (renewed every 133 ms)
       expect(signal.aborted).toBe(false);
       expect((await store.leases.get('t3:k'))!.owner).toBe('instance-a');
       await expect(other.run('k', async () => 'never')).rejects.toBeInstanceOf(LockTimeout);
