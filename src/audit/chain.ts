@@ -212,8 +212,8 @@ export async function verifyChain(store: AuditStore, opts: VerifyOptions = {}): 
         return broken({ seq: r.seq, reason: 'time', message: `record ${r.seq} is dated ${r.time.toISOString()}, before record ${r.seq - 1} (${prevTime.toISOString()})` });
       }
       if (r.kind === 'checkpoint') {
-        const h = (r.body as { head?: { seq?: unknown; digest?: unknown } }).head;
-        if (!h || h.seq !== r.seq - 1 || h.digest !== r.prev) {
+        const h = (r.body as { head?: { seq?: unknown; digest?: unknown; time?: unknown } }).head;
+        if (!h || h.seq !== r.seq - 1 || h.digest !== r.prev || (prevTime && h.time !== prevTime.toISOString())) {
           return broken({ seq: r.seq, reason: 'checkpoint', message: `checkpoint ${r.seq} does not vouch for the record before it (it names ${String(h?.seq)}:${String(h?.digest).slice(0, 16)}…)` });
         }
         lastCheckpoint = { seq: r.seq, digest: r.digest, time: r.time, head: { seq: r.seq - 1, digest: r.prev } };
