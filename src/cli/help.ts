@@ -5,6 +5,7 @@ export const USAGE = {
   baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
   rules: 'Usage: tokenwarden rules [--format text|json]',
   inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
+  audit: 'Usage: tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE] | tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND] [--format jsonl|csv] [--output FILE] [STORE]',
 } as const;
 
 export type Command = keyof typeof USAGE;
@@ -16,6 +17,7 @@ Usage:
   tokenwarden baseline [PATH...] [options]  record current findings so later scans report only new ones
   tokenwarden rules                         list the rules
   tokenwarden inventory init|check [PATH]   draft the token inventory; show every credential's rotation status
+  tokenwarden audit verify|export           check the App's hash-chained audit trail; export it for a SIEM
   tokenwarden --version | --help
 
 Run 'tokenwarden <command> --help' for a command's options.
@@ -89,5 +91,41 @@ Options:
 Exit codes: 0 fine (check: nothing overdue, expired or undeclared), 1 check: a credential is
 overdue, expired or undeclared, or the inventory is invalid, 2 usage or configuration error
 (init: the inventory exists; check: there is none).
+`,
+  audit: `Usage:
+  tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE]
+  tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND]
+                           [--format jsonl|csv] [--output FILE] [STORE]
+
+The App keeps an append-only, hash-chained audit trail in its store: one record per evaluation,
+exception used or expired, policy change, rotation reminder and revocation, and periodic checkpoints.
+Never a secret value. Format and an independent check with jq: docs/audit.md.
+
+verify  Walk the chain from the first record to the head, recompute every digest and link, and
+        name the first broken record (edited, deleted, inserted, reordered, a truncated tail).
+        Prints one line when intact: records, head SEQ:DIGEST, last checkpoint. Keep a printed
+        SEQ:DIGEST somewhere else and pass it to --pin later: a rewrite of everything up to it,
+        digests included, is then detected too.
+export  The records, in order, as JSON Lines (each line holds everything its digest covers) or CSV.
+
+STORE (as the App finds it):
+  --database-url URL   PostgreSQL (default: DATABASE_URL; password from PGPASSWORD or ~/.pgpass)
+  --data-dir DIR       the embedded store's directory (default: TOKENWARDEN_DATA_DIR, else
+                       ./.tokenwarden); one process at a time: stop the App first
+
+Options:
+  --pin SEQ:DIGEST  verify: record SEQ must still have this digest
+  --from SEQ        verify: start at record SEQ (trusting the digest of the one before)
+  --since TIME      export: records at or after TIME (YYYY-MM-DD = midnight UTC, or 2026-06-15T08:00:00Z)
+  --until TIME      export: records before TIME
+  --repo OWNER/NAME export: only records about this repository
+  --kind KIND       export: evaluation, exception, policy-change, reminder, revocation, checkpoint
+                    (repeat, or separate with commas)
+  --format FORMAT   verify: text (default) or json; export: jsonl (default) or csv
+  --output FILE     export: write to FILE instead of stdout
+  -h, --help        show this help
+
+Exit codes: 0 intact (export: written), 1 verify: the chain is broken (the first broken record is
+named), 2 usage or configuration error (no store there, the store in use, unreachable database).
 `,
 };

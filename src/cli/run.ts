@@ -23,6 +23,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       return rulesCommand(rest, io);
     case 'inventory':
       return inventoryCommand(rest, io);
+    case 'audit':
+      // Loaded on demand: the store's drivers are not needed by the other commands.
+      return (await import('./audit.js')).auditCommand(rest, io);
     case '--version':
     case '-V':
       io.stdout.write(`${toolVersion()}\n`);
