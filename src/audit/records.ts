@@ -4,7 +4,7 @@
  *
  * Never a secret value. Bodies are built field by field from types that cannot carry one (see
  * ./types.ts), and every free-text string (paths, repository names, refs, justifications, errors…) goes
- * through the report's redactor (`batchScrubber`, the secrets rules) before it is hashed and stored; only
+ * through the report's redactor (`scrubCached`, the secrets rules) before it is hashed and stored; only
  * values of a known, harmless shape under known keys (shas, fingerprints, digests, rule ids, levels,
  * dates) skip it.
  */
@@ -14,7 +14,7 @@ import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../engine/finding.js';
 import { notJudged as isNotJudged } from '../engine/decode.js';
-import { batchScrubber } from '../report/scrub.js';
+import { scrubCached, warmScrub } from '../report/scrub.js';
 import { toolVersion } from '../cli/version.js';
 import type { AuditRecord } from '../store/types.js';
 import { canonicalJson, normalise } from './canonical.js';
@@ -200,7 +200,10 @@ function scrubBody<T extends Record<string, unknown>>(body: T): T {
   };
   collect(body, '');
   if (!texts.length) return body;
-  const scrub = batchScrubber(texts);
+  // One scanner for every text not seen before; paths and names that recur across evaluations are
+  // answered from the redactor's cache.
+  warmScrub(texts);
+  const scrub = scrubCached;
   const apply = (v: unknown, key: string): unknown => {
     if (typeof v === 'string') return SAFE[key]?.test(v) ? v : scrub(v);
     if (Array.isArray(v)) return v.map((x) => apply(x, key));

@@ -392,28 +392,6 @@ export function auditSuite(h: Harness): void {
           if (other !== store) await other.close();
         }
       }, SLOW);
-
-      it('append throughput, one record per append (printed)', async () => {
-        const other = h.multiInstance ? await openStore(opts) : store;
-        try {
-          const M = Number(process.env.TOKENWARDEN_AUDIT_BENCH_N ?? 500);
-          let t = Date.now();
-          for (let i = 0; i < M; i++) await appendRecords(store, [draft(i)]);
-          const seqMs = Date.now() - t;
-          t = Date.now();
-          await Promise.all([store, other].map((s) => pool(M / 2, 8, (i) => appendRecords(s, [draft(i)]).then(() => undefined))));
-          const parMs = Date.now() - t;
-          t = Date.now();
-          const v = await verifyChain(store);
-          const verifyMs = Date.now() - t;
-          expect(v).toMatchObject({ ok: true });
-          console.log(
-            `[audit ${h.name}] appends/s: ${Math.round((M * 1000) / seqMs)} one at a time; ${Math.round((M * 1000) / parMs)} with 16 in flight on ${h.multiInstance ? 2 : 1} handle(s); verify of all ${v.ok ? v.records : '?'} records: ${verifyMs} ms`,
-          );
-        } finally {
-          if (other !== store) await other.close();
-        }
-      }, SLOW);
     });
   });
 }
