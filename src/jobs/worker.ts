@@ -30,6 +30,13 @@ export class PermanentJobError extends Error {
   override readonly name = 'PermanentJobError';
 }
 
+/** How a job was settled (for the caller's own log line or metrics). */
+export type JobSettlement =
+  | { result: 'done' }
+  | { result: 'retry-at'; at: Date }
+  /** Threw: back to the queue after a backoff ('retry'), failed for good ('failed'), or no longer ours ('lost'). */
+  | { result: 'retry' | 'failed' | 'lost'; error: unknown };
+
 export interface WorkerOptions<P> {
   queue: JobQueue;
   /** Queues this worker takes from (default: all). */
@@ -46,6 +53,8 @@ export interface WorkerOptions<P> {
   reapEveryMs?: number;
   backoff?: Backoff;
   handle(job: Job<P>, ctx: JobContext): Promise<JobOutcome>;
+  /** Called once the store has settled a job (not for jobs handed back or taken over). */
+  settled?(job: Job<P>, how: JobSettlement): void;
   log?: WorkerLogger;
 }
 
@@ -165,6 +174,14 @@ export class JobWorker<P = unknown> {
     }
   }
 
+  private notify(job: Job<unknown>, how: JobSettlement): void {
+    try {
+      this.o.settled?.(job as Job<P>, how);
+    } catch {
+      // A listener's mistake must not unsettle the job.
+    }
+  }
+
   private begin(job: Job<unknown>, owner: string): void {
     const abort = new AbortController();
     const h: InHand = { job, owner, abort, done: Promise.resolve() };
@@ -203,12 +220,14 @@ export class JobWorker<P = unknown> {
         const final = e instanceof PermanentJobError;
         const r = await q.fail(job.id, owner, errorText(e), { backoff: this.o.backoff, final });
         this.o.log?.warn({ job: job.id, queue: job.queue, attempt: job.attempts, result: r, err: errorText(e) }, r === 'retry' ? 'job failed; will retry' : 'job failed');
+        this.notify(job, { result: r, error: e });
         return;
       }
       settling = true;
       if (abort.signal.aborted) return;
-      if (outcome && outcome.retryAt instanceof Date) await q.retryAt(job.id, owner, outcome.retryAt, outcome.reason);
-      else await q.complete(job.id, owner);
+      if (outcome && outcome.retryAt instanceof Date) {
+        if (await q.retryAt(job.id, owner, outcome.retryAt, outcome.reason)) this.notify(job, { result: 'retry-at', at: outcome.retryAt });
+      } else if (await q.complete(job.id, owner)) this.notify(job, { result: 'done' });
     } catch (e) {
       // The store could not be told: the lease runs out and the job is retried.
       this.o.log?.error({ job: job.id, err: errorText(e) }, 'could not settle a job; it will be retried when its lease expires');
