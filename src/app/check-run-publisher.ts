@@ -9,8 +9,9 @@
  *
  * With a `RunLedger` (the store's open check runs), each run is recorded when it starts and forgotten when
  * its completion lands, so that a run left in progress by a crash or a `kill -9` is found and finished
- * after the restart (src/app/jobs/recovery.ts); a job retried after such a crash adopts the run its
- * earlier attempt opened, rather than open a second one.
+ * after the restart (src/app/jobs/recovery.ts). A job's runs carry its mark in `external_id`, so that the
+ * job retried after such a crash adopts the run its earlier attempt opened — even one the crash kept out
+ * of the ledger — rather than open a second one.
  */
 import {
   batches,
@@ -22,7 +23,7 @@ import {
   type CheckOutput,
   type Conclusion,
 } from '../report/check-run.js';
-import { createCheckRun, fullName, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
+import { createCheckRun, fullName, listCheckRuns, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
 import { describeError, errorFields, SafeError } from './errors.js';
 import { outsideBudget } from './budget.js';
 import type { GitHubClient } from './octokit.js';
@@ -41,12 +42,25 @@ export interface RunLedger {
   owner: string;
 }
 
+/** The job a run is started for. */
+export interface RunJob {
+  id: number;
+  createdAt: Date;
+  /** Claims of the job so far, this one included: above 1, an earlier attempt may have died mid-run. */
+  claims: number;
+  /** A recovery job: the run left in progress it is to complete. */
+  recovers?: number;
+}
+
 /** Who a run is started for: its installation, and the job judging it (a retry adopts its run). */
 export interface RunRecord {
   ledger: RunLedger;
   installation: number;
-  jobId?: number;
+  job?: RunJob;
 }
+
+/** The `external_id` prefix of the runs a job creates: a retry of the job recognises them. */
+export const jobMark = (job: Pick<RunJob, 'id' | 'createdAt'>): string => `tokenwarden-job-${job.id}-${job.createdAt.getTime()}-`;
 
 /** The requested action that opens remediation issues. GitHub caps labels at 20 characters. */
 export const OPEN_ISSUES_ACTION: CheckRunAction = {
@@ -96,27 +110,31 @@ export class CheckRunPublisher {
   ) {}
 
   /**
-   * Create the run in progress (or, with a `record` naming a job, adopt the run an earlier attempt of that
-   * job left in progress), and record it in the ledger.
+   * Create the run in progress (or, for a job retried after its worker died, adopt the run the earlier
+   * attempt left in progress on GitHub), and record it in the ledger.
    */
   static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date, record?: RunRecord): Promise<CheckRunPublisher> {
     if (CheckRunPublisher.stopping) throw new SafeError('the server is stopping');
     const repository = fullName(repo);
+    const job = record?.job;
     let adopt: number | undefined;
-    if (record?.jobId !== undefined) {
+    if (job && (job.claims > 1 || job.recovers !== undefined)) {
+      // An earlier attempt of this job died (its lease ran out), or this job recovers a run left open: the
+      // run still in progress on GitHub is completed by this attempt rather than left beside a second one.
       try {
-        adopt = (await record.ledger.checkRuns.find(repository, headSha)).find((r) => r.jobId === record.jobId)?.checkRunId;
+        const mark = jobMark(job);
+        adopt = (await listCheckRuns(gh, repo, headSha, CHECK_NAME)).find((r) => r.status !== 'completed' && (r.id === job.recovers || !!r.externalId?.startsWith(mark)))?.id;
       } catch (e) {
         log.warn({ err: errorFields(e), repository, sha: headSha }, 'could not look for a check run left in progress by an earlier attempt');
       }
     }
-    const id = adopt ?? (await createCheckRun(gh, repo, CHECK_NAME, headSha, now()));
-    if (adopt !== undefined) log.info?.({ repository, sha: headSha, checkRunId: id, job: record?.jobId }, 'adopted the check run an earlier attempt of this job left in progress');
+    const id = adopt ?? (await createCheckRun(gh, repo, CHECK_NAME, headSha, now(), job ? jobMark(job) : ''));
+    if (adopt !== undefined) log.info?.({ repository, sha: headSha, checkRunId: id, job: job?.id }, 'adopted the check run left in progress by an earlier attempt');
     interrupted();
     const run = new CheckRunPublisher(gh, repo, id, log, now, record, adopt !== undefined);
     if (record) {
       try {
-        await record.ledger.checkRuns.opened({ installation: record.installation, repository, headSha, checkRunId: id, owner: record.ledger.owner, name: CHECK_NAME, jobId: record.jobId ?? null });
+        await record.ledger.checkRuns.opened({ installation: record.installation, repository, headSha, checkRunId: id, owner: record.ledger.owner, name: CHECK_NAME, jobId: job?.id ?? null });
       } catch (e) {
         // Judged all the same; only a crash before its completion would leave it unnoticed.
         log.warn({ err: errorFields(e), repository, checkRunId: id }, 'could not record the check run as started');

@@ -305,6 +305,12 @@ export async function getPull(gh: GitHubClient, r: RepoRef, number: number): Pro
   };
 }
 
+/** A repository's default branch and page (a job that does not carry them: a recovery of a pruned one). */
+export async function getRepository(gh: GitHubClient, r: RepoRef): Promise<{ defaultBranch: string; htmlUrl?: string }> {
+  const data = answer((await gh.rest.repos.get({ ...r })).data, 'the repository');
+  return { defaultBranch: data.default_branch, ...(data.html_url ? { htmlUrl: data.html_url } : {}) };
+}
+
 /** Open pull requests whose head is `sha` (check-run payloads omit fork PRs). */
 export async function pullsForCommit(gh: GitHubClient, r: RepoRef, sha: string): Promise<number[]> {
   const { data } = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...r, commit_sha: sha });
@@ -320,15 +326,37 @@ export interface CheckRunAction {
   identifier: string;
 }
 
-export async function createCheckRun(gh: GitHubClient, r: RepoRef, name: string, headSha: string, startedAt: Date): Promise<number> {
+/**
+ * Create a check run in progress. `externalIdPrefix` marks whose it is (a job: a retry of that job after a
+ * crash finds the run its earlier attempt left in progress, see `listCheckRuns`).
+ */
+export async function createCheckRun(gh: GitHubClient, r: RepoRef, name: string, headSha: string, startedAt: Date, externalIdPrefix = ''): Promise<number> {
   // Marks this create, so a lost answer can be told apart from another evaluation's run on the commit.
-  const externalId = randomUUID();
+  const externalId = `${externalIdPrefix}${randomUUID()}`;
   const create = async (once: boolean): Promise<number> =>
     (await gh.rest.checks.create({ ...r, name, head_sha: headSha, external_id: externalId, status: 'in_progress', started_at: startedAt.toISOString(), ...(once ? NO_RETRY : {}) })).data.id;
   return createOnce(create, async () => {
     const { data } = await gh.rest.checks.listForRef({ ...r, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
     return data.check_runs.find((c) => c.external_id === externalId)?.id;
   });
+}
+
+export interface CheckRunListing {
+  id: number;
+  status: string;
+  externalId: string | null;
+}
+
+/** The check runs named `name` on a commit (the first 100). */
+export async function listCheckRuns(gh: GitHubClient, r: RepoRef, headSha: string, name: string): Promise<CheckRunListing[]> {
+  const { data } = await gh.rest.checks.listForRef({ ...r, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+  if (!Array.isArray(data?.check_runs)) throw new UnreadableAnswer("GitHub's list of the commit's check runs could not be read");
+  return data.check_runs.map((c) => ({ id: c.id, status: c.status, externalId: c.external_id ?? null }));
+}
+
+/** A run's status on GitHub (a recovery must not overwrite a verdict that landed); undefined when not listed. */
+export async function checkRunStatus(gh: GitHubClient, r: RepoRef, headSha: string, id: number, name: string): Promise<string | undefined> {
+  return (await listCheckRuns(gh, r, headSha, name)).find((c) => c.id === id)?.status;
 }
 
 export type CheckRunUpdate = Omit<Parameters<GitHubClient['rest']['checks']['update']>[0] & object, 'owner' | 'repo' | 'check_run_id'>;
