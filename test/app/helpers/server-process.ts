@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { seedDataDir } from './data-dir.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -52,6 +53,9 @@ export interface ServerProcess {
 export async function spawnServer(buildDir: string, env: Record<string, string>): Promise<ServerProcess> {
   // A scratch working directory: a developer's .env in the checkout must not leak into the test.
   const cwd = mkdtempSync(join(tmpdir(), 'tokenwarden-cwd-'));
+  // The store: unless the test names one, the default (`./.tokenwarden` in that directory), seeded with a
+  // migrated database so that the server does not spend seconds in initdb; gone with the directory.
+  if (!env.TOKENWARDEN_DATA_DIR && !env.DATABASE_URL) await seedDataDir(join(cwd, '.tokenwarden'));
   const child = spawn(process.execPath, [join(buildDir, 'src', 'server.js')], {
     cwd,
     env: { PATH: process.env.PATH ?? '', TOKENWARDEN_SWEEP_SCHEDULE: 'off', ...env },
@@ -104,7 +108,11 @@ export async function spawnServer(buildDir: string, env: Record<string, string>)
       check();
     });
 
-  const listening = await waitFor((l) => l.includes('Token Warden listening'));
+  // A server that never says it listens is not left running behind the failed test.
+  const listening = await waitFor((l) => l.includes('Token Warden listening')).catch((e: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw e;
+  });
   const { port, host } = JSON.parse(listening) as { port: number; host: string };
   const records = (): Array<Record<string, unknown>> =>
     output.flatMap((l) => {
