@@ -19,6 +19,8 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Where untrusted content is judged; default: worker threads when built, in-process from sources. */
   sandbox?: Sandbox;
+  /** Remediation issues (default: a desk of its own, in memory; `new IssueDesk(store)` for the store's). */
+  desk?: IssueDesk;
   retries?: RetryQueue;
   /** Time one evaluation may take, GitHub calls included (TOKENWARDEN_EVALUATION_BUDGET_MS). */
   budgetMs?: number;
@@ -35,7 +37,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const deps: AppDeps = {
       rules: options.rules ?? allRules,
       now: options.now ?? (() => new Date()),
-      desk: new IssueDesk(),
+      desk: options.desk ?? new IssueDesk(),
       limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
       sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
       retries: options.retries ?? new RetryQueue(),
