@@ -1,17 +1,28 @@
 /**
- * Token Warden as a Probot app: wires webhook events to evaluations. `createApp` takes the clock, rules
- * and limits so tests can pin them; the default export is what `src/server.ts` runs.
+ * Token Warden: the App's evaluations, behind one entry point a job runner calls.
+ *
+ * - `createTokenWarden(options)` builds the App (rules, clock, limits, sandbox, issue desk, check-run
+ *   ledger) and returns `run(payload, ctx)`: one job — a compact event description from
+ *   src/app/jobs/payload.ts — judged with an installation client. src/server.ts runs it from the durable
+ *   job queue (src/app/jobs/runner.ts).
+ * - `createApp(options)` is the same App as a plain Probot app function, judging each event in process
+ *   (no store, retries in memory): the in-process test harness and `probot run` use it.
  */
-import type { ApplicationFunction, Probot } from 'probot';
+import type { ApplicationFunction } from 'probot';
 import { allRules } from './engine/registry.js';
 import type { Rule } from './engine/rule.js';
-import type { AppDeps, Limits } from './app/evaluate.js';
-import { onCheckRun, onCheckSuite, onPullRequest, onPush, type EventContext } from './app/handlers.js';
+import type { AppDeps, EvaluationOutcome, Limits } from './app/evaluate.js';
+import { handle, type HandlerContext } from './app/handlers.js';
 import { IssueDesk } from './app/remediation.js';
 import { initEngine } from './engine/init.js';
 import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
 import { RetryQueue } from './app/retry.js';
 import { clientOptionsFromEnv } from './app/octokit.js';
+import type { RunLedger } from './app/check-run-publisher.js';
+import { PULL_REQUEST_ACTIONS, type JobPayload } from './app/jobs/payload.js';
+import { probotApp } from './app/dispatch.js';
+
+export { PULL_REQUEST_ACTIONS };
 
 export interface AppOptions {
   rules?: readonly Rule[];
@@ -19,8 +30,11 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Where untrusted content is judged; default: worker threads when built, in-process from sources. */
   sandbox?: Sandbox;
-  /** Remediation issues (default: a desk of its own, in memory; `new IssueDesk(store)` for the store's). */
+  /** Remediation issues (default: a desk of its own). */
   desk?: IssueDesk;
+  /** Where started check runs are recorded (the store's), so that none is left in progress after a crash. */
+  runs?: RunLedger;
+  /** In-process retries for `createApp` (the server puts jobs back in its queue instead). */
   retries?: RetryQueue;
   /** Time one evaluation may take, GitHub calls included (TOKENWARDEN_EVALUATION_BUDGET_MS). */
   budgetMs?: number;
@@ -30,33 +44,44 @@ export interface AppOptions {
 
 export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
 
-export const PULL_REQUEST_ACTIONS = ['opened', 'synchronize', 'reopened', 'ready_for_review'] as const;
+export interface TokenWarden {
+  readonly deps: AppDeps;
+  /** Resolves once the engine's parsers are loaded (`run` waits for it by itself). */
+  readonly ready: Promise<void>;
+  /** Judge what one job names; `{ retryAt }` asks to be run again then. */
+  run(payload: JobPayload, ctx: HandlerContext): Promise<EvaluationOutcome>;
+}
 
-export function createApp(options: AppOptions = {}): ApplicationFunction {
-  return (app: Probot) => {
-    const deps: AppDeps = {
-      rules: options.rules ?? allRules,
-      now: options.now ?? (() => new Date()),
-      desk: options.desk ?? new IssueDesk(),
-      limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
-      sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
-      retries: options.retries ?? new RetryQueue(),
-      budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
-      retryBaseMs: options.retryBaseMs ?? 1000,
-    };
-    // The engine's WASM parsers load once; every handler waits for them (instant after the first).
-    const ready = initEngine();
-    // Probot's Context satisfies EventContext; the cast spares every handler Probot's deep generics.
-    const ctx = async (c: unknown): Promise<EventContext> => {
-      await ready;
-      return c as EventContext;
-    };
-    app.on(PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), async (c) => onPullRequest(deps, await ctx(c)));
-    app.on('push', async (c) => onPush(deps, await ctx(c)));
-    app.on('check_run.rerequested', async (c) => onCheckRun(deps, await ctx(c), 'rerequested'));
-    app.on('check_run.requested_action', async (c) => onCheckRun(deps, await ctx(c), 'requested_action'));
-    app.on('check_suite.rerequested', async (c) => onCheckSuite(deps, await ctx(c)));
+export function createTokenWarden(options: AppOptions = {}): TokenWarden {
+  const deps: AppDeps = {
+    rules: options.rules ?? allRules,
+    now: options.now ?? (() => new Date()),
+    desk: options.desk ?? new IssueDesk(),
+    limits: { maxAnnotations: 1000, maxTreeFiles: 2000, concurrency: 4, maxIssuesPerRun: 20, ...options.limits },
+    sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
+    ...(options.runs ? { runs: options.runs } : {}),
+    budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
+    retryBaseMs: options.retryBaseMs ?? 1000,
   };
+  // The engine's WASM parsers load once; every job waits for them (instant after the first).
+  const ready = initEngine();
+  return {
+    deps,
+    ready,
+    run: async (payload, ctx) => {
+      await ready;
+      return handle(deps, ctx, payload);
+    },
+  };
+}
+
+/**
+ * The App as a Probot app function: each event is judged at once, in process, "judge again at" kept in
+ * memory (src/app/dispatch.ts). The server does not use this: it records deliveries and runs jobs from
+ * the store.
+ */
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return (probot, o) => probotApp(createTokenWarden(options), options.retries ?? new RetryQueue())(probot, o);
 }
 
 /** The App's options from the environment (.env.example): the sandbox's limits and the evaluation budget. */
@@ -73,4 +98,6 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   };
 }
 
-export default createApp(appOptionsFromEnv(process.env));
+/** `probot run dist/src/index.js`: the App in process, configured from the environment. */
+const app: ApplicationFunction = (probot, o) => createApp(appOptionsFromEnv(process.env))(probot, o);
+export default app;

@@ -1,30 +1,42 @@
 /**
  * `npm start`: the App as an HTTP server. Probot's standard environment (APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, WEBHOOK_PATH, PORT, HOST, LOG_LEVEL, GHE_HOST / GHE_PROTOCOL),
- * Token Warden's knobs (TOKENWARDEN_*, see .env.example), the webhook route (src/app/webhook-route.ts:
- * refuses before reading, verifies on the bytes, answers 202 and judges in the background; redeliveries
- * answered once), and `/healthz` for load balancers and container probes. Probot's own webhook middleware
- * is not used: it re-reads and re-verifies the body and logs it when that fails.
+ * the store (TOKENWARDEN_DATA_DIR for the embedded database, or DATABASE_URL), Token Warden's knobs
+ * (TOKENWARDEN_*, see .env.example), and:
  *
- * On SIGTERM it stops accepting deliveries, lets evaluations in flight finish for a grace period, completes
- * the check runs still in progress with an explanation, and exits: within the grace period plus
- * SHUTDOWN_EXIT_MARGIN_MS whatever happens. It also runs the rotation sweep on its schedule
- * (TOKENWARDEN_SWEEP_SCHEDULE, default daily at 06:00 UTC) and, with TOKENWARDEN_SWEEP_TOKEN set, on
- * `POST /api/sweep` (see src/app/sweep/).
+ *   webhook ─ src/app/webhook-route.ts: refuse before reading, verify on the bytes ─ src/app/jobs/intake.ts:
+ *             record the delivery + enqueue its job in ONE store transaction ─ 202 (a redelivery: 200)
+ *   jobs    ─ src/app/jobs/runner.ts: TOKENWARDEN_WORKERS at once, one per repository across the fleet,
+ *             leases, retries ─ src/app/handlers.ts → evaluate → check run, issues
+ *   recovery ─ src/app/jobs/recovery.ts: at start and every minute, check runs left in progress (a crash)
+ *             are finished by judging the change again
+ *
+ * `/healthz` says the process is up; `/readyz` that the store answers, with the queue's depth. Probot's own
+ * webhook middleware is not used: it re-reads and re-verifies the body and logs it when that fails.
+ *
+ * On SIGTERM it stops accepting deliveries and taking jobs, lets the jobs in hand finish for part of the
+ * grace period and hands the rest back to the queue, completes the check runs still in progress with an
+ * explanation, closes the store, and exits: within the grace period plus SHUTDOWN_EXIT_MARGIN_MS whatever
+ * happens. It also runs the rotation sweep on its schedule (TOKENWARDEN_SWEEP_SCHEDULE, default daily at
+ * 06:00 UTC) and, with TOKENWARDEN_SWEEP_TOKEN set, on `POST /api/sweep` (see src/app/sweep/).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { existsSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createProbot, type ApplicationFunction, type Logger } from 'probot';
-import app from './index.js';
-import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
+import { createProbot, type Logger } from 'probot';
+import { appOptionsFromEnv, createTokenWarden, type TokenWarden } from './index.js';
+import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClient, type GitHubClientOptions } from './app/octokit.js';
 import { CheckRunPublisher } from './app/check-run-publisher.js';
-import { DeliveryLedger } from './app/deliveries.js';
 import { errorFields } from './app/errors.js';
-import { Background } from './app/background.js';
-import { EventDispatch } from './app/dispatch.js';
 import { WebhookRoute, type RouteLimits } from './app/webhook-route.js';
+import { IssueDesk } from './app/remediation.js';
+import { StoreIntake } from './app/jobs/intake.js';
+import { JobRunner } from './app/jobs/runner.js';
+import { RunRecovery } from './app/jobs/recovery.js';
+import { readiness } from './app/jobs/readiness.js';
+import { jobEnvProblems, jobSettingsFromEnv, type JobSettings } from './app/jobs/settings.js';
+import { openStore, storeOptionsFromEnv, type Store } from './store/index.js';
 import { Sweeper, type SweepOptions } from './app/sweep/index.js';
 import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type SweepSchedule } from './app/sweep/schedule.js';
 import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
@@ -68,6 +80,12 @@ export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
     if (v?.trim() && !(/^\d+$/.test(v.trim()) && Number(v) >= min)) problems.push(`${name} "${v}" is not a whole number of ${unit}${min > 1 ? ` of at least ${min}` : ''}.`);
   }
   problems.push(...sweepEnvProblems(env));
+  problems.push(...jobEnvProblems(env));
+  try {
+    storeOptionsFromEnv(env);
+  } catch (e) {
+    problems.push((e as Error).message);
+  }
   return problems;
 }
 
@@ -85,7 +103,10 @@ export function routeLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RouteLimits>
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
-  app?: ApplicationFunction;
+  /** What judges a job (default: Token Warden itself, configured from the environment, on the store). */
+  app?: Pick<TokenWarden, 'run'>;
+  /** An open store to run on (closed by `close()`); default: `openStore(env)`. */
+  store?: Store;
   github?: GitHubClientOptions;
   log?: Logger;
   /** The rotation sweep's clock and concurrency (tests pin "today"). */
@@ -99,15 +120,21 @@ export interface RunningServer {
   url: string;
   /** The rotation sweep this server schedules and triggers. */
   sweeper: Sweeper;
-  /** Webhook handlers still running (deliveries are answered 202 before they are judged). */
-  background: Background;
+  store: Store;
+  /** The workers taking jobs from the store. */
+  runner: JobRunner;
+  /** Finishes check runs left in progress. */
+  recovery: RunRecovery;
+  settings: JobSettings;
   /** TOKENWARDEN_SHUTDOWN_GRACE_MS: `close()` returns within about this long. */
   graceMs: number;
   log: Logger;
+  /** True once no job is ready or running (in this process or another) and none is in hand here; false after `timeoutMs`. */
+  idle(timeoutMs: number): Promise<boolean>;
   /**
-   * Stop accepting (new connections refused, requests on kept-alive ones answered 503), let handlers in
-   * flight finish for most of the grace period, complete the check runs still open as interrupted, close
-   * every connection. Idempotent.
+   * Stop accepting (new connections refused, requests on kept-alive ones answered 503) and taking jobs,
+   * let the jobs in hand finish for part of the grace period and hand the rest back to the queue,
+   * complete the check runs still open as interrupted, close the store and every connection. Idempotent.
    */
   close(): Promise<void>;
 }
@@ -139,27 +166,78 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
 
   const github = { ...clientOptionsFromEnv(env), ...opts.github };
   const graceMs = wholeNumber(env, 'TOKENWARDEN_SHUTDOWN_GRACE_MS') ?? DEFAULT_SHUTDOWN_GRACE_MS;
-  const probot = createProbot({ env, overrides: { Octokit: createOctokitClass(github), ...(opts.log ? { log: opts.log } : {}) } });
-  // Before the App registers its handlers: they are wrapped so that Probot never logs a payload.
-  const dispatch = new EventDispatch(probot);
-  await probot.load(opts.app ?? app, {
-    cwd: process.cwd(),
-    addHandler: () => {
-      throw new Error('Token Warden serves no routes for apps (addHandler)');
-    },
-  });
+  const settings = jobSettingsFromEnv(env);
+  const store = opts.store ?? (await openStore(env));
+  try {
+    // Writes are paced per installation by the store's write slots: the whole fleet keeps one pace.
+    let pacingErrors = 0;
+    const Octokit = createOctokitClass({
+      ...github,
+      pacer: store.pacing,
+      onPacingError: (e) => {
+        if (pacingErrors++ % 100 === 0) probot.log.warn({ err: errorFields(e), times: pacingErrors }, 'write pacing: the store could not be asked; this write went on this process\'s pace');
+      },
+    });
+    const probot = createProbot({ env, overrides: { Octokit, ...(opts.log ? { log: opts.log } : {}) } });
+    // Probot sets itself up (its logger among it) asynchronously; loading no app waits for that. The App's
+    // handlers are not Probot event handlers: they run from the job queue.
+    await probot.load(() => undefined, {
+      cwd: process.cwd(),
+      addHandler: () => {
+        throw new Error('Token Warden serves no routes for apps (addHandler)');
+      },
+    });
+    return await serveOn({ opts, env, probot, store, github, graceMs, settings, webhookPath });
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+interface Setup {
+  opts: StartOptions;
+  env: NodeJS.ProcessEnv;
+  probot: ReturnType<typeof createProbot>;
+  store: Store;
+  github: GitHubClientOptions;
+  graceMs: number;
+  settings: JobSettings;
+  webhookPath: string;
+}
+
+async function serveOn({ opts, env, probot, store, github, graceMs, settings, webhookPath }: Setup): Promise<RunningServer> {
   const log = probot.log;
-  const background = new Background();
+  log.info({ backend: store.backend, schemaVersion: store.migration.version, migrated: store.migration.applied, instance: store.instanceId }, 'store open');
+  const auth = (installation: number): Promise<GitHubClient> => probot.auth(installation) as unknown as Promise<GitHubClient>;
+  const app =
+    opts.app ??
+    createTokenWarden({
+      ...appOptionsFromEnv(env),
+      desk: new IssueDesk(store),
+      runs: { checkRuns: store.checkRuns, owner: store.instanceId },
+    });
   const route = new WebhookRoute({
     path: webhookPath,
     secret: env.WEBHOOK_SECRET ?? '',
     log,
-    deliveries: new DeliveryLedger(),
-    background,
-    handle: (id, name, payload) => dispatch.dispatch(id, name, payload),
+    intake: new StoreIntake(store.deliveries),
     limits: { ...routeLimitsFromEnv(env), ...opts.limits },
   });
-  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, ...opts.sweep });
+  const runner = new JobRunner({
+    queue: store.jobs,
+    owner: store.instanceId,
+    app,
+    auth,
+    log,
+    concurrency: settings.workers,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    backoffBaseMs: 5 * (github.retryBaseMs ?? 1000),
+    intake: route,
+  });
+  const recovery = new RunRecovery({ store, auth, log, staleMs: settings.staleRunMs, everyMs: settings.recoveryIntervalMs });
+  // The sweep's per-repository lease lives in the store, shared by every instance.
+  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, store, ...opts.sweep });
   const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
   const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(log.info({}, 'rotation sweep already running: this turn skipped')), log);
   const sweepToken = env[TOKEN_ENV]?.trim() ?? '';
@@ -172,6 +250,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       // 503 while stopping, so that a load balancer sends no more deliveries here.
       const [code, body] = route.draining ? [503, '{"status":"stopping"}\n'] : [200, '{"status":"ok"}\n'];
       res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (path === '/readyz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      req.resume();
+      void readiness(store, { draining: route.draining, workers: { active: runner.active, concurrency: settings.workers } }).then((r) => {
+        if (r.error !== undefined) log.warn({ err: errorFields(r.error) }, 'readiness: the store did not answer');
+        res.writeHead(r.status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : `${JSON.stringify(r.body)}\n`);
+      });
       return;
     }
     if (path === SWEEP_PATH && req.method === 'POST' && sweepToken) {
@@ -207,7 +293,9 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   });
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-  log.info({ host: addr.address, port: addr.port, webhookPath }, 'Token Warden listening');
+  runner.start();
+  recovery.start();
+  log.info({ host: addr.address, port: addr.port, webhookPath, backend: store.backend, workers: settings.workers }, 'Token Warden listening');
   scheduler.start();
   log.info({ schedule: describeSchedule(schedule), next: scheduler.next?.toISOString(), trigger: sweepToken ? SWEEP_PATH : undefined }, 'rotation sweep scheduled');
 
@@ -220,28 +308,52 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     server.closeIdleConnections();
     // A sweep stops after the repository in hand (the next run picks up where it left off).
     const sweeping = sweeper.stop(graceMs - budget.closeMs);
-    await background.settled(budget.handlersMs);
-    // Check runs still open are completed as interrupted, with the time that remains.
+    const recovering = recovery.stop(budget.handlersMs);
+    // Jobs in hand may finish until the grace is nearly over; those still running then go back to the
+    // queue (the next start, or another instance, takes them).
+    const stopping = runner.stop(Math.max(0, deadline - budget.closeMs - Date.now())).catch((e: unknown) => {
+      log.error({ err: errorFields(e) }, 'stopping the workers failed');
+      return { finished: 0, handedBack: 0 };
+    });
+    await Promise.race([stopping, sleep(budget.handlersMs)]);
+    // Check runs still open are completed as interrupted, with the time that remains; a job whose run was
+    // interrupted is put back in the queue when its handler returns.
     const drainMs = Math.max(0, deadline - Date.now() - budget.closeMs);
     const interrupted = await Promise.race([CheckRunPublisher.drain(drainMs), sleep(drainMs + budget.closeMs).then(() => -1)]);
     if (interrupted < 0) log.warn({ graceMs }, 'the check-run drain overran its share of the grace period');
     if (interrupted > 0) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
-    // Handlers may still finish in what is left (no new check run starts once the drain has run).
-    await background.settled(deadline - budget.closeMs - Date.now());
-    // Accepted (202) but not done: GitHub will not redeliver these by itself.
-    if (background.size) log.warn({ running: background.size, graceMs }, 'stopped with webhook handlers still running');
-    await Promise.race([sweeping, sleep(deadline - Date.now())]);
+    const stopped = await stopping;
+    if (stopped.handedBack) log.warn({ handedBack: stopped.handedBack, graceMs }, 'stopped with jobs in hand: they were handed back to the queue');
+    await Promise.race([Promise.all([sweeping, recovering]), sleep(deadline - budget.closeMs - Date.now())]);
+    // What the drain and the deliveries being recorded still write, then the store closes (an open PGlite
+    // keeps the process alive).
+    const storeDeadline = deadline - Math.floor(budget.closeMs / 2);
+    await Promise.all([CheckRunPublisher.flush(storeDeadline - Date.now()), route.settled(storeDeadline - Date.now())]);
+    await Promise.race([store.close().catch((e: unknown) => log.error({ err: errorFields(e) }, 'closing the store failed')), sleep(storeDeadline - Date.now())]);
     server.closeAllConnections();
     await Promise.race([closed, sleep(deadline - Date.now())]);
+  };
+  const idle = async (timeoutMs: number): Promise<boolean> => {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const q = await store.jobs.stats();
+      if (q.ready === 0 && q.running === 0 && runner.active === 0) return true;
+      if (Date.now() > end) return false;
+      await sleep(20);
+    }
   };
   let closing: Promise<void> | undefined;
   return {
     server,
     url: `http://${shownHost}:${addr.port}`,
     sweeper,
-    background,
+    store,
+    runner,
+    recovery,
+    settings,
     graceMs,
     log,
+    idle,
     close: () => (closing ??= shutdown()),
   };
 }

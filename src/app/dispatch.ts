@@ -1,58 +1,46 @@
 /**
- * Verified events → the App's handlers, without Probot logging payloads. @octokit/webhooks attaches the
+ * The App inside Probot, without a store (the in-process test harness, `probot run`): each verified event
+ * is described as the webhook route would describe it for the queue (src/app/jobs/payload.ts) and judged
+ * at once; "judge again at" is kept in memory (`RetryQueue`). The server does not come this way: it
+ * records deliveries and runs jobs from the store (src/app/jobs/).
+ *
+ * A handler's error is logged here as one scrubbed line and not passed on: @octokit/webhooks attaches the
  * whole event (PR titles and bodies included) to a handler's error, and Probot's default `onError`, which
- * cannot be unregistered, logs that error at error level. So:
- * - every handler the App registers is wrapped: its error is kept for `dispatch`'s caller (who logs one
- *   line with `errorFields`) and never reaches Probot's error handler;
- * - the event handed to `webhooks.receive` has a non-enumerable payload, so whatever still serialises
- *   the event (an error in Probot's own transform) shows its id and name, not the payload;
- * - `probot.receive` is not used: it logs the whole event at debug level.
+ * cannot be unregistered, logs that error at error level.
  */
-import type { Probot } from 'probot';
+import type { ApplicationFunction, Probot } from 'probot';
+import type { EvaluationOutcome } from './evaluate.js';
+import { errorFields } from './errors.js';
+import type { HandlerContext } from './handlers.js';
+import { describeEvent, isIgnored, PULL_REQUEST_ACTIONS, type JobPayload } from './jobs/payload.js';
+import type { RetryQueue } from './retry.js';
 
-type Handler = (context: { id?: string }) => unknown;
-
-interface Registrations {
-  on: (names: unknown, handler: Handler) => void;
-  onAny: (handler: Handler) => void;
+export interface InProcessApp {
+  run(payload: JobPayload, ctx: HandlerContext): Promise<EvaluationOutcome>;
 }
 
-export class EventDispatch {
-  /** The first error of each delivery being dispatched, by delivery id. */
-  private readonly failures = new Map<string, unknown>();
+/** The events the App acts on (app.yml's `default_events`, with the actions it judges). */
+export const APP_EVENTS = [...PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), 'push', 'check_run.rerequested', 'check_run.requested_action', 'check_suite.rerequested'] as const;
 
-  /** Call before `probot.load(app)`: only handlers registered afterwards are wrapped. */
-  constructor(private readonly probot: Probot) {
-    const r = probot as unknown as Registrations;
-    const on = r.on;
-    const onAny = r.onAny;
-    r.on = (names, handler) => on(names, this.guard(handler));
-    r.onAny = (handler) => onAny(this.guard(handler));
-  }
-
-  private guard(handler: Handler): Handler {
-    return async (context) => {
-      try {
-        await handler(context);
-      } catch (e) {
-        const id = context.id ?? '';
-        if (!this.failures.has(id)) this.failures.set(id, e);
-      }
+export function probotApp(app: InProcessApp, retries: RetryQueue): ApplicationFunction {
+  return (probot: Probot) => {
+    const run = async (payload: JobPayload, ctx: HandlerContext, attempt: number): Promise<void> => {
+      const outcome = await app.run(payload, { ...ctx, scope: { attempt } });
+      if (!outcome.retryAt) return;
+      const key = `${payload.repository.owner}/${payload.repository.name}@${payload.kind}`;
+      retries.schedule(key, Math.max(0, outcome.retryAt.getTime() - Date.now()), () =>
+        run(payload, ctx, attempt + 1).catch((e: unknown) => ctx.log.error({ event: payload.event, err: errorFields(e) }, 'webhook handler failed')),
+      );
     };
-  }
-
-  /** Runs every handler of the event; rejects with the first handler's error. One delivery id at a time. */
-  async dispatch(id: string, name: string, payload: object): Promise<void> {
-    const event = { id, name } as { id: string; name: string; payload: object };
-    Object.defineProperty(event, 'payload', { value: payload, enumerable: false });
-    let rejected: { error: unknown } | undefined;
-    try {
-      await this.probot.webhooks.receive(event as Parameters<Probot['webhooks']['receive']>[0]);
-    } catch (e) {
-      rejected = { error: e };
-    }
-    const failure = this.failures.has(id) ? { error: this.failures.get(id) } : rejected;
-    this.failures.delete(id);
-    if (failure) throw failure.error;
-  }
+    probot.on([...APP_EVENTS], async (c) => {
+      const d = describeEvent(c.name, c.payload as object, c.id);
+      if (isIgnored(d)) return;
+      try {
+        // Probot's Context satisfies HandlerContext; the cast spares the handlers Probot's deep generics.
+        await run(d.payload, { octokit: c.octokit as unknown as HandlerContext['octokit'], log: c.log }, 0);
+      } catch (e) {
+        c.log.error({ event: d.payload.event, action: d.payload.action, delivery: c.id, err: errorFields(e) }, 'webhook handler failed');
+      }
+    });
+  };
 }

@@ -24,7 +24,7 @@ import { issueKey, type Occurrence } from '../report/issue.js';
 import { explainVerdict } from '../report/verdict.js';
 import { fileNameFindings } from '../report/scrub.js';
 import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
-import { CheckRunPublisher, OPEN_ISSUES_ACTION } from './check-run-publisher.js';
+import { CheckRunPublisher, OPEN_ISSUES_ACTION, type RunJob, type RunLedger } from './check-run-publisher.js';
 import { describeError, errorFields, SafeError } from './errors.js';
 import { BlobTooLarge, fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
 import type { GitHubClient } from './octokit.js';
@@ -36,7 +36,7 @@ import { MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies }
 import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
 import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from './boxed.js';
 import { outsideBudget, withBudget } from './budget.js';
-import { retryDelayMs, type RetryQueue } from './retry.js';
+import { retryDelayMs } from './retry.js';
 import type { Sandbox } from '../sandbox/index.js';
 
 export interface Logger {
@@ -63,8 +63,11 @@ export interface AppDeps {
   limits: Limits;
   /** Where untrusted content is parsed and judged (worker threads with limits, or in-process). */
   sandbox: Sandbox;
-  /** Evaluations not judged yet (rate limits, outages), tried again later. */
-  retries: RetryQueue;
+  /**
+   * Where the check runs this process starts are recorded, so that one left in progress by a crash is
+   * found and finished (the store's open check runs); none in-process only (tests, `probot run`).
+   */
+  runs?: RunLedger;
   /** Time one evaluation may spend, GitHub calls included, before it is completed as not judged yet. */
   budgetMs: number;
   /** Milliseconds per second of GitHub's `retry-after` when scheduling a retry (TOKENWARDEN_RETRY_BASE_MS). */
@@ -77,37 +80,67 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 /** `policy`: issues as the policy asks. `all-secrets`: also every secret finding (the check-run button). */
 export type IssueMode = 'policy' | 'all-secrets';
 
-export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy', attempt = 0): Promise<void> {
+/** The job an evaluation runs in: how often it was put back already, and which (a retry adopts its run). */
+export interface RunScope {
+  /** Scheduled retries so far (0 the first time): `retryDelayMs` backs off by it. */
+  attempt?: number;
+  job?: RunJob;
+}
+
+/**
+ * What became of an evaluation: judged (or completed with the reason it could not be), or "not judged
+ * yet, judge again at `retryAt`" — the caller puts its job back in the queue for then (durable: it
+ * survives a restart). `retryAt` is also set, to now, when a shutdown interrupted the run.
+ */
+export interface EvaluationOutcome {
+  retryAt?: Date;
+  reason?: string;
+}
+
+/** Start the check run of `target`, recorded in the ledger (adopting one an earlier attempt of the job left open). */
+export function startRun(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, scope: RunScope = {}): Promise<CheckRunPublisher> {
+  const record = deps.runs && target.installation !== undefined ? { ledger: deps.runs, installation: target.installation, ...(scope.job ? { job: scope.job } : {}) } : undefined;
+  return CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now, record);
+}
+
+export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy', scope: RunScope = {}): Promise<EvaluationOutcome> {
   const started = Date.now();
+  const attempt = scope.attempt ?? 0;
   const where = { repository: fullName(target.repo), sha: target.headSha, pr: target.pr?.number };
-  /** A cause worth trying again (rate limit, outage, time): schedule it, and say when. */
-  const scheduleRetry = (e: unknown): Date | undefined => {
+  /** A cause worth trying again (rate limit, outage, time): when, if at all. */
+  const retryAtFor = (e: unknown): Date | undefined => {
     const delay = retryDelayMs(e, attempt, deps.retryBaseMs);
     if (delay === undefined) return undefined;
-    const at = deps.retries.schedule(`${where.repository}@${target.headSha}`, delay, () => evaluate(gh, log, deps, target, mode, attempt + 1));
+    const at = new Date(Date.now() + delay);
     log.warn({ ...where, attempt: attempt + 1, retryAt: at.toISOString() }, 'evaluation not judged yet: retry scheduled');
     return at;
   };
   let run: CheckRunPublisher;
   try {
-    run = await CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now);
+    run = await startRun(gh, log, deps, target, scope);
   } catch (e) {
     // No run to finish: what matters is that the change is judged later, not silently never.
     log.error({ err: errorFields(e), ...where }, 'could not start the check run');
-    if (!scheduleRetry(e)) throw e;
-    return;
+    const retryAt = retryAtFor(e);
+    if (!retryAt) throw e;
+    return { retryAt, reason: 'the check run could not be started' };
   }
+  let outcome: EvaluationOutcome = {};
   try {
     await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run));
   } catch (e) {
     log.error({ err: errorFields(e), ...where, checkRunId: run.id }, 'evaluation failed');
     // Whatever could not be judged is never a pass, whatever `incomplete_scan` says.
-    const retryAt = run.done ? undefined : scheduleRetry(e);
+    const retryAt = run.done ? undefined : retryAtFor(e);
+    if (retryAt) outcome = { retryAt, reason: 'not judged yet' };
     if (!run.done) await outsideBudget(() => run.abort(e, retryAt));
   } finally {
     run.release();
     log.info({ ...where, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
   }
+  // A shutdown completed the run as interrupted: nothing was judged, so the job goes back to the queue.
+  if (run.interrupted && !outcome.retryAt) outcome = { retryAt: new Date(), reason: 'interrupted by a shutdown' };
+  return outcome;
 }
 
 const metaLookup = (rules: readonly Rule[]) => {

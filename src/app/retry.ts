@@ -1,8 +1,9 @@
 /**
  * Evaluations that could not be judged yet (a rate limit longer than the App waits, an outage, a
- * budget spent) are tried again later, in this process. The delay comes from GitHub when it gives one
- * (`retry-after`, the rate-limit reset), else it backs off. Held in memory: a restart loses them, and
- * the check run's text says to re-run it by hand then.
+ * budget spent) are tried again later. The delay comes from GitHub when it gives one (`retry-after`, the
+ * rate-limit reset), else it backs off. The server puts the job back in the durable queue for that time
+ * (`jobs.retryAt`, src/app/jobs/runner.ts), so a restart loses none; `RetryQueue` is the in-memory
+ * equivalent for the App run inside Probot without a store (tests, `probot run`).
  */
 import { BudgetExceeded } from './budget.js';
 import { status } from './github.js';
@@ -36,6 +37,7 @@ export function retryDelayMs(e: unknown, attempt: number, secondMs = 1000, now =
   return transient ? seconds(BACKOFF_S[attempt]!) : undefined;
 }
 
+/** In-memory retries, for the App run inside Probot without a store; the server uses the job queue. */
 export class RetryQueue {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 

@@ -8,8 +8,13 @@
  *    each at most GitHub's 25 MB cap and within `readTimeoutMs`; the bytes stay Buffers and feed the
  *    HMAC as they arrive;
  * 3. the signature is compared on the bytes, in constant time, and only a signed body is parsed;
- * 4. a verified delivery is answered 202 at once and judged in the background (GitHub gives up after
- *    10 s); a redelivery of one handled or being handled is answered 200 and not judged again.
+ * 4. a verified delivery is handed to the intake (src/app/jobs/intake.ts), which records it and enqueues
+ *    its job in one store transaction, and is answered 202 as soon as that is done — milliseconds, not
+ *    the evaluation (GitHub gives up after 10 s); a redelivery of a recorded delivery is answered 200 and
+ *    not judged again; an event the App does nothing with is answered 202 and not recorded. When the
+ *    store cannot record it, the answer is 503: GitHub marks the delivery failed and does NOT send it
+ *    again by itself (redeliver it from the App's settings, or through the API), so it is logged as an
+ *    error.
  *
  * A refusal is answered with `Connection: close` and logged as one line: status, reason, and the event
  * and delivery id when they have GitHub's shape. Never the body, never other headers.
@@ -17,9 +22,9 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Background } from './background.js';
-import { digestMatches, parseSignature, type DeliveryLedger } from './deliveries.js';
+import { digestMatches, parseSignature } from './deliveries.js';
 import { errorFields } from './errors.js';
+import type { Intake } from './jobs/intake.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;
@@ -55,10 +60,8 @@ export interface WebhookRouteOptions {
   path: string;
   secret: string;
   log: RouteLogger;
-  deliveries: DeliveryLedger;
-  background: Background;
-  /** Judges a verified event; rejects when its handling failed (a redelivery is then judged again). */
-  handle(id: string, name: string, payload: object): Promise<void>;
+  /** Records a verified delivery and its job (rejects when it could not: the answer is then 503). */
+  intake: Intake;
   limits?: Partial<RouteLimits>;
 }
 
@@ -89,6 +92,8 @@ function lingerOnClose(socket: Socket, ms: number): void {
 interface Delivery {
   event: string;
   id: string;
+  /** When its headers were read. */
+  arrived: number;
 }
 
 export class WebhookRoute {
@@ -97,6 +102,10 @@ export class WebhookRoute {
   draining = false;
   private reading = 0;
   private buffered = 0;
+  /** Deliveries being recorded now (a shutdown waits for them before closing the store). */
+  private readonly recording = new Set<Promise<void>>();
+  /** When the last delivery's headers arrived (ms since the epoch; 0: none yet). */
+  lastArrival = 0;
 
   constructor(private readonly opts: WebhookRouteOptions) {
     this.limits = { ...DEFAULT_ROUTE_LIMITS, ...opts.limits };
@@ -105,6 +114,18 @@ export class WebhookRoute {
   /** Bodies being read now, and the bytes they hold. */
   get pending(): { requests: number; bytes: number } {
     return { requests: this.reading, bytes: this.buffered };
+  }
+
+  /** Deliveries being read or recorded right now. */
+  get inFlight(): number {
+    return this.reading + this.recording.size;
+  }
+
+  /** Resolves once no delivery is being recorded, or after `timeoutMs`. */
+  async settled(timeoutMs: number): Promise<void> {
+    let t: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.recording]), new Promise<void>((r) => (t = setTimeout(r, Math.max(0, timeoutMs))))]);
+    clearTimeout(t);
   }
 
   /**
@@ -138,8 +159,9 @@ export class WebhookRoute {
     }
     this.reading++;
     this.buffered += declared;
+    this.lastArrival = Date.now();
     if (expectsContinue) res.writeContinue();
-    this.read(req, res, { event, id }, claimed, declared);
+    this.read(req, res, { event, id, arrived: Date.now() }, claimed, declared);
     return true;
   }
 
@@ -200,26 +222,35 @@ export class WebhookRoute {
       return this.refuse(req, res, 400, 'body is not JSON', d);
     }
     if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return this.refuse(req, res, 400, 'body is not a JSON object', d);
-    const { deliveries, log } = this.opts;
-    const headers: Record<string, string> = { 'content-type': 'text/plain', ...(this.draining ? { connection: 'close' } : {}) };
-    if (!deliveries.claim(delivery.id)) {
-      log.info({ ...d, state: deliveries.state(delivery.id) }, 'redelivery of a delivery already handled: ignored');
-      res.writeHead(200, headers).end('duplicate delivery: already handled\n');
-      return;
-    }
-    log.info({ ...d, bytes: body.length }, 'webhook accepted');
-    res.writeHead(202, headers).end('accepted: judged in the background\n');
+    const { intake, log } = this.opts;
     const started = Date.now();
-    this.opts.background.run(async () => {
-      try {
-        await this.opts.handle(delivery.id, delivery.event, payload);
-        deliveries.settle(delivery.id, true);
-      } catch (e) {
-        // Forgotten, so that a redelivery is judged again.
-        deliveries.settle(delivery.id, false);
-        log.error({ ...d, ms: Date.now() - started, err: errorFields(e) }, 'webhook handler failed');
-      }
-    });
+    const recorded: Promise<void> = intake
+      .accept(delivery, payload)
+      .then(
+        (r) => {
+          const headers: Record<string, string> = { 'content-type': 'text/plain', ...(this.draining ? { connection: 'close' } : {}) };
+          const ms = Date.now() - started;
+          if (r.status === 'duplicate') {
+            log.info({ ...d, ms }, 'redelivery of a delivery already recorded: not judged again');
+            res.writeHead(200, headers).end('duplicate delivery: already handled\n');
+          } else if (r.status === 'ignored') {
+            log.info({ ...d, reason: r.reason }, 'webhook accepted: nothing to do');
+            res.writeHead(202, headers).end('accepted: nothing to do for this event\n');
+          } else {
+            // ms: from the request's headers to the answer; recordMs: the store's share of it.
+            log.info({ ...d, bytes: body.length, ms: Date.now() - delivery.arrived, recordMs: ms }, 'webhook accepted');
+            res.writeHead(202, headers).end('accepted: queued, judged by a worker\n');
+          }
+        },
+        (e: unknown) => {
+          // GitHub does not redeliver a failed delivery by itself: this one needs a redelivery by hand.
+          log.error({ ...d, ms: Date.now() - started, err: errorFields(e) }, 'could not record the delivery: answered 503; GitHub will not redeliver it by itself');
+          lingerOnClose(req.socket, this.limits.lingerMs);
+          res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '10' }).end(`${JSON.stringify({ error: 'the delivery could not be recorded; redeliver it' })}\n`);
+        },
+      )
+      .finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, status: number, reason: string, d: object, headers: Record<string, string> = {}): void {

@@ -1,13 +1,17 @@
 /**
- * Probot must not log a payload when a handler fails: @octokit/webhooks attaches the event to the error
- * and Probot's default error handler logs it at error level. The logger here serialises an error the way
- * pino does (its own enumerable properties too), so the leak shows when it happens.
+ * The App inside Probot (src/app/dispatch.ts, no store): events are described as jobs would be — no
+ * title, no body — and judged at once; a failure is one scrubbed log line, and Probot, which logs the whole
+ * payload when a handler throws, never sees it. The logger here serialises an error the way pino does
+ * (its own enumerable properties too), so a leak shows when it happens.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Probot, type Logger } from 'probot';
-import { EventDispatch } from '../../src/app/dispatch.js';
+import { probotApp } from '../../src/app/dispatch.js';
+import { RetryQueue } from '../../src/app/retry.js';
+import type { JobPayload } from '../../src/app/jobs/payload.js';
 import { githubToken } from '../helpers/tokens.js';
+import { checkRunEvent, pullRequestEvent } from '../fixtures/webhooks/index.js';
 import { privateKey } from './helpers/keys.js';
 
 function pinoLike(lines: string[]): Logger {
@@ -20,9 +24,13 @@ function pinoLike(lines: string[]): Logger {
 }
 
 const title = (): string => `Rotate ${githubToken('ghp', 'dispatch-title')}`;
-const payload = () => ({ action: 'opened', pull_request: { number: 1, title: title(), body: title() } });
+const withTitle = (ev: Record<string, any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+  ev.pull_request.title = title();
+  ev.pull_request.body = title();
+  return ev;
+};
 
-describe('dispatching a verified event to the App', () => {
+describe('the App inside Probot', () => {
   it('(control) Probot alone logs the whole payload at error level when a handler fails', async () => {
     const lines: string[] = [];
     const probot = new Probot({ appId: 1, privateKey: privateKey(), log: pinoLike(lines) });
@@ -31,51 +39,57 @@ describe('dispatching a verified event to the App', () => {
         throw new Error('boom');
       });
     });
-    await expect(probot.webhooks.receive({ id: randomUUID(), name: 'pull_request', payload: payload() } as never)).rejects.toThrow('boom');
+    await expect(probot.webhooks.receive({ id: randomUUID(), name: 'pull_request', payload: withTitle(pullRequestEvent('opened')) } as never)).rejects.toThrow('boom');
     expect(lines.filter((l) => l.startsWith('error')).join('\n')).toContain(githubToken('ghp', 'dispatch-title'));
   });
 
-  it('hands the payload to the handlers and their first error to the caller; Probot logs nothing', async () => {
+  it('hands the App a compact description of the event (no title, no body) and logs its failure in one scrubbed line; Probot logs nothing', async () => {
     const lines: string[] = [];
     const probot = new Probot({ appId: 1, privateKey: privateKey(), log: pinoLike(lines) });
-    const dispatch = new EventDispatch(probot);
-    const seen: string[] = [];
-    await probot.load((app) => {
-      app.on('pull_request.opened', async (c) => {
-        seen.push(c.payload.pull_request.title);
-        throw new Error('first');
-      });
-      app.on('pull_request', async () => {
-        throw new Error('second');
-      });
-      app.onAny(async (c) => void seen.push(`any ${c.name}`));
-    });
+    const seen: JobPayload[] = [];
+    await probot.load(
+      probotApp(
+        {
+          run: async (p) => {
+            seen.push(p);
+            throw new Error(`could not judge "${title()}"`);
+          },
+        },
+        new RetryQueue(),
+      ),
+    );
     const id = randomUUID();
-    await expect(dispatch.dispatch(id, 'pull_request', payload())).rejects.toThrow('first');
-    expect(seen).toEqual([title(), 'any pull_request']);
-    expect(lines.filter((l) => !l.startsWith('debug') && !l.startsWith('trace'))).toEqual([]);
+    await expect(probot.webhooks.receive({ id, name: 'pull_request', payload: withTitle(pullRequestEvent('opened', { number: 7 })) } as never)).resolves.toBeUndefined();
+    expect(seen).toEqual([expect.objectContaining({ kind: 'pull_request', event: 'pull_request', action: 'opened', delivery: id, installation: 4242, pr: expect.objectContaining({ number: 7 }) })]);
+    expect(JSON.stringify(seen)).not.toContain('Rotate');
+    const errors = lines.filter((l) => l.startsWith('error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('webhook handler failed');
     expect(lines.join('\n')).not.toContain(githubToken('ghp', 'dispatch-title'));
-    // The same delivery id again (a redelivery after a failure) starts clean.
-    const ok = new Probot({ appId: 1, privateKey: privateKey(), log: pinoLike(lines) });
-    const quiet = new EventDispatch(ok);
-    await ok.load((app) => app.on('pull_request', async () => undefined));
-    await expect(quiet.dispatch(id, 'pull_request', payload())).resolves.toBeUndefined();
   });
 
-  it('an event whose error still reaches Probot (its own transform failing) carries no enumerable payload', async () => {
-    const lines: string[] = [];
-    const probot = new Probot({ appId: 1, privateKey: privateKey(), log: pinoLike(lines) });
-    const dispatch = new EventDispatch(probot);
-    // Registered straight on @octokit/webhooks, bypassing the guard, as a stand-in for any error path
-    // inside Probot that attaches the event to an error and logs it.
-    await probot.load(() => undefined);
-    probot.webhooks.on('pull_request', async () => {
-      throw new Error('unguarded');
-    });
-    await expect(dispatch.dispatch(randomUUID(), 'pull_request', payload())).rejects.toThrow('unguarded');
-    const errors = lines.filter((l) => l.startsWith('error')).join('\n');
-    expect(errors).toContain('unguarded');
-    expect(errors).toContain('"name":"pull_request"');
-    expect(errors).not.toContain(githubToken('ghp', 'dispatch-title'));
+  it('leaves events the App does not act on alone, and runs a "judge again at" from memory', async () => {
+    const probot = new Probot({ appId: 1, privateKey: privateKey(), log: pinoLike([]) });
+    const runs: Array<{ kind: string; attempt: number | undefined }> = [];
+    await probot.load(
+      probotApp(
+        {
+          run: async (p, ctx) => {
+            runs.push({ kind: p.kind, attempt: ctx.scope?.attempt });
+            return runs.length === 1 ? { retryAt: new Date(Date.now() + 20) } : {};
+          },
+        },
+        new RetryQueue(),
+      ),
+    );
+    await probot.receive({ id: randomUUID(), name: 'check_run', payload: checkRunEvent('rerequested', { name: 'Some other check' }) } as never);
+    await probot.receive({ id: randomUUID(), name: 'pull_request', payload: { ...pullRequestEvent('opened'), action: 'closed' } } as never);
+    expect(runs).toEqual([]);
+    await probot.receive({ id: randomUUID(), name: 'pull_request', payload: pullRequestEvent('synchronize') } as never);
+    for (let i = 0; i < 100 && runs.length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(runs).toEqual([
+      { kind: 'pull_request', attempt: 0 },
+      { kind: 'pull_request', attempt: 1 },
+    ]);
   });
 });

@@ -19,7 +19,8 @@ import { buildServer, deliver, removeBuild, spawnServer, type ServerProcess } fr
 import type { FileEntry } from './helpers/fake-github.js';
 import { environmentProblems } from '../../src/server.js';
 import { clientOptionsFromEnv } from '../../src/app/octokit.js';
-import { DeliveryLedger, signatureMatches } from '../../src/app/deliveries.js';
+import { signatureMatches } from '../../src/app/deliveries.js';
+import { freshDataDir } from './helpers/data-dir.js';
 
 const SECRET = randomBytes(32).toString('hex');
 const POLICY = '.github/tokenwarden.yml';
@@ -168,12 +169,12 @@ describe('the real server against a stand-in GitHub', () => {
     expect(requestsTo(/^\/repos\/acme\/redeliver\/pulls\/1\/files$/)).toHaveLength(1);
 
     // A delivery whose handling failed is handled again when redelivered. (A 5xx or a rate limit is
-    // retried in process; this failure is not: the App could not create check runs until an admin
+    // retried by the queue; this refusal is not: the App could not create check runs until an admin
     // granted the permission, then redelivered.)
     const head2 = sha('redeliver-after-failure');
     const ev2 = pr({ name: 'redeliver2', head: head2, files: [{ filename: 'README.md', patch: patchAdding('# Service') }] });
     standIn.github.fail('POST', /^\/repos\/acme\/redeliver2\/check-runs$/, { status: 403, body: { message: 'Resource not accessible by integration' } }, 1);
-    // GitHub saw 202 (the delivery was accepted); the handler failed in the background and said so in one line.
+    // GitHub saw 202 (the delivery was recorded); its job failed for good and said so in one line.
     const id2 = randomUUID();
     expect((await send(ev2, id2)).status).toBe(202);
     const failed = await server.waitFor((l) => l.includes(id2) && l.includes('webhook handler failed'));
@@ -417,10 +418,11 @@ describe('the real server against a stand-in GitHub', () => {
     console.log(`(h) 3000-file PR judged in ${Date.now() - t0} ms`);
   }, 60_000);
 
-  it('(j) on SIGTERM mid-evaluation, completes the run in progress with an explanation and exits; a redelivery after the restart is judged', async () => {
+  it('(j) on SIGTERM mid-evaluation, completes the run in progress with an explanation, hands the job back and exits; restarted on the same store, it judges the change', async () => {
     const head = sha('shutdown');
     const ev = pr({ name: 'shutdown', head, files: [{ filename: 'src/index.ts', patch: patchAdding('export {};') }] });
-    const s = await start({ TOKENWARDEN_SHUTDOWN_GRACE_MS: '300' });
+    const dataDir = await freshDataDir();
+    const s = await start({ TOKENWARDEN_SHUTDOWN_GRACE_MS: '300', TOKENWARDEN_DATA_DIR: dataDir });
     standIn.hold = (method, path) => method === 'GET' && path === '/repos/acme/shutdown/pulls/1/files';
     const id = randomUUID();
     const accepted = await send(ev, id, s);
@@ -438,13 +440,15 @@ describe('the real server against a stand-in GitHub', () => {
     const done = onlyCompletion(head);
     expect(done).toMatchObject({ conclusion: 'failure', output: { title: 'Token Warden could not complete: the server stopped (a restart or deploy) before it finished' } });
     expect(s.records().some((r) => r.msg === 'stopped with evaluations in flight: their check runs were completed as interrupted')).toBe(true);
+    expect(s.records().some((r) => r.msg === 'stopped with jobs in hand: they were handed back to the queue')).toBe(true);
 
-    // GitHub saw that delivery fail; redelivered to the next process, it is judged.
-    const next = await start();
+    // The next process on the same store takes the job that was handed back: judged, without a redelivery.
+    const next = await start({ TOKENWARDEN_DATA_DIR: dataDir });
     try {
-      expect((await send(ev, id, next)).status).toBe(202);
       await until(() => runsFor(head).length === 2);
       await settled([head]);
+      // A redelivery now is a duplicate: the delivery is recorded, its job done.
+      expect((await send(ev, id, next)).status).toBe(200);
     } finally {
       await next.stop();
     }
@@ -477,7 +481,7 @@ describe('the real server against a stand-in GitHub', () => {
   });
 });
 
-describe('the knobs and the delivery ledger', () => {
+describe('the knobs', () => {
   it('reads pacing and retry knobs from the environment and refuses nonsense', () => {
     expect(clientOptionsFromEnv({ TOKENWARDEN_WRITE_INTERVAL_MS: '5', TOKENWARDEN_RETRY_BASE_MS: ' 1 ', TOKENWARDEN_CONTENT_INTERVAL_MS: '' })).toEqual({ writeIntervalMs: 5, retryBaseMs: 1 });
     const base = { APP_ID: '1', PRIVATE_KEY: 'pem', WEBHOOK_SECRET: SECRET };
@@ -488,16 +492,14 @@ describe('the knobs and the delivery ledger', () => {
     ]);
   });
 
-  it('claims a delivery once, and again after its handling failed', () => {
-    const ledger = new DeliveryLedger(2);
-    expect(ledger.claim('a')).toBe(true);
-    expect(ledger.claim('a')).toBe(false);
-    ledger.settle('a', false);
-    expect(ledger.claim('a')).toBe(true);
-    ledger.settle('a', true);
-    expect(ledger.claim('a')).toBe(false);
-    expect(ledger.claim('b') && ledger.claim('c')).toBe(true);
-    expect(ledger.claim('a')).toBe(true); // forgotten beyond its size
+  it('reads the job knobs and refuses nonsense; checks signatures on the bytes', () => {
+    const base = { APP_ID: '1', PRIVATE_KEY: 'pem', WEBHOOK_SECRET: SECRET };
+    expect(environmentProblems({ ...base, TOKENWARDEN_WORKERS: '4', TOKENWARDEN_JOB_LEASE_MS: '2000', TOKENWARDEN_STALE_RUN_MS: '3000', TOKENWARDEN_RECOVERY_INTERVAL_MS: '500' })).toEqual([]);
+    expect(environmentProblems({ ...base, TOKENWARDEN_WORKERS: '0', TOKENWARDEN_JOB_LEASE_MS: '1m', DATABASE_URL: 'mysql://x' })).toEqual([
+      expect.stringContaining('TOKENWARDEN_WORKERS "0"'),
+      expect.stringContaining('TOKENWARDEN_JOB_LEASE_MS "1m"'),
+      expect.stringContaining('DATABASE_URL must be a postgres://'),
+    ]);
     const body = Buffer.from('{"x":1}');
     expect(signatureMatches('s3cret', body, `sha256=${createHmac('sha256', 's3cret').update(body).digest('hex')}`)).toBe(true);
     expect(signatureMatches('s3cret', body, `sha256=${createHmac('sha256', 'other').update(body).digest('hex')}`)).toBe(false);

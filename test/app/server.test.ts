@@ -16,6 +16,9 @@ import { hmac, rawRequest } from './helpers/http.js';
 import { buildServer, removeBuild, spawnServer, type ServerProcess } from './helpers/server-process.js';
 import { startStandIn, type StandIn } from './helpers/stand-in.js';
 import { patchAdding } from './helpers/harness.js';
+import { freshDataDir } from './helpers/data-dir.js';
+import { openStore } from '../../src/store/index.js';
+import type { JobPayload } from '../../src/app/jobs/payload.js';
 
 const SECRET = randomBytes(32).toString('hex');
 const HEAD = sha('e2e');
@@ -43,7 +46,18 @@ beforeAll(async () => {
   const port = await listen(api);
   github = new FakeGitHub(`http://127.0.0.1:${port}/api/v3`);
   app = await startServer({
-    env: { APP_ID: '1', PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, GHE_HOST: `127.0.0.1:${port}`, GHE_PROTOCOL: 'http', HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production' },
+    env: {
+      APP_ID: '1',
+      PRIVATE_KEY: privateKey(),
+      WEBHOOK_SECRET: SECRET,
+      GHE_HOST: `127.0.0.1:${port}`,
+      GHE_PROTOCOL: 'http',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      NODE_ENV: 'production',
+      TOKENWARDEN_SWEEP_SCHEDULE: 'off',
+      TOKENWARDEN_DATA_DIR: await freshDataDir(),
+    },
     github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 },
     log: memoryLogger(logs),
   });
@@ -73,6 +87,20 @@ describe('the server', () => {
     expect((await fetch(`${app.url}/nope`)).status).toBe(404);
   });
 
+  it('answers /readyz with the store, its schema and the queue', async () => {
+    const res = await fetch(`${app.url}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'ready',
+      backend: 'pglite',
+      schemaVersion: expect.any(Number),
+      codeVersion: expect.any(Number),
+      queue: { ready: expect.any(Number), scheduled: expect.any(Number), running: expect.any(Number), failed: expect.any(Number) },
+      oldestJobAgeMs: expect.any(Number),
+      workers: { active: expect.any(Number), concurrency: 8 },
+    });
+  });
+
   it('judges a pull request from a signed webhook, against the stand-in GitHub API', async () => {
     const token = githubToken('ghp', 'e2e');
     github.pull('acme/api', { number: 7, headSha: HEAD, files: [{ filename: 'src/a.ts', patch: `@@ -0,0 +1,1 @@\n+const t = "${token}";` }] });
@@ -81,7 +109,7 @@ describe('the server', () => {
     // Accepted at once (GitHub gives up after 10 s), judged in the background.
     expect(res.status).toBe(202);
     expect(Date.now() - t0).toBeLessThan(2000);
-    expect(await app.background.settled(20_000)).toBe(0);
+    expect(await app.idle(20_000)).toBe(true);
 
     expect(github.unknown).toEqual([]);
     expect(github.requests[0]).toMatchObject({ method: 'POST', path: '/app/installations/4242/access_tokens' });
@@ -97,7 +125,8 @@ describe('the server', () => {
     const before = github.requests.length;
     const res = await deliver('pull_request', pullRequestEvent('opened', { number: 8 }), 'not-the-secret');
     expect(res.status).toBe(401);
-    expect(app.background.size).toBe(0);
+    expect(app.runner.active).toBe(0);
+    expect((await app.store.jobs.stats()).ready).toBe(0);
     expect(github.requests.length).toBe(before);
   });
 });
@@ -261,27 +290,34 @@ describe('the front door, as `npm start` runs it', () => {
 });
 
 describe('close()', () => {
-  it('waits for handlers in flight up to the grace period, then returns even though one never ends', async () => {
+  it('waits for jobs in hand up to the grace period, hands back the one that never ends, closes the store', async () => {
     const lines: string[] = [];
     let finished = 0;
+    const dataDir = await freshDataDir();
     const running = await startServer({
-      env: { APP_ID: '1', PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', TOKENWARDEN_SHUTDOWN_GRACE_MS: '600', TOKENWARDEN_SWEEP_SCHEDULE: 'off' },
+      env: { APP_ID: '1', PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', TOKENWARDEN_SHUTDOWN_GRACE_MS: '600', TOKENWARDEN_SWEEP_SCHEDULE: 'off', TOKENWARDEN_DATA_DIR: dataDir },
       log: memoryLogger(lines),
-      app: (probot) => {
-        probot.on('issues.opened', async (c) => {
-          if (c.payload.issue.number === 1) await new Promise(() => undefined); // never ends
+      app: {
+        run: async (p: JobPayload) => {
+          if (p.kind === 'pull_request' && p.pr.number === 1) await new Promise(() => undefined); // never ends
           await new Promise((r) => setTimeout(r, 200));
           finished++;
-        });
+          return {};
+        },
       },
     });
-    const post = (number: number): Promise<Response> => {
-      const body = JSON.stringify({ action: 'opened', issue: { number } });
-      return fetch(`${running.url}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'issues', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sign(body) }, body });
+    const ids = [randomUUID(), randomUUID()];
+    const post = (number: number, id = randomUUID()): Promise<Response> => {
+      // Two repositories: one job per repository runs at a time.
+      const ev = pullRequestEvent('opened', { number, headSha: sha(`close-${number}`) });
+      ev.repository = repository('acme', `close-${number}`);
+      const body = JSON.stringify(ev);
+      return fetch(`${running.url}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': sign(body) }, body });
     };
-    expect((await post(1)).status).toBe(202);
-    expect((await post(2)).status).toBe(202);
-    expect(running.background.size).toBe(2);
+    expect((await post(1, ids[0])).status).toBe(202);
+    expect((await post(2, ids[1])).status).toBe(202);
+    for (let i = 0; i < 200 && running.runner.active < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(running.runner.active).toBe(2);
     const t0 = Date.now();
     const closing = running.close();
     expect(running.close()).toBe(closing);
@@ -291,9 +327,17 @@ describe('close()', () => {
     const ms = Date.now() - t0;
     expect(ms).toBeLessThan(600 + 500);
     expect(finished).toBe(1);
-    expect(running.background.size).toBe(1);
-    expect(lines.join('\n')).toContain('stopped with webhook handlers still running');
+    expect(lines.join('\n')).toContain('stopped with jobs in hand: they were handed back to the queue');
     await expect(post(3)).rejects.toThrow();
+    // The store was closed (its directory can be opened again) and kept both: one handled, one to do.
+    const store = await openStore({ backend: 'pglite', dataDir });
+    try {
+      expect((await store.deliveries.get(ids[1]!))?.state).toBe('handled');
+      expect((await store.deliveries.get(ids[0]!))?.state).toBe('queued');
+      expect(await store.jobs.stats()).toMatchObject({ ready: 1, running: 0 });
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * The webhook route on its own, in process, over loopback HTTP: what it refuses before reading, the
- * bounded read, the signature on the bytes, 202 and the background handler, redeliveries, and the one
- * log line a refusal or a failed handler costs.
+ * bounded read, the signature on the bytes, 202 once the intake has recorded the delivery, redeliveries,
+ * 503 when it could not, and the one log line a refusal or a failed record costs. (The intake here keeps
+ * deliveries in memory; the store's is tested in test/store and end to end.)
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Background } from '../../src/app/background.js';
-import { DeliveryLedger } from '../../src/app/deliveries.js';
 import { WebhookRoute, type RouteLimits } from '../../src/app/webhook-route.js';
+import type { IntakeResult } from '../../src/app/jobs/intake.js';
 import { githubToken } from '../helpers/tokens.js';
 import { hmac, rawRequest } from './helpers/http.js';
 
@@ -25,8 +25,8 @@ interface Line {
 interface Harness {
   url: string;
   route: WebhookRoute;
-  background: Background;
   lines: Line[];
+  /** Deliveries handed to the intake. */
   handled: Array<{ id: string; name: string; payload: Record<string, unknown> }>;
 }
 
@@ -38,20 +38,31 @@ afterEach(async () => {
   }
 });
 
-async function start(limits: Partial<RouteLimits> = {}, handle: (payload: Record<string, unknown>) => Promise<void> = async () => undefined): Promise<Harness> {
+/** Records a delivery id once (in memory); `record` may delay or fail the recording. */
+function memoryIntake(record: (payload: Record<string, unknown>) => Promise<void> = async () => undefined) {
+  const seen = new Set<string>();
+  return async (id: string, payload: Record<string, unknown>): Promise<IntakeResult> => {
+    if (seen.has(id)) return { status: 'duplicate' };
+    await record(payload);
+    seen.add(id);
+    return { status: 'queued' };
+  };
+}
+
+async function start(limits: Partial<RouteLimits> = {}, record?: (payload: Record<string, unknown>) => Promise<void>): Promise<Harness> {
   const lines: Line[] = [];
   const log = Object.fromEntries(['info', 'warn', 'error'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg })])) as unknown as ConstructorParameters<typeof WebhookRoute>[0]['log'];
-  const background = new Background();
   const handled: Harness['handled'] = [];
+  const intake = memoryIntake(record);
   const route = new WebhookRoute({
     path: '/api/github/webhooks',
     secret: SECRET,
     log,
-    deliveries: new DeliveryLedger(),
-    background,
-    handle: async (id, name, payload) => {
-      handled.push({ id, name, payload: payload as Record<string, unknown> });
-      await handle(payload as Record<string, unknown>);
+    intake: {
+      accept: async (d, payload) => {
+        handled.push({ id: d.id, name: d.event, payload: payload as Record<string, unknown> });
+        return intake(d.id, payload as Record<string, unknown>);
+      },
     },
     limits,
   });
@@ -63,7 +74,7 @@ async function start(limits: Partial<RouteLimits> = {}, handle: (payload: Record
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, route, background, lines, handled };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, route, lines, handled };
 }
 
 const github = (body: Buffer | string, o: { event?: string; id?: string; secret?: string } = {}): Record<string, string> => ({
@@ -195,45 +206,48 @@ describe('the signature, then JSON, then 202', () => {
     expect(h.handled).toEqual([]);
   });
 
-  it('answers 202 before the handler finishes; a redelivery is a duplicate while it runs and after it succeeded', async () => {
+  it('answers 202 once the delivery is recorded, not before; a redelivery of a recorded one is a duplicate (200)', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const h = await start({}, () => gate);
     const id = randomUUID();
     const body = JSON.stringify({ action: 'opened', number: 1 });
-    const first = await rawRequest(h.url, { headers: { ...github(body, { id }), 'content-type': 'application/json; charset=utf-8' }, body });
-    expect(first.status).toBe(202);
-    expect(h.handled).toEqual([{ id, name: 'pull_request', payload: { action: 'opened', number: 1 } }]);
-    expect(h.background.size).toBe(1);
-    const during = await rawRequest(h.url, { headers: github(body, { id }), body });
-    expect(during).toMatchObject({ status: 200, text: 'duplicate delivery: already handled\n' });
+    const first = rawRequest(h.url, { headers: { ...github(body, { id }), 'content-type': 'application/json; charset=utf-8' }, body });
+    await until(() => h.handled.length === 1);
+    expect(h.route.inFlight).toBe(1);
     release();
-    expect(await h.background.settled(1000)).toBe(0);
-    expect((await rawRequest(h.url, { headers: github(body, { id }), body })).status).toBe(200);
-    // A forged copy of a handled delivery is refused, not answered as a duplicate.
+    expect((await first).status).toBe(202);
+    expect(h.handled).toEqual([{ id, name: 'pull_request', payload: { action: 'opened', number: 1 } }]);
+    const again = await rawRequest(h.url, { headers: github(body, { id }), body });
+    expect(again).toMatchObject({ status: 200, text: 'duplicate delivery: already handled\n' });
+    // A forged copy of a recorded delivery is refused, not answered as a duplicate.
     expect((await rawRequest(h.url, { headers: github(body, { id, secret: 'forged-forged-forged-forged' }), body })).status).toBe(401);
-    expect(h.handled).toHaveLength(1);
+    expect(h.handled).toHaveLength(2);
+    expect(h.lines.filter((l) => l.msg === 'webhook accepted')).toEqual([
+      expect.objectContaining({ level: 'info', obj: { event: 'pull_request', delivery: id, bytes: Buffer.byteLength(body), ms: expect.any(Number), recordMs: expect.any(Number) } }),
+    ]);
   });
 
-  it('a handler that fails is logged in one line without the payload, and its redelivery is judged again', async () => {
+  it('answers 503 when the delivery cannot be recorded, in one line without the payload; a redelivery is recorded once the store is back', async () => {
     const title = `Rotate ${githubToken('ghp', 'route-title')}`;
     let fail = true;
     const h = await start({}, async (payload) => {
-      if (fail) throw new Error(`could not judge "${(payload.pull_request as { title: string }).title}"`);
+      if (fail) throw new Error(`could not record "${(payload.pull_request as { title: string }).title}"`);
     });
     const id = randomUUID();
     const body = JSON.stringify({ action: 'opened', pull_request: { title, body: title } });
-    expect((await rawRequest(h.url, { headers: github(body, { id }), body })).status).toBe(202);
-    expect(await h.background.settled(1000)).toBe(0);
+    const refused = await rawRequest(h.url, { headers: github(body, { id }), body });
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBe('10');
+    expect(refused.headers.connection).toBe('close');
     const failed = h.lines.filter((l) => l.level === 'error');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ msg: 'webhook handler failed', obj: { event: 'pull_request', delivery: id, err: { name: 'Error', message: expect.stringContaining('could not judge') } } });
+    expect(failed[0]).toMatchObject({ msg: 'could not record the delivery: answered 503; GitHub will not redeliver it by itself', obj: { event: 'pull_request', delivery: id, err: { name: 'Error', message: expect.stringContaining('could not record') } } });
     expect(Object.keys(failed[0]!.obj).sort()).toEqual(['delivery', 'err', 'event', 'ms']);
     // The message quoted the title; errorFields() scrubbed the token out of it.
     expect(JSON.stringify(h.lines)).not.toContain(githubToken('ghp', 'route-title'));
     fail = false;
     expect((await rawRequest(h.url, { headers: github(body, { id }), body })).status).toBe(202);
-    expect(await h.background.settled(1000)).toBe(0);
     expect(h.handled).toHaveLength(2);
   });
 
