@@ -18,6 +18,7 @@ import { bearerMatches, sweepEnvProblems } from '../../src/app/sweep/trigger.js'
 import { parseSweepArgs, sweepJobProblems, sweepOnce } from '../../src/sweep.js';
 import { githubToken } from '../helpers/tokens.js';
 import { startServer } from '../../src/server.js';
+import { freshDataDir } from './helpers/data-dir.js';
 import { FakeGitHub, type Recorded, type Reply } from './helpers/fake-github.js';
 import { interceptWithNock, memoryLogger, privateKey } from './helpers/harness.js';
 
@@ -714,6 +715,8 @@ describe('rotation sweep: the server', () => {
         PORT: '0',
         TOKENWARDEN_SWEEP_SCHEDULE: 'off',
         TOKENWARDEN_SWEEP_TOKEN: token,
+        // The server opens a store: a migrated copy in a temporary directory, not ./.tokenwarden.
+        TOKENWARDEN_DATA_DIR: await freshDataDir(),
       },
       github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 },
       log: memoryLogger(logs),
