@@ -22,6 +22,7 @@ import { errorFields } from '../errors.js';
 import { checkRunStatus, parseFullName, updateCheckRun } from '../github.js';
 import type { GitHubClient } from '../octokit.js';
 import { isJobPayload, JUDGE_QUEUE, type JobPayload } from './payload.js';
+import { isRefusal } from './runner.js';
 
 export interface RecoveryOptions {
   store: Pick<Store, 'checkRuns' | 'jobs' | 'instanceId' | 'prune'>;
@@ -142,6 +143,13 @@ export class RunRecovery {
         r.requeued++;
         log.warn({ ...where, recoveryJob: jobId }, 'check run left in progress: judging the change again to complete it');
       } catch (e) {
+        if (isRefusal(e)) {
+          // The installation is gone, or the run (or its repository) is: nobody can complete it.
+          await store.checkRuns.completed(run.checkRunId).catch(() => false);
+          r.forgotten++;
+          log.warn({ ...where, err: errorFields(e) }, 'check run left in progress cannot be completed (GitHub refused): forgotten');
+          continue;
+        }
         r.failed++;
         log.error({ ...where, err: errorFields(e) }, 'could not recover a check run left in progress; the next pass tries again');
       }
