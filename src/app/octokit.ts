@@ -60,11 +60,19 @@ function withinBudget<T>(call: () => Promise<T>): Promise<T> {
  */
 export function timedFetch(inner: typeof fetch, timeoutMs: number): typeof fetch {
   return (input, init) => {
-    const signals = [AbortSignal.timeout(Math.max(1, Math.min(timeoutMs, remainingMs())))];
-    const budget = currentBudget()?.signal;
-    if (budget) signals.push(budget);
-    if (init?.signal) signals.push(init.signal);
-    return inner(input, { ...init, signal: AbortSignal.any(signals) });
+    // A controller and a timer of our own, not AbortSignal.timeout()/any(): Node 20 can collect those
+    // signals while a fetch still waits on them, and then the deadline never fires (seen under load).
+    // The timer is not cleared when the headers arrive: it also bounds reading the body, and aborting a
+    // finished request does nothing.
+    const controller = new AbortController();
+    const ms = Math.max(1, Math.min(timeoutMs, remainingMs()));
+    setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')), ms).unref();
+    for (const signal of [currentBudget()?.signal, init?.signal]) {
+      if (!signal) continue;
+      if (signal.aborted) controller.abort(signal.reason);
+      else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    }
+    return inner(input, { ...init, signal: controller.signal });
   };
 }
 
