@@ -274,7 +274,8 @@ describe('tokens outside file contents', () => {
   }, T);
 
   it('a token in the PR title and body, with the files listing failing (500): run fails, token never logged', async () => {
-    const c = await start('title-list-fails');
+    // The scheduled re-evaluation (a new run) comes after a minute of real time, not inside the window.
+    const c = await start('title-list-fails', { env: { TOKENWARDEN_RETRY_BASE_MS: '1000' } });
     const head = c.sha('head');
     const t = c.token('in-title');
     const { file } = c.leak();
