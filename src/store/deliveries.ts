@@ -87,6 +87,48 @@ export class SqlDeliveries implements DeliveryRepository {
     return status;
   }
 
+  async recordMany(items: ReadonlyArray<{ delivery: DeliveryInput; job?: NewJob | null }>): Promise<DeliveryStatus[]> {
+    if (items.length <= 1) return Promise.all(items.map((i) => this.record(i.delivery, i.job)));
+    if (new Set(items.map((i) => i.delivery.id)).size === items.length && items.every((i) => !i.job?.dedupeKey)) {
+      // First deliveries (the common case in a burst), all in one statement: one round trip, and on PGlite
+      // one sync to disk for the lot. Job ids are drawn up front so that each delivery names its job. A
+      // duplicate id fails it as a whole; then each takes `record`'s path.
+      const col = <T>(f: (i: (typeof items)[number]) => T): T[] => items.map(f);
+      try {
+        await this.db.query(
+          `WITH input AS MATERIALIZED (
+             SELECT i.*, CASE WHEN i.queue IS NULL THEN NULL ELSE nextval('tokenwarden.job_id_seq') END AS job_id
+               FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::int[])
+                 AS i(id, event, installation_id, repository, queue, group_key, payload, run_at, max_attempts)),
+           j AS (
+             INSERT INTO tokenwarden.job (id, queue, group_key, payload, run_at, max_attempts)
+             SELECT job_id, queue, group_key, payload::jsonb, COALESCE(run_at, now()), max_attempts FROM input WHERE queue IS NOT NULL
+             RETURNING id)
+           INSERT INTO tokenwarden.delivery (id, event, installation_id, repository, state, job_id)
+           SELECT id, event, installation_id, repository, CASE WHEN queue IS NULL THEN 'handled' ELSE 'queued' END, job_id FROM input`,
+          [
+            col((i) => i.delivery.id),
+            col((i) => i.delivery.event),
+            col((i) => i.delivery.installation),
+            col((i) => i.delivery.repository),
+            col((i) => i.job?.queue ?? null),
+            col((i) => i.job?.groupKey ?? null),
+            col((i) => (i.job ? JSON.stringify(i.job.payload ?? null) : null)),
+            col((i) => (i.job?.runAt ? i.job.runAt.toISOString() : null)),
+            col((i) => i.job?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+          ],
+        );
+        for (const q of new Set(items.flatMap((i) => (i.job ? [i.job.queue] : [])))) this.jobs.notifyEnqueued(q);
+        return items.map(() => 'new');
+      } catch (e) {
+        if (sqlState(e) !== UNIQUE_VIOLATION) throw e;
+      }
+    }
+    const out: DeliveryStatus[] = [];
+    for (const i of items) out.push(await this.record(i.delivery, i.job));
+    return out;
+  }
+
   async markHandled(id: string): Promise<void> {
     await this.db.query(`UPDATE tokenwarden.delivery SET state = 'handled', error = NULL, updated_at = now() WHERE id = $1::text`, [id]);
   }

@@ -45,6 +45,11 @@ export interface DeliveryRepository {
    * a redelivery is for.
    */
   record(delivery: DeliveryInput, job?: NewJob | null): Promise<DeliveryStatus>;
+  /**
+   * `record` for several deliveries at once, each with its own outcome (in order): the webhook route's
+   * group commit. First deliveries go in one statement (one sync to disk on PGlite); the rest as `record`.
+   */
+  recordMany(items: ReadonlyArray<{ delivery: DeliveryInput; job?: NewJob | null }>): Promise<DeliveryStatus[]>;
   /** Handled: a redelivery is a duplicate. (Completing its job does this too.) */
   markHandled(id: string): Promise<void>;
   /** Failed: a redelivery is handled again. (A job failing for good does this too.) */
