@@ -213,7 +213,9 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     opts.app ??
     createTokenWarden({
       ...appOptionsFromEnv(env),
-      desk: new IssueDesk(store),
+      // A dead worker's hold on an issue (a claim to create it, the issue repository's lock) runs out as
+      // its jobs' leases do: TOKENWARDEN_JOB_LEASE_MS (the desk's own defaults at the default lease).
+      desk: new IssueDesk(store, { claimMs: settings.leaseMs, lockMs: Math.min(30_000, settings.leaseMs) }),
       runs: { checkRuns: store.checkRuns, owner: store.instanceId },
     });
   const route = new WebhookRoute({
@@ -303,6 +305,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     const deadline = Date.now() + graceMs;
     const budget = shutdownBudget(graceMs);
     route.draining = true;
+    route.summarize();
     scheduler.stop();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

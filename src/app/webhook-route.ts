@@ -51,6 +51,7 @@ export const DEFAULT_ROUTE_LIMITS: RouteLimits = {
 };
 
 export interface RouteLogger {
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -63,7 +64,15 @@ export interface WebhookRouteOptions {
   /** Records a verified delivery and its job (rejects when it could not: the answer is then 503). */
   intake: Intake;
   limits?: Partial<RouteLimits>;
+  /**
+   * Accepted deliveries are logged one line each at debug level, and summed up at info level once per
+   * this many milliseconds (default 10 s) while they come: a line per delivery at info would make a burst
+   * wait on the log's pipe (stdout writes are synchronous), and every job's own lines name its delivery.
+   */
+  summaryMs?: number;
 }
+
+const percentileOf = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 const EVENT = /^[a-z_]{1,64}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,6 +115,9 @@ export class WebhookRoute {
   private readonly recording = new Set<Promise<void>>();
   /** When the last delivery's headers arrived (ms since the epoch; 0: none yet). */
   lastArrival = 0;
+  /** Answer times (headers to answer) of the deliveries accepted since the last summary line. */
+  private answered: number[] = [];
+  private summaryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: WebhookRouteOptions) {
     this.limits = { ...DEFAULT_ROUTE_LIMITS, ...opts.limits };
@@ -114,6 +126,24 @@ export class WebhookRoute {
   /** Bodies being read now, and the bytes they hold. */
   get pending(): { requests: number; bytes: number } {
     return { requests: this.reading, bytes: this.buffered };
+  }
+
+  /** Log the summary of the deliveries accepted since the last one (a shutdown calls this). */
+  summarize(): void {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = undefined;
+    if (!this.answered.length) return;
+    const ms = this.answered.sort((a, b) => a - b);
+    this.answered = [];
+    this.opts.log.info({ accepted: ms.length, ms: { p50: percentileOf(ms, 50), p99: percentileOf(ms, 99), max: ms[ms.length - 1] } }, 'webhooks accepted');
+  }
+
+  private noteAccepted(ms: number): void {
+    if (this.answered.length < 100_000) this.answered.push(ms);
+    if (!this.summaryTimer) {
+      this.summaryTimer = setTimeout(() => this.summarize(), this.opts.summaryMs ?? 10_000);
+      this.summaryTimer.unref();
+    }
   }
 
   /** Deliveries being read or recorded right now. */
@@ -238,7 +268,9 @@ export class WebhookRoute {
             res.writeHead(202, headers).end('accepted: nothing to do for this event\n');
           } else {
             // ms: from the request's headers to the answer; recordMs: the store's share of it.
-            log.info({ ...d, bytes: body.length, ms: Date.now() - delivery.arrived, recordMs: ms }, 'webhook accepted');
+            const total = Date.now() - delivery.arrived;
+            log.debug?.({ ...d, bytes: body.length, ms: total, recordMs: ms }, 'webhook accepted');
+            this.noteAccepted(total);
             res.writeHead(202, headers).end('accepted: queued, judged by a worker\n');
           }
         },

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from 'probot';
 import { describeEvent, isIgnored, type JobPayload, type PullRequestJob } from '../../src/app/jobs/payload.js';
 import { RunRecovery } from '../../src/app/jobs/recovery.js';
+import { StoreIntake } from '../../src/app/jobs/intake.js';
 import { isRefusal } from '../../src/app/jobs/runner.js';
 import type { GitHubClient } from '../../src/app/octokit.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, type DeliveryRepository, type Store } from '../../src/store/index.js';
 import { checkRunEvent, checkSuiteEvent, pullRequestEvent, pushEvent, sha } from '../fixtures/webhooks/index.js';
 import { githubToken } from '../helpers/tokens.js';
 import { freshDataDir } from './helpers/data-dir.js';
@@ -173,5 +174,59 @@ describe('check runs left in progress', () => {
     expect(pass).toMatchObject({ stale: 1, forgotten: 1, failed: 0 });
     expect(await store.checkRuns.count()).toBe(0);
     expect(lines.join('\n')).toContain('cannot be completed (GitHub refused): forgotten');
+  });
+});
+
+describe('recording deliveries together (group commit)', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore({ backend: 'pglite', dataDir: await freshDataDir() });
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  const item = (id: string, n: number, job = true) => ({
+    delivery: { id, event: 'pull_request.opened', installation: n, repository: `acme/r${n}` },
+    job: job ? { queue: 'judge', payload: { n }, groupKey: `acme/r${n}` } : null,
+  });
+
+  it('records first deliveries in one statement, each with its own job; a batch with a known one takes them one by one', async () => {
+    expect(await store.deliveries.recordMany([item('m-1', 1), item('m-2', 2, false), item('m-3', 3)])).toEqual(['new', 'new', 'new']);
+    for (const [id, n] of [['m-1', 1], ['m-3', 3]] as const) {
+      const d = await store.deliveries.get(id);
+      expect(d).toMatchObject({ state: 'queued', installation: n, repository: `acme/r${n}` });
+      expect((await store.jobs.get<{ n: number }>(d!.jobId!))?.payload).toEqual({ n });
+    }
+    expect(await store.deliveries.get('m-2')).toMatchObject({ state: 'handled', jobId: null });
+    expect(await store.deliveries.recordMany([item('m-4', 4), item('m-1', 1), item('m-5', 5)])).toEqual(['new', 'duplicate', 'new']);
+    expect((await store.deliveries.get('m-5'))?.jobId).not.toBeNull();
+  });
+
+  it('the intake records what arrives while a record is in flight in one batch, and a batch the store refuses one by one', async () => {
+    const calls: number[] = [];
+    let refuse = false;
+    const repo: DeliveryRepository = {
+      ...store.deliveries,
+      record: (d, j) => store.deliveries.record(d, j),
+      recordMany: async (items) => {
+        calls.push(items.length);
+        if (refuse && items.length > 1) throw new Error('refused as a whole');
+        return store.deliveries.recordMany(items);
+      },
+    };
+    const intake = new StoreIntake(repo);
+    const ev = (n: number) => pullRequestEvent('opened', { number: n, headSha: sha(`gc-${n}`) });
+    const first = await Promise.all(Array.from({ length: 30 }, (_, i) => intake.accept({ id: `gc-${i}`, event: 'pull_request' }, ev(i + 1))));
+    expect(first.every((r) => r.status === 'queued')).toBe(true);
+    expect(calls.length).toBeLessThan(30);
+    expect(calls.reduce((a, b) => a + b, 0)).toBe(30);
+    refuse = true;
+    const second = await Promise.all([
+      intake.accept({ id: 'gc-0', event: 'pull_request' }, ev(1)),
+      intake.accept({ id: 'gc-new-1', event: 'pull_request' }, ev(41)),
+      intake.accept({ id: 'gc-new-2', event: 'pull_request' }, ev(42)),
+    ]);
+    expect(second.map((r) => r.status)).toEqual(['duplicate', 'queued', 'queued']);
   });
 });

@@ -51,7 +51,7 @@ function memoryIntake(record: (payload: Record<string, unknown>) => Promise<void
 
 async function start(limits: Partial<RouteLimits> = {}, record?: (payload: Record<string, unknown>) => Promise<void>): Promise<Harness> {
   const lines: Line[] = [];
-  const log = Object.fromEntries(['info', 'warn', 'error'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg })])) as unknown as ConstructorParameters<typeof WebhookRoute>[0]['log'];
+  const log = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg })])) as unknown as ConstructorParameters<typeof WebhookRoute>[0]['log'];
   const handled: Harness['handled'] = [];
   const intake = memoryIntake(record);
   const route = new WebhookRoute({
@@ -223,8 +223,13 @@ describe('the signature, then JSON, then 202', () => {
     // A forged copy of a recorded delivery is refused, not answered as a duplicate.
     expect((await rawRequest(h.url, { headers: github(body, { id, secret: 'forged-forged-forged-forged' }), body })).status).toBe(401);
     expect(h.handled).toHaveLength(2);
+    // One line each at debug; at info, one summary line for the lot.
     expect(h.lines.filter((l) => l.msg === 'webhook accepted')).toEqual([
-      expect.objectContaining({ level: 'info', obj: { event: 'pull_request', delivery: id, bytes: Buffer.byteLength(body), ms: expect.any(Number), recordMs: expect.any(Number) } }),
+      expect.objectContaining({ level: 'debug', obj: { event: 'pull_request', delivery: id, bytes: Buffer.byteLength(body), ms: expect.any(Number), recordMs: expect.any(Number) } }),
+    ]);
+    h.route.summarize();
+    expect(h.lines.filter((l) => l.msg === 'webhooks accepted')).toEqual([
+      { level: 'info', msg: 'webhooks accepted', obj: { accepted: 1, ms: { p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) } } },
     ]);
   });
 
