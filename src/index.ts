@@ -30,7 +30,7 @@ export interface AppOptions {
   limits?: Partial<Limits>;
   /** Where untrusted content is judged; default: worker threads when built, in-process from sources. */
   sandbox?: Sandbox;
-  /** Remediation issues (default: a desk of its own). */
+  /** Remediation issues (default: a desk of its own, in memory; `new IssueDesk(store)` for the store's). */
   desk?: IssueDesk;
   /** Where started check runs are recorded (the store's), so that none is left in progress after a crash. */
   runs?: RunLedger;
