@@ -5,7 +5,7 @@
  * a copy of it: opening a copy takes about a second.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,29 @@ export async function seedDataDir(dir: string): Promise<string> {
   return dir;
 }
 
-/** A new temporary data directory holding a migrated database. */
+const PREFIX = 'tokenwarden-data-';
+let swept = false;
+
+/** Remove the data directories of test processes that are gone (test workers are not always let exit). */
+function sweepStale(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^tokenwarden-data-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // still running
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPERM') continue;
+    }
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** A new temporary data directory holding a migrated database (named after this process: swept once it is gone). */
 export function freshDataDir(): Promise<string> {
-  return seedDataDir(mkdtempSync(join(tmpdir(), 'tokenwarden-data-')));
+  if (!swept) {
+    swept = true;
+    sweepStale();
+  }
+  return seedDataDir(mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`)));
 }
