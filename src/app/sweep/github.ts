@@ -73,6 +73,11 @@ export async function listIssuesWithLabel(gh: GitHubClient, r: RepoRef, label: s
     }));
 }
 
+export async function issueState(gh: GitHubClient, r: RepoRef, number: number): Promise<'open' | 'closed'> {
+  const { data } = await gh.rest.issues.get({ ...r, issue_number: number });
+  return data.state === 'closed' ? 'closed' : 'open';
+}
+
 /**
  * Edit an issue. A new assignee who cannot be assigned (422) must not cost the edit; an older GitHub
  * that does not know `state_reason: duplicate` gets `not_planned`.

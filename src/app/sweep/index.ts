@@ -38,7 +38,7 @@ import { readPolicySources, resolveSources } from '../policy-source.js';
 import { ISSUE_LABEL } from '../../report/issue.js';
 import { desiredReminders, type ReminderState, type RepoContext } from './reminders.js';
 import { contentCost, planReminders, type Action, type ExistingIssue } from './plan.js';
-import { listDirectory, listInstallationRepos, listInstallations, listIssuesWithLabel, updateIssue, type RepoInfo } from './github.js';
+import { listDirectory, listInstallationRepos, listInstallations, issueState, listIssuesWithLabel, updateIssue, type RepoInfo } from './github.js';
 import { DEFAULT_LEASE_MS, DEFAULT_STORE_LEASE_MS, takeLease, takeStoreLease } from './lease.js';
 import { leaseOwner } from '../mutex.js';
 import type { Store } from '../../store/index.js';
@@ -367,6 +367,8 @@ async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: st
           break;
         case 'close':
         case 'duplicate':
+          // Without a lease another sweep may be closing the same duplicate: skip it once it is closed.
+          if (a.kind === 'duplicate' && (await issueState(gh, home, a.issue.number)) === 'closed') break;
           await comment(gh, home, a.issue.number, a.comment);
           await updateIssue(gh, home, a.issue.number, a.patch);
           if (a.kind === 'close') summary.closed++;
