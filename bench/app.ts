@@ -21,8 +21,8 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { Probot, type Logger } from 'probot';
 import { createApp } from '../src/index.js';
-import { createOctokitClass } from '../src/app/octokit.js';
-import { IssueDesk } from '../src/app/remediation.js';
+import { createOctokitClass } from '../src/app/github/octokit.js';
+import { IssueDesk } from '../src/app/effects/remediation.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { BASE62, base62, crc32 } from '../src/engine/checksum.js';
 

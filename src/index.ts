@@ -11,16 +11,16 @@
 import type { ApplicationFunction } from 'probot';
 import { allRules } from './engine/registry.js';
 import type { Rule } from './engine/rule.js';
-import type { AppDeps, EvaluationOutcome, Limits } from './app/evaluate.js';
-import { handle, type HandlerContext } from './app/handlers.js';
-import { IssueDesk } from './app/remediation.js';
+import type { AppDeps, EvaluationOutcome, Limits } from './app/pipeline/evaluate.js';
+import { handle, type HandlerContext } from './app/jobs/handlers.js';
+import { IssueDesk } from './app/effects/remediation.js';
 import { initEngine } from './engine/init.js';
 import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
-import { RetryQueue } from './app/retry.js';
-import { clientOptionsFromEnv } from './app/octokit.js';
-import type { RunLedger } from './app/check-run-publisher.js';
+import { RetryQueue } from './app/github/retry.js';
+import { clientOptionsFromEnv } from './app/github/octokit.js';
+import type { RunLedger } from './app/effects/check-run-publisher.js';
 import { PULL_REQUEST_ACTIONS, type JobPayload } from './app/jobs/payload.js';
-import { probotApp } from './app/dispatch.js';
+import { probotApp } from './app/webhooks/dispatch.js';
 
 export { PULL_REQUEST_ACTIONS };
 
@@ -77,7 +77,7 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
 
 /**
  * The App as a Probot app function: each event is judged at once, in process, "judge again at" kept in
- * memory (src/app/dispatch.ts). The server does not use this: it records deliveries and runs jobs from
+ * memory (src/app/webhooks/dispatch.ts). The server does not use this: it records deliveries and runs jobs from
  * the store.
  */
 export function createApp(options: AppOptions = {}): ApplicationFunction {

@@ -4,10 +4,10 @@
  * the store (TOKENWARDEN_DATA_DIR for the embedded database, or DATABASE_URL), Token Warden's knobs
  * (TOKENWARDEN_*, see .env.example), and:
  *
- *   webhook ─ src/app/webhook-route.ts: refuse before reading, verify on the bytes ─ src/app/jobs/intake.ts:
+ *   webhook ─ src/app/webhooks/webhook-route.ts: refuse before reading, verify on the bytes ─ src/app/jobs/intake.ts:
  *             record the delivery + enqueue its job in ONE store transaction ─ 202 (a redelivery: 200)
  *   jobs    ─ src/app/jobs/runner.ts: TOKENWARDEN_WORKERS at once, one per repository across the fleet,
- *             leases, retries ─ src/app/handlers.ts → evaluate → check run, issues
+ *             leases, retries ─ src/app/jobs/handlers.ts → evaluate → check run, issues
  *   recovery ─ src/app/jobs/recovery.ts: at start and every minute, check runs left in progress (a crash)
  *             are finished by judging the change again
  *
@@ -26,11 +26,11 @@ import { existsSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createProbot, type Logger } from 'probot';
 import { appOptionsFromEnv, createTokenWarden, type TokenWarden } from './index.js';
-import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClient, type GitHubClientOptions } from './app/octokit.js';
-import { CheckRunPublisher } from './app/check-run-publisher.js';
+import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClient, type GitHubClientOptions } from './app/github/octokit.js';
+import { CheckRunPublisher } from './app/effects/check-run-publisher.js';
 import { errorFields } from './app/errors.js';
-import { WebhookRoute, type RouteLimits } from './app/webhook-route.js';
-import { IssueDesk } from './app/remediation.js';
+import { WebhookRoute, type RouteLimits } from './app/webhooks/webhook-route.js';
+import { IssueDesk } from './app/effects/remediation.js';
 import { StoreIntake } from './app/jobs/intake.js';
 import { JobRunner } from './app/jobs/runner.js';
 import { RunRecovery } from './app/jobs/recovery.js';
@@ -50,7 +50,7 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 8000;
 export const SHUTDOWN_EXIT_MARGIN_MS = 1000;
 const MB = 1024 * 1024;
 
-/** The webhook route's limits (src/app/webhook-route.ts) as environment variables. */
+/** The webhook route's limits (src/app/webhooks/webhook-route.ts) as environment variables. */
 const ROUTE_KNOBS = {
   TOKENWARDEN_WEBHOOK_MAX_PENDING: { min: 1, unit: 'requests' },
   TOKENWARDEN_WEBHOOK_BUFFER_MB: { min: 25, unit: 'megabytes (at least GitHub\'s 25 MB payload cap)' },

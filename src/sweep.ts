@@ -13,7 +13,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createProbot } from 'probot';
-import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/octokit.js';
+import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClientOptions } from './app/github/octokit.js';
 import { runSweep, type SweepOptions, type SweepSummary } from './app/sweep/index.js';
 
 export interface SweepArgs {

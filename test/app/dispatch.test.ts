@@ -1,5 +1,5 @@
 /**
- * The App inside Probot (src/app/dispatch.ts, no store): events are described as jobs would be — no
+ * The App inside Probot (src/app/webhooks/dispatch.ts, no store): events are described as jobs would be — no
  * title, no body — and judged at once; a failure is one scrubbed log line, and Probot, which logs the whole
  * payload when a handler throws, never sees it. The logger here serialises an error the way pino does
  * (its own enumerable properties too), so a leak shows when it happens.
@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Probot, type Logger } from 'probot';
-import { probotApp } from '../../src/app/dispatch.js';
-import { RetryQueue } from '../../src/app/retry.js';
+import { probotApp } from '../../src/app/webhooks/dispatch.js';
+import { RetryQueue } from '../../src/app/github/retry.js';
 import type { JobPayload } from '../../src/app/jobs/payload.js';
 import { githubToken } from '../helpers/tokens.js';
 import { checkRunEvent, pullRequestEvent } from '../fixtures/webhooks/index.js';

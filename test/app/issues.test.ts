@@ -6,7 +6,7 @@ import { checkRunEvent, pullRequestEvent, pushEvent, sha } from '../fixtures/web
 import { patchAdding, setup, transcript } from './helpers/harness.js';
 import { allRules } from '../../src/engine/registry.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { IssueDesk } from '../../src/app/remediation.js';
+import { IssueDesk } from '../../src/app/effects/remediation.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { namespaced } from './helpers/store.js';
 

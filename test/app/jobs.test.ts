@@ -9,7 +9,7 @@ import { describeEvent, isIgnored, type JobPayload, type PullRequestJob } from '
 import { RunRecovery } from '../../src/app/jobs/recovery.js';
 import { StoreIntake } from '../../src/app/jobs/intake.js';
 import { isRefusal } from '../../src/app/jobs/runner.js';
-import type { GitHubClient } from '../../src/app/octokit.js';
+import type { GitHubClient } from '../../src/app/github/octokit.js';
 import { openStore, type DeliveryRepository, type Store } from '../../src/store/index.js';
 import { checkRunEvent, checkSuiteEvent, pullRequestEvent, pushEvent, sha } from '../fixtures/webhooks/index.js';
 import { githubToken } from '../helpers/tokens.js';

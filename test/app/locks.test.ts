@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLease, KeyedMutex, LeaseLocks, LockTimeout, ProcessLocks } from '../../src/app/mutex.js';
+import { holdLease, KeyedMutex, LeaseLocks, LockTimeout, ProcessLocks } from '../../src/app/effects/locks.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
-import { createsContent, InstallationPacer, isWrite } from '../../src/app/pacing.js';
+import { createsContent, InstallationPacer, isWrite } from '../../src/app/github/pacing.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { setup } from './helpers/harness.js';
 

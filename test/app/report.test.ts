@@ -7,7 +7,7 @@ import { redactPath } from '../../src/report/scrub.js';
 import { redact } from '../../src/engine/redact.js';
 import { desiredReminders, newNamesComment, settledComment, stateChangeComment, type RepoContext } from '../../src/app/sweep/reminders.js';
 import type { CredentialStatus } from '../../src/engine/inventory/types.js';
-import { describePolicyDiff } from '../../src/app/policy-diff.js';
+import { describePolicyDiff } from '../../src/app/pipeline/policy-diff.js';
 import { resolvePolicy } from '../../src/engine/policy/load.js';
 import { describeError, errorFields, SafeError } from '../../src/app/errors.js';
 import { githubToken } from '../helpers/tokens.js';

@@ -18,8 +18,8 @@ import { startStandIn, type StandIn } from './helpers/stand-in.js';
 import { buildServer, deliver, removeBuild, spawnServer, type ServerProcess } from './helpers/server-process.js';
 import type { FileEntry } from './helpers/fake-github.js';
 import { environmentProblems } from '../../src/server.js';
-import { clientOptionsFromEnv } from '../../src/app/octokit.js';
-import { signatureMatches } from '../../src/app/deliveries.js';
+import { clientOptionsFromEnv } from '../../src/app/github/octokit.js';
+import { signatureMatches } from '../../src/app/webhooks/signature.js';
 import { freshDataDir } from './helpers/data-dir.js';
 
 const SECRET = randomBytes(32).toString('hex');

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { Probot } from 'probot';
-import { createOctokitClass } from '../../src/app/octokit.js';
+import { createOctokitClass } from '../../src/app/github/octokit.js';
 import { runSweep, Sweeper, type SweepOptions, type SweepSummary } from '../../src/app/sweep/index.js';
 import { leaseLabel, storeLeaseName } from '../../src/app/sweep/lease.js';
 import { openStore, type Store } from '../../src/store/index.js';

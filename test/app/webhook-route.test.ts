@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebhookRoute, type RouteLimits } from '../../src/app/webhook-route.js';
+import { WebhookRoute, type RouteLimits } from '../../src/app/webhooks/webhook-route.js';
 import type { IntakeResult } from '../../src/app/jobs/intake.js';
 import { githubToken } from '../helpers/tokens.js';
 import { hmac, rawRequest } from './helpers/http.js';

@@ -9,7 +9,7 @@
  * run, a push to another branch, an action it does not judge) becomes no job at all.
  */
 import { CHECK_NAME } from '../../report/check-run.js';
-import { OPEN_ISSUES_ACTION } from '../check-run-publisher.js';
+import { OPEN_ISSUES_ACTION } from '../effects/check-run-publisher.js';
 
 /** The queue the App's jobs go to. */
 export const JUDGE_QUEUE = 'judge';

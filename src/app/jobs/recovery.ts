@@ -1,6 +1,6 @@
 /**
  * Nothing left in progress. Every check run the App starts is recorded in the store and forgotten when
- * its completion lands (src/app/check-run-publisher.ts). At start-up and on a timer, every instance asks
+ * its completion lands (src/app/effects/check-run-publisher.ts). At start-up and on a timer, every instance asks
  * the store for runs left in progress past a deadline (`claimStale`: each run to one instance) and:
  *
  * - leaves it alone while its job is queued or running: that job (retried after its worker died, its lease
@@ -19,8 +19,8 @@ import { CHECK_NAME, renderIncomplete } from '../../report/check-run.js';
 import type { Job } from '../../store/types.js';
 import type { Store } from '../../store/index.js';
 import { errorFields } from '../errors.js';
-import { checkRunStatus, parseFullName, updateCheckRun } from '../github.js';
-import type { GitHubClient } from '../octokit.js';
+import { checkRunStatus, parseFullName, updateCheckRun } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { isJobPayload, JUDGE_QUEUE, type JobPayload } from './payload.js';
 import { isRefusal } from './runner.js';
 

@@ -18,8 +18,8 @@ import type { Logger } from 'probot';
 import { JobWorker, PermanentJobError, type JobSettlement } from '../../jobs/worker.js';
 import type { Job, JobQueue } from '../../store/types.js';
 import { errorFields } from '../errors.js';
-import { status } from '../github.js';
-import type { GitHubClient } from '../octokit.js';
+import { status } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import type { TokenWarden } from '../../index.js';
 import { fullNameOf, headShaOf, isJobPayload, JUDGE_QUEUE, type JobPayload } from './payload.js';
 

@@ -3,8 +3,8 @@
  * repositories, a directory listing, reminder issues with their labels, issue edits, and the label that
  * serves as a per-repository lease. Everything is paginated 100 at a time.
  */
-import { status, type RepoRef } from '../github.js';
-import type { GitHubClient } from '../octokit.js';
+import { status, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import type { ExistingIssue, IssuePatch } from './plan.js';
 
 export interface InstallationInfo {

@@ -30,17 +30,17 @@ import {
   statusOptionsFromPolicy,
   type CredentialStatus,
 } from '../../engine/inventory/index.js';
-import { comment, createIssue, fullName, parseFullName, readTextFile, type RepoRef } from '../github.js';
-import type { GitHubClient } from '../octokit.js';
+import { comment, createIssue, fullName, parseFullName, readTextFile, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { describeError, errorFields } from '../errors.js';
 import { mapLimit } from '../limit.js';
-import { readPolicySources, resolveSources } from '../policy-source.js';
+import { readPolicySources, resolveSources } from '../pipeline/policy-source.js';
 import { ISSUE_LABEL } from '../../report/issue.js';
 import { desiredReminders, type ReminderState, type RepoContext } from './reminders.js';
 import { contentCost, planReminders, type Action, type ExistingIssue } from './plan.js';
 import { listDirectory, listInstallationRepos, listInstallations, issueState, listIssuesWithLabel, updateIssue, type RepoInfo } from './github.js';
 import { DEFAULT_LEASE_MS, DEFAULT_STORE_LEASE_MS, takeLease, takeStoreLease } from './lease.js';
-import { leaseOwner } from '../mutex.js';
+import { leaseOwner } from '../effects/locks.js';
 import type { Store } from '../../store/index.js';
 
 export interface SweepLogger {

@@ -13,10 +13,10 @@
  * `DEFAULT_STORE_LEASE_MS`), and every instance on the database sees it.
  */
 import { createHash } from 'node:crypto';
-import type { RepoRef } from '../github.js';
-import type { GitHubClient } from '../octokit.js';
+import type { RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import type { LeaseRepository } from '../../store/types.js';
-import { holdLease } from '../mutex.js';
+import { holdLease } from '../effects/locks.js';
 import { createLabel, deleteLabel, getLabel } from './github.js';
 
 export const DEFAULT_LEASE_MS = 15 * 60_000;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { Probot } from 'probot';
 import { createApp, type AppOptions } from '../../../src/index.js';
-import { createOctokitClass, type GitHubClientOptions } from '../../../src/app/octokit.js';
+import { createOctokitClass, type GitHubClientOptions } from '../../../src/app/github/octokit.js';
 import { FakeGitHub } from './fake-github.js';
 import { memoryLogger, privateKey } from './keys.js';
 

@@ -3,7 +3,7 @@
  * test: issue repositories and lease names prefixed with a fresh tag, so tests that reuse `acme/api`
  * and issue #1 do not see each other's index rows, while every call still runs the store's real SQL.
  */
-import type { IssueDeskStore } from '../../../src/app/remediation.js';
+import type { IssueDeskStore } from '../../../src/app/effects/remediation.js';
 import type { IssueIndex, LeaseRepository, Store } from '../../../src/store/index.js';
 
 let tags = 0;

@@ -22,9 +22,9 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { digestMatches, parseSignature } from './deliveries.js';
-import { errorFields } from './errors.js';
-import type { Intake } from './jobs/intake.js';
+import { digestMatches, parseSignature } from './signature.js';
+import { errorFields } from '../errors.js';
+import type { Intake } from '../jobs/intake.js';
 
 /** GitHub caps webhook payloads at 25 MB. */
 export const MAX_PAYLOAD_BYTES = 25 * 1024 * 1024;

@@ -3,10 +3,10 @@
  * merged by `resolvePolicy` so org locks hold. Probot's `context.config()` is not used: it drops the org
  * file as soon as the repository has one, which would let any repository switch the org policy off.
  */
-import { resolvePolicy, type PolicyError, type PolicyLayer, type PolicyResult } from '../engine/policy/load.js';
-import { scrub } from './scrub.js';
-import { readTextFile, type RepoRef } from './github.js';
-import type { GitHubClient } from './octokit.js';
+import { resolvePolicy, type PolicyError, type PolicyLayer, type PolicyResult } from '../../engine/policy/load.js';
+import { scrub } from '../scrub.js';
+import { readTextFile, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 export const POLICY_PATH = '.github/tokenwarden.yml';
 export const ORG_POLICY_REPO = '.github';

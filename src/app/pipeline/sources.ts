@@ -3,13 +3,13 @@
  * (large diffs, binaries) the blob at the new version is fetched and scanned whole. Anything that cannot
  * be scanned is listed, never silently dropped.
  */
-import { addedLinesSource, parsePatch } from '../engine/diff.js';
-import { decodeFile, type Skipped } from '../engine/decode.js';
-import type { SourceFile } from '../engine/scan.js';
-import { BlobTooLarge, getBlob, status, type ChangedFile, type RepoRef } from './github.js';
-import { mapLimit } from './limit.js';
-import { describeError } from './errors.js';
-import type { GitHubClient } from './octokit.js';
+import { addedLinesSource, parsePatch } from '../../engine/diff.js';
+import { decodeFile, type Skipped } from '../../engine/decode.js';
+import type { SourceFile } from '../../engine/scan.js';
+import { BlobTooLarge, getBlob, status, type ChangedFile, type RepoRef } from '../github/api.js';
+import { mapLimit } from '../limit.js';
+import { describeError } from '../errors.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 export interface Gathered {
   sources: SourceFile[];

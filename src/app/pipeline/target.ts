@@ -1,5 +1,5 @@
 /** What one evaluation judges: a pull request, or a push to the default branch. */
-import type { RepoRef } from './github.js';
+import type { RepoRef } from '../github/api.js';
 import type { PushRange } from './changes.js';
 
 export interface PullTarget {

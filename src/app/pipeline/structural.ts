@@ -15,14 +15,14 @@
  * when the inventory or a workflow changed, per side one directory listing, up to two inventory reads
  * and one read per workflow not already read (at most `MAX_VIEW_FILES`).
  */
-import { decodeFile, type Skipped } from '../engine/decode.js';
-import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
-import type { ScanResult } from '../engine/scan.js';
-import { inRepoView, type Side } from '../engine/structural.js';
-import { describeError } from './errors.js';
-import { BlobTooLarge, getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from './github.js';
-import { mapLimit } from './limit.js';
-import type { GitHubClient } from './octokit.js';
+import { decodeFile, type Skipped } from '../../engine/decode.js';
+import { INVENTORY_PATHS, isWorkflowFile } from '../../engine/inventory/index.js';
+import type { ScanResult } from '../../engine/scan.js';
+import { inRepoView, type Side } from '../../engine/structural.js';
+import { describeError } from '../errors.js';
+import { BlobTooLarge, getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from '../github/api.js';
+import { mapLimit } from '../limit.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 /** Workflow files read per side for cross-file rules; beyond this the view is incomplete (noted). */
 export const MAX_VIEW_FILES = 100;
@@ -30,7 +30,7 @@ export const MAX_VIEW_FILES = 100;
 export const MAX_STRUCTURAL_FILES = 100;
 const WORKFLOWS_DIR = '.github/workflows';
 
-export { isStructural, mergeResults, structuralApplies } from '../engine/structural.js';
+export { isStructural, mergeResults, structuralApplies } from '../../engine/structural.js';
 
 export interface StructuralInput {
   gh: GitHubClient;

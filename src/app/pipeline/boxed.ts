@@ -3,14 +3,14 @@
  * that exceeds a limit or crashes a worker is named, left out and listed as not judged, and the rest is
  * judged again without it — so a hostile file next to a leaked token costs that file, never the finding.
  */
-import type { Skipped } from '../engine/decode.js';
-import type { Finding } from '../engine/finding.js';
-import type { PolicyLayer, PolicyResult } from '../engine/policy/load.js';
-import type { ResolvedPolicy } from '../engine/policy/types.js';
-import type { ScanResult, SourceFile } from '../engine/scan.js';
-import type { Side } from '../engine/structural.js';
-import { SandboxFailure, type Sandbox } from '../sandbox/index.js';
-import type { ScanInput } from '../sandbox/tasks.js';
+import type { Skipped } from '../../engine/decode.js';
+import type { Finding } from '../../engine/finding.js';
+import type { PolicyLayer, PolicyResult } from '../../engine/policy/load.js';
+import type { ResolvedPolicy } from '../../engine/policy/types.js';
+import type { ScanResult, SourceFile } from '../../engine/scan.js';
+import type { Side } from '../../engine/structural.js';
+import { SandboxFailure, type Sandbox } from '../../sandbox/index.js';
+import type { ScanInput } from '../../sandbox/tasks.js';
 
 /** Files left out one by one before the rest is given up as not judged. */
 const MAX_CULPRITS = 5;

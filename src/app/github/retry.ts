@@ -5,8 +5,8 @@
  * (`jobs.retryAt`, src/app/jobs/runner.ts), so a restart loses none; `RetryQueue` is the in-memory
  * equivalent for the App run inside Probot without a store (tests, `probot run`).
  */
-import { BudgetExceeded } from './budget.js';
-import { status } from './github.js';
+import { BudgetExceeded } from '../pipeline/budget.js';
+import { status } from './api.js';
 
 export const MAX_ATTEMPTS = 4;
 /** Seconds: 1, 5, 15 and 60 minutes. */

@@ -9,7 +9,7 @@
  * database's clock — per lane: 'write' for every write, 'content' as well for issues and comments — and
  * waits for it, so that all instances together keep GitHub's pace, not each one alone.
  */
-import type { WritePacing } from '../store/types.js';
+import type { WritePacing } from '../../store/types.js';
 
 export interface PacingOptions {
   /** Minimum gap between the end of one write and the start of the next (GitHub asks for ≥ 1 s). */

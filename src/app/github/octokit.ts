@@ -5,8 +5,8 @@
  */
 import { ProbotOctokit } from 'probot';
 import { createsContent, InstallationPacer, isWrite, type PacingOptions } from './pacing.js';
-import type { WritePacing } from '../store/types.js';
-import { currentBudget, remainingMs } from './budget.js';
+import type { WritePacing } from '../../store/types.js';
+import { currentBudget, remainingMs } from '../pipeline/budget.js';
 
 export interface GitHubClientOptions extends Partial<PacingOptions> {
   /** Milliseconds per second of `retry-after` and of retry back-off (tests shrink it). */

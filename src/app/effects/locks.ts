@@ -5,9 +5,9 @@
  * code runs with or without a store.
  */
 import { randomBytes } from 'node:crypto';
-import type { LeaseRepository } from '../store/types.js';
-import { currentBudget } from './budget.js';
-import { SafeError } from './errors.js';
+import type { LeaseRepository } from '../../store/types.js';
+import { currentBudget } from '../pipeline/budget.js';
+import { SafeError } from '../errors.js';
 
 /** One holder per key at a time, in arrival order; keys are forgotten when idle. */
 export class KeyedMutex {

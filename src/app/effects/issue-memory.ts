@@ -4,8 +4,8 @@
  * one code path. It lives in the object that owns it (no module-level state) and remembers at most
  * `maxHomes` issue repositories; a repository it forgot is listed again (backfilled) on its next use.
  */
-import type { IssueClaim, IssueIndex, IssueRecord, IssueState } from '../store/types.js';
-import { BoundedMap } from './mutex.js';
+import type { IssueClaim, IssueIndex, IssueRecord, IssueState } from '../../store/types.js';
+import { BoundedMap } from './locks.js';
 
 interface Row {
   key: string;

@@ -23,9 +23,9 @@
  *   `store.leases` across instances, `ProcessLocks` without a store), so the index, the comments and the
  *   backfill are not raced.
  */
-import type { Finding } from '../engine/finding.js';
-import type { RuleMeta } from '../engine/rule.js';
-import type { IssueLink } from '../report/check-run.js';
+import type { Finding } from '../../engine/finding.js';
+import type { RuleMeta } from '../../engine/rule.js';
+import type { IssueLink } from '../../report/check-run.js';
 import {
   ISSUE_LABEL,
   issueBody,
@@ -39,15 +39,15 @@ import {
   parseMarkers,
   resolvedComment,
   type Occurrence,
-} from '../report/issue.js';
-import type { IssueIndex, IssueRecord, IssueState, Store } from '../store/index.js';
-import { closeIssue, comment, createIssue, fullName, getIssue, listCommentBodies, listLabelledIssues, status, type IssueInfo, type RepoRef } from './github.js';
-import { LeaseLocks, leaseOwner, ProcessLocks, type Locks } from './mutex.js';
+} from '../../report/issue.js';
+import type { IssueIndex, IssueRecord, IssueState, Store } from '../../store/index.js';
+import { closeIssue, comment, createIssue, fullName, getIssue, listCommentBodies, listLabelledIssues, status, type IssueInfo, type RepoRef } from '../github/api.js';
+import { LeaseLocks, leaseOwner, ProcessLocks, type Locks } from './locks.js';
 import { MemoryIssueIndex } from './issue-memory.js';
-import type { GitHubClient } from './octokit.js';
-import { errorFields } from './errors.js';
-import { remainingMs } from './budget.js';
-import { redactPath, warmScrub } from '../report/scrub.js';
+import type { GitHubClient } from '../github/octokit.js';
+import { errorFields } from '../errors.js';
+import { remainingMs } from '../pipeline/budget.js';
+import { redactPath, warmScrub } from '../../report/scrub.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;

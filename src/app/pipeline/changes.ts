@@ -3,9 +3,9 @@
  * listings (3000 files per PR, 300 per comparison); whatever lies beyond a cap is reported as not
  * scanned rather than ignored.
  */
-import type { Skipped } from '../engine/decode.js';
-import { compare, listPullFiles, listTree, status, type ChangedFile, type RepoRef } from './github.js';
-import type { GitHubClient } from './octokit.js';
+import type { Skipped } from '../../engine/decode.js';
+import { compare, listPullFiles, listTree, status, type ChangedFile, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 
 export const PR_FILES_CAP = 3000;
 export const COMPARE_FILES_CAP = 300;

@@ -22,12 +22,12 @@ import {
   type CheckAnnotation,
   type CheckOutput,
   type Conclusion,
-} from '../report/check-run.js';
-import { createCheckRun, fullName, listCheckRuns, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from './github.js';
-import { describeError, errorFields, SafeError } from './errors.js';
-import { outsideBudget } from './budget.js';
-import type { GitHubClient } from './octokit.js';
-import type { CheckRunRepository } from '../store/types.js';
+} from '../../report/check-run.js';
+import { createCheckRun, fullName, listCheckRuns, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from '../github/api.js';
+import { describeError, errorFields, SafeError } from '../errors.js';
+import { outsideBudget } from '../pipeline/budget.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { CheckRunRepository } from '../../store/types.js';
 
 export interface Logger {
   info?(obj: object, msg: string): void;

@@ -3,13 +3,13 @@
  * issues → completed check run. Whatever fails after the check run exists completes it with an
  * explanation; nothing here leaves a run in progress.
  */
-import { RULE_IDS } from '../engine/inventory/policy.js';
-import type { Finding } from '../engine/finding.js';
-import type { Rule, RuleMeta } from '../engine/rule.js';
-import { ignoredBy, type ScanResult, type SourceFile } from '../engine/scan.js';
-import { decodeFile } from '../engine/decode.js';
-import type { PolicyError } from '../engine/policy/load.js';
-import { DEFAULT_ISSUE_POLICY, type ResolvedPolicy } from '../engine/policy/types.js';
+import { RULE_IDS } from '../../engine/inventory/policy.js';
+import type { Finding } from '../../engine/finding.js';
+import type { Rule, RuleMeta } from '../../engine/rule.js';
+import { ignoredBy, type ScanResult, type SourceFile } from '../../engine/scan.js';
+import { decodeFile } from '../../engine/decode.js';
+import type { PolicyError } from '../../engine/policy/load.js';
+import { DEFAULT_ISSUE_POLICY, type ResolvedPolicy } from '../../engine/policy/types.js';
 import {
   conclusionOf,
   findingAnnotation,
@@ -19,25 +19,25 @@ import {
   type CheckAnnotation,
   type IssueLink,
   type PolicyChangeView,
-} from '../report/check-run.js';
-import { issueKey, type Occurrence } from '../report/issue.js';
-import { explainVerdict } from '../report/verdict.js';
-import { fileNameFindings } from '../report/scrub.js';
+} from '../../report/check-run.js';
+import { issueKey, type Occurrence } from '../../report/issue.js';
+import { explainVerdict } from '../../report/verdict.js';
+import { fileNameFindings } from '../../report/scrub.js';
 import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
-import { CheckRunPublisher, OPEN_ISSUES_ACTION, type RunJob, type RunLedger } from './check-run-publisher.js';
-import { describeError, errorFields, SafeError } from './errors.js';
-import { BlobTooLarge, fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from './github.js';
-import type { GitHubClient } from './octokit.js';
+import { CheckRunPublisher, OPEN_ISSUES_ACTION, type RunJob, type RunLedger } from '../effects/check-run-publisher.js';
+import { describeError, errorFields, SafeError } from '../errors.js';
+import { BlobTooLarge, fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { describePolicyDiff } from './policy-diff.js';
 import { isRepoPolicySource, layersOf, POLICY_PATH, readPolicySources, withProposed, type PolicySources } from './policy-source.js';
-import type { IssueDesk } from './remediation.js';
+import type { IssueDesk } from '../effects/remediation.js';
 import { gatherSources } from './sources.js';
 import { MAX_STRUCTURAL_FILES, mergeResults, scanStructural, structuralApplies } from './structural.js';
 import { authorOf, contextKeyOf, subjectOf, type Target } from './target.js';
 import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from './boxed.js';
 import { outsideBudget, withBudget } from './budget.js';
-import { retryDelayMs } from './retry.js';
-import type { Sandbox } from '../sandbox/index.js';
+import { retryDelayMs } from '../github/retry.js';
+import type { Sandbox } from '../../sandbox/index.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;

@@ -9,11 +9,11 @@
  * cannot be unregistered, logs that error at error level.
  */
 import type { ApplicationFunction, Probot } from 'probot';
-import type { EvaluationOutcome } from './evaluate.js';
-import { errorFields } from './errors.js';
-import type { HandlerContext } from './handlers.js';
-import { describeEvent, isIgnored, PULL_REQUEST_ACTIONS, type JobPayload } from './jobs/payload.js';
-import type { RetryQueue } from './retry.js';
+import type { EvaluationOutcome } from '../pipeline/evaluate.js';
+import { errorFields } from '../errors.js';
+import type { HandlerContext } from '../jobs/handlers.js';
+import { describeEvent, isIgnored, PULL_REQUEST_ACTIONS, type JobPayload } from '../jobs/payload.js';
+import type { RetryQueue } from '../github/retry.js';
 
 export interface InProcessApp {
   run(payload: JobPayload, ctx: HandlerContext): Promise<EvaluationOutcome>;

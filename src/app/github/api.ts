@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { GitHubClient } from './octokit.js';
-import { SafeError } from './errors.js';
+import { SafeError } from '../errors.js';
 
 export interface RepoRef {
   owner: string;

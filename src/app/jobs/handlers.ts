@@ -4,15 +4,15 @@
  * installation client, and judges what it names. It returns what the evaluation asks of the queue: nothing
  * (done), or "judge again at" (a rate limit, an outage, a shutdown).
  */
-import { CHECK_NAME, renderIncomplete } from '../report/check-run.js';
-import { OPEN_ISSUES_ACTION } from './check-run-publisher.js';
-import { errorFields } from './errors.js';
-import { ZERO_SHA } from './changes.js';
-import { evaluate, startRun, type AppDeps, type EvaluationOutcome, type IssueMode, type Logger, type RunScope } from './evaluate.js';
-import { getPull, getRepository, pullsForCommit, type PullInfo, type RepoRef } from './github.js';
-import type { GitHubClient } from './octokit.js';
-import type { Target } from './target.js';
-import type { CheckRunJob, CheckSuiteJob, JobPayload, PullRequestJob, PushJob, RepositoryRef, RerunJob, SuiteRef } from './jobs/payload.js';
+import { CHECK_NAME, renderIncomplete } from '../../report/check-run.js';
+import { OPEN_ISSUES_ACTION } from '../effects/check-run-publisher.js';
+import { errorFields } from '../errors.js';
+import { ZERO_SHA } from '../pipeline/changes.js';
+import { evaluate, startRun, type AppDeps, type EvaluationOutcome, type IssueMode, type Logger, type RunScope } from '../pipeline/evaluate.js';
+import { getPull, getRepository, pullsForCommit, type PullInfo, type RepoRef } from '../github/api.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { Target } from '../pipeline/target.js';
+import type { CheckRunJob, CheckSuiteJob, JobPayload, PullRequestJob, PushJob, RepositoryRef, RerunJob, SuiteRef } from './payload.js';
 
 export interface HandlerContext {
   octokit: GitHubClient;

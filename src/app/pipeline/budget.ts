@@ -5,7 +5,7 @@
  * reason (outside the budget: finishing a run must not be refused because the time is spent).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { SafeError } from './errors.js';
+import { SafeError } from '../errors.js';
 
 export interface Budget {
   deadline: number;

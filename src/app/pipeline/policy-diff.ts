@@ -1,6 +1,6 @@
 /** What a proposed policy changes in the effective one, one readable line per change. */
-import type { ResolvedPolicy } from '../engine/policy/types.js';
-import { DEFAULT_ISSUE_POLICY } from '../engine/policy/types.js';
+import type { ResolvedPolicy } from '../../engine/policy/types.js';
+import { DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
 
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v));
 const key = (k: string): string => `\`${k}\``;
