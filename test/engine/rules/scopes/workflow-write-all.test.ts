@@ -20,6 +20,11 @@ const topLevel = y`
 
 ruleTester(rule, {
   valid: [
+    // only what GitHub runs: a workflow-shaped file elsewhere is a fixture, a template or another tool's config
+    { code: 'on: workflow_dispatch\npermissions: write-all\njobs:\n  x:\n    runs-on: y\n    steps: [{run: echo}]\n', path: 'templates/ci.yaml' },
+    { code: 'on: workflow_dispatch\npermissions: write-all\njobs:\n  x:\n    runs-on: y\n    steps: [{run: echo}]\n', path: 'tests/fixtures/workflows/ci.yml' },
+    // GitHub does not read sub-folders of .github/workflows
+    { code: 'on: workflow_dispatch\npermissions: write-all\njobs:\n  x:\n    runs-on: y\n    steps: [{run: echo}]\n', path: '.github/workflows/old/ci.yml' },
     wf(y`
       on: push
       permissions: read-all
@@ -64,8 +69,7 @@ ruleTester(rule, {
       count: 1,
       line: 10,
     },
-    // workflows recognised by shape outside .github/workflows, and .yaml
-    { code: 'on: workflow_dispatch\npermissions: write-all\njobs:\n  x:\n    runs-on: y\n    steps: [{run: echo}]\n', path: 'templates/ci.yaml', line: 2 },
+    // .yaml, any case
     { code: topLevel, path: '.github/workflows/release.YAML', count: 1 },
   ],
 });

@@ -10,7 +10,7 @@ import { LineIndex } from '../../../lines.js';
 import { TOKEN_SCOPES, type Access } from './github-permissions.js';
 
 /** `.github/workflows/<name>.yml|yaml` (GitHub reads only that folder, not sub-folders). */
-const WORKFLOW_DIR = /(?:^|\/)\.github\/workflows\/(?:[^/]+\/)*[^/]+\.ya?ml$/i;
+const WORKFLOW_DIR = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 const ACTION_FILE = /(?:^|\/)action\.ya?ml$/i;
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -74,7 +74,7 @@ export interface Workflow {
   triggerNodes: Map<string, YamlNode | undefined>;
   permissions?: PermissionsDecl;
   jobs: Job[];
-  /** Found under `.github/workflows/` (true) or recognised by its shape elsewhere (false). */
+  /** Found under `.github/workflows/` (always true: nothing else is read as a workflow). */
   inWorkflowDir: boolean;
 }
 
@@ -85,19 +85,15 @@ export interface CompositeAction {
   steps: Step[];
 }
 
-/** YAML outside `.github/workflows/` larger than this is not parsed to find out whether it is a workflow. */
-const MAX_SNIFFED_BYTES = 1024 * 1024;
-/** Quick textual pre-check before parsing a YAML file that is not under `.github/workflows/`. */
-const LOOKS_LIKE_WORKFLOW = /^[ \t]*["']?jobs["']?[ \t]*:/m;
-const LOOKS_LIKE_ACTION = /^[ \t]*["']?runs["']?[ \t]*:/m;
-
 /** Several rules look at one file: its workflow model is built once per parsed document and path. */
 const workflowCache = new WeakMap<YamlDoc, Map<string, Workflow | null>>();
 
 /** The workflow in a file, or `undefined` (not a workflow, or not parseable). */
 export function loadWorkflow(file: Pick<FileView, 'path' | 'text'>): Workflow | undefined {
+  // Only what GitHub runs: a YAML file elsewhere with `on:` and `jobs:` is a test fixture, a template
+  // or another tool's config (other tools' fixtures gave 15 times the findings of real workflows).
   const inDir = isWorkflowPath(file.path);
-  if (!inDir && (!isYamlPath(file.path) || isActionPath(file.path) || file.text.length > MAX_SNIFFED_BYTES || !LOOKS_LIKE_WORKFLOW.test(file.text))) return undefined;
+  if (!inDir) return undefined;
   const parsed = parseYaml(file.text);
   const doc = parsed?.first;
   const root = doc?.root;
@@ -159,8 +155,8 @@ function buildWorkflow(doc: YamlDoc, root: YamlNode, inDir: boolean): Workflow |
 
 /** The composite (or any) action in an `action.yml`, or `undefined`. */
 export function loadAction(file: Pick<FileView, 'path' | 'text'>): CompositeAction | undefined {
-  if (!isYamlPath(file.path)) return undefined;
-  if (!isActionPath(file.path) && (isWorkflowPath(file.path) || file.text.length > MAX_SNIFFED_BYTES || !LOOKS_LIKE_ACTION.test(file.text))) return undefined;
+  // Action metadata is `action.yml` / `action.yaml`, wherever the action lives in the repository.
+  if (!isActionPath(file.path) || isWorkflowPath(file.path)) return undefined;
   const parsed = parseYaml(file.text);
   const doc = parsed?.first;
   const root = doc?.root;
