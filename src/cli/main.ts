@@ -1,11 +1,30 @@
 #!/usr/bin/env node
-/** The `tokenwarden` executable (package.json `bin` → dist/src/cli/main.js). */
+/**
+ * The `tokenwarden` executable. Built two ways: `dist/cli.js` (one bundled file, package.json `bin`,
+ * scripts/bundle.mjs) and `dist/src/cli/main.js` (tsc, used by tests and CI's self-scan).
+ */
 import module from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
-// Start-up is mostly compiling ~400 small rule modules: Node >= 22.1 can cache that on disk (a no-op
-// where unsupported). Enabled before the rules are imported, hence the dynamic imports below.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-const { run } = await import('./run.js');
-const { processIo } = await import('./io.js');
-process.exitCode = await run(process.argv.slice(2), processIo());
+if (isMainThread) {
+  // Start-up is mostly compiling the rule set: Node >= 22.1 caches that on disk (absent on Node 20:
+  // the bundle is then what keeps start-up short). Enabled before anything heavy is imported.
+  try {
+    (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  } catch {
+    // a read-only cache directory: run without it
+  }
+  const argv = process.argv.slice(2);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    // Not a module more than needed: `--version` must not load the engine.
+    const { toolVersion } = await import('./version.js');
+    process.stdout.write(`${toolVersion()}\n`);
+  } else {
+    const { run } = await import('./run.js');
+    const { processIo } = await import('./io.js');
+    process.exitCode = await run(argv, processIo());
+  }
+} else {
+  // A `--jobs` worker started from this very file (the bundle is one file).
+  await import('./scan-worker.js');
+}
