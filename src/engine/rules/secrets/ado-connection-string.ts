@@ -9,6 +9,9 @@ const PASSWORD_PAIR =
 // Other keys of ADO.NET, ODBC, OLE DB, Npgsql and StackExchange.Redis connection strings.
 const OTHER_KEY =
   /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;
+// `"[concat(` / `"[format(` opening an ARM template expression, and the functions that look values up.
+const ARM_EXPRESSION = /["']\[\s*(?:concat|format|replace|string|if|base64|uri)\s*\(/i;
+const ARM_FUNCTION = /^\W{0,4}(?:parameters|variables|listKeys|listkeys|listConnectionStrings|listSecrets|listCredentials|reference|resourceId|concat|format|secret|getSecret)\s*\(/i;
 const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ \t]*=[ \t]*(?:tcp:)?([^;,\s"']+)/i;
 
 /**
@@ -51,6 +54,11 @@ const rule: Rule = {
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
+        // An ARM template expression builds the string from parameters and keys looked up at deploy
+        // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.
+        // A literal inside such an expression is still committed, so only a value that is itself a
+        // function, or the string's end followed by one, is skipped.
+        if (ARM_FUNCTION.test(raw) || (ARM_EXPRESSION.test(before.slice(-300)) && /^'\s*,/.test(raw + after))) continue;
         const quoted = /^['"{]/.test(raw);
         const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
         if (isPlaceholderPassword(value)) continue;

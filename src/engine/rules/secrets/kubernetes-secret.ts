@@ -3,6 +3,8 @@ import { SECRET_CONTROLS } from './define.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64 } from './lib/base64.js';
 import { isTemplated } from './lib/credential-values.js';
+import { classifySecretName } from './lib/secret-names.js';
+import { shannonEntropy, charClasses } from '../../entropy.js';
 
 const KIND_SECRET = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/im;
 const BLOCK_START = /^([ \t]*)(data|stringData)[ \t]*:[ \t]*(?:#.*)?$/;
@@ -10,7 +12,7 @@ const ENTRY = /^([ \t]*)(["']?)([^\s:"'#][^:"']{0,252}?)\2[ \t]*:(?:[ \t]+(.*))?
 const BLOCK_SCALAR = /^[|>][-+]?\d?$/;
 // Keys whose values are identifiers or public material, not secrets.
 const NOT_SECRET_KEY =
-  /^(?:username|user|user[-_]?name|login|email|host|hostname|server|port|database|db|db[-_]?name|dbname|namespace|region|zone|url|uri|endpoint|ca\.crt|ca\.pem|ca[-_]?bundle(?:\.crt|\.pem)?|tls\.crt|[\w.-]*\.(?:crt|cer|pub))$/i;
+  /^(?:url|uri|ca\.crt|ca\.pem|ca[-_]?bundle(?:\.crt|\.pem)?|tls\.crt|[\w.-]*\.(?:crt|cer|pub)|(?:[\w.-]*[._-])?(?:username|user|user[-_]?name|login|email|host|hostname|server|port|database|db|db[-_]?name|dbname|schema|namespace|region|zone|endpoint|name|id|client[-_]?id|app[-_]?id|tenant[-_]?id|key[-_]?id|account[-_]?id|project(?:[-_]?id)?|bucket|domain|cluster|environment|env|version|timeout|sslmode|protocol))$/i;
 
 interface Entry {
   key: string;
@@ -72,11 +74,30 @@ function entries(doc: string, base: number): Entry[] {
   return out.filter((x) => x.start >= 0);
 }
 
+// Keys that name a credential or a credential file, beyond what `classifySecretName` reads as one:
+// the well-known Secret types' keys (`.dockerconfigjson`, `tls.key`, `ssh-privatekey`) and file names.
+const SECRET_KEY =
+  /(?:^|[._-])(?:passw(?:or)?d|passwd|pwd|pass|secret|token|apikey|api[_-]key|key|private|privatekey|credentials?|creds|auth|htpasswd|dockerconfigjson|dockercfg|jks|keystore|truststore|p12|pfx|pem|dsn|connection[_-]?string|database[_-]?url|db[_-]?url|redis[_-]?url|mongo(?:db)?[_-]?ur[il]|amqp[_-]?url|webhook|signing|salt|pin|cookie|session|otp|seed|mnemonic|id_rsa|id_ed25519|id_ecdsa)(?:$|[._-])/i;
+
+/** Decoded content that is a credential whatever its key says: armoured keys, URLs with a password, random tokens. */
+function looksSecret(text: string): boolean {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY/.test(text)) return true;
+  if (/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text)) return true;
+  const t = text.trim();
+  return t.length >= 20 && !/\s/.test(t) && shannonEntropy(t) >= 3.5 && charClasses(t) >= 3;
+}
+
+/** A key that holds a credential, by its name or, for neutral names, by what it holds. */
+function isSecretBearing(key: string, text: string): boolean {
+  if (NOT_SECRET_KEY.test(key)) return false;
+  return SECRET_KEY.test(key) || classifySecretName(key) !== undefined || looksSecret(text);
+}
+
 function isSecretValue(e: Entry): boolean {
   const v = e.value.trim();
   if (!v || v === '""' || v === "''" || isTemplated(v) || /^[{[]/.test(v)) return false;
   if (NOT_SECRET_KEY.test(e.key)) return false;
-  if (e.mode === 'stringData') return v.length >= 4 && !isPlaceholder(v, false);
+  if (e.mode === 'stringData') return v.length >= 4 && !isPlaceholder(v, false) && isSecretBearing(e.key, v);
   // `data` values are base64; very short ones (`YmFyCg==`) are flags and names, not credentials.
   const compact = v.replace(/\s+/g, '');
   if (compact.length < 10) return false;
@@ -84,6 +105,7 @@ function isSecretValue(e: Entry): boolean {
   if (!buf || buf.length === 0) return false;
   const text = buf.toString('utf8').trim();
   if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return false;
+  if (!isSecretBearing(e.key, text)) return false;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.
   return text.length > 40 || /[{\n]/.test(text) || (!isPlaceholder(text, true) && !isTemplated(text));
 }

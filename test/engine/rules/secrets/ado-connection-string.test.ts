@@ -34,3 +34,29 @@ ruleTester(rule, {
     { name: 'local server kept at low confidence', code: `Server=localhost;Database=app;User ID=sa;Password=${pw};`, secret: pw },
   ],
 });
+
+// ARM templates build connection strings from parameters and keys looked up at deployment.
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'ARM concat with parameters()',
+      code: `"value": "[concat('Server=tcp:', parameters('sqlServerName'), '.database.windows.net,1433;Initial Catalog=', parameters('db'), ';User ID=', parameters('adminLogin'), ';Password=', parameters('adminPassword'), ';Encrypt=true;')]"`,
+      path: 'azuredeploy.json',
+    },
+    {
+      name: 'ARM listKeys()',
+      code: `"connectionString": "[concat('Server=', variables('host'), ';Database=app;User Id=app;Password=',listKeys(resourceId('Microsoft.Cache/Redis', variables('cache')), '2020-06-01').primaryKey, ';')]"`,
+      path: 'template.json',
+    },
+    { name: 'whole value an expression', code: `"cs": "Server=db;Database=app;User ID=app;Password=[parameters('dbPassword')];"`, path: 'main.json' },
+    { name: 'format()', code: `"[format('Server={0};Database=app;User ID=app;Password={1};', variables('server'), parameters('pw'))]"`, path: 'main.json' },
+  ],
+  invalid: [
+    {
+      name: 'a literal inside an ARM expression is still committed',
+      code: `"value": "[concat('Server=tcp:', parameters('sqlServerName'), ';Database=app;User ID=app;Password=${rand(14, undefined, 'arm-literal')};')]"`,
+      count: 1,
+      path: 'azuredeploy.json',
+    },
+  ],
+});

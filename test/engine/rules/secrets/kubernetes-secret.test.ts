@@ -55,3 +55,31 @@ ruleTester(rule, {
     },
   ],
 });
+
+// Secret-bearing keys only: identifiers and connection details under a Secret are not credentials.
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'identifiers and connection details only',
+      code: manifest(
+        `data:\n  DB_HOST: ${b64('postgres.prod.svc.cluster.local')}\n  DB_PORT: ${b64('5432')}\n  DB_USERNAME: ${b64('app_service_user')}\n  AWS_REGION: ${b64('eu-west-1')}\n  client-id: ${b64('3f9a0c6d-2b71-4e84-9c1d-5a6b7c8d9e0f')}\n  namespace: ${b64('production-eu')}\n`,
+      ),
+      path: 'secret.yaml',
+    },
+    { name: 'stringData connection details', code: manifest('stringData:\n  host: db.prod.internal\n  port: "5432"\n  database: orders_production\n  sslmode: require\n'), path: 'secret.yaml' },
+    { name: 'neutral key holding a plain word', code: manifest(`data:\n  mode: ${b64('production-readonly-mode')}\n`), path: 'secret.yaml' },
+  ],
+  invalid: [
+    {
+      name: 'only the password among connection details',
+      code: manifest(`data:\n  DB_HOST: ${b64('postgres.prod.svc.cluster.local')}\n  DB_USERNAME: ${b64('app_service_user')}\n  DB_PASSWORD: ${dbPass}\n`),
+      count: 1,
+      line: 10,
+      secret: dbPass,
+      path: 'secret.yaml',
+    },
+    { name: 'tls.key of a TLS Secret', code: manifest(`data:\n  tls.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'crt')))}\n  tls.key: ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey')))}\n`), count: 1, line: 9, path: 'tls.yaml' },
+    { name: 'neutral key holding a random token', code: manifest(`stringData:\n  upstream: ${plain}\n`), secret: plain, path: 'secret.yaml' },
+    { name: 'database URL with a password', code: manifest(`stringData:\n  DATABASE_URL: postgres://app:${plain}@db:5432/app\n`), count: 1, path: 'secret.yaml' },
+  ],
+});
