@@ -21,6 +21,7 @@ import { clientOptionsFromEnv } from './app/github/octokit.js';
 import type { RunLedger } from './app/effects/check-run-publisher.js';
 import { PULL_REQUEST_ACTIONS, type JobPayload } from './app/jobs/payload.js';
 import { probotApp } from './app/webhooks/dispatch.js';
+import type { AuditStore } from './audit/types.js';
 
 export { PULL_REQUEST_ACTIONS };
 
@@ -40,6 +41,8 @@ export interface AppOptions {
   budgetMs?: number;
   /** Milliseconds per second of `retry-after` for scheduled retries (TOKENWARDEN_RETRY_BASE_MS). */
   retryBaseMs?: number;
+  /** The audit trail: the store (one hash-chained record per evaluation); none without a store. */
+  audit?: AuditStore;
 }
 
 export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
@@ -62,6 +65,7 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
     ...(options.runs ? { runs: options.runs } : {}),
     budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
     retryBaseMs: options.retryBaseMs ?? 1000,
+    ...(options.audit ? { audit: options.audit } : {}),
   };
   // The engine's WASM parsers load once; every job waits for them (instant after the first).
   const ready = initEngine();
@@ -70,7 +74,8 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
     ready,
     run: async (payload, ctx) => {
       await ready;
-      return handle(deps, ctx, payload);
+      const origin = { event: payload.action ? `${payload.event}.${payload.action}` : payload.event, ...(payload.delivery ? { delivery: payload.delivery } : {}) };
+      return handle(deps, { ...ctx, scope: { ...ctx.scope, origin } }, payload);
     },
   };
 }

@@ -217,6 +217,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
       // its jobs' leases do: TOKENWARDEN_JOB_LEASE_MS (the desk's own defaults at the default lease).
       desk: new IssueDesk(store, { claimMs: settings.leaseMs, lockMs: Math.min(30_000, settings.leaseMs) }),
       runs: { checkRuns: store.checkRuns, owner: store.instanceId },
+      audit: store,
     });
   const route = new WebhookRoute({
     path: webhookPath,

@@ -19,6 +19,8 @@ import { buildServer, removeBuild, spawnServer, type ServerProcess } from '../ap
 import { startStandIn, type StandIn } from '../app/helpers/stand-in.js';
 import { freshDataDir, templateDataDir } from '../app/helpers/data-dir.js';
 import { postgresHarness } from '../store/helpers/harness.js';
+import { openStore } from '../../src/store/index.js';
+import { verifyChain } from '../../src/audit/chain.js';
 import { burst, completedCount, deliver, drained, makeBurst, outcome, percentile, runsFor, serverEnv, settled, timeToCompletion, type Ack, type BurstPr } from './helpers/durable.js';
 
 /** Well under GitHub's 10 s and far from a whole evaluation's time; the 1 s target is measured, not asserted. */
@@ -169,6 +171,27 @@ describe('durable state, against the real server', () => {
       expect(judgedBy.every((n) => n > 0)).toBe(true);
       expect(await drained(servers[0]!, 10_000)).toMatchObject({ backend: 'postgres', openCheckRuns: 0, queue: { failed: 0 } });
       await Promise.all(servers.map((s) => s.stop('SIGTERM', 10_000)));
+      // The audit trail both wrote: one unbroken chain, exactly one evaluation record per delivery.
+      const store = await openStore(db);
+      try {
+        const verified = await verifyChain(store);
+        expect(verified.ok).toBe(true);
+        const perDelivery = new Map<string, number>();
+        for (let after = 0; ; ) {
+          const page = await store.audit.page(after, 1000);
+          if (!page.length) break;
+          after = page[page.length - 1]!.seq;
+          for (const r of page.filter((x) => x.kind === 'evaluation')) {
+            const d = (r.body as { delivery?: string }).delivery ?? '(none)';
+            perDelivery.set(d, (perDelivery.get(d) ?? 0) + 1);
+          }
+        }
+        expect([...perDelivery.keys()].sort()).toEqual(prs.map((p) => p.id).sort());
+        expect([...perDelivery.values()].filter((n) => n !== 1)).toEqual([]);
+        console.log(`(c) audit trail: ${verified.ok ? verified.records : '?'} records, one chain, one evaluation record per delivery`);
+      } finally {
+        await store.close();
+      }
     } finally {
       await pg.teardown();
     }

@@ -38,6 +38,8 @@ import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from
 import { outsideBudget, withBudget } from './budget.js';
 import { retryDelayMs } from '../github/retry.js';
 import type { Sandbox } from '../../sandbox/index.js';
+import type { AuditStore, IssueWritten } from '../../audit/types.js';
+import { auditEvaluation, type Origin } from '../effects/audit.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -72,6 +74,8 @@ export interface AppDeps {
   budgetMs: number;
   /** Milliseconds per second of GitHub's `retry-after` when scheduling a retry (TOKENWARDEN_RETRY_BASE_MS). */
   retryBaseMs: number;
+  /** The audit trail (the store's hash chain): one record per evaluation; none without a store. */
+  audit?: AuditStore;
 }
 
 /** The policy file itself is read up to this size (a policy is a few KB). */
@@ -85,6 +89,8 @@ export interface RunScope {
   /** Scheduled retries so far (0 the first time): `retryDelayMs` backs off by it. */
   attempt?: number;
   job?: RunJob;
+  /** The event and delivery that asked for this evaluation, for the audit trail. */
+  origin?: Origin;
 }
 
 /**
@@ -127,13 +133,19 @@ export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, tar
   }
   let outcome: EvaluationOutcome = {};
   try {
-    await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run));
+    await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run, scope.origin));
   } catch (e) {
     log.error({ err: errorFields(e), ...where, checkRunId: run.id }, 'evaluation failed');
     // Whatever could not be judged is never a pass, whatever `incomplete_scan` says.
     const retryAt = run.done ? undefined : retryAtFor(e);
     if (retryAt) outcome = { retryAt, reason: 'not judged yet' };
     if (!run.done) await outsideBudget(() => run.abort(e, retryAt));
+    // A retry will judge it and be recorded then; the last word, nothing judged, is recorded now.
+    if (!retryAt) {
+      await outsideBudget(() =>
+        auditEvaluation(deps.audit, log, target, scope.origin, { policy: null, verdict: 'fail', conclusion: 'failure', checkRunId: run.id, error: describeError(e) }),
+      );
+    }
   } finally {
     run.release();
     log.info({ ...where, checkRunId: run.id, ms: Date.now() - started }, 'evaluation finished');
@@ -162,6 +174,7 @@ async function judge(
   target: Target,
   mode: IssueMode,
   run: CheckRunPublisher,
+  origin: Origin | undefined,
 ): Promise<void> {
   const { repo } = target;
   const today = deps.now();
@@ -178,6 +191,13 @@ async function judge(
     const repair = await proposedRepair(gh, deps, box, target, sources).catch(() => undefined);
     if (repair) output.summary += `\n${repair}\n`;
     await run.complete('failure', output, annotations);
+    await auditEvaluation(deps.audit, log, target, origin, {
+      policy: null,
+      verdict: 'fail',
+      conclusion: 'failure',
+      checkRunId: run.id,
+      error: `the policy does not load (${resolved.errors.length} error(s) at ${target.policyRef})`,
+    });
     return;
   }
   const policy = resolved.policy;
@@ -321,6 +341,12 @@ async function judge(
     'evaluated',
   );
   await run.complete(conclusionOf(verdict), output, annotations, secretsWithoutIssue ? [OPEN_ISSUES_ACTION] : []);
+  const issues: IssueWritten[] = [];
+  for (const f of result.findings) {
+    const link = issueOf(f);
+    if (link) issues.push({ repository: link.repository, number: link.number, action: 'linked', fingerprint: f.fingerprint });
+  }
+  await auditEvaluation(deps.audit, log, target, origin, { policy, result, verdict, conclusion: conclusionOf(verdict), checkRunId: run.id, issues });
 }
 
 /** Where the "before" of a change is read: the PR's base, or what the branch held before a push. */
