@@ -16,6 +16,7 @@ import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
 import gitlabTokenExpiry from './gitlab-token-expiry.js';
 import k8sServiceAccountToken from './k8s-service-account-token.js';
 import workflowLongLivedCloudKeys from './workflow-long-lived-cloud-keys.js';
+import workflowPublishToken from './workflow-publish-token.js';
 
 export const rotationRules: Rule[] = [
   inventoryMissing,
@@ -34,4 +35,5 @@ export const rotationRules: Rule[] = [
   gitlabTokenExpiry,
   k8sServiceAccountToken,
   workflowLongLivedCloudKeys,
+  workflowPublishToken,
 ];

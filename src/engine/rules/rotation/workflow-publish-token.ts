@@ -1,0 +1,286 @@
+/**
+ * A workflow that publishes a package with a stored registry token, to a registry that accepts OIDC
+ * trusted publishing from GitHub Actions: the token is a credential someone must rotate by hand for
+ * ever, and it publishes from anywhere once it leaks, while trusted publishing mints a short-lived,
+ * repository- and workflow-bound token per run.
+ *
+ * Registries with trusted publishing from GitHub Actions (their own documentation):
+ * npm (npm CLI ≥ 11.5.1, docs.npmjs.com/trusted-publishers), PyPI (docs.pypi.org/trusted-publishers),
+ * RubyGems (guides.rubygems.org/trusted-publishing), crates.io (crates.io/docs/trusted-publishing),
+ * NuGet (learn.microsoft.com/nuget/nuget-org/trusted-publishing), JSR (tokenless `jsr publish` /
+ * `deno publish` from a linked repository). Maven Central, Docker Hub and GitHub Packages have none
+ * (GitHub Packages takes the job's GITHUB_TOKEN): not reported.
+ *
+ * What counts as publishing: `npm publish`, `yarn npm publish`, `yarn publish`, `pnpm publish`,
+ * `bun publish`, `lerna publish`, `changeset publish`, `semantic-release`; `twine upload`,
+ * `poetry publish`, `uv publish`, `flit publish`, `hatch publish`, `pdm publish`; `gem push`,
+ * `rake release`; `cargo publish`; `dotnet nuget push`, `nuget push`; `jsr publish`, `deno publish`;
+ * and the registries' actions with a token input (`pypa/gh-action-pypi-publish` `password:`,
+ * `JS-DevTools/npm-publish` `token:`, `katyo/publish-crates` `registry-token:` …). What counts as a
+ * stored token: a `${{ secrets.X }}` (not GITHUB_TOKEN) in the command, in the registry's token
+ * variable (`NODE_AUTH_TOKEN`, `TWINE_PASSWORD`, `CARGO_REGISTRY_TOKEN`, `GEM_HOST_API_KEY` …) at the
+ * step, job or workflow level, in a variable the command names (`--api-key $KEY`), or written to the
+ * registry's credentials file by an earlier step of the job. A job that publishes with
+ * `id-token: write` and no token is what this rule asks for.
+ */
+import type { RawFinding, Rule } from '../../rule.js';
+import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
+import { allSteps, input, isActionPath, isWorkflowPath, loadUnit, type CompositeAction, type Job, type Step, type Workflow } from '../scopes/lib/workflow.js';
+import { LONG_LIVED } from './lib/controls.js';
+
+type Registry = 'npm' | 'pypi' | 'rubygems' | 'crates' | 'nuget' | 'jsr';
+
+interface RegistryInfo {
+  name: string;
+  /** Environment variables the tools read the token from. */
+  tokenVars: RegExp;
+  /** An earlier step writing the token where the tool finds it. */
+  configures: RegExp;
+  /** Where the package is published to is not this registry (a private index, GitHub Packages). */
+  elsewhere: RegExp;
+  url: string;
+  steps: string;
+}
+
+const REGISTRIES: Record<Registry, RegistryInfo> = {
+  npm: {
+    name: 'npm',
+    tokenVars: /^(?:NODE_AUTH_TOKEN|NPM_TOKEN|NPM_AUTH_TOKEN|NPM_PUBLISH_TOKEN|YARN_NPM_AUTH_TOKEN|NPM_CONFIG__AUTHTOKEN|npm_config_\/\/registry\.npmjs\.org\/:_authToken)$/i,
+    configures: /_authToken|npm\s+(?:config\s+set|set)\s+\S*_auth|yarn\s+config\s+set\s+npmAuthToken/i,
+    elsewhere: /npm\.pkg\.github\.com|pkgs\.dev\.azure\.com|\/\/(?:localhost|127\.0\.0\.1)[:/]|verdaccio|jfrog\.io|artifactory|nexus/i,
+    url: 'https://docs.npmjs.com/trusted-publishers',
+    steps:
+      'On npmjs.com open the package’s Settings → Trusted publishing and add GitHub Actions with this repository and workflow file (and environment, if the job has one); give the publishing job `permissions: id-token: write`; publish with npm CLI 11.5.1 or later (Node 24, or `npm install -g npm@latest`) and without `NODE_AUTH_TOKEN`/`NPM_TOKEN`; then set the package to require trusted publishing, revoke the token on npmjs.com and delete the secret.',
+  },
+  pypi: {
+    name: 'PyPI',
+    tokenVars: /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|POETRY_PYPI_TOKEN_\w+|POETRY_HTTP_BASIC_\w+_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD|HATCH_INDEX_AUTH|PDM_PUBLISH_PASSWORD)$/i,
+    configures: /\.pypirc|poetry\s+config\s+(?:pypi-token|http-basic)/i,
+    elsewhere: /pkgs\.dev\.azure\.com|jfrog\.io|artifactory|nexus|gemfury|codeartifact|pkg\.dev\b/i,
+    url: 'https://docs.pypi.org/trusted-publishers/',
+    steps:
+      'On pypi.org open the project’s Settings → Publishing and add a trusted publisher for this repository and workflow file (and environment, if the job has one); give the publishing job `permissions: id-token: write`; publish with `pypa/gh-action-pypi-publish` without `password:` (or `uv publish --trusted-publishing always`); then delete the API token on PyPI and the secret.',
+  },
+  rubygems: {
+    name: 'RubyGems',
+    tokenVars: /^(?:GEM_HOST_API_KEY|RUBYGEMS_API_KEY|RUBYGEMS_AUTH_TOKEN|RUBYGEMS_TOKEN|GEM_API_KEY)$/i,
+    configures: /\.gem\/credentials|rubygems_api_key/i,
+    elsewhere: /rubygems\.pkg\.github\.com|gemfury|jfrog\.io|artifactory|nexus/i,
+    url: 'https://guides.rubygems.org/trusted-publishing/',
+    steps:
+      'On rubygems.org open the gem’s Trusted publishers page and add a GitHub Actions publisher for this repository and workflow file; give the publishing job `permissions: id-token: write`; release with `rubygems/release-gem@v1` (or `rubygems/configure-rubygems-credentials` before `gem push`) instead of `GEM_HOST_API_KEY`; then revoke the API key on rubygems.org and delete the secret.',
+  },
+  crates: {
+    name: 'crates.io',
+    tokenVars: /^(?:CARGO_REGISTRY_TOKEN|CARGO_REGISTRIES_CRATES_IO_TOKEN|CRATES_IO_TOKEN|CRATES_TOKEN|CARGO_TOKEN)$/i,
+    configures: /cargo\s+login/i,
+    elsewhere: /--registry(?:=|\s+)(?!crates-io\b)\S+|--index\b/i,
+    url: 'https://crates.io/docs/trusted-publishing',
+    steps:
+      'On crates.io open the crate’s Settings → Trusted Publishing and add this repository and workflow file; give the publishing job `permissions: id-token: write`; get a short-lived token with `rust-lang/crates-io-auth-action@v1` and pass its `token` output as `CARGO_REGISTRY_TOKEN` to `cargo publish`; then revoke the API token on crates.io and delete the secret.',
+  },
+  nuget: {
+    name: 'NuGet',
+    tokenVars: /^(?:NUGET_API_KEY|NUGET_AUTH_TOKEN|NUGET_KEY|NUGET_TOKEN|NUGET_ORG_API_KEY)$/i,
+    configures: /nuget\s+setapikey/i,
+    elsewhere: /nuget\.pkg\.github\.com|pkgs\.dev\.azure\.com|myget\.org|jfrog\.io|artifactory|nexus|feedz\.io|cloudsmith/i,
+    url: 'https://learn.microsoft.com/nuget/nuget-org/trusted-publishing',
+    steps:
+      'On nuget.org open Trusted Publishing and add a policy for this repository owner, repository and workflow file; give the publishing job `permissions: id-token: write`; exchange the OIDC token with `NuGet/login@v1` and push with its `NUGET_API_KEY` output; then delete the API key on nuget.org and the secret.',
+  },
+  jsr: {
+    name: 'JSR',
+    tokenVars: /^(?:JSR_TOKEN|JSR_AUTH_TOKEN)$/i,
+    configures: /(?!)/,
+    elsewhere: /(?!)/,
+    url: 'https://jsr.io/docs/publishing-packages#publishing-from-github-actions',
+    steps:
+      'Link the package to this GitHub repository in its JSR settings; give the publishing job `permissions: id-token: write`; run `npx jsr publish` (or `deno publish`) without `--token`; then revoke the token on jsr.io and delete the secret.',
+  },
+};
+
+/** Publishing commands, each with its registry (tested against each line of a `run:` script). */
+const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
+  [/\b(?:npm|pnpm|bun)\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b|\bsemantic-release\b|\bnp\s+--yolo\b/i, 'npm'],
+  [/\btwine\s+upload\b|\bpoetry\s+publish\b|\buv\s+publish\b|\bflit\s+publish\b|\bhatch\s+publish\b|\bpdm\s+publish\b/i, 'pypi'],
+  [/\bgem\s+push\b|\brake\s+release\b/i, 'rubygems'],
+  [/\bcargo\s+(?:\+\S+\s+)?publish\b|\bcargo\s+workspaces\s+publish\b|\bcargo\s+release\b/i, 'crates'],
+  [/\bdotnet\s+nuget\s+push\b|\bnuget(?:\.exe)?\s+push\b/i, 'nuget'],
+  [/\bjsr\s+publish\b|\bdeno\s+publish\b/i, 'jsr'],
+];
+
+/** Publishing actions and the input that carries the token (`undefined`: the token comes from `env`). */
+const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: readonly string[] }> = [
+  { action: /^pypa\/gh-action-pypi-publish$/i, registry: 'pypi', inputs: ['password'] },
+  { action: /^casperdcl\/deploy-pypi$/i, registry: 'pypi', inputs: ['password'] },
+  { action: /^js-devtools\/npm-publish$/i, registry: 'npm', inputs: ['token'] },
+  { action: /^changesets\/action$/i, registry: 'npm', inputs: [] },
+  { action: /^cycjimmy\/semantic-release-action$/i, registry: 'npm', inputs: [] },
+  { action: /^katyo\/publish-crates$/i, registry: 'crates', inputs: ['registry-token'] },
+  { action: /^(?:rohanpm|brandedoutcast|alirezanet|rohith)\/publish-nuget$/i, registry: 'nuget', inputs: ['nuget_key', 'NUGET_KEY'] },
+  { action: /^dawidd6\/action-publish-gem$/i, registry: 'rubygems', inputs: ['api_key'] },
+  { action: /^cadwallion\/publish-rubygems-action$/i, registry: 'rubygems', inputs: [] },
+];
+
+/** `${{ secrets.X }}` other than GITHUB_TOKEN; the secret's name, or undefined. */
+function storedSecret(v: string | undefined): string | undefined {
+  if (!v || !/\$\{\{/.test(v)) return undefined;
+  const re = /\bsecrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v))) {
+    const name = m[1] ?? m[2]!;
+    if (name.toUpperCase() !== 'GITHUB_TOKEN') return name;
+  }
+  return undefined;
+}
+
+interface EnvVar {
+  name: string;
+  secret: string;
+  node: YamlNode | undefined;
+}
+
+/** `env:` entries whose value is a stored secret. */
+function secretEnv(doc: YamlDoc, owner: YamlNode | undefined): EnvVar[] {
+  const out: EnvVar[] = [];
+  for (const e of doc.entries(doc.get(owner, 'env'))) {
+    const secret = storedSecret(doc.str(e.value));
+    if (secret) out.push({ name: e.key, secret, node: e.keyNode });
+  }
+  return out;
+}
+
+interface Publish {
+  registry: Registry;
+  step: Step;
+  /** What carries the token, for the message. */
+  via: string;
+  secret: string;
+  node: YamlNode | undefined;
+}
+
+const actionSlug = (uses: string | undefined): string => (uses ?? '').split('@')[0]!.replace(/\/+$/, '');
+
+/** Lines of a run script that publish, with their registry. */
+function publishLines(run: string): Array<{ line: string; registry: Registry }> {
+  const out: Array<{ line: string; registry: Registry }> = [];
+  // Join continuation lines so `--api-key` on the next line belongs to its command.
+  for (const raw of run.replace(/\\\r?\n|`\r?\n/g, ' ').split(/\r?\n|&&|;|\|\|/)) {
+    const line = raw.replace(/#.*$/, '');
+    if (/^\s*(?:echo|printf)\b/.test(line) || /--dry-run\b|\bpack\b\s*$/.test(line)) continue;
+    for (const [re, registry] of COMMANDS) if (re.test(line)) out.push({ line, registry });
+  }
+  return out;
+}
+
+/** `$NAME`, `${NAME}`, `$env:NAME`, `%NAME%` in a command. */
+function namedVars(line: string): string[] {
+  const out: string[] = [];
+  const re = /\$\{?(?:env:)?([A-Za-z_]\w*)\}?|%([A-Za-z_]\w*)%/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(line))) out.push(m[1] ?? m[2]!);
+  return out;
+}
+
+function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, steps: readonly Step[]): Publish[] {
+  const doc = unit.doc;
+  const inherited = [...(unit.kind === 'workflow' ? secretEnv(doc, unit.root) : []), ...(job ? secretEnv(doc, job.node) : [])];
+  // Registry hosts set up by earlier steps (`actions/setup-node` `registry-url`, …).
+  const setupText: string[] = [];
+  const out: Publish[] = [];
+  steps.forEach((step, i) => {
+    const stepEnv = secretEnv(doc, step.node);
+    const env = [...stepEnv, ...inherited];
+    const slug = actionSlug(step.uses);
+    if (step.uses && step.withNode) {
+      for (const e of doc.entries(step.withNode)) if (/registry|source|url|index/i.test(e.key)) setupText.push(doc.str(e.value) ?? '');
+    }
+    for (const a of ACTIONS) {
+      if (!step.uses || !a.action.test(slug)) continue;
+      if (slug.toLowerCase() === 'changesets/action' && !input(doc, step, 'publish')) continue;
+      const info = REGISTRIES[a.registry];
+      const target = doc.entries(step.withNode).filter((e) => /registry|url|source|index/i.test(e.key)).map((e) => doc.str(e.value) ?? '').join(' ');
+      if (info.elsewhere.test(target) || info.elsewhere.test(setupText.join(' '))) continue;
+      let hit: Publish | undefined;
+      for (const name of a.inputs) {
+        const inp = input(doc, step, name);
+        const secret = storedSecret(inp?.value) ?? (inp?.value ? namedSecret(inp.value, env) : undefined);
+        if (secret) hit = { registry: a.registry, step, via: `the \`${name}\` input of \`${slug}\``, secret, node: inp!.keyNode };
+      }
+      const tokenVar = env.find((v) => info.tokenVars.test(v.name));
+      if (!hit && tokenVar) hit = { registry: a.registry, step, via: `\`${tokenVar.name}\` for \`${slug}\``, secret: tokenVar.secret, node: tokenVar.node };
+      if (hit) out.push(hit);
+    }
+    if (step.run === undefined) return;
+    for (const { line, registry } of publishLines(step.run)) {
+      const info = REGISTRIES[registry];
+      if (info.elsewhere.test(line) || (registry === 'npm' && info.elsewhere.test(setupText.join(' ')) && !/registry\.npmjs\.org/.test(line))) continue;
+      if (registry === 'nuget' && /--source(?:=|\s+)(?!\S*nuget\.org)\S+|-s(?:ource)?\s+(?!\S*nuget\.org)https?:\S+/i.test(line) && !/nuget\.org/i.test(line)) continue;
+      const inline = storedSecret(line);
+      const named = namedSecret(line, env);
+      const tokenVar = env.find((v) => info.tokenVars.test(v.name));
+      const earlier = steps.slice(0, i).find((s) => s.run !== undefined && info.configures.test(s.run) && (storedSecret(s.run) ?? namedSecret(s.run, [...secretEnv(doc, s.node), ...inherited])));
+      let hit: Publish | undefined;
+      if (inline) hit = { registry, step, via: `\`secrets.${inline}\` in the command`, secret: inline, node: step.runNode };
+      else if (named) hit = { registry, step, via: `\`$${named.name}\` in the command`, secret: named.secret, node: named.node ?? step.runNode };
+      else if (tokenVar) hit = { registry, step, via: `\`${tokenVar.name}\``, secret: tokenVar.secret, node: tokenVar.node };
+      else if (earlier) hit = { registry, step, via: 'credentials an earlier step writes', secret: storedSecret(earlier.run) ?? 'a secret', node: earlier.runNode };
+      if (hit) out.push(hit);
+    }
+  });
+  return out;
+}
+
+/** A variable the text names whose value is a stored secret. */
+function namedSecret(text: string, env: readonly EnvVar[]): (EnvVar & { name: string }) | undefined {
+  const names = new Set(namedVars(text).map((n) => n.toUpperCase()));
+  return env.find((v) => names.has(v.name.toUpperCase()));
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'rotation/workflow-publish-token',
+    family: 'rotation',
+    severity: 'medium',
+    confidence: 'high',
+    description: 'Workflow publishes a package with a stored registry token where the registry offers OIDC trusted publishing',
+    controls: [...LONG_LIVED],
+    remediation:
+      'Switch to trusted publishing: register this repository and workflow as a trusted publisher on the registry, give the publishing job `permissions: id-token: write`, publish without the token, then revoke the token and delete the secret.',
+  },
+  keywords: ['publish', 'upload', 'push', 'release'],
+  scope: 'file',
+  appliesTo: (p) => isWorkflowPath(p) || isActionPath(p),
+  check(file) {
+    const unit = loadUnit(file);
+    if (!unit) return [];
+    const groups = new Map<Job | undefined, Step[]>();
+    for (const { step, job } of allSteps(unit)) {
+      let list = groups.get(job);
+      if (!list) groups.set(job, (list = []));
+      list.push(step);
+    }
+    const out: RawFinding[] = [];
+    const seen = new Set<string>();
+    for (const [job, steps] of groups) {
+      for (const p of findPublishes(unit, job, steps)) {
+        const where = job ? `job \`${job.id}\`` : 'this action';
+        const key = `${job?.id ?? 'action'}:${p.registry}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const info = REGISTRIES[p.registry];
+        const pos = unit.doc.pos(p.node ?? p.step.node) ?? { line: 1, column: 1 };
+        out.push({
+          line: pos.line,
+          column: pos.column,
+          message: `${where[0]!.toUpperCase()}${where.slice(1)} publishes to ${info.name} with a stored token (${p.via}, from secret \`${p.secret}\`): a long-lived credential someone must rotate by hand, while ${info.name} trusted publishing issues a short-lived token per run.`,
+          construct: `publish-token:${key}`,
+          remediation: `${info.steps} (${info.url})`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;
