@@ -49,3 +49,60 @@ export function isReference(value: string): boolean {
     /^(?:process\.env|os\.environ|env|ENV|System\.getenv|getenv|secrets|vault)[.[(]/.test(value)
   );
 }
+
+/**
+ * How far a provider-prefixed candidate is from a real token, judged on its body (the prefix, such as
+ * `sk_live_`, `glpat-` or `github_pat_`, removed): `drop` for evident placeholders (an alphabet or digit
+ * run, a repeated character or unit, `xxxx`/`XXXX`/`****` masks, in any case), `low` for values that are
+ * mostly such runs but keep some randomness, `undefined` for values that look random. Random tokens of
+ * 8+ characters essentially never reach these bars (see test/engine/placeholder.test.ts).
+ */
+export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
+  if (isPlaceholder(value, true)) return 'drop';
+  const body = stripPrefixes(value);
+  if (body.length < 8) return undefined;
+  const lower = body.toLowerCase();
+  if (/example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|your[_-]?(?:api|token|key|secret)|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(lower)) return 'drop';
+  // Masks in any case and mixed runs of mask characters (`xXxX`, `x*x*`, `####`).
+  const mask = longestMatch(lower, /[x*#?.]{4,}/g);
+  if (mask >= 6 || mask >= body.length / 3) return 'drop';
+  const trivial = trivialFraction(lower);
+  if (trivial >= 0.75 || periodic(lower)) return 'drop';
+  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || mask >= 4) return 'low';
+  return undefined;
+}
+
+/** `sk_live_abc` → `abc`; `github_pat_11A…` → `11A…`; up to three `word_`/`word-`/`word.` prefixes. */
+function stripPrefixes(value: string): string {
+  let body = value;
+  for (let i = 0; i < 3; i++) {
+    const m = /^[A-Za-z][A-Za-z0-9]{0,11}[_.-]/.exec(body);
+    if (!m || body.length - m[0].length < 8) break;
+    body = body.slice(m[0].length);
+  }
+  return body;
+}
+
+function longestMatch(s: string, re: RegExp): number {
+  let best = 0;
+  for (const m of s.matchAll(re)) best = Math.max(best, m[0].length);
+  return best;
+}
+
+/** Share of adjacent pairs that repeat or step by one (`aa`, `ab`, `ba`, `12`): alphabet and digit runs. */
+function trivialFraction(s: string): number {
+  if (s.length < 2) return 0;
+  let n = 0;
+  for (let i = 1; i < s.length; i++) if (Math.abs(s.charCodeAt(i) - s.charCodeAt(i - 1)) <= 1) n++;
+  return n / (s.length - 1);
+}
+
+/** A short unit repeated (`abc1abc1abc1…`, `deadbeefdeadbeef…`): period 2–12, at least three times. */
+function periodic(s: string): boolean {
+  for (let p = 2; p <= 12 && p * 3 <= s.length; p++) {
+    let same = 0;
+    for (let i = p; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - p)) same++;
+    if (same / (s.length - p) >= 0.85) return true;
+  }
+  return false;
+}

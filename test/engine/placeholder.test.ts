@@ -75,3 +75,53 @@ describe('isReference', () => {
     }
   });
 });
+
+describe('placeholderGrade', () => {
+  it('drops provider-prefixed alphabet and digit runs, repeats and masks, in any case', async () => {
+    const { placeholderGrade } = await import('../../src/engine/placeholder.js');
+    for (const v of [
+      cat('ghp_', 'abcdefghijklmnopqrstuvwxyz0123456789'),
+      cat('ghp_', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+      cat('sk_live_', '1234567890', '1234567890', '1234'),
+      cat('glpat-', 'aBcDeFgHiJkLmNoPqRsT'),
+      cat('xoxb-', '1234567890-1234567890-', 'abcdefghijklmnopqrstuvwx'),
+      cat('npm_', 'abc123'.repeat(6)),
+      cat('sk-proj-', 'deadbeef'.repeat(6)),
+      cat('github_pat_', 'xXxXxXxXxXxXxXxXxXxXxX'),
+      cat('AKIA', 'XXXXXXXXXXXXXXXX'),
+      cat('dop_v1_', 'x'.repeat(64)),
+      cat('SG.', '*'.repeat(22), '.', '*'.repeat(43)),
+      cat('sk-ant-api03-', 'your-api-key-here-', rand(20, ALNUM, 'yk')),
+    ]) {
+      expect(placeholderGrade(v), v).toBe('drop');
+    }
+  });
+
+  it('grades mostly-run values low', async () => {
+    const { placeholderGrade } = await import('../../src/engine/placeholder.js');
+    expect(placeholderGrade(cat('ghp_', 'abcdefghijklmn', '987654', rand(16, ALNUM, 'half')))).toBe('low');
+    expect(placeholderGrade(cat('sk_live_', rand(20, ALNUM, 'mask'), 'xxxx'))).toBe('low');
+  });
+
+  it('lets random tokens through: none of 3,000 random bodies of 8-64 characters is touched', async () => {
+    const { placeholderGrade } = await import('../../src/engine/placeholder.js');
+    const touched: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      for (const [prefix, cs] of [['ghp_', ALNUM], ['sk_live_', ALNUM], ['', HEX]] as const) {
+        const v = prefix + rand(8 + (i % 57), cs, `r${i}`);
+        if (placeholderGrade(v) !== undefined) touched.push(v);
+      }
+    }
+    expect(touched.length).toBeLessThanOrEqual(3);
+  });
+
+  it('lets random base64 and digit values through', async () => {
+    const { placeholderGrade } = await import('../../src/engine/placeholder.js');
+    for (let i = 0; i < 200; i++) {
+      expect(placeholderGrade(rand(40, B64, `b${i}`))).toBeUndefined();
+    }
+    let digits = 0;
+    for (let i = 0; i < 200; i++) if (placeholderGrade(rand(12, '0123456789', `d${i}`)) === 'drop') digits++;
+    expect(digits).toBeLessThanOrEqual(2);
+  });
+});
