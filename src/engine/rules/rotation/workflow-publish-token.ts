@@ -204,7 +204,7 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       let hit: Publish | undefined;
       for (const name of a.inputs) {
         const inp = input(doc, step, name);
-        const secret = storedSecret(inp?.value) ?? (inp?.value ? namedSecret(inp.value, env) : undefined);
+        const secret = storedSecret(inp?.value) ?? (inp?.value ? namedSecret(inp.value, env)?.secret : undefined);
         if (secret) hit = { registry: a.registry, step, via: `the \`${name}\` input of \`${slug}\``, secret, node: inp!.keyNode };
       }
       const tokenVar = env.find((v) => info.tokenVars.test(v.name));
