@@ -5,14 +5,17 @@
  * `google-github-actions/auth` with `credentials_json` (or `GOOGLE_CREDENTIALS` from secrets),
  * `azure/login` with `creds` (or `ARM_CLIENT_SECRET` / `AZURE_CLIENT_SECRET` from secrets). Also in
  * composite actions. A stored key outlives every run, must be rotated by hand, and works from
- * anywhere once it leaks.
+ * anywhere once it leaks. AWS keys that come with a session token (`aws-session-token`,
+ * `AWS_SESSION_TOKEN`) are temporary STS credentials and are not reported; keys given to
+ * `configure-aws-credentials` together with `role-to-assume` are (low): the session is temporary, the
+ * key that assumes the role is not.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { parseYaml, type YamlDoc, type YamlNode } from '../../parse/yaml.js';
-import { isWorkflowFile } from '../../inventory/index.js';
+import type { YamlNode } from '../../parse/yaml.js';
+import { isActionPath, isWorkflowPath, loadUnit, type Step } from '../scopes/lib/workflow.js';
 import { LONG_LIVED } from './lib/controls.js';
 
-const ACTION_FILE = /(?:^|\/)action\.ya?ml$/i;
+const SECRET_REF = /\bsecrets\s*[.[]/i;
 
 interface Login {
   action: RegExp;
@@ -51,22 +54,29 @@ const rule: Rule = {
   },
   keywords: [...ACTION_KEYWORDS, ...Object.keys(ENV_KEYS).map((k) => k.toLowerCase())],
   scope: 'file',
-  appliesTo: (p) => isWorkflowFile(p) || ACTION_FILE.test(p),
+  appliesTo: (p) => isWorkflowPath(p) || isActionPath(p),
   check(file) {
-    const doc = parseYaml(file.text)?.first;
-    const root = doc?.root;
-    if (!doc || !doc.isMap(root)) return [];
+    const unit = loadUnit(file);
+    if (!unit) return [];
+    const doc = unit.doc;
     const out: RawFinding[] = [];
     const at = (node: YamlNode | undefined, f: Omit<RawFinding, 'line' | 'column'>): void => {
       const p = doc.pos(node);
       if (p) out.push({ line: p.line, column: p.column, ...f });
     };
+    /** Names (upper-cased) set from stored secrets in an `env:` mapping. */
+    const fromSecrets = (node: YamlNode | undefined): Set<string> =>
+      new Set(doc.entries(doc.get(node, 'env')).filter((e) => SECRET_REF.test(doc.str(e.value) ?? '')).map((e) => e.key.toUpperCase()));
+    // AWS credentials that come with a session token are temporary (STS): they expire by themselves.
+    const sessionToken = (...scopes: Array<Set<string>>): boolean => scopes.some((s) => s.has('AWS_SESSION_TOKEN') || s.has('AWS_SECURITY_TOKEN'));
 
-    const env = (node: YamlNode | undefined, where: string): void => {
-      for (const e of doc.entries(node)) {
+    const env = (owner: YamlNode | undefined, where: string, outer: Array<Set<string>>): void => {
+      const own = fromSecrets(owner);
+      for (const e of doc.entries(doc.get(owner, 'env'))) {
         const spec = ENV_KEYS[e.key.toUpperCase()];
         const v = doc.str(e.value) ?? '';
-        if (!spec || !/\bsecrets\s*[.[]/i.test(v)) continue;
+        if (!spec || !SECRET_REF.test(v)) continue;
+        if (spec.provider === 'AWS' && sessionToken(own, ...outer)) continue;
         at(e.keyNode, {
           message: `\`${e.key}\` ${where} comes from a stored secret: a long-lived ${spec.provider} credential where OIDC federation would issue one per run.`,
           construct: `env:${where}:${e.key.toUpperCase()}`,
@@ -74,31 +84,48 @@ const rule: Rule = {
         });
       }
     };
-    const steps = (list: YamlNode | undefined, where: string): void => {
-      doc.items(list).forEach((step, i) => {
-        const here = `${where} step ${doc.str(doc.get(step, 'name')) ?? doc.str(doc.get(step, 'id')) ?? i + 1}`;
-        env(doc.get(step, 'env'), `in ${here}`);
-        const uses = doc.str(doc.get(step, 'uses'));
-        if (!uses) return;
+    const steps = (list: readonly Step[], where: string, outer: Array<Set<string>>): void => {
+      for (const step of list) {
+        const i = step.index;
+        const here = `${where} step ${doc.str(doc.get(step.node, 'name')) ?? doc.str(doc.get(step.node, 'id')) ?? i + 1}`;
+        env(step.node, `in ${here}`, outer);
+        const uses = step.uses;
+        if (!uses) continue;
         for (const login of LOGINS) {
           if (!login.action.test(uses)) continue;
-          const input = doc.entry(doc.get(step, 'with'), login.input);
-          if (!input || doc.isNull(input.value)) continue;
-          at(input.keyNode, {
-            message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: a long-lived key where OIDC federation would issue a short-lived credential per run.`,
+          const inp = doc.entry(step.withNode, login.input);
+          if (!inp || doc.isNull(inp.value)) continue;
+          let severity: RawFinding['severity'];
+          let note = '';
+          if (login.provider === 'AWS') {
+            // Keys given with a session token are temporary credentials, not a stored long-lived key.
+            if (!doc.isNull(doc.entry(step.withNode, 'aws-session-token')?.value)) continue;
+            // The role session is temporary; the key that assumes it is not.
+            if (!doc.isNull(doc.entry(step.withNode, 'role-to-assume')?.value)) {
+              severity = 'low';
+              note = ' The role session it assumes is temporary, but the key used to assume it is stored for good.';
+            }
+          }
+          at(inp.keyNode, {
+            message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: a long-lived key where OIDC federation would issue a short-lived credential per run.${note}`,
             construct: `login:${where}:${i}:${login.input}`,
             remediation: `Drop \`${login.input}\`: ${login.fix}.`,
+            ...(severity ? { severity } : {}),
           });
         }
-      });
+      }
     };
 
-    env(doc.get(root, 'env'), 'in the workflow env');
-    for (const j of doc.entries(doc.get(root, 'jobs'))) {
-      env(doc.get(j.value, 'env'), `in job \`${j.key}\``);
-      steps(doc.get(j.value, 'steps'), `job \`${j.key}\``);
+    if (unit.kind === 'action') {
+      steps(unit.steps, 'the action', []);
+      return out;
     }
-    steps(doc.get(root, 'runs', 'steps'), 'the action');
+    const top = fromSecrets(unit.root);
+    env(unit.root, 'in the workflow env', []);
+    for (const job of unit.jobs) {
+      env(job.node, `in job \`${job.id}\``, [top]);
+      steps(job.steps, `job \`${job.id}\``, [top, fromSecrets(job.node)]);
+    }
     return out;
   },
 };
