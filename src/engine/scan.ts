@@ -9,7 +9,8 @@ import { isLocked, levelFor } from './policy/level.js';
 import type { FileView, RawFinding, RepoView, Rule, Segment } from './rule.js';
 import type { PolicyException, ResolvedPolicy } from './policy/types.js';
 import type { Skipped } from './decode.js';
-import { KeywordMatcher } from './keywords.js';
+import { keywordMatcher, type KeywordMatcher } from './keywords.js';
+import { LONG_LINE, LongLine } from './window.js';
 import { LineIndex } from './lines.js';
 import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
@@ -53,23 +54,6 @@ export interface ScannerOptions {
    * workflow changed). The scan's own whole files (not diff excerpts) take precedence.
    */
   repo?: RepoView;
-}
-
-/** A line longer than this is scanned in windows around each keyword hit (minified code). */
-const LONG_LINE = 4096;
-const WINDOW = 1024;
-
-/** Move a window edge outwards while it would cut a token (base64/url-safe run), up to one more window. */
-function widen(text: string, at: number, limit: number, dir: 1 | -1): number {
-  let i = at;
-  const stop = dir === 1 ? Math.min(limit, at + WINDOW) : Math.max(limit, at - WINDOW);
-  while (i !== stop) {
-    const c = text.charCodeAt(dir === 1 ? i : i - 1);
-    const tokenChar = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 95 || c === 45 || c === 46;
-    if (!tokenChar) break;
-    i += dir;
-  }
-  return i;
 }
 
 interface CompiledRule {
@@ -170,7 +154,7 @@ export class Scanner {
         if (!list.includes(ri)) list.push(ri);
       }
     });
-    this.matcher = new KeywordMatcher(keywords);
+    this.matcher = keywordMatcher(keywords);
     this.contextRules = this.compiled.flatMap((c, ri) => (c.rule.context ? [ri] : []));
     this.ignore = globs(policy.ignore, false);
     this.softIgnore = globs(policy.softIgnore, false);
@@ -233,20 +217,26 @@ export class Scanner {
       } else list.push([start, end]);
     };
     let lineStart = -1, lineEnd = -1;
+    /** The current line when it is long: windows around hits, in time linear in the line. */
+    let long: LongLine | undefined;
     this.matcher.scan(text, (k, offset) => {
       const rules = this.keywordRules[k]!;
       if (offset < lineStart || offset > lineEnd) {
         lineStart = text.lastIndexOf('\n', offset) + 1;
         lineEnd = text.indexOf('\n', offset);
         if (lineEnd === -1) lineEnd = text.length;
+        long = lineEnd - lineStart > LONG_LINE ? new LongLine(text, lineStart, lineEnd) : undefined;
       }
       for (let j = 0; j < rules.length; j++) {
         const ri = rules[j]!;
         if (!eligible(ri)) continue;
         const c = this.compiled[ri]!;
         if (c.rule.scope === 'file') addRange(ri, 0, text.length);
-        else if (lineEnd - lineStart <= LONG_LINE) addRange(ri, lineStart, lineEnd);
-        else addRange(ri, widen(text, Math.max(lineStart, offset - WINDOW), lineStart, -1), widen(text, Math.min(lineEnd, offset + WINDOW), lineEnd, 1));
+        else if (!long) addRange(ri, lineStart, lineEnd);
+        else {
+          const w = long.window(offset);
+          addRange(ri, w[0], w[1]);
+        }
       }
     });
     for (const ri of this.alwaysRules) if (eligible(ri)) addRange(ri, 0, text.length);

@@ -288,6 +288,34 @@ describe('very long (minified) lines', () => {
   });
 });
 
+describe('a 1 MB line of base64 zeros (once 15 s of window widening)', () => {
+  // A keyword at every few characters of a line with no token boundary: each hit's window used to be
+  // widened step by step (up to 2,048 steps per hit per rule). Now linear; the time goes to bench.
+  const zeros = 'A'.repeat(1 << 20);
+
+  it('hands the rule windows that cover the hits, never cutting the run, and reports what is in it', () => {
+    const probe = newProbe();
+    const t = tok('zeros');
+    const text = `data:${zeros.slice(0, 500_000)}"${t}"${zeros.slice(500_000)}`;
+    const r = scan(text, [synth({ probe, keywords: ['aaaa', 'tok_'] })]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.startColumn).toBe(text.indexOf(t) + 1);
+    // Hits everywhere: the windows merge into one segment, the whole line (nothing between hits to cut).
+    const segs = probe.calls[0]!;
+    expect(segs).toHaveLength(1);
+    expect(segs[0]!.offset).toBe(0);
+    expect(segs[0]!.text.length).toBe(text.length);
+  });
+
+  it('with the real rule set: no finding on the zeros, and a token after them still found', () => {
+    const secret = githubToken('ghp', 'zeros-tail');
+    const text = `const blob = "${zeros}";\nconst token = "${secret}";\n`;
+    const r = scanFiles([{ path: 'src/blob.js', text }], { policy: policy(), rules: allRules, today: TODAY });
+    expect(r.findings.map((f) => [f.ruleId, f.startLine])).toEqual([['secrets/github-token', 2]]);
+    expect(r.skipped).toEqual([]);
+  });
+});
+
 describe('inline suppressions', () => {
   const t = tok('supp');
 
