@@ -29,6 +29,51 @@ export async function workTreeTop(dir: string): Promise<string | null> {
   return r.stdout.toString('utf8').trim() || null;
 }
 
+/** What a failed git command means, said as what it is, with the fix. */
+export interface GitProblem {
+  kind: 'git-missing' | 'dubious-ownership' | 'not-a-repository' | 'unknown-revision' | 'other';
+  message: string;
+  fix: string;
+}
+
+const GIT_MISSING: GitProblem = {
+  kind: 'git-missing',
+  message: 'git is not installed (or not on PATH)',
+  fix: 'install git (https://git-scm.com/downloads; apt-get install git, brew install git) and run again',
+};
+
+/** Classify git's stderr. `what` names the command for the catch-all case. */
+export function explainGitFailure(r: GitOutput | null, what: string, dir: string): GitProblem {
+  if (!r) return GIT_MISSING;
+  const err = r.stderr;
+  if (/dubious ownership/i.test(err)) {
+    // git names the directory to trust in its own advice: `git config --global --add safe.directory X`.
+    const named = /safe\.directory\s+'?([^'\n]+?)'?\s*$/m.exec(err)?.[1] ?? dir;
+    return {
+      kind: 'dubious-ownership',
+      message: `git refuses to read ${named}: "dubious ownership" (the repository belongs to another user than the one running tokenwarden, common in containers and CI)`,
+      fix: `if you trust it, run: git config --global --add safe.directory ${named}  (in a container, run as the repository's owner or mount it with that user)`,
+    };
+  }
+  if (/not a git repository/i.test(err)) {
+    return { kind: 'not-a-repository', message: `${dir} is not inside a git repository`, fix: 'run it from a clone (cd into the repository)' };
+  }
+  if (/unknown revision|bad revision|ambiguous argument|invalid object name|bad object|not a valid object name/i.test(err)) {
+    return { kind: 'unknown-revision', message: `git does not know a revision (${firstLine(err)})`, fix: 'check the name (git branch -a, git log --oneline)' };
+  }
+  return { kind: 'other', message: `${what} failed: ${firstLine(err) || `exit code ${r.code}`}`, fix: 'check the repository with git status; run the git command above to see its full error' };
+}
+
+const firstLine = (s: string): string => s.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? '';
+
+/** True in a shallow clone (history cut short, e.g. actions/checkout's default fetch-depth 1). */
+export async function isShallow(top: string): Promise<boolean> {
+  const r = await git(top, ['rev-parse', '--is-shallow-repository']);
+  return !!r && r.code === 0 && r.stdout.toString('utf8').trim() === 'true';
+}
+
+export const UNSHALLOW_FIX = 'fetch the full history: git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0)';
+
 /** Tracked and untracked-but-not-ignored files under `pathspecs`, relative to `top`. */
 export async function listWorkTreeFiles(top: string, pathspecs: string[]): Promise<string[]> {
   const r = await git(top, ['ls-files', '-co', '--exclude-standard', '-z', '--', ...pathspecs]);
@@ -41,28 +86,54 @@ export interface DiffRange {
   head: string;
   /** `BASE...HEAD`: changes on HEAD since the merge base, as a pull request shows them. */
   mergeBase: boolean;
+  /** BASE is the empty tree (`EMPTY` or git's empty-tree id): every line at HEAD counts as added. */
+  emptyBase?: boolean;
 }
 
-const RANGE_FIX = 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD (or origin/main...HEAD for changes since the merge base)';
+const RANGE_FIX = 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD (or origin/main...HEAD for changes since the merge base; EMPTY..HEAD for everything)';
+
+/** git's empty tree, in SHA-1 and SHA-256 repositories. `EMPTY` is our name for it. */
+export const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+export const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
+const isEmptyTreeName = (rev: string): boolean => rev === 'EMPTY' || rev === EMPTY_TREE_SHA1 || rev === EMPTY_TREE_SHA256;
 
 export function parseRange(spec: string): DiffRange {
   const m = /^(.*?)(\.\.\.?)(.*)$/.exec(spec);
   if (!m || !m[1]) throw new CliError(`--diff needs a range BASE..HEAD (got '${spec}')`, RANGE_FIX);
-  const range = { base: m[1], head: m[3] || 'HEAD', mergeBase: m[2] === '...' };
+  const range: DiffRange = { base: m[1], head: m[3] || 'HEAD', mergeBase: m[2] === '...' };
   for (const rev of [range.base, range.head]) {
     if (rev.startsWith('-') || /\s/.test(rev)) throw new CliError(`'${rev}' is not a revision`, RANGE_FIX);
+  }
+  if (isEmptyTreeName(range.head)) throw new CliError(`the empty tree can only be the BASE of --diff (got '${spec}')`, RANGE_FIX);
+  if (isEmptyTreeName(range.base)) {
+    if (range.mergeBase) throw new CliError(`the empty tree has no merge base with ${range.head}: use ${range.base}..${range.head}`, RANGE_FIX);
+    range.emptyBase = true;
   }
   return range;
 }
 
-async function verifyRevision(top: string, rev: string): Promise<void> {
+/** The empty tree's id in this repository (SHA-1 or SHA-256 object format). */
+export async function emptyTree(top: string): Promise<string> {
+  const r = await git(top, ['hash-object', '-t', 'tree', '--stdin']);
+  const id = r && r.code === 0 ? r.stdout.toString('utf8').trim() : '';
+  return id || EMPTY_TREE_SHA1;
+}
+
+export async function verifyRevision(top: string, rev: string, flag = '--diff'): Promise<void> {
   const r = await git(top, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  if (!r || r.code !== 0) {
-    throw new CliError(
-      `unknown revision '${rev}' in --diff`,
-      `check the name (git branch -a, git log --oneline); in a shallow CI clone fetch it first, e.g. git fetch --depth=1 origin ${rev.replace(/^origin\//, '')}`,
-    );
-  }
+  if (!r) throw new CliError(GIT_MISSING.message, GIT_MISSING.fix);
+  if (r.code === 0) return;
+  // rev-parse --quiet says nothing: ask again without it to tell ownership trouble from a bad name.
+  const loud = await git(top, ['rev-parse', '--verify', `${rev}^{commit}`]);
+  const problem = explainGitFailure(loud, 'git rev-parse', top);
+  if (problem.kind === 'dubious-ownership' || problem.kind === 'git-missing') throw new CliError(problem.message, problem.fix);
+  const shallow = await isShallow(top);
+  throw new CliError(
+    `unknown revision '${rev}' in ${flag}${shallow ? ' (this is a shallow clone: older commits and other branches are not fetched)' : ''}`,
+    shallow
+      ? `${UNSHALLOW_FIX}; or fetch the one you need, e.g. git fetch --depth=50 origin ${rev.replace(/^origin\//, '')}`
+      : `check the name (git branch -a, git log --oneline); in a CI clone fetch it first, e.g. git fetch origin ${rev.replace(/^origin\//, '')}`,
+  );
 }
 
 const DIFF_FLAGS = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-U0', '--find-renames', '--src-prefix=a/', '--dst-prefix=b/'];
@@ -71,17 +142,24 @@ const DIFF_FLAGS = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-U0
 const decodeDiff = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
 
 export async function rangeDiff(top: string, range: DiffRange, pathspecs: string[]): Promise<string> {
-  await verifyRevision(top, range.base);
+  if (!range.emptyBase) await verifyRevision(top, range.base);
   await verifyRevision(top, range.head);
-  const spec = `${range.base}${range.mergeBase ? '...' : '..'}${range.head}`;
-  const r = await git(top, [...DIFF_FLAGS, spec, '--', ...pathspecs]);
-  if (!r || r.code !== 0) throw new CliError(`git diff ${spec} failed: ${r?.stderr ?? 'git not found'}`, RANGE_FIX);
+  // Against the empty tree: two revisions (a tree and a commit), as `A..B` wants two commits.
+  const revs = range.emptyBase ? [await emptyTree(top), range.head] : [`${range.base}${range.mergeBase ? '...' : '..'}${range.head}`];
+  const r = await git(top, [...DIFF_FLAGS, ...revs, '--', ...pathspecs]);
+  if (!r || r.code !== 0) {
+    const p = explainGitFailure(r, `git diff ${revs.join(' ')}`, top);
+    throw new CliError(p.message, p.kind === 'other' ? RANGE_FIX : p.fix);
+  }
   return decodeDiff(r.stdout);
 }
 
 export async function stagedDiff(top: string, pathspecs: string[]): Promise<string> {
   const r = await git(top, [...DIFF_FLAGS, '--cached', '--', ...pathspecs]);
-  if (!r || r.code !== 0) throw new CliError(`git diff --cached failed: ${r?.stderr ?? 'git not found'}`, 'run it inside a git repository with git installed');
+  if (!r || r.code !== 0) {
+    const p = explainGitFailure(r, 'git diff --cached', top);
+    throw new CliError(p.message, p.fix);
+  }
   return decodeDiff(r.stdout);
 }
 
@@ -108,8 +186,14 @@ export async function mergeBaseOf(top: string, base: string, head: string): Prom
   return r && r.code === 0 ? r.stdout.toString('utf8').trim() || base : base;
 }
 
+/** The work tree's top for a git-only option; a failure says what it is (git missing, ownership, not a repository). */
 export async function requireWorkTree(dir: string, flag: string): Promise<string> {
-  const top = await workTreeTop(dir);
-  if (!top) throw new CliError(`${flag} needs a git repository, and ${dir} is not inside one`, `run it from a clone (cd into the repository), or scan files without ${flag}`);
-  return top;
+  const r = await git(dir, ['rev-parse', '--show-toplevel']);
+  const top = r && r.code === 0 ? r.stdout.toString('utf8').trim() : '';
+  if (top) return top;
+  const p = explainGitFailure(r, 'git rev-parse --show-toplevel', dir);
+  if (p.kind === 'not-a-repository' || p.kind === 'other') {
+    throw new CliError(`${flag} needs a git repository, and ${dir} is not inside one`, `run it from a clone (cd into the repository), or scan files without ${flag}`);
+  }
+  throw new CliError(`${flag} needs git: ${p.message}`, p.fix);
 }

@@ -22,6 +22,8 @@ import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
 import { listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
+import { historyArgs, runHistoryScan } from './history.js';
+import { stagedWording } from '../report/wording.js';
 import { Progress } from './progress.js';
 import { emit, useColor } from './output.js';
 import { toolVersion } from './version.js';
@@ -87,7 +89,8 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
     };
   }
   // A --diff scan takes policy and baseline from BASE: the change under review cannot relax its own check.
-  const revision = range?.base;
+  // The empty tree holds no policy: EMPTY..HEAD (everything, e.g. a backfill) reads HEAD's.
+  const revision = range ? (range.emptyBase ? range.head : range.base) : undefined;
   const { policy, warnings } = await loadPolicy({ cwd: io.cwd, root, explicit: plan.config, revision, today: plan.today });
   printWarnings(io, warnings);
   const baseline = plan.baseline === false ? undefined : await loadBaseline({ cwd: io.cwd, root, explicit: plan.baseline, revision });
@@ -162,8 +165,10 @@ async function structuralFromGit(
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export async function scanCommand(argv: string[], io: Io): Promise<number> {
-  const { values: v, positionals } = parseCommandArgs('scan', argv, {
+  const { values: v, positionals } = parseCommandArgs('scan', historyArgs(argv), {
     diff: { type: 'string' },
+    history: { type: 'boolean' },
+    'history-range': { type: 'string' },
     staged: { type: 'boolean' },
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
@@ -178,11 +183,13 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     io.stdout.write(HELP.scan);
     return EXIT.ok;
   }
-  if (v.diff !== undefined && v.staged) throw usageError('scan', '--diff and --staged cannot be combined');
+  if ([v.diff !== undefined, v.staged, v.history].filter(Boolean).length > 1) throw usageError('scan', '--diff, --staged and --history cannot be combined');
   const format = oneOf('scan', 'format', v.format, FORMATS, 'text');
   const today = todayFrom('scan', v.today, io.now());
 
-  const outcome = await runScan(
+  const common = { paths: positionals, config: v.config, baseline: v.baseline, today, showProgress: io.stderr.isTTY === true && !v.quiet };
+  const history = v.history ? await runHistoryScan({ ...common, ...(v['history-range'] ? { range: v['history-range'] } : {}) }, io) : undefined;
+  const outcome = history ?? await runScan(
     {
       paths: positionals,
       diff: v.diff,
@@ -194,7 +201,16 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     },
     io,
   );
-  const ctx: ReportContext = { policy: outcome.policy, toolVersion: toolVersion(), rules: allRules, ...(outcome.baselineSource ? { baselineSource: outcome.baselineSource } : {}) };
+  // Staged lines are not committed yet: the report says "staged", not "committed".
+  if (v.staged) outcome.result = stagedWording(outcome.result);
+  const ctx: ReportContext = {
+    policy: outcome.policy,
+    toolVersion: toolVersion(),
+    rules: allRules,
+    mode: history ? 'history' : v.staged ? 'staged' : v.diff !== undefined ? 'diff' : 'tree',
+    ...(history ? { history: history.history, origins: history.origins } : {}),
+    ...(outcome.baselineSource ? { baselineSource: outcome.baselineSource } : {}),
+  };
   const report =
     format === 'json'
       ? renderJson(outcome.result, ctx)

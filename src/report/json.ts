@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../engine/finding.js';
 import type { ScanResult } from '../engine/scan.js';
-import type { ReportContext } from './context.js';
-import { TOOL_NAME } from './context.js';
+import type { HistoryInfo, Origin, ReportContext } from './context.js';
+import { originNote, TOOL_NAME } from './context.js';
 import { countFindings, type Counts } from './summary.js';
 import { explainVerdict, type Verdict } from './verdict.js';
 import { batchScrubber, scrubCached, type Scrub } from './scrub.js';
@@ -32,6 +32,8 @@ export interface JsonFinding {
   fingerprint: string;
   secretHash: string | null;
   controls: string[];
+  /** `scan --history` only: where the secret first appeared, and whether HEAD still holds it. */
+  history?: Origin & { note: string };
 }
 
 export interface JsonReport {
@@ -44,11 +46,14 @@ export interface JsonReport {
   findings: JsonFinding[];
   excepted: Array<JsonFinding & { exception: { justification: string; approvedBy: string; expires: string; source: string | null } }>;
   skipped: Array<{ path: string; reason: string; detail: string | null }>;
+  /** `scan --history` only: the range and how many commits were read. */
+  history?: HistoryInfo;
 }
 
 /** An explicit field list, so a field added to `Finding` never reaches the output unreviewed. */
-export function jsonFinding(f: Finding, scrub: Scrub = scrubCached): JsonFinding {
+export function jsonFinding(f: Finding, scrub: Scrub = scrubCached, origin?: Origin): JsonFinding {
   const path = scrub(f.path);
+  const history = origin ? { history: { ...origin, path: scrub(origin.path), paths: origin.paths.map(scrub), note: scrub(originNote(origin)) } } : {};
   return {
     ruleId: f.ruleId,
     family: f.family,
@@ -68,6 +73,7 @@ export function jsonFinding(f: Finding, scrub: Scrub = scrubCached): JsonFinding
     fingerprint: f.fingerprint,
     secretHash: f.secretHash ?? null,
     controls: [...f.controls],
+    ...history,
   };
 }
 
@@ -86,14 +92,15 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
     policy: { sources: [...ctx.policy.sources], hash: ctx.policy.hash },
     stats: { ...result.stats },
     counts: countFindings(result),
-    findings: result.findings.map((f) => jsonFinding(f, scrub)),
+    findings: result.findings.map((f) => jsonFinding(f, scrub, ctx.origins?.get(f.fingerprint))),
     excepted: result.excepted.map(({ finding, exception: e }) => ({
-      ...jsonFinding(finding, scrub),
+      ...jsonFinding(finding, scrub, ctx.origins?.get(finding.fingerprint)),
       exception: { justification: scrub(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
     })),
     skipped: [...result.skipped]
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
+    ...(ctx.history ? { history: { ...ctx.history } } : {}),
   };
 }
 

@@ -8,8 +8,8 @@ import type { Finding, Level, Severity, Confidence } from '../engine/finding.js'
 import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { PolicyException } from '../engine/policy/types.js';
-import type { ReportContext } from './context.js';
-import { TOOL_NAME } from './context.js';
+import type { Origin, ReportContext } from './context.js';
+import { originNote, TOOL_NAME } from './context.js';
 import { activeRules, levelFor } from './levels.js';
 import { countFindings } from './summary.js';
 import { explainVerdict } from './verdict.js';
@@ -91,11 +91,12 @@ function location(f: Finding, scrub: Scrub): Sarif.Location {
   };
 }
 
-function result(f: Finding, ruleIndex: Map<string, number>, scrub: Scrub, exception?: PolicyException): Sarif.Result {
+function result(f: Finding, ruleIndex: Map<string, number>, scrub: Scrub, exception?: PolicyException, origin?: Origin): Sarif.Result {
+  // Found in history: the message says where it first appeared and that deleting it did not end the leak.
   const r: Sarif.Result = {
     ruleId: f.ruleId,
     level: sarifLevel(f.level),
-    message: { text: scrub(f.message) },
+    message: { text: origin ? `${scrub(f.message)} (${scrub(originNote(origin))})` : scrub(f.message) },
     locations: [location(f, scrub)],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     properties: {
@@ -106,6 +107,7 @@ function result(f: Finding, ruleIndex: Map<string, number>, scrub: Scrub, except
       ...(f.redacted ? { redacted: f.redacted } : {}),
       ...(f.secretHash ? { secretHash: f.secretHash } : {}),
       ...(scrub(f.path) !== f.path ? { pathRedacted: true } : {}),
+      ...(origin ? { history: { ...origin, path: scrub(origin.path), paths: origin.paths.map(scrub) } } : {}),
     },
   };
   const index = ruleIndex.get(f.ruleId);
@@ -150,8 +152,8 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
     columnKind: 'utf16CodeUnits',
     results: [
-      ...scan.findings.map((f) => result(f, ruleIndex, scrub)),
-      ...scan.excepted.map((e) => result(e.finding, ruleIndex, scrub, e.exception)),
+      ...scan.findings.map((f) => result(f, ruleIndex, scrub, undefined, ctx.origins?.get(f.fingerprint))),
+      ...scan.excepted.map((e) => result(e.finding, ruleIndex, scrub, e.exception, ctx.origins?.get(e.finding.fingerprint))),
     ],
     properties: {
       verdict: detail.verdict,
@@ -159,6 +161,7 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
       policyHash: ctx.policy.hash,
       counts: { ...countFindings(scan) },
       stats: { ...scan.stats },
+      ...(ctx.history ? { history: { ...ctx.history } } : {}),
     },
   };
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
