@@ -10,6 +10,7 @@ import staleCredential from './stale-credential.js';
 import awsKmsKeyRotation from './aws-kms-key-rotation.js';
 import awsSecretsManagerRotation from './aws-secrets-manager-rotation.js';
 import awsIamAccessKey from './aws-iam-access-key.js';
+import awsIamUser from './aws-iam-user.js';
 import gcpKmsKeyRotation from './gcp-kms-key-rotation.js';
 import gcpServiceAccountKey from './gcp-service-account-key.js';
 import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
@@ -29,6 +30,7 @@ export const rotationRules: Rule[] = [
   awsKmsKeyRotation,
   awsSecretsManagerRotation,
   awsIamAccessKey,
+  awsIamUser,
   gcpKmsKeyRotation,
   gcpServiceAccountKey,
   azureKeyVaultExpiry,
