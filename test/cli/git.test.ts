@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { githubToken } from '../helpers/tokens.js';
 import { tempDir, tempRepo, tw, write } from './harness.js';
 
@@ -128,5 +129,76 @@ describe('tokenwarden scan --staged', () => {
     const r = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(1);
     expect(findings(r.stdout)).toEqual(['first.env:1:7:fail']);
+  });
+});
+
+describe('git diagnostics', () => {
+  it('says what a git failure is, with the fix', async () => {
+    const { explainGitFailure } = await import('../../src/cli/git.js');
+    const dubious = explainGitFailure(
+      {
+        code: 128,
+        stdout: Buffer.alloc(0),
+        stderr: "fatal: detected dubious ownership in repository at '/src/repo'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /src/repo",
+      },
+      'git rev-parse',
+      '/src/repo/sub',
+    );
+    expect(dubious.kind).toBe('dubious-ownership');
+    expect(dubious.message).toContain('dubious ownership');
+    expect(dubious.fix).toContain('git config --global --add safe.directory /src/repo');
+    expect(explainGitFailure(null, 'git diff', '/x')).toMatchObject({ kind: 'git-missing', message: 'git is not installed (or not on PATH)' });
+    expect(explainGitFailure({ code: 128, stdout: Buffer.alloc(0), stderr: 'fatal: not a git repository (or any of the parent directories): .git' }, 'git diff', '/x').kind).toBe('not-a-repository');
+    expect(explainGitFailure({ code: 128, stdout: Buffer.alloc(0), stderr: "fatal: bad revision 'nope'" }, 'git log', '/x').kind).toBe('unknown-revision');
+  });
+
+  // Needs root (to give the repository to another user); skipped elsewhere.
+  it.skipIf(process.getuid?.() !== 0)('a repository owned by another user: "dubious ownership" and the safe.directory fix', async () => {
+    const repo = repoWithChange();
+    execFileSync('chown', ['-R', '65534', repo.dir]);
+    try {
+      const r = await tw(['scan', '--diff', 'HEAD~1..HEAD'], { cwd: repo.dir, env: {} });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('dubious ownership');
+      expect(r.stderr).toContain(`git config --global --add safe.directory ${repo.dir}`);
+      expect(r.stderr).not.toContain('not inside');
+    } finally {
+      execFileSync('chown', ['-R', String(process.getuid!()), repo.dir]);
+    }
+  });
+
+  it('git missing is not "not inside a git repository"', async () => {
+    const repo = repoWithChange();
+    const saved = process.env.PATH;
+    process.env.PATH = tempDir();
+    try {
+      const r = await tw(['scan', '--staged'], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--staged needs git: git is not installed');
+      expect(r.stderr).not.toContain('not inside');
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  it('an unknown revision in a shallow clone says so and how to fetch the history', async () => {
+    const repo = repoWithChange();
+    const shallow = tempDir();
+    repo.git('clone', '-q', '--depth=1', `file://${repo.dir}`, shallow);
+    const r = await tw(['scan', '--diff', 'HEAD~1..HEAD'], { cwd: shallow });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown revision 'HEAD~1' in --diff (this is a shallow clone");
+    expect(r.stderr).toContain('git fetch --unshallow');
+  });
+
+  it('--staged findings say staged, never committed', async () => {
+    const repo = tempRepo();
+    write(repo.dir, { 'a.env': `T=${added}\n` });
+    repo.git('add', '.');
+    const r = await tw(['scan', '--staged', '--no-color'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('staged for commit');
+    expect(r.stdout).not.toMatch(/committed to/);
+    expect(JSON.parse((await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir })).stdout).findings[0].message).not.toContain('committed');
   });
 });
