@@ -26,7 +26,8 @@ import { SqlJobQueue } from './jobs.js';
 import { SqlLeases } from './leases.js';
 import { SqlWritePacing } from './pacing.js';
 import { SqlAuditLog } from './audit.js';
-import type { AuditLog, Backend, CheckRunRepository, DeliveryRepository, IssueIndex, JobQueue, LeaseRepository, QueueStats, WritePacing } from './types.js';
+import { SqlRevocations } from './revocations.js';
+import type { AuditLog, Backend, CheckRunRepository, DeliveryRepository, IssueIndex, JobQueue, LeaseRepository, QueueStats, RevocationLedger, WritePacing } from './types.js';
 
 export * from './types.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
@@ -97,6 +98,8 @@ export interface Store {
   readonly pacing: WritePacing;
   /** The hash-chained audit trail's table; use src/audit/ to write and verify it. */
   readonly audit: AuditLog;
+  /** Leaked tokens submitted for revocation (by hash) and the revocation request budget. */
+  readonly revocations: RevocationLedger;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   /** For /readyz: schema version, queue depth and oldest job age, open check runs. */
@@ -117,6 +120,7 @@ class SqlStore implements Store {
   readonly leases: SqlLeases;
   readonly pacing: SqlWritePacing;
   readonly audit: SqlAuditLog;
+  readonly revocations: SqlRevocations;
 
   constructor(
     private readonly db: Db,
@@ -131,6 +135,7 @@ class SqlStore implements Store {
     this.leases = new SqlLeases(db);
     this.pacing = new SqlWritePacing(db);
     this.audit = new SqlAuditLog(db);
+    this.revocations = new SqlRevocations(db);
   }
 
   async ping(): Promise<void> {

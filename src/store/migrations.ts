@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { StoreError } from './errors.js';
 import type { Db, Sql } from './sql.js';
+import { REVOCATIONS_MIGRATION } from './revocations.js';
 
 export interface Migration {
   version: number;
@@ -225,6 +226,7 @@ CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON tokenwarden.audit_head
   FOR EACH STATEMENT EXECUTE FUNCTION tokenwarden.audit_refuse();
 `,
   },
+  REVOCATIONS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((m, x) => Math.max(m, x.version), 0);

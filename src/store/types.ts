@@ -353,3 +353,53 @@ export interface AuditLog {
   find(filter: AuditFilter, afterSeq: number, limit: number): Promise<AuditRecord[]>;
   count(): Promise<number>;
 }
+
+// ── revocations ──────────────────────────────────────────────────────────────────────────────────────
+
+/** `claimed` in flight; `pending` given back unsent (deferred); `failed` tried, may be claimed again; `submitted`, `refused` final. */
+export type RevocationState = 'claimed' | 'pending' | 'submitted' | 'refused' | 'failed';
+
+export interface RevocationClaim {
+  /** The token's hash (`Finding.secretHash`): never the value. */
+  key: string;
+  /** `GitHub`. */
+  provider: string;
+  repository?: string | null;
+  /** The finding's fingerprint (for people and the audit trail). */
+  fingerprint?: string | null;
+  ruleId?: string | null;
+}
+
+export interface RevocationRecord {
+  key: string;
+  provider: string;
+  state: RevocationState;
+  repository: string | null;
+  fingerprint: string | null;
+  ruleId: string | null;
+  /** HTTP status and the provider's short answer (scrubbed), or why not sent. */
+  detail: string | null;
+  attempts: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}
+
+export type RevocationBudget = { granted: true; used: number } | { granted: false; resetAt: Date };
+
+/**
+ * Tokens submitted for revocation, by hash, so each is submitted once across re-runs, redeliveries and
+ * instances: `claim` before sending (the keys this writer won), then `settle` or `release`.
+ */
+export interface RevocationLedger {
+  /** Claims the keys never claimed, `pending`, `failed`, or claimed past their lease; returns those won. */
+  claim(items: readonly RevocationClaim[], owner: string, leaseMs: number): Promise<string[]>;
+  /** Records the outcome of a request for keys this owner holds; returns the keys settled. */
+  settle(keys: readonly string[], owner: string, outcome: 'submitted' | 'refused' | 'failed', detail?: string | null): Promise<string[]>;
+  /** Gives claims back unsent (`pending`, or `failed` if tried before). */
+  release(keys: readonly string[], owner: string, detail?: string | null): Promise<number>;
+  getMany(keys: readonly string[]): Promise<Map<string, RevocationRecord>>;
+  /** One request of `limit` per `windowMs` in `bucket`, shared by every instance. */
+  takeRequest(bucket: string, limit: number, windowMs: number): Promise<RevocationBudget>;
+  /** The provider said the budget is spent until `until`: no request in `bucket` before then. */
+  exhaust(bucket: string, until: Date, limit: number, windowMs: number): Promise<void>;
+}
