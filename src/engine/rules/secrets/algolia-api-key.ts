@@ -26,10 +26,10 @@ const rule = defineSecretRuleSet({
   },
 });
 
-// Search-only keys ship to browsers by design; still worth a look at their ACL, not an incident.
+// Search-only keys ship to every browser that runs the search box (DocSearch keys are search-only by
+// construction): public by design, like a Stripe publishable key, so they are not reported.
 export default refine(rule, (raw, file) => {
   const before = file.text.slice(Math.max(0, (raw.start ?? 0) - 60), raw.start ?? 0);
-  return /search[\w.-]{0,20}$|search[_-]?(?:only[_-]?)?(?:api[_-]?)?key\W{0,6}$/i.test(before)
-    ? { ...raw, severity: 'low', confidence: 'low', message: 'Algolia search-only API key committed: public by design, but check that its ACL allows search only.' }
-    : raw;
+  const searchOnly = /search[\w.-]{0,20}$|search[_-]?(?:only[_-]?)?(?:api[_-]?)?key\W{0,6}$/i.test(before) || /docsearch[\w.-]{0,30}\W{0,6}$/i.test(before);
+  return searchOnly ? null : raw;
 });

@@ -13,17 +13,20 @@ ruleTester(rule, {
     `algolia_index_name = "products_${rand(8, HEX, 'a')}"`,
     'ALGOLIA_ADMIN_KEY=${ALGOLIA_ADMIN_KEY}',
     `algolia_api_key = "${'0'.repeat(32)}"`,
+    // Search-only keys are public by design.
+    `ALGOLIA_SEARCH_API_KEY=${search}`,
+    `NEXT_PUBLIC_ALGOLIA_SEARCH_ONLY_API_KEY="${search}"`,
+    `docsearch:\n  x: 1\ndocsearch_api_key: ${search}`,
+    `const searchClient = algoliasearch('APPID', algoliaSearchKey = '${search}');`,
   ],
   invalid: [
     { code: `ALGOLIA_ADMIN_API_KEY=${admin}`, path: '.env', secret: admin, count: 1 },
     { code: `const client = algoliasearch('APPID', algoliaKey = '${admin}');`, secret: admin },
     { code: `[DEBUG] Using algolia Key=${search}`, path: 'a.log', secret: search },
-    { code: `docsearch:\n  x: 1\ndocsearch_api_key: ${search}`, path: 'c.yml', secret: search, line: 3 },
   ],
 });
 
-it('lowers search-only keys to low severity', () => {
-  const [f] = runRule(rule, { code: `ALGOLIA_SEARCH_API_KEY=${search}` });
-  expect([f!.severity, f!.confidence]).toEqual(['low', 'low']);
+it('reports admin and write keys at high severity', () => {
   expect(runRule(rule, { code: `ALGOLIA_ADMIN_API_KEY=${admin}` })[0]!.severity).toBe('high');
+  expect(runRule(rule, { code: `ALGOLIA_WRITE_API_KEY=${admin}` })[0]!.severity).toBe('high');
 });

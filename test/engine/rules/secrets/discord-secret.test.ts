@@ -15,12 +15,17 @@ ruleTester(rule, {
     'DISCORD_CLIENT_SECRET=${DISCORD_CLIENT_SECRET}',
     `discord_webhook_channel: announcementsForEveryoneHereNow`, // a word, no secret shape
     `api_secret = "${clientSecret}"`, // no Discord name
+    // An application's public key (Ed25519, 64 hex) verifies interaction signatures: public by design.
+    `DISCORD_PUBLIC_KEY=${apiKey}`,
+    `const discordPublicKey = "${apiKey}";`,
+    `discord:\n  application_pub_key: ${apiKey}\n`,
   ],
   invalid: [
     { code: `DISCORD_CLIENT_SECRET=${clientSecret}`, path: '.env', secret: clientSecret, count: 1 },
     { code: `discordApiKey := "${apiKey}"`, path: 'main.go', secret: apiKey },
     { code: `app:\n  discord_client_secret: "${digits}"\n`, path: 'config.yaml', secret: digits, line: 2 },
     { code: `"discord_secret": "${oddBot}"`, path: 'a.json', secret: oddBot },
+    { code: `NEXT_PUBLIC_DISCORD_BOT_SECRET=${clientSecret}`, secret: clientSecret },
     { code: `<discordToken>\n    ${apiKey}\n</discordToken>`, path: 'settings.xml', secret: apiKey, line: 2 },
   ],
 });

@@ -6,14 +6,14 @@
  * words may be separated by spaces as well as `_`, `-`, `.` or camelCase.
  */
 import { assignment, names, type AssignmentOptions } from './assignment.js';
-import { CREDENTIAL_WORDS } from './provider-names.js';
+import { CREDENTIAL_WORDS, NOT_PUBLIC } from './provider-names.js';
 
 /**
  * Regex source: one of `providers` (case-insensitive literals), up to `gap` identifier characters or
  * spaces, then a credential word (`token`, `secret`, `key`, …).
  */
 export function credentialNamed(providers: readonly string[], words: readonly string[] = CREDENTIAL_WORDS, gap = 24): string {
-  return `${names(...providers)}[\\w.\\- \\t]{0,${gap}}?${names(...words)}`;
+  return `${names(...providers)}[\\w.\\- \\t]{0,${gap}}?${NOT_PUBLIC}${names(...words)}`;
 }
 
 /**
