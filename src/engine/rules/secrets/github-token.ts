@@ -1,5 +1,12 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { hasValidCrc32Suffix } from '../../checksum.js';
+import { decodeJsonSegment } from './lib/base64.js';
+
+/** The JWT's header decodes to JSON with an `alg`. */
+function jwtHeaderOk(jwt: string): boolean {
+  const header = decodeJsonSegment(jwt.slice(0, jwt.indexOf('.')));
+  return typeof header === 'object' && header !== null && typeof (header as { alg?: unknown }).alg === 'string';
+}
 
 /**
  * Classic PATs, OAuth, App user-to-server, installation and refresh tokens share one format whose last
@@ -10,11 +17,23 @@ import { hasValidCrc32Suffix } from '../../checksum.js';
  */
 export default defineSecretRuleSet({
   id: 'secrets/github-token',
-  description: 'GitHub token (classic PAT, OAuth, App user-to-server, installation or refresh token)',
+  description: 'GitHub token (classic PAT, OAuth, App user-to-server, installation (both formats) or refresh token)',
   severity: 'critical',
   confidence: 'high',
   message: 'GitHub token committed to the repository (checksum verified).',
   variants: [
+    {
+      // Installation tokens in the stateless format GitHub began issuing in April 2026: `ghs_`, the App's
+      // numeric id, `_`, then a JWT signed by GitHub (~520 characters; header.payload.signature).
+      keywords: ['ghs_'],
+      pattern:
+        /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{8,1024}\.[A-Za-z0-9_-]{16,4096}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_.-])/g,
+      minEntropy: 3.5,
+      grade: (secret) =>
+        jwtHeaderOk(secret.slice(secret.indexOf('_', 4) + 1))
+          ? { confidence: 'high', message: 'GitHub App installation token (stateless ghs_APPID_JWT format) committed to the repository.' }
+          : { confidence: 'medium', message: 'GitHub-installation-token-shaped value (ghs_APPID_JWT) committed to the repository; its header does not decode as a JWT header.' },
+    },
     {
       keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
       pattern: /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36})(?![A-Za-z0-9])/g,
