@@ -7,6 +7,9 @@ import { isPlaceholder } from '../../placeholder.js';
 const JWT =
   /(?<![A-Za-z0-9_\-+])(?<secret>(?<header>eyJ[A-Za-z0-9_-]{8,2048})={0,2}\.(?<payload>e[wy][A-Za-z0-9_-]{6,16384})={0,2}\.(?<sig>[A-Za-z0-9_-]{0,2048})={0,2})(?![A-Za-z0-9_\-+/])(?!\.[A-Za-z0-9_-])/g;
 
+/** Claims that make an unsigned token an identity assertion rather than arbitrary base64 JSON. */
+const IDENTITY_CLAIMS = new Set(['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'email', 'user', 'user_id', 'uid', 'username', 'name', 'role', 'roles', 'scope', 'scp', 'admin', 'groups', 'azp', 'client_id', 'tid', 'oid']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Header {
@@ -26,8 +29,9 @@ function parseHeader(segment: string): Header | undefined {
 
 /**
  * A signed JSON Web Token: three segments, a header that decodes to JSON with an `alg` other than
- * `none`, a JSON payload and a signature of plausible length. Unsigned (`alg: none`), two-segment and
- * look-alike tokens are not reported; expired tokens are reported at lower severity.
+ * `none`, a JSON payload and a signature of plausible length; expired tokens are reported at lower
+ * severity. Unsigned tokens (`alg: none`) with identity claims are reported at low severity; two-segment
+ * and look-alike tokens are not reported.
  */
 const rule: Rule = {
   meta: {
@@ -58,10 +62,25 @@ const rule: Rule = {
       while ((m = JWT.exec(seg.text)) !== null) {
         const g = m.groups!;
         const header = parseHeader(g.header!);
-        if (!header || header.alg === undefined || /^none$/i.test(header.alg)) continue;
+        if (!header || header.alg === undefined) continue;
         const payload = decodeJsonSegment(g.payload!);
         if (!isObject(payload)) continue;
         const sig = g.sig!;
+        if (/^none$/i.test(header.alg)) {
+          // Unsigned: a credential only where a server wrongly accepts `alg: none`, and a sign that the
+          // code builds or trusts such tokens. Reported low, and only with claims that say who it is for.
+          if (header.lenient || !Object.keys(payload).some((k) => IDENTITY_CLAIMS.has(k))) continue;
+          const start = seg.offset + m.index;
+          out.push({
+            start,
+            end: start + g.secret!.length,
+            secret: g.secret!,
+            message: 'Unsigned JWT (alg: none) committed: harmless only if no server accepts unsigned tokens; check that every verifier rejects alg none, and use a signed test token instead.',
+            severity: 'low',
+            confidence: 'medium',
+          });
+          continue;
+        }
         if (sig.length < 24 || isPlaceholder(sig, true)) continue;
         const secret = g.secret!;
         const exp = typeof payload.exp === 'number' ? payload.exp : typeof payload.exp === 'string' ? Number(payload.exp) : NaN;

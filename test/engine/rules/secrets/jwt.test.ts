@@ -12,9 +12,8 @@ const expired = jwt({ alg: 'HS256' }, { sub: 'a', exp: 1600000000 });
 
 ruleTester(rule, {
   valid: [
-    // Unsigned: alg none, or no signature segment.
-    `const t = "${jwt({ alg: 'none' }, { sub: 'x' }, '')}";`,
-    `const t = "${jwt({ alg: 'none', typ: 'JWT' }, claims, sig())}";`,
+    // No signature segment; alg none without identity claims (arbitrary base64 JSON).
+    `const t = "${jwt({ alg: 'none' }, { page: 2, sort: 'asc' }, '')}";`,
     `const t = "${b64url({ alg: 'HS256' })}.${b64url(claims)}";`,
     `token = "${b64url({ alg: 'HS256' })}.${b64url(claims)}.";`,
     // Signature too short to be real, or a placeholder.
@@ -37,6 +36,8 @@ ruleTester(rule, {
     { code: `{"id_token":"${rs}","token_type":"Bearer"}`, path: 'fixture.json' },
     { code: `https://app.internal.test/sso?access_token=${hs}&next=/`, secret: hs },
     { name: 'expired token (still reported)', code: `token: ${expired}`, secret: expired },
+    { name: 'unsigned (alg none), empty signature', code: `const forged = "${jwt({ alg: 'none' }, { sub: 'x' }, '')}";`, count: 1 },
+    { name: 'unsigned (alg None) with a signature segment', code: `const t = "${jwt({ alg: 'None', typ: 'JWT' }, claims, sig())}";`, count: 1 },
     { name: 'two tokens', code: `a="${hs}" b="${rs}"`, count: 2 },
     { name: 'JWT at the end of a sentence', code: `Use this token: ${hs}.`, secret: hs },
   ],
@@ -48,5 +49,13 @@ describe('secrets/jwt severity', () => {
     const live = runRule(rule, { code: `t=${hs}` })[0]!;
     expect(live.severity).toBe('high');
     expect(live.message).toContain('auth.internal.test');
+  });
+});
+
+describe('secrets/jwt unsigned tokens', () => {
+  it('reports alg none at lower severity than a signed token', () => {
+    const [f] = runRule(rule, { code: `t=${jwt({ alg: 'none', typ: 'JWT' }, { sub: 'admin', role: 'admin' }, '')}` });
+    expect([f!.severity, f!.confidence]).toEqual(['low', 'medium']);
+    expect(f!.message).toMatch(/Unsigned/);
   });
 });
