@@ -11,7 +11,7 @@ import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { composeYaml, type ComposedStream } from '../parse/yaml.js';
 import { isLimitExceeded, limitFix } from '../limits.js';
 import { checkGlob } from '../glob.js';
-import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy } from './types.js';
+import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy, SecretsPolicy } from './types.js';
 import { DEFAULT_ISSUE_POLICY } from './types.js';
 import type { Level } from '../finding.js';
 import { basePolicy } from './builtin.js';
@@ -56,6 +56,7 @@ interface RawPolicy {
   exceptions?: Array<{ fingerprint?: string; rule?: string; path?: string; justification: string; approved_by: string; expires: string }>;
   lock?: string[];
   issues?: IssuePolicy;
+  secrets?: SecretsPolicy;
 }
 
 interface ParsedLayer {
@@ -370,6 +371,16 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
       delete next.repository;
     }
     policy.issues = { ...policy.issues, ...next };
+  }
+  if (raw.secrets) {
+    const next: SecretsPolicy = { ...raw.secrets };
+    // An org that locks `secrets` (or a GitHub token rule) and turns revocation on keeps it on.
+    const lockedHere = isLocked(locked, 'secrets') || isLocked(locked, 'secrets/github-token') || isLocked(locked, 'secrets/github-fine-grained-pat');
+    if (next.revoke === false && policy.secrets?.revoke && lockedHere) {
+      warnLocked(['secrets', 'revoke'], 'Revocation of leaked GitHub tokens');
+      delete next.revoke;
+    }
+    policy.secrets = { ...policy.secrets, ...next };
   }
   for (const l of raw.lock ?? []) if (!locked.includes(l)) locked.push(l);
 }

@@ -45,6 +45,12 @@ export interface IssuePolicy {
 
 export const DEFAULT_ISSUE_POLICY = { secrets: true, scopes: false, rotation: false } as const;
 
+/** What the App does about leaked secrets beyond reporting them (`secrets:`); unset keys are off. */
+export interface SecretsPolicy {
+  /** Submit leaked GitHub tokens (checksum verified) to GitHub's revocation API, once each. */
+  revoke?: boolean;
+}
+
 /** The merged, validated policy the engine runs with. */
 export interface ResolvedPolicy {
   /** Where each layer came from, in precedence order (built-in first). */
@@ -64,4 +70,6 @@ export interface ResolvedPolicy {
   locked: string[];
   /** Set only when a layer has an `issues:` key, so policies without one hash as before. */
   issues?: IssuePolicy;
+  /** Set only when a layer has a `secrets:` key, so policies without one hash as before. */
+  secrets?: SecretsPolicy;
 }
