@@ -22,6 +22,27 @@ const LABEL: Record<string, string> = {
   '': 'PKCS#8 private key',
 };
 
+const shape = (s: string): string => s.replace(/[0-9]/g, '0');
+// What loggers put before a message: a timestamp, a level, a source in brackets; quote markers.
+const LOG_PREFIX = /^\s*(?:(?:[>|]\s?)+|(?:\[?[\w:./+-]*\d[:.]\d\d[\w:./+-]*\]?\s+)?(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL)\]?:?\s+)?(?:\[[^\]]{1,40}\]\s+)?)/i;
+
+/**
+ * Remove from each body line the prefix the BEGIN line carries: the same text, or the same shape with
+ * other digits (timestamps), or else a logger or quote prefix.
+ */
+function stripLinePrefixes(body: string, prefix: string): string {
+  const want = shape(prefix);
+  return body
+    .split('\n')
+    .map((line) => {
+      const l = line.replace(/\r$/, '');
+      if (l.length >= prefix.length && shape(l.slice(0, prefix.length)) === want) return l.slice(prefix.length);
+      const m = LOG_PREFIX.exec(l);
+      return m ? l.slice(m[0].length) : l;
+    })
+    .join('\n');
+}
+
 /** OpenSSH keys say in clear whether they are encrypted: after the magic `openssh-key-v1` and a NUL comes the cipher name. */
 function opensshCipher(base64: string): string | undefined {
   const buf = decodeBase64(base64.slice(0, 64));
@@ -61,8 +82,15 @@ const rule: Rule = {
     for (const seg of file.segments) {
       for (const block of findArmorBlocks(seg.text, BEGIN, END, MAX_BODY)) {
         const kind = block.label.replace(/PRIVATE KEY$/, '');
-        const body = parseArmoredBody(block.body);
-        if (!body || !isPlausibleKeyBody(body.base64)) continue;
+        let body = parseArmoredBody(block.body);
+        if (!body || !isPlausibleKeyBody(body.base64)) {
+          // A key printed through a logger or quoted in a mail/Markdown reply: every line carries the
+          // prefix the BEGIN line has (`2024-05-01T10:00:01Z `, `> `, `[pod-7] `), which is not base64.
+          const lineStart = seg.text.lastIndexOf('\n', block.start) + 1;
+          const prefix = seg.text.slice(lineStart, block.start);
+          body = prefix.trim() ? parseArmoredBody(stripLinePrefixes(block.body, prefix)) : undefined;
+          if (!body || !isPlausibleKeyBody(body.base64)) continue;
+        }
         const b64 = body.base64;
         const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
         const encrypted =

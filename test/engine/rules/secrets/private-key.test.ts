@@ -86,3 +86,25 @@ describe('secrets/private-key severity', () => {
     expect(enc[0]!.message).toMatch(/Passphrase-protected/);
   });
 });
+
+// Keys printed through a logger, or quoted in a reply: every line carries a prefix.
+const prefixed = (prefix: (i: number) => string, kind: string, body: string): string =>
+  pem(kind, body)
+    .trimEnd()
+    .split('\n')
+    .map((l, i) => prefix(i) + l)
+    .join('\n');
+const stamp = (i: number): string => `2024-03-07T10:15:${String(10 + (i % 50)).padStart(2, '0')}.${String(100 + i * 7).slice(-3)}Z `;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'log lines with a truncated body', code: prefixed(stamp, 'RSA ', 'MIIEpAIBAAKCAQEA...'), path: 'app.log' },
+    { name: 'quoted prose between the markers', code: prefixed(() => '> ', '', 'paste your key here'), path: 'README.md' },
+  ],
+  invalid: [
+    { name: 'timestamped log lines', code: prefixed(stamp, 'RSA ', rsa), count: 1, line: 1, path: 'logs/deploy.log' },
+    { name: 'timestamp and level', code: prefixed((i) => `2024-03-07 10:15:${String(10 + i).padStart(2, '0')} INFO `, '', pkcs8), count: 1, path: 'app.log' },
+    { name: 'quoted in a Markdown or mail reply', code: prefixed(() => '> ', 'EC ', ec), count: 1, path: 'notes.md' },
+    { name: 'container log with a pod name', code: prefixed(() => '[api-7f9c] ', 'OPENSSH ', 'b3BlbnNzaC1rZXktdjE' + rand(600, B64, 'osshlog')), count: 1, path: 'kubectl-logs.txt' },
+  ],
+});
