@@ -240,7 +240,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
   });
   const recovery = new RunRecovery({ store, auth, log, staleMs: settings.staleRunMs, everyMs: settings.recoveryIntervalMs });
   // The sweep's per-repository lease lives in the store, shared by every instance.
-  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, store, ...opts.sweep });
+  const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, store, audit: store, ...opts.sweep });
   const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
   const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(log.info({}, 'rotation sweep already running: this turn skipped')), log);
   const sweepToken = env[TOKEN_ENV]?.trim() ?? '';

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { Probot } from 'probot';
+import { verifyChain } from '../../src/audit/chain.js';
 import { createOctokitClass } from '../../src/app/github/octokit.js';
 import { runSweep, Sweeper, type SweepOptions, type SweepSummary } from '../../src/app/sweep/index.js';
 import { leaseLabel, storeLeaseName } from '../../src/app/sweep/lease.js';
@@ -469,6 +470,29 @@ describe('rotation sweep: the lease in the store', () => {
     const taken = await sweep({ store });
     expect(taken.opened).toBe(3);
     expect(await store.leases.get(name)).toBeUndefined();
+  });
+});
+
+describe('rotation sweep: the audit trail', () => {
+  it('records each reminder it opens and closes: credential by name, state, due date, owner and issue', async () => {
+    const store = await openStore({ backend: 'pglite', dataDir: null });
+    try {
+      const gh = scenario();
+      connect(gh);
+      await sweep({ store, audit: store });
+      const records = (await store.audit.page(0, 100)).filter((r) => r.kind === 'reminder');
+      expect(records).toHaveLength(3);
+      const bodies = records.map((r) => r.body as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+      expect(bodies.map((b) => b.issue.action)).toEqual(['created', 'created', 'created']);
+      expect(bodies.map((b) => b.issue.number).sort()).toEqual(gh.issues.map((i) => i.number).sort());
+      expect(bodies.every((b) => b.repository === REPO && typeof b.credential === 'string' && b.credential.length > 0)).toBe(true);
+      expect((await verifyChain(store)).ok).toBe(true);
+      // A second sweep with nothing changed writes nothing, so it records nothing.
+      await sweep({ store, audit: store });
+      expect((await store.audit.page(0, 100)).filter((r) => r.kind === 'reminder')).toHaveLength(3);
+    } finally {
+      await store.close();
+    }
   });
 });
 

@@ -36,12 +36,14 @@ import { describeError, errorFields } from '../errors.js';
 import { mapLimit } from '../limit.js';
 import { readPolicySources, resolveSources } from '../pipeline/policy-source.js';
 import { ISSUE_LABEL } from '../../report/issue.js';
-import { desiredReminders, type ReminderState, type RepoContext } from './reminders.js';
+import { desiredReminders, type Reminder, type ReminderState, type RepoContext } from './reminders.js';
 import { contentCost, planReminders, type Action, type ExistingIssue } from './plan.js';
 import { listDirectory, listInstallationRepos, listInstallations, issueState, listIssuesWithLabel, updateIssue, type RepoInfo } from './github.js';
 import { DEFAULT_LEASE_MS, DEFAULT_STORE_LEASE_MS, takeLease, takeStoreLease } from './lease.js';
 import { leaseOwner } from '../effects/locks.js';
 import type { Store } from '../../store/index.js';
+import { recordReminder } from '../../audit/records.js';
+import type { AuditStore, IssueWritten } from '../../audit/types.js';
 
 export interface SweepLogger {
   info(obj: object, msg: string): void;
@@ -64,6 +66,8 @@ export interface SweepOptions {
   leaseMs?: number;
   /** Leases in the store (`store.leases`, shared by every instance) instead of labels on GitHub. */
   store?: Pick<Store, 'instanceId' | 'leases'>;
+  /** The audit trail: one record per reminder opened, updated or closed (none without a store). */
+  audit?: AuditStore;
   /** Plan and report, write nothing. */
   dryRun?: boolean;
   /** Only these repositories (`owner/name`, any case). */
@@ -205,7 +209,7 @@ export async function runSweep(o: SweepOptions, stop: () => boolean = () => fals
       if (stop()) return;
       summary.repositories++;
       try {
-        await sweepRepository(run, gh, repo);
+        await sweepRepository(run, gh, repo, inst.id);
       } catch (e) {
         o.log.warn({ err: errorFields(e), repository: fullName(repo) }, 'rotation sweep of a repository failed');
         summary.failed.push({ repository: fullName(repo), error: describeError(e) });
@@ -256,7 +260,7 @@ async function listing(run: Run, gh: GitHubClient, home: RepoRef, fresh: boolean
   return list;
 }
 
-async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Promise<void> {
+async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo, installation: number | null): Promise<void> {
   const { o, today } = run;
   // Only owner and repo go into requests (Octokit sends unknown parameters as query strings).
   const repo: RepoRef = { owner: info.owner, repo: info.repo };
@@ -316,12 +320,12 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Prom
   try {
     // Under the lease: plan again from a fresh list (another sweep may have written meanwhile).
     actions = planReminders(ctx, reminders, settled, await listing(run, gh, home, true), planOpts);
-    const created = await execute(run, gh, home, repository, actions, lease.signal);
+    const created = await execute(run, gh, home, repository, actions, lease.signal, installation);
     if (created.size) {
       // Converge: had another process created the same reminder (no lease, or a lease taken over), the
       // newer issue of each key is closed as a duplicate — by both processes alike.
       const again = planReminders(ctx, reminders, settled, await listing(run, gh, home, true), planOpts);
-      await execute(run, gh, home, repository, again.filter((a) => a.kind === 'duplicate' && created.has(a.key)), lease.signal);
+      await execute(run, gh, home, repository, again.filter((a) => a.kind === 'duplicate' && created.has(a.key)), lease.signal, installation);
     }
   } finally {
     run.listings.delete(homeName.toLowerCase());
@@ -330,8 +334,34 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo): Prom
 }
 
 /** Carry out a plan; returns the keys of the reminders created. One failed write does not stop the rest. */
-async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: string, actions: readonly Action[], lost?: AbortSignal): Promise<Set<string>> {
+async function execute(
+  run: Run,
+  gh: GitHubClient,
+  home: RepoRef,
+  repository: string,
+  actions: readonly Action[],
+  lost?: AbortSignal,
+  installation: number | null = null,
+): Promise<Set<string>> {
   const { o, summary } = run;
+  /** The trail's record of a reminder written: the credential by name (never a value), its state and the issue. */
+  const audit = async (a: Action, number: number, action: IssueWritten['action'], state: string, reminder?: Reminder): Promise<void> => {
+    if (!o.audit) return;
+    const credential = a.key.startsWith(`${repository}:`) ? a.key.slice(repository.length + 1) : a.key;
+    try {
+      await recordReminder(o.audit, {
+        installation,
+        repository,
+        credential,
+        status: state,
+        due: reminder?.due ?? null,
+        owner: reminder?.owner ?? null,
+        issue: { repository: fullName(home), number, action },
+      });
+    } catch (e) {
+      o.log.error({ err: errorFields(e), repository, key: a.key }, 'audit record of a rotation reminder could not be written');
+    }
+  };
   const created = new Set<string>();
   let firstError: unknown;
   let failed = 0;
@@ -354,6 +384,7 @@ async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: st
           const issue = await createIssue(gh, home, { title: r.title, body: r.body, labels: r.labels, assignees: r.assignees });
           created.add(a.key);
           summary.opened++;
+          await audit(a, issue.number, 'created', r.state, r);
           o.log.info({ repository, home: fullName(home), issue: issue.number, key: a.key, state: r.state }, 'opened rotation reminder');
           break;
         }
@@ -362,6 +393,7 @@ async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: st
           if (a.comment) await comment(gh, home, a.issue.number, a.comment);
           if (a.reopen) summary.reopened++;
           else summary.updated++;
+          await audit(a, a.issue.number, a.reopen ? 'reopened' : a.comment ? 'commented' : 'linked', a.reminder.state, a.reminder);
           if (a.comment) summary.commented++;
           o.log.info({ repository, home: fullName(home), issue: a.issue.number, key: a.key, reopened: a.reopen, commented: !!a.comment }, 'updated rotation reminder');
           break;
@@ -373,6 +405,7 @@ async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: st
           await updateIssue(gh, home, a.issue.number, a.patch);
           if (a.kind === 'close') summary.closed++;
           else summary.duplicates++;
+          await audit(a, a.issue.number, 'closed', a.kind === 'close' ? 'settled' : 'duplicate');
           o.log.info({ repository, home: fullName(home), issue: a.issue.number, key: a.key, duplicateOf: a.kind === 'duplicate' ? a.of : undefined }, a.kind === 'close' ? 'closed rotation reminder' : 'closed duplicate rotation reminder');
           break;
       }

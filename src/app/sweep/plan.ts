@@ -52,7 +52,7 @@ export interface IssuePatch {
 
 export type Action =
   | { kind: 'create'; key: string; reminder: Reminder }
-  | { kind: 'update'; key: string; issue: ExistingIssue; patch: IssuePatch; comment?: string; reopen: boolean }
+  | { kind: 'update'; key: string; issue: ExistingIssue; patch: IssuePatch; comment?: string; reopen: boolean; reminder: Reminder }
   | { kind: 'close'; key: string; issue: ExistingIssue; patch: IssuePatch; comment: string }
   | { kind: 'duplicate'; key: string; issue: ExistingIssue; of: number; patch: IssuePatch; comment: string };
 
@@ -109,7 +109,7 @@ function updateOf(key: string, r: Reminder, k: Keyed, reopen: boolean): Action |
     if (added.length) comment = newNamesComment(added);
   }
   if (!Object.keys(patch).length && !comment) return undefined;
-  return { kind: 'update', key, issue, patch, ...(comment ? { comment } : {}), reopen };
+  return { kind: 'update', key, issue, patch, ...(comment ? { comment } : {}), reopen, reminder: r };
 }
 
 export function planReminders(
