@@ -68,3 +68,12 @@ describe('secrets/generic-password', () => {
     expect(runRule(rule, { code: `password = "${p1}"` })[0]!.confidence).toBe('low');
   });
 });
+
+// YAML block scalars (`password: |` with the value on the line under it).
+ruleTester(rule, {
+  valid: [
+    { name: 'block scalar placeholder', code: 'smtp:\n  password: |\n    changeme\n', path: 'values.yaml' },
+    { name: 'block scalar template', code: 'password: |\n  {{ .Values.password }}\n', path: 'templates/x.yaml' },
+  ],
+  invalid: [{ name: 'literal block', code: `smtp:\n  password: |\n    ${p4}\n`, path: 'values.yaml', secret: p4, count: 1, line: 3 }],
+});

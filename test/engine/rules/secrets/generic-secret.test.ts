@@ -97,3 +97,19 @@ describe('secrets/generic-secret', () => {
     expect(runRule(rule, { code: `client_secret = "${s}"` })[0]!.confidence).toBe('medium');
   });
 });
+
+// YAML block scalars: the value is the one line under `key: |` / `key: >-`.
+ruleTester(rule, {
+  valid: [
+    { name: 'block of several lines (a script)', code: `api_token: |\n  curl -s https://example.org\n  ${s}\n`, path: 'ci.yml' },
+    { name: 'block scalar holding a reference', code: 'client_secret: |\n  ${CLIENT_SECRET}\n', path: 'values.yaml' },
+    { name: 'block scalar with a placeholder', code: `api_secret: >-\n  ${cat('xxxx', 'xxxxxxxxxxxxxxxx')}\n`, path: 'values.yaml' },
+    { name: 'not a credential name', code: `description: |\n  ${s}\n`, path: 'values.yaml' },
+    { name: 'next key at the same indent, not a block value', code: `auth_token: |\nother: ${s}\n`, path: 'values.yaml' },
+  ],
+  invalid: [
+    { name: 'literal block', code: `db:\n  password: |\n    ${s}\n`, path: 'values.yaml', secret: s, count: 1, line: 3 },
+    { name: 'folded, stripped', code: `api_secret: >-\n  ${b64}\nnext: 1\n`, path: 'config.yml', secret: b64, line: 2 },
+    { name: 'in a list item, after a blank line', code: `env:\n  - client_secret: |+\n\n      ${hex}\n  - name: x\n`, path: 'deploy.yaml', secret: hex, line: 4 },
+  ],
+});

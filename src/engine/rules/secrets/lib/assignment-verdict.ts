@@ -7,7 +7,7 @@ import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy
 import { isPlaceholder } from '../../../placeholder.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { findAssignments, findMultilineXml, isConfigLine } from './assignments.js';
+import { findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself } from './credential-values.js';
 import { classifySecretName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
@@ -141,7 +141,12 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
     if (!judged) {
       judged = [];
       const segEnd = seg.offset + seg.text.length;
-      const found = [...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD), ...findMultilineXml(seg.text, file.text.slice(segEnd, segEnd + 800), segEnd)];
+      const following = file.text.slice(segEnd, segEnd + 1200);
+      const found = [
+        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD),
+        ...findMultilineXml(seg.text, following, segEnd),
+        ...findYamlBlockScalar(seg.text, following, segEnd),
+      ];
       for (const a of found) {
         const verdict = judgeAssignment(a, seg.text);
         if (verdict) judged.push({ assignment: a, verdict });

@@ -148,6 +148,27 @@ export function findMultilineXml(line: string, after: string, afterOffset: numbe
   return [{ name, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
 }
 
+const YAML_BLOCK_AT_END = /(?:^|\n)(?<indent>[ \t]*)(?:-[ \t]+)?(?<q>["']?)(?<name>[A-Za-z_][\w.\-]{0,80})\k<q>[ \t]*:[ \t]*[|>][-+]?[1-9]?[ \t]*(?:#[^\n]*)?\r?$/;
+
+/**
+ * `password: |` (or `>`, `|-`, `>+2` …) at the end of a line, its value the one line of the block scalar
+ * under it (`  s3cr3t…`). A block of several lines (a certificate, a script) is not a single value.
+ */
+export function findYamlBlockScalar(line: string, after: string, afterOffset: number): Assignment[] {
+  const open = YAML_BLOCK_AT_END.exec(line);
+  if (!open) return [];
+  const indent = open.groups!.indent!.length;
+  const block = /^\r?\n((?:[ \t]*\r?\n)*)([ \t]+)([^\r\n]{1,600})(?:\r?\n|$)/.exec(after.slice(0, 1200));
+  if (!block || block[2]!.length <= indent) return [];
+  const rest = after.slice(block[0].length, block[0].length + 400);
+  // A second line of the same block: several lines, not one value.
+  const next = /^(?:[ \t]*\r?\n)*([ \t]*)\S/.exec(rest);
+  if (next && next[1]!.length > indent) return [];
+  const value = block[3]!.trimEnd();
+  const start = afterOffset + block[0].indexOf(block[3]!, 1 + block[1]!.length);
+  return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: '|', start, end: start + value.length, next: '', typed: false, form: 'assign' }];
+}
+
 /** The whole line is `key = value` / `key: value` (env, INI, properties, YAML), not code. */
 export function isConfigLine(line: string): boolean {
   return /^\s*(?:export\s+|-\s+|set\s+)?["']?[\w.\-[\]]{1,100}["']?\s*[:=]\s*\S+\s*(?:[#;].*)?$/.test(line);
