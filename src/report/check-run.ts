@@ -500,3 +500,71 @@ export function renderIncomplete(reason: string, hint: string): CheckOutput {
   const text = [`## Token Warden could not complete: ${cell(reason)}`, '', hint, ''].join('\n');
   return validOutput({ title: `Token Warden could not complete: ${reason}`, summary: text });
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Revocation (src/app/effects/revocation.ts): lines for the summary, never a token's value
+
+/** What became of the leaked tokens of one evaluation that the policy asks to revoke (redacted forms only). */
+export interface RevocationView {
+  provider: string;
+  /** Submitted in this evaluation (the provider accepted the request) at `at`. */
+  submitted: ReadonlyArray<{ redacted: string; at: Date }>;
+  /** Submitted or refused before (an earlier run, another instance). */
+  earlier: ReadonlyArray<{ redacted: string; state: 'submitted' | 'refused'; at: Date | null }>;
+  /** The provider refused the request (422): not submitted again. */
+  refused: ReadonlyArray<{ redacted: string; detail: string }>;
+  /** No answer or 5xx after retries: tried again on the next evaluation. */
+  failed: ReadonlyArray<{ redacted: string; detail: string }>;
+  /** Not sent: the hourly request budget is spent until `until`. */
+  deferred: { count: number; until?: Date; scheduled?: boolean };
+  /** Another writer (instance) holds them right now. */
+  inFlight: number;
+}
+
+const LISTED_TOKENS = 10;
+const tokenList = (items: ReadonlyArray<{ redacted: string }>): string => {
+  const shown = items.slice(0, LISTED_TOKENS).map((i) => code(i.redacted));
+  if (items.length > LISTED_TOKENS) shown.push(`and ${items.length - LISTED_TOKENS} more`);
+  return shown.join(', ');
+};
+const utc = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/**
+ * The summary's revocation lines: `notes` go to "What to do", `problems` to the top of the summary.
+ * Both hold redacted forms and the provider's scrubbed answers only.
+ */
+export function revocationLines(v: RevocationView): { notes: string[]; problems: string[] } {
+  const notes: string[] = [];
+  const problems: string[] = [];
+  const { provider } = v;
+  if (v.submitted.length) {
+    const at = v.submitted[0]!.at;
+    notes.push(
+      `**Revoked:** ${plural(v.submitted.length, `leaked ${provider} token`)} (${tokenList(v.submitted)}) submitted to ${provider}'s credential revocation API at ${utc(at)} (accepted): ${provider} revokes ${v.submitted.length === 1 ? 'it and notifies its owner' : 'them and notifies their owners'}. Issue replacements where they were used.`,
+    );
+  }
+  const before = v.earlier.filter((e) => e.state === 'submitted');
+  if (before.length) {
+    const at = before.map((e) => e.at).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
+    notes.push(`**Revoked earlier:** ${plural(before.length, `${provider} token`)} (${tokenList(before)}) ${before.length === 1 ? 'was' : 'were'} submitted for revocation before${at ? ` (first at ${utc(at)})` : ''}; not submitted again.`);
+  }
+  const refusedBefore = v.earlier.filter((e) => e.state === 'refused');
+  if (refusedBefore.length) {
+    notes.push(`${plural(refusedBefore.length, `${provider} token`)} (${tokenList(refusedBefore)}) ${refusedBefore.length === 1 ? 'was' : 'were'} refused by ${provider}'s revocation API before: revoke by hand (see the remediation issue).`);
+  }
+  if (v.inFlight) notes.push(`${plural(v.inFlight, `${provider} token`)} ${v.inFlight === 1 ? 'is' : 'are'} being submitted for revocation by another Token Warden instance.`);
+  if (v.refused.length) {
+    const reasons = [...new Set(v.refused.map((r) => r.detail))].slice(0, 3).join('; ');
+    problems.push(`${provider} refused to revoke ${plural(v.refused.length, 'token')} (${tokenList(v.refused)}): ${reasons}. They are not submitted again: revoke them by hand.`);
+  }
+  if (v.failed.length) {
+    const reasons = [...new Set(v.failed.map((r) => r.detail))].slice(0, 3).join('; ');
+    problems.push(`Revocation of ${plural(v.failed.length, `${provider} token`)} (${tokenList(v.failed)}) failed: ${reasons}. It is tried again on the next evaluation; revoke by hand if it is urgent.`);
+  }
+  if (v.deferred.count) {
+    const until = v.deferred.until ? ` until ${utc(v.deferred.until)}` : '';
+    const next = v.deferred.scheduled ? 'a later job submits them then' : 'they are submitted when the change is judged again after that (re-run the check)';
+    problems.push(`${plural(v.deferred.count, `leaked ${provider} token`)} not submitted for revocation yet: ${provider} accepts 60 revocation requests an hour, and they are used${until}; ${next}.`);
+  }
+  return { notes, problems };
+}

@@ -188,3 +188,17 @@ export const markerPath = (m: Markers): string | undefined => {
     return m.path;
   }
 };
+
+/**
+ * Comment on a secret's issue when its token was submitted to (or refused by) the provider's revocation
+ * API: the time and the provider's answer, never the value.
+ */
+export function revocationComment(outcome: 'submitted' | 'refused', provider: string, at: Date, detail?: string): string {
+  const when = code(at.toISOString());
+  if (outcome === 'submitted') {
+    return fitBody(
+      `**Revoked:** Token Warden submitted this token to ${provider}'s credential revocation API at ${when} (accepted${detail ? `: ${detail}` : ''}). ${provider} revokes it and notifies its owner.\n\nStill to do: issue a replacement where it was used, check the logs for its use since it was committed, and remove it from the code.`,
+    );
+  }
+  return fitBody(`**Not revoked:** ${provider}'s credential revocation API refused the request at ${when}${detail ? `: ${detail}` : ''}. Token Warden does not submit it again: revoke it by hand (steps above).`);
+}
