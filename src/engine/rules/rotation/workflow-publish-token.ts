@@ -214,8 +214,7 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
     if (step.run === undefined) return;
     for (const { line, registry } of publishLines(step.run)) {
       const info = REGISTRIES[registry];
-      if (info.elsewhere.test(line) || (registry === 'npm' && info.elsewhere.test(setupText.join(' ')) && !/registry\.npmjs\.org/.test(line))) continue;
-      if (registry === 'nuget' && /--source(?:=|\s+)(?!\S*nuget\.org)\S+|-s(?:ource)?\s+(?!\S*nuget\.org)https?:\S+/i.test(line) && !/nuget\.org/i.test(line)) continue;
+      if (info.elsewhere.test(line) || publishesElsewhere(registry, line, setupText)) continue;
       const inline = storedSecret(line);
       const named = namedSecret(line, env);
       const tokenVar = env.find((v) => info.tokenVars.test(v.name));
@@ -229,6 +228,41 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
     }
   });
   return out;
+}
+
+/** The registry's public host: a command or setup naming another host publishes somewhere else. */
+const HOSTS: Record<Registry, RegExp> = {
+  npm: /registry\.npmjs\.org/i,
+  pypi: /(?:upload\.|test\.)?pypi\.org/i,
+  rubygems: /rubygems\.org/i,
+  crates: /crates\.io/i,
+  nuget: /nuget\.org/i,
+  jsr: /jsr\.io/i,
+};
+/** Flags that name where a command publishes to. */
+const TARGET_FLAG: Record<Registry, RegExp | undefined> = {
+  npm: /--registry(?:=|\s+)(\S+)/i,
+  pypi: /(?:--repository-url|--index-url|--publish-url|-r|--repository)(?:=|\s+)(\S+)/i,
+  rubygems: /--host(?:=|\s+)(\S+)/i,
+  crates: undefined,
+  nuget: /(?:--source|-s|-Source)(?:=|\s+)(\S+)/i,
+  jsr: undefined,
+};
+
+function publishesElsewhere(registry: Registry, line: string, setupText: readonly string[]): boolean {
+  const flag = TARGET_FLAG[registry]?.exec(line)?.[1];
+  if (flag !== undefined) {
+    // `twine upload -r testpypi` / `poetry publish -r name`: a repository name, not a URL.
+    if (registry === 'pypi' && !/[:/]/.test(flag)) return !/^(?:pypi|testpypi)$/i.test(flag.replace(/["']/g, ''));
+    if (/\$\{\{|\$/.test(flag)) return false;
+    return !HOSTS[registry].test(flag);
+  }
+  // actions/setup-node `registry-url` (npm reads the .npmrc it writes).
+  if (registry === 'npm') {
+    const urls = setupText.filter((t) => /^https?:\/\//i.test(t.trim()));
+    return urls.length > 0 && !urls.some((u) => HOSTS.npm.test(u));
+  }
+  return false;
 }
 
 /** A variable the text names whose value is a stored secret. */

@@ -30,7 +30,7 @@ const files = [
             - uses: actions/checkout@v4
               with:
                 persist-credentials: false
-            - run: npm publish
+            - run: npm publish --registry https://npm.acme.example/   # private: no trusted publishing there
               env:
                 NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
             - run: ./notify.sh

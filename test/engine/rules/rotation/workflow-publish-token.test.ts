@@ -26,6 +26,10 @@ ruleTester(rule, {
     { code: job(`      - run: dotnet nuget push "*.nupkg" --api-key ${S('GITHUB_TOKEN')} --source https://nuget.pkg.github.com/acme/index.json\n`), path: WF },
     // a private index
     { code: job(`      - run: twine upload --repository-url https://acme.jfrog.io/artifactory/api/pypi/pypi-local dist/*\n        env:\n          TWINE_PASSWORD: ${S('ARTIFACTORY_TOKEN')}\n`), path: WF },
+    { code: job(`      - run: npm publish --registry https://npm.acme.example/\n        env:\n          NODE_AUTH_TOKEN: ${S('ACME_NPM')}\n`), path: WF },
+    { code: job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.acme.example\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('ACME_NPM')}\n`), path: WF },
+    { code: job(`      - run: gem push --host https://gems.acme.example pkg/x.gem\n        env:\n          GEM_HOST_API_KEY: ${S('ACME_GEMS')}\n`), path: WF },
+    { code: job(`      - run: twine upload -r internal dist/*\n        env:\n          TWINE_PASSWORD: ${S('INTERNAL')}\n`), path: WF },
     // a dry run publishes nothing
     { code: job(`      - run: npm publish --dry-run\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF },
     // a token in another job of the workflow is not this job's
@@ -69,6 +73,9 @@ ruleTester(rule, {
     { code: job(`      - run: dotnet nuget push "bin/Release/*.nupkg" --api-key ${S('NUGET_API_KEY')} --source https://api.nuget.org/v3/index.json\n`), path: WF, count: 1 },
     { code: job(`      - run: dotnet nuget push "*.nupkg" -k $KEY -s https://api.nuget.org/v3/index.json\n        env:\n          KEY: ${S('NUGET')}\n`), path: WF, count: 1 },
     { code: job(`      - run: >-\n          dotnet nuget push out/*.nupkg\n          --api-key ${S('NUGET_KEY')}\n`), path: WF, count: 1 },
+    // the public registry named explicitly
+    { code: job(`      - run: npm publish --registry=https://registry.npmjs.org/\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF, count: 1 },
+    { code: job(`      - run: twine upload -r testpypi dist/*\n        env:\n          TWINE_PASSWORD: ${S('TEST_PYPI')}\n`), path: WF, count: 1 },
     // JSR with a token
     { code: job(`      - run: npx jsr publish --token ${S('JSR_TOKEN')}\n`), path: WF, count: 1 },
     // two registries in one job: two findings
