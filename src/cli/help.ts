@@ -1,11 +1,12 @@
 /** Usage lines and per-command help. */
 
 export const USAGE = {
-  scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--no-color] [--quiet]',
+  scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged | --history [RANGE]] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--no-color] [--quiet]',
   baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
-  rules: 'Usage: tokenwarden rules [--format text|json]',
+  rules: 'Usage: tokenwarden rules [ID] [--format text|json] [--config FILE]',
   inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
   audit: 'Usage: tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE] | tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND] [--format jsonl|csv] [--output FILE] [STORE]',
+  org: 'Usage: tokenwarden org scan ORG [--token TOKEN] [--api-url URL] [--out FILE] [--format text|json] [--repos A,B] [--state FILE] [--include-archived] [--include-forks] [--concurrency N]',
 } as const;
 
 export type Command = keyof typeof USAGE;
@@ -18,6 +19,7 @@ Usage:
   tokenwarden rules                         list the rules
   tokenwarden inventory init|check [PATH]   draft the token inventory; show every credential's rotation status
   tokenwarden audit verify|export           check the App's hash-chained audit trail; export it for a SIEM
+  tokenwarden org scan ORG [options]        scan every repository's default branch of an org over the API
   tokenwarden --version | --help
 
 Run 'tokenwarden <command> --help' for a command's options.
@@ -33,7 +35,13 @@ git-ignored files; or, with --diff or --staged, only the lines a change adds.
 Options:
   --diff BASE..HEAD  only lines added in this git range (BASE...HEAD: since their merge base).
                      The policy and baseline are read from BASE, so a change cannot relax its own check.
+                     EMPTY..HEAD (or git's empty tree id as BASE): every line at HEAD, with HEAD's policy.
   --staged           only lines added in the index (for a pre-commit hook)
+  --history [RANGE]  every line every commit added (RANGE: e.g. origin/main..HEAD, or --history=REV;
+                     default: all of HEAD's history), by the secrets rules; each secret once, with the
+                     first commit, author date and path, and whether HEAD still holds it. A secret
+                     deleted since is still a leak until it is revoked. Needs the full history (not a
+                     shallow clone: git fetch --unshallow).
   --format FORMAT    text (default), json or sarif
   --output FILE      write the report to FILE instead of stdout
   --config FILE      policy file (default: .github/tokenwarden.yml or .yaml in the repository, else built-in)
@@ -58,10 +66,13 @@ Options:
 `,
   rules: `${USAGE.rules}
 
-List every rule with its id, default severity, confidence and description.
+List every rule with its id, default severity, confidence and description; with an ID (or a
+family: secrets, scopes, rotation), show that rule whole: its level under the policy, controls,
+remediation, revoke steps, its options with the built-in defaults and the policy's values.
 
 Options:
   --format FORMAT  text (default) or json
+  --config FILE    policy file for the levels and options (default: .github/tokenwarden.yml or .yaml)
   -h, --help       show this help
 `,
   inventory: `Usage:
@@ -127,5 +138,38 @@ Options:
 
 Exit codes: 0 intact (export: written), 1 verify: the chain is broken (the first broken record is
 named), 2 usage or configuration error (no store there, the store in use, unreachable database).
+`,
+  org: `${USAGE.org}
+
+Scan the default branch of every repository of ORG (an organisation, or a user account) over the
+GitHub API, without cloning and without installing the App: the tree at the branch's head, each file
+judged by the engine 'tokenwarden scan' uses, with the policy of the org's .github repository merged
+with the repository's own .github/tokenwarden.yml, and the token inventory's credentials. Archived
+repositories and forks are skipped unless asked for. Rate limits (secondary limits included) are
+waited out after GitHub's retry-after. Format of --out: docs/org-scan.md.
+
+Options:
+  --token TOKEN       a token that can read the repositories (default: GITHUB_TOKEN, then GH_TOKEN;
+                      prefer the environment: a command line is visible to other users)
+  --api-url URL       REST API root (default https://api.github.com; GitHub Enterprise Server:
+                      https://HOST/api/v3)
+  --out FILE          write the JSON report (every repository, findings redacted with their
+                      fingerprints, credentials, files not judged) to FILE
+  --format FORMAT     what goes to stdout: text (default) or json (the report)
+  --repos A,B         only these repositories (names, comma-separated; repeatable)
+  --state FILE        record each repository as it is done; an interrupted run started again with
+                      the same FILE resumes where it stopped, scanning no repository twice
+  --include-archived  scan archived repositories too
+  --include-forks     scan forks too
+  --concurrency N     repositories scanned at once (default 2; blobs: 8 per repository)
+  --verbose           a line per repository and per rate-limit wait on stderr
+  -h, --help          show this help
+
+Ctrl-C once: finish the repositories in hand, record them, write the report and stop. Twice: stop
+at once (those in hand are scanned again by the next run).
+
+Exit codes: 0 every repository scanned, nothing at level fail, 1 a finding at level fail (or a
+policy that does not load), 2 usage or configuration error, 3 incomplete (a repository failed or the
+run was interrupted: run it again with --state).
 `,
 };
