@@ -1,14 +1,16 @@
 /**
  * No `permissions:` for a job, neither its own nor the workflow's: its GITHUB_TOKEN gets the repository
  * default, which is read/write on every scope in repositories and orgs created before February 2023
- * (and wherever an admin chose "permissive").
+ * (and wherever an admin chose "permissive"). Reported once per workflow, with the one fix at its top
+ * (`permissions: { contents: read }`) and a job-level block for each job that needs to write.
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
 import { PRIVILEGED_TRIGGERS, raiseSeverity } from './lib/github-permissions.js';
+import type { Access } from './lib/github-permissions.js';
 import { jobNeeds, suggestion } from './lib/needs.js';
-import { at, isReusableOnly, isYamlPath, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
+import { at, isReusableOnly, isYamlPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 /** Rule options (policy `rules.scopes/workflow-missing-permissions.options`). */
 export interface MissingPermissionsOptions {
@@ -68,19 +70,38 @@ const rule: Rule = {
       opts.repositoryDefault === 'restricted'
         ? 'the repository default (read-only contents and packages under this policy)'
         : 'the repository default (read/write on every scope unless the org or repository restricts it)';
+    // One finding per workflow with the one fix at its top (a finding per job repeats the same
+    // advice and the same missing line); jobs that need to write get their own block beside it.
+    const reads = new Map<string, Access>([['contents', 'read']]);
+    const writers: string[] = [];
+    const unknown: string[] = [];
     for (const job of defaulted) {
       const needs = jobNeeds(wf, job);
-      out.push(
-        at(wf.doc, job.keyNode ?? job.node, {
-          message: job.uses
-            ? `Job \`${job.id}\` calls reusable workflow \`${job.uses}\` without \`permissions:\`, so it hands on ${defaultText}.${trigger}`
-            : `Job \`${job.id}\` has no \`permissions:\` and neither has the workflow, so its GITHUB_TOKEN gets ${defaultText}.${trigger}`,
-          construct: `job:${job.id} permissions:default`,
-          severity,
-          remediation: `Declare what the job needs — suggested for ${suggestion(needs, `job \`${job.id}\``)} Better still, also add \`permissions: { contents: read }\` (or \`{}\`) at the top of the workflow so every job starts from read-only.`,
-        }),
-      );
+      const writes = [...needs.grants].filter(([, g]) => g.access === 'write');
+      for (const [scope, g] of needs.grants) if (g.access === 'read' && !reads.has(scope)) reads.set(scope, 'read');
+      if (writes.length) writers.push(suggestion(needs, `job \`${job.id}\``));
+      else if (needs.unknown.length) unknown.push(...needs.unknown);
     }
+    const top = `{ ${[...reads].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+    const calls = defaulted.filter((j) => j.uses);
+    const names = defaulted.map((j) => `\`${j.id}\``);
+    const allDefaulted = defaulted.length === wf.jobs.length;
+    const first = defaulted[0]!;
+    const anchor = allDefaulted ? (wf.onKeyNode ?? first.keyNode ?? first.node) : (first.keyNode ?? first.node);
+    const jobsText = defaulted.length === 1 ? `Job ${names[0]}` : allDefaulted ? `None of its ${defaulted.length} jobs` : `${defaulted.length} jobs (${list(names.slice(0, 6))}${names.length > 6 ? ' …' : ''})`;
+    const subject = defaulted.length === 1 ? `${jobsText} has no \`permissions:\` and neither has the workflow, so its GITHUB_TOKEN gets` : allDefaulted ? `The workflow has no \`permissions:\` and ${jobsText.toLowerCase()} sets any, so every job's GITHUB_TOKEN gets` : `${jobsText} have no \`permissions:\` and neither has the workflow, so their GITHUB_TOKEN gets`;
+    const callNote = calls.length ? ` ${calls.length === 1 ? `\`${calls[0]!.id}\` calls a reusable workflow and hands` : `${calls.length} jobs call reusable workflows and hand`} the same default on.` : '';
+    let remediation = `Add \`permissions: ${top}\` at the top of the workflow, so every job starts from read-only.`;
+    if (writers.length) remediation += ` Then grant write only where it is needed — ${writers.join(' ')}`;
+    if (unknown.length) remediation += ` Check what ${list([...new Set(unknown)].slice(0, 4))} does with the token${calls.length ? ' (a called workflow may need its scopes granted in the calling job)' : ''}.`;
+    out.push(
+      at(wf.doc, anchor, {
+        message: `${subject} ${defaultText}.${callNote}${trigger}`,
+        construct: 'workflow permissions:default',
+        severity,
+        remediation,
+      }),
+    );
     return withoutPeerIgnored(file.text, out, ['excessive-permissions']);
   },
 };

@@ -27,7 +27,12 @@ ruleTester(rule, {
     { code: 'jobs:\n  a: 1\n', path: 'data/jobs.yml' },
   ],
   invalid: [
-    { ...wf(oneJob), count: 1, line: 4 },
+    // reported at `on:` when no job declares anything (the fix is at the top)
+    { ...wf(oneJob), count: 1, line: 1 },
+    // several jobs without permissions: one finding for the workflow, not one per job
+    { ...wf('on: push\njobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    steps: [{run: echo}]\n  c:\n    runs-on: x\n    steps: [{run: echo}]\n'), count: 1, line: 1 },
+    // some jobs explicit: at the first job that is not
+    { ...wf('on: push\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    steps: [{run: echo}]\n'), count: 1, line: 7 },
     {
       ...wf(y`
         on:
@@ -41,8 +46,8 @@ ruleTester(rule, {
           call:
             uses: octo/reusable/.github/workflows/x.yml@v1
       `),
-      count: 2,
-      line: 5,
+      count: 1,
+      line: 1,
     },
     // a reusable-only workflow still passes the default on to a workflow it calls
     { ...wf('on: workflow_call\njobs:\n  plain:\n    runs-on: x\n    steps: [{run: echo}]\n  nested:\n    uses: ./.github/workflows/other.yml\n'), count: 1, line: 6 },
@@ -60,10 +65,16 @@ describe('scopes/workflow-missing-permissions severity', () => {
     expect(runRule(rule, { ...wf(oneJob.replace('on: push', 'on: workflow_run')), options: { repositoryDefault: 'permissive' } })[0]!.severity).toBe('critical');
   });
 
-  it('suggests the block the job needs', () => {
+  it('suggests the one top-level block, and write only in the jobs that need it', () => {
     const f = runRule(rule, wf(oneJob.replace('- run: npm test', '- run: gh pr comment 1 --body ok')))[0]!;
-    expect(f.remediation).toMatch(/`permissions: \{ contents: read, pull-requests: write \}`/);
+    expect(f.remediation).toMatch(/^Add `permissions: \{ contents: read \}` at the top of the workflow/);
+    expect(f.remediation).toMatch(/job `test`: `permissions: \{ contents: read, pull-requests: write \}`/);
     expect(f.message).toMatch(/Job `test` has no `permissions:`/);
+    const two = runRule(rule, wf('on: push\njobs:\n  lint:\n    runs-on: x\n    steps: [{run: npm run lint}]\n  release:\n    runs-on: x\n    steps:\n      - run: gh release create v1\n'));
+    expect(two).toHaveLength(1);
+    expect(two[0]!.message).toMatch(/none of its 2 jobs sets any/);
+    expect(two[0]!.remediation).toMatch(/job `release`: `permissions: \{ contents: write \}`/);
+    expect(two[0]!.remediation).not.toMatch(/job `lint`/);
   });
 
   it('marks the all-explicit case as info', () => {
