@@ -13,11 +13,11 @@ import { initEngine } from '../engine/init.js';
 async function dispatch(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    // No initEngine() here: a scan loads the WebAssembly HCL parser when it meets a Terraform file
+    // (src/cli/collect.ts, and every --diff/--staged scan), so start-up does not pay for it.
     case 'scan':
-      await initEngine();
       return scanCommand(rest, io);
     case 'baseline':
-      await initEngine();
       return baselineCommand(rest, io);
     case 'rules':
       return rulesCommand(rest, io);
@@ -26,6 +26,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     case 'audit':
       // Loaded on demand: the store's drivers are not needed by the other commands.
       return (await import('./audit.js')).auditCommand(rest, io);
+    case 'org':
+      // Loaded on demand: the GitHub client (Probot's Octokit) is not needed by the other commands.
+      await initEngine();
+      return (await import('./org.js')).orgCommand(rest, io);
     case '--version':
     case '-V':
       io.stdout.write(`${toolVersion()}\n`);
