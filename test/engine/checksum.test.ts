@@ -69,3 +69,15 @@ describe('hasValidCrc32Suffix', () => {
     expect(hasValidCrc32Suffix('ghp_000000', 4)).toBe(false);
   });
 });
+
+describe('base58check', () => {
+  it("verifies the Bitcoin wiki's WIF example and rejects an edited copy", async () => {
+    const { base58CheckPayload } = await import('../../src/engine/checksum.js');
+    // https://en.bitcoin.it/wiki/Wallet_import_format (split: the repository scans itself)
+    const wif = ['5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ', '1jvhTVqvbTLvyTJ'].join('');
+    const p = base58CheckPayload(wif);
+    expect(p && Buffer.from(p).toString('hex')).toBe('800c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d');
+    expect(base58CheckPayload(wif.slice(0, -1) + 'K')).toBeUndefined();
+    expect(base58CheckPayload('0OIl' + wif.slice(4))).toBeUndefined();
+  });
+});

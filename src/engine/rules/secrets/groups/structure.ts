@@ -4,6 +4,7 @@ import privateKey from '../private-key.js';
 import pgpPrivateKey from '../pgp-private-key.js';
 import puttyPrivateKey from '../putty-private-key.js';
 import jwt from '../jwt.js';
+import cryptoWalletKey from '../crypto-wallet-key.js';
 import connectionString from '../connection-string.js';
 import basicAuthUrl from '../basic-auth-url.js';
 import adoConnectionString from '../ado-connection-string.js';
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   pgpPrivateKey,
   puttyPrivateKey,
   jwt,
+  cryptoWalletKey,
   connectionString,
   basicAuthUrl,
   adoConnectionString,
