@@ -1,6 +1,8 @@
 /**
  * `write` scopes granted at the workflow level: every job without its own `permissions:` inherits
- * them, including jobs that only build or test. Writes belong on the job that needs them.
+ * them, including jobs that only build or test. Writes belong on the job that needs them. A write
+ * every inheriting job needs today is low (medium on privileged triggers): only a job added later
+ * would get more than it needs.
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
@@ -44,12 +46,19 @@ const rule: Rule = {
       const needers = inheriting.filter((j) => jobNeeds(wf, j).grants.get(scope)?.access === 'write');
       const unsure = inheriting.filter((j) => !needers.includes(j) && jobNeeds(wf, j).unknown.length);
       const others = inheriting.filter((j) => !needers.includes(j) && !unsure.includes(j));
+      // Every job that inherits the grant writes with it today: moving it down the jobs changes nothing
+      // now; only a job added later would get more than it needs.
+      const everyJobNeeds = inheriting.length > 0 && needers.length === inheriting.length;
+      if (everyJobNeeds) severity = privileged.length ? 'medium' : 'low';
       const risk = TOKEN_SCOPES[scope]!.writeRisk;
       const lowered = TOKEN_SCOPES[scope]!.values.includes('read') ? `\`${scope}: read\` (or \`none\`)` : `\`${scope}: none\``;
       const where = privileged.length ? ` in a workflow run on \`${privileged.join('`, `')}\`` : '';
       let message: string;
       if (inheriting.length === 0) {
         message = `\`${scope}: write\` is granted at the workflow level${where}; every job sets its own permissions today, but any job added later inherits the right to ${risk}.`;
+      } else if (everyJobNeeds) {
+        const names = inheriting.map((j) => code(j.id));
+        message = `\`${scope}: write\` is granted at the workflow level${where}; ${names.length === 1 ? `its one job ${names[0]} needs` : `every job (${list(names)}) needs`} it today, but any job added later inherits the right to ${risk} too.`;
       } else if (wf.jobs.length === 1 || reusableOnly) {
         const names = inheriting.map((j) => code(j.id));
         message = `\`${scope}: write\` is granted at the workflow level${where}: ${list(names)} ${names.length === 1 ? 'gets' : 'get'} it, and so will any job added later (it can ${risk}).`;
@@ -75,7 +84,7 @@ const rule: Rule = {
           message,
           construct: `workflow permissions:${scope}:write`,
           severity,
-          confidence: dormant ? 'medium' : 'high',
+          confidence: dormant || everyJobNeeds ? 'medium' : 'high',
           remediation,
         }),
       );

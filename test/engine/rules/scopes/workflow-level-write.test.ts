@@ -52,6 +52,16 @@ ruleTester(rule, {
 });
 
 describe('scopes/workflow-level-write details', () => {
+  it('grades a write every job needs low, not high', () => {
+    const both = 'on: push\npermissions:\n  contents: write\njobs:\n  release:\n    runs-on: x\n    steps:\n      - run: gh release create v1\n  tag:\n    runs-on: x\n    steps:\n      - run: git push origin v1\n';
+    const [f] = runRule(rule, wf(both));
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toMatch(/every job \(`release` and `tag`\) needs it today/);
+    // one of the two does not: high as before
+    const one = both.replace('git push origin v1', 'npm test');
+    expect(runRule(rule, wf(one))[0]!.severity).toBe('high');
+  });
+
   it('uses per-scope severities and names the job that needs the write', () => {
     const [contents, idToken] = runRule(rule, wf(twoJobs));
     expect(contents!.severity).toBe('high');
