@@ -14,6 +14,7 @@ import type { Rule } from './engine/rule.js';
 import type { AppDeps, EvaluationOutcome, Limits } from './app/pipeline/evaluate.js';
 import { handle, type HandlerContext } from './app/jobs/handlers.js';
 import { IssueDesk } from './app/effects/remediation.js';
+import { Revoker } from './app/effects/revocation.js';
 import { initEngine } from './engine/init.js';
 import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
 import { RetryQueue } from './app/github/retry.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   retryBaseMs?: number;
   /** The audit trail: the store (one hash-chained record per evaluation); none without a store. */
   audit?: AuditStore;
+  /** Revocation of leaked GitHub tokens where the policy asks (default: one of its own, remembering in memory; the server's uses the store). */
+  revocation?: Revoker;
 }
 
 export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
@@ -66,6 +69,7 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
     budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
     retryBaseMs: options.retryBaseMs ?? 1000,
     ...(options.audit ? { audit: options.audit } : {}),
+    revocation: options.revocation ?? new Revoker(),
   };
   // The engine's WASM parsers load once; every job waits for them (instant after the first).
   const ready = initEngine();

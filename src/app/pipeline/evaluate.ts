@@ -38,6 +38,7 @@ import { boxedFindings, boxedPolicy, boxedScan, boxedStructural, type Box } from
 import { outsideBudget, withBudget } from './budget.js';
 import { retryDelayMs } from '../github/retry.js';
 import type { Sandbox } from '../../sandbox/index.js';
+import { revokeLeaked } from '../effects/revocation.js';
 import type { AuditStore, IssueWritten } from '../../audit/types.js';
 import { auditEvaluation, type Origin } from '../effects/audit.js';
 
@@ -283,6 +284,8 @@ async function judge(
       problems.push(`Remediation issues could not be opened in ${fullName(home)}: ${describeError(e)}.`);
     }
   }
+  // Opt-in (policy `secrets.revoke`): leaked GitHub tokens submitted to GitHub's revocation API, once each.
+  await revokeLeaked(gh, log, deps, { target, policy, findings: result.findings, sources: gathered.sources, links, notes: changes.notes, problems, ...(origin ? { origin } : {}) });
   if (target.push) {
     try {
       await resolveFixedIssues(gh, log, deps, box, target, changes, policy, home, issuePolicy);
