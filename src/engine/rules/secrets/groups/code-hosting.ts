@@ -44,6 +44,7 @@ import pulumiAccessToken from '../pulumi-access-token.js';
 import dopplerToken from '../doppler-token.js';
 import cloudsmithApiKey from '../cloudsmith-api-key.js';
 import packagecloudToken from '../packagecloud-token.js';
+import sidekiqCredentials from '../sidekiq-credentials.js';
 import codeclimateToken from '../codeclimate-token.js';
 import coverallsToken from '../coveralls-token.js';
 import codacyToken from '../codacy-token.js';
@@ -81,6 +82,7 @@ export const rules: Rule[] = [
   mavenSettingsPassword,
   cloudsmithApiKey,
   packagecloudToken,
+  sidekiqCredentials,
   // CI/CD, code quality and infrastructure automation
   circleciToken,
   travisCiToken,

@@ -68,6 +68,7 @@ import facebookAppSecret from '../facebook-app-secret.js';
 import figmaToken from '../figma-token.js';
 import shippoApiToken from '../shippo-api-token.js';
 import easypostApiKey from '../easypost-api-key.js';
+import sumoLogicAccessKey from '../sumo-logic-access-key.js';
 
 export const rules: Rule[] = [
   slackToken,
@@ -138,4 +139,5 @@ export const rules: Rule[] = [
   figmaToken,
   shippoApiToken,
   easypostApiKey,
+  sumoLogicAccessKey,
 ];
