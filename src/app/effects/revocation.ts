@@ -35,7 +35,8 @@ import { recordRevocation, type AuditStore } from '../../audit/index.js';
 import { revocationLines, type IssueLink, type RevocationView } from '../../report/check-run.js';
 import { revocationComment } from '../../report/issue.js';
 import { scrubText } from '../../report/scrub.js';
-import type { RevocationBudget, RevocationClaim, RevocationLedger, RevocationRecord } from '../../store/types.js';
+import type { JobQueue, RevocationBudget, RevocationClaim, RevocationLedger, RevocationRecord } from '../../store/types.js';
+import { JUDGE_QUEUE, type RerunJob } from '../jobs/payload.js';
 import { errorFields } from '../errors.js';
 import { comment, fullName, parseFullName, type RepoRef } from '../github/api.js';
 import { timedFetch, type GitHubClient } from '../github/octokit.js';
@@ -491,4 +492,17 @@ export async function revokeLeaked(
     ctx.problems.push('Leaked GitHub tokens could not be submitted for revocation (the store could not be reached); the next evaluation tries again.');
     return undefined;
   }
+}
+
+/**
+ * `RevokerOptions.schedule` for the server: judge the change again (a `rerun` job in the judge queue)
+ * once the budget is free, which submits the deferred tokens then. One such job per commit waits at a time.
+ */
+export function scheduleRerun(jobs: Pick<JobQueue, 'enqueue'>): (later: DeferredRevocation) => Promise<void> {
+  return async (d) => {
+    if (d.installation === undefined) return;
+    const name = `${d.repo.owner}/${d.repo.repo}`.toLowerCase();
+    const payload: RerunJob = { v: 1, kind: 'rerun', event: 'revocation', installation: d.installation, repository: { owner: d.repo.owner, name: d.repo.repo }, headSha: d.headSha, pullRequests: d.pullRequests };
+    await jobs.enqueue({ queue: JUDGE_QUEUE, payload, groupKey: name, dedupeKey: `revocation:${name}@${d.headSha}`, runAt: new Date(d.at.getTime() + 1000) });
+  };
 }
