@@ -40,7 +40,7 @@ import { retryDelayMs } from '../github/retry.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import { revokeLeaked } from '../effects/revocation.js';
 import type { AuditStore, IssueWritten } from '../../audit/types.js';
-import { auditEvaluation, type Origin } from '../effects/audit.js';
+import { auditEvaluation, auditPolicyChange, type Origin } from '../effects/audit.js';
 
 export interface Logger {
   info(obj: object, msg: string): void;
@@ -252,7 +252,8 @@ async function judge(
   if (named.length) result = mergeResults(result, fileNameFindings(named.filter((p) => !isIgnored(p)), { policy, rules: deps.rules, today }));
 
   const policyFile = changes.files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
-  const policyChange = policyFile ? await reviewPolicyChange(gh, deps, box, target, sources, policy, policyFile, gathered.sources, result) : undefined;
+  const reviewed = policyFile ? await reviewPolicyChange(gh, deps, box, target, sources, policy, policyFile, gathered.sources, result) : undefined;
+  const policyChange = reviewed?.view;
 
   const lineUrl = target.htmlUrl ? (path: string, line: number) => `${target.htmlUrl}/blob/${target.headSha}/${encodePath(path)}#L${line}` : undefined;
   const problems: string[] = [];
@@ -350,6 +351,15 @@ async function judge(
     if (link) issues.push({ repository: link.repository, number: link.number, action: 'linked', fingerprint: f.fingerprint });
   }
   await auditEvaluation(deps.audit, log, target, origin, { policy, result, verdict, conclusion: conclusionOf(verdict), checkRunId: run.id, issues });
+  // A push that changes the policy on the default branch changes what every later change is judged by.
+  if (reviewed && target.push && (target.push.branch ?? target.defaultBranch) === target.defaultBranch) {
+    await auditPolicyChange(deps.audit, log, target, origin, {
+      before: policy,
+      after: reviewed.after ?? null,
+      files: [policyFile!.path, ...(policyFile!.previousPath ? [policyFile!.previousPath] : [])],
+      errors: reviewed.view.errors.length,
+    });
+  }
 }
 
 /** Where the "before" of a change is read: the PR's base, or what the branch held before a push. */
@@ -396,7 +406,7 @@ async function reviewPolicyChange(
   file: ChangedFile,
   scanned: SourceFile[],
   baseResult: ScanResult,
-): Promise<PolicyChangeView> {
+): Promise<{ view: PolicyChangeView; after?: ResolvedPolicy }> {
   const count = (findings: readonly Finding[]) => ({ fail: findings.filter((f) => f.level === 'fail').length, warn: findings.filter((f) => f.level === 'warn').length });
   const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult.findings) };
   let text: string | undefined;
@@ -408,25 +418,25 @@ async function reviewPolicyChange(
     } catch (e) {
       if (!(e instanceof BlobTooLarge)) throw e;
       view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is larger than ${MAX_POLICY_BYTES} bytes.`, fix: 'A policy is a few kilobytes: remove what is not policy.' });
-      return view;
+      return { view };
     }
     const d = decodeFile(POLICY_PATH, bytes, MAX_POLICY_BYTES);
     text = d.ok ? d.text : undefined;
     if (!d.ok || d.as) {
       view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is not UTF-8 text (${d.ok ? d.as : d.skipped.reason}).`, fix: 'Save it as UTF-8 YAML.' });
-      return view;
+      return { view };
     }
   }
   const proposed = await boxedPolicy(box, layersOf(withProposed(sources, target.repo, text)), deps.rules.map((r) => r.meta.id));
   if (!proposed.ok) {
     view.errors = proposed.errors;
-    return view;
+    return { view };
   }
   view.warnings = proposed.warnings.filter((w: PolicyError) => isRepoPolicySource(w.source, target.repo));
   view.changes = describePolicyDiff(base, proposed.policy);
   const after = await boxedFindings(box, proposed.policy, scanned);
   if (after) view.after = count(after.reported);
-  return view;
+  return { view, after: proposed.policy };
 }
 
 async function resolveFixedIssues(
