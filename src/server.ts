@@ -35,12 +35,15 @@ import { Revoker, scheduleRerun } from './app/effects/revocation.js';
 import { StoreIntake } from './app/jobs/intake.js';
 import { JobRunner } from './app/jobs/runner.js';
 import { RunRecovery } from './app/jobs/recovery.js';
+import { AuditCheckpoints, checkpointSettings } from './app/effects/audit.js';
 import { readiness } from './app/jobs/readiness.js';
 import { jobEnvProblems, jobSettingsFromEnv, type JobSettings } from './app/jobs/settings.js';
 import { openStore, storeOptionsFromEnv, type Store } from './store/index.js';
 import { Sweeper, type SweepOptions } from './app/sweep/index.js';
 import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type SweepSchedule } from './app/sweep/schedule.js';
 import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
+import { exitOnStartupProblems } from './app/startup-check.js';
+import { startWebhookProxy } from './app/webhook-proxy.js';
 
 export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
 const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'secret', 'webhook-secret', 'your-webhook-secret', 'test']);
@@ -242,6 +245,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     intake: route,
   });
   const recovery = new RunRecovery({ store, auth, log, staleMs: settings.staleRunMs, everyMs: settings.recoveryIntervalMs });
+  const checkpoints = new AuditCheckpoints(store, log, checkpointSettings(env));
   // The sweep's per-repository lease lives in the store, shared by every instance.
   const sweeper = new Sweeper({ auth: (id) => probot.auth(id), log, store, audit: store, ...opts.sweep });
   const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
@@ -301,6 +305,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   runner.start();
   recovery.start();
+  checkpoints.start();
   log.info({ host: addr.address, port: addr.port, webhookPath, backend: store.backend, workers: settings.workers }, 'Token Warden listening');
   scheduler.start();
   log.info({ schedule: describeSchedule(schedule), next: scheduler.next?.toISOString(), trigger: sweepToken ? SWEEP_PATH : undefined }, 'rotation sweep scheduled');
@@ -336,6 +341,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     // keeps the process alive).
     const storeDeadline = deadline - Math.floor(budget.closeMs / 2);
     await Promise.all([CheckRunPublisher.flush(storeDeadline - Date.now()), route.settled(storeDeadline - Date.now())]);
+    await Promise.race([checkpoints.stop(), sleep(storeDeadline - Date.now())]);
     await Promise.race([store.close().catch((e: unknown) => log.error({ err: errorFields(e) }, 'closing the store failed')), sleep(storeDeadline - Date.now())]);
     server.closeAllConnections();
     await Promise.race([closed, sleep(deadline - Date.now())]);
@@ -376,8 +382,10 @@ const isMain = (): boolean => {
 if (isMain()) {
   // A local `.env` (as `probot run` writes it after registering the App); the real environment wins.
   if (existsSync('.env')) process.loadEnvFile('.env');
+  exitOnStartupProblems(environmentProblems(process.env)); // APP_ID and the key named precisely, before Probot's errors
   startServer().then(
     (running) => {
+      startWebhookProxy(running).catch((e: unknown) => running.log.warn({ err: errorFields(e) }, 'WEBHOOK_PROXY_URL: the proxy did not start'));
       const stop = (signal: NodeJS.Signals): void => {
         // The orchestrator kills us soon after its own grace period: exit on time whatever close() waits for.
         const limit = running.graceMs + SHUTDOWN_EXIT_MARGIN_MS;
