@@ -29,6 +29,26 @@ function uploadsWorkspace(unit: ReturnType<typeof loadUnit>, step: Step): boolea
     .some((p) => /^(?:\.\/?|\.\.\/?|\*\*?\/?\*?|\.git\/?.*)$/.test(p) || /github\.workspace/.test(p));
 }
 
+/** Actions that push with the credentials a checkout persisted (they take no token of their own, or default to it). */
+const PUSH_ACTIONS = ['stefanzweifel/git-auto-commit-action', 'ad-m/github-push-action', 'endbug/add-and-commit', 'planetscale/ghcommit-action', 'changesets/action', 'actions-js/push', 'github-actions-x/commit', 'devops-infra/action-commit-push', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action'];
+/** `git push`, `git push --tags`, tools that push tags or commits with the git config's credentials. */
+const PUSH_COMMAND = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bsemantic-release\b|\blerna\s+(?:version|publish)\b|\bnpm\s+version\b.*&&.*\bgit\s+push|\bmvn\b.*\brelease:(?:prepare|perform)\b|\bcargo\s+release\b|\bgh-pages\b|\bmike\s+deploy\b.*--push|\bmkdocs\s+gh-deploy\b/i;
+
+/** A later step of the job that pushes with the persisted credentials (its label), or undefined. */
+function laterPush(steps: ReadonlyArray<{ step: Step; job?: unknown }>, from: number, job: unknown): string | undefined {
+  for (const { step, job: j } of steps.slice(from + 1)) {
+    if (j !== job) continue;
+    if (step.uses && PUSH_ACTIONS.some((a) => usesAction(step.uses, a, true))) return `\`${step.uses.split('@')[0]}\``;
+    if (step.run && PUSH_COMMAND.test(step.run)) {
+      // A push that brings its own credentials does not need the persisted ones.
+      if (/x-access-token:|https:\/\/[^@\s]*:[^@\s]*@|git\s+remote\s+set-url|http\.extraheader/i.test(step.run)) continue;
+      const m = PUSH_COMMAND.exec(step.run)!;
+      return `\`${m[0].trim().slice(0, 40)}\``;
+    }
+  }
+  return undefined;
+}
+
 const rule: Rule = {
   meta: {
     id: 'scopes/checkout-persist-credentials',
@@ -57,15 +77,21 @@ const rule: Rule = {
       const explicit = persist !== undefined && (TRUE.test(persist) || /\$\{\{/.test(persist));
       if (explicit && !privileged) continue;
       const leak = steps.slice(i + 1).find((s) => s.job === job && uploadsWorkspace(unit, s.step));
+      const push = leak ? undefined : laterPush(steps, i, job);
       const v6 = (majorVersion(step.uses!) ?? 0) >= 6;
       let severity: Severity = leak ? 'high' : 'medium';
       if (v6) severity = leak ? 'medium' : 'low';
       if (privileged) severity = leak ? 'high' : 'medium';
-      // A token that cannot write is worth less to whoever reads it.
+      // A token that cannot write is worth less to whoever reads it: a read-only job's is low.
       else if (unit.kind === 'workflow' && job) {
         const decl = effectivePermissions(unit, job);
-        if (decl && !grantsWrite(decl) && severity !== 'low') severity = lowerSeverity(severity);
+        if (decl && !grantsWrite(decl) && severity !== 'low') severity = leak ? lowerSeverity(severity) : 'low';
       }
+      // The job pushes later with these credentials: `persist-credentials: false` alone would break it.
+      if (push && !privileged) severity = 'low';
+      const remediation = push
+        ? `A later step pushes with the persisted credentials (${push}), so \`persist-credentials: false\` alone would break it: either keep them and make sure no step before the push runs untrusted code or uploads the workspace, or set \`persist-credentials: false\` and give the push its token explicitly (\`git push https://x-access-token:\${GH_TOKEN}@github.com/\${{ github.repository }}\` with \`GH_TOKEN: \${{ github.token }}\` in that step's \`env\`, or the action's \`token:\` input).`
+        : undefined;
       out.push(
         at(unit.doc, step.usesNode ?? step.node, {
           message:
@@ -74,6 +100,7 @@ const rule: Rule = {
           construct: `${job ? `job:${job.id}` : 'action'}:${step.index} persist-credentials`,
           severity,
           confidence: leak ? 'high' : 'low',
+          ...(remediation ? { remediation } : {}),
         }),
       );
     }

@@ -25,6 +25,24 @@ ruleTester(rule, {
 });
 
 describe('scopes/checkout-persist-credentials severity', () => {
+  it('does not suggest a fix that breaks a job that pushes later', () => {
+    const pushes = '      - uses: actions/checkout@v4\n      - run: ./bump-version.sh\n      - run: |\n          git commit -am "bump"\n          git push origin HEAD\n';
+    const [f] = runRule(rule, wf(job(pushes, 'push', 'permissions:\n  contents: write\n')));
+    expect(f!.severity).toBe('low');
+    expect(f!.remediation).toMatch(/alone would break it/);
+    expect(f!.remediation).toMatch(/x-access-token/);
+    const action = '      - uses: actions/checkout@v4\n      - uses: stefanzweifel/git-auto-commit-action@v5\n';
+    expect(runRule(rule, wf(job(action, 'push', 'permissions:\n  contents: write\n')))[0]!.remediation).toMatch(/git-auto-commit-action/);
+    // a push that brings its own credentials does not need the persisted ones
+    const own = '      - uses: actions/checkout@v4\n      - run: git push https://x-access-token:${GH_TOKEN}@github.com/o/r HEAD\n';
+    const [g] = runRule(rule, wf(job(own, 'push', 'permissions:\n  contents: write\n')));
+    expect(g!.severity).toBe('medium');
+    expect(g!.remediation).not.toMatch(/would break it/);
+    // a push in another job is not this job's
+    const other = 'on: push\npermissions:\n  contents: write\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n  b:\n    runs-on: x\n    steps:\n      - run: git push\n';
+    expect(runRule(rule, wf(other))[0]!.remediation).not.toMatch(/would break it/);
+  });
+
   it('is high when the workspace is uploaded after the checkout, lower on checkout v6+ or with a read-only token', () => {
     const upload = '      - uses: actions/checkout@v4\n      - uses: actions/upload-artifact@v4\n        with:\n          path: ${{ github.workspace }}\n';
     expect(runRule(rule, wf(job('      - uses: actions/checkout@v4\n', 'push', '')))[0]).toMatchObject({ severity: 'medium', confidence: 'low' });
