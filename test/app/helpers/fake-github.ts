@@ -95,6 +95,8 @@ export class FakeGitHub {
   readonly issues: FakeIssue[] = [];
   readonly checkRuns = new Map<number, { head_sha: string; name: string; updates: any[]; created: any }>(); // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly faults: Fault[] = [];
+  /** Credentials submitted to `POST /credentials/revoke`, one list per accepted request. */
+  readonly revoked: string[][] = [];
   /** Serve issue lists from this snapshot (simulates the list lagging a fresh write). */
   staleIssueList: FakeIssue[] | undefined;
   /**
@@ -196,6 +198,15 @@ export class FakeGitHub {
 
   private route(method: string, path: string, q: URLSearchParams, body: Record<string, any>): Reply | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
+    if (method === 'POST' && path === '/credentials/revoke') {
+      // GitHub's credential revocation: 1 to 1,000 strings, 202 with an empty body; otherwise 422.
+      const creds: unknown = body?.credentials;
+      if (!Array.isArray(creds) || !creds.length || creds.length > 1000 || creds.some((c) => typeof c !== 'string')) {
+        return json(422, { message: 'Validation Failed', errors: ['credentials must list 1 to 1000 strings'], status: '422' });
+      }
+      this.revoked.push([...creds]);
+      return json(202, {});
+    }
     if (method === 'POST' && (m = path.match(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
       return json(201, { token: `installation-token-${m[1]}`, expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', metadata: 'read' }, repository_selection: 'all' });
     }
