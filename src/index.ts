@@ -23,6 +23,8 @@ import type { RunLedger } from './app/effects/check-run-publisher.js';
 import { PULL_REQUEST_ACTIONS, type JobPayload } from './app/jobs/payload.js';
 import { probotApp } from './app/webhooks/dispatch.js';
 import type { AuditStore } from './audit/types.js';
+import type { JobQueue } from './store/types.js';
+import type { BackfillDeps } from './app/jobs/backfill.js';
 
 export { PULL_REQUEST_ACTIONS };
 
@@ -44,6 +46,13 @@ export interface AppOptions {
   retryBaseMs?: number;
   /** The audit trail: the store (one hash-chained record per evaluation); none without a store. */
   audit?: AuditStore;
+  /**
+   * The store's job queue: an installation's repositories are backfilled one job each (src/app/jobs/
+   * backfill.ts). None in process: the backfill scans them one after another in its own job.
+   */
+  queue?: Pick<JobQueue, 'enqueue'>;
+  /** Milliseconds between the backfill jobs of one installation (TOKENWARDEN_BACKFILL_SPACING_MS, default 2000). */
+  backfillSpacingMs?: number;
   /** Revocation of leaked GitHub tokens where the policy asks (default: one of its own, remembering in memory; the server's uses the store). */
   revocation?: Revoker;
 }
@@ -70,6 +79,7 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
     retryBaseMs: options.retryBaseMs ?? 1000,
     ...(options.audit ? { audit: options.audit } : {}),
     revocation: options.revocation ?? new Revoker(),
+    ...({ ...(options.queue ? { queue: options.queue } : {}), ...(options.backfillSpacingMs !== undefined ? { backfillSpacingMs: options.backfillSpacingMs } : {}) } satisfies BackfillDeps),
   };
   // The engine's WASM parsers load once; every job waits for them (instant after the first).
   const ready = initEngine();
@@ -101,7 +111,9 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   if (sandbox instanceof WorkerSandbox) sandbox.pool.warm(1);
   const { retryBaseMs } = clientOptionsFromEnv(env);
   return {
+  const spacing = env.TOKENWARDEN_BACKFILL_SPACING_MS?.trim();
     sandbox,
+    ...(spacing && /^\d+$/.test(spacing) ? { backfillSpacingMs: Number(spacing) } : {}),
     ...(budget && /^\d+$/.test(budget) && Number(budget) > 0 ? { budgetMs: Number(budget) } : {}),
     ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
   };

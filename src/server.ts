@@ -222,6 +222,8 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
       desk: new IssueDesk(store, { claimMs: settings.leaseMs, lockMs: Math.min(30_000, settings.leaseMs) }),
       runs: { checkRuns: store.checkRuns, owner: store.instanceId },
       audit: store,
+      // Installation backfills put one job per repository in the queue (src/app/jobs/backfill.ts).
+      queue: store.jobs,
       // Leaked GitHub tokens, where the policy asks: submitted once across the fleet (the store's ledger and budget).
       revocation: new Revoker({ ledger: store.revocations, owner: `${store.instanceId}:revoke`, schedule: scheduleRerun(store.jobs) }),
     });

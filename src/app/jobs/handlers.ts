@@ -12,6 +12,7 @@ import { evaluate, startRun, type AppDeps, type EvaluationOutcome, type IssueMod
 import { getPull, getRepository, pullsForCommit, type PullInfo, type RepoRef } from '../github/api.js';
 import type { GitHubClient } from '../github/octokit.js';
 import type { Target } from '../pipeline/target.js';
+import { onBackfill } from './backfill.js';
 import type { CheckRunJob, CheckSuiteJob, JobPayload, PullRequestJob, PushJob, RepositoryRef, RerunJob, SuiteRef } from './payload.js';
 
 export interface HandlerContext {
@@ -167,5 +168,7 @@ export function handle(deps: AppDeps, ctx: HandlerContext, p: JobPayload): Promi
       return onCheckSuite(deps, ctx, p);
     case 'rerun':
       return onRerun(deps, ctx, p);
+    case 'backfill':
+      return onBackfill(deps, ctx, p);
   }
 }

@@ -10,6 +10,7 @@
  */
 import { CHECK_NAME } from '../../report/check-run.js';
 import { OPEN_ISSUES_ACTION } from '../effects/check-run-publisher.js';
+import { describeInstallation } from './backfill.js';
 
 /** The queue the App's jobs go to. */
 export const JUDGE_QUEUE = 'judge';
@@ -96,7 +97,18 @@ export interface RerunJob extends JobBase {
   pullRequests: number[];
 }
 
-export type JobPayload = PullRequestJob | PushJob | CheckRunJob | CheckSuiteJob | RerunJob;
+/**
+ * The App was installed on repositories (`installation.created`, `installation_repositories.added`):
+ * their default branches are scanned once (src/app/jobs/backfill.ts). The `plan` job names the account
+ * (its `repository` is the account's `.github`, where the org policy lives) and the repositories; it
+ * enqueues one `scan` job per repository, whose `repository` is that one.
+ */
+export interface BackfillJob extends JobBase {
+  kind: 'backfill';
+  backfill: { stage: 'plan'; repositories: string[]; /** More than fit in a job: list the installation's. */ listAll?: boolean } | { stage: 'scan' };
+}
+
+export type JobPayload = PullRequestJob | PushJob | CheckRunJob | CheckSuiteJob | RerunJob | BackfillJob;
 
 /** A described event: the job to enqueue, and what the delivery record keeps. */
 export interface DescribedEvent {
@@ -166,6 +178,7 @@ export function describeEvent(event: string, body: object, delivery?: string): D
   const b = body as Obj;
   const action = typeof b.action === 'string' ? b.action : undefined;
   const knownAction = action && /^[a-z_]{1,64}$/.test(action) ? action : undefined;
+  if (event === 'installation' || event === 'installation_repositories') return describeInstallation(event, b, delivery);
   const handled = event === 'pull_request' || event === 'push' || event === 'check_run' || event === 'check_suite';
   if (!handled) return { ignored: `the App does not act on ${event} events` };
   const installation = positive(obj(b.installation)?.id);
@@ -280,10 +293,12 @@ export function headShaOf(p: JobPayload): string {
       return p.suite.headSha;
     case 'rerun':
       return p.headSha;
+    case 'backfill':
+      return '';
   }
 }
 
-const KINDS = new Set(['pull_request', 'push', 'check_run', 'check_suite', 'rerun']);
+const KINDS = new Set(['pull_request', 'push', 'check_run', 'check_suite', 'rerun', 'backfill']);
 
 /** A payload read back from the queue: the shape this code wrote (a newer release's is refused). */
 export function isJobPayload(v: unknown): v is JobPayload {
