@@ -110,10 +110,10 @@ export function appOptionsFromEnv(env: NodeJS.ProcessEnv): AppOptions {
   // The first pull request should not wait for a worker to load the engine.
   if (sandbox instanceof WorkerSandbox) sandbox.pool.warm(1);
   const { retryBaseMs } = clientOptionsFromEnv(env);
-  return {
   const spacing = env.TOKENWARDEN_BACKFILL_SPACING_MS?.trim();
-    sandbox,
+  return {
     ...(spacing && /^\d+$/.test(spacing) ? { backfillSpacingMs: Number(spacing) } : {}),
+    sandbox,
     ...(budget && /^\d+$/.test(budget) && Number(budget) > 0 ? { budgetMs: Number(budget) } : {}),
     ...(retryBaseMs !== undefined ? { retryBaseMs } : {}),
   };
