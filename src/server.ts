@@ -44,8 +44,6 @@ import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type Swe
 import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
 import { exitOnStartupProblems } from './app/startup-check.js';
 import { startWebhookProxy } from './app/webhook-proxy.js';
-import { exitOnStartupProblems } from './app/startup-check.js';
-import { startWebhookProxy } from './app/webhook-proxy.js';
 
 export const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
 const PLACEHOLDER_SECRETS = new Set(['development', 'changeme', 'change-me', 'secret', 'webhook-secret', 'your-webhook-secret', 'test']);
