@@ -8,6 +8,7 @@ import workflowUnknownPermission from './workflow-unknown-permission.js';
 import workflowDisallowedWrite from './workflow-disallowed-write.js';
 import workflowSecretsInherit from './workflow-secrets-inherit.js';
 import workflowDynamicSecrets from './workflow-dynamic-secrets.js';
+import workflowSecretsWithoutEnvironment from './workflow-secrets-without-environment.js';
 import appTokenUnscoped from './app-token-unscoped.js';
 import privilegedCheckout from './privileged-checkout.js';
 import checkoutPersistCredentials from './checkout-persist-credentials.js';
@@ -40,6 +41,7 @@ export const scopeRules: Rule[] = [
   workflowDisallowedWrite,
   workflowSecretsInherit,
   workflowDynamicSecrets,
+  workflowSecretsWithoutEnvironment,
   appTokenUnscoped,
   privilegedCheckout,
   checkoutPersistCredentials,

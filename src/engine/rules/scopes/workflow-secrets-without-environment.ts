@@ -1,0 +1,87 @@
+/**
+ * A job that reads repository or organization secrets without a deployment `environment:`. An
+ * environment is what puts a gate in front of a secret — required reviewers, deployment branch and tag
+ * rules, a wait timer — and scopes it to the jobs that deploy; a secret read outside one is available
+ * to any job of any workflow on any branch anyone with write access pushes. One finding per job, at
+ * its first secret, naming them all (zizmor's `secrets-outside-env`, an auditor-level check: low).
+ *
+ * Not reported: `GITHUB_TOKEN`; jobs that call a reusable workflow (the callee's jobs read the
+ * secrets); workflows triggered by `workflow_call` (a reusable workflow cannot use its caller's
+ * environment secrets without `secrets: inherit`, itself a finding).
+ *
+ * ```yaml
+ * rules:
+ *   scopes/workflow-secrets-without-environment:
+ *     options:
+ *       allowSecrets: [CODECOV_TOKEN]   # secrets that may be read outside an environment (case-insensitive)
+ * ```
+ */
+import type { RawFinding, Rule } from '../../rule.js';
+import { SECRET_EXPOSURE } from './lib/controls.js';
+import { optList } from './lib/rule-options.js';
+import { at, code, isWorkflowPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
+
+const NAMED = /(?<![\w.-])secrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/gi;
+
+const rule: Rule = {
+  meta: {
+    id: 'scopes/workflow-secrets-without-environment',
+    family: 'scopes',
+    severity: 'low',
+    confidence: 'high',
+    description: 'GitHub Actions job reads secrets without a deployment `environment:` (no reviewers or branch rules gate them)',
+    controls: [...SECRET_EXPOSURE],
+    remediation:
+      'Create a deployment environment (Settings → Environments) with required reviewers or deployment branch/tag rules, move the secrets into it, and add `environment: <name>` to the job that uses them.',
+  },
+  keywords: ['secrets'],
+  scope: 'file',
+  appliesTo: isWorkflowPath,
+  check(file, ctx) {
+    const wf = loadWorkflow(file);
+    if (!wf || wf.triggers.includes('workflow_call')) return [];
+    const allow = new Set(optList(ctx.options, 'allowSecrets', []).map((s) => s.toUpperCase()));
+    const doc = wf.doc;
+    const out: RawFinding[] = [];
+    for (const job of wf.jobs) {
+      if (job.uses || !doc.isNull(doc.get(job.node, 'environment'))) continue;
+      const src = doc.source(job.node) ?? '';
+      if (/#\s*zizmor:\s*ignore\[[^\]]*secrets-outside-env/i.test(src)) continue;
+      const names: string[] = [];
+      let first: { line: number; column: number } | undefined;
+      for (const { node } of doc.scalars(job.node)) {
+        const range = (node as { range?: [number, number, number] }).range;
+        if (!range) continue;
+        const text = file.text.slice(range[0], range[1]);
+        let i = 0;
+        while ((i = text.indexOf('${{', i)) !== -1) {
+          const close = text.indexOf('}}', i + 3);
+          if (close === -1) break;
+          const body = text.slice(i + 3, close);
+          NAMED.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = NAMED.exec(body))) {
+            const name = m[1] ?? m[2]!;
+            if (name.toUpperCase() === 'GITHUB_TOKEN' || allow.has(name.toUpperCase())) continue;
+            if (!names.includes(name)) names.push(name);
+            first ??= doc.file.pos(range[0] + i + 3 + m.index);
+          }
+          i = close + 2;
+        }
+      }
+      if (!names.length || !first) continue;
+      const shown = names.slice(0, 5).map(code);
+      out.push({
+        ...at(doc, job.keyNode, {
+          message: `Job \`${job.id}\` reads ${names.length === 1 ? 'the secret' : 'the secrets'} ${list(shown)}${names.length > 5 ? ` and ${names.length - 5} more` : ''} without a deployment \`environment:\`: no reviewer or branch rule stands between ${names.length === 1 ? 'it' : 'them'} and any job on any branch.`,
+          construct: `job:${job.id} secrets-outside-environment`,
+        }),
+        line: first.line,
+        column: first.column,
+      });
+    }
+    return withoutPeerIgnored(file.text, out, ['secrets-outside-env']);
+  },
+};
+
+export default rule;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/scopes/workflow-secrets-without-environment.js';
+import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import { wf } from './helpers.js';
+
+const S = (name: string): string => '${{ secrets.' + name + ' }}';
+const job = (body: string, extra = '', on = 'push') => `on: ${on}\npermissions: {}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n${extra}    steps:\n${body}`;
+const step = (name: string) => `      - run: ./deploy.sh\n        env:\n          TOKEN: ${S(name)}\n`;
+
+ruleTester(rule, {
+  valid: [
+    // an environment, as a name or a mapping
+    wf(job(step('DEPLOY_TOKEN'), '    environment: production\n')),
+    wf(job(step('DEPLOY_TOKEN'), '    environment:\n      name: production\n      url: https://example.com\n')),
+    wf(job(step('DEPLOY_TOKEN'), "    environment: ${{ github.ref == 'refs/heads/main' && 'prod' || 'staging' }}\n")),
+    // GITHUB_TOKEN is always there
+    wf(job(`      - run: gh release view\n        env:\n          GH_TOKEN: ${S('GITHUB_TOKEN')}\n`)),
+    // no secrets at all; the word in a plain string
+    wf(job('      - run: echo "no secrets here"\n')),
+    // a reusable workflow's jobs (its caller decides), and a job that calls one
+    wf(job(step('DEPLOY_TOKEN'), '', 'workflow_call')),
+    wf(`on: push\njobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    secrets:\n      token: ${S('DEPLOY_TOKEN')}\n`),
+    // allowed by the policy
+    { ...wf(job(step('CODECOV_TOKEN'))), options: { allowSecrets: ['codecov_token'] } },
+    // a peer tool's ignore marker
+    wf(job(`      - run: ./deploy.sh\n        env:\n          # zizmor: ignore[secrets-outside-env]\n          TOKEN: ${S('X')}\n`)),
+    // not a workflow
+    { code: job(step('DEPLOY_TOKEN')), path: 'ci/templates/deploy.yml' },
+  ],
+  invalid: [
+    { ...wf(job(step('DEPLOY_TOKEN'))), count: 1, line: 9 },
+    // several secrets in one job: one finding naming them
+    { ...wf(job(`${step('A')}      - uses: some/action@v1\n        with:\n          key: ${S('B')}\n          other: \${{ secrets['C'] }}\n`)), count: 1, line: 9 },
+    // two jobs, one with an environment
+    { ...wf(`on: push\njobs:\n  test:\n    runs-on: x\n    steps:\n      - run: make test\n        env:\n          KEY: ${S('TEST_KEY')}\n  deploy:\n    runs-on: x\n    environment: prod\n    steps:\n      - run: make deploy\n        env:\n          KEY: ${S('PROD_KEY')}\n`), count: 1, line: 8 },
+    // job-level env and container credentials count too
+    { ...wf(job('      - run: make\n', `    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n`)), count: 1 },
+  ],
+});
+
+describe('scopes/workflow-secrets-without-environment', () => {
+  it('names the secrets and the fix', () => {
+    const [f] = runRule(rule, wf(job(`${step('A')}${step('B')}`)));
+    expect(f!.message).toBe('Job `deploy` reads the secrets `A` and `B` without a deployment `environment:`: no reviewer or branch rule stands between them and any job on any branch.');
+    expect(f!.severity).toBe('low');
+    expect(f!.remediation).toMatch(/environment: <name>/);
+  });
+});
