@@ -14,11 +14,11 @@ import { readFileSync, statSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['web-tree-sitter', '@tree-sitter-grammars/*'];
-/** `import('./audit.js')` in src/cli/run.ts → dist/src/cli/audit.js, outside the bundle. */
+/** `import('./audit.js')` (and `./org.js`: the GitHub client) in src/cli/run.ts → dist/src/cli/*.js, outside the bundle. */
 const auditOutside = {
   name: 'audit-outside',
   setup(b) {
-    b.onResolve({ filter: /^\.\/audit\.js$/ }, (args) => (args.importer.endsWith('/src/cli/run.ts') ? { path: './src/cli/audit.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/(audit|org)\.js$/ }, (args) => (args.importer.endsWith('/src/cli/run.ts') ? { path: `./src/cli/${args.path.slice(2)}`, external: true } : undefined));
   },
 };
 

@@ -1,13 +1,18 @@
 /** Feeding the scanner: every file of a tree, or only the lines a diff adds. */
-import type { Scanner, SourceFile } from '../engine/scan.js';
+import { cpus } from 'node:os';
+import type { Scanner, ScannerOptions, ScannerPart, SourceFile } from '../engine/scan.js';
 import { addedLinesSource, parseUnifiedDiff } from '../engine/diff.js';
-import { listFiles, readSource, type ScanTargets } from './files.js';
+import { initHcl } from '../engine/parse/hcl.js';
+import { allRules } from '../engine/registry.js';
+import type { ScanTargets } from './files.js';
+import { listTargets, type Exclusion, type FileEntry, type Listing } from './walk.js';
+import { readSourceSync } from './read.js';
 import type { Progress } from './progress.js';
 
 /** A rule bug must cost one file, listed as not scanned, not the whole run. */
-function scanSafely(scanner: Scanner, file: SourceFile): boolean {
+function scanSafely(scanner: Scanner, file: SourceFile, named = false): boolean {
   try {
-    scanner.scanFile(file);
+    scanner.scanFile(file, named);
     return true;
   } catch (e) {
     scanner.skip({ path: file.path, reason: 'error', detail: `internal error while scanning: ${(e as Error).message}` });
@@ -15,20 +20,70 @@ function scanSafely(scanner: Scanner, file: SourceFile): boolean {
   }
 }
 
-/** Reads in flight at once: enough to hide file-system latency, few enough to bound memory. */
-const CONCURRENCY = 16;
+/** Terraform: the only files whose rules need the WebAssembly HCL parser (loaded on the first one). */
+export const needsHcl = (path: string): boolean => /\.tf$/i.test(path);
 
-export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes: number, progress: Progress): Promise<void> {
+/** What one file came to: `bytes` scanned (or -1), and, from a worker, the scanner's part to absorb. */
+export interface EntryResult {
+  bytes: number;
+  excluded?: Exclusion;
+  part?: ScannerPart;
+}
+
+/** Read and scan one listed file into `scanner`; `drain`: hand its part back (a worker). */
+export async function scanEntry(scanner: Scanner, root: string, e: FileEntry, maxBytes: number, drain: boolean): Promise<EntryResult> {
+  const r = readSourceSync(root, e.path, maxBytes);
+  let bytes = -1;
+  if (!r) return { bytes };
+  if ('excluded' in r) return { bytes, excluded: r.excluded };
+  if ('skipped' in r) scanner.skip(r.skipped);
+  else {
+    if (needsHcl(e.path)) await initHcl();
+    if (scanSafely(scanner, r.file, e.named)) bytes = r.bytes;
+  }
+  return drain ? { bytes, part: scanner.drain() } : { bytes };
+}
+
+export interface TreeOptions {
+  /** The scanner's options: workers build theirs from the same policy. */
+  opts: ScannerOptions;
+  /** Worker threads; default: the cores, 1 for a small tree. */
+  jobs?: number;
+}
+
+/** Below this many files a worker's start-up costs more than it saves. */
+export const PARALLEL_MIN_FILES = 400;
+
+export function defaultJobs(): number {
+  return (process.env.TOKENWARDEN_JOBS && Number(process.env.TOKENWARDEN_JOBS)) || (cpus().length || 1);
+}
+
+/**
+ * Scan the files of a tree (listed by walk.ts), on `jobs` worker threads or in this one: the same
+ * result either way, byte for byte. Returns what was left out on purpose, by reason.
+ */
+export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes: number, progress: Progress, tree?: TreeOptions): Promise<Listing> {
   // Ignored paths are dropped before reading: a huge ignored file is neither read nor listed as skipped.
-  const paths = (await listFiles(targets)).filter((p) => !scanner.isIgnored(p));
-  for (let i = 0; i < paths.length; i += CONCURRENCY) {
-    const batch = await Promise.all(paths.slice(i, i + CONCURRENCY).map((p) => readSource(targets.root, p, maxBytes)));
-    for (const r of batch) {
-      if (!r) continue;
-      if ('skipped' in r) scanner.skip(r.skipped);
-      else if (scanSafely(scanner, r.file)) progress.tick(r.bytes);
+  const listing = await listTargets(targets, { fileGlob: (p) => scanner.ignoreGlobFor(p), dirGlob: (d) => scanner.ignoreGlobForDir(d) });
+  for (const s of listing.skipped) scanner.skip(s);
+  const entries = listing.files;
+  const wanted = tree?.jobs ?? (entries.length < PARALLEL_MIN_FILES ? 1 : defaultJobs());
+  const jobs = Math.max(1, Math.min(wanted, Math.ceil(entries.length / 64)));
+  // Workers run the registry's rules: a scanner with other rules (tests) stays in this thread.
+  if (jobs > 1 && tree && tree.opts.rules === allRules) {
+    const { scanInWorkers } = await import('./parallel.js');
+    // Cross-file checks run here, after the last file: they may read a Terraform module.
+    if (entries.some((e) => needsHcl(e.path))) await initHcl();
+    const excluded = await scanInWorkers(scanner, entries, { root: targets.root, maxBytes, policy: tree.opts.policy, today: tree.opts.today.toISOString() }, jobs, progress);
+    listing.excluded.push(...excluded);
+  } else {
+    for (const e of entries) {
+      const r = await scanEntry(scanner, targets.root, e, maxBytes, false);
+      if (r.excluded) listing.excluded.push(r.excluded);
+      else if (r.bytes >= 0) progress.tick(r.bytes);
     }
   }
+  return listing;
 }
 
 /** `route`: which scanner gets a file's added lines (the secrets-only one for files judged whole). */

@@ -22,6 +22,9 @@ import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
 import { listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
+import { initHcl } from '../engine/parse/hcl.js';
+import { nothingScanned, renderExclusions } from './exclusions.js';
+import type { Listing } from './walk.js';
 import { historyArgs, runHistoryScan } from './history.js';
 import { stagedWording } from '../report/wording.js';
 import { Progress } from './progress.js';
@@ -37,6 +40,8 @@ export interface ScanPlan {
   baseline?: string | false;
   today: Date;
   showProgress: boolean;
+  /** Worker threads for a tree scan (`--jobs`); default: the cores, 1 for a small tree. */
+  jobs?: number;
 }
 
 export interface ScanOutcome {
@@ -44,6 +49,8 @@ export interface ScanOutcome {
   policy: ResolvedPolicy;
   root: string;
   baselineSource?: string;
+  /** A tree scan: the files listed and what was left out, by reason. */
+  listing?: Listing;
 }
 
 function printWarnings(io: Io, warnings: PolicyError[]): void {
@@ -62,10 +69,12 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   let root: string;
   /** Feeds the scanner; may return more findings (the structural judgement of a diff) to merge. */
   let feed: (scanner: Scanner, maxBytes: number, opts: ScannerOptions) => Promise<ScanResult | undefined>;
+  let listing: Listing | undefined;
   if (range || plan.staged) {
     root = await requireWorkTree(io.cwd, range ? '--diff' : '--staged');
     const specs = await pathspecs(io, root, plan.paths);
     feed = async (scanner, maxBytes, opts) => {
+      await initHcl(); // structural rules judge changed Terraform files whole
       const diff = range ? await rangeDiff(root, range, specs) : await stagedDiff(root, specs);
       // Files a structural rule applies to: judged whole at both sides; their added lines get the secrets rules only.
       const structural = parseUnifiedDiff(diff).filter((f) => f.newPath !== null && !f.binary && !scanner.isIgnored(f.newPath) && structuralApplies(allRules, f.newPath));
@@ -83,8 +92,8 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   } else {
     const targets = await resolveTargets(io.cwd, plan.paths);
     root = targets.root;
-    feed = async (scanner, maxBytes) => {
-      await scanTree(scanner, targets, maxBytes, progress);
+    feed = async (scanner, maxBytes, opts) => {
+      listing = await scanTree(scanner, targets, maxBytes, progress, { opts, ...(plan.jobs ? { jobs: plan.jobs } : {}) });
       return undefined;
     };
   }
@@ -103,7 +112,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
     progress.done();
   }
   const own = scanner.result();
-  return { result: extra ? mergeResults(own, extra) : own, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}) };
+  return { result: extra ? mergeResults(own, extra) : own, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}) };
 }
 
 const WORKFLOWS_DIR = '.github/workflows';
@@ -178,6 +187,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
     today: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (v.help) {
     io.stdout.write(HELP.scan);
@@ -186,6 +196,8 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
   if ([v.diff !== undefined, v.staged, v.history].filter(Boolean).length > 1) throw usageError('scan', '--diff, --staged and --history cannot be combined');
   const format = oneOf('scan', 'format', v.format, FORMATS, 'text');
   const today = todayFrom('scan', v.today, io.now());
+  const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw usageError('scan', `--jobs takes a number of worker threads from 1 to 256 (got '${v.jobs}')`);
 
   const common = { paths: positionals, config: v.config, baseline: v.baseline, today, showProgress: io.stderr.isTTY === true && !v.quiet };
   const history = v.history ? await runHistoryScan({ ...common, ...(v['history-range'] ? { range: v['history-range'] } : {}) }, io) : undefined;
@@ -198,9 +210,15 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       baseline: v.baseline,
       today,
       showProgress: io.stderr.isTTY === true && !v.quiet,
+      ...(jobs ? { jobs } : {}),
     },
     io,
   );
+  // A tree scan that read no file is not a pass: say what was left out and why (exit 2).
+  if (outcome.listing && outcome.result.stats.files === 0) {
+    io.stderr.write(nothingScanned(positionals, outcome.listing, outcome.result.skipped));
+    return EXIT.usage;
+  }
   // Staged lines are not committed yet: the report says "staged", not "committed".
   if (v.staged) outcome.result = stagedWording(outcome.result);
   const ctx: ReportContext = {
@@ -216,7 +234,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
       ? renderJson(outcome.result, ctx)
       : format === 'sarif'
         ? renderSarif(outcome.result, ctx)
-        : renderText(outcome.result, ctx, { color: useColor(io, { noColor: v['no-color'], output: v.output }), quiet: v.quiet });
+        : renderExclusions(renderText(outcome.result, ctx, { color: useColor(io, { noColor: v['no-color'], output: v.output }), quiet: v.quiet }), outcome.listing);
   await emit(io, report, v.output);
 
   const detail = explainVerdict(outcome.result, outcome.policy);

@@ -99,6 +99,19 @@ export function ignoredBy(policy: ResolvedPolicy): (path: string) => boolean {
   return (path) => matchesAny(path, ms);
 }
 
+/** What a parallel scan hands back: the findings, skips and counts of the files given to one scanner. */
+export interface ScannerPart {
+  collected: Finding[];
+  skipped: Skipped[];
+  files: number;
+  bytes: number;
+  suppressed: number;
+  retained: Array<[string, string]>;
+  deferred: Array<{ file: SourceFile; runs: Array<{ ri: number; segments: Segment[] }> }>;
+  /** Causes already listed (so a cross-file check failing the same way is not listed twice). */
+  failures: string[];
+}
+
 export class Scanner {
   private readonly compiled: CompiledRule[];
   private readonly matcher: KeywordMatcher;
@@ -121,6 +134,8 @@ export class Scanner {
   private finished = false;
   /** Causes already listed by `failed`. */
   private readonly failures = new Set<string>();
+  /** Causes listed since the last `drain`. */
+  private failuresNew: string[] = [];
 
   constructor(private readonly opts: ScannerOptions) {
     const { policy } = opts;
@@ -170,13 +185,38 @@ export class Scanner {
     return matchesAny(path, this.ignore);
   }
 
+  /** The policy's ignore glob that excludes this path, if one does (for telling the user why). */
+  ignoreGlobFor(path: string): string | undefined {
+    if (!matchesAny(path, this.ignore)) return undefined;
+    return this.ignore.ms.find((m) => globMatches(m, path, false))?.pattern ?? '(a glob the policy loader rejects)';
+  }
+
+  /**
+   * The glob that excludes every path under `dir` (one ending in `/**` whose head matches the
+   * directory), so a walk can leave the whole folder out without listing it; else undefined.
+   */
+  ignoreGlobForDir(dir: string): string | undefined {
+    for (const m of this.ignore.ms) {
+      const p = m.pattern;
+      if (!p.endsWith('/**') || p.startsWith('!')) continue;
+      // `head/**` has a slash, so it was compiled without matchBase: the head is matched the same way.
+      const head = compileGlob(p.slice(0, -3));
+      if (head && globMatches(head, dir, false)) return p;
+    }
+    return undefined;
+  }
+
   /** Record a file that could not be scanned, so the report lists it. */
   skip(s: Skipped): void {
     this.skipped.push(s);
   }
 
-  scanFile(file: SourceFile): void {
-    if (this.isIgnored(file.path)) return;
+  /**
+   * Scan one file. A file the policy's ignore globs exclude is left out, unless `named`: a path the
+   * user named on the command line is scanned whatever the globs say.
+   */
+  scanFile(file: SourceFile, named = false): void {
+    if (!named && this.isIgnored(file.path)) return;
     this.state.files++;
     this.state.bytes += file.text.length;
     const text = file.text;
@@ -278,6 +318,7 @@ export class Scanner {
     const key = `${path}\0${s.reason}\0${isLimitExceeded(e) ? e.limit + (e.path ?? '') : ruleId}`;
     if (this.failures.has(key)) return;
     this.failures.add(key);
+    this.failuresNew.push(key);
     this.skipped.push(s);
   }
 
@@ -404,6 +445,39 @@ export class Scanner {
       }
       this.collected.push(f);
     }
+  }
+
+  /**
+   * Hand over (and forget) what this scanner holds: a `--jobs` worker drains after each file, and the
+   * scanner that reports absorbs the parts in file order, so the result is the same as one scanner's.
+   */
+  drain(): ScannerPart {
+    const part: ScannerPart = {
+      collected: this.collected.splice(0),
+      skipped: this.skipped.splice(0),
+      files: this.state.files,
+      bytes: this.state.bytes,
+      suppressed: this.state.suppressed,
+      retained: [...this.retained],
+      deferred: this.deferred.splice(0),
+      failures: this.failuresNew,
+    };
+    this.failuresNew = [];
+    this.state.files = this.state.bytes = this.state.suppressed = 0;
+    this.retained.clear();
+    return part;
+  }
+
+  /** Take in a part drained from a scanner with the same options (see `drain`). */
+  absorb(part: ScannerPart): void {
+    for (const f of part.collected) this.collected.push(f);
+    for (const s of part.skipped) this.skipped.push(s);
+    this.state.files += part.files;
+    this.state.bytes += part.bytes;
+    this.state.suppressed += part.suppressed;
+    for (const [p, t] of part.retained) this.retained.set(p, t);
+    for (const d of part.deferred) this.deferred.push(d);
+    for (const k of part.failures) this.failures.add(k);
   }
 
   /** Apply exceptions and the baseline; return everything, sorted. */
