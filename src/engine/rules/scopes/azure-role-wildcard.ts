@@ -1,7 +1,8 @@
 /**
  * Azure custom role definitions that allow every action: `actions = ["*"]` is a custom Owner (critical
- * when assignable at a subscription, management group or the root `/`; high on resource groups or
- * unknown scopes), `Microsoft.Authorization/*` lets the holder assign itself any role (high), and
+ * when assignable at a subscription, management group or the root `/` — also when `assignable_scopes`
+ * is absent and the role's `scope` is a subscription; high on unknown scopes; not reported when
+ * assignable only to resource groups or resources), `Microsoft.Authorization/*` lets the holder assign itself any role (high), and
  * `"*"` in `data_actions` reads and writes every data plane (storage blobs, key vault secrets) (high).
  * Other provider wildcards (`Microsoft.Compute/*`) are info (off in the default policy). Terraform
  * `azurerm_role_definition` (`permissions { actions … }`, `assignable_scopes`) and ARM JSON
@@ -51,7 +52,12 @@ const rule: Rule = {
       };
       for (const a of d.actions) {
         const v = a.v.trim();
-        if (v === '*') consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
+        if (v === '*') {
+          // Assignable only to resource groups or resources: an Owner of those, which peer checks
+          // (Sonar, tfsec) accept — the assignment, not the definition, is what to judge then.
+          const narrow = d.scopes.length > 0 && d.scopes.every((sc) => sc === 'resource-group' || sc === 'resource');
+          if (!narrow) consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
+        }
         else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
           consider(a, 'high', `\`${d.address}\` allows \`${v}\`, ${where}: whoever holds the role can assign itself any role.`, 'Remove `Microsoft.Authorization` write operations from the role; delegate role assignment with the built-in "Role Based Access Control Administrator" role and a condition restricting the roles it may assign.');
         else if (/^[\w.]+\/\*$/.test(v)) consider(a, 'info', `\`${d.address}\` allows every operation of \`${v.slice(0, -2)}\`, ${where}.`, `List the \`${v.slice(0, -2)}\` operations needed instead of \`${v}\`.`);

@@ -37,17 +37,29 @@ ruleTester(rule, {
     { code: tf('"Microsoft.Authorization/*/read", "Microsoft.Resources/subscriptions/resourceGroups/read"'), path: 'rbac.tf' },
     { code: arm.replace('["*"]', '["Microsoft.Web/sites/read"]').replace('[\n        "*"\n      ]', '[\n        "Microsoft.Web/sites/read"\n      ]'), path: 'role.json' },
     { code: tf('"*"'), path: 'rbac.tf', options: { allowRoles: ['azurerm_role_definition.custom'] } },
+    // `*` assignable only to a resource group (as a reference or a path)
+    { code: tf('"*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf' },
+    { code: tf('"*"', '"/subscriptions/${var.subscription_id}/resourceGroups/${var.environment_name}"'), path: 'rbac.tf' },
   ],
   invalid: [
     { code: tf('"*"'), path: 'rbac.tf', count: 1, line: 5 },
     { code: tf('"Microsoft.Authorization/*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf', count: 1, line: 5 },
     { code: arm, path: 'role.json', count: 1, line: 20 },
+    // no assignable_scopes: they default to the role's scope, a subscription
+    { code: 'data "azurerm_subscription" "primary" {}\nresource "azurerm_role_definition" "r" {\n  name  = "r"\n  scope = data.azurerm_subscription.primary.id\n  permissions {\n    actions     = ["*"]\n    not_actions = []\n  }\n}\n', path: 'rbac.tf', count: 1, line: 6 },
+    // assignable at the root
+    { code: tf('"*"', '"/"'), path: 'rbac.tf', count: 1 },
   ],
 });
 
 describe('scopes/azure-role-wildcard severity', () => {
-  it('is critical at subscription scope, high on a resource group', () => {
+  it('is critical at subscription scope, nothing when assignable only to a resource group', () => {
     expect(runRule(rule, { code: tf('"*"'), path: 'rbac.tf' })[0]!.severity).toBe('critical');
-    expect(runRule(rule, { code: tf('"*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf' })[0]!.severity).toBe('high');
+    expect(runRule(rule, { code: tf('"*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf' })).toEqual([]);
+  });
+  it('reports provider-level wildcards at info only (off under the default policy)', () => {
+    // checkov's passing custom role
+    const found = runRule(rule, { code: tf('"Microsoft.Authorization/*/read", "Microsoft.Insights/alertRules/*", "Microsoft.Resources/deployments/write", "Microsoft.Support/*"'), path: 'rbac.tf' });
+    expect(found.map((f) => f.severity)).toEqual(['info']);
   });
 });
