@@ -53,6 +53,10 @@ import openshiftUserToken from '../openshift-user-token.js';
 import yandexCloudCredential from '../yandex-cloud-credential.js';
 import saladcloudApiKey from '../saladcloud-api-key.js';
 
+import clickhouseCloudApiKey from '../clickhouse-cloud-api-key.js';
+import planetscaleToken from '../planetscale-token.js';
+import definedNetworkingApiToken from '../defined-networking-api-token.js';
+import tailscaleKey from '../tailscale-key.js';
 export const rules: Rule[] = [
   awsAccessKeyId,
   awsSecretAccessKey,
@@ -106,4 +110,8 @@ export const rules: Rule[] = [
   openshiftUserToken,
   yandexCloudCredential,
   saladcloudApiKey,
+  clickhouseCloudApiKey,
+  planetscaleToken,
+  definedNetworkingApiToken,
+  tailscaleKey,
 ];

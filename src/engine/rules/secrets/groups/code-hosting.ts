@@ -53,6 +53,7 @@ import scrutinizerToken from '../scrutinizer-token.js';
 import semaphoreCiToken from '../semaphore-ci-token.js';
 import percyToken from '../percy-token.js';
 
+import infracostApiKey from '../infracost-api-key.js';
 export const rules: Rule[] = [
   githubToken,
   githubFineGrainedPat,
@@ -106,4 +107,5 @@ export const rules: Rule[] = [
   octopusDeployApiKey,
   pulumiAccessToken,
   dopplerToken,
+  infracostApiKey,
 ];

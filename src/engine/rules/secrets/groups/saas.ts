@@ -70,6 +70,25 @@ import shippoApiToken from '../shippo-api-token.js';
 import easypostApiKey from '../easypost-api-key.js';
 import sumoLogicAccessKey from '../sumo-logic-access-key.js';
 
+import duffelApiToken from '../duffel-api-token.js';
+import frameioApiToken from '../frameio-api-token.js';
+import intra42ClientSecret from '../intra42-client-secret.js';
+import maxmindLicenseKey from '../maxmind-license-key.js';
+import readmeApiKey from '../readme-api-key.js';
+import settlemintToken from '../settlemint-token.js';
+import adobeClientSecret from '../adobe-client-secret.js';
+import openrouterApiKey from '../openrouter-api-key.js';
+import nvidiaApiKey from '../nvidia-api-key.js';
+import langsmithApiKey from '../langsmith-api-key.js';
+import adafruitIoKey from '../adafruit-io-key.js';
+import posthogPersonalApiKey from '../posthog-personal-api-key.js';
+import zapierWebhookUrl from '../zapier-webhook-url.js';
+import salesforceAccessToken from '../salesforce-access-token.js';
+import rootlyApiKey from '../rootly-api-key.js';
+import rampApiSecret from '../ramp-api-secret.js';
+import apifyApiToken from '../apify-api-token.js';
+import mailersendApiToken from '../mailersend-api-token.js';
+import wakatimeApiKey from '../wakatime-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -140,4 +159,23 @@ export const rules: Rule[] = [
   shippoApiToken,
   easypostApiKey,
   sumoLogicAccessKey,
+  duffelApiToken,
+  frameioApiToken,
+  intra42ClientSecret,
+  maxmindLicenseKey,
+  readmeApiKey,
+  settlemintToken,
+  adobeClientSecret,
+  openrouterApiKey,
+  nvidiaApiKey,
+  langsmithApiKey,
+  adafruitIoKey,
+  posthogPersonalApiKey,
+  zapierWebhookUrl,
+  salesforceAccessToken,
+  rootlyApiKey,
+  rampApiSecret,
+  apifyApiToken,
+  mailersendApiToken,
+  wakatimeApiKey,
 ];
