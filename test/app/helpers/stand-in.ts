@@ -66,6 +66,11 @@ export interface StandIn {
   failAfterWrite(method: string, path: RegExp, reply: Reply, times?: number): void;
   /** Matching requests are read and recorded, then never answered (until the client or `close` ends them). */
   hang(method: string, path: RegExp, times?: number): void;
+  /**
+   * Routes of a test's own, tried before the fake's (first answer wins): what `FakeGitHub` does not
+   * serve (an org's repositories, a branch's ref, …). Empty by default.
+   */
+  routes: Array<(method: string, path: string, query: URLSearchParams) => Reply | undefined>;
   /** Matching requests get a streamed body of `bytes` bytes (`head` + `fill`… + `tail`, JSON by default). */
   serveHuge(method: string, path: RegExp, body: { bytes: number; head?: string; fill?: string; tail?: string; status?: number }, times?: number): void;
   close(): Promise<void>;
@@ -177,7 +182,12 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
     });
   });
   /** Routes `FakeGitHub` lacks: the check runs of a commit (by head sha; shas are unique per scenario). */
+  const routes: StandIn['routes'] = [];
   const extraRoute = (method: string, path: string, q: URLSearchParams): Reply | undefined => {
+    for (const r of routes) {
+      const reply = r(method, path, q);
+      if (reply) return reply;
+    }
     const m = method === 'GET' ? path.match(/^\/repos\/[^/]+\/[^/]+\/commits\/([^/]+)\/check-runs$/) : null;
     if (!m) return undefined;
     const name = q.get('check_name');
@@ -195,6 +205,7 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
     host: `127.0.0.1:${port}`,
     exchanges,
     overlaps,
+    routes,
     get latencyMs() {
       return state.latencyMs;
     },
