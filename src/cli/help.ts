@@ -5,6 +5,8 @@ export const USAGE = {
   baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
   rules: 'Usage: tokenwarden rules [ID] [--format text|json] [--config FILE]',
   inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
+  report:
+    'Usage: tokenwarden report [PATH] [--since TIME] [--until TIME] [--pack sox|finra|ffiec|pci-dss|soc2|default] [--format html|md|json] [--output FILE] [--repo OWNER/NAME] [--config FILE] [--data-dir DIR | --database-url URL]',
   audit: 'Usage: tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE] | tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND] [--format jsonl|csv] [--output FILE] [STORE]',
   org: 'Usage: tokenwarden org scan ORG [--token TOKEN] [--api-url URL] [--out FILE] [--format text|json] [--repos A,B] [--state FILE] [--include-archived] [--include-forks] [--concurrency N]',
 } as const;
@@ -19,6 +21,7 @@ Usage:
   tokenwarden rules                         list the rules
   tokenwarden inventory init|check [PATH]   draft the token inventory; show every credential's rotation status
   tokenwarden audit verify|export           check the App's hash-chained audit trail; export it for a SIEM
+  tokenwarden report [PATH]                 the evidence report for an auditor (HTML, Markdown or JSON)
   tokenwarden org scan ORG [options]        scan every repository's default branch of an org over the API
   tokenwarden --version | --help
 
@@ -171,5 +174,31 @@ at once (those in hand are scanned again by the next run).
 Exit codes: 0 every repository scanned, nothing at level fail, 1 a finding at level fail (or a
 policy that does not load), 2 usage or configuration error, 3 incomplete (a repository failed or the
 run was interrupted: run it again with --state).
+`,
+  report: `${USAGE.report}
+
+The evidence report an auditor asks for, for one repository: every credential of the token inventory
+(owner, scopes, last rotation, due date, status), open findings, exceptions (justification, approver,
+expiry), each control of the compliance pack with the rules that evidence it and their state — from a
+scan of the working tree now — and, with the App's store, the check history (checks, verdicts, pass
+rate over time), finding ages and remediation issues from its audit trail, verified first; the report
+names the head SEQ:DIGEST it was built from. Never a secret value. Details: docs/evidence.md.
+
+Options:
+  --since TIME      start of the period (YYYY-MM-DD = midnight UTC, or 2026-06-15T08:00:00Z); default 90 days before --until
+  --until TIME      end of the period (excluded); default now
+  --pack PACK       sox, finra, ffiec, pci-dss, soc2 or default (default: the pack the policy extends)
+  --format FORMAT   html (default; self-contained, no external requests), md or json (the source of truth)
+  --output FILE     write to FILE instead of stdout (the format follows a .html, .md or .json name)
+  --repo OWNER/NAME the repository's name in the audit trail (default: from the origin remote)
+  --config FILE     policy file (default: .github/tokenwarden.yml or .yaml, else built-in)
+  --data-dir DIR    the App's embedded store (default: TOKENWARDEN_DATA_DIR; stop the App first)
+  --database-url URL  the App's PostgreSQL (default: DATABASE_URL)
+  -h, --help        show this help
+
+Without a store (no flag, no TOKENWARDEN_DATA_DIR or DATABASE_URL) the report has no history.
+For a whole installation, ask the App: GET /api/report?installation=ID (docs/evidence.md).
+
+Exit codes: 0 written, 1 written but the audit trail is broken, 2 usage or configuration error.
 `,
 };

@@ -30,6 +30,10 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
       // Loaded on demand: the GitHub client (Probot's Octokit) is not needed by the other commands.
       await initEngine();
       return (await import('./org.js')).orgCommand(rest, io);
+    case 'report':
+      // The scan and, with a store, its drivers: loaded on demand as for audit.
+      await initEngine();
+      return (await import('./report.js')).reportCommand(rest, io);
     case '--version':
     case '-V':
       io.stdout.write(`${toolVersion()}\n`);
