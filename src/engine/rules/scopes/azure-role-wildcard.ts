@@ -4,7 +4,8 @@
  * is absent and the role's `scope` is a subscription; high on unknown scopes; not reported when
  * assignable only to resource groups or resources), `Microsoft.Authorization/*` lets the holder assign itself any role (high), and
  * `"*"` in `data_actions` reads and writes every data plane (storage blobs, key vault secrets) (high).
- * Other provider wildcards (`Microsoft.Compute/*`) are info (off in the default policy). Terraform
+ * Other provider wildcards (`Microsoft.Compute/*`, `Microsoft.Support/*`) are not reported (checkov and
+ * Sonar pass them). Terraform
  * `azurerm_role_definition` (`permissions { actions … }`, `assignable_scopes`) and ARM JSON
  * `Microsoft.Authorization/roleDefinitions` (template parameters resolved to their defaults).
  *
@@ -60,7 +61,6 @@ const rule: Rule = {
         }
         else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
           consider(a, 'high', `\`${d.address}\` allows \`${v}\`, ${where}: whoever holds the role can assign itself any role.`, 'Remove `Microsoft.Authorization` write operations from the role; delegate role assignment with the built-in "Role Based Access Control Administrator" role and a condition restricting the roles it may assign.');
-        else if (/^[\w.]+\/\*$/.test(v)) consider(a, 'info', `\`${d.address}\` allows every operation of \`${v.slice(0, -2)}\`, ${where}.`, `List the \`${v.slice(0, -2)}\` operations needed instead of \`${v}\`.`);
       }
       for (const a of d.dataActions) {
         if (a.v.trim() === '*') consider(a, 'high', `\`${d.address}\` allows every data action (\`"*"\`), ${where}: it reads and writes every blob, queue, secret and key in scope.`, 'List the data actions needed (e.g. `Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read`) instead of `*`.');

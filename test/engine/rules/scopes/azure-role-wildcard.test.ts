@@ -57,9 +57,10 @@ describe('scopes/azure-role-wildcard severity', () => {
     expect(runRule(rule, { code: tf('"*"'), path: 'rbac.tf' })[0]!.severity).toBe('critical');
     expect(runRule(rule, { code: tf('"*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf' })).toEqual([]);
   });
-  it('reports provider-level wildcards at info only (off under the default policy)', () => {
+  it('does not report provider-level wildcards', () => {
     // checkov's passing custom role
     const found = runRule(rule, { code: tf('"Microsoft.Authorization/*/read", "Microsoft.Insights/alertRules/*", "Microsoft.Resources/deployments/write", "Microsoft.Support/*"'), path: 'rbac.tf' });
-    expect(found.map((f) => f.severity)).toEqual(['info']);
+    expect(found).toEqual([]);
+    expect(runRule(rule, { code: tf('"Microsoft.Compute/*"'), path: 'rbac.tf' })).toEqual([]);
   });
 });
