@@ -14,6 +14,7 @@ import { Revoker, isRevocableGitHubToken, revocableTokens, scheduleRerun, type D
 import { MemoryRevocations } from '../../src/app/effects/revocation-memory.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { resolvePolicy } from '../../src/engine/policy/load.js';
+import { describePolicyDiff } from '../../src/app/pipeline/policy-diff.js';
 import type { GitHubClient } from '../../src/app/github/octokit.js';
 import type { RevocationLedger } from '../../src/store/types.js';
 import type { Finding } from '../../src/engine/finding.js';
@@ -381,6 +382,8 @@ describe('policy: secrets.revoke', () => {
     expect(locked.ok && locked.warnings.map((w) => w.message).join()).toContain('Revocation of leaked GitHub tokens is locked');
     const wrong = resolvePolicy([{ source: 'repo', text: 'secrets:\n  revoke: yes please\n' }]);
     expect(wrong.ok).toBe(false);
+    // A pull request that turns it on says so in its policy-change view.
+    if (base.ok && on.ok) expect(describePolicyDiff(base.policy, on.policy).join('\n')).toMatch(/secrets\.revoke.*false.*→.*true/);
     const hashBefore = resolvePolicy([{ source: 'repo', text: 'extends: default\n' }]);
     expect(hashBefore.ok && base.ok && hashBefore.policy.hash).toBe(base.ok && base.policy.hash);
   });

@@ -37,5 +37,6 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
   const issues = (p: ResolvedPolicy) => ({ ...DEFAULT_ISSUE_POLICY, ...p.issues });
   const ia = issues(a), ib = issues(b);
   for (const k of ['secrets', 'scopes', 'rotation', 'repository'] as const) changed(out, `issues.${k}`, ia[k as keyof typeof ia], ib[k as keyof typeof ib]);
+  changed(out, 'secrets.revoke', a.secrets?.revoke ?? false, b.secrets?.revoke ?? false);
   return out;
 }
