@@ -1,4 +1,5 @@
 /** Turning bytes into text a rule can read, or a reason the file was skipped (never a crash). */
+import { createHash } from 'node:crypto';
 
 /**
  * Why a file was not scanned. Two kinds, and the verdict treats them differently:
@@ -24,7 +25,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // WHATWG "latin1" is windows-1252: every byte decodes, and ASCII (every token format) stays as it is.
 const latin1 = new TextDecoder('latin1');
 
-export type Decoded = { ok: true; text: string; as?: 'windows-1252' | 'binary-strings' } | { ok: false; skipped: Skipped };
+export type Decoded = { ok: true; text: string; as?: 'windows-1252' | 'binary-strings' | 'utf-16le' | 'utf-16be' | 'key-store' } | { ok: false; skipped: Skipped };
 
 export interface DecodeOptions {
   /**
@@ -44,10 +45,68 @@ function printableStrings(bytes: Uint8Array): string {
   return out.toString('latin1');
 }
 
+/**
+ * UTF-16 text (Windows tools write it: PowerShell's `>`, .reg exports, some .ini and .config files): a
+ * BOM, or ASCII text with a NUL as every other byte. Git calls such files binary; a token in one is
+ * still a leak.
+ */
+function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 8) return undefined;
+  let evenZero = 0, oddZero = 0, evenText = 0, oddText = 0;
+  for (let i = 0; i < n; i += 2) {
+    const a = bytes[i]!, b = bytes[i + 1]!;
+    if (a === 0) evenZero++;
+    else if ((a >= 0x20 && a < 0x7f) || a === 0x0a || a === 0x0d || a === 0x09 || a >= 0xa0) evenText++;
+    if (b === 0) oddZero++;
+    else if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09 || b >= 0xa0) oddText++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenText >= pairs * 0.9) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddText >= pairs * 0.9) return 'utf-16be';
+  return undefined;
+}
+
+const OID_PKCS7_DATA = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07];
+
+/**
+ * Key stores hold private keys in binary: PKCS#12 (`.p12`, `.pfx`: a DER SEQUENCE, version 3, then a
+ * PKCS#7 content) and Java KeyStore / JCEKS (magic FEEDFEED / CECECECE). Their bytes are encrypted at
+ * best with a password (often empty or `changeit`), so the file itself is the finding.
+ */
+function keyStoreKind(bytes: Uint8Array): 'pkcs12' | 'jks' | 'jceks' | undefined {
+  if (bytes.length >= 4 && bytes[0] === 0xfe && bytes[1] === 0xed && bytes[2] === 0xfe && bytes[3] === 0xed) return 'jks';
+  if (bytes.length >= 4 && bytes[0] === 0xce && bytes[1] === 0xce && bytes[2] === 0xce && bytes[3] === 0xce) return 'jceks';
+  if (bytes.length < 24 || bytes[0] !== 0x30) return undefined;
+  let i = 1;
+  const len = bytes[i++]!;
+  if (len === 0x80) {
+    // indefinite length (BER)
+  } else if (len & 0x80) i += len & 0x7f;
+  if (bytes[i] !== 0x02 || bytes[i + 1] !== 0x01 || bytes[i + 2] !== 0x03 || bytes[i + 3] !== 0x30) return undefined;
+  const head = bytes.subarray(i + 4, i + 24);
+  for (let j = 0; j + OID_PKCS7_DATA.length <= head.length; j++) {
+    if (OID_PKCS7_DATA.every((b, k) => head[j + k] === b)) return 'pkcs12';
+  }
+  return undefined;
+}
+
+/** The one line a key store is read as: what it is, its size and its digest (the digest is what a rule reports). */
+export function keyStoreLine(kind: string, bytes: Uint8Array): string {
+  return `tokenwarden:key-store ${kind} sha256=${createHash('sha256').update(bytes).digest('hex')} bytes=${bytes.length}\n`;
+}
+
 export function decodeFile(path: string, bytes: Uint8Array, maxBytes: number, opts: DecodeOptions = {}): Decoded {
   if (bytes.length > maxBytes) {
     return { ok: false, skipped: { path, reason: 'too-large', detail: `${bytes.length} bytes > limit ${maxBytes} (settings.max_file_size)` } };
   }
+  const store = keyStoreKind(bytes);
+  if (store) return { ok: true, text: keyStoreLine(store, bytes), as: 'key-store' };
+  const wide = utf16(bytes);
+  // The decoder drops a BOM itself.
+  if (wide) return { ok: true, text: new TextDecoder(wide).decode(bytes), as: wide };
   // A NUL byte in the first 8 KiB is git's own heuristic for binary content.
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {

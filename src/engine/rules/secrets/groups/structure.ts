@@ -3,6 +3,7 @@ import type { Rule } from '../../../rule.js';
 import privateKey from '../private-key.js';
 import pgpPrivateKey from '../pgp-private-key.js';
 import puttyPrivateKey from '../putty-private-key.js';
+import keyStoreFile from '../key-store-file.js';
 import jwt from '../jwt.js';
 import cryptoWalletKey from '../crypto-wallet-key.js';
 import connectionString from '../connection-string.js';
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   privateKey,
   pgpPrivateKey,
   puttyPrivateKey,
+  keyStoreFile,
   jwt,
   cryptoWalletKey,
   connectionString,

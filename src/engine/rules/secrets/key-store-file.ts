@@ -1,0 +1,59 @@
+import type { FileView, RawFinding, Rule } from '../../rule.js';
+import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
+
+// The line `decodeFile` reads a binary key store as (src/engine/decode.ts, keyStoreLine).
+const LINE = /^tokenwarden:key-store (?<kind>pkcs12|jks|jceks) sha256=(?<digest>[0-9a-f]{64}) bytes=(?<bytes>\d{1,12})$/gm;
+
+const LABEL: Record<string, string> = {
+  pkcs12: 'PKCS#12 key store (.p12/.pfx: private key with its certificate chain)',
+  jks: 'Java KeyStore (JKS)',
+  jceks: 'Java JCEKS key store',
+};
+
+/**
+ * A binary key store committed to the repository: PKCS#12 (`.p12`, `.pfx`) or a Java KeyStore. It holds
+ * private keys protected by a password at best (often empty, `changeit` or next to it in the same
+ * repository), so it is reported whatever its name; the decoder recognises it by its bytes, not its
+ * extension. The finding is keyed on the file's SHA-256.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'secrets/key-store-file',
+    family: 'secrets',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Binary key store (PKCS#12 .p12/.pfx or Java KeyStore) committed to the repository',
+    controls: SECRET_CONTROLS,
+    remediation: DEFAULT_SECRET_REMEDIATION,
+    revoke: {
+      provider: 'The CA that issued the certificate and whoever trusts its key (TLS clients, code-signing verifiers, identity providers, Apple/Google push services)',
+      steps: [
+        'List what the store holds (`openssl pkcs12 -info -in file.p12 -nokeys` or `keytool -list -v -keystore file.jks`) and where each key is trusted.',
+        'Revoke the certificates at their CA (or in the Apple / Google developer console for signing and push certificates) and issue new ones from freshly generated keys.',
+        'Remove the file from the repository and its history, and keep key stores in a secret manager or the CI\'s secure files, with the password stored separately.',
+      ],
+    },
+  },
+  keywords: ['tokenwarden:key-store'],
+  scope: 'line',
+  check(file: FileView): RawFinding[] {
+    const out: RawFinding[] = [];
+    for (const seg of file.segments) {
+      LINE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = LINE.exec(seg.text)) !== null) {
+        const g = m.groups!;
+        const at = seg.offset + m.index + m[0].indexOf(g.digest!);
+        out.push({
+          start: at,
+          end: at + g.digest!.length,
+          secret: g.digest!,
+          message: `${LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes): revoke the certificates it holds and remove it.`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

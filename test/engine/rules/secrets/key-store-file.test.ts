@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../src/engine/rules/secrets/key-store-file.js';
+import { decodeFile } from '../../../../src/engine/decode.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { HEX, rand } from '../../../helpers/tokens.js';
+
+// The head of a PKCS#12 file as OpenSSL writes it: SEQUENCE, INTEGER 3, SEQUENCE { OID pkcs7-data, … }.
+const random = (n: number, seed: string): number[] => [...Buffer.from(rand(n * 2, HEX, seed), 'hex')];
+const pkcs12 = (seed: string): Uint8Array =>
+  Uint8Array.from([0x30, 0x82, 0x09, 0xcf, 0x02, 0x01, 0x03, 0x30, 0x82, 0x09, 0x85, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x82, ...random(2000, seed)]);
+const jks = (seed: string): Uint8Array => Uint8Array.from([0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2, 0, 0, 0, 1, ...random(1500, seed)]);
+const textOf = (path: string, bytes: Uint8Array): string => {
+  const d = decodeFile(path, bytes, 1 << 20);
+  if (!d.ok) throw new Error(`not read: ${d.skipped.reason}`);
+  return d.text;
+};
+
+ruleTester(rule, {
+  valid: [
+    { code: textOf('cert.p12', Uint8Array.from(Buffer.from('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'))), path: 'cert.p12' },
+    'tokenwarden:key-store pkcs12 sha256=short bytes=1',
+    'see docs: a tokenwarden:key-store line is what the decoder writes',
+  ],
+  invalid: [
+    { name: 'PKCS#12 .p12', code: textOf('ios/push.p12', pkcs12('a')), path: 'ios/push.p12', count: 1, line: 1 },
+    { name: 'PKCS#12 .pfx', code: textOf('certs/site.pfx', pkcs12('b')), path: 'certs/site.pfx', count: 1 },
+    { name: 'PKCS#12 under another name', code: textOf('backup.bin', pkcs12('c')), path: 'backup.bin', count: 1 },
+    { name: 'Java KeyStore', code: textOf('android/release.jks', jks('d')), path: 'android/release.jks', count: 1 },
+  ],
+});
+
+describe('secrets/key-store-file', () => {
+  it('does not take another DER structure for a key store (an X.509 certificate)', () => {
+    const cert = Uint8Array.from([0x30, 0x82, 0x03, 0x0d, 0x30, 0x82, 0x01, 0xf5, 0xa0, 0x03, 0x02, 0x01, 0x02, ...random(700, 'der')]);
+    expect(decodeFile('cert.der', cert, 1 << 20)).toMatchObject({ ok: false, skipped: { reason: 'binary' } });
+  });
+
+  it('is read, not skipped as binary, and keyed on the file digest', () => {
+    const a = runRule(rule, { code: textOf('a.p12', pkcs12('x')), path: 'a.p12' });
+    const b = runRule(rule, { code: textOf('a.p12', pkcs12('y')), path: 'a.p12' });
+    expect(a[0]!.message).toMatch(/PKCS#12/);
+    expect(a[0]!.fingerprint).not.toBe(b[0]!.fingerprint);
+    expect(runRule(rule, { code: textOf('a.p12', pkcs12('x')), path: 'a.p12' })[0]!.fingerprint).toBe(a[0]!.fingerprint);
+  });
+});
