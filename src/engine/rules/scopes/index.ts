@@ -31,6 +31,7 @@ import k8sRbacWildcard from './k8s-rbac-wildcard.js';
 import k8sClusterAdminBinding from './k8s-cluster-admin-binding.js';
 import k8sSecretsRead from './k8s-secrets-read.js';
 import k8sRbacEscalation from './k8s-rbac-escalation.js';
+import k8sBindingPrivilegedRole from './k8s-binding-privileged-role.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -64,4 +65,5 @@ export const scopeRules: Rule[] = [
   k8sClusterAdminBinding,
   k8sSecretsRead,
   k8sRbacEscalation,
+  k8sBindingPrivilegedRole,
 ];

@@ -1,0 +1,91 @@
+/**
+ * A Kubernetes `RoleBinding` / `ClusterRoleBinding` whose role is defined in ANOTHER file of the
+ * repository, when that role is over-broad: `*` in its apiGroups, resources or verbs, read access to
+ * Secrets, or an escalation verb (`escalate`, `bind`, `impersonate`). The role's own file is judged by
+ * `scopes/k8s-rbac-wildcard`, `k8s-secrets-read` and `k8s-rbac-escalation`; the binding is where the
+ * power is handed to someone, and a review of the binding's file alone would not show it. (A role in
+ * the binding's own file is reported there, once.) Cross-file: reads the other manifests through the
+ * repository view. A `Role` is looked up in the binding's namespace; a `ClusterRole` by name.
+ */
+import type { Severity } from '../../finding.js';
+import type { RawFinding, Rule } from '../../rule.js';
+import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
+import { appliesToK8s, covers, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
+
+/** Cheap test for a manifest that may define a role (asked for every scanned file). */
+const DEFINES_ROLE = /\bkind["']?\s*:\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/** What makes a role over-broad, and how bad, or undefined. */
+function judge(role: KRole): { what: string; severity: Severity } | undefined {
+  const cluster = role.kind === 'ClusterRole';
+  let worst: { what: string; severity: Severity } | undefined;
+  const consider = (what: string, severity: Severity): void => {
+    if (!worst || RANK[severity] > RANK[worst.severity]) worst = { what, severity };
+  };
+  for (const r of role.rules) {
+    const star = (l: typeof r.verbs): boolean => l.some((x) => x.v === '*');
+    const fields = [star(r.apiGroups) && 'apiGroups', star(r.resources) && 'resources', star(r.verbs) && 'verbs'].filter(Boolean) as string[];
+    if (fields.length === 3) consider('every verb on every resource (`*` in apiGroups, resources and verbs)', cluster ? 'critical' : 'high');
+    else if (fields.length) consider(`\`*\` in ${fields.join(' and ')}`, star(r.verbs) || star(r.resources) ? (cluster ? 'high' : 'medium') : cluster ? 'medium' : 'low');
+    const core = covers(r.apiGroups, '') || r.apiGroups.length === 0;
+    if (core && coversResource(r.resources, 'secrets') && !r.resourceNames.length && r.verbs.some((v) => ['*', 'get', 'list', 'watch'].includes(v.v))) consider('read access to Secrets', cluster ? 'high' : 'medium');
+    const rbac = covers(r.apiGroups, RBAC_GROUP);
+    if (rbac && r.verbs.some((v) => v.v === 'escalate' || v.v === 'bind')) consider('`escalate`/`bind` on RBAC objects', cluster ? 'critical' : 'high');
+    if (r.verbs.some((v) => v.v === 'impersonate')) consider('`impersonate`', cluster ? 'critical' : 'high');
+  }
+  return worst;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'scopes/k8s-binding-privileged-role',
+    family: 'scopes',
+    severity: 'high',
+    confidence: 'high',
+    description: 'Kubernetes RoleBinding or ClusterRoleBinding grants an over-broad role defined in another file',
+    controls: [...K8S_CLUSTER_ADMIN],
+    remediation:
+      'Bind a role that lists the API groups, resources and verbs the subjects use (no `*`, no Secrets read without `resourceNames`, no `escalate`/`bind`/`impersonate`), or narrow the role itself; prefer a namespaced RoleBinding to a ClusterRoleBinding.',
+  },
+  keywords: K8S_KEYWORDS,
+  scope: 'file',
+  appliesTo: appliesToK8s,
+  context: (path, text) => appliesToK8s(path) && DEFINES_ROLE.test(text),
+  check(file, ctx) {
+    const own = k8sRbac(file.text, file.path);
+    if (!own.bindings.length || !ctx.repo) return [];
+    const bindings = own.bindings.filter((b) => b.roleRef && (b.roleRef.kind === 'Role' || b.roleRef.kind === 'ClusterRole'));
+    if (!bindings.length) return [];
+    const ownRoles = new Set(own.roles.map((r) => `${r.kind}:${r.name}`));
+    // Roles of the other files (the same file's are reported where they are defined).
+    const elsewhere: Array<{ role: KRole; path: string }> = [];
+    for (const p of ctx.repo.paths()) {
+      if (p === file.path || !appliesToK8s(p)) continue;
+      const text = ctx.repo.read(p);
+      if (!text || !DEFINES_ROLE.test(text)) continue;
+      for (const role of k8sRbac(text, p).roles) elsewhere.push({ role, path: p });
+    }
+    const out: RawFinding[] = [];
+    for (const b of bindings) {
+      const ref = b.roleRef!;
+      if (ownRoles.has(`${ref.kind}:${ref.name}`)) continue;
+      const found = elsewhere.find(({ role }) => role.kind === ref.kind && role.name === ref.name && (ref.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace));
+      if (!found) continue;
+      const verdict = judge(found.role);
+      if (!verdict) continue;
+      const who = b.subjects.length ? b.subjects.slice(0, 3).map((s) => `${s.kind} \`${s.namespace ? `${s.namespace}/` : ''}${s.name}\``).join(', ') + (b.subjects.length > 3 ? ' …' : '') : 'its subjects';
+      out.push({
+        line: ref.line,
+        column: ref.column,
+        message: `${b.kind} \`${b.name}\` gives ${who} the ${ref.kind} \`${ref.name}\` (defined in ${found.path}), which grants ${verdict.what}.`,
+        construct: `k8s-binding:${b.kind}:${b.namespace ?? ''}:${b.name}:${ref.kind}:${ref.name}`,
+        severity: verdict.severity,
+      });
+    }
+    return out;
+  },
+};
+
+export default rule;
