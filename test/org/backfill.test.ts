@@ -133,6 +133,7 @@ describe('installation backfill', () => {
 
   it('N repositories → N jobs, each default branch scanned once, issues for secrets, audit records; a restart in the middle resumes', async () => {
     const leaks = seed(api);
+    api.github.requests.length = 0;
     store = await openStore({ backend: 'pglite', dataDir });
     const intake = new StoreIntake(store.deliveries);
     const delivery = randomUUID();
@@ -183,7 +184,39 @@ describe('installation backfill', () => {
     }
     expect([...linesA, ...linesB].join('\n')).not.toMatch(/ghp_[A-Za-z0-9]{36}/);
 
+    // The queue held one plan job and one scan job per repository, all done.
+    const jobs = [];
+    for (let id = 1; id <= 3 * N; id++) {
+      const j = await store.jobs.get<{ kind?: string; backfill?: { stage: string }; repository?: { name: string } }>(id);
+      if (j?.payload.kind === 'backfill') jobs.push(j);
+    }
+    expect(jobs.filter((j) => j.payload.backfill?.stage === 'plan').length).toBe(1);
+    expect(jobs.filter((j) => j.payload.backfill?.stage === 'scan').map((j) => j.payload.repository?.name).sort()).toEqual([...names].sort());
+    expect(jobs.every((j) => j.state === 'done')).toBe(true);
+
     // The same installation event redelivered after the restart: still a duplicate.
     expect(await new StoreIntake(store.deliveries).accept({ id: delivery, event: 'installation' }, installationCreated(names))).toEqual({ status: 'duplicate' });
   }, 120_000);
+
+  it('in process (no store): "all repositories" listed from GitHub, each scanned in the plan job itself', async () => {
+    if (!api.routes.length) seed(api);
+    api.github.requests.length = 0;
+    const issuesBefore = api.github.issues.length;
+    api.routes.push((method, path) =>
+      method === 'GET' && path === '/installation/repositories'
+        ? { status: 200, body: { total_count: N, repositories: names.map((name) => ({ name, full_name: `acme/${name}`, owner: { login: 'acme' } })) } }
+        : undefined,
+    );
+    const d = describeEvent('installation', { action: 'created', installation: { id: INSTALLATION, account: { login: 'acme' } }, repository_selection: 'all' }, randomUUID());
+    if (isIgnored(d)) throw new Error(d.ignored);
+    const app = createTokenWarden({ now: () => new Date('2026-06-15T12:00:00Z') });
+    const lines: string[] = [];
+    await app.run(d.payload, { octokit: client(api).gh, log: memoryLogger(lines) });
+    const trees = treeFetches(api);
+    expect([...trees.keys()].sort()).toEqual(names.map((n) => `acme/${n}`).sort());
+    expect([...trees.values()].every((n) => n === 1)).toBe(true);
+    // The issues exist already (the desk of this App is in memory): found by their markers, not opened twice.
+    expect(api.github.issues.length).toBe(issuesBefore || Math.ceil(N / 3));
+    expect(api.github.checkRuns.size).toBe(0);
+  }, 60_000);
 });
