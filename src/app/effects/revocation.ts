@@ -218,6 +218,9 @@ export interface RevocationRequest {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** The view as it is filled in. */
+type Mutable<V extends RevocationView> = { [K in keyof V]: V[K] extends ReadonlyArray<infer T> ? T[] : V[K] };
+
 export class Revoker {
   readonly ledger: RevocationLedger;
   private readonly owner: string;
@@ -289,7 +292,7 @@ export class Revoker {
     const candidates = revocableTokens(req.findings, req.sources);
     if (!candidates.length) return undefined;
     const repository = fullName(req.target.repo);
-    const view: RevocationView & { submitted: Array<{ redacted: string; at: Date }>; earlier: Array<{ redacted: string; state: 'submitted' | 'refused'; at: Date | null }>; refused: Array<{ redacted: string; detail: string }>; failed: Array<{ redacted: string; detail: string }> } = {
+    const view: Mutable<RevocationView> = {
       provider: PROVIDER,
       submitted: [],
       earlier: [],
