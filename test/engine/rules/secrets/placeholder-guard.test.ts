@@ -1,0 +1,83 @@
+/**
+ * The registry's floor (lib/placeholder-guard.ts), through the real scanner with every secret rule:
+ * provider-prefixed placeholders never above low confidence, and one secret repeated in a file reported once.
+ */
+import { describe, expect, it } from 'vitest';
+import { secretRules } from '../../../../src/engine/rules/secrets/index.js';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
+import { ALNUM, HEX, cat, githubToken, rand } from '../../../helpers/tokens.js';
+
+const scan = (text: string, path = 'src/config.ts') =>
+  scanFiles([{ path, text }], { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') }).findings;
+
+describe('every secret rule: provider-prefixed placeholders', () => {
+  // Prefixes of rules of every kind; bodies shaped like the real format, filled with runs and masks.
+  const prefixes: Array<[string, number, string?]> = [
+    ['ghp_', 36], ['github_pat_', 82], ['glpat-', 20], ['sk_live_', 24], ['rk_live_', 24], ['xoxb-', 0], ['npm_', 36],
+    ['AKIA', 16], ['sk-proj-', 48], ['sk-ant-api03-', 93], ['hf_', 34], ['dop_v1_', 64, HEX], ['SG.', 0], ['lin_api_', 40],
+    ['dckr_pat_', 27], ['shpat_', 32, HEX], ['pscale_tkn_', 43], ['sk-or-v1-', 64, HEX], ['nvapi-', 64], ['rdme_', 70], ['tskey-auth-', 0],
+  ];
+  const bodies = (n: number, hex?: string): string[] => {
+    const cycle = (alphabet: string) => Array.from({ length: n }, (_, i) => alphabet[i % alphabet.length]).join('');
+    return [
+      cycle(hex ?? 'abcdefghijklmnopqrstuvwxyz0123456789'),
+      cycle(hex ?? 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+      cycle('0123456789'),
+      'x'.repeat(n),
+      'X'.repeat(n),
+      cycle('xX'),
+      cycle(hex ? '0f' : 'a1B2'),
+    ];
+  };
+  const specials = [
+    cat('xoxb-', '1234567890-', '1234567890123-', 'abcdefghijklmnopqrstuvwx'),
+    cat('SG.', 'xxxxxxxxxxxxxxxxxxxxxx', '.', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'),
+    cat('tskey-auth-', 'kABCDEFG', 'CNTRL-', 'abcdefghijklmnopqrstuvwxyz0123456'),
+  ];
+  it.each(prefixes.filter(([, n]) => n > 0))('%s…: none reported above low confidence', (prefix, n, hex) => {
+    for (const body of bodies(n, hex)) {
+      const token = prefix + body;
+      const loud = scan(`API_TOKEN=${token}\nconst key = "${token}";\n`, '.env').filter((f) => f.confidence !== 'low');
+      expect(loud.map((f) => `${f.ruleId}: ${token}`)).toEqual([]);
+    }
+  });
+  it('multi-part formats too', () => {
+    for (const token of specials) expect(scan(`token = "${token}"`).filter((f) => f.confidence !== 'low').map((f) => f.ruleId)).toEqual([]);
+  });
+  it('while real-looking tokens of the same prefixes are reported', () => {
+    expect(scan(`API_TOKEN=${githubToken('ghp', 'guard')}`, '.env').map((f) => f.ruleId)).toContain('secrets/github-token');
+    expect(scan(`OPENROUTER_API_KEY=${cat('sk-or', '-v1-', rand(64, HEX, 'g'))}`, '.env').map((f) => f.ruleId)).toContain('secrets/openrouter-api-key');
+    expect(scan(`k = "${cat('dop', '_v1_', rand(64, HEX, 'g2'))}"`).map((f) => f.ruleId)).toContain('secrets/digitalocean-token');
+  });
+});
+
+describe('one secret repeated in one file', () => {
+  const t = githubToken('ghp', 'repeat');
+  it('is one finding, at its first line, naming the other lines', () => {
+    const text = Array.from({ length: 171 }, (_, i) => `  {"id": ${i}, "token": "${t}"},`).join('\n');
+    const found = scan(`[\n${text}\n]`, 'fixtures/users.json').filter((f) => f.ruleId === 'secrets/github-token');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.startLine).toBe(2);
+    expect(found[0]!.message).toMatch(/occurs 171 times in this file \(also lines 3, 4, 5, .*\(150 more\)\)/);
+    expect(found[0]!.message).not.toContain(t);
+  });
+  it('keeps different secrets apart, and an occurrence on a suppressed line out of the count', () => {
+    const u = githubToken('ghp', 'other');
+    const found = scan(`a = "${t}"\nb = "${u}"\nc = "${t}" # tokenwarden:allow\nd = "${t}"\n`).filter((f) => f.ruleId === 'secrets/github-token');
+    expect(found.map((f) => f.startLine)).toEqual([1, 2]);
+    expect(found[0]!.message).toMatch(/occurs 2 times in this file \(also line 4\)/);
+    expect(found[1]!.message).not.toMatch(/occurs/);
+  });
+  it('the same secret in two files is a finding in each', () => {
+    const r = scanFiles(
+      [
+        { path: 'a.env', text: `T=${t}\nU=${t}\n` },
+        { path: 'b.env', text: `T=${t}\n` },
+      ],
+      { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') },
+    ).findings.filter((f) => f.ruleId === 'secrets/github-token');
+    expect(r.map((f) => f.path)).toEqual(['a.env', 'b.env']);
+  });
+});
+void ALNUM;
