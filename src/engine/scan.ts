@@ -114,7 +114,9 @@ export interface ScannerPart {
 
 export class Scanner {
   private readonly compiled: CompiledRule[];
-  private readonly matcher: KeywordMatcher;
+  /** Built on the first file (a scan of nothing does not pay for it), once per keyword list per process. */
+  private matcherBuilt: KeywordMatcher | undefined;
+  private readonly keywords: string[];
   /** keyword index → indexes into `compiled` */
   private readonly keywordRules: number[][];
   private readonly alwaysRules: number[];
@@ -169,11 +171,15 @@ export class Scanner {
         if (!list.includes(ri)) list.push(ri);
       }
     });
-    this.matcher = keywordMatcher(keywords);
+    this.keywords = keywords;
     this.contextRules = this.compiled.flatMap((c, ri) => (c.rule.context ? [ri] : []));
     this.ignore = globs(policy.ignore, false);
     this.softIgnore = globs(policy.softIgnore, false);
     this.minConfidence = CONFIDENCES.indexOf(policy.settings.minConfidence);
+  }
+
+  private get matcher(): KeywordMatcher {
+    return (this.matcherBuilt ??= keywordMatcher(this.keywords));
   }
 
   private ruleLevel(id: string, family: Finding['family'], severity: Finding['severity']): Level {
