@@ -21,6 +21,7 @@ import awsIamUserPolicy from './aws-iam-user-policy.js';
 import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
 import awsOidcTrustUnscoped from './aws-oidc-trust-unscoped.js';
 import awsIamTrustPublic from './aws-iam-trust-public.js';
+import awsResourcePolicyWildcard from './aws-resource-policy-wildcard.js';
 import gcpBasicRole from './gcp-basic-role.js';
 import gcpSaImpersonation from './gcp-sa-impersonation.js';
 import gcpSaPrivileged from './gcp-sa-privileged.js';
@@ -55,6 +56,7 @@ export const scopeRules: Rule[] = [
   awsIamPrivilegeEscalation,
   awsOidcTrustUnscoped,
   awsIamTrustPublic,
+  awsResourcePolicyWildcard,
   gcpBasicRole,
   gcpSaImpersonation,
   gcpSaPrivileged,

@@ -102,7 +102,7 @@ export const appliesToIam = (path: string): boolean => /\.(?:tf|ya?ml|json|templ
 // ---------------------------------------------------------------------------------------------------
 // Statements from the policy tree (JSON grammar)
 
-function pstrs(n: PNode | undefined): PStr[] | undefined {
+export function pstrs(n: PNode | undefined): PStr[] | undefined {
   if (!n) return undefined;
   const out: PStr[] = [];
   for (const item of list(n)) {
@@ -113,7 +113,7 @@ function pstrs(n: PNode | undefined): PStr[] | undefined {
   return out;
 }
 
-function statementsOfDocument(policy: IamPolicy, doc: PNode | undefined): void {
+export function statementsOfDocument(policy: IamPolicy, doc: PNode | undefined): void {
   const st = get(doc, 'Statement');
   if (!st) return;
   for (const s of list(st)) {
