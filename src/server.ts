@@ -42,6 +42,7 @@ import { openStore, storeOptionsFromEnv, type Store } from './store/index.js';
 import { Sweeper, type SweepOptions } from './app/sweep/index.js';
 import { describeSchedule, parseSchedule, SCHEDULE_ENV, SweepScheduler, type SweepSchedule } from './app/sweep/schedule.js';
 import { bearerMatches, SWEEP_PATH, sweepEnvProblems, TOKEN_ENV } from './app/sweep/trigger.js';
+import { REPORT_PATH, reportEnvProblems, reportRoute, reportToken } from './report/evidence/route.js';
 import { exitOnStartupProblems } from './app/startup-check.js';
 import { startWebhookProxy } from './app/webhook-proxy.js';
 
@@ -84,6 +85,7 @@ export function environmentProblems(env: NodeJS.ProcessEnv): string[] {
     if (v?.trim() && !(/^\d+$/.test(v.trim()) && Number(v) >= min)) problems.push(`${name} "${v}" is not a whole number of ${unit}${min > 1 ? ` of at least ${min}` : ''}.`);
   }
   problems.push(...sweepEnvProblems(env));
+  problems.push(...reportEnvProblems(env));
   problems.push(...jobEnvProblems(env));
   try {
     storeOptionsFromEnv(env);
@@ -253,6 +255,9 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
   const schedule = parseSchedule(env[SCHEDULE_ENV]) as SweepSchedule;
   const scheduler = new SweepScheduler(schedule, () => sweeper.run() ?? Promise.resolve(log.info({}, 'rotation sweep already running: this turn skipped')), log);
   const sweepToken = env[TOKEN_ENV]?.trim() ?? '';
+  // GET /api/report (the evidence report), behind TOKENWARDEN_REPORT_TOKEN, else the sweep's token.
+  const evidenceToken = reportToken(env);
+  const serveReport = evidenceToken ? reportRoute({ store, token: evidenceToken, log }) : undefined;
 
   const serve = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): void => {
     if (route.serve(req, res, expectsContinue)) return;
@@ -274,6 +279,10 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     }
     if (path === SWEEP_PATH && req.method === 'POST' && sweepToken) {
       triggerSweep(req, res);
+      return;
+    }
+    if (path === REPORT_PATH && (req.method === 'GET' || req.method === 'HEAD') && serveReport) {
+      serveReport(req, res);
       return;
     }
     req.resume();
