@@ -27,7 +27,10 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .card { border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px 10px; }
 .card .v { font-size: 22px; font-weight: 700; display: block; }
 .card .l { color: #4b5563; font-size: 12px; }
-.charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 10px; }
+.charts figure.wide { grid-column: 1 / -1; }
+figure svg { display: block; max-width: 760px; margin: 0 auto; }
+td:first-child code { white-space: nowrap; }
 figure { margin: 8px 0; border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
@@ -218,7 +221,7 @@ export function renderEvidenceHtml(r: EvidenceReport): string {
     `<div class="cards">${cards}</div>`,
     r.notes.length ? `<h3>Read with these notes</h3><ul class="notes">${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : '',
     '<div class="charts">',
-    `<figure><figcaption>Pass rate over time</figcaption>${passRateChart(r.history, 'Share of checks that passed, per period')}</figure>`,
+    `<figure class="wide"><figcaption>Pass rate over time</figcaption>${passRateChart(r.history, 'Share of checks that passed, per period')}</figure>`,
     `<figure><figcaption>Open findings by family and severity</figcaption>${findingsChart(s.findings.byFamilySeverity, 'Open findings by family and severity')}</figure>`,
     `<figure><figcaption>Credentials by rotation status</figcaption>${credentialsChart(s.credentials.byStatus, 'Credentials by rotation status')}</figure>`,
     '</div>',
