@@ -15,6 +15,7 @@ import checkoutPersistCredentials from './checkout-persist-credentials.js';
 import appManifestPermissions from './app-manifest-permissions.js';
 import tokenScopes from './token-scopes.js';
 import classicPat from './classic-pat.js';
+import githubProviderPlaintextSecret from './github-provider-plaintext-secret.js';
 import awsIamWildcard from './aws-iam-wildcard.js';
 import awsIamAdminPolicy from './aws-iam-admin-policy.js';
 import awsIamUserPolicy from './aws-iam-user-policy.js';
@@ -50,6 +51,7 @@ export const scopeRules: Rule[] = [
   appManifestPermissions,
   tokenScopes,
   classicPat,
+  githubProviderPlaintextSecret,
   awsIamWildcard,
   awsIamAdminPolicy,
   awsIamUserPolicy,
