@@ -1,6 +1,6 @@
 import { defineSecretRule } from './define.js';
 
-/** PlanetScale database passwords (`pscale_pw_`), service tokens (`pscale_tkn_`) and OAuth tokens (`pscale_oauth_`), 32–64 characters after the prefix. */
+/** PlanetScale credentials: `pscale_pw_` (a database branch login), `pscale_tkn_` (a service token) and `pscale_oauth_` (an OAuth token), 32–64 characters after the prefix. */
 export default defineSecretRule({
   id: 'secrets/planetscale-token',
   description: 'PlanetScale password, service token or OAuth token',

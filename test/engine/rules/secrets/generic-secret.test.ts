@@ -113,3 +113,12 @@ ruleTester(rule, {
     { name: 'in a list item, after a blank line', code: `env:\n  - client_secret: |+\n\n      ${hex}\n  - name: x\n`, path: 'deploy.yaml', secret: hex, line: 4 },
   ],
 });
+
+// ARM template functions build values at deployment: nothing literal is committed.
+ruleTester(rule, {
+  valid: [
+    { code: `"connectionString": "[concat('Server=', variables('host'), ';Database=app;User Id=app;Password=',listKeys(resourceId('Microsoft.Cache/Redis', variables('cache')), '2020-06-01').primaryKey, ';')]"`, path: 'azuredeploy.json' },
+    { code: `"adminPassword": "[parameters('adminPasswordFromKeyVault')]"`, path: 'main.json' },
+  ],
+  invalid: [{ code: `"adminPassword": "${s}"`, path: 'main.json', secret: s }],
+});

@@ -67,6 +67,8 @@ function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
   if (!v || /\s/.test(v) || v.length > 500) return true;
   if (/^eyJ[\w-]*\.[\w-]*\./.test(v)) return true; // JWT-shaped: the jwt rule decides
+  // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
+  if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v)) return true; // data[0].secret
