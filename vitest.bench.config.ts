@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['bench/app/**/*.bench.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 600_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

@@ -19,7 +19,7 @@ import { initEngine } from './engine/init.js';
 import { createSandbox, sandboxOptionsFromEnv, WorkerSandbox, type Sandbox } from './sandbox/index.js';
 import { RetryQueue } from './app/github/retry.js';
 import { clientOptionsFromEnv } from './app/github/octokit.js';
-import type { RunLedger } from './app/effects/check-run-publisher.js';
+import { OpenRuns, type RunLedger } from './app/effects/check-run-publisher.js';
 import { PULL_REQUEST_ACTIONS, type JobPayload } from './app/jobs/payload.js';
 import { probotApp } from './app/webhooks/dispatch.js';
 import type { AuditStore } from './audit/types.js';
@@ -61,6 +61,8 @@ export const DEFAULT_EVALUATION_BUDGET_MS = 5 * 60_000;
 
 export interface TokenWarden {
   readonly deps: AppDeps;
+  /** The check runs it has open: the server drains them at shutdown. */
+  readonly openRuns: OpenRuns;
   /** Resolves once the engine's parsers are loaded (`run` waits for it by itself). */
   readonly ready: Promise<void>;
   /** Judge what one job names; `{ retryAt }` asks to be run again then. */
@@ -76,15 +78,17 @@ export function createTokenWarden(options: AppOptions = {}): TokenWarden {
     sandbox: options.sandbox ?? createSandbox(options.rules ? { rules: options.rules } : {}),
     ...(options.runs ? { runs: options.runs } : {}),
     budgetMs: options.budgetMs ?? DEFAULT_EVALUATION_BUDGET_MS,
+    openRuns: new OpenRuns(),
     retryBaseMs: options.retryBaseMs ?? 1000,
     ...(options.audit ? { audit: options.audit } : {}),
-    revocation: options.revocation ?? new Revoker(),
     ...({ ...(options.queue ? { queue: options.queue } : {}), ...(options.backfillSpacingMs !== undefined ? { backfillSpacingMs: options.backfillSpacingMs } : {}) } satisfies BackfillDeps),
+    revocation: options.revocation ?? new Revoker(),
   };
   // The engine's WASM parsers load once; every job waits for them (instant after the first).
   const ready = initEngine();
   return {
     deps,
+    openRuns: deps.openRuns,
     ready,
     run: async (payload, ctx) => {
       await ready;

@@ -27,7 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { createProbot, type Logger } from 'probot';
 import { appOptionsFromEnv, createTokenWarden, type TokenWarden } from './index.js';
 import { clientEnvProblems, clientOptionsFromEnv, createOctokitClass, type GitHubClient, type GitHubClientOptions } from './app/github/octokit.js';
-import { CheckRunPublisher } from './app/effects/check-run-publisher.js';
+import { OpenRuns } from './app/effects/check-run-publisher.js';
 import { errorFields } from './app/errors.js';
 import { WebhookRoute, type RouteLimits } from './app/webhooks/webhook-route.js';
 import { IssueDesk } from './app/effects/remediation.js';
@@ -110,7 +110,7 @@ export function routeLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RouteLimits>
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** What judges a job (default: Token Warden itself, configured from the environment, on the store). */
-  app?: Pick<TokenWarden, 'run'>;
+  app?: Pick<TokenWarden, 'run'> & Partial<Pick<TokenWarden, 'openRuns'>>;
   /** An open store to run on (closed by `close()`); default: `openStore(env)`. */
   store?: Store;
   github?: GitHubClientOptions;
@@ -229,6 +229,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
       // Leaked GitHub tokens, where the policy asks: submitted once across the fleet (the store's ledger and budget).
       revocation: new Revoker({ ledger: store.revocations, owner: `${store.instanceId}:revoke`, schedule: scheduleRerun(store.jobs) }),
     });
+  const openRuns = app.openRuns ?? new OpenRuns();
   const route = new WebhookRoute({
     path: webhookPath,
     secret: env.WEBHOOK_SECRET ?? '',
@@ -342,7 +343,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     // Check runs still open are completed as interrupted, with the time that remains; a job whose run was
     // interrupted is put back in the queue when its handler returns.
     const drainMs = Math.max(0, deadline - Date.now() - budget.closeMs);
-    const interrupted = await Promise.race([CheckRunPublisher.drain(drainMs), sleep(drainMs + budget.closeMs).then(() => -1)]);
+    const interrupted = await Promise.race([openRuns.drain(drainMs), sleep(drainMs + budget.closeMs).then(() => -1)]);
     if (interrupted < 0) log.warn({ graceMs }, 'the check-run drain overran its share of the grace period');
     if (interrupted > 0) log.warn({ interrupted, graceMs }, 'stopped with evaluations in flight: their check runs were completed as interrupted');
     const stopped = await stopping;
@@ -351,7 +352,7 @@ async function serveOn({ opts, env, probot, store, github, graceMs, settings, we
     // What the drain and the deliveries being recorded still write, then the store closes (an open PGlite
     // keeps the process alive).
     const storeDeadline = deadline - Math.floor(budget.closeMs / 2);
-    await Promise.all([CheckRunPublisher.flush(storeDeadline - Date.now()), route.settled(storeDeadline - Date.now())]);
+    await Promise.all([openRuns.flush(storeDeadline - Date.now()), route.settled(storeDeadline - Date.now())]);
     await Promise.race([checkpoints.stop(), sleep(storeDeadline - Date.now())]);
     await Promise.race([store.close().catch((e: unknown) => log.error({ err: errorFields(e) }, 'closing the store failed')), sleep(storeDeadline - Date.now())]);
     server.closeAllConnections();

@@ -83,13 +83,59 @@ const interrupted = (): CheckOutput =>
     'Nothing was judged, so this check fails rather than pass in silence. Re-run it from the Checks tab (or push again) to judge the change.',
   ));
 
-export class CheckRunPublisher {
-  /** Runs this process started and has not completed yet: a shutdown completes them (`drain`). */
-  private static readonly open = new Map<CheckRunPublisher, number>();
+/**
+ * The check runs one App instance has open, owned by that instance (no module state: two Apps in one
+ * process, as tests run them, do not share or drain each other's runs). A shutdown drains them.
+ */
+export class OpenRuns {
+  /** Runs this App started and has not completed yet: a shutdown completes them (`drain`). */
+  readonly open = new Map<CheckRunPublisher, number>();
   /** Shutting down: completions try once, quickly, and no background retry is scheduled. */
-  private static stopping = false;
+  stopping = false;
   /** Ledger writes in flight (a shutdown waits for them before closing the store). */
-  private static readonly ledgerWrites = new Set<Promise<void>>();
+  readonly ledgerWrites = new Set<Promise<void>>();
+
+  /** Runs still open (for health and tests). */
+  get count(): number {
+    return this.open.size;
+  }
+
+  /** Wait (up to `timeoutMs`) for the ledger writes in flight: before the store is closed. */
+  async flush(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.ledgerWrites]), new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, timeoutMs))))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Shutdown: wait up to `graceMs` for the runs in progress to complete, then complete the rest as not
+   * judged — again and again until none is left or the time is up (an evaluation that was starting may
+   * open one more). Returns how many runs were interrupted.
+   */
+  async drain(graceMs: number): Promise<number> {
+    const deadline = Date.now() + graceMs;
+    // No new run from here on: one whose create is still on its way is finished as soon as it lands.
+    this.stopping = true;
+    // Keep a share of the time for the completions themselves.
+    const reserve = Math.min(3000, Math.floor(graceMs / 2));
+    while (this.open.size && Date.now() < deadline - reserve) await sleep(Math.min(50, Math.max(1, deadline - reserve - Date.now())));
+    const interrupted = new Set<CheckRunPublisher>();
+    while (this.open.size && Date.now() < deadline) {
+      const left = [...this.open.keys()];
+      for (const r of left) interrupted.add(r);
+      const budget = Math.max(1, deadline - Date.now());
+      await Promise.race([Promise.all(left.map((run) => run.interrupt(budget))), sleep(budget)]);
+    }
+    return interrupted.size;
+  }
+
+  /** For tests: accept new runs again after a drain. */
+  resume(): void {
+    this.stopping = false;
+  }
+}
+
+export class CheckRunPublisher {
 
   private completed = false;
   /** Completed as interrupted by a shutdown: the change was not judged. */
@@ -104,6 +150,7 @@ export class CheckRunPublisher {
     readonly id: number,
     private readonly log: Logger,
     private readonly now: () => Date,
+    private readonly runs: OpenRuns,
     private readonly record?: RunRecord,
     /** Opened by an earlier attempt of the same job, which died before completing it. */
     readonly adopted = false,
@@ -113,8 +160,8 @@ export class CheckRunPublisher {
    * Create the run in progress (or, for a job retried after its worker died, adopt the run the earlier
    * attempt left in progress on GitHub), and record it in the ledger.
    */
-  static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date, record?: RunRecord): Promise<CheckRunPublisher> {
-    if (CheckRunPublisher.stopping) throw new SafeError('the server is stopping');
+  static async start(gh: GitHubClient, repo: RepoRef, headSha: string, log: Logger, now: () => Date, runs: OpenRuns, record?: RunRecord): Promise<CheckRunPublisher> {
+    if (runs.stopping) throw new SafeError('the server is stopping');
     const repository = fullName(repo);
     const job = record?.job;
     let adopt: number | undefined;
@@ -131,7 +178,7 @@ export class CheckRunPublisher {
     const id = adopt ?? (await createCheckRun(gh, repo, CHECK_NAME, headSha, now(), job ? jobMark(job) : ''));
     if (adopt !== undefined) log.info?.({ repository, sha: headSha, checkRunId: id, job: job?.id }, 'adopted the check run left in progress by an earlier attempt');
     interrupted();
-    const run = new CheckRunPublisher(gh, repo, id, log, now, record, adopt !== undefined);
+    const run = new CheckRunPublisher(gh, repo, id, log, now, runs, record, adopt !== undefined);
     if (record) {
       try {
         await record.ledger.checkRuns.opened({ installation: record.installation, repository, headSha, checkRunId: id, owner: record.ledger.owner, name: CHECK_NAME, jobId: job?.id ?? null });
@@ -140,15 +187,15 @@ export class CheckRunPublisher {
         log.warn({ err: errorFields(e), repository, checkRunId: id }, 'could not record the check run as started');
       }
     }
-    if (CheckRunPublisher.stopping) {
+    if (runs.stopping) {
       // Created while the server was stopping (the request was already on its way): finish it now, or
       // nobody will.
       await run.interrupt(2000).catch(() => undefined);
       throw new SafeError('the server is stopping');
     }
     const t = Date.now();
-    for (const [old, at] of CheckRunPublisher.open) if (t - at > FORGET_AFTER_MS) CheckRunPublisher.open.delete(old);
-    CheckRunPublisher.open.set(run, t);
+    for (const [old, at] of runs.open) if (t - at > FORGET_AFTER_MS) runs.open.delete(old);
+    runs.open.set(run, t);
     return run;
   }
 
@@ -161,24 +208,12 @@ export class CheckRunPublisher {
     return this.interruptedAtShutdown;
   }
 
-  /** Wait (up to `timeoutMs`) for the ledger writes in flight: before the store is closed. */
-  static async flush(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...CheckRunPublisher.ledgerWrites]), new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, timeoutMs))))]);
-    clearTimeout(timer);
-  }
-
-  /** Runs still open in this process (for health and tests). */
-  static get openCount(): number {
-    return CheckRunPublisher.open.size;
-  }
-
   /**
    * The evaluation is over. A run that it could not complete stays tracked (its completion is being
    * retried); a completed one is forgotten.
    */
   release(): void {
-    if (this.completed) CheckRunPublisher.open.delete(this);
+    if (this.completed) this.runs.open.delete(this);
   }
 
   /**
@@ -188,7 +223,7 @@ export class CheckRunPublisher {
   private markCompleted(landed = true): void {
     this.completed = true;
     clearTimeout(this.retryTimer);
-    CheckRunPublisher.open.delete(this);
+    this.runs.open.delete(this);
     if (landed && this.record) {
       const p: Promise<void> = this.record.ledger.checkRuns
         .completed(this.id)
@@ -196,8 +231,8 @@ export class CheckRunPublisher {
           () => undefined,
           (e: unknown) => this.log.warn({ err: errorFields(e), checkRunId: this.id }, 'could not record the check run as completed (the recovery will find it completed on GitHub)'),
         )
-        .finally(() => CheckRunPublisher.ledgerWrites.delete(p));
-      CheckRunPublisher.ledgerWrites.add(p);
+        .finally(() => this.runs.ledgerWrites.delete(p));
+      this.runs.ledgerWrites.add(p);
     }
   }
 
@@ -214,34 +249,8 @@ export class CheckRunPublisher {
     }
   }
 
-  /**
-   * Shutdown: wait up to `graceMs` for the runs in progress to complete, then complete the rest as not
-   * judged — again and again until none is left or the time is up (an evaluation that was starting may
-   * open one more). Returns how many runs were interrupted.
-   */
-  static async drain(graceMs: number): Promise<number> {
-    const deadline = Date.now() + graceMs;
-    // No new run from here on: one whose create is still on its way is finished as soon as it lands.
-    CheckRunPublisher.stopping = true;
-    // Keep a share of the time for the completions themselves.
-    const reserve = Math.min(3000, Math.floor(graceMs / 2));
-    while (CheckRunPublisher.open.size && Date.now() < deadline - reserve) await sleep(Math.min(50, Math.max(1, deadline - reserve - Date.now())));
-    const interrupted = new Set<CheckRunPublisher>();
-    while (CheckRunPublisher.open.size && Date.now() < deadline) {
-      const left = [...CheckRunPublisher.open.keys()];
-      for (const r of left) interrupted.add(r);
-      const budget = Math.max(1, deadline - Date.now());
-      await Promise.race([Promise.all(left.map((run) => run.interrupt(budget))), sleep(budget)]);
-    }
-    return interrupted.size;
-  }
-
-  /** For tests: accept new runs again after a drain. */
-  static resume(): void {
-    CheckRunPublisher.stopping = false;
-  }
-
-  private async interrupt(budgetMs: number): Promise<void> {
+  /** Complete as interrupted by a shutdown (`OpenRuns.drain`). */
+  async interrupt(budgetMs: number): Promise<void> {
     clearTimeout(this.retryTimer);
     // A completion already on its way is left to land (briefly), rather than raced by a second one.
     if (this.pending) await Promise.race([this.pending, sleep(Math.min(1000, budgetMs / 2))]);
@@ -337,7 +346,7 @@ export class CheckRunPublisher {
     } catch (e) {
       const refused = status(e) !== undefined && status(e)! >= 400 && status(e)! < 500 && status(e) !== 403 && status(e) !== 429;
       this.log.error({ err: errorFields(e), checkRunId: this.id, attempt }, refused ? 'GitHub refused the check run completion' : 'could not complete the check run: trying again later');
-      if (refused || CheckRunPublisher.stopping) return;
+      if (refused || this.runs.stopping) return;
       const delay = COMPLETION_BACKOFF_MS[Math.min(attempt, COMPLETION_BACKOFF_MS.length - 1)]!;
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {

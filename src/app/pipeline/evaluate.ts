@@ -24,7 +24,7 @@ import { issueKey, type Occurrence } from '../../report/issue.js';
 import { explainVerdict } from '../../report/verdict.js';
 import { fileNameFindings } from '../../report/scrub.js';
 import { pullRequestChanges, pushChanges, ZERO_SHA, type ChangeSet } from './changes.js';
-import { CheckRunPublisher, OPEN_ISSUES_ACTION, type RunJob, type RunLedger } from '../effects/check-run-publisher.js';
+import { CheckRunPublisher, OPEN_ISSUES_ACTION, type OpenRuns, type RunJob, type RunLedger } from '../effects/check-run-publisher.js';
 import { describeError, errorFields, SafeError } from '../errors.js';
 import { BlobTooLarge, fullName, getBlob, parseFullName, readTextFile, type ChangedFile, type RepoRef } from '../github/api.js';
 import type { GitHubClient } from '../github/octokit.js';
@@ -73,6 +73,8 @@ export interface AppDeps {
   runs?: RunLedger;
   /** Time one evaluation may spend, GitHub calls included, before it is completed as not judged yet. */
   budgetMs: number;
+  /** The check runs this App has open: a shutdown drains them (`OpenRuns.drain`). */
+  openRuns: OpenRuns;
   /** Milliseconds per second of GitHub's `retry-after` when scheduling a retry (TOKENWARDEN_RETRY_BASE_MS). */
   retryBaseMs: number;
   /** The audit trail (the store's hash chain): one record per evaluation; none without a store. */
@@ -107,7 +109,7 @@ export interface EvaluationOutcome {
 /** Start the check run of `target`, recorded in the ledger (adopting one an earlier attempt of the job left open). */
 export function startRun(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, scope: RunScope = {}): Promise<CheckRunPublisher> {
   const record = deps.runs && target.installation !== undefined ? { ledger: deps.runs, installation: target.installation, ...(scope.job ? { job: scope.job } : {}) } : undefined;
-  return CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now, record);
+  return CheckRunPublisher.start(gh, target.repo, target.headSha, log, deps.now, deps.openRuns, record);
 }
 
 export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode = 'policy', scope: RunScope = {}): Promise<EvaluationOutcome> {
