@@ -4,11 +4,14 @@
  * CRC-32 checksums (test/helpers/tokens.ts); the only place a token may appear is the body of
  * `POST /credentials/revoke` — never a log line, the ledger, an audit record, a check run or an issue.
  */
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { ALNUM, githubToken, rand } from '../helpers/tokens.js';
 import { checkRunEvent, pullRequestEvent, sha } from '../fixtures/webhooks/index.js';
-import { memoryLogger, patchAdding, setup, type Harness } from './helpers/harness.js';
+import { memoryLogger, patchAdding, privateKey, setup, type Harness } from './helpers/harness.js';
+import { freshDataDir } from './helpers/data-dir.js';
+import { startServer, type RunningServer } from '../../src/server.js';
 import { startStandIn, type StandIn } from './helpers/stand-in.js';
 import { Revoker, isRevocableGitHubToken, revocableTokens, scheduleRerun, type DeferredRevocation, type RevokerOptions } from '../../src/app/effects/revocation.js';
 import { MemoryRevocations } from '../../src/app/effects/revocation-memory.js';
@@ -318,12 +321,16 @@ describe('revocation in an evaluation', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('with the installation\'s token (GitHub Enterprise Server): sent through the App\'s client', async () => {
+  it('with the installation\'s token (GitHub Enterprise Server): in the header of the revoker\'s own request, never through the App\'s Octokit', async () => {
     const { h, sent } = await start({ ledger: ledgerOf(store), auth: 'installation' });
     pr(h, [GHP]);
     await h.receive('pull_request', event(), 'delivery-ghes');
-    expect(sent).toHaveLength(0);
-    expect(h.sent.filter((s) => s.url.endsWith('/credentials/revoke')).map((s) => JSON.parse(s.body).credentials)).toEqual([[GHP]]);
+    // Not through the App's Octokit (its debug log prints request bodies): by the revoker's own fetch,
+    // with the installation's token in the header.
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ url: 'https://api.github.com/credentials/revoke', authorization: 'token installation-token-4242', credentials: [GHP] });
+    expect(h.sent.filter((s) => s.url.endsWith('/credentials/revoke'))).toHaveLength(0);
+    expect(h.logs.join('\n')).not.toContain(GHP);
     expect(lastSummary(h)).toContain('**Revoked:** 1 leaked GitHub token');
   });
 });
@@ -418,4 +425,95 @@ describe('what the summary and the issue say', () => {
       expect.objectContaining({ queue: 'judge', groupKey: 'acme/api', dedupeKey: `revocation:acme/api@${HEAD}`, payload: expect.objectContaining({ kind: 'rerun', event: 'revocation', installation: 7, headSha: HEAD, pullRequests: [12] }) }),
     ]);
   });
+});
+
+describe('the server against the loopback stand-in (GitHub Enterprise Server URL: sent with the installation token)', () => {
+  const SECRET = randomBytes(32).toString('hex');
+  const logs: string[] = [];
+  let standIn: StandIn;
+  let app: RunningServer;
+
+  beforeAll(async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    standIn = await startStandIn();
+    standIn.github.file(REPO, POLICY, ON);
+    app = await startServer({
+      env: {
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey(),
+        WEBHOOK_SECRET: SECRET,
+        GHE_HOST: standIn.host,
+        GHE_PROTOCOL: 'http',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        NODE_ENV: 'production',
+        TOKENWARDEN_SWEEP_SCHEDULE: 'off',
+        TOKENWARDEN_DATA_DIR: await freshDataDir(),
+      },
+      github: { writeIntervalMs: 0, contentIntervalMs: 0, retryBaseMs: 1 },
+      log: memoryLogger(logs),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await standIn?.close();
+  }, 60_000);
+
+  async function deliver(event: string, payload: unknown): Promise<void> {
+    nock.enableNetConnect();
+    const body = JSON.stringify(payload);
+    const sig = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
+    const res = await fetch(`${app.url}/api/github/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': randomUUID(), 'x-hub-signature-256': sig },
+      body,
+    });
+    expect(res.status).toBe(202);
+    expect(await app.idle(30_000)).toBe(true);
+  }
+  const revokes = () => standIn.exchanges.filter((e) => e.method === 'POST' && e.path === '/credentials/revoke');
+  const summaryOf = (head: string): string =>
+    [...standIn.github.checkRuns.values()].filter((r) => r.head_sha === head).flatMap((r) => r.updates.map((u) => String(u.output?.summary ?? ''))).at(-1) ?? '';
+
+  it('submits only the checksum-verified tokens, once, across redeliveries; a 422 is refused and not sent again; the value only in the revoke body', async () => {
+    const head7 = sha('stand-in-7');
+    standIn.github.pull(REPO, { number: 7, headSha: head7, files: [{ filename: 'src/config.ts', patch: patchAdding(...ALL.map((t, i) => `export const k${i} = "${t}";`)) }] });
+    await deliver('pull_request', pullRequestEvent('opened', { number: 7, headSha: head7, changedFiles: 1 }));
+    expect(revokes()).toHaveLength(1);
+    expect(revokes()[0]).toMatchObject({ installation: 'installation:4242', url: '/api/v3/credentials/revoke', status: 202 });
+    expect([...JSON.parse(revokes()[0]!.body).credentials].sort()).toEqual([...REVOCABLE].sort());
+    expect(summaryOf(head7)).toContain('**Revoked:** 5 leaked GitHub tokens');
+
+    await deliver('pull_request', pullRequestEvent('synchronize', { number: 7, headSha: head7, changedFiles: 1 }));
+    expect(revokes()).toHaveLength(1);
+    expect(summaryOf(head7)).toContain('**Revoked earlier:** 5 GitHub tokens');
+
+    // A 422: refused, reported, not retried blindly.
+    const head8 = sha('stand-in-8');
+    const fresh = githubToken('gho', 'stand-in-422');
+    standIn.github.fail('POST', /^\/credentials\/revoke$/, { status: 422, body: { message: 'Validation Failed', errors: [{ message: `${fresh} is not valid` }] } });
+    standIn.github.pull(REPO, { number: 8, headSha: head8, files: [{ filename: 'src/b.ts', patch: patchAdding(`t = "${fresh}"`) }] });
+    await deliver('pull_request', pullRequestEvent('opened', { number: 8, headSha: head8, changedFiles: 1 }));
+    expect(revokes()).toHaveLength(2);
+    expect(revokes()[1]!.status).toBe(422);
+    expect(summaryOf(head8)).toContain('GitHub refused to revoke 1 token');
+    await deliver('pull_request', pullRequestEvent('synchronize', { number: 8, headSha: head8, changedFiles: 1 }));
+    expect(revokes()).toHaveLength(2);
+
+    const outcomes: string[] = [];
+    let all = '';
+    for (let after = 0; ; ) {
+      const page = await app.store.audit.page(after, 500);
+      if (!page.length) break;
+      for (const r of page) {
+        all += JSON.stringify(r);
+        if (r.kind === 'revocation') outcomes.push(String((r.body as { outcome?: unknown }).outcome));
+      }
+      after = page.at(-1)!.seq;
+    }
+    expect(outcomes.sort()).toEqual(['refused', 'submitted', 'submitted', 'submitted', 'submitted', 'submitted']);
+    const elsewhere = [...standIn.exchanges.filter((e) => e.path !== '/credentials/revoke').map((e) => `${e.method} ${e.url} ${e.body}`), ...logs, all, JSON.stringify(standIn.github.issues)].join('\n');
+    for (const t of [...ALL, fresh]) expect(elsewhere).not.toContain(t);
+  }, 120_000);
 });

@@ -254,32 +254,33 @@ export class Revoker {
     return base === GITHUB_COM_API ? 'none' : 'installation';
   }
 
-  /** One POST with the tokens of `batch`; never throws. */
+  /**
+   * One POST with the tokens of `batch`; never throws. Always by our own fetch, never through the App's
+   * Octokit: its request log (Probot's, at debug) prints request bodies, and this body is the one place a
+   * token goes. Authenticated (GHES), the installation's token is asked of the client and put in the header.
+   */
   private async post(gh: GitHubClient, base: string, auth: 'none' | 'installation', batch: readonly string[]): Promise<Answer> {
     const now = Date.now();
     try {
-      if (auth === 'none') {
-        const res = await timedFetch(this.fetch, this.o.timeoutMs)(`${base}/credentials/revoke`, {
-          method: 'POST',
-          headers: { accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28', 'user-agent': 'tokenwarden' },
-          body: JSON.stringify({ credentials: batch }),
-        });
-        const text = (await res.text()).slice(0, 64 * 1024);
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : undefined;
-        } catch {
-          /* keep the text */
-        }
-        return classify(res.status, body, (n) => res.headers.get(n) ?? undefined, batch, now);
+      const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28', 'user-agent': 'tokenwarden' };
+      if (auth === 'installation') {
+        const got = (await gh.auth({ type: 'installation' })) as { token?: unknown };
+        if (typeof got?.token !== 'string' || !got.token) return { kind: 'error', detail: 'no installation token to authenticate the request', retry: false };
+        headers.authorization = `token ${got.token}`;
       }
-      const res = await gh.request('POST /credentials/revoke', { credentials: [...batch], request: { retries: 0 } } as never);
-      return classify(res.status, res.data, (n) => (res.headers as Record<string, string | undefined>)[n], batch, now);
+      const res = await timedFetch(this.fetch, this.o.timeoutMs)(`${base}/credentials/revoke`, { method: 'POST', headers, body: JSON.stringify({ credentials: batch }) });
+      const text = (await res.text()).slice(0, 64 * 1024);
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* keep the text */
+      }
+      return classify(res.status, body, (n) => res.headers.get(n) ?? undefined, batch, now);
     } catch (e) {
-      const r = e as { status?: unknown; response?: { data?: unknown; headers?: Record<string, string | undefined> } };
-      if (typeof r?.status === 'number' && r.status >= 400) {
-        return classify(r.status, r.response?.data, (n) => r.response?.headers?.[n], batch, now);
-      }
+      const r = e as { status?: unknown };
+      // The installation token could not be had (GitHub answered): not a revocation answer, retried next time.
+      if (typeof r?.status === 'number') return { kind: 'error', status: r.status, detail: `the installation token could not be had (${r.status})`, retry: false };
       // No answer: a timeout, a refused connection. The name only: a message could quote the request.
       const name = e instanceof Error ? (e.name === 'AbortError' || e.name === 'TimeoutError' ? 'no answer in time' : `no answer (${e.name})`) : 'no answer';
       return { kind: 'error', detail: name, retry: true };
