@@ -81,10 +81,10 @@ export function passRateChart(h: History, label: string): string {
 
 /** One horizontal stacked bar per family, a segment per severity. */
 export function findingsChart(bySeverity: Record<Family, Record<Severity, number>>, label: string): string {
-  const W = 640;
+  const W = 440;
   const rowH = 30;
-  const L = 70;
-  const R = 50;
+  const L = 66;
+  const R = 30;
   const T = 10;
   const H = T + FAMILIES.length * rowH + 36;
   const max = Math.max(1, ...FAMILIES.map((f) => SEVERITY_ORDER.reduce((s, v) => s + bySeverity[f][v], 0)));
@@ -107,7 +107,7 @@ export function findingsChart(bySeverity: Record<Family, Record<Severity, number
   let lx = L;
   for (const s of SEVERITY_ORDER) {
     out.push(`<rect x="${lx}" y="${H - 22}" width="10" height="10" fill="${SEVERITY_COLOR[s]}"/><text x="${lx + 14}" y="${H - 13}" fill="#374151">${s}</text>`);
-    lx += 80;
+    lx += 72;
   }
   out.push('</svg>');
   return out.join('');
@@ -115,10 +115,10 @@ export function findingsChart(bySeverity: Record<Family, Record<Severity, number
 
 /** A bar per rotation status. */
 export function credentialsChart(byStatus: Record<CredentialState, number>, label: string): string {
-  const W = 640;
+  const W = 440;
   const rowH = 24;
-  const L = 90;
-  const R = 50;
+  const L = 86;
+  const R = 30;
   const T = 8;
   const H = T + CREDENTIAL_STATES.length * rowH + 8;
   const max = Math.max(1, ...CREDENTIAL_STATES.map((s) => byStatus[s]));

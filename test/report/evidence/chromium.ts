@@ -97,7 +97,8 @@ export class Chromium {
         `--user-data-dir=${profile}`,
         'about:blank',
       ],
-      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+      // Its own process group: close() ends the helpers (renderer, GPU, utility) with it.
+      { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
     );
     return new Chromium(child, profile);
   }
@@ -175,8 +176,21 @@ export class Chromium {
       this.child.kill('SIGKILL');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     }
-    // The browser's helpers may still be writing the profile for a moment.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // Helpers left in the group (they may still be writing the profile).
+    try {
+      if (this.child.pid) process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      // the group is gone
+    }
+    for (let i = 0; ; i++) {
+      try {
+        rmSync(this.profile, { recursive: true, force: true });
+        return;
+      } catch (e) {
+        if (i >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 }
 
