@@ -24,6 +24,7 @@ import awsOidcTrustUnscoped from './aws-oidc-trust-unscoped.js';
 import awsIamTrustPublic from './aws-iam-trust-public.js';
 import awsResourcePolicyWildcard from './aws-resource-policy-wildcard.js';
 import gcpBasicRole from './gcp-basic-role.js';
+import gcpUserGrant from './gcp-user-grant.js';
 import gcpSaImpersonation from './gcp-sa-impersonation.js';
 import gcpSaPrivileged from './gcp-sa-privileged.js';
 import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
@@ -60,6 +61,7 @@ export const scopeRules: Rule[] = [
   awsIamTrustPublic,
   awsResourcePolicyWildcard,
   gcpBasicRole,
+  gcpUserGrant,
   gcpSaImpersonation,
   gcpSaPrivileged,
   gcpWorkloadIdentityUnscoped,
