@@ -5,7 +5,7 @@ export default defineSecretRule({
   id: 'secrets/planetscale-token',
   description: 'PlanetScale password, service token or OAuth token',
   severity: 'high',
-  keywords: ['pscale_pw_', 'pscale_tkn_', 'pscale_oauth_'],
+  keywords: ['pscale_tkn_', 'pscale_oauth_', 'pscale_pw_'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>pscale_(?:pw|tkn|oauth)_[A-Za-z0-9_=.-]{32,64})(?![A-Za-z0-9_=.-])/g,
   minEntropy: 3.5,
   revoke: {
