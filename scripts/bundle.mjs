@@ -30,7 +30,8 @@ const commandsOutside = {
 
 const result = await build({
   entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/cli.js', import.meta.url).pathname,
+  // `--outfile PATH` (tests build their own copy; it must sit under this checkout for node_modules).
+  outfile: process.argv.includes('--outfile') ? process.argv[process.argv.indexOf('--outfile') + 1] : new URL('../dist/cli.js', import.meta.url).pathname,
   bundle: true,
   platform: 'node',
   format: 'esm',

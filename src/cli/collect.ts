@@ -51,6 +51,8 @@ export interface TreeOptions {
   jobs?: number;
 }
 
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
 /** Below this many files a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
 
@@ -69,8 +71,9 @@ export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes:
   const entries = listing.files;
   const wanted = tree?.jobs ?? (entries.length < PARALLEL_MIN_FILES ? 1 : defaultJobs());
   const jobs = Math.max(1, Math.min(wanted, Math.ceil(entries.length / 64)));
-  // Workers run the registry's rules: a scanner with other rules (tests) stays in this thread.
-  if (jobs > 1 && tree && tree.opts.rules === allRules) {
+  // Workers run the registry's rules: a scanner with other rules (tests) stays in this thread, and so
+  // does a scan run from the TypeScript sources (vitest), where there is no JavaScript file to start.
+  if (jobs > 1 && tree && tree.opts.rules === allRules && !FROM_SOURCE) {
     const { scanInWorkers } = await import('./parallel.js');
     // Cross-file checks run here, after the last file: they may read a Terraform module.
     if (entries.some((e) => needsHcl(e.path))) await initHcl();

@@ -34,8 +34,9 @@ export function exclusionCounts(excluded: readonly Exclusion[]): string {
     const of = excluded.filter((e) => e.reason === reason);
     if (!of.length) continue;
     const dirs = of.filter((e) => e.dir).length;
-    const label = LABEL[reason].replace(/ folder$/, '');
-    parts.push(dirs === of.length ? `${plural(dirs, `${label} folder`)}` : `${of.length} ${label}${dirs ? ` (${plural(dirs, 'folder')})` : ''}`);
+    const label = LABEL[reason];
+    if (label.endsWith(' folder')) parts.push(plural(of.length, label));
+    else parts.push(`${of.length} ${label}${dirs === 0 ? '' : dirs === of.length ? (dirs === 1 ? ' (a folder)' : ' (all folders)') : ` (${plural(dirs, 'folder')})`}`);
   }
   return parts.join(', ');
 }

@@ -1,0 +1,102 @@
+/**
+ * `--jobs N`: the bundled CLI (dist/cli.js, built here into node_modules/.cache) spreads a tree over
+ * worker threads; its output must be byte-for-byte that of one thread, and that of the in-process CLI,
+ * in every format: findings, cross-file rules (workflow ↔ inventory), Terraform (the HCL parser loaded
+ * lazily in each worker), skipped and left-out files.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus, type CorpusSource } from '../../bench/corpus.js';
+import { githubToken } from '../helpers/tokens.js';
+import { TODAY, tempDir, tw, write } from './harness.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'node_modules', '.cache', 'tokenwarden-test', 'cli.js');
+
+beforeAll(() => {
+  mkdirSync(join(CLI, '..'), { recursive: true });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), '--outfile', CLI], { stdio: 'pipe' });
+}, 120_000);
+
+function sources(): CorpusSource[] {
+  const out: CorpusSource[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && statSync(p).size < 60_000) {
+        const text = readFileSync(p, 'utf8');
+        out.push({ path: relative(ROOT, p), text, bytes: Buffer.byteLength(text) });
+      }
+    }
+  };
+  walk(join(ROOT, 'src', 'engine', 'rules', 'scopes'));
+  walk(join(ROOT, 'src', 'report'));
+  return out;
+}
+
+/** ~500 files: real code with fake secrets planted, structural files, and files to skip or leave out. */
+function tree(): string {
+  const dir = tempDir();
+  const corpus = buildCorpus(sources(), 3_600_000, 5, 7);
+  for (const f of corpus.files) write(dir, { [f.path]: f.text });
+  write(dir, {
+    '.github/workflows/release.yml': 'on: push\npermissions: write-all\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.NPM_TOKEN }} ${{ secrets.DEPLOY_KEY }}\n',
+    '.github/token-inventory.yml': 'version: 1\ncredentials:\n  - name: NPM_TOKEN\n    owner: "@acme/release"\n    rotation_days: 90\n    last_rotated: 2025-01-01\n',
+    'infra/main.tf': 'resource "aws_iam_policy" "admin" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\nresource "aws_kms_key" "k" {\n  description = "no rotation"\n}\n',
+    'vendor/lib.js': `const t = "${githubToken('ghp', 'vendored')}";\n`,
+    'package-lock.json': '{}\n',
+    'bin/blob.bin': new Uint8Array([0, 1, 2, 3, 0, 0, 7]),
+    'big/large.txt': 'x'.repeat(3 * 1024 * 1024),
+    '.gitignore': 'ignored-dir/\n',
+    '.github/tokenwarden.yml': 'settings:\n  max_file_size: 1MB\n',
+    'ignored-dir/a.js': `const t = "${githubToken('ghp', 'ignored')}";\n`,
+  });
+  symlinkSync('infra/main.tf', join(dir, 'link.tf'));
+  return dir;
+}
+
+function cli(dir: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'scan', '.', '--today', TODAY, '--no-color', ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('scan --jobs', () => {
+  it('gives byte-identical output for any --jobs, in every format, and the same as the in-process CLI', async () => {
+    const dir = tree();
+    const inProcess = await tw(['scan', '.', '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(inProcess.stdout);
+    // The tree is what the test says it is: secrets found, cross-file and Terraform rules ran, files skipped.
+    expect(report.findings.length).toBeGreaterThan(50);
+    const rules = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
+    expect([...rules].some((r) => String(r).startsWith('rotation/'))).toBe(true);
+    expect(report.findings.some((f: { path: string }) => f.path === 'infra/main.tf')).toBe(true);
+    expect(report.skipped.map((s: { reason: string }) => s.reason).sort()).toEqual(['binary', 'too-large']);
+    expect(report.stats.files).toBeGreaterThan(400); // the default goes parallel from 400 files
+
+    for (const format of ['json', 'sarif', 'text']) {
+      const one = cli(dir, ['--format', format, '--jobs', '1']);
+      expect(one.code, one.stderr).toBe(1);
+      if (format === 'json') expect(one.stdout).toBe(inProcess.stdout);
+      for (const jobs of format === 'json' ? ['2', '3', '8'] : ['3']) {
+        const many = cli(dir, ['--format', format, '--jobs', jobs]);
+        expect(many.code, many.stderr).toBe(1);
+        expect(many.stdout, `--format ${format} --jobs ${jobs}`).toBe(one.stdout);
+      }
+    }
+  }, 240_000);
+
+  it('the default (the cores; 1 below 400 files) gives the same output as --jobs 1', () => {
+    const dir = tree();
+    expect(cli(dir, ['--format', 'json']).stdout).toBe(cli(dir, ['--format', 'json', '--jobs', '1']).stdout);
+  }, 120_000);
+});
+
+describe('the bundled CLI', () => {
+  it('--version answers without loading the engine', () => {
+    const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
