@@ -376,6 +376,31 @@ describe('the revoker over HTTP (loopback stand-in)', () => {
   });
 });
 
+describe('authentication by API host', () => {
+  it('unauthenticated on api.github.com and api.<subdomain>.ghe.com; the installation token elsewhere (GHES)', async () => {
+    const seen: Array<[string, string | null]> = [];
+    const fetchStub: typeof fetch = async (input, init) => {
+      seen.push([String(input), new Headers(init?.headers).get('authorization')]);
+      return new Response('', { status: 202 });
+    };
+    const gh = (base: string) => ({ request: { endpoint: { DEFAULTS: { baseUrl: base } } }, auth: async () => ({ token: 'installation-token-7' }) }) as unknown as GitHubClient;
+    const req = {
+      target: { repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, policyRef: 'main', defaultBranch: 'main', installation: 7 },
+      policy: { secrets: { revoke: true } } as never,
+      findings: [{ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: 'f', secretHash: secretHash(GHP), redacted: redact(GHP) } as Finding],
+      sources: [{ path: 'a.ts', text: GHP }],
+    };
+    for (const base of ['https://api.github.com', 'https://api.acme.ghe.com', 'https://ghes.example.com/api/v3']) {
+      await new Revoker({ fetch: fetchStub }).run(gh(base), memoryLogger([]), req);
+    }
+    expect(seen).toEqual([
+      ['https://api.github.com/credentials/revoke', null],
+      ['https://api.acme.ghe.com/credentials/revoke', null],
+      ['https://ghes.example.com/api/v3/credentials/revoke', 'token installation-token-7'],
+    ]);
+  });
+});
+
 describe('policy: secrets.revoke', () => {
   it('defaults off; a repository turns it on or off; an org lock on secrets keeps it on', () => {
     const base = resolvePolicy([{ source: 'repo', text: 'extends: default\n' }]);

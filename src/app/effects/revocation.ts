@@ -174,7 +174,7 @@ export interface RevokerOptions {
   ledger?: RevocationLedger;
   /** Who holds claims (default: a random name). */
   owner?: string;
-  /** `none`: unauthenticated (GitHub.com requires it); `installation`: with the installation's token (GitHub Enterprise Server); `auto` (default): `none` for api.github.com, else `installation`. */
+  /** `none`: unauthenticated (GitHub.com requires it); `installation`: with the installation's token (GitHub Enterprise Server); `auto` (default): `none` for api.github.com and api.<subdomain>.ghe.com, else `installation`. */
   auth?: RevocationAuth;
   /** For the unauthenticated request (tests record it). Default: global fetch. */
   fetch?: typeof fetch;
@@ -251,7 +251,8 @@ export class Revoker {
 
   private authFor(base: string): 'none' | 'installation' {
     if (this.o.auth !== 'auto') return this.o.auth;
-    return base === GITHUB_COM_API ? 'none' : 'installation';
+    // GitHub.com and GHE.com (data residency: api.<subdomain>.ghe.com) refuse authenticated requests (403).
+    return base === GITHUB_COM_API || /^https:\/\/api\.[a-z0-9-]+\.ghe\.com$/i.test(base) ? 'none' : 'installation';
   }
 
   /**
