@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { defineSecretRule } from './define.js';
+import { refine } from './lib/refine.js';
 
 /**
  * SHA-256 of keys published in firebase-android-sdk test configurations: public samples that every
@@ -27,7 +28,7 @@ const PUBLISHED_SAMPLES = new Set([
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Google API keys (Maps, Firebase, Gemini, Cloud APIs): `AIza` + 35 URL-safe base64 characters. */
-export default defineSecretRule({
+const rule = defineSecretRule({
   id: 'secrets/gcp-api-key',
   description: 'Google Cloud / Firebase API key',
   severity: 'high',
@@ -47,4 +48,26 @@ export default defineSecretRule({
       'Update the consumers, then check the project\'s API metrics and billing for use since the commit.',
     ],
   },
+});
+
+// Keys that ship inside every copy of a web or mobile app by design: the Maps JavaScript loader's
+// `key=`, a Firebase web config (`apiKey` next to `authDomain`/`projectId`), google-services.json's
+// `current_key`, GoogleService-Info.plist's API_KEY. Google and Firebase document these as not secret
+// when restricted (referrer / app restrictions, API allow-list), so they are reported low: check the
+// restrictions, no rotation needed. A key in a server file (.env, a backend call) stays high.
+const BROWSER_CONTEXT = /maps\.googleapis\.com\/maps\/api\/js[^\s"'<>]{0,200}[?&]key=$|<key>API_KEY<\/key>\s*<string>$|"current_key"\s*:\s*"$/;
+const FIREBASE_CONFIG = /\b(?:authDomain|projectId|messagingSenderId|storageBucket|appId)\b/;
+
+export default refine(rule, (raw, file) => {
+  const start = raw.start ?? 0;
+  const before = file.text.slice(Math.max(0, start - 300), start);
+  const around = file.text.slice(Math.max(0, start - 400), start + 400);
+  const firebaseWeb = /apiKey["']?\s*[:=]\s*["'`]?$/.test(before) && FIREBASE_CONFIG.test(around);
+  if (!BROWSER_CONTEXT.test(before) && !firebaseWeb && !/(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/.test(file.path)) return raw;
+  return {
+    ...raw,
+    severity: 'low',
+    confidence: 'medium',
+    message: 'Google API key of a browser or mobile app (Maps JavaScript, Firebase config): public by design, not a leak, if it is restricted. Check its application restrictions and API allow-list in the Cloud console.',
+  };
 });

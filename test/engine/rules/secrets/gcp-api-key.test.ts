@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/gcp-api-key.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { rand, cat, B64URL } from '../../../helpers/tokens.js';
 
 const k1 = cat('AI', 'za', 'Sy', rand(33, B64URL, 'gcp-1'));
@@ -27,4 +28,25 @@ ruleTester(rule, {
     { code: `<string name="google_api_key">${k2}</string>`, path: 'res/values/strings.xml', secret: k2 },
     { code: `gemini:\n  api_key: ${k3}\n`, path: 'config.yaml', secret: k3, line: 2 },
   ],
+});
+
+// Keys that ship in web and mobile apps by design are reported low (check restrictions), server keys high.
+
+describe('secrets/gcp-api-key: browser and app keys', () => {
+  it('grades a Maps JavaScript key, a Firebase web config and google-services.json low', () => {
+    for (const [code, path] of [
+      [`<script src="https://maps.googleapis.com/maps/api/js?libraries=places&key=${k1}&callback=initMap"></script>`, 'index.html'],
+      [`const firebaseConfig = {\n  apiKey: "${k1}",\n  authDomain: "acme.firebaseapp.com",\n  projectId: "acme"\n};`, 'src/firebase.ts'],
+      [`{"client": [{"api_key": [{"current_key": "${k2}"}]}]}`, 'android/app/google-services.json'],
+    ] as const) {
+      const [f] = runRule(rule, { code, path });
+      expect([f!.severity, f!.confidence], path).toEqual(['low', 'medium']);
+      expect(f!.message).toMatch(/public by design/);
+    }
+  });
+  it('keeps a key used from a server high', () => {
+    expect(runRule(rule, { code: `GEMINI_API_KEY=${k1}`, path: '.env' })[0]!.severity).toBe('high');
+    expect(runRule(rule, { code: `requests.get(f"https://maps.googleapis.com/maps/api/geocode/json?address={a}&key=${k2}")`, path: 'geo.py' })[0]!.severity).toBe('high');
+    expect(runRule(rule, { code: `const apiKey = "${k1}"; // used by the backend`, path: 'server/index.ts' })[0]!.severity).toBe('high');
+  });
 });
