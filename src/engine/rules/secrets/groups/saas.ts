@@ -89,6 +89,10 @@ import rampApiSecret from '../ramp-api-secret.js';
 import apifyApiToken from '../apify-api-token.js';
 import mailersendApiToken from '../mailersend-api-token.js';
 import wakatimeApiKey from '../wakatime-api-key.js';
+import ngrokAuthtoken from '../ngrok-authtoken.js';
+import deepseekApiKey from '../deepseek-api-key.js';
+import elevenlabsApiKey from '../elevenlabs-api-key.js';
+import trelloApiToken from '../trello-api-token.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -178,4 +182,8 @@ export const rules: Rule[] = [
   apifyApiToken,
   mailersendApiToken,
   wakatimeApiKey,
+  ngrokAuthtoken,
+  deepseekApiKey,
+  elevenlabsApiKey,
+  trelloApiToken,
 ];
