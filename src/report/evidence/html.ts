@@ -44,6 +44,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .open { background: #dc2626; } .closed { background: #15803d; } .unknown { background: #6b7280; }
 .active { background: #1d4ed8; } .expired { background: #7f1d1d; }
 .empty { color: #6b7280; font-style: italic; }
+.nw { white-space: nowrap; }
 .notes li { margin: 4px 0; }
 details summary { cursor: pointer; color: #1d4ed8; }
 footer { margin-top: 32px; color: #4b5563; font-size: 12px; border-top: 1px solid #e5e7eb; padding-top: 8px; }
@@ -52,6 +53,8 @@ footer { margin-top: 32px; color: #4b5563; font-size: 12px; border-top: 1px soli
 
 const badge = (cls: string, text = cls): string => `<span class="badge ${esc(cls)}">${esc(text)}</span>`;
 const dot = (color: string): string => `<span class="badge" style="background:${color}">&nbsp;</span>`;
+/** A coloured dot and its word, kept on one line. */
+const dotted = (color: string, text: string): string => `<span class="nw">${dot(color)} ${esc(text)}</span>`;
 const code = (s: string | null | undefined): string => (s ? `<code>${esc(s)}</code>` : '—');
 const txt = (s: string | null | undefined): string => (s === null || s === undefined || s === '' ? '—' : esc(s));
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : String(v));
@@ -116,7 +119,7 @@ function repoSection(repo: RepositoryEvidence, i: number): string {
       table(
         ['Status', 'Credential', 'Kind', 'Owner', 'Scopes', 'Last rotated', ['Every (days)', 'n'], 'Due', ['Days left', 'n'], 'Source'],
         repo.credentials.map((x) => [
-          `${dot(STATUS_COLOR[x.status])} ${esc(x.status)}`,
+          dotted(STATUS_COLOR[x.status], x.status),
           code(x.name),
           x.kind ? `${esc(x.kind)}${x.provider ? ` (${esc(x.provider)})` : ''}` : '—',
           txt(x.owner),
@@ -138,7 +141,7 @@ function repoSection(repo: RepositoryEvidence, i: number): string {
       ['Level', 'Severity', 'Rule', 'Where', 'Value', 'Fingerprint', 'First seen', ['Age (days)', 'n'], 'Issue'],
       repo.findings.map((f) => [
         badge(f.level),
-        `${dot(SEVERITY_COLOR[f.severity])} ${esc(f.severity)}`,
+        dotted(SEVERITY_COLOR[f.severity], f.severity),
         code(f.rule),
         `${code(f.path)}${f.line !== null ? `:${f.line}` : ''}`,
         code(f.redacted),
