@@ -46,11 +46,11 @@ const files = [
       on:
         push:
           branches: [main]
-      permissions:
-        contents: read
+      permissions: { contents: read }
       jobs:
         deploy:
           runs-on: ubuntu-latest
+          environment: docs
           steps:
             - uses: actions/checkout@v4
               with:
