@@ -34,7 +34,7 @@ export function compareClis(corpus: Corpus): CliComparison {
       writeFileSync(p, f.text);
     }
     writeFileSync(join(dir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-    const tw = timed(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'scan', dir, '--format', 'json', '--output', join(dir, '..', `${dir.split('/').pop()}-tw.json`)], dir);
+    const tw = timed(process.execPath, [join(root, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--output', join(dir, '..', `${dir.split('/').pop()}-tw.json`)], dir);
     const bin = join(root, 'node_modules', '.bin', 'secretlint');
     const sl = timed(bin, ['**/*', '--format', 'json', '--output', join(dir, '..', `${dir.split('/').pop()}-sl.json`)], dir);
     const mb = corpus.bytes / 1e6;

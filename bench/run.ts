@@ -1,5 +1,6 @@
 /**
- * Token Warden throughput benchmark: `npm run bench [-- options]`.
+ * Token Warden benchmarks. `npm run bench`: the whole CLI process as users run it, beside secretlint's
+ * CLI (bench/process.ts). `npm run bench -- --engine [options]`: the engine in process, as below.
  *
  * Builds >= 50 MB of ordinary source code in memory from the installed node_modules tree, plants a few
  * fake secrets, and scans it single-threaded with EVERY registered rule on (the built-in policy, with
@@ -9,6 +10,7 @@
  */
 import { initEngine } from '../src/engine/init.js';
 import { compareClis } from './cli-compare.js';
+import { processBench } from './process.js';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -29,7 +31,7 @@ const TARGET_RATIO = 10;
 const TODAY = new Date('2026-06-15T12:00:00Z');
 const MB = 1e6;
 
-const HELP = `usage: npm run bench -- [options]
+const HELP = `usage: npm run bench -- --engine [options]     (the engine in process; without --engine: the whole process, see --help)
 
   --mb N                corpus size in MB (default 64, at least 50 for the target)
   --repeat N            timed passes over the corpus; the median is reported (default 3)
@@ -169,9 +171,12 @@ function prefilterOnly(files: readonly SourceFile[], rules: readonly Rule[]): { 
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
+  // Default: the whole process as users run it (bench/process.ts); `--engine`: the engine in process.
+  if (!process.argv.includes('--engine')) return processBench(process.argv.slice(2), repoRoot());
   await initEngine();
   const { values } = parseArgs({
     options: {
+      engine: { type: 'boolean', default: false },
       mb: { type: 'string', default: '64' },
       repeat: { type: 'string', default: '3' },
       'per-rule': { type: 'boolean', default: false },
