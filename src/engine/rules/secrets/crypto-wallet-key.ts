@@ -13,7 +13,7 @@ const XPRV_VERSIONS = new Set([0x0488ade4, 0x04358394, 0x049d7878, 0x04b2430c, 0
 // A 64-hex secp256k1/ed25519 key under a wallet-ish name: `PRIVATE_KEY=0x…` in Hardhat/Foundry configs and .env.
 const WALLET_WORDS = 'wallet|eth|ether|ethereum|evm|btc|bitcoin|crypto|web3|metamask|deployer|signer|minter|relayer|owner|operator|mnemonic|solana|polygon|bsc|avax|arbitrum|chain|account|miner|validator|faucet';
 const HEX_KEY = new RegExp(
-  String.raw`(?<![\w.-])(?<name>[\w.-]{0,40}?(?:priv(?:ate)?[_.-]?key|privkey|secret[_.-]?key|sk|key)[\w.-]{0,20}?)["'\]]{0,2}\s{0,4}(?::=|=>|[:=]|,)\s{0,4}["'\x60]?(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
+  String.raw`(?<![\w.-])(?<name>[\w.-]{0,40}?(?:priv(?:ate)?[ _.-]?key|privkey|secret[_.-]?key|sk|key)[\w.-]{0,20}?)["'\]]{0,2}\s{0,4}(?::=|=>|[:=]|,)\s{0,4}["'\x60]?(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
   'gi',
 );
 const WALLET_NAME = new RegExp(`(?:^|[^a-z])(?:${WALLET_WORDS})`, 'i');
@@ -117,8 +117,10 @@ const rule: Rule = {
         const words = name.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).map((w) => w.toLowerCase());
         if (words.some((w) => NOT_A_KEY.has(w)) || isSampleHex(hex)) continue;
         const walletName = WALLET_NAME.test(name);
-        if (!walletName && !walletFile) continue;
-        if (!/priv|secret|^sk$|[_.-]sk$|wallet[_.-]?key|signer[_.-]?key|deployer[_.-]?key|account[_.-]?key/i.test(name)) continue;
+        // `0x` + 64 hex labelled a private key is an EVM key even without a wallet word around it.
+        const evmKey = s.startsWith('0x') && /priv/i.test(name);
+        if (!walletName && !walletFile && !evmKey) continue;
+        if (!/priv|secret|^sk$|[_.-]sk$|wallet[ _.-]?key|signer[_.-]?key|deployer[_.-]?key|account[_.-]?key/i.test(name)) continue;
         const at = seg.offset + m.index + m[0].length - s.length;
         push(at, s, `Wallet private key (64 hex) hard-coded in \`${name.slice(0, 60)}\`: whoever reads it controls the address.`, walletName && walletFile ? {} : { confidence: 'medium' });
       }

@@ -61,6 +61,7 @@ ruleTester(rule, {
     `PRIVATE_KEY=0x${'0'.repeat(63)}1`,
     { code: `const privateKeyHash = "${hex}";`, path: 'src/app.ts' },
     { code: `api_private_key = "${hex}"`, path: 'src/app.py' }, // no wallet context: generic-secret's call
+    { code: `Block hash: 0x${hex}`, path: 'NOTES.md' },
   ],
   invalid: [
     { name: 'WIF compressed', code: `BTC_PRIVATE_KEY=${k1}`, path: '.env', secret: k1, count: 1 },
@@ -71,6 +72,7 @@ ruleTester(rule, {
     { name: '24-word seed phrase', code: `SEED_PHRASE='${m24}'`, path: '.env', secret: m24 },
     { name: 'wallet hex key in a Hardhat config', code: `accounts: [process.env.X ?? "0x${hex}"], deployerPrivateKey: "0x${hex}"`, path: 'hardhat.config.ts', secret: `0x${hex}` },
     { name: 'wallet-named hex key', code: `ETH_WALLET_PRIVATE_KEY=${hex}`, path: 'config/settings.env', secret: hex },
+    { name: 'EVM key labelled in prose', code: `Oops, forgot to remove it. Private key: 0x${hex} - do not send funds here`, path: 'NOTES.md', secret: `0x${hex}` },
     { name: 'PRIVATE_KEY in .env', code: `PRIVATE_KEY=0x${hex}`, path: '.env', secret: `0x${hex}` },
   ],
 });
