@@ -1,7 +1,7 @@
 /** Usage lines and per-command help. */
 
 export const USAGE = {
-  scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged | --history [RANGE]] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--no-color] [--quiet]',
+  scan: 'Usage: tokenwarden scan [PATH...] [--diff BASE..HEAD | --staged | --history [RANGE]] [--format text|json|sarif] [--output FILE] [--config FILE] [--baseline FILE] [--jobs N] [--no-color] [--quiet]',
   baseline: 'Usage: tokenwarden baseline [PATH...] [--output FILE] [--config FILE]',
   rules: 'Usage: tokenwarden rules [ID] [--format text|json] [--config FILE]',
   inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
@@ -32,8 +32,10 @@ Exit codes: 0 clean or warnings only, 1 a finding at level fail, 2 usage or conf
 export const HELP: Record<Command, string> = {
   scan: `${USAGE.scan}
 
-Scan the files under each PATH (default: the current directory), skipping .git, node_modules and
-git-ignored files; or, with --diff or --staged, only the lines a change adds.
+Scan the files under each PATH (default: the current directory), skipping .git, node_modules,
+git-ignored files and the policy's ignore globs — each counted and listed in the text report under
+"Left out on purpose", with the setting that changes it; a PATH named here is scanned whatever they
+say. Or, with --diff or --staged, only the lines a change adds.
 
 Options:
   --diff BASE..HEAD  only lines added in this git range (BASE...HEAD: since their merge base).
@@ -50,11 +52,14 @@ Options:
   --config FILE      policy file (default: .github/tokenwarden.yml or .yaml in the repository, else built-in)
   --baseline FILE    report only findings whose fingerprint is not in FILE
                      (default: .tokenwarden-baseline.json in the repository, if present)
+  --jobs N, -j N     worker threads for a folder scan (default: the number of cores; one thread below
+                     400 files); the output is the same, byte for byte, for any N
   --no-color         no colours (also off with NO_COLOR set, or when stdout is not a terminal)
   --quiet            text: findings and the verdict only, nothing when clean
   -h, --help         show this help
 
-Exit codes: 0 clean or warnings only, 1 a finding at level fail, 2 usage or configuration error.
+Exit codes: 0 clean or warnings only, 1 a finding at level fail, 2 usage or configuration error, or a
+folder scan that read no file at all ("NOTHING SCANNED": never a pass).
 `,
   baseline: `${USAGE.baseline}
 
