@@ -38,6 +38,8 @@ export interface OrgScanOptions {
   /** Repositories scanned at once (default 2) and blob downloads in flight per repository (default 8). */
   repoConcurrency?: number;
   blobConcurrency?: number;
+  /** Read a repository of many files as one archive of its commit (default true); false: a request per file. */
+  archive?: boolean;
   /** Stop taking repositories; those in hand finish and are recorded. */
   signal?: AbortSignal;
   /** Stop everything now; repositories in hand are not recorded. */
@@ -76,7 +78,7 @@ export async function runOrgScan(o: OrgScanOptions): Promise<OrgReport> {
   await mapLimit(todo, Math.max(1, o.repoConcurrency ?? 2), async (repo) => {
     if (o.signal?.aborted || o.hardSignal?.aborted) return;
     try {
-      const result = await scanRepository(o.gh, repo, { rules, today: o.today, orgPolicy, concurrency: Math.max(1, o.blobConcurrency ?? 8), ...(o.hardSignal ? { signal: o.hardSignal } : {}) });
+      const result = await scanRepository(o.gh, repo, { rules, today: o.today, orgPolicy, concurrency: Math.max(1, o.blobConcurrency ?? 8), ...(o.archive === false ? { archive: false } : {}), ...(o.hardSignal ? { signal: o.hardSignal } : {}) });
       if (o.hardSignal?.aborted) return;
       await state.done(result);
       o.onEvent?.({ type: 'repo-done', result, done: ++done, of: selected.length });

@@ -19,6 +19,7 @@ import type { GitHubClient } from '../app/github/octokit.js';
 import { mapLimit } from '../app/limit.js';
 import { describeError } from '../app/errors.js';
 import { ORG_POLICY_REPO, POLICY_PATH, resolveSources, type PolicySources, orgLayerSource } from '../app/pipeline/policy-source.js';
+import { readTarGz, TarError, type TarEntry } from './tar.js';
 import type { OrgRepo, ReportCredential, ReportFinding, ReportNotJudged, RepoResult } from './types.js';
 
 export interface RepoScanOptions {
@@ -30,6 +31,23 @@ export interface RepoScanOptions {
   concurrency: number;
   /** Stops fetching (the run was interrupted): the repository is then not done. */
   signal?: AbortSignal;
+  /** Read many files as one archive of the commit (default true); false: a request per file. */
+  archive?: boolean;
+  /** The archive could not be read (the files are then fetched one by one). */
+  onArchiveError?: (e: unknown) => void;
+}
+
+/** From this many files to judge, the commit's archive is read instead of a request per file. */
+export const ARCHIVE_MIN_FILES = 20;
+/** …unless files not judged (over the size limit) would add more than this to the download. */
+export const ARCHIVE_MAX_SKIPPED_BYTES = 64 * 1024 * 1024;
+
+/** `GET /repos/{owner}/{repo}/tarball/{ref}`, streamed (GitHub redirects to its archive host). */
+async function readArchive(gh: GitHubClient, r: RepoRef, sha: string, want: (e: TarEntry) => boolean, onFile: (path: string, bytes: Uint8Array) => void, signal?: AbortSignal): Promise<void> {
+  const res = await gh.request('GET /repos/{owner}/{repo}/tarball/{ref}', { ...r, ref: sha, request: { parseSuccessResponseBody: false } });
+  const body = res.data as unknown as ReadableStream<Uint8Array> | null;
+  if (!body) throw new TarError('GitHub sent no archive');
+  await readTarGz(body, want, onFile, signal);
 }
 
 /** The default branch's head commit, or null when the repository has none (empty, or no such branch). */
@@ -93,10 +111,13 @@ export async function scanRepository(gh: GitHubClient, repo: OrgRepo, opts: Repo
   if (!head) return emptyResult(repo, started);
   const tree = await listTree(gh, r, head);
   const byPath = new Map(tree.files.map((f) => [f.path, f]));
+  /** Blobs read before the scan (the policy): judged from here, not fetched again. */
+  const early = new Map<string, Uint8Array>();
   const fetchText = async (path: string, maxBytes: number): Promise<string | undefined> => {
     const f = byPath.get(path);
     if (!f) return undefined;
     const bytes = await getBlob(gh, r, f.sha, maxBytes, path);
+    early.set(path, bytes);
     const d = decodeFile(path, bytes, maxBytes);
     return d.ok ? d.text : undefined;
   };
@@ -139,14 +160,51 @@ export async function scanRepository(gh: GitHubClient, repo: OrgRepo, opts: Repo
   const kept = new Map<string, string>();
   const keep = (p: string): boolean => (INVENTORY_PATHS as readonly string[]).includes(p) || isWorkflowFile(p);
   let bytes = 0;
-  await mapLimit(tree.files, opts.concurrency, async (f) => {
-    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('interrupted');
-    if (scanner.isIgnored(f.path)) return;
-    // Too large: listed, never downloaded.
-    if (f.size !== undefined && f.size > max) {
-      scanner.skip({ path: f.path, reason: 'too-large', detail: `${f.size} bytes > limit ${max} (settings.max_file_size)` });
+  /** A file's bytes, judged (or listed as not judged). */
+  const judge = (path: string, blob: Uint8Array): void => {
+    const d = decodeFile(path, blob, max);
+    if (!d.ok) {
+      scanner.skip(d.skipped);
       return;
     }
+    bytes += blob.length;
+    if (keep(path)) kept.set(path, d.text);
+    try {
+      scanner.scanFile({ path, text: d.text });
+    } catch (e) {
+      scanner.skip({ path, reason: 'error', detail: `internal error while scanning: ${describeError(e)}` });
+    }
+  };
+  const wanted = new Map<string, (typeof tree.files)[number]>();
+  for (const f of tree.files) {
+    if (scanner.isIgnored(f.path)) continue;
+    // Too large: listed, never downloaded.
+    if (f.size !== undefined && f.size > max) scanner.skip({ path: f.path, reason: 'too-large', detail: `${f.size} bytes > limit ${max} (settings.max_file_size)` });
+    else wanted.set(f.path, f);
+  }
+  const judged = new Set<string>();
+  for (const [path, blob] of early) {
+    if (!wanted.has(path) || blob.length > max) continue;
+    judged.add(path);
+    judge(path, blob);
+  }
+  // Many files: one archive of the commit instead of a request per file — unless it would mostly carry
+  // bytes that are not judged (files over the limit travel in the archive too).
+  const skippedBytes = tree.files.reduce((n, f) => n + (!wanted.has(f.path) && f.size ? f.size : 0), 0);
+  if (opts.archive !== false && wanted.size >= ARCHIVE_MIN_FILES && skippedBytes <= ARCHIVE_MAX_SKIPPED_BYTES) {
+    try {
+      await readArchive(gh, r, head, (e) => wanted.has(e.path) && !judged.has(e.path) && e.size <= max, (path, blob) => {
+        judged.add(path);
+        judge(path, blob);
+      }, opts.signal);
+    } catch (e) {
+      if (opts.signal?.aborted) throw e;
+      // What the archive did not bring is fetched blob by blob below.
+      opts.onArchiveError?.(e);
+    }
+  }
+  await mapLimit([...wanted.values()].filter((f) => !judged.has(f.path)), opts.concurrency, async (f) => {
+    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('interrupted');
     let blob: Uint8Array;
     try {
       blob = await getBlob(gh, r, f.sha, max, f.path);
@@ -164,18 +222,7 @@ export async function scanRepository(gh: GitHubClient, repo: OrgRepo, opts: Repo
       }
       throw e;
     }
-    const d = decodeFile(f.path, blob, max);
-    if (!d.ok) {
-      scanner.skip(d.skipped);
-      return;
-    }
-    bytes += blob.length;
-    if (keep(f.path)) kept.set(f.path, d.text);
-    try {
-      scanner.scanFile({ path: f.path, text: d.text });
-    } catch (e) {
-      scanner.skip({ path: f.path, reason: 'error', detail: `internal error while scanning: ${describeError(e)}` });
-    }
+    judge(f.path, blob);
   });
   const result = scanner.result();
   const inventory = INVENTORY_PATHS.find((p) => kept.has(p)) ?? null;

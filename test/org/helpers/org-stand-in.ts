@@ -6,6 +6,7 @@
  */
 import { createHash, randomInt } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { BASE62, base62, crc32 } from '../../../src/engine/checksum.js';
 
@@ -26,6 +27,10 @@ export interface OrgStandIn {
   limited: number;
   /** How many times `GET …/git/trees/…` was asked for each `owner/name`. */
   treeFetches(): Map<string, number>;
+  /** Archives (`GET …/tarball/…`) served, per `owner/name`. */
+  archives(): Map<string, number>;
+  /** Answer archive requests with this status instead (e.g. 404: the client falls back to blobs). */
+  archiveStatus: number | undefined;
   /** Answer each `every`-th request with a rate limit (alternating 403 secondary and 429), `retryAfter` seconds. */
   rateLimitEvery(every: number, retryAfter?: number): void;
   /** Called before each answer; a promise holds the answer until it settles. */
@@ -42,9 +47,55 @@ export function fakeGithubToken(): string {
 
 const sha1 = (s: string | Uint8Array): string => createHash('sha1').update(s).digest('hex');
 
+/** One 512-byte ustar header. */
+function tarHeader(name: string, size: number, type: string): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name.slice(0, 100), 0, 'utf8');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write(type, 156);
+  h.write('ustar\0', 257);
+  h.write('00', 263);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return h;
+}
+const pad = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+function paxRecord(key: string, value: string): string {
+  const body = ` ${key}=${value}\n`;
+  let len = body.length + 1;
+  while (`${len}${body}`.length !== len) len = `${len}${body}`.length;
+  return `${len}${body}`;
+}
+
+/** A tar.gz as `git archive` makes it: a pax global header with the commit, a top directory, long paths as pax records. */
+export function tarGz(top: string, commit: string, files: Record<string, string | Uint8Array>): Buffer {
+  const parts: Buffer[] = [];
+  const g = Buffer.from(paxRecord('comment', commit));
+  parts.push(tarHeader('pax_global_header', g.length, 'g'), pad(g));
+  parts.push(tarHeader(`${top}/`, 0, '5'));
+  for (const [path, content] of Object.entries(files)) {
+    const data = Buffer.from(typeof content === 'string' ? Buffer.from(content) : content);
+    const name = `${top}/${path}`;
+    if (Buffer.byteLength(name) > 100) {
+      const x = Buffer.from(paxRecord('path', name));
+      parts.push(tarHeader('PaxHeader', x.length, 'x'), pad(x));
+    }
+    parts.push(tarHeader(name, data.length, '0'), pad(data));
+  }
+  parts.push(Buffer.alloc(1024));
+  return gzipSync(Buffer.concat(parts));
+}
+
 export async function startOrgStandIn(org: string, repos: StandRepo[], opts: { token?: string; orgPolicy?: string } = {}): Promise<OrgStandIn> {
   const requests: string[] = [];
   const trees = new Map<string, number>();
+  const archives = new Map<string, number>();
   const fault = { every: 0, retryAfter: 1, n: 0, limited: 0 };
   const blobs = new Map<string, Uint8Array>();
   const byName = new Map<string, { repo: StandRepo; head: string | null; tree: Array<{ path: string; sha: string; size: number }> }>();
@@ -124,6 +175,15 @@ export async function startOrgStandIn(org: string, repos: StandRepo[], opts: { t
           trees.set(full, (trees.get(full) ?? 0) + 1);
           return send(200, { sha: entry.head, truncated: false, tree: entry.tree.map((t) => ({ ...t, type: 'blob', mode: '100644' })) });
         }
+        if ((m = rest.match(/^tarball\/([^/]+)$/))) {
+          if (m[1] !== entry.head) return send(404, { message: 'Not Found' });
+          if (self.archiveStatus) return send(self.archiveStatus, { message: 'Not Found' });
+          archives.set(full, (archives.get(full) ?? 0) + 1);
+          const gz = tarGz(`${org}-${entry.repo.name}-${entry.head.slice(0, 7)}`, entry.head, entry.repo.files);
+          res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': String(gz.length) });
+          res.end(gz);
+          return;
+        }
         if ((m = rest.match(/^git\/blobs\/([^/]+)$/))) {
           const b = blobs.get(m[1]!);
           if (!b || !entry.tree.some((t) => t.sha === m![1])) return send(404, { message: 'Not Found' });
@@ -151,6 +211,8 @@ export async function startOrgStandIn(org: string, repos: StandRepo[], opts: { t
       return fault.limited;
     },
     treeFetches: () => new Map(trees),
+    archives: () => new Map(archives),
+    archiveStatus: undefined,
     rateLimitEvery(every, retryAfter = 1) {
       fault.every = every;
       fault.retryAfter = retryAfter;
