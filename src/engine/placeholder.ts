@@ -68,7 +68,7 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   if (mask >= 6 || mask >= body.length / 3) return 'drop';
   const trivial = trivialFraction(lower);
   if (trivial >= 0.75 || periodic(lower)) return 'drop';
-  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || mask >= 4) return 'low';
+  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100)) return 'low';
   return undefined;
 }
 

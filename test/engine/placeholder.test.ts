@@ -125,3 +125,11 @@ describe('placeholderGrade', () => {
     expect(digits).toBeLessThanOrEqual(2);
   });
 });
+
+describe('placeholderGrade on long values', () => {
+  it('leaves private-key-sized base64 bodies alone even with a short x run inside', async () => {
+    const { placeholderGrade } = await import('../../src/engine/placeholder.js');
+    const body = rand(800, B64, 'long1') + 'xXxx' + rand(800, B64, 'long2');
+    expect(placeholderGrade(body)).toBeUndefined();
+  });
+});
