@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/index.js';
 import { recordEvaluation } from '../../src/audit/index.js';
 import type { EvidenceReport } from '../../src/report/evidence/index.js';
 import { githubToken } from '../helpers/tokens.js';
+import { tamper } from '../audit/helpers.js';
 import { gitIn, tempDir, tw, write } from './harness.js';
 
 const SLOW = 120_000;
@@ -176,6 +177,23 @@ describe('tokenwarden report', () => {
       expect(md.code).toBe(0);
       expect(md.stdout).toContain(`Pin it: \`tokenwarden audit verify --pin 3:${rep.chain!.head.digest}\``);
       expect(md.stdout).toContain('| Checks in the period | 3 |');
+    }, SLOW);
+
+    // Last: it edits the trail.
+    it('a broken trail: the report is written, says so, and the exit code is 1', async () => {
+      const store = await openStore({ backend: 'pglite', dataDir: data, migrate: false });
+      try {
+        await tamper(store, async (tx) => {
+          await tx.query(`UPDATE tokenwarden.audit_record SET body = body || '{"edited": true}'::jsonb WHERE seq = 2`);
+        });
+      } finally {
+        await store.close();
+      }
+      const r = await tw(['report', '--format', 'json', '--data-dir', data, '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('the audit trail is BROKEN');
+      const rep = JSON.parse(r.stdout) as EvidenceReport;
+      expect(rep.chain).toMatchObject({ intact: false, break: { seq: 2, reason: 'digest' }, lastGood: { seq: 1 } });
     }, SLOW);
   });
 
