@@ -19,7 +19,7 @@ jobs:
       - uses: actions/checkout@v4
         with:
           persist-credentials: false
-      - run: npm publish
+      - run: npm publish --registry https://npm.acme.example/   # private: no trusted publishing to ask for
         env:
           NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}
           AWS_ACCESS_KEY_ID: \${{ secrets.AWS_ACCESS_KEY_ID }}
