@@ -61,7 +61,7 @@ describe('scrubText', () => {
     const t0 = performance.now();
     for (const p of paths) expect(scrubCached(p)).toBe(p);
     // A scan per path would take seconds (building the scanner alone takes milliseconds).
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(2000);
   });
 });
 

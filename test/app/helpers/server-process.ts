@@ -109,7 +109,8 @@ export async function spawnServer(buildDir: string, env: Record<string, string>)
     });
 
   // A server that never says it listens is not left running behind the failed test.
-  const listening = await waitFor((l) => l.includes('Token Warden listening')).catch((e: unknown) => {
+  // A loaded machine takes seconds to load the modules and open the store: generous, it is not a figure.
+  const listening = await waitFor((l) => l.includes('Token Warden listening'), 60_000).catch((e: unknown) => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     throw e;
   });
