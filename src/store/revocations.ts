@@ -10,7 +10,7 @@
  */
 import type { Migration } from './migrations.js';
 import type { RevocationBudget, RevocationClaim, RevocationLedger, RevocationRecord, RevocationState } from './types.js';
-import { date, dateOrNull, msInterval, num, type Db } from './sql.js';
+import { date, dateOrNull, DEADLOCK_DETECTED, msInterval, num, SERIALIZATION_FAILURE, sqlState, type Db } from './sql.js';
 
 export const REVOCATIONS_MIGRATION: Migration = {
   version: 3,
@@ -74,16 +74,33 @@ const toRecord = (r: Row): RevocationRecord => ({
 /** Details are short, scrubbed texts: capped so that a provider's long answer cannot bloat a row. */
 const cap = (s: string | null | undefined): string | null => (s == null ? null : s.slice(0, 1_000));
 
+/** Two statements waiting on each other's rows (another instance, keys in another order): one loses; again. */
+async function again<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= 5 || (sqlState(e) !== DEADLOCK_DETECTED && sqlState(e) !== SERIALIZATION_FAILURE)) throw e;
+    }
+  }
+}
+
 export class SqlRevocations implements RevocationLedger {
   constructor(private readonly db: Db) {}
 
   async claim(items: readonly RevocationClaim[], owner: string, leaseMs: number): Promise<string[]> {
-    const unique = [...new Map(items.map((i) => [i.key, i])).values()];
+    // Keys in one order for every writer, so two claims of overlapping sets lock rows in the same order.
+    const unique = [...new Map(items.map((i) => [i.key, i])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (!unique.length) return [];
+    return again(() => this.claimSorted(unique, owner, leaseMs));
+  }
+
+  private async claimSorted(unique: readonly RevocationClaim[], owner: string, leaseMs: number): Promise<string[]> {
     const { rows } = await this.db.query<{ token_key: string }>(
       `INSERT INTO tokenwarden.revocation AS r (token_key, provider, repository, fingerprint, rule_id, state, claim_owner, claim_until)
        SELECT t.k, t.p, t.repo, t.fp, t.rule, 'claimed', $6::text, now() + ${msInterval(7)}
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(k, p, repo, fp, rule)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(k, p, repo, fp, rule, n)
+        ORDER BY t.n
        ON CONFLICT (token_key) DO UPDATE SET state = 'claimed', claim_owner = EXCLUDED.claim_owner, claim_until = EXCLUDED.claim_until,
            repository = COALESCE(EXCLUDED.repository, r.repository), fingerprint = COALESCE(EXCLUDED.fingerprint, r.fingerprint),
            rule_id = COALESCE(EXCLUDED.rule_id, r.rule_id), updated_at = now()
@@ -104,26 +121,26 @@ export class SqlRevocations implements RevocationLedger {
 
   async settle(keys: readonly string[], owner: string, outcome: 'submitted' | 'refused' | 'failed', detail?: string | null): Promise<string[]> {
     if (!keys.length) return [];
-    const { rows } = await this.db.query<{ token_key: string }>(
+    const { rows } = await again(() => this.db.query<{ token_key: string }>(
       `UPDATE tokenwarden.revocation SET state = $3::text, detail = $4::text, attempts = attempts + 1,
            submitted_at = CASE WHEN $3::text = 'submitted' THEN now() ELSE submitted_at END,
            claim_owner = NULL, claim_until = NULL, updated_at = now()
          WHERE token_key = ANY($1::text[]) AND state = 'claimed' AND claim_owner = $2::text
        RETURNING token_key`,
-      [[...keys], owner, outcome, cap(detail)],
-    );
+      [[...keys].sort(), owner, outcome, cap(detail)],
+    ));
     return rows.map((r) => r.token_key);
   }
 
   async release(keys: readonly string[], owner: string, detail?: string | null): Promise<number> {
     if (!keys.length) return 0;
-    const r = await this.db.query(
+    const r = await again(() => this.db.query(
       `UPDATE tokenwarden.revocation SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END,
            detail = COALESCE($3::text, detail), claim_owner = NULL, claim_until = NULL, updated_at = now()
          WHERE token_key = ANY($1::text[]) AND state = 'claimed' AND claim_owner = $2::text
        RETURNING token_key`,
-      [[...keys], owner, cap(detail)],
-    );
+      [[...keys].sort(), owner, cap(detail)],
+    ));
     return r.rows.length;
   }
 
