@@ -15,7 +15,8 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['bundle_enterprise__contribsys__com', 'bundle_gems__contribsys__com'],
-      pattern: keyedSecret('BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', CREDENTIAL, { gap: 0 }),
+      // A suffix may follow the variable's name in code (`BUNDLE_GEMS__CONTRIBSYS__COM_TOKEN = …`).
+      pattern: keyedSecret('BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM', CREDENTIAL, { gap: 12 }),
       minEntropy: 2.5,
     },
     {

@@ -26,3 +26,8 @@ ruleTester(rule, {
     { code: `http://${cred}@enterprise.contribsys.com#heading1`, secret: cred },
   ],
 });
+
+ruleTester(rule, {
+  valid: [`BUNDLE_GEMS__CONTRIBSYS__COM_HOST=gems.contribsys.com`],
+  invalid: [{ name: 'a suffix after the variable name in code', code: `BUNDLE_ENTERPRISE__CONTRIBSYS__COM_TOKEN = "${cred}"`, path: 'Makefile', secret: cred }],
+});

@@ -93,6 +93,8 @@ import ngrokAuthtoken from '../ngrok-authtoken.js';
 import deepseekApiKey from '../deepseek-api-key.js';
 import elevenlabsApiKey from '../elevenlabs-api-key.js';
 import trelloApiToken from '../trello-api-token.js';
+import kucoinApiCredential from '../kucoin-api-credential.js';
+import squarespaceApiKey from '../squarespace-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -186,4 +188,6 @@ export const rules: Rule[] = [
   deepseekApiKey,
   elevenlabsApiKey,
   trelloApiToken,
+  kucoinApiCredential,
+  squarespaceApiKey,
 ];
