@@ -19,6 +19,7 @@ import { githubToken } from '../helpers/tokens.js';
 import { freshDataDir } from '../app/helpers/data-dir.js';
 import { memoryLogger } from '../app/helpers/keys.js';
 import { startStandIn, type StandIn } from '../app/helpers/stand-in.js';
+import { tarGz } from './helpers/org-stand-in.js';
 
 const INSTALLATION = 4242;
 const N = 8;
@@ -38,6 +39,7 @@ function installationCreated(repos: string[]): object {
 /** The stand-in's state: N repositories, every third with a leaked token, and the routes FakeGitHub lacks. */
 function seed(api: StandIn): Map<string, string> {
   const leaks = new Map<string, string>();
+  const archives = new Map<string, Buffer>();
   const gh = api.github;
   names.forEach((name, i) => {
     const head = sha(`${name}:head`);
@@ -50,6 +52,9 @@ function seed(api: StandIn): Map<string, string> {
       leaks.set(`acme/${name}`, t);
       files.push(['deploy/.env', `GH_TOKEN=${t}\n`]);
     }
+    // The first repository has many files: it is read as one archive of its commit.
+    if (i === 0) for (let k = 0; k < 22; k++) files.push([`lib/part-${k}.js`, `exports.k = ${k};\n`]);
+    archives.set(name, tarGz(`acme-${name}-x`, head, Object.fromEntries(files)));
     gh.trees.set(
       `acme/${name}:${head}`,
       files.map(([path, text]) => {
@@ -61,6 +66,8 @@ function seed(api: StandIn): Map<string, string> {
   });
   api.routes.push((method, path) => {
     if (method !== 'GET') return undefined;
+    const t = path.match(/^\/repos\/acme\/([^/]+)\/tarball\/([0-9a-f]{40})$/);
+    if (t && archives.has(t[1]!) && t[2] === sha(`${t[1]}:head`)) return { status: 200, body: archives.get(t[1]!), headers: { 'content-type': 'application/x-gzip' } };
     let m = path.match(/^\/repos\/acme\/([^/]+)$/);
     if (m && names.includes(m[1]!)) return { status: 200, body: { name: m[1], full_name: `acme/${m[1]}`, default_branch: 'main', html_url: `https://github.com/acme/${m[1]}`, archived: false } };
     m = path.match(/^\/repos\/acme\/([^/]+)\/git\/ref\/heads\/main$/);
@@ -172,6 +179,10 @@ describe('installation backfill', () => {
     const trees = treeFetches(api);
     expect([...trees.keys()].sort()).toEqual(names.map((n) => `acme/${n}`).sort());
     expect([...trees.values()].every((n) => n === 1)).toBe(true);
+    // The repository of many files: one archive, not a blob per file.
+    const svc1 = api.exchanges.filter((r) => r.path.startsWith('/repos/acme/svc-1/'));
+    expect(svc1.filter((r) => r.path.includes('/tarball/')).length).toBe(1);
+    expect(svc1.filter((r) => r.path.includes('/git/blobs/')).length).toBe(0);
     // One issue per leaked secret, in its repository; no check run (there is no pull request).
     expect(api.github.issues.map((i) => i.repo).sort()).toEqual([...leaks.keys()].sort());
     expect(api.github.checkRuns.size).toBe(0);

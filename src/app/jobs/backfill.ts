@@ -35,11 +35,13 @@ import type { GitHubClient } from '../github/octokit.js';
 import { retryDelayMs } from '../github/retry.js';
 import { withBudget } from '../pipeline/budget.js';
 import { boxedPolicy, boxedScan, type Box } from '../pipeline/boxed.js';
-import { pushChanges, ZERO_SHA } from '../pipeline/changes.js';
 import type { AppDeps, EvaluationOutcome } from '../pipeline/evaluate.js';
 import { layersOf, readPolicySources } from '../pipeline/policy-source.js';
 import { gatherSources } from '../pipeline/sources.js';
-import { headOf } from '../../org/scan-repo.js';
+import { ARCHIVE_MAX_SKIPPED_BYTES, ARCHIVE_MIN_FILES, headOf, readArchive } from '../../org/scan-repo.js';
+import { decodeFile, type Skipped } from '../../engine/decode.js';
+import type { SourceFile } from '../../engine/scan.js';
+import { listTree, type ChangedFile } from '../github/api.js';
 import type { HandlerContext } from './handlers.js';
 import { JUDGE_QUEUE, type BackfillJob, type DescribedEvent, type Ignored, type JobPayload } from './payload.js';
 
@@ -246,16 +248,13 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
     return;
   }
   const policy = resolved.policy;
-  // The whole tree at the head, as a push that creates the branch is judged.
-  const changes = await pushChanges(gh, repo, { before: ZERO_SHA, after: head, created: true, forced: false }, deps.limits.maxTreeFiles);
+  // The whole tree at the head, as a push that creates the branch is judged: one archive of the commit
+  // when there are many files (a request per file would spend the installation's rate limit), blobs
+  // for the rest and for small repositories.
   const isIgnored = ignoredBy(policy);
-  const gathered = await gatherSources(gh, repo, changes.files, { isIgnored, maxFileBytes: policy.settings.maxFileBytes, concurrency: deps.limits.concurrency });
-  let result: ScanResult = await boxedScan(box, {
-    policy,
-    files: gathered.sources.map((source) => ({ source, secretsOnly: false })),
-    skipped: [...changes.unlisted, ...gathered.skipped],
-  });
-  const named = changes.files.map((f) => f.path).filter((x) => !isIgnored(x));
+  const { texts, skipped, files } = await readTree(deps, log, gh, repo, head, policy.settings.maxFileBytes, isIgnored);
+  let result: ScanResult = await boxedScan(box, { policy, files: texts.map((source) => ({ source, secretsOnly: false })), skipped });
+  const named = files.map((f) => f.path).filter((x) => !isIgnored(x));
   if (named.length) result = mergeResults(result, fileNameFindings(named, { policy, rules: deps.rules, today }));
 
   const issuePolicy = { ...DEFAULT_ISSUE_POLICY, ...policy.issues };
@@ -309,6 +308,50 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
     issues,
     ...(problem ? { error: problem } : {}),
   });
+}
+
+/** The files of the tree at `head` to judge (binary ones read as their printable text, as a push's are). */
+async function readTree(
+  deps: AppDeps,
+  log: HandlerContext['log'],
+  gh: GitHubClient,
+  repo: RepoRef,
+  head: string,
+  max: number,
+  isIgnored: (path: string) => boolean,
+): Promise<{ texts: SourceFile[]; skipped: Skipped[]; files: ChangedFile[] }> {
+  const tree = await listTree(gh, repo, head);
+  const limit = deps.limits.maxTreeFiles;
+  const files: ChangedFile[] = tree.files.slice(0, limit).map((f) => ({ path: f.path, status: 'added', sha: f.sha, changes: 0 }));
+  const sizes = new Map(tree.files.map((f) => [f.path, f.size]));
+  const sources: SourceFile[] = [];
+  const skipped: Skipped[] = [];
+  const beyond = tree.files.length - files.length;
+  if (beyond > 0) skipped.push({ path: `(${beyond} more files)`, reason: 'unreadable', detail: `a backfill judges up to ${limit} files; scan the rest with the CLI` });
+  if (tree.truncated) skipped.push({ path: '(tree truncated)', reason: 'unreadable', detail: 'GitHub truncated the tree listing of this commit' });
+  const wanted = files.filter((f) => !isIgnored(f.path));
+  if (wanted.length >= ARCHIVE_MIN_FILES) {
+    const oversized = wanted.reduce((n, f) => n + ((sizes.get(f.path) ?? 0) > max ? sizes.get(f.path)! : 0), 0);
+    if (oversized <= ARCHIVE_MAX_SKIPPED_BYTES) {
+      const want = new Set(wanted.map((f) => f.path));
+      const got = new Set<string>();
+      try {
+        await readArchive(gh, repo, head, (e) => want.has(e.path) && !got.has(e.path) && e.size <= max, (path, bytes) => {
+          got.add(path);
+          const d = decodeFile(path, bytes, max, { binary: 'strings' });
+          if (!d.ok) skipped.push(d.skipped);
+          else if (d.text) sources.push({ path, text: d.text });
+        });
+      } catch (e) {
+        log.warn({ err: errorFields(e), repository: fullName(repo) }, 'backfill: the archive could not be read; fetching blobs');
+      }
+      const rest = wanted.filter((f) => !got.has(f.path));
+      const gathered = await gatherSources(gh, repo, rest, { isIgnored, maxFileBytes: max, concurrency: deps.limits.concurrency });
+      return { texts: [...sources, ...gathered.sources], skipped: [...skipped, ...gathered.skipped], files };
+    }
+  }
+  const gathered = await gatherSources(gh, repo, wanted, { isIgnored, maxFileBytes: max, concurrency: deps.limits.concurrency });
+  return { texts: gathered.sources, skipped: [...skipped, ...gathered.skipped], files };
 }
 
 /** The handler of a backfill job (plan or scan). */

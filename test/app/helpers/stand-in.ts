@@ -174,7 +174,8 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
         }
         ex.status = r.status;
         res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...r.headers });
-        res.end(r.body === undefined ? '' : JSON.stringify(r.body));
+        // A Buffer body (an archive, say) goes out as it is; set its content-type in the reply's headers.
+        res.end(r.body === undefined ? '' : Buffer.isBuffer(r.body) ? r.body : JSON.stringify(r.body));
       } finally {
         ex.end = Date.now();
         if (write) inFlight.set(ex.installation, (inFlight.get(ex.installation) ?? 1) - 1);
