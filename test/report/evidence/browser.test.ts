@@ -112,6 +112,16 @@ describe.skipIf(!binary)('evidence report in headless Chromium', () => {
     expect(seen.svgs).toBe(3);
     expect(seen.title).toBe(json.title);
     expectSameNumbers(seen, json);
+    // … and the JSON's check counts are the store's, counted here straight from its records.
+    const evals = (await store.audit.find({ kinds: ['evaluation'] }, 0, 10_000)).filter((r) => r.body.installation === INSTALLATION);
+    const verdicts = evals.map((r) => r.body.verdict);
+    expect(json.summary.checks).toMatchObject({
+      evaluations: evals.length,
+      pass: verdicts.filter((v) => v === 'pass').length,
+      warn: verdicts.filter((v) => v === 'warn').length,
+      fail: verdicts.filter((v) => v === 'fail').length,
+    });
+    expect(json.chain!.head.seq).toBe((await store.audit.head()).seq);
     // The figures an auditor reads first are among them.
     const paths = seen.metrics.map((m) => m.path);
     for (const p of ['summary.checks.passRate', 'summary.findings.open', 'summary.credentials.total', 'summary.controls.failing', 'chain.head.seq']) expect(paths).toContain(p);
