@@ -9,6 +9,12 @@
  */
 import type { Backoff, Job, JobQueue } from '../store/types.js';
 
+
+/** The reason a job's signal aborts when its lease was lost: another worker has it now (or it was settled). */
+export class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
+
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -202,7 +208,7 @@ export class JobWorker<P = unknown> {
           (ok) => {
             if (!ok && !settling && !abort.signal.aborted) {
               this.o.log?.warn({ job: job.id, queue: job.queue }, 'job lease lost (expired and taken over, or finished elsewhere); abandoning it');
-              abort.abort(new Error('lease lost'));
+              abort.abort(new LeaseLost(`job ${job.id}: lease lost`));
             }
           },
           (e: unknown) => this.o.log?.warn({ job: job.id, err: errorText(e) }, 'could not renew a job lease'),

@@ -208,6 +208,12 @@ export class CheckRunPublisher {
     return this.interruptedAtShutdown;
   }
 
+  /** Left to another worker, which adopts it: no longer this App's to complete or interrupt. */
+  abandon(): void {
+    clearTimeout(this.retryTimer);
+    this.runs.open.delete(this);
+  }
+
   /**
    * The evaluation is over. A run that it could not complete stays tracked (its completion is being
    * retried); a completed one is forgotten.

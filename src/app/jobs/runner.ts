@@ -15,7 +15,7 @@
  *   the retry adopts the check run the dead attempt left in progress.
  */
 import type { Logger } from 'probot';
-import { JobWorker, PermanentJobError, type JobSettlement } from '../../jobs/worker.js';
+import { JobWorker, LeaseLost, PermanentJobError, type JobSettlement } from '../../jobs/worker.js';
 import type { Job, JobQueue } from '../../store/types.js';
 import { errorFields } from '../errors.js';
 import { status } from '../github/api.js';
@@ -147,7 +147,15 @@ export class JobRunner {
     if (signal.aborted) return { retryAt: new Date(), reason: 'stopping' };
     try {
       const octokit = await this.o.auth(p.installation);
-      const scope = { attempt: job.reschedules, job: { id: job.id, createdAt: job.createdAt, claims: job.attempts, ...(p.recovers !== undefined ? { recovers: p.recovers } : {}) } };
+      // A lost lease stops the evaluation (another worker has the job); a stop does not: the drain
+      // completes the runs in progress as interrupted, and the job goes back to the queue.
+      const superseded = new AbortController();
+      signal.addEventListener('abort', () => signal.reason instanceof LeaseLost && superseded.abort(signal.reason), { once: true });
+      const scope = {
+        attempt: job.reschedules,
+        job: { id: job.id, createdAt: job.createdAt, claims: job.attempts, ...(p.recovers !== undefined ? { recovers: p.recovers } : {}) },
+        superseded: superseded.signal,
+      };
       const outcome = await this.o.app.run(p, { octokit, log, scope });
       return outcome.retryAt ? { retryAt: outcome.retryAt, ...(outcome.reason ? { reason: outcome.reason } : {}) } : undefined;
     } catch (e) {

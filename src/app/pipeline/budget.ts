@@ -21,12 +21,27 @@ export class BudgetExceeded extends SafeError {
   override name = 'BudgetExceeded';
 }
 
-export function withBudget<T>(ms: number, what: string, fn: () => Promise<T>): Promise<T> {
+/** Thrown into an evaluation whose job went to another worker (its lease was lost): it stops, writes nothing more. */
+export class Superseded extends SafeError {
+  override name = 'Superseded';
+}
+
+/**
+ * Run `fn` within `ms`. `superseded`: a signal that aborts when the work was taken over elsewhere (the
+ * job's lease was lost) — every GitHub call in flight is cut off at once, as when the time is up.
+ */
+export function withBudget<T>(ms: number, what: string, fn: () => Promise<T>, superseded?: AbortSignal): Promise<T> {
   const controller = new AbortController();
   const deadline = Date.now() + ms;
   const timer = setTimeout(() => controller.abort(new BudgetExceeded(`${what} ran out of time (${Math.round(ms / 1000)} s)`)), ms);
   timer.unref();
-  return store.run({ deadline, signal: controller.signal, what }, fn).finally(() => clearTimeout(timer));
+  const onSuperseded = (): void => controller.abort(new Superseded(`${what} was taken over by another worker`));
+  if (superseded?.aborted) onSuperseded();
+  else superseded?.addEventListener('abort', onSuperseded, { once: true });
+  return store.run({ deadline, signal: controller.signal, what }, fn).finally(() => {
+    clearTimeout(timer);
+    superseded?.removeEventListener('abort', onSuperseded);
+  });
 }
 
 /** Run `fn` with no budget (completing a check run after the budget is spent). */

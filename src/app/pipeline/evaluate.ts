@@ -57,8 +57,14 @@ export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, tar
   }
   let outcome: EvaluationOutcome = {};
   try {
-    await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run, scope.origin));
+    await withBudget(deps.budgetMs, 'the evaluation', () => judge(gh, log, deps, target, mode, run, scope), scope.superseded);
   } catch (e) {
+    if (scope.superseded?.aborted && !run.done) {
+      // Another worker holds the job now and adopts this run: neither complete it nor record anything.
+      log.warn({ ...where, checkRunId: run.id }, 'evaluation abandoned: its job was taken over by another worker');
+      run.abandon();
+      return {};
+    }
     log.error({ err: errorFields(e), ...where, checkRunId: run.id }, 'evaluation failed');
     // Whatever could not be judged is never a pass, whatever `incomplete_scan` says.
     const retryAt = run.done ? undefined : retryAtFor(e);
@@ -86,12 +92,16 @@ const encodePath = (p: string): string =>
     .map((seg) => encodeURIComponent(seg).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
 
-async function judge(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode, run: CheckRunPublisher, origin: RunScope['origin']): Promise<void> {
+async function judge(gh: GitHubClient, log: Logger, deps: AppDeps, target: Target, mode: IssueMode, run: CheckRunPublisher, scope: RunScope): Promise<void> {
+  const { origin } = scope;
+  // Taken over by another worker: stop before writing anything more (GitHub calls in flight are cut off too).
+  const stillOurs = (): void => scope.superseded?.throwIfAborted();
   const today = deps.now();
   const box = { sandbox: deps.sandbox, key: target.installation !== undefined ? `installation:${target.installation}` : `owner:${target.repo.owner}`, today };
   const ev: Evaluation = { gh, log, deps, target, mode, origin, box, today };
 
   const policy = await policyFor(ev);
+  stillOurs();
   if (!policy.ok) return publishPolicyError(ev, run, policy.errors, policy.sources);
 
   const judged = await judgeChange(ev, policy.policy);
@@ -99,6 +109,8 @@ async function judge(gh: GitHubClient, log: Logger, deps: AppDeps, target: Targe
   const review = policyFile ? await reviewPolicyChange(ev, policy.sources, policy.policy, policyFile, judged.gathered.sources, judged.result) : undefined;
 
   const lineUrl = target.htmlUrl ? (path: string, line: number) => `${target.htmlUrl}/blob/${target.headSha}/${encodePath(path)}#L${line}` : undefined;
+  stillOurs();
   const issues = await writeIssues(ev, policy.policy, judged, lineUrl);
+  stillOurs();
   await publishVerdict(ev, run, { policy, judged, review, issues, lineUrl });
 }

@@ -61,6 +61,8 @@ export interface RunScope {
   job?: RunJob;
   /** The event and delivery that asked for this evaluation, for the audit trail. */
   origin?: Origin;
+  /** Aborts when the job was taken over by another worker (its lease lost): the evaluation stops. */
+  superseded?: AbortSignal;
 }
 
 /**
