@@ -73,8 +73,9 @@ export function renderExclusions(report: string, listing: Listing | undefined): 
 
 /** Exit 2's message when a tree scan read no file: never "PASS" for having looked at nothing. */
 export function nothingScanned(paths: readonly string[], listing: Listing, skipped: readonly Skipped[]): string {
+  // The user's own words, as typed (scrubbing them would build the whole secrets prefilter for one line).
   const what = paths.length ? paths.join(' ') : '.';
-  const out = [`tokenwarden: NOTHING SCANNED: no file under ${scrubCached(what)} was read, so this is not a pass.`];
+  const out = [`tokenwarden: NOTHING SCANNED: no file under ${what} was read, so this is not a pass.`];
   if (listing.excluded.length) {
     out.push(`Left out on purpose (${exclusionCounts(listing.excluded)}):`);
     out.push(...exclusionLines(listing.excluded));

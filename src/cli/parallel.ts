@@ -1,7 +1,8 @@
 /**
- * `--jobs N`: a tree scan spread over worker threads. The main thread lists the files, hands them out
- * in small batches (each worker keeps two in flight, so none waits on the main thread), and absorbs
- * each file's part (findings, skips, counts) into its own scanner in file order, whatever order they
+ * `--jobs N`: a tree scan spread over N threads — N − 1 workers and this one. The main thread lists the
+ * files, hands them out in small batches (each worker keeps two in flight, so none waits on the main
+ * thread), scans batches itself while the workers start and between their messages, and absorbs each
+ * file's part (findings, skips, counts) into the reporting scanner in file order, whatever order they
  * come back in: the result, cross-file checks included (they run here after the last file), is the
  * same as one thread's, byte for byte.
  *
@@ -12,8 +13,10 @@
  */
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
-import type { Scanner, ScannerPart } from '../engine/scan.js';
-import type { EntryResult } from './collect.js';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { Scanner } from '../engine/scan.js';
+import { allRules } from '../engine/registry.js';
+import { scanEntry, type EntryResult } from './collect.js';
 import type { Exclusion, FileEntry } from './walk.js';
 import type { Progress } from './progress.js';
 
@@ -55,11 +58,12 @@ export async function scanInWorkers(scanner: Scanner, entries: FileEntry[], init
     }
   };
   const workers: Worker[] = [];
+  let failure: Error | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
+    const done = new Promise<void>((resolve, reject) => {
       if (!pending) return resolve();
       const data: WorkerInit = { kind: 'tokenwarden-scan', ...init };
-      for (let w = 0; w < jobs; w++) {
+      for (let w = 0; w < jobs - 1; w++) {
         const worker = new Worker(new URL(import.meta.url), { workerData: data });
         workers.push(worker);
         const give = (): void => {
@@ -85,6 +89,22 @@ export async function scanInWorkers(scanner: Scanner, entries: FileEntry[], init
         });
       }
     });
+    done.catch((e: Error) => (failure = e));
+    // This thread takes a batch whenever one is left, then lets the workers' messages in.
+    const local = new Scanner({ policy: init.policy, rules: allRules, today: new Date(init.today) });
+    while (nextBatch < batches.length && !failure) {
+      const batch = batches[nextBatch++]!;
+      for (const e of batch) {
+        const r = await scanEntry(local, init.root, e, init.maxBytes, true);
+        results[e.i] = r;
+        if (r.bytes >= 0) progress.tick(r.bytes);
+      }
+      absorbReady();
+      if (--pending === 0) break;
+      await yieldToEvents();
+    }
+    if (pending > 0) await done;
+    if (failure) throw failure;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
