@@ -8,14 +8,17 @@ import type { Severity, Confidence } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 import { LineIndex } from '../../../lines.js';
 import { TOKEN_SCOPES, type Access } from './github-permissions.js';
+import { isWorkflowFile } from '../../../inventory/references.js';
 
-/** `.github/workflows/<name>.yml|yaml` (GitHub reads only that folder, not sub-folders). */
-const WORKFLOW_DIR = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
 const ACTION_FILE = /(?:^|\/)action\.ya?ml$/i;
 const YAML_FILE = /\.ya?ml$/i;
 
 export const isYamlPath = (path: string): boolean => YAML_FILE.test(path);
-export const isWorkflowPath = (path: string): boolean => WORKFLOW_DIR.test(path);
+/**
+ * `.github/workflows/<name>.yml|yaml` (GitHub reads only that folder, not sub-folders): the one
+ * definition, shared with the token inventory's reader of secret references.
+ */
+export const isWorkflowPath = (path: string): boolean => isWorkflowFile(path);
 export const isActionPath = (path: string): boolean => ACTION_FILE.test(path);
 
 export interface ScopeGrant {
