@@ -4,8 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { Scanner, type ScannerOptions, type ScanResult } from '../engine/scan.js';
 import { parseUnifiedDiff, type DiffFile } from '../engine/diff.js';
 import type { Skipped } from '../engine/decode.js';
-import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
-import { inRepoView, isStructural, mergeResults, structuralApplies, structuralChange } from '../engine/structural.js';
+import { isStructural, mergeResults, structuralApplies, structuralChange } from '../engine/structural.js';
 import { allRules } from '../engine/registry.js';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
 import type { PolicyError } from '../engine/policy/load.js';
@@ -20,6 +19,7 @@ import { EXIT, type Io } from './io.js';
 import { loadPolicy } from './config.js';
 import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
+import { readSides, type ChangedStructuralFile, type SideReader } from '../change/sides.js';
 import { listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
 import { initHcl } from '../engine/parse/hcl.js';
@@ -115,29 +115,30 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   return { result: extra ? mergeResults(own, extra) : own, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}) };
 }
 
-const WORKFLOWS_DIR = '.github/workflows';
-
-/** A text at a revision (`null`: the index), `undefined` when absent or over `maxBytes`. */
-async function textAt(root: string, rev: string | null, path: string, maxBytes: number): Promise<string | undefined> {
-  const t = await showAtRevision(root, rev ?? '', path);
-  return t === null || t.length > maxBytes ? undefined : t;
-}
-
-/** The inventory and the workflows at a revision, for cross-file rules. */
-async function viewAt(root: string, rev: string | null, maxBytes: number): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const p of INVENTORY_PATHS) {
-    const t = await textAt(root, rev, p, maxBytes);
-    if (t !== undefined) {
-      texts.set(p, t);
-      break;
-    }
-  }
-  for (const p of (await listAtRevision(root, rev, WORKFLOWS_DIR)).filter(isWorkflowFile)) {
-    const t = await textAt(root, rev, p, maxBytes);
-    if (t !== undefined) texts.set(p, t);
-  }
-  return texts;
+/** One side of the change in git: a revision, or the index (`null`). The reading procedure is shared with the App (src/change/sides.ts). */
+function gitSide(root: string, rev: string | null, maxBytes: number, head: boolean): SideReader {
+  return {
+    async read(path, purpose) {
+      const t = await showAtRevision(root, rev ?? '', path);
+      if (t === null) {
+        // A changed file its head does not hold (git could not show it) is not judged whole: say so.
+        return head && purpose === 'structural'
+          ? { skipped: { path, reason: 'too-large', detail: `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules` } }
+          : { absent: true };
+      }
+      if (t.length > maxBytes) {
+        return {
+          skipped: {
+            path,
+            reason: 'too-large',
+            detail: purpose === 'view' ? `over ${maxBytes} bytes: the inventory rules did not read it` : `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules`,
+          },
+        };
+      }
+      return { text: t };
+    },
+    list: (dir) => listAtRevision(root, rev, dir),
+  };
 }
 
 /** Structural rules on whole files: the head (`null`: the index) against the base; new findings only. */
@@ -148,27 +149,14 @@ async function structuralFromGit(
   baseRev: string,
   maxBytes: number,
   opts: ScannerOptions,
-): Promise<{ result: ScanResult; skipped: Skipped[] }> {
-  const head = new Map<string, string>();
-  const base = new Map<string, string>();
-  const skipped: Skipped[] = [];
-  for (const f of files) {
-    const path = f.newPath!;
-    const h = await textAt(root, headRev, path, maxBytes);
-    if (h === undefined) {
-      skipped.push({ path, reason: 'too-large', detail: `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules` });
-      continue;
-    }
-    head.set(path, h);
-    if (f.oldPath !== null) {
-      const b = await textAt(root, baseRev, f.oldPath, maxBytes);
-      if (b !== undefined) base.set(path, b);
-    }
-  }
-  const needView = files.some((f) => inRepoView(f.newPath!) || (f.oldPath !== null && inRepoView(f.oldPath)));
-  const headSide = { files: head, ...(needView ? { view: await viewAt(root, headRev, maxBytes) } : {}) };
-  const baseSide = { files: base, ...(needView ? { view: await viewAt(root, baseRev, maxBytes) } : {}) };
-  return { result: structuralChange(opts, headSide, baseSide), skipped };
+): Promise<{ result: ScanResult; skipped: Skipped[]; notes: string[] }> {
+  const changed: ChangedStructuralFile[] = files.map((f) => ({
+    path: f.newPath!,
+    ...(f.oldPath !== null && f.oldPath !== f.newPath ? { previousPath: f.oldPath } : {}),
+    added: f.oldPath === null,
+  }));
+  const sides = await readSides(changed, gitSide(root, headRev, maxBytes, true), gitSide(root, baseRev, maxBytes, false), 1);
+  return { result: structuralChange(opts, sides.head, sides.base), skipped: sides.skipped, notes: sides.notes };
 }
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
