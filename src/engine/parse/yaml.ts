@@ -24,7 +24,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  parseAllDocuments,
   type Alias,
   type CST,
   type Document,
