@@ -67,12 +67,29 @@ export function timedFetch(inner: typeof fetch, timeoutMs: number): typeof fetch
     const controller = new AbortController();
     const ms = Math.max(1, Math.min(timeoutMs, remainingMs()));
     setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')), ms).unref();
+    // Listeners on the budget's signal are removed once the answer's headers are in (one per request
+    // would pile up on a long evaluation); reading the body stays bounded by the timer.
+    const undo: Array<() => void> = [];
     for (const signal of [currentBudget()?.signal, init?.signal]) {
       if (!signal) continue;
       if (signal.aborted) controller.abort(signal.reason);
-      else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+      else {
+        const onAbort = (): void => controller.abort(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        undo.push(() => signal.removeEventListener('abort', onAbort));
+      }
     }
-    return inner(input, { ...init, signal: controller.signal });
+    const settled = (): void => undo.forEach((u) => u());
+    return inner(input, { ...init, signal: controller.signal }).then(
+      (res) => {
+        settled();
+        return res;
+      },
+      (e: unknown) => {
+        settled();
+        throw e;
+      },
+    );
   };
 }
 
