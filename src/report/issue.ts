@@ -83,7 +83,8 @@ export function issueLabels(f: Finding): string[] {
 
 /** "GitHub token" from "GitHub token (classic PAT, OAuth, …)": titles stay short. */
 function what(f: Finding, meta: RuleMeta | undefined): string {
-  return (meta?.description ?? f.ruleId).replace(/\.$/, '').replace(/\s*\([^)]*\)$/, '');
+  // The description's trailing parenthetical (one level of nesting allowed) is detail, not the title.
+  return (meta?.description ?? f.ruleId).replace(/\.$/, '').replace(/\s*\((?:[^()]|\([^()]*\))*\)$/, '');
 }
 
 /** At most 256 characters, with the path (redacted) shortened from the middle so the file name stays. */

@@ -55,6 +55,12 @@ function applySpans(text: string, found: readonly Finding[]): string {
     if (end > start) spans.push([Math.max(0, start), Math.min(text.length, end)]);
   }
   if (!spans.length) return text;
+  // The engine reports a secret repeated in one text once (at its first line): every other occurrence
+  // of the same value goes too.
+  const values = new Set(spans.map(([a, b]) => text.slice(a, b)).filter((v) => v.length >= 8));
+  for (const v of values) {
+    for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + v.length)) spans.push([at, at + v.length]);
+  }
   spans.sort((a, b) => a[0] - b[0]);
   let out = '';
   let pos = 0;

@@ -49,6 +49,13 @@ describe('scrubText', () => {
     expect(out).toContain('at line 3');
   });
 
+  it('redacts every occurrence of a secret repeated in one text (the engine reports it once)', () => {
+    const text = `first ${token}\nsecond line\nagain ${token} and ${token}`;
+    const clean = scrubText(text);
+    expect(clean).not.toContain(token);
+    expect(clean.split(token.slice(0, 4)).length - 1).toBe(3);
+  });
+
   it('scrubs a batch with one scanner, each text on its own', () => {
     const texts = ['clean', `x ${token}`, '', `y ${awsKey}`, 'also clean'];
     expect(scrubTexts(texts)).toEqual(texts.map((t) => scrubText(t)));

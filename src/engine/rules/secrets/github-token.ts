@@ -17,7 +17,7 @@ function jwtHeaderOk(jwt: string): boolean {
  */
 export default defineSecretRuleSet({
   id: 'secrets/github-token',
-  description: 'GitHub token (classic PAT, OAuth, App user-to-server, installation (both formats) or refresh token)',
+  description: 'GitHub token (classic PAT, OAuth, App user-to-server, installation or refresh token)',
   severity: 'critical',
   confidence: 'high',
   message: 'GitHub token committed to the repository (checksum verified).',
