@@ -45,12 +45,6 @@ import type { Target } from '../pipeline/target.js';
 import type { Origin } from './audit.js';
 import { MemoryRevocations } from './revocation-memory.js';
 
-declare module '../pipeline/evaluate.js' {
-  interface AppDeps {
-    /** Revocation of leaked GitHub tokens (when the policy opts in); none: nothing is ever submitted. */
-    revocation?: Revoker;
-  }
-}
 
 export const PROVIDER = 'GitHub';
 export const GITHUB_COM_API = 'https://api.github.com';
