@@ -208,7 +208,7 @@ export class JobWorker<P = unknown> {
           (ok) => {
             if (!ok && !settling && !abort.signal.aborted) {
               this.o.log?.warn({ job: job.id, queue: job.queue }, 'job lease lost (expired and taken over, or finished elsewhere); abandoning it');
-              abort.abort(new LeaseLost(`job ${job.id}: lease lost`));
+              abort.abort(new LeaseLost('lease lost'));
             }
           },
           (e: unknown) => this.o.log?.warn({ job: job.id, err: errorText(e) }, 'could not renew a job lease'),
