@@ -1,9 +1,46 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects (README "Tests"):
+ * - `engine`: the engine, rules, parsers and reports — pure functions over strings. They share one
+ *   module graph per worker (no per-file isolation): the rule set and the WASM parsers load once
+ *   per worker instead of once per file, which was most of the suite's collect time.
+ * - `app`: the App, the store, the audit trail, the CLI and everything that starts servers, child
+ *   processes, timers or databases — each file isolated in its own process, as before.
+ * - `e2e`: the real server against the loopback stand-in under hostile input and crashes (minutes).
+ *
+ * `npm test` runs engine and app; `npm run test:e2e` runs e2e (CI runs both); `npm run test:quick`
+ * runs engine only, for the inner loop.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ['test/engine/**/*.test.ts', 'test/report/*.test.ts'],
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/engine/**', 'test/report/*.test.ts', 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+        },
+      },
+    ],
   },
 });

@@ -157,10 +157,11 @@ export async function processBench(argv: string[], root: string): Promise<number
     const smallSources = fair.filter((s) => /\.(js|ts|json|md)$/.test(s.path) && s.bytes <= 64 * 1024 && s.bytes >= 200);
     const small = buildCorpus(spread(smallSources, Number(values['small-mb']) * MB), Number(values['small-mb']) * MB);
     const mixed = buildCorpus(fair, Number(values['mixed-mb']) * MB, 997, 43);
+    // A size of 0 leaves that corpus out (`--mixed-mb 0`: only the small files).
     const corpora: Array<{ name: string; corpus: Corpus; dir: string }> = [
       { name: '(a) small real files', corpus: small, dir: join(work, 'small') },
       { name: '(b) mixed sizes', corpus: mixed, dir: join(work, 'mixed') },
-    ];
+    ].filter((c) => c.corpus.files.length > 0);
     for (const c of corpora) writeCorpus(c.dir, c.corpus);
     console.log(
       `\ncorpora written in ${fmt((performance.now() - t0) / 1000)} s under ${work}: ` +
