@@ -16,6 +16,10 @@ export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
+    // Vitest 3 starts one pool per kind for the whole run, so isolation is set per pool here, not per
+    // project (a project's `isolate` is ignored): threads (engine) share modules, forks (app, e2e) do not.
+    pool: 'forks',
+    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
     projects: [
       {
         extends: true,
@@ -23,7 +27,6 @@ export default defineConfig({
           name: 'engine',
           include: ['test/engine/**/*.test.ts', 'test/report/*.test.ts'],
           pool: 'threads',
-          isolate: false,
         },
       },
       {

@@ -12,7 +12,10 @@ const added = [];
 for (const [key, entry] of Object.entries(pk)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     if (pk[`node_modules/${name}`] || pk[`${key}/node_modules/${name}`]) continue;
-    const tail = name.split('/').pop().replace(/^rollup-/, '');
+    const tail = name
+      .split('/')
+      .pop()
+      .replace(/^rollup-/, '');
     const [os, cpu, abi] = tail.split('-');
     if (!OS.has(os) || !cpu) continue;
     const stub = { version, cpu: [cpu], optional: true, os: [os] };

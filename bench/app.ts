@@ -163,7 +163,15 @@ function buildPullFiles(n: number, secrets: number, sources: ReadonlyArray<{ pat
     const patch = `@@ -${at + 1},${oldCount} +${at + 1},${newCount} @@\n${body.join('\n')}`;
     // Real-looking paths that no default `ignore` glob drops (node_modules/ would be).
     const rel = src.path.replace(/^node_modules\//, '').replace(/(^|\/)node_modules\//g, '$1');
-    files.push({ filename: `src/${i}/${rel}`, status: 'modified', sha: (i.toString(16) + '0'.repeat(40)).slice(0, 40), patch, additions: added.length, deletions: removed.length, changes: added.length + removed.length });
+    files.push({
+      filename: `src/${i}/${rel}`,
+      status: 'modified',
+      sha: (i.toString(16) + '0'.repeat(40)).slice(0, 40),
+      patch,
+      additions: added.length,
+      deletions: removed.length,
+      changes: added.length + removed.length,
+    });
   }
   return files;
 }
@@ -454,13 +462,21 @@ const f1 = (n: number): string => n.toLocaleString('en-US', { minimumFractionDig
 
 function table(title: string, head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i > 0 ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i > 0 ? c.padStart(w[i]!) : c.padEnd(w[i]!)))
+      .join('  ')
+      .trimEnd();
   return [`\n${title}`, line(head), w.map((n) => '─'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
 }
 
 const label = (c: AppBenchCase): string =>
   `${c.files.toLocaleString('en-US')} files` +
-  (c.index ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues, ${c.index === 'store' ? 'store' : 'no store'}` : c.priorIssues ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues` : '');
+  (c.index
+    ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues, ${c.index === 'store' ? 'store' : 'no store'}`
+    : c.priorIssues
+      ? `, ${c.priorIssues.toLocaleString('en-US')} earlier issues`
+      : '');
 
 export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string {
   const out: string[] = [];
@@ -492,23 +508,27 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
   for (const c of cases) {
     const constant = c.index ? APP_CALL_CONSTANT_INDEXED : APP_CALL_CONSTANT;
     out.push(
-      `  ${label(c)}: ${c.calls} calls = ${Object.entries(c.byRoute).map(([k, v]) => `${v} ${k}`).join(' + ')}` +
+      `  ${label(c)}: ${c.calls} calls = ${Object.entries(c.byRoute)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(' + ')}` +
         `; expected ${c.filePages} file pages + ${c.annotationPages} annotation pages + ${constant} + ${c.issuesOpened} issues = ${c.bound}` +
         (c.unexpected.length ? `; UNEXPECTED: ${[...new Set(c.unexpected)].slice(0, 5).join(', ')}` : ''),
     );
   }
   const cold = cases.find((c) => c.coldOwnCpuMs !== undefined);
-  if (cold) out.push(`  first PR of the process (cold JIT): ${f1(cold.coldOwnCpuMs!)} ms own CPU for ${cold.files} files; timed runs: ${cases.map((c) => `${label(c)}: ${c.runs.map((r) => f1(r)).join(', ')}`).join('; ')} ms`);
+  if (cold)
+    out.push(
+      `  first PR of the process (cold JIT): ${f1(cold.coldOwnCpuMs!)} ms own CPU for ${cold.files} files; timed runs: ${cases.map((c) => `${label(c)}: ${c.runs.map((r) => f1(r)).join(', ')}`).join('; ')} ms`,
+    );
   const indexed = cases.filter((c) => c.index);
   if (indexed.length) {
-    out.push(
-      '',
-      'Earlier issues: a 100-file PR judged by a second instance, after a first instance judged the repository\'s first PR (two processes on one store, or a restart):',
-    );
+    out.push('', "Earlier issues: a 100-file PR judged by a second instance, after a first instance judged the repository's first PR (two processes on one store, or a restart):");
     for (const c of indexed) {
       out.push(
         `  ${String(c.priorIssues).padStart(5)} earlier issues, ${c.index === 'store' ? 'store   ' : 'no store'}: ${c.calls} calls, ${c.listingPages} issue-list pages` +
-          (c.firstPr ? ` (the repository's first PR, on the first instance: ${c.firstPr.calls} calls, ${c.firstPr.listingPages} issue-list pages${c.index === 'store' ? ': the one backfill' : ''})` : ''),
+          (c.firstPr
+            ? ` (the repository's first PR, on the first instance: ${c.firstPr.calls} calls, ${c.firstPr.listingPages} issue-list pages${c.index === 'store' ? ': the one backfill' : ''})`
+            : ''),
       );
     }
     const withStore = indexed.filter((c) => c.index === 'store');

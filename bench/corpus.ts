@@ -10,8 +10,36 @@ import { BASE62, base62, crc32 } from '../src/engine/checksum.js';
 import type { SourceFile } from '../src/engine/scan.js';
 
 export const TEXT_EXTENSIONS = new Set([
-  '.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx', '.json', '.md', '.markdown', '.py', '.yml', '.yaml',
-  '.sh', '.css', '.scss', '.html', '.toml', '.ini', '.txt', '.rb', '.go', '.rs', '.java', '.c', '.h', '.cc', '.proto', '.graphql',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.jsx',
+  '.ts',
+  '.mts',
+  '.cts',
+  '.tsx',
+  '.json',
+  '.md',
+  '.markdown',
+  '.py',
+  '.yml',
+  '.yaml',
+  '.sh',
+  '.css',
+  '.scss',
+  '.html',
+  '.toml',
+  '.ini',
+  '.txt',
+  '.rb',
+  '.go',
+  '.rs',
+  '.java',
+  '.c',
+  '.h',
+  '.cc',
+  '.proto',
+  '.graphql',
 ]);
 /** Minified bundles above this are not "ordinary source code". */
 export const MAX_SOURCE_BYTES = 1024 * 1024;

@@ -127,7 +127,11 @@ export async function processBench(argv: string[], root: string): Promise<number
   const work = mkdtempSync(join(tmpdir(), 'tw-bench-'));
   const rssFile = join(work, 'rss');
   const report: Record<string, unknown> = { node: process.version, cores: availableParallelism(), load: loadavg() };
-  console.log(`Token Warden whole-process bench — node ${process.version}, ${availableParallelism()} cores, load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} (figures move with the load)`);
+  console.log(
+    `Token Warden whole-process bench — node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')} (figures move with the load)`,
+  );
 
   try {
     // Start-up ---------------------------------------------------------------------------------------
@@ -138,11 +142,15 @@ export async function processBench(argv: string[], root: string): Promise<number
     const emptyScan = repeatRun(startRuns, () => measure(cli, ['scan', empty], work, rssFile));
     const bare = repeatRun(startRuns, () => measure('-e', [''], work, rssFile));
     console.log(
-      table('Start-up (median of ' + startRuns + ' runs)', ['command', 'ms', 'target', 'peak MB'], [
-        ['node -e "" (Node itself)', fmt(bare.ms, 0), '', fmt(bare.rssMb, 0)],
-        ['tokenwarden --version', fmt(version.ms, 0), `< ${TARGET_VERSION_MS} ${version.ms < TARGET_VERSION_MS ? 'met' : 'ABOVE'}`, fmt(version.rssMb, 0)],
-        ['tokenwarden scan EMPTY-DIR', fmt(emptyScan.ms, 0), `< ${TARGET_EMPTY_MS} ${emptyScan.ms < TARGET_EMPTY_MS ? 'met' : 'ABOVE'}`, fmt(emptyScan.rssMb, 0)],
-      ]),
+      table(
+        'Start-up (median of ' + startRuns + ' runs)',
+        ['command', 'ms', 'target', 'peak MB'],
+        [
+          ['node -e "" (Node itself)', fmt(bare.ms, 0), '', fmt(bare.rssMb, 0)],
+          ['tokenwarden --version', fmt(version.ms, 0), `< ${TARGET_VERSION_MS} ${version.ms < TARGET_VERSION_MS ? 'met' : 'ABOVE'}`, fmt(version.rssMb, 0)],
+          ['tokenwarden scan EMPTY-DIR', fmt(emptyScan.ms, 0), `< ${TARGET_EMPTY_MS} ${emptyScan.ms < TARGET_EMPTY_MS ? 'met' : 'ABOVE'}`, fmt(emptyScan.rssMb, 0)],
+        ],
+      ),
     );
     report.startup = { nodeMs: bare.ms, versionMs: version.ms, emptyScanMs: emptyScan.ms };
 
@@ -151,9 +159,7 @@ export async function processBench(argv: string[], root: string): Promise<number
     const { sources } = collectSources(root, true);
     // Sources come from node_modules/: as files of a project they must not sit in folders a scan
     // leaves out by default (node_modules/, vendor/), or the comparison would be unfair.
-    const fair = sources
-      .map((s) => ({ ...s, path: s.path.replace(/^node_modules\//, '').replace(/(^|\/)(node_modules|vendor)\//g, '$1$2_/') }))
-      .filter((s) => !leftOutByDefault(s.path));
+    const fair = sources.map((s) => ({ ...s, path: s.path.replace(/^node_modules\//, '').replace(/(^|\/)(node_modules|vendor)\//g, '$1$2_/') })).filter((s) => !leftOutByDefault(s.path));
     const smallSources = fair.filter((s) => /\.(js|ts|json|md)$/.test(s.path) && s.bytes <= 64 * 1024 && s.bytes >= 200);
     const small = buildCorpus(spread(smallSources, Number(values['small-mb']) * MB), Number(values['small-mb']) * MB);
     const mixed = buildCorpus(fair, Number(values['mixed-mb']) * MB, 997, 43);
@@ -165,7 +171,9 @@ export async function processBench(argv: string[], root: string): Promise<number
     for (const c of corpora) writeCorpus(c.dir, c.corpus);
     console.log(
       `\ncorpora written in ${fmt((performance.now() - t0) / 1000)} s under ${work}: ` +
-        corpora.map((c) => `${c.name} ${c.corpus.files.length.toLocaleString('en-US')} files, ${fmt(c.corpus.bytes / MB)} MB (${fmt(c.corpus.bytes / c.corpus.files.length / 1024)} KB average)`).join('; '),
+        corpora
+          .map((c) => `${c.name} ${c.corpus.files.length.toLocaleString('en-US')} files, ${fmt(c.corpus.bytes / MB)} MB (${fmt(c.corpus.bytes / c.corpus.files.length / 1024)} KB average)`)
+          .join('; '),
     );
 
     // Side by side -----------------------------------------------------------------------------------
@@ -185,7 +193,11 @@ export async function processBench(argv: string[], root: string): Promise<number
       ];
       if (sl) rows.push(['secretlint "**/*" (recommended preset)', fmt(sl.ms / 1000, 2), fmt(mb / (sl.ms / 1000)), fmt(sl.rssMb, 0), '1.0×']);
       console.log(
-        table(`${c.name}: ${c.corpus.files.length.toLocaleString('en-US')} files, ${fmt(mb)} MB — whole process, median of ${repeat}`, ['command', 'seconds', 'MB/s', 'peak MB', 'vs secretlint'], rows),
+        table(
+          `${c.name}: ${c.corpus.files.length.toLocaleString('en-US')} files, ${fmt(mb)} MB — whole process, median of ${repeat}`,
+          ['command', 'seconds', 'MB/s', 'peak MB', 'vs secretlint'],
+          rows,
+        ),
       );
       console.log(
         `  scanned ${scanned.stats.files.toLocaleString('en-US')} of ${c.corpus.files.length.toLocaleString('en-US')} files, ${scanned.findings.length} findings (${c.corpus.planted.length} secrets planted); ` +
@@ -196,9 +208,19 @@ export async function processBench(argv: string[], root: string): Promise<number
       const ratio1 = sl ? sl.ms / one.ms : undefined;
       verdicts.push(
         `${c.name}: ${fmt(mbpsN)} MB/s with --jobs ${jobsN} (target ${TARGET_MBPS}: ${mbpsN >= TARGET_MBPS ? 'met' : 'BELOW'})` +
-          (ratioN !== undefined ? `, ${fmt(ratioN)}× secretlint (target ${TARGET_RATIO}: ${ratioN >= TARGET_RATIO ? 'met' : 'BELOW'}), --jobs 1 ${fmt(ratio1!)}× (target ${TARGET_RATIO_ONE_CORE}: ${ratio1! >= TARGET_RATIO_ONE_CORE ? 'met' : 'BELOW'})` : ''),
+          (ratioN !== undefined
+            ? `, ${fmt(ratioN)}× secretlint (target ${TARGET_RATIO}: ${ratioN >= TARGET_RATIO ? 'met' : 'BELOW'}), --jobs 1 ${fmt(ratio1!)}× (target ${TARGET_RATIO_ONE_CORE}: ${ratio1! >= TARGET_RATIO_ONE_CORE ? 'met' : 'BELOW'})`
+            : ''),
       );
-      results.push({ corpus: c.name, files: c.corpus.files.length, mb, jobs1: { ms: one.ms, runs: one.all, rssMb: one.rssMb }, jobsN: { jobs: jobsN, ms: many.ms, runs: many.all, rssMb: many.rssMb }, identical: same, secretlint: sl ? { ms: sl.ms, runs: sl.all, rssMb: sl.rssMb } : null });
+      results.push({
+        corpus: c.name,
+        files: c.corpus.files.length,
+        mb,
+        jobs1: { ms: one.ms, runs: one.all, rssMb: one.rssMb },
+        jobsN: { jobs: jobsN, ms: many.ms, runs: many.all, rssMb: many.rssMb },
+        identical: same,
+        secretlint: sl ? { ms: sl.ms, runs: sl.all, rssMb: sl.rssMb } : null,
+      });
     }
     report.sideBySide = results;
 
@@ -217,7 +239,11 @@ export async function processBench(argv: string[], root: string): Promise<number
       const raw = perMb(b) / perMb(a);
       const net = perMb(b, emptyScan.ms) / perMb(a, emptyScan.ms);
       console.log(
-        table('Linearity (--jobs 1, mixed sizes)', ['corpus', 'seconds', 'ms per MB', 'peak MB'], lin.map((x) => [`${fmt(x.mb, 0)} MB`, fmt(x.ms / 1000, 2), fmt(perMb(x), 1), fmt(x.rssMb, 0)])),
+        table(
+          'Linearity (--jobs 1, mixed sizes)',
+          ['corpus', 'seconds', 'ms per MB', 'peak MB'],
+          lin.map((x) => [`${fmt(x.mb, 0)} MB`, fmt(x.ms / 1000, 2), fmt(perMb(x), 1), fmt(x.rssMb, 0)]),
+        ),
       );
       console.log(`  cost per MB at 100 MB ÷ at 10 MB: ${fmt(raw, 2)} (${fmt(net, 2)} without the start-up of an empty scan); 1.00 is linear`);
       verdicts.push(`linearity 100 MB vs 10 MB: ${fmt(net, 2)} per MB (1.00 = linear)`);

@@ -63,7 +63,11 @@ const median = (xs: number[]): number => {
 
 function table(title: string, head: string[], rows: string[][], right: boolean[] = head.map((_, i) => i > 0)): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!)))
+      .join('  ')
+      .trimEnd();
   const rule = w.map((n) => '─'.repeat(n)).join('  ');
   return [`\n${title}`, line(head), rule, ...rows.map(line)].join('\n');
 }
@@ -210,8 +214,14 @@ async function main(): Promise<number> {
     const ext = s.path.slice(s.path.lastIndexOf('.'));
     byExt.set(ext, (byExt.get(ext) ?? 0) + s.bytes);
   }
-  const mix = [...byExt].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([e, b]) => `${e} ${fmt((100 * b) / srcStats.usedBytes, 0)}%`).join(', ');
-  const skipped = Object.entries(srcStats.skipped).map(([k, v]) => `${v} ${k}`).join(', ');
+  const mix = [...byExt]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([e, b]) => `${e} ${fmt((100 * b) / srcStats.usedBytes, 0)}%`)
+    .join(', ');
+  const skipped = Object.entries(srcStats.skipped)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
   console.log(`Token Warden bench — node ${process.version}, ${process.arch}, single-threaded`);
   console.log(
     `corpus: ${int(corpus.files.length)} files, ${fmt(corpus.bytes / MB)} MB, built in ${int(corpusMs)} ms from ${int(srcStats.used)} real text files ` +
@@ -224,10 +234,7 @@ async function main(): Promise<number> {
   const { policy, forced } = everyRuleOn(allRules);
   const families = new Map<string, number>();
   for (const r of allRules) families.set(r.meta.family, (families.get(r.meta.family) ?? 0) + 1);
-  console.log(
-    `rules:  ${allRules.length} registered, all on (${[...families].map(([f, n]) => `${n} ${f}`).join(', ')})` +
-      (forced.length ? `; ${forced.length} switched from off to warn` : ''),
-  );
+  console.log(`rules:  ${allRules.length} registered, all on (${[...families].map(([f, n]) => `${n} ${f}`).join(', ')})` + (forced.length ? `; ${forced.length} switched from off to warn` : ''));
 
   // Warm-up, then timed passes ---------------------------------------------------------------------
   const warm = subset(corpus, Math.min(5 * MB, corpus.bytes / 4));
@@ -352,15 +359,7 @@ async function main(): Promise<number> {
       table(
         `Slowest ${slow.length} rules`,
         ['rule', 'ms', 'share', 'files', 'MB handed', 'MB/s of input', 'raw'],
-        slow.map((s) => [
-          s.id,
-          fmt(s.ms),
-          `${fmt((100 * s.ms) / r.ms)}%`,
-          int(s.calls),
-          fmt(s.segmentBytes / MB, 2),
-          s.ms > 0 ? fmt(s.segmentBytes / MB / (s.ms / 1000), 0) : '-',
-          int(s.raw),
-        ]),
+        slow.map((s) => [s.id, fmt(s.ms), `${fmt((100 * s.ms) / r.ms)}%`, int(s.calls), fmt(s.segmentBytes / MB, 2), s.ms > 0 ? fmt(s.segmentBytes / MB / (s.ms / 1000), 0) : '-', int(s.raw)]),
       ),
     );
     const kw = new Map<string, string[]>();

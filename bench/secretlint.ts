@@ -41,9 +41,7 @@ async function load(): Promise<{ lintSource: LintSource; preset: unknown; versio
     }
     return { lintSource, preset: creator, version };
   } catch (e) {
-    throw new Error(
-      `secretlint is not installed (${(e as Error).message}).\n  fix: npm install --save-dev --save-exact secretlint @secretlint/secretlint-rule-preset-recommend`,
-    );
+    throw new Error(`secretlint is not installed (${(e as Error).message}).\n  fix: npm install --save-dev --save-exact secretlint @secretlint/secretlint-rule-preset-recommend`);
   }
 }
 

@@ -58,7 +58,7 @@ const MB = 1024 * 1024;
 /** The webhook route's limits (src/app/webhooks/webhook-route.ts) as environment variables. */
 const ROUTE_KNOBS = {
   TOKENWARDEN_WEBHOOK_MAX_PENDING: { min: 1, unit: 'requests' },
-  TOKENWARDEN_WEBHOOK_BUFFER_MB: { min: 25, unit: 'megabytes (at least GitHub\'s 25 MB payload cap)' },
+  TOKENWARDEN_WEBHOOK_BUFFER_MB: { min: 25, unit: "megabytes (at least GitHub's 25 MB payload cap)" },
   TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: { min: 1, unit: 'milliseconds' },
 } as const;
 
@@ -181,7 +181,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       ...github,
       pacer: store.pacing,
       onPacingError: (e) => {
-        if (pacingErrors++ % 100 === 0) probot.log.warn({ err: errorFields(e), times: pacingErrors }, 'write pacing: the store could not be asked; this write went on this process\'s pace');
+        if (pacingErrors++ % 100 === 0) probot.log.warn({ err: errorFields(e), times: pacingErrors }, "write pacing: the store could not be asked; this write went on this process's pace");
       },
     });
     const probot = createProbot({ env, overrides: { Octokit, ...(opts.log ? { log: opts.log } : {}) } });

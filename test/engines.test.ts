@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const semver = require('semver') as { satisfies(v: string, range: string, o?: object): boolean; minVersion(range: string): { version: string } | null };
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }> };
+const lock = JSON.parse(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8')) as {
+  packages: Record<string, { version?: string; engines?: { node?: string } | string[]; optional?: boolean }>;
+};
 
 /** The first version of each line the range admits: `^20.19.0 || >=22.12.0` → 20.19.0, 22.12.0. */
 const floors = (range: string): string[] => range.split('||').map((part) => semver.minVersion(part.trim())!.version);

@@ -25,7 +25,8 @@ export function pemProblem(text: string, name: string): string | undefined {
   if (/^["']?-----BEGIN [A-Z ]*PRIVATE KEY-----["']?$/.test(t)) {
     return `${name} holds only the first line of a key: the value was cut at the first newline (docker --env-file and many .env readers do not read multi-line values). Mount the key file and set PRIVATE_KEY_PATH, or put the key on one line with \\n escapes.`;
   }
-  if (/^["'].*["']$/s.test(t) && t.includes('-----BEGIN')) return `${name} is wrapped in quotes that were kept (docker --env-file keeps them): remove the quotes, or mount the key file and set PRIVATE_KEY_PATH.`;
+  if (/^["'].*["']$/s.test(t) && t.includes('-----BEGIN'))
+    return `${name} is wrapped in quotes that were kept (docker --env-file keeps them): remove the quotes, or mount the key file and set PRIVATE_KEY_PATH.`;
   if (t.includes('-----BEGIN OPENSSH PRIVATE KEY-----')) return `${name} is an SSH key, not the App's private key: ${WHERE_KEY}.`;
   if (t.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----')) return `${name} is encrypted with a passphrase; the App needs the key as GitHub issued it (unencrypted PEM): ${WHERE_KEY}.`;
   if (/-----BEGIN (?:RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(t)) return `${name} is a public key or a certificate, not the private key: ${WHERE_KEY}.`;
@@ -76,7 +77,9 @@ export function credentialProblems(env: NodeJS.ProcessEnv, cwd: string = process
     try {
       if (statSync(abs).isDirectory()) {
         const pems = readdirSync(abs).filter((f) => f.endsWith('.pem'));
-        problems.push(`PRIVATE_KEY_PATH ${shown} is a directory: point it at the key file${pems.length ? ` in it (${pems.join(', ')})` : ''}. (A Docker bind mount of a file that did not exist on the host creates a directory.)`);
+        problems.push(
+          `PRIVATE_KEY_PATH ${shown} is a directory: point it at the key file${pems.length ? ` in it (${pems.join(', ')})` : ''}. (A Docker bind mount of a file that did not exist on the host creates a directory.)`,
+        );
       } else text = readFileSync(abs, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

@@ -41,7 +41,7 @@ export async function startWebhookProxy(running: ProxyTarget, env: NodeJS.Proces
   const source = env.WEBHOOK_PROXY_URL?.trim();
   if (!source) return undefined;
   if (env.NODE_ENV === 'production') {
-    running.log.warn({ source }, 'WEBHOOK_PROXY_URL is ignored in production: point the App\'s webhook URL at this server');
+    running.log.warn({ source }, "WEBHOOK_PROXY_URL is ignored in production: point the App's webhook URL at this server");
     return undefined;
   }
   const target = `${running.url.replace(/\/$/, '')}${env.WEBHOOK_PATH || '/api/github/webhooks'}`;

@@ -17,11 +17,7 @@ export interface Draft {
  * a function of the head, called under the lock. With `key`, a second append with the same key appends
  * nothing and returns the first record ('duplicate').
  */
-export async function appendRecords(
-  store: AuditStore,
-  drafts: readonly Draft[] | ((head: AuditHead, now: Date) => readonly Draft[]),
-  opts: { key?: string | null } = {},
-): Promise<AuditAppendResult> {
+export async function appendRecords(store: AuditStore, drafts: readonly Draft[] | ((head: AuditHead, now: Date) => readonly Draft[]), opts: { key?: string | null } = {}): Promise<AuditAppendResult> {
   // Normalised outside the lock where possible: the lock is held for as short a time as can be.
   const fixed = typeof drafts === 'function' ? undefined : drafts.map(toDraft);
   return store.audit.append({

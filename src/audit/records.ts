@@ -284,10 +284,7 @@ export function evaluationBody(input: EvaluationInput): Record<string, unknown> 
  * used or found expired (`exceptions`, as `fromScanResult` gives them). Idempotent per delivery and head
  * sha (`key`): a job retried after a crash gets the first record back ('duplicate').
  */
-export async function recordEvaluation(
-  store: AuditStore,
-  input: EvaluationInput & { exceptions?: FromScan['exceptions'] },
-): Promise<EvaluationRecorded> {
+export async function recordEvaluation(store: AuditStore, input: EvaluationInput & { exceptions?: FromScan['exceptions'] }): Promise<EvaluationRecorded> {
   const key = input.key === null ? undefined : (input.key ?? (input.deliveryId ? `evaluation:${input.deliveryId}:${input.headSha}` : undefined));
   const drafts: Draft[] = [{ kind: 'evaluation', body: scrubBody(evaluationBody(input)) }];
   for (const x of input.exceptions ?? []) {

@@ -41,17 +41,24 @@ function target(io: Io, v: { 'data-dir'?: string; 'database-url'?: string }): Ta
   const url = (v['data-dir'] === undefined ? (v['database-url'] ?? io.env.DATABASE_URL) : undefined)?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//i.test(url)) {
-      throw new CliError(`${v['database-url'] !== undefined ? '--database-url' : 'DATABASE_URL'} must be a postgres:// or postgresql:// URL`, 'pass the App\'s DATABASE_URL, or --data-dir for the embedded store');
+      throw new CliError(
+        `${v['database-url'] !== undefined ? '--database-url' : 'DATABASE_URL'} must be a postgres:// or postgresql:// URL`,
+        "pass the App's DATABASE_URL, or --data-dir for the embedded store",
+      );
     }
     return { options: { backend: 'postgres', connectionString: url, poolSize: 2, migrate: false, instanceId: `cli:${process.pid}` }, where: `PostgreSQL ${shownUrl(url)}` };
   }
   const raw = (v['data-dir'] ?? io.env.TOKENWARDEN_DATA_DIR)?.trim() || DEFAULT_DATA_DIR;
-  if (raw === 'memory:') throw new CliError('TOKENWARDEN_DATA_DIR is memory: — an in-memory store is gone when its process exits; there is no trail to read', 'pass --data-dir with the App\'s data directory, or --database-url');
+  if (raw === 'memory:')
+    throw new CliError(
+      'TOKENWARDEN_DATA_DIR is memory: — an in-memory store is gone when its process exits; there is no trail to read',
+      "pass --data-dir with the App's data directory, or --database-url",
+    );
   const dir = resolve(io.cwd, raw);
   if (!existsSync(join(dir, 'pglite'))) {
     throw new CliError(
       `no Token Warden store in ${dir} (no pglite/ directory there)`,
-      'pass the App\'s data directory (--data-dir, or TOKENWARDEN_DATA_DIR as the App has it), or --database-url / DATABASE_URL for PostgreSQL',
+      "pass the App's data directory (--data-dir, or TOKENWARDEN_DATA_DIR as the App has it), or --database-url / DATABASE_URL for PostgreSQL",
     );
   }
   return { options: { backend: 'pglite', dataDir: dir, migrate: false, instanceId: `cli:${process.pid}` }, where: `the embedded store in ${dir}` };
@@ -64,10 +71,7 @@ async function open(t: Target): Promise<Store> {
     if (e instanceof StoreError) {
       switch (e.code) {
         case 'DATA_DIR_LOCKED':
-          throw new CliError(
-            `${t.where} is in use: ${e.message.split('. ')[0]}`,
-            'the embedded store serves one process: stop the App (or run the command where the App runs PostgreSQL), then retry',
-          );
+          throw new CliError(`${t.where} is in use: ${e.message.split('. ')[0]}`, 'the embedded store serves one process: stop the App (or run the command where the App runs PostgreSQL), then retry');
         case 'SCHEMA_TOO_OLD':
           throw new CliError(`${t.where} has no audit trail yet: ${e.message}`, 'start the App of this release once (it migrates the store), then retry');
         case 'SCHEMA_TOO_NEW':
@@ -77,7 +81,10 @@ async function open(t: Target): Promise<Store> {
       }
     }
     const err = e as NodeJS.ErrnoException;
-    throw new CliError(`cannot open ${t.where}: ${err.code ? `${err.code}: ` : ''}${err.message}`, 'check that the database is reachable and the URL, user and password (PGPASSWORD or ~/.pgpass) are right');
+    throw new CliError(
+      `cannot open ${t.where}: ${err.code ? `${err.code}: ` : ''}${err.message}`,
+      'check that the database is reachable and the URL, user and password (PGPASSWORD or ~/.pgpass) are right',
+    );
   }
 }
 
@@ -202,7 +209,13 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
     const store = await open(t);
     try {
       const sink = new Sink(file ?? io.stdout);
-      for await (const line of exportRecords(store, { format, ...(since ? { since } : {}), ...(until ? { until } : {}), ...(repo ? { repo } : {}), ...(kinds ? { kinds: kinds as AuditKind[] } : {}) })) {
+      for await (const line of exportRecords(store, {
+        format,
+        ...(since ? { since } : {}),
+        ...(until ? { until } : {}),
+        ...(repo ? { repo } : {}),
+        ...(kinds ? { kinds: kinds as AuditKind[] } : {}),
+      })) {
         await sink.line(line);
         n += 1;
       }

@@ -57,7 +57,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
 export const PARALLEL_MIN_FILES = 400;
 
 export function defaultJobs(): number {
-  return (process.env.TOKENWARDEN_JOBS && Number(process.env.TOKENWARDEN_JOBS)) || (cpus().length || 1);
+  return (process.env.TOKENWARDEN_JOBS && Number(process.env.TOKENWARDEN_JOBS)) || cpus().length || 1;
 }
 
 /**

@@ -42,7 +42,10 @@ async function findLayer(src: PolicySource): Promise<PolicyLayer | undefined> {
     try {
       return { source: shown(src.cwd, abs), text: await readFile(abs, 'utf8') };
     } catch (e) {
-      throw new CliError(`cannot read --config ${src.explicit}: ${(e as NodeJS.ErrnoException).code ?? e}`, 'pass an existing policy file, or omit --config to use .github/tokenwarden.yml or the built-in default');
+      throw new CliError(
+        `cannot read --config ${src.explicit}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+        'pass an existing policy file, or omit --config to use .github/tokenwarden.yml or the built-in default',
+      );
     }
   }
   for (const candidate of CONFIG_CANDIDATES) {

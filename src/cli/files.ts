@@ -26,7 +26,7 @@ const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/')
  */
 export function mayBeInWorkTree(dir: string, env: Record<string, string | undefined> = process.env): boolean {
   if (env.GIT_DIR || env.GIT_WORK_TREE) return true;
-  for (let d = dir; ; ) {
+  for (let d = dir; ;) {
     if (existsSync(join(d, '.git'))) return true;
     const up = dirname(d);
     if (up === d) return false;

@@ -64,7 +64,11 @@ export function explainGitFailure(r: GitOutput | null, what: string, dir: string
   return { kind: 'other', message: `${what} failed: ${firstLine(err) || `exit code ${r.code}`}`, fix: 'check the repository with git status; run the git command above to see its full error' };
 }
 
-const firstLine = (s: string): string => s.split('\n').find((l) => l.trim() !== '')?.replace(/^(fatal|error): /, '') ?? '';
+const firstLine = (s: string): string =>
+  s
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.replace(/^(fatal|error): /, '') ?? '';
 
 /** True in a shallow clone (history cut short, e.g. actions/checkout's default fetch-depth 1). */
 export async function isShallow(top: string): Promise<boolean> {
@@ -78,7 +82,10 @@ export const UNSHALLOW_FIX = 'fetch the full history: git fetch --unshallow (in 
 export async function listWorkTreeFiles(top: string, pathspecs: string[]): Promise<string[]> {
   const r = await git(top, ['ls-files', '-co', '--exclude-standard', '-z', '--', ...pathspecs]);
   if (!r || r.code !== 0) throw new CliError(`git ls-files failed in ${top}: ${r?.stderr ?? 'git not found'}`, 'check that the repository is not corrupt (git status)');
-  return r.stdout.toString('utf8').split('\0').filter((p) => p.length > 0);
+  return r.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p.length > 0);
 }
 
 export interface DiffRange {

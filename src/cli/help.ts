@@ -7,7 +7,8 @@ export const USAGE = {
   inventory: 'Usage: tokenwarden inventory init [PATH] [--force] | tokenwarden inventory check [PATH] [--format text|json] [--today YYYY-MM-DD] [--config FILE]',
   report:
     'Usage: tokenwarden report [PATH] [--since TIME] [--until TIME] [--pack sox|finra|ffiec|pci-dss|soc2|default] [--format html|md|json] [--output FILE] [--repo OWNER/NAME] [--config FILE] [--data-dir DIR | --database-url URL]',
-  audit: 'Usage: tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE] | tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND] [--format jsonl|csv] [--output FILE] [STORE]',
+  audit:
+    'Usage: tokenwarden audit verify [--pin SEQ:DIGEST] [--from SEQ] [--format text|json] [STORE] | tokenwarden audit export [--since TIME] [--until TIME] [--repo OWNER/NAME] [--kind KIND] [--format jsonl|csv] [--output FILE] [STORE]',
   org: 'Usage: tokenwarden org scan ORG [--token TOKEN] [--api-url URL] [--out FILE] [--format text|json] [--repos A,B] [--state FILE] [--include-archived] [--include-forks] [--concurrency N]',
 } as const;
 

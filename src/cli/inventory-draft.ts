@@ -44,7 +44,8 @@ function guess(name: string): Pick<Draft, 'kind' | 'provider' | 'hint'> {
   const n = name.toUpperCase();
   if (/^AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/.test(n)) return { kind: 'cloud-access-key', provider: 'aws', hint: 'an AWS access key: consider OIDC federation instead' };
   if (/^(?:ARM|AZURE)_CLIENT_SECRET$|^AZURE_CREDENTIALS$/.test(n)) return { kind: 'cloud-access-key', provider: 'azure', hint: 'an Azure service principal secret: consider OIDC federation instead' };
-  if (/^(?:GCP|GOOGLE|GCLOUD)_(?:SA_KEY|CREDENTIALS|SERVICE_ACCOUNT_KEY|APPLICATION_CREDENTIALS)(?:_JSON)?$/.test(n)) return { kind: 'service-account-key', provider: 'gcp', hint: 'a Google service account key: consider Workload Identity Federation instead' };
+  if (/^(?:GCP|GOOGLE|GCLOUD)_(?:SA_KEY|CREDENTIALS|SERVICE_ACCOUNT_KEY|APPLICATION_CREDENTIALS)(?:_JSON)?$/.test(n))
+    return { kind: 'service-account-key', provider: 'gcp', hint: 'a Google service account key: consider Workload Identity Federation instead' };
   if (/APP_PRIVATE_KEY$|^(?:GH|GITHUB)_APP_(?:PEM|KEY)$/.test(n)) return { kind: 'github-app', hint: 'a GitHub App private key' };
   if (/DEPLOY_KEY$/.test(n)) return { kind: 'deploy-key', hint: 'a deploy key' };
   if (/SSH_(?:PRIVATE_)?KEY$/.test(n)) return { kind: 'ssh-key', hint: 'an SSH key' };
@@ -110,9 +111,14 @@ export function draftInventory(refs: SecretReferences, opts: { today: Date; exem
     const max = d.kind ? DEFAULT_MAX_ROTATION_DAYS[d.kind] : DEFAULT_MAX_ROTATION_DAYS.default;
     lines.push(`  - name: ${d.name}`);
     if (d.secrets.length) lines.push(`    secrets: [${d.secrets.join(', ')}]`);
-    lines.push(d.kind ? `    kind: ${d.kind}${d.hint ? `   # guessed from the name (${d.hint}): check` : '   # guessed from the name: check'}` : `    kind:             # TODO: ${d.hint ? `${d.hint} ` : ''}classic-pat | fine-grained-pat | github-app | oauth-app | deploy-key | ssh-key | cloud-access-key | service-account-key | api-key | webhook-secret | signing-key | password | certificate | other`);
+    lines.push(
+      d.kind
+        ? `    kind: ${d.kind}${d.hint ? `   # guessed from the name (${d.hint}): check` : '   # guessed from the name: check'}`
+        : `    kind:             # TODO: ${d.hint ? `${d.hint} ` : ''}classic-pat | fine-grained-pat | github-app | oauth-app | deploy-key | ssh-key | cloud-access-key | service-account-key | api-key | webhook-secret | signing-key | password | certificate | other`,
+    );
     if (d.provider) lines.push(`    provider: ${d.provider}`);
-    else if (!d.kind || ['api-key', 'cloud-access-key', 'service-account-key'].includes(d.kind)) lines.push('    provider:         # TODO: who issues it (npm, aws, slack, …), for api-key / cloud keys');
+    else if (!d.kind || ['api-key', 'cloud-access-key', 'service-account-key'].includes(d.kind))
+      lines.push('    provider:         # TODO: who issues it (npm, aws, slack, …), for api-key / cloud keys');
     lines.push('    owner:            # TODO: "@user" or "@org/team" who rotates it (quoted)');
     lines.push('    scopes: []        # TODO: what it may do, e.g. [contents:read]');
     lines.push(`    rotation_days:    # TODO: at most ${max}${d.kind ? ` for ${d.kind}` : ''} by default`);

@@ -73,7 +73,11 @@ export function renderInventoryText(r: InventoryReport): string {
     const head = ['STATUS', 'NAME', 'KIND', 'OWNER', 'LAST ROTATED', 'EVERY', 'EXPIRES', 'DUE', 'DAYS', 'LINE'];
     const right = [false, false, false, false, false, true, false, false, true, true];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]): string => cells.map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]): string =>
+      cells
+        .map((c, i) => (right[i] ? c.padStart(w[i]!) : c.padEnd(w[i]!)))
+        .join('  ')
+        .trimEnd();
     out.push('', line(head), ...rows.map(line));
   }
   const notes = sorted(r.credentials).filter((c) => c.status !== 'ok' || c.problems.length);
@@ -84,10 +88,21 @@ export function renderInventoryText(r: InventoryReport): string {
       out.push(`${c.status.padEnd(10)}  ${c.name} (${where}): ${c.message}${c.owner ? ` Owner: ${c.owner}.` : ''}`);
     }
   }
-  out.push('', `Credentials: ${r.credentials.length}${r.credentials.length ? ` (${counts(r).map(([s, n]) => `${s} ${n}`).join(', ')})` : ''}`);
+  out.push(
+    '',
+    `Credentials: ${r.credentials.length}${
+      r.credentials.length
+        ? ` (${counts(r)
+            .map(([s, n]) => `${s} ${n}`)
+            .join(', ')})`
+        : ''
+    }`,
+  );
   const bad = failing(r);
   if (verdict(r) === 'fail') {
-    const parts = [bad.length ? `${plural(bad.length, 'credential')} overdue, expired or undeclared` : '', r.errors.length ? `${plural(r.errors.length, 'error')} in the inventory` : ''].filter(Boolean);
+    const parts = [bad.length ? `${plural(bad.length, 'credential')} overdue, expired or undeclared` : '', r.errors.length ? `${plural(r.errors.length, 'error')} in the inventory` : ''].filter(
+      Boolean,
+    );
     out.push(`FAIL: ${parts.join('; ')}`);
   } else out.push(`PASS: no credential overdue, expired or undeclared`);
   return `${out.join('\n')}\n`;

@@ -5,16 +5,7 @@
  */
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  DEFAULT_WARN_DAYS,
-  INVENTORY_PATHS,
-  credentialStatuses,
-  isWorkflowFile,
-  isoDay,
-  parseInventory,
-  referencedSecrets,
-  statusOptionsFromPolicy,
-} from '../engine/inventory/index.js';
+import { DEFAULT_WARN_DAYS, INVENTORY_PATHS, credentialStatuses, isWorkflowFile, isoDay, parseInventory, referencedSecrets, statusOptionsFromPolicy } from '../engine/inventory/index.js';
 import { oneOf, parseCommandArgs, todayFrom, usageError } from './args.js';
 import { HELP } from './help.js';
 import { CliError, EXIT, type Io } from './io.js';
@@ -87,7 +78,10 @@ async function init(argv: string[], io: Io): Promise<number> {
   const today = todayFrom('inventory', v.today, io.now());
   const existing = await existingInventory(root);
   if (existing && !v.force) {
-    throw new CliError(`${relative(io.cwd, join(root, existing.path)) || existing.path} already exists; nothing was written`, "edit it, check it with 'tokenwarden inventory check', or pass --force to replace it with a fresh draft");
+    throw new CliError(
+      `${relative(io.cwd, join(root, existing.path)) || existing.path} already exists; nothing was written`,
+      "edit it, check it with 'tokenwarden inventory check', or pass --force to replace it with a fresh draft",
+    );
   }
   const { policy } = await loadPolicy({ cwd: io.cwd, root, explicit: v.config, today });
   const refs = referencedSecrets(await workflows(root));
@@ -119,7 +113,8 @@ async function check(argv: string[], io: Io): Promise<number> {
   const today = todayFrom('inventory', v.today, io.now());
   const root = await repoRoot(io, positionals[0]);
   const inv = await existingInventory(root);
-  if (!inv) throw new CliError(`no token inventory in ${relative(io.cwd, root) || '.'} (.github/token-inventory.yml)`, "run 'tokenwarden inventory init' to draft one from the secrets your workflows use");
+  if (!inv)
+    throw new CliError(`no token inventory in ${relative(io.cwd, root) || '.'} (.github/token-inventory.yml)`, "run 'tokenwarden inventory init' to draft one from the secrets your workflows use");
   const { policy } = await loadPolicy({ cwd: io.cwd, root, explicit: v.config, today });
   const options = statusOptionsFromPolicy(policy);
   const parsed = parseInventory(inv.path, inv.text);

@@ -64,7 +64,12 @@ export async function orgCommand(argv: string[], io: Io, hooks: OrgCommandHooks 
   if (!token) throw new CliError('no token', 'pass --token TOKEN, or set GITHUB_TOKEN (a token that can read the repositories: contents and metadata read)');
   const apiUrl = (v['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(apiUrl)) throw usageError('org', `--api-url must be an http(s) URL (got '${apiUrl}')`);
-  const only = v.repos ? v.repos.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean) : null;
+  const only = v.repos
+    ? v.repos
+        .flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : null;
   for (const n of only ?? []) if (!REPO.test(n)) throw usageError('org', `--repos: '${n}' is not a repository name`);
   const concurrency = v.concurrency === undefined ? 2 : Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw usageError('org', '--concurrency must be a whole number from 1 to 16');
@@ -131,7 +136,8 @@ export async function orgCommand(argv: string[], io: Io, hooks: OrgCommandHooks 
     const s = status(e);
     if (s === 401) throw new CliError(`GitHub refused the token (401) at ${apiUrl}`, 'pass a valid token (--token or GITHUB_TOKEN)');
     if (s === 404) throw new CliError(`no organisation or user '${org}' at ${apiUrl} (404)`, 'check the name, and that the token can see it');
-    if (s === 403) throw new CliError(`GitHub refused to list ${org}'s repositories (403): ${describeError(e)}`, 'use a token with read access to the org (and SSO authorised, if the org enforces it)');
+    if (s === 403)
+      throw new CliError(`GitHub refused to list ${org}'s repositories (403): ${describeError(e)}`, 'use a token with read access to the org (and SSO authorised, if the org enforces it)');
     throw e;
   } finally {
     if (isProcess) process.off('SIGINT', onSigint);

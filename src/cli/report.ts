@@ -54,7 +54,11 @@ function storeOptions(io: Io, v: { 'data-dir'?: string; 'database-url'?: string 
   if (v['data-dir'] !== undefined && v['database-url'] !== undefined) throw usageError('report', 'give --data-dir or --database-url, not both');
   const url = (v['data-dir'] === undefined ? (v['database-url'] ?? io.env.DATABASE_URL) : undefined)?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//i.test(url)) throw new CliError(`${v['database-url'] !== undefined ? '--database-url' : 'DATABASE_URL'} must be a postgres:// or postgresql:// URL`, "pass the App's DATABASE_URL, or --data-dir for the embedded store");
+    if (!/^postgres(ql)?:\/\//i.test(url))
+      throw new CliError(
+        `${v['database-url'] !== undefined ? '--database-url' : 'DATABASE_URL'} must be a postgres:// or postgresql:// URL`,
+        "pass the App's DATABASE_URL, or --data-dir for the embedded store",
+      );
     let shown = 'PostgreSQL';
     try {
       const u = new URL(url);
@@ -66,10 +70,17 @@ function storeOptions(io: Io, v: { 'data-dir'?: string; 'database-url'?: string 
   }
   const raw = (v['data-dir'] ?? io.env.TOKENWARDEN_DATA_DIR)?.trim();
   if (!raw) return undefined;
-  if (raw === 'memory:') throw new CliError('TOKENWARDEN_DATA_DIR is memory: — an in-memory store is gone when its process exits; there is no trail to read', "pass --data-dir with the App's data directory, or --database-url");
+  if (raw === 'memory:')
+    throw new CliError(
+      'TOKENWARDEN_DATA_DIR is memory: — an in-memory store is gone when its process exits; there is no trail to read',
+      "pass --data-dir with the App's data directory, or --database-url",
+    );
   const dir = resolve(io.cwd, raw);
   if (!existsSync(join(dir, 'pglite'))) {
-    throw new CliError(`no Token Warden store in ${dir} (no pglite/ directory there)`, "pass the App's data directory (--data-dir, or TOKENWARDEN_DATA_DIR as the App has it), or --database-url / DATABASE_URL; without either the report has no history");
+    throw new CliError(
+      `no Token Warden store in ${dir} (no pglite/ directory there)`,
+      "pass the App's data directory (--data-dir, or TOKENWARDEN_DATA_DIR as the App has it), or --database-url / DATABASE_URL; without either the report has no history",
+    );
   }
   return { options: { backend: 'pglite', dataDir: dir, migrate: false, instanceId: `cli:${process.pid}` }, where: `the embedded store in ${dir}` };
 }
@@ -79,12 +90,16 @@ async function openOrExplain(t: { options: StoreOptions; where: string }): Promi
     return await openStore(t.options);
   } catch (e) {
     if (e instanceof StoreError) {
-      if (e.code === 'DATA_DIR_LOCKED') throw new CliError(`${t.where} is in use: ${e.message.split('. ')[0]}`, 'the embedded store serves one process: stop the App (or use the App\'s GET /api/report), then retry');
+      if (e.code === 'DATA_DIR_LOCKED')
+        throw new CliError(`${t.where} is in use: ${e.message.split('. ')[0]}`, "the embedded store serves one process: stop the App (or use the App's GET /api/report), then retry");
       if (e.code === 'SCHEMA_TOO_OLD') throw new CliError(`${t.where} has no audit trail yet: ${e.message}`, 'start the App of this release once (it migrates the store), then retry');
       throw new CliError(`cannot use ${t.where}: ${e.message}`, 'check the store settings (--data-dir / --database-url)');
     }
     const err = e as NodeJS.ErrnoException;
-    throw new CliError(`cannot open ${t.where}: ${err.code ? `${err.code}: ` : ''}${err.message}`, 'check that the database is reachable and the URL, user and password (PGPASSWORD or ~/.pgpass) are right');
+    throw new CliError(
+      `cannot open ${t.where}: ${err.code ? `${err.code}: ` : ''}${err.message}`,
+      'check that the database is reachable and the URL, user and password (PGPASSWORD or ~/.pgpass) are right',
+    );
   }
 }
 
@@ -145,7 +160,13 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length > 1) throw usageError('report', 'report takes one PATH (the repository; default: the current directory)');
-  const format: EvidenceFormat = oneOf('report', 'format', v.format, EVIDENCE_FORMATS, v.output?.match(/\.(html?|md|json)$/i) ? (v.output.toLowerCase().endsWith('.md') ? 'md' : v.output.toLowerCase().endsWith('.json') ? 'json' : 'html') : 'html');
+  const format: EvidenceFormat = oneOf(
+    'report',
+    'format',
+    v.format,
+    EVIDENCE_FORMATS,
+    v.output?.match(/\.(html?|md|json)$/i) ? (v.output.toLowerCase().endsWith('.md') ? 'md' : v.output.toLowerCase().endsWith('.json') ? 'json' : 'html') : 'html',
+  );
   if (v.pack !== undefined && !isPackName(v.pack)) throw usageError('report', `--pack must be one of ${PACK_LIST.join(', ')} (got '${v.pack}')`);
   const repoFlag = v.repo?.trim();
   if (repoFlag !== undefined && !/^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/.test(repoFlag)) throw usageError('report', `--repo must be OWNER/NAME (got '${v.repo!.slice(0, 100)}')`);
@@ -162,7 +183,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   }
   const root = (await workTreeTop(path)) ?? path;
   const remote = await git(root, ['remote', 'get-url', 'origin']);
-  const repository = repoFlag ?? (remote && remote.code === 0 ? repoFromRemote(remote.stdout.toString("utf8")) : undefined) ?? basename(root);
+  const repository = repoFlag ?? (remote && remote.code === 0 ? repoFromRemote(remote.stdout.toString('utf8')) : undefined) ?? basename(root);
 
   // The scan as `tokenwarden scan` runs it, without a baseline: a baselined secret is still leaked.
   const outcome = await runScan({ paths: [path], config: v.config, baseline: false, today, showProgress: false }, { ...io, cwd: io.cwd });
@@ -198,6 +219,6 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     }
     io.stdout.write(`wrote the evidence report for ${repository} (${format}, pack ${pack}) to ${v.output}\n`);
   } else io.stdout.write(text);
-  if (broken) io.stderr.write('tokenwarden: the audit trail is BROKEN (see the report); run \'tokenwarden audit verify\' for the first broken record\n');
+  if (broken) io.stderr.write("tokenwarden: the audit trail is BROKEN (see the report); run 'tokenwarden audit verify' for the first broken record\n");
   return broken ? EXIT.findings : EXIT.ok;
 }

@@ -100,7 +100,14 @@ function renderDetail(d: RuleDetail): string {
   } else {
     out.push(`  none besides the level and path globs every rule takes, e.g.:`, `    rules:`, `      ${d.id}:`, `        level: warn`, `        ignore: ["test/fixtures/**"]`);
   }
-  if (d.configured) out.push('  set by the policy in effect:', ...stringify(d.configured).trimEnd().split('\n').map((l) => `    ${l}`));
+  if (d.configured)
+    out.push(
+      '  set by the policy in effect:',
+      ...stringify(d.configured)
+        .trimEnd()
+        .split('\n')
+        .map((l) => `    ${l}`),
+    );
   return out.join('\n') + '\n';
 }
 
@@ -131,10 +138,7 @@ export async function rulesCommand(argv: string[], io: Io): Promise<number> {
     const rule = allRules.find((r) => r.meta.id === wanted);
     if (!rule) {
       const close = suggestions(wanted);
-      throw new CliError(
-        `no rule '${wanted}'`,
-        close.length ? `did you mean ${close.join(', ')}?` : `run 'tokenwarden rules' for the list (ids look like secrets/github-token)`,
-      );
+      throw new CliError(`no rule '${wanted}'`, close.length ? `did you mean ${close.join(', ')}?` : `run 'tokenwarden rules' for the list (ids look like secrets/github-token)`);
     }
     const root = (await workTreeTop(io.cwd)) ?? io.cwd;
     const { policy } = await loadPolicy({ cwd: io.cwd, root, explicit: v.config, today: io.now() });

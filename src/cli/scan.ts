@@ -131,7 +131,10 @@ function gitSide(root: string, rev: string | null, maxBytes: number, head: boole
           skipped: {
             path,
             reason: 'too-large',
-            detail: purpose === 'view' ? `over ${maxBytes} bytes: the inventory rules did not read it` : `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules`,
+            detail:
+              purpose === 'view'
+                ? `over ${maxBytes} bytes: the inventory rules did not read it`
+                : `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules`,
           },
         };
       }
@@ -189,19 +192,21 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
 
   const common = { paths: positionals, config: v.config, baseline: v.baseline, today, showProgress: io.stderr.isTTY === true && !v.quiet };
   const history = v.history ? await runHistoryScan({ ...common, ...(v['history-range'] ? { range: v['history-range'] } : {}) }, io) : undefined;
-  const outcome = history ?? await runScan(
-    {
-      paths: positionals,
-      diff: v.diff,
-      staged: v.staged,
-      config: v.config,
-      baseline: v.baseline,
-      today,
-      showProgress: io.stderr.isTTY === true && !v.quiet,
-      ...(jobs ? { jobs } : {}),
-    },
-    io,
-  );
+  const outcome =
+    history ??
+    (await runScan(
+      {
+        paths: positionals,
+        diff: v.diff,
+        staged: v.staged,
+        config: v.config,
+        baseline: v.baseline,
+        today,
+        showProgress: io.stderr.isTTY === true && !v.quiet,
+        ...(jobs ? { jobs } : {}),
+      },
+      io,
+    ));
   // A tree scan that read no file is not a pass: say what was left out and why (exit 2).
   if (outcome.listing && outcome.result.stats.files === 0) {
     io.stderr.write(nothingScanned(positionals, outcome.listing, outcome.result.skipped));

@@ -55,9 +55,13 @@ function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return undefined;
-  let evenZero = 0, oddZero = 0, evenText = 0, oddText = 0;
+  let evenZero = 0,
+    oddZero = 0,
+    evenText = 0,
+    oddText = 0;
   for (let i = 0; i < n; i += 2) {
-    const a = bytes[i]!, b = bytes[i + 1]!;
+    const a = bytes[i]!,
+      b = bytes[i + 1]!;
     if (a === 0) evenZero++;
     else if ((a >= 0x20 && a < 0x7f) || a === 0x0a || a === 0x0d || a === 0x09 || a >= 0xa0) evenText++;
     if (b === 0) oddZero++;

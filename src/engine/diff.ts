@@ -144,7 +144,8 @@ function gitHeaderPaths(rest: string): [string, string] | undefined {
   // Unquoted paths may hold spaces: prefer the split where both sides name the same file.
   const half = (rest.length - 1) / 2;
   if (Number.isInteger(half) && rest[half] === ' ') {
-    const a = rest.slice(0, half), b = rest.slice(half + 1);
+    const a = rest.slice(0, half),
+      b = rest.slice(half + 1);
     if (a.slice(2) === b.slice(2)) return [a, b];
   }
   const q = rest.indexOf(' "');

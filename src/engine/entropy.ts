@@ -17,7 +17,10 @@ export function shannonEntropy(s: string): number {
 
 /** Character classes present: lower, upper, digit, other. Real keys mix at least two. */
 export function charClasses(s: string): number {
-  let lower = 0, upper = 0, digit = 0, other = 0;
+  let lower = 0,
+    upper = 0,
+    digit = 0,
+    other = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) lower = 1;
@@ -30,7 +33,10 @@ export function charClasses(s: string): number {
 
 /** Longest run of one repeated character, or of an ascending/descending sequence (abcd, 1234). */
 export function longestTrivialRun(s: string): number {
-  let best = s.length ? 1 : 0, rep = 1, seqUp = 1, seqDown = 1;
+  let best = s.length ? 1 : 0,
+    rep = 1,
+    seqUp = 1,
+    seqDown = 1;
   for (let i = 1; i < s.length; i++) {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
     rep = d === 0 ? rep + 1 : 1;

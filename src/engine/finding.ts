@@ -42,13 +42,7 @@ export interface Finding extends Location {
 const severityRank: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.path.localeCompare(b.path) ||
-    a.startLine - b.startLine ||
-    a.startColumn - b.startColumn ||
-    severityRank[a.severity] - severityRank[b.severity] ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+  return a.path.localeCompare(b.path) || a.startLine - b.startLine || a.startColumn - b.startColumn || severityRank[a.severity] - severityRank[b.severity] || a.ruleId.localeCompare(b.ruleId);
 }
 
 export function severityAtLeast(s: Severity, min: Severity): boolean {

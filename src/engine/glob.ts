@@ -100,7 +100,10 @@ export function checkGlob(pattern: unknown, limits: GlobLimits = DEFAULT_GLOB_LI
     return { message: `Glob \`${shown}\` is ${pattern.length} characters long (limit ${limits.maxGlobLength}).`, fix: 'Use a shorter glob, e.g. a directory followed by `/**`.' };
   }
   if (EXTGLOB.test(pattern)) {
-    return { message: `Glob \`${shown}\` uses an extended glob (\`+(…)\`, \`*(…)\`, \`?(…)\`, \`@(…)\`, \`!(…)\`), which is not accepted.`, fix: 'List the alternatives in braces, `{a,b}`, or as separate globs.' };
+    return {
+      message: `Glob \`${shown}\` uses an extended glob (\`+(…)\`, \`*(…)\`, \`?(…)\`, \`@(…)\`, \`!(…)\`), which is not accepted.`,
+      fix: 'List the alternatives in braces, `{a,b}`, or as separate globs.',
+    };
   }
   if (RANGE.test(pattern)) {
     return { message: `Glob \`${shown}\` uses a brace range (\`{1..9}\`), which is not accepted.`, fix: 'List the values in braces, `{1,2,3}`, or use `*`.' };

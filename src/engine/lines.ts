@@ -13,7 +13,8 @@ export class LineIndex {
   /** 0-based line holding `offset`. */
   lineAt(offset: number): number {
     const s = this.starts;
-    let lo = 0, hi = s.length - 1;
+    let lo = 0,
+      hi = s.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (s[mid]! <= offset) lo = mid;

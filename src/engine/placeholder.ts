@@ -8,12 +8,7 @@ import { longestTrivialRun } from './entropy.js';
  * Values vendors publish in their docs; reporting them is pure noise. (Split so that naive
  * credential greps, ours included, do not stop at this file.)
  */
-const DOCUMENTED_EXAMPLES = new Set([
-  'AKIA' + 'IOSFODNN7EXAMPLE',
-  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  'ASIAIOSFODNN7EXAMPLE',
-  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
-]);
+const DOCUMENTED_EXAMPLES = new Set(['AKIA' + 'IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'ASIAIOSFODNN7EXAMPLE', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY']);
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
@@ -62,7 +57,8 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const body = stripPrefixes(value);
   if (body.length < 8) return undefined;
   const lower = body.toLowerCase();
-  if (/example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|your[_-]?(?:api|token|key|secret)|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(lower)) return 'drop';
+  if (/example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|your[_-]?(?:api|token|key|secret)|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(lower))
+    return 'drop';
   // Masks in any case and mixed runs of mask characters (`xXxX`, `x*x*`, `####`).
   const mask = longestMatch(lower, /[x*#?.]{4,}/g);
   if (mask >= 6 || mask >= body.length / 3) return 'drop';

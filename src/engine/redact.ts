@@ -81,6 +81,9 @@ export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ s
     pos = sp.end;
   }
   if (pos < to) out += line.slice(pos, to);
-  out = redactAll(out, near.map((sp) => sp.secret));
+  out = redactAll(
+    out,
+    near.map((sp) => sp.secret),
+  );
   return ((from > 0 ? '…' : '') + out + (to < line.length ? '…' : '')).trim();
 }

@@ -262,7 +262,8 @@ export class Scanner {
         if (end > last[1]) last[1] = end;
       } else list.push([start, end]);
     };
-    let lineStart = -1, lineEnd = -1;
+    let lineStart = -1,
+      lineEnd = -1;
     /** The current line when it is long: windows around hits, in time linear in the line. */
     let long: LongLine | undefined;
     this.matcher.scan(text, (k, offset) => {

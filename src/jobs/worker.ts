@@ -9,7 +9,6 @@
  */
 import type { Backoff, Job, JobQueue } from '../store/types.js';
 
-
 /** The reason a job's signal aborts when its lease was lost: another worker has it now (or it was settled). */
 export class LeaseLost extends Error {
   override name = 'LeaseLost';

@@ -54,7 +54,10 @@ export type OrgScanEvent =
 
 export class UnknownRepos extends Error {
   override name = 'UnknownRepos';
-  constructor(readonly names: string[], org: string) {
+  constructor(
+    readonly names: string[],
+    org: string,
+  ) {
     super(`not in ${org}: ${names.join(', ')}`);
   }
 }
@@ -78,7 +81,14 @@ export async function runOrgScan(o: OrgScanOptions): Promise<OrgReport> {
   await mapLimit(todo, Math.max(1, o.repoConcurrency ?? 2), async (repo) => {
     if (o.signal?.aborted || o.hardSignal?.aborted) return;
     try {
-      const result = await scanRepository(o.gh, repo, { rules, today: o.today, orgPolicy, concurrency: Math.max(1, o.blobConcurrency ?? 8), ...(o.archive === false ? { archive: false } : {}), ...(o.hardSignal ? { signal: o.hardSignal } : {}) });
+      const result = await scanRepository(o.gh, repo, {
+        rules,
+        today: o.today,
+        orgPolicy,
+        concurrency: Math.max(1, o.blobConcurrency ?? 8),
+        ...(o.archive === false ? { archive: false } : {}),
+        ...(o.hardSignal ? { signal: o.hardSignal } : {}),
+      });
       if (o.hardSignal?.aborted) return;
       await state.done(result);
       o.onEvent?.({ type: 'repo-done', result, done: ++done, of: selected.length });
@@ -91,7 +101,17 @@ export async function runOrgScan(o: OrgScanOptions): Promise<OrgReport> {
     }
   });
   await state.save();
-  return buildReport(o, startedAt, today, options, all.length, selected.map((r) => r.fullName), skipped, failed, state);
+  return buildReport(
+    o,
+    startedAt,
+    today,
+    options,
+    all.length,
+    selected.map((r) => r.fullName),
+    skipped,
+    failed,
+    state,
+  );
 }
 
 function buildReport(

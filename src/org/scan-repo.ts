@@ -139,7 +139,11 @@ export async function scanRepository(gh: GitHubClient, repo: OrgRepo, opts: Repo
   }
   const resolved = tooLarge
     ? ({ ok: false, errors: [{ source: POLICY_PATH, line: 1, column: 1, message: `the policy file is larger than ${MAX_POLICY_BYTES} bytes`, fix: '' }] } as const)
-    : resolveSources(sources, opts.today, opts.rules.map((x) => x.meta.id));
+    : resolveSources(
+        sources,
+        opts.today,
+        opts.rules.map((x) => x.meta.id),
+      );
   if (!resolved.ok) {
     return {
       ...emptyResult(repo, started),
@@ -193,37 +197,48 @@ export async function scanRepository(gh: GitHubClient, repo: OrgRepo, opts: Repo
   const skippedBytes = tree.files.reduce((n, f) => n + (!wanted.has(f.path) && f.size ? f.size : 0), 0);
   if (opts.archive !== false && wanted.size >= ARCHIVE_MIN_FILES && skippedBytes <= ARCHIVE_MAX_SKIPPED_BYTES) {
     try {
-      await readArchive(gh, r, head, (e) => wanted.has(e.path) && !judged.has(e.path) && e.size <= max, (path, blob) => {
-        judged.add(path);
-        judge(path, blob);
-      }, opts.signal);
+      await readArchive(
+        gh,
+        r,
+        head,
+        (e) => wanted.has(e.path) && !judged.has(e.path) && e.size <= max,
+        (path, blob) => {
+          judged.add(path);
+          judge(path, blob);
+        },
+        opts.signal,
+      );
     } catch (e) {
       if (opts.signal?.aborted) throw e;
       // What the archive did not bring is fetched blob by blob below.
       opts.onArchiveError?.(e);
     }
   }
-  await mapLimit([...wanted.values()].filter((f) => !judged.has(f.path)), opts.concurrency, async (f) => {
-    if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('interrupted');
-    let blob: Uint8Array;
-    try {
-      blob = await getBlob(gh, r, f.sha, max, f.path);
-    } catch (e) {
-      if (e instanceof BlobTooLarge) {
-        scanner.skip({ path: f.path, reason: 'too-large', detail: `over ${max} bytes (settings.max_file_size)` });
-        return;
+  await mapLimit(
+    [...wanted.values()].filter((f) => !judged.has(f.path)),
+    opts.concurrency,
+    async (f) => {
+      if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('interrupted');
+      let blob: Uint8Array;
+      try {
+        blob = await getBlob(gh, r, f.sha, max, f.path);
+      } catch (e) {
+        if (e instanceof BlobTooLarge) {
+          scanner.skip({ path: f.path, reason: 'too-large', detail: `over ${max} bytes (settings.max_file_size)` });
+          return;
+        }
+        const s = status(e);
+        // A blob GitHub will not serve costs that file; a rate limit or an outage the client could not
+        // wait out costs the repository (it is scanned again by the next run).
+        if (s === 403 || s === 404 || s === 422) {
+          scanner.skip({ path: f.path, reason: 'unreadable', detail: `GitHub would not serve the blob (${s})` });
+          return;
+        }
+        throw e;
       }
-      const s = status(e);
-      // A blob GitHub will not serve costs that file; a rate limit or an outage the client could not
-      // wait out costs the repository (it is scanned again by the next run).
-      if (s === 403 || s === 404 || s === 422) {
-        scanner.skip({ path: f.path, reason: 'unreadable', detail: `GitHub would not serve the blob (${s})` });
-        return;
-      }
-      throw e;
-    }
-    judge(f.path, blob);
-  });
+      judge(f.path, blob);
+    },
+  );
   const result = scanner.result();
   const inventory = INVENTORY_PATHS.find((p) => kept.has(p)) ?? null;
   const credentials = inventory ? judgeInventory(inventory, kept, policy, opts.today) : { list: [], errors: 0 };
@@ -234,24 +249,22 @@ function judgeInventory(path: string, texts: Map<string, string>, policy: Resolv
   const parsed = parseInventory(path, texts.get(path)!);
   const refs = referencedSecrets([...texts].filter(([p]) => isWorkflowFile(p)).map(([p, text]) => ({ path: p, text })));
   const statuses = credentialStatuses(parsed.entries, { today, ...statusOptionsFromPolicy(policy), ...(refs.files.length ? { referenced: refs } : {}) });
-  const list = statuses.map(
-    (c): ReportCredential => ({
-      name: c.name,
-      status: c.status,
-      conditions: [...c.conditions],
-      ...(c.kind ? { kind: c.kind } : {}),
-      ...(c.provider ? { provider: c.provider } : {}),
-      ...(c.owner ? { owner: c.owner } : {}),
-      ...(c.rotationDays !== undefined ? { rotationDays: c.rotationDays } : {}),
-      ...(c.lastRotated ? { lastRotated: c.lastRotated } : {}),
-      ...(c.expires ? { expires: c.expires } : {}),
-      ...(c.dueDate ? { dueDate: c.dueDate } : {}),
-      ...(c.dueReason ? { dueReason: c.dueReason } : {}),
-      ...(c.daysLeft !== undefined ? { daysLeft: c.daysLeft } : {}),
-      missing: [...c.missing],
-      usedBy: [...new Set(c.references.map((x) => x.path))],
-    }),
-  );
+  const list = statuses.map((c): ReportCredential => ({
+    name: c.name,
+    status: c.status,
+    conditions: [...c.conditions],
+    ...(c.kind ? { kind: c.kind } : {}),
+    ...(c.provider ? { provider: c.provider } : {}),
+    ...(c.owner ? { owner: c.owner } : {}),
+    ...(c.rotationDays !== undefined ? { rotationDays: c.rotationDays } : {}),
+    ...(c.lastRotated ? { lastRotated: c.lastRotated } : {}),
+    ...(c.expires ? { expires: c.expires } : {}),
+    ...(c.dueDate ? { dueDate: c.dueDate } : {}),
+    ...(c.dueReason ? { dueReason: c.dueReason } : {}),
+    ...(c.daysLeft !== undefined ? { daysLeft: c.daysLeft } : {}),
+    missing: [...c.missing],
+    usedBy: [...new Set(c.references.map((x) => x.path))],
+  }));
   return { list, errors: parsed.errors.length };
 }
 

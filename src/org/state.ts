@@ -93,13 +93,15 @@ export class OrgState {
   save(): Promise<void> {
     const path = this.path;
     if (!path) return Promise.resolve();
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      this.data.updatedAt = new Date().toISOString();
-      const tmp = `${path}.${process.pid}.tmp`;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(tmp, `${JSON.stringify(this.data)}\n`, { mode: 0o600 });
-      await rename(tmp, path);
-    });
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        this.data.updatedAt = new Date().toISOString();
+        const tmp = `${path}.${process.pid}.tmp`;
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(tmp, `${JSON.stringify(this.data)}\n`, { mode: 0o600 });
+        await rename(tmp, path);
+      });
     return this.writing;
   }
 }

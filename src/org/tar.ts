@@ -99,7 +99,7 @@ const checksumOk = (h: Uint8Array): boolean => {
 function paxPath(data: Uint8Array): string | undefined {
   const s = Buffer.from(data).toString('utf8');
   let path: string | undefined;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const sp = s.indexOf(' ', i);
     if (sp === -1) break;
     const len = Number(s.slice(i, sp));

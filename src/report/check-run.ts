@@ -160,16 +160,20 @@ export function findingAnnotation(f: Finding, _index?: number, all?: readonly Fi
     scrub = scrubbers.get(all) ?? findingsScrubber(all);
     scrubbers.set(all, scrub);
   }
-  return mend({
-    path: f.path,
-    start_line: f.startLine,
-    end_line: Math.max(f.endLine, f.startLine),
-    ...(f.endLine <= f.startLine && f.endColumn >= f.startColumn ? { start_column: f.startColumn, end_column: f.endColumn } : {}),
-    annotation_level: f.level === 'fail' ? 'failure' : 'warning',
-    title: annotationTitle(f),
-    message: annotationMessage(f),
-    raw_details: annotationDetails(f, scrub),
-  }, scrub, true);
+  return mend(
+    {
+      path: f.path,
+      start_line: f.startLine,
+      end_line: Math.max(f.endLine, f.startLine),
+      ...(f.endLine <= f.startLine && f.endColumn >= f.startColumn ? { start_column: f.startColumn, end_column: f.endColumn } : {}),
+      annotation_level: f.level === 'fail' ? 'failure' : 'warning',
+      title: annotationTitle(f),
+      message: annotationMessage(f),
+      raw_details: annotationDetails(f, scrub),
+    },
+    scrub,
+    true,
+  );
 }
 
 /** A policy error as an annotation on the policy file (only meaningful for a file in this repository). */
@@ -351,11 +355,12 @@ function secretNameLines(names: readonly string[]): string[] {
 
 function controlsSection(findings: readonly Finding[]): string[] {
   const by = new Map<string, Set<string>>();
-  for (const f of findings) for (const c of f.controls) {
-    let s = by.get(c);
-    if (!s) by.set(c, (s = new Set()));
-    s.add(f.ruleId);
-  }
+  for (const f of findings)
+    for (const c of f.controls) {
+      let s = by.get(c);
+      if (!s) by.set(c, (s = new Set()));
+      s.add(f.ruleId);
+    }
   return [...by.keys()].sort().map((c) => `- ${code(c)}: ${[...by.get(c)!].map(code).join(', ')}`);
 }
 
@@ -464,7 +469,8 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
   if (text.length > limit) {
     skippedMax = 50;
     // Largest row count that fits: the text grows monotonically with rows.
-    let lo = 0, hi = rows;
+    let lo = 0,
+      hi = rows;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (render(mid, skippedMax).length <= limit) lo = mid;
@@ -481,15 +487,11 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
 
 /** The output of a check that could not judge the change because the policy does not load. */
 export function renderConfigError(errors: readonly PolicyError[], ref: string): CheckOutput {
-  const out = [
-    `## ❌ Token Warden policy error`,
-    `The Token Warden policy on ${code(ref)} does not load, so this change cannot be judged. ${plural(errors.length, 'error')}:`,
-    '',
-  ];
+  const out = [`## ❌ Token Warden policy error`, `The Token Warden policy on ${code(ref)} does not load, so this change cannot be judged. ${plural(errors.length, 'error')}:`, ''];
   for (const e of errors) {
     out.push(`- **${code(`${e.source}:${e.line}:${e.column}`)}** ${cell(e.message)}`, `  **Fix:** ${cell(e.fix)}`);
   }
-  out.push('', 'Fix the policy on the base branch (or in the organisation\'s `.github` repository), then re-run this check.');
+  out.push('', "Fix the policy on the base branch (or in the organisation's `.github` repository), then re-run this check.");
   const first = errors[0];
   const title = first ? `Policy error in ${first.source} line ${first.line}` : 'Policy error';
   return validOutput({ title, summary: out.join('\n') });
@@ -545,12 +547,19 @@ export function revocationLines(v: RevocationView): { notes: string[]; problems:
   }
   const before = v.earlier.filter((e) => e.state === 'submitted');
   if (before.length) {
-    const at = before.map((e) => e.at).filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
-    notes.push(`**Revoked earlier:** ${plural(before.length, `${provider} token`)} (${tokenList(before)}) ${before.length === 1 ? 'was' : 'were'} submitted for revocation before${at ? ` (first at ${utc(at)})` : ''}; not submitted again.`);
+    const at = before
+      .map((e) => e.at)
+      .filter((d): d is Date => !!d)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    notes.push(
+      `**Revoked earlier:** ${plural(before.length, `${provider} token`)} (${tokenList(before)}) ${before.length === 1 ? 'was' : 'were'} submitted for revocation before${at ? ` (first at ${utc(at)})` : ''}; not submitted again.`,
+    );
   }
   const refusedBefore = v.earlier.filter((e) => e.state === 'refused');
   if (refusedBefore.length) {
-    notes.push(`${plural(refusedBefore.length, `${provider} token`)} (${tokenList(refusedBefore)}) ${refusedBefore.length === 1 ? 'was' : 'were'} refused by ${provider}'s revocation API before: revoke by hand (see the remediation issue).`);
+    notes.push(
+      `${plural(refusedBefore.length, `${provider} token`)} (${tokenList(refusedBefore)}) ${refusedBefore.length === 1 ? 'was' : 'were'} refused by ${provider}'s revocation API before: revoke by hand (see the remediation issue).`,
+    );
   }
   if (v.inFlight) notes.push(`${plural(v.inFlight, `${provider} token`)} ${v.inFlight === 1 ? 'is' : 'are'} being submitted for revocation by another Token Warden instance.`);
   if (v.refused.length) {
@@ -559,7 +568,9 @@ export function revocationLines(v: RevocationView): { notes: string[]; problems:
   }
   if (v.failed.length) {
     const reasons = [...new Set(v.failed.map((r) => r.detail))].slice(0, 3).join('; ');
-    problems.push(`Revocation of ${plural(v.failed.length, `${provider} token`)} (${tokenList(v.failed)}) failed: ${reasons}. It is tried again on the next evaluation; revoke by hand if it is urgent.`);
+    problems.push(
+      `Revocation of ${plural(v.failed.length, `${provider} token`)} (${tokenList(v.failed)}) failed: ${reasons}. It is tried again on the next evaluation; revoke by hand if it is urgent.`,
+    );
   }
   if (v.deferred.count) {
     const until = v.deferred.until ? ` until ${utc(v.deferred.until)}` : '';

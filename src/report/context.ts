@@ -46,7 +46,5 @@ export const TOOL_NAME = 'tokenwarden';
 /** One line on a finding found in history, for every report format. */
 export function originNote(o: Origin): string {
   const where = `first added in commit ${o.commit.slice(0, 12)} (${o.date.slice(0, 10)}, ${o.author}) at ${o.path}${o.commits > 1 ? `; added ${o.commits} times` : ''}`;
-  return o.presentAtHead
-    ? `${where}; still present at HEAD: revoke it, then remove it`
-    : `${where}; no longer at HEAD, but still in the history: a leak until it is revoked`;
+  return o.presentAtHead ? `${where}; still present at HEAD: revoke it, then remove it` : `${where}; no longer at HEAD, but still in the history: a leak until it is revoked`;
 }

@@ -16,7 +16,7 @@ export { ISSUE_BODY_LIMIT, ISSUE_TITLE_LIMIT };
 const MAX_LISTED = 20;
 /** Occurrence markers in one body or comment: a later run reports the rest (bounded, so the markers fit). */
 const MAX_OCCURRENCE_MARKERS = 500;
-const CUT_NOTE = '\n\n… cut to GitHub\'s size limit for an issue.\n';
+const CUT_NOTE = "\n\n… cut to GitHub's size limit for an issue.\n";
 /** Scrubbed first (a secret cut in half is not recognised), then cut. */
 const fitBody = (text: string): string => fitChars(scrubText(text), ISSUE_BODY_LIMIT, CUT_NOTE);
 
@@ -109,8 +109,7 @@ function locationLines(occurrences: readonly Occurrence[], head: string, more: s
   return out;
 }
 
-const occurrenceMarkers = (occurrences: readonly Occurrence[]): string[] =>
-  [...new Set(occurrences.map(occurrenceId))].slice(0, MAX_OCCURRENCE_MARKERS).map((id) => marker('occurrence', id));
+const occurrenceMarkers = (occurrences: readonly Occurrence[]): string[] => [...new Set(occurrences.map(occurrenceId))].slice(0, MAX_OCCURRENCE_MARKERS).map((id) => marker('occurrence', id));
 
 /** `occurrences` are every place this change has the finding; the first one is the main location. */
 export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: readonly Occurrence[]): string {
@@ -144,7 +143,7 @@ export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: r
     out.push(
       '### Checklist',
       `- [ ] Revoked the credential${revoke ? ` at ${revoke.provider}` : ' at its issuer'}`,
-      '- [ ] Checked the issuer\'s logs for use of the credential since it was committed',
+      "- [ ] Checked the issuer's logs for use of the credential since it was committed",
       '- [ ] Issued a replacement with the least privilege and an expiry, stored in a secret store / CI secret',
       '- [ ] Removed the secret from the code (it is read from the environment or secret store at run time)',
       '- [ ] Recorded the rotation in the token inventory (owner, rotation period, expiry)',
@@ -201,5 +200,7 @@ export function revocationComment(outcome: 'submitted' | 'refused', provider: st
       `**Revoked:** Token Warden submitted this token to ${provider}'s credential revocation API at ${when} (accepted${detail ? `: ${detail}` : ''}). ${provider} revokes it and notifies its owner.\n\nStill to do: issue a replacement where it was used, check the logs for its use since it was committed, and remove it from the code.`,
     );
   }
-  return fitBody(`**Not revoked:** ${provider}'s credential revocation API refused the request at ${when}${detail ? `: ${detail}` : ''}. Token Warden does not submit it again: revoke it by hand (steps above).`);
+  return fitBody(
+    `**Not revoked:** ${provider}'s credential revocation API refused the request at ${when}${detail ? `: ${detail}` : ''}. Token Warden does not submit it again: revoke it by hand (steps above).`,
+  );
 }

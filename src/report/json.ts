@@ -80,11 +80,7 @@ export function jsonFinding(f: Finding, scrub: Scrub = scrubCached, origin?: Ori
 export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonReport {
   // Paths and free text of the whole report, scrubbed in one batch.
   const all = [...result.findings, ...result.excepted.map((e) => e.finding)];
-  const scrub = batchScrubber([
-    ...all.flatMap((f) => [f.path, f.message]),
-    ...result.excepted.map((e) => e.exception.justification),
-    ...result.skipped.flatMap((s) => [s.path, s.detail]),
-  ]);
+  const scrub = batchScrubber([...all.flatMap((f) => [f.path, f.message]), ...result.excepted.map((e) => e.exception.justification), ...result.skipped.flatMap((s) => [s.path, s.detail])]);
   return {
     version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: ctx.toolVersion },
@@ -97,9 +93,7 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
       ...jsonFinding(finding, scrub, ctx.origins?.get(finding.fingerprint)),
       exception: { justification: scrub(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
     })),
-    skipped: [...result.skipped]
-      .sort((a, b) => a.path.localeCompare(b.path))
-      .map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
+    skipped: [...result.skipped].sort((a, b) => a.path.localeCompare(b.path)).map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
     ...(ctx.history ? { history: { ...ctx.history } } : {}),
   };
 }

@@ -75,11 +75,7 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   const c = pc.createColors(opts.color);
   const detail = explainVerdict(result, ctx.policy);
   const out: string[] = [];
-  const scrub = batchScrubber([
-    ...result.findings.flatMap((f) => [f.path, f.message]),
-    ...result.skipped.flatMap((s) => [s.path, s.detail]),
-    ...[...(ctx.origins?.values() ?? [])].map(originNote),
-  ]);
+  const scrub = batchScrubber([...result.findings.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail]), ...[...(ctx.origins?.values() ?? [])].map(originNote)]);
   const verdictText = verdictLine(detail, result.stats.files);
   const verdict = detail.verdict === 'fail' ? c.red(c.bold(verdictText)) : detail.verdict === 'warn' ? c.yellow(verdictText) : c.green(verdictText);
 
@@ -103,10 +99,15 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
     const named = [...new Set(result.findings.map((f) => f.ruleId))].flatMap((id) => byId.get(id) ?? []);
     out.push(...revokeLines(c, named));
     if (ctx.mode === 'staged' && result.findings.some((f) => f.family === 'secrets')) {
-      out.push(`  ${c.bold('Staged, not committed yet')}: take the secret out of the file and re-stage it (git add), or unstage the file (git restore --staged FILE); revoke it anyway if it was ever shared or pushed elsewhere.`);
+      out.push(
+        `  ${c.bold('Staged, not committed yet')}: take the secret out of the file and re-stage it (git add), or unstage the file (git restore --staged FILE); revoke it anyway if it was ever shared or pushed elsewhere.`,
+      );
     }
     const gone = ctx.origins ? result.findings.filter((f) => originOf(f)?.presentAtHead === false).length : 0;
-    if (gone) out.push(`  ${c.bold(`${gone} secret${gone === 1 ? ' is' : 's are'} no longer at HEAD`)}: deleting a line does not undo a leak — every clone and fork keeps the history. Revoke and rotate ${gone === 1 ? 'it' : 'them'}; rewriting history (git filter-repo) only helps after that.`);
+    if (gone)
+      out.push(
+        `  ${c.bold(`${gone} secret${gone === 1 ? ' is' : 's are'} no longer at HEAD`)}: deleting a line does not undo a leak — every clone and fork keeps the history. Revoke and rotate ${gone === 1 ? 'it' : 'them'}; rewriting history (git filter-repo) only helps after that.`,
+      );
     out.push('');
   }
 
@@ -123,7 +124,9 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   const counts = countFindings(result);
   if (ctx.history) {
     const h = ctx.history;
-    out.push(`History: ${h.commits} commit${h.commits === 1 ? '' : 's'} (${h.range}), ${result.stats.files} file change${result.stats.files === 1 ? '' : 's'} (${formatBytes(result.stats.bytes)} of added lines), secrets rules, policy ${ctx.policy.sources.join(' + ')}`);
+    out.push(
+      `History: ${h.commits} commit${h.commits === 1 ? '' : 's'} (${h.range}), ${result.stats.files} file change${result.stats.files === 1 ? '' : 's'} (${formatBytes(result.stats.bytes)} of added lines), secrets rules, policy ${ctx.policy.sources.join(' + ')}`,
+    );
   } else {
     out.push(`Scanned ${result.stats.files} file${result.stats.files === 1 ? '' : 's'} (${formatBytes(result.stats.bytes)}) with policy ${ctx.policy.sources.join(' + ')}`);
   }

@@ -53,6 +53,7 @@ export function verdictLine(d: VerdictDetail, files: number): string {
   let line = `${d.verdict.toUpperCase()}: ${parts.join(', ')}`;
   if (d.notJudged) line += `; ${plural(d.notJudged, 'file')} not judged (an error or a limit: fails closed)`;
   const skippedOnly = d.skipped - d.notJudged;
-  if (skippedOnly) line += `; ${plural(skippedOnly, 'file')} not scanned${d.incomplete === 'pass' || d.notJudged ? '' : ` (${d.unscanned} could hold text: incomplete scan counts as ${d.incomplete})`}`;
+  if (skippedOnly)
+    line += `; ${plural(skippedOnly, 'file')} not scanned${d.incomplete === 'pass' || d.notJudged ? '' : ` (${d.unscanned} could hold text: incomplete scan counts as ${d.incomplete})`}`;
   return line;
 }

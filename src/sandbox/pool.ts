@@ -167,7 +167,10 @@ export class WorkerPool {
 
   private post(slot: Slot, job: Job): void {
     this.armFileTimer(slot, job, 0);
-    job.taskTimer = setTimeout(() => void this.kill(slot, new SandboxFailure('timeout', job.label, `exceeds the time limit for one evaluation step (${this.opts.taskTimeoutMs} ms)`)), this.opts.taskTimeoutMs);
+    job.taskTimer = setTimeout(
+      () => void this.kill(slot, new SandboxFailure('timeout', job.label, `exceeds the time limit for one evaluation step (${this.opts.taskTimeoutMs} ms)`)),
+      this.opts.taskTimeoutMs,
+    );
     slot.worker.postMessage({ id: job.id, task: job.task, input: job.input } satisfies TaskMessage);
   }
 

@@ -59,7 +59,15 @@ function scanOne(scanner: Scanner, file: SourceFile, errors: Skipped[]): void {
   try {
     scanner.scanFile(file);
   } catch (e) {
-    errors.push({ path: file.path, reason: 'error', detail: `internal error while scanning (${(e as Error)?.name ?? 'Error'}): ${scrub(String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 160))}` });
+    errors.push({
+      path: file.path,
+      reason: 'error',
+      detail: `internal error while scanning (${(e as Error)?.name ?? 'Error'}): ${scrub(
+        String((e as Error)?.message ?? e)
+          .split('\n')[0]!
+          .slice(0, 160),
+      )}`,
+    });
   }
 }
 

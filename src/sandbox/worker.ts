@@ -15,10 +15,7 @@ export interface TaskMessage {
 }
 
 export type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'progress'; id: number; label: string; bytes: number }
-  | { type: 'done'; id: number; value: unknown }
-  | { type: 'failed'; id: number; name: string; message: string };
+  { type: 'ready' } | { type: 'progress'; id: number; label: string; bytes: number } | { type: 'done'; id: number; value: unknown } | { type: 'failed'; id: number; name: string; message: string };
 
 const port = parentPort!;
 const tasks = makeTasks(allRules);
@@ -33,7 +30,14 @@ port.on('message', (m: TaskMessage) => {
   } catch (e) {
     // Only the class and our own first line: a message may quote scanned content (the pool scrubs it too).
     const err = e as Error;
-    post({ type: 'failed', id: m.id, name: err?.name ?? 'Error', message: String(err?.message ?? e).split('\n')[0]!.slice(0, 300) });
+    post({
+      type: 'failed',
+      id: m.id,
+      name: err?.name ?? 'Error',
+      message: String(err?.message ?? e)
+        .split('\n')[0]!
+        .slice(0, 300),
+    });
   }
 });
 post({ type: 'ready' });

@@ -48,18 +48,12 @@ export class SqlCheckRuns implements CheckRunRepository {
   }
 
   async find(repository: string, headSha: string): Promise<OpenCheckRun[]> {
-    const { rows } = await this.db.query<Row>('SELECT * FROM tokenwarden.check_run WHERE repository = $1::text AND head_sha = $2::text ORDER BY started_at', [
-      repository,
-      headSha,
-    ]);
+    const { rows } = await this.db.query<Row>('SELECT * FROM tokenwarden.check_run WHERE repository = $1::text AND head_sha = $2::text ORDER BY started_at', [repository, headSha]);
     return rows.map(toRun);
   }
 
   async listStale(olderThanMs: number, limit = 100): Promise<OpenCheckRun[]> {
-    const { rows } = await this.db.query<Row>(
-      `SELECT * FROM tokenwarden.check_run WHERE started_at < now() - ${msInterval(1)} ORDER BY started_at, check_run_id LIMIT $2::int`,
-      [olderThanMs, limit],
-    );
+    const { rows } = await this.db.query<Row>(`SELECT * FROM tokenwarden.check_run WHERE started_at < now() - ${msInterval(1)} ORDER BY started_at, check_run_id LIMIT $2::int`, [olderThanMs, limit]);
     return rows.map(toRun);
   }
 

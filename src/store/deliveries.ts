@@ -157,10 +157,7 @@ export class SqlDeliveries implements DeliveryRepository {
 
   /** Forget settled deliveries older than `olderThanMs` (GitHub offers redelivery for a few days). */
   async prune(olderThanMs: number): Promise<number> {
-    const r = await this.db.query(
-      `DELETE FROM tokenwarden.delivery WHERE state <> 'queued' AND updated_at < now() - ($1::double precision * interval '1 millisecond') RETURNING id`,
-      [olderThanMs],
-    );
+    const r = await this.db.query(`DELETE FROM tokenwarden.delivery WHERE state <> 'queued' AND updated_at < now() - ($1::double precision * interval '1 millisecond') RETURNING id`, [olderThanMs]);
     return r.rows.length;
   }
 }

@@ -42,10 +42,7 @@ export class SqlIssueIndex implements IssueIndex {
 
   async getMany(home: string, keys: readonly string[]): Promise<Map<string, IssueRecord>> {
     if (!keys.length) return new Map();
-    const { rows } = await this.db.query<Row>(`SELECT * FROM tokenwarden.issue WHERE home = $1::text AND finding_key = ANY($2::text[]) AND state <> 'creating'`, [
-      lower(home),
-      [...keys],
-    ]);
+    const { rows } = await this.db.query<Row>(`SELECT * FROM tokenwarden.issue WHERE home = $1::text AND finding_key = ANY($2::text[]) AND state <> 'creating'`, [lower(home), [...keys]]);
     return new Map(rows.map((r) => [r.finding_key, toIssue(r)]));
   }
 
@@ -88,26 +85,24 @@ export class SqlIssueIndex implements IssueIndex {
   }
 
   async release(home: string, key: string, owner: string): Promise<void> {
-    await this.db.query(`DELETE FROM tokenwarden.issue WHERE home = $1::text AND finding_key = $2::text AND state = 'creating' AND claim_owner = $3::text`, [
-      lower(home),
-      key,
-      owner,
-    ]);
+    await this.db.query(`DELETE FROM tokenwarden.issue WHERE home = $1::text AND finding_key = $2::text AND state = 'creating' AND claim_owner = $3::text`, [lower(home), key, owner]);
   }
 
   async setState(home: string, number: number, state: IssueState): Promise<number> {
-    const r = await this.db.query(
-      `UPDATE tokenwarden.issue SET state = $3::text, updated_at = now() WHERE home = $1::text AND issue_number = $2::int AND state <> 'creating' RETURNING finding_key`,
-      [lower(home), number, state],
-    );
+    const r = await this.db.query(`UPDATE tokenwarden.issue SET state = $3::text, updated_at = now() WHERE home = $1::text AND issue_number = $2::int AND state <> 'creating' RETURNING finding_key`, [
+      lower(home),
+      number,
+      state,
+    ]);
     return r.rows.length;
   }
 
   async noteOccurrence(home: string, number: number, occurrenceId: string): Promise<boolean> {
-    const r = await this.db.query(
-      `INSERT INTO tokenwarden.issue_occurrence (home, issue_number, occurrence_id) VALUES ($1::text, $2::int, $3::text) ON CONFLICT DO NOTHING RETURNING occurrence_id`,
-      [lower(home), number, occurrenceId],
-    );
+    const r = await this.db.query(`INSERT INTO tokenwarden.issue_occurrence (home, issue_number, occurrence_id) VALUES ($1::text, $2::int, $3::text) ON CONFLICT DO NOTHING RETURNING occurrence_id`, [
+      lower(home),
+      number,
+      occurrenceId,
+    ]);
     return r.rows.length > 0;
   }
 }

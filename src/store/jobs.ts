@@ -64,14 +64,7 @@ const cut = (s: string): string => (s.length > MAX_ERROR_TEXT ? `${s.slice(0, MA
  * job already waiting under it, returns that job's id instead.
  */
 export async function insertJob<P>(sql: Sql, job: NewJob<P>): Promise<number> {
-  const params = [
-    job.queue,
-    job.groupKey ?? null,
-    job.dedupeKey ?? null,
-    JSON.stringify(job.payload ?? null),
-    job.runAt ? job.runAt.toISOString() : null,
-    job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-  ];
+  const params = [job.queue, job.groupKey ?? null, job.dedupeKey ?? null, JSON.stringify(job.payload ?? null), job.runAt ? job.runAt.toISOString() : null, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS];
   const inserted = await sql.query<{ id: unknown }>(
     `INSERT INTO tokenwarden.job (queue, group_key, dedupe_key, payload, run_at, max_attempts)
      VALUES ($1::text, $2::text, $3::text, $4::jsonb, COALESCE($5::timestamptz, now()), $6::int)
@@ -80,10 +73,7 @@ export async function insertJob<P>(sql: Sql, job: NewJob<P>): Promise<number> {
     params,
   );
   if (inserted.rows[0]) return num(inserted.rows[0].id);
-  const waiting = await sql.query<{ id: unknown }>(`SELECT id FROM tokenwarden.job WHERE queue = $1::text AND dedupe_key = $2::text AND state = 'queued'`, [
-    job.queue,
-    job.dedupeKey,
-  ]);
+  const waiting = await sql.query<{ id: unknown }>(`SELECT id FROM tokenwarden.job WHERE queue = $1::text AND dedupe_key = $2::text AND state = 'queued'`, [job.queue, job.dedupeKey]);
   // The waiting job was claimed between the two statements: enqueue a fresh one.
   return waiting.rows[0] ? num(waiting.rows[0].id) : insertJob(sql, { ...job, dedupeKey: null });
 }
@@ -159,10 +149,11 @@ export class SqlJobQueue implements JobQueue {
   }
 
   async heartbeat(id: number, owner: string, leaseMs: number): Promise<boolean> {
-    const r = await this.db.query(
-      `UPDATE tokenwarden.job SET lease_until = now() + ${msInterval(3)} WHERE id = $1::bigint AND lease_owner = $2::text AND state = 'running' RETURNING id`,
-      [id, owner, leaseMs],
-    );
+    const r = await this.db.query(`UPDATE tokenwarden.job SET lease_until = now() + ${msInterval(3)} WHERE id = $1::bigint AND lease_owner = $2::text AND state = 'running' RETURNING id`, [
+      id,
+      owner,
+      leaseMs,
+    ]);
     return r.rows.length > 0;
   }
 

@@ -33,10 +33,11 @@ export class SqlLeases implements LeaseRepository {
   }
 
   async renew(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const r = await this.db.query(
-      `UPDATE tokenwarden.lease SET expires_at = now() + ${msInterval(3)} WHERE name = $1::text AND owner = $2::text AND expires_at >= now() RETURNING name`,
-      [name, owner, ttlMs],
-    );
+    const r = await this.db.query(`UPDATE tokenwarden.lease SET expires_at = now() + ${msInterval(3)} WHERE name = $1::text AND owner = $2::text AND expires_at >= now() RETURNING name`, [
+      name,
+      owner,
+      ttlMs,
+    ]);
     return r.rows.length > 0;
   }
 

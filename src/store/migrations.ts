@@ -282,10 +282,7 @@ function verify(rows: AppliedRow[], migrations: readonly Migration[], latest: nu
  * Bring the schema up to date (or, with `apply: false`, only check it), holding the migration lock.
  * `migrations` is for tests; the store uses `MIGRATIONS`.
  */
-export async function migrate(
-  db: Db,
-  opts: { apply: boolean; lockTimeoutMs: number; appliedBy: string; migrations?: readonly Migration[] },
-): Promise<MigrationResult> {
+export async function migrate(db: Db, opts: { apply: boolean; lockTimeoutMs: number; appliedBy: string; migrations?: readonly Migration[] }): Promise<MigrationResult> {
   const migrations = [...(opts.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
   const latest = migrations.reduce((m, x) => Math.max(m, x.version), 0);
   if (!opts.apply) {

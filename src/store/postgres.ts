@@ -141,7 +141,7 @@ export class PostgresDb implements Db {
           throw new StoreError(
             'MIGRATION_LOCK_TIMEOUT',
             `Another instance held the migration lock for more than ${Math.round(timeoutMs / 1000)} s. ` +
-              'If no instance is migrating, a stuck session holds it: see pg_locks where locktype = \'advisory\'.',
+              "If no instance is migrating, a stuck session holds it: see pg_locks where locktype = 'advisory'.",
           );
         }
         await sleep(100 + Math.floor(Math.random() * 150));

@@ -121,26 +121,30 @@ export class SqlRevocations implements RevocationLedger {
 
   async settle(keys: readonly string[], owner: string, outcome: 'submitted' | 'refused' | 'failed', detail?: string | null): Promise<string[]> {
     if (!keys.length) return [];
-    const { rows } = await again(() => this.db.query<{ token_key: string }>(
-      `UPDATE tokenwarden.revocation SET state = $3::text, detail = $4::text, attempts = attempts + 1,
+    const { rows } = await again(() =>
+      this.db.query<{ token_key: string }>(
+        `UPDATE tokenwarden.revocation SET state = $3::text, detail = $4::text, attempts = attempts + 1,
            submitted_at = CASE WHEN $3::text = 'submitted' THEN now() ELSE submitted_at END,
            claim_owner = NULL, claim_until = NULL, updated_at = now()
          WHERE token_key = ANY($1::text[]) AND state = 'claimed' AND claim_owner = $2::text
        RETURNING token_key`,
-      [[...keys].sort(), owner, outcome, cap(detail)],
-    ));
+        [[...keys].sort(), owner, outcome, cap(detail)],
+      ),
+    );
     return rows.map((r) => r.token_key);
   }
 
   async release(keys: readonly string[], owner: string, detail?: string | null): Promise<number> {
     if (!keys.length) return 0;
-    const r = await again(() => this.db.query(
-      `UPDATE tokenwarden.revocation SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END,
+    const r = await again(() =>
+      this.db.query(
+        `UPDATE tokenwarden.revocation SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END,
            detail = COALESCE($3::text, detail), claim_owner = NULL, claim_until = NULL, updated_at = now()
          WHERE token_key = ANY($1::text[]) AND state = 'claimed' AND claim_owner = $2::text
        RETURNING token_key`,
-      [[...keys].sort(), owner, cap(detail)],
-    ));
+        [[...keys].sort(), owner, cap(detail)],
+      ),
+    );
     return r.rows.length;
   }
 

@@ -71,7 +71,9 @@ describe('the audit trail the App writes', () => {
     const [before, after] = [sha('audit-p0'), sha('audit-p1')];
     h.github.file(REPO, POLICY, 'extends: default\n', before);
     const proposed = 'extends: default\nrules:\n  secrets/generic-password: fail\n';
-    h.github.compares.set(`${REPO}:${before}...${after}`, { files: [{ filename: POLICY, status: 'modified', sha: 'blob-audit-policy', patch: patchAdding('extends: default', 'rules:', '  secrets/generic-password: fail') }] });
+    h.github.compares.set(`${REPO}:${before}...${after}`, {
+      files: [{ filename: POLICY, status: 'modified', sha: 'blob-audit-policy', patch: patchAdding('extends: default', 'rules:', '  secrets/generic-password: fail') }],
+    });
     h.github.blob('blob-audit-policy', proposed);
     const n = (await records()).length;
     await h.receive('push', pushEvent({ before, after, pusher: 'erin' }));

@@ -15,8 +15,7 @@ import { checkRunEvent, pullRequestEvent } from '../fixtures/webhooks/index.js';
 import { privateKey } from './helpers/keys.js';
 
 function pinoLike(lines: string[]): Logger {
-  const serialise = (args: unknown[]): string =>
-    JSON.stringify(args, (_k, v: unknown) => (v instanceof Error ? { ...v, name: v.name, message: v.message, stack: v.stack } : v));
+  const serialise = (args: unknown[]): string => JSON.stringify(args, (_k, v: unknown) => (v instanceof Error ? { ...v, name: v.name, message: v.message, stack: v.stack } : v));
   const log: Record<string, unknown> = { level: 'trace' };
   for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) log[level] = (...args: unknown[]) => void lines.push(`${level} ${serialise(args)}`);
   log.child = () => log;
@@ -24,7 +23,8 @@ function pinoLike(lines: string[]): Logger {
 }
 
 const title = (): string => `Rotate ${githubToken('ghp', 'dispatch-title')}`;
-const withTitle = (ev: Record<string, any>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+const withTitle = (ev: Record<string, any>) => {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   ev.pull_request.title = title();
   ev.pull_request.body = title();
   return ev;

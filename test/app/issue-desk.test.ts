@@ -199,7 +199,7 @@ describe('IssueDesk on a store: exactly once across instances and restarts', () 
     expect(h.github.issues).toHaveLength(1004);
   });
 
-  it('waits briefly for another writer\'s claim, then leaves the finding to the next run and says so', async () => {
+  it("waits briefly for another writer's claim, then leaves the finding to the next run and says so", async () => {
     const { h, gh } = await github();
     const view = namespaced(store);
     const desk = new IssueDesk(view, { busyWaitMs: 150 });

@@ -55,7 +55,11 @@ for (const durable of [false, true]) {
 
       expect(issueWrites(h)).toEqual(['POST /repos/acme/api/issues']);
       const [issue] = h.github.issues;
-      expect(issue).toMatchObject({ title: '[Token Warden] Revoke and rotate the leaked GitHub token (src/a.ts)', labels: ['tokenwarden', 'family:secrets', 'severity:critical'], assignees: ['alice'] });
+      expect(issue).toMatchObject({
+        title: '[Token Warden] Revoke and rotate the leaked GitHub token (src/a.ts)',
+        labels: ['tokenwarden', 'family:secrets', 'severity:critical'],
+        assignees: ['alice'],
+      });
       expect(issue!.body).toMatch(/^<!-- tokenwarden:fingerprint=[0-9a-f]{16} -->$/m);
       expect(issue!.body).toMatch(/^<!-- tokenwarden:secret=[0-9a-f]{16} -->$/m);
       expect(issue!.body).toContain('### Revoke and rotate (GitHub)');
@@ -78,7 +82,10 @@ for (const durable of [false, true]) {
       await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD, author: 'alice', changedFiles: 1 }));
 
       // Reading the file from GitHub names it, of course; nothing the App writes or logs does.
-      const written = h.sent.filter((s) => s.method !== 'GET').map((s) => `${s.method} ${s.url} ${s.body}`).join('\n');
+      const written = h.sent
+        .filter((s) => s.method !== 'GET')
+        .map((s) => `${s.method} ${s.url} ${s.body}`)
+        .join('\n');
       for (const text of [written, h.logs.join('\n')]) {
         expect(text).not.toContain(inName);
         expect(text).not.toContain(inFile);

@@ -40,7 +40,9 @@ describe('a webhook body as a job', () => {
 
   it('describes pushes to the default branch, re-runs and re-requested suites; ignores the rest', () => {
     const push = describeEvent('push', pushEvent({ before: sha('p0'), after: sha('p1'), pusher: 'dave' }));
-    expect(push).toMatchObject({ payload: { kind: 'push', push: { ref: 'refs/heads/main', before: sha('p0'), after: sha('p1'), created: false, forced: false, pusher: 'dave', sender: { login: 'dave', type: 'User' } } } });
+    expect(push).toMatchObject({
+      payload: { kind: 'push', push: { ref: 'refs/heads/main', before: sha('p0'), after: sha('p1'), created: false, forced: false, pusher: 'dave', sender: { login: 'dave', type: 'User' } } },
+    });
     expect(describeEvent('check_run', checkRunEvent('requested_action', { headSha: sha('r1'), prs: [12] }))).toMatchObject({
       payload: { kind: 'check_run', action: 'requested_action', requestedAction: 'open_issues', checkRun: { name: 'Token Warden', headSha: sha('r1'), pullRequests: [12] } },
     });
@@ -159,7 +161,9 @@ describe('check runs left in progress', () => {
     await new Promise((r) => setTimeout(r, 20));
     const second = await recovery.pass();
     expect(second).toMatchObject({ waiting: 1, completed: 1, requeued: 0 });
-    expect(updates).toEqual([expect.objectContaining({ check_run_id: 103, status: 'completed', conclusion: 'failure', output: expect.objectContaining({ title: expect.stringContaining('could not complete') }) })]);
+    expect(updates).toEqual([
+      expect.objectContaining({ check_run_id: 103, status: 'completed', conclusion: 'failure', output: expect.objectContaining({ title: expect.stringContaining('could not complete') }) }),
+    ]);
     expect((await store.checkRuns.listStale(0)).map((r) => r.checkRunId)).toEqual([101]);
     await store.jobs.complete(running, 'dead-instance');
     await store.checkRuns.completed(101);
@@ -193,7 +197,10 @@ describe('recording deliveries together (group commit)', () => {
 
   it('records first deliveries in one statement, each with its own job; a batch with a known one takes them one by one', async () => {
     expect(await store.deliveries.recordMany([item('m-1', 1), item('m-2', 2, false), item('m-3', 3)])).toEqual(['new', 'new', 'new']);
-    for (const [id, n] of [['m-1', 1], ['m-3', 3]] as const) {
+    for (const [id, n] of [
+      ['m-1', 1],
+      ['m-3', 3],
+    ] as const) {
       const d = await store.deliveries.get(id);
       expect(d).toMatchObject({ state: 'queued', installation: n, repository: `acme/r${n}` });
       expect((await store.jobs.get<{ n: number }>(d!.jobId!))?.payload).toEqual({ n });

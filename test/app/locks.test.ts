@@ -8,11 +8,12 @@ describe('locks in this process', () => {
   it('KeyedMutex / ProcessLocks: one holder per key, in arrival order; other keys alongside', async () => {
     const locks = new ProcessLocks();
     const log: string[] = [];
-    const hold = (key: string, name: string) => locks.run(key, async () => {
-      log.push(`in ${name}`);
-      await sleep(20);
-      log.push(`out ${name}`);
-    });
+    const hold = (key: string, name: string) =>
+      locks.run(key, async () => {
+        log.push(`in ${name}`);
+        await sleep(20);
+        log.push(`out ${name}`);
+      });
     await Promise.all([hold('a', 'a1'), hold('a', 'a2'), hold('b', 'b1')]);
     expect(log.indexOf('out a1')).toBeLessThan(log.indexOf('in a2'));
     expect(log.indexOf('in b1')).toBeLessThan(log.indexOf('out a1'));
@@ -34,11 +35,12 @@ describe('locks across instances (store.leases)', () => {
     const b = new LeaseLocks(store.leases, { prefix: 't1:', owner: 'instance-b' });
     let inside = 0;
     let most = 0;
-    const hold = (l: LeaseLocks) => l.run('acme/api', async () => {
-      most = Math.max(most, ++inside);
-      await sleep(30);
-      inside--;
-    });
+    const hold = (l: LeaseLocks) =>
+      l.run('acme/api', async () => {
+        most = Math.max(most, ++inside);
+        await sleep(30);
+        inside--;
+      });
     await Promise.all([hold(a), hold(b), hold(a), hold(b)]);
     expect(most).toBe(1);
     expect(await store.leases.get('t1:acme/api')).toBeUndefined(); // released at the end

@@ -19,7 +19,9 @@ describe('app.yml', () => {
     const saved = process.env.WEBHOOK_PROXY_URL;
     process.env.WEBHOOK_PROXY_URL = 'https://smee.io/tw-test';
     try {
-      const m = JSON.parse(new ManifestCreation().getManifest({ pkg: { name: 'tokenwarden' }, baseUrl: 'http://localhost:3000', readFileSync: () => readFileSync(new URL('../../app.yml', import.meta.url), 'utf8') }));
+      const m = JSON.parse(
+        new ManifestCreation().getManifest({ pkg: { name: 'tokenwarden' }, baseUrl: 'http://localhost:3000', readFileSync: () => readFileSync(new URL('../../app.yml', import.meta.url), 'utf8') }),
+      );
       expect(m.hook_attributes).toEqual({ url: 'https://smee.io/tw-test' });
       expect(m.default_permissions).toEqual(manifest.default_permissions);
     } finally {

@@ -46,7 +46,7 @@ describe('InstallationPacer', () => {
   });
 });
 
-describe('the App\'s Octokit', () => {
+describe("the App's Octokit", () => {
   it('paces writes per installation, not across the whole process', async () => {
     const h = await setup({ github: { writeIntervalMs: 150, contentIntervalMs: 150 } });
     const [one, two] = await Promise.all([h.probot.auth(1), h.probot.auth(2)]);
@@ -97,7 +97,10 @@ describe('write pacing across the fleet (store.pacing)', () => {
       b.run('installation:7', false, job('b2')),
       b.run('installation:8', false, job('other')),
     ]);
-    const seven = starts.filter(([n]) => n !== 'other').map(([, t]) => t).sort((x, y) => x - y);
+    const seven = starts
+      .filter(([n]) => n !== 'other')
+      .map(([, t]) => t)
+      .sort((x, y) => x - y);
     expect(seven).toHaveLength(4);
     // Four writes of one installation from two processes' pacers: one slot each, an interval apart.
     for (let i = 1; i < seven.length; i++) expect(seven[i]! - seven[i - 1]!).toBeGreaterThanOrEqual(interval / 2);
@@ -121,7 +124,7 @@ describe('write pacing across the fleet (store.pacing)', () => {
     expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(200);
   });
 
-  it('an urgent write (a shutdown completing check runs) does not queue behind the fleet\'s slots', async () => {
+  it("an urgent write (a shutdown completing check runs) does not queue behind the fleet's slots", async () => {
     const opts = { writeIntervalMs: 1000, contentIntervalMs: 1000 };
     const pacer = new InstallationPacer(opts, { slots: store.pacing });
     // Another instance has taken the next slots of installation 12.
@@ -131,7 +134,7 @@ describe('write pacing across the fleet (store.pacing)', () => {
     expect(Date.now() - t0).toBeLessThan(200);
   });
 
-  it('a write goes on this process\'s pace when the store cannot be asked', async () => {
+  it("a write goes on this process's pace when the store cannot be asked", async () => {
     const errors: unknown[] = [];
     const broken = { claimWriteSlot: () => Promise.reject(new Error('database down')) };
     const pacer = new InstallationPacer({ writeIntervalMs: 10, contentIntervalMs: 10 }, { slots: broken, onError: (e) => errors.push(e) });
@@ -139,7 +142,7 @@ describe('write pacing across the fleet (store.pacing)', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('the App\'s Octokit with `pacer: store.pacing` waits for a slot another instance took', async () => {
+  it("the App's Octokit with `pacer: store.pacing` waits for a slot another instance took", async () => {
     const h = await setup({ github: { writeIntervalMs: 300, contentIntervalMs: 300, pacer: store.pacing } });
     const gh = await h.probot.auth(21);
     await gh.request('GET /repos/{owner}/{repo}/issues', { owner: 'acme', repo: 'one' }); // fetch the token first

@@ -141,7 +141,12 @@ describe('pull requests', () => {
     });
     await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD, changedFiles: 5 }));
 
-    expect(h.github.requests.filter((r) => r.path.includes('/git/blobs/')).map((r) => r.path.split('/').pop()).sort()).toEqual(['blob-bin', 'blob-env', 'blob-missing', 'blob-new', 'blob-png']);
+    expect(
+      h.github.requests
+        .filter((r) => r.path.includes('/git/blobs/'))
+        .map((r) => r.path.split('/').pop())
+        .sort(),
+    ).toEqual(['blob-bin', 'blob-env', 'blob-missing', 'blob-new', 'blob-png']);
     const done = completion(h);
     expect(done.output.annotations.map((a: { path: string; start_line: number }) => `${a.path}:${a.start_line}`)).toEqual(['assets/logo.png:2', 'config/app.env:2', 'new/huge.txt:2']);
     const summary: string = done.output.summary;
@@ -178,7 +183,7 @@ describe('pull requests', () => {
     expect(completion(h)).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 
-  it('keeps an internal error\'s message, which may quote content, out of the check run and scrubs it in the log', async () => {
+  it("keeps an internal error's message, which may quote content, out of the check run and scrubs it in the log", async () => {
     const token = githubToken('ghp', 'thrown');
     const crashing: Rule = {
       meta: { id: 'secrets/test-crash', family: 'secrets', severity: 'high', confidence: 'high', description: 'crash', controls: [], remediation: '' },
@@ -189,7 +194,14 @@ describe('pull requests', () => {
       },
     };
     const h = await setup({ rules: [...allRules, crashing] });
-    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: 'a.txt', patch: patchAdding(`t=${token}`) }, { filename: 'b.txt', patch: patchAdding('clean') }] });
+    h.github.pull(REPO, {
+      number: 12,
+      headSha: HEAD,
+      files: [
+        { filename: 'a.txt', patch: patchAdding(`t=${token}`) },
+        { filename: 'b.txt', patch: patchAdding('clean') },
+      ],
+    });
     await h.receive('pull_request', pullRequestEvent('opened', { number: 12, headSha: HEAD }));
     const done = completion(h);
     // The crash costs the file it happened on: listed as not judged, the check fails, and the other

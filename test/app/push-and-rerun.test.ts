@@ -82,7 +82,7 @@ describe('re-runs', () => {
     expect(h.github.checkRuns.get(1)!.updates[0].conclusion).toBe('success');
   });
 
-  it('ignores re-runs of other apps\' check runs', async () => {
+  it("ignores re-runs of other apps' check runs", async () => {
     const h = await setup();
     await h.receive('check_run', checkRunEvent('rerequested', { name: 'CI' }));
     expect(h.github.writes).toEqual([]);

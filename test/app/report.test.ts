@@ -110,7 +110,15 @@ describe('issue bodies', () => {
 describe('issues within GitHub limits, without secrets in paths', () => {
   const token = githubToken('ghp', 'issue-path');
   const leakyPath = `config/${token}.txt`;
-  const meta: RuleMeta = { id: 'secrets/github-token', family: 'secrets', severity: 'critical', confidence: 'high', description: 'GitHub token (classic PAT, OAuth, …).', controls: [], remediation: 'Revoke it.' };
+  const meta: RuleMeta = {
+    id: 'secrets/github-token',
+    family: 'secrets',
+    severity: 'critical',
+    confidence: 'high',
+    description: 'GitHub token (classic PAT, OAuth, …).',
+    controls: [],
+    remediation: 'Revoke it.',
+  };
 
   it('titles: at most 256 characters, the file name kept, the secret in it redacted', () => {
     expect(issueTitle(finding({ path: 'src/a.ts' }), meta, 'acme/api', false)).toBe('[Token Warden] Revoke and rotate the leaked GitHub token (src/a.ts)');
@@ -172,7 +180,11 @@ describe('rotation reminders within GitHub limits, without secrets', () => {
   });
 
   it('titles of at most 256 characters and bodies of at most 65,536, scrubbed before they are cut', () => {
-    const long = status({ name: `${'N'.repeat(190)} ${token}`, provider: `p ${token}`, references: Array.from({ length: 50 }, (_, i) => ({ path: `.github/workflows/${token}.yml`, line: i + 1 }) as never) });
+    const long = status({
+      name: `${'N'.repeat(190)} ${token}`,
+      provider: `p ${token}`,
+      references: Array.from({ length: 50 }, (_, i) => ({ path: `.github/workflows/${token}.yml`, line: i + 1 }) as never),
+    });
     const { reminders } = desiredReminders([long], ctx, () => undefined);
     const [r] = reminders;
     expect(r!.title.length).toBeLessThanOrEqual(256);
@@ -186,7 +198,16 @@ describe('rotation reminders within GitHub limits, without secrets', () => {
   });
 
   it('an inventory with thousands of undeclared secrets still fits one issue', () => {
-    const many = Array.from({ length: 3_000 }, (_, i) => status({ name: `SECRET_${i}_${'X'.repeat(30)}`, key: `credential:S${i}`, status: 'undeclared', conditions: ['undeclared'], owner: undefined, references: [{ path: '.github/workflows/ci.yml', line: i + 1 }] as never }));
+    const many = Array.from({ length: 3_000 }, (_, i) =>
+      status({
+        name: `SECRET_${i}_${'X'.repeat(30)}`,
+        key: `credential:S${i}`,
+        status: 'undeclared',
+        conditions: ['undeclared'],
+        owner: undefined,
+        references: [{ path: '.github/workflows/ci.yml', line: i + 1 }] as never,
+      }),
+    );
     const { reminders } = desiredReminders(many, ctx, () => undefined);
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.body.length).toBeLessThanOrEqual(65_536);

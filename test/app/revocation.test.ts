@@ -84,10 +84,29 @@ function ledgerOf(s: Store): TestLedger {
   return {
     claim: async (items, owner, ms) => {
       for (const i of items) seen.add(tag + i.key);
-      return (await l.claim(items.map((i) => ({ ...i, key: tag + i.key })), owner, ms)).map((k) => k.slice(tag.length));
+      return (
+        await l.claim(
+          items.map((i) => ({ ...i, key: tag + i.key })),
+          owner,
+          ms,
+        )
+      ).map((k) => k.slice(tag.length));
     },
-    settle: async (keys, owner, o, d) => (await l.settle(keys.map((k) => tag + k), owner, o, d)).map((k) => k.slice(tag.length)),
-    release: (keys, owner, d) => l.release(keys.map((k) => tag + k), owner, d),
+    settle: async (keys, owner, o, d) =>
+      (
+        await l.settle(
+          keys.map((k) => tag + k),
+          owner,
+          o,
+          d,
+        )
+      ).map((k) => k.slice(tag.length)),
+    release: (keys, owner, d) =>
+      l.release(
+        keys.map((k) => tag + k),
+        owner,
+        d,
+      ),
     getMany: async (keys) => new Map([...(await l.getMany(keys.map((k) => tag + k)))].map(([k, r]) => [k.slice(tag.length), { ...r, key: k.slice(tag.length) }])),
     takeRequest: (b, limit, ms) => l.takeRequest(bucketTag + b, limit, ms),
     exhaust: (b, until, limit, ms) => l.exhaust(bucketTag + b, until, limit, ms),
@@ -127,7 +146,7 @@ const comments = (h: Harness): string[] => h.github.issues.flatMap((i) => i.comm
 /** The audit records of this store whose body names one of `fingerprints`' revocations. */
 async function revocationRecords(): Promise<Array<{ body: Record<string, unknown> }>> {
   const out: Array<{ body: Record<string, unknown> }> = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.audit.page(after, 500);
     if (!page.length) break;
     for (const r of page) if (r.kind === 'revocation') out.push(r as unknown as { body: Record<string, unknown> });
@@ -157,9 +176,31 @@ describe('which tokens are revocable', () => {
 
   it('matches each finding back to its value by hash, and skips findings at lower confidence or of other rules', () => {
     const f = (value: string, o: Partial<Finding> = {}): Finding =>
-      ({ ruleId: 'secrets/github-token', family: 'secrets', severity: 'critical', confidence: 'high', path: 'a.ts', startLine: 1, endLine: 1, startColumn: 1, endColumn: 2, excerpt: '', fingerprint: 'x', secretHash: secretHash(value), redacted: redact(value), message: '', remediation: '', controls: [], level: 'fail', ...o }) as Finding;
+      ({
+        ruleId: 'secrets/github-token',
+        family: 'secrets',
+        severity: 'critical',
+        confidence: 'high',
+        path: 'a.ts',
+        startLine: 1,
+        endLine: 1,
+        startColumn: 1,
+        endColumn: 2,
+        excerpt: '',
+        fingerprint: 'x',
+        secretHash: secretHash(value),
+        redacted: redact(value),
+        message: '',
+        remediation: '',
+        controls: [],
+        level: 'fail',
+        ...o,
+      }) as Finding;
     const sources = [{ path: 'a.ts', text: ALL.join('\n') }];
-    const got = revocableTokens([f(GHP), f(GHP), f(GHS), f(BAD, { confidence: 'low' }), f(GHO, { confidence: 'medium' }), f(GHU, { ruleId: 'secrets/generic-api-key' }), f(PAT, { ruleId: 'secrets/github-fine-grained-pat' })], sources);
+    const got = revocableTokens(
+      [f(GHP), f(GHP), f(GHS), f(BAD, { confidence: 'low' }), f(GHO, { confidence: 'medium' }), f(GHU, { ruleId: 'secrets/generic-api-key' }), f(PAT, { ruleId: 'secrets/github-fine-grained-pat' })],
+      sources,
+    );
     expect(got.map((c) => c.value)).toEqual([GHP, PAT]);
   });
 });
@@ -226,8 +267,15 @@ describe('revocation in an evaluation', () => {
     const a = new Revoker({ ledger, owner: 'a', fetch: slow });
     const b = new Revoker({ ledger, owner: 'b', fetch: slow });
     const gh = { request: { endpoint: { DEFAULTS: { baseUrl: 'https://api.github.com' } } } } as unknown as GitHubClient;
-    const findings = [GHP].map((v) => ({ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: 'f1', secretHash: secretHash(v), redacted: redact(v) }) as Finding);
-    const req = { target: { repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, policyRef: 'main', defaultBranch: 'main' }, policy: { secrets: { revoke: true } } as never, findings, sources: [{ path: 'a.ts', text: GHP }] };
+    const findings = [GHP].map(
+      (v) => ({ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: 'f1', secretHash: secretHash(v), redacted: redact(v) }) as Finding,
+    );
+    const req = {
+      target: { repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, policyRef: 'main', defaultBranch: 'main' },
+      policy: { secrets: { revoke: true } } as never,
+      findings,
+      sources: [{ path: 'a.ts', text: GHP }],
+    };
     const log = memoryLogger([]);
     const both = Promise.all([a.run(gh, log, req), b.run(gh, log, req)]);
     setTimeout(release, 50);
@@ -237,7 +285,7 @@ describe('revocation in an evaluation', () => {
     expect(va!.inFlight + vb!.inFlight).toBe(1);
   });
 
-  it('a 422 is refused: reported with GitHub\'s answer, recorded, commented, and not sent again', async () => {
+  it("a 422 is refused: reported with GitHub's answer, recorded, commented, and not sent again", async () => {
     const run = await start({ ledger: ledgerOf(store) });
     const { h, sent } = run;
     h.github.fail('POST', /^\/credentials\/revoke$/, { status: 422, body: { message: 'Validation Failed', errors: [`${GHP} could not be processed`] } });
@@ -289,11 +337,14 @@ describe('revocation in an evaluation', () => {
     }
   });
 
-  it('batches within GitHub\'s limits; past the hourly budget the rest is deferred with a note and a later job', async () => {
+  it("batches within GitHub's limits; past the hourly budget the rest is deferred with a note and a later job", async () => {
     const later: DeferredRevocation[] = [];
     const { h, sent } = await start({ ledger: ledgerOf(store), batchSize: 2, hourlyRequests: 2, schedule: async (d) => void later.push(d) });
     // Tokens of their own: a token's "submitted" audit record is written once ever (per token hash).
-    pr(h, ['ghp', 'gho', 'ghu', 'ghr', 'ghp'].map((k, i) => githubToken(k, `budget-${i}`)));
+    pr(
+      h,
+      ['ghp', 'gho', 'ghu', 'ghr', 'ghp'].map((k, i) => githubToken(k, `budget-${i}`)),
+    );
     await h.receive('pull_request', event(), 'delivery-budget');
     expect(sent.map((s) => s.credentials.length)).toEqual([2, 2]);
     expect(new Set(sent.flatMap((s) => s.credentials)).size).toBe(4);
@@ -304,7 +355,12 @@ describe('revocation in an evaluation', () => {
     expect(later).toHaveLength(1);
     expect(later[0]).toMatchObject({ repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, pullRequests: [12] });
     expect(later[0]!.at.getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
-    expect((await revocationRecords()).filter((r) => r.body.delivery === 'delivery-budget').map((r) => r.body.outcome).sort()).toEqual(['skipped', 'submitted', 'submitted', 'submitted', 'submitted']);
+    expect(
+      (await revocationRecords())
+        .filter((r) => r.body.delivery === 'delivery-budget')
+        .map((r) => r.body.outcome)
+        .sort(),
+    ).toEqual(['skipped', 'submitted', 'submitted', 'submitted', 'submitted']);
   });
 
   it('GitHub saying the rate limit is spent defers the batch until its reset', async () => {
@@ -321,7 +377,7 @@ describe('revocation in an evaluation', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('with the installation\'s token (GitHub Enterprise Server): in the header of the revoker\'s own request, never through the App\'s Octokit', async () => {
+  it("with the installation's token (GitHub Enterprise Server): in the header of the revoker's own request, never through the App's Octokit", async () => {
     const { h, sent } = await start({ ledger: ledgerOf(store), auth: 'installation' });
     pr(h, [GHP]);
     await h.receive('pull_request', event(), 'delivery-ghes');
@@ -349,11 +405,14 @@ describe('the revoker over HTTP (loopback stand-in)', () => {
   const request = (tokens: readonly string[]) => ({
     target: { repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, policyRef: 'main', defaultBranch: 'main', installation: 7 },
     policy: { secrets: { revoke: true } } as never,
-    findings: tokens.map((v, i) => ({ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: `f${i}`, secretHash: secretHash(v), redacted: redact(v) }) as Finding),
+    findings: tokens.map(
+      (v, i) =>
+        ({ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: `f${i}`, secretHash: secretHash(v), redacted: redact(v) }) as Finding,
+    ),
     sources: [{ path: 'a.ts', text: tokens.join('\n') }],
   });
 
-  it('POSTs the batch to the client\'s base URL (GHES: /api/v3) without credentials; a request left unanswered is retried', async () => {
+  it("POSTs the batch to the client's base URL (GHES: /api/v3) without credentials; a request left unanswered is retried", async () => {
     nock.enableNetConnect('127.0.0.1');
     const base = `http://${standIn.host}/api/v3`;
     standIn.hang('POST', /^\/credentials\/revoke$/, 1);
@@ -387,7 +446,9 @@ describe('authentication by API host', () => {
     const req = {
       target: { repo: { owner: 'acme', repo: 'api' }, headSha: HEAD, policyRef: 'main', defaultBranch: 'main', installation: 7 },
       policy: { secrets: { revoke: true } } as never,
-      findings: [{ ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: 'f', secretHash: secretHash(GHP), redacted: redact(GHP) } as Finding],
+      findings: [
+        { ruleId: 'secrets/github-token', family: 'secrets', confidence: 'high', level: 'fail', path: 'a.ts', fingerprint: 'f', secretHash: secretHash(GHP), redacted: redact(GHP) } as Finding,
+      ],
       sources: [{ path: 'a.ts', text: GHP }],
     };
     for (const base of ['https://api.github.com', 'https://api.acme.ghe.com', 'https://ghes.example.com/api/v3']) {
@@ -407,9 +468,15 @@ describe('policy: secrets.revoke', () => {
     expect(base.ok && base.policy.secrets).toBeUndefined();
     const on = resolvePolicy([{ source: 'repo', text: ON }]);
     expect(on.ok && on.policy.secrets?.revoke).toBe(true);
-    const unlocked = resolvePolicy([{ source: 'org', text: ON }, { source: 'repo', text: 'secrets:\n  revoke: false\n' }]);
+    const unlocked = resolvePolicy([
+      { source: 'org', text: ON },
+      { source: 'repo', text: 'secrets:\n  revoke: false\n' },
+    ]);
     expect(unlocked.ok && unlocked.policy.secrets?.revoke).toBe(false);
-    const locked = resolvePolicy([{ source: 'org', text: `${ON}lock: [secrets]\n` }, { source: 'repo', text: 'secrets:\n  revoke: false\n' }]);
+    const locked = resolvePolicy([
+      { source: 'org', text: `${ON}lock: [secrets]\n` },
+      { source: 'repo', text: 'secrets:\n  revoke: false\n' },
+    ]);
     expect(locked.ok && locked.policy.secrets?.revoke).toBe(true);
     expect(locked.ok && locked.warnings.map((w) => w.message).join()).toContain('Revocation of leaked GitHub tokens is locked');
     const wrong = resolvePolicy([{ source: 'repo', text: 'secrets:\n  revoke: yes please\n' }]);
@@ -447,7 +514,12 @@ describe('what the summary and the issue say', () => {
     await schedule({ installation: 7, repo: { owner: 'Acme', repo: 'API' }, headSha: HEAD, pullRequests: [12], at: new Date('2026-12-05T08:00:00Z') });
     await schedule({ installation: undefined, repo: { owner: 'Acme', repo: 'API' }, headSha: HEAD, pullRequests: [], at: new Date() });
     expect(queued).toEqual([
-      expect.objectContaining({ queue: 'judge', groupKey: 'acme/api', dedupeKey: `revocation:acme/api@${HEAD}`, payload: expect.objectContaining({ kind: 'rerun', event: 'revocation', installation: 7, headSha: HEAD, pullRequests: [12] }) }),
+      expect.objectContaining({
+        queue: 'judge',
+        groupKey: 'acme/api',
+        dedupeKey: `revocation:acme/api@${HEAD}`,
+        payload: expect.objectContaining({ kind: 'rerun', event: 'revocation', installation: 7, headSha: HEAD, pullRequests: [12] }),
+      }),
     ]);
   });
 });
@@ -499,7 +571,10 @@ describe('the server against the loopback stand-in (GitHub Enterprise Server URL
   }
   const revokes = () => standIn.exchanges.filter((e) => e.method === 'POST' && e.path === '/credentials/revoke');
   const summaryOf = (head: string): string =>
-    [...standIn.github.checkRuns.values()].filter((r) => r.head_sha === head).flatMap((r) => r.updates.map((u) => String(u.output?.summary ?? ''))).at(-1) ?? '';
+    [...standIn.github.checkRuns.values()]
+      .filter((r) => r.head_sha === head)
+      .flatMap((r) => r.updates.map((u) => String(u.output?.summary ?? '')))
+      .at(-1) ?? '';
 
   it('submits only the checksum-verified tokens, once, across redeliveries; a 422 is refused and not sent again; the value only in the revoke body', async () => {
     const head7 = sha('stand-in-7');
@@ -528,7 +603,7 @@ describe('the server against the loopback stand-in (GitHub Enterprise Server URL
 
     const outcomes: string[] = [];
     let all = '';
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await app.store.audit.page(after, 500);
       if (!page.length) break;
       for (const r of page) {
@@ -538,7 +613,9 @@ describe('the server against the loopback stand-in (GitHub Enterprise Server URL
       after = page.at(-1)!.seq;
     }
     expect(outcomes.sort()).toEqual(['refused', 'submitted', 'submitted', 'submitted', 'submitted', 'submitted']);
-    const elsewhere = [...standIn.exchanges.filter((e) => e.path !== '/credentials/revoke').map((e) => `${e.method} ${e.url} ${e.body}`), ...logs, all, JSON.stringify(standIn.github.issues)].join('\n');
+    const elsewhere = [...standIn.exchanges.filter((e) => e.path !== '/credentials/revoke').map((e) => `${e.method} ${e.url} ${e.body}`), ...logs, all, JSON.stringify(standIn.github.issues)].join(
+      '\n',
+    );
     for (const t of [...ALL, fresh]) expect(elsewhere).not.toContain(t);
   }, 120_000);
 });

@@ -80,7 +80,8 @@ interface PrSpec {
 }
 
 /** Register the PR with the stand-in and return its `pull_request` payload. */
-function pr(spec: PrSpec): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function pr(spec: PrSpec): Record<string, any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const owner = spec.owner ?? 'acme';
   const number = spec.number ?? 1;
   const changedFiles = spec.changedFiles ?? spec.files.length;
@@ -346,7 +347,12 @@ describe('the real server against a stand-in GitHub', () => {
     gh.fail('POST', /^\/repos\/acme\/f-429\/check-runs$/, { status: 429, body: { message: 'Too many requests' }, headers: { 'retry-after': '1' } }, 1);
     const c = mk('f-primary');
     const reset = String(Math.floor(Date.now() / 1000) + 1);
-    gh.fail('GET', /^\/repos\/acme\/f-primary\/pulls\/1\/files$/, { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }, 2);
+    gh.fail(
+      'GET',
+      /^\/repos\/acme\/f-primary\/pulls\/1\/files$/,
+      { status: 403, body: { message: 'API rate limit exceeded for installation.' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } },
+      2,
+    );
 
     await Promise.all([a, b, c].map((x) => send(x.ev)));
     await settled([a.head, b.head, c.head]);
@@ -378,13 +384,16 @@ describe('the real server against a stand-in GitHub', () => {
     try {
       const res = await Promise.all(prs.map((p) => send(p.ev)));
       expect(res.every((r) => r.status === 202)).toBe(true);
-      await settled(prs.map((p) => p.head), 60_000);
+      await settled(
+        prs.map((p) => p.head),
+        60_000,
+      );
     } finally {
       standIn.latencyMs = 2;
     }
     const ms = Date.now() - t0;
     for (const p of prs) expect(onlyCompletion(p.head).conclusion, `${p.owner} ${p.head}`).toBe(p.leaks ? 'failure' : 'success');
-    for (const owner of owners) expect(issuesIn(`${owner}/svc`)).toHaveLength(30 / 4 | 0);
+    for (const owner of owners) expect(issuesIn(`${owner}/svc`)).toHaveLength((30 / 4) | 0);
     // Writes of one installation never overlapped; each used its own installation's token.
     expect(standIn.overlaps.slice(overlapsBefore)).toEqual([]);
     // (Scheduled retries of earlier scenarios may write in the same window: only these owners count.)

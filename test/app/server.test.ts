@@ -237,7 +237,13 @@ describe('the front door, as `npm start` runs it', () => {
     const marker = `title-${randomUUID()}`;
     const body = JSON.stringify({ ...pullRequestEvent('opened', { number: 9 }), marker });
     const res = await rawRequest(s.url, {
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': hmac(body, 'not-the-secret-not-the-secret'), 'user-agent': 'GitHub-Hookshot/x' },
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': id,
+        'x-hub-signature-256': hmac(body, 'not-the-secret-not-the-secret'),
+        'user-agent': 'GitHub-Hookshot/x',
+      },
       body,
     });
     expect(res.status).toBe(401);
@@ -271,7 +277,10 @@ describe('the front door, as `npm start` runs it', () => {
       const answers = await Promise.all(
         prs.map((ev) => {
           const body = JSON.stringify(ev);
-          return rawRequest(s.url, { headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': hmac(body, SECRET) }, body });
+          return rawRequest(s.url, {
+            headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': randomUUID(), 'x-hub-signature-256': hmac(body, SECRET) },
+            body,
+          });
         }),
       );
       expect(answers.map((a) => a.status)).toEqual(Array(20).fill(202));
@@ -295,7 +304,16 @@ describe('close()', () => {
     let finished = 0;
     const dataDir = await freshDataDir();
     const running = await startServer({
-      env: { APP_ID: '1', PRIVATE_KEY: privateKey(), WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: '0', TOKENWARDEN_SHUTDOWN_GRACE_MS: '600', TOKENWARDEN_SWEEP_SCHEDULE: 'off', TOKENWARDEN_DATA_DIR: dataDir },
+      env: {
+        APP_ID: '1',
+        PRIVATE_KEY: privateKey(),
+        WEBHOOK_SECRET: SECRET,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        TOKENWARDEN_SHUTDOWN_GRACE_MS: '600',
+        TOKENWARDEN_SWEEP_SCHEDULE: 'off',
+        TOKENWARDEN_DATA_DIR: dataDir,
+      },
       log: memoryLogger(lines),
       app: {
         run: async (p: JobPayload) => {
@@ -312,7 +330,11 @@ describe('close()', () => {
       const ev = pullRequestEvent('opened', { number, headSha: sha(`close-${number}`) });
       ev.repository = repository('acme', `close-${number}`);
       const body = JSON.stringify(ev);
-      return fetch(`${running.url}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': sign(body) }, body });
+      return fetch(`${running.url}/api/github/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': sign(body) },
+        body,
+      });
     };
     expect((await post(1, ids[0])).status).toBe(202);
     expect((await post(2, ids[1])).status).toBe(202);
@@ -321,7 +343,10 @@ describe('close()', () => {
     const t0 = Date.now();
     const closing = running.close();
     expect(running.close()).toBe(closing);
-    const health = await fetch(`${running.url}/healthz`).then((r) => r.status, () => 'refused');
+    const health = await fetch(`${running.url}/healthz`).then(
+      (r) => r.status,
+      () => 'refused',
+    );
     expect([503, 'refused']).toContain(health);
     await closing;
     const ms = Date.now() - t0;
@@ -351,7 +376,10 @@ describe('the shutdown budget and the route knobs', () => {
 
   it('reads the webhook limits from the environment and refuses nonsense', () => {
     const base = { APP_ID: '1', PRIVATE_KEY: 'pem', WEBHOOK_SECRET: SECRET };
-    expect(routeLimitsFromEnv({ TOKENWARDEN_WEBHOOK_MAX_PENDING: '8', TOKENWARDEN_WEBHOOK_BUFFER_MB: ' 100 ', TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: '' })).toEqual({ maxPending: 8, bufferBytes: 100 * MB });
+    expect(routeLimitsFromEnv({ TOKENWARDEN_WEBHOOK_MAX_PENDING: '8', TOKENWARDEN_WEBHOOK_BUFFER_MB: ' 100 ', TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: '' })).toEqual({
+      maxPending: 8,
+      bufferBytes: 100 * MB,
+    });
     expect(environmentProblems({ ...base, TOKENWARDEN_WEBHOOK_MAX_PENDING: '8', TOKENWARDEN_WEBHOOK_BUFFER_MB: '25', TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: '5000' })).toEqual([]);
     expect(environmentProblems({ ...base, TOKENWARDEN_WEBHOOK_MAX_PENDING: '0', TOKENWARDEN_WEBHOOK_BUFFER_MB: '10', TOKENWARDEN_WEBHOOK_READ_TIMEOUT_MS: '30s' })).toEqual([
       expect.stringContaining('TOKENWARDEN_WEBHOOK_MAX_PENDING "0"'),

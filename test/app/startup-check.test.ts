@@ -45,7 +45,9 @@ describe('start-up credential checks', () => {
 
   it('PRIVATE_KEY_PATH: missing file, a directory, unreadable, not a PEM', () => {
     const cwd = empty();
-    expect(credentialProblems({ APP_ID: '1', PRIVATE_KEY_PATH: 'nope.pem' }, cwd)).toEqual([expect.stringMatching(/^PRIVATE_KEY_PATH nope\.pem \(.*nope\.pem\) does not exist \(relative paths are from /)]);
+    expect(credentialProblems({ APP_ID: '1', PRIVATE_KEY_PATH: 'nope.pem' }, cwd)).toEqual([
+      expect.stringMatching(/^PRIVATE_KEY_PATH nope\.pem \(.*nope\.pem\) does not exist \(relative paths are from /),
+    ]);
     mkdirSync(join(cwd, 'keys'));
     writeFileSync(join(cwd, 'keys', 'app.2026-01-01.private-key.pem'), pkcs1);
     expect(credentialProblems({ APP_ID: '1', PRIVATE_KEY_PATH: 'keys' }, cwd)).toEqual([expect.stringMatching(/is a directory: point it at the key file in it \(app\.2026-01-01\.private-key\.pem\)/)]);

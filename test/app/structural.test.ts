@@ -19,7 +19,8 @@ const patchOf = (base: string, head: string): string => {
 
 const completion = (h: Harness) => h.github.checkRuns.get(1)!.updates[0];
 const annotated = (h: Harness): Array<{ path: string; title: string; start_line: number }> => completion(h).output.annotations;
-const contentsReads = (h: Harness) => h.github.requests.filter((r) => r.method === 'GET' && r.path.startsWith(`/repos/${REPO}/contents/`)).map((r) => `${r.query.get('ref')}:${r.path.replace(/^.*\/contents\//, '')}`);
+const contentsReads = (h: Harness) =>
+  h.github.requests.filter((r) => r.method === 'GET' && r.path.startsWith(`/repos/${REPO}/contents/`)).map((r) => `${r.query.get('ref')}:${r.path.replace(/^.*\/contents\//, '')}`);
 
 /** Five workflow secrets at the head: two undeclared, one overdue, one expiring in 5 days, one healthy. */
 const INVENTORY_TEXT = `version: 1
@@ -89,25 +90,13 @@ describe('structural rules on a pull request: whole files, head against base', (
     expect(h.github.unknown.filter((r) => !/\/contents\//.test(r.path))).toEqual([]);
     const found = annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`);
     expect(found.sort()).toEqual(
-      [
-        `rotation/credential-expiring ${INVENTORY}:17`,
-        `rotation/credential-overdue ${INVENTORY}:8`,
-        `rotation/inventory-missing ${RELEASE}:14`,
-        `rotation/inventory-missing ${RELEASE}:15`,
-      ].sort(),
+      [`rotation/credential-expiring ${INVENTORY}:17`, `rotation/credential-overdue ${INVENTORY}:8`, `rotation/inventory-missing ${RELEASE}:14`, `rotation/inventory-missing ${RELEASE}:15`].sort(),
     );
     // Bounded reads: 2 blobs (heads); the workflow at the base; per side one listing, the inventory
     // (.yml, then .yaml when absent) and the workflow once (the head's from the blob).
     expect(h.github.requests.filter((r) => /\/git\/blobs\//.test(r.path))).toHaveLength(2);
     expect(contentsReads(h).sort()).toEqual(
-      [
-        `main:${POLICY}`,
-        `${BASE}:${RELEASE}`,
-        `${HEAD}:.github/workflows`,
-        `${BASE}:.github/workflows`,
-        `${BASE}:${INVENTORY}`,
-        `${BASE}:.github/token-inventory.yaml`,
-      ].sort(),
+      [`main:${POLICY}`, `${BASE}:${RELEASE}`, `${HEAD}:.github/workflows`, `${BASE}:.github/workflows`, `${BASE}:${INVENTORY}`, `${BASE}:.github/token-inventory.yaml`].sort(),
     );
   });
 
@@ -122,9 +111,11 @@ describe('structural rules on a pull request: whole files, head against base', (
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
     // The new undeclared secret, and the state of the credentials the change touches: overdue and
     // expiring were so at the base too, but a reviewer of a credential change should see them.
-    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`).sort()).toEqual(
-      [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort(),
-    );
+    expect(
+      annotated(h)
+        .map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`)
+        .sort(),
+    ).toEqual([`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort());
   });
 
   it('a PR that edits only the inventory is judged against the workflows', async () => {
@@ -145,9 +136,11 @@ describe('structural rules on a pull request: whole files, head against base', (
     h.github.blob('inv-head', INVENTORY_TEXT);
     h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: INVENTORY, status: 'modified', sha: 'inv-head', patch: patchOf(withSlack, INVENTORY_TEXT) }] });
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
-    expect(annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`).sort()).toEqual(
-      [`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort(),
-    );
+    expect(
+      annotated(h)
+        .map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`)
+        .sort(),
+    ).toEqual([`rotation/credential-overdue ${INVENTORY}:8`, `rotation/credential-expiring ${INVENTORY}:17`, `rotation/inventory-missing ${RELEASE}:14`].sort());
   });
 
   it('a workflow PR that adds `permissions: write-all` gets the scope finding; a problem already in the file does not', async () => {
@@ -168,7 +161,11 @@ jobs:
     const path = '.github/workflows/ci.yml';
     h.github.file(REPO, path, before, BASE).file(REPO, path, after, HEAD);
     h.github.blob('ci-head', after);
-    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: path, status: 'modified', sha: 'ci-head', patch: '@@ -1,3 +1,4 @@\n name: ci\n on: pull_request\n+permissions: write-all\n jobs:' }] });
+    h.github.pull(REPO, {
+      number: 12,
+      headSha: HEAD,
+      files: [{ filename: path, status: 'modified', sha: 'ci-head', patch: '@@ -1,3 +1,4 @@\n name: ci\n on: pull_request\n+permissions: write-all\n jobs:' }],
+    });
 
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
     const ids = annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`);

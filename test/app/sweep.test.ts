@@ -68,7 +68,16 @@ class SweepGitHub extends FakeGitHub {
       claim();
       const repositories = this.repos.map((r) => {
         const [owner, name] = r.full_name.split('/');
-        return { name, full_name: r.full_name, owner: { login: owner }, default_branch: r.default_branch ?? 'main', html_url: `https://github.com/${r.full_name}`, archived: !!r.archived, disabled: false, has_issues: r.has_issues !== false };
+        return {
+          name,
+          full_name: r.full_name,
+          owner: { login: owner },
+          default_branch: r.default_branch ?? 'main',
+          html_url: `https://github.com/${r.full_name}`,
+          archived: !!r.archived,
+          disabled: false,
+          has_issues: r.has_issues !== false,
+        };
       });
       return { status: 200, body: { total_count: repositories.length, repositories } };
     }
@@ -224,10 +233,12 @@ async function sweep(opts: Partial<SweepOptions> = {}): Promise<SweepSummary> {
   return s;
 }
 
-const requestLines = (gh: FakeGitHub, from = 0): string[] =>
-  gh.requests.slice(from).map((r) => `${r.method} ${r.path}${r.query.toString() ? `?${r.query.toString()}` : ''}`);
+const requestLines = (gh: FakeGitHub, from = 0): string[] => gh.requests.slice(from).map((r) => `${r.method} ${r.path}${r.query.toString() ? `?${r.query.toString()}` : ''}`);
 const writesSince = (gh: FakeGitHub, from: number): string[] =>
-  gh.requests.slice(from).filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/')).map((r) => `${r.method} ${r.path}`);
+  gh.requests
+    .slice(from)
+    .filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/'))
+    .map((r) => `${r.method} ${r.path}`);
 const LEASE = leaseLabel(REPO);
 const openIssues = (gh: FakeGitHub) => gh.issues.filter((i) => i.state === 'open');
 
@@ -321,12 +332,7 @@ describe('rotation sweep: the judged scenario', () => {
     const later = new Date('2026-06-22T06:00:00Z');
     mark = gh.requests.length;
     const third = await sweep({ now: () => later });
-    expect(writesSince(gh, mark)).toEqual([
-      'POST /repos/acme/api/labels',
-      'PATCH /repos/acme/api/issues/2',
-      'POST /repos/acme/api/issues/2/comments',
-      `DELETE /repos/acme/api/labels/${LEASE}`,
-    ]);
+    expect(writesSince(gh, mark)).toEqual(['POST /repos/acme/api/labels', 'PATCH /repos/acme/api/issues/2', 'POST /repos/acme/api/issues/2/comments', `DELETE /repos/acme/api/labels/${LEASE}`]);
     expect(third).toMatchObject({ opened: 0, updated: 1, commented: 1, reopened: 0, closed: 0 });
     const patch = gh.bodiesOf('PATCH', /\/issues\/2$/)[0];
     expect(Object.keys(patch).sort()).toEqual(['body', 'labels', 'title']);

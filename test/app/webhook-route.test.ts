@@ -51,7 +51,9 @@ function memoryIntake(record: (payload: Record<string, unknown>) => Promise<void
 
 async function start(limits: Partial<RouteLimits> = {}, record?: (payload: Record<string, unknown>) => Promise<void>): Promise<Harness> {
   const lines: Line[] = [];
-  const log = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg })])) as unknown as ConstructorParameters<typeof WebhookRoute>[0]['log'];
+  const log = Object.fromEntries(
+    ['debug', 'info', 'warn', 'error'].map((level) => [level, (obj: Record<string, unknown>, msg: string) => void lines.push({ level, obj, msg })]),
+  ) as unknown as ConstructorParameters<typeof WebhookRoute>[0]['log'];
   const handled: Harness['handled'] = [];
   const intake = memoryIntake(record);
   const route = new WebhookRoute({
@@ -247,7 +249,10 @@ describe('the signature, then JSON, then 202', () => {
     expect(refused.headers.connection).toBe('close');
     const failed = h.lines.filter((l) => l.level === 'error');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ msg: 'could not record the delivery: answered 503; GitHub will not redeliver it by itself', obj: { event: 'pull_request', delivery: id, err: { name: 'Error', message: expect.stringContaining('could not record') } } });
+    expect(failed[0]).toMatchObject({
+      msg: 'could not record the delivery: answered 503; GitHub will not redeliver it by itself',
+      obj: { event: 'pull_request', delivery: id, err: { name: 'Error', message: expect.stringContaining('could not record') } },
+    });
     expect(Object.keys(failed[0]!.obj).sort()).toEqual(['delivery', 'err', 'event', 'ms']);
     // The message quoted the title; errorFields() scrubbed the token out of it.
     expect(JSON.stringify(h.lines)).not.toContain(githubToken('ghp', 'route-title'));

@@ -19,8 +19,7 @@ const record = (over: Partial<AuditRecord> = {}): Omit<AuditRecord, 'digest'> =>
 describe('canonical form', () => {
   it('is JSON without whitespace, keys sorted at every level, time with milliseconds and Z', () => {
     expect(canonicalRecord(record())).toBe(
-      '{"body":{"findings":[{"line":3,"rule":"secrets/github-pat"}],"repository":"acme/api","verdict":"fail"},' +
-        `"kind":"evaluation","prev":"${GENESIS}","seq":1,"time":"2026-06-15T12:00:00.000Z"}`,
+      '{"body":{"findings":[{"line":3,"rule":"secrets/github-pat"}],"repository":"acme/api","verdict":"fail"},' + `"kind":"evaluation","prev":"${GENESIS}","seq":1,"time":"2026-06-15T12:00:00.000Z"}`,
     );
   });
 
@@ -32,9 +31,7 @@ describe('canonical form', () => {
   });
 
   it('sorts keys by UTF-16 code units and escapes strings as JSON.stringify does (RFC 8785)', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], B: { z: '', y: -5 }, é: 'ü\n"\\\u0001\u2028' })).toBe(
-      '{"B":{"y":-5,"z":""},"a":[true,null,"x"],"b":1,"é":"ü\\n\\"\\\\\\u0001\u2028"}',
-    );
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], B: { z: '', y: -5 }, é: 'ü\n"\\\u0001\u2028' })).toBe('{"B":{"y":-5,"z":""},"a":[true,null,"x"],"b":1,"é":"ü\\n\\"\\\\\\u0001\u2028"}');
   });
 
   it('normalises what JSON tools or jsonb would render differently; refuses what JSON cannot hold exactly', () => {
@@ -62,7 +59,11 @@ describe('canonical form', () => {
     const parsed = JSON.parse(line) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['body', 'digest', 'kind', 'prev', 'seq', 'time']);
     const { digest, ...rest } = parsed;
-    expect(createHash('sha256').update(canonicalJson(rest as never)).digest('hex')).toBe(digest);
+    expect(
+      createHash('sha256')
+        .update(canonicalJson(rest as never))
+        .digest('hex'),
+    ).toBe(digest);
   });
 
   it('CSV cells are quoted per RFC 4180 and formula-looking text is defused', () => {

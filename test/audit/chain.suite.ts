@@ -167,7 +167,7 @@ export function auditSuite(h: Harness): void {
         }
         const built = Date.now() - start;
         records = [];
-        for (let after = 0; ; ) {
+        for (let after = 0; ;) {
           const page = await store.audit.page(after, 5000);
           records.push(...page);
           if (page.length < 5000) break;
@@ -204,7 +204,10 @@ export function auditSuite(h: Harness): void {
             const r = records.find((x) => x.seq === k)!;
             const body = { ...r.body, verdict: 'pass', edited: 1 };
             const digest = recordDigest({ ...r, body });
-            await tamper(store, async (tx) => void (await tx.query('UPDATE tokenwarden.audit_record SET body = $2::jsonb, digest = $3::text WHERE seq = $1::bigint', [k, JSON.stringify(body), digest])));
+            await tamper(
+              store,
+              async (tx) => void (await tx.query('UPDATE tokenwarden.audit_record SET body = $2::jsonb, digest = $3::text WHERE seq = $1::bigint', [k, JSON.stringify(body), digest])),
+            );
           },
           (k) => ({ seq: k + 1, reason: 'prev' }),
         ],
@@ -268,63 +271,80 @@ export function auditSuite(h: Harness): void {
       ];
 
       for (const [name, doIt, expected] of cases) {
-        it(`${name}: verify names the first broken record`, async () => {
-          const k = name.startsWith('the tail') ? cps[cps.length - 1]!.seq - 40 : mid();
-          await doIt(k);
+        it(
+          `${name}: verify names the first broken record`,
+          async () => {
+            const k = name.startsWith('the tail') ? cps[cps.length - 1]!.seq - 40 : mid();
+            await doIt(k);
+            try {
+              const b = broken(await verifyChain(store));
+              expect(b).toMatchObject(expected(k));
+              expect(b.message).toContain(String(expected(k).seq));
+            } finally {
+              await snap.restore();
+            }
+            expect(await verifyChain(store)).toMatchObject({ ok: true, records: records.length });
+          },
+          SLOW,
+        );
+      }
+
+      it(
+        'the tail truncated and the head moved back: only a pin (a checkpoint seen earlier) tells',
+        async () => {
+          const cp = cps[cps.length - 1]!;
+          const k = cp.seq - 40;
+          const last = records.find((r) => r.seq === k)!;
+          await tamper(store, async (tx) => {
+            await tx.query('DELETE FROM tokenwarden.audit_record WHERE seq > $1::bigint', [k]);
+            await tx.query('UPDATE tokenwarden.audit_head SET seq = $1::bigint, digest = $2::text, time = $3::timestamptz', [k, last.digest, last.time.toISOString()]);
+          });
           try {
-            const b = broken(await verifyChain(store));
-            expect(b).toMatchObject(expected(k));
-            expect(b.message).toContain(String(expected(k).seq));
+            expect(await verifyChain(store)).toMatchObject({ ok: true, records: k });
+            const b = broken(await verifyChain(store, { pin: { seq: cp.seq, digest: cp.digest } }));
+            expect(b).toMatchObject({ seq: cp.seq, reason: 'pin' });
+            expect(b.message).toMatch(/truncated/);
           } finally {
             await snap.restore();
           }
-          expect(await verifyChain(store)).toMatchObject({ ok: true, records: records.length });
-        }, SLOW);
-      }
+        },
+        SLOW,
+      );
 
-      it('the tail truncated and the head moved back: only a pin (a checkpoint seen earlier) tells', async () => {
-        const cp = cps[cps.length - 1]!;
-        const k = cp.seq - 40;
-        const last = records.find((r) => r.seq === k)!;
-        await tamper(store, async (tx) => {
-          await tx.query('DELETE FROM tokenwarden.audit_record WHERE seq > $1::bigint', [k]);
-          await tx.query('UPDATE tokenwarden.audit_head SET seq = $1::bigint, digest = $2::text, time = $3::timestamptz', [k, last.digest, last.time.toISOString()]);
-        });
-        try {
-          expect(await verifyChain(store)).toMatchObject({ ok: true, records: k });
-          const b = broken(await verifyChain(store, { pin: { seq: cp.seq, digest: cp.digest } }));
-          expect(b).toMatchObject({ seq: cp.seq, reason: 'pin' });
-          expect(b.message).toMatch(/truncated/);
-        } finally {
-          await snap.restore();
-        }
-      }, SLOW);
-
-      it('everything after a record rewritten, digests recomputed: only a pin tells', async () => {
-        const cp = cps[cps.length - 1]!;
-        const k = cp.seq - 30;
-        const tail = records.filter((r) => r.seq >= k);
-        let prev = records.find((r) => r.seq === k - 1)!.digest;
-        const rewritten = tail.map((r) => {
-          const body = r.seq === k ? { ...r.body, verdict: 'pass', rewritten: 1 } : r.kind === 'checkpoint' ? { ...r.body, head: { ...(r.body.head as object), digest: prev } } : r.body;
-          const x = { ...r, body, prev };
-          const digest = recordDigest(x);
-          prev = digest;
-          return { ...x, digest };
-        });
-        await tamper(store, async (tx) => {
-          for (const r of rewritten) {
-            await tx.query('UPDATE tokenwarden.audit_record SET body = $2::jsonb, prev_digest = $3::text, digest = $4::text WHERE seq = $1::bigint', [r.seq, JSON.stringify(r.body), r.prev, r.digest]);
+      it(
+        'everything after a record rewritten, digests recomputed: only a pin tells',
+        async () => {
+          const cp = cps[cps.length - 1]!;
+          const k = cp.seq - 30;
+          const tail = records.filter((r) => r.seq >= k);
+          let prev = records.find((r) => r.seq === k - 1)!.digest;
+          const rewritten = tail.map((r) => {
+            const body = r.seq === k ? { ...r.body, verdict: 'pass', rewritten: 1 } : r.kind === 'checkpoint' ? { ...r.body, head: { ...(r.body.head as object), digest: prev } } : r.body;
+            const x = { ...r, body, prev };
+            const digest = recordDigest(x);
+            prev = digest;
+            return { ...x, digest };
+          });
+          await tamper(store, async (tx) => {
+            for (const r of rewritten) {
+              await tx.query('UPDATE tokenwarden.audit_record SET body = $2::jsonb, prev_digest = $3::text, digest = $4::text WHERE seq = $1::bigint', [
+                r.seq,
+                JSON.stringify(r.body),
+                r.prev,
+                r.digest,
+              ]);
+            }
+            await tx.query('UPDATE tokenwarden.audit_head SET digest = $1::text', [prev]);
+          });
+          try {
+            expect(await verifyChain(store)).toMatchObject({ ok: true });
+            expect(broken(await verifyChain(store, { pin: { seq: cp.seq, digest: cp.digest } }))).toMatchObject({ seq: cp.seq, reason: 'pin' });
+          } finally {
+            await snap.restore();
           }
-          await tx.query('UPDATE tokenwarden.audit_head SET digest = $1::text', [prev]);
-        });
-        try {
-          expect(await verifyChain(store)).toMatchObject({ ok: true });
-          expect(broken(await verifyChain(store, { pin: { seq: cp.seq, digest: cp.digest } }))).toMatchObject({ seq: cp.seq, reason: 'pin' });
-        } finally {
-          await snap.restore();
-        }
-      }, SLOW);
+        },
+        SLOW,
+      );
 
       it('a pin that does not match is reported; one past the end too; a matching one passes', async () => {
         const r = records.find((x) => x.seq === mid())!;
@@ -336,62 +356,68 @@ export function auditSuite(h: Harness): void {
         expect(await verifyChain(store, { from: r.seq + 1 })).toMatchObject({ ok: true, from: r.seq + 1, records: end - r.seq });
       });
 
-      it('export filters by time and repository, in order, and JSON Lines round-trip to the same records', async () => {
-        const sorted = [...records].sort((a, b) => a.time.getTime() - b.time.getTime());
-        const since = sorted[Math.floor(sorted.length / 4)]!.time;
-        const until = sorted[Math.floor((3 * sorted.length) / 4)]!.time;
-        const want = records.filter((r) => r.time >= since && r.time < until && String(r.body.repository ?? '').toLowerCase() === 'acme/infra');
-        expect(want.length).toBeGreaterThan(10);
-        const lines = await collect(exportRecords(store, { since, until, repo: 'ACME/infra', format: 'jsonl', pageSize: 333 }));
-        expect(lines).toHaveLength(want.length);
-        const back = lines.map((l) => JSON.parse(l) as { seq: number; time: string; kind: AuditRecord['kind']; body: AuditRecord['body']; prev: string; digest: string });
-        expect(back.map((b) => b.seq)).toEqual(want.map((r) => r.seq));
-        for (const [i, b] of back.entries()) {
-          const r = { seq: b.seq, time: new Date(b.time), kind: b.kind, body: b.body, prev: b.prev, digest: b.digest };
-          expect(r).toEqual(want[i]);
-          expect(recordDigest(r)).toBe(b.digest);
-        }
-        // The whole trail, unfiltered, is a chain a reader can check line by line.
-        const all = await collect(exportRecords(store, { format: 'jsonl' }));
-        let prev = GENESIS;
-        for (const l of all) {
-          const b = JSON.parse(l) as { seq: number; time: string; kind: AuditRecord['kind']; body: AuditRecord['body']; prev: string; digest: string };
-          expect(b.prev).toBe(prev);
-          expect(recordDigest({ ...b, time: new Date(b.time) })).toBe(b.digest);
-          prev = b.digest;
-        }
-        expect(all).toHaveLength(records.length);
-        // CSV: a header, one line per record, kinds filter.
-        const csv = await collect(exportRecords(store, { repo: 'acme/web', kinds: ['reminder'], format: 'csv' }));
-        expect(csv[0]).toBe('seq,time,kind,repository,installation,event,delivery,verdict,prev,digest,body');
-        expect(csv.length - 1).toBe(records.filter((r) => r.kind === 'reminder' && r.body.repository === 'acme/web').length);
-        expect(csv[1]).toMatch(/^\d+,\d{4}-.*Z,reminder,acme\/web,7,,,(pass|fail),[0-9a-f]{64},[0-9a-f]{64},"\{/);
-      }, SLOW);
+      it(
+        'export filters by time and repository, in order, and JSON Lines round-trip to the same records',
+        async () => {
+          const sorted = [...records].sort((a, b) => a.time.getTime() - b.time.getTime());
+          const since = sorted[Math.floor(sorted.length / 4)]!.time;
+          const until = sorted[Math.floor((3 * sorted.length) / 4)]!.time;
+          const want = records.filter((r) => r.time >= since && r.time < until && String(r.body.repository ?? '').toLowerCase() === 'acme/infra');
+          expect(want.length).toBeGreaterThan(10);
+          const lines = await collect(exportRecords(store, { since, until, repo: 'ACME/infra', format: 'jsonl', pageSize: 333 }));
+          expect(lines).toHaveLength(want.length);
+          const back = lines.map((l) => JSON.parse(l) as { seq: number; time: string; kind: AuditRecord['kind']; body: AuditRecord['body']; prev: string; digest: string });
+          expect(back.map((b) => b.seq)).toEqual(want.map((r) => r.seq));
+          for (const [i, b] of back.entries()) {
+            const r = { seq: b.seq, time: new Date(b.time), kind: b.kind, body: b.body, prev: b.prev, digest: b.digest };
+            expect(r).toEqual(want[i]);
+            expect(recordDigest(r)).toBe(b.digest);
+          }
+          // The whole trail, unfiltered, is a chain a reader can check line by line.
+          const all = await collect(exportRecords(store, { format: 'jsonl' }));
+          let prev = GENESIS;
+          for (const l of all) {
+            const b = JSON.parse(l) as { seq: number; time: string; kind: AuditRecord['kind']; body: AuditRecord['body']; prev: string; digest: string };
+            expect(b.prev).toBe(prev);
+            expect(recordDigest({ ...b, time: new Date(b.time) })).toBe(b.digest);
+            prev = b.digest;
+          }
+          expect(all).toHaveLength(records.length);
+          // CSV: a header, one line per record, kinds filter.
+          const csv = await collect(exportRecords(store, { repo: 'acme/web', kinds: ['reminder'], format: 'csv' }));
+          expect(csv[0]).toBe('seq,time,kind,repository,installation,event,delivery,verdict,prev,digest,body');
+          expect(csv.length - 1).toBe(records.filter((r) => r.kind === 'reminder' && r.body.repository === 'acme/web').length);
+          expect(csv[1]).toMatch(/^\d+,\d{4}-.*Z,reminder,acme\/web,7,,,(pass|fail),[0-9a-f]{64},[0-9a-f]{64},"\{/);
+        },
+        SLOW,
+      );
     });
 
     describe('concurrent appenders (on the same trail, after the cases above)', () => {
-      it(`${h.multiInstance ? 'two store handles' : 'one handle (PGlite serves one process), many callers'} appending 200 records interleaved: one chain, no gap, no duplicate`, async () => {
-        const other = h.multiInstance ? await openStore(opts) : store;
-        try {
-          const before = (await store.audit.head()).seq;
-          const start = Date.now();
-          await Promise.all(
-            [store, other].map((s, w) => pool(100, 4, (i) => appendRecords(s, [{ kind: 'evaluation', body: { repository: 'acme/api', writer: w, i } }]).then(() => undefined))),
-          );
-          const ms = Date.now() - start;
-          expect(await verifyChain(store)).toMatchObject({ ok: true, head: { seq: before + 200 } });
-          const mine = await store.audit.page(before, 1000);
-          expect(mine.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => before + i + 1));
-          for (const w of [0, 1]) expect(new Set(mine.filter((r) => r.body.writer === w).map((r) => r.body.i)).size).toBe(100);
-          // Interleaved, not one block after the other.
-          const writers = mine.map((r) => r.body.writer);
-          const switches = writers.filter((w, i) => i > 0 && w !== writers[i - 1]).length;
-          expect(switches).toBeGreaterThan(2);
-          console.log(`[audit ${h.name}] 200 concurrent single-record appends (2 writers x 4 in flight): ${ms} ms, ${Math.round(200_000 / ms)} appends/s, ${switches} writer switches`);
-        } finally {
-          if (other !== store) await other.close();
-        }
-      }, SLOW);
+      it(
+        `${h.multiInstance ? 'two store handles' : 'one handle (PGlite serves one process), many callers'} appending 200 records interleaved: one chain, no gap, no duplicate`,
+        async () => {
+          const other = h.multiInstance ? await openStore(opts) : store;
+          try {
+            const before = (await store.audit.head()).seq;
+            const start = Date.now();
+            await Promise.all([store, other].map((s, w) => pool(100, 4, (i) => appendRecords(s, [{ kind: 'evaluation', body: { repository: 'acme/api', writer: w, i } }]).then(() => undefined))));
+            const ms = Date.now() - start;
+            expect(await verifyChain(store)).toMatchObject({ ok: true, head: { seq: before + 200 } });
+            const mine = await store.audit.page(before, 1000);
+            expect(mine.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => before + i + 1));
+            for (const w of [0, 1]) expect(new Set(mine.filter((r) => r.body.writer === w).map((r) => r.body.i)).size).toBe(100);
+            // Interleaved, not one block after the other.
+            const writers = mine.map((r) => r.body.writer);
+            const switches = writers.filter((w, i) => i > 0 && w !== writers[i - 1]).length;
+            expect(switches).toBeGreaterThan(2);
+            console.log(`[audit ${h.name}] 200 concurrent single-record appends (2 writers x 4 in flight): ${ms} ms, ${Math.round(200_000 / ms)} appends/s, ${switches} writer switches`);
+          } finally {
+            if (other !== store) await other.close();
+          }
+        },
+        SLOW,
+      );
     });
   });
 }

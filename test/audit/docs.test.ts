@@ -57,29 +57,37 @@ describe('docs/audit.md recipes', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.skipIf(!has('jq') || !has('openssl', 'version'))('the jq + openssl recipe agrees with verify, and names an edited record', () => {
-    const ok = spawnSync('bash', ['recipe.sh'], { cwd: dir, encoding: 'utf8' });
-    expect(ok.stdout.trim()).toBe(`intact: 26 records, head ${head}`);
-    expect(ok.status).toBe(0);
-    writeFileSync(join(dir, 'trail.jsonl.bak'), readFileSync(join(dir, 'trail.jsonl')));
-    writeFileSync(join(dir, 'trail.jsonl'), readFileSync(join(dir, 'tampered.jsonl')));
-    try {
-      const bad = spawnSync('bash', ['recipe.sh'], { cwd: dir, encoding: 'utf8' });
-      expect(bad.stdout.trim()).toBe('record 9 does not match its digest');
-      expect(bad.status).toBe(1);
-    } finally {
-      writeFileSync(join(dir, 'trail.jsonl'), readFileSync(join(dir, 'trail.jsonl.bak')));
-    }
-  }, 60_000);
+  it.skipIf(!has('jq') || !has('openssl', 'version'))(
+    'the jq + openssl recipe agrees with verify, and names an edited record',
+    () => {
+      const ok = spawnSync('bash', ['recipe.sh'], { cwd: dir, encoding: 'utf8' });
+      expect(ok.stdout.trim()).toBe(`intact: 26 records, head ${head}`);
+      expect(ok.status).toBe(0);
+      writeFileSync(join(dir, 'trail.jsonl.bak'), readFileSync(join(dir, 'trail.jsonl')));
+      writeFileSync(join(dir, 'trail.jsonl'), readFileSync(join(dir, 'tampered.jsonl')));
+      try {
+        const bad = spawnSync('bash', ['recipe.sh'], { cwd: dir, encoding: 'utf8' });
+        expect(bad.stdout.trim()).toBe('record 9 does not match its digest');
+        expect(bad.status).toBe(1);
+      } finally {
+        writeFileSync(join(dir, 'trail.jsonl'), readFileSync(join(dir, 'trail.jsonl.bak')));
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!has('python3'))('the Python script agrees with verify, checks a pin, and names an edited record', () => {
-    const ok = spawnSync('python3', ['verify_trail.py', 'trail.jsonl', head], { cwd: dir, encoding: 'utf8' });
-    expect(ok.stdout.trim()).toBe(`intact: 26 records, head ${head}`);
-    const badPin = spawnSync('python3', ['verify_trail.py', 'trail.jsonl', `3:${'0'.repeat(64)}`], { cwd: dir, encoding: 'utf8' });
-    expect(badPin.status).toBe(1);
-    expect(badPin.stderr.trim()).toBe(`record 3 is not the pinned ${'0'.repeat(64)}`);
-    const bad = spawnSync('python3', ['verify_trail.py', 'tampered.jsonl'], { cwd: dir, encoding: 'utf8' });
-    expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('record 9 does not match its digest');
-  }, 60_000);
+  it.skipIf(!has('python3'))(
+    'the Python script agrees with verify, checks a pin, and names an edited record',
+    () => {
+      const ok = spawnSync('python3', ['verify_trail.py', 'trail.jsonl', head], { cwd: dir, encoding: 'utf8' });
+      expect(ok.stdout.trim()).toBe(`intact: 26 records, head ${head}`);
+      const badPin = spawnSync('python3', ['verify_trail.py', 'trail.jsonl', `3:${'0'.repeat(64)}`], { cwd: dir, encoding: 'utf8' });
+      expect(badPin.status).toBe(1);
+      expect(badPin.stderr.trim()).toBe(`record 3 is not the pinned ${'0'.repeat(64)}`);
+      const bad = spawnSync('python3', ['verify_trail.py', 'tampered.jsonl'], { cwd: dir, encoding: 'utf8' });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr.trim()).toBe('record 9 does not match its digest');
+    },
+    60_000,
+  );
 });

@@ -119,7 +119,11 @@ describe('audit records', () => {
     expect(body.findings.map((f: any) => f.path)).toContain(`keys/${inName.slice(0, 4)}********…(${inName.length}).txt`);
     expect(body.ref).toMatch(/^refs\/heads\/leak-ghp_\*+…\(40\)$/);
     expect(body.error).toMatch(/bad credentials ghp_\*+…\(40\)/);
-    expect(rec.exceptions[0]!.body).toMatchObject({ status: 'used', fingerprints: [toExcept.fingerprint], exception: { approvedBy: '@acme/security', justification: expect.stringMatching(/^CI fixture, revoked: ghp_\*+/) } });
+    expect(rec.exceptions[0]!.body).toMatchObject({
+      status: 'used',
+      fingerprints: [toExcept.fingerprint],
+      exception: { approvedBy: '@acme/security', justification: expect.stringMatching(/^CI fixture, revoked: ghp_\*+/) },
+    });
 
     // Nowhere in the stored rows, nor in an export.
     const rows = await rawRows(store);
@@ -152,7 +156,15 @@ describe('audit records', () => {
       files: ['.github/tokenwarden.yml'],
       actor: 'alice',
     });
-    await recordReminder(store, { installation: 42, repository: 'acme/api', credential: 'NPM_TOKEN', status: 'overdue', due: '2026-06-01', owner: '@acme/release', issue: { repository: 'acme/api', number: 40, action: 'commented' } });
+    await recordReminder(store, {
+      installation: 42,
+      repository: 'acme/api',
+      credential: 'NPM_TOKEN',
+      status: 'overdue',
+      due: '2026-06-01',
+      owner: '@acme/release',
+      issue: { repository: 'acme/api', number: 40, action: 'commented' },
+    });
     await recordRevocation(store, {
       installation: 42,
       repository: 'acme/api',

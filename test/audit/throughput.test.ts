@@ -60,7 +60,10 @@ async function measure(h: Harness, opts: StoreOptions, store: Store): Promise<st
     out.push(`recordEvaluation with 20 findings, one at a time: ${rate(N, performance.now() - t)}/s`);
     // Fill up to TRAIL records in batches, with a checkpoint every 1,000.
     for (let seq = (await store.audit.head()).seq; seq < TRAIL; seq = (await store.audit.head()).seq) {
-      await appendRecords(store, Array.from({ length: Math.min(100, TRAIL - seq) }, (_, i) => ({ kind: 'evaluation' as const, body: { repository: 'acme/infra', i } })));
+      await appendRecords(
+        store,
+        Array.from({ length: Math.min(100, TRAIL - seq) }, (_, i) => ({ kind: 'evaluation' as const, body: { repository: 'acme/infra', i } })),
+      );
       if (seq % 1000 > 900) await checkpoint(store);
     }
     const records = (await store.audit.head()).seq;
@@ -84,21 +87,25 @@ const harnesses: Harness[] = [pgliteHarness(), postgresHarness()];
     for (const h of harnesses) await h.teardown();
   });
   for (const h of harnesses) {
-    (h.skip ? it.skip : it)(`${h.name}`, async () => {
-      const opts = await h.fresh();
-      const store = await openStore(opts);
-      let out: string[];
-      try {
-        out = await measure(h, opts, store);
-      } finally {
-        await store.close();
-      }
-      // The CLI as an operator runs it: open the store (read only), walk the chain, one line.
-      const argv = opts.backend === 'pglite' ? ['audit', 'verify', '--data-dir', opts.dataDir!] : ['audit', 'verify', '--database-url', opts.connectionString];
-      const t = performance.now();
-      const r = await tw(argv, { cwd: process.cwd() });
-      out.push(`tokenwarden audit verify (open + walk + close): ${Math.round(performance.now() - t)} ms, exit ${r.code}`);
-      console.log(`\naudit throughput, ${h.name} (N=${N}):\n${out.map((l) => `  ${l}`).join('\n')}`);
-    }, 900_000);
+    (h.skip ? it.skip : it)(
+      `${h.name}`,
+      async () => {
+        const opts = await h.fresh();
+        const store = await openStore(opts);
+        let out: string[];
+        try {
+          out = await measure(h, opts, store);
+        } finally {
+          await store.close();
+        }
+        // The CLI as an operator runs it: open the store (read only), walk the chain, one line.
+        const argv = opts.backend === 'pglite' ? ['audit', 'verify', '--data-dir', opts.dataDir!] : ['audit', 'verify', '--database-url', opts.connectionString];
+        const t = performance.now();
+        const r = await tw(argv, { cwd: process.cwd() });
+        out.push(`tokenwarden audit verify (open + walk + close): ${Math.round(performance.now() - t)} ms, exit ${r.code}`);
+        console.log(`\naudit throughput, ${h.name} (N=${N}):\n${out.map((l) => `  ${l}`).join('\n')}`);
+      },
+      900_000,
+    );
   }
 });

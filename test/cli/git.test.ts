@@ -97,7 +97,10 @@ describe('tokenwarden scan --diff', () => {
 
   it('outside a git repository says so (exit 2)', async () => {
     const dir = tempDir();
-    for (const argv of [['scan', '--diff', 'main..HEAD'], ['scan', '--staged']]) {
+    for (const argv of [
+      ['scan', '--diff', 'main..HEAD'],
+      ['scan', '--staged'],
+    ]) {
       const r = await tw(argv, { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/needs a git repository/);

@@ -96,7 +96,9 @@ describe('tokenwarden scan --history', () => {
   it('honours the baseline and inline suppressions', async () => {
     const { repo } = leakyRepo();
     const first = JSON.parse((await tw(['scan', '--history', '--format', 'json'], { cwd: repo.dir })).stdout).findings[0];
-    write(repo.dir, { '.tokenwarden-baseline.json': JSON.stringify({ version: 1, created: '2026-06-15', tool: 'x', findings: { [first.fingerprint]: { ruleId: first.ruleId, path: first.path, excerpt: '' } } }) });
+    write(repo.dir, {
+      '.tokenwarden-baseline.json': JSON.stringify({ version: 1, created: '2026-06-15', tool: 'x', findings: { [first.fingerprint]: { ruleId: first.ruleId, path: first.path, excerpt: '' } } }),
+    });
     const r = await tw(['scan', '--history', '--format', 'json'], { cwd: repo.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).counts.baselined).toBe(1);

@@ -87,7 +87,15 @@ describe('tokenwarden inventory check', () => {
     const r = await tw(['inventory', 'check', dir, '--format', 'json'], { cwd: tempDir() });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ version: 1, inventory: '.github/token-inventory.yml', today: '2026-06-15', warnDays: 14, verdict: 'fail', summary: { overdue: 1, undeclared: 2, 'due-soon': 1, ok: 1 }, errors: [] });
+    expect(report).toMatchObject({
+      version: 1,
+      inventory: '.github/token-inventory.yml',
+      today: '2026-06-15',
+      warnDays: 14,
+      verdict: 'fail',
+      summary: { overdue: 1, undeclared: 2, 'due-soon': 1, ok: 1 },
+      errors: [],
+    });
     expect(report.credentials.map((c: { name: string; status: string; daysLeft?: number }) => [c.name, c.status, c.daysLeft ?? null])).toEqual([
       ['SENTRY_AUTH_TOKEN', 'overdue', -45],
       ['CDN_PURGE_KEY', 'undeclared', null],
@@ -154,7 +162,9 @@ describe('tokenwarden inventory init', () => {
 
     const r = await tw(['inventory', 'init', '--force'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("wrote .github/token-inventory.yml: 6 credentials from 2 workflows\nnext: fill in every TODO (owner, scopes, rotation_days, last_rotated, expires), then run 'tokenwarden inventory check'\n");
+    expect(r.stdout).toBe(
+      "wrote .github/token-inventory.yml: 6 credentials from 2 workflows\nnext: fill in every TODO (owner, scopes, rotation_days, last_rotated, expires), then run 'tokenwarden inventory check'\n",
+    );
     const text = readFileSync(join(dir, '.github/token-inventory.yml'), 'utf8');
     expect(text).toMatch(/^# .*\n/);
     expect(text).toContain('drafted by `tokenwarden inventory init` on 2026-06-15');

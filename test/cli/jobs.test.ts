@@ -45,7 +45,8 @@ function tree(): string {
   write(dir, {
     '.github/workflows/release.yml': 'on: push\npermissions: write-all\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.NPM_TOKEN }} ${{ secrets.DEPLOY_KEY }}\n',
     '.github/token-inventory.yml': 'version: 1\ncredentials:\n  - name: NPM_TOKEN\n    owner: "@acme/release"\n    rotation_days: 90\n    last_rotated: 2025-01-01\n',
-    'infra/main.tf': 'resource "aws_iam_policy" "admin" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\nresource "aws_kms_key" "k" {\n  description = "no rotation"\n}\n',
+    'infra/main.tf':
+      'resource "aws_iam_policy" "admin" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\nresource "aws_kms_key" "k" {\n  description = "no rotation"\n}\n',
     'vendor/lib.js': `const t = "${githubToken('ghp', 'vendored')}";\n`,
     'package-lock.json': '{}\n',
     'bin/blob.bin': new Uint8Array([0, 1, 2, 3, 0, 0, 7]),

@@ -130,7 +130,10 @@ describe('tokenwarden org scan', () => {
     expect(report.skipped.map((s) => `${s.repository}:${s.reason}`).sort()).toEqual(['acme/svc-10:archived', 'acme/svc-11:archived', 'acme/svc-12:fork', 'acme/svc-13:fork']);
     // Exactly once: every non-empty selected repository's tree was read once, over both runs.
     const trees = api.treeFetches();
-    const expected = report.repositories.filter((r) => r.status !== 'empty').map((r) => r.repository).sort();
+    const expected = report.repositories
+      .filter((r) => r.status !== 'empty')
+      .map((r) => r.repository)
+      .sort();
     expect([...trees.keys()].sort()).toEqual(expected);
     expect([...trees.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(report.repositories.map((r) => r.repository)).size).toBe(46);

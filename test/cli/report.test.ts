@@ -62,7 +62,10 @@ describe('tokenwarden report', () => {
     dir = join(top, 'repo');
     const git = gitIn(top);
     git('init', '-q', '-b', 'main', dir);
-    const repo = { git: gitIn(dir), commit: (msg: string) => (gitIn(dir)('add', '-A'), gitIn(dir)('-c', 'user.name=T', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', msg)) };
+    const repo = {
+      git: gitIn(dir),
+      commit: (msg: string) => (gitIn(dir)('add', '-A'), gitIn(dir)('-c', 'user.name=T', '-c', 'user.email=t@example.test', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', msg)),
+    };
     repo.git('remote', 'add', 'origin', 'git@github.com:acme/payments-api.git');
     write(dir, { 'deploy/.env': `GITHUB_TOKEN=${token}\n`, 'test/fixture.env': `GH=${excepted}\n`, '.github/token-inventory.yml': inventory, '.github/workflows/release.yml': workflow });
     const scan = await tw(['scan', '--format', 'json', '--today', '2026-06-15'], { cwd: dir });
@@ -75,59 +78,74 @@ describe('tokenwarden report', () => {
     repo.commit('init');
   }, SLOW);
 
-  it('without a store: the scan now — credentials, findings, exceptions, controls; no secret', async () => {
-    const r = await tw(['report', '--format', 'json', '--since', '2026-06-01', '--until', '2026-06-16'], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const rep = JSON.parse(r.stdout) as EvidenceReport;
-    expect(rep.scope).toEqual({ kind: 'repository', installation: null, repository: 'acme/payments-api' });
-    expect(rep.pack.name).toBe('pci-dss');
-    expect(rep.chain).toBeNull();
-    expect(rep.notes[0]).toMatch(/No store was given/);
-    const repo = rep.repositories[0]!;
-    expect(repo.credentials!.map((c) => [c.name, c.status, c.owner, c.scopes, c.lastRotated, c.dueDate])).toEqual([
-      ['NPM_TOKEN', 'overdue', '@acme/release', ['packages:write'], '2026-01-01', '2026-04-01'],
-      ['SENTRY_AUTH_TOKEN', 'ok', '@acme/observability', ['project:releases'], '2026-06-01', '2026-08-30'],
-    ]);
-    expect(repo.findings.find((f) => f.path === 'deploy/.env')).toMatchObject({ rule: 'secrets/github-token', level: 'fail', fingerprint: leakFp, firstSeen: null, ageDays: null });
-    expect(repo.exceptions).toEqual([
-      expect.objectContaining({ justification: 'Fixture token of the test suite, revoked (SEC-42).', approvedBy: '@acme/security', expires: '2026-09-01', status: 'active', daysLeft: 78, covers: 1 }),
-    ]);
-    expect(rep.summary.credentials).toMatchObject({ total: 2, failing: 1, byStatus: { overdue: 1, ok: 1 } });
-    expect(rep.controls.find((c) => c.id === 'PCI-DSS-8.6.2')!.state).toBe('failing');
-    expect(rep.controls.find((c) => c.id === 'PCI-DSS-12.5.1')!.state).not.toBe('not-evaluated');
-    expect(rep.sources.scan!.policy.sources).toContain('built-in:pci-dss');
-    expect(r.stdout).not.toContain(token);
-    expect(r.stdout).not.toContain(excepted);
-  }, SLOW);
+  it(
+    'without a store: the scan now — credentials, findings, exceptions, controls; no secret',
+    async () => {
+      const r = await tw(['report', '--format', 'json', '--since', '2026-06-01', '--until', '2026-06-16'], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const rep = JSON.parse(r.stdout) as EvidenceReport;
+      expect(rep.scope).toEqual({ kind: 'repository', installation: null, repository: 'acme/payments-api' });
+      expect(rep.pack.name).toBe('pci-dss');
+      expect(rep.chain).toBeNull();
+      expect(rep.notes[0]).toMatch(/No store was given/);
+      const repo = rep.repositories[0]!;
+      expect(repo.credentials!.map((c) => [c.name, c.status, c.owner, c.scopes, c.lastRotated, c.dueDate])).toEqual([
+        ['NPM_TOKEN', 'overdue', '@acme/release', ['packages:write'], '2026-01-01', '2026-04-01'],
+        ['SENTRY_AUTH_TOKEN', 'ok', '@acme/observability', ['project:releases'], '2026-06-01', '2026-08-30'],
+      ]);
+      expect(repo.findings.find((f) => f.path === 'deploy/.env')).toMatchObject({ rule: 'secrets/github-token', level: 'fail', fingerprint: leakFp, firstSeen: null, ageDays: null });
+      expect(repo.exceptions).toEqual([
+        expect.objectContaining({
+          justification: 'Fixture token of the test suite, revoked (SEC-42).',
+          approvedBy: '@acme/security',
+          expires: '2026-09-01',
+          status: 'active',
+          daysLeft: 78,
+          covers: 1,
+        }),
+      ]);
+      expect(rep.summary.credentials).toMatchObject({ total: 2, failing: 1, byStatus: { overdue: 1, ok: 1 } });
+      expect(rep.controls.find((c) => c.id === 'PCI-DSS-8.6.2')!.state).toBe('failing');
+      expect(rep.controls.find((c) => c.id === 'PCI-DSS-12.5.1')!.state).not.toBe('not-evaluated');
+      expect(rep.sources.scan!.policy.sources).toContain('built-in:pci-dss');
+      expect(r.stdout).not.toContain(token);
+      expect(r.stdout).not.toContain(excepted);
+    },
+    SLOW,
+  );
 
-  it('writes HTML and Markdown with --output (format from the name), with the same numbers', async () => {
-    const out = tempDir();
-    const html = await tw(['report', '--output', join(out, 'evidence.html'), '--pack', 'soc2'], { cwd: dir });
-    expect(html.stderr).toBe('');
-    expect(html.code).toBe(0);
-    expect(html.stdout).toBe(`wrote the evidence report for acme/payments-api (html, pack soc2) to ${join(out, 'evidence.html')}\n`);
-    const md = await tw(['report', '--output', join(out, 'evidence.md'), '--pack', 'soc2'], { cwd: dir });
-    expect(md.code).toBe(0);
-    const json = JSON.parse((await tw(['report', '--format', 'json', '--pack', 'soc2'], { cwd: dir })).stdout) as EvidenceReport;
-    const h = readFileSync(join(out, 'evidence.html'), 'utf8');
-    const m = readFileSync(join(out, 'evidence.md'), 'utf8');
-    expect(h).toMatch(/^<!DOCTYPE html>/);
-    expect(h).toContain(`data-metric="summary.findings.open">${json.summary.findings.open}<`);
-    expect(m).toContain(`| Open findings | ${json.summary.findings.open} |`);
-    expect(m).toContain(`| Credentials | ${json.summary.credentials.total} |`);
-    for (const t of [h, m]) {
-      expect(t).not.toContain(token);
-      expect(t).not.toContain(excepted);
-      expect(t).toContain('SOC2-CC6.1');
-    }
-  }, SLOW);
+  it(
+    'writes HTML and Markdown with --output (format from the name), with the same numbers',
+    async () => {
+      const out = tempDir();
+      const html = await tw(['report', '--output', join(out, 'evidence.html'), '--pack', 'soc2'], { cwd: dir });
+      expect(html.stderr).toBe('');
+      expect(html.code).toBe(0);
+      expect(html.stdout).toBe(`wrote the evidence report for acme/payments-api (html, pack soc2) to ${join(out, 'evidence.html')}\n`);
+      const md = await tw(['report', '--output', join(out, 'evidence.md'), '--pack', 'soc2'], { cwd: dir });
+      expect(md.code).toBe(0);
+      const json = JSON.parse((await tw(['report', '--format', 'json', '--pack', 'soc2'], { cwd: dir })).stdout) as EvidenceReport;
+      const h = readFileSync(join(out, 'evidence.html'), 'utf8');
+      const m = readFileSync(join(out, 'evidence.md'), 'utf8');
+      expect(h).toMatch(/^<!DOCTYPE html>/);
+      expect(h).toContain(`data-metric="summary.findings.open">${json.summary.findings.open}<`);
+      expect(m).toContain(`| Open findings | ${json.summary.findings.open} |`);
+      expect(m).toContain(`| Credentials | ${json.summary.credentials.total} |`);
+      for (const t of [h, m]) {
+        expect(t).not.toContain(token);
+        expect(t).not.toContain(excepted);
+        expect(t).toContain('SOC2-CC6.1');
+      }
+    },
+    SLOW,
+  );
 
   afterAll(() => {
     if (top) rmSync(top, { recursive: true, force: true });
   });
 
-  describe('with the App\'s store', () => {
+  describe("with the App's store", () => {
     let data: string;
     beforeAll(async () => {
       data = join(top, 'data');
@@ -144,7 +162,19 @@ describe('tokenwarden report', () => {
             policy: { hash: 'a'.repeat(64), sources: ['built-in:default', 'built-in:pci-dss'] },
             findings:
               verdict === 'fail'
-                ? [{ fingerprint: leakFp, ruleId: 'secrets/github-token', family: 'secrets', severity: 'critical', level: 'fail', path: 'deploy/.env', startLine: 1, redacted: 'ghp_********…(40)', disposition: 'reported' }]
+                ? [
+                    {
+                      fingerprint: leakFp,
+                      ruleId: 'secrets/github-token',
+                      family: 'secrets',
+                      severity: 'critical',
+                      level: 'fail',
+                      path: 'deploy/.env',
+                      startLine: 1,
+                      redacted: 'ghp_********…(40)',
+                      disposition: 'reported',
+                    },
+                  ]
                 : [],
             verdict,
             checkRunId: 100 + i,
@@ -157,59 +187,70 @@ describe('tokenwarden report', () => {
       }
     }, SLOW);
 
-    it('adds the verified trail: checks, pass rate, finding age and issue, the head it was built from', async () => {
-      const r = await tw(['report', '--format', 'json', '--data-dir', data, '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir });
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      const rep = JSON.parse(r.stdout) as EvidenceReport;
-      expect(rep.chain).toMatchObject({ intact: true, records: 3, head: { seq: 3 }, break: null });
-      const repo = rep.repositories[0]!;
-      expect(repo.checks).toMatchObject({ evaluations: 3, pass: 1, fail: 2, passRate: 33.3 });
-      expect(repo.evaluations.map((e) => e.seq)).toEqual([3, 2, 1]);
-      const leak = repo.findings.find((f) => f.fingerprint === leakFp)!;
-      expect(leak.firstSeen).not.toBeNull();
-      expect(leak.issue).toEqual({ repository: 'acme/payments-api', number: 5 });
-      expect(repo.issues).toEqual([expect.objectContaining({ number: 5, state: 'open' })]);
-      expect(rep.summary.checks).toMatchObject({ evaluations: 3, passRate: 33.3 });
-      expect(rep.sources.store).toEqual({ backend: 'pglite' });
-      // TOKENWARDEN_DATA_DIR as the App has it does the same; Markdown names the head to pin.
-      const md = await tw(['report', '--format', 'md', '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir, env: { TOKENWARDEN_DATA_DIR: data } });
-      expect(md.code).toBe(0);
-      expect(md.stdout).toContain(`Pin it: \`tokenwarden audit verify --pin 3:${rep.chain!.head.digest}\``);
-      expect(md.stdout).toContain('| Checks in the period | 3 |');
-    }, SLOW);
+    it(
+      'adds the verified trail: checks, pass rate, finding age and issue, the head it was built from',
+      async () => {
+        const r = await tw(['report', '--format', 'json', '--data-dir', data, '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const rep = JSON.parse(r.stdout) as EvidenceReport;
+        expect(rep.chain).toMatchObject({ intact: true, records: 3, head: { seq: 3 }, break: null });
+        const repo = rep.repositories[0]!;
+        expect(repo.checks).toMatchObject({ evaluations: 3, pass: 1, fail: 2, passRate: 33.3 });
+        expect(repo.evaluations.map((e) => e.seq)).toEqual([3, 2, 1]);
+        const leak = repo.findings.find((f) => f.fingerprint === leakFp)!;
+        expect(leak.firstSeen).not.toBeNull();
+        expect(leak.issue).toEqual({ repository: 'acme/payments-api', number: 5 });
+        expect(repo.issues).toEqual([expect.objectContaining({ number: 5, state: 'open' })]);
+        expect(rep.summary.checks).toMatchObject({ evaluations: 3, passRate: 33.3 });
+        expect(rep.sources.store).toEqual({ backend: 'pglite' });
+        // TOKENWARDEN_DATA_DIR as the App has it does the same; Markdown names the head to pin.
+        const md = await tw(['report', '--format', 'md', '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir, env: { TOKENWARDEN_DATA_DIR: data } });
+        expect(md.code).toBe(0);
+        expect(md.stdout).toContain(`Pin it: \`tokenwarden audit verify --pin 3:${rep.chain!.head.digest}\``);
+        expect(md.stdout).toContain('| Checks in the period | 3 |');
+      },
+      SLOW,
+    );
 
     // Last: it edits the trail.
-    it('a broken trail: the report is written, says so, and the exit code is 1', async () => {
-      const store = await openStore({ backend: 'pglite', dataDir: data, migrate: false });
-      try {
-        await tamper(store, async (tx) => {
-          await tx.query(`UPDATE tokenwarden.audit_record SET body = body || '{"edited": true}'::jsonb WHERE seq = 2`);
-        });
-      } finally {
-        await store.close();
-      }
-      const r = await tw(['report', '--format', 'json', '--data-dir', data, '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir });
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('the audit trail is BROKEN');
-      const rep = JSON.parse(r.stdout) as EvidenceReport;
-      expect(rep.chain).toMatchObject({ intact: false, break: { seq: 2, reason: 'digest' }, lastGood: { seq: 1 } });
-    }, SLOW);
+    it(
+      'a broken trail: the report is written, says so, and the exit code is 1',
+      async () => {
+        const store = await openStore({ backend: 'pglite', dataDir: data, migrate: false });
+        try {
+          await tamper(store, async (tx) => {
+            await tx.query(`UPDATE tokenwarden.audit_record SET body = body || '{"edited": true}'::jsonb WHERE seq = 2`);
+          });
+        } finally {
+          await store.close();
+        }
+        const r = await tw(['report', '--format', 'json', '--data-dir', data, '--since', '2000-01-01', '--until', '2999-01-01'], { cwd: dir });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('the audit trail is BROKEN');
+        const rep = JSON.parse(r.stdout) as EvidenceReport;
+        expect(rep.chain).toMatchObject({ intact: false, break: { seq: 2, reason: 'digest' }, lastGood: { seq: 1 } });
+      },
+      SLOW,
+    );
   });
 
-  it('refuses bad options with exit 2 and the fix', async () => {
-    const bad = async (...argv: string[]): Promise<string> => {
-      const r = await tw(['report', ...argv], { cwd: dir });
-      expect(r.code).toBe(2);
-      return r.stderr;
-    };
-    expect(await bad('--pack', 'hipaa')).toContain("--pack must be one of default, sox, pci-dss, soc2, finra, ffiec (got 'hipaa')");
-    expect(await bad('--since', '2026-06-10', '--until', '2026-06-01')).toContain('--until must be after --since');
-    expect(await bad('--format', 'pdf')).toContain('--format must be one of html, md, json');
-    expect(await bad('--data-dir', join(dir, 'nowhere'))).toContain('no Token Warden store in');
-    expect(await bad('--repo', 'not a repo')).toContain('--repo must be OWNER/NAME');
-    const help = await tw(['report', '--help'], { cwd: dir });
-    expect(help.stdout).toMatch(/^Usage: tokenwarden report \[PATH\]/);
-  }, SLOW);
+  it(
+    'refuses bad options with exit 2 and the fix',
+    async () => {
+      const bad = async (...argv: string[]): Promise<string> => {
+        const r = await tw(['report', ...argv], { cwd: dir });
+        expect(r.code).toBe(2);
+        return r.stderr;
+      };
+      expect(await bad('--pack', 'hipaa')).toContain("--pack must be one of default, sox, pci-dss, soc2, finra, ffiec (got 'hipaa')");
+      expect(await bad('--since', '2026-06-10', '--until', '2026-06-01')).toContain('--until must be after --since');
+      expect(await bad('--format', 'pdf')).toContain('--format must be one of html, md, json');
+      expect(await bad('--data-dir', join(dir, 'nowhere'))).toContain('no Token Warden store in');
+      expect(await bad('--repo', 'not a repo')).toContain('--repo must be OWNER/NAME');
+      const help = await tw(['report', '--help'], { cwd: dir });
+      expect(help.stdout).toMatch(/^Usage: tokenwarden report \[PATH\]/);
+    },
+    SLOW,
+  );
 });
-

@@ -217,7 +217,11 @@ describe('tokenwarden: usage', () => {
     expect(await tw(['--version'], { cwd: dir })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect((await tw(['--help'], { cwd: dir })).stdout).toContain('tokenwarden scan [PATH...]');
     for (const cmd of ['scan', 'baseline', 'rules']) {
-      for (const argv of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
+      for (const argv of [
+        [cmd, '--help'],
+        [cmd, '-h'],
+        ['help', cmd],
+      ]) {
         const r = await tw(argv, { cwd: dir });
         expect(r.code).toBe(0);
         expect(r.stdout).toMatch(new RegExp(`^Usage: tokenwarden ${cmd}`));

@@ -153,15 +153,7 @@ describe('parseUnifiedDiff', () => {
   });
 
   it('does not mistake a removed "-- x" line or an added "++ x" line for file headers', () => {
-    const diff = lines(
-      'diff --git a/schema.sql b/schema.sql',
-      '--- a/schema.sql',
-      '+++ b/schema.sql',
-      '@@ -1,2 +1,2 @@',
-      '--- old comment',
-      '+++ new comment',
-      ' SELECT 1;',
-    );
+    const diff = lines('diff --git a/schema.sql b/schema.sql', '--- a/schema.sql', '+++ b/schema.sql', '@@ -1,2 +1,2 @@', '--- old comment', '+++ new comment', ' SELECT 1;');
     const [f, ...rest] = parseUnifiedDiff(diff);
     expect(rest).toHaveLength(0);
     expect(f!.newPath).toBe('schema.sql');
@@ -199,14 +191,7 @@ describe('parseUnifiedDiff', () => {
   });
 
   it('handles CRLF: a CRLF diff and a CRLF file inside an LF diff', () => {
-    const lf = lines(
-      'diff --git a/win.ini b/win.ini',
-      '--- a/win.ini',
-      '+++ b/win.ini',
-      '@@ -1 +1,2 @@',
-      ' [core]\r',
-      '+name = x\r',
-    );
+    const lf = lines('diff --git a/win.ini b/win.ini', '--- a/win.ini', '+++ b/win.ini', '@@ -1 +1,2 @@', ' [core]\r', '+name = x\r');
     const crlf = lf.replace(/\r?\n/g, '\r\n');
     for (const d of [lf, crlf]) {
       const [f] = parseUnifiedDiff(d);

@@ -107,7 +107,10 @@ describe('inventory functions called directly (CLI, sweep)', () => {
     ]);
     expect(refs.notJudged?.map((n) => [n.path, n.limit.limit])).toEqual([['.github/workflows/bomb.yml', 'alias-expansion']]);
     expect([...refs.byName.keys()]).toEqual(['B']);
-    const inv = parseInventory(INV, 'version: 1\ncredentials:\n  - name: UNUSED\n    kind: api-key\n    provider: x\n    owner: "@a"\n    rotation_days: 90\n    last_rotated: 2026-05-01\n    expires: never\n');
+    const inv = parseInventory(
+      INV,
+      'version: 1\ncredentials:\n  - name: UNUSED\n    kind: api-key\n    provider: x\n    owner: "@a"\n    rotation_days: 90\n    last_rotated: 2026-05-01\n    expires: never\n',
+    );
     const [status] = credentialStatuses(inv.entries, { today: TODAY, referenced: refs });
     expect(status!.conditions).not.toContain('stale');
   });

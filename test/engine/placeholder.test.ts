@@ -27,7 +27,25 @@ describe('isPlaceholder', () => {
   });
 
   it('recognises placeholder words only in loose mode', () => {
-    for (const v of ['your_api_key', 'your-secret-key', 'changeme', 'change_me', 'replace-me', '<your-token>', '${API_TOKEN}', '{{ token }}', 'insert_your_key_here', 'dummy-password', 'redacted', 'TODO', 'null', 'none', 'fake-token-value', 'not_a_real_secret', '...']) {
+    for (const v of [
+      'your_api_key',
+      'your-secret-key',
+      'changeme',
+      'change_me',
+      'replace-me',
+      '<your-token>',
+      '${API_TOKEN}',
+      '{{ token }}',
+      'insert_your_key_here',
+      'dummy-password',
+      'redacted',
+      'TODO',
+      'null',
+      'none',
+      'fake-token-value',
+      'not_a_real_secret',
+      '...',
+    ]) {
       expect(isPlaceholder(v, false), v).toBe(true);
     }
     for (const v of ['your_api_key', 'changeme', '<your-token>', 'dummy-password']) {
@@ -107,7 +125,11 @@ describe('placeholderGrade', () => {
     const { placeholderGrade } = await import('../../src/engine/placeholder.js');
     const touched: string[] = [];
     for (let i = 0; i < 1000; i++) {
-      for (const [prefix, cs] of [['ghp_', ALNUM], ['sk_live_', ALNUM], ['', HEX]] as const) {
+      for (const [prefix, cs] of [
+        ['ghp_', ALNUM],
+        ['sk_live_', ALNUM],
+        ['', HEX],
+      ] as const) {
         const v = prefix + rand(8 + (i % 57), cs, `r${i}`);
         if (placeholderGrade(v) !== undefined) touched.push(v);
       }

@@ -386,7 +386,11 @@ describe('adversarial inputs against every registered rule', () => {
 
   // The scanner's own cost aside: every rule's check over the 5 MB line as a single segment.
   const big = all[all.length - 1]!;
-  it(`every rule's check alone finishes on the ${big.name}`, async () => {
-    check({ ...big, name: `${big.name}, rules alone` }, await runner.run(big.text, plan, big.budget, true));
-  }, BIG_BUDGET_MS * 4);
+  it(
+    `every rule's check alone finishes on the ${big.name}`,
+    async () => {
+      check({ ...big, name: `${big.name}, rules alone` }, await runner.run(big.text, plan, big.budget, true));
+    },
+    BIG_BUDGET_MS * 4,
+  );
 });

@@ -124,7 +124,8 @@ const ids = (r: ScanResult): string[] => r.findings.map((f) => f.ruleId);
 describe('prefilter and segments', () => {
   it('hands a line rule only the lines that hold its keyword, at their offsets', () => {
     const probe = newProbe();
-    const a = tok('a'), b = tok('b');
+    const a = tok('a'),
+      b = tok('b');
     const text = `line one\nconst a = "${a}";\nnothing\n  b: ${b}\nlast`;
     const r = scan(text, [synth({ probe })]);
     expect(r.findings).toHaveLength(2);
@@ -190,7 +191,8 @@ describe('prefilter and segments', () => {
 
   it('runs every rule that shares a keyword', () => {
     const t = tok('shared');
-    const p1 = newProbe(), p2 = newProbe();
+    const p1 = newProbe(),
+      p2 = newProbe();
     scan(`k=${t}`, [synth({ id: 'secrets/one', probe: p1 }), synth({ id: 'secrets/two', probe: p2 })]);
     expect(p1.calls).toHaveLength(1);
     expect(p2.calls).toHaveLength(1);
@@ -236,7 +238,9 @@ describe('very long (minified) lines', () => {
 
   it('merges nearby windows and keeps distant ones apart', () => {
     const probe = newProbe();
-    const a = tok('w1'), b = tok('w2'), c = tok('w3');
+    const a = tok('w1'),
+      b = tok('w2'),
+      c = tok('w3');
     const pad = (n: number): string => 'x'.repeat(n);
     const text = `${pad(10_000)} ${a} ${pad(300)} ${b} ${pad(20_000)} ${c} ${pad(10_000)}`;
     const r = scan(text, [synth({ probe })]);
@@ -334,14 +338,11 @@ describe('inline suppressions', () => {
     expect(r.suppressed).toBe(1);
   });
 
-  it.each([['# tokenwarden:allow-next-line'], ['// pragma: allowlist nextline secret'], ['  # pragma: allowlist-nextline-secret']])(
-    'honours the next-line form: %s',
-    (marker) => {
-      const r = scan(`a = 1\n${marker}\nkey = "${t}"\nother = "${tok('other')}"\n`);
-      expect(r.findings.map((f) => f.startLine)).toEqual([4]);
-      expect(r.suppressed).toBe(1);
-    },
-  );
+  it.each([['# tokenwarden:allow-next-line'], ['// pragma: allowlist nextline secret'], ['  # pragma: allowlist-nextline-secret']])('honours the next-line form: %s', (marker) => {
+    const r = scan(`a = 1\n${marker}\nkey = "${t}"\nother = "${tok('other')}"\n`);
+    expect(r.findings.map((f) => f.startLine)).toEqual([4]);
+    expect(r.suppressed).toBe(1);
+  });
 
   it('does not let an allow-next-line marker suppress its own line', () => {
     const r = scan(`key = "${t}" # tokenwarden:allow-next-line\nnext = 1\n`);
@@ -372,8 +373,7 @@ describe('inline suppressions', () => {
 });
 
 describe('fallback rules', () => {
-  const generic = (extra: Partial<SynthSpec> = {}): Rule =>
-    synth({ id: 'secrets/test-generic', fallback: true, keywords: ['key'], pattern: /key\s*=\s*"(?<secret>[^"]+)"/g, ...extra });
+  const generic = (extra: Partial<SynthSpec> = {}): Rule => synth({ id: 'secrets/test-generic', fallback: true, keywords: ['key'], pattern: /key\s*=\s*"(?<secret>[^"]+)"/g, ...extra });
 
   it('yield to a specific rule that reports the same span', () => {
     const t = tok('fb');
@@ -589,8 +589,7 @@ describe('policy', () => {
     const lowOne = synth({ id: 'secrets/low-override', extra: { confidence: 'low' } });
     const rules = [synth(), medium, lowOne];
     // Each rule alone: together, one secret yields one finding (the strongest).
-    const each = (min?: 'medium' | 'high'): string[] =>
-      rules.flatMap((r) => ids(scan(`k=${a}`, [r], (p) => (min ? (p.settings.minConfidence = min) : undefined)))).sort();
+    const each = (min?: 'medium' | 'high'): string[] => rules.flatMap((r) => ids(scan(`k=${a}`, [r], (p) => (min ? (p.settings.minConfidence = min) : undefined)))).sort();
     expect(each()).toEqual(['secrets/low-override', 'secrets/medium', 'secrets/test-token']);
     expect(each('medium')).toEqual(['secrets/medium', 'secrets/test-token']);
     expect(each('high')).toEqual(['secrets/test-token']);
@@ -660,7 +659,8 @@ describe('exceptions', () => {
 
 describe('baseline', () => {
   it('drops the baselined fingerprints and counts them; new leaks still report', () => {
-    const a = tok('old'), b = tok('new');
+    const a = tok('old'),
+      b = tok('new');
     const before = scan([{ path: 'a.env', text: `OLD=${a}\n` }]);
     const baseline = new Set(before.findings.map((f) => f.fingerprint));
     const r = scan([{ path: 'a.env', text: `# moved\nOLD=${a}\nNEW=${b}\n` }], [synth()], undefined, baseline);

@@ -28,7 +28,8 @@ describe('LongLine', () => {
       const prefix = 'x=1\n'.repeat(rnd(3));
       const body = randomLine(LONG_LINE + rnd(20_000));
       const text = `${prefix}${body}\nafter`;
-      const start = prefix.length, end = start + body.length;
+      const start = prefix.length,
+        end = start + body.length;
       const line = new LongLine(text, start, end);
       // Hits by end offset, as the keyword automaton reports them: offsets may step back by a keyword's length.
       let at = start;

@@ -48,18 +48,20 @@ export function ruleTester(rule: Rule, cases: { valid: Array<string | ValidCase>
         expect(found.map((f) => `${f.startLine}: ${f.excerpt}`)).toEqual([]);
       });
     });
-    cases.invalid.map((c) => norm<InvalidCase>(c)).forEach((c, i) => {
-      it(`flags ${label(c, i)}`, () => {
-        const found = runRule(rule, c);
-        if (c.count !== undefined) expect(found).toHaveLength(c.count);
-        else expect(found.length).toBeGreaterThan(0);
-        if (c.line !== undefined) expect(found[0]!.startLine).toBe(c.line);
-        for (const f of found) {
-          expect(f.message.length).toBeGreaterThan(0);
-          if (c.secret) expect(f.excerpt).not.toContain(c.secret);
-        }
-        if (c.secret) expect(found.map((f) => f.redacted)).toContain(redact(c.secret));
+    cases.invalid
+      .map((c) => norm<InvalidCase>(c))
+      .forEach((c, i) => {
+        it(`flags ${label(c, i)}`, () => {
+          const found = runRule(rule, c);
+          if (c.count !== undefined) expect(found).toHaveLength(c.count);
+          else expect(found.length).toBeGreaterThan(0);
+          if (c.line !== undefined) expect(found[0]!.startLine).toBe(c.line);
+          for (const f of found) {
+            expect(f.message.length).toBeGreaterThan(0);
+            if (c.secret) expect(f.excerpt).not.toContain(c.secret);
+          }
+          if (c.secret) expect(found.map((f) => f.redacted)).toContain(redact(c.secret));
+        });
       });
-    });
   });
 }

@@ -26,7 +26,13 @@ function runnerEnv(dir: string, event: string, payload: object, inputs: Record<s
     GITHUB_WORKSPACE: dir,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase().replace(/-/g, '_')}`] = v;
-  const outputs = (): Record<string, string> => Object.fromEntries(readFileSync(files.output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  const outputs = (): Record<string, string> =>
+    Object.fromEntries(
+      readFileSync(files.output, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]),
+    );
   return { env, outputs, summary: () => readFileSync(files.summary, 'utf8') };
 }
 
@@ -45,7 +51,9 @@ describe('the GitHub Action step (src/action/run.ts)', () => {
     expect(r).toMatchObject({ exitCode: 1, verdict: 'fail', sarifFile: 'tokenwarden.sarif' });
     expect(run.outputs()).toEqual({ 'exit-code': '1', verdict: 'fail', 'sarif-file': 'tokenwarden.sarif' });
     const sarif = JSON.parse(readFileSync(join(repo.dir, 'tokenwarden.sarif'), 'utf8'));
-    expect(sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['src/config.ts']);
+    expect(sarif.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
+      'src/config.ts',
+    ]);
     expect(lines.join('\n')).toContain('src/config.ts:1:');
     expect(run.summary()).toMatch(/^### Token Warden: FAIL/);
     const all = lines.join('\n') + run.summary() + readFileSync(join(repo.dir, 'tokenwarden.sarif'), 'utf8');
@@ -66,7 +74,16 @@ describe('the GitHub Action step (src/action/run.ts)', () => {
     const dir = tempDir();
     const env = (inputs: Record<string, string>) => runnerEnv(dir, 'push', {}, inputs).env;
     expect(scanArgs(env({ mode: 'history' }), dir)).toEqual(['scan', '--history']);
-    expect(scanArgs(env({ mode: 'history', history: 'v1..HEAD', path: 'src lib', config: 'p.yml', baseline: 'b.json' }), dir)).toEqual(['scan', 'src', 'lib', '--config', 'p.yml', '--baseline', 'b.json', '--history=v1..HEAD']);
+    expect(scanArgs(env({ mode: 'history', history: 'v1..HEAD', path: 'src lib', config: 'p.yml', baseline: 'b.json' }), dir)).toEqual([
+      'scan',
+      'src',
+      'lib',
+      '--config',
+      'p.yml',
+      '--baseline',
+      'b.json',
+      '--history=v1..HEAD',
+    ]);
     expect(scanArgs(env({ mode: 'diff', diff: 'origin/main..HEAD' }), dir)).toEqual(['scan', '--diff', 'origin/main..HEAD']);
     expect(() => scanArgs(env({ mode: 'diff' }), dir)).toThrow(/needs the input diff/);
     expect(() => scanArgs(env({ mode: 'nope' }), dir)).toThrow(/auto, tree, diff or history/);

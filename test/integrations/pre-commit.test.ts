@@ -10,11 +10,54 @@ import { tempRepo, tw, write } from '../cli/harness.js';
  * the way pre-commit runs it: in the repository being committed to, with no file names.
  */
 const HOOK_KEYS = new Set([
-  'id', 'name', 'entry', 'language', 'alias', 'files', 'exclude', 'types', 'types_or', 'exclude_types', 'additional_dependencies', 'args',
-  'always_run', 'fail_fast', 'pass_filenames', 'description', 'language_version', 'log_file', 'require_serial', 'stages', 'verbose', 'minimum_pre_commit_version',
+  'id',
+  'name',
+  'entry',
+  'language',
+  'alias',
+  'files',
+  'exclude',
+  'types',
+  'types_or',
+  'exclude_types',
+  'additional_dependencies',
+  'args',
+  'always_run',
+  'fail_fast',
+  'pass_filenames',
+  'description',
+  'language_version',
+  'log_file',
+  'require_serial',
+  'stages',
+  'verbose',
+  'minimum_pre_commit_version',
 ]);
 const STAGES = new Set(['commit-msg', 'post-checkout', 'post-commit', 'post-merge', 'post-rewrite', 'pre-commit', 'pre-merge-commit', 'pre-push', 'pre-rebase', 'prepare-commit-msg', 'manual']);
-const LANGUAGES = new Set(['conda', 'coursier', 'dart', 'docker', 'docker_image', 'dotnet', 'fail', 'golang', 'haskell', 'lua', 'node', 'perl', 'pygrep', 'python', 'r', 'ruby', 'rust', 'swift', 'script', 'system', 'unsupported', 'unsupported_script']);
+const LANGUAGES = new Set([
+  'conda',
+  'coursier',
+  'dart',
+  'docker',
+  'docker_image',
+  'dotnet',
+  'fail',
+  'golang',
+  'haskell',
+  'lua',
+  'node',
+  'perl',
+  'pygrep',
+  'python',
+  'r',
+  'ruby',
+  'rust',
+  'swift',
+  'script',
+  'system',
+  'unsupported',
+  'unsupported_script',
+]);
 
 const hooks = parse(readFileSync(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8')) as Array<Record<string, unknown>>;
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

@@ -82,7 +82,9 @@ function client(api: StandIn): { gh: GitHubClient; hang(): void } {
   let hung = false;
   const Octokit = createOctokitClass({ retryBaseMs: 1, writeIntervalMs: 0, contentIntervalMs: 0, requestTimeoutMs: 10 * 60_000 });
   const fetchFn: typeof fetch = (input, init) => (hung ? new Promise<Response>(() => undefined) : fetch(input, init));
-  const gh = new Octokit({ auth: { token: `installation-token-${INSTALLATION}` }, baseUrl: `http://${api.host}/api/v3`, request: { fetch: fetchFn } } as ConstructorParameters<typeof Octokit>[0]) as GitHubClient;
+  const gh = new Octokit({ auth: { token: `installation-token-${INSTALLATION}` }, baseUrl: `http://${api.host}/api/v3`, request: { fetch: fetchFn } } as ConstructorParameters<
+    typeof Octokit
+  >[0]) as GitHubClient;
   return { gh, hang: () => (hung = true) };
 }
 
@@ -96,7 +98,7 @@ const treeFetches = (api: StandIn): Map<string, number> => {
 };
 
 async function until(cond: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (await cond()) return;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -108,8 +110,7 @@ function runner(store: Store, gh: GitHubClient, owner: string, lines: string[]):
   return new JobRunner({ queue: store.jobs, owner, app, auth: async () => gh, log: memoryLogger(lines), concurrency: 1, leaseMs: 60_000, pollMs: 20, backoffBaseMs: 20 });
 }
 
-const backfillRecords = async (store: Store) =>
-  (await store.audit.find({ kinds: ['evaluation'] }, 0, 1000)).filter((r) => r.body.event === BACKFILL_EVENT);
+const backfillRecords = async (store: Store) => (await store.audit.find({ kinds: ['evaluation'] }, 0, 1000)).filter((r) => r.body.event === BACKFILL_EVENT);
 
 describe('installation backfill', () => {
   let api: StandIn;
@@ -130,12 +131,15 @@ describe('installation backfill', () => {
     expect(d).toMatchObject({ installation: INSTALLATION, groupKey: `backfill:${INSTALLATION}`, payload: { kind: 'backfill', backfill: { stage: 'plan', repositories: ['a', 'b'] } } });
     const added = describeEvent('installation_repositories', { action: 'added', installation: { id: 7, account: { login: 'acme' } }, repositories_added: [{ name: 'c', full_name: 'acme/c' }] });
     expect(added).toMatchObject({ payload: { backfill: { stage: 'plan', repositories: ['c'] } } });
-    expect(describeEvent('installation', { action: 'created', installation: { id: 7, account: { login: 'acme' } }, repository_selection: 'all' })).toMatchObject({ payload: { backfill: { listAll: true } } });
+    expect(describeEvent('installation', { action: 'created', installation: { id: 7, account: { login: 'acme' } }, repository_selection: 'all' })).toMatchObject({
+      payload: { backfill: { listAll: true } },
+    });
     for (const ignored of [
       describeEvent('installation', { ...installationCreated(['a']), action: 'deleted' }),
       describeEvent('installation_repositories', { action: 'removed', installation: { id: 7, account: { login: 'acme' } }, repositories_removed: [{ name: 'c' }] }),
       describeEvent('installation', { action: 'created', installation: { id: 7, account: { login: 'acme' } }, repositories: [{ name: 'x', full_name: 'evil/x' }] }),
-    ]) expect(isIgnored(ignored)).toBe(true);
+    ])
+      expect(isIgnored(ignored)).toBe(true);
   });
 
   it('N repositories → N jobs, each default branch scanned once, issues for secrets, audit records; a restart in the middle resumes', async () => {
@@ -202,7 +206,12 @@ describe('installation backfill', () => {
       if (j?.payload.kind === 'backfill') jobs.push(j);
     }
     expect(jobs.filter((j) => j.payload.backfill?.stage === 'plan').length).toBe(1);
-    expect(jobs.filter((j) => j.payload.backfill?.stage === 'scan').map((j) => j.payload.repository?.name).sort()).toEqual([...names].sort());
+    expect(
+      jobs
+        .filter((j) => j.payload.backfill?.stage === 'scan')
+        .map((j) => j.payload.repository?.name)
+        .sort(),
+    ).toEqual([...names].sort());
     expect(jobs.every((j) => j.state === 'done')).toBe(true);
 
     // The same installation event redelivered after the restart: still a duplicate.

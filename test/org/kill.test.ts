@@ -59,7 +59,7 @@ describe('org scan killed and resumed', () => {
     const args = ['org', 'scan', 'acme', '--api-url', api.url, '--state', 'state.json', '--out', 'report.json', '--concurrency', '2'];
 
     const first = cli(args, dir);
-    for (const end = Date.now() + 60_000; doneIn(state) < 10 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+    for (const end = Date.now() + 60_000; doneIn(state) < 10 && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');

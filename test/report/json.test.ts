@@ -18,7 +18,26 @@ describe('JSON report', () => {
     const r = buildJsonReport(result, ctx);
     const f = r.findings.find((x) => x.path === 'src/app.ts')!;
     expect(Object.keys(f).sort()).toEqual(
-      ['confidence', 'controls', 'endColumn', 'endLine', 'excerpt', 'family', 'fingerprint', 'level', 'message', 'path', 'pathRedacted', 'redacted', 'remediation', 'ruleId', 'secretHash', 'severity', 'startColumn', 'startLine'].sort(),
+      [
+        'confidence',
+        'controls',
+        'endColumn',
+        'endLine',
+        'excerpt',
+        'family',
+        'fingerprint',
+        'level',
+        'message',
+        'path',
+        'pathRedacted',
+        'redacted',
+        'remediation',
+        'ruleId',
+        'secretHash',
+        'severity',
+        'startColumn',
+        'startLine',
+      ].sort(),
     );
     expect(f).toMatchObject({ ruleId: 'secrets/github-token', level: 'fail', startLine: 2, startColumn: 16 });
     expect(f.fingerprint).toMatch(/^[0-9a-f]{16}$/);

@@ -6,8 +6,21 @@ import type { Finding, Level } from '../../src/engine/finding.js';
 import type { SkipReason } from '../../src/engine/decode.js';
 
 const finding = (level: Level): Finding => ({
-  ruleId: 'secrets/x', family: 'secrets', severity: 'high', confidence: 'high', path: 'a', startLine: 1, endLine: 1, startColumn: 1, endColumn: 2,
-  excerpt: '', fingerprint: '0'.repeat(16), message: '', remediation: '', controls: [], level,
+  ruleId: 'secrets/x',
+  family: 'secrets',
+  severity: 'high',
+  confidence: 'high',
+  path: 'a',
+  startLine: 1,
+  endLine: 1,
+  startColumn: 1,
+  endColumn: 2,
+  excerpt: '',
+  fingerprint: '0'.repeat(16),
+  message: '',
+  remediation: '',
+  controls: [],
+  level,
 });
 const result = (levels: Level[], skipped = 0, reason: SkipReason = 'too-large'): ScanResult => ({
   findings: levels.map(finding),

@@ -116,37 +116,45 @@ function backEnd(h: Harness): void {
       }
     });
 
-    it('survives a restart: a token submitted before is still submitted, and not claimed again', async () => {
-      const k = key();
-      await store.revocations.claim([claim(k)], 'before', 60_000);
-      await store.revocations.settle([k], 'before', 'submitted', '202 accepted');
-      await store.close();
-      store = await openStore(opts);
-      expect(await store.revocations.claim([claim(k)], 'after', 60_000)).toEqual([]);
-      expect((await store.revocations.getMany([k])).get(k)?.state).toBe('submitted');
-    }, SLOW);
+    it(
+      'survives a restart: a token submitted before is still submitted, and not claimed again',
+      async () => {
+        const k = key();
+        await store.revocations.claim([claim(k)], 'before', 60_000);
+        await store.revocations.settle([k], 'before', 'submitted', '202 accepted');
+        await store.close();
+        store = await openStore(opts);
+        expect(await store.revocations.claim([claim(k)], 'after', 60_000)).toEqual([]);
+        expect((await store.revocations.getMany([k])).get(k)?.state).toBe('submitted');
+      },
+      SLOW,
+    );
 
     if (h.multiInstance) {
-      it('two instances racing for the same tokens: each token is won by exactly one', async () => {
-        const second = await openStore({ ...opts, instanceId: 'second' });
-        try {
-          const keys = Array.from({ length: 40 }, key);
-          const claims = keys.map(claim);
-          const rounds = await Promise.all([
-            ...Array.from({ length: 4 }, (_, i) => store.revocations.claim(claims, `a${i}`, 60_000)),
-            ...Array.from({ length: 4 }, (_, i) => second.revocations.claim([...claims].reverse(), `b${i}`, 60_000)),
-          ]);
-          const won = rounds.flat();
-          expect(won.length).toBe(keys.length);
-          expect(new Set(won).size).toBe(keys.length);
-          // And the budget: 20 requests asked at once across both, limit 7: 7 granted.
-          const bucket = `github:race:${key()}`;
-          const asks = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : second).revocations.takeRequest(bucket, 7, 3_600_000)));
-          expect(asks.filter((a) => a.granted).length).toBe(7);
-        } finally {
-          await second.close();
-        }
-      }, SLOW);
+      it(
+        'two instances racing for the same tokens: each token is won by exactly one',
+        async () => {
+          const second = await openStore({ ...opts, instanceId: 'second' });
+          try {
+            const keys = Array.from({ length: 40 }, key);
+            const claims = keys.map(claim);
+            const rounds = await Promise.all([
+              ...Array.from({ length: 4 }, (_, i) => store.revocations.claim(claims, `a${i}`, 60_000)),
+              ...Array.from({ length: 4 }, (_, i) => second.revocations.claim([...claims].reverse(), `b${i}`, 60_000)),
+            ]);
+            const won = rounds.flat();
+            expect(won.length).toBe(keys.length);
+            expect(new Set(won).size).toBe(keys.length);
+            // And the budget: 20 requests asked at once across both, limit 7: 7 granted.
+            const bucket = `github:race:${key()}`;
+            const asks = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? store : second).revocations.takeRequest(bucket, 7, 3_600_000)));
+            expect(asks.filter((a) => a.granted).length).toBe(7);
+          } finally {
+            await second.close();
+          }
+        },
+        SLOW,
+      );
     }
   });
 }

@@ -74,23 +74,27 @@ export function storeSuite(h: Harness): void {
       });
 
       if (h.multiInstance) {
-        it('two instances opening one new database at once: exactly one migrates, both work', async () => {
-          const opts = await h.fresh();
-          const [a, b] = await Promise.all([openStore(opts), openStore(opts)]);
-          try {
-            const applied = [a.migration.applied, b.migration.applied].sort((x, y) => y.length - x.length);
-            expect(applied).toEqual([MIGRATIONS.map((m) => m.version), []]);
-            const again = await openStore(opts);
-            expect(again.migration.applied).toEqual([]);
-            await again.close();
-            // Each version recorded once.
-            expect((await a.status()).schemaVersion).toBe(LATEST_VERSION);
-            await a.deliveries.record({ id: uid(), event: 'push', installation: 1, repository: 'o/r' });
-          } finally {
-            await a.close();
-            await b.close();
-          }
-        }, SLOW);
+        it(
+          'two instances opening one new database at once: exactly one migrates, both work',
+          async () => {
+            const opts = await h.fresh();
+            const [a, b] = await Promise.all([openStore(opts), openStore(opts)]);
+            try {
+              const applied = [a.migration.applied, b.migration.applied].sort((x, y) => y.length - x.length);
+              expect(applied).toEqual([MIGRATIONS.map((m) => m.version), []]);
+              const again = await openStore(opts);
+              expect(again.migration.applied).toEqual([]);
+              await again.close();
+              // Each version recorded once.
+              expect((await a.status()).schemaVersion).toBe(LATEST_VERSION);
+              await a.deliveries.record({ id: uid(), event: 'push', installation: 1, repository: 'o/r' });
+            } finally {
+              await a.close();
+              await b.close();
+            }
+          },
+          SLOW,
+        );
       } else {
         it('a second open of the same data directory is refused with the holder named (one process per directory)', async () => {
           const e = await rejection(openStore(shared));
@@ -101,28 +105,32 @@ export function storeSuite(h: Harness): void {
         });
       }
 
-      it('closing lets the process exit (a child opens, writes, closes, and exits by itself)', async () => {
-        const opts = await side();
-        const child = runChild(
-          build,
-          `import { openStore } from './src/store/index.js';
+      it(
+        'closing lets the process exit (a child opens, writes, closes, and exits by itself)',
+        async () => {
+          const opts = await side();
+          const child = runChild(
+            build,
+            `import { openStore } from './src/store/index.js';
            const store = await openStore(JSON.parse(process.argv[2]));
            await store.deliveries.record({ id: 'child-delivery', event: 'push', installation: 7, repository: 'o/r' });
            await store.close();
            console.log('closed');`,
-          [JSON.stringify(opts)],
-        );
-        const exit = await Promise.race([child.exited, sleep(60_000).then(() => undefined)]);
-        if (!exit) child.kill('SIGKILL');
-        expect(exit, `the child did not exit after close(); it printed:\n${child.lines.join('\n')}`).toMatchObject({ code: 0, signal: null });
-        expect(child.lines).toContain('closed');
-        const again = await openStore(opts);
-        try {
-          expect(await again.deliveries.get('child-delivery')).toMatchObject({ installation: 7, state: 'handled' });
-        } finally {
-          await again.close();
-        }
-      }, SLOW);
+            [JSON.stringify(opts)],
+          );
+          const exit = await Promise.race([child.exited, sleep(60_000).then(() => undefined)]);
+          if (!exit) child.kill('SIGKILL');
+          expect(exit, `the child did not exit after close(); it printed:\n${child.lines.join('\n')}`).toMatchObject({ code: 0, signal: null });
+          expect(child.lines).toContain('closed');
+          const again = await openStore(opts);
+          try {
+            expect(await again.deliveries.get('child-delivery')).toMatchObject({ installation: 7, state: 'handled' });
+          } finally {
+            await again.close();
+          }
+        },
+        SLOW,
+      );
 
       it('an unknown DATABASE_URL scheme is refused before anything opens', async () => {
         const e = await rejection(openStore({ DATABASE_URL: 'mysql://u@h/db' }));
@@ -224,45 +232,54 @@ export function storeSuite(h: Harness): void {
         await store.jobs.complete(a1, 'w1');
         const next = await store.jobs.claim({ owner: 'w2', queues: [q], limit: 10, leaseMs: 10_000 });
         expect(next.map((j) => [j.id, j.payload, j.attempts])).toEqual([[a2, 'a2', 1]]);
-        for (const [id, o] of [[a2, 'w2'], [b1, 'w1'], [c1, 'w1']] as const) expect(await store.jobs.complete(id, o)).toBe(true);
+        for (const [id, o] of [
+          [a2, 'w2'],
+          [b1, 'w1'],
+          [c1, 'w1'],
+        ] as const)
+          expect(await store.jobs.complete(id, o)).toBe(true);
       });
 
-      it('racing claimers never run two jobs of one repository at once', async () => {
-        const q = `q-${uid()}`;
-        const groups = Array.from({ length: 4 }, () => `g/${uid()}`);
-        for (let i = 0; i < 40; i++) await store.jobs.enqueue({ queue: q, payload: i, groupKey: groups[i % groups.length] });
-        const handles = h.multiInstance ? [store, await openStore(shared), await openStore(shared)] : [store];
-        const running = new Map<string, number>();
-        let overlap = 0;
-        let done = 0;
-        try {
-          await Promise.all(
-            Array.from({ length: 8 }, async (_, w) => {
-              const s = handles[w % handles.length]!;
-              const owner = `racer-${w}`;
-              for (let idle = 0; idle < 40 && done < 40; ) {
-                const [j] = await s.jobs.claim({ owner, queues: [q], leaseMs: 10_000 });
-                if (!j) {
-                  idle++;
-                  await sleep(10);
-                  continue;
+      it(
+        'racing claimers never run two jobs of one repository at once',
+        async () => {
+          const q = `q-${uid()}`;
+          const groups = Array.from({ length: 4 }, () => `g/${uid()}`);
+          for (let i = 0; i < 40; i++) await store.jobs.enqueue({ queue: q, payload: i, groupKey: groups[i % groups.length] });
+          const handles = h.multiInstance ? [store, await openStore(shared), await openStore(shared)] : [store];
+          const running = new Map<string, number>();
+          let overlap = 0;
+          let done = 0;
+          try {
+            await Promise.all(
+              Array.from({ length: 8 }, async (_, w) => {
+                const s = handles[w % handles.length]!;
+                const owner = `racer-${w}`;
+                for (let idle = 0; idle < 40 && done < 40;) {
+                  const [j] = await s.jobs.claim({ owner, queues: [q], leaseMs: 10_000 });
+                  if (!j) {
+                    idle++;
+                    await sleep(10);
+                    continue;
+                  }
+                  const g = j.groupKey!;
+                  running.set(g, (running.get(g) ?? 0) + 1);
+                  if (running.get(g)! > 1) overlap++;
+                  await sleep(2);
+                  running.set(g, running.get(g)! - 1);
+                  expect(await s.jobs.complete(j.id, owner)).toBe(true);
+                  done++;
                 }
-                const g = j.groupKey!;
-                running.set(g, (running.get(g) ?? 0) + 1);
-                if (running.get(g)! > 1) overlap++;
-                await sleep(2);
-                running.set(g, running.get(g)! - 1);
-                expect(await s.jobs.complete(j.id, owner)).toBe(true);
-                done++;
-              }
-            }),
-          );
-        } finally {
-          for (const s of handles) if (s !== store) await s.close();
-        }
-        expect(overlap).toBe(0);
-        expect(done).toBe(40);
-      }, SLOW);
+              }),
+            );
+          } finally {
+            for (const s of handles) if (s !== store) await s.close();
+          }
+          expect(overlap).toBe(0);
+          expect(done).toBe(40);
+        },
+        SLOW,
+      );
 
       it('a job whose lease runs out (its worker died) is put back and retried', async () => {
         const q = `q-${uid()}`;
@@ -284,96 +301,113 @@ export function storeSuite(h: Harness): void {
         expect(await store.jobs.complete(id, 'alive')).toBe(true);
       });
 
-      it('a worker killed with SIGKILL mid-job: its job is retried after the lease expires', async () => {
-        const q = `q-${uid()}`;
-        let opts = shared;
-        let s = store;
-        if (!h.multiInstance) {
-          // One process per PGlite directory: the child gets its own, and this process reopens it after.
-          opts = await side();
-          s = await openStore(opts);
-        }
-        const id = await s.jobs.enqueue({ queue: q, payload: { sha: 'abc' }, groupKey: 'o/killed' });
-        if (s !== store) await s.close();
-        const child = runChild(
-          build,
-          `import { openStore } from './src/store/index.js';
+      it(
+        'a worker killed with SIGKILL mid-job: its job is retried after the lease expires',
+        async () => {
+          const q = `q-${uid()}`;
+          let opts = shared;
+          let s = store;
+          if (!h.multiInstance) {
+            // One process per PGlite directory: the child gets its own, and this process reopens it after.
+            opts = await side();
+            s = await openStore(opts);
+          }
+          const id = await s.jobs.enqueue({ queue: q, payload: { sha: 'abc' }, groupKey: 'o/killed' });
+          if (s !== store) await s.close();
+          const child = runChild(
+            build,
+            `import { openStore } from './src/store/index.js';
            const store = await openStore(JSON.parse(process.argv[2]));
            const [job] = await store.jobs.claim({ owner: 'doomed', queues: [process.argv[3]], leaseMs: 1500 });
            console.log('claimed ' + job.id);
            setInterval(() => {}, 1000);`,
-          [JSON.stringify(opts), q],
-        );
-        expect(await child.waitFor((l) => l.startsWith('claimed '), 90_000)).toBe(`claimed ${id}`);
-        child.kill('SIGKILL');
-        expect((await child.exited).signal).toBe('SIGKILL');
-        // The dead process's lock on a PGlite directory is stale: taken over.
-        s = s === store ? store : await openStore(opts);
-        try {
-          expect(await s.jobs.get(id)).toMatchObject({ state: 'running', leaseOwner: 'doomed', attempts: 1 });
-          const [again] = await eventually(async () => {
-            await s.jobs.reapExpired();
-            return (await s.jobs.claim({ owner: 'survivor', queues: [q], leaseMs: 10_000 })).at(0) ? [await s.jobs.get(id)] : undefined;
-          }, 15_000, 200) ?? [];
-          expect(again).toMatchObject({ id, attempts: 2, leaseOwner: 'survivor', payload: { sha: 'abc' } });
-          expect(again!.lastError).toMatch(/doomed/);
-          expect(await s.jobs.complete(id, 'survivor')).toBe(true);
-        } finally {
-          if (s !== store) await s.close();
-        }
-      }, SLOW);
+            [JSON.stringify(opts), q],
+          );
+          expect(await child.waitFor((l) => l.startsWith('claimed '), 90_000)).toBe(`claimed ${id}`);
+          child.kill('SIGKILL');
+          expect((await child.exited).signal).toBe('SIGKILL');
+          // The dead process's lock on a PGlite directory is stale: taken over.
+          s = s === store ? store : await openStore(opts);
+          try {
+            expect(await s.jobs.get(id)).toMatchObject({ state: 'running', leaseOwner: 'doomed', attempts: 1 });
+            const [again] =
+              (await eventually(
+                async () => {
+                  await s.jobs.reapExpired();
+                  return (await s.jobs.claim({ owner: 'survivor', queues: [q], leaseMs: 10_000 })).at(0) ? [await s.jobs.get(id)] : undefined;
+                },
+                15_000,
+                200,
+              )) ?? [];
+            expect(again).toMatchObject({ id, attempts: 2, leaseOwner: 'survivor', payload: { sha: 'abc' } });
+            expect(again!.lastError).toMatch(/doomed/);
+            expect(await s.jobs.complete(id, 'survivor')).toBe(true);
+          } finally {
+            if (s !== store) await s.close();
+          }
+        },
+        SLOW,
+      );
 
-      it('failures are retried with a growing backoff, then fail for good', async () => {
-        const q = `q-${uid()}`;
-        const id = await store.jobs.enqueue({ queue: q, payload: {}, maxAttempts: 3 });
-        const backoff = { baseMs: 300, maxMs: 10_000, jitter: 0 };
-        const take = async (): Promise<Job | undefined> => (await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 }))[0];
-        expect((await take())!.attempts).toBe(1);
-        const t1 = Date.now();
-        expect(await store.jobs.fail(id, 'w', 'boom 1', { backoff })).toBe('retry');
-        const j1 = await store.jobs.get(id);
-        expect(j1).toMatchObject({ state: 'queued', lastError: 'boom 1', leaseOwner: null });
-        expect(await take()).toBeUndefined(); // not before its time
-        const second = await eventually(take, 5_000, 25);
-        expect(second!.attempts).toBe(2);
-        expect(Date.now() - t1).toBeGreaterThanOrEqual(250);
-        // The second failure waits twice as long.
-        expect(await store.jobs.fail(id, 'w', 'boom 2', { backoff })).toBe('retry');
-        const j2 = await store.jobs.get(id);
-        expect(j2!.runAt.getTime() - j1!.runAt.getTime()).toBeGreaterThan(550);
-        const third = await eventually(take, 5_000, 25);
-        expect(third!.attempts).toBe(3);
-        expect(await store.jobs.fail(id, 'w', 'boom 3', { backoff })).toBe('failed');
-        expect(await store.jobs.get(id)).toMatchObject({ state: 'failed', lastError: 'boom 3', finishedAt: expect.any(Date) });
-        // `final` fails at once whatever the attempts left.
-        const id2 = await store.jobs.enqueue({ queue: q, payload: {} });
-        await take();
-        expect(await store.jobs.fail(id2, 'w', 'bad payload', { final: true })).toBe('failed');
-      }, SLOW);
+      it(
+        'failures are retried with a growing backoff, then fail for good',
+        async () => {
+          const q = `q-${uid()}`;
+          const id = await store.jobs.enqueue({ queue: q, payload: {}, maxAttempts: 3 });
+          const backoff = { baseMs: 300, maxMs: 10_000, jitter: 0 };
+          const take = async (): Promise<Job | undefined> => (await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 }))[0];
+          expect((await take())!.attempts).toBe(1);
+          const t1 = Date.now();
+          expect(await store.jobs.fail(id, 'w', 'boom 1', { backoff })).toBe('retry');
+          const j1 = await store.jobs.get(id);
+          expect(j1).toMatchObject({ state: 'queued', lastError: 'boom 1', leaseOwner: null });
+          expect(await take()).toBeUndefined(); // not before its time
+          const second = await eventually(take, 5_000, 25);
+          expect(second!.attempts).toBe(2);
+          expect(Date.now() - t1).toBeGreaterThanOrEqual(250);
+          // The second failure waits twice as long.
+          expect(await store.jobs.fail(id, 'w', 'boom 2', { backoff })).toBe('retry');
+          const j2 = await store.jobs.get(id);
+          expect(j2!.runAt.getTime() - j1!.runAt.getTime()).toBeGreaterThan(550);
+          const third = await eventually(take, 5_000, 25);
+          expect(third!.attempts).toBe(3);
+          expect(await store.jobs.fail(id, 'w', 'boom 3', { backoff })).toBe('failed');
+          expect(await store.jobs.get(id)).toMatchObject({ state: 'failed', lastError: 'boom 3', finishedAt: expect.any(Date) });
+          // `final` fails at once whatever the attempts left.
+          const id2 = await store.jobs.enqueue({ queue: q, payload: {} });
+          await take();
+          expect(await store.jobs.fail(id2, 'w', 'bad payload', { final: true })).toBe('failed');
+        },
+        SLOW,
+      );
 
-      it('retryAt: a job runs again at the given time, not counted as an attempt', async () => {
-        const q = `q-${uid()}`;
-        const id = await store.jobs.enqueue({ queue: q, payload: {}, groupKey: `r/${uid()}`, maxAttempts: 1 });
-        const [j] = await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 });
-        const at = new Date(Date.now() + 600);
-        expect(await store.jobs.retryAt(id, 'w', at, 'rate limited until reset')).toBe(true);
-        expect(await store.jobs.get(id)).toMatchObject({ state: 'queued', attempts: 0, reschedules: 1, lastError: 'rate limited until reset', runAt: at });
-        expect(await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 })).toEqual([]);
-        const s = await store.jobs.stats();
-        expect(s.scheduled).toBeGreaterThanOrEqual(1);
-        const again = await eventually(async () => (await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 }))[0], 5_000, 25);
-        expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 50);
-        expect(again).toMatchObject({ id, attempts: 1, reschedules: 1 });
-        expect(j!.attempts).toBe(1);
-        // A job can also be enqueued for later, and handed back untouched.
-        const later = await store.jobs.enqueue({ queue: q, payload: {}, runAt: new Date(Date.now() + 60_000) });
-        expect((await store.jobs.get(later))!.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
-        expect(await store.jobs.release(id, 'w')).toBe(true);
-        expect(await store.jobs.get(id)).toMatchObject({ state: 'queued', attempts: 0 });
-        const [back] = await store.jobs.claim({ owner: 'w2', queues: [q], leaseMs: 10_000 });
-        expect(back!.id).toBe(id);
-        await store.jobs.complete(id, 'w2');
-      }, SLOW);
+      it(
+        'retryAt: a job runs again at the given time, not counted as an attempt',
+        async () => {
+          const q = `q-${uid()}`;
+          const id = await store.jobs.enqueue({ queue: q, payload: {}, groupKey: `r/${uid()}`, maxAttempts: 1 });
+          const [j] = await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 });
+          const at = new Date(Date.now() + 600);
+          expect(await store.jobs.retryAt(id, 'w', at, 'rate limited until reset')).toBe(true);
+          expect(await store.jobs.get(id)).toMatchObject({ state: 'queued', attempts: 0, reschedules: 1, lastError: 'rate limited until reset', runAt: at });
+          expect(await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 })).toEqual([]);
+          const s = await store.jobs.stats();
+          expect(s.scheduled).toBeGreaterThanOrEqual(1);
+          const again = await eventually(async () => (await store.jobs.claim({ owner: 'w', queues: [q], leaseMs: 10_000 }))[0], 5_000, 25);
+          expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 50);
+          expect(again).toMatchObject({ id, attempts: 1, reschedules: 1 });
+          expect(j!.attempts).toBe(1);
+          // A job can also be enqueued for later, and handed back untouched.
+          const later = await store.jobs.enqueue({ queue: q, payload: {}, runAt: new Date(Date.now() + 60_000) });
+          expect((await store.jobs.get(later))!.runAt.getTime()).toBeGreaterThan(Date.now() + 50_000);
+          expect(await store.jobs.release(id, 'w')).toBe(true);
+          expect(await store.jobs.get(id)).toMatchObject({ state: 'queued', attempts: 0 });
+          const [back] = await store.jobs.claim({ owner: 'w2', queues: [q], leaseMs: 10_000 });
+          expect(back!.id).toBe(id);
+          await store.jobs.complete(id, 'w2');
+        },
+        SLOW,
+      );
 
       it('a dedupe key folds jobs that wait for the same work', async () => {
         const q = `q-${uid()}`;
@@ -390,7 +424,7 @@ export function storeSuite(h: Harness): void {
         await store.jobs.complete(k!.id, 'w');
       });
 
-      it('reports queue depth and the oldest ready job\'s age', async () => {
+      it("reports queue depth and the oldest ready job's age", async () => {
         const q = `q-${uid()}`;
         const before = await store.jobs.stats();
         const ids = [
@@ -414,82 +448,86 @@ export function storeSuite(h: Harness): void {
     });
 
     describe('workers', () => {
-      it('bounded concurrency, one job per repository, retries, retryAt, and a stop that hands back', async () => {
-        const q = `q-${uid()}`;
-        const repos = ['a', 'b', 'c'].map((r) => `${r}/${uid()}`);
-        const ids: number[] = [];
-        for (let i = 0; i < 12; i++) ids.push(await store.jobs.enqueue({ queue: q, payload: { i, repo: repos[i % 3] }, groupKey: repos[i % 3] }));
-        const flaky = ids[1]!;
-        const rateLimited = ids[2]!;
-        let active = 0;
-        let peak = 0;
-        const perRepo = new Map<string, number>();
-        let repoOverlap = 0;
-        const seen: number[] = [];
-        const worker = new JobWorker<{ i: number; repo: string }>({
-          queue: store.jobs,
-          queues: [q],
-          owner: 'test-worker',
-          concurrency: 2,
-          leaseMs: 5_000,
-          pollMs: 50,
-          reapEveryMs: 100,
-          backoff: { baseMs: 50, maxMs: 100, jitter: 0 },
-          async handle(job) {
-            active++;
-            peak = Math.max(peak, active);
-            perRepo.set(job.payload.repo, (perRepo.get(job.payload.repo) ?? 0) + 1);
-            if (perRepo.get(job.payload.repo)! > 1) repoOverlap++;
-            try {
-              await sleep(20);
-              seen.push(job.id);
-              if (job.id === flaky && job.attempts === 1) throw new Error('flaky');
-              if (job.id === rateLimited && job.reschedules === 0) return { retryAt: new Date(Date.now() + 150), reason: 'rate limited' };
-              if (job.payload.i === 11) throw new PermanentJobError('cannot be done');
-            } finally {
-              active--;
-              perRepo.set(job.payload.repo, perRepo.get(job.payload.repo)! - 1);
-            }
-          },
-        }).start();
-        try {
-          const states = await eventually(async () => {
-            const all = await Promise.all(ids.map((id) => store.jobs.get(id)));
-            return all.every((j) => j!.state === 'done' || j!.state === 'failed') ? all : undefined;
-          }, 30_000);
-          expect(states, 'jobs did not all finish').toBeDefined();
-          expect(states!.filter((j) => j!.state === 'failed').map((j) => j!.id)).toEqual([ids[11]]);
-          expect(await store.jobs.get(flaky)).toMatchObject({ state: 'done', attempts: 2 });
-          expect(await store.jobs.get(rateLimited)).toMatchObject({ state: 'done', attempts: 1, reschedules: 1 });
-        } finally {
-          await worker.stop(1_000);
-        }
-        expect(peak).toBeLessThanOrEqual(2);
-        expect(peak).toBe(2);
-        expect(repoOverlap).toBe(0);
-        expect(seen.length).toBe(14);
+      it(
+        'bounded concurrency, one job per repository, retries, retryAt, and a stop that hands back',
+        async () => {
+          const q = `q-${uid()}`;
+          const repos = ['a', 'b', 'c'].map((r) => `${r}/${uid()}`);
+          const ids: number[] = [];
+          for (let i = 0; i < 12; i++) ids.push(await store.jobs.enqueue({ queue: q, payload: { i, repo: repos[i % 3] }, groupKey: repos[i % 3] }));
+          const flaky = ids[1]!;
+          const rateLimited = ids[2]!;
+          let active = 0;
+          let peak = 0;
+          const perRepo = new Map<string, number>();
+          let repoOverlap = 0;
+          const seen: number[] = [];
+          const worker = new JobWorker<{ i: number; repo: string }>({
+            queue: store.jobs,
+            queues: [q],
+            owner: 'test-worker',
+            concurrency: 2,
+            leaseMs: 5_000,
+            pollMs: 50,
+            reapEveryMs: 100,
+            backoff: { baseMs: 50, maxMs: 100, jitter: 0 },
+            async handle(job) {
+              active++;
+              peak = Math.max(peak, active);
+              perRepo.set(job.payload.repo, (perRepo.get(job.payload.repo) ?? 0) + 1);
+              if (perRepo.get(job.payload.repo)! > 1) repoOverlap++;
+              try {
+                await sleep(20);
+                seen.push(job.id);
+                if (job.id === flaky && job.attempts === 1) throw new Error('flaky');
+                if (job.id === rateLimited && job.reschedules === 0) return { retryAt: new Date(Date.now() + 150), reason: 'rate limited' };
+                if (job.payload.i === 11) throw new PermanentJobError('cannot be done');
+              } finally {
+                active--;
+                perRepo.set(job.payload.repo, perRepo.get(job.payload.repo)! - 1);
+              }
+            },
+          }).start();
+          try {
+            const states = await eventually(async () => {
+              const all = await Promise.all(ids.map((id) => store.jobs.get(id)));
+              return all.every((j) => j!.state === 'done' || j!.state === 'failed') ? all : undefined;
+            }, 30_000);
+            expect(states, 'jobs did not all finish').toBeDefined();
+            expect(states!.filter((j) => j!.state === 'failed').map((j) => j!.id)).toEqual([ids[11]]);
+            expect(await store.jobs.get(flaky)).toMatchObject({ state: 'done', attempts: 2 });
+            expect(await store.jobs.get(rateLimited)).toMatchObject({ state: 'done', attempts: 1, reschedules: 1 });
+          } finally {
+            await worker.stop(1_000);
+          }
+          expect(peak).toBeLessThanOrEqual(2);
+          expect(peak).toBe(2);
+          expect(repoOverlap).toBe(0);
+          expect(seen.length).toBe(14);
 
-        // Stop with a job in hand past the grace period: handed back, ready for another worker.
-        const slowQ = `q-${uid()}`;
-        const slowId = await store.jobs.enqueue({ queue: slowQ, payload: {} });
-        let aborted = false;
-        const slow = new JobWorker({
-          queue: store.jobs,
-          queues: [slowQ],
-          owner: 'slow-worker',
-          pollMs: 50,
-          async handle(_job, ctx) {
-            await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r()));
-            aborted = true;
-          },
-        }).start();
-        await eventually(async () => slow.active === 1, 10_000, 20);
-        expect(await slow.stop(200)).toEqual({ finished: 0, handedBack: 1 });
-        expect(aborted).toBe(true);
-        expect(await store.jobs.get(slowId)).toMatchObject({ state: 'queued', attempts: 0, leaseOwner: null });
-        const [back] = await store.jobs.claim({ owner: 'w', queues: [slowQ], leaseMs: 1_000 });
-        await store.jobs.complete(back!.id, 'w');
-      }, SLOW);
+          // Stop with a job in hand past the grace period: handed back, ready for another worker.
+          const slowQ = `q-${uid()}`;
+          const slowId = await store.jobs.enqueue({ queue: slowQ, payload: {} });
+          let aborted = false;
+          const slow = new JobWorker({
+            queue: store.jobs,
+            queues: [slowQ],
+            owner: 'slow-worker',
+            pollMs: 50,
+            async handle(_job, ctx) {
+              await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r()));
+              aborted = true;
+            },
+          }).start();
+          await eventually(async () => slow.active === 1, 10_000, 20);
+          expect(await slow.stop(200)).toEqual({ finished: 0, handedBack: 1 });
+          expect(aborted).toBe(true);
+          expect(await store.jobs.get(slowId)).toMatchObject({ state: 'queued', attempts: 0, leaseOwner: null });
+          const [back] = await store.jobs.claim({ owner: 'w', queues: [slowQ], leaseMs: 1_000 });
+          await store.jobs.complete(back!.id, 'w');
+        },
+        SLOW,
+      );
 
       it('a handler whose lease is lost is told (AbortSignal) and its result is not recorded', async () => {
         const q = `q-${uid()}`;
@@ -668,7 +706,7 @@ export function storeSuite(h: Harness): void {
       });
 
       if (h.multiInstance) {
-        it('two instances on one database share an installation\'s slots', async () => {
+        it("two instances on one database share an installation's slots", async () => {
           const other = await openStore(shared);
           try {
             const inst = 3_000_000 + Math.floor(Math.random() * 1e6);
@@ -688,31 +726,34 @@ export function storeSuite(h: Harness): void {
     });
 
     describe('schema versions (last: leaves the side database newer than the code)', () => {
-      it('refuses a database whose schema is newer than the code, and says why; checks an older one', async () => {
-        const opts = await side(); // last user of it: it ends newer than the code
-        const v2 = { version: LATEST_VERSION + 1, name: 'a later release', sql: 'CREATE TABLE tokenwarden.later (x int);' };
-        const first = await openStore(opts);
-        await first.close();
-        // Code newer than the database, told not to migrate: refused as too old.
-        const old = await rejection(openStore({ ...opts, migrate: false, migrations: [...MIGRATIONS, v2] }));
-        expect(old.code).toBe('SCHEMA_TOO_OLD');
-        // A newer release migrates it…
-        const newer = await openStore({ ...opts, migrations: [...MIGRATIONS, v2] });
-        expect(newer.migration.applied).toEqual([LATEST_VERSION + 1]);
-        await newer.close();
-        // …and this code then refuses it, whether asked to migrate or not.
-        for (const migrate of [true, false]) {
-          const e = await rejection(openStore({ ...opts, migrate }));
-          expect(e.code).toBe('SCHEMA_TOO_NEW');
-          expect(e.message).toContain(`version ${LATEST_VERSION + 1}, newer than this Token Warden's ${LATEST_VERSION}`);
-          expect(e.message).toContain('a later release');
-        }
-        // An edited migration is refused too.
-        const edited = MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
-        const changed = await rejection(openStore({ ...opts, migrations: [...edited, v2] }));
-        expect(changed.code).toBe('MIGRATION_CHANGED');
-      }, SLOW);
-
+      it(
+        'refuses a database whose schema is newer than the code, and says why; checks an older one',
+        async () => {
+          const opts = await side(); // last user of it: it ends newer than the code
+          const v2 = { version: LATEST_VERSION + 1, name: 'a later release', sql: 'CREATE TABLE tokenwarden.later (x int);' };
+          const first = await openStore(opts);
+          await first.close();
+          // Code newer than the database, told not to migrate: refused as too old.
+          const old = await rejection(openStore({ ...opts, migrate: false, migrations: [...MIGRATIONS, v2] }));
+          expect(old.code).toBe('SCHEMA_TOO_OLD');
+          // A newer release migrates it…
+          const newer = await openStore({ ...opts, migrations: [...MIGRATIONS, v2] });
+          expect(newer.migration.applied).toEqual([LATEST_VERSION + 1]);
+          await newer.close();
+          // …and this code then refuses it, whether asked to migrate or not.
+          for (const migrate of [true, false]) {
+            const e = await rejection(openStore({ ...opts, migrate }));
+            expect(e.code).toBe('SCHEMA_TOO_NEW');
+            expect(e.message).toContain(`version ${LATEST_VERSION + 1}, newer than this Token Warden's ${LATEST_VERSION}`);
+            expect(e.message).toContain('a later release');
+          }
+          // An edited migration is refused too.
+          const edited = MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\n-- edited` } : m));
+          const changed = await rejection(openStore({ ...opts, migrations: [...edited, v2] }));
+          expect(changed.code).toBe('MIGRATION_CHANGED');
+        },
+        SLOW,
+      );
     });
 
     describe('housekeeping', () => {

@@ -61,14 +61,22 @@ const harnesses: Harness[] = [pgliteHarness(), postgresHarness()];
     for (const h of harnesses) await h.teardown();
   });
   for (const h of harnesses) {
-    (h.skip ? it.skip : it)(`${h.name}`, async () => {
-      const store = await openStore(await h.fresh());
-      try {
-        const r = await measure(store);
-        console.log(`\nstore throughput, ${h.name} (N=${N}, ops/s):\n${Object.entries(r).map(([k, v]) => `  ${k.padEnd(52)} ${v.toFixed(0).padStart(7)}`).join('\n')}`);
-      } finally {
-        await store.close();
-      }
-    }, 600_000);
+    (h.skip ? it.skip : it)(
+      `${h.name}`,
+      async () => {
+        const store = await openStore(await h.fresh());
+        try {
+          const r = await measure(store);
+          console.log(
+            `\nstore throughput, ${h.name} (N=${N}, ops/s):\n${Object.entries(r)
+              .map(([k, v]) => `  ${k.padEnd(52)} ${v.toFixed(0).padStart(7)}`)
+              .join('\n')}`,
+          );
+        } finally {
+          await store.close();
+        }
+      },
+      600_000,
+    );
   }
 });

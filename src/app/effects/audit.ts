@@ -129,9 +129,7 @@ export class AuditCheckpoints {
   }
 
   private write(opts: { everyRecords?: number; everyMs?: number }): void {
-    this.pending = this.pending.then(() =>
-      checkpoint(this.store, opts).catch((e: unknown) => this.log.error({ err: errorFields(e) }, 'audit checkpoint could not be written')),
-    );
+    this.pending = this.pending.then(() => checkpoint(this.store, opts).catch((e: unknown) => this.log.error({ err: errorFields(e) }, 'audit checkpoint could not be written')));
   }
 }
 

@@ -13,16 +13,7 @@
  * job retried after such a crash adopts the run its earlier attempt opened — even one the crash kept out
  * of the ledger — rather than open a second one.
  */
-import {
-  batches,
-  CHECK_NAME,
-  renderIncomplete,
-  validAnnotation,
-  validOutput,
-  type CheckAnnotation,
-  type CheckOutput,
-  type Conclusion,
-} from '../../report/check-run.js';
+import { batches, CHECK_NAME, renderIncomplete, validAnnotation, validOutput, type CheckAnnotation, type CheckOutput, type Conclusion } from '../../report/check-run.js';
 import { createCheckRun, fullName, listCheckRuns, status, updateCheckRun, type CheckRunAction, type CheckRunUpdate, type RepoRef, type UpdateOptions } from '../github/api.js';
 import { describeError, errorFields, SafeError } from '../errors.js';
 import { outsideBudget } from '../pipeline/budget.js';
@@ -136,7 +127,6 @@ export class OpenRuns {
 }
 
 export class CheckRunPublisher {
-
   private completed = false;
   /** Completed as interrupted by a shutdown: the change was not judged. */
   private interruptedAtShutdown = false;

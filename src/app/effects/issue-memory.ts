@@ -41,7 +41,8 @@ export class MemoryIssueIndex implements IssueIndex {
   private home(name: string, create = false): Home | undefined {
     const k = lower(name);
     let h = this.homes.get(k);
-    if (h) this.homes.set(k, h); // most recently used last
+    if (h)
+      this.homes.set(k, h); // most recently used last
     else if (create) this.homes.set(k, (h = { rows: new Map(), occurrences: new Map() }));
     return h;
   }

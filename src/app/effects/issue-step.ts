@@ -66,7 +66,15 @@ export async function writeIssues(ev: Evaluation, policy: ResolvedPolicy, judged
       ...(lineUrl ? { url: lineUrl(f.path, f.startLine) } : {}),
     });
     try {
-      const res = await deps.desk.sync(gh, log, { home, repository, findings: wanted, occurrenceOf, ruleMeta: metaLookup(deps.rules), maxCreates: deps.limits.maxIssuesPerRun, ...(author ? { assignee: author } : {}) });
+      const res = await deps.desk.sync(gh, log, {
+        home,
+        repository,
+        findings: wanted,
+        occurrenceOf,
+        ruleMeta: metaLookup(deps.rules),
+        maxCreates: deps.limits.maxIssuesPerRun,
+        ...(author ? { assignee: author } : {}),
+      });
       for (const [k, v] of res.links) links.set(k, v);
       if (res.failed) problems.push(`${res.failed} remediation issue write(s) failed in ${fullName(home)}: ${describeError(res.firstError)}.`);
       if (res.deferred) problems.push(`${res.deferred} more remediation issues were not opened in this run (at most ${deps.limits.maxIssuesPerRun} per run); re-run the check to open the next ones.`);

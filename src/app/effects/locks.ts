@@ -82,17 +82,20 @@ export async function holdLease(leases: LeaseRepository, name: string, owner: st
   const lost = new AbortController();
   let released = false;
   let renewing: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    renewing = leases.renew(name, owner, ttlMs).then(
-      (ok) => {
-        if (!ok && !released) {
-          lost.abort(new SafeError(`lost the lease ${name}: it ran out before it was renewed`));
-          clearInterval(timer);
-        }
-      },
-      (e: unknown) => opts.onRenewError?.(e),
-    );
-  }, Math.max(10, Math.floor(ttlMs / 3)));
+  const timer = setInterval(
+    () => {
+      renewing = leases.renew(name, owner, ttlMs).then(
+        (ok) => {
+          if (!ok && !released) {
+            lost.abort(new SafeError(`lost the lease ${name}: it ran out before it was renewed`));
+            clearInterval(timer);
+          }
+        },
+        (e: unknown) => opts.onRenewError?.(e),
+      );
+    },
+    Math.max(10, Math.floor(ttlMs / 3)),
+  );
   timer.unref();
   return {
     name,

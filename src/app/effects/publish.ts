@@ -4,15 +4,7 @@
  */
 import type { Finding } from '../../engine/finding.js';
 import type { PolicyError } from '../../engine/policy/load.js';
-import {
-  conclusionOf,
-  findingAnnotation,
-  policyErrorAnnotation,
-  renderConfigError,
-  renderSummary,
-  type CheckAnnotation,
-  type IssueLink,
-} from '../../report/check-run.js';
+import { conclusionOf, findingAnnotation, policyErrorAnnotation, renderConfigError, renderSummary, type CheckAnnotation, type IssueLink } from '../../report/check-run.js';
 import { issueKey } from '../../report/issue.js';
 import { explainVerdict } from '../../report/verdict.js';
 import type { IssueWritten } from '../../audit/types.js';

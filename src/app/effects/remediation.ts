@@ -266,7 +266,11 @@ export class IssueDesk {
         add(p, p);
         add(redactPath(p), p);
       }
-      for (const issue of await this.read(gh, req.home, open.map((r) => r.number))) {
+      for (const issue of await this.read(
+        gh,
+        req.home,
+        open.map((r) => r.number),
+      )) {
         if (issue.state !== 'open') {
           await this.index.setState(home, issue.number, issue.state);
           continue;
@@ -378,9 +382,12 @@ export class IssueDesk {
   /** Renew a claim while its issue is being created (the create may wait behind the installation's writes). */
   private keepClaim(home: string, key: string): () => Promise<void> {
     let inFlight: Promise<unknown> = Promise.resolve();
-    const timer = setInterval(() => {
-      inFlight = this.index.claim(home, key, this.owner, this.claimMs).catch(() => undefined);
-    }, Math.max(10, Math.floor(this.claimMs / 3)));
+    const timer = setInterval(
+      () => {
+        inFlight = this.index.claim(home, key, this.owner, this.claimMs).catch(() => undefined);
+      },
+      Math.max(10, Math.floor(this.claimMs / 3)),
+    );
     timer.unref();
     return async () => {
       clearInterval(timer);

@@ -48,7 +48,15 @@ export class MemoryRevocations implements RevocationLedger {
       const r = this.rows.get(k);
       if (!r || r.state !== 'claimed' || r.claimOwner !== owner) continue;
       const t = new Date(this.now());
-      Object.assign(r, { state: outcome, detail: detail?.slice(0, 1_000) ?? null, attempts: r.attempts + 1, submittedAt: outcome === 'submitted' ? t : r.submittedAt, updatedAt: t, claimOwner: null, claimUntil: 0 });
+      Object.assign(r, {
+        state: outcome,
+        detail: detail?.slice(0, 1_000) ?? null,
+        attempts: r.attempts + 1,
+        submittedAt: outcome === 'submitted' ? t : r.submittedAt,
+        updatedAt: t,
+        claimOwner: null,
+        claimUntil: 0,
+      });
       done.push(k);
     }
     return done;

@@ -45,7 +45,6 @@ import type { Target } from '../pipeline/target.js';
 import type { Origin } from './audit.js';
 import { MemoryRevocations } from './revocation-memory.js';
 
-
 export const PROVIDER = 'GitHub';
 export const GITHUB_COM_API = 'https://api.github.com';
 /** GitHub's limits for `POST /credentials/revoke`. */
@@ -327,7 +326,12 @@ export class Revoker {
           deferredUntil = slot.resetAt;
           break;
         }
-        answer = await this.post(gh, base, auth, batch.map((c) => c.value));
+        answer = await this.post(
+          gh,
+          base,
+          auth,
+          batch.map((c) => c.value),
+        );
         if (answer.kind === 'limited') {
           await this.ledger.exhaust(bucket, answer.resetAt, this.o.hourlyRequests, HOUR);
           deferredUntil = answer.resetAt;
@@ -342,7 +346,11 @@ export class Revoker {
       if (deferredUntil && (!answer || answer.kind === 'limited' || answer.kind === 'error')) {
         // Not sent (or not taken): every token from this batch on waits for the budget.
         const rest = mine.slice(i);
-        await this.ledger.release(rest.map((c) => c.key), this.owner, `deferred: the hourly request budget is spent until ${deferredUntil.toISOString()}`);
+        await this.ledger.release(
+          rest.map((c) => c.key),
+          this.owner,
+          `deferred: the hourly request budget is spent until ${deferredUntil.toISOString()}`,
+        );
         view.deferred = { count: rest.length, until: deferredUntil };
         for (const c of rest) settled.push({ c, outcome: 'skipped', detail: `deferred until ${deferredUntil.toISOString()}: ${REQUESTS_PER_HOUR} revocation requests an hour`, at: new Date() });
         break;
@@ -386,7 +394,13 @@ export class Revoker {
     );
     if (view.deferred.count && deferredUntil && this.schedule) {
       try {
-        await this.schedule({ installation: req.target.installation, repo: req.target.repo, headSha: req.target.headSha, pullRequests: req.target.pr ? [req.target.pr.number] : [], at: deferredUntil });
+        await this.schedule({
+          installation: req.target.installation,
+          repo: req.target.repo,
+          headSha: req.target.headSha,
+          pullRequests: req.target.pr ? [req.target.pr.number] : [],
+          at: deferredUntil,
+        });
         view.deferred.scheduled = true;
       } catch (e) {
         log.warn({ err: errorFields(e), repository }, 'could not schedule the deferred revocation');
@@ -458,16 +472,12 @@ export interface RevokeContext {
  * The pipeline's one call: submit this evaluation's leaked GitHub tokens when the policy asks, and put
  * the outcome in the summary. Never throws: revocation is on top of the judgement, not part of it.
  */
-export async function revokeLeaked(
-  gh: GitHubClient,
-  log: Logger,
-  deps: { revocation?: Revoker; audit?: AuditStore },
-  ctx: RevokeContext,
-): Promise<RevocationView | undefined> {
+export async function revokeLeaked(gh: GitHubClient, log: Logger, deps: { revocation?: Revoker; audit?: AuditStore }, ctx: RevokeContext): Promise<RevocationView | undefined> {
   if (!ctx.policy.secrets?.revoke) return undefined;
   const repository = fullName(ctx.target.repo);
   if (!deps.revocation) {
-    if (revocableTokens(ctx.findings, ctx.sources).length) ctx.problems.push('The policy asks to revoke leaked GitHub tokens, but this Token Warden runs without revocation set up: nothing was submitted.');
+    if (revocableTokens(ctx.findings, ctx.sources).length)
+      ctx.problems.push('The policy asks to revoke leaked GitHub tokens, but this Token Warden runs without revocation set up: nothing was submitted.');
     return undefined;
   }
   try {
@@ -501,7 +511,15 @@ export function scheduleRerun(jobs: Pick<JobQueue, 'enqueue'>): (later: Deferred
   return async (d) => {
     if (d.installation === undefined) return;
     const name = `${d.repo.owner}/${d.repo.repo}`.toLowerCase();
-    const payload: RerunJob = { v: 1, kind: 'rerun', event: 'revocation', installation: d.installation, repository: { owner: d.repo.owner, name: d.repo.repo }, headSha: d.headSha, pullRequests: d.pullRequests };
+    const payload: RerunJob = {
+      v: 1,
+      kind: 'rerun',
+      event: 'revocation',
+      installation: d.installation,
+      repository: { owner: d.repo.owner, name: d.repo.repo },
+      headSha: d.headSha,
+      pullRequests: d.pullRequests,
+    };
     await jobs.enqueue({ queue: JUDGE_QUEUE, payload, groupKey: name, dedupeKey: `revocation:${name}@${d.headSha}`, runAt: new Date(d.at.getTime() + 1000) });
   };
 }

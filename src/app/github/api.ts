@@ -103,7 +103,10 @@ export async function listDirectory(gh: GitHubClient, r: RepoRef, path: string, 
   try {
     const res = await gh.rest.repos.getContent({ ...r, path, ref });
     if (!Array.isArray(res.data)) return [];
-    return (res.data as Array<{ type?: string; path: string }>).filter((e) => e.type === 'file').map((e) => e.path).sort();
+    return (res.data as Array<{ type?: string; path: string }>)
+      .filter((e) => e.type === 'file')
+      .map((e) => e.path)
+      .sort();
   } catch (e) {
     if (status(e) === 404) return [];
     throw e;
@@ -116,7 +119,11 @@ export const DEFAULT_MAX_READ = 10 * 1024 * 1024;
 /** A blob over the caller's size limit: not downloaded past the limit. */
 export class BlobTooLarge extends SafeError {
   override name = 'BlobTooLarge';
-  constructor(readonly path: string, readonly size: number | undefined, readonly limit: number) {
+  constructor(
+    readonly path: string,
+    readonly size: number | undefined,
+    readonly limit: number,
+  ) {
     super(`${path}: ${size !== undefined ? `${size} bytes` : 'larger'} > limit ${limit} (settings.max_file_size)`);
   }
 }
@@ -159,7 +166,7 @@ export async function getBlob(gh: GitHubClient, r: RepoRef, sha: string, maxByte
   const body = res.data as unknown as ReadableStream<Uint8Array> | null;
   const isJson = /\bjson\b/.test(type) && !/raw/.test(type);
   // A JSON answer (older GitHub Enterprise servers ignore the raw type) carries base64: 4/3 larger.
-  const cap = isJson ? Math.ceil(maxBytes * 4 / 3) + 64 * 1024 : maxBytes;
+  const cap = isJson ? Math.ceil((maxBytes * 4) / 3) + 64 * 1024 : maxBytes;
   if (Number.isFinite(length) && length > cap) {
     await body?.cancel().catch(() => undefined);
     throw new BlobTooLarge(path, isJson ? undefined : length, maxBytes);
@@ -273,9 +280,7 @@ export interface TreeListing {
 export async function listTree(gh: GitHubClient, r: RepoRef, sha: string): Promise<TreeListing> {
   const res = await gh.rest.git.getTree({ ...r, tree_sha: sha, recursive: 'true' });
   if (!Array.isArray(answer(res.data, 'the tree listing').tree)) throw new UnreadableAnswer("GitHub's tree listing could not be read");
-  const files = res.data.tree
-    .filter((e) => e.type === 'blob' && e.path && e.sha)
-    .map((e) => ({ path: e.path!, sha: e.sha!, ...(e.size !== undefined ? { size: e.size } : {}) }));
+  const files = res.data.tree.filter((e) => e.type === 'blob' && e.path && e.sha).map((e) => ({ path: e.path!, sha: e.sha!, ...(e.size !== undefined ? { size: e.size } : {}) }));
   return { files, truncated: res.data.truncated };
 }
 
@@ -385,9 +390,7 @@ export interface IssueInfo {
 /** Open and closed issues with our label (the list endpoint is fresher than search). */
 export async function listLabelledIssues(gh: GitHubClient, r: RepoRef, label: string): Promise<IssueInfo[]> {
   const items = await gh.paginate(gh.rest.issues.listForRepo, { ...r, labels: label, state: 'all', per_page: 100 });
-  return items
-    .filter((i) => !i.pull_request)
-    .map((i) => ({ number: i.number, url: i.html_url, state: i.state === 'closed' ? 'closed' : 'open', body: i.body ?? '' }));
+  return items.filter((i) => !i.pull_request).map((i) => ({ number: i.number, url: i.html_url, state: i.state === 'closed' ? 'closed' : 'open', body: i.body ?? '' }));
 }
 
 /** One issue as it is now (state and body), or undefined when it is gone (deleted: 404, transferred: 410). */

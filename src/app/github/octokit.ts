@@ -125,19 +125,19 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
 
   const paceWrites = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: unknown) => Promise<unknown>, o: RateLimitedRequest) => Promise<unknown>) => void } }, options: Options): void => {
     const key = installationKey(options);
-    octokit.hook.wrap('request', (request, o) =>
-      withinBudget(() => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o), !!o.request?.urgent) : request(o))),
-    );
+    octokit.hook.wrap('request', (request, o) => withinBudget(() => (isWrite(o.method, o.url) ? pacer.run(key, createsContent(o.method, o.url), () => request(o), !!o.request?.urgent) : request(o))));
   };
 
-  const retryOn = (kind: string) => (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {
-    // Waiting past the evaluation's budget would only end in a timeout: give up now, and let the
-    // evaluation say "not judged yet" and schedule its own retry after `retry-after`.
-    const fitsBudget = retryAfter * base < remainingMs();
-    const retry = retryCount < maxRetries && retryAfter <= maxWait && fitsBudget;
-    octokit.log.warn({ method: o.method, url: o.url, retryAfter, retryCount, retry, ...(fitsBudget ? {} : { reason: 'longer than the evaluation budget' }) }, `GitHub ${kind} rate limit`);
-    return retry;
-  };
+  const retryOn =
+    (kind: string) =>
+    (retryAfter: number, o: RateLimitedRequest, octokit: { log: Log }, retryCount: number): boolean => {
+      // Waiting past the evaluation's budget would only end in a timeout: give up now, and let the
+      // evaluation say "not judged yet" and schedule its own retry after `retry-after`.
+      const fitsBudget = retryAfter * base < remainingMs();
+      const retry = retryCount < maxRetries && retryAfter <= maxWait && fitsBudget;
+      octokit.log.warn({ method: o.method, url: o.url, retryAfter, retryCount, retry, ...(fitsBudget ? {} : { reason: 'longer than the evaluation budget' }) }, `GitHub ${kind} rate limit`);
+      return retry;
+    };
   const timeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const WithPacing = (ProbotOctokit as unknown as { plugin(p: typeof paceWrites): typeof ProbotOctokit }).plugin(paceWrites);
@@ -153,7 +153,7 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
       onSecondaryRateLimit: retryOn('secondary'),
     },
     retry: { ...instance.retry, retryAfterBaseValue: base, retries: opts.maxServerRetries ?? 3 },
-    request: { ...(instance.request as object | undefined), fetch: timedFetch(((instance.request as { fetch?: typeof fetch } | undefined)?.fetch ?? ((i, o) => globalThis.fetch(i, o))), timeoutMs) },
+    request: { ...(instance.request as object | undefined), fetch: timedFetch((instance.request as { fetch?: typeof fetch } | undefined)?.fetch ?? ((i, o) => globalThis.fetch(i, o)), timeoutMs) },
   })) as typeof ProbotOctokit;
 }
 

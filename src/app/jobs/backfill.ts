@@ -154,7 +154,7 @@ async function plan(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p: Backfi
 
 /** Whether this delivery's backfill of `repository` is in the audit trail already (then: not again). */
 export async function alreadyBackfilled(audit: AuditStore, repository: string, installation: number, delivery: string | undefined): Promise<boolean> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await audit.audit.find({ repository, kinds: ['evaluation'] }, after, 200);
     for (const r of page) {
       const b = r.body;
@@ -220,7 +220,9 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   }
   const today = deps.now();
   const box: Box = { sandbox: deps.sandbox, key: `installation:${p.installation}`, today };
-  const audit = async (input: Omit<Parameters<typeof recordEvaluation>[1], 'event' | 'deliveryId' | 'installation' | 'repository' | 'headSha' | 'commit' | 'ref' | 'checkRunId' | 'key'>): Promise<void> => {
+  const audit = async (
+    input: Omit<Parameters<typeof recordEvaluation>[1], 'event' | 'deliveryId' | 'installation' | 'repository' | 'headSha' | 'commit' | 'ref' | 'checkRunId' | 'key'>,
+  ): Promise<void> => {
     if (!deps.audit) return;
     try {
       await recordEvaluation(deps.audit, {
@@ -241,7 +243,11 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   };
 
   const sources = await readPolicySources(gh, repo, head);
-  const resolved = await boxedPolicy(box, layersOf(sources), deps.rules.map((r) => r.meta.id));
+  const resolved = await boxedPolicy(
+    box,
+    layersOf(sources),
+    deps.rules.map((r) => r.meta.id),
+  );
   if (!resolved.ok) {
     log.warn({ repository, ref: head, errors: resolved.errors.length }, 'backfill: the policy does not load');
     await audit({ policy: null, findings: [], verdict: 'fail', conclusion: 'failure', error: `the policy does not load (${resolved.errors.length} error(s) at ${branch})` });
@@ -296,7 +302,16 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   }
   const detail = explainVerdict(result, policy);
   log.info(
-    { repository, sha: head, verdict: detail.verdict, findings: result.findings.length, skipped: result.skipped.length, files: result.stats.files, issues: issues.length, fingerprints: result.findings.slice(0, 50).map((f) => f.fingerprint) },
+    {
+      repository,
+      sha: head,
+      verdict: detail.verdict,
+      findings: result.findings.length,
+      skipped: result.skipped.length,
+      files: result.stats.files,
+      issues: issues.length,
+      fingerprints: result.findings.slice(0, 50).map((f) => f.fingerprint),
+    },
     'backfill evaluated',
   );
   const scanned = fromScanResult(result);
@@ -336,12 +351,18 @@ async function readTree(
       const want = new Set(wanted.map((f) => f.path));
       const got = new Set<string>();
       try {
-        await readArchive(gh, repo, head, (e) => want.has(e.path) && !got.has(e.path) && e.size <= max, (path, bytes) => {
-          got.add(path);
-          const d = decodeFile(path, bytes, max, { binary: 'strings' });
-          if (!d.ok) skipped.push(d.skipped);
-          else if (d.text) sources.push({ path, text: d.text });
-        });
+        await readArchive(
+          gh,
+          repo,
+          head,
+          (e) => want.has(e.path) && !got.has(e.path) && e.size <= max,
+          (path, bytes) => {
+            got.add(path);
+            const d = decodeFile(path, bytes, max, { binary: 'strings' });
+            if (!d.ok) skipped.push(d.skipped);
+            else if (d.text) sources.push({ path, text: d.text });
+          },
+        );
       } catch (e) {
         log.warn({ err: errorFields(e), repository: fullName(repo) }, 'backfill: the archive could not be read; fetching blobs');
       }

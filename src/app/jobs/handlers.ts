@@ -94,7 +94,14 @@ export async function onPush(deps: AppDeps, ctx: HandlerContext, p: PushJob): Pr
 }
 
 /** A re-run knows a commit; find the pull request (fork PRs are missing from payloads) or the push. */
-async function targetForCommit(gh: GitHubClient, r: RepositoryRef & { defaultBranch: string }, sha: string, prNumbers: number[], suite: SuiteRef | undefined, installation: number): Promise<Target | undefined> {
+async function targetForCommit(
+  gh: GitHubClient,
+  r: RepositoryRef & { defaultBranch: string },
+  sha: string,
+  prNumbers: number[],
+  suite: SuiteRef | undefined,
+  installation: number,
+): Promise<Target | undefined> {
   const repo = repoOf(r);
   const numbers = prNumbers.length ? prNumbers : await pullsForCommit(gh, repo, sha);
   if (numbers.length) return pullTarget(r, await getPull(gh, repo, numbers[0]!), installation);

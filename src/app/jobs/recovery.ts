@@ -136,7 +136,16 @@ export class RunRecovery {
         }
         const payload: JobPayload = original
           ? { ...withoutDelivery(original), recovers: run.checkRunId }
-          : { v: 1, kind: 'rerun', event: 'recovery', installation: run.installation, repository: { owner: repo.owner, name: repo.repo }, headSha: run.headSha, pullRequests: [], recovers: run.checkRunId };
+          : {
+              v: 1,
+              kind: 'rerun',
+              event: 'recovery',
+              installation: run.installation,
+              repository: { owner: repo.owner, name: repo.repo },
+              headSha: run.headSha,
+              pullRequests: [],
+              recovers: run.checkRunId,
+            };
         const jobId = await store.jobs.enqueue({ queue: JUDGE_QUEUE, payload, groupKey: run.repository.toLowerCase(), dedupeKey: `recover:${run.checkRunId}` });
         // The new job owns the run now: it adopts it, and a later pass leaves it to that job.
         await store.checkRuns.opened({ installation: run.installation, repository: run.repository, headSha: run.headSha, checkRunId: run.checkRunId, owner: store.instanceId, name: run.name, jobId });

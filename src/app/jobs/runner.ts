@@ -125,7 +125,7 @@ export class JobRunner {
     return {
       enqueue: (j) => q.enqueue(j),
       claim: async (c) => {
-        for (const until = Date.now() + INTAKE_PRIORITY_MS; busy() && Date.now() < until; ) await sleep(INTAKE_QUIET_MS);
+        for (const until = Date.now() + INTAKE_PRIORITY_MS; busy() && Date.now() < until;) await sleep(INTAKE_QUIET_MS);
         return q.claim(c);
       },
       heartbeat: (id, owner, leaseMs) => q.heartbeat(id, owner, leaseMs),
@@ -173,9 +173,6 @@ export class JobRunner {
       return;
     }
     if (how.result === 'retry-at') return; // the evaluation said when, and why, in its own line
-    this.o.log.error(
-      { ...where, job: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, result: how.result, err: errorFields(causeOf(how.error)) },
-      'webhook handler failed',
-    );
+    this.o.log.error({ ...where, job: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, result: how.result, err: errorFields(causeOf(how.error)) }, 'webhook handler failed');
   }
 }

@@ -33,7 +33,9 @@ export async function boxedPolicy(box: Box, layers: PolicyLayer[], known: readon
     const source = layers.find((l) => l.source === e.label)?.source ?? layers[layers.length - 1]?.source ?? '(policy)';
     return {
       ok: false,
-      errors: [{ source, line: 1, column: 1, message: `The policy could not be loaded: it ${e.limit}.`, fix: 'Keep the policy small and plain: no deep nesting, few anchors and aliases, simple globs.' }],
+      errors: [
+        { source, line: 1, column: 1, message: `The policy could not be loaded: it ${e.limit}.`, fix: 'Keep the policy small and plain: no deep nesting, few anchors and aliases, simple globs.' },
+      ],
     };
   }
 }

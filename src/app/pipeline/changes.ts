@@ -72,7 +72,11 @@ export async function pushChanges(gh: GitHubClient, r: RepoRef, p: PushRange, ma
   if (p.forced) notes.push(`Force push: scanned what ${p.after.slice(0, 7)} changed since its merge base with ${p.before.slice(0, 7)}.`);
   const unlisted: Skipped[] = [];
   if (cmp.files.length >= COMPARE_FILES_CAP) {
-    unlisted.push({ path: `(files beyond the first ${COMPARE_FILES_CAP})`, reason: 'unreadable', detail: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files; scan the range with the CLI` });
+    unlisted.push({
+      path: `(files beyond the first ${COMPARE_FILES_CAP})`,
+      reason: 'unreadable',
+      detail: `GitHub's compare API lists at most ${COMPARE_FILES_CAP} files; scan the range with the CLI`,
+    });
   }
   return { files: cmp.files, unlisted, notes };
 }

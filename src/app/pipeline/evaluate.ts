@@ -72,9 +72,7 @@ export async function evaluate(gh: GitHubClient, log: Logger, deps: AppDeps, tar
     if (!run.done) await outsideBudget(() => run.abort(e, retryAt));
     // A retry will judge it and be recorded then; the last word, nothing judged, is recorded now.
     if (!retryAt) {
-      await outsideBudget(() =>
-        auditEvaluation(deps.audit, log, target, scope.origin, { policy: null, verdict: 'fail', conclusion: 'failure', checkRunId: run.id, error: describeError(e) }),
-      );
+      await outsideBudget(() => auditEvaluation(deps.audit, log, target, scope.origin, { policy: null, verdict: 'fail', conclusion: 'failure', checkRunId: run.id, error: describeError(e) }));
     }
   } finally {
     run.release();

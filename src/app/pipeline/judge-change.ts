@@ -31,9 +31,7 @@ export function baseRefOf(target: Target): string | undefined {
 export async function judgeChange(ev: Evaluation, policy: ResolvedPolicy): Promise<JudgedChange> {
   const { gh, log, deps, target, box } = ev;
   const { repo } = target;
-  const changes: ChangeSet = target.pr
-    ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles)
-    : await pushChanges(gh, repo, target.push!, deps.limits.maxTreeFiles);
+  const changes: ChangeSet = target.pr ? await pullRequestChanges(gh, repo, target.pr.number, target.pr.changedFiles) : await pushChanges(gh, repo, target.push!, deps.limits.maxTreeFiles);
 
   const isIgnored = ignoredBy(policy);
   const gathered = await gatherSources(gh, repo, changes.files, {
@@ -43,9 +41,7 @@ export async function judgeChange(ev: Evaluation, policy: ResolvedPolicy): Promi
   });
   // Files a structural rule applies to are judged whole, head against base; their added lines go to
   // the secrets rules only. Files GitHub sent no patch for were fetched whole already.
-  const candidates = changes.files.filter(
-    (f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !isIgnored(f.path) && structuralApplies(deps.rules, f.path),
-  );
+  const candidates = changes.files.filter((f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !isIgnored(f.path) && structuralApplies(deps.rules, f.path));
   const structuralFiles = candidates.slice(0, MAX_STRUCTURAL_FILES);
   if (candidates.length > structuralFiles.length) {
     changes.notes.push(`Structural (scope and rotation) rules judged the first ${MAX_STRUCTURAL_FILES} of ${candidates.length} such files whole; the rest only by their added lines.`);
@@ -75,6 +71,13 @@ export async function judgeChange(ev: Evaluation, policy: ResolvedPolicy): Promi
   }
   // A token in a file name is published like file content: the names this change adds count too.
   const named = changes.files.filter((f) => f.status === 'added' || f.status === 'renamed' || f.status === 'copied').map((f) => f.path);
-  if (named.length) result = mergeResults(result, fileNameFindings(named.filter((p) => !isIgnored(p)), { policy, rules: deps.rules, today: ev.today }));
+  if (named.length)
+    result = mergeResults(
+      result,
+      fileNameFindings(
+        named.filter((p) => !isIgnored(p)),
+        { policy, rules: deps.rules, today: ev.today },
+      ),
+    );
   return { changes, gathered, result };
 }

@@ -24,7 +24,8 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
   for (const fam of Object.keys(a.families) as Array<keyof ResolvedPolicy['families']>) changed(out, `families.${fam}`, a.families[fam], b.families[fam]);
   for (const sev of Object.keys(a.severityLevels) as Array<keyof ResolvedPolicy['severityLevels']>) changed(out, `severity_levels.${sev}`, a.severityLevels[sev], b.severityLevels[sev]);
   for (const id of [...new Set([...Object.keys(a.rules), ...Object.keys(b.rules)])].sort()) {
-    const ra = a.rules[id] ?? {}, rb = b.rules[id] ?? {};
+    const ra = a.rules[id] ?? {},
+      rb = b.rules[id] ?? {};
     changed(out, `rules.${id}.level`, ra.level, rb.level);
     changed(out, `rules.${id}.paths`, ra.paths, rb.paths);
     changed(out, `rules.${id}.ignore`, ra.ignore, rb.ignore);
@@ -35,7 +36,8 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
   listDelta(out, 'exceptions', ex(a), ex(b));
   listDelta(out, 'lock', a.locked, b.locked);
   const issues = (p: ResolvedPolicy) => ({ ...DEFAULT_ISSUE_POLICY, ...p.issues });
-  const ia = issues(a), ib = issues(b);
+  const ia = issues(a),
+    ib = issues(b);
   for (const k of ['secrets', 'scopes', 'rotation', 'repository'] as const) changed(out, `issues.${k}`, ia[k as keyof typeof ia], ib[k as keyof typeof ib]);
   changed(out, 'secrets.revoke', a.secrets?.revoke ?? false, b.secrets?.revoke ?? false);
   return out;

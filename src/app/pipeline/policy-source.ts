@@ -58,5 +58,4 @@ export function withProposed(s: PolicySources, r: RepoRef, text: string | undefi
 }
 
 /** Policy errors that point into this repository's policy file, so they can be annotated on its lines. */
-export const isRepoPolicySource = (source: string, r: RepoRef): boolean =>
-  source === POLICY_PATH || (r.repo === ORG_POLICY_REPO && source === orgLayerSource(r.owner));
+export const isRepoPolicySource = (source: string, r: RepoRef): boolean => source === POLICY_PATH || (r.repo === ORG_POLICY_REPO && source === orgLayerSource(r.owner));

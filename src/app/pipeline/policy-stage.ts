@@ -19,14 +19,16 @@ import type { Evaluation } from './types.js';
 /** The policy file itself is read up to this size (a policy is a few KB). */
 const MAX_POLICY_BYTES = 1024 * 1024;
 
-export type PolicyStage =
-  | { ok: true; policy: ResolvedPolicy; warnings: PolicyError[]; sources: PolicySources }
-  | { ok: false; errors: PolicyError[]; sources: PolicySources };
+export type PolicyStage = { ok: true; policy: ResolvedPolicy; warnings: PolicyError[]; sources: PolicySources } | { ok: false; errors: PolicyError[]; sources: PolicySources };
 
 /** The org's and the repository's policy at the target's policy ref, merged and validated in the sandbox. */
 export async function policyFor(ev: Evaluation): Promise<PolicyStage> {
   const sources = await readPolicySources(ev.gh, ev.target.repo, ev.target.policyRef);
-  const resolved = await boxedPolicy(ev.box, layersOf(sources), ev.deps.rules.map((r) => r.meta.id));
+  const resolved = await boxedPolicy(
+    ev.box,
+    layersOf(sources),
+    ev.deps.rules.map((r) => r.meta.id),
+  );
   return resolved.ok ? { ok: true, policy: resolved.policy, warnings: resolved.warnings, sources } : { ok: false, errors: resolved.errors, sources };
 }
 
@@ -39,15 +41,18 @@ export async function proposedRepair(ev: Evaluation, sources: PolicySources): Pr
   if (!target.pr) return undefined;
   const head = await readTextFile(ev.gh, target.repo, POLICY_PATH, target.headSha, MAX_POLICY_BYTES);
   if (head === undefined || head === sources.repo?.text) return undefined;
-  const proposed = await boxedPolicy(ev.box, layersOf(withProposed(sources, target.repo, head)), ev.deps.rules.map((r) => r.meta.id));
+  const proposed = await boxedPolicy(
+    ev.box,
+    layersOf(withProposed(sources, target.repo, head)),
+    ev.deps.rules.map((r) => r.meta.id),
+  );
   return proposed.ok
     ? `This pull request changes \`${POLICY_PATH}\`, and the proposed policy loads: merging it repairs the check.`
     : `This pull request changes \`${POLICY_PATH}\`, but the proposed policy still has ${proposed.errors.length} error(s): ${proposed.errors.map((e) => `\`${e.source}:${e.line}:${e.column}\` ${e.message}`).join('; ')}`;
 }
 
 /** The change's policy file (edited, or renamed away), if it touches it. */
-export const policyFileOf = (files: readonly ChangedFile[]): ChangedFile | undefined =>
-  files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
+export const policyFileOf = (files: readonly ChangedFile[]): ChangedFile | undefined => files.find((f) => f.path === POLICY_PATH || (f.previousPath === POLICY_PATH && f.status === 'renamed'));
 
 export interface PolicyReview {
   view: PolicyChangeView;
@@ -56,14 +61,7 @@ export interface PolicyReview {
 }
 
 /** The proposed policy beside the base one: errors at their lines, what it changes, what it would report. */
-export async function reviewPolicyChange(
-  ev: Evaluation,
-  sources: PolicySources,
-  base: ResolvedPolicy,
-  file: ChangedFile,
-  scanned: SourceFile[],
-  baseResult: ScanResult,
-): Promise<PolicyReview> {
+export async function reviewPolicyChange(ev: Evaluation, sources: PolicySources, base: ResolvedPolicy, file: ChangedFile, scanned: SourceFile[], baseResult: ScanResult): Promise<PolicyReview> {
   const { gh, target, box } = ev;
   const count = (findings: readonly Finding[]) => ({ fail: findings.filter((f) => f.level === 'fail').length, warn: findings.filter((f) => f.level === 'warn').length });
   const view: PolicyChangeView = { path: POLICY_PATH, errors: [], warnings: [], changes: [], before: count(baseResult.findings) };
@@ -75,7 +73,13 @@ export async function reviewPolicyChange(
       bytes = await getBlob(gh, target.repo, file.sha, MAX_POLICY_BYTES, POLICY_PATH);
     } catch (e) {
       if (!(e instanceof BlobTooLarge)) throw e;
-      view.errors.push({ source: POLICY_PATH, line: 1, column: 1, message: `The policy file is larger than ${MAX_POLICY_BYTES} bytes.`, fix: 'A policy is a few kilobytes: remove what is not policy.' });
+      view.errors.push({
+        source: POLICY_PATH,
+        line: 1,
+        column: 1,
+        message: `The policy file is larger than ${MAX_POLICY_BYTES} bytes.`,
+        fix: 'A policy is a few kilobytes: remove what is not policy.',
+      });
       return { view };
     }
     const d = decodeFile(POLICY_PATH, bytes, MAX_POLICY_BYTES);
@@ -85,7 +89,11 @@ export async function reviewPolicyChange(
       return { view };
     }
   }
-  const proposed = await boxedPolicy(box, layersOf(withProposed(sources, target.repo, text)), ev.deps.rules.map((r) => r.meta.id));
+  const proposed = await boxedPolicy(
+    box,
+    layersOf(withProposed(sources, target.repo, text)),
+    ev.deps.rules.map((r) => r.meta.id),
+  );
   if (!proposed.ok) {
     view.errors = proposed.errors;
     return { view };

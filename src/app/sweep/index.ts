@@ -138,7 +138,13 @@ export class Sweeper {
     const p = this.current;
     if (!p) return true;
     let timer: NodeJS.Timeout | undefined;
-    const done = await Promise.race([p.then(() => true, () => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), graceMs)))]);
+    const done = await Promise.race([
+      p.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), graceMs))),
+    ]);
     clearTimeout(timer);
     return done;
   }
@@ -182,7 +188,17 @@ export async function runSweep(o: SweepOptions, stop: () => boolean = () => fals
     stopped: false,
     planned: [],
   };
-  const run: Run = { o, today, rules, knownRules: rules.map((r) => r.meta.id), summary, listings: new Map(), budget: o.maxContentWrites ?? 300, stop, owner: leaseOwner(o.store?.instanceId ?? 'sweep', 'sweep') };
+  const run: Run = {
+    o,
+    today,
+    rules,
+    knownRules: rules.map((r) => r.meta.id),
+    summary,
+    listings: new Map(),
+    budget: o.maxContentWrites ?? 300,
+    stop,
+    owner: leaseOwner(o.store?.instanceId ?? 'sweep', 'sweep'),
+  };
   const only = o.repositories?.length ? new Set(o.repositories.map((r) => r.toLowerCase())) : undefined;
   o.log.info({ today: summary.today, dryRun: !!o.dryRun, only: o.repositories }, 'rotation sweep started');
 
@@ -234,8 +250,7 @@ function policySuppressor(policy: ResolvedPolicy, rules: readonly Rule[], invent
   const level = (id: string): string => levelFor(policy, id, 'rotation', severity.get(id) ?? 'medium');
   // Exceptions by rule and/or path; fingerprint exceptions name one finding of a PR scan, which a
   // reminder cannot compute.
-  const excepted = (ruleId: string, path: string): boolean =>
-    policy.exceptions.some((e) => !e.fingerprint && e.expires >= day && exceptionMatches(e, { ruleId, family: 'rotation', path } as Finding));
+  const excepted = (ruleId: string, path: string): boolean => policy.exceptions.some((e) => !e.fingerprint && e.expires >= day && exceptionMatches(e, { ruleId, family: 'rotation', path } as Finding));
   return (state: Exclude<ReminderState, 'incomplete'>, s: CredentialStatus): string | undefined => {
     const id = state === 'undeclared' ? RULE_IDS.missing : state === 'due-soon' ? RULE_IDS.expiring : RULE_IDS.overdue;
     if (level(id) === 'off') return id;
@@ -309,9 +324,7 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo, insta
     return;
   }
 
-  const lease = o.store
-    ? await takeStoreLease(o.store.leases, run.owner, home, repository, o.leaseMs ?? DEFAULT_STORE_LEASE_MS)
-    : await takeLease(gh, home, repository, o.leaseMs ?? DEFAULT_LEASE_MS);
+  const lease = o.store ? await takeStoreLease(o.store.leases, run.owner, home, repository, o.leaseMs ?? DEFAULT_STORE_LEASE_MS) : await takeLease(gh, home, repository, o.leaseMs ?? DEFAULT_LEASE_MS);
   if (!lease.acquired) {
     o.log.info({ repository, home: homeName, until: lease.until }, 'rotation sweep: another sweep is writing these reminders; skipped');
     return skip(run, 'leased');
@@ -325,7 +338,15 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo, insta
       // Converge: had another process created the same reminder (no lease, or a lease taken over), the
       // newer issue of each key is closed as a duplicate — by both processes alike.
       const again = planReminders(ctx, reminders, settled, await listing(run, gh, home, true), planOpts);
-      await execute(run, gh, home, repository, again.filter((a) => a.kind === 'duplicate' && created.has(a.key)), lease.signal, installation);
+      await execute(
+        run,
+        gh,
+        home,
+        repository,
+        again.filter((a) => a.kind === 'duplicate' && created.has(a.key)),
+        lease.signal,
+        installation,
+      );
     }
   } finally {
     run.listings.delete(homeName.toLowerCase());
@@ -334,15 +355,7 @@ async function sweepRepository(run: Run, gh: GitHubClient, info: RepoInfo, insta
 }
 
 /** Carry out a plan; returns the keys of the reminders created. One failed write does not stop the rest. */
-async function execute(
-  run: Run,
-  gh: GitHubClient,
-  home: RepoRef,
-  repository: string,
-  actions: readonly Action[],
-  lost?: AbortSignal,
-  installation: number | null = null,
-): Promise<Set<string>> {
+async function execute(run: Run, gh: GitHubClient, home: RepoRef, repository: string, actions: readonly Action[], lost?: AbortSignal, installation: number | null = null): Promise<Set<string>> {
   const { o, summary } = run;
   /** The trail's record of a reminder written: the credential by name (never a value), its state and the issue. */
   const audit = async (a: Action, number: number, action: IssueWritten['action'], state: string, reminder?: Reminder): Promise<void> => {
@@ -406,7 +419,10 @@ async function execute(
           if (a.kind === 'close') summary.closed++;
           else summary.duplicates++;
           await audit(a, a.issue.number, 'closed', a.kind === 'close' ? 'settled' : 'duplicate');
-          o.log.info({ repository, home: fullName(home), issue: a.issue.number, key: a.key, duplicateOf: a.kind === 'duplicate' ? a.of : undefined }, a.kind === 'close' ? 'closed rotation reminder' : 'closed duplicate rotation reminder');
+          o.log.info(
+            { repository, home: fullName(home), issue: a.issue.number, key: a.key, duplicateOf: a.kind === 'duplicate' ? a.of : undefined },
+            a.kind === 'close' ? 'closed rotation reminder' : 'closed duplicate rotation reminder',
+          );
           break;
       }
     } catch (e) {

@@ -112,13 +112,7 @@ function updateOf(key: string, r: Reminder, k: Keyed, reopen: boolean): Action |
   return { kind: 'update', key, issue, patch, ...(comment ? { comment } : {}), reopen, reminder: r };
 }
 
-export function planReminders(
-  ctx: RepoContext,
-  desired: readonly Reminder[],
-  settled: ReadonlyMap<string, Settled>,
-  existing: readonly ExistingIssue[],
-  opts: PlanOptions,
-): Action[] {
+export function planReminders(ctx: RepoContext, desired: readonly Reminder[], settled: ReadonlyMap<string, Settled>, existing: readonly ExistingIssue[], opts: PlanOptions): Action[] {
   const actions: Action[] = [];
   const byKey = remindersOf(existing, ctx.repository);
   const wanted = new Map(desired.map((r) => [r.key, r]));

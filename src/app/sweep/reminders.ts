@@ -72,8 +72,7 @@ export const reminderKey = (repository: string, credentialKey: string): string =
 export const withClosedMarker = (body: string): string => (parseReminderMarkers(body).closedBySweep ? body : `${marker('closedby', 'sweep')}\n${body}`);
 
 /** A duplicate's body with its key marker renamed: it never matches a reminder again. */
-export const withoutKeyMarker = (body: string, original: number): string =>
-  body.replace(/<!-- tokenwarden:reminder=([^\s>]+) -->/g, `<!-- tokenwarden:duplicateof=${original} -->`);
+export const withoutKeyMarker = (body: string, original: number): string => body.replace(/<!-- tokenwarden:reminder=([^\s>]+) -->/g, `<!-- tokenwarden:duplicateof=${original} -->`);
 
 export interface RepoContext {
   /** `owner/name` of the repository whose inventory this is. */
@@ -106,11 +105,7 @@ export interface Reminder {
 }
 
 /** Why an existing reminder is no longer wanted. */
-export type Settled =
-  | { kind: 'ok'; status: CredentialStatus }
-  | { kind: 'policy'; rule: string }
-  | { kind: 'undeclared' }
-  | { kind: 'declared' };
+export type Settled = { kind: 'ok'; status: CredentialStatus } | { kind: 'policy'; rule: string } | { kind: 'undeclared' } | { kind: 'declared' };
 
 const encodePath = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
 const fileLink = (ctx: RepoContext, path: string, line?: number): string => {
@@ -202,7 +197,15 @@ function credentialBody(ctx: RepoContext, state: ReminderState, s: CredentialSta
   if (s.owner) out.push(marker('owner', s.owner));
   out.push('');
   const heading =
-    state === 'expired' ? 'has expired' : state === 'overdue' ? 'is overdue for rotation' : state === 'due-soon' ? (s.dueReason === 'expiry' ? 'expires soon' : 'is due for rotation soon') : 'has an incomplete inventory entry';
+    state === 'expired'
+      ? 'has expired'
+      : state === 'overdue'
+        ? 'is overdue for rotation'
+        : state === 'due-soon'
+          ? s.dueReason === 'expiry'
+            ? 'expires soon'
+            : 'is due for rotation soon'
+          : 'has an incomplete inventory entry';
   out.push(`## ${code(s.name)} ${heading}`, '', summary, '');
   out.push(`**Repository:** ${ctx.repository}`);
   out.push(`**Credential:** ${whatItIs(s)}, declared in ${fileLink(ctx, ctx.inventoryPath, s.line)} on ${code(ctx.branch)}`);

@@ -20,7 +20,15 @@ export interface InProcessApp {
 }
 
 /** The events the App acts on (app.yml's `default_events`, with the actions it judges). */
-export const APP_EVENTS = [...PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const), 'push', 'check_run.rerequested', 'check_run.requested_action', 'check_suite.rerequested', 'installation.created', 'installation_repositories.added'] as const;
+export const APP_EVENTS = [
+  ...PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const),
+  'push',
+  'check_run.rerequested',
+  'check_run.requested_action',
+  'check_suite.rerequested',
+  'installation.created',
+  'installation_repositories.added',
+] as const;
 
 export function probotApp(app: InProcessApp, retries: RetryQueue): ApplicationFunction {
   return (probot: Probot) => {

@@ -278,7 +278,9 @@ export class WebhookRoute {
           // GitHub does not redeliver a failed delivery by itself: this one needs a redelivery by hand.
           log.error({ ...d, ms: Date.now() - started, err: errorFields(e) }, 'could not record the delivery: answered 503; GitHub will not redeliver it by itself');
           lingerOnClose(req.socket, this.limits.lingerMs);
-          res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '10' }).end(`${JSON.stringify({ error: 'the delivery could not be recorded; redeliver it' })}\n`);
+          res
+            .writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '10' })
+            .end(`${JSON.stringify({ error: 'the delivery could not be recorded; redeliver it' })}\n`);
         },
       )
       .finally(() => this.recording.delete(recorded));

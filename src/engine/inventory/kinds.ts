@@ -63,10 +63,5 @@ export function maxRotationDaysFor(kind: string | undefined, overrides?: Readonl
     const v = t && Object.prototype.hasOwnProperty.call(t, k) ? t[k] : undefined;
     return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
   };
-  return (
-    (kind ? pick(overrides, kind) : undefined) ??
-    pick(overrides, 'default') ??
-    (kind ? pick(DEFAULT_MAX_ROTATION_DAYS, kind) : undefined) ??
-    DEFAULT_MAX_ROTATION_DAYS.default
-  );
+  return (kind ? pick(overrides, kind) : undefined) ?? pick(overrides, 'default') ?? (kind ? pick(DEFAULT_MAX_ROTATION_DAYS, kind) : undefined) ?? DEFAULT_MAX_ROTATION_DAYS.default;
 }

@@ -39,7 +39,9 @@ function syntaxErrors(path: string, text: string): InventoryError[] {
   } catch {
     // `parseYaml` read the same text within the limits a moment ago: nothing more to say.
   }
-  return errors.length ? errors : [{ source: path, line: 1, column: 1, message: 'The inventory is not valid YAML.', fix: 'Keep one YAML document (no `---` separators) holding `version: 1` and `credentials:`.' }];
+  return errors.length
+    ? errors
+    : [{ source: path, line: 1, column: 1, message: 'The inventory is not valid YAML.', fix: 'Keep one YAML document (no `---` separators) holding `version: 1` and `credentials:`.' }];
 }
 
 let cache: { path: string; text: string; result: ParsedInventory } | undefined;
@@ -78,7 +80,13 @@ function read(path: string, text: string): ParsedInventory {
   const doc = parsed.first;
   const root = doc?.root;
   if (!doc || root === undefined || doc.isNull(root)) {
-    errors.push({ source: path, line: 1, column: 1, message: 'The inventory is empty.', fix: 'Add `version: 1` and `credentials:` with one entry per credential (see docs/token-inventory.md), or run `tokenwarden inventory init --force`.' });
+    errors.push({
+      source: path,
+      line: 1,
+      column: 1,
+      message: 'The inventory is empty.',
+      fix: 'Add `version: 1` and `credentials:` with one entry per credential (see docs/token-inventory.md), or run `tokenwarden inventory init --force`.',
+    });
     return { path, entries: [], errors };
   }
   const at = (p: (string | number)[], key: boolean): { line: number; column: number } => {
@@ -110,7 +118,13 @@ function read(path: string, text: string): ParsedInventory {
       const first = seen.get(k);
       if (first !== undefined) {
         const pos = e.fields[n === e.name ? 'name' : 'secrets'] ?? e;
-        errors.push({ source: path, line: pos.line, column: pos.column, message: `\`${n}\` is declared twice (also by \`${first}\`); secret names are case-insensitive.`, fix: 'Keep one entry per credential: merge the two entries or rename one.' });
+        errors.push({
+          source: path,
+          line: pos.line,
+          column: pos.column,
+          message: `\`${n}\` is declared twice (also by \`${first}\`); secret names are case-insensitive.`,
+          fix: 'Keep one entry per credential: merge the two entries or rename one.',
+        });
       } else seen.set(k, e.name);
     }
     if (e.lastRotated && e.expires && e.expires !== 'never' && parseDate(e.expires)! < parseDate(e.lastRotated)!) {
@@ -147,8 +161,22 @@ function readEntries(doc: YamlDoc, root: YamlNode): InventoryEntry[] {
     };
     /** A value a person has not filled in yet: empty, `TODO`, `TBD`, `?`. */
     const filled = (v: string | undefined): string | undefined => (v === undefined || /^(?:todo|tbd|fixme|unknown|\?+|-)\b/i.test(v) ? undefined : v);
-    const list = (k: string): string[] => doc.strings(doc.get(node, k)).map((s) => s.trim()).filter(Boolean);
-    const entry: InventoryEntry = { name, secretNames: [name, ...list('secrets').filter((s) => s.toUpperCase() !== name.toUpperCase())], scopes: list('scopes'), usedIn: list('used_in'), index, line: start.line, column: start.column, fields, invalid: [] };
+    const list = (k: string): string[] =>
+      doc
+        .strings(doc.get(node, k))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const entry: InventoryEntry = {
+      name,
+      secretNames: [name, ...list('secrets').filter((s) => s.toUpperCase() !== name.toUpperCase())],
+      scopes: list('scopes'),
+      usedIn: list('used_in'),
+      index,
+      line: start.line,
+      column: start.column,
+      fields,
+      invalid: [],
+    };
     /** A value is present when the key has something other than `null`. */
     const given = (k: InventoryField): boolean => fields[k] !== undefined && !doc.isNull(doc.get(node, k));
     const kind = str('kind');

@@ -6,7 +6,6 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { pointerPath, readSchema, schemaValidator } from '../json-schema.js';
 import { CREDENTIAL_KINDS } from './kinds.js';
 
-
 export interface InventoryShapeError {
   /** Where in the data: keys and indexes. */
   path: (string | number)[];
@@ -64,7 +63,22 @@ function describe(e: ErrorObject, path: (string | number)[]): { message: string;
       const guess =
         allowed.find((a) => norm(a) === norm(key)) ??
         allowed.find((a) => norm(a).startsWith(norm(key).slice(0, 4)) || norm(key).startsWith(norm(a).slice(0, 4))) ??
-        ({ expiry: 'expires', expiration: 'expires', expires_at: 'expires', rotated: 'last_rotated', rotation: 'rotation_days', type: 'kind', team: 'owner', owners: 'owner', used_by: 'used_in', note: 'notes', tokens: 'credentials', secret: 'secrets' } as Record<string, string>)[key.toLowerCase()];
+        (
+          {
+            expiry: 'expires',
+            expiration: 'expires',
+            expires_at: 'expires',
+            rotated: 'last_rotated',
+            rotation: 'rotation_days',
+            type: 'kind',
+            team: 'owner',
+            owners: 'owner',
+            used_by: 'used_in',
+            note: 'notes',
+            tokens: 'credentials',
+            secret: 'secrets',
+          } as Record<string, string>
+        )[key.toLowerCase()];
       return { message: `Unknown key \`${key}\` in ${at}.`, fix: `${guess ? `Did you mean \`${guess}\`? ` : ''}Allowed keys: ${allowed.join(', ')}.`, extra: key };
     }
     case 'required': {
@@ -81,7 +95,11 @@ function describe(e: ErrorObject, path: (string | number)[]): { message: string;
       return { message: `${value} is not allowed for ${at}.`, fix: FIELD_FIX[field] ?? `Use one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.` };
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
-      const want = [t].flat().filter((x) => x !== 'null').map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : x === 'integer' ? 'a whole number' : `a ${x}`)).join(' or ');
+      const want = [t]
+        .flat()
+        .filter((x) => x !== 'null')
+        .map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : x === 'integer' ? 'a whole number' : `a ${x}`))
+        .join(' or ');
       return { message: `${at} must be ${want}, not ${value}.`, fix: FIELD_FIX[field] ?? `Change ${at} to ${want}.` };
     }
     case 'format':

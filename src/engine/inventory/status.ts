@@ -103,7 +103,9 @@ export function credentialStatuses(entries: readonly InventoryEntry[], opts: Sta
     }
     if (d.rotationDue && d.rotationDue < today) {
       conditions.add('overdue');
-      sentences.push(`Rotation was due ${d.rotationDue} (${ago(daysBetween(today, d.rotationDue))}; every ${plural(e.rotationDays!, 'day')} since ${e.lastRotated}): rotate it and update \`last_rotated\`.`);
+      sentences.push(
+        `Rotation was due ${d.rotationDue} (${ago(daysBetween(today, d.rotationDue))}; every ${plural(e.rotationDays!, 'day')} since ${e.lastRotated}): rotate it and update \`last_rotated\`.`,
+      );
     }
     if (d.dueDate) {
       daysLeft = daysBetween(today, d.dueDate);

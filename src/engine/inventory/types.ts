@@ -30,19 +30,7 @@ export interface InventoryError {
 }
 
 /** The fields of an entry, as the file spells them. */
-export type InventoryField =
-  | 'name'
-  | 'secrets'
-  | 'kind'
-  | 'provider'
-  | 'owner'
-  | 'scopes'
-  | 'rotation_days'
-  | 'last_rotated'
-  | 'expires'
-  | 'used_in'
-  | 'environment'
-  | 'notes';
+export type InventoryField = 'name' | 'secrets' | 'kind' | 'provider' | 'owner' | 'scopes' | 'rotation_days' | 'last_rotated' | 'expires' | 'used_in' | 'environment' | 'notes';
 
 export interface FieldPosition {
   /** 1-based line and column of the field's key (or of the entry, for absent fields). */

@@ -147,7 +147,13 @@ function valueOf(n: TsNode, depth: number): HclValue {
     case 'null_lit':
       return { kind: 'null', ...at };
     case 'tuple':
-      return { kind: 'tuple', items: named(n).filter((c) => c.type === 'expression').map(valueOf_), ...at };
+      return {
+        kind: 'tuple',
+        items: named(n)
+          .filter((c) => c.type === 'expression')
+          .map(valueOf_),
+        ...at,
+      };
     case 'object':
       return {
         kind: 'object',
@@ -166,7 +172,16 @@ function valueOf(n: TsNode, depth: number): HclValue {
       const kids = named(n);
       const name = kids.find((c) => c.type === 'identifier')?.text ?? '';
       const args = kids.find((c) => c.type === 'function_arguments');
-      return { kind: 'call', name, args: args ? named(args).filter((c) => c.type === 'expression').map(valueOf_) : [], ...at };
+      return {
+        kind: 'call',
+        name,
+        args: args
+          ? named(args)
+              .filter((c) => c.type === 'expression')
+              .map(valueOf_)
+          : [],
+        ...at,
+      };
     }
     default:
       return { kind: 'expr', text: n.text, ...at };
@@ -186,9 +201,7 @@ function blockOf(n: TsNode, type: string, labels: string[], depth: number): HclB
     } else if (c.type === 'block') {
       const kids = named(c);
       const id = kids.find((k) => k.type === 'identifier');
-      const labs = kids
-        .filter((k) => k !== id && (k.type === 'string_lit' || k.type === 'identifier'))
-        .map((k) => (k.type === 'string_lit' ? stringOf(k).text : k.text));
+      const labs = kids.filter((k) => k !== id && (k.type === 'string_lit' || k.type === 'identifier')).map((k) => (k.type === 'string_lit' ? stringOf(k).text : k.text));
       block.blocks.push(blockOf(c, id?.text ?? '', labs, depth + 1));
     }
   }

@@ -204,7 +204,10 @@ export class YamlDoc {
   /** A scalar string, or each string of a sequence of scalars; anything else → `[]`. */
   strings(node: unknown): string[] {
     const n = this.deref(node);
-    if (isSeq(n)) return this.items(n).map((i) => this.str(i)).filter((s): s is string => s !== undefined);
+    if (isSeq(n))
+      return this.items(n)
+        .map((i) => this.str(i))
+        .filter((s): s is string => s !== undefined);
     const s = this.str(n);
     return s === undefined ? [] : [s];
   }
@@ -312,7 +315,12 @@ export class YamlFile {
   readonly docs: YamlDoc[];
   private readonly lineCounter: LineCounter;
 
-  constructor(readonly text: string, docs: readonly ComposedDoc[], lineCounter: LineCounter, limits: Readonly<ParseLimits> = DEFAULT_PARSE_LIMITS) {
+  constructor(
+    readonly text: string,
+    docs: readonly ComposedDoc[],
+    lineCounter: LineCounter,
+    limits: Readonly<ParseLimits> = DEFAULT_PARSE_LIMITS,
+  ) {
     this.lineCounter = lineCounter;
     this.docs = docs.map((d, i) => new YamlDoc(d.doc, this, i, d.aliases, limits));
   }

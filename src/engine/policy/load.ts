@@ -48,7 +48,12 @@ export interface ResolveOptions {
 /** The raw, validated content of one layer. */
 interface RawPolicy {
   extends?: string | string[];
-  settings?: { max_file_size?: number | string; min_confidence?: ResolvedPolicy['settings']['minConfidence']; incomplete_scan?: ResolvedPolicy['settings']['incompleteScan']; max_exception_days?: number };
+  settings?: {
+    max_file_size?: number | string;
+    min_confidence?: ResolvedPolicy['settings']['minConfidence'];
+    incomplete_scan?: ResolvedPolicy['settings']['incompleteScan'];
+    max_exception_days?: number;
+  };
   families?: Partial<ResolvedPolicy['families']>;
   severity_levels?: Partial<ResolvedPolicy['severityLevels']>;
   rules?: Record<string, Level | { level?: Level; paths?: string[]; ignore?: string[]; options?: Record<string, unknown> }>;
@@ -75,7 +80,14 @@ function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | un
     stream = composeYaml(layer.text);
   } catch (e) {
     if (isLimitExceeded(e)) errors.push({ source: layer.source, line: e.line ?? 1, column: 1, message: `The policy was not loaded: it ${e.detail}.`, fix: limitFix(e.limit) });
-    else errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy could not be parsed as YAML.', fix: 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).' });
+    else
+      errors.push({
+        source: layer.source,
+        line: 1,
+        column: 1,
+        message: 'The policy could not be parsed as YAML.',
+        fix: 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
+      });
     return undefined;
   }
   const pos = (offset: number): { line: number; column: number } => {
@@ -91,7 +103,12 @@ function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | un
         source: layer.source,
         ...pos(e.offset),
         message: `YAML syntax error: ${e.message.split('\n')[0]}`,
-        fix: e.code === 'DUPLICATE_KEY' ? 'Remove the duplicate key.' : e.code === 'MULTIPLE_DOCS' ? 'Keep one document: remove the `---` separators.' : 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
+        fix:
+          e.code === 'DUPLICATE_KEY'
+            ? 'Remove the duplicate key.'
+            : e.code === 'MULTIPLE_DOCS'
+              ? 'Keep one document: remove the `---` separators.'
+              : 'Fix the YAML syntax (indentation with spaces, quote values containing `: ` or `#`).',
       });
     }
     return undefined;
@@ -102,7 +119,13 @@ function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | un
     // Alias expansion was measured and bounded by `composeYaml`: no second, cruder count here.
     data = doc?.toJS({ maxAliasCount: -1 }) ?? {};
   } catch {
-    errors.push({ source: layer.source, line: 1, column: 1, message: 'The policy could not be read as data (an alias to a missing anchor?).', fix: 'Define every anchor (`&name`) before its aliases (`*name`).' });
+    errors.push({
+      source: layer.source,
+      line: 1,
+      column: 1,
+      message: 'The policy could not be read as data (an alias to a missing anchor?).',
+      fix: 'Define every anchor (`&name`) before its aliases (`*name`).',
+    });
     return undefined;
   }
   const at = (path: readonly (string | number)[], key = false) => {
@@ -180,7 +203,6 @@ function parseSize(v: number | string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-
 function checkSemantics(p: ParsedLayer, known: readonly string[], today: Date, maxDays: number, errors: PolicyError[]): void {
   const { raw, layer } = p;
   for (const id of Object.keys(raw.rules ?? {})) {
@@ -198,7 +220,12 @@ function checkSemantics(p: ParsedLayer, known: readonly string[], today: Date, m
   const horizon = new Date(today.getTime() + maxDays * 86_400_000).toISOString().slice(0, 10);
   (raw.exceptions ?? []).forEach((e, i) => {
     if (e.rule && !e.rule.includes('*') && e.rule.includes('/') && !known.includes(e.rule)) {
-      errors.push({ source: layer.source, ...p.at(['exceptions', i, 'rule']), message: `Exception names unknown rule \`${e.rule}\`.`, fix: `Use a rule id from \`tokenwarden rules\`${closest(e.rule, known) ? ` (did you mean \`${closest(e.rule, known)}\`?)` : ''}.` });
+      errors.push({
+        source: layer.source,
+        ...p.at(['exceptions', i, 'rule']),
+        message: `Exception names unknown rule \`${e.rule}\`.`,
+        fix: `Use a rule id from \`tokenwarden rules\`${closest(e.rule, known) ? ` (did you mean \`${closest(e.rule, known)}\`?)` : ''}.`,
+      });
     }
     if (e.expires > horizon) {
       errors.push({
@@ -288,7 +315,12 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
   const { raw, layer } = p;
   const locked = policy.locked;
   const warnLocked = (path: (string | number)[], what: string): void => {
-    warnings.push({ source: layer.source, ...p.at(path, true), message: `${what} is locked by ${policy.sources.join(', ')}; this setting cannot weaken it and was not applied.`, fix: 'Remove it, or ask the org admins to change the org policy.' });
+    warnings.push({
+      source: layer.source,
+      ...p.at(path, true),
+      message: `${what} is locked by ${policy.sources.join(', ')}; this setting cannot weaken it and was not applied.`,
+      fix: 'Remove it, or ask the org admins to change the org policy.',
+    });
   };
   // Under a lock (an earlier layer locked something), the settings that decide what every rule sees
   // may only be tightened: otherwise a repository could switch a locked rule off sideways.
@@ -387,13 +419,20 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
 
 function stable(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(stable);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, stable((v as Record<string, unknown>)[k])]),
+    );
   return v;
 }
 
 export function hashPolicy(policy: ResolvedPolicy): string {
   const { hash: _h, sources: _s, ...rest } = policy;
-  return createHash('sha256').update(JSON.stringify(stable(rest))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(stable(rest)))
+    .digest('hex');
 }
 
 export function formatPolicyError(e: PolicyError): string {

@@ -2,7 +2,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { pointerPath, readSchema, schemaValidator } from '../json-schema.js';
 
-
 export interface ShapeError {
   path: (string | number)[];
   /** Point at the key rather than the value (unknown keys). */
@@ -38,19 +37,32 @@ function describe(e: ErrorObject): { message: string; fix: string; extra?: strin
     case 'enum':
       return { message: `${value} is not allowed for ${where}.`, fix: `Use one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}.` };
     case 'type':
-      return { message: `${where} must be ${(e.params as { type: string }).type === 'object' ? 'a mapping' : `a ${(e.params as { type: string }).type}`}, not ${value}.`, fix: `Change ${where} to a ${(e.params as { type: string }).type === 'object' ? 'mapping (key: value lines)' : (e.params as { type: string }).type}.` };
+      return {
+        message: `${where} must be ${(e.params as { type: string }).type === 'object' ? 'a mapping' : `a ${(e.params as { type: string }).type}`}, not ${value}.`,
+        fix: `Change ${where} to a ${(e.params as { type: string }).type === 'object' ? 'mapping (key: value lines)' : (e.params as { type: string }).type}.`,
+      };
     case 'required':
-      return { message: `${where} is missing \`${(e.params as { missingProperty: string }).missingProperty}\`.`, fix: `Add \`${(e.params as { missingProperty: string }).missingProperty}:\` — exceptions need a justification, who approved them (approved_by) and an expiry date (expires).` };
+      return {
+        message: `${where} is missing \`${(e.params as { missingProperty: string }).missingProperty}\`.`,
+        fix: `Add \`${(e.params as { missingProperty: string }).missingProperty}:\` — exceptions need a justification, who approved them (approved_by) and an expiry date (expires).`,
+      };
     case 'format':
       return { message: `${value} is not a valid ${(e.params as { format: string }).format} for ${where}.`, fix: 'Write the date as YYYY-MM-DD, e.g. 2026-12-31.' };
     case 'pattern':
       if (e.instancePath === '/issues/repository') return { message: `${value} is not an owner/name repository.`, fix: 'Write it as owner/name, e.g. `acme/security`.' };
-      if (e.instancePath.endsWith('/fingerprint')) return { message: `${value} is not a finding fingerprint.`, fix: 'Copy the 16-hex-character fingerprint from the report or `tokenwarden scan --format json`.' };
-      return { message: `${value} does not have the expected form for ${where}.`, fix: `Expected a value matching ${(e.params as { pattern: string }).pattern}; rule ids look like \`secrets/github-token\`.` };
+      if (e.instancePath.endsWith('/fingerprint'))
+        return { message: `${value} is not a finding fingerprint.`, fix: 'Copy the 16-hex-character fingerprint from the report or `tokenwarden scan --format json`.' };
+      return {
+        message: `${value} does not have the expected form for ${where}.`,
+        fix: `Expected a value matching ${(e.params as { pattern: string }).pattern}; rule ids look like \`secrets/github-token\`.`,
+      };
     case 'propertyNames':
       return { message: `${where} has a key that is not a rule id.`, fix: 'Rule ids look like `secrets/github-token`; run `tokenwarden rules` for the list.' };
     case 'minLength':
-      return { message: `${where} is too short.`, fix: e.instancePath.endsWith('/justification') ? 'Say why the exception is acceptable, in a sentence (an auditor will read it).' : 'Give a non-empty value.' };
+      return {
+        message: `${where} is too short.`,
+        fix: e.instancePath.endsWith('/justification') ? 'Say why the exception is acceptable, in a sentence (an auditor will read it).' : 'Give a non-empty value.',
+      };
     case 'minimum':
     case 'maximum':
       return { message: `${value} is out of range for ${where}.`, fix: `Use a value ${e.keyword === 'minimum' ? '>=' : '<='} ${(e.params as { limit: number }).limit}.` };

@@ -137,11 +137,7 @@ function trailFinding(f: Body): TrailFinding | null {
 
 const repoKey = (name: string): string => name.toLowerCase();
 
-async function readTrail(
-  store: EvidenceStore,
-  headSeq: number,
-  opts: { since: Date; until: Date; installation: number | null; repository: string | null },
-): Promise<Map<string, TrailRepo>> {
+async function readTrail(store: EvidenceStore, headSeq: number, opts: { since: Date; until: Date; installation: number | null; repository: string | null }): Promise<Map<string, TrailRepo>> {
   const repos = new Map<string, TrailRepo>();
   const repoOf = (name: string, installation: number | null): TrailRepo => {
     const k = repoKey(name);
@@ -256,7 +252,14 @@ function checksOf(evals: readonly EvaluationRow[]): RepositoryEvidence['checks']
 const rate = (n: number, of: number): number | null => (of ? Math.round((1000 * n) / of) / 10 : null);
 
 function sortFindings(list: FindingRow[]): FindingRow[] {
-  return list.sort((a, b) => (a.level === b.level ? 0 : a.level === 'fail' ? -1 : 1) || sevRank(a.severity) - sevRank(b.severity) || byText(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0) || byText(a.fingerprint, b.fingerprint));
+  return list.sort(
+    (a, b) =>
+      (a.level === b.level ? 0 : a.level === 'fail' ? -1 : 1) ||
+      sevRank(a.severity) - sevRank(b.severity) ||
+      byText(a.path, b.path) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      byText(a.fingerprint, b.fingerprint),
+  );
 }
 
 function issueRows(t: TrailRepo | undefined, states: Map<string, { state: 'open' | 'closed'; url: string | null }>, asOf: Date): IssueRow[] {
@@ -264,7 +267,15 @@ function issueRows(t: TrailRepo | undefined, states: Map<string, { state: 'open'
   return [...t.issues.values()]
     .map((i) => {
       const s = states.get(`${repoKey(i.repository)}#${i.number}`);
-      return { repository: i.repository, number: i.number, fingerprint: i.fingerprint, state: s?.state ?? 'unknown', opened: i.opened?.toISOString() ?? null, ageDays: ageDays(i.opened, asOf), url: s?.url ?? null } satisfies IssueRow;
+      return {
+        repository: i.repository,
+        number: i.number,
+        fingerprint: i.fingerprint,
+        state: s?.state ?? 'unknown',
+        opened: i.opened?.toISOString() ?? null,
+        ageDays: ageDays(i.opened, asOf),
+        url: s?.url ?? null,
+      } satisfies IssueRow;
     })
     .sort((a, b) => byText(a.repository, b.repository) || a.number - b.number);
 }
@@ -474,9 +485,43 @@ function summarize(repos: readonly RepositoryEvidence[], ctl: readonly ControlEv
 
 /** Keys whose values are of a known, harmless shape (ids, digests, dates, states): left as they are. */
 const SAFE_KEYS = new Set([
-  'fingerprint', 'rule', 'id', 'family', 'severity', 'level', 'state', 'status', 'digest', 'headSha', 'commit', 'policyDigest', 'ruleSet',
-  'time', 'since', 'until', 'generatedAt', 'opened', 'firstSeen', 'asOf', 'expires', 'dueDate', 'lastRotated', 'lastRecorded', 'start',
-  'verdict', 'conclusion', 'dueReason', 'source', 'kind', 'granularity', 'reason', 'backend', 'today', 'tool', 'expiredException', 'redacted',
+  'fingerprint',
+  'rule',
+  'id',
+  'family',
+  'severity',
+  'level',
+  'state',
+  'status',
+  'digest',
+  'headSha',
+  'commit',
+  'policyDigest',
+  'ruleSet',
+  'time',
+  'since',
+  'until',
+  'generatedAt',
+  'opened',
+  'firstSeen',
+  'asOf',
+  'expires',
+  'dueDate',
+  'lastRotated',
+  'lastRecorded',
+  'start',
+  'verdict',
+  'conclusion',
+  'dueReason',
+  'source',
+  'kind',
+  'granularity',
+  'reason',
+  'backend',
+  'today',
+  'tool',
+  'expiredException',
+  'redacted',
 ]);
 
 /** Every other string of the model through the report's redactor (one batch). */
@@ -536,13 +581,14 @@ export async function buildEvidence(o: BuildOptions): Promise<EvidenceReport> {
   let states = new Map<string, { state: 'open' | 'closed'; url: string | null }>();
   if (store) {
     chain = await chainEvidence(store);
-    if (!chain.intact) notes.push(`The audit trail is BROKEN at record ${chain.break!.seq} (${chain.break!.reason}): the history below was read from records that cannot all be trusted. ${chain.break!.message}`);
+    if (!chain.intact)
+      notes.push(`The audit trail is BROKEN at record ${chain.break!.seq} (${chain.break!.reason}): the history below was read from records that cannot all be trusted. ${chain.break!.message}`);
     const repository = o.scope.kind === 'repository' ? (scan?.repository ?? o.scope.repository) : null;
     trail = await readTrail(store, chain.head.seq, { since: o.since, until: o.until, installation: o.scope.installation, repository });
     states = await issueStates(store, trail.values());
     if (!store.issues) notes.push('The issue index was not available: remediation issues are listed from the audit trail, their state unknown.');
   } else {
-    notes.push('No store was given: check history, finding ages and remediation issues come from the App\'s audit trail and are not in this report (pass --data-dir or --database-url).');
+    notes.push("No store was given: check history, finding ages and remediation issues come from the App's audit trail and are not in this report (pass --data-dir or --database-url).");
   }
 
   const repos: RepositoryEvidence[] = [];
@@ -607,7 +653,9 @@ export async function buildEvidence(o: BuildOptions): Promise<EvidenceReport> {
     });
   }
   if (store && [...trail.entries()].some(([k, t]) => k !== scanKey && t.reminders.size)) {
-    notes.push('Credentials of repositories not scanned here come from the latest rotation reminder the App recorded: status, owner and due date only (scopes and last rotation are in each repository\'s inventory).');
+    notes.push(
+      "Credentials of repositories not scanned here come from the latest rotation reminder the App recorded: status, owner and due date only (scopes and last rotation are in each repository's inventory).",
+    );
   }
   for (const r of repos) for (const e of r.exceptions) e.justification ||= '(none recorded)';
 
@@ -621,7 +669,9 @@ export async function buildEvidence(o: BuildOptions): Promise<EvidenceReport> {
   const pack = PACKS[o.pack];
   const report: EvidenceReport = {
     version: REPORT_VERSION,
-    title: o.title ?? `Token Warden evidence report — ${o.scope.kind === 'repository' ? (scan?.repository ?? o.scope.repository ?? 'repository') : o.scope.installation !== null ? `installation ${o.scope.installation}` : 'all installations'}`,
+    title:
+      o.title ??
+      `Token Warden evidence report — ${o.scope.kind === 'repository' ? (scan?.repository ?? o.scope.repository ?? 'repository') : o.scope.installation !== null ? `installation ${o.scope.installation}` : 'all installations'}`,
     generatedAt: o.now.toISOString(),
     tool: o.tool,
     scope: { ...o.scope, ...(scan && o.scope.kind === 'repository' ? { repository: scan.repository } : {}) },

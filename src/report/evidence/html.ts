@@ -70,7 +70,8 @@ function table(head: Array<string | [string, 'n']>, rows: string[][], empty: str
 
 function chainBanner(r: EvidenceReport): string {
   const c = r.chain;
-  if (!c) return `<div class="banner none" data-chain="none"><strong>No audit trail.</strong> This report was built without the App's store: check history, finding ages and remediation issues are not included.</div>`;
+  if (!c)
+    return `<div class="banner none" data-chain="none"><strong>No audit trail.</strong> This report was built without the App's store: check history, finding ages and remediation issues are not included.</div>`;
   const cp = c.lastCheckpoint
     ? `Last checkpoint: record <code>${c.lastCheckpoint.seq}</code> at ${esc(c.lastCheckpoint.time)}, digest <code title="${esc(c.lastCheckpoint.digest)}">${esc(c.lastCheckpoint.digest)}</code>.`
     : 'No checkpoint record yet.';
@@ -113,7 +114,8 @@ function repoSection(repo: RepositoryEvidence, i: number): string {
   );
 
   out.push('<h3>Credentials</h3>');
-  if (repo.credentials === null) out.push(`<p class="empty" data-count="${p}.credentials" data-rows="0">No credential is known: no token inventory was scanned and no rotation reminder was recorded.</p>`);
+  if (repo.credentials === null)
+    out.push(`<p class="empty" data-count="${p}.credentials" data-rows="0">No credential is known: no token inventory was scanned and no rotation reminder was recorded.</p>`);
   else
     out.push(
       table(
@@ -159,7 +161,13 @@ function repoSection(repo: RepositoryEvidence, i: number): string {
   out.push(
     table(
       ['State', 'Issue', 'Finding', 'Opened', ['Age (days)', 'n']],
-      repo.issues.map((x) => [badge(x.state), x.url ? `${esc(x.repository)}#${x.number} <small>${esc(x.url)}</small>` : `${esc(x.repository)}#${x.number}`, code(x.fingerprint), esc(day(x.opened)), num(x.ageDays)]),
+      repo.issues.map((x) => [
+        badge(x.state),
+        x.url ? `${esc(x.repository)}#${x.number} <small>${esc(x.url)}</small>` : `${esc(x.repository)}#${x.number}`,
+        code(x.fingerprint),
+        esc(day(x.opened)),
+        num(x.ageDays),
+      ]),
       'No remediation issue was written.',
       `${p}.issues`,
     ),
@@ -204,7 +212,8 @@ function repoSection(repo: RepositoryEvidence, i: number): string {
       `${p}.evaluations`,
     ),
   );
-  if (repo.checks.evaluations > repo.evaluations.length) out.push(`<p class="empty">The ${repo.evaluations.length} latest of ${repo.checks.evaluations} checks are listed; 'tokenwarden audit export --repo ${esc(repo.name)}' lists them all.</p>`);
+  if (repo.checks.evaluations > repo.evaluations.length)
+    out.push(`<p class="empty">The ${repo.evaluations.length} latest of ${repo.checks.evaluations} checks are listed; 'tokenwarden audit export --repo ${esc(repo.name)}' lists them all.</p>`);
   out.push('</section>');
   return out.join('\n');
 }

@@ -7,17 +7,41 @@ import { CREDENTIAL_STATES, FAMILIES, SEVERITY_ORDER } from './model.js';
 import { day, headline, shown, short } from './figures.js';
 
 /** A table cell: pipes and line breaks cannot break the table, backticks cannot open code. */
-const cell = (s: string | number | null | undefined): string => (s === null || s === undefined || s === '' ? '—' : String(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' '));
-const code = (s: string | null | undefined): string => (s ? `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ')}\`` : '—');
+const cell = (s: string | number | null | undefined): string =>
+  s === null || s === undefined || s === ''
+    ? '—'
+    : String(s)
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ');
+const code = (s: string | null | undefined): string =>
+  s
+    ? `\`${s
+        .replace(/`/g, "'")
+        .replace(/\|/g, '\\|')
+        .replace(/[\r\n]+/g, ' ')}\``
+    : '—';
 
 function table(head: string[], rows: string[][], empty: string): string[] {
   if (!rows.length) return [`_${empty}_`, ''];
-  return [`| ${head.join(' | ')} |`, `| ${head.map((h) => (/^(#|Days|Age|Every|Rules|Passing|Failing|Not evaluated|Reported|Excepted|Covered|Count)/.test(h) ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((h) => (/^(#|Days|Age|Every|Rules|Passing|Failing|Not evaluated|Reported|Excepted|Covered|Count)/.test(h) ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
 }
 
 function repo(r: RepositoryEvidence): string[] {
   const c = r.checks;
-  const out = [`## Repository ${cell(r.name)}`, '', `Checks in the period: ${c.evaluations} — passed ${c.pass}, warned ${c.warn}, failed ${c.fail} (of which not judged: ${c.error}); pass rate ${shown(c.passRate, '%')}.`, '', '### Credentials', ''];
+  const out = [
+    `## Repository ${cell(r.name)}`,
+    '',
+    `Checks in the period: ${c.evaluations} — passed ${c.pass}, warned ${c.warn}, failed ${c.fail} (of which not judged: ${c.error}); pass rate ${shown(c.passRate, '%')}.`,
+    '',
+    '### Credentials',
+    '',
+  ];
   if (r.credentials === null) out.push('_No credential is known: no token inventory was scanned and no rotation reminder was recorded._', '');
   else
     out.push(
@@ -57,7 +81,13 @@ function repo(r: RepositoryEvidence): string[] {
     ),
   );
   out.push('### Remediation issues', '');
-  out.push(...table(['State', 'Issue', 'Finding', 'Opened', 'Age (days)'], r.issues.map((x) => [`**${x.state}**`, cell(`${x.repository}#${x.number}`), code(x.fingerprint), day(x.opened), cell(x.ageDays)]), 'No remediation issue was written.'));
+  out.push(
+    ...table(
+      ['State', 'Issue', 'Finding', 'Opened', 'Age (days)'],
+      r.issues.map((x) => [`**${x.state}**`, cell(`${x.repository}#${x.number}`), code(x.fingerprint), day(x.opened), cell(x.ageDays)]),
+      'No remediation issue was written.',
+    ),
+  );
   out.push('### Exceptions', '');
   out.push(
     ...table(
@@ -100,11 +130,24 @@ function repo(r: RepositoryEvidence): string[] {
 export function renderEvidenceMarkdown(r: EvidenceReport): string {
   const s = r.summary;
   const scope = r.scope.kind === 'repository' ? `repository ${r.scope.repository ?? '—'}` : r.scope.installation !== null ? `installation ${r.scope.installation}` : 'every installation in the store';
-  const out: string[] = [`# ${cell(r.title)}`, '', `- **Scope:** ${cell(scope)}`, `- **Period:** ${r.period.since} to ${r.period.until} (end excluded)`, `- **Compliance pack:** ${cell(r.pack.title)}`, `- **Generated:** ${r.generatedAt} by Token Warden ${r.tool}`, ''];
+  const out: string[] = [
+    `# ${cell(r.title)}`,
+    '',
+    `- **Scope:** ${cell(scope)}`,
+    `- **Period:** ${r.period.since} to ${r.period.until} (end excluded)`,
+    `- **Compliance pack:** ${cell(r.pack.title)}`,
+    `- **Generated:** ${r.generatedAt} by Token Warden ${r.tool}`,
+    '',
+  ];
   const c = r.chain;
-  if (!c) out.push('> **No audit trail.** This report was built without the App\'s store: check history, finding ages and remediation issues are not included.', '');
+  if (!c) out.push("> **No audit trail.** This report was built without the App's store: check history, finding ages and remediation issues are not included.", '');
   else if (!c.intact) {
-    out.push(`> ## ⚠ AUDIT TRAIL BROKEN at record ${c.break!.seq} (${c.break!.reason})`, `> ${cell(c.break!.message)}`, `> ${c.lastGood ? `Last record that verified: \`${c.lastGood.seq}:${c.lastGood.digest}\`. ` : ''}The history below was read from a trail that cannot all be trusted.`, '');
+    out.push(
+      `> ## ⚠ AUDIT TRAIL BROKEN at record ${c.break!.seq} (${c.break!.reason})`,
+      `> ${cell(c.break!.message)}`,
+      `> ${c.lastGood ? `Last record that verified: \`${c.lastGood.seq}:${c.lastGood.digest}\`. ` : ''}The history below was read from a trail that cannot all be trusted.`,
+      '',
+    );
   } else {
     out.push(
       `> **Audit trail verified intact:** ${c.records} records. Built from head \`${c.head.seq}:${c.head.digest}\`${c.head.time ? ` (${c.head.time})` : ''}. ${c.lastCheckpoint ? `Last checkpoint: record ${c.lastCheckpoint.seq} at ${c.lastCheckpoint.time}, digest \`${c.lastCheckpoint.digest}\`.` : 'No checkpoint record yet.'}`,
@@ -114,10 +157,39 @@ export function renderEvidenceMarkdown(r: EvidenceReport): string {
   }
   out.push('## Summary', '', '| Figure | Value |', '| --- | ---: |', ...headline(r).map((f) => `| ${f.label} | ${f.text} |`), '');
   if (r.notes.length) out.push('**Read with these notes:**', '', ...r.notes.map((n) => `- ${cell(n)}`), '');
-  out.push('### Check history', '', ...table(['Period start', 'Checks', 'Passed', 'Warned', 'Failed', 'Pass rate'], r.history.buckets.filter((b) => b.evaluations).map((b) => [b.start, String(b.evaluations), String(b.pass), String(b.warn), String(b.fail), shown(b.passRate, '%')]), 'No check in the period.'));
-  out.push('### Open findings by family and severity', '', ...table(['Family', ...SEVERITY_ORDER, 'Total'], FAMILIES.map((f) => [f, ...SEVERITY_ORDER.map((v) => String(s.findings.byFamilySeverity[f][v])), String(s.findings.byFamily[f])]), ''));
-  out.push('### Credentials by rotation status', '', ...table(['Status', 'Count'], CREDENTIAL_STATES.map((st) => [st, String(s.credentials.byStatus[st])]), ''));
-  out.push(`## Controls: ${cell(r.pack.title)}`, '', `Basis: ${cell(r.pack.basis)}. A rule is _failing_ with an open finding at level fail, _passing_ when evaluated without one, _not evaluated_ when no check in the period ran it.`, '');
+  out.push(
+    '### Check history',
+    '',
+    ...table(
+      ['Period start', 'Checks', 'Passed', 'Warned', 'Failed', 'Pass rate'],
+      r.history.buckets.filter((b) => b.evaluations).map((b) => [b.start, String(b.evaluations), String(b.pass), String(b.warn), String(b.fail), shown(b.passRate, '%')]),
+      'No check in the period.',
+    ),
+  );
+  out.push(
+    '### Open findings by family and severity',
+    '',
+    ...table(
+      ['Family', ...SEVERITY_ORDER, 'Total'],
+      FAMILIES.map((f) => [f, ...SEVERITY_ORDER.map((v) => String(s.findings.byFamilySeverity[f][v])), String(s.findings.byFamily[f])]),
+      '',
+    ),
+  );
+  out.push(
+    '### Credentials by rotation status',
+    '',
+    ...table(
+      ['Status', 'Count'],
+      CREDENTIAL_STATES.map((st) => [st, String(s.credentials.byStatus[st])]),
+      '',
+    ),
+  );
+  out.push(
+    `## Controls: ${cell(r.pack.title)}`,
+    '',
+    `Basis: ${cell(r.pack.basis)}. A rule is _failing_ with an open finding at level fail, _passing_ when evaluated without one, _not evaluated_ when no check in the period ran it.`,
+    '',
+  );
   out.push(
     ...table(
       ['Control', 'What it requires', 'State', 'Rules', 'Passing', 'Failing', 'Not evaluated', 'Failing rules'],
@@ -129,7 +201,10 @@ export function renderEvidenceMarkdown(r: EvidenceReport): string {
         String(x.counts.passing),
         String(x.counts.failing),
         String(x.counts.notEvaluated),
-        x.rules.filter((y) => y.state === 'failing').map((y) => `${code(y.id)} (${y.open})`).join(', ') || '—',
+        x.rules
+          .filter((y) => y.state === 'failing')
+          .map((y) => `${code(y.id)} (${y.open})`)
+          .join(', ') || '—',
       ]),
       'This pack has no controls.',
     ),
@@ -137,7 +212,11 @@ export function renderEvidenceMarkdown(r: EvidenceReport): string {
   for (const repoEvidence of r.repositories) out.push(...repo(repoEvidence));
   const scan = r.sources.scan;
   out.push('## Sources', '');
-  if (scan) out.push(`Working tree scanned on ${scan.today}: ${scan.files} files; policy \`${scan.policy.digest}\` from ${scan.policy.sources.map(code).join(' → ')}; rule set \`${scan.ruleSet.digest}\` (${scan.ruleSet.rules} rules, Token Warden ${scan.ruleSet.tool}).`, '');
+  if (scan)
+    out.push(
+      `Working tree scanned on ${scan.today}: ${scan.files} files; policy \`${scan.policy.digest}\` from ${scan.policy.sources.map(code).join(' → ')}; rule set \`${scan.ruleSet.digest}\` (${scan.ruleSet.rules} rules, Token Warden ${scan.ruleSet.tool}).`,
+      '',
+    );
   if (r.sources.store) out.push(`Audit trail read from the App's store (${r.sources.store.backend}).`, '');
   out.push('_The JSON rendering of this report is its source of truth; this document prints the same numbers. No secret value appears in it._', '');
   return out.join('\n');

@@ -31,7 +31,9 @@ export function reportToken(env: NodeJS.ProcessEnv): string {
 
 export function reportEnvProblems(env: NodeJS.ProcessEnv): string[] {
   const t = env[REPORT_TOKEN_ENV]?.trim();
-  return t && t.length < MIN_TOKEN ? [`${REPORT_TOKEN_ENV} is shorter than ${MIN_TOKEN} characters; generate one with \`openssl rand -hex 32\` (or leave it unset: the sweep's token then opens the report).`] : [];
+  return t && t.length < MIN_TOKEN
+    ? [`${REPORT_TOKEN_ENV} is shorter than ${MIN_TOKEN} characters; generate one with \`openssl rand -hex 32\` (or leave it unset: the sweep's token then opens the report).`]
+    : [];
 }
 
 interface Log {
@@ -116,7 +118,10 @@ export function reportRoute(opts: ReportRouteOptions): (req: IncomingMessage, re
             ...(report.chain ? { 'x-tokenwarden-audit-head': `${report.chain.head.seq}:${report.chain.head.digest}` } : {}),
           })
           .end(req.method === 'HEAD' ? undefined : body);
-        opts.log.info({ installation: q.installation, pack: q.pack, format: q.format, repositories: report.summary.repositories, chain: report.chain?.intact, ms: Date.now() - started }, 'evidence report served');
+        opts.log.info(
+          { installation: q.installation, pack: q.pack, format: q.format, repositories: report.summary.repositories, chain: report.chain?.intact, ms: Date.now() - started },
+          'evidence report served',
+        );
       })
       .catch((e: unknown) => {
         opts.log.error({ err: { message: (e as Error).message } }, 'evidence report failed');

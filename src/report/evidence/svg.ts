@@ -48,7 +48,9 @@ export function passRateChart(h: History, label: string): string {
   h.buckets.forEach((b, i) => {
     if (!b.evaluations) return;
     const bh = (plotH / 4) * (b.evaluations / maxEvals);
-    out.push(`<rect x="${n1(x(i) - step * 0.35)}" y="${n1(T + plotH - bh)}" width="${n1(step * 0.7)}" height="${n1(bh)}" fill="#d1d5db"><title>${esc(`${b.start}: ${b.evaluations} checks`)}</title></rect>`);
+    out.push(
+      `<rect x="${n1(x(i) - step * 0.35)}" y="${n1(T + plotH - bh)}" width="${n1(step * 0.7)}" height="${n1(bh)}" fill="#d1d5db"><title>${esc(`${b.start}: ${b.evaluations} checks`)}</title></rect>`,
+    );
   });
   // The rate: segments join consecutive buckets that had checks.
   let path = '';
@@ -64,7 +66,9 @@ export function passRateChart(h: History, label: string): string {
   if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="#1d4ed8" stroke-width="2"/>`);
   h.buckets.forEach((b, i) => {
     if (b.passRate === null) return;
-    out.push(`<circle cx="${n1(x(i))}" cy="${n1(y(b.passRate))}" r="3.5" fill="${b.passRate >= 100 ? '#15803d' : b.passRate >= 80 ? '#1d4ed8' : '#dc2626'}"><title>${esc(`${b.start}: ${b.passRate.toFixed(1)}% of ${b.evaluations} checks passed`)}</title></circle>`);
+    out.push(
+      `<circle cx="${n1(x(i))}" cy="${n1(y(b.passRate))}" r="3.5" fill="${b.passRate >= 100 ? '#15803d' : b.passRate >= 80 ? '#1d4ed8' : '#dc2626'}"><title>${esc(`${b.start}: ${b.passRate.toFixed(1)}% of ${b.evaluations} checks passed`)}</title></circle>`,
+    );
   });
   // A few date labels, evenly spread.
   const every = Math.max(1, Math.ceil(h.buckets.length / 8));

@@ -61,7 +61,8 @@ export interface PullState {
 }
 
 /** What GitHub's validation would say about a check-run create/update body, or undefined if it takes it. */
-export function checkRunProblem(body: Record<string, any> | undefined): string | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function checkRunProblem(body: Record<string, any> | undefined): string | undefined {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const out = body?.output;
   const bytes = (v: unknown): number => (typeof v === 'string' ? Buffer.byteLength(v) : 0);
   if (out) {
@@ -143,7 +144,8 @@ export class FakeGitHub {
     return this.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/')).map((r) => `${r.method} ${r.path}`);
   }
 
-  bodiesOf(method: string, path: RegExp): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  bodiesOf(method: string, path: RegExp): any[] {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.requests.filter((r) => r.method === method && path.test(r.path)).map((r) => r.body);
   }
 
@@ -196,7 +198,8 @@ export class FakeGitHub {
     return json(200, slice, headers);
   }
 
-  private route(method: string, path: string, q: URLSearchParams, body: Record<string, any>): Reply | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
+  private route(method: string, path: string, q: URLSearchParams, body: Record<string, any>): Reply | undefined {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/credentials/revoke') {
       // GitHub's credential revocation: 1 to 1,000 strings, 202 with an empty body; otherwise 422.
@@ -208,7 +211,12 @@ export class FakeGitHub {
       return json(202, {});
     }
     if (method === 'POST' && (m = path.match(/^\/app\/installations\/(\d+)\/access_tokens$/))) {
-      return json(201, { token: `installation-token-${m[1]}`, expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', metadata: 'read' }, repository_selection: 'all' });
+      return json(201, {
+        token: `installation-token-${m[1]}`,
+        expires_at: '2099-01-01T00:00:00Z',
+        permissions: { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', metadata: 'read' },
+        repository_selection: 'all',
+      });
     }
     if ((m = path.match(/^\/repos\/([^/]+\/[^/]+)\/(.*)$/))) {
       const repo = m[1]!;
@@ -229,7 +237,14 @@ export class FakeGitHub {
       if (method === 'GET' && (m = rest.match(/^pulls\/(\d+)$/))) {
         const pr = this.pulls.get(`${repo}#${m[1]}`);
         if (!pr) return notFound();
-        return json(200, { number: pr.number, state: 'open', head: { sha: pr.headSha, ref: 'feature' }, base: { ref: pr.baseRef }, user: { login: pr.author, type: 'User' }, changed_files: pr.changedFiles });
+        return json(200, {
+          number: pr.number,
+          state: 'open',
+          head: { sha: pr.headSha, ref: 'feature' },
+          base: { ref: pr.baseRef },
+          user: { login: pr.author, type: 'User' },
+          changed_files: pr.changedFiles,
+        });
       }
       if (method === 'GET' && (m = rest.match(/^git\/blobs\/([^/]+)$/))) {
         const b = this.blobs.get(m[1]!);
@@ -248,7 +263,10 @@ export class FakeGitHub {
       }
       if (method === 'GET' && (m = rest.match(/^commits\/([^/]+)\/pulls$/))) {
         const numbers = this.commitPulls.get(`${repo}:${m[1]}`) ?? [];
-        return json(200, numbers.map((n) => ({ number: n, state: 'open', head: { sha: m![1] } })));
+        return json(
+          200,
+          numbers.map((n) => ({ number: n, state: 'open', head: { sha: m![1] } })),
+        );
       }
       if (this.strictChecks && (method === 'POST' || method === 'PATCH') && /^check-runs(\/\d+)?$/.test(rest)) {
         const refused = checkRunProblem(body);
@@ -269,7 +287,11 @@ export class FakeGitHub {
         const label = q.get('labels');
         const source = this.staleIssueList ?? this.issues;
         const list = source.filter((i) => i.repo === repo && (!label || i.labels.includes(label)) && (q.get('state') === 'all' || i.state === (q.get('state') ?? 'open')));
-        return this.page(list.map((i) => this.issueJson(i)), q, path);
+        return this.page(
+          list.map((i) => this.issueJson(i)),
+          q,
+          path,
+        );
       }
       if (method === 'POST' && rest === 'issues') {
         const issue: FakeIssue = { number: this.nextIssue++, title: body.title, body: body.body, labels: body.labels ?? [], assignees: body.assignees ?? [], state: 'open', comments: [], repo };
@@ -279,7 +301,12 @@ export class FakeGitHub {
       if ((m = rest.match(/^issues\/(\d+)(\/comments)?$/))) {
         const issue = this.issues.find((i) => i.repo === repo && i.number === Number(m![1]));
         if (!issue) return notFound();
-        if (m[2] && method === 'GET') return this.page(issue.comments.map((b, i) => ({ id: i + 1, body: b })), q, path);
+        if (m[2] && method === 'GET')
+          return this.page(
+            issue.comments.map((b, i) => ({ id: i + 1, body: b })),
+            q,
+            path,
+          );
         if (m[2] && method === 'POST') {
           issue.comments.push(body.body);
           return json(201, { id: issue.comments.length, body: body.body });
@@ -306,7 +333,10 @@ export class FakeGitHub {
       children.set(rest.split('/')[0]!, rest.includes('/') ? 'dir' : 'file');
     }
     if (!children.size) return notFound();
-    return json(200, [...children].sort().map(([name, type]) => ({ name, path: `${dir}/${name}`, type, sha: 'x' })));
+    return json(
+      200,
+      [...children].sort().map(([name, type]) => ({ name, path: `${dir}/${name}`, type, sha: 'x' })),
+    );
   }
 
   private issueJson(i: FakeIssue): Record<string, unknown> {

@@ -14,12 +14,13 @@ export function privateKey(): string {
 
 /** A pino-shaped logger that keeps every line, to assert that logs never hold a secret. */
 export function memoryLogger(lines: string[]): Logger {
-  const write = (level: string) => (...args: unknown[]) => {
-    lines.push(`${level} ${args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
-  };
+  const write =
+    (level: string) =>
+    (...args: unknown[]) => {
+      lines.push(`${level} ${args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`);
+    };
   const log: Record<string, unknown> = { level: 'trace' };
   for (const l of ['trace', 'debug', 'info', 'warn', 'error', 'fatal']) log[l] = write(l);
   log.child = () => log;
   return log as unknown as Logger;
 }
-

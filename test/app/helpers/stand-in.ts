@@ -194,7 +194,13 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
     const name = q.get('check_name');
     const runs = [...github.checkRuns.entries()]
       .filter(([, r]) => r.head_sha === m[1] && (!name || r.name === name))
-      .map(([id, r]) => ({ id, name: r.name, head_sha: r.head_sha, external_id: r.created.external_id ?? null, status: r.updates.some((u) => u.status === 'completed') ? 'completed' : 'in_progress' }));
+      .map(([id, r]) => ({
+        id,
+        name: r.name,
+        head_sha: r.head_sha,
+        external_id: r.created.external_id ?? null,
+        status: r.updates.some((u) => u.status === 'completed') ? 'completed' : 'in_progress',
+      }));
     return { status: 200, body: { total_count: runs.length, check_runs: runs } };
   };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -409,20 +409,22 @@ export class Case {
     try {
       mkdirSync(ARTIFACTS, { recursive: true });
       const cut = (v: unknown): unknown => (typeof v === 'string' && v.length > 4000 ? `${v.slice(0, 4000)}… (${v.length} characters)` : v);
-      const runs = [...this.heads].flatMap((h) => this.runs(h)).map((r) => ({
-        id: r.id,
-        head_sha: r.head_sha,
-        created: { status: r.created?.status, conclusion: r.created?.conclusion, title: r.created?.output?.title },
-        updates: r.updates.map((u) => ({
-          status: u.status,
-          conclusion: u.conclusion,
-          output: u.output && {
-            title: cut(u.output.title),
-            summary: cut(u.output.summary),
-            annotations: (u.output.annotations ?? []).map((a: Json) => ({ path: cut(a.path), start_line: a.start_line, title: a.title, message: cut(a.message) })),
-          },
-        })),
-      }));
+      const runs = [...this.heads]
+        .flatMap((h) => this.runs(h))
+        .map((r) => ({
+          id: r.id,
+          head_sha: r.head_sha,
+          created: { status: r.created?.status, conclusion: r.created?.conclusion, title: r.created?.output?.title },
+          updates: r.updates.map((u) => ({
+            status: u.status,
+            conclusion: u.conclusion,
+            output: u.output && {
+              title: cut(u.output.title),
+              summary: cut(u.output.summary),
+              annotations: (u.output.annotations ?? []).map((a: Json) => ({ path: cut(a.path), start_line: a.start_line, title: a.title, message: cut(a.message) })),
+            },
+          })),
+        }));
       writeFileSync(join(ARTIFACTS, `${this.name}.log`), this.log.join('\n'));
       writeFileSync(join(ARTIFACTS, `${this.name}.runs.json`), JSON.stringify(runs, null, 1));
       writeFileSync(
@@ -530,7 +532,10 @@ export function expectNoSecretLeak(c: Case): void {
     for (const m of text.matchAll(TOKEN_SHAPE)) if (c.secrets.has(m[0])) hits.add(m[0]);
     return hits.size;
   };
-  const sent = c.standIn.exchanges.slice(c.exchangesFrom).map((e) => `${e.method} ${e.url ?? e.path} ${e.body}`).join('\n');
+  const sent = c.standIn.exchanges
+    .slice(c.exchangesFrom)
+    .map((e) => `${e.method} ${e.url ?? e.path} ${e.body}`)
+    .join('\n');
   expect.soft(found(sent), 'secrets sent to GitHub').toBe(0);
   expect.soft(found(c.log.join('\n')), 'secrets written to the log').toBe(0);
 }
@@ -567,7 +572,9 @@ export function expectAbandoned(c: Case, method: string, path: RegExp): void {
   expect.soft(hung.length, `unanswered ${method} calls matching ${path}`).toBeGreaterThan(0);
   for (const e of hung) {
     const held = (e.end ?? Date.now()) - e.start;
-    expect.soft(held, `the App held an unanswered ${method} ${e.path} open for ${held} ms${e.end === undefined ? ' (still open)' : ''}; deadline ${GITHUB_TIMEOUT_MS} ms`).toBeLessThanOrEqual(GITHUB_TIMEOUT_MS + 1000);
+    expect
+      .soft(held, `the App held an unanswered ${method} ${e.path} open for ${held} ms${e.end === undefined ? ' (still open)' : ''}; deadline ${GITHUB_TIMEOUT_MS} ms`)
+      .toBeLessThanOrEqual(GITHUB_TIMEOUT_MS + 1000);
   }
 }
 
@@ -630,7 +637,11 @@ export function rawPost(url: string, o: { headers: Record<string, string>; decla
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       for (let left = o.declared - o.first.length; left > 0 && !settled; left -= chunk.length) {
         const ok = req.write(left >= chunk.length ? chunk : chunk.subarray(0, left));
-        if (!ok) await new Promise<void>((r) => { req.once('drain', r); req.once('close', r); });
+        if (!ok)
+          await new Promise<void>((r) => {
+            req.once('drain', r);
+            req.once('close', r);
+          });
       }
       sentAll = true;
       if (!settled) req.end();

@@ -8,7 +8,12 @@
 export function aliasAnchors(prefix = 'x-'): string {
   const names = 'abcdefghi';
   const lines = [`${prefix}a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
-  for (let i = 1; i < names.length; i++) lines.push(`${prefix}${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i < names.length; i++)
+    lines.push(
+      `${prefix}${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n') + '\n';
 }
 
@@ -55,8 +60,7 @@ export const blockNest = (depth: number): string => '- '.repeat(depth) + 'x';
 export const policyDeepFlow = (depth = 100_000): string => `extends: default\nignore: ${flowNest(depth)}\n`;
 export const policyDeepBlock = (depth = 100_000): string => `extends: default\nignore:\n  ${blockNest(depth)}\n`;
 export const workflowDeepFlow = (depth = 100_000): string => `on: push\npermissions: write-all\njobs: ${flowNest(depth)}\n`;
-export const workflowDeepBlock = (depth = 200_000): string =>
-  `on: push\npermissions: write-all\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      ${blockNest(depth)}\n`;
+export const workflowDeepBlock = (depth = 200_000): string => `on: push\npermissions: write-all\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      ${blockNest(depth)}\n`;
 
 /** Exponential backtracking in a glob compiled to a regular expression, against a long run of `a`. */
 export const PATHOLOGICAL_GLOB = '*a*a*a*a*a*a*a*a*a*a*a*b';
@@ -90,12 +94,10 @@ export function bigText(bytes: number, line: string): string {
 }
 
 /** Latin-1 (ISO 8859-1) bytes, not valid UTF-8, with `line` among them. */
-export const latin1 = (line: string): Buffer =>
-  Buffer.from(`# Param\xe8tres de d\xe9ploiement - caf\xe9, cr\xe8me br\xfbl\xe9e\n${line}\n# \xa9 ACME S.\xe0 r.l.\n`, 'latin1');
+export const latin1 = (line: string): Buffer => Buffer.from(`# Param\xe8tres de d\xe9ploiement - caf\xe9, cr\xe8me br\xfbl\xe9e\n${line}\n# \xa9 ACME S.\xe0 r.l.\n`, 'latin1');
 
 /** An ELF-like binary (NUL bytes first) with `line` in its data. */
-export const binaryWith = (line: string): Buffer =>
-  Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56), Buffer.from(`\n${line}\n`), Buffer.alloc(512)]);
+export const binaryWith = (line: string): Buffer => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56), Buffer.from(`\n${line}\n`), Buffer.alloc(512)]);
 
 /** A real PNG (1x1) whose tEXt chunk carries `text`. */
 export function pngWith(text: string): Buffer {
@@ -115,5 +117,4 @@ export function pngWith(text: string): Buffer {
 }
 
 /** A workflow whose `permissions:` value is `bytes` long: the unknown-permission rule quotes it. */
-export const workflowHugeMessage = (bytes: number): string =>
-  `on: push\npermissions: ${'r'.repeat(bytes)}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hello\n`;
+export const workflowHugeMessage = (bytes: number): string => `on: push\npermissions: ${'r'.repeat(bytes)}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hello\n`;

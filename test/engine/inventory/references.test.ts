@@ -44,7 +44,10 @@ describe('referencedSecrets', () => {
   });
 
   it('treats reusable-workflow secrets as inputs unless a caller inherits them', () => {
-    const callee = { path: '.github/workflows/reuse.yml', text: 'on:\n  workflow_call:\n    secrets:\n      token:\njobs:\n  a:\n    steps:\n      - run: echo ${{ secrets.token }} ${{ secrets.OWN }}\n' };
+    const callee = {
+      path: '.github/workflows/reuse.yml',
+      text: 'on:\n  workflow_call:\n    secrets:\n      token:\njobs:\n  a:\n    steps:\n      - run: echo ${{ secrets.token }} ${{ secrets.OWN }}\n',
+    };
     const mapped = { path: '.github/workflows/main.yml', text: 'on: push\njobs:\n  c:\n    uses: ./.github/workflows/reuse.yml\n    secrets:\n      token: ${{ secrets.DEPLOY }}\n' };
     expect([...referencedSecrets([callee, mapped]).byName.keys()]).toEqual(['OWN', 'DEPLOY']);
     const inherit = { path: '.github/workflows/main.yml', text: 'on: push\njobs:\n  c:\n    uses: ./.github/workflows/reuse.yml\n    secrets: inherit\n' };
@@ -61,7 +64,10 @@ describe('referencedSecrets', () => {
 
   it('records where any secret may be used', () => {
     const refs = referencedSecrets([
-      { path: '.github/workflows/a.yml', text: 'on: push\njobs:\n  c:\n    uses: acme/x/.github/workflows/y.yml@v1\n    secrets: inherit\n  d:\n    uses: ./.github/workflows/missing.yml\n    secrets: inherit\n' },
+      {
+        path: '.github/workflows/a.yml',
+        text: 'on: push\njobs:\n  c:\n    uses: acme/x/.github/workflows/y.yml@v1\n    secrets: inherit\n  d:\n    uses: ./.github/workflows/missing.yml\n    secrets: inherit\n',
+      },
       { path: '.github/workflows/b.yml', text: "on: push\njobs:\n  j:\n    steps:\n      - run: echo '${{ toJSON(secrets) }}' ${{ secrets[format('T_{0}', matrix.env)] }}\n" },
     ]);
     expect(refs.open.map((o) => [o.path, o.line, o.what])).toEqual([

@@ -40,7 +40,10 @@ const inv = parseInventory(
         expires: never
   `,
 );
-const workflow = { path: '.github/workflows/ci.yml', text: 'on: push\njobs:\n  a:\n    steps:\n      - run: x ${{ secrets.OK_TOKEN }} ${{ secrets.late_token }} ${{ secrets.SOON_TOKEN }} ${{ secrets.NEVER }} ${{ secrets.NEW_ONE }}\n' };
+const workflow = {
+  path: '.github/workflows/ci.yml',
+  text: 'on: push\njobs:\n  a:\n    steps:\n      - run: x ${{ secrets.OK_TOKEN }} ${{ secrets.late_token }} ${{ secrets.SOON_TOKEN }} ${{ secrets.NEVER }} ${{ secrets.NEW_ONE }}\n',
+};
 
 describe('credentialStatuses', () => {
   it('gives each credential its most urgent state, dates and message', () => {
@@ -56,7 +59,9 @@ describe('credentialStatuses', () => {
     ]);
     const [ok, late, soon, half, never, undeclared] = s;
     expect(ok!.message).toBe('Next due 2026-08-30 (rotation, in 76 days).');
-    expect(late!.message).toBe('Expired 2026-03-01 (106 days ago): workflows using it fail; issue a new one and update `expires`. Rotation was due 2026-01-31 (135 days ago; every 30 days since 2026-01-01): rotate it and update `last_rotated`.');
+    expect(late!.message).toBe(
+      'Expired 2026-03-01 (106 days ago): workflows using it fail; issue a new one and update `expires`. Rotation was due 2026-01-31 (135 days ago; every 30 days since 2026-01-01): rotate it and update `last_rotated`.',
+    );
     expect(soon!.message).toBe('Expires 2026-06-15 (today): issue its successor before then. It rotates every 365 days, more than the policy maximum of 90 for classic-pat.');
     expect(half!.missing).toEqual(['owner', 'rotation_days', 'last_rotated']);
     expect(never!.problems).toEqual(['declares no expiry (`expires: never`) although a classic-pat can have one']);
@@ -76,7 +81,11 @@ describe('credentialStatuses', () => {
   it('is `stale` only for workflow secrets nobody uses, and never while any secret may be used', () => {
     const open = referencedSecrets([{ path: '.github/workflows/x.yml', text: 'on: push\njobs:\n  c:\n    uses: o/r/.github/workflows/w.yml@v1\n    secrets: inherit\n' }]);
     expect(credentialStatuses(inv.entries, { today: TODAY, referenced: open }).filter((x) => x.conditions.includes('stale'))).toEqual([]);
-    expect(credentialStatuses(inv.entries, { today: TODAY, referenced: open.byName }).filter((x) => x.conditions.includes('stale')).map((x) => x.name)).toEqual(['OK_TOKEN', 'LATE_TOKEN', 'SOON_TOKEN', 'HALF', 'NEVER']);
+    expect(
+      credentialStatuses(inv.entries, { today: TODAY, referenced: open.byName })
+        .filter((x) => x.conditions.includes('stale'))
+        .map((x) => x.name),
+    ).toEqual(['OK_TOKEN', 'LATE_TOKEN', 'SOON_TOKEN', 'HALF', 'NEVER']);
   });
 });
 

@@ -55,7 +55,23 @@ describe('YAML limits', () => {
   it('reads ordinary anchors, aliases and merge keys as before', () => {
     const { value: d, ms } = timed(() => parseYaml(aliasBomb(3, 3) + 'base: &b { x: 1 }\nuse: { <<: *b, y: 2 }\n')!.first!);
     expect(ms).toBeLessThan(BOUND_MS);
-    expect(d.toJS(d.get(d.root, 'l2'))).toEqual([[['lol', 'lol', 'lol'], ['lol', 'lol', 'lol'], ['lol', 'lol', 'lol']], [['lol', 'lol', 'lol'], ['lol', 'lol', 'lol'], ['lol', 'lol', 'lol']], [['lol', 'lol', 'lol'], ['lol', 'lol', 'lol'], ['lol', 'lol', 'lol']]]);
+    expect(d.toJS(d.get(d.root, 'l2'))).toEqual([
+      [
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+      ],
+      [
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+      ],
+      [
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+        ['lol', 'lol', 'lol'],
+      ],
+    ]);
     expect(d.toJS(d.get(d.root, 'use'))).toEqual({ y: 2, x: 1 });
   });
 

@@ -113,7 +113,11 @@ describe('policy glob checks', () => {
     ].join('\n');
     const { r, ms } = load(text);
     expect(ms).toBeLessThan(BOUND_MS);
-    expect(errorsOf(r).map((e) => e.line).sort((a, b) => a - b)).toEqual([3, 4, 7, 11, 12, 15, 17]);
+    expect(
+      errorsOf(r)
+        .map((e) => e.line)
+        .sort((a, b) => a - b),
+    ).toEqual([3, 4, 7, 11, 12, 15, 17]);
   });
 
   it('pairs braces in linear time (unbalanced, nested, escaped)', () => {
@@ -126,7 +130,18 @@ describe('policy glob checks', () => {
   });
 
   it('accepts the globs people write', () => {
-    const globs = ['**/*.test.ts', 'docs/**', '{src,lib}/**/*.js', '*.min.js', 'release-*.yml', '*.test.*', 'test/**/fixtures/**', '.github/workflows/*.y{a,}ml', 'a/[abc]*/b?.txt', '**/node_modules/**'];
+    const globs = [
+      '**/*.test.ts',
+      'docs/**',
+      '{src,lib}/**/*.js',
+      '*.min.js',
+      'release-*.yml',
+      '*.test.*',
+      'test/**/fixtures/**',
+      '.github/workflows/*.y{a,}ml',
+      'a/[abc]*/b?.txt',
+      '**/node_modules/**',
+    ];
     for (const g of globs) expect(checkGlob(g), g).toBeUndefined();
     const text = `ignore:\n${globs.map((g) => `  - "${g}"`).join('\n')}\nrules:\n  scopes/k8s-rbac-wildcard:\n    options: { allowRoles: ["system:*", "argocd-*-controller"] }\n`;
     const { r } = load(text);

@@ -141,9 +141,7 @@ describe('org locks cannot be weakened sideways', () => {
   const resolve = (repo: string) => resolvePolicy([org, { source: '.github/tokenwarden.yml', text: repo }], { today, knownRules: known });
 
   it('keeps settings, severity levels and families from being loosened', () => {
-    const r = resolve(
-      'families:\n  scopes: off\n  secrets: auto\nseverity_levels:\n  critical: off\n  high: off\nsettings:\n  min_confidence: high\n  max_file_size: 2KB\n  incomplete_scan: pass\n',
-    );
+    const r = resolve('families:\n  scopes: off\n  secrets: auto\nseverity_levels:\n  critical: off\n  high: off\nsettings:\n  min_confidence: high\n  max_file_size: 2KB\n  incomplete_scan: pass\n');
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.policy.families).toMatchObject({ secrets: 'fail', scopes: 'auto' });

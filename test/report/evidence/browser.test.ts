@@ -94,7 +94,7 @@ describe.skipIf(!binary)('evidence report in headless Chromium', () => {
     }
   }
 
-  it('an installation report: no console error, no request, the JSON\'s numbers, three charts', async () => {
+  it("an installation report: no console error, no request, the JSON's numbers, three charts", async () => {
     const report = await buildEvidence({
       since: new Date(END.getTime() - 31 * DAY),
       until: new Date(END.getTime() + DAY),

@@ -56,7 +56,11 @@ let delivery = 0;
 const uuid = (): string => `6f1c1a60-3b5e-11ef-9a1e-${(++delivery).toString(16).padStart(12, '0')}`;
 const sha = (n: number): string => n.toString(16).padStart(40, '0');
 
-async function evaluation(store: Store, repo: string, opts: { pr?: number; installation?: number; verdict: 'pass' | 'warn' | 'fail'; findings?: AuditFinding[]; error?: string; issue?: number }): Promise<void> {
+async function evaluation(
+  store: Store,
+  repo: string,
+  opts: { pr?: number; installation?: number; verdict: 'pass' | 'warn' | 'fail'; findings?: AuditFinding[]; error?: string; issue?: number },
+): Promise<void> {
   const head = sha(delivery + 1);
   await recordEvaluation(store, {
     event: opts.pr !== undefined ? 'pull_request.synchronize' : 'push',
@@ -75,7 +79,19 @@ async function evaluation(store: Store, repo: string, opts: { pr?: number; insta
     issues: opts.issue ? [{ repository: repo, number: opts.issue, action: 'created', fingerprint: leak.fingerprint }] : [],
     ...(opts.error ? { error: opts.error } : {}),
     exceptions: (opts.findings ?? []).some((f) => f.disposition === 'excepted')
-      ? [{ status: 'used', exception: { fingerprint: writeAll.fingerprint, justification: 'Release job needs contents: write until the move to a GitHub App token (SEC-1234).', approvedBy: '@acme/security', expires: '2026-12-31', source: 'acme/payments-api:.github/tokenwarden.yml' }, fingerprints: [writeAll.fingerprint] }]
+      ? [
+          {
+            status: 'used',
+            exception: {
+              fingerprint: writeAll.fingerprint,
+              justification: 'Release job needs contents: write until the move to a GitHub App token (SEC-1234).',
+              approvedBy: '@acme/security',
+              expires: '2026-12-31',
+              source: 'acme/payments-api:.github/tokenwarden.yml',
+            },
+            fingerprints: [writeAll.fingerprint],
+          },
+        ]
       : [],
   });
 }
@@ -129,10 +145,21 @@ async function spread(store: Store, days: number): Promise<void> {
         cp = { seq, time };
       }
       const digest = recordDigest({ seq, time, kind: r.kind as never, body: body as never, prev });
-      await tx.query('UPDATE tokenwarden.audit_record SET time = $2::timestamptz, body = $3::jsonb, prev_digest = $4::text, digest = $5::text WHERE seq = $1::bigint', [seq, time.toISOString(), JSON.stringify(body), prev, digest]);
+      await tx.query('UPDATE tokenwarden.audit_record SET time = $2::timestamptz, body = $3::jsonb, prev_digest = $4::text, digest = $5::text WHERE seq = $1::bigint', [
+        seq,
+        time.toISOString(),
+        JSON.stringify(body),
+        prev,
+        digest,
+      ]);
       prev = digest;
       prevTime = time;
     }
-    await tx.query('UPDATE tokenwarden.audit_head SET digest = $1::text, time = $2::timestamptz, checkpoint_seq = $3::bigint, checkpoint_time = $4::timestamptz', [prev, prevTime!.toISOString(), cp?.seq ?? null, cp?.time.toISOString() ?? null]);
+    await tx.query('UPDATE tokenwarden.audit_head SET digest = $1::text, time = $2::timestamptz, checkpoint_seq = $3::bigint, checkpoint_time = $4::timestamptz', [
+      prev,
+      prevTime!.toISOString(),
+      cp?.seq ?? null,
+      cp?.time.toISOString() ?? null,
+    ]);
   });
 }

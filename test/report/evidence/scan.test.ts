@@ -23,9 +23,18 @@ describe('evidence report from a scan', () => {
     await initEngine();
     const policy = basePolicy();
     policy.exceptions = [
-      { rule: 'secrets/generic-password', justification: `<img src=x onerror=alert(1)> | pipes | and the old token ${quoted}`, approvedBy: '@acme/<b>security</b>', expires: '2026-06-01', source: '.github/tokenwarden.yml' },
+      {
+        rule: 'secrets/generic-password',
+        justification: `<img src=x onerror=alert(1)> | pipes | and the old token ${quoted}`,
+        approvedBy: '@acme/<b>security</b>',
+        expires: '2026-06-01',
+        source: '.github/tokenwarden.yml',
+      },
     ];
-    const files = [{ path: 'deploy/.env', text: `GITHUB_TOKEN=${token}\n` }, { path: `keys/${inName}.txt`, text: 'nothing\n' }];
+    const files = [
+      { path: 'deploy/.env', text: `GITHUB_TOKEN=${token}\n` },
+      { path: `keys/${inName}.txt`, text: 'nothing\n' },
+    ];
     const result = scanFiles(files, { policy, rules: allRules, today: TODAY });
     // A finding whose path holds a token (the App finds those by file name): the report must redact it.
     result.findings.push({ ...result.findings[0]!, path: `keys/${inName}.txt`, fingerprint: 'f'.repeat(16) });
@@ -38,11 +47,36 @@ describe('evidence report from a scan', () => {
       inventory: {
         path: '.github/token-inventory.yml',
         entries: [],
-        credentials: [{ name: 'DEPLOY_KEY', status: 'expired', conditions: ['expired'], key: 'credential:DEPLOY_KEY', owner: `@alice ${quoted}`, expires: '2026-06-01', dueDate: '2026-06-01', dueReason: 'expiry', daysLeft: -14, missing: [], problems: [], references: [], message: '' }],
+        credentials: [
+          {
+            name: 'DEPLOY_KEY',
+            status: 'expired',
+            conditions: ['expired'],
+            key: 'credential:DEPLOY_KEY',
+            owner: `@alice ${quoted}`,
+            expires: '2026-06-01',
+            dueDate: '2026-06-01',
+            dueReason: 'expiry',
+            daysLeft: -14,
+            missing: [],
+            problems: [],
+            references: [],
+            message: '',
+          },
+        ],
         errors: 0,
       },
     };
-    report = await buildEvidence({ since: new Date('2026-06-01T00:00:00Z'), until: new Date('2026-06-16T00:00:00Z'), pack: 'soc2', now: TODAY, scope: { kind: 'repository', installation: null, repository: 'acme/api' }, scan, rules: allRules, tool: '0.1.0' });
+    report = await buildEvidence({
+      since: new Date('2026-06-01T00:00:00Z'),
+      until: new Date('2026-06-16T00:00:00Z'),
+      pack: 'soc2',
+      now: TODAY,
+      scope: { kind: 'repository', installation: null, repository: 'acme/api' },
+      scan,
+      rules: allRules,
+      tool: '0.1.0',
+    });
   }, 60_000);
 
   it('holds the scan: findings, the expired exception, credentials, controls; no history', () => {

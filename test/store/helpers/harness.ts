@@ -61,7 +61,10 @@ export function postgresHarness(env: NodeJS.ProcessEnv = process.env): Harness {
       return { backend: 'postgres', connectionString: u.toString(), poolSize: 5 };
     },
     async teardown() {
-      for (const name of made.splice(0)) await pool().query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+      for (const name of made.splice(0))
+        await pool()
+          .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+          .catch(() => undefined);
       await admin?.end();
       admin = undefined;
     },

@@ -67,7 +67,9 @@ const rule: Rule = {
       const root = user !== undefined && ROOT.test(user);
       out.push(
         atTemplate(r, undefined, {
-          message: root ? `\`${r.id}\` creates an access key for the AWS root user.` : `\`${r.id}\` creates a long-lived IAM access key${user ? ` for \`${user}\`` : ''}: it never expires and works from anywhere until someone deletes it.`,
+          message: root
+            ? `\`${r.id}\` creates an access key for the AWS root user.`
+            : `\`${r.id}\` creates a long-lived IAM access key${user ? ` for \`${user}\`` : ''}: it never expires and works from anywhere until someone deletes it.`,
           construct: `${r.id} access-key`,
           ...(root ? { severity: 'critical' as const } : {}),
         }),

@@ -57,7 +57,11 @@ const rule: Rule = {
         const perms = referrers(tf, PERMISSIONS, r.name);
         const label = attr(r.block, 'name')?.value;
         const userName = label?.kind === 'string' ? ` (\`${label.value}\`)` : '';
-        const what = [creds.includes('aws_iam_access_key') ? 'an access key' : '', creds.includes('aws_iam_user_login_profile') ? 'a console password' : '', creds.some((c) => !['aws_iam_access_key', 'aws_iam_user_login_profile'].includes(c)) ? 'other long-lived credentials' : '']
+        const what = [
+          creds.includes('aws_iam_access_key') ? 'an access key' : '',
+          creds.includes('aws_iam_user_login_profile') ? 'a console password' : '',
+          creds.some((c) => !['aws_iam_access_key', 'aws_iam_user_login_profile'].includes(c)) ? 'other long-lived credentials' : '',
+        ]
           .filter(Boolean)
           .join(' and ');
         const daily = creds.length > 0 && perms.length > 0;

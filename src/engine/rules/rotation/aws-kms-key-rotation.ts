@@ -15,7 +15,23 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
-import { atBlock, atTemplate, blockJudgeable, boolOf, cfnResources, isTemplatePath, isTerraformPath, numberOf, resolve, shown, stringOf, templateBool, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
+import {
+  atBlock,
+  atTemplate,
+  blockJudgeable,
+  boolOf,
+  cfnResources,
+  isTemplatePath,
+  isTerraformPath,
+  numberOf,
+  resolve,
+  shown,
+  stringOf,
+  templateBool,
+  templateJudgeable,
+  terraform,
+  tfResources,
+} from './lib/cloud.js';
 
 const DEFAULT_MAX = 365;
 const optionMax = (o: Record<string, unknown>): number => (typeof o.maxRotationDays === 'number' && o.maxRotationDays > 0 ? o.maxRotationDays : DEFAULT_MAX);
@@ -24,7 +40,8 @@ const optionMax = (o: Record<string, unknown>): number => (typeof o.maxRotationD
 const cannotRotate = (spec: string | undefined, usage: string | undefined): boolean =>
   (spec !== undefined && !/^SYMMETRIC_DEFAULT$/i.test(spec)) || (usage !== undefined && !/^ENCRYPT_DECRYPT$/i.test(usage));
 
-const REMEDIATION = 'Turn on automatic rotation (`enable_key_rotation = true`, or `EnableKeyRotation: true` in CloudFormation); AWS then replaces the key material every year (or every `rotation_period_in_days`) and keeps old material for decryption.';
+const REMEDIATION =
+  'Turn on automatic rotation (`enable_key_rotation = true`, or `EnableKeyRotation: true` in CloudFormation); AWS then replaces the key material every year (or every `rotation_period_in_days`) and keeps old material for decryption.';
 
 const rule: Rule = {
   meta: {
@@ -73,7 +90,13 @@ const rule: Rule = {
         const period = attr(r.block, 'rotation_period_in_days');
         const days = period ? numberOf(resolve(tf, period.value)) : undefined;
         if (period && days !== undefined && days > max) {
-          out.push(atBlock(r.block, period.pos, { message: `KMS key \`${r.address}\` rotates every ${days} days; the policy allows at most ${max}.`, construct: `${r.address} period`, remediation: `Set \`rotation_period_in_days = ${max}\` or less.` }));
+          out.push(
+            atBlock(r.block, period.pos, {
+              message: `KMS key \`${r.address}\` rotates every ${days} days; the policy allows at most ${max}.`,
+              construct: `${r.address} period`,
+              remediation: `Set \`rotation_period_in_days = ${max}\` or less.`,
+            }),
+          );
         }
       }
       return out;
@@ -104,7 +127,13 @@ const rule: Rule = {
       const period = doc.entry(p, 'RotationPeriodInDays');
       const days = Number(doc.str(period?.value));
       if (period && Number.isFinite(days) && days > max) {
-        out.push(atTemplate(r, period.keyNode, { message: `KMS key \`${r.id}\` rotates every ${days} days; the policy allows at most ${max}.`, construct: `${r.id} period`, remediation: `Set \`RotationPeriodInDays: ${max}\` or less.` }));
+        out.push(
+          atTemplate(r, period.keyNode, {
+            message: `KMS key \`${r.id}\` rotates every ${days} days; the policy allows at most ${max}.`,
+            construct: `${r.id} period`,
+            remediation: `Set \`RotationPeriodInDays: ${max}\` or less.`,
+          }),
+        );
       }
     }
     return out;

@@ -17,7 +17,24 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { attr, findBlocks, parseHcl, type HclBlock, type HclFile } from '../../parse/hcl.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
 import { KEY_ROTATION } from './lib/controls.js';
-import { atBlock, atTemplate, blockJudgeable, cfnRefTarget, cfnResources, isTemplatePath, isTerraformPath, numberOf, rateDays, resolve, shown, stringOf, templateJudgeable, terraform, tfResources, type TemplateResource } from './lib/cloud.js';
+import {
+  atBlock,
+  atTemplate,
+  blockJudgeable,
+  cfnRefTarget,
+  cfnResources,
+  isTemplatePath,
+  isTerraformPath,
+  numberOf,
+  rateDays,
+  resolve,
+  shown,
+  stringOf,
+  templateJudgeable,
+  terraform,
+  tfResources,
+  type TemplateResource,
+} from './lib/cloud.js';
 
 const DEFAULT_MAX = 90;
 const optionMax = (o: Record<string, unknown>): number => (typeof o.maxRotationDays === 'number' && o.maxRotationDays > 0 ? o.maxRotationDays : DEFAULT_MAX);
@@ -98,7 +115,14 @@ function overMax(tf: HclFile, rules: HclBlock | undefined, address: string, max:
     return [atBlock(owner, undefined, { message: `Rotation \`${address}\` has no \`rotation_rules\`: nothing says how often the secret rotates.`, construct: `${address} interval` })];
   }
   if (i.days !== undefined && i.days > max) {
-    return [{ ...i.pos!, message: `Rotation \`${address}\` runs every ${+i.days.toFixed(2)} days; the policy allows at most ${max}.`, construct: `${address} interval`, remediation: `Set \`automatically_after_days = ${max}\` (or \`schedule_expression = "rate(${max} days)"\`) or less.` }];
+    return [
+      {
+        ...i.pos!,
+        message: `Rotation \`${address}\` runs every ${+i.days.toFixed(2)} days; the policy allows at most ${max}.`,
+        construct: `${address} interval`,
+        remediation: `Set \`automatically_after_days = ${max}\` (or \`schedule_expression = "rate(${max} days)"\`) or less.`,
+      },
+    ];
   }
   if (i.unknown !== undefined) {
     return [{ ...i.pos!, message: `Rotation \`${address}\` runs every ${i.unknown}, which cannot be verified to be at most ${max} days here.`, construct: `${address} interval`, confidence: 'low' }];
@@ -124,13 +148,24 @@ function checkTemplate(file: Parameters<Rule['check']>[0], max: number): RawFind
   const out: RawFinding[] = [];
   for (const r of resources) {
     if (r.type !== 'AWS::SecretsManager::Secret' || !templateJudgeable(file, r) || targets.has(r.id)) continue;
-    out.push(atTemplate(r, undefined, { message: `Secrets Manager secret \`${r.id}\` has no automatic rotation: no \`AWS::SecretsManager::RotationSchedule\` in this template names it.`, construct: `${r.id} rotation` }));
+    out.push(
+      atTemplate(r, undefined, {
+        message: `Secrets Manager secret \`${r.id}\` has no automatic rotation: no \`AWS::SecretsManager::RotationSchedule\` in this template names it.`,
+        construct: `${r.id} rotation`,
+      }),
+    );
   }
   for (const s of schedules) {
     if (!templateJudgeable(file, s)) continue;
     const i = cfnInterval(s.doc, s.doc.get(s.properties, 'RotationRules'));
     if (i.days !== undefined && Number.isFinite(i.days) && i.days > max) {
-      out.push(atTemplate(s as TemplateResource, i.node, { message: `Rotation \`${s.id}\` runs every ${+i.days.toFixed(2)} days; the policy allows at most ${max}.`, construct: `${s.id} interval`, remediation: `Set \`AutomaticallyAfterDays: ${max}\` (or \`ScheduleExpression: rate(${max} days)\`) or less.` }));
+      out.push(
+        atTemplate(s as TemplateResource, i.node, {
+          message: `Rotation \`${s.id}\` runs every ${+i.days.toFixed(2)} days; the policy allows at most ${max}.`,
+          construct: `${s.id} interval`,
+          remediation: `Set \`AutomaticallyAfterDays: ${max}\` (or \`ScheduleExpression: rate(${max} days)\`) or less.`,
+        }),
+      );
     }
   }
   return out;

@@ -35,7 +35,8 @@ const rule: Rule = {
         const f = atEntry(l, e, 'expires', {
           message: `Credential ${label(e)} expired on ${e.expires} (${days(daysBetween(e.expires, today))} ago): whatever uses it fails, and the inventory no longer describes what is deployed.${ownerNote(e)}`,
           construct: `entry:${e.name.toUpperCase()} expired:${e.expires}`,
-          remediation: 'Issue a new credential, store it where the old one was (the GitHub secret), revoke the old one if it still exists, and update `last_rotated` and `expires`. If it is no longer needed, delete the secret and the entry.',
+          remediation:
+            'Issue a new credential, store it where the old one was (the GitHub secret), revoke the old one if it still exists, and update `last_rotated` and `expires`. If it is no longer needed, delete the secret and the entry.',
         });
         if (f) out.push(f);
       }

@@ -54,7 +54,10 @@ const rule: Rule = {
       if (!m) {
         out.push(
           atBlock(r.block, period.pos, {
-            message: s !== undefined || v?.kind === 'number' ? `KMS key \`${r.address}\` has \`rotation_period = ${shown(v)}\`, which is not a duration in seconds ("7776000s").` : `KMS key \`${r.address}\` has \`rotation_period = ${shown(v)}\`, which cannot be verified here.`,
+            message:
+              s !== undefined || v?.kind === 'number'
+                ? `KMS key \`${r.address}\` has \`rotation_period = ${shown(v)}\`, which is not a duration in seconds ("7776000s").`
+                : `KMS key \`${r.address}\` has \`rotation_period = ${shown(v)}\`, which cannot be verified here.`,
             construct: `${r.address} rotation`,
             ...(s === undefined && v?.kind !== 'number' ? { confidence: 'low' as const } : {}),
           }),
@@ -63,7 +66,13 @@ const rule: Rule = {
       }
       const days = Number(m[1]) / 86_400;
       if (days > max) {
-        out.push(atBlock(r.block, period.pos, { message: `KMS key \`${r.address}\` rotates every ${+days.toFixed(2)} days; the policy allows at most ${max}.`, construct: `${r.address} rotation`, remediation: `Set \`rotation_period = "${max * 86_400}s"\` (${max} days) or less.` }));
+        out.push(
+          atBlock(r.block, period.pos, {
+            message: `KMS key \`${r.address}\` rotates every ${+days.toFixed(2)} days; the policy allows at most ${max}.`,
+            construct: `${r.address} rotation`,
+            remediation: `Set \`rotation_period = "${max * 86_400}s"\` (${max} days) or less.`,
+          }),
+        );
       }
     }
     return out;

@@ -24,7 +24,13 @@ const optionMax = (o: Record<string, unknown>): number => (typeof o.maxRotationD
 function rotatingDays(tf: HclFile, name: string): number | undefined {
   const b = findBlocks(tf.root, 'resource', 'time_rotating').find((x) => x.labels[1] === name);
   if (!b) return undefined;
-  const unit: Array<[string, number]> = [['rotation_days', 1], ['rotation_hours', 1 / 24], ['rotation_minutes', 1 / 1440], ['rotation_months', 31], ['rotation_years', 366]];
+  const unit: Array<[string, number]> = [
+    ['rotation_days', 1],
+    ['rotation_hours', 1 / 24],
+    ['rotation_minutes', 1 / 1440],
+    ['rotation_months', 31],
+    ['rotation_years', 366],
+  ];
   for (const [k, f] of unit) {
     const n = numberOf(resolve(tf, attr(b, k)?.value));
     if (n !== undefined) return n * f;
@@ -58,7 +64,12 @@ const rule: Rule = {
       if (rotating) {
         const days = rotatingDays(tf, rotating[1]!);
         if (days === undefined || days <= max) continue;
-        out.push(atBlock(r.block, attr(r.block, 'keepers')?.pos, { message: `Service account key \`${r.address}\` is replaced every ${+days.toFixed(1)} days (time_rotating.${rotating[1]}); the policy allows at most ${max}.`, construct: `${r.address} key` }));
+        out.push(
+          atBlock(r.block, attr(r.block, 'keepers')?.pos, {
+            message: `Service account key \`${r.address}\` is replaced every ${+days.toFixed(1)} days (time_rotating.${rotating[1]}); the policy allows at most ${max}.`,
+            construct: `${r.address} key`,
+          }),
+        );
         continue;
       }
       const uploaded = attr(r.block, 'public_key_data') !== undefined;

@@ -45,13 +45,19 @@ const rule: Rule = {
       const expires = attr(r.block, 'expires_at');
       const rotation = findBlocks(r.block, 'rotation_configuration')[0] ?? (attr(r.block, 'rotation_configuration') ? r.block : undefined);
       if (!expires && !rotation) {
-        out.push(atBlock(r.block, undefined, { message: `\`${r.address}\` has neither \`expires_at\` nor \`rotation_configuration\`: the token lives until someone revokes it.`, construct: `${r.address} expiry` }));
+        out.push(
+          atBlock(r.block, undefined, {
+            message: `\`${r.address}\` has neither \`expires_at\` nor \`rotation_configuration\`: the token lives until someone revokes it.`,
+            construct: `${r.address} expiry`,
+          }),
+        );
         continue;
       }
       if (rotation && rotation !== r.block) {
         const days = attr(rotation, 'expiration_days');
         const n = days ? numberOf(resolve(tf, days.value)) : undefined;
-        if (days && n !== undefined && n > max) out.push(atBlock(r.block, days.pos, { message: `\`${r.address}\` rotates to tokens valid for ${n} days; the policy allows at most ${max}.`, construct: `${r.address} lifetime` }));
+        if (days && n !== undefined && n > max)
+          out.push(atBlock(r.block, days.pos, { message: `\`${r.address}\` rotates to tokens valid for ${n} days; the policy allows at most ${max}.`, construct: `${r.address} lifetime` }));
         continue;
       }
       const date = expires ? stringOf(resolve(tf, expires.value))?.slice(0, 10) : undefined;

@@ -33,7 +33,8 @@ const rule: Rule = {
     confidence: 'high',
     description: 'Token inventory entry without an owner, rotation period, last rotation or expiry (or one that never expires)',
     controls: [...CREDENTIAL_INVENTORY],
-    remediation: 'Fill in the entry: `owner` (@user or @org/team), `rotation_days`, `last_rotated` (YYYY-MM-DD) and `expires` (YYYY-MM-DD). Issue tokens with an expiry; `never` is acceptable only where the issuer offers none.',
+    remediation:
+      'Fill in the entry: `owner` (@user or @org/team), `rotation_days`, `last_rotated` (YYYY-MM-DD) and `expires` (YYYY-MM-DD). Issue tokens with an expiry; `never` is acceptable only where the issuer offers none.',
   },
   keywords: ['credentials'],
   scope: 'file',

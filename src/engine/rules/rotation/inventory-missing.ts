@@ -29,7 +29,8 @@ const rule: Rule = {
     confidence: 'high',
     description: 'Workflow uses a secret that the token inventory does not declare',
     controls: [...CREDENTIAL_INVENTORY],
-    remediation: 'Add an entry for the secret to .github/token-inventory.yml (kind, owner, scopes, rotation_days, last_rotated, expires, used_in); `tokenwarden inventory init` drafts entries for every secret the workflows use.',
+    remediation:
+      'Add an entry for the secret to .github/token-inventory.yml (kind, owner, scopes, rotation_days, last_rotated, expires, used_in); `tokenwarden inventory init` drafts entries for every secret the workflows use.',
   },
   keywords: ['secrets'],
   scope: 'file',

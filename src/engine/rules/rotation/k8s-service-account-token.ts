@@ -63,7 +63,13 @@ const rule: Rule = {
     if (!/\bkind["']?\s*:\s*["']?Secret\b/.test(file.text)) return [];
     let n = 0;
     for (const m of file.text.matchAll(LINE)) {
-      out.push({ start: m.index + m[0].indexOf('type'), end: m.index + m[0].length, message: 'This Secret holds a legacy service account token that never expires.', construct: `template-secret:${n++}`, confidence: 'medium' });
+      out.push({
+        start: m.index + m[0].indexOf('type'),
+        end: m.index + m[0].length,
+        message: 'This Secret holds a legacy service account token that never expires.',
+        construct: `template-secret:${n++}`,
+        confidence: 'medium',
+      });
     }
     return out;
   },

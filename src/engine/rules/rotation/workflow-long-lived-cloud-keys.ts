@@ -26,8 +26,18 @@ interface Login {
 
 const LOGINS: readonly Login[] = [
   { action: /(?:^|\/)configure-aws-credentials@/i, input: 'aws-access-key-id', provider: 'AWS', fix: 'use `role-to-assume` with OIDC (`permissions: id-token: write`) and delete the access key' },
-  { action: /^google-github-actions\/auth@/i, input: 'credentials_json', provider: 'Google Cloud', fix: 'use `workload_identity_provider` and `service_account` (Workload Identity Federation, `permissions: id-token: write`) and delete the key' },
-  { action: /^azure\/login@/i, input: 'creds', provider: 'Azure', fix: 'use `client-id`, `tenant-id` and `subscription-id` with a federated credential (`permissions: id-token: write`) and delete the client secret' },
+  {
+    action: /^google-github-actions\/auth@/i,
+    input: 'credentials_json',
+    provider: 'Google Cloud',
+    fix: 'use `workload_identity_provider` and `service_account` (Workload Identity Federation, `permissions: id-token: write`) and delete the key',
+  },
+  {
+    action: /^azure\/login@/i,
+    input: 'creds',
+    provider: 'Azure',
+    fix: 'use `client-id`, `tenant-id` and `subscription-id` with a federated credential (`permissions: id-token: write`) and delete the client secret',
+  },
 ];
 
 /** (The credential-ish name last: a name followed by a path-like string reads like an assignment to secret scanners.) */
@@ -66,7 +76,12 @@ const rule: Rule = {
     };
     /** Names (upper-cased) set from stored secrets in an `env:` mapping. */
     const fromSecrets = (node: YamlNode | undefined): Set<string> =>
-      new Set(doc.entries(doc.get(node, 'env')).filter((e) => SECRET_REF.test(doc.str(e.value) ?? '')).map((e) => e.key.toUpperCase()));
+      new Set(
+        doc
+          .entries(doc.get(node, 'env'))
+          .filter((e) => SECRET_REF.test(doc.str(e.value) ?? ''))
+          .map((e) => e.key.toUpperCase()),
+      );
     // AWS credentials that come with a session token are temporary (STS): they expire by themselves.
     const sessionToken = (...scopes: Array<Set<string>>): boolean => scopes.some((s) => s.has('AWS_SESSION_TOKEN') || s.has('AWS_SECURITY_TOKEN'));
 

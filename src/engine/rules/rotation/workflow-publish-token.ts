@@ -54,7 +54,8 @@ const REGISTRIES: Record<Registry, RegistryInfo> = {
   },
   pypi: {
     name: 'PyPI',
-    tokenVars: /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|POETRY_PYPI_TOKEN_\w+|POETRY_HTTP_BASIC_\w+_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD|HATCH_INDEX_AUTH|PDM_PUBLISH_PASSWORD)$/i,
+    tokenVars:
+      /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|POETRY_PYPI_TOKEN_\w+|POETRY_HTTP_BASIC_\w+_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD|HATCH_INDEX_AUTH|PDM_PUBLISH_PASSWORD)$/i,
     configures: /\.pypirc|poetry\s+config\s+(?:pypi-token|http-basic)/i,
     elsewhere: /pkgs\.dev\.azure\.com|jfrog\.io|artifactory|nexus|gemfury|codeartifact|pkg\.dev\b/i,
     url: 'https://docs.pypi.org/trusted-publishers/',
@@ -199,7 +200,11 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       if (!step.uses || !a.action.test(slug)) continue;
       if (slug.toLowerCase() === 'changesets/action' && !input(doc, step, 'publish')) continue;
       const info = REGISTRIES[a.registry];
-      const target = doc.entries(step.withNode).filter((e) => /registry|url|source|index/i.test(e.key)).map((e) => doc.str(e.value) ?? '').join(' ');
+      const target = doc
+        .entries(step.withNode)
+        .filter((e) => /registry|url|source|index/i.test(e.key))
+        .map((e) => doc.str(e.value) ?? '')
+        .join(' ');
       if (info.elsewhere.test(target) || info.elsewhere.test(setupText.join(' '))) continue;
       let hit: Publish | undefined;
       for (const name of a.inputs) {

@@ -49,8 +49,7 @@ const rule: Rule = {
     confidence: 'high',
     description: 'GitHub App token minted in a workflow with all of the installation’s permissions or repositories',
     controls: [...TOKEN_GRANTS],
-    remediation:
-      'Give `actions/create-github-app-token` the `permission-<name>: read|write` inputs the job needs and, with `owner`, the `repositories` it works on; leave token revocation on.',
+    remediation: 'Give `actions/create-github-app-token` the `permission-<name>: read|write` inputs the job needs and, with `owner`, the `repositories` it works on; leave token revocation on.',
   },
   keywords: ['github-app-token'],
   scope: 'file',

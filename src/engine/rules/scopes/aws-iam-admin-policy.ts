@@ -86,7 +86,8 @@ const rule: Rule = {
       const hcl = parseHcl(file.text);
       if (!hcl) return [];
       for (const b of hcl.root.blocks) {
-        const holder = b.labels.length >= 2 ? `${b.type === 'data' ? 'data.' : b.type === 'module' ? 'module.' : ''}${b.labels.join('.')}` : b.labels.length === 1 ? `${b.type}.${b.labels[0]}` : b.type;
+        const holder =
+          b.labels.length >= 2 ? `${b.type === 'data' ? 'data.' : b.type === 'module' ? 'module.' : ''}${b.labels.join('.')}` : b.labels.length === 1 ? `${b.type}.${b.labels[0]}` : b.type;
         if (b.type === 'data' && b.labels[0] === 'aws_iam_policy') {
           for (const a of b.attributes) {
             if (a.name === 'name' && a.value.kind === 'string' && lower.has(a.value.value.toLowerCase())) report(a.value.pos.line, a.value.pos.column, a.value.value, holder, true);

@@ -79,7 +79,8 @@ function remediationFor(hits: EscalationHit[]): string {
   const needs = new Set(hits.flatMap((h) => h.needs.map((n) => n.toLowerCase())));
   if (needs.has('iam:passrole')) parts.push('scope `iam:PassRole` to the ARNs of the roles the workload hands over, with an `iam:PassedToService` condition');
   if (needs.has('sts:assumerole')) parts.push('scope `sts:AssumeRole` to the role ARNs it assumes');
-  if (hits.some((h) => h.needs.some((n) => /^iam:(?:Create|Update)(?:AccessKey|LoginProfile)$/i.test(n)))) parts.push('scope user and credential management to `arn:aws:iam::<account>:user/${aws:username}` (self-service) or drop it');
+  if (hits.some((h) => h.needs.some((n) => /^iam:(?:Create|Update)(?:AccessKey|LoginProfile)$/i.test(n))))
+    parts.push('scope user and credential management to `arn:aws:iam::<account>:user/${aws:username}` (self-service) or drop it');
   if (hits.some((h) => h.needs.some((n) => /^iam:(?:Attach|Put|Detach|Delete)\w*Policy|^iam:(?:CreatePolicyVersion|SetDefaultPolicyVersion|UpdateAssumeRolePolicy|AddUserToGroup)$/i.test(n))))
     parts.push('keep policy management to an administrator role with MFA, or scope it to specific ARNs with a permissions boundary condition (`iam:PermissionsBoundary`)');
   parts.push('replace `"Resource": "*"` with the specific ARNs for the rest');

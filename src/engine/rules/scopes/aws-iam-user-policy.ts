@@ -56,7 +56,8 @@ const rule: Rule = {
   appliesTo: (path) => /\.(?:tf|ya?ml|json|template)$/i.test(path),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowUsers', []);
-    const allowed = (users: string[], address: string): boolean => anyGlob(allow, address) || (users.length > 0 && users.every((u) => anyGlob(allow, u) || anyGlob(allow, u.replace(/^aws_iam_user\.([\w-]+)\..*$/, '$1'))));
+    const allowed = (users: string[], address: string): boolean =>
+      anyGlob(allow, address) || (users.length > 0 && users.every((u) => anyGlob(allow, u) || anyGlob(allow, u.replace(/^aws_iam_user\.([\w-]+)\..*$/, '$1'))));
     const out: RawFinding[] = [];
     const push = (line: number, column: number, address: string, users: string[], what: string): void => {
       if (allowed(users, address)) return;

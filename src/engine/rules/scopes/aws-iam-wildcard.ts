@@ -137,7 +137,10 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
     return {
       line: s.actionLine,
       column: 1,
-      message: `${named} allows every action except ${codeList(s.notAction.map((a) => a.v), 4)} (\`Allow\` + \`NotAction\`) on ${where}: new AWS services and actions are granted automatically.`,
+      message: `${named} allows every action except ${codeList(
+        s.notAction.map((a) => a.v),
+        4,
+      )} (\`Allow\` + \`NotAction\`) on ${where}: new AWS services and actions are granted automatically.`,
       construct: `aws-wildcard:${key}:notaction`,
       severity: everywhere && unconditioned ? 'high' : 'medium',
       remediation: 'Replace `NotAction` in an `Allow` statement with an `Action` list of what is needed; to carve out exceptions, add a separate `Deny` statement instead.',
@@ -197,7 +200,14 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
   const shapes = suggestResources(names);
   const svcWild = onStar.find((h) => h.kind === 'service');
   const suggested = svcWild ? suggestActions(svcWild.a.v, []) : undefined;
-  const why = top.kind === 'service' ? ` — \`${top.a.v}\` is every ${top.svc} action` : top.kind === 'data' ? ` — \`${top.a.v}\` reads stored data or secrets anywhere in the account` : top.kind === 'write' ? ` — \`${top.a.v}\` changes any resource of its type` : '';
+  const why =
+    top.kind === 'service'
+      ? ` — \`${top.a.v}\` is every ${top.svc} action`
+      : top.kind === 'data'
+        ? ` — \`${top.a.v}\` reads stored data or secrets anywhere in the account`
+        : top.kind === 'write'
+          ? ` — \`${top.a.v}\` changes any resource of its type`
+          : '';
   const whereStar = s.notResource ? '`NotResource`' : '`"Resource": "*"`';
   return {
     ...base,

@@ -34,7 +34,8 @@ import { anyGlob, optList } from './lib/rule-options.js';
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 /** Condition keys that restrict who the wildcard principal can be. */
-const NARROWING = /^aws:(?:SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName|CalledVia)$|^(?:kms:CallerAccount|kms:ViaService|s3:DataAccessPointAccount|s3:DataAccessPointArn|elasticfilesystem:AccessPointArn|sns:Endpoint|lambda:FunctionUrlAuthType)$/i;
+const NARROWING =
+  /^aws:(?:SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName|CalledVia)$|^(?:kms:CallerAccount|kms:ViaService|s3:DataAccessPointAccount|s3:DataAccessPointArn|elasticfilesystem:AccessPointArn|sns:Endpoint|lambda:FunctionUrlAuthType)$/i;
 
 function wildcardPrincipal(s: IamStatement): { line: number; column: number } | undefined {
   for (const p of s.principals) {
@@ -83,7 +84,20 @@ const rule: Rule = {
         const principal = s.notPrincipal ? { line: s.line, column: s.column } : wildcardPrincipal(s);
         const label = `${policy.owner}${s.sid ? ` (statement \`${s.sid}\`)` : ''}`;
         if (principal && !narrowed(s)) {
-          consider(all ? 'critical' : 'high', principal, `\`${label}\` allows ${s.notPrincipal ? 'everyone but the principals it names (`NotPrincipal`)' : 'any principal (`*`)'} ${all ? 'every action (`*`)' : `\`${actions.slice(0, 3).map((a) => a.v).join('`, `') || 'its actions'}\``} with no condition pinning the caller: any AWS account${/s3|sqs|sns|opensearch|elasticsearch/i.test(policy.ownerType) ? ', or anyone on the internet,' : ''} can call it.`);
+          consider(
+            all ? 'critical' : 'high',
+            principal,
+            `\`${label}\` allows ${s.notPrincipal ? 'everyone but the principals it names (`NotPrincipal`)' : 'any principal (`*`)'} ${
+              all
+                ? 'every action (`*`)'
+                : `\`${
+                    actions
+                      .slice(0, 3)
+                      .map((a) => a.v)
+                      .join('`, `') || 'its actions'
+                  }\``
+            } with no condition pinning the caller: any AWS account${/s3|sqs|sns|opensearch|elasticsearch/i.test(policy.ownerType) ? ', or anyone on the internet,' : ''} can call it.`,
+          );
         }
         if (all) consider('high', all, `\`${label}\` allows every action (\`"Action": "*"\`) on the resource to ${principal ? 'any principal' : 'its principals'}.`);
         else if (service) consider('medium', service, `\`${label}\` allows every \`${service.v.split(':')[0]}\` action (\`${service.v}\`) on the resource, not just the ones its principals call.`);
@@ -97,7 +111,13 @@ const rule: Rule = {
       const at = p.principal;
       if (p.principal.v === '*') {
         if (p.narrowed) continue;
-        out.push({ line: at.line, column: at.column, message: `\`${p.owner}\` lets any principal (\`*\`) invoke the function, with no source ARN or account.`, construct: `lambda-permission:${p.owner}`, severity: 'high' });
+        out.push({
+          line: at.line,
+          column: at.column,
+          message: `\`${p.owner}\` lets any principal (\`*\`) invoke the function, with no source ARN or account.`,
+          construct: `lambda-permission:${p.owner}`,
+          severity: 'high',
+        });
       } else if (/\.amazonaws\.com$/i.test(p.principal.v) && !p.narrowed) {
         out.push({
           line: at.line,
@@ -109,7 +129,13 @@ const rule: Rule = {
         });
       }
       if (p.action && !p.action.dynamic && /^(?:\*|lambda:\*)$/.test(p.action.v)) {
-        out.push({ line: p.action.line, column: p.action.column, message: `\`${p.owner}\` allows every Lambda action (\`${p.action.v}\`) instead of \`lambda:InvokeFunction\`.`, construct: `lambda-permission-action:${p.owner}`, severity: 'medium' });
+        out.push({
+          line: p.action.line,
+          column: p.action.column,
+          message: `\`${p.owner}\` allows every Lambda action (\`${p.action.v}\`) instead of \`lambda:InvokeFunction\`.`,
+          construct: `lambda-permission-action:${p.owner}`,
+          severity: 'medium',
+        });
       }
     }
     return out;

@@ -46,7 +46,9 @@ const rule: Rule = {
       if (anyGlob(allow, d.address)) continue;
       const scope = broadest(d.scopes);
       const wide = atLeastSubscription(scope);
-      const where = d.scopes.length ? `assignable at ${scope === 'unknown' ? 'an unresolved scope' : `the ${scope.replace('-', ' ')}${scope === 'root' ? ' (`/`, every subscription)' : ''}`}` : 'with no assignable scope';
+      const where = d.scopes.length
+        ? `assignable at ${scope === 'unknown' ? 'an unresolved scope' : `the ${scope.replace('-', ' ')}${scope === 'root' ? ' (`/`, every subscription)' : ''}`}`
+        : 'with no assignable scope';
       let worst: { at: AzValue; severity: Severity; message: string; remediation: string } | undefined;
       const consider = (at: AzValue, severity: Severity, message: string, remediation: string): void => {
         if (!worst || RANK[severity] > RANK[worst.severity]) worst = { at, severity, message, remediation };
@@ -58,12 +60,22 @@ const rule: Rule = {
           // (Sonar, tfsec) accept — the assignment, not the definition, is what to judge then.
           const narrow = d.scopes.length > 0 && d.scopes.every((sc) => sc === 'resource-group' || sc === 'resource');
           if (!narrow) consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
-        }
-        else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
-          consider(a, 'high', `\`${d.address}\` allows \`${v}\`, ${where}: whoever holds the role can assign itself any role.`, 'Remove `Microsoft.Authorization` write operations from the role; delegate role assignment with the built-in "Role Based Access Control Administrator" role and a condition restricting the roles it may assign.');
+        } else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
+          consider(
+            a,
+            'high',
+            `\`${d.address}\` allows \`${v}\`, ${where}: whoever holds the role can assign itself any role.`,
+            'Remove `Microsoft.Authorization` write operations from the role; delegate role assignment with the built-in "Role Based Access Control Administrator" role and a condition restricting the roles it may assign.',
+          );
       }
       for (const a of d.dataActions) {
-        if (a.v.trim() === '*') consider(a, 'high', `\`${d.address}\` allows every data action (\`"*"\`), ${where}: it reads and writes every blob, queue, secret and key in scope.`, 'List the data actions needed (e.g. `Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read`) instead of `*`.');
+        if (a.v.trim() === '*')
+          consider(
+            a,
+            'high',
+            `\`${d.address}\` allows every data action (\`"*"\`), ${where}: it reads and writes every blob, queue, secret and key in scope.`,
+            'List the data actions needed (e.g. `Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read`) instead of `*`.',
+          );
       }
       if (!worst) continue;
       const w = worst as { at: AzValue; severity: Severity; message: string; remediation: string };

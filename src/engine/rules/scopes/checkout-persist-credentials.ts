@@ -30,9 +30,21 @@ function uploadsWorkspace(unit: ReturnType<typeof loadUnit>, step: Step): boolea
 }
 
 /** Actions that push with the credentials a checkout persisted (they take no token of their own, or default to it). */
-const PUSH_ACTIONS = ['stefanzweifel/git-auto-commit-action', 'ad-m/github-push-action', 'endbug/add-and-commit', 'planetscale/ghcommit-action', 'changesets/action', 'actions-js/push', 'github-actions-x/commit', 'devops-infra/action-commit-push', 'peaceiris/actions-gh-pages', 'jamesives/github-pages-deploy-action'];
+const PUSH_ACTIONS = [
+  'stefanzweifel/git-auto-commit-action',
+  'ad-m/github-push-action',
+  'endbug/add-and-commit',
+  'planetscale/ghcommit-action',
+  'changesets/action',
+  'actions-js/push',
+  'github-actions-x/commit',
+  'devops-infra/action-commit-push',
+  'peaceiris/actions-gh-pages',
+  'jamesives/github-pages-deploy-action',
+];
 /** `git push`, `git push --tags`, tools that push tags or commits with the git config's credentials. */
-const PUSH_COMMAND = /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bsemantic-release\b|\blerna\s+(?:version|publish)\b|\bnpm\s+version\b.*&&.*\bgit\s+push|\bmvn\b.*\brelease:(?:prepare|perform)\b|\bcargo\s+release\b|\bgh-pages\b|\bmike\s+deploy\b.*--push|\bmkdocs\s+gh-deploy\b/i;
+const PUSH_COMMAND =
+  /\bgit\s+(?:-C\s+\S+\s+)?push\b|\bsemantic-release\b|\blerna\s+(?:version|publish)\b|\bnpm\s+version\b.*&&.*\bgit\s+push|\bmvn\b.*\brelease:(?:prepare|perform)\b|\bcargo\s+release\b|\bgh-pages\b|\bmike\s+deploy\b.*--push|\bmkdocs\s+gh-deploy\b/i;
 
 /** A later step of the job that pushes with the persisted credentials (its label), or undefined. */
 function laterPush(steps: ReadonlyArray<{ step: Step; job?: unknown }>, from: number, job: unknown): string | undefined {
@@ -95,8 +107,14 @@ const rule: Rule = {
       out.push(
         at(unit.doc, step.usesNode ?? step.node, {
           message:
-            (explicit ? 'This checkout keeps the job’s token in the working copy (`persist-credentials` is not `false`)' : 'This checkout keeps the job’s token in the working copy (no `persist-credentials: false`)') +
-            (leak ? `, and a later step uploads the workspace as an artifact (\`${leak.step.uses}\`), so the token can leak with it.` : privileged ? ', in a privileged workflow: every later step can read it.' : ': every later step can read it.'),
+            (explicit
+              ? 'This checkout keeps the job’s token in the working copy (`persist-credentials` is not `false`)'
+              : 'This checkout keeps the job’s token in the working copy (no `persist-credentials: false`)') +
+            (leak
+              ? `, and a later step uploads the workspace as an artifact (\`${leak.step.uses}\`), so the token can leak with it.`
+              : privileged
+                ? ', in a privileged workflow: every later step can read it.'
+                : ': every later step can read it.'),
           construct: `${job ? `job:${job.id}` : 'action'}:${step.index} persist-credentials`,
           severity,
           confidence: leak ? 'high' : 'low',

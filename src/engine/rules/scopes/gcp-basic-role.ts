@@ -53,7 +53,12 @@ const rule: Rule = {
       if (g.members.length && !members.length) continue;
       const publicMember = members.find((m) => memberBreadth(m.v) === 'public');
       const severity: Severity = publicMember ? 'critical' : (SEVERITY[role] ?? 'high');
-      const who = members.length ? members.slice(0, 3).map((m) => `\`${m.v}\``).join(', ') + (members.length > 3 ? ' …' : '') : 'its members';
+      const who = members.length
+        ? members
+            .slice(0, 3)
+            .map((m) => `\`${m.v}\``)
+            .join(', ') + (members.length > 3 ? ' …' : '')
+        : 'its members';
       const scope = g.level === 'policy' ? 'the resource the policy is applied to' : `the ${g.level}`;
       out.push({
         line: g.role.line,

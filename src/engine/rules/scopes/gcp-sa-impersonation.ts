@@ -92,7 +92,12 @@ const rule: Rule = {
       const lower = role.toLowerCase();
       const members = g.members.filter((m) => !anyGlob(allowMembers, m.v));
       if (g.members.length && !members.length) continue;
-      const who = members.length ? members.slice(0, 3).map((m) => `\`${m.v}\``).join(', ') + (members.length > 3 ? ' …' : '') : 'its members';
+      const who = members.length
+        ? members
+            .slice(0, 3)
+            .map((m) => `\`${m.v}\``)
+            .join(', ') + (members.length > 3 ? ' …' : '')
+        : 'its members';
       if (g.level === 'service-account') {
         if (!impersonation.has(lower)) continue;
         let worst: { m: (typeof members)[number]; severity: Severity; why: string } | undefined;
@@ -100,7 +105,12 @@ const rule: Rule = {
           const b = memberBreadth(m.v);
           if (!b) continue;
           const severity: Severity = b === 'public' ? 'critical' : 'high';
-          const why = b === 'public' ? 'anyone on the internet' : b === 'domain' ? 'every account of the domain' : 'every identity of the workload identity pool (every repository or workload the provider admits)';
+          const why =
+            b === 'public'
+              ? 'anyone on the internet'
+              : b === 'domain'
+                ? 'every account of the domain'
+                : 'every identity of the workload identity pool (every repository or workload the provider admits)';
           if (!worst || (severity === 'critical' && worst.severity !== 'critical')) worst = { m, severity, why };
         }
         if (!worst) continue;
@@ -110,10 +120,9 @@ const rule: Rule = {
           message: `\`${g.address}\` grants \`${role}\` on a service account to \`${worst.m.v}\` — ${worst.why} can ${WHAT[role] ?? 'act as'} it.`,
           construct: `gcp-sa-impersonation:${g.address}:${lower}`,
           severity: worst.severity,
-          remediation:
-            worst.m.v.startsWith('principalSet://')
-              ? 'Grant it to the one repository or workload: `principalSet://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/attribute.repository/<owner>/<repo>` (and set an `attribute_condition` on the provider).'
-              : 'Grant it to the named service account, user or group that deploys as this service account.',
+          remediation: worst.m.v.startsWith('principalSet://')
+            ? 'Grant it to the one repository or workload: `principalSet://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/attribute.repository/<owner>/<repo>` (and set an `attribute_condition` on the provider).'
+            : 'Grant it to the named service account, user or group that deploys as this service account.',
         });
         continue;
       }

@@ -58,7 +58,8 @@ const rule: Rule = {
             message: `\`${g.address}\` grants \`${role}\` on ${scope} to the default service account \`${m.v}\`: every VM or app that runs as it gets the role.`,
             construct: `gcp-sa-privileged:${g.address}:default`,
             severity: 'medium',
-            remediation: 'Create a dedicated service account for the workload, grant it the role, and run the workload as it; leave the default service accounts without roles (or disable them with the `iam.automaticIamGrantsForDefaultServiceAccounts` constraint).',
+            remediation:
+              'Create a dedicated service account for the workload, grant it the role, and run the workload as it; leave the default service accounts without roles (or disable them with the `iam.automaticIamGrantsForDefaultServiceAccounts` constraint).',
           });
           break;
         }

@@ -47,7 +47,14 @@ const rule: Rule = {
       out.push({
         line: first.line,
         column: first.column,
-        message: `\`${g.address}\` grants \`${g.role.v}\` on ${scope} to ${users.length === 1 ? `the user \`${first.v}\`` : `${users.length} individual users (${users.slice(0, 3).map((u) => `\`${u.v}\``).join(', ')}${users.length > 3 ? ' …' : ''})`} rather than to a group.`,
+        message: `\`${g.address}\` grants \`${g.role.v}\` on ${scope} to ${
+          users.length === 1
+            ? `the user \`${first.v}\``
+            : `${users.length} individual users (${users
+                .slice(0, 3)
+                .map((u) => `\`${u.v}\``)
+                .join(', ')}${users.length > 3 ? ' …' : ''})`
+        } rather than to a group.`,
         construct: `gcp-user-grant:${g.address}:${g.role.v.toLowerCase()}`,
       });
     }

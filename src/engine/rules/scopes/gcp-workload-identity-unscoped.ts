@@ -20,7 +20,8 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { attr, parseHcl, type HclBlock } from '../../parse/hcl.js';
 import { FEDERATED_TRUST } from './lib/cloud-controls.js';
 
-const PUBLIC_ISSUERS = /token\.actions\.githubusercontent\.com|gitlab\.com|app\.terraform\.io|oidc\.circleci\.com|api\.bitbucket\.org|bitbucket\.org|vstoken\.actions\.githubusercontent|oidc\.buildkite\.com/i;
+const PUBLIC_ISSUERS =
+  /token\.actions\.githubusercontent\.com|gitlab\.com|app\.terraform\.io|oidc\.circleci\.com|api\.bitbucket\.org|bitbucket\.org|vstoken\.actions\.githubusercontent|oidc\.buildkite\.com/i;
 
 const issuerOf = (b: HclBlock): string | undefined => {
   const oidc = b.blocks.find((c) => c.type === 'oidc');

@@ -36,7 +36,7 @@ const rule: Rule = {
     description: 'Terraform GitHub provider secret (`github_actions_secret` & co.) with its value in plaintext in the code',
     controls: [...SECRET_EXPOSURE, 'PCI-DSS-8.3.2'],
     remediation:
-      'Rotate the credential (it is in the repository history), then set `encrypted_value` (sealed with the repository\'s public key) or take `plaintext_value` from a variable or data source fed by a secret manager — never a literal.',
+      "Rotate the credential (it is in the repository history), then set `encrypted_value` (sealed with the repository's public key) or take `plaintext_value` from a variable or data source fed by a secret manager — never a literal.",
   },
   keywords: ['plaintext_value'],
   scope: 'file',

@@ -30,7 +30,8 @@ function judge(role: KRole): { what: string; severity: Severity } | undefined {
     if (fields.length === 3) consider('every verb on every resource (`*` in apiGroups, resources and verbs)', cluster ? 'critical' : 'high');
     else if (fields.length) consider(`\`*\` in ${fields.join(' and ')}`, star(r.verbs) || star(r.resources) ? (cluster ? 'high' : 'medium') : cluster ? 'medium' : 'low');
     const core = covers(r.apiGroups, '') || r.apiGroups.length === 0;
-    if (core && coversResource(r.resources, 'secrets') && !r.resourceNames.length && r.verbs.some((v) => ['*', 'get', 'list', 'watch'].includes(v.v))) consider('read access to Secrets', cluster ? 'high' : 'medium');
+    if (core && coversResource(r.resources, 'secrets') && !r.resourceNames.length && r.verbs.some((v) => ['*', 'get', 'list', 'watch'].includes(v.v)))
+      consider('read access to Secrets', cluster ? 'high' : 'medium');
     const rbac = covers(r.apiGroups, RBAC_GROUP);
     if (rbac && r.verbs.some((v) => v.v === 'escalate' || v.v === 'bind')) consider('`escalate`/`bind` on RBAC objects', cluster ? 'critical' : 'high');
     if (r.verbs.some((v) => v.v === 'impersonate')) consider('`impersonate`', cluster ? 'critical' : 'high');
@@ -75,7 +76,12 @@ const rule: Rule = {
       if (!found) continue;
       const verdict = judge(found.role);
       if (!verdict) continue;
-      const who = b.subjects.length ? b.subjects.slice(0, 3).map((s) => `${s.kind} \`${s.namespace ? `${s.namespace}/` : ''}${s.name}\``).join(', ') + (b.subjects.length > 3 ? ' …' : '') : 'its subjects';
+      const who = b.subjects.length
+        ? b.subjects
+            .slice(0, 3)
+            .map((s) => `${s.kind} \`${s.namespace ? `${s.namespace}/` : ''}${s.name}\``)
+            .join(', ') + (b.subjects.length > 3 ? ' …' : '')
+        : 'its subjects';
       out.push({
         line: ref.line,
         column: ref.column,

@@ -82,7 +82,14 @@ const rule: Rule = {
         why = `\`${role}\` for ${broad.s.kind === 'ServiceAccount' ? 'every pod of the namespace that does not name its own service account' : 'every identity in the group'}`;
       }
       if (!severity) continue;
-      const who = broad ? broad.why : subjects.length ? subjects.slice(0, 3).map((s) => `${s.kind} \`${s.name}\``).join(', ') : 'its subjects';
+      const who = broad
+        ? broad.why
+        : subjects.length
+          ? subjects
+              .slice(0, 3)
+              .map((s) => `${s.kind} \`${s.name}\``)
+              .join(', ')
+          : 'its subjects';
       out.push({
         line: b.roleRef.line,
         column: b.roleRef.column,

@@ -42,16 +42,82 @@ interface Op {
 }
 
 const OPS: Op[] = [
-  { id: 'escalate', groups: [RBAC_GROUP], resources: ['roles', 'clusterroles'], verbs: ['escalate'], what: '`escalate` on roles (create roles with more rights than it holds)', cluster: 'critical', namespaced: 'high' },
-  { id: 'bind', groups: [RBAC_GROUP], resources: ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'], verbs: ['bind'], what: '`bind` (bind any role, `cluster-admin` included, to itself)', cluster: 'critical', namespaced: 'high' },
-  { id: 'impersonate', groups: ['', 'authentication.k8s.io'], resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras'], verbs: ['impersonate'], what: '`impersonate` (act as other users, groups or service accounts)', cluster: 'critical', namespaced: 'high' },
-  { id: 'exec', groups: [''], resources: ['pods/exec', 'pods/attach'], verbs: ['create'], what: '`create` on `pods/exec` (a shell in any pod, with its service account token)', cluster: 'high', namespaced: 'medium' },
-  { id: 'nodes-proxy', groups: [''], resources: ['nodes/proxy'], verbs: ['create', 'get'], what: '`nodes/proxy` (the kubelet API: run commands in every pod of a node)', cluster: 'high', namespaced: 'low' },
-  { id: 'token', groups: [''], resources: ['serviceaccounts/token'], verbs: ['create'], what: '`create` on `serviceaccounts/token` (mint tokens for any service account)', cluster: 'high', namespaced: 'medium' },
-  { id: 'webhooks', groups: ['admissionregistration.k8s.io'], resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'], verbs: ['create', 'update', 'patch'], what: 'write access to admission webhooks (intercept and rewrite every API request)', cluster: 'high', namespaced: 'high', clusterOnly: true },
+  {
+    id: 'escalate',
+    groups: [RBAC_GROUP],
+    resources: ['roles', 'clusterroles'],
+    verbs: ['escalate'],
+    what: '`escalate` on roles (create roles with more rights than it holds)',
+    cluster: 'critical',
+    namespaced: 'high',
+  },
+  {
+    id: 'bind',
+    groups: [RBAC_GROUP],
+    resources: ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'],
+    verbs: ['bind'],
+    what: '`bind` (bind any role, `cluster-admin` included, to itself)',
+    cluster: 'critical',
+    namespaced: 'high',
+  },
+  {
+    id: 'impersonate',
+    groups: ['', 'authentication.k8s.io'],
+    resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras'],
+    verbs: ['impersonate'],
+    what: '`impersonate` (act as other users, groups or service accounts)',
+    cluster: 'critical',
+    namespaced: 'high',
+  },
+  {
+    id: 'exec',
+    groups: [''],
+    resources: ['pods/exec', 'pods/attach'],
+    verbs: ['create'],
+    what: '`create` on `pods/exec` (a shell in any pod, with its service account token)',
+    cluster: 'high',
+    namespaced: 'medium',
+  },
+  {
+    id: 'nodes-proxy',
+    groups: [''],
+    resources: ['nodes/proxy'],
+    verbs: ['create', 'get'],
+    what: '`nodes/proxy` (the kubelet API: run commands in every pod of a node)',
+    cluster: 'high',
+    namespaced: 'low',
+  },
+  {
+    id: 'token',
+    groups: [''],
+    resources: ['serviceaccounts/token'],
+    verbs: ['create'],
+    what: '`create` on `serviceaccounts/token` (mint tokens for any service account)',
+    cluster: 'high',
+    namespaced: 'medium',
+  },
+  {
+    id: 'webhooks',
+    groups: ['admissionregistration.k8s.io'],
+    resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'],
+    verbs: ['create', 'update', 'patch'],
+    what: 'write access to admission webhooks (intercept and rewrite every API request)',
+    cluster: 'high',
+    namespaced: 'high',
+    clusterOnly: true,
+  },
 ];
 
-const CSR_APPROVAL: Op = { id: 'csr-approval', groups: ['certificates.k8s.io'], resources: ['certificatesigningrequests/approval'], verbs: ['update', 'patch'], what: '', cluster: 'high', namespaced: 'high', clusterOnly: true };
+const CSR_APPROVAL: Op = {
+  id: 'csr-approval',
+  groups: ['certificates.k8s.io'],
+  resources: ['certificatesigningrequests/approval'],
+  verbs: ['update', 'patch'],
+  what: '',
+  cluster: 'high',
+  namespaced: 'high',
+  clusterOnly: true,
+};
 const CSR_SIGNERS: Op = { id: 'csr-signers', groups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'], what: '', cluster: 'high', namespaced: 'high', clusterOnly: true };
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -88,7 +154,8 @@ const rule: Rule = {
     confidence: 'high',
     description: 'Kubernetes role allows privilege escalation: escalate, bind, impersonate, pods/exec, nodes/proxy, serviceaccounts/token, admission webhooks or CSR approval',
     controls: [...K8S_ESCALATION],
-    remediation: 'Remove the escalation verbs (`escalate`, `bind`, `impersonate`) and subresources (`pods/exec`, `nodes/proxy`, `serviceaccounts/token`) from the role, or limit them with `resourceNames` to the objects the workload manages.',
+    remediation:
+      'Remove the escalation verbs (`escalate`, `bind`, `impersonate`) and subresources (`pods/exec`, `nodes/proxy`, `serviceaccounts/token`) from the role, or limit them with `resourceNames` to the objects the workload manages.',
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',
@@ -119,7 +186,12 @@ const rule: Rule = {
       if (cluster) {
         const approval = role.rules.map((r) => ({ r, at: allStar(r) ? undefined : grants(r, CSR_APPROVAL) })).find((x) => x.at);
         const signers = role.rules.map((r) => ({ r, at: allStar(r) ? undefined : grants(r, CSR_SIGNERS) })).find((x) => x.at);
-        if (approval && signers) add(approval.r, { ...CSR_APPROVAL, id: 'csr', what: 'approval of CertificateSigningRequests (`certificatesigningrequests/approval` + `approve` on `signers`: client certificates for any user)' }, approval.at!);
+        if (approval && signers)
+          add(
+            approval.r,
+            { ...CSR_APPROVAL, id: 'csr', what: 'approval of CertificateSigningRequests (`certificatesigningrequests/approval` + `approve` on `signers`: client certificates for any user)' },
+            approval.at!,
+          );
       }
       for (const [index, hits] of found) {
         hits.sort((a, b) => RANK[cluster ? b.op.cluster : b.op.namespaced] - RANK[cluster ? a.op.cluster : a.op.namespaced]);
@@ -132,7 +204,10 @@ const rule: Rule = {
           message: `${role.kind} \`${role.name}\` rule ${index + 1} allows ${hits.map((h) => h.op.what).join('; ')}, ${scope}.`,
           construct: `k8s-escalation:${role.kind}:${role.namespace ?? ''}:${role.name}:${index}`,
           severity,
-          remediation: `${hits.map((h) => REMEDIATION[h.op.id] ?? '').filter(Boolean).join('; ')}.`.replace(/^./, (c) => c.toUpperCase()),
+          remediation: `${hits
+            .map((h) => REMEDIATION[h.op.id] ?? '')
+            .filter(Boolean)
+            .join('; ')}.`.replace(/^./, (c) => c.toUpperCase()),
         });
       }
     }

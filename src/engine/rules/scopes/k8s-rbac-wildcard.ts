@@ -54,7 +54,12 @@ const rule: Rule = {
           what = `every verb on every resource of every API group${cluster ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;
         } else if (v || res) {
           severity = cluster ? 'high' : 'medium';
-          what = v && res ? 'every verb on every resource' : v ? `every verb (\`*\`) on ${r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'}` : `${r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on every resource (\`*\`)`;
+          what =
+            v && res
+              ? 'every verb on every resource'
+              : v
+                ? `every verb (\`*\`) on ${r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'}`
+                : `${r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on every resource (\`*\`)`;
         } else {
           severity = cluster ? 'medium' : 'low';
           what = g ? 'resources of every API group (`apiGroups: ["*"]`)' : `a wildcard (\`${any.v}\`)`;

@@ -39,8 +39,7 @@ const rule: Rule = {
     confidence: 'high',
     description: 'Token scope list holds scopes the policy forbids or does not allow for that token kind',
     controls: [...TOKEN_GRANTS],
-    remediation:
-      'Reissue the token with only the scopes its job needs (prefer a fine-grained PAT or a GitHub App with per-repository permissions), revoke the old one, and update the scope list.',
+    remediation: 'Reissue the token with only the scopes its job needs (prefer a fine-grained PAT or a GitHub App with per-repository permissions), revoke the old one, and update the scope list.',
   },
   keywords: ['scope'],
   scope: 'file',

@@ -59,7 +59,12 @@ function compile(allow: unknown): CompiledEntry[] | undefined {
       const p = e.permissions;
       if (p === 'write-all') scopes = 'all';
       else if (Array.isArray(p)) scopes = new Set(p.map(String));
-      else if (p && typeof p === 'object') scopes = new Set(Object.entries(p).filter(([, v]) => v === 'write').map(([k]) => k));
+      else if (p && typeof p === 'object')
+        scopes = new Set(
+          Object.entries(p)
+            .filter(([, v]) => v === 'write')
+            .map(([k]) => k),
+        );
       else scopes = new Set();
       return { workflow: globs(e.workflow, true), job: globs(e.job, false), scopes };
     });

@@ -18,8 +18,7 @@ const rule: Rule = {
     confidence: 'high',
     description: 'GitHub Actions workflow grants `write` scopes to all its jobs instead of the job that needs them',
     controls: [...WORKFLOW_TOKEN],
-    remediation:
-      'Set the workflow-level `permissions:` to read-only (`contents: read`) and add the `write` scope to the `permissions:` of the one job that needs it.',
+    remediation: 'Set the workflow-level `permissions:` to read-only (`contents: read`) and add the `write` scope to the `permissions:` of the one job that needs it.',
   },
   keywords: ['write'],
   scope: 'file',
@@ -64,16 +63,15 @@ const rule: Rule = {
         message = `\`${scope}: write\` is granted at the workflow level${where}: ${list(names)} ${names.length === 1 ? 'gets' : 'get'} it, and so will any job added later (it can ${risk}).`;
       } else {
         const who =
-          inheriting.length === 1
-            ? `job ${code(inheriting[0]!.id)}`
-            : `${inheriting.length === wf.jobs.length ? 'all' : inheriting.length} jobs (${list(inheriting.map((j) => code(j.id)))})`;
+          inheriting.length === 1 ? `job ${code(inheriting[0]!.id)}` : `${inheriting.length === wf.jobs.length ? 'all' : inheriting.length} jobs (${list(inheriting.map((j) => code(j.id)))})`;
         message = `\`${scope}: write\` is granted at the workflow level${where}, so ${who} can ${risk}.`;
       }
       let remediation: string;
       if (needers.length) {
         const reasons = [...new Set(needers.flatMap((j) => jobNeeds(wf, j).grants.get(scope)!.because))];
         remediation = `Move \`${scope}: write\` into the \`permissions:\` of ${list(needers.map((j) => `job \`${j.id}\``))} (${list(reasons)} need${reasons.length === 1 ? 's' : ''} it)`;
-        remediation += others.length || unsure.length ? ` and set the workflow level to ${lowered} for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
+        remediation +=
+          others.length || unsure.length ? ` and set the workflow level to ${lowered} for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
       } else if (unsure.length) {
         remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => jobNeeds(wf, j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level ${lowered}.`;
       } else {

@@ -31,8 +31,7 @@ const rule: Rule = {
     confidence: 'medium',
     description: 'GitHub Actions job runs with the repository-default GITHUB_TOKEN permissions (no `permissions:`)',
     controls: [...WORKFLOW_TOKEN],
-    remediation:
-      'Add `permissions: { contents: read }` at the top of the workflow and grant `write` scopes only in the jobs that need them.',
+    remediation: 'Add `permissions: { contents: read }` at the top of the workflow and grant `write` scopes only in the jobs that need them.',
   },
   keywords: ['jobs'],
   scope: 'file',
@@ -63,9 +62,7 @@ const rule: Rule = {
       }
       return withoutPeerIgnored(file.text, out, ['excessive-permissions']);
     }
-    const trigger = privileged.length
-      ? ` This workflow runs on \`${privileged.join('`, `')}\`, with secrets, for events people without write access can cause.`
-      : '';
+    const trigger = privileged.length ? ` This workflow runs on \`${privileged.join('`, `')}\`, with secrets, for events people without write access can cause.` : '';
     const defaultText =
       opts.repositoryDefault === 'restricted'
         ? 'the repository default (read-only contents and packages under this policy)'
@@ -82,18 +79,30 @@ const rule: Rule = {
       if (writes.length) writers.push(suggestion(needs, `job \`${job.id}\``));
       else if (needs.unknown.length) unknown.push(...needs.unknown);
     }
-    const top = `{ ${[...reads].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+    const top = `{ ${[...reads]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} }`;
     const calls = defaulted.filter((j) => j.uses);
     const names = defaulted.map((j) => `\`${j.id}\``);
     const allDefaulted = defaulted.length === wf.jobs.length;
     const first = defaulted[0]!;
     const anchor = allDefaulted ? (wf.onKeyNode ?? first.keyNode ?? first.node) : (first.keyNode ?? first.node);
-    const jobsText = defaulted.length === 1 ? `Job ${names[0]}` : allDefaulted ? `None of its ${defaulted.length} jobs` : `${defaulted.length} jobs (${list(names.slice(0, 6))}${names.length > 6 ? ' …' : ''})`;
-    const subject = defaulted.length === 1 ? `${jobsText} has no \`permissions:\` and neither has the workflow, so its GITHUB_TOKEN gets` : allDefaulted ? `The workflow has no \`permissions:\` and ${jobsText.toLowerCase()} sets any, so every job's GITHUB_TOKEN gets` : `${jobsText} have no \`permissions:\` and neither has the workflow, so their GITHUB_TOKEN gets`;
-    const callNote = calls.length ? ` ${calls.length === 1 ? `\`${calls[0]!.id}\` calls a reusable workflow and hands` : `${calls.length} jobs call reusable workflows and hand`} the same default on.` : '';
+    const jobsText =
+      defaulted.length === 1 ? `Job ${names[0]}` : allDefaulted ? `None of its ${defaulted.length} jobs` : `${defaulted.length} jobs (${list(names.slice(0, 6))}${names.length > 6 ? ' …' : ''})`;
+    const subject =
+      defaulted.length === 1
+        ? `${jobsText} has no \`permissions:\` and neither has the workflow, so its GITHUB_TOKEN gets`
+        : allDefaulted
+          ? `The workflow has no \`permissions:\` and ${jobsText.toLowerCase()} sets any, so every job's GITHUB_TOKEN gets`
+          : `${jobsText} have no \`permissions:\` and neither has the workflow, so their GITHUB_TOKEN gets`;
+    const callNote = calls.length
+      ? ` ${calls.length === 1 ? `\`${calls[0]!.id}\` calls a reusable workflow and hands` : `${calls.length} jobs call reusable workflows and hand`} the same default on.`
+      : '';
     let remediation = `Add \`permissions: ${top}\` at the top of the workflow, so every job starts from read-only.`;
     if (writers.length) remediation += ` Then grant write only where it is needed — ${writers.join(' ')}`;
-    if (unknown.length) remediation += ` Check what ${list([...new Set(unknown)].slice(0, 4))} does with the token${calls.length ? ' (a called workflow may need its scopes granted in the calling job)' : ''}.`;
+    if (unknown.length)
+      remediation += ` Check what ${list([...new Set(unknown)].slice(0, 4))} does with the token${calls.length ? ' (a called workflow may need its scopes granted in the calling job)' : ''}.`;
     out.push(
       at(wf.doc, anchor, {
         message: `${subject} ${defaultText}.${callNote}${trigger}`,

@@ -13,8 +13,7 @@ const rule: Rule = {
     confidence: 'high',
     description: 'GitHub Actions workflow or job grants the GITHUB_TOKEN `write-all`',
     controls: [...WORKFLOW_TOKEN],
-    remediation:
-      'Replace `permissions: write-all` with the scopes the job needs (`contents: read` for most builds) and grant `write` only on the scopes and jobs that must write.',
+    remediation: 'Replace `permissions: write-all` with the scopes the job needs (`contents: read` for most builds) and grant `write` only on the scopes and jobs that must write.',
   },
   keywords: ['write-all'],
   scope: 'file',

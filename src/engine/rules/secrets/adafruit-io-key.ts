@@ -12,7 +12,7 @@ export default defineSecretRule({
     provider: 'Adafruit IO',
     url: 'https://io.adafruit.com/',
     steps: [
-      'On io.adafruit.com open \'My Key\' and regenerate the key (every device using it must be updated).',
+      "On io.adafruit.com open 'My Key' and regenerate the key (every device using it must be updated).",
       'Review feeds and dashboards for data you did not write.',
       "Store the new key in the device's secrets file, not in the sketch.",
     ],

@@ -4,8 +4,7 @@ import { isPlaceholderPassword } from './lib/credential-values.js';
 import { isLocalHost } from './lib/url-credentials.js';
 
 // `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
-const PASSWORD_PAIR =
-  /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"\r\n]{1,128})/gi;
+const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"\r\n]{1,128})/gi;
 // Other keys of ADO.NET, ODBC, OLE DB, Npgsql and StackExchange.Redis connection strings.
 const OTHER_KEY =
   /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;
@@ -32,8 +31,8 @@ const rule: Rule = {
       provider: 'The database server named by Server / Data Source / Host',
       url: 'https://learn.microsoft.com/sql/relational-databases/security/authentication-access/change-a-password',
       steps: [
-        'Change the login\'s password on the server (ALTER LOGIN … WITH PASSWORD, or the cloud console for Azure SQL / RDS).',
-        'Review the server\'s login audit for that user since the commit.',
+        "Change the login's password on the server (ALTER LOGIN … WITH PASSWORD, or the cloud console for Azure SQL / RDS).",
+        "Review the server's login audit for that user since the commit.",
         'Move the connection string to a secret store (Key Vault, user secrets, CI secrets) or switch to integrated / managed-identity authentication.',
       ],
     },

@@ -32,7 +32,4 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['alicloud'], ['secret_key'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['alicloud'], ['secret_key'], VALUE));

@@ -7,7 +7,7 @@ export default defineSecretRule({
   keywords: ['sk-ant-admin'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>sk-ant-admin\d{2}-[A-Za-z0-9_-]{80,120}AA)(?![A-Za-z0-9_-])/g,
   minEntropy: 4,
-  message: 'Anthropic Admin API key committed to the repository: it manages the organization\'s members, workspaces and keys.',
+  message: "Anthropic Admin API key committed to the repository: it manages the organization's members, workspaces and keys.",
   revoke: {
     provider: 'Anthropic',
     url: 'https://console.anthropic.com/settings/admin-keys',

@@ -28,7 +28,7 @@ export default defineSecretRuleSet({
     provider: 'Asana',
     url: 'https://app.asana.com/0/my-apps',
     steps: [
-      'In the developer console (My apps), revoke the personal access token, or reset the app\'s client secret.',
+      "In the developer console (My apps), revoke the personal access token, or reset the app's client secret.",
       'Review the workspace for changes and exports since it was committed.',
       'Create a replacement and store it as a secret.',
     ],

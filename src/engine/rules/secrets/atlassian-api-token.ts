@@ -14,8 +14,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['atatt', 'atctt'],
-      pattern:
-        /(?<![A-Za-z0-9_+/-])(?<secret>AT[AC]TT[A-Za-z0-9_+/=-]{16,300}=[A-Za-z0-9]{8}|ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_+/=-])/g,
+      pattern: /(?<![A-Za-z0-9_+/-])(?<secret>AT[AC]TT[A-Za-z0-9_+/=-]{16,300}=[A-Za-z0-9]{8}|ATATT3[A-Za-z0-9_=-]{186})(?![A-Za-z0-9_+/=-])/g,
       minEntropy: 3.5,
     },
     {
@@ -39,7 +38,7 @@ export default defineSecretRuleSet({
     provider: 'Atlassian',
     url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     steps: [
-      'The token acts as its owner: have them revoke it under Account settings → Security → API tokens (org admins can revoke managed accounts\' tokens from admin.atlassian.com).',
+      "The token acts as its owner: have them revoke it under Account settings → Security → API tokens (org admins can revoke managed accounts' tokens from admin.atlassian.com).",
       'Review the Jira/Confluence audit log for changes and data exports since it was committed.',
       'Create a replacement with an expiry (or a scoped token / service account) and store it as a secret.',
     ],

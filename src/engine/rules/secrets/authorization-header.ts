@@ -54,8 +54,8 @@ const rule: Rule = {
     revoke: {
       provider: 'The API the request is sent to (the host in the same command or code)',
       steps: [
-        'Identify the API from the request URL or client code and revoke the token / API key there (for Basic auth: change the user\'s password).',
-        'Check the API\'s audit or usage log for calls with the credential since the commit.',
+        "Identify the API from the request URL or client code and revoke the token / API key there (for Basic auth: change the user's password).",
+        "Check the API's audit or usage log for calls with the credential since the commit.",
         'In scripts and docs reference an environment variable (`-H "Authorization: Bearer $API_TOKEN"`) and keep the value in a secret store.',
       ],
     },

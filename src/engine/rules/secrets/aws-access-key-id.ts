@@ -15,8 +15,7 @@ const rule = defineSecretRule({
   keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
   pattern: /(?<![A-Za-z0-9])(?<secret>(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})(?![A-Za-z0-9])/g,
   minEntropy: 3,
-  message:
-    'AWS access key ID committed. The ID alone cannot sign requests, but its secret key is usually nearby (or in history): treat the pair as leaked.',
+  message: 'AWS access key ID committed. The ID alone cannot sign requests, but its secret key is usually nearby (or in history): treat the pair as leaked.',
   revoke: {
     provider: 'AWS IAM',
     url: 'https://console.aws.amazon.com/iam/home#/security_credentials',

@@ -35,7 +35,4 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['aws'], ['secret_key'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['aws'], ['secret_key'], VALUE));

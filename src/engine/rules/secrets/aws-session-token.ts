@@ -7,7 +7,7 @@ const REVOKE = {
   provider: 'AWS STS',
   url: 'https://console.aws.amazon.com/iam/home#/roles',
   steps: [
-    'Session tokens expire (15 minutes to 36 hours), but until then they work: revoke the role\'s active sessions (IAM → Roles → <role> → Revoke active sessions), which denies every token issued before now.',
+    "Session tokens expire (15 minutes to 36 hours), but until then they work: revoke the role's active sessions (IAM → Roles → <role> → Revoke active sessions), which denies every token issued before now.",
     'Find who obtained it (CloudTrail AssumeRole / GetSessionToken events) and why it was written to a file; rotate the long-lived key it was derived from if any.',
     'Review CloudTrail for use of the session since it was committed.',
   ],
@@ -24,11 +24,11 @@ const assigned = withNextLine(
     severity: 'high',
     confidence: 'high',
     keywords: ['session_token', 'sessiontoken', 'session-token', 'security_token', 'securitytoken', 'security-token'],
-    pattern: assignment(
-      names('session_token', 'sessiontoken', 'session-token', 'security_token', 'securitytoken', 'security-token'),
-      VALUE,
-      { gap: 4, notFollowedBy: 'A-Za-z0-9+/=%', notPrecededBy: 'A-Za-z0-9+/' },
-    ),
+    pattern: assignment(names('session_token', 'sessiontoken', 'session-token', 'security_token', 'securitytoken', 'security-token'), VALUE, {
+      gap: 4,
+      notFollowedBy: 'A-Za-z0-9+/=%',
+      notPrecededBy: 'A-Za-z0-9+/',
+    }),
     minEntropy: 4,
     revoke: REVOKE,
   }),
@@ -44,8 +44,7 @@ const prefixed = defineSecretRule({
   severity: 'high',
   confidence: 'high',
   keywords: ['ojb3jpz2lux2vj', 'zxivyxdz', 'fqodyxdz'],
-  pattern:
-    /(?<![A-Za-z0-9+/])(?<secret>(?:[A-Za-z0-9+/]{2}oJb3JpZ2luX2Vj|F[Qw]oGZXIvYXdz|FQoDYXdz)[A-Za-z0-9+/]{100,4000}={0,2})(?![A-Za-z0-9+/=])/g,
+  pattern: /(?<![A-Za-z0-9+/])(?<secret>(?:[A-Za-z0-9+/]{2}oJb3JpZ2luX2Vj|F[Qw]oGZXIvYXdz|FQoDYXdz)[A-Za-z0-9+/]{100,4000}={0,2})(?![A-Za-z0-9+/=])/g,
   minEntropy: 4,
   revoke: REVOKE,
 });

@@ -10,8 +10,7 @@ import { isPlaceholder, isReference } from '../../placeholder.js';
  * endpoints nearby (or is sent as the `Ocp-Apim-Subscription-Key` header).
  */
 const ENDPOINT = /[a-z0-9-]{2,64}\.(?:openai\.azure\.com|cognitiveservices\.azure\.com|api\.cognitive\.microsoft\.com|azure-api\.net|search\.windows\.net)/gi;
-const KEY =
-  /(?<name>[\w.\-]{0,40}(?:key|subscription|secret|token))["'\]]{0,3}\s{0,6}(?:[:=]{1,3}>?|,)\s{0,6}["'`]{0,2}(?<secret>[A-Za-z0-9]{32}|[A-Za-z0-9]{52})(?![A-Za-z0-9_-])/gi;
+const KEY = /(?<name>[\w.\-]{0,40}(?:key|subscription|secret|token))["'\]]{0,3}\s{0,6}(?:[:=]{1,3}>?|,)\s{0,6}["'`]{0,2}(?<secret>[A-Za-z0-9]{32}|[A-Za-z0-9]{52})(?![A-Za-z0-9_-])/gi;
 /** How far from an endpoint the key may be: one config block, not the whole repository file. */
 const NEAR = 3000;
 
@@ -30,7 +29,7 @@ const rule: Rule = {
       steps: [
         'Regenerate the key on the resource named by the endpoint next to it: Keys and Endpoint → Regenerate Key 1/2 (Azure OpenAI, AI Services), Keys → Regenerate (AI Search), or Subscriptions → Regenerate (API Management).',
         'Move the application to Microsoft Entra ID authentication (managed identity) and disable local key authentication where the service allows it.',
-        'Review the resource\'s metrics and diagnostic logs (and Azure OpenAI usage / billing) since the commit.',
+        "Review the resource's metrics and diagnostic logs (and Azure OpenAI usage / billing) since the commit.",
       ],
     },
   },

@@ -24,14 +24,11 @@ const spec: SecretRuleSpec = {
     provider: 'Azure DevOps',
     url: 'https://dev.azure.com/_usersSettings/tokens',
     steps: [
-      'Revoke the token under User settings → Personal access tokens (organisation admins can revoke any user\'s PAT via the PAT revocation API).',
+      "Revoke the token under User settings → Personal access tokens (organisation admins can revoke any user's PAT via the PAT revocation API).",
       'Create a replacement in the new 84-character format with the fewest scopes and a short expiry, or use a service principal / managed identity.',
-      'Review the organisation\'s auditing log for activity with the token since the commit.',
+      "Review the organisation's auditing log for activity with the token since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['azuredevops'], ['personal_access_token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['azuredevops'], ['personal_access_token'], VALUE));

@@ -18,7 +18,7 @@ export default defineSecretRule({
     steps: [
       'Revoke the token under User settings → Personal access tokens (organisation admins: Organization settings → Policies / the PAT revocation API).',
       'Prefer a service principal or managed identity (or workload identity federation for pipelines); otherwise create a replacement PAT with the fewest scopes, one organisation and a short expiry.',
-      'Review the organisation\'s auditing log for activity with the token since the commit.',
+      "Review the organisation's auditing log for activity with the token since the commit.",
     ],
   },
 });

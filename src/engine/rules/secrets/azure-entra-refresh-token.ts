@@ -16,9 +16,9 @@ export default defineSecretRule({
     provider: 'Microsoft Entra ID',
     url: 'https://entra.microsoft.com/#view/Microsoft_AAD_UsersAndTenants/UserManagementMenuBlade/~/AllUsers',
     steps: [
-      'Revoke the user\'s sessions (Entra admin center → Users → <user> → Revoke sessions, or `Revoke-MgUserSignInSession`): every refresh token issued to them stops working.',
+      "Revoke the user's sessions (Entra admin center → Users → <user> → Revoke sessions, or `Revoke-MgUserSignInSession`): every refresh token issued to them stops working.",
       'Find which app obtained it (the client ID in the sign-in logs) and stop writing tokens to files; use a token cache protected by the OS or a managed identity.',
-      'Review the user\'s sign-in and audit logs for use of the token since the commit.',
+      "Review the user's sign-in and audit logs for use of the token since the commit.",
     ],
   },
 });

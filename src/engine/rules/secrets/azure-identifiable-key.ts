@@ -62,7 +62,7 @@ const rule = defineSecretRule({
     steps: [
       'Open the resource the key belongs to (the signature names the service) and regenerate that key (Access keys / Keys / Shared access policies → Regenerate).',
       'Move clients to the other key or, better, to Microsoft Entra ID (managed identity) and disable key-based access where the service allows it.',
-      'Review the resource\'s diagnostic / activity logs for use of the key since the commit.',
+      "Review the resource's diagnostic / activity logs for use of the key since the commit.",
     ],
   },
 });

@@ -35,13 +35,7 @@ const spec: SecretRuleSpec = {
     const name = nameOf(m, secret).replace(/[\s"'`:=,>|]+$/, '');
     // The identifier the value is assigned to (in a provider block, other attributes precede it).
     const last = /[\w.-]*$/.exec(name)?.[0] ?? '';
-    return (
-      CREDENTIAL_WORD.test(name) &&
-      !NOT_A_SECRET_NAME.test(last.replace(/^.*?(?:azure|arm)/i, '')) &&
-      !NEW_FORMAT.test(secret) &&
-      !GUID.test(secret) &&
-      isMixed(secret)
-    );
+    return CREDENTIAL_WORD.test(name) && !NOT_A_SECRET_NAME.test(last.replace(/^.*?(?:azure|arm)/i, '')) && !NEW_FORMAT.test(secret) && !GUID.test(secret) && isMixed(secret);
   },
   revoke: {
     provider: 'Microsoft Azure / Entra ID',
@@ -49,12 +43,9 @@ const spec: SecretRuleSpec = {
     steps: [
       'A client secret: find the app registration (AZURE_CLIENT_ID / ARM_CLIENT_ID next to it) → Certificates & secrets, and delete it. A service key: regenerate it on the resource (Keys / Access keys / App keys).',
       'Prefer a managed identity or workload identity federation (OIDC from CI); otherwise keep the replacement in Key Vault or CI secrets with a short expiry.',
-      'Review the sign-in logs (service principal sign-ins) or the resource\'s logs for use of the credential since the commit.',
+      "Review the sign-in logs (service principal sign-ins) or the resource's logs for use of the credential since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['azurerm', 'azuread'], ['client_secret'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['azurerm', 'azuread'], ['client_secret'], VALUE));

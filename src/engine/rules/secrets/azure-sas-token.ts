@@ -22,8 +22,7 @@ function queryRun(text: string, at: number, end: number): string {
   return text.slice(s, e);
 }
 
-const param = (run: string, name: string): string | undefined =>
-  new RegExp(`(?:^|[?&;=])${name}=([^&;]*)`).exec(run)?.[1];
+const param = (run: string, name: string): string | undefined => new RegExp(`(?:^|[?&;=])${name}=([^&;]*)`).exec(run)?.[1];
 
 function isAzureSas(run: string): boolean {
   const sv = param(run, 'sv');

@@ -11,10 +11,7 @@ import { withNextLine } from './lib/next-line.js';
 const NAME = `(?:${ci('account')}|${ci('storage')}|${ci('access')}|${ci('primary')}|${ci('secondary')}|${ci('master')}|${ci('cosmos')}(?:${ci('db')})?)[_.\\-]?${ci('key')}`;
 
 /** SHA-256 of the keys of the local emulators (Azurite / storage emulator, Cosmos DB emulator): public. */
-const EMULATOR_KEYS = new Set([
-  '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
-  'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615',
-]);
+const EMULATOR_KEYS = new Set(['0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059', 'aa6547439583c3a275d4542a0df6c1ad6a863971be9f2a2220f027cc02aef615']);
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export default withNextLine(
@@ -24,10 +21,7 @@ export default withNextLine(
     severity: 'critical',
     confidence: 'high',
     keywords: spellings([['account', 'storage', 'access', 'primary', 'secondary', 'master', 'cosmos', 'cosmosdb'], ['key']]),
-    pattern: new RegExp(
-      `${NAME}[^\\n]{0,40}?\\n?[^\\n]{0,40}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])`,
-      'g',
-    ),
+    pattern: new RegExp(`${NAME}[^\\n]{0,40}?\\n?[^\\n]{0,40}?(?<![A-Za-z0-9+/])(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])`, 'g'),
     minEntropy: 4.5,
     validate: (secret) => !EMULATOR_KEYS.has(sha256(secret)),
     revoke: {

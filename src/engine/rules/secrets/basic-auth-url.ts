@@ -24,10 +24,10 @@ const rule: Rule = {
     controls: SECRET_CONTROLS,
     remediation: DEFAULT_SECRET_REMEDIATION,
     revoke: {
-      provider: 'The service at the URL\'s host',
+      provider: "The service at the URL's host",
       steps: [
         'Change the password of the user in the URL, or revoke the token (on GitHub/GitLab: the PAT, deploy token or OAuth grant it belongs to).',
-        'Review the service\'s access log for that account since the commit.',
+        "Review the service's access log for that account since the commit.",
         'Configure the client with a credential helper, a netrc file outside the repository, or a CI secret instead of a URL with credentials.',
       ],
     },

@@ -5,7 +5,13 @@ import { crc32 } from '../../checksum.js';
 /** Atlassian-issued tokens end in `=` + the upper-case hex CRC-32 of everything up to and including it. */
 function atlassianCrcValid(token: string): boolean {
   const eq = token.lastIndexOf('=');
-  return eq > 0 && crc32(token.slice(0, eq + 1)).toString(16).toUpperCase().padStart(8, '0') === token.slice(eq + 1);
+  return (
+    eq > 0 &&
+    crc32(token.slice(0, eq + 1))
+      .toString(16)
+      .toUpperCase()
+      .padStart(8, '0') === token.slice(eq + 1)
+  );
 }
 
 export default defineSecretRuleSet({

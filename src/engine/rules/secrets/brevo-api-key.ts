@@ -10,10 +10,6 @@ export default defineSecretRule({
   revoke: {
     provider: 'Brevo',
     url: 'https://app.brevo.com/settings/keys/api',
-    steps: [
-      'In SMTP & API → API keys (or SMTP keys), delete the key.',
-      'Check the transactional logs for mail you did not send.',
-      'Create a replacement and store it as a secret.',
-    ],
+    steps: ['In SMTP & API → API keys (or SMTP keys), delete the key.', 'Check the transactional logs for mail you did not send.', 'Create a replacement and store it as a secret.'],
   },
 });

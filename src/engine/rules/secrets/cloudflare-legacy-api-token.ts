@@ -32,7 +32,4 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['cloudflare'], ['api_token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['cloudflare'], ['api_token'], VALUE));

@@ -11,10 +11,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['codeclimate', 'code_climate', 'cc_test_reporter_id'],
-      pattern: assignment(
-        `(?:${credentialName(['codeclimate', 'code_climate'], ['token', 'key', 'secret', 'auth', 'id'])}|${names('cc_test_reporter_id')})`,
-        '[a-f0-9]{40}|[a-f0-9]{64}',
-      ),
+      pattern: assignment(`(?:${credentialName(['codeclimate', 'code_climate'], ['token', 'key', 'secret', 'auth', 'id'])}|${names('cc_test_reporter_id')})`, '[a-f0-9]{40}|[a-f0-9]{64}'),
       nextLine: true,
       minEntropy: 3,
       validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),

@@ -11,10 +11,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['codecov'],
-      pattern: assignment(
-        credentialName(['codecov'], ['token', 'key', 'secret', 'auth']),
-        '(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{32,40})',
-      ),
+      pattern: assignment(credentialName(['codecov'], ['token', 'key', 'secret', 'auth']), '(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{32,40})'),
       nextLine: true,
       validate: (s) => s.includes('-') || (/[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[0-9a-f]{40}$/.test(s)),
     },

@@ -9,17 +9,22 @@ const SCHEMES =
 
 const USERINFO_URL = new RegExp(`(?<![\\w+.-])(?<scheme>${SCHEMES}):\\/\\/${USERINFO}`, 'gi');
 // `jdbc:sqlserver://h;user=sa;password=…`, `mysql://h/db?user=u&password=…`.
-const PARAM_URL = new RegExp(
-  `(?<![\\w+.-])(?<scheme>${SCHEMES}):\\/\\/[^\\s"'<>\`]{0,512}?[;?&](?:password|pwd|pass)=(?<pass>[^;&\\s"'<>\`]{1,256})`,
-  'gi',
-);
+const PARAM_URL = new RegExp(`(?<![\\w+.-])(?<scheme>${SCHEMES}):\\/\\/[^\\s"'<>\`]{0,512}?[;?&](?:password|pwd|pass)=(?<pass>[^;&\\s"'<>\`]{1,256})`, 'gi');
 // `jdbc:oracle:thin:<user>/<password>@//host:1521/svc`
 const ORACLE = /(?<![\w.-])jdbc:oracle:[a-z]+:(?<user>[\w$#]{1,64})\/(?<pass>[^@\s"'<>`]{1,128})@(?<host>[\w.[\]:/-]{1,253})/gi;
 
 const KIND: Array<[RegExp, string]> = [
-  [/postgres/i, 'PostgreSQL'], [/mysql|mariadb/i, 'MySQL/MariaDB'], [/mongodb/i, 'MongoDB'], [/redis/i, 'Redis'],
-  [/amqp/i, 'AMQP (RabbitMQ)'], [/mssql|sqlserver/i, 'SQL Server'], [/ldap/i, 'LDAP'], [/smtp|imap|pop3/i, 'mail server'],
-  [/ftp/i, 'FTP/SFTP'], [/oracle/i, 'Oracle'], [/jdbc/i, 'JDBC'],
+  [/postgres/i, 'PostgreSQL'],
+  [/mysql|mariadb/i, 'MySQL/MariaDB'],
+  [/mongodb/i, 'MongoDB'],
+  [/redis/i, 'Redis'],
+  [/amqp/i, 'AMQP (RabbitMQ)'],
+  [/mssql|sqlserver/i, 'SQL Server'],
+  [/ldap/i, 'LDAP'],
+  [/smtp|imap|pop3/i, 'mail server'],
+  [/ftp/i, 'FTP/SFTP'],
+  [/oracle/i, 'Oracle'],
+  [/jdbc/i, 'JDBC'],
 ];
 const kindOf = (scheme: string): string => KIND.find(([re]) => re.test(scheme))?.[1] ?? scheme.toLowerCase();
 
@@ -42,18 +47,52 @@ const rule: Rule = {
     revoke: {
       provider: 'The database / broker / directory server named in the connection string',
       steps: [
-        'Change the password of the user in the connection string on that server (ALTER USER / ALTER ROLE, the broker\'s user admin, the directory\'s bind account).',
-        'Review the server\'s connection and audit logs for logins by that user since the commit.',
+        "Change the password of the user in the connection string on that server (ALTER USER / ALTER ROLE, the broker's user admin, the directory's bind account).",
+        "Review the server's connection and audit logs for logins by that user since the commit.",
         'If the account is shared, rotate it everywhere it is used; prefer one account per service with least privilege.',
         'Build the connection string at run time from a secret store or CI secret (or use IAM / managed identity authentication).',
       ],
     },
   },
   keywords: [
-    'postgres', 'mysql', 'mariadb', 'mongodb', 'redis', 'amqp', 'mssql', 'sqlserver', 'jdbc:', 'ldap', 'smtp', 'ftp',
-    'imap', 'pop3', 'oracle', 'clickhouse', 'cockroachdb', 'couchdb', 'neo4j', 'bolt', 'nats://', 'memcache',
-    'cassandra', 'influxdb', 'snowflake', 'db2://', 'redshift', 'presto', 'trino', 'hive', 'mqtt', 'kafka',
-    'elasticsearch', 'opensearch', 'ssh://', 'svn+ssh', 'telnet', 'vnc://',
+    'postgres',
+    'mysql',
+    'mariadb',
+    'mongodb',
+    'redis',
+    'amqp',
+    'mssql',
+    'sqlserver',
+    'jdbc:',
+    'ldap',
+    'smtp',
+    'ftp',
+    'imap',
+    'pop3',
+    'oracle',
+    'clickhouse',
+    'cockroachdb',
+    'couchdb',
+    'neo4j',
+    'bolt',
+    'nats://',
+    'memcache',
+    'cassandra',
+    'influxdb',
+    'snowflake',
+    'db2://',
+    'redshift',
+    'presto',
+    'trino',
+    'hive',
+    'mqtt',
+    'kafka',
+    'elasticsearch',
+    'opensearch',
+    'ssh://',
+    'svn+ssh',
+    'telnet',
+    'vnc://',
   ],
   scope: 'line',
   check(file: FileView): RawFinding[] {

@@ -24,7 +24,7 @@ export default defineSecretRuleSet({
     url: 'https://app.contentful.com/account/profile/cma_tokens',
     steps: [
       'Revoke a personal access token under Account settings → CMA tokens; regenerate delivery/preview keys under Settings → API keys.',
-      'Review the space\'s entries and webhooks for changes since it was committed.',
+      "Review the space's entries and webhooks for changes since it was committed.",
       'Store the new token as a secret and load it at run time.',
     ],
   },

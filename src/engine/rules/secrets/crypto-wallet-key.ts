@@ -11,7 +11,8 @@ const WIF = /(?<![A-Za-z0-9])(?<secret>[59][1-9A-HJ-NP-Za-km-z]{50}|[KLc][1-9A-H
 const XPRV = /(?<![A-Za-z0-9])(?<secret>[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{107,108})(?![A-Za-z0-9])/g;
 const XPRV_VERSIONS = new Set([0x0488ade4, 0x04358394, 0x049d7878, 0x04b2430c, 0x0295b005, 0x02aa7a99, 0x044a4e28, 0x045f18bc, 0x02575048, 0x024285b5]);
 // A 64-hex secp256k1/ed25519 key under a wallet-ish name: `PRIVATE_KEY=0x…` in Hardhat/Foundry configs and .env.
-const WALLET_WORDS = 'wallet|eth|ether|ethereum|evm|btc|bitcoin|crypto|web3|metamask|deployer|signer|minter|relayer|owner|operator|mnemonic|solana|polygon|bsc|avax|arbitrum|chain|account|miner|validator|faucet';
+const WALLET_WORDS =
+  'wallet|eth|ether|ethereum|evm|btc|bitcoin|crypto|web3|metamask|deployer|signer|minter|relayer|owner|operator|mnemonic|solana|polygon|bsc|avax|arbitrum|chain|account|miner|validator|faucet';
 const HEX_KEY = new RegExp(
   String.raw`(?<![\w.-])(?<name>[\w.-]{0,40}?(?:priv(?:ate)?[ _.-]?key|privkey|secret[_.-]?key|sk|key)[\w.-]{0,20}?)["'\]]{0,2}\s{0,4}(?::=|=>|[:=]|,)\s{0,4}["'\x60]?(?<secret>(?:0x)?[0-9a-fA-F]{64})(?![0-9A-Za-z])`,
   'gi',
@@ -24,7 +25,28 @@ const MNEMONIC = new RegExp(
   'gi',
 );
 // Words of a name that make a 64-hex value something else: a public key, an address, a hash, a nonce.
-const NOT_A_KEY = new Set(['public', 'pub', 'pubkey', 'address', 'addr', 'hash', 'digest', 'checksum', 'salt', 'iv', 'nonce', 'tx', 'txid', 'block', 'topic', 'selector', 'signature', 'sig', 'root', 'id']);
+const NOT_A_KEY = new Set([
+  'public',
+  'pub',
+  'pubkey',
+  'address',
+  'addr',
+  'hash',
+  'digest',
+  'checksum',
+  'salt',
+  'iv',
+  'nonce',
+  'tx',
+  'txid',
+  'block',
+  'topic',
+  'selector',
+  'signature',
+  'sig',
+  'root',
+  'id',
+]);
 const WORD_INDEX = new Map(BIP39_ENGLISH.map((w, i) => [w, i]));
 
 function isWif(s: string): boolean {
@@ -54,7 +76,10 @@ function mnemonicGrade(phrase: string): 'valid' | 'words' | undefined {
   const entropyBits = bits.slice(0, bits.length - csLen);
   const entropy = Buffer.from(entropyBits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
   const hash = createHash('sha256').update(entropy).digest();
-  const expected = [...hash].map((b) => b.toString(2).padStart(8, '0')).join('').slice(0, csLen);
+  const expected = [...hash]
+    .map((b) => b.toString(2).padStart(8, '0'))
+    .join('')
+    .slice(0, csLen);
   return expected === bits.slice(bits.length - csLen) ? 'valid' : 'words';
 }
 

@@ -41,7 +41,7 @@ const rule: Rule = {
       provider: 'The service the curl command calls (the URL in the command)',
       steps: [
         'Change the password, or revoke the API key used as the user name, at that service.',
-        'Review the service\'s access log for the account since the commit.',
+        "Review the service's access log for the account since the commit.",
         'Pass credentials with `-u "$USER:$PASS"` from the environment, or with `--netrc-file` outside the repository.',
       ],
     },

@@ -25,7 +25,7 @@ export default defineSecretRuleSet({
     provider: 'Datadog',
     url: 'https://app.datadoghq.com/organization-settings/api-keys',
     steps: [
-      'In Organization Settings → API Keys (or Application Keys), revoke the key; application keys act with their owner\'s permissions.',
+      "In Organization Settings → API Keys (or Application Keys), revoke the key; application keys act with their owner's permissions.",
       'Check the audit trail for dashboards, monitors or data exports you did not make.',
       'Create a replacement (scope application keys) and store it as a secret.',
     ],

@@ -23,12 +23,9 @@ const spec: SecretRuleSpec = {
     steps: [
       'Delete the token under API → Tokens.',
       'Create a replacement (the current format, with custom scopes and an expiry) and store it as a CI / platform secret.',
-      'Review the team\'s security history for activity with the token since the commit.',
+      "Review the team's security history for activity with the token since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['digitalocean'], ['token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['digitalocean'], ['token'], VALUE));

@@ -20,9 +20,9 @@ const rule = defineSecretRule({
     provider: 'DigitalOcean',
     url: 'https://cloud.digitalocean.com/account/api/tokens',
     steps: [
-      'Delete the token under API → Tokens (an OAuth token: revoke the application\'s access under Applications & API → Authorized applications, or POST /v1/oauth/revoke).',
+      "Delete the token under API → Tokens (an OAuth token: revoke the application's access under Applications & API → Authorized applications, or POST /v1/oauth/revoke).",
       'Create a replacement with custom scopes and an expiry, stored as a CI / platform secret.',
-      'Review the team\'s Security history / audit events for activity with the token since the commit.',
+      "Review the team's Security history / audit events for activity with the token since the commit.",
     ],
   },
 });

@@ -14,10 +14,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['discord'],
-      pattern: keyedSecret(
-        credentialNamed(['discord']),
-        '[a-f0-9]{64}|[A-LP-Za-z0-9_-][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|[A-Za-z0-9_-]{32}',
-      ),
+      pattern: keyedSecret(credentialNamed(['discord']), '[a-f0-9]{64}|[A-LP-Za-z0-9_-][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|[A-Za-z0-9_-]{32}'),
       nextLine: true,
       minEntropy: 2.8,
       // 32 digits is a plausible secret; 32 letters of one case is a word or an identifier.

@@ -5,8 +5,7 @@ export default defineSecretRule({
   description: 'Discord webhook URL',
   severity: 'high',
   keywords: ['discord.com/api', 'discordapp.com/api'],
-  pattern:
-    /https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/(?<secret>[A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])/g,
+  pattern: /https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/(?<secret>[A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])/g,
   minEntropy: 4,
   revoke: {
     provider: 'Discord',

@@ -16,11 +16,7 @@ export default defineSecretRuleSet({
     },
     {
       keywords: ['dropbox'],
-      pattern: keyedSecret(
-        credentialNamed(['dropbox']),
-        'sl\\.[A-Za-z0-9_=-]{130,1500}|[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}|[a-z0-9]{15}',
-        { notFollowedBy: 'A-Za-z0-9_=\\-' },
-      ),
+      pattern: keyedSecret(credentialNamed(['dropbox']), 'sl\\.[A-Za-z0-9_=-]{130,1500}|[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}|[a-z0-9]{15}', { notFollowedBy: 'A-Za-z0-9_=\\-' }),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',
@@ -32,7 +28,7 @@ export default defineSecretRuleSet({
     url: 'https://www.dropbox.com/developers/apps',
     steps: [
       'Revoke the access token (POST /2/auth/token/revoke, or disconnect the app under Settings → Connected apps); for an app secret, regenerate it in the App Console.',
-      'Review the account\'s file activity for downloads, shares or deletions you did not make.',
+      "Review the account's file activity for downloads, shares or deletions you did not make.",
       'Use short-lived tokens with refresh tokens for the replacement, stored as secrets.',
     ],
   },

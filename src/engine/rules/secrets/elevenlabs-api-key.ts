@@ -20,6 +20,10 @@ export default defineSecretRuleSet({
   revoke: {
     provider: 'ElevenLabs',
     url: 'https://elevenlabs.io/app/settings/api-keys',
-    steps: ['In ElevenLabs → Settings → API keys, delete the key.', 'Review character usage and voice clones for activity you did not cause.', 'Create a replacement with a credit limit and only the permissions it needs; store it as a secret.'],
+    steps: [
+      'In ElevenLabs → Settings → API keys, delete the key.',
+      'Review character usage and voice clones for activity you did not cause.',
+      'Create a replacement with a credit limit and only the permissions it needs; store it as a secret.',
+    ],
   },
 });

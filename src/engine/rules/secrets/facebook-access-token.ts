@@ -27,7 +27,7 @@ export default defineSecretRuleSet({
     provider: 'Meta',
     url: 'https://developers.facebook.com/apps/',
     steps: [
-      'User/page tokens: revoke the app\'s access (Settings → Business integrations, or DELETE /{user-id}/permissions); an app access token is the app secret — reset it under App settings → Basic.',
+      "User/page tokens: revoke the app's access (Settings → Business integrations, or DELETE /{user-id}/permissions); an app access token is the app secret — reset it under App settings → Basic.",
       'Review the page or account activity for posts and ads you did not make.',
       'Store the new credential as a secret and load it at run time.',
     ],

@@ -21,7 +21,7 @@ export default defineSecretRuleSet({
     url: 'https://developers.facebook.com/apps/',
     steps: [
       'In the App Dashboard → App settings → Basic, reset the App Secret (this also invalidates app access tokens).',
-      'Review the app\'s activity and webhooks for requests you did not make.',
+      "Review the app's activity and webhooks for requests you did not make.",
       'Store the new secret as a secret and load it at run time.',
     ],
   },

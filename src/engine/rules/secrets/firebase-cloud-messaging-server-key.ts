@@ -9,7 +9,7 @@ export default defineSecretRule({
   keywords: ['apa91b'],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])/g,
   minEntropy: 4,
-  message: 'Firebase Cloud Messaging server key committed: it lets anyone send push notifications to the app\'s users.',
+  message: "Firebase Cloud Messaging server key committed: it lets anyone send push notifications to the app's users.",
   revoke: {
     provider: 'Firebase',
     url: 'https://console.firebase.google.com/project/_/settings/cloudmessaging',

@@ -16,9 +16,9 @@ export default defineSecretRule({
     provider: 'Fly.io',
     url: 'https://fly.io/dashboard/personal/tokens',
     steps: [
-      'Revoke the token: `fly tokens revoke <id>` (list with `fly tokens list`), or under the organisation\'s Tokens page; an OAuth (fo1_) token by logging out that session (`fly auth logout`) or from Personal → Access tokens.',
+      "Revoke the token: `fly tokens revoke <id>` (list with `fly tokens list`), or under the organisation's Tokens page; an OAuth (fo1_) token by logging out that session (`fly auth logout`) or from Personal → Access tokens.",
       'Create a replacement scoped to one app or organisation (`fly tokens create deploy -a <app>`) with an expiry, stored as a CI secret.',
-      'Review the organisation\'s audit log for actions made with the token since the commit.',
+      "Review the organisation's audit log for actions made with the token since the commit.",
     ],
   },
 });

@@ -37,15 +37,14 @@ const rule = defineSecretRule({
   pattern: /(?<![A-Za-z0-9_-])(?<secret>AIza[A-Za-z0-9_-]{35})(?![A-Za-z0-9_-])/g,
   minEntropy: 3.8,
   validate: (secret) => !PUBLISHED_SAMPLES.has(sha256(secret)),
-  message:
-    'Google API key committed. Browser keys are public by design only if restricted (HTTP referrer / app restrictions and an API allow-list); an unrestricted key can be abused for billing.',
+  message: 'Google API key committed. Browser keys are public by design only if restricted (HTTP referrer / app restrictions and an API allow-list); an unrestricted key can be abused for billing.',
   revoke: {
     provider: 'Google Cloud',
     url: 'https://console.cloud.google.com/apis/credentials',
     steps: [
-      'Open APIs & Services → Credentials in the key\'s project and regenerate the key (or delete it and create a new one).',
+      "Open APIs & Services → Credentials in the key's project and regenerate the key (or delete it and create a new one).",
       'Restrict the new key: application restrictions (referrers, IPs, Android/iOS apps) and an API allow-list.',
-      'Update the consumers, then check the project\'s API metrics and billing for use since the commit.',
+      "Update the consumers, then check the project's API metrics and billing for use since the commit.",
     ],
   },
 });
@@ -68,6 +67,7 @@ export default refine(rule, (raw, file) => {
     ...raw,
     severity: 'low',
     confidence: 'medium',
-    message: 'Google API key of a browser or mobile app (Maps JavaScript, Firebase config): public by design, not a leak, if it is restricted. Check its application restrictions and API allow-list in the Cloud console.',
+    message:
+      'Google API key of a browser or mobile app (Maps JavaScript, Firebase config): public by design, not a leak, if it is restricted. Check its application restrictions and API allow-list in the Cloud console.',
   };
 });

@@ -10,10 +10,7 @@ import { isPlaceholder } from '../../placeholder.js';
 const Q = `\\\\?["']`;
 const MARKER = new RegExp(`${Q}type${Q}\\s{0,4}:\\s{0,4}${Q}service_account${Q}`, 'g');
 const KEY_ID = new RegExp(`${Q}private_key_id${Q}\\s{0,4}:\\s{0,4}${Q}(?<id>[a-f0-9]{40})${Q}`, 'g');
-const PRIVATE_KEY = new RegExp(
-  `${Q}private_key${Q}\\s{0,4}:\\s{0,4}${Q}(?<pem>-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\\\\\?[nr]|\\s){0,8}(?<body>[A-Za-z0-9+/=]{16,200}))`,
-  'g',
-);
+const PRIVATE_KEY = new RegExp(`${Q}private_key${Q}\\s{0,4}:\\s{0,4}${Q}(?<pem>-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\\\\\?[nr]|\\s){0,8}(?<body>[A-Za-z0-9+/=]{16,200}))`, 'g');
 /** Service-account JSON objects are ~2.3 KB; look this far around the marker. */
 const NEAR = 6000;
 
@@ -32,7 +29,7 @@ const rule: Rule = {
       steps: [
         'Delete the key: IAM & Admin → Service accounts → <account> → Keys, or `gcloud iam service-accounts keys delete <private_key_id> --iam-account=<client_email>`.',
         'Prefer keyless access (Workload Identity Federation, attached service accounts); if a key is unavoidable, create a new one and store it in Secret Manager.',
-        'Review Cloud Audit Logs for the service account\'s activity since the commit, and consider the org policy that disables key creation.',
+        "Review Cloud Audit Logs for the service account's activity since the commit, and consider the org policy that disables key creation.",
       ],
     },
   },

@@ -24,7 +24,7 @@ const rule: Rule = {
       steps: [
         'Find where the account is used (the config section, connection code or deployment manifest).',
         'Change the password on that system; if it is shared or a default, change it everywhere it is reused.',
-        'Review the system\'s login history since the commit.',
+        "Review the system's login history since the commit.",
         'Inject the new password from a secret manager or CI secret; keep only a placeholder in the repository.',
       ],
     },
@@ -34,7 +34,12 @@ const rule: Rule = {
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),
   check(file: FileView): RawFinding[] {
-    return genericFindings(file, 'password', MAX_FINDINGS, (j) => `Literal password hard-coded in \`${j.assignment.name.slice(0, 60)}\`: change it on the system it logs in to and inject it at run time.`);
+    return genericFindings(
+      file,
+      'password',
+      MAX_FINDINGS,
+      (j) => `Literal password hard-coded in \`${j.assignment.name.slice(0, 60)}\`: change it on the system it logs in to and inject it at run time.`,
+    );
   },
 };
 

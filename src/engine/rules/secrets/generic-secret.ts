@@ -43,7 +43,12 @@ const rule: Rule = {
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),
   check(file: FileView): RawFinding[] {
-    return genericFindings(file, 'entropy', MAX_FINDINGS, (j) => `High-entropy ${KIND_LABEL[j.verdict.kind]} hard-coded in \`${j.assignment.name.slice(0, 60)}\`: revoke it at its issuer and load it from a secret store.`);
+    return genericFindings(
+      file,
+      'entropy',
+      MAX_FINDINGS,
+      (j) => `High-entropy ${KIND_LABEL[j.verdict.kind]} hard-coded in \`${j.assignment.name.slice(0, 60)}\`: revoke it at its issuer and load it from a secret store.`,
+    );
   },
 };
 

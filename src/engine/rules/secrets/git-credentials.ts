@@ -21,7 +21,7 @@ const rule: Rule = {
       url: 'https://git-scm.com/docs/git-credential-store',
       steps: [
         'Revoke each token (GitHub/GitLab PAT, Bitbucket app password, Azure DevOps PAT) or change the password, for every line of the file.',
-        'Review the hosts\' audit logs for clones and pushes with those credentials since the commit.',
+        "Review the hosts' audit logs for clones and pushes with those credentials since the commit.",
         'Delete the file from the repository, add it to .gitignore, and use an OS keychain credential helper instead of `store`.',
       ],
     },

@@ -26,8 +26,7 @@ export default defineSecretRuleSet({
       // Installation tokens in the stateless format GitHub began issuing in April 2026: `ghs_`, the App's
       // numeric id, `_`, then a JWT signed by GitHub (~520 characters; header.payload.signature).
       keywords: ['ghs_'],
-      pattern:
-        /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{8,1024}\.[A-Za-z0-9_-]{16,4096}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_.-])/g,
+      pattern: /(?<![A-Za-z0-9_])(?<secret>ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{8,1024}\.[A-Za-z0-9_-]{16,4096}\.[A-Za-z0-9_-]{16,1024})(?![A-Za-z0-9_.-])/g,
       minEntropy: 3.5,
       grade: (secret) =>
         jwtHeaderOk(secret.slice(secret.indexOf('_', 4) + 1))

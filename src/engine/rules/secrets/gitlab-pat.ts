@@ -9,8 +9,7 @@ export default defineSecretRule({
   description: 'GitLab personal, project or group access token',
   severity: 'critical',
   keywords: ['glpat-'],
-  pattern:
-    /(?<![A-Za-z0-9_-])(?<secret>glpat-(?:[\w-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}|[\w-]{20,50}))(?![\w-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>glpat-(?:[\w-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}|[\w-]{20,50}))(?![\w-])/g,
   minEntropy: 3,
   revoke: {
     provider: 'GitLab',

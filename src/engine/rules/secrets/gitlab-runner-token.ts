@@ -9,8 +9,7 @@ export default defineSecretRule({
   description: 'GitLab runner authentication or registration token',
   severity: 'high',
   keywords: ['glrt-', 'gr1348941'],
-  pattern:
-    /(?<![A-Za-z0-9_-])(?<secret>glrt-(?:[\w-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}|[\w-]{20,50})|GR1348941[\w-]{20,50})(?![\w-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>glrt-(?:[\w-]{27,300}(?:\.[0-9a-z]{2})?\.[0-9a-z]{9}|[\w-]{20,50})|GR1348941[\w-]{20,50})(?![\w-])/g,
   // `GR1348941` + a run of repeated digits (a documentation stand-in) stays under this.
   minEntropy: 3,
   revoke: {

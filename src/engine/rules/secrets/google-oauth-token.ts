@@ -13,7 +13,7 @@ export default defineSecretRule({
     url: 'https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke',
     steps: [
       'Revoke the grant: POST the token to https://oauth2.googleapis.com/revoke, or remove the app under myaccount.google.com → Security → Third-party access (Workspace admins: Security → API controls).',
-      'Review the account\'s activity (Drive, Gmail, Cloud audit logs) for the token\'s scopes since it was committed.',
+      "Review the account's activity (Drive, Gmail, Cloud audit logs) for the token's scopes since it was committed.",
       'Do not store user tokens in code; keep refresh tokens in a secret store and request only the scopes needed.',
     ],
   },

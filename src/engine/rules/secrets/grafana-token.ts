@@ -7,8 +7,7 @@ export default defineSecretRule({
   description: 'Grafana Cloud token, service account token or API key',
   severity: 'high',
   keywords: ['glc_', 'glsa_', 'eyjrijoi'],
-  pattern:
-    /(?<![A-Za-z0-9+/_-])(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9_]{41}|eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=_-])/g,
+  pattern: /(?<![A-Za-z0-9+/_-])(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9_]{41}|eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2})(?![A-Za-z0-9+/=_-])/g,
   minEntropy: 3.5,
   validate: (s) => charClasses(s.replace(/^(?:glc_|glsa_)/, '')) >= 2,
   revoke: {

@@ -30,7 +30,4 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['heroku'], ['api_key'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['heroku'], ['api_key'], VALUE));

@@ -23,12 +23,9 @@ const spec: SecretRuleSpec = {
     steps: [
       'Delete the token in the project it belongs to: Security → API tokens.',
       'Create a replacement (read-only if that suffices), stored as a CI secret.',
-      'Review the project\'s actions for changes made with the token since the commit.',
+      "Review the project's actions for changes made with the token since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['hcloud'], ['token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['hcloud'], ['token'], VALUE));

@@ -25,7 +25,7 @@ const rule: Rule = {
       provider: 'The web server (Apache / nginx) protected by the file',
       steps: [
         'Set new passwords for every user in the file with `htpasswd -B` on the server (or in the secret the deployment reads).',
-        'Review the server\'s access logs for the protected paths since the commit.',
+        "Review the server's access logs for the protected paths since the commit.",
         'Remove the file from the repository and history; deploy it from a secret store.',
       ],
     },

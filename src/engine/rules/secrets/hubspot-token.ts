@@ -29,7 +29,7 @@ export default defineSecretRuleSet({
     url: 'https://app.hubspot.com/private-apps/',
     steps: [
       'In Settings → Integrations → Private Apps, open the app → Auth → Rotate token (legacy API keys: deactivate under Integrations → API key).',
-      'Review the account\'s audit log for CRM exports or changes since it was committed.',
+      "Review the account's audit log for CRM exports or changes since it was committed.",
       'Store the new token as a secret and load it at run time.',
     ],
   },

@@ -8,8 +8,7 @@ import { withNextLine } from './lib/next-line.js';
  * (CLOUD_IAM_API_KEY, iam_apikey), or `"apikey":` — the field IBM service credentials use.
  */
 const KEYWORD = `(?:${ci('api')}[_\\-]?)?(?:${ci('key')}|${ci('pwd')}|${ci('password')}|${ci('pass')}|${ci('token')})`;
-const NAME =
-  `(?:${ci('ibm')}|(?<![A-Za-z])(?:${ci('cloud')}[_\\-]?(?:${ci('iam')})?|${ci('iam')})[_\\-]?${KEYWORD}|(?<![A-Za-z])${ci('apikey')}(?![A-Za-z]))`;
+const NAME = `(?:${ci('ibm')}|(?<![A-Za-z])(?:${ci('cloud')}[_\\-]?(?:${ci('iam')})?|${ci('iam')})[_\\-]?${KEYWORD}|(?<![A-Za-z])${ci('apikey')}(?![A-Za-z]))`;
 
 export default withNextLine(
   defineSecretRule({

@@ -15,11 +15,18 @@ export default withNextLine(
     description: 'IBM Cloudant password or API key',
     severity: 'critical',
     confidence: 'medium',
-    keywords: ['cloudant', ...spellings([['cl', 'clou'], ['api', 'key', 'pw', 'pass', 'token']], ['', '_', '-'])],
+    keywords: [
+      'cloudant',
+      ...spellings(
+        [
+          ['cl', 'clou'],
+          ['api', 'key', 'pw', 'pass', 'token'],
+        ],
+        ['', '_', '-'],
+      ),
+    ],
     pattern: new RegExp(
-      `(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,)[\\s"'\`]{0,6}` +
-        `|https?://[\\w\\-]{1,64}:(?=(?:${VALUE})@[\\w\\-]{1,64}\\.cloudant\\.com))` +
-        `(?<secret>${VALUE})(?![A-Za-z0-9_\\-])`,
+      `(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,)[\\s"'\`]{0,6}` + `|https?://[\\w\\-]{1,64}:(?=(?:${VALUE})@[\\w\\-]{1,64}\\.cloudant\\.com))` + `(?<secret>${VALUE})(?![A-Za-z0-9_\\-])`,
       'g',
     ),
     minEntropy: 3,
@@ -29,7 +36,7 @@ export default withNextLine(
       steps: [
         'Delete the leaked API key / service credential of the Cloudant instance (Service credentials → delete; legacy API keys: Permissions → revoke).',
         'Switch to IBM Cloud IAM authentication and create a new credential with the least role needed, stored in Secrets Manager.',
-        'Review the instance\'s Activity Tracker events for access since the commit.',
+        "Review the instance's Activity Tracker events for access since the commit.",
       ],
     },
   }),

@@ -11,10 +11,6 @@ export default defineSecretRule({
   revoke: {
     provider: '42 Intra',
     url: 'https://profile.intra.42.fr/oauth/applications',
-    steps: [
-      'In the Intra OAuth applications page, regenerate the application secret.',
-      "Review the application's token usage since it was committed.",
-      'Store the new secret outside the repository.',
-    ],
+    steps: ['In the Intra OAuth applications page, regenerate the application secret.', "Review the application's token usage since it was committed.", 'Store the new secret outside the repository.'],
   },
 });

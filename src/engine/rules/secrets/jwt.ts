@@ -8,7 +8,31 @@ const JWT =
   /(?<![A-Za-z0-9_\-+])(?<secret>(?<header>eyJ[A-Za-z0-9_-]{8,2048})={0,2}\.(?<payload>e[wy][A-Za-z0-9_-]{6,16384})={0,2}\.(?<sig>[A-Za-z0-9_-]{0,2048})={0,2})(?![A-Za-z0-9_\-+/])(?!\.[A-Za-z0-9_-])/g;
 
 /** Claims that make an unsigned token an identity assertion rather than arbitrary base64 JSON. */
-const IDENTITY_CLAIMS = new Set(['sub', 'iss', 'aud', 'exp', 'iat', 'nbf', 'jti', 'email', 'user', 'user_id', 'uid', 'username', 'name', 'role', 'roles', 'scope', 'scp', 'admin', 'groups', 'azp', 'client_id', 'tid', 'oid']);
+const IDENTITY_CLAIMS = new Set([
+  'sub',
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'jti',
+  'email',
+  'user',
+  'user_id',
+  'uid',
+  'username',
+  'name',
+  'role',
+  'roles',
+  'scope',
+  'scp',
+  'admin',
+  'groups',
+  'azp',
+  'client_id',
+  'tid',
+  'oid',
+]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -46,7 +70,7 @@ const rule: Rule = {
       provider: 'The token issuer named by the `iss` claim (identity provider, API or service)',
       steps: [
         'Decode the token locally (never on a third-party site) to read `iss`, `sub`, `aud` and `exp`.',
-        'Revoke the session or refresh token at the issuer; if the token cannot be revoked and does not expire soon, rotate the issuer\'s signing key (which invalidates every token it signed).',
+        "Revoke the session or refresh token at the issuer; if the token cannot be revoked and does not expire soon, rotate the issuer's signing key (which invalidates every token it signed).",
         'If the token is long-lived (a service key such as a Supabase service_role key), regenerate it in the provider console.',
         'Load tokens at run time; in tests, mint short-lived tokens with a test key or use an obviously fake one.',
       ],

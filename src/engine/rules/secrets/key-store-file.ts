@@ -30,7 +30,7 @@ const rule: Rule = {
       steps: [
         'List what the store holds (`openssl pkcs12 -info -in file.p12 -nokeys` or `keytool -list -v -keystore file.jks`) and where each key is trusted.',
         'Revoke the certificates at their CA (or in the Apple / Google developer console for signing and push certificates) and issue new ones from freshly generated keys.',
-        'Remove the file from the repository and its history, and keep key stores in a secret manager or the CI\'s secure files, with the password stored separately.',
+        "Remove the file from the repository and its history, and keep key stores in a secret manager or the CI's secure files, with the password stored separately.",
       ],
     },
   },

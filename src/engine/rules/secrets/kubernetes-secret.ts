@@ -127,7 +127,7 @@ const rule: Rule = {
     remediation:
       'Secret data is only base64-encoded, not encrypted. Rotate every value in the manifest at its issuer, then commit a SealedSecret, SOPS-encrypted file or ExternalSecret reference instead.',
     revoke: {
-      provider: 'The systems the Secret\'s values belong to (databases, APIs, registries, TLS issuers)',
+      provider: "The systems the Secret's values belong to (databases, APIs, registries, TLS issuers)",
       url: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
       steps: [
         'Decode each value (`kubectl get secret … -o jsonpath` or base64 -d locally) and rotate it at the service it belongs to.',

@@ -23,7 +23,7 @@ export default defineSecretRuleSet({
     provider: 'Linear',
     url: 'https://linear.app/settings/account/security',
     steps: [
-      'Revoke the personal API key under Settings → Security & access (workspace admins can revoke members\' keys); for an OAuth app, rotate the client secret and revoke its tokens.',
+      "Revoke the personal API key under Settings → Security & access (workspace admins can revoke members' keys); for an OAuth app, rotate the client secret and revoke its tokens.",
       'Review the workspace audit log for changes since it was committed.',
       'Create a replacement and store it as a secret.',
     ],

@@ -21,12 +21,9 @@ const spec: SecretRuleSpec = {
     steps: [
       'Revoke the token under My Profile → API Tokens.',
       'Create a replacement with only the scopes needed and an expiry, stored as a CI secret.',
-      'Review the account\'s events log for actions made with the token since the commit.',
+      "Review the account's events log for actions made with the token since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['linode'], ['token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['linode'], ['token'], VALUE));

@@ -21,14 +21,11 @@ const spec: SecretRuleSpec = {
     provider: 'Netlify',
     url: 'https://app.netlify.com/user/applications#personal-access-tokens',
     steps: [
-      'Delete the token under User settings → Applications → Personal access tokens (OAuth: revoke the application\'s access).',
+      "Delete the token under User settings → Applications → Personal access tokens (OAuth: revoke the application's access).",
       'Create a replacement with an expiry, stored as a CI secret.',
       'Review the team audit log for deploys and changes made with the token since the commit.',
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['netlify'], ['token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['netlify'], ['token'], VALUE));

@@ -21,7 +21,7 @@ const rule: Rule = {
       provider: 'The host named by the `machine` entry',
       steps: [
         'Change the password or revoke the token for the login on that host (for api.heroku.com / github.com: the API key or PAT).',
-        'Review that host\'s access log for the account since the commit.',
+        "Review that host's access log for the account since the commit.",
         'Generate the netrc at run time from CI secrets into the home directory; never commit it.',
       ],
     },

@@ -11,10 +11,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['npm'],
-      pattern: assignment(
-        credentialName(['npm'], ['token', 'auth', 'key', 'secret', 'pass']),
-        '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}',
-      ),
+      pattern: assignment(credentialName(['npm'], ['token', 'auth', 'key', 'secret', 'pass']), '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'),
       nextLine: true,
     },
   ],

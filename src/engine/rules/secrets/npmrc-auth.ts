@@ -4,8 +4,7 @@ import { isTemplated } from './lib/credential-values.js';
 import { isNpmrc } from './lib/file-names.js';
 
 // `//registry.example.com/path/:_authToken=…` — scoped to a registry, valid in any npmrc-like text.
-const SCOPED =
-  /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/g;
+const SCOPED = /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/g;
 // Unscoped keys: only inside .npmrc / .yarnrc files.
 const BARE = /^[ \t]*(?<key>_authToken|_auth|_password|always-auth-token)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/gm;
 // Yarn Berry (.yarnrc.yml): `npmAuthToken: …`, `npmAuthIdent: …` (user:password).
@@ -13,10 +12,7 @@ const YARN = /\b(?<key>npmAuthToken|npmAuthIdent)[ \t]*:[ \t]*["']?(?<secret>[^\
 
 /** A token that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, base64 user:pass), so no entropy floor. */
 function isStandIn(v: string): boolean {
-  return (
-    isTemplated(v) ||
-    /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v)
-  );
+  return isTemplated(v) || /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v);
 }
 
 /**

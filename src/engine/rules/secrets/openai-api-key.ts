@@ -15,7 +15,7 @@ export default defineSecretRule({
     provider: 'OpenAI',
     url: 'https://platform.openai.com/api-keys',
     steps: [
-      'Delete the key under API keys (project keys in the project\'s settings; admin keys under Organization → Admin keys).',
+      "Delete the key under API keys (project keys in the project's settings; admin keys under Organization → Admin keys).",
       'Check Usage for spend you did not cause and set a budget limit on the project.',
       'Create a replacement in a dedicated project with restricted permissions and store it as a secret.',
     ],

@@ -11,10 +11,6 @@ export default defineSecretRule({
   revoke: {
     provider: 'OpenRouter',
     url: 'https://openrouter.ai/settings/keys',
-    steps: [
-      'In Settings → Keys, delete the key.',
-      'Review Activity for model usage and spend you did not cause.',
-      'Create a replacement with a credit limit and store it as a secret.',
-    ],
+    steps: ['In Settings → Keys, delete the key.', 'Review Activity for model usage and spend you did not cause.', 'Create a replacement with a credit limit and store it as a secret.'],
   },
 });

@@ -22,7 +22,7 @@ export default defineSecretRuleSet({
     provider: 'PagerDuty',
     url: 'https://support.pagerduty.com/main/docs/api-access-keys',
     steps: [
-      'Delete the key: Integrations → API Access Keys for account keys, My Profile → User Settings for user keys, or the service\'s integration for an Events key.',
+      "Delete the key: Integrations → API Access Keys for account keys, My Profile → User Settings for user keys, or the service's integration for an Events key.",
       'Review the audit trail for incidents, schedules or escalation policies changed since it was committed.',
       'Create a replacement (read-only if possible) and store it as a secret.',
     ],

@@ -11,7 +11,7 @@ export default defineSecretRule({
     provider: 'Postman',
     url: 'https://go.postman.co/settings/me/api-keys',
     steps: [
-      'In Settings → API keys, revoke the key (team admins can revoke members\' keys).',
+      "In Settings → API keys, revoke the key (team admins can revoke members' keys).",
       'Review workspaces, collections and environments for changes; environments often hold further secrets.',
       'Create a replacement with an expiry and store it as a secret.',
     ],

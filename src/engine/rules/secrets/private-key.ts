@@ -93,8 +93,7 @@ const rule: Rule = {
         }
         const b64 = body.base64;
         const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
-        const encrypted =
-          kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
+        const encrypted = kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
         // Real DER starts with a SEQUENCE (`MI…`), OpenSSH with its magic; anything else is a sample or a fake.
         const magic = /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(b64) || kind === 'SSH2 ENCRYPTED ' || encrypted;
         const label = LABEL[kind] ?? 'private key';

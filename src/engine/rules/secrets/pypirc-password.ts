@@ -20,7 +20,7 @@ const rule: Rule = {
       url: 'https://pypi.org/manage/account/token/',
       steps: [
         'Delete the API token in PyPI account settings → API tokens (or change the account password and review 2FA).',
-        'Check the project\'s release history for uploads since the commit and yank anything unexpected.',
+        "Check the project's release history for uploads since the commit and yank anything unexpected.",
         'Use Trusted Publishing from CI, or a project-scoped token supplied as TWINE_PASSWORD from a CI secret.',
       ],
     },

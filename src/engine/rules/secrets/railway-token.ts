@@ -18,7 +18,7 @@ export default withNextLine(
       url: 'https://railway.com/account/tokens',
       steps: [
         'Delete the token: account / team tokens under Account Settings → Tokens, project tokens under Project Settings → Tokens.',
-        'Create a replacement project token (narrowest scope) stored as a CI secret, and review the project\'s activity since the commit.',
+        "Create a replacement project token (narrowest scope) stored as a CI secret, and review the project's activity since the commit.",
       ],
     },
   }),

@@ -15,9 +15,6 @@ export default defineSecretRule({
   revoke: {
     provider: 'Render',
     url: 'https://dashboard.render.com/u/settings#api-keys',
-    steps: [
-      'Revoke the key under Account Settings → API Keys.',
-      'Create a replacement, stored as a CI secret, and review the workspace audit log for actions made with the key since the commit.',
-    ],
+    steps: ['Revoke the key under Account Settings → API Keys.', 'Create a replacement, stored as a CI secret, and review the workspace audit log for actions made with the key since the commit.'],
   },
 });

@@ -14,7 +14,7 @@ export default defineSecretRule({
     url: 'https://portal.salad.com/api-key',
     steps: [
       'Regenerate the API key in the SaladCloud portal (Account → API Access); the old key stops working.',
-      'Store the new key as a CI or platform secret and review the organisation\'s container groups for unexpected changes since the commit.',
+      "Store the new key as a CI or platform secret and review the organisation's container groups for unexpected changes since the commit.",
     ],
   },
 });

@@ -14,7 +14,7 @@ export default defineSecretRule({
     url: 'https://dashboard.scalingo.com/account/tokens',
     steps: [
       'Delete the token under User settings → API tokens (`scalingo tokens-remove`).',
-      'Create a replacement stored as a CI secret, and review the apps\' events for actions made with it since the commit.',
+      "Create a replacement stored as a CI secret, and review the apps' events for actions made with it since the commit.",
     ],
   },
 });

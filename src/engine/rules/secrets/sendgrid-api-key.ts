@@ -6,8 +6,7 @@ export default defineSecretRule({
   description: 'SendGrid API key',
   severity: 'high',
   keywords: ['sg.'],
-  pattern:
-    /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,50}(?![A-Za-z0-9_=.-])|SG\.[A-Za-z0-9_=.-]{66}(?![A-Za-z0-9_=.-]))/g,
+  pattern: /(?<![A-Za-z0-9_.-])(?<secret>SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{30,50}(?![A-Za-z0-9_=.-])|SG\.[A-Za-z0-9_=.-]{66}(?![A-Za-z0-9_=.-]))/g,
   minEntropy: 3.5,
   validate: (s) => !s.includes('..') && !s.endsWith('.'),
   revoke: {

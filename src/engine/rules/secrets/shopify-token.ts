@@ -15,7 +15,7 @@ export default defineSecretRule({
     url: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps',
     steps: [
       'In the store admin → Settings → Apps and sales channels → Develop apps, open the app and rotate the Admin API access token (uninstalling the app revokes it); for a shared secret, rotate the client secret in the Partner Dashboard.',
-      'Review the store\'s orders, customers and staff activity for changes you did not make.',
+      "Review the store's orders, customers and staff activity for changes you did not make.",
       'Store the new token as a secret and load it at run time.',
     ],
   },

@@ -16,11 +16,7 @@ export default withNextLine(
     severity: 'critical',
     confidence: 'medium',
     keywords: ['softlayer', ...spellings([['sl'], ['api', 'key', 'pwd', 'pass', 'token']], ['', '_', '-'])],
-    pattern: new RegExp(
-      `(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,|\\s)|api\\.softlayer\\.com/(?:soap|rest)/v3(?:\\.1)?/)` +
-        `[\\s"'\`]{0,6}(?<secret>${VALUE})(?![A-Za-z0-9_\\-])`,
-      'g',
-    ),
+    pattern: new RegExp(`(?:${NAME}["'\\]]{0,3}\\s{0,6}(?:[:=]{1,3}>?|,|\\s)|api\\.softlayer\\.com/(?:soap|rest)/v3(?:\\.1)?/)` + `[\\s"'\`]{0,6}(?<secret>${VALUE})(?![A-Za-z0-9_\\-])`, 'g'),
     minEntropy: 3,
     validate: (secret) => /[0-9]/.test(secret) && /[a-z]/.test(secret),
     revoke: {
@@ -29,7 +25,7 @@ export default withNextLine(
       steps: [
         'Delete the classic infrastructure API key of the user it belongs to (Manage → Access (IAM) → API keys, "Classic infrastructure API key").',
         'Create a replacement only if needed (prefer an IBM Cloud IAM API key for a service ID) and store it in Secrets Manager.',
-        'Review the account\'s audit log for classic infrastructure API activity since the commit.',
+        "Review the account's audit log for classic infrastructure API activity since the commit.",
       ],
     },
   }),

@@ -21,8 +21,4 @@ const rule = defineSecretRule({
 });
 
 // A test-mode key reaches test data only: still a credential, but not a payments incident.
-export default refine(rule, (raw) =>
-  raw.secret && /^[rs]k_test_/.test(raw.secret)
-    ? { ...raw, severity: 'medium', message: 'Stripe test-mode secret key committed to the repository.' }
-    : raw,
-);
+export default refine(rule, (raw) => (raw.secret && /^[rs]k_test_/.test(raw.secret) ? { ...raw, severity: 'medium', message: 'Stripe test-mode secret key committed to the repository.' } : raw));

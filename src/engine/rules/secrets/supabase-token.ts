@@ -18,7 +18,7 @@ const rule = defineSecretRule({
     url: 'https://supabase.com/dashboard/account/tokens',
     steps: [
       'An access token (sbp_): revoke it under Account → Access Tokens. A secret key (sb_secret_): delete it under Project Settings → API Keys and create a new one.',
-      'Store the replacement as a server-side secret only (never in client code), and review the project\'s logs for unexpected access since the commit.',
+      "Store the replacement as a server-side secret only (never in client code), and review the project's logs for unexpected access since the commit.",
     ],
   },
 });

@@ -14,7 +14,7 @@ export default defineSecretRule({
     provider: 'Tencent Cloud CAM',
     url: 'https://console.cloud.tencent.com/cam/capi',
     steps: [
-      'Disable the key pair under CAM → API Keys (or the sub-user\'s API keys).',
+      "Disable the key pair under CAM → API Keys (or the sub-user's API keys).",
       'Create a replacement (or use a CAM role with temporary credentials), update the consumers, then delete the old key.',
       'Review CloudAudit for API calls made with the key since the commit.',
     ],

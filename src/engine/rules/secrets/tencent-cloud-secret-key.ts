@@ -27,7 +27,4 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['tencentcloud'], ['secret_key'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['tencentcloud'], ['secret_key'], VALUE));

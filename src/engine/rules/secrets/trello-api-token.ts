@@ -34,7 +34,7 @@ export default defineSecretRuleSet({
     provider: 'Trello (Atlassian)',
     url: 'https://trello.com/my/account',
     steps: [
-      'Revoke the token under Account → Applications (or DELETE /1/tokens/{token}); for a leaked key, regenerate the Power-Up\'s API key and secret in the Power-Up admin portal.',
+      "Revoke the token under Account → Applications (or DELETE /1/tokens/{token}); for a leaked key, regenerate the Power-Up's API key and secret in the Power-Up admin portal.",
       'Review the boards the token could read or change for unexpected activity.',
       'Store the new token as a secret and request the narrowest scope and an expiry.',
     ],

@@ -26,7 +26,7 @@ export default defineSecretRuleSet({
     url: 'https://developer.x.com/en/portal/dashboard',
     steps: [
       'In the developer portal open the app → Keys and tokens → Bearer Token → Regenerate (or invalidate it via POST oauth2/invalidate_token).',
-      'Review the app\'s usage for requests you did not make.',
+      "Review the app's usage for requests you did not make.",
       'Store the new token as a secret and load it at run time.',
     ],
   },

@@ -22,12 +22,9 @@ const spec: SecretRuleSpec = {
     steps: [
       'Delete the token under Account Settings → Tokens.',
       'Create a replacement scoped to one team with an expiry, stored as a CI secret.',
-      'Review the team\'s activity log for actions made with the token since the commit.',
+      "Review the team's activity log for actions made with the token since the commit.",
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['vercel'], ['api_token'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['vercel'], ['api_token'], VALUE));

@@ -22,9 +22,9 @@ const rule = defineSecretRule({
     provider: 'Vercel',
     url: 'https://vercel.com/account/settings/tokens',
     steps: [
-      'Delete the token under Account Settings → Tokens (integration / app tokens: remove the integration\'s access or rotate the app\'s client secret; AI Gateway keys: AI Gateway → API Keys).',
+      "Delete the token under Account Settings → Tokens (integration / app tokens: remove the integration's access or rotate the app's client secret; AI Gateway keys: AI Gateway → API Keys).",
       'Create a replacement scoped to one team with an expiry, stored as a CI secret.',
-      'Review the team\'s activity log for actions made with the token since the commit.',
+      "Review the team's activity log for actions made with the token since the commit.",
     ],
   },
 });

@@ -20,14 +20,11 @@ const spec: SecretRuleSpec = {
     provider: 'Vultr',
     url: 'https://my.vultr.com/settings/#settingsapi',
     steps: [
-      'Regenerate the API key under Account → API (this invalidates the old one), or delete the sub-account user\'s key.',
+      "Regenerate the API key under Account → API (this invalidates the old one), or delete the sub-account user's key.",
       'Restrict API access to known IP ranges (Access Control) and store the new key as a CI secret.',
       'Review the account activity for actions made with the key since the commit.',
     ],
   },
 };
 
-export default anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['vultr'], ['api_key'], VALUE),
-);
+export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['vultr'], ['api_key'], VALUE));

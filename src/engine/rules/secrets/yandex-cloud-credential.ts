@@ -9,13 +9,7 @@ import { anyOf, refine } from './lib/refine.js';
  * (`AQVN` + 35–38), IAM tokens (`t1.` … `.` + 86), OAuth tokens (`y0_`…`y3_` + 55), and the older
  * 83-character IAM token form.
  */
-const VALUE = [
-  'YC[A-Za-z0-9_\\-]{38}',
-  'AQVN[A-Za-z0-9_\\-]{35,38}',
-  't1\\.[A-Za-z0-9_\\-]{10,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2}',
-  'y[0-3]_[A-Za-z0-9_\\-]{55}',
-  '[A-Za-z0-9.]{83}',
-].join('|');
+const VALUE = ['YC[A-Za-z0-9_\\-]{38}', 'AQVN[A-Za-z0-9_\\-]{35,38}', 't1\\.[A-Za-z0-9_\\-]{10,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2}', 'y[0-3]_[A-Za-z0-9_\\-]{55}', '[A-Za-z0-9.]{83}'].join('|');
 
 const KINDS: Array<[RegExp, string]> = [
   [/^YC/, 'Yandex Cloud static access key secret'],
@@ -44,10 +38,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-const rule = anyOf(
-  withNextLine(defineSecretRule(spec)),
-  terraformProvider(spec, ['yandex'], ['token'], VALUE),
-);
+const rule = anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['yandex'], ['token'], VALUE));
 
 export default refine(rule, (raw) => ({
   ...raw,

@@ -12,7 +12,7 @@ export default defineSecretRule({
     provider: 'Zapier',
     url: 'https://zapier.com/app/zaps',
     steps: [
-      "In the Zap's \"Catch Hook\" trigger, turn the Zap off and replace the trigger to get a new URL (or delete the Zap).",
+      'In the Zap\'s "Catch Hook" trigger, turn the Zap off and replace the trigger to get a new URL (or delete the Zap).',
       "Review the Zap's run history for requests you did not send.",
       'Keep the new URL in a secret and, where possible, add a shared-secret check in the Zap.',
     ],

@@ -8,7 +8,10 @@ ruleTester(rule, {
   valid: [
     { code: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', path: TF },
     // replaced on a schedule by Terraform
-    { code: 'resource "time_rotating" "r" {\n  rotation_days = 60\n}\nresource "aws_iam_access_key" "k" {\n  user = "ci"\n  lifecycle {\n    replace_triggered_by = [time_rotating.r]\n  }\n}\n', path: TF },
+    {
+      code: 'resource "time_rotating" "r" {\n  rotation_days = 60\n}\nresource "aws_iam_access_key" "k" {\n  user = "ci"\n  lifecycle {\n    replace_triggered_by = [time_rotating.r]\n  }\n}\n',
+      path: TF,
+    },
     { code: 'data "aws_iam_access_keys" "k" {\n  user = "ci"\n}\n', path: TF },
     { code: 'Resources:\n  U:\n    Type: AWS::IAM::User\n', path: 'cfn/iam.yml' },
   ],

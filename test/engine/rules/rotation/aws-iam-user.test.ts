@@ -34,8 +34,17 @@ ruleTester(rule, {
   invalid: [
     { code: daily, path: TF, count: 1, line: 1 },
     { code: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', path: TF, count: 1 },
-    { code: 'resource "aws_iam_user" "people" {\n  for_each = toset(["alice", "bob"])\n  name     = each.key\n}\nresource "aws_iam_user_login_profile" "p" {\n  for_each = aws_iam_user.people\n  user     = aws_iam_user.people[each.key].name\n}\n', path: TF, count: 1 },
-    { code: `Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      ManagedPolicyArns: [${MANAGED('Administrator' + 'Access')}]\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: !Ref CiUser\n`, path: CFN, count: 1, line: 2 },
+    {
+      code: 'resource "aws_iam_user" "people" {\n  for_each = toset(["alice", "bob"])\n  name     = each.key\n}\nresource "aws_iam_user_login_profile" "p" {\n  for_each = aws_iam_user.people\n  user     = aws_iam_user.people[each.key].name\n}\n',
+      path: TF,
+      count: 1,
+    },
+    {
+      code: `Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      ManagedPolicyArns: [${MANAGED('Administrator' + 'Access')}]\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: !Ref CiUser\n`,
+      path: CFN,
+      count: 1,
+      line: 2,
+    },
     { code: '{"Resources": {"U": {"Type": "AWS::IAM::User", "Properties": {"LoginProfile": {"Password": {"Ref": "Pw"}}, "Groups": ["admins"]}}}}', path: 'cfn/iam.json', count: 1 },
   ],
 });
@@ -47,7 +56,10 @@ describe('rotation/aws-iam-user', () => {
     expect(f!.message).toContain('an access key and permissions of its own');
     const [bare] = runRule(rule, { code: 'resource "aws_iam_user" "ci" {\n  name = "ci"\n}\n', path: TF });
     expect(bare!.severity).toBe('low');
-    const [cfn] = runRule(rule, { code: 'Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      Policies:\n        - PolicyName: p\n          PolicyDocument: {}\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: {"Ref": "CiUser"}\n', path: CFN });
+    const [cfn] = runRule(rule, {
+      code: 'Resources:\n  CiUser:\n    Type: AWS::IAM::User\n    Properties:\n      Policies:\n        - PolicyName: p\n          PolicyDocument: {}\n  Key:\n    Type: AWS::IAM::AccessKey\n    Properties:\n      UserName: {"Ref": "CiUser"}\n',
+      path: CFN,
+    });
     expect(cfn!.severity).toBe('medium');
     expect(cfn!.remediation).toMatch(/IAM Identity Center/);
   });

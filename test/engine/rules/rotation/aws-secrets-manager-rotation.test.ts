@@ -8,7 +8,8 @@ const secret = (name: string, extra = ''): string => `resource "aws_secretsmanag
 const rotation = (name: string, rules: string): string =>
   `resource "aws_secretsmanager_secret_rotation" "${name}" {\n  secret_id           = aws_secretsmanager_secret.${name}.id\n  rotation_lambda_arn = aws_lambda_function.rotate.arn\n  rotation_rules {\n    ${rules}\n  }\n}\n`;
 const cfnSecret = 'Resources:\n  DbSecret:\n    Type: AWS::SecretsManager::Secret\n    Properties:\n      GenerateSecretString: {}\n';
-const cfnSchedule = (rules: string): string => `  DbRotation:\n    Type: AWS::SecretsManager::RotationSchedule\n    Properties:\n      SecretId: !Ref DbSecret\n      RotationRules:\n        ${rules}\n`;
+const cfnSchedule = (rules: string): string =>
+  `  DbRotation:\n    Type: AWS::SecretsManager::RotationSchedule\n    Properties:\n      SecretId: !Ref DbSecret\n      RotationRules:\n        ${rules}\n`;
 
 ruleTester(rule, {
   valid: [
@@ -21,7 +22,10 @@ ruleTester(rule, {
     { code: rotation('x', 'automatically_after_days = 120'), path: TF, options: { maxRotationDays: 180 } },
     // older providers: rotation on the secret itself
     { code: secret('old', '  rotation_lambda_arn = aws_lambda_function.r.arn\n  rotation_rules {\n    automatically_after_days = 7\n  }\n'), path: TF },
-    { code: `resource "aws_secretsmanager_secret_rotation" "r" {\n  secret_id = "\${aws_secretsmanager_secret.tpl.id}"\n  rotation_rules {\n    automatically_after_days = 1\n  }\n}\n${secret('tpl')}`, path: TF },
+    {
+      code: `resource "aws_secretsmanager_secret_rotation" "r" {\n  secret_id = "\${aws_secretsmanager_secret.tpl.id}"\n  rotation_rules {\n    automatically_after_days = 1\n  }\n}\n${secret('tpl')}`,
+      path: TF,
+    },
     { code: cfnSecret + cfnSchedule('AutomaticallyAfterDays: 30'), path: 'cfn/db.yml' },
     { code: cfnSecret + cfnSchedule('ScheduleExpression: rate(10 days)').replace('!Ref DbSecret', '\n        Ref: DbSecret'), path: 'cfn/db.yml' },
   ],

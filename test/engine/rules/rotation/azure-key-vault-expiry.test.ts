@@ -3,8 +3,10 @@ import rule from '../../../../src/engine/rules/rotation/azure-key-vault-expiry.j
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 
 const TF = 'azure/kv.tf';
-const secret = (extra = ''): string => `resource "azurerm_key_vault_secret" "s" {\n  name         = "db-password"\n  value        = random_password.db.result\n  key_vault_id = azurerm_key_vault.kv.id\n${extra}}\n`;
-const key = (extra = ''): string => `resource "azurerm_key_vault_key" "k" {\n  name         = "cmk"\n  key_vault_id = azurerm_key_vault.kv.id\n  key_type     = "RSA"\n  key_size     = 2048\n  key_opts     = ["unwrapKey", "wrapKey"]\n${extra}}\n`;
+const secret = (extra = ''): string =>
+  `resource "azurerm_key_vault_secret" "s" {\n  name         = "db-password"\n  value        = random_password.db.result\n  key_vault_id = azurerm_key_vault.kv.id\n${extra}}\n`;
+const key = (extra = ''): string =>
+  `resource "azurerm_key_vault_key" "k" {\n  name         = "cmk"\n  key_vault_id = azurerm_key_vault.kv.id\n  key_type     = "RSA"\n  key_size     = 2048\n  key_opts     = ["unwrapKey", "wrapKey"]\n${extra}}\n`;
 const arm = (type: string, props: string): string =>
   `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n    {\n      "type": "${type}",\n      "apiVersion": "2021-10-01",\n      "name": "kv/item",\n      "properties": ${props}\n    }\n  ]\n}\n`;
 
@@ -36,7 +38,9 @@ ruleTester(rule, {
 
 describe('rotation/azure-key-vault-expiry', () => {
   it('names the missing attribute', () => {
-    expect(runRule(rule, { code: secret(), path: TF })[0]!.message).toBe('Key Vault secret `azurerm_key_vault_secret.s` has no `expiration_date`: nothing says when the credential it holds must be renewed.');
+    expect(runRule(rule, { code: secret(), path: TF })[0]!.message).toBe(
+      'Key Vault secret `azurerm_key_vault_secret.s` has no `expiration_date`: nothing says when the credential it holds must be renewed.',
+    );
     expect(runRule(rule, { code: key(), path: TF })[0]!.message).toMatch(/no `expiration_date` and no `rotation_policy`/);
   });
 });

@@ -21,7 +21,8 @@ const probe: Rule = {
     if (names === undefined) return [];
     const known = new Set(names.split('\n'));
     const out = [];
-    for (const m of file.text.matchAll(/needs:(\w+)/g)) if (!known.has(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, construct: m[1]!, message: `${m[1]} missing; seen ${ctx.repo!.paths().join(',')}` });
+    for (const m of file.text.matchAll(/needs:(\w+)/g))
+      if (!known.has(m[1]!)) out.push({ start: m.index, end: m.index + m[0].length, construct: m[1]!, message: `${m[1]} missing; seen ${ctx.repo!.paths().join(',')}` });
     return out;
   },
 };
@@ -71,7 +72,12 @@ describe('cross-file rules', () => {
   });
 
   it('cost a failing check its file, not the scan', () => {
-    const broken: Rule = { ...probe, check: () => { throw new Error('boom'); } };
+    const broken: Rule = {
+      ...probe,
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const r = scanFiles([{ path: 'a.cfg', text: 'needs:x\n' }], { policy: policy(), rules: [broken], today: TODAY });
     expect(r.skipped).toEqual([{ path: 'a.cfg', reason: 'error', detail: 'internal error in rotation/probe (Error)' }]);
   });
@@ -79,7 +85,13 @@ describe('cross-file rules', () => {
   it('are dropped with the rest when the policy turns them off', () => {
     const p = policy();
     p.rules['rotation/probe'] = { level: 'off' };
-    const r = scanFiles([{ path: 'a.cfg', text: 'needs:y\n' }, { path: 'names.txt', text: '' }], { policy: p, rules: [probe], today: TODAY });
+    const r = scanFiles(
+      [
+        { path: 'a.cfg', text: 'needs:y\n' },
+        { path: 'names.txt', text: '' },
+      ],
+      { policy: p, rules: [probe], today: TODAY },
+    );
     expect(r.findings).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ ruleTester(rule, {
 
 describe('rotation/gitlab-token-expiry', () => {
   it('says what is missing', () => {
-    expect(runRule(rule, { code: token('gitlab_deploy_token', ''), path: TF })[0]!.message).toBe('`gitlab_deploy_token.t` has neither `expires_at` nor `rotation_configuration`: the token lives until someone revokes it.');
+    expect(runRule(rule, { code: token('gitlab_deploy_token', ''), path: TF })[0]!.message).toBe(
+      '`gitlab_deploy_token.t` has neither `expires_at` nor `rotation_configuration`: the token lives until someone revokes it.',
+    );
   });
 });

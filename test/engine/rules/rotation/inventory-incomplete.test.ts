@@ -12,7 +12,11 @@ ruleTester(rule, {
     // issuers without an expiry
     { code: entry('kind: deploy-key\nowner: "@alice"\nrotation_days: 365\nlast_rotated: 2026-01-10\nexpires: never'), path: INV },
     { code: entry('kind: github-app\nowner: "@acme/platform"\nrotation_days: 365\nlast_rotated: 2026-01-10\nexpires: never'), path: INV },
-    { code: entry('kind: cloud-access-key\nprovider: aws\nowner: "@acme/platform"\nrotation_days: 90\nlast_rotated: 2026-05-10\nexpires: never'), path: INV, options: { allowNeverExpires: ['cloud-access-key'] } },
+    {
+      code: entry('kind: cloud-access-key\nprovider: aws\nowner: "@acme/platform"\nrotation_days: 90\nlast_rotated: 2026-05-10\nexpires: never'),
+      path: INV,
+      options: { allowNeverExpires: ['cloud-access-key'] },
+    },
     // a malformed owner is rotation/inventory-invalid's, not "missing"
     { code: entry(full.replace('"@acme/release"', 'release-team')), path: INV },
   ],
@@ -20,7 +24,12 @@ ruleTester(rule, {
     { code: entry('kind: fine-grained-pat\nrotation_days: 90\nlast_rotated: 2026-05-01\nexpires: 2026-08-01'), path: INV, count: 1, line: 3, name: 'no owner' },
     { code: entry('kind:\nowner:\nrotation_days:\nlast_rotated:\nexpires:'), path: INV, count: 1, line: 3, name: 'blanks' },
     { code: entry(full.replace('expires: 2026-08-01', 'expires: never')), path: INV, count: 1, line: 8, name: 'a PAT that never expires' },
-    { code: entry('kind: cloud-access-key\nprovider: aws\nowner: "@acme/platform"\nrotation_days: 90\nlast_rotated: 2026-05-10\nexpires: never'), path: INV, count: 1, name: 'an access key that never expires' },
+    {
+      code: entry('kind: cloud-access-key\nprovider: aws\nowner: "@acme/platform"\nrotation_days: 90\nlast_rotated: 2026-05-10\nexpires: never'),
+      path: INV,
+      count: 1,
+      name: 'an access key that never expires',
+    },
     { code: entry(full.replace('2026-05-01', '2026-07-01')), path: INV, count: 1, line: 7, name: 'rotated in the future' },
   ],
 });
@@ -28,7 +37,9 @@ ruleTester(rule, {
 describe('rotation/inventory-incomplete', () => {
   it('names what is missing', () => {
     const [f] = runRule(rule, { code: entry('kind: api-key\nprovider: npm\nlast_rotated: 2026-05-01'), path: INV });
-    expect(f!.message).toBe('Credential `RELEASE_TOKEN` (api-key, npm) has no owner, rotation period (`rotation_days`), expiry (`expires`): nobody can tell who rotates it or when it must be rotated.');
+    expect(f!.message).toBe(
+      'Credential `RELEASE_TOKEN` (api-key, npm) has no owner, rotation period (`rotation_days`), expiry (`expires`): nobody can tell who rotates it or when it must be rotated.',
+    );
     expect(f!.remediation).toMatch(/Add `owner`, `rotation_days`, `expires`/);
   });
 

@@ -36,7 +36,11 @@ describe('rotation/inventory-missing', () => {
   it('flags each undeclared secret once per file, at its first use', () => {
     const found = run({ [WF]: release, [INV]: inventory('NPM_TOKEN') });
     expect(found.map((f) => [f.startLine, f.startColumn, f.message])).toEqual([
-      [13, 28, 'Secret `SLACK_WEBHOOK` is used here (and 1 more time in this file) in environment `production` but not declared in .github/token-inventory.yml: nobody has said who owns it, when it was rotated or when it expires.'],
+      [
+        13,
+        28,
+        'Secret `SLACK_WEBHOOK` is used here (and 1 more time in this file) in environment `production` but not declared in .github/token-inventory.yml: nobody has said who owns it, when it was rotated or when it expires.',
+      ],
       [13, 59, 'Secret `PAGER_KEY` is used here in environment `production` but not declared in .github/token-inventory.yml: nobody has said who owns it, when it was rotated or when it expires.'],
     ]);
     expect(found[0]!.remediation).toMatch(/`- name: SLACK_WEBHOOK`.*environment: production/);
@@ -75,7 +79,10 @@ describe('rotation/inventory-missing', () => {
     `;
     const caller = (how: string) => `on: push\njobs:\n  call:\n    uses: ./.github/workflows/reuse.yml\n    ${how}\n`;
     const files = (how: string) => ({ [INV]: inventory('UNRELATED'), '.github/workflows/reuse.yml': callee, '.github/workflows/main.yml': caller(how) });
-    expect(brief(run(files('secrets:\n      token: ${{ secrets.DEPLOY }}')))).toEqual(['rotation/inventory-missing .github/workflows/main.yml:6', 'rotation/inventory-missing .github/workflows/reuse.yml:10']);
+    expect(brief(run(files('secrets:\n      token: ${{ secrets.DEPLOY }}')))).toEqual([
+      'rotation/inventory-missing .github/workflows/main.yml:6',
+      'rotation/inventory-missing .github/workflows/reuse.yml:10',
+    ]);
     const inherited = run(files('secrets: inherit'));
     expect(inherited.map((f) => [f.path, f.startLine, /`(\w+)`/.exec(f.message)![1]])).toEqual([
       ['.github/workflows/reuse.yml', 10, 'token'],

@@ -30,7 +30,9 @@ describe('rotation/stale-credential', () => {
   it('flags workflow secrets no workflow uses, at the entry', () => {
     const found = run({ [INV]: inventory, [WF]: workflow(uses('USED_TOKEN') + uses('aws_secret_access_key')) });
     expect(brief(found)).toEqual([`rotation/stale-credential ${INV}:6`]);
-    expect(found[0]!.message).toBe('Credential `OLD_TOKEN` (api-key, x) is not used by any workflow (1 checked), although `used_in` names .github/workflows/ci.yml: an unused credential can still leak.');
+    expect(found[0]!.message).toBe(
+      'Credential `OLD_TOKEN` (api-key, x) is not used by any workflow (1 checked), although `used_in` names .github/workflows/ci.yml: an unused credential can still leak.',
+    );
   });
 
   it('counts every workflow of the repository, in any order', () => {
@@ -60,6 +62,14 @@ describe('rotation/stale-credential', () => {
   });
 
   it('is off for a scan of the inventory alone in a diff without the repository', () => {
-    expect(scanRepo([{ path: INV, text: '  - name: OLD_TOKEN\n', lineNumbers: [6] }, { path: WF, text: workflow(uses('USED_TOKEN')) }], { rules: [rule] })).toEqual([]);
+    expect(
+      scanRepo(
+        [
+          { path: INV, text: '  - name: OLD_TOKEN\n', lineNumbers: [6] },
+          { path: WF, text: workflow(uses('USED_TOKEN')) },
+        ],
+        { rules: [rule] },
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,18 +8,49 @@ const steps = (body: string): string => `on: push\npermissions:\n  id-token: wri
 
 ruleTester(rule, {
   valid: [
-    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n'), path: WF },
-    { code: steps('      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n          service_account: deploy@p.iam.gserviceaccount.com\n'), path: WF },
-    { code: steps('      - uses: azure/login@v2\n        with:\n          client-id: ${{ vars.AZURE_CLIENT_ID }}\n          tenant-id: ${{ vars.AZURE_TENANT_ID }}\n          subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}\n'), path: WF },
+    {
+      code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n'),
+      path: WF,
+    },
+    {
+      code: steps(
+        '      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: projects/1/locations/global/workloadIdentityPools/p/providers/gh\n          service_account: deploy@p.iam.gserviceaccount.com\n',
+      ),
+      path: WF,
+    },
+    {
+      code: steps(
+        '      - uses: azure/login@v2\n        with:\n          client-id: ${{ vars.AZURE_CLIENT_ID }}\n          tenant-id: ${{ vars.AZURE_TENANT_ID }}\n          subscription-id: ${{ vars.AZURE_SUBSCRIPTION_ID }}\n',
+      ),
+      path: WF,
+    },
     // the variable name without a stored secret (e.g. set by an OIDC step's output)
     { code: steps('      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ steps.creds.outputs.aws-access-key-id }}\n'), path: WF },
     // temporary STS credentials: keys that come with a session token expire by themselves
-    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.TMP_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.TMP_KEY }}\n          aws-session-token: ${{ secrets.TMP_SESSION }}\n          aws-region: eu-west-1\n'), path: WF },
-    { code: steps('      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.TMP_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.TMP_KEY }}\n          AWS_SESSION_TOKEN: ${{ secrets.TMP_SESSION }}\n'), path: WF },
+    {
+      code: steps(
+        '      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.TMP_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.TMP_KEY }}\n          aws-session-token: ${{ secrets.TMP_SESSION }}\n          aws-region: eu-west-1\n',
+      ),
+      path: WF,
+    },
+    {
+      code: steps(
+        '      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.TMP_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.TMP_KEY }}\n          AWS_SESSION_TOKEN: ${{ secrets.TMP_SESSION }}\n',
+      ),
+      path: WF,
+    },
     // the session token at the job level covers the step's keys
-    { code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SESSION_TOKEN: ${{ secrets.SESSION }}\n    steps:\n      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n', path: WF },
+    {
+      code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n      AWS_SESSION_TOKEN: ${{ secrets.SESSION }}\n    steps:\n      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n',
+      path: WF,
+    },
     // credentials exported by the OIDC login for later steps
-    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        id: creds\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n          output-credentials: true\n      - run: ./deploy.sh\n        env:\n          AWS_ACCESS_KEY_ID: ${{ steps.creds.outputs.aws-access-key-id }}\n          AWS_SESSION_TOKEN: ${{ steps.creds.outputs.aws-session-token }}\n'), path: WF },
+    {
+      code: steps(
+        '      - uses: aws-actions/configure-aws-credentials@v4\n        id: creds\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n          output-credentials: true\n      - run: ./deploy.sh\n        env:\n          AWS_ACCESS_KEY_ID: ${{ steps.creds.outputs.aws-access-key-id }}\n          AWS_SESSION_TOKEN: ${{ steps.creds.outputs.aws-session-token }}\n',
+      ),
+      path: WF,
+    },
     // a workflow-shaped file outside .github/workflows
     { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n'), path: 'tests/fixtures/deploy.yml' },
     // not a workflow
@@ -27,15 +58,46 @@ ruleTester(rule, {
   ],
   invalid: [
     // keys that assume a role: the key itself is still stored for good (low)
-    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n'), path: WF, count: 1, line: 11 },
+    {
+      code: steps(
+        '      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n          aws-region: eu-west-1\n',
+      ),
+      path: WF,
+      count: 1,
+      line: 11,
+    },
     // a session token in another job does not make this job's key temporary
-    { code: 'on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_SESSION_TOKEN: ${{ secrets.S }}\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    steps:\n      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n', path: WF, count: 1, line: 13 },
-    { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: eu-west-1\n'), path: WF, count: 1, line: 11 },
+    {
+      code: 'on: push\njobs:\n  a:\n    runs-on: x\n    env:\n      AWS_SESSION_TOKEN: ${{ secrets.S }}\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    steps:\n      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n',
+      path: WF,
+      count: 1,
+      line: 13,
+    },
+    {
+      code: steps(
+        '      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: eu-west-1\n',
+      ),
+      path: WF,
+      count: 1,
+      line: 11,
+    },
     { code: steps('      - uses: google-github-actions/auth@v2\n        with:\n          credentials_json: ${{ secrets.GCP_SA_KEY }}\n'), path: WF, count: 1, line: 11 },
     { code: steps('      - uses: Azure/login@v1\n        with:\n          creds: ${{ secrets.AZURE_CREDENTIALS }}\n'), path: WF, count: 1, line: 11 },
-    { code: steps('      - run: terraform apply\n        env:\n          ARM_CLIENT_SECRET: ${{ secrets.ARM_CLIENT_SECRET }}\n          GOOGLE_CREDENTIALS: ${{ secrets.GCP_KEY }}\n'), path: WF, count: 2 },
-    { code: `env:\n  AWS_ACCESS_KEY_ID: \${{ secrets.KEY_ID }}\n  AWS_SECRET_ACCESS_KEY: \${{ secrets.KEY }}\n${steps('      - run: aws s3 ls\n').replace('on: push\n', '')}`.replace(/^/, 'on: push\n'), path: WF, count: 2 },
-    { code: y`
+    {
+      code: steps('      - run: terraform apply\n        env:\n          ARM_CLIENT_SECRET: ${{ secrets.ARM_CLIENT_SECRET }}\n          GOOGLE_CREDENTIALS: ${{ secrets.GCP_KEY }}\n'),
+      path: WF,
+      count: 2,
+    },
+    {
+      code: `env:\n  AWS_ACCESS_KEY_ID: \${{ secrets.KEY_ID }}\n  AWS_SECRET_ACCESS_KEY: \${{ secrets.KEY }}\n${steps('      - run: aws s3 ls\n').replace('on: push\n', '')}`.replace(
+        /^/,
+        'on: push\n',
+      ),
+      path: WF,
+      count: 2,
+    },
+    {
+      code: y`
         name: deploy
         runs:
           using: composite
@@ -43,19 +105,29 @@ ruleTester(rule, {
             - uses: aws-actions/configure-aws-credentials@v4
               with:
                 aws-access-key-id: \${{ inputs.key-id }}
-      `, path: '.github/actions/deploy/action.yml', count: 1 },
+      `,
+      path: '.github/actions/deploy/action.yml',
+      count: 1,
+    },
   ],
 });
 
 describe('rotation/workflow-long-lived-cloud-keys', () => {
   it('grades a key that only assumes a role low', () => {
-    const [f] = runRule(rule, { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.K }}\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n'), path: WF });
+    const [f] = runRule(rule, {
+      code: steps(
+        '      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.K }}\n          role-to-assume: arn:aws:iam::123456789012:role/deploy\n',
+      ),
+      path: WF,
+    });
     expect(f!.severity).toBe('low');
     expect(f!.message).toMatch(/session it assumes is temporary/);
   });
   it('says where and what to use instead', () => {
     const [f] = runRule(rule, { code: steps('      - name: Login\n        uses: google-github-actions/auth@v2\n        with:\n          credentials_json: ${{ secrets.GCP_SA_KEY }}\n'), path: WF });
-    expect(f!.message).toBe('google-github-actions/auth logs in to Google Cloud with `credentials_json` in job `deploy` step Login: a long-lived key where OIDC federation would issue a short-lived credential per run.');
+    expect(f!.message).toBe(
+      'google-github-actions/auth logs in to Google Cloud with `credentials_json` in job `deploy` step Login: a long-lived key where OIDC federation would issue a short-lived credential per run.',
+    );
     expect(f!.remediation).toMatch(/workload_identity_provider/);
   });
 });

@@ -11,29 +11,67 @@ const S = (name: string): string => '${{ secrets.' + name + ' }}';
 ruleTester(rule, {
   valid: [
     // npm trusted publishing: id-token and no token
-    { code: job('      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n          registry-url: https://registry.npmjs.org\n      - run: npm publish --provenance --access public\n', '    permissions:\n      id-token: write\n      contents: read\n'), path: WF },
+    {
+      code: job(
+        '      - uses: actions/setup-node@v4\n        with:\n          node-version: 24\n          registry-url: https://registry.npmjs.org\n      - run: npm publish --provenance --access public\n',
+        '    permissions:\n      id-token: write\n      contents: read\n',
+      ),
+      path: WF,
+    },
     // PyPI trusted publishing
     { code: job('      - uses: pypa/gh-action-pypi-publish@release/v1\n', '    environment: pypi\n    permissions:\n      id-token: write\n'), path: WF },
     // crates.io through the auth action's short-lived token
-    { code: job(`      - uses: rust-lang/crates-io-auth-action@v1\n        id: auth\n      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: \${{ steps.auth.outputs.token }}\n`, '    permissions:\n      id-token: write\n'), path: WF },
+    {
+      code: job(
+        `      - uses: rust-lang/crates-io-auth-action@v1\n        id: auth\n      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: \${{ steps.auth.outputs.token }}\n`,
+        '    permissions:\n      id-token: write\n',
+      ),
+      path: WF,
+    },
     // RubyGems' own action (OIDC)
     { code: job('      - uses: rubygems/release-gem@v1\n', '    permissions:\n      id-token: write\n      contents: write\n'), path: WF },
     // NuGet/login output
-    { code: job(`      - uses: NuGet/login@v1\n        id: login\n        with:\n          user: someone\n      - run: dotnet nuget push "*.nupkg" --api-key \${{ steps.login.outputs.NUGET_API_KEY }} --source https://api.nuget.org/v3/index.json\n`), path: WF },
+    {
+      code: job(
+        `      - uses: NuGet/login@v1\n        id: login\n        with:\n          user: someone\n      - run: dotnet nuget push "*.nupkg" --api-key \${{ steps.login.outputs.NUGET_API_KEY }} --source https://api.nuget.org/v3/index.json\n`,
+      ),
+      path: WF,
+    },
     // GitHub Packages takes the job's GITHUB_TOKEN: no trusted publishing to move to
-    { code: job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.GITHUB_TOKEN }}\n`), path: WF },
-    { code: job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('GH_PACKAGES_PAT')}\n`), path: WF },
+    {
+      code: job(
+        `      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.GITHUB_TOKEN }}\n`,
+      ),
+      path: WF,
+    },
+    {
+      code: job(
+        `      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('GH_PACKAGES_PAT')}\n`,
+      ),
+      path: WF,
+    },
     { code: job(`      - run: dotnet nuget push "*.nupkg" --api-key ${S('GITHUB_TOKEN')} --source https://nuget.pkg.github.com/acme/index.json\n`), path: WF },
     // a private index
-    { code: job(`      - run: twine upload --repository-url https://acme.jfrog.io/artifactory/api/pypi/pypi-local dist/*\n        env:\n          TWINE_PASSWORD: ${S('ARTIFACTORY_TOKEN')}\n`), path: WF },
+    {
+      code: job(`      - run: twine upload --repository-url https://acme.jfrog.io/artifactory/api/pypi/pypi-local dist/*\n        env:\n          TWINE_PASSWORD: ${S('ARTIFACTORY_TOKEN')}\n`),
+      path: WF,
+    },
     { code: job(`      - run: npm publish --registry https://npm.acme.example/\n        env:\n          NODE_AUTH_TOKEN: ${S('ACME_NPM')}\n`), path: WF },
-    { code: job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.acme.example\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('ACME_NPM')}\n`), path: WF },
+    {
+      code: job(
+        `      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.acme.example\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('ACME_NPM')}\n`,
+      ),
+      path: WF,
+    },
     { code: job(`      - run: gem push --host https://gems.acme.example pkg/x.gem\n        env:\n          GEM_HOST_API_KEY: ${S('ACME_GEMS')}\n`), path: WF },
     { code: job(`      - run: twine upload -r internal dist/*\n        env:\n          TWINE_PASSWORD: ${S('INTERNAL')}\n`), path: WF },
     // a dry run publishes nothing
     { code: job(`      - run: npm publish --dry-run\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF },
     // a token in another job of the workflow is not this job's
-    { code: `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n    steps:\n      - run: npm ci\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - run: npm publish\n`, path: WF },
+    {
+      code: `on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n    steps:\n      - run: npm ci\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      id-token: write\n    steps:\n      - run: npm publish\n`,
+      path: WF,
+    },
     // a build that only mentions publishing in an echo
     { code: job(`      - run: echo "run npm publish by hand"\n        env:\n          NPM_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF },
     // Maven Central has no trusted publishing
@@ -43,7 +81,14 @@ ruleTester(rule, {
   ],
   invalid: [
     // npm, token in the step env (the setup-node pattern)
-    { code: job(`      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n      - run: npm publish --access public\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF, count: 1, line: 15 },
+    {
+      code: job(
+        `      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n      - run: npm publish --access public\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`,
+      ),
+      path: WF,
+      count: 1,
+      line: 15,
+    },
     // yarn berry, pnpm, bun; token at the job level
     { code: job('      - run: yarn npm publish\n', `    env:\n      YARN_NPM_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF, count: 1 },
     { code: job('      - run: pnpm -r publish --no-git-checks\n', `    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF, count: 1 },
@@ -55,16 +100,30 @@ ruleTester(rule, {
     // JS-DevTools/npm-publish with token
     { code: job(`      - uses: JS-DevTools/npm-publish@v3\n        with:\n          token: ${S('NPM_TOKEN')}\n`), path: WF, count: 1, line: 12 },
     // changesets
-    { code: job(`      - uses: changesets/action@v1\n        with:\n          publish: pnpm release\n        env:\n          GITHUB_TOKEN: ${S('GITHUB_TOKEN')}\n          NPM_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF, count: 1 },
+    {
+      code: job(
+        `      - uses: changesets/action@v1\n        with:\n          publish: pnpm release\n        env:\n          GITHUB_TOKEN: ${S('GITHUB_TOKEN')}\n          NPM_TOKEN: ${S('NPM_TOKEN')}\n`,
+      ),
+      path: WF,
+      count: 1,
+    },
     // PyPI: the action with a password, twine, poetry, uv
     { code: job(`      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          user: __token__\n          password: ${S('PYPI_API_TOKEN')}\n`), path: WF, count: 1, line: 13 },
-    { code: job(`      - run: |\n          python -m build\n          twine upload dist/*\n        env:\n          TWINE_USERNAME: __token__\n          TWINE_PASSWORD: ${S('PYPI_TOKEN')}\n`), path: WF, count: 1 },
+    {
+      code: job(`      - run: |\n          python -m build\n          twine upload dist/*\n        env:\n          TWINE_USERNAME: __token__\n          TWINE_PASSWORD: ${S('PYPI_TOKEN')}\n`),
+      path: WF,
+      count: 1,
+    },
     { code: job(`      - run: poetry publish --build -u __token__ -p ${S('PYPI_TOKEN')}\n`), path: WF, count: 1 },
     { code: job(`      - run: poetry config pypi-token.pypi ${S('PYPI_TOKEN')}\n      - run: poetry publish --build\n`), path: WF, count: 1 },
     { code: job(`      - run: uv publish\n        env:\n          UV_PUBLISH_TOKEN: ${S('PYPI_TOKEN')}\n`), path: WF, count: 1 },
     // RubyGems
     { code: job(`      - run: |\n          gem build *.gemspec\n          gem push *.gem\n        env:\n          GEM_HOST_API_KEY: ${S('RUBYGEMS_API_KEY')}\n`), path: WF, count: 1 },
-    { code: job(`      - run: |\n          mkdir -p ~/.gem\n          printf -- "---\\n:rubygems_api_key: ${S('RUBYGEMS_KEY')}\\n" > ~/.gem/credentials\n      - run: gem push pkg/*.gem\n`), path: WF, count: 1 },
+    {
+      code: job(`      - run: |\n          mkdir -p ~/.gem\n          printf -- "---\\n:rubygems_api_key: ${S('RUBYGEMS_KEY')}\\n" > ~/.gem/credentials\n      - run: gem push pkg/*.gem\n`),
+      path: WF,
+      count: 1,
+    },
     // crates.io
     { code: job(`      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: ${S('CRATES_IO_TOKEN')}\n`), path: WF, count: 1 },
     { code: job(`      - run: cargo publish --token ${S('CARGO_TOKEN')}\n`), path: WF, count: 1 },
@@ -79,9 +138,17 @@ ruleTester(rule, {
     // JSR with a token
     { code: job(`      - run: npx jsr publish --token ${S('JSR_TOKEN')}\n`), path: WF, count: 1 },
     // two registries in one job: two findings
-    { code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n      - run: twine upload dist/*\n        env:\n          TWINE_PASSWORD: ${S('PYPI')}\n`), path: WF, count: 2 },
+    {
+      code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n      - run: twine upload dist/*\n        env:\n          TWINE_PASSWORD: ${S('PYPI')}\n`),
+      path: WF,
+      count: 2,
+    },
     // a composite action
-    { code: `name: publish\nruns:\n  using: composite\n  steps:\n    - run: npm publish\n      shell: bash\n      env:\n        NODE_AUTH_TOKEN: \${{ inputs.token }}\n    - run: cargo publish --token ${S('X')}\n      shell: bash\n`, path: '.github/actions/publish/action.yml', count: 1 },
+    {
+      code: `name: publish\nruns:\n  using: composite\n  steps:\n    - run: npm publish\n      shell: bash\n      env:\n        NODE_AUTH_TOKEN: \${{ inputs.token }}\n    - run: cargo publish --token ${S('X')}\n      shell: bash\n`,
+      path: '.github/actions/publish/action.yml',
+      count: 1,
+    },
   ],
 });
 

@@ -48,7 +48,7 @@ describe('scopes/app-token-unscoped', () => {
     expect(f!.remediation).toMatch(/`permission-contents: write`, `permission-pull-requests: write`/);
   });
   it('marks a computed skip-token-revoke as low confidence', () => {
-    const [f] = runRule(rule, wf(step("            skip-token-revoke: ${{ inputs.keep }}\n            permission-issues: write")));
+    const [f] = runRule(rule, wf(step('            skip-token-revoke: ${{ inputs.keep }}\n            permission-issues: write')));
     expect(f!.confidence).toBe('low');
   });
 });

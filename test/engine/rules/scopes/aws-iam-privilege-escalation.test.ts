@@ -95,7 +95,15 @@ ruleTester(rule, {
       path: TF,
     },
     // an explicit deny takes the action away
-    { code: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' }] }), path: 'p.json' },
+    {
+      code: JSON.stringify({
+        Statement: [
+          { Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: '*' },
+          { Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+        ],
+      }),
+      path: 'p.json',
+    },
     // allowed by the policy
     { code: cfnAssumeAnything, path: 'stack.yaml', options: { allowActions: ['sts:AssumeRole'] } },
     // `*` is full admin: reported by scopes/aws-iam-wildcard, not twice

@@ -108,7 +108,13 @@ const cfnSubString = y`
 `;
 
 const standalone = JSON.stringify(
-  { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Action: ['dynamodb:GetItem', 's3:ListAllMyBuckets'], Resource: '*' }, { Sid: 'NotAct', Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }] },
+  {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Read', Effect: 'Allow', Action: ['dynamodb:GetItem', 's3:ListAllMyBuckets'], Resource: '*' },
+      { Sid: 'NotAct', Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' },
+    ],
+  },
   null,
   2,
 );
@@ -218,13 +224,16 @@ ruleTester(rule, {
       line: 17,
     },
     // a service wildcard on one bucket is info (off in the default policy)
-    tf(y`
+    tf(
+      y`
       resource "aws_iam_policy" "bucket" {
         policy = jsonencode({
           Statement = [{ Effect = "Allow", Action = "s3:*", Resource = ["arn:aws:s3:::b", "arn:aws:s3:::b/*"] }]
         })
       }
-    `, { count: 1, line: 3 }),
+    `,
+      { count: 1, line: 3 },
+    ),
   ],
 });
 

@@ -4,23 +4,53 @@ import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 
 const TF = 'infra/main.tf';
 const CFN = 'cfn/template.yaml';
-const bucketPolicy = (statement: string) => `resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [${statement}]\n  })\n}\n`;
-const cfn = (type: string, prop: string, statement: string) => `Resources:\n  Res:\n    Type: ${type}\n    Properties:\n      ${prop}:\n        Version: "2012-10-17"\n        Statement:\n${statement}`;
+const bucketPolicy = (statement: string) =>
+  `resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [${statement}]\n  })\n}\n`;
+const cfn = (type: string, prop: string, statement: string) =>
+  `Resources:\n  Res:\n    Type: ${type}\n    Properties:\n      ${prop}:\n        Version: "2012-10-17"\n        Statement:\n${statement}`;
 
 ruleTester(rule, {
   valid: [
     // a named principal and named actions
     { code: bucketPolicy('{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:role/reader" }, Action = ["s3:GetObject"], Resource = "arn:aws:s3:::b/*" }'), path: TF },
     // the TLS-only deny every bucket policy has
-    { code: bucketPolicy('{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }'), path: TF },
+    {
+      code: bucketPolicy('{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }'),
+      path: TF,
+    },
     // a wildcard principal pinned by a condition (CloudFront origin access control, an organization)
-    { code: bucketPolicy('{ Effect = "Allow", Principal = { Service = "cloudfront.amazonaws.com" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::123456789012:distribution/E1" } } }'), path: TF },
-    { code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } } }'), path: TF },
+    {
+      code: bucketPolicy(
+        '{ Effect = "Allow", Principal = { Service = "cloudfront.amazonaws.com" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "AWS:SourceArn" = "arn:aws:cloudfront::123456789012:distribution/E1" } } }',
+      ),
+      path: TF,
+    },
+    {
+      code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-abc123" } } }'),
+      path: TF,
+    },
     // AWS's default key policy: kms:* for the account
-    { code: cfn('AWS::KMS::Key', 'KeyPolicy', '          - Sid: Enable IAM User Permissions\n            Effect: Allow\n            Principal:\n              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"\n            Action: "kms:*"\n            Resource: "*"\n'), path: CFN },
+    {
+      code: cfn(
+        'AWS::KMS::Key',
+        'KeyPolicy',
+        '          - Sid: Enable IAM User Permissions\n            Effect: Allow\n            Principal:\n              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"\n            Action: "kms:*"\n            Resource: "*"\n',
+      ),
+      path: CFN,
+    },
     // a service principal with the source pinned
-    { code: cfn('AWS::SQS::QueuePolicy', 'PolicyDocument', '          - Effect: Allow\n            Principal:\n              Service: sns.amazonaws.com\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n            Condition:\n              ArnEquals:\n                aws:SourceArn: !Ref Topic\n'), path: CFN },
-    { code: 'resource "aws_lambda_permission" "s3" {\n  statement_id  = "AllowS3"\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.f.function_name\n  principal     = "s3.amazonaws.com"\n  source_arn    = aws_s3_bucket.b.arn\n}\n', path: TF },
+    {
+      code: cfn(
+        'AWS::SQS::QueuePolicy',
+        'PolicyDocument',
+        '          - Effect: Allow\n            Principal:\n              Service: sns.amazonaws.com\n            Action: sqs:SendMessage\n            Resource: !GetAtt Queue.Arn\n            Condition:\n              ArnEquals:\n                aws:SourceArn: !Ref Topic\n',
+      ),
+      path: CFN,
+    },
+    {
+      code: 'resource "aws_lambda_permission" "s3" {\n  statement_id  = "AllowS3"\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.f.function_name\n  principal     = "s3.amazonaws.com"\n  source_arn    = aws_s3_bucket.b.arn\n}\n',
+      path: TF,
+    },
     // identity policies are other rules' business
     { code: 'resource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n', path: TF },
     { code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::site/*" }'), path: TF, options: { allowPolicies: ['aws_s3_bucket_policy.b'] } },
@@ -29,17 +59,57 @@ ruleTester(rule, {
     // public bucket (Terraform jsonencode)
     { code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }'), path: TF, count: 1, line: 5 },
     // data "aws_iam_policy_document" with a "*" principal
-    { code: 'data "aws_iam_policy_document" "q" {\n  statement {\n    actions = ["sqs:SendMessage"]\n    resources = ["*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_sqs_queue_policy" "q" {\n  queue_url = aws_sqs_queue.q.id\n  policy    = data.aws_iam_policy_document.q.json\n}\n', path: TF, count: 1 },
+    {
+      code: 'data "aws_iam_policy_document" "q" {\n  statement {\n    actions = ["sqs:SendMessage"]\n    resources = ["*"]\n    principals {\n      type        = "*"\n      identifiers = ["*"]\n    }\n  }\n}\nresource "aws_sqs_queue_policy" "q" {\n  queue_url = aws_sqs_queue.q.id\n  policy    = data.aws_iam_policy_document.q.json\n}\n',
+      path: TF,
+      count: 1,
+    },
     // every action of the service (SQS inline policy)
-    { code: 'resource "aws_sqs_queue" "q" {\n  name   = "q"\n  policy = <<EOF\n{\n  "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "sqs:*", "Resource": "*" }]\n}\nEOF\n}\n', path: TF, count: 1 },
+    {
+      code: 'resource "aws_sqs_queue" "q" {\n  name   = "q"\n  policy = <<EOF\n{\n  "Statement": [{ "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" }, "Action": "sqs:*", "Resource": "*" }]\n}\nEOF\n}\n',
+      path: TF,
+      count: 1,
+    },
     // KMS key policy with a wildcard principal
     { code: cfn('AWS::KMS::Key', 'KeyPolicy', '          - Effect: Allow\n            Principal: "*"\n            Action: "kms:*"\n            Resource: "*"\n'), path: CFN, count: 1, line: 9 },
     // SNS, S3, Secrets Manager in CloudFormation (short forms)
-    { code: cfn('AWS::SNS::TopicPolicy', 'PolicyDocument', '          - Effect: Allow\n            Principal:\n              AWS: "*"\n            Action: sns:Publish\n            Resource: !Ref Topic\n'), path: CFN, count: 1 },
-    { code: cfn('AWS::S3::BucketPolicy', 'PolicyDocument', '          - Effect: Allow\n            Principal: { AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root" }\n            Action: "*"\n            Resource: !Sub "${Bucket.Arn}/*"\n'), path: CFN, count: 1 },
-    { code: cfn('AWS::SecretsManager::ResourcePolicy', 'ResourcePolicy', '          - Effect: Allow\n            Principal: "*"\n            Action: secretsmanager:GetSecretValue\n            Resource: "*"\n'), path: CFN, count: 1 },
+    {
+      code: cfn(
+        'AWS::SNS::TopicPolicy',
+        'PolicyDocument',
+        '          - Effect: Allow\n            Principal:\n              AWS: "*"\n            Action: sns:Publish\n            Resource: !Ref Topic\n',
+      ),
+      path: CFN,
+      count: 1,
+    },
+    {
+      code: cfn(
+        'AWS::S3::BucketPolicy',
+        'PolicyDocument',
+        '          - Effect: Allow\n            Principal: { AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root" }\n            Action: "*"\n            Resource: !Sub "${Bucket.Arn}/*"\n',
+      ),
+      path: CFN,
+      count: 1,
+    },
+    {
+      code: cfn(
+        'AWS::SecretsManager::ResourcePolicy',
+        'ResourcePolicy',
+        '          - Effect: Allow\n            Principal: "*"\n            Action: secretsmanager:GetSecretValue\n            Resource: "*"\n',
+      ),
+      path: CFN,
+      count: 1,
+    },
     // JSON template, ECR policy as a JSON string
-    { code: JSON.stringify({ Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryPolicyText: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage"]}]}' } } } }, null, 2), path: 'cfn/ecr.json', count: 1 },
+    {
+      code: JSON.stringify(
+        { Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryPolicyText: '{"Statement":[{"Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage"]}]}' } } } },
+        null,
+        2,
+      ),
+      path: 'cfn/ecr.json',
+      count: 1,
+    },
     // Lambda permissions
     { code: 'resource "aws_lambda_permission" "any" {\n  action        = "lambda:InvokeFunction"\n  function_name = "f"\n  principal     = "*"\n}\n', path: TF, count: 1, line: 4 },
     { code: 'resource "aws_lambda_permission" "s3" {\n  action        = "lambda:InvokeFunction"\n  function_name = "f"\n  principal     = "s3.amazonaws.com"\n}\n', path: TF, count: 1 },

@@ -28,7 +28,10 @@ ruleTester(rule, {
             {
               type: 'Microsoft.Authorization/roleAssignments',
               name: "[guid(subscription().id, 'ci')]",
-              properties: { roleDefinitionId: "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]", principalId: "[parameters('principalId')]" },
+              properties: {
+                roleDefinitionId: "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')]",
+                principalId: "[parameters('principalId')]",
+              },
             },
           ],
         },

@@ -46,7 +46,12 @@ ruleTester(rule, {
     { code: tf('"Microsoft.Authorization/*"', 'azurerm_resource_group.rg.id'), path: 'rbac.tf', count: 1, line: 5 },
     { code: arm, path: 'role.json', count: 1, line: 20 },
     // no assignable_scopes: they default to the role's scope, a subscription
-    { code: 'data "azurerm_subscription" "primary" {}\nresource "azurerm_role_definition" "r" {\n  name  = "r"\n  scope = data.azurerm_subscription.primary.id\n  permissions {\n    actions     = ["*"]\n    not_actions = []\n  }\n}\n', path: 'rbac.tf', count: 1, line: 6 },
+    {
+      code: 'data "azurerm_subscription" "primary" {}\nresource "azurerm_role_definition" "r" {\n  name  = "r"\n  scope = data.azurerm_subscription.primary.id\n  permissions {\n    actions     = ["*"]\n    not_actions = []\n  }\n}\n',
+      path: 'rbac.tf',
+      count: 1,
+      line: 6,
+    },
     // assignable at the root
     { code: tf('"*"', '"/"'), path: 'rbac.tf', count: 1 },
   ],

@@ -40,7 +40,10 @@ ruleTester(rule, {
   valid: [
     { code: 'resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/storage.objectViewer"\n  member  = "user:jane@example.com"\n}\n', path: 'iam.tf' },
     // removing a grant is not granting it
-    { code: 'resource "google_project_iam_member_remove" "m" {\n  project = "p"\n  role    = "roles/editor"\n  member  = "serviceAccount:123-compute@developer.gserviceaccount.com"\n}\n', path: 'iam.tf' },
+    {
+      code: 'resource "google_project_iam_member_remove" "m" {\n  project = "p"\n  role    = "roles/editor"\n  member  = "serviceAccount:123-compute@developer.gserviceaccount.com"\n}\n',
+      path: 'iam.tf',
+    },
     { code: tf.split('\n\n')[0]!, path: 'iam.tf', options: { allowMembers: ['serviceAccount:ci@*'] } },
     { code: tf.split('\n\n')[2]!, path: 'iam.tf', options: { roles: ['roles/owner', 'roles/editor'] } },
   ],

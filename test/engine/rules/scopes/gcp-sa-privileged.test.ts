@@ -7,7 +7,11 @@ ruleTester(rule, {
     { code: 'resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/storage.objectUser"\n  member  = "serviceAccount:app@p.iam.gserviceaccount.com"\n}\n', path: 'iam.tf' },
     // an admin role for a person is not this rule's business
     { code: 'resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/storage.admin"\n  member  = "group:storage-admins@example.com"\n}\n', path: 'iam.tf' },
-    { code: 'resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/logging.admin"\n  member  = "serviceAccount:log@p.iam.gserviceaccount.com"\n}\n', path: 'iam.tf', options: { allowRoles: ['roles/logging.admin'] } },
+    {
+      code: 'resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/logging.admin"\n  member  = "serviceAccount:log@p.iam.gserviceaccount.com"\n}\n',
+      path: 'iam.tf',
+      options: { allowRoles: ['roles/logging.admin'] },
+    },
   ],
   invalid: [
     {

@@ -24,14 +24,24 @@ ruleTester(rule, {
     { code: member('google_project_iam_member', 'user:alice@example.com'), path: TF, count: 1, line: 4 },
     { code: member('google_folder_iam_member', 'user:alice@example.com'), path: TF, count: 1 },
     { code: member('google_organization_iam_member', 'user:alice@example.com', 'roles/resourcemanager.organizationViewer'), path: TF, count: 1 },
-    { code: 'resource "google_project_iam_binding" "b" {\n  project = "p"\n  role    = "roles/cloudsql.client"\n  members = [\n    "group:devs@example.com",\n    "user:bob@example.com",\n    "user:carol@example.com",\n  ]\n}\n', path: TF, count: 1, line: 6 },
+    {
+      code: 'resource "google_project_iam_binding" "b" {\n  project = "p"\n  role    = "roles/cloudsql.client"\n  members = [\n    "group:devs@example.com",\n    "user:bob@example.com",\n    "user:carol@example.com",\n  ]\n}\n',
+      path: TF,
+      count: 1,
+      line: 6,
+    },
     { code: 'data "google_iam_policy" "p" {\n  binding {\n    role    = "roles/run.invoker"\n    members = ["user:dave@example.com"]\n  }\n}\n', path: TF, count: 1 },
   ],
 });
 
 describe('scopes/gcp-user-grant', () => {
   it('names the users and the role', () => {
-    const [f] = runRule(rule, { code: 'resource "google_project_iam_binding" "b" {\n  project = "p"\n  role    = "roles/cloudsql.client"\n  members = ["user:bob@example.com", "user:carol@example.com"]\n}\n', path: TF });
-    expect(f!.message).toBe('`google_project_iam_binding.b` grants `roles/cloudsql.client` on the project to 2 individual users (`user:bob@example.com`, `user:carol@example.com`) rather than to a group.');
+    const [f] = runRule(rule, {
+      code: 'resource "google_project_iam_binding" "b" {\n  project = "p"\n  role    = "roles/cloudsql.client"\n  members = ["user:bob@example.com", "user:carol@example.com"]\n}\n',
+      path: TF,
+    });
+    expect(f!.message).toBe(
+      '`google_project_iam_binding.b` grants `roles/cloudsql.client` on the project to 2 individual users (`user:bob@example.com`, `user:carol@example.com`) rather than to a group.',
+    );
   });
 });

@@ -9,7 +9,10 @@ function scan(files: Record<string, string>): Finding[] {
   const policy = basePolicy();
   policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
   policy.rules[rule.meta.id] = { level: 'warn' };
-  return scanFiles(Object.entries(files).map(([path, text]) => ({ path, text })), { policy, rules: [rule], today: TODAY }).findings;
+  return scanFiles(
+    Object.entries(files).map(([path, text]) => ({ path, text })),
+    { policy, rules: [rule], today: TODAY },
+  ).findings;
 }
 
 const clusterRole = (name: string, rules: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ${name}\nrules:\n${rules}`;
@@ -31,7 +34,12 @@ describe('scopes/k8s-binding-privileged-role', () => {
     expect(scan({ 'a.yaml': clusterRole('r', '  - apiGroups: [""]\n    resources: ["pods"]\n    verbs: ["*"]\n'), 'b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'r') })).toHaveLength(1);
     expect(scan({ 'a.yaml': clusterRole('r', '  - apiGroups: ["*"]\n    resources: ["pods"]\n    verbs: ["get"]\n'), 'b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'r') })).toHaveLength(1);
     expect(scan({ 'a.yaml': role('r', 'apps', SECRETS), 'b.yaml': binding('RoleBinding', 'Role', 'r', 'apps') })[0]!.message).toMatch(/read access to Secrets/);
-    expect(scan({ 'a.yaml': clusterRole('r', '  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    verbs: ["bind"]\n'), 'b.yaml': binding('RoleBinding', 'ClusterRole', 'r', 'apps') })).toHaveLength(1);
+    expect(
+      scan({
+        'a.yaml': clusterRole('r', '  - apiGroups: ["rbac.authorization.k8s.io"]\n    resources: ["clusterroles"]\n    verbs: ["bind"]\n'),
+        'b.yaml': binding('RoleBinding', 'ClusterRole', 'r', 'apps'),
+      }),
+    ).toHaveLength(1);
     // JSON manifests and multi-document streams
     const json = JSON.stringify({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] });
     expect(scan({ 'a.json': json, 'b.yaml': `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---\n${binding('ClusterRoleBinding', 'ClusterRole', 'r')}` })).toHaveLength(1);
@@ -48,7 +56,9 @@ describe('scopes/k8s-binding-privileged-role', () => {
     // a Role is not a ClusterRole of the same name
     expect(scan({ 'a.yaml': role('r', 'apps', WILD), 'b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'r') })).toEqual([]);
     // secrets with resourceNames
-    expect(scan({ 'a.yaml': role('r', 'apps', '  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["tls"]\n    verbs: ["get"]\n'), 'b.yaml': binding('RoleBinding', 'Role', 'r', 'apps') })).toEqual([]);
+    expect(
+      scan({ 'a.yaml': role('r', 'apps', '  - apiGroups: [""]\n    resources: ["secrets"]\n    resourceNames: ["tls"]\n    verbs: ["get"]\n'), 'b.yaml': binding('RoleBinding', 'Role', 'r', 'apps') }),
+    ).toEqual([]);
   });
 
   it('gives the same answer whatever order the files come in', () => {

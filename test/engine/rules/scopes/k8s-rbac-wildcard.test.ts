@@ -53,7 +53,15 @@ ruleTester(rule, {
   invalid: [
     { code: manifests, path: 'k8s/rbac.yaml', count: 2, line: 11 },
     {
-      code: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'x' }, rules: [{ apiGroups: ['*'], resources: ['pods'], verbs: ['get'] }] }] }, null, 2),
+      code: JSON.stringify(
+        {
+          apiVersion: 'v1',
+          kind: 'List',
+          items: [{ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'x' }, rules: [{ apiGroups: ['*'], resources: ['pods'], verbs: ['get'] }] }],
+        },
+        null,
+        2,
+      ),
       path: 'out/rbac.json',
       count: 1,
       line: 14,

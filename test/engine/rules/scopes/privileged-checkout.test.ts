@@ -33,12 +33,20 @@ ruleTester(rule, {
     { ...wf(prt('[pull_request_target, push]', '            ref: ${{ github.event.pull_request.head.ref }}')), count: 1, line: 10 },
     { ...wf(prt('pull_request_target', '            ref: ${{ github.head_ref }}')), count: 1, line: 10 },
     {
-      ...wf('on:\n  pull_request_target:\n    types: [opened, synchronize]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.pull_request.number }}/merge\n'),
+      ...wf(
+        'on:\n  pull_request_target:\n    types: [opened, synchronize]\njobs:\n  t:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: refs/pull/${{ github.event.pull_request.number }}/merge\n',
+      ),
       count: 1,
       line: 10,
     },
     { ...wf(prt('workflow_run', '            ref: ${{ github.event.workflow_run.head_sha }}')), count: 1, line: 10 },
-    { ...wf('on:\n  workflow_run:\n    workflows: [build]\njobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run }}\n'), count: 1, line: 10 },
+    {
+      ...wf(
+        'on:\n  workflow_run:\n    workflows: [build]\njobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run }}\n',
+      ),
+      count: 1,
+      line: 10,
+    },
     { ...wf(prt('issue_comment', '            ref: refs/pull/${{ github.event.issue.number }}/head')), count: 1, line: 10 },
     // the fork repository itself
     { ...wf(prt('pull_request_target', '            repository: ${{ github.event.pull_request.head.repo.full_name }}')), count: 1, line: 10 },

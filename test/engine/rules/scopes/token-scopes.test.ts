@@ -43,7 +43,13 @@ ruleTester(rule, {
     { code: 'github:\n  token_type: oauth\n  oauth_scopes: "repo, admin:enterprise"\n', path: 'config/integrations.yml', count: 1, line: 3 },
     { code: '{"github_pat": {"scopes": ["repo", "site_admin"]}}', path: 'settings.json', count: 1, line: 1 },
     // a per-kind allow-list
-    { code: 'tokens:\n  - name: ci\n    kind: classic-pat\n    scopes: [repo, workflow, read:org]\n', path: INV, options: { allowed: { 'classic-pat': ['public_repo', 'read:org'] } }, count: 2, line: 4 },
+    {
+      code: 'tokens:\n  - name: ci\n    kind: classic-pat\n    scopes: [repo, workflow, read:org]\n',
+      path: INV,
+      options: { allowed: { 'classic-pat': ['public_repo', 'read:org'] } },
+      count: 2,
+      line: 4,
+    },
   ],
 });
 

@@ -41,7 +41,10 @@ ruleTester(rule, {
     { ...at('.github/workflows/release.yml', release, { allow: [] }), count: 2 },
     // workflow-level grants are judged for the jobs that inherit them
     {
-      ...at('.github/workflows/release.yml', 'on: push\npermissions:\n  contents: write\njobs:\n  build:\n    runs-on: x\n    steps: [{run: make}]\n  publish:\n    runs-on: x\n    steps: [{run: make}]\n'),
+      ...at(
+        '.github/workflows/release.yml',
+        'on: push\npermissions:\n  contents: write\njobs:\n  build:\n    runs-on: x\n    steps: [{run: make}]\n  publish:\n    runs-on: x\n    steps: [{run: make}]\n',
+      ),
       count: 1,
       line: 3,
     },
@@ -52,7 +55,13 @@ ruleTester(rule, {
 
 describe('scopes/workflow-disallowed-write', () => {
   it('names the inheriting jobs and the allow entry that would permit the grant', () => {
-    const [f] = runRule(rule, at('.github/workflows/release.yml', 'on: push\npermissions:\n  contents: write\njobs:\n  build:\n    runs-on: x\n    steps: [{run: make}]\n  publish:\n    runs-on: x\n    steps: [{run: make}]\n'));
+    const [f] = runRule(
+      rule,
+      at(
+        '.github/workflows/release.yml',
+        'on: push\npermissions:\n  contents: write\njobs:\n  build:\n    runs-on: x\n    steps: [{run: make}]\n  publish:\n    runs-on: x\n    steps: [{run: make}]\n',
+      ),
+    );
     expect(f!.message).toMatch(/inherited by `build`/);
     expect(f!.message).not.toMatch(/`publish`/);
     expect(f!.remediation).toMatch(/\{ workflow: "release.yml", job: "build", permissions: \{ contents: write \} \}/);

@@ -25,7 +25,7 @@ const steps = y`
 
 ruleTester(rule, {
   valid: [
-    wf('on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ secrets.TOKEN }} ${{ toJSON(secrets.X) }} ${{ secrets[\'Y\'] }}\n'),
+    wf("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo ${{ secrets.TOKEN }} ${{ toJSON(secrets.X) }} ${{ secrets['Y'] }}\n"),
     // comments and plain text are not expressions
     wf('on: push\n# toJSON(secrets) is bad\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo "toJSON(secrets)"\n'),
     // peer triage honoured

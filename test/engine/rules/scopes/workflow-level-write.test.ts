@@ -45,15 +45,26 @@ ruleTester(rule, {
     { ...wf('on: [push]\npermissions:\n  contents: write\n  packages: none\n  actions: read\njobs:\n  only:\n    runs-on: x\n    steps: [{run: echo}]\n'), count: 1, line: 3 },
     { ...wf('on: push\npermissions:\n  statuses: write\n  contents: read\n  checks: write\n  issues: write\njobs:\n  only:\n    runs-on: x\n    steps: [{run: echo}]\n'), count: 2, line: 3 },
     // privileged trigger: every write scope counts (KICS)
-    { ...wf('on: pull_request_target\npermissions:\n  pull-requests: write\n  contents: write\njobs:\n  quality:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n'), count: 2, line: 3 },
+    {
+      ...wf('on: pull_request_target\npermissions:\n  pull-requests: write\n  contents: write\njobs:\n  quality:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n'),
+      count: 2,
+      line: 3,
+    },
     // every job sets its own permissions: the grant is dormant but a new job would inherit it
-    { ...wf('on: push\npermissions:\n  packages: write\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    permissions: {}\n    steps: [{run: echo}]\n'), count: 1, line: 3 },
+    {
+      ...wf(
+        'on: push\npermissions:\n  packages: write\njobs:\n  a:\n    runs-on: x\n    permissions: {}\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    permissions: {}\n    steps: [{run: echo}]\n',
+      ),
+      count: 1,
+      line: 3,
+    },
   ],
 });
 
 describe('scopes/workflow-level-write details', () => {
   it('grades a write every job needs low, not high', () => {
-    const both = 'on: push\npermissions:\n  contents: write\njobs:\n  release:\n    runs-on: x\n    steps:\n      - run: gh release create v1\n  tag:\n    runs-on: x\n    steps:\n      - run: git push origin v1\n';
+    const both =
+      'on: push\npermissions:\n  contents: write\njobs:\n  release:\n    runs-on: x\n    steps:\n      - run: gh release create v1\n  tag:\n    runs-on: x\n    steps:\n      - run: git push origin v1\n';
     const [f] = runRule(rule, wf(both));
     expect(f!.severity).toBe('low');
     expect(f!.message).toMatch(/every job \(`release` and `tag`\) needs it today/);

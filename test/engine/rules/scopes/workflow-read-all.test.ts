@@ -11,7 +11,11 @@ ruleTester(rule, {
   ],
   invalid: [
     { ...wf('on: push\nname: audit\npermissions: read-all\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n'), count: 1, line: 3 },
-    { ...wf('on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: echo}]\n'), count: 2, line: 6 },
+    {
+      ...wf('on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: echo}]\n  b:\n    runs-on: x\n    permissions: read-all\n    steps: [{run: echo}]\n'),
+      count: 2,
+      line: 6,
+    },
   ],
 });
 

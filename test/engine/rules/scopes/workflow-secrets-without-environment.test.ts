@@ -32,7 +32,13 @@ ruleTester(rule, {
     // several secrets in one job: one finding naming them
     { ...wf(job(`${step('A')}      - uses: some/action@v1\n        with:\n          key: ${S('B')}\n          other: \${{ secrets['C'] }}\n`)), count: 1, line: 9 },
     // two jobs, one with an environment
-    { ...wf(`on: push\njobs:\n  test:\n    runs-on: x\n    steps:\n      - run: make test\n        env:\n          KEY: ${S('TEST_KEY')}\n  deploy:\n    runs-on: x\n    environment: prod\n    steps:\n      - run: make deploy\n        env:\n          KEY: ${S('PROD_KEY')}\n`), count: 1, line: 8 },
+    {
+      ...wf(
+        `on: push\njobs:\n  test:\n    runs-on: x\n    steps:\n      - run: make test\n        env:\n          KEY: ${S('TEST_KEY')}\n  deploy:\n    runs-on: x\n    environment: prod\n    steps:\n      - run: make deploy\n        env:\n          KEY: ${S('PROD_KEY')}\n`,
+      ),
+      count: 1,
+      line: 8,
+    },
     // job-level env and container credentials count too
     { ...wf(job('      - run: make\n', `    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n`)), count: 1 },
   ],

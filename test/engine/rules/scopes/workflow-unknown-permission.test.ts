@@ -7,7 +7,9 @@ const job = 'jobs:\n  a:\n    runs-on: x\n    steps: [{run: echo}]\n';
 
 ruleTester(rule, {
   valid: [
-    wf(`on: push\npermissions:\n  actions: read\n  artifact-metadata: write\n  attestations: write\n  checks: none\n  code-quality: read\n  contents: read\n  deployments: write\n  discussions: read\n  id-token: write\n  issues: none\n  models: read\n  packages: read\n  pages: write\n  pull-requests: read\n  security-events: write\n  statuses: read\n${job}`),
+    wf(
+      `on: push\npermissions:\n  actions: read\n  artifact-metadata: write\n  attestations: write\n  checks: none\n  code-quality: read\n  contents: read\n  deployments: write\n  discussions: read\n  id-token: write\n  issues: none\n  models: read\n  packages: read\n  pages: write\n  pull-requests: read\n  security-events: write\n  statuses: read\n${job}`,
+    ),
     wf(`on: push\npermissions: read-all\n${job}`),
     wf(`on: push\npermissions: {}\n${job}`),
     wf(`on: push\npermissions:\n${job}`),

@@ -2,7 +2,18 @@ import rule from '../../../../src/engine/rules/secrets/1password-token.js';
 import { ruleTester } from '../../../helpers/rule-tester.js';
 import { rand, cat, ALNUM, UPPER_ALNUM } from '../../../helpers/tokens.js';
 
-const claims = Buffer.from(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: rand(22, ALNUM, 's') }, email: `${rand(13, ALNUM, 'e')}@1passwordserviceaccounts.com`, srpX: rand(64, '0123456789abcdef', 'x'), muk: { alg: 'A256GCM', k: rand(43, ALNUM, 'k') }, secretKey: 'A3-XXXXXX' })).toString('base64').replace(/=+$/, '');
+const claims = Buffer.from(
+  JSON.stringify({
+    signInAddress: 'my.1password.com',
+    userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: rand(22, ALNUM, 's') },
+    email: `${rand(13, ALNUM, 'e')}@1passwordserviceaccounts.com`,
+    srpX: rand(64, '0123456789abcdef', 'x'),
+    muk: { alg: 'A256GCM', k: rand(43, ALNUM, 'k') },
+    secretKey: 'A3-XXXXXX',
+  }),
+)
+  .toString('base64')
+  .replace(/=+$/, '');
 const sa = cat('ops', '_', claims);
 const U = (n: number, s: string): string => rand(n, UPPER_ALNUM, s);
 const secretKey = cat('A3', '-', U(6, 'a'), '-', U(11, 'b'), '-', U(5, 'c'), '-', U(5, 'd'), '-', U(5, 'e'));

@@ -29,7 +29,32 @@ const end = (k: string): string => cat('-----END ', k, 'PRIVATE KEY-----');
 const pemBody = (seed: string): string[] => ('MII' + r(1100, B64, seed)).match(/.{1,64}/g)!;
 const pem = (seed: string, k = 'RSA '): string => [begin(k), ...pemBody(seed), end(k)].join('\n');
 const p12 = (seed: string): string => {
-  const bytes = Uint8Array.from([0x30, 0x82, 0x09, 0xcf, 0x02, 0x01, 0x03, 0x30, 0x82, 0x09, 0x85, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, ...Buffer.from(r(3000, HEX, seed), 'hex')]);
+  const bytes = Uint8Array.from([
+    0x30,
+    0x82,
+    0x09,
+    0xcf,
+    0x02,
+    0x01,
+    0x03,
+    0x30,
+    0x82,
+    0x09,
+    0x85,
+    0x06,
+    0x09,
+    0x2a,
+    0x86,
+    0x48,
+    0x86,
+    0xf7,
+    0x0d,
+    0x01,
+    0x07,
+    0x01,
+    0xa0,
+    ...Buffer.from(r(3000, HEX, seed), 'hex'),
+  ]);
   const d = decodeFile('x.p12', bytes, 1 << 20);
   return d.ok ? d.text : '';
 };
@@ -72,7 +97,11 @@ const mustFlag: Case[] = [
   // Cloud.
   { name: 'AWS key pair', path: 'credentials', text: `[default]\naws_access_key_id = ${awsId}\naws_secret_access_key = ${awsSecret}` },
   { name: 'GCP API key', path: 'app.js', text: `const key = "${cat('AI', 'za', r(35, B64URL, 'gcp'))}";` },
-  { name: 'Azure storage connection string', path: 'appsettings.json', text: `"Storage": "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${r(86, B64, 'az')}==;EndpointSuffix=core.windows.net"` },
+  {
+    name: 'Azure storage connection string',
+    path: 'appsettings.json',
+    text: `"Storage": "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${r(86, B64, 'az')}==;EndpointSuffix=core.windows.net"`,
+  },
   { name: 'DigitalOcean token', path: 'main.tf', text: `token = "${cat('dop_v1_', r(64, HEX, 'do'))}"` },
   { name: 'ClickHouse Cloud key', path: 'settings.py', text: `CLICKHOUSE_KEY_SECRET = "${cat('4b1d', r(38, ALNUM, 'ch'))}"` },
   { name: 'PlanetScale password', path: '.env', text: `DATABASE_PASSWORD=${cat('pscale_pw_', r(43, ALNUM, 'ps'))}` },
@@ -89,8 +118,16 @@ const mustFlag: Case[] = [
   { name: 'LangSmith key', path: '.env', text: `LANGCHAIN_API_KEY=${cat('lsv2', '_pt_', r(32, HEX, 'ls'), '_', r(10, HEX, 'ls2'))}` },
   { name: 'Hugging Face token', path: 'a.ipynb', text: `"login(token=\\"${cat('hf_', r(34, ALNUM, 'hf'))}\\")"` },
   { name: 'SendGrid key', path: 'mail.js', text: `sgMail.setApiKey('${cat('SG.', r(22, B64URL, 'sg1'), '.', r(43, B64URL, 'sg2'))}');` },
-  { name: 'Zapier catch hook', path: 'notify.ts', text: `await fetch('${cat('https://hooks.zap', 'ier.com/hooks/catch/', r(7, '0123456789', 'zp'), '/', r(7, LOWER_ALNUM, 'zp2'))}/', { method: 'POST' });` },
-  { name: 'Salesforce session id', path: 'sf.sh', text: `curl -H "Authorization: Bearer ${cat('00', 'D', r(12, ALNUM, 'sf'), '!', r(96, ALNUM, 'sf2'))}" https://acme.my.salesforce.com/services/data` },
+  {
+    name: 'Zapier catch hook',
+    path: 'notify.ts',
+    text: `await fetch('${cat('https://hooks.zap', 'ier.com/hooks/catch/', r(7, '0123456789', 'zp'), '/', r(7, LOWER_ALNUM, 'zp2'))}/', { method: 'POST' });`,
+  },
+  {
+    name: 'Salesforce session id',
+    path: 'sf.sh',
+    text: `curl -H "Authorization: Bearer ${cat('00', 'D', r(12, ALNUM, 'sf'), '!', r(96, ALNUM, 'sf2'))}" https://acme.my.salesforce.com/services/data`,
+  },
   { name: 'PostHog personal key', path: 'export.py', text: `POSTHOG_PERSONAL_API_KEY = "${cat('ph', 'x_', r(43, ALNUM, 'ph'))}"` },
   { name: 'MaxMind license key', path: 'GeoIP.conf', text: `LicenseKey ${cat(r(6, ALNUM, 'mm'), '_', r(29, ALNUM, 'mm2'), '_', 'mmk')}` },
   { name: 'Adafruit IO key', path: 'secrets.h', text: `#define IO_KEY "${cat('aio', '_', r(28, ALNUM, 'aio'))}"` },
@@ -101,8 +138,22 @@ const mustFlag: Case[] = [
   { name: 'Google key used from a server', path: '.env', text: `GEMINI_API_KEY=${cat('AI', 'za', r(35, B64URL, 'gem'))}` },
   // Structure.
   { name: 'private key', path: 'deploy/id_rsa', text: pem('k1') },
-  { name: 'private key in timestamped log lines', path: 'deploy.log', text: pem('k2').split('\n').map((l, i) => `2024-05-01T10:00:${String(10 + i).padStart(2, '0')}Z ${l}`).join('\n') },
-  { name: 'private key quoted in Markdown', path: 'notes.md', text: pem('k3', '').split('\n').map((l) => `> ${l}`).join('\n') },
+  {
+    name: 'private key in timestamped log lines',
+    path: 'deploy.log',
+    text: pem('k2')
+      .split('\n')
+      .map((l, i) => `2024-05-01T10:00:${String(10 + i).padStart(2, '0')}Z ${l}`)
+      .join('\n'),
+  },
+  {
+    name: 'private key quoted in Markdown',
+    path: 'notes.md',
+    text: pem('k3', '')
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n'),
+  },
   { name: 'PKCS#12 store', path: 'certs/client.p12', text: p12('p12'), rule: 'secrets/key-store-file' },
   { name: 'UTF-16 file with a token', path: 'out.txt', text: utf16(`$env:GH_TOKEN = "${githubToken('ghp', 'u16')}"\r\n`), rule: 'secrets/github-token' },
   { name: 'signed JWT', path: 'a.http', text: `Authorization: Bearer ${jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '42', iat: 1750000000 }, r(43, B64URL, 'jw'))}` },
@@ -111,7 +162,11 @@ const mustFlag: Case[] = [
   { name: 'curl Basic header', path: 'deploy.sh', text: `curl -H "Authorization: Basic ${b64(`ci:${r(16, ALNUM, 'cb')}`)}" https://artifacts.acme.io/` },
   { name: 'YAML block scalar password', path: 'values.yaml', text: `smtp:\n  password: |\n    ${r(24, ALNUM, 'yb')}\n` },
   { name: 'YAML folded secret', path: 'config.yml', text: `client_secret: >-\n  ${r(40, B64URL, 'yf')}\n` },
-  { name: 'Kubernetes Secret password', path: 'k8s/secret.yaml', text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  host: ${b64('db.prod')}\n  password: ${b64(r(20, ALNUM, 'k8'))}\n` },
+  {
+    name: 'Kubernetes Secret password',
+    path: 'k8s/secret.yaml',
+    text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  host: ${b64('db.prod')}\n  password: ${b64(r(20, ALNUM, 'k8'))}\n`,
+  },
   { name: 'ADO connection string', path: 'web.config', text: `<add name="db" connectionString="Server=sql.acme.io;Database=app;User ID=app;Password=${r(16, ALNUM, 'ado')};" />` },
   { name: 'Bitcoin WIF', path: '.env', text: `BTC_PRIVATE_KEY=${wif}`, rule: 'secrets/crypto-wallet-key' },
   { name: 'Hardhat deployer key', path: 'hardhat.config.ts', text: `const DEPLOYER_PRIVATE_KEY = "0x${r(64, HEX, 'eth')}";`, rule: 'secrets/crypto-wallet-key' },
@@ -153,8 +208,16 @@ const mustNot: Case[] = [
   { name: 'Google Maps browser key', path: 'index.html', text: `<script src="https://maps.googleapis.com/maps/api/js?key=${cat('AI', 'za', r(35, B64URL, 'maps'))}&callback=init"></script>` },
   { name: 'ngrok command without a token', path: 'README.md', text: 'ngrok config add-authtoken $NGROK_AUTHTOKEN && ngrok http 8080' },
   // Structures that only look like secrets.
-  { name: 'ARM template expression', path: 'azuredeploy.json', text: `"value": "[concat('Server=tcp:', parameters('server'), ';Database=app;User ID=app;Password=', parameters('adminPassword'), ';')]"` },
-  { name: 'Kubernetes Secret connection details', path: 'secret.yaml', text: `kind: Secret\nmetadata:\n  name: db\nstringData:\n  host: db.prod.internal\n  port: "5432"\n  username: orders_service\n` },
+  {
+    name: 'ARM template expression',
+    path: 'azuredeploy.json',
+    text: `"value": "[concat('Server=tcp:', parameters('server'), ';Database=app;User ID=app;Password=', parameters('adminPassword'), ';')]"`,
+  },
+  {
+    name: 'Kubernetes Secret connection details',
+    path: 'secret.yaml',
+    text: `kind: Secret\nmetadata:\n  name: db\nstringData:\n  host: db.prod.internal\n  port: "5432"\n  username: orders_service\n`,
+  },
   { name: 'BIP-39 test vector', path: '.env', text: `MNEMONIC="${Array(11).fill('abandon').join(' ')} about"` },
   { name: 'Ethereum tx hash', path: 'tx.ts', text: `const txHash = "0x${r(64, HEX, 'tx')}";` },
   { name: 'JWT without signature', path: 'a.ts', text: `const t = "${b64url({ alg: 'HS256' })}.${b64url({ sub: '1' })}";` },
@@ -165,8 +228,7 @@ const mustNot: Case[] = [
   { name: 'i18n password string', path: 'en.json', text: '"password_hint": "At least 12 characters"' },
 ];
 
-const scan = (c: Case) =>
-  scanFiles([{ path: c.path, text: c.text }], { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') }).findings;
+const scan = (c: Case) => scanFiles([{ path: c.path, text: c.text }], { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') }).findings;
 
 const tally = { flagged: 0, missed: [] as string[], clean: 0, noisy: [] as string[] };
 

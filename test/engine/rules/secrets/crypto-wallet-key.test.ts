@@ -23,14 +23,20 @@ function base58(buf: Uint8Array): string {
   return s;
 }
 const check = (payload: Uint8Array): string => base58(Buffer.concat([payload, sha(sha(payload)).subarray(0, 4)]));
-const wif = (seed: string, compressed = true, testnet = false): string =>
-  check(Buffer.concat([Buffer.from([testnet ? 0xef : 0x80]), bytes(32, seed), Buffer.from(compressed ? [1] : [])]));
-const xprv = (seed: string): string =>
-  check(Buffer.concat([Buffer.from([0x04, 0x88, 0xad, 0xe4, 0]), Buffer.alloc(8), bytes(32, seed + 'c'), Buffer.from([0]), bytes(32, seed + 'k')]));
+const wif = (seed: string, compressed = true, testnet = false): string => check(Buffer.concat([Buffer.from([testnet ? 0xef : 0x80]), bytes(32, seed), Buffer.from(compressed ? [1] : [])]));
+const xprv = (seed: string): string => check(Buffer.concat([Buffer.from([0x04, 0x88, 0xad, 0xe4, 0]), Buffer.alloc(8), bytes(32, seed + 'c'), Buffer.from([0]), bytes(32, seed + 'k')]));
 function mnemonic(seed: string, words = 12): string {
   const entropy = bytes((words * 11 - words / 3) / 8, seed);
-  const bits = [...entropy].map((b) => b.toString(2).padStart(8, '0')).join('') + [...sha(entropy)].map((b) => b.toString(2).padStart(8, '0')).join('').slice(0, words / 3);
-  return bits.match(/.{11}/g)!.map((b) => BIP39_ENGLISH[parseInt(b, 2)]).join(' ');
+  const bits =
+    [...entropy].map((b) => b.toString(2).padStart(8, '0')).join('') +
+    [...sha(entropy)]
+      .map((b) => b.toString(2).padStart(8, '0'))
+      .join('')
+      .slice(0, words / 3);
+  return bits
+    .match(/.{11}/g)!
+    .map((b) => BIP39_ENGLISH[parseInt(b, 2)])
+    .join(' ');
 }
 
 const k1 = wif('w1');
@@ -41,7 +47,11 @@ const m12 = mnemonic('m1');
 const m24 = mnemonic('m2', 24);
 const hex = rand(64, HEX, 'eth');
 // Same words, last one swapped: the checksum no longer verifies.
-const edited = m12.split(' ').slice(0, 11).concat(m12.endsWith(' zoo') ? 'zone' : 'zoo').join(' ');
+const edited = m12
+  .split(' ')
+  .slice(0, 11)
+  .concat(m12.endsWith(' zoo') ? 'zone' : 'zoo')
+  .join(' ');
 const badWif = k1.slice(0, -1) + (k1.endsWith('a') ? 'b' : 'a');
 
 ruleTester(rule, {

@@ -5,11 +5,7 @@ import { rand, cat, UPPER_ALNUM } from '../../../helpers/tokens.js';
 const token = cat('dt0', 'c01.', rand(24, UPPER_ALNUM, 'dt1'), '.', rand(64, UPPER_ALNUM, 'dt2'));
 
 ruleTester(rule, {
-  valid: [
-    `token = "${cat('dt0', 'c01.')}${rand(24, UPPER_ALNUM, 'a')}"`,
-    `token = "${cat('dt0', 'c01.')}${'X'.repeat(24)}.${'X'.repeat(64)}"`,
-    'DT_API_TOKEN=${DT_API_TOKEN}',
-  ],
+  valid: [`token = "${cat('dt0', 'c01.')}${rand(24, UPPER_ALNUM, 'a')}"`, `token = "${cat('dt0', 'c01.')}${'X'.repeat(24)}.${'X'.repeat(64)}"`, 'DT_API_TOKEN=${DT_API_TOKEN}'],
   invalid: [
     { code: `DT_API_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
     { code: `curl -H "Authorization: Api-Token ${token}" https://abc.live.dynatrace.com/api/v2/metrics`, path: 'a.sh', secret: token },

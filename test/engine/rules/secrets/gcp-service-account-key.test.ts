@@ -7,7 +7,19 @@ const BEGIN = cat('-----BEGIN ', 'PRIVATE KEY-----');
 const END = cat('-----END ', 'PRIVATE KEY-----');
 const keyId = rand(40, HEX, 'sa-key-id');
 const pem = `${BEGIN}\\n${rand(64, B64, 'pem-1')}\\n${rand(64, B64, 'pem-2')}\\n${END}\\n`;
-const file = (fields: Record<string, string>): string => JSON.stringify({ type: 'service_account', project_id: 'demo-project', ...fields, client_email: 'ci@demo-project.iam.gserviceaccount.com', client_id: '109763165530299657612', token_uri: 'https://oauth2.googleapis.com/token' }, null, 2);
+const file = (fields: Record<string, string>): string =>
+  JSON.stringify(
+    {
+      type: 'service_account',
+      project_id: 'demo-project',
+      ...fields,
+      client_email: 'ci@demo-project.iam.gserviceaccount.com',
+      client_id: '109763165530299657612',
+      token_uri: 'https://oauth2.googleapis.com/token',
+    },
+    null,
+    2,
+  );
 const full = file({ private_key_id: keyId, private_key: pem.replace(/\\n/g, '\n') });
 const noId = file({ private_key_id: 'abc12345def67890ghi', private_key: `${BEGIN}\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC...\n${END}\n` });
 

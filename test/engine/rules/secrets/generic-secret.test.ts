@@ -117,7 +117,10 @@ ruleTester(rule, {
 // ARM template functions build values at deployment: nothing literal is committed.
 ruleTester(rule, {
   valid: [
-    { code: `"connectionString": "[concat('Server=', variables('host'), ';Database=app;User Id=app;Password=',listKeys(resourceId('Microsoft.Cache/Redis', variables('cache')), '2020-06-01').primaryKey, ';')]"`, path: 'azuredeploy.json' },
+    {
+      code: `"connectionString": "[concat('Server=', variables('host'), ';Database=app;User Id=app;Password=',listKeys(resourceId('Microsoft.Cache/Redis', variables('cache')), '2020-06-01').primaryKey, ';')]"`,
+      path: 'azuredeploy.json',
+    },
     { code: `"adminPassword": "[parameters('adminPasswordFromKeyVault')]"`, path: 'main.json' },
   ],
   invalid: [{ code: `"adminPassword": "${s}"`, path: 'main.json', secret: s }],

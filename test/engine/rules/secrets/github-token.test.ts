@@ -7,7 +7,11 @@ const pat = githubToken('ghp');
 const inst = githubToken('ghs', 'inst');
 // The stateless installation-token format (2026): ghs_<app id>_<JWT signed by GitHub>, ~520 characters.
 const jwtBody = (seed: string): string =>
-  [b64url({ alg: 'RS256', typ: 'JWT', kid: rand(8, undefined, seed) }), b64url({ iss: 'github.com', aid: 1234567, iid: 89012345, exp: 1781000000, rep: [rand(12, undefined, seed + 'r')] }), rand(342, B64URL, seed + 's')].join('.');
+  [
+    b64url({ alg: 'RS256', typ: 'JWT', kid: rand(8, undefined, seed) }),
+    b64url({ iss: 'github.com', aid: 1234567, iid: 89012345, exp: 1781000000, rep: [rand(12, undefined, seed + 'r')] }),
+    rand(342, B64URL, seed + 's'),
+  ].join('.');
 const stateless = cat('ghs_', '1234567', '_', jwtBody('st'));
 // Right shape, wrong checksum: the last character changed.
 const forged = pat.slice(0, -1) + (pat.endsWith('A') ? 'B' : 'A');

@@ -18,7 +18,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `IBMCLOUD_API_KEY=${k1}`, path: '.env', secret: k1, count: 1 },
-    { code: `{\n  "apikey": "${k2}",\n  "iam_apikey_description": "Auto-generated",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Manager"\n}`, path: 'credentials.json', secret: k2, line: 2 },
+    {
+      code: `{\n  "apikey": "${k2}",\n  "iam_apikey_description": "Auto-generated",\n  "iam_role_crn": "crn:v1:bluemix:public:iam::::serviceRole:Manager"\n}`,
+      path: 'credentials.json',
+      secret: k2,
+      line: 2,
+    },
     { code: `ibm_cloud_iam-key : ${k1}`, secret: k1 },
     { code: `"iam_api_key" : "${k2}"`, secret: k2 },
     { code: `CLOUD_IAM_API_KEY:"${k1}"`, secret: k1 },

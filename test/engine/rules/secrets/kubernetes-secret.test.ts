@@ -8,8 +8,7 @@ const apiKey = b64(rand(32, undefined, 'k8s-api'));
 const plain = rand(24, undefined, 'k8s-plain');
 const SECRET = cat('kind: ', 'Secret');
 
-const manifest = (body: string, kind = SECRET): string =>
-  `apiVersion: v1\n${kind}\nmetadata:\n  name: app-credentials\n  namespace: prod\ntype: Opaque\n${body}`;
+const manifest = (body: string, kind = SECRET): string => `apiVersion: v1\n${kind}\nmetadata:\n  name: app-credentials\n  namespace: prod\ntype: Opaque\n${body}`;
 
 ruleTester(rule, {
   valid: [
@@ -78,7 +77,15 @@ ruleTester(rule, {
       secret: dbPass,
       path: 'secret.yaml',
     },
-    { name: 'tls.key of a TLS Secret', code: manifest(`data:\n  tls.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'crt')))}\n  tls.key: ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey')))}\n`), count: 1, line: 9, path: 'tls.yaml' },
+    {
+      name: 'tls.key of a TLS Secret',
+      code: manifest(
+        `data:\n  tls.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'crt')))}\n  tls.key: ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey')))}\n`,
+      ),
+      count: 1,
+      line: 9,
+      path: 'tls.yaml',
+    },
     { name: 'neutral key holding a random token', code: manifest(`stringData:\n  upstream: ${plain}\n`), secret: plain, path: 'secret.yaml' },
     { name: 'database URL with a password', code: manifest(`stringData:\n  DATABASE_URL: postgres://app:${plain}@db:5432/app\n`), count: 1, path: 'secret.yaml' },
   ],

@@ -8,15 +8,32 @@ import { scanFiles } from '../../../../src/engine/scan.js';
 import { basePolicy } from '../../../../src/engine/policy/builtin.js';
 import { ALNUM, HEX, cat, githubToken, rand } from '../../../helpers/tokens.js';
 
-const scan = (text: string, path = 'src/config.ts') =>
-  scanFiles([{ path, text }], { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') }).findings;
+const scan = (text: string, path = 'src/config.ts') => scanFiles([{ path, text }], { policy: basePolicy(), rules: secretRules, today: new Date('2026-06-15T12:00:00Z') }).findings;
 
 describe('every secret rule: provider-prefixed placeholders', () => {
   // Prefixes of rules of every kind; bodies shaped like the real format, filled with runs and masks.
   const prefixes: Array<[string, number, string?]> = [
-    ['ghp_', 36], ['github_pat_', 82], ['glpat-', 20], ['sk_live_', 24], ['rk_live_', 24], ['xoxb-', 0], ['npm_', 36],
-    ['AKIA', 16], ['sk-proj-', 48], ['sk-ant-api03-', 93], ['hf_', 34], ['dop_v1_', 64, HEX], ['SG.', 0], ['lin_api_', 40],
-    ['dckr_pat_', 27], ['shpat_', 32, HEX], ['pscale_tkn_', 43], ['sk-or-v1-', 64, HEX], ['nvapi-', 64], ['rdme_', 70], ['tskey-auth-', 0],
+    ['ghp_', 36],
+    ['github_pat_', 82],
+    ['glpat-', 20],
+    ['sk_live_', 24],
+    ['rk_live_', 24],
+    ['xoxb-', 0],
+    ['npm_', 36],
+    ['AKIA', 16],
+    ['sk-proj-', 48],
+    ['sk-ant-api03-', 93],
+    ['hf_', 34],
+    ['dop_v1_', 64, HEX],
+    ['SG.', 0],
+    ['lin_api_', 40],
+    ['dckr_pat_', 27],
+    ['shpat_', 32, HEX],
+    ['pscale_tkn_', 43],
+    ['sk-or-v1-', 64, HEX],
+    ['nvapi-', 64],
+    ['rdme_', 70],
+    ['tskey-auth-', 0],
   ];
   const bodies = (n: number, hex?: string): string[] => {
     const cycle = (alphabet: string) => Array.from({ length: n }, (_, i) => alphabet[i % alphabet.length]).join('');
@@ -43,7 +60,12 @@ describe('every secret rule: provider-prefixed placeholders', () => {
     }
   });
   it('multi-part formats too', () => {
-    for (const token of specials) expect(scan(`token = "${token}"`).filter((f) => f.confidence !== 'low').map((f) => f.ruleId)).toEqual([]);
+    for (const token of specials)
+      expect(
+        scan(`token = "${token}"`)
+          .filter((f) => f.confidence !== 'low')
+          .map((f) => f.ruleId),
+      ).toEqual([]);
   });
   it('while real-looking tokens of the same prefixes are reported', () => {
     expect(scan(`API_TOKEN=${githubToken('ghp', 'guard')}`, '.env').map((f) => f.ruleId)).toContain('secrets/github-token');

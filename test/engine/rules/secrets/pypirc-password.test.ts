@@ -4,8 +4,7 @@ import { B64URL, cat, rand } from '../../../helpers/tokens.js';
 
 const token = cat('pypi-', rand(60, B64URL, 'pypi'));
 const pw = cat(rand(14, undefined, 'pypipw'), '#7');
-const pypirc = (password: string): string =>
-  `[distutils]\nindex-servers =\n    pypi\n    internal\n\n[pypi]\nusername = __token__\npassword = ${password}\n`;
+const pypirc = (password: string): string => `[distutils]\nindex-servers =\n    pypi\n    internal\n\n[pypi]\nusername = __token__\npassword = ${password}\n`;
 
 ruleTester(rule, {
   valid: [

@@ -8,16 +8,7 @@
  * (which leaves the actions claimed here alone, so one construct is reported once).
  */
 import type { Severity } from '../../../finding.js';
-import {
-  actionMatches,
-  CREDENTIALS_EXPOSURE,
-  CREDENTIALS_EXPOSURE_EXEMPT,
-  CRITICAL_ESCALATIONS,
-  isRestrictable,
-  PERMISSIONS_MANAGEMENT,
-  PRIVILEGE_ESCALATION,
-  serviceOf,
-} from './aws-actions.js';
+import { actionMatches, CREDENTIALS_EXPOSURE, CREDENTIALS_EXPOSURE_EXEMPT, CRITICAL_ESCALATIONS, isRestrictable, PERMISSIONS_MANAGEMENT, PRIVILEGE_ESCALATION, serviceOf } from './aws-actions.js';
 import { allResources, hasCondition, type IamPolicy, type IamStatement, type PStr } from './iam-policy.js';
 import { anyGlob } from './rule-options.js';
 

@@ -46,7 +46,8 @@ export function classifyScope(s: string): AzureScope {
   if (/managementGroups|azurerm_management_group|managementGroup\(\)|tenantResourceId\('Microsoft\.Management/i.test(t)) return 'management-group';
   if (/resourceGroups\/[^/]+\/providers\//i.test(t)) return 'resource';
   if (/resourceGroups|azurerm_resource_group|resourceGroup\(\)/i.test(t)) return 'resource-group';
-  if (/^\/subscriptions\/[^/]+\/?$|azurerm_subscription|subscription\(\)\.id|^\[subscription\(\)|azurerm_client_config\.[\w.]+subscription_id|subscriptionResourceId\(\)/i.test(t)) return 'subscription';
+  if (/^\/subscriptions\/[^/]+\/?$|azurerm_subscription|subscription\(\)\.id|^\[subscription\(\)|azurerm_client_config\.[\w.]+subscription_id|subscriptionResourceId\(\)/i.test(t))
+    return 'subscription';
   if (/^\/subscriptions\/[^/]+\/providers\//i.test(t)) return 'resource';
   return 'unknown';
 }
@@ -97,7 +98,14 @@ export function azureRbac(path: string, text: string): { defs: AzureRoleDefiniti
     }
   } else if (/\.json$/i.test(path) && /Microsoft\.Authorization\/role/i.test(text)) {
     const doc = parseJson(text)?.first;
-    if (doc) armResources(doc, doc.get(doc.root, 'resources'), defs, assigns, /subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate/i.exec(doc.str(doc.get(doc.root, '$schema')) ?? '')?.[0]);
+    if (doc)
+      armResources(
+        doc,
+        doc.get(doc.root, 'resources'),
+        defs,
+        assigns,
+        /subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate/i.exec(doc.str(doc.get(doc.root, '$schema')) ?? '')?.[0],
+      );
   }
   cache = { path, text, defs, assigns };
   return cache;

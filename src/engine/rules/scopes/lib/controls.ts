@@ -1,15 +1,7 @@
 /** Regulatory and benchmark controls the scope rules evidence. */
 
 /** Least privilege for accounts and their access: what every over-broad token finding violates. */
-export const LEAST_PRIVILEGE: readonly string[] = [
-  'NIST-800-53-AC-6',
-  'PCI-DSS-7.2.1',
-  'PCI-DSS-7.2.2',
-  'PCI-DSS-7.2.5',
-  'SOC2-CC6.1',
-  'SOC2-CC6.3',
-  'SOX-ITGC-AC',
-];
+export const LEAST_PRIVILEGE: readonly string[] = ['NIST-800-53-AC-6', 'PCI-DSS-7.2.1', 'PCI-DSS-7.2.2', 'PCI-DSS-7.2.5', 'SOC2-CC6.1', 'SOC2-CC6.3', 'SOX-ITGC-AC'];
 
 /** The GITHUB_TOKEN of a workflow. */
 export const WORKFLOW_TOKEN: readonly string[] = [...LEAST_PRIVILEGE, 'OpenSSF-Scorecard-Token-Permissions', 'OWASP-CICD-SEC-2'];

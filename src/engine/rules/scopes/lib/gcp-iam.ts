@@ -50,7 +50,9 @@ function values(v: HclValue | undefined): GcpValue[] {
     case 'null':
       return [];
     case 'call':
-      return v.name === 'concat' || v.name === 'flatten' || v.name === 'distinct' || v.name === 'toset' || v.name === 'tolist' ? v.args.flatMap(values) : [{ v: `${v.name}(…)`, line: v.pos.line, column: v.pos.column, dynamic: true }];
+      return v.name === 'concat' || v.name === 'flatten' || v.name === 'distinct' || v.name === 'toset' || v.name === 'tolist'
+        ? v.args.flatMap(values)
+        : [{ v: `${v.name}(…)`, line: v.pos.line, column: v.pos.column, dynamic: true }];
     default:
       return [{ v: v.kind === 'expr' ? v.text : '', line: v.pos.line, column: v.pos.column, dynamic: true }];
   }
@@ -68,7 +70,16 @@ export function gcpGrants(text: string): GcpGrant[] {
     if (b.type === 'resource' && LEVEL[type]) {
       const role = values(attr(b, 'role')?.value)[0];
       const members = [...values(attr(b, 'member')?.value), ...values(attr(b, 'members')?.value)];
-      grants.push({ level: LEVEL[type]!, address: `${type}.${name}`, resourceType: type, role, members, conditional: b.blocks.some((c) => c.type === 'condition'), line: b.pos.line, endLine: b.endLine });
+      grants.push({
+        level: LEVEL[type]!,
+        address: `${type}.${name}`,
+        resourceType: type,
+        role,
+        members,
+        conditional: b.blocks.some((c) => c.type === 'condition'),
+        line: b.pos.line,
+        endLine: b.endLine,
+      });
     } else if (b.type === 'data' && type === 'google_iam_policy') {
       for (const binding of b.blocks.filter((c: HclBlock) => c.type === 'binding')) {
         const role = values(attr(binding, 'role')?.value)[0];

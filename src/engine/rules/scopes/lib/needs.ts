@@ -157,9 +157,7 @@ export function permissionsBlock(needs: Needs, extra: Record<string, Access> = {
 /** One sentence naming the suggested permissions of a job and why. */
 export function suggestion(needs: Needs, who: string): string {
   const block = permissionsBlock(needs);
-  const why = [...needs.grants.entries()]
-    .filter(([, v]) => v.access === 'write')
-    .map(([k, v]) => `${k}: write for ${v.because.join(', ')}`);
+  const why = [...needs.grants.entries()].filter(([, v]) => v.access === 'write').map(([k, v]) => `${k}: write for ${v.because.join(', ')}`);
   let s = `${who}: \`permissions: ${block}\``;
   if (why.length) s += ` (${why.join('; ')})`;
   if (needs.unknown.length) s += ` — at least; check what ${needs.unknown.join(', ')} does with the token`;

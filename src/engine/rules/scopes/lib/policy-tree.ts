@@ -107,7 +107,26 @@ const unquote = (s: string): string => (s.length >= 2 && s.startsWith('"') && s.
 // From YAML / JSON documents (CloudFormation, ARM, Kubernetes, standalone policies)
 
 /** CloudFormation short-form tags whose value is not a literal. */
-const DYNAMIC_TAGS = new Set(['!Ref', '!GetAtt', '!Sub', '!Join', '!If', '!Select', '!Split', '!ImportValue', '!FindInMap', '!GetAZs', '!Base64', '!Cidr', '!Transform', '!And', '!Or', '!Not', '!Equals', '!Condition']);
+const DYNAMIC_TAGS = new Set([
+  '!Ref',
+  '!GetAtt',
+  '!Sub',
+  '!Join',
+  '!If',
+  '!Select',
+  '!Split',
+  '!ImportValue',
+  '!FindInMap',
+  '!GetAZs',
+  '!Base64',
+  '!Cidr',
+  '!Transform',
+  '!And',
+  '!Or',
+  '!Not',
+  '!Equals',
+  '!Condition',
+]);
 
 export function fromYaml(doc: YamlDoc, node: YamlNode | undefined, depth = 0): PNode {
   const n = doc.deref(node);
@@ -165,10 +184,18 @@ export function branches(doc: YamlDoc, node: YamlNode | undefined): YamlNode[] {
   const n = doc.deref(node);
   if (!n) return [];
   const tag = (n as { tag?: string }).tag;
-  if (tag === '!If' && isSeq(n)) return doc.items(n).slice(1).flatMap((b) => branches(doc, b));
+  if (tag === '!If' && isSeq(n))
+    return doc
+      .items(n)
+      .slice(1)
+      .flatMap((b) => branches(doc, b));
   if (isMap(n)) {
     const es = doc.entries(n);
-    if (es.length === 1 && es[0]!.key === 'Fn::If' && isSeq(es[0]!.value)) return doc.items(es[0]!.value).slice(1).flatMap((b) => branches(doc, b));
+    if (es.length === 1 && es[0]!.key === 'Fn::If' && isSeq(es[0]!.value))
+      return doc
+        .items(es[0]!.value)
+        .slice(1)
+        .flatMap((b) => branches(doc, b));
   }
   return [n];
 }
@@ -182,13 +209,7 @@ export function branches(doc: YamlDoc, node: YamlNode | undefined): YamlNode[] {
  * mapped one to one; columns are recovered by finding the token on the file's line (best effort).
  * `undefined` when the text is not a JSON object.
  */
-export function parseEmbeddedJson(
-  value: string,
-  interpolated: boolean,
-  fileText: string,
-  firstLine: number,
-  singleLine?: number,
-): PNode | undefined {
+export function parseEmbeddedJson(value: string, interpolated: boolean, fileText: string, firstLine: number, singleLine?: number): PNode | undefined {
   const trimmed = value.trimStart();
   if (!trimmed.startsWith('{')) return undefined;
   const src = interpolated ? maskInterpolations(value) : value;

@@ -68,7 +68,11 @@ export interface ResourcePolicies {
 }
 
 const str = (v: HclValue | undefined): PStr | undefined =>
-  v && (v.kind === 'string' || v.kind === 'template') ? { v: v.value, line: v.pos.line, column: v.pos.column, dynamic: v.kind === 'template' } : v ? { v: v.kind === 'expr' ? v.text : '', line: v.pos.line, column: v.pos.column, dynamic: true } : undefined;
+  v && (v.kind === 'string' || v.kind === 'template')
+    ? { v: v.value, line: v.pos.line, column: v.pos.column, dynamic: v.kind === 'template' }
+    : v
+      ? { v: v.kind === 'expr' ? v.text : '', line: v.pos.line, column: v.pos.column, dynamic: true }
+      : undefined;
 
 let cache: { path: string; text: string; result: ResourcePolicies } | undefined;
 

@@ -291,11 +291,7 @@ export function input(doc: YamlDoc, step: Step, name: string): { value: string |
 }
 
 /** A `RawFinding` pointing at a node (its first character). */
-export function at(
-  doc: YamlDoc,
-  node: YamlNode | undefined,
-  f: { message: string; construct: string; severity?: Severity; confidence?: Confidence; remediation?: string },
-): RawFinding {
+export function at(doc: YamlDoc, node: YamlNode | undefined, f: { message: string; construct: string; severity?: Severity; confidence?: Confidence; remediation?: string }): RawFinding {
   const p = doc.pos(node) ?? { line: 1, column: 1 };
   const raw: RawFinding = { line: p.line, column: p.column, message: f.message, construct: f.construct };
   if (f.severity) raw.severity = f.severity;

@@ -16,7 +16,10 @@ export interface ArmoredBody {
 export function parseArmoredBody(raw: string): ArmoredBody | undefined {
   const headers: Record<string, string> = {};
   const parts: string[] = [];
-  const lines = raw.replace(/\\+[rn]/g, '\n').replace(/\\\//g, '/').split(/\r?\n|\r/);
+  const lines = raw
+    .replace(/\\+[rn]/g, '\n')
+    .replace(/\\\//g, '/')
+    .split(/\r?\n|\r/);
   for (const line of lines) {
     // Strip what code and config wrap around each line: indentation, comment leaders, quotes, `+`, `,`.
     const t = line

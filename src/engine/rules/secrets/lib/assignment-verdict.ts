@@ -118,7 +118,9 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
 
 /** Lockfiles, checksum lists and source maps: integrity hashes and URLs, never hand-written credentials. */
 export function isGeneratedDataFile(path: string): boolean {
-  return /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|[^/]*\.lock|[^/]*\.map)$/i.test(path);
+  return /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|[^/]*\.lock|[^/]*\.map)$/i.test(
+    path,
+  );
 }
 
 /** An assignment with its verdict, as both generic rules need it. */
@@ -144,11 +146,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       judged = [];
       const segEnd = seg.offset + seg.text.length;
       const following = file.text.slice(segEnd, segEnd + 1200);
-      const found = [
-        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD),
-        ...findMultilineXml(seg.text, following, segEnd),
-        ...findYamlBlockScalar(seg.text, following, segEnd),
-      ];
+      const found = [...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD), ...findMultilineXml(seg.text, following, segEnd), ...findYamlBlockScalar(seg.text, following, segEnd)];
       for (const a of found) {
         const verdict = judgeAssignment(a, seg.text);
         if (verdict) judged.push({ assignment: a, verdict });

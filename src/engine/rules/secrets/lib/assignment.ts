@@ -46,9 +46,7 @@ export function assignment(name: string, value: string, opts: AssignmentOptions 
   const op = opts.spaceOperator ? `(?:${OPERATOR}|(?=[ \\t]))` : OPERATOR;
   const after = opts.notFollowedBy ?? 'A-Za-z0-9_\\-';
   const before = opts.notPrecededBy ?? 'A-Za-z0-9_\\-';
-  const source =
-    `${name}[\\w.\\- \\t]{0,${gap}}?["'\`\\]]{0,3}\\s{0,6}${op}` +
-    `[\\s"'\`]{0,6}(?<![${before}])(?<secret>${value})(?![${after}])`;
+  const source = `${name}[\\w.\\- \\t]{0,${gap}}?["'\`\\]]{0,3}\\s{0,6}${op}` + `[\\s"'\`]{0,6}(?<![${before}])(?<secret>${value})(?![${after}])`;
   return new RegExp(source, 'g');
 }
 

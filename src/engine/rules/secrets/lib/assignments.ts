@@ -28,10 +28,16 @@ export interface Assignment {
 
 // Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
 const ASSIGN = new RegExp(
-  String.raw`(?<![\w$.@])(?<nq>["'` + '`' + String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-ñÑ]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+  String.raw`(?<![\w$.@])(?<nq>["'` +
+    '`' +
+    String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-ñÑ]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
     String.raw`(?:(?<type>(?::[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
-    String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` + '`[^`\\r\\n]{0,600}`' + String.raw`|[^\s"'` + '`' + String.raw`,;()[\]{}\\<>]{1,600})`,
+    String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
+    '`[^`\\r\\n]{0,600}`' +
+    String.raw`|[^\s"'` +
+    '`' +
+    String.raw`,;()[\]{}\\<>]{1,600})`,
   'g',
 );
 

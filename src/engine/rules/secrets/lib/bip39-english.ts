@@ -140,4 +140,6 @@ export const BIP39_ENGLISH: readonly string[] = (
   'wink winner winter wire wisdom wise wish witness wolf woman wonder wood wool word work world worry ' +
   'worth wrap wreck wrestle wrist write wrong yard year yellow you young youth zebra zero zone zoo' +
   ''
-).trim().split(' ');
+)
+  .trim()
+  .split(' ');

@@ -21,11 +21,7 @@ export function guardPlaceholders(rule: Rule): Rule {
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (grade === 'drop') continue;
-        out.push(
-          grade === 'low'
-            ? { ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` }
-            : raw,
-        );
+        out.push(grade === 'low' ? { ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` } : raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
     },
@@ -48,7 +44,8 @@ function collapseRepeats(raws: RawFinding[], file: FileView): RawFinding[] {
   if ([...bySecret.values()].every((l) => l.length === 1)) return raws;
   const lines = lineStarts(file.text);
   const lineOf = (offset: number): number => {
-    let lo = 0, hi = lines.length - 1;
+    let lo = 0,
+      hi = lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (lines[mid]! <= offset) lo = mid;

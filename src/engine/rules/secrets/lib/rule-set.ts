@@ -30,8 +30,7 @@ export interface SecretVariant {
   nextLine?: boolean;
 }
 
-export interface SecretRuleSetSpec
-  extends Omit<SecretRuleSpec, 'keywords' | 'pattern' | 'minEntropy' | 'validate' | 'scope'> {
+export interface SecretRuleSetSpec extends Omit<SecretRuleSpec, 'keywords' | 'pattern' | 'minEntropy' | 'validate' | 'scope'> {
   /** Tried in order; where two variants report the same span, the first wins. */
   variants: SecretVariant[];
 }

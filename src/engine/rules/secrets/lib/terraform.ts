@@ -15,9 +15,6 @@ const BLOCK_LINES = 8;
  * `provider "<one of providers>" { … }` block. `value` is a bounded regex source.
  */
 export function terraformProvider(spec: SecretRuleSpec, providers: readonly string[], attributes: readonly string[], value: string): Rule {
-  const pattern = new RegExp(
-    `provider[ \\t]{1,4}"(?:${providers.join('|')})"[ \\t]{0,4}\\{[^}]{0,400}?(?<![\\w-])(?:${attributes.join('|')})[ \\t]{0,8}=[ \\t]{0,4}"(?<secret>${value})"`,
-    'g',
-  );
+  const pattern = new RegExp(`provider[ \\t]{1,4}"(?:${providers.join('|')})"[ \\t]{0,4}\\{[^}]{0,400}?(?<![\\w-])(?:${attributes.join('|')})[ \\t]{0,8}=[ \\t]{0,4}"(?<secret>${value})"`, 'g');
   return withNextLine(defineSecretRule({ ...spec, keywords: providers.map((p) => p.toLowerCase()), pattern }), BLOCK_LINES);
 }

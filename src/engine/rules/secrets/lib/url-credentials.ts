@@ -9,7 +9,10 @@ export const USERINFO = String.raw`(?<user>[^:@/\s"'<>\x60{}|\\^]{0,128}):(?<pas
 
 /** Hosts where a credential is a local default (a dev database, a container) rather than a live one. */
 export function isLocalHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const h = host
+    .toLowerCase()
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '');
   return (
     /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|host\.docker\.internal|db|database|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|mq)$/.test(h) ||
     /\.(?:local|localhost|test|internal|example|invalid)$/.test(h) ||
