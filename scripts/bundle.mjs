@@ -16,8 +16,9 @@
 //   import of a file outside the bundle is not.
 // The `--jobs` workers run this same file (src/cli/main.ts branches on isMainThread).
 import { build } from 'esbuild';
-import { readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['web-tree-sitter', '@tree-sitter-grammars/*'];
@@ -38,6 +39,52 @@ const commandsOutside = {
 const launcherFile = process.argv.includes('--outfile') ? process.argv[process.argv.indexOf('--outfile') + 1] : new URL('../dist/cli.js', import.meta.url).pathname;
 const bundleFile = launcherFile.replace(/\.js$/, '-main.js');
 
+/**
+ * The JSON Schemas of policies/ compiled at build time (ajv's standalone code): the bundle replaces
+ * src/engine/json-schema-precompiled.ts with a map of them and src/engine/json-schema-compile.ts with a
+ * stub, so neither ajv's compiler nor its code generation runs (or is even loaded) at start-up. The
+ * options are the ones the source compiles with: json-schema-compile.ts itself, transpiled here (tests
+ * build the bundle before any tsc build exists).
+ */
+async function compileModule() {
+  const out = new URL('../node_modules/.cache/tokenwarden-build/json-schema-compile.mjs', import.meta.url).pathname;
+  await build({ entryPoints: [new URL('../src/engine/json-schema-compile.ts', import.meta.url).pathname], outfile: out, bundle: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'warning' });
+  return import(`${pathToFileURL(out).href}?${Date.now()}`);
+}
+const schemasPrecompiled = {
+  name: 'schemas-precompiled',
+  async setup(b) {
+    const policies = new URL('../policies/', import.meta.url);
+    const files = readdirSync(policies).filter((f) => f.endsWith('.schema.json')).sort();
+    const [{ default: AjvModule }, { default: addFormats }, { default: standalone }, { AJV_OPTIONS }] = await Promise.all([
+      import('ajv'),
+      import('ajv-formats'),
+      import('ajv/dist/standalone/index.js'),
+      compileModule(),
+    ]);
+    const root = new URL('..', import.meta.url).pathname;
+    b.onLoad({ filter: /\/src\/engine\/json-schema-precompiled\.ts$/ }, () => ({
+      contents:
+        files.map((f, i) => `import v${i} from 'tw-schema:${f}';`).join('\n') +
+        `\nexport const precompiled = new Map([${files.map((f, i) => `[${JSON.stringify(f)}, v${i}]`).join(', ')}]);\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    b.onLoad({ filter: /\/src\/engine\/json-schema-compile\.ts$/ }, () => ({
+      contents: `export const AJV_OPTIONS = {};\nexport function compileSchema() { throw new Error('the bundled CLI compiles no JSON Schema at run time: rebuild it (npm run build)'); }\n`,
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^tw-schema:/ }, (args) => ({ path: args.path.slice('tw-schema:'.length), namespace: 'tw-schema' }));
+    b.onLoad({ filter: /.*/, namespace: 'tw-schema' }, (args) => {
+      const ajv = new AjvModule.default({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+      addFormats.default(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(new URL(args.path, policies), 'utf8')));
+      // The generated code require()s ajv's small run-time helpers (and ajv-formats' formats): bundled.
+      return { contents: standalone.default(ajv, validate), loader: 'js', resolveDir: root };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
   outfile: bundleFile,
@@ -46,7 +93,7 @@ const result = await build({
   format: 'esm',
   target: `node${pkg.engines.node.replace(/^[^0-9]*/, '').split('.')[0]}`,
   external,
-  plugins: [commandsOutside],
+  plugins: [commandsOutside, schemasPrecompiled],
   // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __twCreateRequire } from 'node:module';\nconst require = __twCreateRequire(import.meta.url);" },
   legalComments: 'none',
@@ -60,7 +107,9 @@ const result = await build({
 });
 // Start-up guard: what only some commands need must not be in the bundle (an external package in an
 // ES module is a static import, loaded even for --version).
-const heavy = Object.keys(result.metafile.inputs).filter((f) => /node_modules\/(@electric-sql\/pglite|pg|probot|@octokit\/[^/]+)\//.test(f) || /^src\/(store|app)\//.test(f));
+const heavy = Object.keys(result.metafile.inputs).filter(
+  (f) => /node_modules\/(@electric-sql\/pglite|pg|probot|@octokit\/[^/]+)\//.test(f) || /^src\/(store|app)\//.test(f) || /node_modules\/ajv\/dist\/(core|compile\/index)\.js$/.test(f),
+);
 if (heavy.length) {
   console.error(`bundle: ${heavy.length} modules that only audit/org/report or the App need got into dist/cli.js, e.g. ${heavy.slice(0, 3).join(', ')}: load them with a dynamic import from run.ts`);
   process.exit(1);

@@ -1,13 +1,10 @@
-/** The one ajv set-up (draft-07, all errors, formats) for the JSON Schemas shipped in `policies/`. */
+/** The validators of the JSON Schemas shipped in `policies/`: compiled at build time in the bundle, else here. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AjvModule, { type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { policiesDir } from './policy/packs.js';
-
-// Both are CommonJS modules whose class/function is also exported as `default`.
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
+import { compileSchema } from './json-schema-compile.js';
+import { precompiled } from './json-schema-precompiled.js';
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -18,15 +15,8 @@ export function readSchema(file: string): Record<string, unknown> {
 
 /** The compiled validator of a schema file of `policies/` (compiled once). */
 export function schemaValidator(file: string): ValidateFunction {
-  let v = validators.get(file);
-  if (!v) {
-    // validateSchema: false — checking our own shipped schema against the draft-07 meta-schema took
-    // two thirds of a CLI scan's start-up (compiling the meta-schema); test/engine/schemas.test.ts
-    // checks every schema of policies/ against it instead.
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
-    addFormats(ajv);
-    validators.set(file, (v = ajv.compile(readSchema(file))));
-  }
+  let v = validators.get(file) ?? precompiled.get(file);
+  if (!v) validators.set(file, (v = compileSchema(readSchema(file))));
   return v;
 }
 

@@ -96,6 +96,19 @@ describe('scan --jobs', () => {
 });
 
 describe('the bundled CLI', () => {
+  it('reports a broken policy exactly as the in-process CLI does (its schemas are compiled at build time)', async () => {
+    const dir = tempDir();
+    write(dir, {
+      'a.txt': 'nothing here\n',
+      '.github/tokenwarden.yml': 'rules:\n  secrets/github-token: loud\nsettings:\n  max_file_sise: 1MB\nexceptions:\n  - fingerprint: xyz\n    expires: 2026-13-01\n',
+    });
+    const inProcess = await tw(['scan', '.'], { cwd: dir });
+    const bundled = cli(dir, []);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr + bundled.stdout).toBe(inProcess.stderr + inProcess.stdout);
+    for (const said of ['"loud"', 'max_file_sise', 'max_file_size', 'fingerprint', '2026-13-01', 'tokenwarden.yml:2:']) expect(bundled.stderr + bundled.stdout).toContain(said);
+  }, 60_000);
+
   it('--version answers without loading the engine', () => {
     const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
