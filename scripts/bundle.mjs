@@ -48,14 +48,24 @@ const bundleFile = launcherFile.replace(/\.js$/, '-main.js');
  */
 async function compileModule() {
   const out = new URL('../node_modules/.cache/tokenwarden-build/json-schema-compile.mjs', import.meta.url).pathname;
-  await build({ entryPoints: [new URL('../src/engine/json-schema-compile.ts', import.meta.url).pathname], outfile: out, bundle: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'warning' });
+  await build({
+    entryPoints: [new URL('../src/engine/json-schema-compile.ts', import.meta.url).pathname],
+    outfile: out,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
   return import(`${pathToFileURL(out).href}?${Date.now()}`);
 }
 const schemasPrecompiled = {
   name: 'schemas-precompiled',
   async setup(b) {
     const policies = new URL('../policies/', import.meta.url);
-    const files = readdirSync(policies).filter((f) => f.endsWith('.schema.json')).sort();
+    const files = readdirSync(policies)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort();
     const [{ default: AjvModule }, { default: addFormats }, { default: standalone }, { AJV_OPTIONS }] = await Promise.all([
       import('ajv'),
       import('ajv-formats'),
@@ -64,9 +74,7 @@ const schemasPrecompiled = {
     ]);
     const root = new URL('..', import.meta.url).pathname;
     b.onLoad({ filter: /\/src\/engine\/json-schema-precompiled\.ts$/ }, () => ({
-      contents:
-        files.map((f, i) => `import v${i} from 'tw-schema:${f}';`).join('\n') +
-        `\nexport const precompiled = new Map([${files.map((f, i) => `[${JSON.stringify(f)}, v${i}]`).join(', ')}]);\n`,
+      contents: files.map((f, i) => `import v${i} from 'tw-schema:${f}';`).join('\n') + `\nexport const precompiled = new Map([${files.map((f, i) => `[${JSON.stringify(f)}, v${i}]`).join(', ')}]);\n`,
       loader: 'js',
       resolveDir: root,
     }));

@@ -181,7 +181,15 @@ function shortcut(m: Minimatch): ((s: string) => boolean) | null {
   const o = m.options;
   if (o.nocase || o.matchBase || m.negate || m.comment || m.empty) return null;
   const p = m.pattern;
-  if (!LITERAL.test(p.replace(/^\*\*\//, '').replace(/\/\*\*$/, '').replace(/^\*(?=[^/]*$)/, ''))) return null;
+  if (
+    !LITERAL.test(
+      p
+        .replace(/^\*\*\//, '')
+        .replace(/\/\*\*$/, '')
+        .replace(/^\*(?=[^/]*$)/, ''),
+    )
+  )
+    return null;
   let mid: RegExpExecArray | null;
   if ((mid = /^\*\*\/([^/]+)\/\*\*$/.exec(p))) {
     const dir = mid[1]!;
