@@ -6,7 +6,7 @@
 FROM node:22-slim AS build
 WORKDIR /app
 # Dependencies first, from the lockfile only, so source edits do not bust this layer.
-COPY package.json package-lock.json ./
+COPY package.json npm-shrinkwrap.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund

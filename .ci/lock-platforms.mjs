@@ -1,10 +1,10 @@
-// npm 11 leaves out of package-lock.json the optional per-platform packages its registry mirror does
+// npm 11 leaves out of the lockfile (npm-shrinkwrap.json) the optional per-platform packages its registry mirror does
 // not serve (rollup's @rollup/rollup-<os>-<cpu>), and `npm ci` then refuses the lock as out of sync.
 // Add the missing entries with their os/cpu/libc so npm ci skips them on other platforms.
 // Idempotent; prints what it added. Run after `npm install` (CI runs it before `npm ci`).
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const path = new URL('../package-lock.json', import.meta.url);
+const path = new URL('../npm-shrinkwrap.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8'));
 const pk = lock.packages;
 const OS = new Set(['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'win32', 'sunos', 'aix', 'netbsd']);
