@@ -2,16 +2,16 @@
  * `tokenwarden scan --history [RANGE]`: the lines every commit added, read from one streamed
  * `git log -p -U0` (oldest first), judged by the secrets rules. Each secret is reported once, with the
  * first commit, author date and path where it appeared and whether HEAD still holds it: a secret
- * deleted from the tree is still a leak until it is revoked.
+ * deleted from the tree is still a leak until it is revoked. The judging and the once-per-secret logic
+ * are shared with the App's backfill (src/change/history.ts); git is this file's part.
  */
 import { spawn } from 'node:child_process';
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { Scanner, type ScannerOptions, type ScanResult } from '../engine/scan.js';
-import { addedLinesSource, parseUnifiedDiff } from '../engine/diff.js';
-import type { Finding } from '../engine/finding.js';
-import type { Skipped } from '../engine/decode.js';
+import { Scanner, type ScannerOptions } from '../engine/scan.js';
+import { parseUnifiedDiff } from '../engine/diff.js';
 import { allRules } from '../engine/registry.js';
+import { HistoryWalk, secretKey, type HistoryCommit } from '../change/history.js';
 import type { HistoryInfo, Origin } from '../report/context.js';
 import { CliError, type Io } from './io.js';
 import { loadPolicy } from './config.js';
@@ -35,20 +35,11 @@ export interface HistoryOutcome extends ScanOutcome {
   origins: Map<string, Origin>;
 }
 
-/**
- * Findings carry the commit they came from in their line numbers while the scanner runs: line
- * `commit * LINE_SPAN + line` (the secrets rules never read line numbers; fingerprints of secrets do
- * not hold them). One scanner for the whole history: building one per commit costs ~10 ms.
- */
-const LINE_SPAN = 2 ** 26;
-
 const HISTORY_FIX = 'use --history (all of HEAD), --history=REV or --history BASE..HEAD, e.g. --history origin/main..HEAD';
 const COMMIT_MARK = 0x1e;
 const FIELD = '\x1f';
 
-interface Commit {
-  id: string;
-  date: string;
+interface Commit extends HistoryCommit {
   author: string;
 }
 
@@ -137,9 +128,6 @@ function streamLog(top: string, args: string[], onCommit: (c: Commit, diff: Buff
 
 const decode = (b: Buffer): string => new TextDecoder('utf-8', { fatal: false }).decode(b);
 
-/** The key a secret is reported once under: the secret itself, else the finding's own fingerprint. */
-const secretKey = (f: Finding): string => f.secretHash ?? f.fingerprint;
-
 export async function runHistoryScan(plan: HistoryPlan, io: Io): Promise<HistoryOutcome> {
   const root = await requireWorkTree(io.cwd, '--history');
   const range = plan.range ?? 'HEAD';
@@ -159,13 +147,8 @@ export async function runHistoryScan(plan: HistoryPlan, io: Io): Promise<History
   const scanner = new Scanner(opts);
   const maxBytes = policy.settings.maxFileBytes;
   const progress = new Progress(io.stderr, plan.showProgress);
+  const walk = new HistoryWalk({ isIgnored: (path) => scanner.isIgnored(path), maxBytes });
 
-  const commits: Commit[] = [];
-  const skippedOnce = new Map<string, Skipped>();
-  const skip = (s: Skipped): void => {
-    const key = `${s.path}\0${s.reason}`;
-    if (!skippedOnce.has(key)) skippedOnce.set(key, s);
-  };
   const args = [
     'log',
     '--reverse',
@@ -186,83 +169,33 @@ export async function runHistoryScan(plan: HistoryPlan, io: Io): Promise<History
   ];
   try {
     await streamLog(root, args, (commit, diff) => {
-      const index = commits.push(commit) - 1;
-      for (const f of parseUnifiedDiff(decode(diff))) {
-        const path = f.newPath;
-        if (path === null || scanner.isIgnored(path)) continue;
-        if (f.binary) {
-          skip({ path, reason: 'binary', detail: `binary content in history (first in commit ${commit.id.slice(0, 12)})` });
-          continue;
-        }
-        if (f.added.length === 0) continue;
-        const source = addedLinesSource(path, f.added);
-        if (source.text.length > maxBytes) {
-          skip({ path, reason: 'too-large', detail: `lines added by commit ${commit.id.slice(0, 12)} exceed ${maxBytes} bytes (settings.max_file_size)` });
-          continue;
-        }
-        source.lineNumbers = f.added.map((a) => index * LINE_SPAN + a.line);
+      for (const source of walk.sources(commit, parseUnifiedDiff(decode(diff)))) {
         try {
           scanner.scanFile(source);
           progress.tick(source.text.length);
         } catch (e) {
-          skip({ path, reason: 'error', detail: `internal error while scanning commit ${commit.id.slice(0, 12)}: ${(e as Error).message}` });
+          walk.skip({ path: source.path, reason: 'error', detail: `internal error while scanning commit ${commit.id.slice(0, 12)}: ${(e as Error).message}` });
         }
       }
     });
   } finally {
     progress.done();
   }
-  for (const s of skippedOnce.values()) scanner.skip(s);
-  const raw = scanner.result();
+  for (const s of walk.skipped()) scanner.skip(s);
+  const { result, sightings } = walk.firstSightings(scanner.result());
 
-  // Back to real line numbers, remembering each finding's commit.
-  const commitOf = new Map<Finding, number>();
-  const restore = (f: Finding): Finding => {
-    commitOf.set(f, Math.floor(f.startLine / LINE_SPAN));
-    f.startLine %= LINE_SPAN;
-    f.endLine %= LINE_SPAN;
-    return f;
-  };
-  raw.findings.forEach(restore);
-  raw.excepted.forEach((e) => restore(e.finding));
-
-  // One finding per secret: the first commit that added it; every path it was added at.
-  const firstOf = new Map<string, Finding>();
-  const seen = new Map<string, { paths: string[]; commits: Set<number> }>();
-  for (const f of [...raw.findings, ...raw.excepted.map((e) => e.finding)]) {
-    const key = secretKey(f);
-    const s = seen.get(key) ?? seen.set(key, { paths: [], commits: new Set() }).get(key)!;
-    s.commits.add(commitOf.get(f)!);
-    const first = firstOf.get(key);
-    if (!first || commitOf.get(f)! < commitOf.get(first)!) firstOf.set(key, f);
-  }
-  // Paths in the order they were added at.
-  const byCommit = [...raw.findings, ...raw.excepted.map((e) => e.finding)].sort((a, b) => commitOf.get(a)! - commitOf.get(b)!);
-  for (const f of byCommit) {
-    const paths = seen.get(secretKey(f))!.paths;
-    if (!paths.includes(f.path)) paths.push(f.path);
-  }
-
-  const atHead = await secretsAtHead(root, [...new Set([...seen.values()].flatMap((s) => s.paths))], opts, maxBytes);
+  const atHead = await secretsAtHead(root, [...new Set(sightings.flatMap((s) => s.paths))], opts, maxBytes);
   const origins = new Map<string, Origin>();
-  for (const [key, f] of firstOf) {
-    const c = commits[commitOf.get(f)!]!;
-    const s = seen.get(key)!;
-    origins.set(f.fingerprint, { commit: c.id, date: c.date, author: c.author, path: f.path, paths: s.paths, commits: s.commits.size, presentAtHead: atHead.has(key) });
+  for (const s of sightings) {
+    const c = s.commit;
+    origins.set(s.finding.fingerprint, { commit: c.id, date: c.date, author: c.author ?? '', path: s.finding.path, paths: s.paths, commits: s.commits, presentAtHead: atHead.has(s.key) });
   }
-  const kept = new Set(firstOf.values());
-  const result: ScanResult = {
-    ...raw,
-    findings: raw.findings.filter((f) => kept.has(f)),
-    excepted: raw.excepted.filter((e) => kept.has(e.finding)),
-    expired: raw.expired.filter((e) => kept.has(e.finding)),
-  };
   return {
     result,
     policy,
     root,
     ...(baseline ? { baselineSource: baseline.source } : {}),
-    history: { range, commits: commits.length },
+    history: { range, commits: walk.count },
     origins,
   };
 }

@@ -41,11 +41,12 @@ function splitLines(text: string): string[] {
  * Lines are consumed by the header's counts, so a removed line reading `-- x` (shown as `--- x`)
  * is not mistaken for the next file's header.
  */
-function readHunk(lines: string[], i: number, out: AddedLine[]): number {
+function readHunk(lines: string[], i: number, out: AddedLine[], removed?: AddedLine[]): number {
   const m = HUNK.exec(lines[i]!)!;
   let oldLeft = m[2] === undefined ? 1 : Number(m[2]);
   let newLeft = m[4] === undefined ? 1 : Number(m[4]);
   let n = Number(m[3]);
+  let o = Number(m[1]);
   i++;
   while (i < lines.length && (oldLeft > 0 || newLeft > 0)) {
     const l = lines[i]!;
@@ -54,10 +55,13 @@ function readHunk(lines: string[], i: number, out: AddedLine[]): number {
       out.push({ line: n++, text: l.slice(1) });
       newLeft--;
     } else if (c === 45 /* - */) {
+      removed?.push({ line: o, text: l.slice(1) });
+      o++;
       oldLeft--;
     } else if (c === 32 /* space */ || l === '') {
       // Some tools strip the space of an empty context line.
       n++;
+      o++;
       oldLeft--;
       newLeft--;
     } else if (c !== 92 /* \ No newline at end of file */) {
@@ -70,13 +74,16 @@ function readHunk(lines: string[], i: number, out: AddedLine[]): number {
   return i;
 }
 
-/** One PR file's `patch` from the GitHub API: hunks only, no file headers. */
-export function parsePatch(patch: string): AddedLine[] {
+/**
+ * One PR file's `patch` from the GitHub API: hunks only, no file headers. `removed`, when given,
+ * receives the lines the patch removes, numbered in the old file (history: where a secret was deleted).
+ */
+export function parsePatch(patch: string, removed?: AddedLine[]): AddedLine[] {
   const lines = splitLines(patch);
   const out: AddedLine[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (HUNK.test(lines[i]!)) i = readHunk(lines, i, out);
+    if (HUNK.test(lines[i]!)) i = readHunk(lines, i, out, removed);
     else i++;
   }
   return out;
