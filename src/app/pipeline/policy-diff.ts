@@ -1,6 +1,6 @@
 /** What a proposed policy changes in the effective one, one readable line per change. */
 import type { ResolvedPolicy } from '../../engine/policy/types.js';
-import { DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
+import { DEFAULT_BACKFILL_POLICY, DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
 
 const show = (v: unknown): string => (v === undefined ? '(unset)' : typeof v === 'string' ? v : JSON.stringify(v));
 const key = (k: string): string => `\`${k}\``;
@@ -40,5 +40,8 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
     ib = issues(b);
   for (const k of ['secrets', 'scopes', 'rotation', 'repository'] as const) changed(out, `issues.${k}`, ia[k as keyof typeof ia], ib[k as keyof typeof ib]);
   changed(out, 'secrets.revoke', a.secrets?.revoke ?? false, b.secrets?.revoke ?? false);
+  const backfill = (p: ResolvedPolicy) => ({ ...DEFAULT_BACKFILL_POLICY, ...p.backfill });
+  changed(out, 'backfill.history', backfill(a).history, backfill(b).history);
+  changed(out, 'backfill.max_commits', backfill(a).maxCommits, backfill(b).maxCommits);
   return out;
 }

@@ -11,8 +11,8 @@ import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { composeYaml, type ComposedStream } from '../parse/yaml.js';
 import { isLimitExceeded, limitFix } from '../limits.js';
 import { checkGlob } from '../glob.js';
-import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy, SecretsPolicy } from './types.js';
-import { DEFAULT_ISSUE_POLICY } from './types.js';
+import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy, SecretsPolicy, BackfillPolicy } from './types.js';
+import { DEFAULT_BACKFILL_POLICY, DEFAULT_ISSUE_POLICY } from './types.js';
 import type { Level } from '../finding.js';
 import { basePolicy } from './builtin.js';
 import { validatePolicyShape } from './schema.js';
@@ -62,6 +62,7 @@ interface RawPolicy {
   lock?: string[];
   issues?: IssuePolicy;
   secrets?: SecretsPolicy;
+  backfill?: { history?: boolean; max_commits?: number };
 }
 
 interface ParsedLayer {
@@ -413,6 +414,24 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
       delete next.revoke;
     }
     policy.secrets = { ...policy.secrets, ...next };
+  }
+  if (raw.backfill) {
+    const next: BackfillPolicy = {};
+    if (raw.backfill.history !== undefined) next.history = raw.backfill.history;
+    if (raw.backfill.max_commits !== undefined) next.maxCommits = raw.backfill.max_commits;
+    // An org that locks `secrets` and reads history keeps reading it, at least as deep.
+    if (isLocked(locked, 'secrets')) {
+      if (next.history === false && policy.backfill?.history) {
+        warnLocked(['backfill', 'history'], 'Reading the history in the backfill');
+        delete next.history;
+      }
+      const depth = policy.backfill?.maxCommits ?? DEFAULT_BACKFILL_POLICY.maxCommits;
+      if (next.maxCommits !== undefined && next.maxCommits < depth && policy.backfill?.history) {
+        warnLocked(['backfill', 'max_commits'], 'The depth of the history read in the backfill');
+        delete next.maxCommits;
+      }
+    }
+    policy.backfill = { ...policy.backfill, ...next };
   }
   for (const l of raw.lock ?? []) if (!locked.includes(l)) locked.push(l);
 }

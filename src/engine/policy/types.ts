@@ -51,6 +51,18 @@ export interface SecretsPolicy {
   revoke?: boolean;
 }
 
+/** The App's backfill when it is installed (`backfill:`); unset keys take `DEFAULT_BACKFILL_POLICY`. */
+export interface BackfillPolicy {
+  /** Also read the default branch's history through the API: secrets deleted from the tree are still leaks. */
+  history?: boolean;
+  /** The newest commits read, at most (the schema caps it at `MAX_BACKFILL_COMMITS`). */
+  maxCommits?: number;
+}
+
+export const DEFAULT_BACKFILL_POLICY = { history: false, maxCommits: 1000 } as const;
+/** Each commit is one request or more of the installation's rate limit (5,000 an hour on GitHub.com). */
+export const MAX_BACKFILL_COMMITS = 10_000;
+
 /** The merged, validated policy the engine runs with. */
 export interface ResolvedPolicy {
   /** Where each layer came from, in precedence order (built-in first). */
@@ -72,4 +84,6 @@ export interface ResolvedPolicy {
   issues?: IssuePolicy;
   /** Set only when a layer has a `secrets:` key, so policies without one hash as before. */
   secrets?: SecretsPolicy;
+  /** Set only when a layer has a `backfill:` key, so policies without one hash as before. */
+  backfill?: BackfillPolicy;
 }
