@@ -63,7 +63,7 @@ const ROUTE_KNOBS = {
 } as const;
 
 /** A whole-number variable, or undefined when unset or blank. */
-const wholeNumber = (env: NodeJS.ProcessEnv, name: string): number | undefined => (env[name]?.trim() ? Number(env[name]!.trim()) : undefined);
+const wholeNumber = (env: NodeJS.ProcessEnv, name: string): number | undefined => (env[name]?.trim() ? Number(env[name].trim()) : undefined);
 
 /** Reasons not to start. A webhook secret anyone can guess lets anyone forge events. */
 export function environmentProblems(env: NodeJS.ProcessEnv): string[] {

@@ -28,7 +28,7 @@ export const AUDIT_KINDS: readonly AuditKind[] = ['evaluation', 'exception', 'po
 
 export class AuditValueError extends Error {}
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- NUL (which jsonb refuses) and DEL (which jq escapes) are what this replaces
 const AWKWARD = /[\u0000\u007f]/g;
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -62,7 +62,7 @@ export function normalise(value: unknown, path = 'body', seen: Set<object> = new
       try {
         if (Array.isArray(value)) return value.map((v, i) => (v === undefined ? null : normalise(v, `${path}[${i}]`, seen)));
         const proto = Object.getPrototypeOf(value) as unknown;
-        if (proto !== Object.prototype && proto !== null) throw new AuditValueError(`${path}: a ${(value as object).constructor?.name ?? 'non-plain'} object; pass plain JSON`);
+        if (proto !== Object.prototype && proto !== null) throw new AuditValueError(`${path}: a ${value.constructor?.name ?? 'non-plain'} object; pass plain JSON`);
         const out: { [k: string]: AuditJson } = {};
         for (const [k, v] of Object.entries(value)) {
           if (v === undefined) continue;

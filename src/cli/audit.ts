@@ -224,7 +224,7 @@ async function exportCommand(argv: string[], io: Io): Promise<number> {
       await store.close();
     }
   } finally {
-    if (file) await new Promise<void>((r) => file!.end(() => r()));
+    if (file) await new Promise<void>((r) => file.end(() => r()));
   }
   const records = format === 'csv' ? n - 1 : n;
   if (file) io.stdout.write(`exported ${records} record${records === 1 ? '' : 's'} to ${v.output}\n`);

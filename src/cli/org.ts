@@ -94,7 +94,9 @@ export async function orgCommand(argv: string[], io: Io, hooks: OrgCommandHooks 
   const soft = new AbortController();
   const hard = new AbortController();
   const link = (from: AbortSignal | undefined, to: AbortController): void => {
-    if (from) from.aborted ? to.abort() : from.addEventListener('abort', () => to.abort(), { once: true });
+    if (!from) return;
+    if (from.aborted) to.abort();
+    else from.addEventListener('abort', () => to.abort(), { once: true });
   };
   link(hooks.signal, soft);
   link(hooks.hardSignal, hard);

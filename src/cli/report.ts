@@ -189,7 +189,7 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const outcome = await runScan({ paths: [path], config: v.config, baseline: false, today, showProgress: false }, { ...io, cwd: io.cwd });
   const facts: ScanFacts = { repository, today, policy: outcome.policy, result: outcome.result, ruleSet: ruleSetVersion(), inventory: null };
   facts.inventory = await inventoryOf(outcome.root, facts);
-  const pack: PackName = (v.pack as PackName | undefined) ?? packOfPolicy(outcome.policy.sources);
+  const pack: PackName = v.pack ?? packOfPolicy(outcome.policy.sources);
 
   const store = target ? await openOrExplain(target) : undefined;
   let text: string;

@@ -38,7 +38,7 @@ export class KeywordMatcher {
   constructor(keywords: readonly string[]) {
     this.keywords = keywords.map((k) => k.toLowerCase());
     for (const k of this.keywords) {
-      if (!k.length || /[^\x00-\x7f]/.test(k)) throw new Error(`keyword must be non-empty ASCII: ${JSON.stringify(k)}`);
+      if (!k.length || /[\x80-\uffff]/.test(k)) throw new Error(`keyword must be non-empty ASCII: ${JSON.stringify(k)}`);
     }
     this.lengths = Int32Array.from(this.keywords, (k) => k.length);
     // Character classes: 0 = in no keyword; upper-case ASCII letters share their lower-case class.
@@ -93,7 +93,7 @@ export class KeywordMatcher {
     for (let qi = 1; qi < order.length; qi++) {
       const s = order[qi]!;
       const f = fail[s]!;
-      if (out[f]) out[s] = [...(own[s] ?? []), ...out[f]!];
+      if (out[f]) out[s] = [...(own[s] ?? []), ...out[f]];
       for (let c = 0; c < C; c++) {
         const t = goto[s]![c]!;
         if (t === -1) delta[s * C + c] = delta[f * C + c]!;
@@ -111,7 +111,7 @@ export class KeywordMatcher {
     const firstOut = next;
     for (let s = 0; s < n; s++) if (out[s]) rank[s] = next++;
     const table = new Int32Array(n * C);
-    const outputs: (Int32Array | undefined)[] = new Array(n);
+    const outputs = new Array<Int32Array | undefined>(n);
     for (let s = 0; s < n; s++) {
       const r = rank[s]!;
       for (let c = 0; c < C; c++) table[r * C + c] = rank[delta[s * C + c]!]! * C;

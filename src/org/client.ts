@@ -50,7 +50,8 @@ export function rateLimitWait(e: unknown, now = Date.now()): number | undefined 
   if (String(headers['x-ratelimit-remaining']) === '0' && Number.isFinite(reset)) return Math.max(0, Math.ceil(reset - now / 1000) + 1);
   // A 429 without a word of when: GitHub's guidance is at least a minute.
   if (s === 429) return 60;
-  const message = String((e as { message?: unknown })?.message ?? '');
+  const m = (e as { message?: unknown })?.message;
+  const message = typeof m === 'string' ? m : '';
   return /secondary rate limit|abuse/i.test(message) ? 60 : undefined;
 }
 
@@ -85,7 +86,7 @@ export function createOrgClient(o: OrgClientOptions): GitHubClient {
     log,
     // 429 is waited out below, after its retry-after; the retry plugin would back off 1, 4, 9 s instead.
     retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-  } as ConstructorParameters<typeof Octokit>[0]) as GitHubClient;
+  } as ConstructorParameters<typeof Octokit>[0]);
   // Outermost: sees what the plugins gave up on or never took (429, a 403 with retry-after).
   gh.hook.wrap('request', async (request, options) => {
     for (let attempt = 0; ; attempt++) {

@@ -45,7 +45,7 @@ export const ARCHIVE_MAX_SKIPPED_BYTES = 64 * 1024 * 1024;
 /** `GET /repos/{owner}/{repo}/tarball/{ref}`, streamed (GitHub redirects to its archive host). */
 export async function readArchive(gh: GitHubClient, r: RepoRef, sha: string, want: (e: TarEntry) => boolean, onFile: (path: string, bytes: Uint8Array) => void, signal?: AbortSignal): Promise<void> {
   const res = await gh.request('GET /repos/{owner}/{repo}/tarball/{ref}', { ...r, ref: sha, request: { parseSuccessResponseBody: false } });
-  const body = res.data as unknown as ReadableStream<Uint8Array> | null;
+  const body = res.data as ReadableStream<Uint8Array> | null;
   if (!body) throw new TarError('GitHub sent no archive');
   await readTarGz(body, want, onFile, signal);
 }

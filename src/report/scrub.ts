@@ -66,7 +66,8 @@ function applySpans(text: string, found: readonly Finding[]): string {
   let pos = 0;
   let i = 0;
   while (i < spans.length) {
-    let [start, end] = spans[i]!;
+    const start = spans[i]![0];
+    let end = spans[i]![1];
     for (i++; i < spans.length && spans[i]![0] < end; i++) end = Math.max(end, spans[i]![1]);
     out += text.slice(pos, start) + redact(text.slice(start, end));
     pos = end;

@@ -79,7 +79,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<PoolOptio
 
 export function sandboxEnvProblems(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(SANDBOX_ENV)
-    .filter((n) => env[n] !== undefined && env[n]!.trim() !== '' && !(/^\d+$/.test(env[n]!.trim()) && Number(env[n]) > 0))
+    .filter((n) => env[n] !== undefined && env[n].trim() !== '' && !(/^\d+$/.test(env[n].trim()) && Number(env[n]) > 0))
     .map((n) => `${n} "${env[n]}" is not a positive whole number (see .env.example).`);
 }
 

@@ -60,7 +60,7 @@ export interface SyncRequest {
   /** `owner/name` of the scanned repository. */
   repository: string;
   findings: readonly Finding[];
-  occurrenceOf(f: Finding): Occurrence;
+  occurrenceOf: (f: Finding) => Occurrence;
   ruleMeta(id: string): RuleMeta | undefined;
   assignee?: string;
   /** New issues per call; the rest wait for the next run (GitHub limits content creation per hour). */

@@ -280,7 +280,7 @@ export interface TreeListing {
 export async function listTree(gh: GitHubClient, r: RepoRef, sha: string): Promise<TreeListing> {
   const res = await gh.rest.git.getTree({ ...r, tree_sha: sha, recursive: 'true' });
   if (!Array.isArray(answer(res.data, 'the tree listing').tree)) throw new UnreadableAnswer("GitHub's tree listing could not be read");
-  const files = res.data.tree.filter((e) => e.type === 'blob' && e.path && e.sha).map((e) => ({ path: e.path!, sha: e.sha!, ...(e.size !== undefined ? { size: e.size } : {}) }));
+  const files = res.data.tree.filter((e) => e.type === 'blob' && e.path && e.sha).map((e) => ({ path: e.path, sha: e.sha, ...(e.size !== undefined ? { size: e.size } : {}) }));
   return { files, truncated: res.data.truncated };
 }
 

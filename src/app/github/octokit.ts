@@ -31,6 +31,9 @@ export interface GitHubClientOptions extends Partial<PacingOptions> {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
+/** Why a budget ended: `withBudget` aborts with a BudgetExceeded or a Superseded, both Errors. */
+const endOfBudget = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+
 /**
  * A call made on an evaluation's behalf ends when its budget does — also while it waits in the write
  * queue or between the retry plugin's attempts, which no fetch signal reaches.
@@ -38,12 +41,12 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 function withinBudget<T>(call: () => Promise<T>): Promise<T> {
   const signal = currentBudget()?.signal;
   if (!signal) return call();
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(endOfBudget(signal));
   const p = call();
   return Promise.race([
     p,
     new Promise<T>((_, reject) => {
-      const onAbort = (): void => reject(signal.reason);
+      const onAbort = (): void => reject(endOfBudget(signal));
       signal.addEventListener('abort', onAbort, { once: true });
       void p.then(
         () => signal.removeEventListener('abort', onAbort),
@@ -154,7 +157,7 @@ export function createOctokitClass(opts: GitHubClientOptions = {}): typeof Probo
     },
     retry: { ...instance.retry, retryAfterBaseValue: base, retries: opts.maxServerRetries ?? 3 },
     request: { ...(instance.request as object | undefined), fetch: timedFetch((instance.request as { fetch?: typeof fetch } | undefined)?.fetch ?? ((i, o) => globalThis.fetch(i, o)), timeoutMs) },
-  })) as typeof ProbotOctokit;
+  }));
 }
 
 export type GitHubClient = InstanceType<typeof ProbotOctokit>;
@@ -185,6 +188,6 @@ export function clientOptionsFromEnv(env: NodeJS.ProcessEnv): GitHubClientOption
 /** What is wrong with the client knobs in `env`, one sentence each. */
 export function clientEnvProblems(env: NodeJS.ProcessEnv): string[] {
   return Object.keys(CLIENT_ENV)
-    .filter((name) => env[name] !== undefined && env[name]!.trim() !== '' && !isCount(env[name]!))
+    .filter((name) => env[name] !== undefined && env[name].trim() !== '' && !isCount(env[name]))
     .map((name) => `${name} "${env[name]}" is not a whole number (milliseconds, seconds or a count, see .env.example).`);
 }

@@ -26,8 +26,8 @@ type Item = Parameters<DeliveryRepository['recordMany']>[0][number];
 
 interface Waiting {
   item: Item;
-  resolve(status: DeliveryStatus): void;
-  reject(e: unknown): void;
+  resolve: (status: DeliveryStatus) => void;
+  reject: (e: unknown) => void;
 }
 
 /**

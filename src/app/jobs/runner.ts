@@ -60,7 +60,8 @@ export function isRefusal(e: unknown): boolean {
   if (s === undefined || s < 400 || s >= 500 || s === 429 || s === 408) return false;
   if (s === 403) {
     const headers = (e as { response?: { headers?: Record<string, unknown> } })?.response?.headers ?? {};
-    const message = String((e as { message?: unknown })?.message ?? '');
+    const m = (e as { message?: unknown })?.message;
+    const message = typeof m === 'string' ? m : '';
     if (headers['retry-after'] !== undefined || String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(message)) return false;
   }
   return true;

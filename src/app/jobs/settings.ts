@@ -41,6 +41,6 @@ export function jobSettingsFromEnv(env: NodeJS.ProcessEnv): JobSettings {
 
 export function jobEnvProblems(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(KNOBS)
-    .filter(([name, k]) => env[name]?.trim() && !valid(env[name]!, k.min, k.max))
+    .filter(([name, k]) => env[name]?.trim() && !valid(env[name], k.min, k.max))
     .map(([name, k]) => `${name} "${env[name]}" is not a whole number of ${k.unit} from ${k.min} to ${k.max}.`);
 }

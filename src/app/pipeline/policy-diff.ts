@@ -38,7 +38,7 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
   const issues = (p: ResolvedPolicy) => ({ ...DEFAULT_ISSUE_POLICY, ...p.issues });
   const ia = issues(a),
     ib = issues(b);
-  for (const k of ['secrets', 'scopes', 'rotation', 'repository'] as const) changed(out, `issues.${k}`, ia[k as keyof typeof ia], ib[k as keyof typeof ib]);
+  for (const k of ['secrets', 'scopes', 'rotation', 'repository'] as const) changed(out, `issues.${k}`, ia[k], ib[k]);
   changed(out, 'secrets.revoke', a.secrets?.revoke ?? false, b.secrets?.revoke ?? false);
   const backfill = (p: ResolvedPolicy) => ({ ...DEFAULT_BACKFILL_POLICY, ...p.backfill });
   changed(out, 'backfill.history', backfill(a).history, backfill(b).history);

@@ -29,7 +29,7 @@ export interface Limits {
 
 export interface AppDeps {
   rules: readonly Rule[];
-  now(): Date;
+  now: () => Date;
   desk: IssueDesk;
   limits: Limits;
   /** Where untrusted content is parsed and judged (worker threads with limits, or in-process). */

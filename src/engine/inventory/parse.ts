@@ -5,7 +5,7 @@
  */
 import { composeYaml, parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
 import { isLimitExceeded, limitFix } from '../limits.js';
-import type { CredentialKind, FieldPosition, InventoryEntry, InventoryError, InventoryField, ParsedInventory } from './types.js';
+import type { FieldPosition, InventoryEntry, InventoryError, InventoryField, ParsedInventory } from './types.js';
 import { isCredentialKind } from './kinds.js';
 import { isDate, parseDate } from './dates.js';
 import { validateInventoryShape } from './schema.js';
@@ -180,7 +180,7 @@ function readEntries(doc: YamlDoc, root: YamlNode): InventoryEntry[] {
     /** A value is present when the key has something other than `null`. */
     const given = (k: InventoryField): boolean => fields[k] !== undefined && !doc.isNull(doc.get(node, k));
     const kind = str('kind');
-    if (isCredentialKind(kind)) entry.kind = kind as CredentialKind;
+    if (isCredentialKind(kind)) entry.kind = kind;
     else if (given('kind')) entry.invalid.push('kind');
     const provider = filled(str('provider'));
     if (provider) entry.provider = provider;

@@ -303,6 +303,7 @@ function keyString(key: unknown): string {
   if (isScalar(key)) {
     const v = key.value;
     if (v === null || v === undefined) return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar holds a primitive, or a Date or bytes (YAML 1.1 timestamp, binary), each printed by its own toString
     return typeof v === 'symbol' ? (v.description ?? '') : String(v);
   }
   if (key === null || key === undefined) return '';
@@ -504,7 +505,7 @@ export function composeYaml(text: string, options: ComposeOptions = {}): Compose
   checkSyntaxTree(tokens, limits, lineCounter);
   // Duplicate keys are found by `analyse` in linear time; `yaml`'s check compares every pair of keys.
   const composer = new Composer({ merge: true, version: options.version ?? '1.2', uniqueKeys: false, strict: false });
-  const docs = Array.from(composer.compose(tokens)) as Document.Parsed[];
+  const docs = Array.from(composer.compose(tokens));
   const uniqueKeys = options.uniqueKeys ?? true;
   const streamErrors = docs.length ? [] : composer.streamInfo().errors.map((e) => ({ offset: e.pos[0], code: e.code, message: e.message }));
   return { docs: docs.map((doc) => ({ doc, ...analyse(doc, limits, uniqueKeys, lineCounter) })), streamErrors, lineCounter };

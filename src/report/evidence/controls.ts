@@ -124,7 +124,7 @@ export function rulesFor(control: ControlDef, rules: readonly Rule[]): Rule[] {
 export function packOfPolicy(sources: readonly string[]): PackName {
   for (const s of [...sources].reverse()) {
     const m = /^(?:built-in|pack):([a-z-]+)$/.exec(s);
-    if (m && isPackName(m[1]!)) return m[1]!;
+    if (m && isPackName(m[1]!)) return m[1];
   }
   return 'default';
 }

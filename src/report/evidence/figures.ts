@@ -43,8 +43,9 @@ export function valueAt(report: unknown, path: string): unknown {
 /** A number as every rendering prints it: `—` for unknown, one decimal for a percent. */
 export function shown(v: unknown, unit?: '%'): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v !== 'number') return String(v);
-  return unit === '%' ? `${v.toFixed(1)}%` : String(v);
+  if (typeof v === 'number') return unit === '%' ? `${v.toFixed(1)}%` : String(v);
+  // A path that holds no number: text and booleans as they are, anything else as its JSON (not "[object Object]").
+  return typeof v === 'string' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 export const headline = (r: EvidenceReport): Array<Figure & { value: unknown; text: string }> =>

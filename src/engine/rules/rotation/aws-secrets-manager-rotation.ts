@@ -33,7 +33,6 @@ import {
   templateJudgeable,
   terraform,
   tfResources,
-  type TemplateResource,
 } from './lib/cloud.js';
 
 const DEFAULT_MAX = 90;
@@ -160,7 +159,7 @@ function checkTemplate(file: Parameters<Rule['check']>[0], max: number): RawFind
     const i = cfnInterval(s.doc, s.doc.get(s.properties, 'RotationRules'));
     if (i.days !== undefined && Number.isFinite(i.days) && i.days > max) {
       out.push(
-        atTemplate(s as TemplateResource, i.node, {
+        atTemplate(s, i.node, {
           message: `Rotation \`${s.id}\` runs every ${+i.days.toFixed(2)} days; the policy allows at most ${max}.`,
           construct: `${s.id} interval`,
           remediation: `Set \`AutomaticallyAfterDays: ${max}\` (or \`ScheduleExpression: rate(${max} days)\`) or less.`,

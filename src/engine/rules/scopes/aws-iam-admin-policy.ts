@@ -126,9 +126,9 @@ const rule: Rule = {
     };
     const hits: Array<{ index: number; name: string }> = [];
     for (const m of file.text.matchAll(re)) {
-      if (document || /managed_?polic|policy_?arn|ManagedPolicies|fromManagedPolicyArn/i.test(lineOf(m.index!))) hits.push({ index: m.index!, name: m[1]! });
+      if (document || /managed_?polic|policy_?arn|ManagedPolicies|fromManagedPolicyArn/i.test(lineOf(m.index))) hits.push({ index: m.index, name: m[1]! });
     }
-    if (!document) for (const m of file.text.matchAll(cdk)) hits.push({ index: m.index!, name: m[1]! });
+    if (!document) for (const m of file.text.matchAll(cdk)) hits.push({ index: m.index, name: m[1]! });
     hits.sort((a, b) => a.index - b.index);
     for (const h of hits) {
       const p = seen(h.index);

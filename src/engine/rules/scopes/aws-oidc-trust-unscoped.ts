@@ -87,7 +87,8 @@ const rule: Rule = {
   globOptions: ['allowSubjects'],
   appliesTo: appliesToIam,
   check(file, ctx) {
-    const orgOpt = String(ctx.options.orgWideSeverity ?? 'info').toLowerCase();
+    const given = ctx.options.orgWideSeverity;
+    const orgOpt = typeof given === 'string' ? given.toLowerCase() : 'info';
     const orgWide: Severity = (SEVERITIES as readonly string[]).includes(orgOpt) ? (orgOpt as Severity) : 'info';
     const allowSubjects = optList(ctx.options, 'allowSubjects', []);
     const out: RawFinding[] = [];

@@ -44,7 +44,8 @@ const rule: Rule = {
   scope: 'file',
   appliesTo: (path) => /\.tf$/i.test(path),
   check(file, ctx) {
-    const opt = String(ctx.options.orgWideSeverity ?? 'info').toLowerCase();
+    const given = ctx.options.orgWideSeverity;
+    const opt = typeof given === 'string' ? given.toLowerCase() : 'info';
     const orgWide: Severity = (SEVERITIES as readonly string[]).includes(opt) ? (opt as Severity) : 'info';
     const out: RawFinding[] = [];
     const hcl = parseHcl(file.text);

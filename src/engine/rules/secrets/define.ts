@@ -31,7 +31,7 @@ export interface SecretRuleSpec {
   placeholders?: 'strict' | 'loose' | 'off';
   /** Extra validation, e.g. a checksum; return false to drop the match. */
   validate?(secret: string, match: RegExpExecArray, file: FileView): boolean;
-  appliesTo?(path: string): boolean;
+  appliesTo?: (path: string) => boolean;
   scope?: 'line' | 'file';
   message?: string;
 }

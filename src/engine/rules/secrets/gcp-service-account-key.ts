@@ -56,7 +56,7 @@ const rule: Rule = {
       // Report the key ID (what an admin deletes) when there is one, else the start of the PEM.
       let start: number, secret: string;
       if (idUsable && id) {
-        start = from + id.index + id[0].indexOf(keyId!);
+        start = from + id.index + id[0].indexOf(keyId);
         secret = keyId!;
       } else {
         const pem = key!.groups!.pem!;

@@ -73,7 +73,7 @@ const refsCache = new WeakMap<RepoView, Map<string, SecretReferences>>();
  */
 export function repoReferences(repo: RepoView, prefix: string, only?: string): SecretReferences {
   let byPrefix = refsCache.get(repo);
-  if (!byPrefix) refsCache.set(repo, (byPrefix = new Map()));
+  if (!byPrefix) refsCache.set(repo, (byPrefix = new Map<string, SecretReferences>()));
   let refs = byPrefix.get(prefix);
   if (!refs) {
     const files = workflowPaths(repo, prefix).flatMap((path) => {

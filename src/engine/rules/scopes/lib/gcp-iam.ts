@@ -71,7 +71,7 @@ export function gcpGrants(text: string): GcpGrant[] {
       const role = values(attr(b, 'role')?.value)[0];
       const members = [...values(attr(b, 'member')?.value), ...values(attr(b, 'members')?.value)];
       grants.push({
-        level: LEVEL[type]!,
+        level: LEVEL[type],
         address: `${type}.${name}`,
         resourceType: type,
         role,

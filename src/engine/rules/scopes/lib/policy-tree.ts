@@ -146,6 +146,7 @@ export function fromYaml(doc: YamlDoc, node: YamlNode | undefined, depth = 0): P
       const dynamic = tag !== undefined && DYNAMIC_TAGS.has(tag) && !(tag === '!Sub' && !v.includes('${'));
       return { k: 'str', v, dynamic, ...at };
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a scalar holds a primitive, or a Date or bytes (YAML 1.1 timestamp, binary), each printed by its own toString
     return { k: 'other', text: v === null || v === undefined ? 'null' : String(v), ...at };
   }
   if (isSeq(n)) {

@@ -102,7 +102,7 @@ export function loadWorkflow(file: Pick<FileView, 'path' | 'text'>): Workflow | 
   const root = doc?.root;
   if (!doc || !root || !doc.isMap(root)) return undefined;
   let byPath = workflowCache.get(doc);
-  if (!byPath) workflowCache.set(doc, (byPath = new Map()));
+  if (!byPath) workflowCache.set(doc, (byPath = new Map<string, Workflow | null>()));
   const cached = byPath.get(file.path);
   if (cached !== undefined) return cached ?? undefined;
   const wf = buildWorkflow(doc, root, inDir);
