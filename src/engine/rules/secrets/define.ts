@@ -42,6 +42,18 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
   const message = spec.message ?? `${name} committed to the repository.`;
   const placeholders = spec.placeholders ?? 'strict';
   const hasSecretGroup = spec.pattern.source.includes('(?<secret>') && !spec.pattern.flags.includes('d');
+  // One search expression per rule, reused for every file (check runs synchronously, so lastIndex is
+  // never shared), without `d`: match indices cost an allocation per match on every line searched.
+  const re = new RegExp(spec.pattern.source, spec.pattern.flags);
+  // The secret group's own offset, only for a match found: the same expression, sticky at the match
+  // (the same match, by the same backtracking), with `d`. Searching for the secret's text inside the
+  // match could find an earlier copy of it.
+  const at = hasSecretGroup ? new RegExp(spec.pattern.source, `${spec.pattern.flags.replace(/[gy]/g, '')}yd`) : undefined;
+  const secretAt = (m: RegExpExecArray, text: string): number => {
+    if (!at || m.groups?.secret === undefined) return m.index;
+    at.lastIndex = m.index;
+    return at.exec(text)?.indices?.groups?.secret?.[0] ?? m.index;
+  };
   const rule: Rule = {
     meta: {
       id: spec.id,
@@ -57,9 +69,6 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     scope: spec.scope ?? 'line',
     check(file: FileView, _ctx: RuleContext): RawFinding[] {
       const out: RawFinding[] = [];
-      // `d` gives the secret group's own offset: searching for it inside the match could find an
-      // earlier copy of the same text.
-      const re = new RegExp(spec.pattern.source, hasSecretGroup ? `${spec.pattern.flags}d` : spec.pattern.flags);
       for (const seg of file.segments) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -70,7 +79,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
           }
           const secret = m.groups?.secret ?? m[0];
           if (!secret) continue;
-          const at = m.indices?.groups?.secret?.[0] ?? m.index;
+          const at = secretAt(m, seg.text);
           if (placeholders !== 'off' && (isPlaceholder(secret, placeholders === 'strict') || isReference(secret))) continue;
           if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) continue;
           if (spec.validate && !spec.validate(secret, m, file)) continue;
