@@ -4,7 +4,9 @@
  * webhooks over 10 installations. Printed, not asserted (the e2e suite asserts the behaviour):
  *
  *   acknowledgement p50/p99/max (client: connect to answer), time from webhook to completed check run
- *   p50/p95, jobs (pull requests judged) per second, the server's peak memory (VmHWM).
+ *   p50/p95, jobs (pull requests judged) per second, the server's peak memory (VmHWM);
+ *   and one 3,000-file pull request (30 pages of files, GitHub's cap), webhook to completed check run,
+ *   with the server's CPU time and the API requests it made.
  *
  * Back ends: embedded PGlite always; PostgreSQL when TOKENWARDEN_BENCH_DATABASE_URL (or, under
  * .ci/postgres.sh, TOKENWARDEN_TEST_DATABASE_URL) names a server it may create databases on.
@@ -16,7 +18,11 @@ import { buildServer, removeBuild, spawnServer, type ServerProcess } from '../..
 import { startStandIn, type StandIn } from '../../test/app/helpers/stand-in.js';
 import { templateDataDir } from '../../test/app/helpers/data-dir.js';
 import { postgresHarness } from '../../test/store/helpers/harness.js';
-import { burst, makeBurst, outcome, percentile, serverEnv, settled, timeToCompletion } from '../../test/e2e/helpers/durable.js';
+import { burst, makeBurst, outcome, percentile, serverEnv, settled, timeToCompletion, type BurstPr } from '../../test/e2e/helpers/durable.js';
+import { pullRequestEvent, repository, sha } from '../../test/fixtures/webhooks/index.js';
+import { patchAdding } from '../../test/app/helpers/harness.js';
+import { githubToken } from '../../test/helpers/tokens.js';
+import { randomUUID } from 'node:crypto';
 
 const COUNT = Number(process.env.TOKENWARDEN_BENCH_BURST ?? 200);
 if (!process.env.TOKENWARDEN_TEST_DATABASE_URL && process.env.TOKENWARDEN_BENCH_DATABASE_URL) process.env.TOKENWARDEN_TEST_DATABASE_URL = process.env.TOKENWARDEN_BENCH_DATABASE_URL;
@@ -68,6 +74,54 @@ async function measure(label: string, env: Record<string, string>): Promise<void
     await server.stop('SIGTERM', 10_000);
   }
 }
+
+/** CPU seconds (user + system) a child process has used so far (Linux /proc). */
+function cpuSeconds(s: ServerProcess): number {
+  const f = readFileSync(`/proc/${s.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+/** A pull request of `count` files (ordinary TypeScript), one of them leaking a token near the end. */
+function bigPr(standIn: StandIn, count: number): BurstPr {
+  const [owner, name] = ['bench-huge', 'monorepo'];
+  const head = sha(`huge-${count}`);
+  const token = githubToken('ghp', `huge-${count}`);
+  const files = Array.from({ length: count }, (_, i) => ({
+    filename: `packages/p${i % 40}/src/m${i}.ts`,
+    patch: patchAdding(`import { log } from '../log.js';`, `export function f${i}(x: number): number {`, `  log('f${i}', x);`, `  return x * ${i};`, '}'),
+  }));
+  files[count - 50] = { filename: 'packages/p30/.env.production', patch: patchAdding('NODE_ENV=production', `GITHUB_TOKEN=${token}`) };
+  standIn.github.pull(`${owner}/${name}`, { number: 1, headSha: head, files, changedFiles: files.length });
+  const ev = pullRequestEvent('opened', { number: 1, headSha: head, changedFiles: files.length });
+  const r = repository(owner, name);
+  ev.repository = r;
+  ev.pull_request.head.repo = r;
+  ev.pull_request.base.repo = r;
+  ev.installation = { id: 4242 };
+  return { id: randomUUID(), repo: `${owner}/${name}`, installation: 4242, number: 1, head, token, body: JSON.stringify(ev) };
+}
+
+describe('App: one 3,000-file pull request', () => {
+  it('embedded PGlite', async () => {
+    const server = await spawnServer(build, serverEnv(standIn, {}));
+    try {
+      const pr = bigPr(standIn, 3000);
+      const cpu0 = cpuSeconds(server);
+      const from = standIn.exchanges.length;
+      const acks = await burst([pr], () => server.url);
+      await settled(standIn, [pr], 300_000);
+      const [ms] = timeToCompletion(standIn, acks);
+      const o = outcome(standIn, [pr]);
+      const calls = standIn.exchanges.slice(from).filter((e) => !e.path.startsWith('/app/')).length;
+      rows.push(
+        `  3,000-file PR: webhook to completed run ${Math.round(ms ?? NaN)} ms · server CPU ${(cpuSeconds(server) - cpu0).toFixed(2)} s · ${calls} API requests · peak ${peakMiB(server)} · ` +
+          (o.missing.length + o.inProgress.length + o.wrong.length === 0 ? 'judged right' : `PROBLEMS ${JSON.stringify(o)}`),
+      );
+    } finally {
+      await server.stop('SIGTERM', 10_000);
+    }
+  }, 600_000);
+});
 
 describe('App: durable burst per back end', () => {
   it('embedded PGlite', async () => {

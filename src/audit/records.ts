@@ -24,6 +24,7 @@ import type {
   AuditStore,
   EvaluationInput,
   ExceptionInput,
+  HistoryInput,
   ExceptionRecordInput,
   ExceptionRef,
   NotJudged,
@@ -169,6 +170,9 @@ const SAFE: Record<string, RegExp> = {
   headSha: SHA,
   baseSha: SHA,
   commit: SHA,
+  deletedIn: SHA,
+  from: SHA,
+  atHead: WORD,
   digest: HEX,
   hash: HEX,
   rule: RULE,
@@ -275,6 +279,31 @@ export function evaluationBody(input: EvaluationInput): Record<string, unknown> 
     issues: (input.issues ?? []).map((i) => ({ repository: i.repository, number: i.number, action: i.action, fingerprint: i.fingerprint })),
     notJudged: (input.notJudged ?? []).map((n) => ({ path: n.path, reason: n.reason })),
     error: input.error,
+    history: input.history ? historyBody(input.history) : undefined,
+  };
+}
+
+/** The history part, field by field (absent from records of evaluations that read no history). */
+function historyBody(h: HistoryInput): Record<string, unknown> {
+  return {
+    branch: h.branch,
+    maxCommits: h.maxCommits,
+    listed: h.listed,
+    read: h.read,
+    beyondLimit: h.beyondLimit,
+    notRead: h.notRead ? { commits: h.notRead.commits, from: h.notRead.from, reason: h.notRead.reason } : null,
+    findings: h.findings.map((f) => ({
+      fingerprint: f.fingerprint,
+      rule: f.ruleId,
+      path: f.path,
+      line: f.line,
+      redacted: f.redacted,
+      commit: f.commit,
+      date: f.date,
+      deletedIn: f.deletedIn,
+      atHead: f.atHead,
+      commits: f.commits,
+    })),
   };
 }
 

@@ -76,6 +76,38 @@ export interface NotJudged {
   reason: string;
 }
 
+/** A secret found in a branch's history (the backfill's `history` part): where it was first committed. */
+export interface HistoryFindingInput {
+  fingerprint: string;
+  ruleId: string;
+  path: string;
+  line: number;
+  redacted?: string;
+  /** The first commit that added it, and that commit's author date. */
+  commit: string;
+  date: string;
+  /** The commit that deleted it from the branch, when known. */
+  deletedIn?: string;
+  /** In the tree at the head, deleted from it, or its file there was not judged. */
+  atHead: 'present' | 'deleted' | 'unknown';
+  /** Commits that added it. */
+  commits: number;
+}
+
+/** The backfill's walk of the default branch's history (policy `backfill.history`). */
+export interface HistoryInput {
+  branch: string;
+  maxCommits: number;
+  /** Commits listed (newest first, at most `maxCommits`), and how many of them were read. */
+  listed: number;
+  read: number;
+  /** The branch has older commits than `maxCommits`: not read, by the policy's choice. */
+  beyondLimit: boolean;
+  /** The walk stopped before the end: how many listed commits were not read (null: not listed), from which, why. */
+  notRead: { commits: number | null; from: string | null; reason: string } | null;
+  findings: readonly HistoryFindingInput[];
+}
+
 export interface EvaluationInput {
   /** `pull_request.synchronize`, `push`, `check_run.rerequested`, `recovery`… */
   event: string;
@@ -105,6 +137,8 @@ export interface EvaluationInput {
   issues?: readonly IssueWritten[];
   /** Why the change could not be judged, when it could not (a policy that does not load…): scrubbed. */
   error?: string;
+  /** A backfill that read the branch's history: what it read, what not and why, the secrets it found there. */
+  history?: HistoryInput;
   /**
    * Idempotency key: a second `recordEvaluation` with the same key appends nothing and returns the
    * first record. Default `evaluation:<deliveryId>:<headSha>` when there is a delivery id; none otherwise.

@@ -36,6 +36,23 @@ export interface Occurrence {
   /** Login to mention (the PR author or pusher). */
   author?: string;
   url?: string;
+  /**
+   * Found in the branch's history and not in its tree at the head (`sha` is then the first commit that
+   * added it): deleted, yet a leak until it is revoked.
+   */
+  history?: HistoryPlace;
+}
+
+export interface HistoryPlace {
+  branch: string;
+  /** The first commit's author date, ISO 8601. */
+  date: string;
+  /** The commit that deleted it, when known. */
+  deletedIn?: string;
+  /** The head the tree was judged at. */
+  head: string;
+  /** Its file at the head could not be judged: it may still be there. */
+  headUnknown?: boolean;
 }
 
 export interface Markers {
@@ -111,6 +128,18 @@ function locationLines(occurrences: readonly Occurrence[], head: string, more: s
 
 const occurrenceMarkers = (occurrences: readonly Occurrence[]): string[] => [...new Set(occurrences.map(occurrenceId))].slice(0, MAX_OCCURRENCE_MARKERS).map((id) => marker('occurrence', id));
 
+/** Why a secret gone from the tree still needs revoking: when and where it was committed, where it went. */
+function historyNote(o: Occurrence, h: HistoryPlace): string {
+  const first = `first committed in ${code(o.sha.slice(0, 7))} (author date ${h.date.slice(0, 10) || 'unknown'}) at ${code(shortenMiddle(redactPath(o.path), 500))}`;
+  const branch = code(h.branch);
+  const gone = h.headUnknown
+    ? `its file at ${code(h.head.slice(0, 7))} could not be judged, so it may still be in the tree of ${branch}`
+    : h.deletedIn
+      ? `deleted from ${branch} in commit ${code(h.deletedIn.slice(0, 7))}`
+      : `no longer in the tree of ${branch} at ${code(h.head.slice(0, 7))}`;
+  return `**Found in history:** ${first}; ${gone}. The history of ${branch}, its forks and every clone still hold it: **it is a leak until it is revoked.**`;
+}
+
 /** `occurrences` are every place this change has the finding; the first one is the main location. */
 export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: readonly Occurrence[]): string {
   const o = occurrences[0];
@@ -128,6 +157,7 @@ export function issueBody(f: Finding, meta: RuleMeta | undefined, occurrences: r
   if (f.family === 'secrets') {
     out.push(`## A ${what(f, meta)} was committed`, '');
     where();
+    if (o.history) out.push(historyNote(o, o.history));
     if (f.redacted) out.push(`**Secret (redacted):** ${code(f.redacted)}`);
     out.push(`**Rule:** ${code(f.ruleId)}, severity ${f.severity}, fingerprint ${code(f.fingerprint)}`, '');
     out.push('> Deleting the line does not undo the leak: the secret stays in git history, forks and clones. Revoke it at the issuer first, then remove it from the code.', '');
@@ -166,10 +196,14 @@ export function occurrenceComment(f: Finding, occurrences: readonly Occurrence[]
   if (occurrences.length > MAX_LISTED) listed.push(`and ${occurrences.length - MAX_LISTED} more places`);
   const lines = [occurrenceMarkers(occurrences).join('\n'), `Seen again: ${listed.join('; ')}.`];
   if (f.family === 'secrets') {
+    // Places found only in history are deleted already: revoking is what is left.
+    const deleted = occurrences.every((o) => o.history);
     lines.push(
       issueClosed
         ? 'This issue is closed: if the credential was revoked, the value is dead, but it must still be removed from the code. If it was not revoked, revoke it now.'
-        : 'The credential is still committed in this place: revoke it if that is not done yet, and remove it here too.',
+        : deleted
+          ? 'It was deleted from the tree there, but the history still holds it: revoke it if that is not done yet.'
+          : 'The credential is still committed in this place: revoke it if that is not done yet, and remove it here too.',
     );
   }
   return fitBody(lines.join('\n\n'));

@@ -272,6 +272,63 @@ export async function commitFiles(gh: GitHubClient, r: RepoRef, sha: string): Pr
   return ((res.data.files ?? []) as ApiFile[]).map(toChanged);
 }
 
+export interface CommitListing {
+  /** Newest first. */
+  shas: string[];
+  /** GitHub has older commits than those listed. */
+  more: boolean;
+}
+
+/** The history of `sha`, newest first, at most `max` commits (GitHub pages them 100 at a time). */
+export async function listCommits(gh: GitHubClient, r: RepoRef, sha: string, max: number): Promise<CommitListing> {
+  const shas: string[] = [];
+  for (let page = 1; ; page++) {
+    const res = await gh.request('GET /repos/{owner}/{repo}/commits', { ...r, sha, per_page: 100, page });
+    const data: unknown = res.data;
+    if (!Array.isArray(data)) throw new UnreadableAnswer("GitHub's list of commits could not be read");
+    for (const c of data as Array<{ sha?: unknown }>) if (typeof c?.sha === 'string') shas.push(c.sha);
+    const next = data.length === 100 && /rel="next"/.test(String(res.headers.link ?? ''));
+    if (!next || shas.length >= max) return { shas: shas.slice(0, max), more: shas.length > max || next };
+  }
+}
+
+export interface CommitDiff {
+  sha: string;
+  /** Author date, ISO 8601. */
+  date: string;
+  /** Each file with its `patch` (absent when GitHub leaves it out: a large diff, a binary file). */
+  files: ChangedFile[];
+  /** GitHub lists at most 3,000 files of one commit: the rest are not listed. */
+  truncated: boolean;
+}
+
+const COMMIT_FILE_PAGES = 30;
+
+/**
+ * One commit and its files' patches. GitHub pages the files 100 at a time (up to 3,000); each page is
+ * read as a capped stream (a page of huge patches is refused, not parsed on the event loop).
+ */
+export async function getCommitDiff(gh: GitHubClient, r: RepoRef, sha: string): Promise<CommitDiff> {
+  const out: CommitDiff = { sha, date: '', files: [], truncated: false };
+  const what = `commit ${sha.slice(0, 12)}`;
+  for (let page = 1; page <= COMMIT_FILE_PAGES; page++) {
+    const res = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...r, ref: sha, per_page: 100, page, request: { parseSuccessResponseBody: false } });
+    const body = res.data as unknown as ReadableStream<Uint8Array> | null;
+    let data: { sha?: unknown; commit?: { author?: { date?: unknown } }; files?: unknown };
+    try {
+      data = JSON.parse((body ? await readCapped(body, MAX_LISTING_PAGE_BYTES, what) : Buffer.alloc(0)).toString('utf8')) as typeof data;
+    } catch (e) {
+      throw new UnreadableAnswer(`GitHub's answer for ${what} ${e instanceof BlobTooLarge ? `is over ${MAX_LISTING_PAGE_BYTES} bytes` : 'could not be read'}`);
+    }
+    if (!data || typeof data !== 'object' || !Array.isArray(data.files)) throw new UnreadableAnswer(`GitHub's answer for ${what} could not be read`);
+    if (page === 1 && typeof data.commit?.author?.date === 'string') out.date = data.commit.author.date;
+    out.files.push(...(data.files as ApiFile[]).map(toChanged));
+    if (data.files.length < 100 || !/rel="next"/.test(String(res.headers.link ?? ''))) return out;
+  }
+  out.truncated = true;
+  return out;
+}
+
 export interface TreeListing {
   files: Array<{ path: string; sha: string; size?: number }>;
   truncated: boolean;

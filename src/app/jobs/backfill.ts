@@ -14,7 +14,10 @@
  * A scan job judges the default branch's whole tree at its head — the policy from that commit (org
  * `.github` + the repository's), every file in the sandbox, as a push creating the branch would — opens
  * remediation issues as a push to the default branch would (the IssueDesk: exactly once per secret),
- * and appends one audit record (`installation.backfill`). No check run: there is no pull request. Before
+ * and appends one audit record (`installation.backfill`). No check run: there is no pull request. With
+ * the policy's `backfill.history`, the branch's history is read too (./backfill-history.ts): a secret
+ * deleted from the tree opens the same kind of issue — once per secret, with the tree's — saying where it
+ * was first committed and that it is a leak until revoked; the record has a `history` part. Before
  * judging, it looks for its own audit record (same delivery, installation and repository): a job that
  * crashed after recording, or was queued again by a retried plan, does not scan again.
  */
@@ -23,11 +26,14 @@ import type { Finding } from '../../engine/finding.js';
 import type { RuleMeta } from '../../engine/rule.js';
 import { mergeResults } from '../../engine/structural.js';
 import { ignoredBy, type ScanResult } from '../../engine/scan.js';
-import { DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
+import { DEFAULT_BACKFILL_POLICY, DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
 import { explainVerdict } from '../../report/verdict.js';
 import { issueKey, type Occurrence } from '../../report/issue.js';
 import { fileNameFindings } from '../../report/scrub.js';
 import { fromScanResult, recordEvaluation, type AuditStore, type IssueWritten } from '../../audit/index.js';
+import type { HistoryInput } from '../../audit/types.js';
+import { secretKey, type Sighting } from '../../change/history.js';
+import { readHistory } from './backfill-history.js';
 import type { JobQueue } from '../../store/types.js';
 import { describeError, errorFields } from '../errors.js';
 import { fullName, getRepository, parseFullName, type RepoRef } from '../github/api.js';
@@ -258,10 +264,68 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   // when there are many files (a request per file would spend the installation's rate limit), blobs
   // for the rest and for small repositories.
   const isIgnored = ignoredBy(policy);
-  const { texts, skipped, files } = await readTree(deps, log, gh, repo, head, policy.settings.maxFileBytes, isIgnored);
+  const { texts, skipped, files, complete } = await readTree(deps, log, gh, repo, head, policy.settings.maxFileBytes, isIgnored);
   let result: ScanResult = await boxedScan(box, { policy, files: texts.map((source) => ({ source, secretsOnly: false })), skipped });
   const named = files.map((f) => f.path).filter((x) => !isIgnored(x));
   if (named.length) result = mergeResults(result, fileNameFindings(named, { policy, rules: deps.rules, today }));
+
+  // The history, where the policy asks: secrets deleted from the tree are leaks until revoked.
+  const backfill = { ...DEFAULT_BACKFILL_POLICY, ...policy.backfill };
+  let history: HistoryInput | undefined;
+  const fromHistory = new Map<Finding, { sighting: Sighting; unknown: boolean }>();
+  if (backfill.history) {
+    const read = await readHistory({
+      gh,
+      log,
+      repo,
+      branch,
+      head,
+      policy,
+      box,
+      maxCommits: backfill.maxCommits,
+      concurrency: deps.limits.concurrency,
+      reserveMs: Math.min(60_000, deps.budgetMs / 4),
+    });
+    // At the head: the tree's secrets; a file there that was not judged leaves its secrets' presence unknown.
+    const atHead = new Set([...result.findings, ...result.excepted.map((e) => e.finding)].map(secretKey));
+    const judged = new Set(texts.map((t) => t.path));
+    for (const s of result.skipped) judged.delete(s.path);
+    const listed = new Set(files.map((f) => f.path));
+    const unknownAtHead = (s: Sighting): boolean => s.paths.some((path) => (listed.has(path) ? !judged.has(path) : !complete));
+    const onlyInHistory = (f: Finding): boolean => !atHead.has(secretKey(f));
+    for (const s of read.sightings) if (onlyInHistory(s.finding)) fromHistory.set(s.finding, { sighting: s, unknown: unknownAtHead(s) });
+    // Secrets still in the tree are the tree's findings (one issue each); the others join them.
+    result = mergeResults(result, {
+      ...read.result,
+      findings: read.result.findings.filter(onlyInHistory),
+      excepted: read.result.excepted.filter((e) => onlyInHistory(e.finding)),
+      expired: read.result.expired.filter((e) => onlyInHistory(e.finding)),
+    });
+    history = {
+      branch,
+      maxCommits: backfill.maxCommits,
+      listed: read.listed,
+      read: read.read,
+      beyondLimit: read.beyondLimit,
+      notRead: read.notRead,
+      findings: read.sightings.map((s) => {
+        const f = s.finding;
+        const only = fromHistory.get(f);
+        return {
+          fingerprint: f.fingerprint,
+          ruleId: f.ruleId,
+          path: f.path,
+          line: f.startLine,
+          ...(f.redacted !== undefined ? { redacted: f.redacted } : {}),
+          commit: s.commit.id,
+          date: s.commit.date,
+          ...(s.removedIn ? { deletedIn: s.removedIn.id } : {}),
+          atHead: !only ? 'present' : only.unknown ? 'unknown' : 'deleted',
+          commits: s.commits,
+        };
+      }),
+    };
+  }
 
   const issuePolicy = { ...DEFAULT_ISSUE_POLICY, ...policy.issues };
   const home = issuePolicy.repository ? parseFullName(issuePolicy.repository) : repo;
@@ -271,15 +335,31 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   if (wanted.length) {
     const byId = new Map(deps.rules.map((r) => [r.meta.id, r.meta]));
     const htmlUrl = info.htmlUrl;
-    const occurrenceOf = (f: Finding): Occurrence => ({
-      repository,
-      path: f.path,
-      line: f.startLine,
-      sha: head,
-      context: `default branch \`${branch}\` (scanned when the App was installed)`,
-      contextKey: `push:${branch}`,
-      ...(htmlUrl ? { url: `${htmlUrl}/blob/${head}/${encodePath(f.path)}#L${f.startLine}` } : {}),
-    });
+    const occurrenceOf = (f: Finding): Occurrence => {
+      const h = fromHistory.get(f);
+      // Found only in history: the place is the first commit that added it.
+      const sha = h ? h.sighting.commit.id : head;
+      return {
+        repository,
+        path: f.path,
+        line: f.startLine,
+        sha,
+        context: h ? `history of the default branch \`${branch}\` (scanned when the App was installed)` : `default branch \`${branch}\` (scanned when the App was installed)`,
+        contextKey: h ? `history:${branch}` : `push:${branch}`,
+        ...(htmlUrl ? { url: `${htmlUrl}/blob/${sha}/${encodePath(f.path)}#L${f.startLine}` } : {}),
+        ...(h
+          ? {
+              history: {
+                branch,
+                date: h.sighting.commit.date,
+                head,
+                ...(h.sighting.removedIn && !h.unknown ? { deletedIn: h.sighting.removedIn.id } : {}),
+                ...(h.unknown ? { headUnknown: true } : {}),
+              },
+            }
+          : {}),
+      };
+    };
     try {
       const res = await deps.desk.sync(gh, log, {
         home,
@@ -310,6 +390,7 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
       skipped: result.skipped.length,
       files: result.stats.files,
       issues: issues.length,
+      ...(history ? { history: { listed: history.listed, read: history.read, notRead: history.notRead?.commits ?? null, findings: history.findings.length, onlyInHistory: fromHistory.size } } : {}),
       fingerprints: result.findings.slice(0, 50).map((f) => f.fingerprint),
     },
     'backfill evaluated',
@@ -322,6 +403,7 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
     conclusion: detail.verdict === 'fail' ? 'failure' : detail.verdict === 'warn' ? 'neutral' : 'success',
     issues,
     ...(problem ? { error: problem } : {}),
+    ...(history ? { history } : {}),
   });
 }
 
@@ -334,7 +416,7 @@ async function readTree(
   head: string,
   max: number,
   isIgnored: (path: string) => boolean,
-): Promise<{ texts: SourceFile[]; skipped: Skipped[]; files: ChangedFile[] }> {
+): Promise<{ texts: SourceFile[]; skipped: Skipped[]; files: ChangedFile[]; complete: boolean }> {
   const tree = await listTree(gh, repo, head);
   const limit = deps.limits.maxTreeFiles;
   const files: ChangedFile[] = tree.files.slice(0, limit).map((f) => ({ path: f.path, status: 'added', sha: f.sha, changes: 0 }));
@@ -344,6 +426,8 @@ async function readTree(
   const beyond = tree.files.length - files.length;
   if (beyond > 0) skipped.push({ path: `(${beyond} more files)`, reason: 'unreadable', detail: `a backfill judges up to ${limit} files; scan the rest with the CLI` });
   if (tree.truncated) skipped.push({ path: '(tree truncated)', reason: 'unreadable', detail: 'GitHub truncated the tree listing of this commit' });
+  // Every file of the head's tree listed and considered (a path not listed is then not at the head).
+  const complete = beyond <= 0 && !tree.truncated;
   const wanted = files.filter((f) => !isIgnored(f.path));
   if (wanted.length >= ARCHIVE_MIN_FILES) {
     const oversized = wanted.reduce((n, f) => n + ((sizes.get(f.path) ?? 0) > max ? sizes.get(f.path)! : 0), 0);
@@ -368,11 +452,11 @@ async function readTree(
       }
       const rest = wanted.filter((f) => !got.has(f.path));
       const gathered = await gatherSources(gh, repo, rest, { isIgnored, maxFileBytes: max, concurrency: deps.limits.concurrency });
-      return { texts: [...sources, ...gathered.sources], skipped: [...skipped, ...gathered.skipped], files };
+      return { texts: [...sources, ...gathered.sources], skipped: [...skipped, ...gathered.skipped], files, complete };
     }
   }
   const gathered = await gatherSources(gh, repo, wanted, { isIgnored, maxFileBytes: max, concurrency: deps.limits.concurrency });
-  return { texts: gathered.sources, skipped: [...skipped, ...gathered.skipped], files };
+  return { texts: gathered.sources, skipped: [...skipped, ...gathered.skipped], files, complete };
 }
 
 /** The handler of a backfill job (plan or scan). */
