@@ -1,8 +1,7 @@
-// ESLint (flat config): typescript-eslint's type-aware recommended rules over src/. `npm run lint`.
-// Kept modest on purpose so it passes on the code as it is and stays passing while people add code:
-// rules that catch bugs stay on (errors), those that flag code in flight are warnings until their
-// places are fixed by their owners, and a rule is turned off only with its reason. Not in .ci/run yet:
-// tests, scripts and bench are not linted (JSON fixtures make the no-unsafe-* rules noisy there).
+// ESLint (flat config): typescript-eslint's type-aware recommended rules over src/. `npm run lint`
+// allows no warnings: a rule is an error, or off with its reason here. A place where a rule is wrong
+// says so where it is: `// eslint-disable-next-line rule -- why`. Not in .ci/run yet: tests, scripts
+// and bench are not linted (JSON fixtures make the no-unsafe-* rules noisy there).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -25,20 +24,30 @@ export default tseslint.config(
       '@typescript-eslint/no-redundant-type-constituents': 'off',
       // Off: escapes in regular expressions (`[\-/]`) are read as intended; rewriting them is churn.
       'no-useless-escape': 'off',
-      // A warning: control bytes are matched on purpose in places (binary sniffing); say so with a disable comment.
-      'no-control-regex': 'warn',
-      // Warnings, not errors, until fixed where they are (code owned by several people, in flight):
-      // 27 places, autofixable in one sweep (`eslint --fix`) when the tree is quiet.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'warn',
-      // Possibly real: an object interpolated as "[object Object]".
-      '@typescript-eslint/no-base-to-string': 'warn',
-      // Possibly real: a method passed around without its `this`.
-      '@typescript-eslint/unbound-method': 'warn',
-      '@typescript-eslint/prefer-promise-reject-errors': 'warn',
-      '@typescript-eslint/no-unsafe-assignment': 'warn',
-      '@typescript-eslint/no-unsafe-argument': 'warn',
-      '@typescript-eslint/no-unused-expressions': 'warn',
-      'prefer-const': 'warn',
+      // The rules below are errors, as in the preset; they were warnings until their places were fixed.
+      // Control bytes matched on purpose (NUL in canonical JSON) say so with a disable comment and its reason.
+      'no-control-regex': 'error',
+      // An assertion the checker does not need hides the places where a type really changes.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      // An object interpolated as "[object Object]"; a value that prints well by its own toString says so.
+      '@typescript-eslint/no-base-to-string': 'error',
+      // A method passed around without its `this`: bind it, wrap it, or declare it a function property.
+      '@typescript-eslint/unbound-method': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-unused-expressions': 'error',
+      'prefer-const': 'error',
     },
+  },
+  {
+    // Left to the people editing this file: `new Array(n)` (any[]) at line 42. Remove once it is typed.
+    files: ['src/cli/parallel.ts'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
+    // Left to the people editing this file: an assertion the checker does not need at line 56. Remove once it goes.
+    files: ['src/engine/rules/secrets/lib/placeholder-guard.ts'],
+    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
   },
 );
