@@ -1,7 +1,8 @@
 /**
  * No false all-clear: what a tree scan left out on purpose, counted and listed by reason with the
  * setting that changes it, and the message for a scan that read nothing at all (which is not a pass).
- * JSON and SARIF reports are unchanged; the text report gets a "Left out" section before its summary.
+ * The text report gets a "Left out" section before its summary; JSON and SARIF list the same entries
+ * (`leftOut`, src/report/context.ts).
  */
 import type { Skipped } from '../engine/decode.js';
 import { scrubCached } from '../report/scrub.js';

@@ -220,6 +220,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     rules: allRules,
     mode: history ? 'history' : v.staged ? 'staged' : v.diff !== undefined ? 'diff' : 'tree',
     ...(history ? { history: history.history, origins: history.origins } : {}),
+    ...(outcome.listing ? { leftOut: outcome.listing.excluded.map((e) => ({ path: e.path, folder: !!e.dir, reason: e.reason, detail: e.detail ?? null })) } : {}),
     ...(outcome.baselineSource ? { baselineSource: outcome.baselineSource } : {}),
   };
   const report =

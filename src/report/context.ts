@@ -39,6 +39,17 @@ export interface ReportContext {
   history?: HistoryInfo;
   /** `--history`: each reported finding's origin, by fingerprint. */
   origins?: ReadonlyMap<string, Origin>;
+  /** A tree scan: what was left out on purpose (not read), listed in every format, not only the text. */
+  leftOut?: readonly LeftOut[];
+}
+
+/** A file or folder a tree scan left out on purpose, why, and what decided it (a glob, a setting). */
+export interface LeftOut {
+  path: string;
+  folder: boolean;
+  /** `policy-ignore`, `git-ignored`, `built-in` (node_modules/, .git/), `symlink`, `not-a-file`. */
+  reason: string;
+  detail: string | null;
 }
 
 export const TOOL_NAME = 'tokenwarden';
@@ -48,3 +59,9 @@ export function originNote(o: Origin): string {
   const where = `first added in commit ${o.commit.slice(0, 12)} (${o.date.slice(0, 10)}, ${o.author}) at ${o.path}${o.commits > 1 ? `; added ${o.commits} times` : ''}`;
   return o.presentAtHead ? `${where}; still present at HEAD: revoke it, then remove it` : `${where}; no longer at HEAD, but still in the history: a leak until it is revoked`;
 }
+
+/** Left-out entries sorted by path, paths scrubbed (a file name can hold a token), for JSON and SARIF. */
+export const leftOutList = (list: readonly LeftOut[], scrub: (s: string) => string): LeftOut[] =>
+  [...list]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((e) => ({ path: scrub(e.path), folder: e.folder, reason: e.reason, detail: e.detail === null ? null : scrub(e.detail) }));

@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../engine/finding.js';
 import type { ScanResult } from '../engine/scan.js';
-import type { HistoryInfo, Origin, ReportContext } from './context.js';
-import { originNote, TOOL_NAME } from './context.js';
+import type { HistoryInfo, LeftOut, Origin, ReportContext } from './context.js';
+import { leftOutList, originNote, TOOL_NAME } from './context.js';
 import { countFindings, type Counts } from './summary.js';
 import { explainVerdict, type Verdict } from './verdict.js';
 import { batchScrubber, scrubCached, type Scrub } from './scrub.js';
@@ -46,6 +46,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   excepted: Array<JsonFinding & { exception: { justification: string; approvedBy: string; expires: string; source: string | null } }>;
   skipped: Array<{ path: string; reason: string; detail: string | null }>;
+  /** A tree scan: files and folders left out on purpose (never read), by path. */
+  leftOut?: LeftOut[];
   /** `scan --history` only: the range and how many commits were read. */
   history?: HistoryInfo;
 }
@@ -94,6 +96,7 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
       exception: { justification: scrub(e.justification), approvedBy: e.approvedBy, expires: e.expires, source: e.source ?? null },
     })),
     skipped: [...result.skipped].sort((a, b) => a.path.localeCompare(b.path)).map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
+    ...(ctx.leftOut ? { leftOut: leftOutList(ctx.leftOut, scrubCached) } : {}),
     ...(ctx.history ? { history: { ...ctx.history } } : {}),
   };
 }

@@ -9,7 +9,7 @@ import type { Rule } from '../engine/rule.js';
 import type { ScanResult } from '../engine/scan.js';
 import type { PolicyException } from '../engine/policy/types.js';
 import type { Origin, ReportContext } from './context.js';
-import { originNote, TOOL_NAME } from './context.js';
+import { leftOutList, originNote, TOOL_NAME } from './context.js';
 import { activeRules, levelFor } from './levels.js';
 import { countFindings } from './summary.js';
 import { explainVerdict } from './verdict.js';
@@ -161,6 +161,7 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
       policyHash: ctx.policy.hash,
       counts: { ...countFindings(scan) },
       stats: { ...scan.stats },
+      ...(ctx.leftOut ? { leftOut: leftOutList(ctx.leftOut, scrub) } : {}),
       ...(ctx.history ? { history: { ...ctx.history } } : {}),
     },
   };

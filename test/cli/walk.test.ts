@@ -141,3 +141,35 @@ describe('--jobs', () => {
     }
   });
 });
+
+describe('JSON and SARIF list what was left out too', () => {
+  it('each left-out file or folder, its reason and the glob or rule that decided it; a token in a left-out name is redacted', async () => {
+    const { dir } = tempRepo();
+    const tokenName = githubToken('ghp', 'in-a-name');
+    write(dir, {
+      'vendor/lib/a.js': token('vendored'),
+      'src/ok.js': 'x = 1\n',
+      '.gitignore': 'build/\n',
+      'build/out.js': 'x = 2\n',
+      [`vendor/${tokenName}.txt`]: 'x\n',
+    });
+    const json = JSON.parse((await tw(['scan', '.', '--format', 'json'], { cwd: dir })).stdout);
+    // In a work tree git lists the files: a folder git ignores is one entry, policy globs apply per file.
+    expect(json.leftOut).toEqual([
+      { path: 'build', folder: true, reason: 'git-ignored', detail: expect.any(String) },
+      { path: expect.stringMatching(/^vendor\/ghp_\*+…\(40\)\.txt$/), folder: false, reason: 'policy-ignore', detail: '**/vendor/**' },
+      { path: 'vendor/lib/a.js', folder: false, reason: 'policy-ignore', detail: '**/vendor/**' },
+    ]);
+    expect(JSON.stringify(json)).not.toContain(tokenName);
+    const sarif = JSON.parse((await tw(['scan', '.', '--format', 'sarif'], { cwd: dir })).stdout);
+    expect(sarif.runs[0].properties.leftOut).toEqual(json.leftOut);
+    // Named files are not left out; nothing is listed then.
+    const named = JSON.parse((await tw(['scan', 'src/ok.js', '--format', 'json'], { cwd: dir })).stdout);
+    expect(named.leftOut ?? []).toEqual([]);
+    // A file left out one by one (a git-ignored file, not a folder) whose name holds a token: redacted.
+    write(dir, { '.gitignore': `build/\n${tokenName}.env\n`, [`${tokenName}.env`]: 'x\n' });
+    const again = (await tw(['scan', '.', '--format', 'json'], { cwd: dir })).stdout;
+    expect(again).not.toContain(tokenName);
+    expect(JSON.parse(again).leftOut.some((e: { path: string; reason: string }) => e.reason === 'git-ignored' && e.path.endsWith('.env'))).toBe(true);
+  });
+});
