@@ -22,7 +22,7 @@ import { basePolicy } from '../src/engine/policy/builtin.js';
 import type { ResolvedPolicy } from '../src/engine/policy/types.js';
 import type { Rule } from '../src/engine/rule.js';
 import { KeywordMatcher } from '../src/engine/keywords.js';
-import { buildCorpus, collectSources, subset, type Corpus } from './corpus.js';
+import { buildCorpus, collectSources, subset } from './corpus.js';
 import { runSecretlint } from './secretlint.js';
 import { formatAppBench, runAppBench, APP_TARGET_OWN_MS } from './app.js';
 

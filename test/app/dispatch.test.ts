@@ -23,8 +23,8 @@ function pinoLike(lines: string[]): Logger {
 }
 
 const title = (): string => `Rotate ${githubToken('ghp', 'dispatch-title')}`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const withTitle = (ev: Record<string, any>) => {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   ev.pull_request.title = title();
   ev.pull_request.body = title();
   return ev;

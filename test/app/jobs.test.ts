@@ -4,7 +4,6 @@
  * stub of the two GitHub calls it makes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Logger } from 'probot';
 import { describeEvent, isIgnored, type JobPayload, type PullRequestJob } from '../../src/app/jobs/payload.js';
 import { RunRecovery } from '../../src/app/jobs/recovery.js';
 import { StoreIntake } from '../../src/app/jobs/intake.js';
@@ -174,7 +173,7 @@ describe('check runs left in progress', () => {
     const { auth } = github(new Map([[201, 'in_progress']]), true);
     await openRun('uninstalled', 201, { state: 'done' });
     await new Promise((r) => setTimeout(r, 20));
-    const pass = await new RunRecovery({ store, auth, log: memoryLogger(lines) as Logger, staleMs: 1, everyMs: 60_000 }).pass();
+    const pass = await new RunRecovery({ store, auth, log: memoryLogger(lines), staleMs: 1, everyMs: 60_000 }).pass();
     expect(pass).toMatchObject({ stale: 1, forgotten: 1, failed: 0 });
     expect(await store.checkRuns.count()).toBe(0);
     expect(lines.join('\n')).toContain('cannot be completed (GitHub refused): forgotten');

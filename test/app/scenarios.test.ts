@@ -80,8 +80,8 @@ interface PrSpec {
 }
 
 /** Register the PR with the stand-in and return its `pull_request` payload. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function pr(spec: PrSpec): Record<string, any> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const owner = spec.owner ?? 'acme';
   const number = spec.number ?? 1;
   const changedFiles = spec.changedFiles ?? spec.files.length;

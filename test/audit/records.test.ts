@@ -91,7 +91,7 @@ describe('audit records', () => {
     expect(rec.status).toBe('appended');
     expect(rec.exceptions).toHaveLength(1);
 
-    const body = rec.evaluation.body as Record<string, any>;
+    const body = rec.evaluation.body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(body).toMatchObject({
       event: 'pull_request.synchronize',
       delivery: '6f1c1a60-3b5e-11ef-9a1e-2b1f3c4d5e6f',
@@ -109,14 +109,14 @@ describe('audit records', () => {
     for (const f of result.findings) {
       expect(body.findings).toContainEqual(expect.objectContaining({ fingerprint: f.fingerprint, rule: f.ruleId, severity: f.severity, disposition: 'reported' }));
     }
-    const exc = body.findings.find((f: any) => f.disposition === 'excepted');
+    const exc = body.findings.find((f: any) => f.disposition === 'excepted'); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(exc).toMatchObject({ fingerprint: toExcept.fingerprint, exception: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(body.exceptions).toEqual([expect.objectContaining({ id: exc.exception, approvedBy: '@acme/security', expires: '2026-12-31' })]);
     // No excerpt, no message, no remediation, no secret hash: field by field.
     for (const f of body.findings) expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['disposition', 'fingerprint', 'rule', 'severity']));
     for (const f of body.findings) for (const k of ['excerpt', 'message', 'remediation', 'secretHash']) expect(f).not.toHaveProperty(k);
     // The file name and the free texts are there, redacted.
-    expect(body.findings.map((f: any) => f.path)).toContain(`keys/${inName.slice(0, 4)}********…(${inName.length}).txt`);
+    expect(body.findings.map((f: any) => f.path)).toContain(`keys/${inName.slice(0, 4)}********…(${inName.length}).txt`); // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(body.ref).toMatch(/^refs\/heads\/leak-ghp_\*+…\(40\)$/);
     expect(body.error).toMatch(/bad credentials ghp_\*+…\(40\)/);
     expect(rec.exceptions[0]!.body).toMatchObject({

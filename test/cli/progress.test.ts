@@ -11,7 +11,10 @@ describe('progress on stderr', () => {
     const r = recorder();
     let now = 0;
     const p = new Progress(r.out, true, () => now);
-    for (let i = 0; i < 100; i++) (p.tick(1000), (now += 1));
+    for (let i = 0; i < 100; i++) {
+      p.tick(1000);
+      now += 1;
+    }
     p.done();
     expect(r.text()).toBe('');
   });
@@ -33,7 +36,10 @@ describe('progress on stderr', () => {
     const r = recorder();
     let now = 0;
     const p = new Progress(r.out, false, () => now);
-    for (let i = 0; i < 10; i++) ((now += 1000), p.tick(1));
+    for (let i = 0; i < 10; i++) {
+      now += 1000;
+      p.tick(1);
+    }
     p.done();
     expect(r.text()).toBe('');
   });

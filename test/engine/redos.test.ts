@@ -8,7 +8,7 @@
  * ships), so a runaway regex is terminated and reported with the rule it was in, instead of hanging the
  * test run. If esbuild cannot be loaded, the inputs run in-process with the same assertions.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';

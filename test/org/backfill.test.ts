@@ -82,9 +82,7 @@ function client(api: StandIn): { gh: GitHubClient; hang(): void } {
   let hung = false;
   const Octokit = createOctokitClass({ retryBaseMs: 1, writeIntervalMs: 0, contentIntervalMs: 0, requestTimeoutMs: 10 * 60_000 });
   const fetchFn: typeof fetch = (input, init) => (hung ? new Promise<Response>(() => undefined) : fetch(input, init));
-  const gh = new Octokit({ auth: { token: `installation-token-${INSTALLATION}` }, baseUrl: `http://${api.host}/api/v3`, request: { fetch: fetchFn } } as ConstructorParameters<
-    typeof Octokit
-  >[0]) as GitHubClient;
+  const gh = new Octokit({ auth: { token: `installation-token-${INSTALLATION}` }, baseUrl: `http://${api.host}/api/v3`, request: { fetch: fetchFn } } as ConstructorParameters<typeof Octokit>[0]);
   return { gh, hang: () => (hung = true) };
 }
 

@@ -253,7 +253,7 @@ describe('summary and outputs', () => {
     const out = validOutput({ title: `${token} ${'t'.repeat(1_000)}`, summary: `${token}\n${'s'.repeat(100_000)}`, text: 'x'.repeat(70_000) });
     expect(out.title.length).toBeLessThanOrEqual(OUTPUT_TITLE_LIMIT);
     expect(out.summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
-    expect(out.text!.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(out.text.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
     expect(JSON.stringify(out)).not.toContain(token);
   });
 });

@@ -61,8 +61,8 @@ export interface PullState {
 }
 
 /** What GitHub's validation would say about a check-run create/update body, or undefined if it takes it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function checkRunProblem(body: Record<string, any> | undefined): string | undefined {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const out = body?.output;
   const bytes = (v: unknown): number => (typeof v === 'string' ? Buffer.byteLength(v) : 0);
   if (out) {
@@ -144,8 +144,8 @@ export class FakeGitHub {
     return this.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/app/')).map((r) => `${r.method} ${r.path}`);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   bodiesOf(method: string, path: RegExp): any[] {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.requests.filter((r) => r.method === method && path.test(r.path)).map((r) => r.body);
   }
 
@@ -198,8 +198,8 @@ export class FakeGitHub {
     return json(200, slice, headers);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private route(method: string, path: string, q: URLSearchParams, body: Record<string, any>): Reply | undefined {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/credentials/revoke') {
       // GitHub's credential revocation: 1 to 1,000 strings, 202 with an empty body; otherwise 422.

@@ -77,10 +77,10 @@ export async function spawnServer(buildDir: string, env: Record<string, string>)
       for (const l of listeners) l();
     });
   };
-  collect(child.stdout!);
-  collect(child.stderr!);
+  collect(child.stdout);
+  collect(child.stderr);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  exited.then(() => rmSync(cwd, { recursive: true, force: true }));
+  void exited.then(() => rmSync(cwd, { recursive: true, force: true }));
 
   const waitFor = (test: (line: string) => boolean, timeoutMs = 15_000): Promise<string> =>
     new Promise((resolvePromise, reject) => {

@@ -128,6 +128,7 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a rejection here is unhandled, and vitest fails the run on one
     req.on('end', async () => {
       const method = req.method ?? 'GET';
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/api\/v3(?=\/)/, '');

@@ -208,8 +208,8 @@ export function timeToCompletion(standIn: StandIn, acks: Ack[]): number[] {
 }
 
 /** The server's /readyz body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readyz(s: ServerProcess): Promise<{ status: number; body: Record<string, any> }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await fetch(`${s.url}/readyz`);
   return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

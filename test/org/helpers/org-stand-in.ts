@@ -113,6 +113,7 @@ export async function startOrgStandIn(org: string, repos: StandRepo[], opts: { t
   let self!: OrgStandIn;
   const server: Server = createServer((req, res) => {
     req.resume();
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- a rejection here is unhandled, and vitest fails the run on one
     req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://x');
       const path = decodeURIComponent(url.pathname).replace(/^\/api\/v3(?=\/)/, '');

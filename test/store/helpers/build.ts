@@ -57,8 +57,8 @@ export function runChild(buildDir: string, source: string, args: string[] = []):
     lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     for (const w of waiters) w();
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>((r) =>
     child.on('exit', (code, signal) => {
       for (const w of waiters) w();
