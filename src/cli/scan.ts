@@ -10,6 +10,7 @@ import type { ResolvedPolicy } from '../engine/policy/types.js';
 import type { PolicyError } from '../engine/policy/load.js';
 import type { ReportContext } from '../report/context.js';
 import { renderText } from '../report/text.js';
+import { fileNameFindings } from '../report/scrub.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { explainVerdict, verdictLine } from '../report/verdict.js';
@@ -70,14 +71,18 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   /** Feeds the scanner; may return more findings (the structural judgement of a diff) to merge. */
   let feed: (scanner: Scanner, maxBytes: number, opts: ScannerOptions) => Promise<ScanResult | undefined>;
   let listing: Listing | undefined;
+  /** The file names this scan publishes (a tree's files; a change's added and renamed files): a token in one is a finding. */
+  let names: string[] = [];
   if (range || plan.staged) {
     root = await requireWorkTree(io.cwd, range ? '--diff' : '--staged');
     const specs = await pathspecs(io, root, plan.paths);
     feed = async (scanner, maxBytes, opts) => {
       await initHcl(); // structural rules judge changed Terraform files whole
       const diff = range ? await rangeDiff(root, range, specs) : await stagedDiff(root, specs);
+      const files = parseUnifiedDiff(diff);
+      names = files.filter((f) => f.newPath !== null && f.newPath !== f.oldPath).map((f) => f.newPath!);
       // Files a structural rule applies to: judged whole at both sides; their added lines get the secrets rules only.
-      const structural = parseUnifiedDiff(diff).filter((f) => f.newPath !== null && !f.binary && !scanner.isIgnored(f.newPath) && structuralApplies(allRules, f.newPath));
+      const structural = files.filter((f) => f.newPath !== null && !f.binary && !scanner.isIgnored(f.newPath) && structuralApplies(allRules, f.newPath));
       const paths = new Set(structural.map((f) => f.newPath!));
       const secretsOnly = new Scanner({ ...opts, rules: allRules.filter((r) => !isStructural(r)) });
       scanDiff(scanner, diff, maxBytes, progress, (p) => (paths.has(p) ? secretsOnly : scanner));
@@ -94,6 +99,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
     root = targets.root;
     feed = async (scanner, maxBytes, opts) => {
       listing = await scanTree(scanner, targets, maxBytes, progress, { opts, ...(plan.jobs ? { jobs: plan.jobs } : {}) });
+      names = listing.files.map((f) => f.path);
       return undefined;
     };
   }
@@ -111,8 +117,11 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   } finally {
     progress.done();
   }
-  const own = scanner.result();
-  return { result: extra ? mergeResults(own, extra) : own, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}) };
+  let result = extra ? mergeResults(scanner.result(), extra) : scanner.result();
+  // As the App does for a pull request's added files (src/report/scrub.ts): the name is published too.
+  const named = listing ? names : names.filter((p) => !scanner.isIgnored(p));
+  if (named.length) result = mergeResults(result, fileNameFindings(named, opts));
+  return { result, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}) };
 }
 
 /** One side of the change in git: a revision, or the index (`null`). The reading procedure is shared with the App (src/change/sides.ts). */

@@ -173,3 +173,27 @@ describe('JSON and SARIF list what was left out too', () => {
     expect(JSON.parse(again).leftOut.some((e: { path: string; reason: string }) => e.reason === 'git-ignored' && e.path.endsWith('.env'))).toBe(true);
   });
 });
+
+describe('a token in a file name', () => {
+  it('is a finding in a tree scan and in a --diff that adds the file, never printed whole', async () => {
+    const tokenName = githubToken('ghp', 'named-file');
+    const repo = tempRepo();
+    write(repo.dir, { 'src/ok.js': 'x = 1\n' });
+    repo.commit('base');
+    write(repo.dir, { [`config/${tokenName}.json`]: '{}\n' });
+    const tree = await tw(['scan', '.', '--format', 'json'], { cwd: repo.dir });
+    expect(tree.code).toBe(1);
+    const findings = JSON.parse(tree.stdout).findings as Array<{ ruleId: string; path: string; message: string; startLine: number }>;
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'secrets/github-token', startLine: 1, message: expect.stringContaining('file name') })]);
+    expect(tree.stdout).not.toContain(tokenName);
+    repo.commit('adds the file');
+    const diff = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--no-color'], { cwd: repo.dir });
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('file name');
+    expect(diff.stdout).not.toContain(tokenName);
+    // A change that does not add the name does not report it again.
+    write(repo.dir, { 'src/ok.js': 'x = 2\n' });
+    repo.commit('unrelated');
+    expect((await tw(['scan', '--diff', 'HEAD~1..HEAD'], { cwd: repo.dir })).code).toBe(0);
+  });
+});
