@@ -68,19 +68,4 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: NODE_GLOBALS },
   },
-  {
-    // Left to the people editing this file: `new Array(n)` (any[]) at line 42. Remove once it is typed.
-    files: ['src/cli/parallel.ts'],
-    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
-  },
-  {
-    // Left to the people editing this file: an assertion the checker does not need at line 56. Remove once it goes.
-    files: ['src/engine/rules/secrets/lib/placeholder-guard.ts'],
-    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
-  },
-  {
-    // Left to the people editing this file: two assertions the checker does not need (lines 76, 143). Remove once they go.
-    files: ['test/app/backfill-history.test.ts'],
-    rules: { '@typescript-eslint/no-unnecessary-type-assertion': 'off' },
-  },
 );

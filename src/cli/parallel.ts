@@ -39,7 +39,7 @@ if (!isMainThread && (workerData as WorkerInit | undefined)?.kind === 'tokenward
 }
 
 export async function scanInWorkers(scanner: Scanner, entries: FileEntry[], init: Omit<WorkerInit, 'kind'>, jobs: number, progress: Progress): Promise<Exclusion[]> {
-  const results: Array<EntryResult | undefined> = new Array(entries.length);
+  const results = new Array<EntryResult | undefined>(entries.length);
   const batches: Array<Array<FileEntry & { i: number }>> = [];
   for (let i = 0; i < entries.length; i += BATCH) batches.push(entries.slice(i, i + BATCH).map((e, j) => ({ ...e, i: i + j })));
   let nextBatch = 0;

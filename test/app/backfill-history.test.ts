@@ -73,7 +73,7 @@ function extra(method: string, url: URL): Reply | undefined {
   const m = path.match(/^\/repos\/acme\/([^/]+)(\/.*)?$/);
   const repo = m && repos.get(m[1]!);
   if (!repo) return undefined;
-  const rest = m![2] ?? '';
+  const rest = m[2] ?? '';
   const head = repo.commits[repo.commits.length - 1]!.id;
   if (rest === '') return { status: 200, body: { name: repo.name, full_name: `acme/${repo.name}`, default_branch: 'main', html_url: `https://github.com/acme/${repo.name}` } };
   if (rest === '/git/ref/heads/main') return { status: 200, body: { ref: 'refs/heads/main', object: { sha: head, type: 'commit' } } };
@@ -140,7 +140,7 @@ function addRepo(repo: Repo): void {
 
 function client(): GitHubClient {
   const Octokit = createOctokitClass({ retryBaseMs: 1, writeIntervalMs: 0, contentIntervalMs: 0 });
-  return new Octokit({ auth: { token: `installation-token-${INSTALLATION}` } } as ConstructorParameters<typeof Octokit>[0]) as GitHubClient;
+  return new Octokit({ auth: { token: `installation-token-${INSTALLATION}` } } as ConstructorParameters<typeof Octokit>[0]);
 }
 
 let store: Store;

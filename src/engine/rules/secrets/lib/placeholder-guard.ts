@@ -53,7 +53,7 @@ function collapseRepeats(raws: RawFinding[], file: FileView): RawFinding[] {
     }
     return lo;
   };
-  const textOf = (l0: number): string => file.text.slice(lines[l0]!, (lines[l0 + 1] ?? file.text.length + 1) - 1);
+  const textOf = (l0: number): string => file.text.slice(lines[l0], (lines[l0 + 1] ?? file.text.length + 1) - 1);
   const suppressed = (l0: number): boolean => isSuppressed(textOf(l0), l0 > 0 ? textOf(l0 - 1) : undefined);
   const realLine = (l0: number): number => file.lineNumbers?.[l0] ?? l0 + 1;
   const drop = new Set<number>();
