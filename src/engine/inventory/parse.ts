@@ -3,7 +3,7 @@
  * syntax, schema and consistency error with its line and a fix. Never throws; a broken entry does
  * not hide the others; a file that exceeds a parser limit comes back with `limit` set (not judged).
  */
-import { composeYaml, parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import { composeYaml, firstSyntaxErrors, parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
 import { isLimitExceeded, limitFix } from '../limits.js';
 import type { FieldPosition, InventoryEntry, InventoryError, InventoryField, ParsedInventory } from './types.js';
 import { isCredentialKind } from './kinds.js';
@@ -28,7 +28,7 @@ function syntaxErrors(path: string, text: string): InventoryError[] {
       const p = stream.lineCounter.linePos(offset);
       return { line: p.line, column: p.col };
     };
-    for (const e of [...stream.streamErrors, ...stream.docs.flatMap((d) => d.errors)]) {
+    for (const e of firstSyntaxErrors([...stream.streamErrors, ...stream.docs.flatMap((d) => d.errors)])) {
       errors.push({
         source: path,
         ...pos(e.offset),

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isMap, isPair, isScalar, type Document, type Node } from 'yaml';
-import { composeYaml, type ComposedStream } from '../parse/yaml.js';
+import { composeYaml, firstSyntaxErrors, type ComposedStream } from '../parse/yaml.js';
 import { isLimitExceeded, limitFix } from '../limits.js';
 import { checkGlob } from '../glob.js';
 import type { ResolvedPolicy, RulePolicy, PolicyException, IssuePolicy, SecretsPolicy, BackfillPolicy } from './types.js';
@@ -99,7 +99,7 @@ function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | un
   const syntax = [...stream.streamErrors, ...(first?.errors ?? [])];
   if (stream.docs.length > 1) syntax.push({ offset: stream.docs[1]!.doc.range[0], code: 'MULTIPLE_DOCS', message: 'The policy holds more than one YAML document (`---`)' });
   if (syntax.length) {
-    for (const e of syntax) {
+    for (const e of firstSyntaxErrors(syntax)) {
       errors.push({
         source: layer.source,
         ...pos(e.offset),

@@ -31,6 +31,8 @@ ruleTester(rule, {
   invalid: [
     { code: 'credentials:\n  - name: X\n   kind: api-key\n', path: INV, name: 'YAML syntax', line: 3 },
     { code: '', path: INV, name: 'empty file', count: 1, line: 1 },
+    // One broken construct repeated: the first 20 errors and one that counts the rest, not 49,999 findings.
+    { code: '"'.repeat(100_000), path: INV, name: 'a file of quotes', count: 21 },
     { code: 'version: 2\ntokens: []\n', path: INV, name: 'wrong version, unknown key, no credentials', count: 3 },
     { code: good.replace('kind: api-key', 'kind: pat'), path: INV, count: 1, line: 4 },
     { code: good.replace('"@acme/release"', 'acme-release'), path: INV, count: 1, line: 6 },
