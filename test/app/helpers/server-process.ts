@@ -2,41 +2,23 @@
  * The real server as `npm start` runs it — `node <build>/src/server.js` configured by environment
  * variables only — in a child process whose stdout and stderr are kept, so a test can read the very log
  * lines an operator would ship. The build is a plain transpilation of `src/` (type checking is
- * `tsc`'s job) into a private directory under node_modules/.cache, so it never touches `dist/`.
+ * `tsc`'s job) under node_modules/.cache, shared by test files (test/helpers/transpiled.ts), never `dist/`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { join } from 'node:path';
+import { transpiled } from '../../helpers/transpiled.js';
 import { seedDataDir } from './data-dir.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** Transpile src/ (ESM, as tsconfig.build.json emits it); returns the build directory. */
+/** src/ transpiled (ESM, as tsconfig.build.json emits it), shared by the test files of one source state. */
 export function buildServer(): string {
-  const cache = join(ROOT, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'tokenwarden-server-'));
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(d, e.name)] : []));
-  for (const file of walk(join(ROOT, 'src'))) {
-    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    });
-    const dest = join(out, relative(ROOT, file).replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, outputText);
-  }
-  return out;
+  return transpiled('tokenwarden-server', [{ path: 'src', recursive: true }]);
 }
 
-export function removeBuild(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
+/** Builds are shared and pruned by test/helpers/transpiled.ts; nothing to remove per test file. */
+export function removeBuild(_dir: string): void {}
 
 export interface ServerProcess {
   child: ChildProcess;

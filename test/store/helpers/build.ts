@@ -5,36 +5,19 @@
  * so work in progress elsewhere in src/ cannot break these tests.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transpiled } from '../../helpers/transpiled.js';
 
 export function buildStore(): string {
-  const cache = join(ROOT, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'tokenwarden-store-'));
-  for (const folder of ['src/store', 'src/jobs']) {
-    for (const name of readdirSync(join(ROOT, folder))) {
-      if (!name.endsWith('.ts') || name.endsWith('.d.ts')) continue;
-      const file = join(ROOT, folder, name);
-      const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
-        fileName: file,
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-      });
-      const dest = join(out, relative(ROOT, file).replace(/\.ts$/, '.js'));
-      mkdirSync(dirname(dest), { recursive: true });
-      writeFileSync(dest, outputText);
-    }
-  }
-  return out;
+  return transpiled('tokenwarden-store', [
+    { path: 'src/store', recursive: false },
+    { path: 'src/jobs', recursive: false },
+  ]);
 }
 
-export function removeBuild(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
+/** Builds are shared and pruned by test/helpers/transpiled.ts; nothing to remove per test file. */
+export function removeBuild(_dir: string): void {}
 
 export interface Child {
   pid: number;
@@ -51,6 +34,8 @@ export function runChild(buildDir: string, source: string, args: string[] = []):
   writeFileSync(script, source);
   const started = Date.now();
   const child = spawn(process.execPath, [script, ...args], { cwd: buildDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The build directory is shared: the script goes once its process is gone.
+  child.once('exit', () => rmSync(script, { force: true }));
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer): void => {
