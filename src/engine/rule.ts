@@ -23,6 +23,24 @@ export interface RuleMeta {
   controls: string[];
   remediation: string;
   revoke?: RevokeGuide;
+  /**
+   * The options the rule reads from `ctx.options`, by name, each a JSON Schema (draft-07) fragment like
+   * ESLint's `meta.schema` (helpers in option-schema.ts). The policy schema is generated from them
+   * (`npm run schema` → policies/tokenwarden.schema.json), so an unknown option or a wrong value is a
+   * policy error at its line; `tokenwarden rules ID` lists them. A rule without `options` takes none.
+   * test/helpers/rule-tester.ts checks that what `check` reads and what is declared here agree.
+   */
+  options?: Readonly<Record<string, RuleOptionSchema>>;
+}
+
+/** One rule option: a JSON Schema (draft-07) fragment with a description and, where there is one, its default. */
+export interface RuleOptionSchema {
+  /** What the option does (editors show it on hover; so does `tokenwarden rules ID`). */
+  description: string;
+  /** The value the rule uses when the policy does not set the option. */
+  default?: unknown;
+  /** The JSON Schema keywords: `type`, `items`, `anyOf`, `enum`, `minimum`, `additionalProperties`, … */
+  [keyword: string]: unknown;
 }
 
 /** A stretch of a file a rule should look at; `offset` is where `text` starts in the whole file. */
@@ -62,7 +80,7 @@ export interface RepoView {
 export interface RuleContext {
   /** "Today", passed in so results are reproducible (the App passes the clock, tests a fixed date). */
   today: Date;
-  /** The rule's options from the policy. */
+  /** The rule's options from the policy (validated against `RuleMeta.options` when the policy loaded). */
   options: Record<string, unknown>;
   /** Only for rules with `context` (cross-file rules): the other files of the repository. */
   repo?: RepoView;

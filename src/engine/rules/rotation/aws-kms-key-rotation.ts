@@ -13,6 +13,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { positive } from '../../option-schema.js';
 import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
 import {
@@ -52,6 +53,9 @@ const rule: Rule = {
     description: 'AWS KMS symmetric key without automatic key rotation (or with a rotation period over the maximum)',
     controls: [...KEY_ROTATION],
     remediation: REMEDIATION,
+    options: {
+      maxRotationDays: positive('The longest rotation period allowed, in days (AWS accepts 90 to 2560).', DEFAULT_MAX),
+    },
   },
   keywords: ['aws_kms_key', 'aws::kms::key'],
   scope: 'file',

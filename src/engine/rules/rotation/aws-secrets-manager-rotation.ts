@@ -14,6 +14,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { positive } from '../../option-schema.js';
 import { attr, findBlocks, parseHcl, type HclBlock, type HclFile } from '../../parse/hcl.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
 import { KEY_ROTATION } from './lib/controls.js';
@@ -180,6 +181,9 @@ const rule: Rule = {
     controls: [...KEY_ROTATION],
     remediation:
       'Add a rotation: Terraform `aws_secretsmanager_secret_rotation` (secret_id, rotation_lambda_arn, rotation_rules { automatically_after_days = 30 }) or CloudFormation `AWS::SecretsManager::RotationSchedule`; managed rotation exists for RDS, Redshift and DocumentDB credentials.',
+    options: {
+      maxRotationDays: positive('The longest rotation interval allowed, in days.', DEFAULT_MAX),
+    },
   },
   keywords: ['aws_secretsmanager_secret', 'aws::secretsmanager::secret', 'aws::secretsmanager::rotationschedule'],
   scope: 'file',

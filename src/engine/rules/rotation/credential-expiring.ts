@@ -24,6 +24,9 @@ const rule: Rule = {
     description: 'Credential in the token inventory is due for rotation or expires within the warning window',
     controls: [...CREDENTIAL_ROTATION],
     remediation: 'Plan the rotation now: issue the successor, update the secret, revoke the old credential, and update `last_rotated` and `expires` in the inventory.',
+    options: {
+      warnDays: { description: 'How many days ahead (today included) a due rotation or expiry is reported.', type: 'integer', minimum: 0, default: DEFAULT_WARN_DAYS },
+    },
   },
   keywords: ['credentials'],
   scope: 'file',

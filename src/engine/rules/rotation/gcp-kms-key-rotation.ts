@@ -12,6 +12,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { positive } from '../../option-schema.js';
 import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
 import { atBlock, blockJudgeable, boolOf, isTerraformPath, resolve, shown, stringOf, terraform, tfResources } from './lib/cloud.js';
@@ -28,6 +29,9 @@ const rule: Rule = {
     description: 'Google Cloud KMS key without a rotation period, or with one over the maximum',
     controls: [...KEY_ROTATION],
     remediation: 'Set `rotation_period` on the key, in seconds, at most the policy maximum: `rotation_period = "7776000s"` (90 days).',
+    options: {
+      maxRotationDays: positive('The longest `rotation_period` allowed, in days.', DEFAULT_MAX),
+    },
   },
   keywords: ['google_kms_crypto_key'],
   scope: 'file',

@@ -13,6 +13,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { positive } from '../../option-schema.js';
 import { attr, findBlocks, type HclFile } from '../../parse/hcl.js';
 import { LONG_LIVED } from './lib/controls.js';
 import { atBlock, blockJudgeable, isTerraformPath, numberOf, resolve, terraform, tfResources } from './lib/cloud.js';
@@ -48,6 +49,9 @@ const rule: Rule = {
     controls: [...LONG_LIVED],
     remediation:
       'Drop the key: attach the service account to the workload, use Workload Identity (GKE) or Workload Identity Federation (google-github-actions/auth with workload_identity_provider). If a key is unavoidable, rotate it with `keepers = { rotation = time_rotating.<name>.id }` within 90 days and record it in the token inventory.',
+    options: {
+      maxRotationDays: positive('The longest a key may live, in days, when Terraform replaces it on a schedule (`keepers` tied to a `time_rotating`).', DEFAULT_MAX),
+    },
   },
   keywords: ['google_service_account_key'],
   scope: 'file',

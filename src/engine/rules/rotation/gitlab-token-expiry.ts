@@ -12,6 +12,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { positive } from '../../option-schema.js';
 import { attr, findBlocks } from '../../parse/hcl.js';
 import { daysBetween, isDate, isoDay } from '../../inventory/index.js';
 import { CREDENTIAL_ROTATION } from './lib/controls.js';
@@ -30,6 +31,9 @@ const rule: Rule = {
     controls: [...CREDENTIAL_ROTATION],
     remediation:
       'Give the token `rotation_configuration { expiration_days = 90, rotate_before_days = 14 }` (the provider rotates it) or at least an `expires_at` within the policy maximum, and record it in the token inventory.',
+    options: {
+      maxLifetimeDays: positive('The longest a GitLab token may live (or go between rotations), in days.', DEFAULT_MAX),
+    },
   },
   keywords: ['gitlab_project_access_token', 'gitlab_group_access_token', 'gitlab_personal_access_token', 'gitlab_deploy_token'],
   scope: 'file',

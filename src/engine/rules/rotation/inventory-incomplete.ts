@@ -12,7 +12,8 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { allowNeverExpiresOption, isoDay, missingFields, NEVER_EXPIRES_KINDS } from '../../inventory/index.js';
+import { listOf } from '../../option-schema.js';
+import { allowNeverExpiresOption, CREDENTIAL_KINDS, isoDay, missingFields, NEVER_EXPIRES_KINDS } from '../../inventory/index.js';
 import { CREDENTIAL_INVENTORY } from './lib/controls.js';
 import { atEntry, isInventoryPath, label, loadInventory } from './lib/inventory-rule.js';
 
@@ -35,6 +36,9 @@ const rule: Rule = {
     controls: [...CREDENTIAL_INVENTORY],
     remediation:
       'Fill in the entry: `owner` (@user or @org/team), `rotation_days`, `last_rotated` (YYYY-MM-DD) and `expires` (YYYY-MM-DD). Issue tokens with an expiry; `never` is acceptable only where the issuer offers none.',
+    options: {
+      allowNeverExpires: listOf('Credential kinds that may declare `expires: never` (their issuer offers no expiry).', NEVER_EXPIRES_KINDS, { enum: [...CREDENTIAL_KINDS] }),
+    },
   },
   keywords: ['credentials'],
   scope: 'file',

@@ -17,6 +17,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { boolean, listOf } from '../../option-schema.js';
 import { exemptOption, isExempt, isInventoryPath, isWorkflowFile, referencedSecrets, type SecretReference } from '../../inventory/index.js';
 import { CREDENTIAL_INVENTORY } from './lib/controls.js';
 import { findInventory, repoPrefix, repoReferences, wholeFile } from './lib/context.js';
@@ -31,6 +32,10 @@ const rule: Rule = {
     controls: [...CREDENTIAL_INVENTORY],
     remediation:
       'Add an entry for the secret to .github/token-inventory.yml (kind, owner, scopes, rotation_days, last_rotated, expires, used_in); `tokenwarden inventory init` drafts entries for every secret the workflows use.',
+    options: {
+      exempt: listOf('Secret names (globs, any case) that are not credentials, e.g. `[SLACK_CHANNEL_ID, "*_URL"]`.', []),
+      requireInventory: boolean('With no inventory, report every secret a workflow uses as undeclared (otherwise the rule is silent until the repository adopts one).', false),
+    },
   },
   keywords: ['secrets'],
   scope: 'file',

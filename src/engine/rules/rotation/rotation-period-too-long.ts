@@ -14,7 +14,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { maxRotationDaysFor, maxRotationDaysOption } from '../../inventory/index.js';
+import { CREDENTIAL_KINDS, DEFAULT_MAX_ROTATION_DAYS, maxRotationDaysFor, maxRotationDaysOption } from '../../inventory/index.js';
 import { CREDENTIAL_ROTATION } from './lib/controls.js';
 import { atEntry, isInventoryPath, label, loadInventory } from './lib/inventory-rule.js';
 
@@ -27,6 +27,16 @@ const rule: Rule = {
     description: 'Token inventory entry rotates less often than the policy maximum for its kind',
     controls: [...CREDENTIAL_ROTATION],
     remediation: 'Shorten `rotation_days` to the policy maximum (and rotate on that schedule), or raise `maxRotationDays` for the kind in `rotation/rotation-period-too-long` with a justification.',
+    options: {
+      maxRotationDays: {
+        description: 'The longest rotation period allowed, in days, per credential kind (`default` covers the kinds not named); a number sets `default`.',
+        anyOf: [
+          { type: 'number', exclusiveMinimum: 0 },
+          { type: 'object', propertyNames: { enum: [...CREDENTIAL_KINDS, 'default'] }, additionalProperties: { type: 'number', exclusiveMinimum: 0 } },
+        ],
+        default: { ...DEFAULT_MAX_ROTATION_DAYS },
+      },
+    },
   },
   keywords: ['rotation_days'],
   scope: 'file',

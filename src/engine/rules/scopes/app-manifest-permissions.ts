@@ -14,6 +14,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { listOf } from '../../option-schema.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../parse/yaml.js';
 import { TOKEN_GRANTS } from './lib/controls.js';
 import { at } from './lib/workflow.js';
@@ -92,6 +93,15 @@ const rule: Rule = {
     controls: [...TOKEN_GRANTS],
     remediation:
       'Request the lowest level that works (`read` instead of `write`, `write` instead of `admin`) and drop permissions the App does not use; if the App needs more, allow it in `scopes/app-manifest-permissions` with a justification.',
+    options: {
+      allow: {
+        description: 'The highest level allowed per App permission, e.g. `{ workflows: write }`.',
+        type: 'object',
+        additionalProperties: { enum: ['none', 'read', 'write', 'admin'] },
+        default: {},
+      },
+      sensitive: listOf('Permissions an App may hold at `read` at most unless `allow` says more (replaces the default list).', DEFAULT_SENSITIVE),
+    },
   },
   keywords: ['default_permissions'],
   scope: 'file',

@@ -22,6 +22,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { parseHcl, type HclBlock, type HclValue } from '../../parse/hcl.js';
 import { AWS_ADMIN } from './lib/cloud-controls.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -53,6 +54,10 @@ const rule: Rule = {
     description: 'AWS managed administrator policy (AdministratorAccess, IAMFullAccess, PowerUserAccess) attached to a role, user, group or permission set',
     controls: [...AWS_ADMIN],
     remediation: INSTEAD,
+    options: {
+      policies: stringList('AWS managed policy names reported when attached.', DEFAULT_ADMIN_POLICIES),
+      allow: stringList('Globs of holders allowed to keep them (Terraform addresses, CloudFormation ids), e.g. `[aws_iam_role_policy_attachment.break_glass]`.'),
+    },
   },
   keywords: ['administratoraccess', 'iamfullaccess', 'poweruseraccess'],
   scope: 'file',

@@ -31,6 +31,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { codeList } from './lib/aws-actions.js';
 import { analyseEscalation, DEFAULT_ESCALATION_OPTIONS, type EscalationHit } from './lib/aws-escalation.js';
 import { AWS_ESCALATION } from './lib/cloud-controls.js';
@@ -96,6 +97,11 @@ const rule: Rule = {
     description: 'AWS IAM policy allows privilege escalation, credential minting or permission management on every resource',
     controls: [...AWS_ESCALATION],
     remediation: 'Scope the actions to the specific ARNs they are needed on (`iam:PassRole` to one role with `iam:PassedToService`), or remove them; keep IAM administration to a role with MFA.',
+    options: {
+      allowPolicies: stringList('Globs of policy owners not reported (`aws_iam_role_policy.deployer`, CloudFormation logical ids).'),
+      allowActions: stringList('Action globs not counted, e.g. `[sts:AssumeRole]`.'),
+      credentialExempt: stringList('Credential-returning actions accepted on `"*"`.', DEFAULT_ESCALATION_OPTIONS.credentialExempt),
+    },
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',

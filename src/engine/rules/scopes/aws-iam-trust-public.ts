@@ -14,6 +14,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { FEDERATED_TRUST } from './lib/cloud-controls.js';
 import { appliesToIam, AWS_IAM_KEYWORDS, hasCondition, iamPolicies, statementKey } from './lib/iam-policy.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -28,6 +29,9 @@ const rule: Rule = {
     controls: [...FEDERATED_TRUST],
     remediation:
       'Name the account, role or service that assumes the role (`"Principal": {"AWS": "arn:aws:iam::<account>:role/<name>"}`), and add `sts:ExternalId` for third parties or `aws:PrincipalOrgID` for your organization.',
+    options: {
+      allowRoles: stringList('Globs of role owners (`aws_iam_role.x`, CloudFormation logical ids) allowed a public trust policy.'),
+    },
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',

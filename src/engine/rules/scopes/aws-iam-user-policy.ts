@@ -14,6 +14,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { attr, parseHcl, type HclValue } from '../../parse/hcl.js';
 import { AWS_USER_POLICY } from './lib/cloud-controls.js';
 import { cfnResources } from './lib/iam-policy.js';
@@ -49,6 +50,9 @@ const rule: Rule = {
     description: 'AWS IAM policy attached directly to a user instead of a group or role',
     controls: [...AWS_USER_POLICY],
     remediation: REMEDIATION,
+    options: {
+      allowUsers: stringList('Globs of users (name, Terraform address or CloudFormation id) that may hold policies, e.g. `[ci-deployer]`.'),
+    },
   },
   keywords: ['aws_iam_user_policy', 'aws_iam_policy_attachment', 'aws::iam::user', 'aws::iam::policy', 'aws::iam::managedpolicy'],
   scope: 'file',

@@ -35,6 +35,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { boolean, stringList } from '../../option-schema.js';
 import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, isRestrictable, knownService, suggestActions, suggestResources } from './lib/aws-actions.js';
 import { escalationClaims } from './lib/aws-escalation.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
@@ -77,6 +78,17 @@ const rule: Rule = {
     controls: [...AWS_WILDCARD],
     remediation:
       'List the actions the workload calls instead of `*` and the ARNs it calls them on instead of `"Resource": "*"` (IAM Access Analyzer can generate both from CloudTrail activity); keep full administrator rights to a break-glass role with MFA, and allow it in the policy if it must stay.',
+    options: {
+      allowPolicies: stringList('Globs of policy owners allowed to hold wildcards, e.g. `[aws_iam_role.break_glass]`.'),
+      allowActions: stringList('Action globs accepted on `"*"`, e.g. `[logs:CreateLogGroup, cloudwatch:*]`.'),
+      sensitiveServices: stringList('Services whose `svc:*` is high (critical on `"*"`).', DEFAULT_SENSITIVE_SERVICES),
+      allowServiceWildcards: {
+        description: '`true`, or a list of services, whose `svc:*` on specific ARNs is not reported.',
+        anyOf: [{ type: 'boolean' }, { type: 'string' }, { type: 'array', items: { type: 'string' } }],
+        default: false,
+      },
+      ignoreReadOnly: boolean('Do not report read-only actions on `"*"` at all (the info findings).', false),
+    },
   },
   keywords: AWS_IAM_KEYWORDS,
   scope: 'file',

@@ -27,6 +27,7 @@
 import type { Severity } from '../../finding.js';
 import { SEVERITIES } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { severity, stringList } from '../../option-schema.js';
 import { FEDERATED_TRUST } from './lib/cloud-controls.js';
 import { appliesToIam, iamPolicies, statementKey, type IamStatement, type PStr } from './lib/iam-policy.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -81,6 +82,13 @@ const rule: Rule = {
     controls: [...FEDERATED_TRUST],
     remediation:
       'Add a `StringEquals` (or `StringLike`) condition on `token.actions.githubusercontent.com:sub` naming the repository — `repo:<owner>/<repo>:ref:refs/heads/main` or `repo:<owner>/<repo>:environment:<env>` — and `token.actions.githubusercontent.com:aud` = `sts.amazonaws.com`.',
+    options: {
+      orgWideSeverity: severity(
+        'The severity of `repo:<org>/*` subjects (every repository of the organisation); `info` is off in the default policy, `medium` requires one repository per role.',
+        'info',
+      ),
+      allowSubjects: stringList('`sub` globs accepted as they are, e.g. `["repo:my-org/*:environment:prod"]`.'),
+    },
   },
   keywords: ['oidc-provider', 'token.actions.githubusercontent.com', 'assumerolewithwebidentity'],
   scope: 'file',

@@ -26,6 +26,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
 import type { IamStatement } from './lib/iam-policy.js';
 import { resourcePolicies, RESOURCE_POLICY_KEYWORDS } from './lib/resource-policy.js';
@@ -60,6 +61,9 @@ const rule: Rule = {
     controls: [...AWS_WILDCARD],
     remediation:
       'Name the principals that need the resource (account, role or service ARNs) instead of `*`, or keep `*` only with a condition that pins the caller (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`); list the actions they call instead of `*`.',
+    options: {
+      allowPolicies: stringList('Globs of policy owners allowed to be public, e.g. `[aws_s3_bucket_policy.website]`.'),
+    },
   },
   keywords: RESOURCE_POLICY_KEYWORDS,
   scope: 'file',

@@ -17,6 +17,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { AZURE_ROLES } from './lib/cloud-controls.js';
 import { atLeastSubscription, azureRbac, roleName } from './lib/azure-rbac.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -33,6 +34,10 @@ const rule: Rule = {
     controls: [...AZURE_ROLES],
     remediation:
       'Assign a narrower built-in role (e.g. "Reader", "Website Contributor", "Storage Blob Data Contributor") or a custom role at the resource group or resource that needs it; keep Owner to a break-glass group activated through Privileged Identity Management.',
+    options: {
+      roles: stringList('The privileged roles reported when assigned.', PRIVILEGED_ROLES),
+      allowPrincipals: stringList('Globs of principal ids or references allowed, e.g. `["var.breakglass_group_id"]`.'),
+    },
   },
   keywords: ['azurerm_role_assignment', 'microsoft.authorization/roleassignments'],
   scope: 'file',

@@ -18,6 +18,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { AZURE_ROLES } from './lib/cloud-controls.js';
 import { atLeastSubscription, azureRbac, broadest, type AzValue } from './lib/azure-rbac.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -34,6 +35,9 @@ const rule: Rule = {
     controls: [...AZURE_ROLES],
     remediation:
       'List the operations the role needs (e.g. `Microsoft.Storage/storageAccounts/read`, `Microsoft.Web/sites/restart/action`) instead of `*`, assign it at the narrowest scope (a resource group), and use the built-in Owner only for break-glass accounts.',
+    options: {
+      allowRoles: stringList('Globs of role definitions allowed (Terraform address or ARM resource name).'),
+    },
   },
   keywords: ['azurerm_role_definition', 'microsoft.authorization/roledefinitions'],
   scope: 'file',

@@ -13,6 +13,7 @@
  */
 import { nameMatches } from '../../glob.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { boolean, listOf } from '../../option-schema.js';
 import { TOKEN_GRANTS } from './lib/controls.js';
 import { CLASSIC_SCOPES, entryLabel, findTokenEntries, isTokenConfigPath } from './lib/token-config.js';
 import { at } from './lib/workflow.js';
@@ -32,6 +33,10 @@ const rule: Rule = {
     controls: [...TOKEN_GRANTS],
     remediation:
       'Replace the classic PAT with a fine-grained PAT (resource owner, selected repositories, the permissions it uses, an expiry) or a GitHub App, revoke the classic token, and update the inventory entry.',
+    options: {
+      requireFineGrained: boolean('Report classic personal access tokens (`false` turns the rule off).', true),
+      exempt: listOf('Inventory names (globs) of tokens allowed to stay classic, e.g. for APIs without fine-grained support.', []),
+    },
   },
   keywords: ['classic', 'scope'],
   scope: 'file',

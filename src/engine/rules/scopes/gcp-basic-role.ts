@@ -15,6 +15,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { GCP_BASIC_ROLES } from './lib/cloud-controls.js';
 import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth } from './lib/gcp-iam.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -36,6 +37,10 @@ const rule: Rule = {
     description: 'Google Cloud basic role (roles/owner, roles/editor, roles/viewer) granted on a project, folder or organization',
     controls: [...GCP_BASIC_ROLES],
     remediation: 'Grant predefined roles for the services the member uses (or a custom role) instead of a basic role; IAM Recommender lists the permissions actually used.',
+    options: {
+      roles: stringList('The basic roles to report.', BASIC_ROLES),
+      allowMembers: stringList('Member globs that may hold them, e.g. `["group:gcp-org-admins@example.com"]`.'),
+    },
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',

@@ -24,6 +24,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { GCP_IMPERSONATION } from './lib/cloud-controls.js';
 import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth } from './lib/gcp-iam.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -75,6 +76,10 @@ const rule: Rule = {
     controls: [...GCP_IMPERSONATION],
     remediation:
       'Grant the impersonation role on the one service account needed (`google_service_account_iam_member` with `service_account_id`) to a named member, not on the project, folder or organization, and never to allUsers, allAuthenticatedUsers, a whole domain or a whole identity pool.',
+    options: {
+      allowMembers: stringList('Member globs that may impersonate, e.g. `["serviceAccount:deployer@my-project.iam.gserviceaccount.com"]`.'),
+      roles: stringList('Replaces the built-in list of impersonation roles checked on projects, folders and organizations (empty: the built-in list).'),
+    },
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',

@@ -16,6 +16,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { boolean, stringList } from '../../option-schema.js';
 import { GCP_IMPERSONATION } from './lib/cloud-controls.js';
 import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, isDefaultServiceAccount, isServiceAccount } from './lib/gcp-iam.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
@@ -33,6 +34,11 @@ const rule: Rule = {
     controls: [...GCP_IMPERSONATION],
     remediation:
       'Give each workload its own user-managed service account with the narrowest predefined roles it needs (e.g. `roles/storage.objectUser` rather than `roles/storage.admin`), and grant nothing to the default compute / App Engine service accounts.',
+    options: {
+      allowMembers: stringList('Service account globs allowed, e.g. `["serviceAccount:terraform@*"]`.'),
+      allowRoles: stringList('Admin role globs accepted for service accounts, e.g. `[roles/logging.admin]`.'),
+      defaultServiceAccounts: boolean('Report grants to the default Compute Engine and App Engine service accounts.', true),
+    },
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',

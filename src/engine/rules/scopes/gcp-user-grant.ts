@@ -15,6 +15,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { LEAST_PRIVILEGE } from './lib/controls.js';
 import { appliesToTerraform, GCP_KEYWORDS, gcpGrants } from './lib/gcp-iam.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -30,6 +31,9 @@ const rule: Rule = {
     description: 'Google Cloud role granted to an individual user instead of a group on a project, folder or organization',
     controls: [...LEAST_PRIVILEGE, 'NIST-800-53-AC-2', 'CIS-GCP-1.1'],
     remediation: 'Grant the role to a Google group (`group:team@example.com`) and manage membership there, so access follows the job and is reviewed and revoked in one place.',
+    options: {
+      allowMembers: stringList('Member globs allowed, e.g. `["user:breakglass@example.com"]`.'),
+    },
   },
   keywords: GCP_KEYWORDS,
   scope: 'file',

@@ -17,6 +17,7 @@
 import type { Severity } from '../../finding.js';
 import { SEVERITIES } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { severity } from '../../option-schema.js';
 import { attr, parseHcl, type HclBlock } from '../../parse/hcl.js';
 import { FEDERATED_TRUST } from './lib/cloud-controls.js';
 
@@ -39,6 +40,9 @@ const rule: Rule = {
     controls: [...FEDERATED_TRUST],
     remediation:
       "Set `attribute_condition` to the one repository (or workload) allowed, e.g. `assertion.repository == '<owner>/<repo>' && assertion.ref == 'refs/heads/main'`, and grant `roles/iam.workloadIdentityUser` to that `principalSet://…/attribute.repository/<owner>/<repo>` only.",
+    options: {
+      orgWideSeverity: severity('The severity of conditions that only check the repository owner (every repository of the organization); `info` is off in the default policy.', 'info'),
+    },
   },
   keywords: ['google_iam_workload_identity_pool_provider'],
   scope: 'file',

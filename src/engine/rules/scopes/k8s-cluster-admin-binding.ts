@@ -19,6 +19,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
 import { appliesToK8s, K8S_KEYWORDS, k8sRbac, type KSubject } from './lib/k8s.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -44,6 +45,11 @@ const rule: Rule = {
     controls: [...K8S_CLUSTER_ADMIN],
     remediation:
       'Bind a Role (or ClusterRole through a namespaced RoleBinding) listing the verbs and resources the subject needs, to a dedicated service account, user or group; keep `cluster-admin` to a break-glass group.',
+    options: {
+      adminRoles: stringList('Roles treated as cluster administration.', ['cluster-admin']),
+      broadRoles: stringList('Roles reported when bound cluster-wide.', ['admin', 'edit']),
+      allowSubjects: stringList('Globs of subjects allowed, as `Kind:namespace:name` or the name alone, e.g. `["ServiceAccount:argocd:argocd-application-controller"]`.'),
+    },
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',

@@ -24,6 +24,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { K8S_ESCALATION } from './lib/cloud-controls.js';
 import { appliesToK8s, covers, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRule, type KVal } from './lib/k8s.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -156,6 +157,9 @@ const rule: Rule = {
     controls: [...K8S_ESCALATION],
     remediation:
       'Remove the escalation verbs (`escalate`, `bind`, `impersonate`) and subresources (`pods/exec`, `nodes/proxy`, `serviceaccounts/token`) from the role, or limit them with `resourceNames` to the objects the workload manages.',
+    options: {
+      allowRoles: stringList('Globs of role names allowed these permissions, e.g. `["system:*", "kyverno:*"]`.'),
+    },
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',

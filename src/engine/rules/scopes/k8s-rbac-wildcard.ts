@@ -14,6 +14,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { K8S_WILDCARD } from './lib/cloud-controls.js';
 import { appliesToK8s, K8S_KEYWORDS, k8sRbac, type KVal } from './lib/k8s.js';
 import { anyGlob, optList } from './lib/rule-options.js';
@@ -27,6 +28,9 @@ const rule: Rule = {
     description: 'Kubernetes Role or ClusterRole uses `*` in verbs, resources or apiGroups',
     controls: [...K8S_WILDCARD],
     remediation: 'List the API groups, resources and verbs the workload uses (e.g. `apiGroups: [apps]`, `resources: [deployments]`, `verbs: [get, list, watch, patch]`) instead of `*`.',
+    options: {
+      allowRoles: stringList('Globs of role names allowed to use wildcards, e.g. `["system:*", "argocd-application-controller"]`.'),
+    },
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',

@@ -15,6 +15,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { boolean, stringList } from '../../option-schema.js';
 import { K8S_SECRETS } from './lib/cloud-controls.js';
 import { appliesToK8s, covers, K8S_KEYWORDS, k8sRbac } from './lib/k8s.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
@@ -32,6 +33,10 @@ const rule: Rule = {
     controls: [...K8S_SECRETS],
     remediation:
       'Limit the rule to the secrets the workload needs with `resourceNames: [<secret>]` and the `get` verb only (no `list`/`watch`), in a namespaced Role; mount secrets into pods instead of reading them through the API where possible.',
+    options: {
+      allowRoles: stringList('Globs of role names allowed to read secrets, e.g. `["external-secrets*", "cert-manager*"]`.'),
+      reportWrites: boolean('Report write-only access to secrets (low).', true),
+    },
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',

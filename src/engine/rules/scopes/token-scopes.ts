@@ -15,6 +15,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { listOf } from '../../option-schema.js';
 import { TOKEN_GRANTS } from './lib/controls.js';
 import { CLASSIC_SCOPES, DEFAULT_FORBIDDEN, WILDCARDS, coveredBy, entryLabel, findTokenEntries, isTokenConfigPath, type TokenEntry } from './lib/token-config.js';
 import { at } from './lib/workflow.js';
@@ -40,6 +41,15 @@ const rule: Rule = {
     description: 'Token scope list holds scopes the policy forbids or does not allow for that token kind',
     controls: [...TOKEN_GRANTS],
     remediation: 'Reissue the token with only the scopes its job needs (prefer a fine-grained PAT or a GitHub App with per-repository permissions), revoke the old one, and update the scope list.',
+    options: {
+      allowed: {
+        description: 'Per token kind, the scopes its tokens may hold; any other scope is a finding, e.g. `{ classic-pat: [repo, read:org] }`.',
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'string' } },
+        default: {},
+      },
+      forbidden: listOf('Scopes a GitHub token may not hold (replaces the default list).', DEFAULT_FORBIDDEN),
+    },
   },
   keywords: ['scope'],
   scope: 'file',

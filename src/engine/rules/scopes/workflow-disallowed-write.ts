@@ -17,6 +17,7 @@ import type { Minimatch } from 'minimatch';
 import { compileGlob, globMatches } from '../../glob.js';
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { listOf } from '../../option-schema.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
 import { PRIVILEGED_TRIGGERS, TOKEN_SCOPES, raiseSeverity, writeSeverity } from './lib/github-permissions.js';
 import { at, code, isYamlPath, list, loadWorkflow, type Job, type PermissionsDecl } from './lib/workflow.js';
@@ -100,6 +101,23 @@ const rule: Rule = {
     controls: [...WORKFLOW_TOKEN],
     remediation:
       'Remove the `write` scope, or — if the job really needs it — add an `allow` entry for this workflow and job to `scopes/workflow-disallowed-write` in the policy, reviewed like any access grant.',
+    options: {
+      allow: listOf('The workflows (and jobs) that may hold `write` scopes, and which. Without this list the rule is inactive; `[]` forbids every write.', undefined, {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          workflow: {
+            description: 'Globs of workflow paths (the file name alone when the glob has no `/`); any workflow when absent.',
+            anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+          },
+          job: { description: 'Globs of job ids; the workflow-level `permissions:` when absent.', anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+          permissions: {
+            description: 'The scopes allowed to write: `{ contents: write, id-token: write }`, a list of scopes, or `write-all`.',
+            anyOf: [{ type: 'object', additionalProperties: { enum: ['read', 'write', 'none'] } }, { type: 'array', items: { type: 'string' } }, { const: 'write-all' }],
+          },
+        },
+      }),
+    },
   },
   keywords: ['write'],
   scope: 'file',

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
+import { oneOfValues } from '../../option-schema.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
 import { PRIVILEGED_TRIGGERS, raiseSeverity } from './lib/github-permissions.js';
 import type { Access } from './lib/github-permissions.js';
@@ -32,6 +33,13 @@ const rule: Rule = {
     description: 'GitHub Actions job runs with the repository-default GITHUB_TOKEN permissions (no `permissions:`)',
     controls: [...WORKFLOW_TOKEN],
     remediation: 'Add `permissions: { contents: read }` at the top of the workflow and grant `write` scopes only in the jobs that need them.',
+    options: {
+      repositoryDefault: oneOfValues(
+        'The default GITHUB_TOKEN permissions of the repositories this policy covers, if known: `permissive` (read/write on every scope: high), `restricted` (read contents and packages: low) or `unknown` (medium).',
+        ['permissive', 'restricted', 'unknown'],
+        'unknown',
+      ),
+    },
   },
   keywords: ['jobs'],
   scope: 'file',

@@ -17,6 +17,7 @@
  * ```
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { stringList } from '../../option-schema.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
 import { optList } from './lib/rule-options.js';
 import { at, code, isWorkflowPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
@@ -33,6 +34,9 @@ const rule: Rule = {
     controls: [...SECRET_EXPOSURE],
     remediation:
       'Create a deployment environment (Settings → Environments) with required reviewers or deployment branch/tag rules, move the secrets into it, and add `environment: <name>` to the job that uses them.',
+    options: {
+      allowSecrets: stringList('Secrets that may be read outside an environment (names, any case), e.g. `[CODECOV_TOKEN]`.'),
+    },
   },
   keywords: ['secrets'],
   scope: 'file',
