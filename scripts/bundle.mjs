@@ -43,8 +43,9 @@ const bundleFile = launcherFile.replace(/\.js$/, '-main.js');
  * The JSON Schemas of policies/ compiled at build time (ajv's standalone code): the bundle replaces
  * src/engine/json-schema-precompiled.ts with a map of them and src/engine/json-schema-compile.ts with a
  * stub, so neither ajv's compiler nor its code generation runs (or is even loaded) at start-up. The
- * options are the ones the source compiles with: json-schema-compile.ts itself, transpiled here (tests
- * build the bundle before any tsc build exists).
+ * options, and the form of each schema that is compiled (`validatorSchema`: the policy schema without
+ * each rule's options, checked from the rules' metadata), are the ones the source compiles with:
+ * json-schema-compile.ts itself, transpiled here (tests build the bundle before any tsc build exists).
  */
 async function compileModule() {
   const out = new URL('../node_modules/.cache/tokenwarden-build/json-schema-compile.mjs', import.meta.url).pathname;
@@ -66,7 +67,7 @@ const schemasPrecompiled = {
     const files = readdirSync(policies)
       .filter((f) => f.endsWith('.schema.json'))
       .sort();
-    const [{ default: AjvModule }, { default: addFormats }, { default: standalone }, { AJV_OPTIONS }] = await Promise.all([
+    const [{ default: AjvModule }, { default: addFormats }, { default: standalone }, { AJV_OPTIONS, validatorSchema }] = await Promise.all([
       import('ajv'),
       import('ajv-formats'),
       import('ajv/dist/standalone/index.js'),
@@ -86,7 +87,7 @@ const schemasPrecompiled = {
     b.onLoad({ filter: /.*/, namespace: 'tw-schema' }, (args) => {
       const ajv = new AjvModule.default({ ...AJV_OPTIONS, code: { source: true, esm: true } });
       addFormats.default(ajv);
-      const validate = ajv.compile(JSON.parse(readFileSync(new URL(args.path, policies), 'utf8')));
+      const validate = ajv.compile(validatorSchema(args.path, JSON.parse(readFileSync(new URL(args.path, policies), 'utf8'))));
       // The generated code require()s ajv's small run-time helpers (and ajv-formats' formats): bundled.
       return { contents: standalone.default(ajv, validate), loader: 'js', resolveDir: root };
     });

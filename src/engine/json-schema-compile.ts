@@ -7,6 +7,9 @@
 import AjvModule, { type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
+/** What of a schema file is compiled (scripts/bundle.mjs reads it from here too). */
+export { validatorSchema } from './policy/rule-options-check.js';
+
 // Both are CommonJS modules whose class/function is also exported as `default`.
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;

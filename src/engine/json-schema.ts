@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { policiesDir } from './policy/packs.js';
 import { compileSchema } from './json-schema-compile.js';
 import { precompiled } from './json-schema-precompiled.js';
+import { validatorSchema } from './policy/rule-options-check.js';
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -13,10 +14,13 @@ export function readSchema(file: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(policiesDir(), file), 'utf8')) as Record<string, unknown>;
 }
 
-/** The compiled validator of a schema file of `policies/` (compiled once). */
+/**
+ * The compiled validator of a schema file of `policies/` (compiled once), of `validatorSchema`'s form
+ * of it: the policy schema without each rule's options, which policy/rule-options-check.ts checks.
+ */
 export function schemaValidator(file: string): ValidateFunction {
   let v = validators.get(file) ?? precompiled.get(file);
-  if (!v) validators.set(file, (v = compileSchema(readSchema(file))));
+  if (!v) validators.set(file, (v = compileSchema(validatorSchema(file, readSchema(file)))));
   return v;
 }
 

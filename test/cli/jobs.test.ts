@@ -109,6 +109,26 @@ describe('the bundled CLI', () => {
     for (const said of ['"loud"', 'max_file_sise', 'max_file_size', 'fingerprint', '2026-13-01', 'tokenwarden.yml:2:']) expect(bundled.stderr + bundled.stdout).toContain(said);
   }, 60_000);
 
+  it('reports broken rule options exactly as the in-process CLI does (checked from the rules, not the compiled schema)', async () => {
+    const dir = tempDir();
+    write(dir, {
+      'a.txt': 'nothing here\n',
+      '.github/tokenwarden.yml':
+        'rules:\n  scopes/k8s-rbac-wildcard:\n    options:\n      alowRoles: ["system:*"]\n  secrets/github-token:\n    options: { maxDays: 90 }\n  rotation/credential-expiring:\n    options:\n      warnDays: soon\n',
+    });
+    const inProcess = await tw(['scan', '.'], { cwd: dir });
+    const bundled = cli(dir, []);
+    expect(bundled.code).toBe(2);
+    expect(bundled.stderr + bundled.stdout).toBe(inProcess.stderr + inProcess.stdout);
+    for (const said of [
+      'tokenwarden.yml:4:7: Unknown option `alowRoles` for rule `scopes/k8s-rbac-wildcard`.',
+      'Did you mean `allowRoles`?',
+      'tokenwarden.yml:6:5: Rule `secrets/github-token` takes no options; remove `options`.',
+      'tokenwarden.yml:9:17: `rules.rotation/credential-expiring.options.warnDays` must be a whole number of at least 0, not "soon".',
+    ])
+      expect(bundled.stderr + bundled.stdout).toContain(said);
+  }, 60_000);
+
   it('--version answers without loading the engine', () => {
     const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -160,10 +160,11 @@ describe('org locks cannot be weakened sideways', () => {
   });
 
   it('keeps the locked rules options and the issue routing', () => {
-    const r = resolve('rules:\n  secrets/github-token:\n    options: { x: 1 }\nissues:\n  repository: attacker/elsewhere\n');
+    const text = 'rules:\n  scopes/workflow-missing-permissions:\n    options: { repositoryDefault: restricted }\nissues:\n  repository: attacker/elsewhere\n';
+    const r = resolvePolicy([org, { source: '.github/tokenwarden.yml', text }], { today, knownRules: [...known, 'scopes/workflow-missing-permissions'] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.policy.rules['secrets/github-token']?.options).toBeUndefined();
+    expect(r.policy.rules['scopes/workflow-missing-permissions']?.options).toBeUndefined();
     expect(r.policy.issues?.repository).toBeUndefined();
   });
 
