@@ -77,7 +77,8 @@ Options:
 
 List every rule with its id, default severity, confidence and description; with an ID (or a
 family: secrets, scopes, rotation), show that rule whole: its level under the policy, controls,
-remediation, revoke steps, its options with the built-in defaults and the policy's values.
+remediation, revoke steps, its options (type, default, what each does: the policy is checked against
+them, an unknown option or a wrong value is an error at its line) and the policy's values.
 
 Options:
   --format FORMAT  text (default) or json

@@ -1,12 +1,10 @@
 /** `tokenwarden rules [ID]`: what the engine can detect; one rule whole, with its options. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { allRules } from '../engine/registry.js';
 import type { Rule } from '../engine/rule.js';
 import type { Family } from '../engine/finding.js';
+import { typeText } from '../engine/option-schema.js';
 import { levelFor } from '../engine/policy/level.js';
-import { policiesDir } from '../engine/policy/packs.js';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
 import { oneOf, parseCommandArgs, usageError } from './args.js';
 import { HELP } from './help.js';
@@ -16,22 +14,46 @@ import { workTreeTop } from './git.js';
 
 const FAMILIES: readonly Family[] = ['secrets', 'scopes', 'rotation'];
 
-/**
- * The options a rule documents in the built-in default policy (`policies/default.yml`, commented out
- * under `#  <id>:`), as YAML lines without the comment marks; empty when it documents none.
- */
-export function documentedOptions(id: string, text = readFileSync(join(policiesDir(), 'default.yml'), 'utf8')): string[] {
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^#  ${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:(\\s|$)`).test(l));
-  if (start === -1) return [];
-  const out: string[] = [];
-  for (let i = start + 1; i < lines.length; i++) {
-    const l = lines[i]!;
-    // The entry's body is indented deeper than `#  <id>:`; the next entry or the end of the comment stops it.
-    if (!/^# {4}/.test(l)) break;
-    out.push(l.slice(3));
-  }
-  return out;
+/** One option of a rule, as `meta.options` declares it (the policy is validated against the same). */
+export interface OptionDetail {
+  name: string;
+  /** In words: "a list of strings", "true or false", "one of: …". */
+  type: string;
+  /** The value the rule uses when the policy does not set it; absent when there is none. */
+  default?: unknown;
+  description: string;
+  /** The keys of a mapping (or of each mapping in a list) the option holds, where they are declared. */
+  keys?: OptionDetail[];
+}
+
+type Schema = Record<string, unknown>;
+
+function optionDetail(name: string, o: Schema): OptionDetail {
+  const inner = ((o.type === 'array' ? (o.items as Schema | undefined)?.properties : o.properties) ?? {}) as Record<string, Schema>;
+  const keys = Object.entries(inner).map(([k, v]) => optionDetail(k, v));
+  return {
+    name,
+    type: typeText(o),
+    ...('default' in o ? { default: o.default } : {}),
+    description: typeof o.description === 'string' ? o.description : '',
+    ...(keys.length ? { keys } : {}),
+  };
+}
+
+/** A rule's options from its metadata, in the order it declares them. */
+export function ruleOptions(rule: Pick<Rule, 'meta'>): OptionDetail[] {
+  return Object.entries(rule.meta.options ?? {}).map(([name, o]) => optionDetail(name, o));
+}
+
+/** A value as it is written in a policy, on one line (`[]`, `[cluster-admin]`, `{ classic-pat: 90, … }`). */
+const yamlValue = (v: unknown): string => stringify(v, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();
+
+function renderOption(o: OptionDetail, indent: string): string[] {
+  return [
+    `${indent}${o.name}: ${o.type}${'default' in o ? `, default ${yamlValue(o.default)}` : ''}`,
+    `${indent}    ${o.description}`,
+    ...(o.keys ?? []).flatMap((k) => renderOption(k, `${indent}    `)),
+  ];
 }
 
 interface RuleDetail {
@@ -47,8 +69,8 @@ interface RuleDetail {
   level: string;
   policy: string[];
   keywords: string[];
-  /** Options as the built-in default policy documents them (YAML, with their defaults). */
-  documentedOptions: string | null;
+  /** The options the rule takes (none: empty); an unknown option or a wrong value is a policy error. */
+  options: OptionDetail[];
   /** What the policy in effect sets for this rule: options, paths, ignore. */
   configured: Record<string, unknown> | null;
 }
@@ -60,7 +82,6 @@ function detail(rule: Rule, policy: ResolvedPolicy): RuleDetail {
   if (rp?.options && Object.keys(rp.options).length) configured.options = rp.options;
   if (rp?.paths?.length) configured.paths = rp.paths;
   if (rp?.ignore?.length) configured.ignore = rp.ignore;
-  const documented = documentedOptions(m.id);
   return {
     id: m.id,
     family: m.family,
@@ -73,7 +94,7 @@ function detail(rule: Rule, policy: ResolvedPolicy): RuleDetail {
     level: levelFor(policy, m.id, m.family, m.severity),
     policy: [...policy.sources],
     keywords: [...rule.keywords],
-    documentedOptions: documented.length ? documented.join('\n') : null,
+    options: ruleOptions(rule),
     configured: Object.keys(configured).length ? configured : null,
   };
 }
@@ -95,8 +116,18 @@ function renderDetail(d: RuleDetail): string {
     out.push('', `Revoke at ${d.revoke.provider}${d.revoke.url ? ` (${d.revoke.url})` : ''}`, ...d.revoke.steps.map((s, i) => `  ${i + 1}. ${s}`));
   }
   out.push('', 'Options');
-  if (d.documentedOptions) {
-    out.push('  built-in defaults (set them under rules: in .github/tokenwarden.yml):', `    rules:`, `      ${d.id}:`, ...d.documentedOptions.split('\n').map((l) => `      ${l}`));
+  if (d.options.length) {
+    out.push('  checked when the policy loads (an unknown option or a wrong value is an error at its line):');
+    for (const o of d.options) out.push(...renderOption(o, '  '));
+    const defaults = d.options.filter((o) => 'default' in o);
+    if (defaults.length)
+      out.push(
+        '  set them under rules: in .github/tokenwarden.yml, e.g. (the defaults):',
+        `    rules:`,
+        `      ${d.id}:`,
+        `        options:`,
+        ...defaults.map((o) => `          ${o.name}: ${yamlValue(o.default)}`),
+      );
   } else {
     out.push(`  none besides the level and path globs every rule takes, e.g.:`, `    rules:`, `      ${d.id}:`, `        level: warn`, `        ignore: ["test/fixtures/**"]`);
   }
