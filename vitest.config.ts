@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -15,11 +16,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
+    // A migrated in-memory database snapshot for the store tests (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     // Vitest 3 starts one pool per kind for the whole run, so isolation is set per pool here, not per
     // project (a project's `isolate` is ignored): threads (engine) share modules, forks (app, e2e) do not.
     pool: 'forks',
-    poolOptions: { threads: { isolate: false }, forks: { isolate: true } },
+    // More forks than cores: most App tests wait (servers, child processes, timers, databases) rather
+    // than compute, and vitest's default (cores − 1) is one fork on a two-core machine.
+    poolOptions: { threads: { isolate: false, maxThreads: availableParallelism() }, forks: { isolate: true, maxForks: availableParallelism() + 1, minForks: 1 } },
     projects: [
       {
         extends: true,

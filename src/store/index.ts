@@ -203,7 +203,7 @@ export async function openStore(input: StoreOptions | NodeJS.ProcessEnv = proces
   const instanceId = o.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const db: Db =
     o.backend === 'pglite'
-      ? await PgliteDb.open(o.dataDir)
+      ? await PgliteDb.open(o.dataDir, o.dataDir === null ? process.env.TOKENWARDEN_PGLITE_SNAPSHOT : undefined)
       : await PostgresDb.open({
           connectionString: o.connectionString,
           poolSize: o.poolSize,
