@@ -37,7 +37,10 @@ describe('engines', () => {
     for (const [name, nested] of Object.entries((pkg.overrides ?? {}) as Record<string, Record<string, string>>)) {
       for (const [dep, version] of Object.entries(nested)) {
         const entries = Object.entries(lock.packages).filter(([path]) => path.endsWith(`node_modules/${name}/node_modules/${dep}`) || path === `node_modules/${dep}`);
-        expect(entries.some(([, m]) => m.version === version), `${name} → ${dep}@${version}`).toBe(true);
+        expect(
+          entries.some(([, m]) => m.version === version),
+          `${name} → ${dep}@${version}`,
+        ).toBe(true);
       }
     }
   });
