@@ -6,28 +6,48 @@
  * so each changed file a structural rule applies to is read whole at the head and at the base (none for
  * an added file); `structuralChange` then reports only what the head adds or makes worse. Cross-file
  * rules (a workflow against the token inventory) see a repository view at each side — the inventory and
- * the workflow files — read when a changed file is one of those. What cannot be read is listed with the
- * reason, never dropped: a file whose head cannot be read keeps the added-lines scan only.
+ * the workflow files — read when a changed file is one of those — and, when a changed manifest binds a
+ * Kubernetes role, the files at the head that define roles (`context`, read but not judged). What cannot
+ * be read is listed with the reason, never dropped: a file whose head cannot be read keeps the
+ * added-lines scan only.
  */
 import type { Skipped } from '../engine/decode.js';
 import { INVENTORY_PATHS, isWorkflowFile } from '../engine/inventory/index.js';
 import { inRepoView, type Side } from '../engine/structural.js';
+import { appliesToK8s, BINDS_K8S_ROLE, DEFINES_K8S_ROLE } from '../engine/rules/scopes/lib/k8s.js';
 
 /** Workflow files read per side for cross-file rules; beyond this the view is incomplete (noted). */
 export const MAX_VIEW_FILES = 100;
 export const WORKFLOWS_DIR = '.github/workflows';
+/**
+ * YAML files read at the head, when a changed manifest binds a Kubernetes role, to find the roles it may
+ * refer to (paths naming roles or RBAC first); beyond this the search is incomplete (noted).
+ */
+export const MAX_ROLE_FILES = 100;
 
 /** What a side read gives: the text, nothing there, or why it could not be read. */
 export type Read = { text: string } | { absent: true } | { skipped: Skipped };
 
-/** Why a file is being read: its own structural judgement, or the repository view of cross-file rules. */
-export type Purpose = 'structural' | 'view';
+/**
+ * Why a file is being read: its own structural judgement, the repository view of cross-file rules, or
+ * the search for the Kubernetes roles a changed binding refers to.
+ */
+export type Purpose = 'structural' | 'view' | 'roles';
+
+/** Every file at a side (recursive), with its content id when the caller knows it (a GitHub blob sha). */
+export interface Listing {
+  files: Array<{ path: string; blob?: string }>;
+  /** The listing itself stopped short (GitHub's tree answer has a size limit). */
+  truncated: boolean;
+}
 
 export interface SideReader {
   /** The whole text of `path` at this side; `blob` names the content when the caller knows it (GitHub). */
   read(path: string, purpose: Purpose, blob?: string): Promise<Read>;
   /** Files directly in `dir` at this side. */
   list(dir: string): Promise<string[]>;
+  /** Every file at this side; without it, roles defined outside the change are not looked for. */
+  listAll?(): Promise<Listing>;
 }
 
 export interface ChangedStructuralFile {
@@ -85,6 +105,51 @@ async function readView(side: SideReader, concurrency: number): Promise<ViewSide
   return { texts, truncated: listed.length > workflows.length, skipped };
 }
 
+interface RoleSide {
+  texts: Map<string, string>;
+  skipped: Skipped[];
+  notes: string[];
+}
+
+const ROLE_FILE = /\.ya?ml$/i;
+const NAMES_ROLES = /role|rbac/i;
+
+/**
+ * The files at the head, outside the change, that define a Kubernetes Role or ClusterRole: the YAML
+ * files of the repository (paths naming roles or RBAC first, at most `MAX_ROLE_FILES`) whose text
+ * defines one. A file that could not be read is listed (a binding to a role in it was not judged).
+ */
+async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], concurrency: number): Promise<RoleSide> {
+  const texts = new Map<string, string>();
+  const skipped: Skipped[] = [];
+  const notes: string[] = [];
+  if (!side.listAll) return { texts, skipped, notes };
+  let listing: Listing;
+  try {
+    listing = await side.listAll();
+  } catch {
+    // Fail closed: the bindings were not judged against the roles of other files, and say so.
+    for (const path of bindings)
+      skipped.push({ path, reason: 'unreadable', detail: "the repository's files could not be listed: its Kubernetes bindings were not judged against roles defined in other files" });
+    return { texts, skipped, notes };
+  }
+  const candidates = listing.files.filter((f) => ROLE_FILE.test(f.path) && appliesToK8s(f.path) && !changed.has(f.path));
+  const ranked = [...candidates.filter((f) => NAMES_ROLES.test(f.path)), ...candidates.filter((f) => !NAMES_ROLES.test(f.path))];
+  const chosen = ranked.slice(0, MAX_ROLE_FILES);
+  const read = await mapLimit(chosen, concurrency, async (f) => [f.path, await side.read(f.path, 'roles', f.blob)] as const);
+  for (const [p, r] of read) {
+    if ('text' in r) {
+      if (DEFINES_K8S_ROLE.test(r.text)) texts.set(p, r.text);
+    } else if ('skipped' in r) skipped.push(r.skipped);
+  }
+  if (listing.truncated || ranked.length > chosen.length) {
+    notes.push(
+      `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other YAML files; a role defined elsewhere was not seen.`,
+    );
+  }
+  return { texts, skipped, notes };
+}
+
 /** Read `files` whole at both sides, and the repository views when a cross-file rule could care. */
 export async function readSides(files: readonly ChangedStructuralFile[], head: SideReader, base: SideReader | undefined, concurrency = 4): Promise<Sides> {
   const skipped: Skipped[] = [];
@@ -116,9 +181,21 @@ export async function readSides(files: readonly ChangedStructuralFile[], head: S
     skipped.push(...headView.skipped, ...(baseView?.skipped ?? []).filter((b) => !headView!.skipped.some((h) => h.path === b.path)));
     if (headView.truncated || baseView?.truncated) notes.push(`Only the first ${MAX_VIEW_FILES} workflow files were read for the inventory rules.`);
   }
+  // A changed manifest that binds a role is judged against the roles elsewhere at the head. The base
+  // reads the same texts (none of those files is in the change), so a binding the base already had is
+  // not new, and the search costs nothing at the base.
+  let roles: RoleSide | undefined;
+  const bindings = [...headFiles].filter(([p, t]) => appliesToK8s(p) && BINDS_K8S_ROLE.test(t)).map(([p]) => p);
+  if (bindings.length) {
+    const changed = new Set(files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])));
+    roles = await readRoles(head, changed, bindings, concurrency);
+    skipped.push(...roles.skipped);
+    notes.push(...roles.notes);
+  }
+  const context = roles?.texts.size ? { context: roles.texts } : {};
   return {
-    head: { files: headFiles, ...(headView ? { view: headView.texts } : {}) },
-    base: { files: baseFiles, ...(baseView ? { view: baseView.texts } : {}) },
+    head: { files: headFiles, ...(headView ? { view: headView.texts } : {}), ...context },
+    base: { files: baseFiles, ...(baseView ? { view: baseView.texts } : {}), ...context },
     skipped,
     notes,
   };

@@ -187,6 +187,13 @@ export async function listAtRevision(top: string, rev: string | null, dir: strin
     .sort();
 }
 
+/** Every file at a revision (`null`: the index), sorted; `null` when git cannot list them. */
+export async function listAllAtRevision(top: string, rev: string | null): Promise<string[] | null> {
+  const r = rev === null ? await git(top, ['ls-files', '-z', '--cached']) : await git(top, ['ls-tree', '-r', '-z', '--name-only', rev]);
+  if (!r || r.code !== 0) return null;
+  return r.stdout.toString('utf8').split('\0').filter(Boolean).sort();
+}
+
 /** The merge base of two revisions (what `BASE...HEAD` diffs against), or `base` when git finds none. */
 export async function mergeBaseOf(top: string, base: string, head: string): Promise<string> {
   const r = await git(top, ['merge-base', base, head]);

@@ -21,7 +21,7 @@ import { loadPolicy } from './config.js';
 import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
 import { readSides, type ChangedStructuralFile, type SideReader } from '../change/sides.js';
-import { listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
+import { listAllAtRevision, listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
 import { initHcl } from '../engine/parse/hcl.js';
 import { nothingScanned, renderExclusions } from './exclusions.js';
@@ -130,6 +130,9 @@ function gitSide(root: string, rev: string | null, maxBytes: number, head: boole
     async read(path, purpose) {
       const t = await showAtRevision(root, rev ?? '', path);
       if (t === null) {
+        // A file listed at this side that git could not show: a binding to a role in it is not judged.
+        if (purpose === 'roles')
+          return { skipped: { path, reason: 'unreadable', detail: 'could not be read: not searched for Kubernetes roles, so a changed binding to a role defined here was not judged' } };
         // A changed file its head does not hold (git could not show it) is not judged whole: say so.
         return head && purpose === 'structural'
           ? { skipped: { path, reason: 'too-large', detail: `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules` } }
@@ -143,13 +146,20 @@ function gitSide(root: string, rev: string | null, maxBytes: number, head: boole
             detail:
               purpose === 'view'
                 ? `over ${maxBytes} bytes: the inventory rules did not read it`
-                : `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules`,
+                : purpose === 'roles'
+                  ? `over ${maxBytes} bytes: not searched for Kubernetes roles, so a changed binding to a role defined here was not judged`
+                  : `the whole file (over ${maxBytes} bytes, or unreadable) could not be judged by scope and rotation rules`,
           },
         };
       }
       return { text: t };
     },
     list: (dir) => listAtRevision(root, rev, dir),
+    async listAll() {
+      const all = await listAllAtRevision(root, rev);
+      if (all === null) throw new Error('git could not list the files');
+      return { files: all.map((path) => ({ path })), truncated: false };
+    },
   };
 }
 

@@ -27,6 +27,11 @@ export interface Side {
   files: ReadonlyMap<string, string>;
   /** The inventory and workflow files at this side, when a cross-file rule needs them. */
   view?: ReadonlyMap<string, string>;
+  /**
+   * Other files cross-file rules may read but that are not judged themselves (the change did not touch
+   * them): the Kubernetes roles a changed binding may refer to.
+   */
+  context?: ReadonlyMap<string, string>;
 }
 
 export const repoViewOf = (texts: ReadonlyMap<string, string>): RepoView => {
@@ -35,7 +40,8 @@ export const repoViewOf = (texts: ReadonlyMap<string, string>): RepoView => {
 };
 
 function scanSide(opts: ScannerOptions, side: Side): ScanResult {
-  const s = new Scanner({ ...opts, ...(side.view ? { repo: repoViewOf(side.view) } : {}) });
+  const readable = side.view || side.context ? new Map([...(side.context ?? []), ...(side.view ?? [])]) : undefined;
+  const s = new Scanner({ ...opts, ...(readable ? { repo: repoViewOf(readable) } : {}) });
   const files = new Map<string, string>(side.files);
   // Every file of the view is scanned too, so an inventory edit is judged against the workflows.
   for (const [p, t] of side.view ?? []) if (!files.has(p)) files.set(p, t);

@@ -100,7 +100,7 @@ export function makeTasks(rules: readonly Rule[]): Tasks {
 
     structural({ policy, today, head, base }, progress) {
       let bytes = 0;
-      for (const side of [head, base]) for (const m of [side.files, side.view]) for (const t of m?.values() ?? []) bytes += t.length;
+      for (const side of [head, base]) for (const m of [side.files, side.view, side.context]) for (const t of m?.values() ?? []) bytes += t.length;
       progress('(structural rules)', bytes);
       return structuralChange({ policy, rules, today: new Date(today) }, head, base);
     },

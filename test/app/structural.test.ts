@@ -181,4 +181,72 @@ jobs:
     expect(all).toContain(`scopes/workflow-write-all ${path}:3`);
     expect(all.filter((id) => !id.endsWith(`${path}:3`)).length).toBeGreaterThan(0);
   });
+  it('a PR adding a Kubernetes binding is judged against a role defined in an unchanged file at the head (one tree listing, one blob per YAML file searched)', async () => {
+    const h = await setup();
+    const roles = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: pod-admin
+rules:
+  - apiGroups: [""]
+    resources: ["pods"]
+    verbs: ["*"]
+`;
+    const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ci-deployer
+subjects:
+  - kind: ServiceAccount
+    name: deployer
+    namespace: ci
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: pod-admin
+`;
+    const path = 'deploy/bindings/admin.yaml';
+    h.github.blob('binding-head', binding).blob('roles-blob', roles).blob('values-blob', 'replicas: 2\n');
+    h.github.trees.set(`${REPO}:${HEAD}`, [
+      { path: 'README.md', sha: 'readme-blob' },
+      { path: 'deploy/rbac/roles.yaml', sha: 'roles-blob' },
+      { path: 'deploy/values.yml', sha: 'values-blob' },
+      { path, sha: 'binding-head' },
+    ]);
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: path, status: 'added', sha: 'binding-head', patch: patchOf('', binding) }] });
+    await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
+    const ids = annotated(h).map((a) => `${a.title.replace(/ \(.*$/, '')} ${a.path}:${a.start_line}`);
+    expect(ids).toEqual([`scopes/k8s-binding-privileged-role ${path}:12`]);
+    // The head's tree once; the binding's blob, and one blob per other YAML file (not README.md).
+    expect(h.github.requests.filter((r) => /\/git\/trees\//.test(r.path)).map((r) => r.path)).toEqual([`/repos/${REPO}/git/trees/${HEAD}`]);
+    expect(
+      h.github.requests
+        .filter((r) => /\/git\/blobs\//.test(r.path))
+        .map((r) => r.path.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['binding-head', 'roles-blob', 'values-blob']);
+  });
+
+  it('a role file that could not be read is listed as not judged', async () => {
+    const h = await setup();
+    const binding = `kind: RoleBinding
+metadata:
+  name: b
+  namespace: ci
+roleRef:
+  kind: Role
+  name: r
+`;
+    const path = 'k8s/binding.yaml';
+    h.github.blob('binding-head', binding);
+    h.github.trees.set(`${REPO}:${HEAD}`, [
+      { path: 'k8s/roles.yaml', sha: 'missing-blob' },
+      { path, sha: 'binding-head' },
+    ]);
+    h.github.pull(REPO, { number: 12, headSha: HEAD, files: [{ filename: path, status: 'added', sha: 'binding-head', patch: patchOf('', binding) }] });
+    await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
+    const done = completion(h);
+    expect(done.conclusion).toBe('failure');
+    expect(done.output.summary).toMatch(/`k8s\/roles\.yaml`: unreadable \(could not be read \(404\): not searched for Kubernetes roles/);
+  });
 });

@@ -92,3 +92,56 @@ describe('scan --diff / --staged: structural rules judge whole files, new findin
     );
   });
 });
+
+describe('scan --diff: a Kubernetes binding is judged against roles defined in unchanged files', () => {
+  const role = (name: string, verbs: string): string => `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: ${name}
+rules:
+  - apiGroups: [""]
+    resources: ["pods"]
+    verbs: ${verbs}
+`;
+  const binding = (roleName: string): string => `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: ci-deployer
+subjects:
+  - kind: ServiceAccount
+    name: deployer
+    namespace: ci
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: ${roleName}
+`;
+
+  it('a commit adding only a binding to a `*`-verbs ClusterRole of an older file gets the finding; to a read-only role, none', async () => {
+    const repo = tempRepo();
+    write(repo.dir, { 'deploy/rbac/roles.yaml': `${role('pod-admin', '["*"]')}---\n${role('pod-reader', '["get", "list", "watch"]')}`, 'README.md': 'x\n' });
+    repo.commit('roles');
+    write(repo.dir, { 'deploy/bindings/admin.yaml': binding('pod-admin') });
+    repo.commit('admin binding');
+    const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(r.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/admin.yaml:12']);
+    expect(JSON.parse(r.stdout).findings[0].message).toContain('deploy/rbac/roles.yaml');
+
+    write(repo.dir, { 'deploy/bindings/reader.yaml': binding('pod-reader') });
+    repo.commit('reader binding');
+    const ok = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(ok.stdout)).toEqual([]);
+
+    // A change to the binding's file that leaves the binding alone does not report it again.
+    write(repo.dir, { 'deploy/bindings/admin.yaml': `# owned by platform\n${binding('pod-admin')}` });
+    repo.commit('comment');
+    const again = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(again.stdout)).toEqual([]);
+
+    // --staged sees the same roles (the index).
+    write(repo.dir, { 'deploy/bindings/staged.yaml': binding('pod-admin').replace('ci-deployer', 'staged-deployer') });
+    repo.git('add', '-A');
+    const staged = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
+    expect(found(staged.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/staged.yaml:12']);
+  });
+});

@@ -16,14 +16,16 @@
  *
  * API calls: per structural file, one blob (head) and one contents read (base, none for an added file);
  * when the inventory or a workflow changed, per side one directory listing, up to two inventory reads
- * and one read per workflow not already read (at most `MAX_VIEW_FILES`).
+ * and one read per workflow not already read (at most `MAX_VIEW_FILES`). When a changed manifest binds
+ * a Kubernetes role, at the head only: one recursive tree listing and one blob per YAML file searched for
+ * roles (at most `MAX_ROLE_FILES`); the base reuses those texts.
  */
 import { decodeFile, type Skipped } from '../../engine/decode.js';
 import type { ScanResult } from '../../engine/scan.js';
 import type { Side } from '../../engine/structural.js';
 import { readSides, type ChangedStructuralFile, type Purpose, type SideReader } from '../../change/sides.js';
 import { describeError } from '../errors.js';
-import { BlobTooLarge, getBlob, listDirectory, readTextFile, status, type ChangedFile, type RepoRef } from '../github/api.js';
+import { BlobTooLarge, getBlob, listDirectory, listTree, readTextFile, status, type ChangedFile, type RepoRef } from '../github/api.js';
 import type { GitHubClient } from '../github/octokit.js';
 
 export { MAX_VIEW_FILES } from '../../change/sides.js';
@@ -80,7 +82,8 @@ class TextCache {
   }
 }
 
-const purposeOf = (purpose: Purpose): string => (purpose === 'view' ? 'the inventory rules did not read it' : 'structural rules saw only the added lines');
+const purposeOf = (purpose: Purpose): string => (purpose === 'view' ? 'the inventory rules did not read it' : purpose === 'roles' ? ROLES_NOT_READ : 'structural rules saw only the added lines');
+const ROLES_NOT_READ = 'not searched for Kubernetes roles, so a changed binding to a role defined here was not judged';
 
 /** One side of the change over the GitHub API: a changed file by its blob, anything else by path at `ref`. */
 function githubSide(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: string, counter: { blobs: number }): SideReader {
@@ -90,7 +93,7 @@ function githubSide(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: stri
         if (blob !== undefined) {
           counter.blobs++;
           const d = decodeFile(path, await getBlob(gh, repo, blob, cache.maxBytes, path), cache.maxBytes);
-          if (!d.ok) return { skipped: d.skipped };
+          if (!d.ok) return { skipped: purpose === 'roles' ? { ...d.skipped, detail: `${d.skipped.detail ?? d.skipped.reason}: ${ROLES_NOT_READ}` } : d.skipped };
           cache.seed(ref, path, d.text);
           return { text: d.text };
         }
@@ -99,6 +102,7 @@ function githubSide(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: stri
       } catch (e) {
         if (e instanceof BlobTooLarge) return { skipped: { path, reason: 'too-large', detail: `${e.message.replace(`${path}: `, '')}: ${purposeOf(purpose)}` } };
         const why = status(e) ?? describeError(e);
+        if (purpose === 'roles') return { skipped: { path, reason: 'unreadable', detail: `could not be read (${why}): ${ROLES_NOT_READ}` } };
         return purpose === 'view'
           ? { skipped: { path, reason: 'unreadable', detail: `could not be read for the inventory rules (${why})` } }
           : { skipped: { path, reason: 'patch-missing', detail: `could not read the whole file for structural rules (${why})` } };
@@ -107,6 +111,11 @@ function githubSide(cache: TextCache, gh: GitHubClient, repo: RepoRef, ref: stri
     async list(dir) {
       cache.requests++;
       return listDirectory(gh, repo, dir, ref);
+    },
+    async listAll() {
+      cache.requests++;
+      const t = await listTree(gh, repo, ref);
+      return { files: t.files.map((f) => ({ path: f.path, blob: f.sha })), truncated: t.truncated };
     },
   };
 }
@@ -123,6 +132,7 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
         ? Promise.resolve({ skipped: { path, reason: 'patch-missing' as const, detail: 'GitHub gave no blob of the new version, so structural rules saw only the added lines' } })
         : head.read(path, purpose, blob),
     list: (dir) => head.list(dir),
+    listAll: () => head.listAll!(),
   };
   const files: ChangedStructuralFile[] = input.files.map((f) => ({
     path: f.path,

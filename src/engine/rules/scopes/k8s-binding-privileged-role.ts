@@ -10,10 +10,7 @@
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
-
-/** Cheap test for a manifest that may define a role (asked for every scanned file). */
-const DEFINES_ROLE = /\bkind["']?\s*:\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
+import { appliesToK8s, covers, DEFINES_K8S_ROLE, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
@@ -53,7 +50,7 @@ const rule: Rule = {
   keywords: K8S_KEYWORDS,
   scope: 'file',
   appliesTo: appliesToK8s,
-  context: (path, text) => appliesToK8s(path) && DEFINES_ROLE.test(text),
+  context: (path, text) => appliesToK8s(path) && DEFINES_K8S_ROLE.test(text),
   check(file, ctx) {
     const own = k8sRbac(file.text, file.path);
     if (!own.bindings.length || !ctx.repo) return [];
@@ -65,7 +62,7 @@ const rule: Rule = {
     for (const p of ctx.repo.paths()) {
       if (p === file.path || !appliesToK8s(p)) continue;
       const text = ctx.repo.read(p);
-      if (!text || !DEFINES_ROLE.test(text)) continue;
+      if (!text || !DEFINES_K8S_ROLE.test(text)) continue;
       for (const role of k8sRbac(text, p).roles) elsewhere.push({ role, path: p });
     }
     const out: RawFinding[] = [];

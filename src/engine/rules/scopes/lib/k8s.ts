@@ -50,6 +50,11 @@ export interface KBinding {
 export const K8S_KEYWORDS: readonly string[] = ['rbac.authorization.k8s.io'];
 export const appliesToK8s = (path: string): boolean => /\.(?:ya?ml|json)$/i.test(path);
 
+/** Cheap test for a manifest that may define a `Role` or `ClusterRole`. */
+export const DEFINES_K8S_ROLE = /\bkind["']?\s*:\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
+/** Cheap test for a manifest that may bind a role (a `RoleBinding` / `ClusterRoleBinding`'s `roleRef`). */
+export const BINDS_K8S_ROLE = /\broleRef["']?\s*:/;
+
 function vals(doc: YamlDoc, node: YamlNode | undefined): KVal[] {
   const items = doc.isSeq(node) ? doc.items(node) : node && !doc.isNull(node) ? [node] : [];
   const out: KVal[] = [];
