@@ -4,14 +4,16 @@
  * job and its `environment:`; secrets declared by a reusable workflow (`on.workflow_call.secrets`) are
  * the caller's inputs, not repository secrets — unless a caller hands it `secrets: inherit`, which
  * makes every secret it names a repository secret used at that call. `GITHUB_TOKEN` is not counted.
+ * Workflows are read through the workflow model (`model/workflow.ts`) the workflow rules use, so both
+ * agree on which file is a workflow, its jobs and their environments.
  */
-import { parseYaml, type YamlDoc, type YamlNode } from '../parse/yaml.js';
+import { expressionsIn, isReusableOnly, loadWorkflow, WORKFLOW_FILE, isWorkflowPath } from '../model/workflow.js';
 import { isLimitExceeded } from '../limits.js';
 import type { SecretReference, SecretReferences } from './types.js';
 
-/** `.github/workflows/<name>.yml|yaml`: where GitHub reads workflows. */
-export const WORKFLOW_FILE = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
-export const isWorkflowFile = (path: string): boolean => WORKFLOW_FILE.test(path);
+/** `.github/workflows/<name>.yml|yaml`: where GitHub reads workflows (the workflow model's definition). */
+export { WORKFLOW_FILE };
+export const isWorkflowFile = isWorkflowPath;
 
 const NAMED = /(?<![\w.-])secrets\s*\.\s*([A-Za-z_][A-Za-z0-9_-]*)|(?<![\w.-])secrets\s*\[\s*'((?:[^']|'')*)'\s*\]/gi;
 const WHOLE = /\btojson\s*\(\s*secrets\s*\)/i;
@@ -30,26 +32,6 @@ interface FileRefs {
   inherits: Array<{ target: string; line: number; column: number; job: string }>;
 }
 
-/** `${{ … }}` bodies in a piece of source text, with their offsets. */
-function* expressions(src: string, whole: boolean): Generator<{ start: number; body: string }> {
-  if (whole) {
-    yield { start: 0, body: src };
-    return;
-  }
-  let i = 0;
-  while ((i = src.indexOf('${{', i)) !== -1) {
-    const close = src.indexOf('}}', i + 3);
-    if (close === -1) return;
-    yield { start: i + 3, body: src.slice(i + 3, close) };
-    i = close + 2;
-  }
-}
-
-function jobEnvironment(doc: YamlDoc, job: YamlNode | undefined): string | undefined {
-  const env = doc.get(job, 'environment');
-  return doc.str(env) ?? doc.str(doc.get(env, 'name'));
-}
-
 /** Resolve `./.github/workflows/x.yml` against the caller's repository root (the caller's path prefix). */
 function localTarget(callerPath: string, uses: string): string | undefined {
   const m = /^\.\/(\.github\/workflows\/[^@/]+\.ya?ml)$/i.exec(uses.trim());
@@ -60,52 +42,38 @@ function localTarget(callerPath: string, uses: string): string | undefined {
 
 function scanFile(path: string, text: string): FileRefs | undefined {
   if (!CHEAP.test(text)) return { path, callOnly: false, declared: new Set(), refs: [], open: [], inherits: [] };
-  const doc = parseYaml(text)?.first;
-  const root = doc?.root;
-  if (!doc || !doc.isMap(root)) return undefined;
-  const on = doc.get(root, 'on');
-  const triggers = doc.isMap(on) ? doc.entries(on).map((e) => e.key) : doc.strings(on);
-  const declared = new Set(doc.entries(doc.get(on, 'workflow_call', 'secrets')).map((e) => e.key.toUpperCase()));
-  const out: FileRefs = { path, callOnly: triggers.length === 1 && triggers[0] === 'workflow_call', declared, refs: [], open: [], inherits: [] };
+  const wf = loadWorkflow({ path, text });
+  if (!wf) return undefined;
+  const { doc, root } = wf;
+  const declared = new Set(wf.callSecrets.map((s) => s.toUpperCase()));
+  const out: FileRefs = { path, callOnly: isReusableOnly(wf), declared, refs: [], open: [], inherits: [] };
 
-  const visit = (node: YamlNode | undefined, job?: string, environment?: string, skipKey?: string): void => {
-    for (const { node: scalar, path: keys } of doc.scalars(node)) {
-      if (skipKey !== undefined && keys[0] === skipKey) continue;
-      const range = (scalar as { range?: [number, number, number] }).range;
-      if (!range) continue;
-      const src = text.slice(range[0], range[1]);
-      if (!CHEAP.test(src)) continue;
-      const isIf = keys[keys.length - 1] === 'if';
-      for (const ex of expressions(src, isIf && !src.includes('${{'))) {
-        const base = range[0] + ex.start;
-        const where = (offset: number): { line: number; column: number } => doc.file.pos(base + offset);
-        const ctx = { path, ...(job !== undefined ? { job } : {}), ...(environment !== undefined ? { environment } : {}) };
-        if (WHOLE.test(ex.body)) out.open.push({ ...ctx, ...where(ex.body.search(WHOLE)), what: 'tojson' });
-        const dyn = INDEX.exec(ex.body);
-        if (dyn) out.open.push({ ...ctx, ...where(dyn.index), what: 'dynamic' });
-        NAMED.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = NAMED.exec(ex.body))) {
-          const name = m[1] ?? m[2]!.replace(/''/g, "'");
-          if (name.toUpperCase() === 'GITHUB_TOKEN') continue;
-          out.refs.push({ name, ...ctx, ...where(m.index), via: 'expression' });
-        }
+  const visit = (node: typeof root | undefined, job?: string, environment?: string, skipKey?: string): void => {
+    for (const ex of expressionsIn(doc, text, node, { bareIf: true, want: CHEAP, ...(skipKey !== undefined ? { skipKey } : {}) })) {
+      const where = (offset: number): { line: number; column: number } => doc.file.pos(ex.start + offset);
+      const ctx = { path, ...(job !== undefined ? { job } : {}), ...(environment !== undefined ? { environment } : {}) };
+      if (WHOLE.test(ex.body)) out.open.push({ ...ctx, ...where(ex.body.search(WHOLE)), what: 'tojson' });
+      const dyn = INDEX.exec(ex.body);
+      if (dyn) out.open.push({ ...ctx, ...where(dyn.index), what: 'dynamic' });
+      NAMED.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = NAMED.exec(ex.body))) {
+        const name = m[1] ?? m[2]!.replace(/''/g, "'");
+        if (name.toUpperCase() === 'GITHUB_TOKEN') continue;
+        out.refs.push({ name, ...ctx, ...where(m.index), via: 'expression' });
       }
     }
   };
 
   // Everything outside `jobs:` (workflow `env:`, `run-name:` …), then job by job.
   visit(root, undefined, undefined, 'jobs');
-  for (const e of doc.entries(doc.get(root, 'jobs'))) {
-    const job = e.value;
-    visit(job, e.key, jobEnvironment(doc, job));
-    const secrets = doc.get(job, 'secrets');
-    if (doc.str(secrets) === 'inherit') {
-      const uses = doc.str(doc.get(job, 'uses')) ?? '';
-      const p = doc.pos(secrets) ?? { line: 1, column: 1 };
-      const target = localTarget(path, uses);
-      if (target) out.inherits.push({ target, ...p, job: e.key });
-      else out.open.push({ path, ...p, job: e.key, what: 'inherit' });
+  for (const job of wf.jobs) {
+    visit(job.node, job.id, job.environment?.name);
+    if (job.secretsInherit) {
+      const p = doc.pos(job.secretsInherit.node) ?? { line: 1, column: 1 };
+      const target = localTarget(path, job.uses ?? '');
+      if (target) out.inherits.push({ target, ...p, job: job.id });
+      else out.open.push({ path, ...p, job: job.id, what: 'inherit' });
     }
   }
   return out;
@@ -119,7 +87,7 @@ export function referencedSecrets(files: Iterable<{ path: string; text: string }
   const scanned = new Map<string, FileRefs>();
   const result: SecretReferences = { byName: new Map(), open: [], files: [] };
   for (const f of files) {
-    if (!isWorkflowFile(f.path)) continue;
+    if (!isWorkflowPath(f.path)) continue;
     result.files.push(f.path);
     let r: FileRefs | undefined;
     try {

@@ -5,22 +5,11 @@
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
-import { isYamlPath, loadUnit, withoutPeerIgnored } from './lib/workflow.js';
+import { expressionsIn, isYamlPath, loadUnit, withoutPeerIgnored } from './lib/workflow.js';
 
 const WHOLE = /\btojson\s*\(\s*secrets\s*\)/i;
 /** `secrets[` not preceded by a property access; the index is checked separately. */
 const INDEX = /(?<![\w.-])secrets\s*\[/gi;
-
-/** `${{ … }}` spans in a piece of source text. */
-function* expressions(src: string): Generator<{ start: number; end: number; body: string }> {
-  let i = 0;
-  while ((i = src.indexOf('${{', i)) !== -1) {
-    const close = src.indexOf('}}', i + 3);
-    if (close === -1) return;
-    yield { start: i, end: close + 2, body: src.slice(i + 3, close) };
-    i = close + 2;
-  }
-}
 
 /** Whether `body` indexes `secrets` with something other than a string literal. */
 function dynamicIndex(body: string): boolean {
@@ -52,28 +41,23 @@ const rule: Rule = {
     if (!unit) return [];
     const doc = unit.doc;
     const out: RawFinding[] = [];
-    for (const { node } of doc.scalars(unit.root)) {
-      const range = (node as { range?: [number, number, number] }).range;
-      if (!range) continue;
-      const src = file.text.slice(range[0], range[1]);
-      if (!src.includes('${{')) continue;
-      for (const ex of expressions(src)) {
-        const start = range[0] + ex.start;
-        const whole = WHOLE.test(ex.body);
-        if (!whole && !dynamicIndex(ex.body)) continue;
-        const p = doc.file.pos(start);
-        out.push({
-          line: p.line,
-          column: p.column,
-          message: whole
-            ? 'The whole `secrets` context is serialised into this value (`toJSON(secrets)`): every secret the job can see reaches the step.'
-            : 'A secret is selected by a computed name (`secrets[…]`): GitHub must expose every secret to the job to resolve it, and the name can be steered.',
-          construct: `${whole ? 'tojson' : 'index'}:${ex.body.replace(/\s+/g, '')}`,
-          remediation: whole
-            ? 'Pass only the secrets the step uses, one by one: `env: { DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }} }`.'
-            : 'Name the secret literally (`secrets.TOKEN_PROD`), or move per-environment values into GitHub environments and use one name.',
-        });
-      }
+    for (const ex of expressionsIn(doc, file.text, unit.root, { want: /\$\{\{/ })) {
+      // Where the `${{` opens.
+      const start = ex.start - 3;
+      const whole = WHOLE.test(ex.body);
+      if (!whole && !dynamicIndex(ex.body)) continue;
+      const p = doc.file.pos(start);
+      out.push({
+        line: p.line,
+        column: p.column,
+        message: whole
+          ? 'The whole `secrets` context is serialised into this value (`toJSON(secrets)`): every secret the job can see reaches the step.'
+          : 'A secret is selected by a computed name (`secrets[…]`): GitHub must expose every secret to the job to resolve it, and the name can be steered.',
+        construct: `${whole ? 'tojson' : 'index'}:${ex.body.replace(/\s+/g, '')}`,
+        remediation: whole
+          ? 'Pass only the secrets the step uses, one by one: `env: { DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }} }`.'
+          : 'Name the secret literally (`secrets.TOKEN_PROD`), or move per-environment values into GitHub environments and use one name.',
+      });
     }
     return withoutPeerIgnored(file.text, out, ['overprovisioned-secrets']);
   },

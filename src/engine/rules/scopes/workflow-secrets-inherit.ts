@@ -29,9 +29,8 @@ const rule: Rule = {
     const privileged = wf.triggers.some((t) => PRIVILEGED_TRIGGERS.has(t));
     const out: RawFinding[] = [];
     for (const job of wf.jobs) {
-      if (!job.uses) continue;
-      const e = wf.doc.entry(job.node, 'secrets');
-      if (!e || wf.doc.str(e.value) !== 'inherit') continue;
+      if (!job.uses || !job.secretsInherit) continue;
+      const e = job.secretsInherit;
       const u = parseUses(job.uses);
       const local = u.kind === 'local';
       const unpinned = u.kind === 'repo' && !SHA.test(u.ref ?? '');

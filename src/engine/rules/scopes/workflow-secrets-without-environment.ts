@@ -20,7 +20,7 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
 import { optList } from './lib/rule-options.js';
-import { at, code, isWorkflowPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
+import { at, code, expressionsIn, isWorkflowPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
 
 const NAMED = /(?<![\w.-])secrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/gi;
 
@@ -48,29 +48,19 @@ const rule: Rule = {
     const doc = wf.doc;
     const out: RawFinding[] = [];
     for (const job of wf.jobs) {
-      if (job.uses || !doc.isNull(doc.get(job.node, 'environment'))) continue;
+      if (job.uses || job.environment) continue;
       const src = doc.source(job.node) ?? '';
       if (/#\s*zizmor:\s*ignore\[[^\]]*secrets-outside-env/i.test(src)) continue;
       const names: string[] = [];
       let first: { line: number; column: number } | undefined;
-      for (const { node } of doc.scalars(job.node)) {
-        const range = (node as { range?: [number, number, number] }).range;
-        if (!range) continue;
-        const text = file.text.slice(range[0], range[1]);
-        let i = 0;
-        while ((i = text.indexOf('${{', i)) !== -1) {
-          const close = text.indexOf('}}', i + 3);
-          if (close === -1) break;
-          const body = text.slice(i + 3, close);
-          NAMED.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = NAMED.exec(body))) {
-            const name = m[1] ?? m[2]!;
-            if (name.toUpperCase() === 'GITHUB_TOKEN' || allow.has(name.toUpperCase())) continue;
-            if (!names.includes(name)) names.push(name);
-            first ??= doc.file.pos(range[0] + i + 3 + m.index);
-          }
-          i = close + 2;
+      for (const ex of expressionsIn(doc, file.text, job.node)) {
+        NAMED.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = NAMED.exec(ex.body))) {
+          const name = m[1] ?? m[2]!;
+          if (name.toUpperCase() === 'GITHUB_TOKEN' || allow.has(name.toUpperCase())) continue;
+          if (!names.includes(name)) names.push(name);
+          first ??= doc.file.pos(ex.start + m.index);
         }
       }
       if (!names.length || !first) continue;
