@@ -104,7 +104,9 @@ describe('write pacing across the fleet (store.pacing)', () => {
     expect(seven).toHaveLength(4);
     // Four writes of one installation from two processes' pacers: one slot each, an interval apart.
     for (let i = 1; i < seven.length; i++) expect(seven[i]! - seven[i - 1]!).toBeGreaterThanOrEqual(interval / 2);
-    expect(seven[3]! - seven[0]!).toBeGreaterThanOrEqual(3 * interval - 60);
+    // Three intervals from first to last, less what one claim's answer may lag another's on a loaded
+    // machine (CI with parallel test files saw 80 ms): unpaced, the four would start together (below).
+    expect(seven[3]! - seven[0]!).toBeGreaterThanOrEqual(3 * interval - interval / 2);
     expect(starts.find(([n]) => n === 'other')![1]).toBeLessThan(seven[2]!);
     // Without the store, the same two pacers would each go at once.
     const [c, d] = [new InstallationPacer(opts), new InstallationPacer(opts)];
