@@ -18,7 +18,7 @@
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importTs } from './import-ts.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['web-tree-sitter', '@tree-sitter-grammars/*'];
@@ -47,19 +47,7 @@ const bundleFile = launcherFile.replace(/\.js$/, '-main.js');
  * each rule's options, checked from the rules' metadata), are the ones the source compiles with:
  * json-schema-compile.ts itself, transpiled here (tests build the bundle before any tsc build exists).
  */
-async function compileModule() {
-  const out = new URL('../node_modules/.cache/tokenwarden-build/json-schema-compile.mjs', import.meta.url).pathname;
-  await build({
-    entryPoints: [new URL('../src/engine/json-schema-compile.ts', import.meta.url).pathname],
-    outfile: out,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-  });
-  return import(`${pathToFileURL(out).href}?${Date.now()}`);
-}
+const compileModule = () => importTs('src/engine/json-schema-compile.ts');
 const schemasPrecompiled = {
   name: 'schemas-precompiled',
   async setup(b) {

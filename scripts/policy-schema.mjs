@@ -3,22 +3,11 @@
 // the code. The rest of the file is kept as it is. src/engine/policy/rule-options-schema.ts does the
 // work; it is bundled here with esbuild (as scripts/bundle.mjs compiles json-schema-compile.ts), so the
 // script runs without a tsc build. `--check` writes nothing and exits 1 when the file is stale.
-import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { importTs } from './import-ts.mjs';
 
 const file = new URL('../policies/tokenwarden.schema.json', import.meta.url);
-const out = new URL('../node_modules/.cache/tokenwarden-build/rule-options-schema.mjs', import.meta.url).pathname;
-await build({
-  entryPoints: [new URL('../src/engine/policy/rule-options-schema.ts', import.meta.url).pathname],
-  outfile: out,
-  bundle: true,
-  packages: 'external',
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning',
-});
-const { withRuleOptions } = await import(`${pathToFileURL(out).href}?${Date.now()}`);
+const { withRuleOptions } = await importTs('src/engine/policy/rule-options-schema.ts');
 
 /**
  * JSON with a container on one line when it fits in `width` columns (200, as prettier in this repository; people read the file too).
