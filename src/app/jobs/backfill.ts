@@ -23,7 +23,7 @@
  */
 import { RULE_IDS } from '../../engine/inventory/policy.js';
 import type { Finding } from '../../engine/finding.js';
-import type { RuleMeta } from '../../engine/rule.js';
+import { metaLookup } from '../effects/issue-step.js';
 import { mergeResults } from '../../engine/structural.js';
 import { ignoredBy, type ScanResult } from '../../engine/scan.js';
 import { DEFAULT_BACKFILL_POLICY, DEFAULT_ISSUE_POLICY } from '../../engine/policy/types.js';
@@ -333,7 +333,6 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
   const issues: IssueWritten[] = [];
   let problem: string | undefined;
   if (wanted.length) {
-    const byId = new Map(deps.rules.map((r) => [r.meta.id, r.meta]));
     const htmlUrl = info.htmlUrl;
     const occurrenceOf = (f: Finding): Occurrence => {
       const h = fromHistory.get(f);
@@ -366,7 +365,7 @@ async function judgeBranch(deps: AppDeps & BackfillDeps, ctx: HandlerContext, p:
         repository,
         findings: wanted,
         occurrenceOf,
-        ruleMeta: (id: string): RuleMeta | undefined => byId.get(id),
+        ruleMeta: metaLookup(deps.rules),
         maxCreates: deps.limits.maxIssuesPerRun,
       });
       for (const f of result.findings) {

@@ -17,7 +17,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { GCP_BASIC_ROLES } from './lib/cloud-controls.js';
-import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth } from './lib/gcp-iam.js';
+import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth, memberList } from './lib/gcp-iam.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 export const BASIC_ROLES: readonly string[] = ['roles/owner', 'roles/editor', 'roles/viewer'];
@@ -58,12 +58,7 @@ const rule: Rule = {
       if (g.members.length && !members.length) continue;
       const publicMember = members.find((m) => memberBreadth(m.v) === 'public');
       const severity: Severity = publicMember ? 'critical' : (SEVERITY[role] ?? 'high');
-      const who = members.length
-        ? members
-            .slice(0, 3)
-            .map((m) => `\`${m.v}\``)
-            .join(', ') + (members.length > 3 ? ' …' : '')
-        : 'its members';
+      const who = memberList(members);
       const scope = g.level === 'policy' ? 'the resource the policy is applied to' : `the ${g.level}`;
       out.push({
         line: g.role.line,

@@ -26,7 +26,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { GCP_IMPERSONATION } from './lib/cloud-controls.js';
-import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth } from './lib/gcp-iam.js';
+import { appliesToTerraform, GCP_KEYWORDS, gcpGrants, memberBreadth, memberList } from './lib/gcp-iam.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 /** Roles that mint tokens for, or act as, the service accounts in their scope. */
@@ -97,12 +97,7 @@ const rule: Rule = {
       const lower = role.toLowerCase();
       const members = g.members.filter((m) => !anyGlob(allowMembers, m.v));
       if (g.members.length && !members.length) continue;
-      const who = members.length
-        ? members
-            .slice(0, 3)
-            .map((m) => `\`${m.v}\``)
-            .join(', ') + (members.length > 3 ? ' …' : '')
-        : 'its members';
+      const who = memberList(members);
       if (g.level === 'service-account') {
         if (!impersonation.has(lower)) continue;
         let worst: { m: (typeof members)[number]; severity: Severity; why: string } | undefined;

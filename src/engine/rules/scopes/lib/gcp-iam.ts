@@ -111,6 +111,15 @@ export function memberBreadth(m: string): 'public' | 'domain' | 'pool' | undefin
   return undefined;
 }
 
+/** The members a finding names: the first three, in backticks, `…` for more; `its members` for none. */
+export const memberList = (members: readonly GcpValue[]): string =>
+  members.length
+    ? members
+        .slice(0, 3)
+        .map((m) => `\`${m.v}\``)
+        .join(', ') + (members.length > 3 ? ' …' : '')
+    : 'its members';
+
 export const isServiceAccount = (m: string): boolean => /^serviceAccount:/i.test(m);
 /** The Compute Engine and App Engine default service accounts (Editor on the project by default). */
 export const isDefaultServiceAccount = (m: string): boolean => /-compute@developer\.gserviceaccount\.com$|@appspot\.gserviceaccount\.com$/i.test(m);
