@@ -553,6 +553,8 @@ describe('(4) floods of unauthenticated POSTs', () => {
     statuses: number[];
     /** The answer must come before the body was sent (the headers decide). */
     beforeBody: boolean;
+    /** Resident-memory growth allowed over the baseline (MB). */
+    memoryMb?: number;
   }
 
   async function flood(name: string, f: Flood): Promise<void> {
@@ -578,7 +580,7 @@ describe('(4) floods of unauthenticated POSTs', () => {
 
     expect.soft(res.filter((r) => !f.statuses.includes(r.status ?? 0)).length, `answers ${JSON.stringify(countBy(res.map((r) => String(r.status ?? r.error))))}, want ${f.statuses.join('/')}`).toBe(0);
     if (f.beforeBody) expect.soft(res.filter((r) => !r.beforeBody).length, 'requests answered only after their whole body was sent').toBe(0);
-    expectMemory(c, out, 64);
+    expectMemory(c, out, f.memoryMb ?? 64);
     // A refused POST names no repository and calls nothing: lines of evaluations (the benign PR's, or
     // one a previous case left running, and the periodic summary of accepted webhooks) are not the flood's.
     const benign = [...c.rig.benignDeliveries];
@@ -607,6 +609,19 @@ describe('(4) floods of unauthenticated POSTs', () => {
       headers: () => ({ 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }),
       statuses: [413],
       beforeBody: true,
+    });
+  }, 90_000);
+
+  it('40 badly signed 24 MB POSTs at once: at most two bodies read at a time (401), the rest turned away before reading (503), bounded memory', async () => {
+    await flood('flood-forged-24mb', {
+      requests: 40,
+      concurrency: 40,
+      declared: 24 * 1024 * 1024,
+      first: 64 * 1024,
+      headers: () => ({ 'x-hub-signature-256': sign('{}', 'not-the-secret-not-the-secret!!') }),
+      statuses: [401, 503],
+      beforeBody: false,
+      memoryMb: 200,
     });
   }, 90_000);
 
