@@ -15,7 +15,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    setupFiles: ['test/setup.ts'],
+    // Projects list their own setup files (an `extends` project would concatenate the root's).
     // A migrated in-memory database snapshot for the store tests (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
@@ -24,12 +24,13 @@ export default defineConfig({
     pool: 'forks',
     // More forks than cores: most App tests wait (servers, child processes, timers, databases) rather
     // than compute, and vitest's default (cores − 1) is one fork on a two-core machine.
-    poolOptions: { threads: { isolate: false, maxThreads: availableParallelism() }, forks: { isolate: true, maxForks: availableParallelism() + 1, minForks: 1 } },
+    poolOptions: { threads: { isolate: false, maxThreads: availableParallelism() }, forks: { isolate: false, maxForks: availableParallelism() + 1, minForks: availableParallelism() + 1 } },
     projects: [
       {
         extends: true,
         test: {
           name: 'engine',
+          setupFiles: ['test/setup.ts'],
           include: ['test/engine/**/*.test.ts', 'test/report/*.test.ts'],
           pool: 'threads',
         },
@@ -38,6 +39,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'app',
+          setupFiles: ['test/setup.ts', 'test/setup-shared-process.ts'],
           include: ['test/**/*.test.ts'],
           exclude: ['test/engine/**', 'test/report/*.test.ts', 'test/e2e/**'],
         },
@@ -46,6 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          setupFiles: ['test/setup.ts'],
           include: ['test/e2e/**/*.test.ts'],
         },
       },
