@@ -5,7 +5,7 @@
  *
  *   (a) redeliveries            (b) bad signatures             (c) a broken base policy
  *   (d) a PR disabling the policy  (e) injected 5xx            (f) primary and secondary rate limits
- *   (g) 120 concurrent PRs in 4 installations                  (h) a 3000-file PR
+ *   (g) 40 concurrent PRs in 4 installations                   (h) a 3000-file PR
  *   (i) no secret in any request to GitHub nor in the logs     (j) a shutdown mid-evaluation
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -362,11 +362,14 @@ describe('the real server against a stand-in GitHub', () => {
     expect(warnings.map((w) => w.msg)).toEqual(expect.arrayContaining(['GitHub secondary rate limit', 'GitHub primary rate limit']));
   });
 
-  it('(g) 120 concurrent pull requests in 4 installations: each ends with one completed run and the right conclusion; writes are serialised per installation', async () => {
+  it('(g) 40 concurrent pull requests in 4 installations: each ends with one completed run and the right conclusion; writes are serialised per installation', async () => {
+    // Ten each: enough for writes of one installation to queue while others run (a 200-webhook burst
+    // is the durable e2e suite's and the bench's).
     const owners = ['north', 'south', 'east', 'west'];
+    const PER = 10;
     const prs: Array<{ head: string; leaks: boolean; owner: string; installation: number; ev: unknown }> = [];
     for (const [k, owner] of owners.entries()) {
-      for (let n = 1; n <= 30; n++) {
+      for (let n = 1; n <= PER; n++) {
         const head = sha(`g-${owner}-${n}`);
         const leaks = n % 4 === 0;
         const files: FileEntry[] = [
@@ -393,7 +396,7 @@ describe('the real server against a stand-in GitHub', () => {
     }
     const ms = Date.now() - t0;
     for (const p of prs) expect(onlyCompletion(p.head).conclusion, `${p.owner} ${p.head}`).toBe(p.leaks ? 'failure' : 'success');
-    for (const owner of owners) expect(issuesIn(`${owner}/svc`)).toHaveLength((30 / 4) | 0);
+    for (const owner of owners) expect(issuesIn(`${owner}/svc`)).toHaveLength((PER / 4) | 0);
     // Writes of one installation never overlapped; each used its own installation's token.
     expect(standIn.overlaps.slice(overlapsBefore)).toEqual([]);
     // (Scheduled retries of earlier scenarios may write in the same window: only these owners count.)
@@ -405,7 +408,7 @@ describe('the real server against a stand-in GitHub', () => {
       return [Math.min(...ws.map((w) => w.start)), Math.max(...ws.map((w) => w.end ?? w.start))] as const;
     });
     expect(Math.max(...spans.map((s) => s[0]))).toBeLessThan(Math.min(...spans.map((s) => s[1])));
-    console.log(`(g) 120 PRs, ${writes.length} writes, settled in ${ms} ms`);
+    console.log(`(g) ${prs.length} PRs, ${writes.length} writes, settled in ${ms} ms`);
   }, 90_000);
 
   it('(h) judges a 3000-file pull request: 30 pages of files, the secret on the last page found', async () => {
@@ -476,7 +479,7 @@ describe('the real server against a stand-in GitHub', () => {
     await settled([head]);
     expect(onlyCompletion(head).conclusion).toBe('success');
 
-    expect(secrets.length).toBeGreaterThan(30);
+    expect(secrets.length).toBeGreaterThan(15);
     const sent = standIn.exchanges.map((e) => `${e.method} ${e.path} ${e.body}`).join('\n');
     const logged = outputs.flat().join('\n');
     expect(logged).toContain('"level":20'); // debug lines were written

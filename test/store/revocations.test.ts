@@ -92,7 +92,7 @@ function backEnd(h: Harness): void {
     let store: Store;
     let opts: StoreOptions;
     beforeAll(async () => {
-      opts = await h.fresh();
+      opts = await h.migrated();
       store = await openStore(opts);
     }, SLOW);
     afterAll(async () => {

@@ -48,9 +48,9 @@ export function storeSuite(h: Harness): void {
     let shared: StoreOptions;
     let build: string;
     // A second database for the cases that need one nobody else holds open (a child process on PGlite,
-    // where a directory serves one process). Made once: a new PGlite directory costs seconds (initdb).
+    // where a directory serves one process), already migrated.
     let sideDb: Promise<StoreOptions> | undefined;
-    const side = (): Promise<StoreOptions> => (sideDb ??= h.fresh());
+    const side = (): Promise<StoreOptions> => (sideDb ??= h.migrated());
 
     beforeAll(async () => {
       build = buildStore();

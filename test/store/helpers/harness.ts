@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Backend, StoreOptions } from '../../../src/store/index.js';
+import { seedDataDir } from '../../app/helpers/data-dir.js';
 
 export interface Harness {
   name: string;
@@ -17,8 +18,14 @@ export interface Harness {
   skip?: string;
   /** Can two store handles (two instances) share one database? Not with PGlite (one process per directory). */
   multiInstance: boolean;
-  /** Options for a new, empty database. */
+  /** Options for a new, empty database (its first open migrates it). */
   fresh(): Promise<StoreOptions>;
+  /**
+   * Options for a new database already at the latest migration, for cases that are not about
+   * migrating. On PGlite a copy of a migrated template directory: a new directory would run `initdb`
+   * in WebAssembly, seconds of CPU each.
+   */
+  migrated(): Promise<StoreOptions>;
   /** Remove every database `fresh` made. */
   teardown(): Promise<void>;
 }
@@ -33,6 +40,11 @@ export function pgliteHarness(): Harness {
       const dir = mkdtempSync(join(tmpdir(), 'tokenwarden-store-test-'));
       dirs.push(dir);
       return { backend: 'pglite', dataDir: dir };
+    },
+    async migrated() {
+      const dir = mkdtempSync(join(tmpdir(), 'tokenwarden-store-test-'));
+      dirs.push(dir);
+      return { backend: 'pglite', dataDir: await seedDataDir(dir) };
     },
     async teardown() {
       for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -59,6 +71,10 @@ export function postgresHarness(env: NodeJS.ProcessEnv = process.env): Harness {
       const u = new URL(url!);
       u.pathname = `/${name}`;
       return { backend: 'postgres', connectionString: u.toString(), poolSize: 5 };
+    },
+    // A new PostgreSQL database migrates in milliseconds: no template needed.
+    migrated() {
+      return this.fresh();
     },
     async teardown() {
       for (const name of made.splice(0))
