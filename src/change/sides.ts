@@ -119,7 +119,7 @@ const NAMES_ROLES = /role|rbac/i;
  * files of the repository (paths naming roles or RBAC first, at most `MAX_ROLE_FILES`) whose text
  * defines one. A file that could not be read is listed (a binding to a role in it was not judged).
  */
-async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], concurrency: number): Promise<RoleSide> {
+async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], opts: ReadOptions): Promise<RoleSide> {
   const texts = new Map<string, string>();
   const skipped: Skipped[] = [];
   const notes: string[] = [];
@@ -133,10 +133,11 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
       skipped.push({ path, reason: 'unreadable', detail: "the repository's files could not be listed: its Kubernetes bindings were not judged against roles defined in other files" });
     return { texts, skipped, notes };
   }
-  const candidates = listing.files.filter((f) => ROLE_FILE.test(f.path) && appliesToK8s(f.path) && !changed.has(f.path));
+  // A file the policy ignores does not feed the judgement, as it would not in a scan of the whole tree.
+  const candidates = listing.files.filter((f) => ROLE_FILE.test(f.path) && appliesToK8s(f.path) && !changed.has(f.path) && !opts.isIgnored(f.path));
   const ranked = [...candidates.filter((f) => NAMES_ROLES.test(f.path)), ...candidates.filter((f) => !NAMES_ROLES.test(f.path))];
   const chosen = ranked.slice(0, MAX_ROLE_FILES);
-  const read = await mapLimit(chosen, concurrency, async (f) => [f.path, await side.read(f.path, 'roles', f.blob)] as const);
+  const read = await mapLimit(chosen, opts.concurrency, async (f) => [f.path, await side.read(f.path, 'roles', f.blob)] as const);
   for (const [p, r] of read) {
     if ('text' in r) {
       if (DEFINES_K8S_ROLE.test(r.text)) texts.set(p, r.text);
@@ -150,8 +151,19 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
   return { texts, skipped, notes };
 }
 
+export interface ReadOptions {
+  /** Reads at a time per side. */
+  concurrency: number;
+  /**
+   * The policy's ignore globs (`Scanner.isIgnored`, `ignoredBy(policy)`): a file they exclude is not
+   * read for the Kubernetes roles, as a scan of the whole tree would not read it either.
+   */
+  isIgnored: (path: string) => boolean;
+}
+
 /** Read `files` whole at both sides, and the repository views when a cross-file rule could care. */
-export async function readSides(files: readonly ChangedStructuralFile[], head: SideReader, base: SideReader | undefined, concurrency = 4): Promise<Sides> {
+export async function readSides(files: readonly ChangedStructuralFile[], head: SideReader, base: SideReader | undefined, opts: ReadOptions): Promise<Sides> {
+  const { concurrency } = opts;
   const skipped: Skipped[] = [];
   const notes: string[] = [];
   const headFiles = new Map<string, string>();
@@ -188,7 +200,7 @@ export async function readSides(files: readonly ChangedStructuralFile[], head: S
   const bindings = [...headFiles].filter(([p, t]) => appliesToK8s(p) && BINDS_K8S_ROLE.test(t)).map(([p]) => p);
   if (bindings.length) {
     const changed = new Set(files.flatMap((f) => (f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path])));
-    roles = await readRoles(head, changed, bindings, concurrency);
+    roles = await readRoles(head, changed, bindings, opts);
     skipped.push(...roles.skipped);
     notes.push(...roles.notes);
   }

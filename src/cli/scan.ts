@@ -90,7 +90,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
       // `--diff`: HEAD against BASE (the merge base for `...`); `--staged`: the index against HEAD.
       const headRev = range ? range.head : null;
       const baseRev = range ? (range.mergeBase ? await mergeBaseOf(root, range.base, range.head) : range.base) : 'HEAD';
-      const judged = await structuralFromGit(root, structural, headRev, baseRev, maxBytes, opts);
+      const judged = await structuralFromGit(root, structural, headRev, baseRev, maxBytes, opts, (p) => scanner.isIgnored(p));
       for (const s of judged.skipped) scanner.skip(s);
       return mergeResults(secretsOnly.result(), judged.result);
     };
@@ -171,13 +171,14 @@ async function structuralFromGit(
   baseRev: string,
   maxBytes: number,
   opts: ScannerOptions,
+  isIgnored: (path: string) => boolean,
 ): Promise<{ result: ScanResult; skipped: Skipped[]; notes: string[] }> {
   const changed: ChangedStructuralFile[] = files.map((f) => ({
     path: f.newPath!,
     ...(f.oldPath !== null && f.oldPath !== f.newPath ? { previousPath: f.oldPath } : {}),
     added: f.oldPath === null,
   }));
-  const sides = await readSides(changed, gitSide(root, headRev, maxBytes, true), gitSide(root, baseRev, maxBytes, false), 1);
+  const sides = await readSides(changed, gitSide(root, headRev, maxBytes, true), gitSide(root, baseRev, maxBytes, false), { concurrency: 1, isIgnored });
   return { result: structuralChange(opts, sides.head, sides.base), skipped: sides.skipped, notes: sides.notes };
 }
 

@@ -144,4 +144,31 @@ roleRef:
     const staged = await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir });
     expect(found(staged.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/staged.yaml:12']);
   });
+
+  it("a role in a file the policy's ignore globs exclude does not feed the judgement; the same role in another file does", async () => {
+    const repo = tempRepo();
+    write(repo.dir, {
+      '.github/tokenwarden.yml': 'ignore:\n  - "examples/**"\n',
+      'examples/rbac/roles.yaml': role('pod-admin', '["*"]'),
+      'README.md': 'x\n',
+    });
+    repo.commit('roles, ignored');
+    // A scan of the whole tree leaves the ignored file out, so the binding it gets is judged without it.
+    write(repo.dir, { 'deploy/bindings/admin.yaml': binding('pod-admin') });
+    repo.commit('admin binding');
+    const tree = await tw(['scan', '--format', 'json'], { cwd: repo.dir });
+    expect(found(tree.stdout)).toEqual([]);
+    const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout).skipped).toEqual([]);
+
+    // The same role outside the ignored folder is found.
+    write(repo.dir, { 'deploy/rbac/roles.yaml': role('pod-admin', '["*"]') });
+    repo.commit('roles, not ignored');
+    write(repo.dir, { 'deploy/bindings/other.yaml': binding('pod-admin').replace('ci-deployer', 'other-deployer') });
+    repo.commit('another binding');
+    const flagged = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(flagged.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/other.yaml:12']);
+    expect(JSON.parse(flagged.stdout).findings[0].message).toContain('deploy/rbac/roles.yaml');
+  });
 });

@@ -57,6 +57,7 @@ export async function judgeChange(ev: Evaluation, policy: ResolvedPolicy): Promi
         judge: (head, base) => boxedStructural(box, policy, head, base),
         maxFileBytes: policy.settings.maxFileBytes,
         concurrency: deps.limits.concurrency,
+        isIgnored,
       })
     : undefined;
   if (structural) log.info({ repository: fullName(repo), files: structuralFiles.length, requests: structural.requests }, 'structural files read whole at head and base');

@@ -46,6 +46,8 @@ export interface StructuralInput {
   judge(head: Side, base: Side): Promise<{ result: ScanResult; skipped: Skipped[] }>;
   maxFileBytes: number;
   concurrency: number;
+  /** The policy's ignore globs (`ignoredBy(policy)`): an ignored file is not searched for Kubernetes roles. */
+  isIgnored: (path: string) => boolean;
 }
 
 export interface StructuralResult {
@@ -140,7 +142,10 @@ export async function scanStructural(input: StructuralInput): Promise<Structural
     added: f.status === 'added',
     ...(f.sha ? { blob: f.sha } : {}),
   }));
-  const sides = await readSides(files, headReader, baseRef ? githubSide(cache, gh, repo, baseRef, counter) : undefined, input.concurrency);
+  const sides = await readSides(files, headReader, baseRef ? githubSide(cache, gh, repo, baseRef, counter) : undefined, {
+    concurrency: input.concurrency,
+    isIgnored: input.isIgnored,
+  });
   const judged = await input.judge(sides.head, sides.base);
   return { result: judged.result, skipped: [...sides.skipped, ...judged.skipped], notes: sides.notes, requests: counter.blobs + cache.requests };
 }
