@@ -20,8 +20,8 @@ import { appliesToK8s, BINDS_K8S_ROLE, DEFINES_K8S_ROLE } from '../engine/rules/
 export const MAX_VIEW_FILES = 100;
 export const WORKFLOWS_DIR = '.github/workflows';
 /**
- * YAML files read at the head, when a changed manifest binds a Kubernetes role, to find the roles it may
- * refer to (paths naming roles or RBAC first); beyond this the search is incomplete (noted).
+ * Manifest files (YAML or JSON) read at the head, when a changed manifest binds a Kubernetes role, to find
+ * the roles it may refer to (paths naming roles or RBAC first); beyond this the search is incomplete.
  */
 export const MAX_ROLE_FILES = 100;
 
@@ -111,13 +111,15 @@ interface RoleSide {
   notes: string[];
 }
 
-const ROLE_FILE = /\.ya?ml$/i;
 const NAMES_ROLES = /role|rbac/i;
+const YAML_FILE = /\.ya?ml$/i;
 
 /**
- * The files at the head, outside the change, that define a Kubernetes Role or ClusterRole: the YAML
- * files of the repository (paths naming roles or RBAC first, at most `MAX_ROLE_FILES`) whose text
- * defines one. A file that could not be read is listed (a binding to a role in it was not judged).
+ * The files at the head, outside the change, that define a Kubernetes Role or ClusterRole: the manifest
+ * files of the repository — YAML, and JSON, which the Kubernetes rules parse as well (`appliesToK8s`) —
+ * that the policy does not ignore, at most `MAX_ROLE_FILES` of them, whose text defines one. Paths naming
+ * roles or RBAC come first, then YAML, then JSON (most JSON in a repository is not a manifest). A file
+ * that could not be read is listed (a binding to a role in it was not judged).
  */
 async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], opts: ReadOptions): Promise<RoleSide> {
   const texts = new Map<string, string>();
@@ -134,8 +136,9 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
     return { texts, skipped, notes };
   }
   // A file the policy ignores does not feed the judgement, as it would not in a scan of the whole tree.
-  const candidates = listing.files.filter((f) => ROLE_FILE.test(f.path) && appliesToK8s(f.path) && !changed.has(f.path) && !opts.isIgnored(f.path));
-  const ranked = [...candidates.filter((f) => NAMES_ROLES.test(f.path)), ...candidates.filter((f) => !NAMES_ROLES.test(f.path))];
+  const candidates = listing.files.filter((f) => appliesToK8s(f.path) && !changed.has(f.path) && !opts.isIgnored(f.path));
+  const rank = (path: string): number => (NAMES_ROLES.test(path) ? 0 : YAML_FILE.test(path) ? 1 : 2);
+  const ranked = [0, 1, 2].flatMap((r) => candidates.filter((f) => rank(f.path) === r));
   const chosen = ranked.slice(0, MAX_ROLE_FILES);
   const read = await mapLimit(chosen, opts.concurrency, async (f) => [f.path, await side.read(f.path, 'roles', f.blob)] as const);
   for (const [p, r] of read) {
@@ -145,7 +148,7 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
   }
   if (listing.truncated || ranked.length > chosen.length) {
     notes.push(
-      `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other YAML files; a role defined elsewhere was not seen.`,
+      `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other manifest files; a role defined elsewhere was not seen.`,
     );
   }
   return { texts, skipped, notes };

@@ -145,6 +145,45 @@ roleRef:
     expect(found(staged.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/staged.yaml:12']);
   });
 
+  it('roles defined in JSON manifests (a kubectl List) are found too, for YAML and JSON bindings', async () => {
+    const rbacRule = (verbs: string[]) => ({ apiGroups: [''], resources: ['pods'], verbs });
+    const clusterRole = (name: string, verbs: string[]) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules: [rbacRule(verbs)] });
+    const list = { apiVersion: 'v1', kind: 'List', items: [clusterRole('pod-admin', ['*']), clusterRole('pod-reader', ['get', 'list', 'watch'])] };
+    const repo = tempRepo();
+    write(repo.dir, { 'deploy/cluster/roles.json': JSON.stringify(list, null, 2), 'package.json': '{ "name": "app", "version": "1.0.0" }\n' });
+    repo.commit('roles in JSON');
+    write(repo.dir, { 'deploy/bindings/admin.yaml': binding('pod-admin') });
+    repo.commit('admin binding');
+    const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(r.stdout)).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/admin.yaml:12']);
+    expect(JSON.parse(r.stdout).findings[0].message).toContain('deploy/cluster/roles.json');
+
+    // A JSON binding, to the wide role and to the read-only one.
+    const jsonBinding = (name: string, role: string): string =>
+      JSON.stringify(
+        {
+          apiVersion: 'rbac.authorization.k8s.io/v1',
+          kind: 'ClusterRoleBinding',
+          metadata: { name },
+          subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: 'ci' }],
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+        },
+        null,
+        2,
+      );
+    const wide = jsonBinding('json-admin', 'pod-admin');
+    write(repo.dir, { 'deploy/bindings/admin.json': wide });
+    repo.commit('JSON admin binding');
+    const j = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    const line = wide.split('\n').findIndex((l) => l.includes('"name": "pod-admin"')) + 1;
+    expect(found(j.stdout)).toEqual([`scopes/k8s-binding-privileged-role deploy/bindings/admin.json:${line}`]);
+
+    write(repo.dir, { 'deploy/bindings/reader.json': jsonBinding('json-reader', 'pod-reader') });
+    repo.commit('JSON reader binding');
+    const ok = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+    expect(found(ok.stdout)).toEqual([]);
+  });
+
   it("a role in a file the policy's ignore globs exclude does not feed the judgement; the same role in another file does", async () => {
     const repo = tempRepo();
     write(repo.dir, {

@@ -17,8 +17,8 @@
  * API calls: per structural file, one blob (head) and one contents read (base, none for an added file);
  * when the inventory or a workflow changed, per side one directory listing, up to two inventory reads
  * and one read per workflow not already read (at most `MAX_VIEW_FILES`). When a changed manifest binds
- * a Kubernetes role, at the head only: one recursive tree listing and one blob per YAML file searched for
- * roles (at most `MAX_ROLE_FILES`); the base reuses those texts.
+ * a Kubernetes role, at the head only: one recursive tree listing and one blob per manifest file (YAML or
+ * JSON) searched for roles (at most `MAX_ROLE_FILES`); the base reuses those texts.
  */
 import { decodeFile, type Skipped } from '../../engine/decode.js';
 import type { ScanResult } from '../../engine/scan.js';
