@@ -11,6 +11,7 @@ import { appendRecords, checkpoint, GENESIS, recordDigest } from '../../src/audi
 import { postgresHarness } from '../store/helpers/harness.js';
 import { tamper } from '../audit/helpers.js';
 import { tw } from './harness.js';
+import { seedDataDir } from '../app/helpers/data-dir.js';
 
 const SLOW = 120_000;
 const LINE = /^audit trail intact: (\d+) records, head (\d+):([0-9a-f]{64}), last checkpoint (\d+):([0-9a-f]{64}) at \S+Z\n$/;
@@ -37,7 +38,8 @@ describe('tokenwarden audit (embedded store)', () => {
   beforeAll(async () => {
     root = realpathSync(mkdtempSync(join(tmpdir(), 'tw-cli-audit-')));
     dir = join(root, 'data');
-    await fill({ backend: 'pglite', dataDir: dir });
+    // A copy of a migrated directory: a new one would run initdb (seconds of CPU).
+    await fill({ backend: 'pglite', dataDir: await seedDataDir(dir) });
   }, SLOW);
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -130,7 +132,7 @@ describe('tokenwarden audit (embedded store)', () => {
     'a tampered record: verify names it, exit 1',
     async () => {
       const copy = join(root, 'tampered');
-      await fill({ backend: 'pglite', dataDir: copy });
+      await fill({ backend: 'pglite', dataDir: await seedDataDir(copy) });
       const store = await openStore({ backend: 'pglite', dataDir: copy });
       try {
         await tamper(store, async (tx) => void (await tx.query(`UPDATE tokenwarden.audit_record SET body = body || '{"verdict":"pass"}' WHERE seq = 12`)));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
+import { seedDataDir } from '../app/helpers/data-dir.js';
 import { recordEvaluation } from '../../src/audit/index.js';
 import type { EvidenceReport } from '../../src/report/evidence/index.js';
 import { githubToken } from '../helpers/tokens.js';
@@ -149,7 +150,8 @@ describe('tokenwarden report', () => {
     let data: string;
     beforeAll(async () => {
       data = join(top, 'data');
-      const store = await openStore({ backend: 'pglite', dataDir: data });
+      // A copy of a migrated directory: a new one would run initdb (seconds of CPU).
+      const store = await openStore({ backend: 'pglite', dataDir: await seedDataDir(data) });
       try {
         for (const [i, verdict] of (['pass', 'fail', 'fail'] as const).entries()) {
           await recordEvaluation(store, {
