@@ -7,8 +7,11 @@ import { defineConfig } from 'vitest/config';
  *   module graph per worker (no per-file isolation): the rule set and the WASM parsers load once
  *   per worker instead of once per file, which was most of the suite's collect time.
  * - `app`: the App, the store, the audit trail, the CLI and everything that starts servers, child
- *   processes, timers or databases — each file isolated in its own process, as before.
- * - `e2e`: the real server against the loopback stand-in under hostile input and crashes (minutes).
+ *   processes, timers or databases — in child processes (forks), several files per fork sharing one
+ *   module graph: Probot, Octokit and PGlite load once per fork, not once per file. What a file leaves
+ *   in process-wide state is reset after it (test/setup-shared-process.ts); tests close what they open.
+ * - `e2e`: the long adversarial suites: the real server against the loopback stand-in under hostile
+ *   input and crashes, and every rule against pathological inputs (test/engine/redos.test.ts) (minutes).
  *
  * `npm test` runs engine and app; `npm run test:e2e` runs e2e (CI runs both); `npm run test:quick`
  * runs engine only, for the inner loop.
@@ -32,6 +35,7 @@ export default defineConfig({
           name: 'engine',
           setupFiles: ['test/setup.ts'],
           include: ['test/engine/**/*.test.ts', 'test/report/*.test.ts'],
+          exclude: ['test/engine/redos.test.ts'],
           pool: 'threads',
         },
       },
@@ -49,7 +53,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           setupFiles: ['test/setup.ts'],
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/engine/redos.test.ts'],
         },
       },
     ],
