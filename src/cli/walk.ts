@@ -12,7 +12,7 @@
  *
  * Nothing is read here: `read.ts` reads each file in one call when it is scanned.
  */
-import { lstat, readFile, readdir } from 'node:fs/promises';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Skipped } from '../engine/decode.js';
@@ -137,10 +137,10 @@ interface IgnoreFrame {
   ig: Ignore;
 }
 
-async function gitignoreAt(root: string, relDir: string): Promise<IgnoreFrame | undefined> {
+function gitignoreAt(root: string, relDir: string): IgnoreFrame | undefined {
   let text: string;
   try {
-    text = await readFile(join(root, relDir, '.gitignore'), 'utf8');
+    text = readFileSync(join(root, relDir, '.gitignore'), 'utf8');
   } catch {
     return undefined;
   }
@@ -152,7 +152,12 @@ const ignoredBy = (frames: IgnoreFrame[], rel: string): boolean => {
   return false;
 };
 
-/** Outside git (or for named folders git ignores): walk, honouring .gitignore files. */
+/**
+ * Outside git (or for named folders git ignores): walk, honouring .gitignore files. Synchronous on
+ * purpose: the walk is all the process does at that point, and an awaited `readdir` per folder left
+ * the thread idle for a thread-pool round trip each time (about 0.1 ms × 1,200 folders of a
+ * node_modules-like tree: 130 ms of a 2 s scan).
+ */
 async function walkDirs(
   root: string,
   dirs: string[],
@@ -167,24 +172,24 @@ async function walkDirs(
     const parts = dir === '.' ? [] : dir.split('/');
     if (opts.honourIgnoresAbove) {
       for (let i = 0; i < parts.length; i++) {
-        const f = await gitignoreAt(root, i === 0 ? '.' : parts.slice(0, i).join('/'));
+        const f = gitignoreAt(root, i === 0 ? '.' : parts.slice(0, i).join('/'));
         if (f) frames.push(f);
       }
     }
-    await walk(root, dir === '.' ? '' : dir, frames, policy, listing, found);
+    walk(root, dir === '.' ? '' : dir, frames, policy, listing, found);
   }
 }
 
-async function walk(root: string, relDir: string, parentFrames: IgnoreFrame[], policy: IgnorePolicy, listing: Listing, found: Map<string, boolean>): Promise<void> {
+function walk(root: string, relDir: string, parentFrames: IgnoreFrame[], policy: IgnorePolicy, listing: Listing, found: Map<string, boolean>): void {
   let entries;
   try {
-    entries = await readdir(relDir ? join(root, relDir) : root, { withFileTypes: true });
+    entries = readdirSync(relDir ? join(root, relDir) : root, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     listing.skipped.push({ path: relDir || '.', reason: 'unreadable', detail: `folder could not be listed (${code}): its files were not scanned` });
     return;
   }
-  const own = entries.some((e) => e.name === '.gitignore') ? await gitignoreAt(root, relDir) : undefined;
+  const own = entries.some((e) => e.name === '.gitignore') ? gitignoreAt(root, relDir) : undefined;
   const frames = own ? [...parentFrames, own] : parentFrames;
   const subdirs: string[] = [];
   for (const e of entries) {
@@ -195,7 +200,7 @@ async function walk(root: string, relDir: string, parentFrames: IgnoreFrame[], p
     if (!isDir && !isFile && !isLink && !e.isFIFO() && !e.isSocket() && !e.isCharacterDevice() && !e.isBlockDevice()) {
       // The file system did not say (DT_UNKNOWN): ask.
       try {
-        const st = await lstat(join(root, rel));
+        const st = lstatSync(join(root, rel));
         isDir = st.isDirectory();
         isFile = st.isFile();
         isLink = st.isSymbolicLink();
@@ -221,5 +226,5 @@ async function walk(root: string, relDir: string, parentFrames: IgnoreFrame[], p
       listing.excluded.push({ path: rel, reason: 'not-a-file', detail: 'a device, socket or pipe' });
     }
   }
-  for (const d of subdirs) await walk(root, d, frames, policy, listing, found);
+  for (const d of subdirs) walk(root, d, frames, policy, listing, found);
 }
