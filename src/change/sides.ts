@@ -21,7 +21,8 @@ export const MAX_VIEW_FILES = 100;
 export const WORKFLOWS_DIR = '.github/workflows';
 /**
  * Manifest files (YAML or JSON) read at the head, when a changed manifest binds a Kubernetes role, to find
- * the roles it may refer to (paths naming roles or RBAC first); beyond this the search is incomplete.
+ * the roles it may refer to (paths naming roles or RBAC first); beyond this the search is incomplete, and
+ * a changed binding whose role was not among the files read is listed as not judged.
  */
 export const MAX_ROLE_FILES = 100;
 
@@ -107,6 +108,8 @@ async function readView(side: SideReader, concurrency: number): Promise<ViewSide
 
 interface RoleSide {
   texts: Map<string, string>;
+  /** Why the search stopped short (`Side.contextIncomplete`), when it did. */
+  incomplete?: string;
   skipped: Skipped[];
   notes: string[];
 }
@@ -119,7 +122,9 @@ const YAML_FILE = /\.ya?ml$/i;
  * files of the repository — YAML, and JSON, which the Kubernetes rules parse as well (`appliesToK8s`) —
  * that the policy does not ignore, at most `MAX_ROLE_FILES` of them, whose text defines one. Paths naming
  * roles or RBAC come first, then YAML, then JSON (most JSON in a repository is not a manifest). A file
- * that could not be read is listed (a binding to a role in it was not judged).
+ * that could not be read is listed (a binding to a role in it was not judged). A search that stopped at
+ * the limit (or at a truncated listing) says so in `incomplete`: a changed binding whose role is not among
+ * what was read is then listed as not judged by the rule that looks for it.
  */
 async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], opts: ReadOptions): Promise<RoleSide> {
   const texts = new Map<string, string>();
@@ -150,6 +155,11 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
     notes.push(
       `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other manifest files; a role defined elsewhere was not seen.`,
     );
+    const why = [
+      ranked.length > chosen.length ? `the search for Kubernetes roles stops at ${MAX_ROLE_FILES} files read, and ${ranked.length} were candidates` : '',
+      listing.truncated ? "the listing of the repository's files was truncated" : '',
+    ];
+    return { texts, incomplete: why.filter(Boolean).join('; '), skipped, notes };
   }
   return { texts, skipped, notes };
 }
@@ -207,7 +217,7 @@ export async function readSides(files: readonly ChangedStructuralFile[], head: S
     skipped.push(...roles.skipped);
     notes.push(...roles.notes);
   }
-  const context = roles?.texts.size ? { context: roles.texts } : {};
+  const context = { ...(roles?.texts.size ? { context: roles.texts } : {}), ...(roles?.incomplete ? { contextIncomplete: roles.incomplete } : {}) };
   return {
     head: { files: headFiles, ...(headView ? { view: headView.texts } : {}), ...context },
     base: { files: baseFiles, ...(baseView ? { view: baseView.texts } : {}), ...context },

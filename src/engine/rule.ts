@@ -75,6 +75,11 @@ export interface RepoView {
   read(path: string): string | undefined;
   /** Every path `read` can answer for, sorted. */
   paths(): readonly string[];
+  /**
+   * Set when the view may lack a file a cross-file rule looks for (a search cut short at a limit), saying
+   * why, for a person. What a rule then does not find is unknown, not absent: see `RuleContext.notJudged`.
+   */
+  incomplete?: string;
 }
 
 export interface RuleContext {
@@ -84,6 +89,13 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** Only for rules with `context` (cross-file rules): the other files of the repository. */
   repo?: RepoView;
+  /**
+   * Only for rules with `context`: a construct of this file could not be judged, because what it refers
+   * to was not found and `repo` is `incomplete`. The file is listed as not judged (reason `limit`, with
+   * `detail`), the rule's findings stand. `construct` is what a finding on it would carry
+   * (`RawFinding.construct`), so a change is not held to a construct its base had unchanged.
+   */
+  notJudged?: (construct: string, detail: string) => void;
 }
 
 /** What a rule reports; the scanner turns it into a full `Finding`. */

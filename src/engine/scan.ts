@@ -99,6 +99,30 @@ export function ignoredBy(policy: ResolvedPolicy): (path: string) => boolean {
   return (path) => matchesAny(path, ms);
 }
 
+/** A construct a cross-file rule could not judge (`RuleContext.notJudged`). */
+export interface Unjudged {
+  ruleId: string;
+  path: string;
+  construct: string;
+  detail: string;
+}
+
+/** The constructs a rule could not judge, as one not-judged entry per file and rule (the first one named). */
+function unjudgedSkipped(list: readonly Unjudged[]): Skipped[] {
+  const byFile = new Map<string, { first: Unjudged; n: number }>();
+  for (const u of list) {
+    const k = `${u.path}\0${u.ruleId}`;
+    const g = byFile.get(k);
+    if (g) g.n++;
+    else byFile.set(k, { first: u, n: 1 });
+  }
+  return [...byFile.values()].map(({ first, n }) => ({
+    path: first.path,
+    reason: 'limit',
+    detail: n > 1 ? `${first.detail} (and ${n - 1} more such in this file)` : first.detail,
+  }));
+}
+
 /** What a parallel scan hands back: the findings, skips and counts of the files given to one scanner. */
 export interface ScannerPart {
   collected: Finding[];
@@ -134,6 +158,9 @@ export class Scanner {
   /** Cross-file checks, run once every file was seen. */
   private readonly deferred: Array<{ file: SourceFile; runs: Array<{ ri: number; segments: Segment[] }> }> = [];
   private finished = false;
+  /** Constructs cross-file rules could not judge (`notJudged`), in the order reported. */
+  private readonly unjudgedList: Unjudged[] = [];
+  private readonly unjudgedKeys = new Set<string>();
   /** Causes already listed by `failed`. */
   private readonly failures = new Set<string>();
   /** Causes listed since the last `drain`. */
@@ -210,6 +237,15 @@ export class Scanner {
       if (head && globMatches(head, dir, false)) return p;
     }
     return undefined;
+  }
+
+  /**
+   * The constructs cross-file rules could not judge (`RuleContext.notJudged`), after the last file;
+   * `result()` lists their files as not judged. `structuralChange` compares them between two sides.
+   */
+  unjudged(): readonly Unjudged[] {
+    this.finish();
+    return this.unjudgedList;
   }
 
   /** Record a file that could not be scanned, so the report lists it. */
@@ -329,6 +365,14 @@ export class Scanner {
     this.skipped.push(s);
   }
 
+  /** A construct a cross-file rule could not judge: its file is listed once per rule and construct. */
+  private notJudged(path: string, ruleId: string, construct: string, detail: string): void {
+    const key = `${path}\0${ruleId}\0${construct}`;
+    if (this.unjudgedKeys.has(key)) return;
+    this.unjudgedKeys.add(key);
+    this.unjudgedList.push({ ruleId, path, construct, detail });
+  }
+
   /** The files cross-file rules read: the scan's retained whole files, then the caller's view. */
   private repoView(): RepoView {
     const own = this.retained;
@@ -337,6 +381,7 @@ export class Scanner {
     return {
       read: (path) => own.get(path) ?? outer?.read(path),
       paths: () => (paths ??= [...new Set([...own.keys(), ...(outer?.paths() ?? [])])].sort()),
+      ...(outer?.incomplete ? { incomplete: outer.incomplete } : {}),
     };
   }
 
@@ -353,7 +398,8 @@ export class Scanner {
         try {
           const view: FileView = { path: file.path, text: file.text, segments };
           if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
-          const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo });
+          const notJudged = (construct: string, detail: string): void => this.notJudged(file.path, c.rule.meta.id, construct, detail);
+          const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo, notJudged });
           for (const raw of found) raws.push({ c, raw });
         } catch (e) {
           this.failed(file.path, c.rule.meta.id, e);
@@ -487,8 +533,12 @@ export class Scanner {
     for (const k of part.failures) this.failures.add(k);
   }
 
-  /** Apply exceptions and the baseline; return everything, sorted. */
-  result(): ScanResult {
+  /**
+   * Apply exceptions and the baseline; return everything, sorted. `listUnjudged` picks which of the
+   * constructs cross-file rules could not judge count (all by default): their files are listed as not
+   * judged, once per file and rule.
+   */
+  result(listUnjudged: (u: Unjudged) => boolean = () => true): ScanResult {
     this.finish();
     const { policy, today, baseline } = this.opts;
     const todayIso = today.toISOString().slice(0, 10);
@@ -519,7 +569,7 @@ export class Scanner {
       expired,
       suppressed: this.state.suppressed,
       baselined,
-      skipped: [...this.skipped],
+      skipped: [...this.skipped, ...unjudgedSkipped(this.unjudgedList.filter(listUnjudged))],
       stats: { files: this.state.files, bytes: this.state.bytes },
     };
   }

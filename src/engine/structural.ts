@@ -8,7 +8,7 @@ import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
 import { isInventoryPath, isWorkflowFile, RULE_IDS } from './inventory/index.js';
 import type { RepoView, Rule } from './rule.js';
-import { Scanner, type ScannerOptions, type ScanResult, type SourceFile } from './scan.js';
+import { Scanner, type ScannerOptions, type ScanResult, type SourceFile, type Unjudged } from './scan.js';
 
 export const isStructural = (r: Rule): boolean => r.meta.family !== 'secrets';
 
@@ -32,28 +32,40 @@ export interface Side {
    * them): the Kubernetes roles a changed binding may refer to.
    */
   context?: ReadonlyMap<string, string>;
+  /**
+   * Set when the search that filled `context` stopped at a limit, saying so: a construct whose
+   * counterpart is not found there is not judged (`RepoView.incomplete`), rather than passed.
+   */
+  contextIncomplete?: string;
 }
 
-export const repoViewOf = (texts: ReadonlyMap<string, string>): RepoView => {
+export const repoViewOf = (texts: ReadonlyMap<string, string>, incomplete?: string): RepoView => {
   const paths = [...texts.keys()].sort();
-  return { read: (p) => texts.get(p), paths: () => paths };
+  return { read: (p) => texts.get(p), paths: () => paths, ...(incomplete ? { incomplete } : {}) };
 };
 
-function scanSide(opts: ScannerOptions, side: Side): ScanResult {
-  const readable = side.view || side.context ? new Map([...(side.context ?? []), ...(side.view ?? [])]) : undefined;
-  const s = new Scanner({ ...opts, ...(readable ? { repo: repoViewOf(readable) } : {}) });
+/** A scanner that has seen every file of the side (its result not taken yet). */
+function scanSide(opts: ScannerOptions, side: Side): Scanner {
+  const readable = side.view || side.context || side.contextIncomplete ? new Map([...(side.context ?? []), ...(side.view ?? [])]) : undefined;
+  const s = new Scanner({ ...opts, ...(readable ? { repo: repoViewOf(readable, side.contextIncomplete) } : {}) });
   const files = new Map<string, string>(side.files);
   // Every file of the view is scanned too, so an inventory edit is judged against the workflows.
   for (const [p, t] of side.view ?? []) if (!files.has(p)) files.set(p, t);
   for (const [path, text] of files) s.scanFile({ path, text } satisfies SourceFile);
-  return s.result();
+  return s;
 }
+
+const unjudgedKey = (u: Unjudged): string => `${u.ruleId}\0${u.path}\0${u.construct}`;
 
 /** Head findings of the structural rules that the base does not have (exceptions applied at the head). */
 export function structuralChange(opts: ScannerOptions, head: Side, base: Side): ScanResult {
   const o = { ...opts, rules: opts.rules.filter(isStructural) };
-  const h = scanSide(o, head);
-  const b = scanSide(o, base);
+  const bs = scanSide(o, base);
+  const b = bs.result();
+  // A construct a cross-file rule could not judge at the head is listed unless the base had it too: the
+  // same construct against the same unread files gets the same verdict at both sides, so it is not new.
+  const had = new Set(bs.unjudged().map(unjudgedKey));
+  const h = scanSide(o, head).result((u) => !had.has(unjudgedKey(u)));
   const before = new Set([...b.findings, ...b.excepted.map((e) => e.finding)].map((f) => f.fingerprint));
   // The state of the credentials (undeclared, overdue, expiring) is shown whole on a change that
   // touches them: a due date passes without any commit, and the reviewer of a credential change is

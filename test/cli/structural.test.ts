@@ -184,6 +184,57 @@ roleRef:
     expect(found(ok.stdout)).toEqual([]);
   });
 
+  it('past the search limit (100 files read), a changed binding whose role was not among them is not judged; one whose role was found is judged', async () => {
+    const repo = tempRepo();
+    const configs = Object.fromEntries(
+      Array.from({ length: 105 }, (_, i) => [`deploy/apps/app-${String(i).padStart(3, '0')}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-${i}\ndata:\n  replicas: "2"\n`]),
+    );
+    const jsonRole = JSON.stringify(
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'json-admin' }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
+      null,
+      2,
+    );
+    // Paths naming RBAC are read first, then YAML, then JSON: the JSON role is past the limit.
+    write(repo.dir, { ...configs, 'deploy/rbac/roles.yaml': role('pod-admin', '["*"]'), 'deploy/cluster/admin.json': jsonRole });
+    repo.commit('107 manifests');
+    const diff = async () => {
+      const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
+      const out = JSON.parse(r.stdout) as { verdict: string; skipped: Array<{ path: string; reason: string; detail: string }> };
+      return { code: r.code, found: found(r.stdout), verdict: out.verdict, skipped: out.skipped };
+    };
+
+    write(repo.dir, {
+      'deploy/bindings/admin.yaml': binding('pod-admin'),
+      'deploy/bindings/json-admin.yaml': binding('json-admin').replace('ci-deployer', 'json-deployer'),
+    });
+    repo.commit('a binding to a role that was read, one to a role past the limit');
+    const cut = await diff();
+    expect(cut.found).toEqual(['scopes/k8s-binding-privileged-role deploy/bindings/admin.yaml:12']);
+    // 107 candidates: the manifests but not the changed files.
+    expect(cut.skipped).toEqual([
+      {
+        path: 'deploy/bindings/json-admin.yaml',
+        reason: 'limit',
+        detail: expect.stringMatching(
+          /^ClusterRoleBinding `json-deployer` binds the ClusterRole `json-admin`, which is not among the roles read \(the search for Kubernetes roles stops at 100 files read, and 107 were candidates\)/,
+        ),
+      },
+    ]);
+    expect(cut.verdict).toBe('fail'); // not judged is never a pass
+    expect(cut.code).not.toBe(0);
+
+    // A binding to a role every cluster defines is not looked for; an edit that leaves the unjudged binding as it was adds nothing to judge.
+    write(repo.dir, {
+      'deploy/bindings/view.yaml': binding('view').replace('ci-deployer', 'viewer'),
+      'deploy/bindings/json-admin.yaml': `# owned by platform\n${binding('json-admin').replace('ci-deployer', 'json-deployer')}`,
+    });
+    repo.commit('view binding, comment');
+    const rest = await diff();
+    expect(rest.found).toEqual([]);
+    expect(rest.skipped).toEqual([]);
+    expect(rest.code).toBe(0);
+  });
+
   it("a role in a file the policy's ignore globs exclude does not feed the judgement; the same role in another file does", async () => {
     const repo = tempRepo();
     write(repo.dir, {

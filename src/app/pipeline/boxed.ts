@@ -98,7 +98,7 @@ export async function boxedStructural(box: Box, policy: ResolvedPolicy, head: Si
     const skipped = culprits.map((p) => notJudged(p, failure));
     const drop = (side: Side): Side => {
       const keep = (m: ReadonlyMap<string, string>) => new Map([...m].filter(([k]) => !culprits.includes(k)));
-      return { files: keep(side.files), ...(side.view ? { view: keep(side.view) } : {}), ...(side.context ? { context: side.context } : {}) };
+      return { ...side, files: keep(side.files), ...(side.view ? { view: keep(side.view) } : {}) };
     };
     if (culprits.length && culprits.length <= MAX_CULPRITS) {
       try {

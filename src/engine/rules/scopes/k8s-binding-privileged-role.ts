@@ -5,12 +5,14 @@
  * `scopes/k8s-rbac-wildcard`, `k8s-secrets-read` and `k8s-rbac-escalation`; the binding is where the
  * power is handed to someone, and a review of the binding's file alone would not show it. (A role in
  * the binding's own file is reported there, once.) Cross-file: reads the other manifests through the
- * repository view. A `Role` is looked up in the binding's namespace; a `ClusterRole` by name.
+ * repository view. A `Role` is looked up in the binding's namespace; a `ClusterRole` by name. When the
+ * view is incomplete (the search for roles stopped at a limit), a binding whose role is not found is not
+ * judged (`ctx.notJudged`), unless the role is one every cluster defines itself.
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, DEFINES_K8S_ROLE, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
+import { appliesToK8s, covers, DEFINES_K8S_ROLE, coversResource, isDefaultK8sRole, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
@@ -70,7 +72,13 @@ const rule: Rule = {
       const ref = b.roleRef!;
       if (ownRoles.has(`${ref.kind}:${ref.name}`)) continue;
       const found = elsewhere.find(({ role }) => role.kind === ref.kind && role.name === ref.name && (ref.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace));
-      if (!found) continue;
+      const construct = `k8s-binding:${b.kind}:${b.namespace ?? ''}:${b.name}:${ref.kind}:${ref.name}`;
+      if (!found) {
+        // Not found where the search stopped short: unknown, not absent (a gate fails closed).
+        if (ctx.repo.incomplete && !isDefaultK8sRole(ref.kind, ref.name))
+          ctx.notJudged?.(construct, `${b.kind} \`${b.name}\` binds the ${ref.kind} \`${ref.name}\`, which is not among the roles read (${ctx.repo.incomplete}), so the binding was not judged`);
+        continue;
+      }
       const verdict = judge(found.role);
       if (!verdict) continue;
       const who = b.subjects.length
@@ -83,7 +91,7 @@ const rule: Rule = {
         line: ref.line,
         column: ref.column,
         message: `${b.kind} \`${b.name}\` gives ${who} the ${ref.kind} \`${ref.name}\` (defined in ${found.path}), which grants ${verdict.what}.`,
-        construct: `k8s-binding:${b.kind}:${b.namespace ?? ''}:${b.name}:${ref.kind}:${ref.name}`,
+        construct,
         severity: verdict.severity,
       });
     }

@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/k8s-binding-privileged-role.js';
-import { scanFiles } from '../../../../src/engine/scan.js';
+import { scanFiles, type ScannerOptions } from '../../../../src/engine/scan.js';
+import { repoViewOf, structuralChange } from '../../../../src/engine/structural.js';
 import { basePolicy } from '../../../../src/engine/policy/builtin.js';
 import { TODAY } from '../../../helpers/rule-tester.js';
 import type { Finding } from '../../../../src/engine/finding.js';
 
-function scan(files: Record<string, string>): Finding[] {
+const options = (): ScannerOptions => {
   const policy = basePolicy();
   policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
   policy.rules[rule.meta.id] = { level: 'warn' };
+  return { policy, rules: [rule], today: TODAY };
+};
+
+function scan(files: Record<string, string>): Finding[] {
   return scanFiles(
     Object.entries(files).map(([path, text]) => ({ path, text })),
-    { policy, rules: [rule], today: TODAY },
+    options(),
   ).findings;
 }
 
@@ -64,5 +69,76 @@ describe('scopes/k8s-binding-privileged-role', () => {
   it('gives the same answer whatever order the files come in', () => {
     const files = { 'k8s/binding.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'wide'), 'k8s/role.yaml': clusterRole('wide', WILD) };
     expect(scan(files)).toHaveLength(1);
+  });
+});
+
+describe('scopes/k8s-binding-privileged-role: the roles read are incomplete (a search cut short)', () => {
+  const CUT = 'the search for Kubernetes roles stops at 100 files read, and 130 were candidates';
+  /** `files` scanned against `context` (read, not judged), as a change's head is. */
+  const scanWith = (files: Record<string, string>, context: Record<string, string>, incomplete: string | null = CUT) =>
+    scanFiles(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { ...options(), repo: repoViewOf(new Map(Object.entries(context)), incomplete ?? undefined) },
+    );
+
+  it('lists a binding whose role is not among the roles read as not judged, naming the limit', () => {
+    const r = scanWith({ 'k8s/binding.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'elsewhere') }, { 'k8s/role.yaml': clusterRole('wide', WILD) });
+    expect(r.findings).toEqual([]);
+    expect(r.skipped).toEqual([
+      {
+        path: 'k8s/binding.yaml',
+        reason: 'limit',
+        detail: `ClusterRoleBinding \`b\` binds the ClusterRole \`elsewhere\`, which is not among the roles read (${CUT}), so the binding was not judged`,
+      },
+    ]);
+    // A RoleBinding to a Role found only in another namespace was not found either.
+    expect(scanWith({ 'b.yaml': binding('RoleBinding', 'Role', 'r', 'apps') }, { 'a.yaml': role('r', 'other', NARROW) }).skipped).toHaveLength(1);
+  });
+
+  it('keeps what was judged: a file with a found binding and an unfound one has the finding and is listed once', () => {
+    const two = `${binding('ClusterRoleBinding', 'ClusterRole', 'wide')}---\n${binding('ClusterRoleBinding', 'ClusterRole', 'gone1').replace('name: b\n', 'name: c\n')}---\n${binding('ClusterRoleBinding', 'ClusterRole', 'gone2').replace('name: b\n', 'name: d\n')}`;
+    const r = scanWith({ 'k8s/bindings.yaml': two }, { 'k8s/role.yaml': clusterRole('wide', WILD) });
+    expect(r.findings.map((f) => `${f.ruleId} ${f.path}:${f.startLine}`)).toEqual(['scopes/k8s-binding-privileged-role k8s/bindings.yaml:8']);
+    expect(r.skipped).toHaveLength(1);
+    expect(r.skipped[0]!.detail).toMatch(/^ClusterRoleBinding `c` binds the ClusterRole `gone1`, .* \(and 1 more such in this file\)$/);
+  });
+
+  it('does not list bindings to a role that was found, is in the same file or is defined by every cluster; nor any when the search was complete', () => {
+    const context = { 'k8s/role.yaml': clusterRole('narrow', NARROW) };
+    expect(scanWith({ 'b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'narrow') }, context)).toMatchObject({ findings: [], skipped: [] });
+    expect(scanWith({ 'b.yaml': `${clusterRole('own', WILD)}---\n${binding('ClusterRoleBinding', 'ClusterRole', 'own')}` }, context).skipped).toEqual([]);
+    for (const [kind, name] of [
+      ['ClusterRole', 'view'],
+      ['ClusterRole', 'edit'],
+      ['ClusterRole', 'admin'],
+      ['ClusterRole', 'cluster-admin'],
+      ['ClusterRole', 'system:auth-delegator'],
+      ['Role', 'system::leader-locking-kube-scheduler'],
+    ])
+      expect(scanWith({ 'b.yaml': binding('RoleBinding', kind!, name!, 'apps') }, context).skipped, name).toEqual([]);
+    // A namespaced Role named like a default ClusterRole is the repository's own: looked for.
+    expect(scanWith({ 'b.yaml': binding('RoleBinding', 'Role', 'view', 'apps') }, context).skipped).toHaveLength(1);
+    // The search read every candidate: a role not found is not in the repository (a built-in, or another repository's).
+    expect(scanWith({ 'b.yaml': binding('ClusterRoleBinding', 'ClusterRole', 'elsewhere') }, context, null)).toMatchObject({ findings: [], skipped: [] });
+  });
+
+  it('a change: a binding added or changed is listed, one the base had unchanged is not', () => {
+    const o = options();
+    const context = new Map([['k8s/role.yaml', clusterRole('wide', WILD)]]);
+    const side = (files: Record<string, string>) => ({ files: new Map(Object.entries(files)), context, contextIncomplete: CUT });
+    const path = 'k8s/binding.yaml';
+    const old = binding('ClusterRoleBinding', 'ClusterRole', 'elsewhere');
+    // Added.
+    expect(structuralChange(o, side({ [path]: old }), side({})).skipped.map((s) => s.path)).toEqual([path]);
+    // Unchanged (a comment added): the same binding against the same unread files is not new.
+    expect(structuralChange(o, side({ [path]: `# owned by platform\n${old}` }), side({ [path]: old })).skipped).toEqual([]);
+    // Its role changed, or a second binding joined it: listed.
+    expect(structuralChange(o, side({ [path]: binding('ClusterRoleBinding', 'ClusterRole', 'other') }), side({ [path]: old })).skipped.map((s) => s.path)).toEqual([path]);
+    const added = structuralChange(o, side({ [path]: `${old}---\n${binding('ClusterRoleBinding', 'ClusterRole', 'other').replace('name: b\n', 'name: c\n')}` }), side({ [path]: old }));
+    expect(added.skipped.map((s) => s.detail)).toEqual([expect.stringMatching(/^ClusterRoleBinding `c` binds the ClusterRole `other`,/)]);
+    // A binding to a role that is found is judged as before (the finding, no listing).
+    const wide = structuralChange(o, side({ [path]: binding('ClusterRoleBinding', 'ClusterRole', 'wide') }), side({}));
+    expect(wide.findings.map((f) => f.ruleId)).toEqual(['scopes/k8s-binding-privileged-role']);
+    expect(wide.skipped).toEqual([]);
   });
 });

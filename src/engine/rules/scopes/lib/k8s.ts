@@ -123,6 +123,14 @@ export function k8sRbac(text: string, path: string): { roles: KRole[]; bindings:
   return cache;
 }
 
+/**
+ * A role every cluster defines itself, so a repository's manifests do not: the user-facing ClusterRoles
+ * (`cluster-admin`, `admin`, `edit`, `view`) and the `system:`-prefixed roles of the control plane
+ * (kubernetes.io/docs/reference/access-authn-authz/rbac/#default-roles-and-role-bindings).
+ */
+export const isDefaultK8sRole = (kind: string, name: string): boolean =>
+  name.startsWith('system:') || (kind === 'ClusterRole' && (name === 'cluster-admin' || name === 'admin' || name === 'edit' || name === 'view'));
+
 /** Whether a rule list (apiGroups, resources, verbs) covers `want`: `*` covers everything. */
 export const covers = (list: readonly KVal[], want: string): boolean => list.some((x) => x.v === '*' || x.v === want);
 /** `*` (or `*` + `/sub`) covering `resource/sub`. */
