@@ -158,7 +158,7 @@ const WORD = /^[a-z][a-z-]{0,30}$/;
 const RULE = /^[a-z]+\/[a-z0-9-]{1,80}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const REDACTED = /^[^*]{0,4}\*{3,8}(?:…\(\d+\))?$/;
+const REDACTED = /^[^*]{0,4}\*{3,8}(?:\u2026\(\d+\))?$/;
 
 /** Keys whose values, when of this shape, cannot hold a secret and stay as they are. */
 const SAFE: Record<string, RegExp> = {

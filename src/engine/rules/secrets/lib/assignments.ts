@@ -30,7 +30,7 @@ export interface Assignment {
 const ASSIGN = new RegExp(
   String.raw`(?<![\w$.@])(?<nq>["'` +
     '`' +
-    String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-ñÑ]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+    String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
     String.raw`(?:(?<type>(?::[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
     String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
@@ -47,7 +47,7 @@ const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{0,4}[!=]==
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
 /** Characters a name may hold, walking back from a credential word to where the name starts. */
-const NAME_CHAR = /[\w.\-ñÑ]/;
+const NAME_CHAR = /[\w.\-\u00f1\u00d1]/;
 
 /**
  * All assignments in `text`; offsets are relative to `text` plus `base`. With `anchor` (a global

@@ -119,7 +119,7 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
   if (/^(?:your|my|the|some|db|user|app|example|sample|test|dummy|fake|default)[_-]?(?:pass|pwd|pw|token|key|secret)s?$/i.test(p)) return true;
   if (isPlaceholder(p, false) || (samples && namesItself(p))) return true;
   if (/^(.)\1+$/.test(p) || longestTrivialRun(p) === p.length || isFakeSequence(p)) return true;
-  if (/^[*•·.?#x_-]+$/i.test(p)) return true;
+  if (/^[*\u2022\u00b7.?#x_-]+$/i.test(p)) return true;
   return false;
 }
 

@@ -13,7 +13,7 @@ export function nameWords(name: string): string[] {
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9ñ]+/)
+    .split(/[^a-z0-9\u00f1]+/)
     .filter(Boolean);
 }
 
@@ -28,7 +28,7 @@ const PASS_PREFIXES =
 
 function wordKind(words: string[], i: number): SecretKind | undefined {
   const w = words[i]!;
-  if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:ñ|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
+  if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:\u00f1|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
   if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
   if (/secret(?!ar)/.test(w)) return 'secret';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
