@@ -256,23 +256,41 @@ export interface Expression {
   keys: Array<string | number>;
 }
 
+/** The scalars under `node`, aliases and merge keys resolved; `skipKey` of a mapping left out, unwalked. */
+function* scalarsUnder(doc: YamlDoc, node: YamlNode | undefined, skipKey: string | undefined): Generator<{ node: YamlNode; path: Array<string | number> }> {
+  if (skipKey === undefined || !doc.isMap(node)) {
+    yield* doc.resolvedScalars(node);
+    return;
+  }
+  for (const e of doc.entries(node)) if (e.key !== skipKey) yield* doc.resolvedScalars(e.value, [e.key]);
+}
+
 /**
- * The expressions in the scalars under `node`, in source order: `${{ … }}` in any value, and an `if:`
+ * The expressions in the scalars under `node`, in source order (a mapping's merged entries after its
+ * own): `${{ … }}` in any value, and an `if:`
  * value without braces (GitHub reads it as an expression) when `bareIf`. `skipKey` leaves out one key of
- * `node` (the root's `jobs`, read job by job). Aliases are not followed: an anchored value is read once,
- * where it is written. `want` skips scalars whose source does not match (a cheap pre-filter).
+ * `node` (the root's `jobs`, read job by job). Aliases (`*name`) and merge keys (`<<: *name`) are
+ * followed, so a job is held to what it gets from an anchor written elsewhere (in another job, at the
+ * top); such an expression's `start` is in the anchor's text, where it is written. Within one walk a
+ * scalar is read once, however many times it is used. `want` skips scalars whose source does not match
+ * (a cheap pre-filter).
  */
 export function* expressionsIn(doc: YamlDoc, text: string, node: YamlNode | undefined, opts: { skipKey?: string; bareIf?: boolean; want?: RegExp } = {}): Generator<Expression> {
-  for (const { node: scalar, path: keys } of doc.scalars(node)) {
-    if (opts.skipKey !== undefined && keys[0] === opts.skipKey) continue;
+  const seen = new Set<unknown>();
+  const seenAsIf = new Set<unknown>();
+  for (const { node: scalar, path: keys } of scalarsUnder(doc, node, opts.skipKey)) {
     const range = (scalar as { range?: [number, number, number] }).range;
     if (!range) continue;
     const src = text.slice(range[0], range[1]);
     if (opts.want && !opts.want.test(src)) continue;
     if (opts.bareIf && keys[keys.length - 1] === 'if' && !src.includes('${{')) {
+      if (seenAsIf.has(scalar)) continue;
+      seenAsIf.add(scalar);
       yield { body: src, start: range[0], keys };
       continue;
     }
+    if (seen.has(scalar)) continue;
+    seen.add(scalar);
     let i = 0;
     while ((i = src.indexOf('${{', i)) !== -1) {
       const close = src.indexOf('}}', i + 3);

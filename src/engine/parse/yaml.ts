@@ -262,7 +262,7 @@ export class YamlDoc {
 
   /**
    * Every scalar under `node` (depth first, source order), with the path of keys/indexes leading to it.
-   * Aliases are not followed (their target is visited where it is defined), so nothing is seen twice.
+   * Aliases are not followed (their target is visited where it is defined), so nothing is seen twice (`resolvedScalars` follows them).
    */
   *scalars(node: unknown, path: Array<string | number> = []): Generator<{ node: Scalar; path: Array<string | number> }> {
     if (isScalar(node)) {
@@ -275,6 +275,26 @@ export class YamlDoc {
     } else if (isSeq(node)) {
       let i = 0;
       for (const it of node.items) yield* this.scalars(it, [...path, i++]);
+    }
+  }
+
+  /**
+   * Every scalar under `node` as a reader of the document sees it: aliases followed and merge keys
+   * expanded (`entries`: an explicit key wins over a merged one), depth first, a mapping's own entries
+   * before its merged ones. A scalar reached through an alias is yielded with the keys that lead to it
+   * from `node` and its own node, where the anchor writes it; one used at several places is yielded at
+   * each. Bounded like every walk: parsing refused recursive aliases and capped what aliases expand to
+   * (`maxAliasExpansion`), and each alias resolved and entry merged counts against `maxWalkSteps`.
+   */
+  *resolvedScalars(node: unknown, path: Array<string | number> = []): Generator<{ node: Scalar; path: Array<string | number> }> {
+    const n = this.deref(node);
+    if (isScalar(n)) {
+      yield { node: n, path };
+    } else if (isMap(n)) {
+      for (const e of this.entries(n)) yield* this.resolvedScalars(e.value, [...path, e.key]);
+    } else if (isSeq(n)) {
+      let i = 0;
+      for (const it of n.items) yield* this.resolvedScalars(it, [...path, i++]);
     }
   }
 }

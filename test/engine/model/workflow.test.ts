@@ -4,7 +4,9 @@
  * environments, reusable-only workflows, anchors and merge keys).
  */
 import { describe, expect, it } from 'vitest';
-import { isReusableOnly, isWorkflowPath, loadWorkflow } from '../../../src/engine/model/workflow.js';
+import { expressionsIn, isReusableOnly, isWorkflowPath, loadWorkflow } from '../../../src/engine/model/workflow.js';
+import { parseYaml } from '../../../src/engine/parse/yaml.js';
+import type { LimitExceeded } from '../../../src/engine/limits.js';
 import { isWorkflowPath as rulesIsWorkflowPath, loadWorkflow as rulesLoadWorkflow } from '../../../src/engine/rules/scopes/lib/workflow.js';
 import { isWorkflowFile, referencedSecrets } from '../../../src/engine/inventory/index.js';
 import secretsWithoutEnvironment from '../../../src/engine/rules/scopes/workflow-secrets-without-environment.js';
@@ -92,7 +94,7 @@ describe('workflow model shared by the rules and the token inventory', () => {
     expect(flagged).toEqual(['empty', 'none']);
   });
 
-  it('anchors: an aliased value is read where the anchor is written, by both', () => {
+  it('anchors: an aliased value is read for every job that uses it, at the anchor, by both', () => {
     const withAlias = y`
       on: push
       jobs:
@@ -113,7 +115,128 @@ describe('workflow model shared by the rules and the token inventory', () => {
       ['b', 'staging'],
     ]);
     const refs = referencedSecrets([{ path: PATH, text: withAlias }]).byName.get('SHARED')!;
-    expect(refs.map((r) => [r.job, r.environment, r.line])).toEqual([['a', 'prod', 7]]);
+    expect(refs.map((r) => [r.job, r.environment, r.line])).toEqual([
+      ['a', 'prod', 7],
+      ['b', 'staging', 7],
+    ]);
+  });
+
+  describe('expressionsIn follows aliases and merge keys', () => {
+    const shared = y`
+      on: push
+      jobs:
+        build:
+          runs-on: ubuntu-latest
+          env: &env
+            TOKEN: \${{ secrets.SHARED }}
+          steps: &steps
+            - run: deploy --key \${{ secrets.STEP_KEY }}
+            - env: &again
+                KEY: \${{ secrets.STEP_KEY }}
+              run: one
+            - env: *again
+              run: two
+        alias:
+          runs-on: ubuntu-latest
+          env: *env
+          steps: [{ run: echo }]
+        merged:
+          runs-on: ubuntu-latest
+          env:
+            <<: *env
+            OTHER: x
+          steps: *steps
+        overridden:
+          runs-on: ubuntu-latest
+          env:
+            <<: *env
+            TOKEN: plain
+          steps: [{ run: echo }]
+        gated:
+          environment: prod
+          runs-on: ubuntu-latest
+          env: *env
+          steps: [{ run: echo }]
+        clean:
+          runs-on: ubuntu-latest
+          steps: [{ run: echo }]
+    `;
+    /** Job id → the secrets of its expressions, each with the line it is written on. */
+    const secretsByJob = (text: string): Array<[string, string[]]> => {
+      const wf = loadWorkflow({ path: PATH, text })!;
+      return wf.jobs.map((j) => [j.id, [...expressionsIn(wf.doc, text, j.node)].flatMap((ex) => [...ex.body.matchAll(/secrets\.(\w+)/g)].map((m) => `${m[1]}:${wf.doc.file.pos(ex.start).line}`))]);
+    };
+
+    it("a job gets an anchor's expressions through `*alias` and `<<: *alias`, located at the anchor; once per use within a job", () => {
+      expect(secretsByJob(shared)).toEqual([
+        // The anchored step env is used twice in `build` (written and aliased): read once.
+        ['build', ['SHARED:6', 'STEP_KEY:8', 'STEP_KEY:10']],
+        ['alias', ['SHARED:6']],
+        ['merged', ['SHARED:6', 'STEP_KEY:8', 'STEP_KEY:10']],
+        // An explicit key wins over a merged one (YAML merge): the anchored TOKEN is not used here.
+        ['overridden', []],
+        ['gated', ['SHARED:6']],
+        ['clean', []],
+      ]);
+    });
+
+    it('the rules and the inventory see the same: secrets reached through an alias count for the job that uses them', () => {
+      // Each job once: at its first secret written in the job, else at its key (the anchor's line named).
+      const found = runRule(secretsWithoutEnvironment, { code: shared, path: PATH });
+      expect(found.map((f) => `${/Job `(\w+)`/.exec(f.message)?.[1]}:${f.startLine}`)).toEqual(['build:6', 'alias:14', 'merged:18']);
+      expect(found[1]!.message).toMatch(/^Job `alias` reads the secret `SHARED` \(through a YAML alias of line 6\) without a deployment `environment:`/);
+      const refs = referencedSecrets([{ path: PATH, text: shared }]);
+      expect(refs.byName.get('SHARED')!.map((r) => [r.job, r.environment, r.line])).toEqual([
+        ['build', undefined, 6],
+        ['alias', undefined, 6],
+        ['merged', undefined, 6],
+        ['gated', 'prod', 6],
+      ]);
+      expect(refs.byName.get('STEP_KEY')!.map((r) => `${r.job}:${r.line}`)).toEqual(['build:8', 'build:10', 'merged:8', 'merged:10']);
+    });
+
+    it('a bare `if:` condition reused through an alias is an expression where it is used as `if:`, not elsewhere', () => {
+      const text = y`
+        on: push
+        jobs:
+          deploy:
+            if: &ready github.ref == 'refs/heads/main' && secrets.DEPLOY_KEY != ''
+            runs-on: ubuntu-latest
+            steps: [{ run: echo }]
+          later:
+            if: *ready
+            runs-on: ubuntu-latest
+            steps: [{ run: echo }]
+          label:
+            runs-on: ubuntu-latest
+            steps: [{ run: echo, name: *ready }]
+      `;
+      const refs = referencedSecrets([{ path: PATH, text }]).byName.get('DEPLOY_KEY')!;
+      expect(refs.map((r) => `${r.job}:${r.line}`)).toEqual(['deploy:4', 'later:4']);
+    });
+
+    it('within the walk budget of the parser: following aliases counts against maxWalkSteps', () => {
+      const text =
+        y`
+        on: push
+        jobs:
+          a:
+            env: &env
+              A: \${{ secrets.A }}
+              B: b
+            steps: [{ run: echo }]
+      ` + Array.from({ length: 30 }, (_, i) => `  j${i}:\n    env: { <<: *env }\n    steps: [{ run: echo }]\n`).join('');
+      const wf = loadWorkflow({ path: PATH, text })!;
+      expect(wf.jobs.flatMap((j) => [...expressionsIn(wf.doc, text, j.node)]).length).toBe(31);
+      const tight = parseYaml(text, { limits: { maxWalkSteps: 40 } })!.first!;
+      let caught: unknown;
+      try {
+        for (const e of tight.entries(tight.get(tight.root, 'jobs'))) for (const _ of expressionsIn(tight, text, e.value));
+      } catch (e) {
+        caught = e;
+      }
+      expect((caught as LimitExceeded).limit).toBe('walk-steps');
+    });
   });
 
   it('reusable-only workflows: declared secrets are the caller’s inputs; a caller with `secrets: inherit` makes them used', () => {

@@ -83,4 +83,14 @@ describe('parseYaml', () => {
       ['list.1', '"y"'],
     ]);
   });
+
+  it('visits scalars through aliases and merge keys where they are used, each node where its anchor writes it', () => {
+    const text = 'base: &b\n  x: 1\n  y: 2\nlist: &l [p]\nuse:\n  alias: *b\n  merged:\n    <<: *b\n    y: own\n  items: *l\n';
+    const d = parseYaml(text)!.first!;
+    const seen = [...d.resolvedScalars(d.get(d.root, 'use'))].map((s) => `${s.path.join('.')}=${d.source(s.node)}@${d.pos(s.node)!.line}`);
+    // An explicit key wins over a merged one (`y: own`); merged entries come after the mapping's own.
+    expect(seen).toEqual(['alias.x=1@2', 'alias.y=2@3', 'merged.y=own@9', 'merged.x=1@2', 'items.0=p@4']);
+    // `scalars` reads each node once, where it is written: not through the aliases.
+    expect([...d.scalars(d.get(d.root, 'use'))].map((s) => s.path.join('.'))).toEqual(['merged.y']);
+  });
 });

@@ -52,7 +52,12 @@ const rule: Rule = {
       const src = doc.source(job.node) ?? '';
       if (/#\s*zizmor:\s*ignore\[[^\]]*secrets-outside-env/i.test(src)) continue;
       const names: string[] = [];
+      // Where the finding points: the job's first secret written in the job itself. A secret the job
+      // gets only through a YAML alias is written at the anchor, maybe in another job that may get the
+      // same finding there: the job's key is this job's own place (the message names the anchor's line).
+      const own = (job.node as { range?: [number, number, number] } | undefined)?.range;
       let first: { line: number; column: number } | undefined;
+      let aliased: { line: number; column: number } | undefined;
       for (const ex of expressionsIn(doc, file.text, job.node)) {
         NAMED.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -60,19 +65,18 @@ const rule: Rule = {
           const name = m[1] ?? m[2]!;
           if (name.toUpperCase() === 'GITHUB_TOKEN' || allow.has(name.toUpperCase())) continue;
           if (!names.includes(name)) names.push(name);
-          first ??= doc.file.pos(ex.start + m.index);
+          const offset = ex.start + m.index;
+          if (own && offset >= own[0] && offset < own[1]) first ??= doc.file.pos(offset);
+          else aliased ??= doc.file.pos(offset);
         }
       }
-      if (!names.length || !first) continue;
+      if (!names.length || !(first ?? aliased)) continue;
       const shown = names.slice(0, 5).map(code);
-      out.push({
-        ...at(doc, job.keyNode, {
-          message: `Job \`${job.id}\` reads ${names.length === 1 ? 'the secret' : 'the secrets'} ${list(shown)}${names.length > 5 ? ` and ${names.length - 5} more` : ''} without a deployment \`environment:\`: no reviewer or branch rule stands between ${names.length === 1 ? 'it' : 'them'} and any job on any branch.`,
-          construct: `job:${job.id} secrets-outside-environment`,
-        }),
-        line: first.line,
-        column: first.column,
+      const finding = at(doc, job.keyNode, {
+        message: `Job \`${job.id}\` reads ${names.length === 1 ? 'the secret' : 'the secrets'} ${list(shown)}${names.length > 5 ? ` and ${names.length - 5} more` : ''}${first ? '' : ` (through a YAML alias of line ${aliased!.line})`} without a deployment \`environment:\`: no reviewer or branch rule stands between ${names.length === 1 ? 'it' : 'them'} and any job on any branch.`,
+        construct: `job:${job.id} secrets-outside-environment`,
       });
+      out.push(first ? { ...finding, line: first.line, column: first.column } : finding);
     }
     return withoutPeerIgnored(file.text, out, ['secrets-outside-env']);
   },

@@ -5,6 +5,9 @@ import { wf } from './helpers.js';
 
 const S = (name: string): string => '${{ secrets.' + name + ' }}';
 const job = (body: string, extra = '', on = 'push') => `on: ${on}\npermissions: {}\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n${extra}    steps:\n${body}`;
+/** `deploy` (with an environment) anchors its env; `smoke` reuses it (`env: *env` unless `env` is given). */
+const aliased = (extra = '', env = '    env: *env\n') =>
+  `on: push\njobs:\n  deploy:\n    environment: prod\n    runs-on: x\n    env: &env\n      TOKEN: ${S('DEPLOY_TOKEN')}\n    steps: [{ run: make deploy }]\n  smoke:\n    runs-on: x\n${extra}${env}    steps: [{ run: make smoke }]\n`;
 const step = (name: string) => `      - run: ./deploy.sh\n        env:\n          TOKEN: ${S(name)}\n`;
 
 ruleTester(rule, {
@@ -26,6 +29,10 @@ ruleTester(rule, {
     wf(job(`      - run: ./deploy.sh\n        env:\n          # zizmor: ignore[secrets-outside-env]\n          TOKEN: ${S('X')}\n`)),
     // not a workflow
     { code: job(step('DEPLOY_TOKEN')), path: 'ci/templates/deploy.yml' },
+    // a secret reached through a YAML alias, by a job with an environment of its own
+    wf(aliased('    environment: staging\n')),
+    // merged under an explicit key of the same name (YAML merge: the explicit key wins)
+    wf(aliased('', `    env:\n      <<: *env\n      TOKEN: plain\n`)),
   ],
   invalid: [
     { ...wf(job(step('DEPLOY_TOKEN'))), count: 1, line: 9 },
@@ -41,6 +48,9 @@ ruleTester(rule, {
     },
     // job-level env and container credentials count too
     { ...wf(job('      - run: make\n', `    env:\n      NPM_TOKEN: ${S('NPM_TOKEN')}\n`)), count: 1 },
+    // a secret reached only through a YAML alias (`*env`, `<<: *env`) of another job's anchor: at the job's key
+    { ...wf(aliased()), count: 1, line: 9 },
+    { ...wf(aliased('', '    env:\n      <<: *env\n      OTHER: x\n')), count: 1, line: 9 },
   ],
 });
 
