@@ -121,10 +121,10 @@ const YAML_FILE = /\.ya?ml$/i;
  * The files at the head, outside the change, that define a Kubernetes Role or ClusterRole: the manifest
  * files of the repository — YAML, and JSON, which the Kubernetes rules parse as well (`appliesToK8s`) —
  * that the policy does not ignore, at most `MAX_ROLE_FILES` of them, whose text defines one. Paths naming
- * roles or RBAC come first, then YAML, then JSON (most JSON in a repository is not a manifest). A file
- * that could not be read is listed (a binding to a role in it was not judged). A search that stopped at
- * the limit (or at a truncated listing) says so in `incomplete`: a changed binding whose role is not among
- * what was read is then listed as not judged by the rule that looks for it.
+ * roles or RBAC come first, then YAML, then JSON (most JSON in a repository is not a manifest). A search
+ * that stopped at the limit, at a truncated listing or at a file it could not read says so in
+ * `incomplete`: a changed binding whose role is not among what was read is then listed as not judged by
+ * the rule that looks for it.
  */
 async function readRoles(side: SideReader, changed: ReadonlySet<string>, bindings: readonly string[], opts: ReadOptions): Promise<RoleSide> {
   const texts = new Map<string, string>();
@@ -146,18 +146,26 @@ async function readRoles(side: SideReader, changed: ReadonlySet<string>, binding
   const ranked = [0, 1, 2].flatMap((r) => candidates.filter((f) => rank(f.path) === r));
   const chosen = ranked.slice(0, MAX_ROLE_FILES);
   const read = await mapLimit(chosen, opts.concurrency, async (f) => [f.path, await side.read(f.path, 'roles', f.blob)] as const);
+  // A candidate that could not be read (too large, unreadable) makes the search incomplete rather than
+  // failing the change by itself: only a binding whose role is not among what was read is not judged
+  // (most such files — a large JSON fixture — define no role, and a binding to a role that was found
+  // is judged in full).
+  const unread: Skipped[] = [];
   for (const [p, r] of read) {
     if ('text' in r) {
       if (DEFINES_K8S_ROLE.test(r.text)) texts.set(p, r.text);
-    } else if ('skipped' in r) skipped.push(r.skipped);
+    } else if ('skipped' in r) unread.push(r.skipped);
   }
-  if (listing.truncated || ranked.length > chosen.length) {
-    notes.push(
-      `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other manifest files; a role defined elsewhere was not seen.`,
-    );
+  if (listing.truncated || ranked.length > chosen.length || unread.length) {
+    if (listing.truncated || ranked.length > chosen.length)
+      notes.push(
+        `Kubernetes bindings were judged against the roles in the first ${chosen.length} of ${ranked.length}${listing.truncated ? ' listed (the listing was truncated)' : ''} other manifest files; a role defined elsewhere was not seen.`,
+      );
+    const first = unread[0];
     const why = [
       ranked.length > chosen.length ? `the search for Kubernetes roles stops at ${MAX_ROLE_FILES} files read, and ${ranked.length} were candidates` : '',
       listing.truncated ? "the listing of the repository's files was truncated" : '',
+      first ? `${unread.length} manifest file(s) the search for Kubernetes roles could not read (${first.path}: ${first.detail ?? first.reason}${unread.length > 1 ? ', …' : ''})` : '',
     ];
     return { texts, incomplete: why.filter(Boolean).join('; '), skipped, notes };
   }

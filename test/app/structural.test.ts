@@ -227,9 +227,10 @@ roleRef:
     ).toEqual(['binding-head', 'roles-blob', 'values-blob']);
   });
 
-  it('a role file that could not be read is listed as not judged', async () => {
+  it('a binding whose role was not found while a manifest could not be read is listed as not judged, naming the unread file', async () => {
     const h = await setup();
-    const binding = `kind: RoleBinding
+    const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
 metadata:
   name: b
   namespace: ci
@@ -247,6 +248,44 @@ roleRef:
     await h.receive('pull_request', pullRequestEvent('synchronize', { number: 12, headSha: HEAD }));
     const done = completion(h);
     expect(done.conclusion).toBe('failure');
-    expect(done.output.summary).toMatch(/`k8s\/roles\.yaml`: unreadable \(could not be read \(404\): not searched for Kubernetes roles/);
+    expect(done.output.summary).toContain('`k8s/binding.yaml`');
+    expect(done.output.summary).toMatch(
+      /RoleBinding `b` binds the Role `r`, which is not among the roles read \(1 manifest file\(s\) the search for Kubernetes roles could not read \(k8s\/roles\.yaml: could not be read \(404\)/,
+    );
+  });
+  it('a manifest that could not be read does not fail a binding whose role was found elsewhere', async () => {
+    const h = await setup();
+    const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: b
+  namespace: ci
+roleRef:
+  kind: Role
+  name: reader
+`;
+    const role = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: reader
+  namespace: ci
+rules:
+  - apiGroups: [""]
+    resources: ["pods"]
+    verbs: ["get", "list"]
+`;
+    const path = 'k8s/binding.yaml';
+    h.github.blob('binding-head', binding);
+    h.github.blob('role-blob', role);
+    h.github.trees.set(`${REPO}:${HEAD}`, [
+      { path: 'k8s/roles.yaml', sha: 'role-blob' },
+      { path: 'fixtures/big.json', sha: 'missing-blob' },
+      { path, sha: 'binding-head' },
+    ]);
+    h.github.pull(REPO, { number: 13, headSha: HEAD, files: [{ filename: path, status: 'added', sha: 'binding-head', patch: patchOf('', binding) }] });
+    await h.receive('pull_request', pullRequestEvent('synchronize', { number: 13, headSha: HEAD }));
+    const done = completion(h);
+    expect(done.conclusion, done.output.summary).toBe('success');
+    expect(done.output.summary).not.toContain('fixtures/big.json');
   });
 });
