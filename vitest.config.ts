@@ -1,5 +1,44 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The app project's longest files (servers, child processes, on-disk databases), started first on a run
+ * without vitest's timing cache (a fresh clone, CI). Vitest alone would order such a run by file size,
+ * which starts these last — several are a few lines that run a shared suite — and leaves two cores
+ * waiting on them at the end. Once the cache holds durations, vitest's own order (longest first) applies.
+ */
+const LONG_FIRST = [
+  'test/app/scenarios.test.ts',
+  'test/app/sweep.test.ts',
+  'test/store/pglite.test.ts',
+  'test/cli/audit.test.ts',
+  'test/cli/structural.test.ts',
+  'test/org/kill.test.ts',
+  'test/cli/jobs.test.ts',
+  'test/app/revocation.test.ts',
+  'test/store/snapshot.test.ts',
+  'test/cli/history.test.ts',
+  'test/store/postgres.test.ts',
+  'test/audit/pglite.test.ts',
+];
+
+class LongFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const key = (f: TestSpecification): string => relative(this.ctx.config.root, f.moduleId);
+    if (sorted.some((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${key(f)}`))) return sorted;
+    const rank = (f: TestSpecification): number => {
+      const i = LONG_FIRST.indexOf(key(f));
+      return i === -1 ? LONG_FIRST.length : i;
+    };
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
+  }
+}
 
 /**
  * Three projects (README "Tests"):
@@ -22,6 +61,7 @@ export default defineConfig({
     // A migrated in-memory database snapshot for the store tests (test/global-setup.ts).
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    sequence: { sequencer: LongFirstSequencer },
     // Vitest 3 starts one pool per kind for the whole run, so isolation is set per pool here, not per
     // project (a project's `isolate` is ignored): threads (engine) share modules, forks (app, e2e) do not.
     pool: 'forks',

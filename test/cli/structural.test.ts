@@ -233,7 +233,7 @@ roleRef:
     expect(rest.found).toEqual([]);
     expect(rest.skipped).toEqual([]);
     expect(rest.code).toBe(0);
-  });
+  }, 90_000); // two scans, each reading 100 files through a git process apiece: long on a loaded machine
 
   it("a role in a file the policy's ignore globs exclude does not feed the judgement; the same role in another file does", async () => {
     const repo = tempRepo();
