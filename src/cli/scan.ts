@@ -21,7 +21,7 @@ import { loadPolicy } from './config.js';
 import { loadBaseline } from './baseline.js';
 import { resolveTargets } from './files.js';
 import { readSides, type ChangedStructuralFile, type SideReader } from '../change/sides.js';
-import { listAllAtRevision, listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, showAtRevision, stagedDiff } from './git.js';
+import { listAllAtRevision, listAtRevision, mergeBaseOf, parseRange, rangeDiff, requireWorkTree, RevisionFiles, stagedDiff } from './git.js';
 import { scanDiff, scanTree } from './collect.js';
 import { initHcl } from '../engine/parse/hcl.js';
 import { nothingScanned, renderExclusions } from './exclusions.js';
@@ -125,10 +125,10 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
 }
 
 /** One side of the change in git: a revision, or the index (`null`). The reading procedure is shared with the App (src/change/sides.ts). */
-function gitSide(root: string, rev: string | null, maxBytes: number, head: boolean): SideReader {
+function gitSide(files: RevisionFiles, root: string, rev: string | null, maxBytes: number, head: boolean): SideReader {
   return {
     async read(path, purpose) {
-      const t = await showAtRevision(root, rev ?? '', path);
+      const t = await files.read(rev, path);
       if (t === null) {
         // A file listed at this side that git could not show: a binding to a role in it is not judged.
         if (purpose === 'roles')
@@ -178,8 +178,14 @@ async function structuralFromGit(
     ...(f.oldPath !== null && f.oldPath !== f.newPath ? { previousPath: f.oldPath } : {}),
     added: f.oldPath === null,
   }));
-  const sides = await readSides(changed, gitSide(root, headRev, maxBytes, true), gitSide(root, baseRev, maxBytes, false), { concurrency: 1, isIgnored });
-  return { result: structuralChange(opts, sides.head, sides.base), skipped: sides.skipped, notes: sides.notes };
+  // One `git cat-file --batch` for both sides; requests are pipelined (answers come in order).
+  const reader = new RevisionFiles(root);
+  try {
+    const sides = await readSides(changed, gitSide(reader, root, headRev, maxBytes, true), gitSide(reader, root, baseRev, maxBytes, false), { concurrency: 8, isIgnored });
+    return { result: structuralChange(opts, sides.head, sides.base), skipped: sides.skipped, notes: sides.notes };
+  } finally {
+    reader.close();
+  }
 }
 
 const FORMATS = ['text', 'json', 'sarif'] as const;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { githubToken } from '../helpers/tokens.js';
 import { tempDir, tempRepo, tw, write } from './harness.js';
+import { RevisionFiles, showAtRevision } from '../../src/cli/git.js';
 
 const old = githubToken('ghp', 'cli-git-old');
 const added = githubToken('ghp', 'cli-git-new');
@@ -203,5 +204,41 @@ describe('git diagnostics', () => {
     expect(r.stdout).toContain('staged for commit');
     expect(r.stdout).not.toMatch(/committed to/);
     expect(JSON.parse((await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir })).stdout).findings[0].message).not.toContain('committed');
+  });
+});
+
+describe('RevisionFiles (one git cat-file --batch for a change)', () => {
+  it('reads what `git show` reads, pipelined and in order: large and binary files, the index, missing paths, folders, odd names', async () => {
+    const repo = tempRepo();
+    const big = `${'abcdefghij'.repeat(30_000)}\n`; // 300 KB: several pipe chunks
+    const binary = new Uint8Array([0, 1, 2, 255, 10, 10, 0]);
+    write(repo.dir, { 'big.txt': big, 'bin.dat': binary, 'dir/a.yml': 'a: 1\n', '1:odd name.txt': 'colon\n', 'empty.txt': '' });
+    repo.commit('one');
+    write(repo.dir, { 'dir/a.yml': 'a: 2\n' });
+    repo.git('add', 'dir/a.yml');
+    const files = new RevisionFiles(repo.dir);
+    try {
+      const asks: Array<[string | null, string]> = [
+        ['HEAD', 'big.txt'],
+        ['HEAD', 'dir/a.yml'],
+        [null, 'dir/a.yml'],
+        ['HEAD', 'missing.txt'],
+        ['HEAD', 'dir'],
+        ['HEAD', '1:odd name.txt'],
+        [null, '1:odd name.txt'],
+        ['HEAD', 'empty.txt'],
+        ['HEAD', 'bin.dat'],
+        ['no-such-rev', 'big.txt'],
+      ];
+      const got = await Promise.all(asks.map(([rev, path]) => files.read(rev, path)));
+      expect(got).toEqual([big, 'a: 1\n', 'a: 2\n', null, null, 'colon\n', 'colon\n', '', Buffer.from(binary).toString('utf8'), null]);
+      // The same text as `git show`, one process per file.
+      expect(await showAtRevision(repo.dir, 'HEAD', 'big.txt')).toBe(got[0]);
+      expect(await showAtRevision(repo.dir, 'HEAD', 'bin.dat')).toBe(got[8]);
+      // After a failure (an unknown revision) the process still answers.
+      expect(await files.read('HEAD', 'dir/a.yml')).toBe('a: 1\n');
+    } finally {
+      files.close();
+    }
   });
 });
