@@ -57,6 +57,9 @@ import clickhouseCloudApiKey from '../clickhouse-cloud-api-key.js';
 import planetscaleToken from '../planetscale-token.js';
 import definedNetworkingApiToken from '../defined-networking-api-token.js';
 import tailscaleKey from '../tailscale-key.js';
+import ciscoMerakiApiKey from '../cisco-meraki-api-key.js';
+import confluentApiKey from '../confluent-api-key.js';
+import fastlyApiToken from '../fastly-api-token.js';
 export const rules: Rule[] = [
   awsAccessKeyId,
   awsSecretAccessKey,
@@ -114,4 +117,7 @@ export const rules: Rule[] = [
   planetscaleToken,
   definedNetworkingApiToken,
   tailscaleKey,
+  ciscoMerakiApiKey,
+  confluentApiKey,
+  fastlyApiToken,
 ];

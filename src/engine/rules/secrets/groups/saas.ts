@@ -95,6 +95,27 @@ import elevenlabsApiKey from '../elevenlabs-api-key.js';
 import trelloApiToken from '../trello-api-token.js';
 import kucoinApiCredential from '../kucoin-api-credential.js';
 import squarespaceApiKey from '../squarespace-api-key.js';
+import bittrexApiKey from '../bittrex-api-key.js';
+import cohereApiKey from '../cohere-api-key.js';
+import etsyApiKey from '../etsy-api-key.js';
+import finicityCredential from '../finicity-credential.js';
+import finnhubApiKey from '../finnhub-api-key.js';
+import flickrApiKey from '../flickr-api-key.js';
+import freshbooksAccessToken from '../freshbooks-access-token.js';
+import gitterAccessToken from '../gitter-access-token.js';
+import gocardlessAccessToken from '../gocardless-access-token.js';
+import krakenApiKey from '../kraken-api-key.js';
+import linkedinClientSecret from '../linkedin-client-secret.js';
+import lookerClientSecret from '../looker-client-secret.js';
+import mattermostAccessToken from '../mattermost-access-token.js';
+import messagebirdApiKey from '../messagebird-api-key.js';
+import nytimesApiKey from '../nytimes-api-key.js';
+import privateaiApiKey from '../privateai-api-key.js';
+import rapidapiKey from '../rapidapi-key.js';
+import sendbirdApiToken from '../sendbird-api-token.js';
+import twitchApiToken from '../twitch-api-token.js';
+import beamerApiKey from '../beamer-api-key.js';
+import lobApiKey from '../lob-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -190,4 +211,25 @@ export const rules: Rule[] = [
   trelloApiToken,
   kucoinApiCredential,
   squarespaceApiKey,
+  bittrexApiKey,
+  cohereApiKey,
+  etsyApiKey,
+  finicityCredential,
+  finnhubApiKey,
+  flickrApiKey,
+  freshbooksAccessToken,
+  gitterAccessToken,
+  gocardlessAccessToken,
+  krakenApiKey,
+  linkedinClientSecret,
+  lookerClientSecret,
+  mattermostAccessToken,
+  messagebirdApiKey,
+  nytimesApiKey,
+  privateaiApiKey,
+  rapidapiKey,
+  sendbirdApiToken,
+  twitchApiToken,
+  beamerApiKey,
+  lobApiKey,
 ];

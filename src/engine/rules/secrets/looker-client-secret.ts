@@ -1,0 +1,55 @@
+import { defineSecretRuleSet } from './lib/rule-set.js';
+import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { names } from './lib/assignment.js';
+import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { charClasses } from '../../entropy.js';
+
+/**
+ * Looker API3 credentials: a client id of 20 alphanumerics and a client secret of 24. No prefix: they count
+ * next to Looker's name (`LOOKERSDK_CLIENT_SECRET`, the SDKs' variable; `looker_client_secret` in Terraform).
+ * The client id is reported at low confidence, as the other half of the pair.
+ */
+/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
+const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('looker', 'lookersdk')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
+const SECRET_NAME = String.raw`(?<![A-Za-z0-9])` + credentialNamed(['looker', 'lookersdk'], ['secret', 'password', 'token', 'credential']);
+const ID_NAME = String.raw`(?<![A-Za-z0-9])` + credentialNamed(['looker', 'lookersdk'], ['client_id', 'clientid', 'client-id', 'api_key', 'apikey']);
+
+export default defineSecretRuleSet({
+  id: 'secrets/looker-client-secret',
+  description: 'Looker API client secret',
+  severity: 'high',
+  variants: [
+    {
+      keywords: ['looker'],
+      pattern: keyedSecret(SECRET_NAME, '[A-Za-z0-9]{24}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      keywords: ['looker'],
+      pattern: new RegExp(NESTED + String.raw`(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_\-])`, 'g'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      keywords: ['looker'],
+      pattern: keyedSecret(ID_NAME, '[A-Za-z0-9]{20}'),
+      nextLine: true,
+      minEntropy: 3.3,
+      confidence: 'low',
+      message: 'Looker API client id committed: not a secret alone, but half of the API credentials; check that the client secret is not committed beside it.',
+      validate: (s) => charClasses(s) >= 2,
+    },
+  ],
+  revoke: {
+    provider: 'Looker (Google Cloud)',
+    url: 'https://cloud.google.com/looker/docs/admin-panel-users-users#edit_api3_keys',
+    steps: [
+      'In Looker Admin → Users → the user → Edit API Keys, delete the API key.',
+      'Review System Activity for queries and content changes made by that user through the API since the commit.',
+      'Create a replacement for a dedicated API user with the narrowest role and store it as a secret.',
+    ],
+  },
+});
