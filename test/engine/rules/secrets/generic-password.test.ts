@@ -77,3 +77,30 @@ ruleTester(rule, {
   ],
   invalid: [{ name: 'literal block', code: `smtp:\n  password: |\n    ${p4}\n`, path: 'values.yaml', secret: p4, count: 1, line: 3 }],
 });
+
+// Precision on real code (#13 item 6): attribute lists, argument lists and labels that are not passwords.
+ruleTester(rule, {
+  valid: [
+    // XSD attribute declarations: the next attribute's value is not the password.
+    { code: '<xs:attribute name="manager-password" type="xs:string">', path: 'spring-security-6.4.xsd' },
+    { code: '<xs:attribute name="password" type="xs:string"/>', path: 'config.xsd' },
+    // Another attribute after the password attribute.
+    { code: `<user name='bob' password='{noop}bobspassword' authorities='ROLE_A,ROLE_B' />`, path: 'ConfigTestUtils.java' },
+    { code: '<sec:user name="bob" password="bobspassword" authorities="ROLE_0,ROLE_1"/>', path: 'app-context.xml' },
+    // Positional arguments after a "password" literal: constants, class names, labels.
+    { code: 'Authentication a = new TestingAuthenticationToken("user", "password", "ANONYMOUS");', path: 'Tests.java' },
+    { code: 'new NonBuildableAuthenticationToken("username", "password", "FACTORTWO"));', path: 'Tests.java' },
+    { code: 'return new TestingAuthenticationToken("user", "pass", "SCOPE_" + scope);', path: 'Tests.java' },
+    { code: '`BasicAuthenticationFilter`, `UsernamePasswordAuthenticationFilter`, `ExceptionTranslationFilter`, and others.', path: 'http.adoc' },
+    { code: 'pw.println("licensecode=" + licenseId);', path: 'S101Configurer.java' },
+    // An object identifier.
+    { code: 'private static final String PASSWORD_MODIFY_OID = "1.3.6.1.4.1.4203.1.11.1";', path: 'LdapUserDetailsManager.java' },
+  ],
+  invalid: [
+    { name: 'the password attribute itself', code: `<user name="bob" password="${p1}" authorities="ROLE_A,ROLE_B" />`, secret: p1, count: 1, path: 'security.xml' },
+    { name: 'a password argument', code: `new TestingAuthenticationToken("user", "password", "${p2}");`, secret: p2, path: 'Tests.java' },
+    { name: 'an all-caps password with digits', code: `password = "${cat('XK9', 'P2QZ7')}"`, count: 1, path: 'app.py' },
+    { name: 'a password with = inside', code: `password = "${cat('Hx7', '=k2Lp')}"`, count: 1, path: 'app.py' },
+    { name: 'a password argument after a quoted name', code: `props.put("password", "${p1}");`, secret: p1, path: 'Db.java' },
+  ],
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { B64, HEX, cat, rand } from '../../../helpers/tokens.js';
+import { B64, HEX, LOWER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
 
 const s = rand(32, undefined, 'gen');
 const hex = rand(64, HEX, 'genhex');
@@ -124,4 +124,43 @@ ruleTester(rule, {
     { code: `"adminPassword": "[parameters('adminPasswordFromKeyVault')]"`, path: 'main.json' },
   ],
   invalid: [{ code: `"adminPassword": "${s}"`, path: 'main.json', secret: s }],
+});
+
+// Precision on real code (#13 item 6): shapes seen in real repositories that are not secrets, each with
+// must-flag neighbours that keep recall.
+const b64pad = rand(43, B64, 'pad') + '=';
+ruleTester(rule, {
+  valid: [
+    // Django migration dependencies: `("auth", "<migration name>")`.
+    { name: 'migration name', code: '    dependencies = [("auth", "0006_require_contenttypes_0002")]', path: 'app/migrations/0001_initial.py' },
+    { code: '        ("auth", "0012_alter_user_first_name_max_length"),', path: 'app/migrations/0005_appextension.py' },
+    // Minified code: chained assignments between member paths.
+    { name: 'minified chained assignment', code: 'e._TTSOps=e.TTSOps.value,_check_password_hook=Module._check_password_hook=e.check_password_hook.value,_X=1', path: 'dist/pglite.cjs' },
+    // A namespace/name reference, a resource path.
+    { code: '$ kubectl --server=https://127.0.0.1:6443 --token=foo/restricted-psp-users create -f x.yaml', path: 'README.md' },
+    { code: 'private static final String ONE_TIME_TOKEN_SQL_RESOURCE = "org/springframework/security/core/ott/jdbc/one-time-tokens-schema.sql";', path: 'Tests.java' },
+    // A factory call's argument is an algorithm name.
+    { code: 'this(CipherUtils.newSecretKey("PBKDF2WithHmacSHA1", new PBEKeySpec(password.toCharArray())));', path: 'AesBytesEncryptor.java' },
+    // Spring Security's `{id}hash` and `{salt}digest` password storage formats.
+    { code: `String encodedPassword = "{bcrypt}${cat('$2a$', '10$', rand(53, B64.replace('+', '.'), 'sb'))}";`, path: 'Tests.java' },
+    { code: `String encodedPassword = "{pbkdf2@SpringSecurity_v5_8}${rand(96, HEX, 'pb')}";`, path: 'Tests.java' },
+    { code: `String encodedPassword = "{SHA-256}{${rand(44, B64, 'salt')}}${rand(64, HEX, 'sha')}";`, path: 'Tests.java' },
+    { code: `assertThat(getEncoder().matches("password", "{thisissalt}${rand(32, HEX, 'md4')}"));`, path: 'Tests.java' },
+    { code: `<user name="jimi" password="{bcrypt}${cat('$2a$', '10$', rand(53, B64.replace('+', '.'), 'jb'))}"`, path: 'docs/xml-namespace.adoc' },
+    // Base64 of a placeholder (`example-app-secret`).
+    { code: `      secret: ${Buffer.from(cat('example', '-app-', 'secret')).toString('base64')}`, path: 'templates/dex/secret.yaml' },
+    // A form body: the value ends at `&`.
+    { code: 'username=user&password=password&_csrf=35942e65-a172-4cd4-a1d4-d16a51147b3e', path: 'docs/persistence.adoc' },
+  ],
+  invalid: [
+    // Random values in the same places are still found.
+    { name: 'random lower-case token with underscores', code: `api_token = "${cat(rand(14, LOWER_ALNUM, 'u1'), '_', rand(14, LOWER_ALNUM, 'u2'))}"`, count: 1, path: 'settings.py' },
+    { code: `    ("auth_token", "${s}"),`, secret: s, path: 'conf.py' },
+    { name: 'not a chain: a real value after the name', code: `e.x=1,_client_secret="${s}",_y=2`, secret: s, path: 'dist/app.js' },
+    { name: 'a path-like value with mixed case and digits', code: `--token=${cat(rand(10, undefined, 'p1'), '/', rand(16, undefined, 'p2'))}`, count: 1, path: 'run.sh' },
+    { name: '{noop} is the plain-text password', code: `<user name="bob" password="{noop}${s}" />`, count: 1, path: 'security.xml' },
+    { name: 'base64 of a random value', code: `      secret: ${Buffer.from(rand(24, undefined, 'b6')).toString('base64')}`, count: 1, path: 'templates/secret.yaml' },
+    { name: 'base64 with padding', code: `client_secret: ${b64pad}`, secret: b64pad, path: 'values.yaml' },
+    { name: 'form body with a real password', code: `username=user&password=${s}&_csrf=1`, count: 1, path: 'docs/login.md' },
+  ],
 });

@@ -5,6 +5,7 @@
  */
 import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 import { isPlaceholder } from '../../../placeholder.js';
+import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import { findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
@@ -38,9 +39,56 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
     const odd = value.replace(/[A-Za-z0-9+/=_\-.~:@$]/g, '').length;
     if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value))) return false;
   }
-  // Letters only is a word or a name far more often than a key (gitleaks drops these too).
-  if (/^[A-Za-z_.\-]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  // Letters only is a word or a name far more often than a key (gitleaks drops these too); with `/` it
+  // is a path or a `namespace/name` reference (`foo/restricted-psp-users`).
+  if (/^[A-Za-z_.\-/]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  if (isWordsAndNumbers(value)) return false;
   return true;
+}
+
+/**
+ * Lower-case words and numbers joined by `_`, `-`, `.` or `/`, each part all letters or all digits
+ * (`0006_require_contenttypes_0002`, `release-2024-rc`): a name (a Django migration, a label, a slug),
+ * not a key. Random lower-case tokens mix letters and digits inside their parts.
+ */
+function isWordsAndNumbers(value: string): boolean {
+  if (!/^[a-z0-9]+(?:[-_./][a-z0-9]+)+$/.test(value)) return false;
+  const parts = value.split(/[-_./]/);
+  let words = 0;
+  for (const p of parts) {
+    if (/^[a-z]{3,}$/.test(p)) words++;
+    else if (!/^\d+$/.test(p) && !/^[a-z]{1,2}$/.test(p)) return false;
+  }
+  return words >= 2 && words * 2 >= parts.length;
+}
+
+/**
+ * Code on a minified line: `_check_password_hook=Module._check_password_hook=e.check_password_hook.value`
+ * is a chain of assignments between member paths, not a literal (base64 has no `.`).
+ */
+const CHAINED_MEMBERS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:=[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)+$/;
+
+/**
+ * Spring Security's `DelegatingPasswordEncoder` stores `{id}hash` (`{bcrypt}$2a$10$…`, `{pbkdf2}5d92…`,
+ * `{pbkdf2@SpringSecurity_v5_8}…`), and `MessageDigestPasswordEncoder` `{salt}hexdigest`: a password hash
+ * behind a braced id, not a credential. `{noop}` is the plain-text password and stays a candidate.
+ */
+function isPrefixedPasswordHash(v: string): boolean {
+  const m = /^\{([\w@.-]{0,40})\}(.+)$/.exec(v);
+  if (!m || /^noop$/i.test(m[1]!)) return false;
+  const rest = m[2]!;
+  if (isNonSecretDatum(rest)) return true; // crypt formats, {SSHA}…
+  const hash = rest.replace(/^\{[A-Za-z0-9+/=]{0,64}\}/, ''); // {MD4}{salt}digest
+  return /^[0-9a-f]{32,}$/i.test(hash) && hash.length % 2 === 0;
+}
+
+/** Base64 of an evident placeholder (`ZXhhbXBsZS1hcHAtc2VjcmV0` is `example-app-secret`). */
+function isEncodedPlaceholder(v: string): boolean {
+  if (v.length < 8 || v.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return false;
+  const text = decodeBase64Text(v, 1);
+  if (text === undefined) return false;
+  const t = text.trim();
+  return t.length > 0 && !/\s/.test(t) && (isPlaceholder(t, false) || isPlaceholderPassword(t));
 }
 
 // Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
@@ -72,7 +120,12 @@ function skipValue(a: Assignment, line: string): boolean {
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v)) return true; // data[0].secret
+  if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v)) return true;
   if (!a.quote) {
+    if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
+    // `?user=user&password=password&_csrf=…`: the value ends at `&`, and a placeholder there is one.
+    const amp = v.search(/&[A-Za-z_][\w.-]*=/);
+    if (amp > 0 && isPlaceholderPassword(v.slice(0, amp))) return true;
     if (a.next === '(' || a.next === '[' || a.next === '{' || a.next === '.') return true;
     if (/^[!&*|>%@$]/.test(v)) return true; // YAML tags/anchors/block scalars, shell/PHP variables
     if (looksLikeIdentifier(v)) return true;
@@ -92,6 +145,10 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   if (isPlaceholderPassword(v)) return false;
   if (/^[a-z]+$/.test(v) || /^[A-Z][a-z]+$/.test(v)) return false; // one word: an enum, a label, a default
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // ENV_VAR_NAME
+  if (/^[A-Z]+(?:_[A-Z0-9]*)*$/.test(v)) return false; // a constant: `ANONYMOUS`, `FACTORONE`, `SCOPE_`
+  if (/^[A-Za-z][\w.-]*(?:,[A-Za-z][\w.-]*)+$/.test(v) && v.split(',').every((x) => looksLikeIdentifier(x))) return false; // ROLE_A,ROLE_B
+  if (/^(?:[A-Z][a-z]+){3,}$/.test(v)) return false; // a class name: `ExceptionTranslationFilter`
+  if (/^[A-Za-z][\w.-]*[=:]$/.test(v)) return false; // a label being concatenated: `"licensecode=" + id`
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // snake/kebab/camel words
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return false; // member path
   const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -106,7 +163,10 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
   if (!kind && a.altName) kind = classifySecretName(a.altName);
   if (!kind) return undefined;
   if (a.op === ',' && !a.nameQuoted) return undefined; // argument lists, not key/value pairs
-  if (a.op === '(' && (a.nameQuoted || VERB_FIRST.test(nameWords(a.name.split('.').pop()!)[0] ?? ''))) return undefined;
+  if (a.op === '(' && (a.nameQuoted || VERB_FIRST.test(nameWords(a.name.split('.').pop()!)[0] ?? '') || /^new[A-Z]/.test(a.name.split('.').pop()!))) return undefined;
+  // `name="password" type="xs:string"`, `password='…' authorities='ROLE_A'`: a quoted string followed by
+  // another attribute is an XML/HTML attribute list, not a typed declaration (`var token string = …`).
+  if (a.typed && a.nameQuoted) return undefined;
   if (skipValue(a, line)) return undefined;
   const v = a.value;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).

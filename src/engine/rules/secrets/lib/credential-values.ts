@@ -198,7 +198,7 @@ const TYPE_NAMES = new Set([
 ]);
 
 const FILE_EXT =
-  /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|pub|gpg|asc|ppk|ini|conf|cfg|properties|xml|sh|toml|enc|bin|dat|csv|js|ts|py|rb|go|java|php|html|png|jpe?g|gif|svg)$/i;
+  /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|ya?ml|txt|env|pub|gpg|asc|ppk|ini|conf|cfg|properties|xml|sh|toml|enc|bin|dat|csv|js|ts|py|rb|go|java|php|html|png|jpe?g|gif|svg|sql|md|rst|adoc|log|tf|hcl|tpl|j2|jar|war|zip|t?gz|tar|sqlite|db)$/i;
 
 /**
  * Values that are some other datum where a secret could be: booleans, numbers, versions, type names,
@@ -210,6 +210,7 @@ export function isNonSecretDatum(v: string): boolean {
   if (TYPE_NAMES.has(lower.replace(/[?![\]]/g, ''))) return true;
   if (/^[-+]?\d+(?:\.\d+)?(?:e\d+)?$/i.test(v)) return true;
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // version
+  if (/^[0-2](?:\.\d{1,9}){3,40}$/.test(v)) return true; // an ASN.1 object identifier (1.3.6.1.4.1.4203.1.11.1)
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true; // date
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(v)) return true; // path
   if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
