@@ -27,6 +27,11 @@ function basicCredentialOk(secret: string): boolean {
 }
 
 function tokenOk(secret: string, scheme: string | undefined): boolean {
+  // Base64 of `user:password` under another scheme (`token dXNlcjpwYXNzd29yZA==`) is a Basic credential.
+  if (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(secret) && secret.length % 4 === 0) {
+    const pair = decodeBase64Text(secret, 1);
+    if (pair !== undefined && /^[^\s:]{1,64}:\S/.test(pair)) return basicCredentialOk(secret);
+  }
   if (isTemplated(secret) || isPlaceholder(secret, false) || namesItself(secret) || isFakeSequence(secret)) return false;
   if (/^(?:basic|bearer|token|digest|negotiate|ntlm)$/i.test(secret)) return false;
   const h = shannonEntropy(secret);

@@ -43,3 +43,16 @@ ruleTester(rule, {
     { name: 'GitHub style', code: `curl -H "Authorization: token ${cat('ghp_', rand(36, undefined, 'gh'))}" https://api.github.com/user`, count: 1 },
   ],
 });
+
+// Precision on real code (#13 item 6): the Basic scheme's own example, and a placeholder pair under
+// another scheme name.
+ruleTester(rule, {
+  valid: [
+    { code: ` * Authorization: Basic ${b64(cat('Aladdin', ':open sesame'))}`, path: 'BasicAuthenticationFilter.java' },
+    { code: `this.request.header(HttpHeaders.AUTHORIZATION, "token ${b64('user:password')}"));`, path: 'ConverterTests.java' },
+  ],
+  invalid: [
+    { name: 'a real pair under another scheme', code: `request.header(HttpHeaders.AUTHORIZATION, "token ${basic}");`, secret: basic, path: 'Client.java' },
+    { name: 'a random token that is base64', code: `Authorization: Bearer ${rand(44, B64, 'bb')}`, count: 1, path: 'requests.http' },
+  ],
+});

@@ -104,3 +104,15 @@ ruleTester(rule, {
     { name: 'a password argument after a quoted name', code: `props.put("password", "${p1}");`, secret: p1, path: 'Db.java' },
   ],
 });
+
+// A password spelled from its own key: the service's demo default.
+ruleTester(rule, {
+  valid: [
+    { code: 'export MINIO_ROOT_PASSWORD="minio123"', path: 'README.md' },
+    { code: 'redis_password: redis', path: 'values.yaml' },
+  ],
+  invalid: [
+    { code: `export MINIO_ROOT_PASSWORD="${p1}"`, secret: p1, path: 'README.md' },
+    { name: 'a word that is not the key', code: `redis_password: "${cat('orchid', '4417')}"`, count: 1, path: 'values.yaml' },
+  ],
+});

@@ -146,6 +146,7 @@ ruleTester(rule, {
     { code: `String encodedPassword = "{pbkdf2@SpringSecurity_v5_8}${rand(96, HEX, 'pb')}";`, path: 'Tests.java' },
     { code: `String encodedPassword = "{SHA-256}{${rand(44, B64, 'salt')}}${rand(64, HEX, 'sha')}";`, path: 'Tests.java' },
     { code: `assertThat(getEncoder().matches("password", "{thisissalt}${rand(32, HEX, 'md4')}"));`, path: 'Tests.java' },
+    { code: `String encodedPassword = "{scrypt}$e0801$${rand(88, B64, 'ss')}$${rand(44, B64, 'sh')}";`, path: 'Tests.java' },
     { code: `<user name="jimi" password="{bcrypt}${cat('$2a$', '10$', rand(53, B64.replace('+', '.'), 'jb'))}"`, path: 'docs/xml-namespace.adoc' },
     // Base64 of a placeholder (`example-app-secret`).
     { code: `      secret: ${Buffer.from(cat('example', '-app-', 'secret')).toString('base64')}`, path: 'templates/dex/secret.yaml' },

@@ -60,6 +60,7 @@ import tailscaleKey from '../tailscale-key.js';
 import ciscoMerakiApiKey from '../cisco-meraki-api-key.js';
 import confluentApiKey from '../confluent-api-key.js';
 import fastlyApiToken from '../fastly-api-token.js';
+import portainerAccessToken from '../portainer-access-token.js';
 export const rules: Rule[] = [
   awsAccessKeyId,
   awsSecretAccessKey,
@@ -120,4 +121,5 @@ export const rules: Rule[] = [
   ciscoMerakiApiKey,
   confluentApiKey,
   fastlyApiToken,
+  portainerAccessToken,
 ];

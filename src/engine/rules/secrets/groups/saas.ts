@@ -116,6 +116,24 @@ import sendbirdApiToken from '../sendbird-api-token.js';
 import twitchApiToken from '../twitch-api-token.js';
 import beamerApiKey from '../beamer-api-key.js';
 import lobApiKey from '../lob-api-key.js';
+import authressServiceClientAccessKey from '../authress-service-client-access-key.js';
+import freemiusSecretKey from '../freemius-secret-key.js';
+import langfuseSecretKey from '../langfuse-secret-key.js';
+import stytchSecret from '../stytch-secret.js';
+import telnyxApiKey from '../telnyx-api-key.js';
+import ubidotsToken from '../ubidots-token.js';
+import voiceflowApiKey from '../voiceflow-api-key.js';
+import nightfallApiKey from '../nightfall-api-key.js';
+import clickupApiToken from '../clickup-api-token.js';
+import tinesWebhookUrl from '../tines-webhook-url.js';
+import honeycombApiKey from '../honeycomb-api-key.js';
+import checkoutComSecretKey from '../checkout-com-secret-key.js';
+import klaviyoPrivateKey from '../klaviyo-private-key.js';
+import infuraApiKey from '../infura-api-key.js';
+import alchemyApiKey from '../alchemy-api-key.js';
+import cloudinaryUrl from '../cloudinary-url.js';
+import opsgenieApiKey from '../opsgenie-api-key.js';
+import wandbApiKey from '../wandb-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -232,4 +250,22 @@ export const rules: Rule[] = [
   twitchApiToken,
   beamerApiKey,
   lobApiKey,
+  authressServiceClientAccessKey,
+  freemiusSecretKey,
+  langfuseSecretKey,
+  stytchSecret,
+  telnyxApiKey,
+  ubidotsToken,
+  voiceflowApiKey,
+  nightfallApiKey,
+  clickupApiToken,
+  tinesWebhookUrl,
+  honeycombApiKey,
+  checkoutComSecretKey,
+  klaviyoPrivateKey,
+  infuraApiKey,
+  alchemyApiKey,
+  cloudinaryUrl,
+  opsgenieApiKey,
+  wandbApiKey,
 ];
