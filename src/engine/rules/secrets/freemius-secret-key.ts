@@ -2,15 +2,14 @@ import { defineSecretRuleSet } from './lib/rule-set.js';
 
 /**
  * Freemius (WordPress plugin licensing) secret keys are `sk_` + 29 printable characters. The Freemius SDK
- * puts them in the `secret_key` entry of the `fs_dynamic_init()` array in a plugin's PHP; there, they are a
- * secret (the public key is `pk_`).
+ * puts them in the `secret_key` entry of the `fs_dynamic_init()` array in a plugin's PHP; that `=>` entry
+ * is what is matched (the public key beside it is `pk_`).
  */
 
 export default defineSecretRuleSet({
   id: 'secrets/freemius-secret-key',
   description: 'Freemius secret key',
   severity: 'high',
-  appliesTo: (path) => /\.(?:php|phtml|inc)$/i.test(path),
   variants: [
     {
       keywords: ['secret_key'],

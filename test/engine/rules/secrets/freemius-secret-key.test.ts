@@ -6,7 +6,7 @@ const key = cat('sk', '_', rand(14, ALNUM, 'fm1'), '#$', rand(13, ALNUM, 'fm2'))
 
 ruleTester(rule, {
   valid: [
-    { code: `'secret_key' => '${key}',`, path: 'config.py' }, // not PHP
+    { code: `secret_key = '${key}'`, path: 'config.py' }, // not the SDK's array entry
     { code: `'public_key' => 'pk_${rand(29, ALNUM, 'p')}',`, path: 'plugin.php' },
     { code: `'secret_key' => 'sk_${rand(28, ALNUM, 'q')}',`, path: 'plugin.php' }, // too short
     { code: `'secret_key' => getenv('FS_SECRET_KEY'),`, path: 'plugin.php' },
