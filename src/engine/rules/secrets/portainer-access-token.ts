@@ -2,7 +2,7 @@ import { defineSecretRuleSet } from './lib/rule-set.js';
 import { charClasses } from '../../entropy.js';
 
 /**
- * Portainer API access tokens are `ptr_` followed by 32 random bytes in base64 (44 characters), sent in
+ * Portainer API access tokens are `ptr_` followed by 32 random bytes in base64 (43 characters and `=`, or 44 unpadded), sent in
  * the `X-API-Key` header.
  */
 
@@ -13,7 +13,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['ptr_'],
-      pattern: /(?<![A-Za-z0-9_])(?<secret>ptr_[A-Za-z0-9+/_-]{43}=?)(?![A-Za-z0-9+/_=-])/g,
+      pattern: /(?<![A-Za-z0-9_])(?<secret>ptr_[A-Za-z0-9+/_-]{43}(?:=|[A-Za-z0-9+/_-])?)(?![A-Za-z0-9+/_=-])/g,
       minEntropy: 4,
       validate: (s) => charClasses(s.slice(4)) >= 3,
     },
