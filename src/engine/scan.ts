@@ -56,10 +56,22 @@ export interface ScannerOptions {
   repo?: RepoView;
 }
 
+/**
+ * A rule as the scanner runs it. What the per-file loop reads is copied here, into objects of one
+ * shape: rule objects come in many shapes (factories, wrappers), and reading them in the hot loop made
+ * its optimised code bail out and be recompiled again and again (V8 "wrong map").
+ */
 interface CompiledRule {
   rule: Rule;
+  id: string;
+  check: Rule['check'];
+  fileScope: boolean;
+  appliesTo: ((path: string) => boolean) | undefined;
+  context: Rule['context'];
+  /** Under a policy lock: soft-ignore globs do not skip it. */
+  locked: boolean;
   paths: Globs | undefined;
-  ignore: Globs;
+  ignore: Globs | undefined;
   options: Record<string, unknown>;
 }
 
@@ -172,12 +184,20 @@ export class Scanner {
       .filter((rule) => this.ruleLevel(rule.meta.id, rule.meta.family, rule.meta.severity) !== 'off')
       .map((rule) => {
         const rp = policy.rules[rule.meta.id];
-        return {
+        const ignore = globs(rp?.ignore, false);
+        const c: CompiledRule = {
           rule,
+          id: rule.meta.id,
+          check: rule.check.bind(rule),
+          fileScope: rule.scope === 'file',
+          appliesTo: rule.appliesTo ? rule.appliesTo.bind(rule) : undefined,
+          context: rule.context ? rule.context.bind(rule) : undefined,
+          locked: isLocked(policy.locked, rule.meta.id),
           paths: rp?.paths?.length ? globs(rp.paths, true) : undefined,
-          ignore: globs(rp?.ignore, false),
+          ignore: isEmpty(ignore) ? undefined : ignore,
           options: rp?.options ?? {},
         };
+        return c;
       });
     const keywords: string[] = [];
     const keywordIndex = new Map<string, number>();
@@ -264,85 +284,99 @@ export class Scanner {
     const text = file.text;
     if (!file.lineNumbers) {
       for (const ri of this.contextRules) {
-        if (this.compiled[ri]!.rule.context!(file.path, text)) {
+        if (this.compiled[ri]!.context!(file.path, text)) {
           this.retained.set(file.path, text);
           break;
         }
       }
     }
+    const path = file.path;
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
-    const eligibility = new Uint8Array(this.compiled.length);
-    const soft = !isEmpty(this.softIgnore) && matchesAny(file.path, this.softIgnore);
-    const eligible = (ri: number): boolean => {
+    const compiled = this.compiled;
+    const eligibility = new Uint8Array(compiled.length);
+    const soft = !isEmpty(this.softIgnore) && matchesAny(path, this.softIgnore);
+    // Where each eligible rule needs to look: flat [start, end, start, end, …] per rule, in the order
+    // rules were first reached (the order they run in).
+    const ranges: Array<number[] | undefined> = new Array<number[] | undefined>(compiled.length);
+    const reached: number[] = [];
+    const touch = (ri: number): number[] | undefined => {
       let e = eligibility[ri]!;
       if (e === 0) {
-        const c = this.compiled[ri]!;
+        const c = compiled[ri]!;
         const ok =
-          (!soft || isLocked(this.opts.policy.locked, c.rule.meta.id)) &&
-          (!c.rule.appliesTo || c.rule.appliesTo(file.path)) &&
-          (!c.paths || matchesAny(file.path, c.paths)) &&
-          !(!isEmpty(c.ignore) && matchesAny(file.path, c.ignore));
+          (!soft || c.locked) && (c.appliesTo === undefined || c.appliesTo(path)) && (c.paths === undefined || matchesAny(path, c.paths)) && !(c.ignore !== undefined && matchesAny(path, c.ignore));
         eligibility[ri] = e = ok ? 1 : 2;
+        if (ok) {
+          ranges[ri] = [];
+          reached.push(ri);
+        }
       }
-      return e === 1;
+      return e === 1 ? ranges[ri] : undefined;
+    };
+    const addRange = (list: number[], start: number, end: number): void => {
+      const n = list.length;
+      if (n > 0 && start <= list[n - 1]!) {
+        if (end > list[n - 1]!) list[n - 1] = end;
+      } else list.push(start, end);
     };
 
-    // One pass: where does each eligible rule need to look?
-    const ranges = new Map<number, Array<[number, number]>>();
-    const addRange = (ri: number, start: number, end: number): void => {
-      let list = ranges.get(ri);
-      if (!list) ranges.set(ri, (list = []));
-      const last = list[list.length - 1];
-      if (last && start <= last[1]) {
-        if (end > last[1]) last[1] = end;
-      } else list.push([start, end]);
-    };
+    // One pass over the text for every keyword; hits come back in a buffer (no callback per hit).
+    const matcher = this.matcher;
+    const hitCount = matcher.collect(text);
+    const hits = matcher.hits;
     let lineStart = -1,
       lineEnd = -1;
     /** The current line when it is long: windows around hits, in time linear in the line. */
     let long: LongLine | undefined;
-    this.matcher.scan(text, (k, offset) => {
-      const rules = this.keywordRules[k]!;
+    for (let h = 0; h < hitCount; h++) {
+      const k = hits[2 * h]!;
+      const offset = hits[2 * h + 1]!;
       if (offset < lineStart || offset > lineEnd) {
         lineStart = text.lastIndexOf('\n', offset) + 1;
         lineEnd = text.indexOf('\n', offset);
         if (lineEnd === -1) lineEnd = text.length;
         long = lineEnd - lineStart > LONG_LINE ? new LongLine(text, lineStart, lineEnd) : undefined;
       }
+      const rules = this.keywordRules[k]!;
       for (let j = 0; j < rules.length; j++) {
         const ri = rules[j]!;
-        if (!eligible(ri)) continue;
-        const c = this.compiled[ri]!;
-        if (c.rule.scope === 'file') addRange(ri, 0, text.length);
-        else if (!long) addRange(ri, lineStart, lineEnd);
+        const list = touch(ri);
+        if (list === undefined) continue;
+        if (compiled[ri]!.fileScope) addRange(list, 0, text.length);
+        else if (long === undefined) addRange(list, lineStart, lineEnd);
         else {
           const w = long.window(offset);
-          addRange(ri, w[0], w[1]);
+          addRange(list, w[0], w[1]);
         }
       }
-    });
-    for (const ri of this.alwaysRules) if (eligible(ri)) addRange(ri, 0, text.length);
-    if (ranges.size === 0) return;
+    }
+    for (const ri of this.alwaysRules) {
+      const list = touch(ri);
+      if (list !== undefined) addRange(list, 0, text.length);
+    }
+    if (reached.length === 0) return;
 
     const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
     let later: Array<{ ri: number; segments: Segment[] }> | undefined;
-    for (const [ri, list] of ranges) {
-      const c = this.compiled[ri]!;
-      const segments: Segment[] = list.map(([s, e]) => ({ text: text.slice(s, e), offset: s }));
-      if (c.rule.context) {
+    const lineNumbers = file.lineNumbers;
+    for (const ri of reached) {
+      const c = compiled[ri]!;
+      const list = ranges[ri]!;
+      const segments: Segment[] = [];
+      for (let i = 0; i < list.length; i += 2) segments.push({ text: text.slice(list[i], list[i + 1]), offset: list[i]! });
+      if (c.context !== undefined) {
         (later ??= []).push({ ri, segments });
         continue;
       }
-      const view: FileView = { path: file.path, text, segments };
-      if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
+      // One shape for every view (lineNumbers present, maybe undefined): rules see one map.
+      const view: FileView = { path, text, segments, lineNumbers };
       // A rule that throws costs its own verdict on this file (listed as not judged), not the findings
       // of the other rules: a leak next to content that trips one rule is still reported.
       try {
-        const found = c.rule.check(view, { today: this.opts.today, options: c.options });
-        for (const raw of found) raws.push({ c, raw });
+        appendFound(raws, c, c.check(view, { today: this.opts.today, options: c.options }));
       } catch (e) {
-        this.failed(file.path, c.rule.meta.id, e);
+        this.failed(path, c.id, e);
       }
     }
     if (later) this.deferred.push({ file, runs: later });
@@ -399,7 +433,7 @@ export class Scanner {
           const view: FileView = { path: file.path, text: file.text, segments };
           if (file.lineNumbers) view.lineNumbers = file.lineNumbers;
           const notJudged = (construct: string, detail: string): void => this.notJudged(file.path, c.rule.meta.id, construct, detail);
-          const found = c.rule.check(view, { today: this.opts.today, options: c.options, repo, notJudged });
+          const found = c.check(view, { today: this.opts.today, options: c.options, repo, notJudged });
           for (const raw of found) raws.push({ c, raw });
         } catch (e) {
           this.failed(file.path, c.rule.meta.id, e);
@@ -573,6 +607,15 @@ export class Scanner {
       stats: { files: this.state.files, bytes: this.state.bytes },
     };
   }
+}
+
+/**
+ * Rules return arrays of several kinds (empty literals, filtered and mapped arrays): reading them in
+ * `scanFile` itself made its compiled code bail out at each new kind ("wrong map") and be rebuilt, a
+ * large function each time. Here, a small one absorbs that.
+ */
+function appendFound(raws: Array<{ c: CompiledRule; raw: RawFinding }>, c: CompiledRule, found: readonly RawFinding[]): void {
+  for (let i = 0; i < found.length; i++) raws.push({ c, raw: found[i]! });
 }
 
 export function exceptionMatches(e: PolicyException, f: Finding): boolean {

@@ -118,6 +118,34 @@ describe('KeywordMatcher', () => {
     }
   });
 
+  it('collects hits in the order the scanner relies on: by end offset, longer keyword first, then list order', () => {
+    let seed = 11;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const word = (len: number): string => Array.from({ length: len }, () => 'abAB_'[rnd(5)]).join('');
+    for (let round = 0; round < 50; round++) {
+      // Duplicates and suffixes of each other on purpose: `ab`, `b`, `ab` again.
+      const keywords = Array.from({ length: 2 + rnd(10) }, () => word(1 + rnd(4)));
+      if (round % 2) keywords.push(keywords[0]!, keywords[0]!.slice(1) || 'a');
+      const text = Array.from({ length: 400 }, () => 'abAB_x'[rnd(6)]).join('');
+      const m = new KeywordMatcher(keywords);
+      const n = m.collect(text);
+      const got = Array.from({ length: n }, (_, h) => [m.hits[2 * h]!, m.hits[2 * h + 1]!]);
+      const lower = text.toLowerCase();
+      const want: number[][] = [];
+      m.keywords.forEach((k, idx) => {
+        for (let i = lower.indexOf(k); i !== -1; i = lower.indexOf(k, i + 1)) want.push([idx, i]);
+      });
+      const end = ([k, at]: number[]): number => at! + m.keywords[k!]!.length;
+      want.sort((a, b) => end(a) - end(b) || m.keywords[b[0]!]!.length - m.keywords[a[0]!]!.length || a[0]! - b[0]!);
+      expect(got).toEqual(want);
+      // A second text reuses the buffer and the rows filled so far: the same answer as a fresh matcher.
+      expect(new KeywordMatcher(keywords).collect(text)).toBe(n);
+    }
+  });
+
   it('scans a large text with many keywords in linear time', () => {
     const keywords = Array.from({ length: 500 }, (_, i) => `kw${i.toString(36)}_`);
     const m = new KeywordMatcher(keywords);
