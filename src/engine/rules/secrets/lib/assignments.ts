@@ -46,8 +46,6 @@ const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\
 const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{0,4}[!=]==?\s{0,4}(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
-/** Characters a name may hold, walking back from a credential word to where the name starts. */
-const NAME_CHAR = /[\w.\-\u00f1\u00d1]/;
 
 /**
  * All assignments in `text`; offsets are relative to `text` plus `base`. With `anchor` (a global
@@ -109,32 +107,37 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
       re.lastIndex = starts[si]!;
     } else re.lastIndex = rawStart;
   }
-  for (const [re, form] of [
-    [XML_ELEMENT, 'xml'],
-    [XML_KEY_VALUE, 'attr'],
-    [COMPARE_REVERSED, 'compare'],
-  ] as const) {
-    re.lastIndex = 0;
-    while ((m = re.exec(text)) !== null) {
-      const g = m.groups!;
-      const value = g.value!;
-      const end = m.index + m[0].length;
-      const at = form === 'compare' ? m.index + 1 : form === 'xml' ? end - g.name!.length - 3 - value.length : end - 1 - value.length;
-      out.push({
-        name: g.name!,
-        nameQuoted: false,
-        op: form === 'compare' ? '==' : '=',
-        value,
-        quote: form === 'xml' ? '>' : '"', // element text is delimited like a quoted literal
-        start: base + at,
-        end: base + at + value.length,
-        next: '',
-        typed: false,
-        form,
-      });
-    }
-  }
+  // Each form needs characters most lines lack: a cheap test first spares three regex passes per line.
+  if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
+  if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
+  if (text.includes('==') || text.includes('!=')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
   return out;
+}
+
+const HAS_VALUE_WORD = /value/i;
+
+/** XML elements, `key="…" value="…"` attributes and reversed comparisons (`"…" === token`) in `text`. */
+function otherForms(text: string, base: number, re: RegExp, form: 'xml' | 'attr' | 'compare', out: Assignment[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const g = m.groups!;
+    const value = g.value!;
+    const end = m.index + m[0].length;
+    const at = form === 'compare' ? m.index + 1 : form === 'xml' ? end - g.name!.length - 3 - value.length : end - 1 - value.length;
+    out.push({
+      name: g.name!,
+      nameQuoted: false,
+      op: form === 'compare' ? '==' : '=',
+      value,
+      quote: form === 'xml' ? '>' : '"', // element text is delimited like a quoted literal
+      start: base + at,
+      end: base + at + value.length,
+      next: '',
+      typed: false,
+      form,
+    });
+  }
 }
 
 const XML_OPEN_AT_END = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>[ \t]*$/;
@@ -188,14 +191,28 @@ function nameStarts(text: string, anchor: RegExp): number[] {
   while ((m = anchor.exec(text)) !== null) {
     let i = m.index;
     const floor = Math.max(0, i - 81);
-    while (i > floor && NAME_CHAR.test(text[i - 1]!)) i--;
-    if (i > 0 && '$@:'.includes(text[i - 1]!)) i--;
+    while (i > floor && isNameChar(text.charCodeAt(i - 1))) i--;
+    if (i > 0 && isSigil(text.charCodeAt(i - 1))) i--;
     // A name starts with a letter or `_` (after an optional sigil): skip leading digits, dots, dashes.
-    while (i < m.index && !/[A-Za-z_$@:]/.test(text[i]!)) i++;
+    while (i < m.index && !isNameHead(text.charCodeAt(i))) i++;
     // A quoted name (`"password": …`), or a quote that opens a value holding `NAME=…`: try both.
-    if (i > 0 && /["'`]/.test(text[i - 1]!)) out.push(i - 1);
+    if (i > 0 && isQuote(text.charCodeAt(i - 1))) out.push(i - 1);
     out.push(i);
     anchor.lastIndex = m.index + m[0].length;
   }
-  return out.sort((a, b) => a - b).filter((v, k, arr) => k === 0 || arr[k - 1] !== v);
+  if (out.length < 2) return out;
+  out.sort((a, b) => a - b);
+  let n = 1;
+  for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k]!;
+  out.length = n;
+  return out;
 }
+
+// Character tests by code unit (run for every character of every candidate name): what a name may hold
+// walking back from a credential word (`[\w.\-\u00f1\u00d1]`, as in ASSIGN), the sigils `$@:`, a
+// name's first character `[A-Za-z_$@:]`, and quotes.
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 0xf1 || c === 0xd1;
+const isSigil = (c: number): boolean => c === 36 || c === 64 || c === 58;
+const isNameHead = (c: number): boolean => isLetter(c) || c === 95 || isSigil(c);
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;

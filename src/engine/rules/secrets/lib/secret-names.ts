@@ -65,8 +65,21 @@ const STOP_AFTER = new Set(
   ).split(' '),
 );
 
+// Names repeat across a scan (`key`, `token`, `Object.keys`): each is judged once. Bounded, so a
+// hostile file of unique names costs memory only up to the cap.
+const judgedNames = new Map<string, SecretKind | null>();
+
 /** The kind of credential a name holds, or `undefined` if it is not a credential name. */
 export function classifySecretName(name: string): SecretKind | undefined {
+  let kind = judgedNames.get(name);
+  if (kind === undefined) {
+    if (judgedNames.size >= 20_000) judgedNames.clear();
+    judgedNames.set(name, (kind = classifyName(name) ?? null));
+  }
+  return kind ?? undefined;
+}
+
+function classifyName(name: string): SecretKind | undefined {
   const words = nameWords(name);
   if (words.length === 0 || words.length > 12) return undefined;
   let last = -1;
