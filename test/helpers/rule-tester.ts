@@ -15,6 +15,8 @@ import type { Finding } from '../../src/engine/finding.js';
 import { scanFiles } from '../../src/engine/scan.js';
 import { basePolicy } from '../../src/engine/policy/builtin.js';
 import { redact } from '../../src/engine/redact.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface ValidCase {
   code: string;
@@ -34,11 +36,25 @@ export const TODAY = new Date('2026-06-15T12:00:00Z');
 
 /** `wrap` replaces the case's options as the rule sees them (a recording Proxy, below). */
 export function runRule(rule: Rule, c: ValidCase, wrap: (options: Record<string, unknown>) => Record<string, unknown> = (o) => o): Finding[] {
+  if (process.env.TW_DUMP_CASES) dumpCase(process.env.TW_DUMP_CASES, rule, c);
   const policy = basePolicy();
   policy.families = { secrets: 'warn', scopes: 'warn', rotation: 'warn' };
   policy.rules[rule.meta.id] = { level: 'warn', options: wrap(c.options ?? {}) };
   const result = scanFiles([{ path: c.path ?? 'src/config.ts', text: c.code }], { policy, rules: [rule], today: TODAY });
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+let dumped = 0;
+/**
+ * With TW_DUMP_CASES=DIR, every case is also written to DIR/<rule>/<n>/<path>: a corpus of thousands of
+ * must-flag and must-not-flag files on which two builds of the CLI must print the same report, byte
+ * for byte (a speed change must not change a finding). Tokens are assembled at run time, so the
+ * corpus exists only where it is written, never in the repository.
+ */
+function dumpCase(dir: string, rule: Rule, c: ValidCase): void {
+  const file = join(dir, rule.meta.id.replace(/\//g, '_'), String(dumped++), c.path ?? 'src/config.ts');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, c.code);
 }
 
 /** Every key the rule reads from `options` goes into `read` (`Object.keys` and the like as `*`). */
