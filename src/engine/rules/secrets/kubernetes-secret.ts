@@ -2,7 +2,7 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { SECRET_CONTROLS } from './define.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64 } from './lib/base64.js';
-import { isTemplated } from './lib/credential-values.js';
+import { isPlaceholderPassword, isTemplated, spellsItsName } from './lib/credential-values.js';
 import { classifySecretName } from './lib/secret-names.js';
 import { shannonEntropy, charClasses } from '../../entropy.js';
 
@@ -93,21 +93,31 @@ function isSecretBearing(key: string, text: string): boolean {
   return SECRET_KEY.test(key) || classifySecretName(key) !== undefined || looksSecret(text);
 }
 
-function isSecretValue(e: Entry): boolean {
+/**
+ * `high` for a credential, `low` for a short human-chosen password (`Winter2024`, as generic-password
+ * grades it: often a demo default in docs), `undefined` when the entry holds no credential: empty,
+ * templated, a placeholder (`password`, `mypassword`, `changeme`) or the key's own name (`redis-password:
+ * redis`).
+ */
+function gradeValue(e: Entry): 'high' | 'low' | undefined {
   const v = e.value.trim();
-  if (!v || v === '""' || v === "''" || isTemplated(v) || /^[{[]/.test(v)) return false;
-  if (NOT_SECRET_KEY.test(e.key)) return false;
-  if (e.mode === 'stringData') return v.length >= 4 && !isPlaceholder(v, false) && isSecretBearing(e.key, v);
-  // `data` values are base64; very short ones (`YmFyCg==`) are flags and names, not credentials.
-  const compact = v.replace(/\s+/g, '');
-  if (compact.length < 10) return false;
-  const buf = decodeBase64(compact);
-  if (!buf || buf.length === 0) return false;
-  const text = buf.toString('utf8').trim();
-  if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return false;
-  if (!isSecretBearing(e.key, text)) return false;
+  if (!v || v === '""' || v === "''" || isTemplated(v) || /^[{[]/.test(v)) return undefined;
+  if (NOT_SECRET_KEY.test(e.key)) return undefined;
+  let text = v;
+  if (e.mode === 'data') {
+    // `data` values are base64; very short ones (`YmFyCg==`) are flags and names, not credentials.
+    const compact = v.replace(/\s+/g, '');
+    if (compact.length < 10) return undefined;
+    const buf = decodeBase64(compact);
+    if (!buf || buf.length === 0) return undefined;
+    text = buf.toString('utf8').trim();
+    if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return undefined;
+  } else if (v.length < 4 || isPlaceholder(v, false)) return undefined;
+  if (!isSecretBearing(e.key, text)) return undefined;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.
-  return text.length > 40 || /[{\n]/.test(text) || (!isPlaceholder(text, true) && !isTemplated(text));
+  if (text.length > 40 || /[{\n]/.test(text)) return 'high';
+  if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
+  return text.length < 16 ? 'low' : 'high';
 }
 
 /**
@@ -148,13 +158,14 @@ const rule: Rule = {
         const doc = seg.text.slice(bounds[i], bounds[i + 1]);
         if (!KIND_SECRET.test(doc)) continue;
         for (const e of entries(doc, seg.offset + bounds[i]!)) {
-          if (!isSecretValue(e)) continue;
+          const grade = gradeValue(e);
+          if (!grade) continue;
           out.push({
             start: e.start,
             end: e.end,
             secret: e.value,
             message: `Kubernetes Secret ${e.mode === 'data' ? 'data (base64, not encrypted)' : 'stringData'} value \`${e.key.slice(0, 60)}\` committed in plain text.`,
-            ...(e.mode === 'stringData' ? { confidence: 'medium' as const } : {}),
+            ...(grade === 'low' ? { confidence: 'low' as const } : e.mode === 'stringData' ? { confidence: 'medium' as const } : {}),
           });
         }
       }

@@ -43,10 +43,7 @@ ruleTester(rule, {
 
 // Precision on real code (#13 item 6): a constant's name in the password's place is a placeholder.
 ruleTester(rule, {
-  valid: [
-    'Use a personal access token in the URL: `https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com/USERNAME/REPOSITORY`.',
-    'git clone https://oauth2:GITLAB_API_TOKEN@gitlab.com/group/project.git',
-  ],
+  valid: ['Use a personal access token in the URL: `https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com/USERNAME/REPOSITORY`.', 'git clone https://oauth2:GITLAB_API_TOKEN@gitlab.com/group/project.git'],
   invalid: [
     { name: 'an all-caps random password', code: `git clone https://deploy:${cat('QXTRVZ', 'KWMPLD')}@git.corp.test/app.git`, count: 1 },
     { code: `https://USERNAME:${pw}@github.com/USERNAME/REPOSITORY`, secret: pw },

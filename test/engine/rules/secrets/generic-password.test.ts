@@ -100,6 +100,7 @@ ruleTester(rule, {
     { name: 'the password attribute itself', code: `<user name="bob" password="${p1}" authorities="ROLE_A,ROLE_B" />`, secret: p1, count: 1, path: 'security.xml' },
     { name: 'a password argument', code: `new TestingAuthenticationToken("user", "password", "${p2}");`, secret: p2, path: 'Tests.java' },
     { name: 'an all-caps password with digits', code: `password = "${cat('XK9', 'P2QZ7')}"`, count: 1, path: 'app.py' },
+    { name: 'a password ending in = is not a label', code: `password = "${cat('Orch1d', 'Gate=')}"`, count: 1, path: 'app.py' },
     { name: 'a password with = inside', code: `password = "${cat('Hx7', '=k2Lp')}"`, count: 1, path: 'app.py' },
     { name: 'a password argument after a quoted name', code: `props.put("password", "${p1}");`, secret: p1, path: 'Db.java' },
   ],
@@ -110,9 +111,11 @@ ruleTester(rule, {
   valid: [
     { code: 'export MINIO_ROOT_PASSWORD="minio123"', path: 'README.md' },
     { code: 'redis_password: redis', path: 'values.yaml' },
+    { name: 'base64 of the key name (a Secret in a README)', code: `  postgresql-password: "${Buffer.from('postgres\n').toString('base64')}"`, path: 'README.md' },
   ],
   invalid: [
     { code: `export MINIO_ROOT_PASSWORD="${p1}"`, secret: p1, path: 'README.md' },
+    { name: 'base64 of another word', code: `  postgresql-password: "${Buffer.from(cat('orchid', '449')).toString('base64')}"`, count: 1, path: 'README.md' },
     { name: 'a word that is not the key', code: `redis_password: "${cat('orchid', '4417')}"`, count: 1, path: 'values.yaml' },
   ],
 });

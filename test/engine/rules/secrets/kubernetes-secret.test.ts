@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/kubernetes-secret.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -89,4 +90,32 @@ ruleTester(rule, {
     { name: 'neutral key holding a random token', code: manifest(`stringData:\n  upstream: ${plain}\n`), secret: plain, path: 'secret.yaml' },
     { name: 'database URL with a password', code: manifest(`stringData:\n  DATABASE_URL: postgres://app:${plain}@db:5432/app\n`), count: 1, path: 'secret.yaml' },
   ],
+});
+
+// Precision on real code (#13 item 6): placeholders and demo defaults in Secrets of docs and examples.
+const human = cat('Hx7', 'qLm2');
+ruleTester(rule, {
+  valid: [
+    { name: 'base64 of a placeholder password', code: manifest(`data:\n  password: ${b64('password')}\n  key: ${b64('mypassword')}\n`), path: 'glusterfs-secret.yaml' },
+    { name: 'the service name as its password', code: manifest(`data:\n  postgresql-password: ${b64('postgres\n')}\n`), path: 'README.md' },
+    { name: 'stringData demo defaults', code: manifest('stringData:\n  CONSOLE_ACCESS_KEY: console\n  CONSOLE_SECRET_KEY: console123\n  password: "pass"\n'), path: 'README.md' },
+  ],
+  invalid: [
+    { name: 'a short human-chosen password', code: manifest(`data:\n  password: ${b64(human)}\n`), secret: b64(human) },
+    { name: 'short stringData password', code: manifest(`stringData:\n  password: ${human}\n`), secret: human },
+    { name: 'a 40-character key', code: manifest(`data:\n  key: ${b64(rand(40, undefined, 'ceph'))}\n`), count: 1 },
+  ],
+});
+
+describe('secrets/kubernetes-secret confidence', () => {
+  const confidence = (body: string): string | undefined => runRule(rule, { code: manifest(body), path: 'secret.yaml' })[0]?.confidence;
+  it('grades a short human-chosen password low, as generic-password does', () => {
+    expect(confidence(`data:\n  password: ${b64(human)}\n`)).toBe('low');
+    expect(confidence(`stringData:\n  password: ${human}\n`)).toBe('low');
+  });
+  it('keeps long and random values at their grade', () => {
+    expect(confidence(`data:\n  password: ${dbPass}\n`)).toBe('high');
+    expect(confidence(`data:\n  key: ${b64(rand(40, undefined, 'ceph'))}\n`)).toBe('high');
+    expect(confidence(`stringData:\n  DATABASE_PASSWORD: ${plain}\n`)).toBe('medium');
+  });
 });

@@ -9,7 +9,7 @@ import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import { findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
-import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself } from './credential-values.js';
+import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
 
@@ -78,17 +78,21 @@ function isPrefixedPasswordHash(v: string): boolean {
   if (!m || /^noop$/i.test(m[1]!)) return false;
   const rest = m[2]!;
   if (isNonSecretDatum(rest)) return true; // crypt formats, {SSHA}…
+  if (/^\$[\w.+/=-]{1,40}\$[\w.+/=-]{8,}\$[\w.+/=-]{8,}$/.test(rest)) return true; // $params$salt$hash (Spring's scrypt)
   const hash = rest.replace(/^\{[A-Za-z0-9+/=]{0,64}\}/, ''); // {MD4}{salt}digest
   return /^[0-9a-f]{32,}$/i.test(hash) && hash.length % 2 === 0;
 }
 
-/** Base64 of an evident placeholder (`ZXhhbXBsZS1hcHAtc2VjcmV0` is `example-app-secret`). */
-function isEncodedPlaceholder(v: string): boolean {
+/**
+ * Base64 of an evident placeholder (`ZXhhbXBsZS1hcHAtc2VjcmV0` is `example-app-secret`) or of the key's
+ * own name (`postgresql-password: cG9zdGdyZXMK`, `postgres`), as a Secret's `data:` holds them.
+ */
+function isEncodedPlaceholder(v: string, name: string): boolean {
   if (v.length < 8 || v.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return false;
   const text = decodeBase64Text(v, 1);
   if (text === undefined) return false;
   const t = text.trim();
-  return t.length > 0 && !/\s/.test(t) && (isPlaceholder(t, false) || isPlaceholderPassword(t));
+  return t.length > 0 && !/\s/.test(t) && (isPlaceholder(t, false) || isPlaceholderPassword(t) || spellsItsName(t, name));
 }
 
 // Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
@@ -120,7 +124,7 @@ function skipValue(a: Assignment, line: string): boolean {
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v)) return true; // data[0].secret
-  if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v)) return true;
+  if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
   if (!a.quote) {
     if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
     // `?user=user&password=password&_csrf=…`: the value ends at `&`, and a placeholder there is one.
@@ -148,11 +152,11 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   if (/^[A-Z]+(?:_[A-Z0-9]*)*$/.test(v)) return false; // a constant: `ANONYMOUS`, `FACTORONE`, `SCOPE_`
   if (/^[A-Za-z][\w.-]*(?:,[A-Za-z][\w.-]*)+$/.test(v) && v.split(',').every((x) => looksLikeIdentifier(x))) return false; // ROLE_A,ROLE_B
   if (/^(?:[A-Z][a-z]+){3,}$/.test(v)) return false; // a class name: `ExceptionTranslationFilter`
-  if (/^[A-Za-z][\w.-]*[=:]$/.test(v)) return false; // a label being concatenated: `"licensecode=" + id`
+  if (/^[a-z][a-z_.-]*[=:]$/.test(v)) return false; // a label being concatenated: `"licensecode=" + id`
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // snake/kebab/camel words
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return false; // member path
   const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (compact(v) === compact(a.name) || compact(a.name).endsWith(compact(v))) return false;
+  if (compact(v) === compact(a.name) || compact(a.name).endsWith(compact(v)) || spellsItsName(v, a.name)) return false;
   if (!/[A-Za-z0-9]/.test(v)) return false;
   return true;
 }

@@ -95,6 +95,8 @@ const PLACEHOLDER_PASSWORDS = new Set([
   // Sample passwords from vendor documentation (NuGet's nuget.config reference).
   '33f!!lloppa',
   'hal+9ooo_da!sy',
+  // The Basic authentication scheme's own example (RFC 7617 section 2, RFC 2617 before it: Aladdin).
+  'open sesame',
 ]);
 
 // Public values that look like secrets: Yarn's published search-only key (gitleaks stop-lists it too).
@@ -121,6 +123,22 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
   if (/^(.)\1+$/.test(p) || longestTrivialRun(p) === p.length || isFakeSequence(p)) return true;
   if (/^[*\u2022\u00b7.?#x_-]+$/i.test(p)) return true;
   return false;
+}
+
+/**
+ * A password spelled from its own key or user (`redis-password: redis`, `postgresql-password: postgres`,
+ * `CONSOLE_SECRET_KEY: console123`, `MINIO_ROOT_PASSWORD=minio123`): the service's name, maybe with a
+ * few digits, is a demo default, as the user name repeated is (`postgres:postgres`).
+ */
+export function spellsItsName(value: string, name: string): boolean {
+  const m = /^([A-Za-z]{4,})[-_.]?\d{0,4}$/.exec(value);
+  return (
+    m !== null &&
+    name
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .includes(m[1]!.toLowerCase())
+  );
 }
 
 /**

@@ -33,6 +33,8 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   const p = percentDecode(pass);
   // In a URL the context is strong: `secret123@` is kept (at low confidence, see isSampleUrlPassword).
   if (isPlaceholderPassword(p, percentDecode(user), false)) return false;
+  // `https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com`: a constant's name that says what goes there.
+  if (/^[A-Z]+(?:_[A-Z]+)*$/.test(p) && namesItself(p)) return false;
   // `host:8080@…` is a host and port followed by something else, not a password.
   if (/^\d{1,5}$/.test(p) && (user.includes('.') || user === '')) return false;
   return true;
