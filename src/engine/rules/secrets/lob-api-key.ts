@@ -7,6 +7,7 @@ import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
  * Lob (print and mail API) secret keys are `live_` or `test_` followed by 35 lower-case hex characters;
  * publishable keys add `pub_` and 31 hex. The prefixes are common words, so both count next to Lob's name
  * (`LOB_API_KEY`, `require('lob')('…')`, `lob.api_key = …`); publishable keys at low confidence.
+ * The keywords are the value prefixes where the value's line is enough: `lob` is in every `global` and `blob`.
  */
 const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['lob']);
 /** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
@@ -19,24 +20,24 @@ export default defineSecretRuleSet({
   severity: 'high',
   variants: [
     {
-      keywords: ['lob'],
+      keywords: ['live_', 'test_'],
       pattern: keyedSecret(NAME, String.raw`(?:live|test)_[a-f0-9]{35}`),
       nextLine: true,
       minEntropy: 3.2,
     },
     {
-      keywords: ['lob'],
+      keywords: ['lob'], // the name is on the line above the value
       pattern: new RegExp(NESTED + String.raw`(?<secret>(?:live|test)_[a-f0-9]{35})(?![A-Za-z0-9_\-])`, 'g'),
       nextLine: true,
       minEntropy: 3.2,
     },
     {
-      keywords: ['lob'],
+      keywords: ['live_', 'test_'],
       pattern: /require\(\s{0,4}["']lob["']\s{0,4}\)\(\s{0,4}["'](?<secret>(?:live|test)_[a-f0-9]{35})["']/g,
       minEntropy: 3.2,
     },
     {
-      keywords: ['lob'],
+      keywords: ['live_', 'test_'],
       pattern: keyedSecret(PUB_NAME, '(?:live|test)_pub_[a-f0-9]{31}'),
       nextLine: true,
       minEntropy: 3,
