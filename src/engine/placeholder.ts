@@ -64,6 +64,11 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   if (mask >= 6 || mask >= body.length / 3) return 'drop';
   const trivial = trivialFraction(lower);
   if (trivial >= 0.75 || periodic(lower)) return 'drop';
+  // A prefix without a separator (`LTAI`, `AKIA`, `AIza`, `00D`): the run or repeat starts after it.
+  for (let o = 1; o <= 5 && lower.length - o >= 10; o++) {
+    const tail = lower.slice(o);
+    if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
+  }
   if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100)) return 'low';
   return undefined;
 }
@@ -93,9 +98,13 @@ function trivialFraction(s: string): number {
   return n / (s.length - 1);
 }
 
-/** A short unit repeated (`abc1abc1abc1…`, `deadbeefdeadbeef…`): period 2–12, at least three times. */
+/**
+ * A short unit repeated (`abc1abc1abc1…`, `deadbeefdeadbeef…`, `abc123abc12`): period 2–12, at least
+ * three times, or 1.75 times for a unit of four or more characters (a random body repeats one that long
+ * by chance about never).
+ */
 function periodic(s: string): boolean {
-  for (let p = 2; p <= 12 && p * 3 <= s.length; p++) {
+  for (let p = 2; p <= 12 && (p < 4 ? p * 3 : Math.ceil(p * 1.75)) <= s.length; p++) {
     let same = 0;
     for (let i = p; i < s.length; i++) if (s.charCodeAt(i) === s.charCodeAt(i - p)) same++;
     if (same / (s.length - p) >= 0.85) return true;

@@ -110,6 +110,13 @@ describe('placeholderGrade', () => {
       cat('dop_v1_', 'x'.repeat(64)),
       cat('SG.', '*'.repeat(22), '.', '*'.repeat(43)),
       cat('sk-ant-api03-', 'your-api-key-here-', rand(20, ALNUM, 'yk')),
+      // A unit repeated twice and a bit; runs right after a prefix without a separator (#13 item 6).
+      cat('xoxa-', 'abc123abc123ab'),
+      cat('LTAI', 'abc123abc123'),
+      cat('LTAI', 'AbCdEfGh12Ab'),
+      cat('AIza', 'SyAbCdEfGhIjKlMnOpQrStUvWxYz0123456'),
+      cat('00D', 'x12345678901234'),
+      cat('ATBBut_', 'abc123abc12'),
     ]) {
       expect(placeholderGrade(v), v).toBe('drop');
     }
