@@ -12,7 +12,7 @@ const DOCUMENTED_EXAMPLES = new Set(['AKIA' + 'IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|\$\([^)]*\)|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
+  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|\$\([^)]*\)|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose

@@ -2,6 +2,7 @@ import type { FileView, RawFinding, Rule, RuleContext } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { decodeBase64Text, decodeJsonSegment } from './lib/base64.js';
 import { isPlaceholder } from '../../placeholder.js';
+import { longestTrivialRun } from '../../entropy.js';
 
 // header.payload.signature, base64url; the header starts `{"` (eyJ). Bounded and non-nested.
 const JWT =
@@ -33,6 +34,17 @@ const IDENTITY_CLAIMS = new Set([
   'tid',
   'oid',
 ]);
+
+/**
+ * The claims of a sample token, as the JWT introduction (jwt.io) and the tutorials that copy it show:
+ * a subject that is a digit run (`1234567890`) or a placeholder, or the placeholder person `John Doe`.
+ * Such a token is documentation; it is still reported, at low confidence.
+ */
+function hasSampleClaims(payload: Record<string, unknown>): boolean {
+  const { sub, name } = payload;
+  if (typeof sub === 'string' && ((/^\d{6,}$/.test(sub) && longestTrivialRun(sub) >= sub.length - 1) || isPlaceholder(sub, true))) return true;
+  return typeof name === 'string' && /^(?:john|jane) doe$/i.test(name.trim());
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -111,15 +123,17 @@ const rule: Rule = {
         const expired = Number.isFinite(exp) && exp * 1000 < ctx.today.getTime();
         const iss = typeof payload.iss === 'string' ? payload.iss.slice(0, 80) : undefined;
         const start = seg.offset + m.index;
+        const sample = hasSampleClaims(payload);
         out.push({
           start,
           end: start + secret.length,
           secret,
           message:
+            (sample ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. ' : '') +
             `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
             (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
           ...(expired ? { severity: 'medium' as const } : {}),
-          ...(header.lenient ? { confidence: 'medium' as const } : {}),
+          ...(sample ? { confidence: 'low' as const } : header.lenient ? { confidence: 'medium' as const } : {}),
         });
       }
     }

@@ -56,3 +56,9 @@ ruleTester(rule, {
     { name: 'a random token that is base64', code: `Authorization: Bearer ${rand(44, B64, 'bb')}`, count: 1, path: 'requests.http' },
   ],
 });
+
+// Hex-speak stand-ins in docstrings (`Authorization: Bearer deadbeef12346`).
+ruleTester(rule, {
+  valid: [{ code: '    Authorization: Bearer deadbeef12346', path: 'fastapi/security/http.py' }],
+  invalid: [{ name: 'a hex token', code: `    Authorization: Bearer ${rand(13, HEX, 'dbf')}`, count: 1, path: 'client.py' }],
+});

@@ -59,3 +59,19 @@ describe('secrets/jwt unsigned tokens', () => {
     expect(f!.message).toMatch(/Unsigned/);
   });
 });
+
+// Precision on real code (#13 item 6): the introduction's sample token, copied into tutorials in every
+// language, is documentation: reported at low confidence only.
+describe('secrets/jwt sample tokens', () => {
+  const grade = (payload: unknown): string | undefined => runRule(rule, { code: `token = "${jwt({ alg: 'HS256', typ: 'JWT' }, payload)}"`, path: 'docs/oauth2-jwt.md' })[0]?.confidence;
+  it('grades the sample claims low', () => {
+    expect(grade({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })).toBe('low');
+    expect(grade({ sub: '1234567890', name: 'John Doe', admin: true, iat: 1516239022 })).toBe('low');
+    expect(grade({ sub: 'user-1', name: 'Jane Doe' })).toBe('low');
+  });
+  it('keeps real-looking claims at high confidence', () => {
+    expect(grade(claims)).toBe('high');
+    expect(grade({ sub: '4815162342', name: 'Ada Lovelace', iat: 1750000000 })).toBe('high');
+    expect(grade({ sub: '42', scope: 'admin' })).toBe('high');
+  });
+});
