@@ -83,7 +83,7 @@ const schemasPrecompiled = {
 };
 
 const result = await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  entryPoints: [new URL('../src/cli/bundle-main.ts', import.meta.url).pathname],
   outfile: bundleFile,
   bundle: true,
   platform: 'node',

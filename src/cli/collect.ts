@@ -1,48 +1,16 @@
 /** Feeding the scanner: every file of a tree, or only the lines a diff adds. */
+// parallel.ts is imported statically: a dynamic import made esbuild wrap every module of the bundle
+// in a lazily compiled function (src/cli/bundle-main.ts).
 import { cpus } from 'node:os';
-import type { Scanner, ScannerOptions, ScannerPart, SourceFile } from '../engine/scan.js';
+import type { Scanner, ScannerOptions } from '../engine/scan.js';
 import { addedLinesSource, parseUnifiedDiff } from '../engine/diff.js';
 import { initHcl } from '../engine/parse/hcl.js';
+import { needsHcl, scanEntry, scanSafely } from './scan-entry.js';
+import { scanInWorkers } from './parallel.js';
 import { allRules } from '../engine/registry.js';
 import type { ScanTargets } from './files.js';
-import { listTargets, type Exclusion, type FileEntry, type Listing } from './walk.js';
-import { readSourceSync } from './read.js';
+import { listTargets, type Listing } from './walk.js';
 import type { Progress } from './progress.js';
-
-/** A rule bug must cost one file, listed as not scanned, not the whole run. */
-function scanSafely(scanner: Scanner, file: SourceFile, named = false): boolean {
-  try {
-    scanner.scanFile(file, named);
-    return true;
-  } catch (e) {
-    scanner.skip({ path: file.path, reason: 'error', detail: `internal error while scanning: ${(e as Error).message}` });
-    return false;
-  }
-}
-
-/** Terraform: the only files whose rules need the WebAssembly HCL parser (loaded on the first one). */
-export const needsHcl = (path: string): boolean => /\.tf$/i.test(path);
-
-/** What one file came to: `bytes` scanned (or -1), and, from a worker, the scanner's part to absorb. */
-export interface EntryResult {
-  bytes: number;
-  excluded?: Exclusion;
-  part?: ScannerPart;
-}
-
-/** Read and scan one listed file into `scanner`; `drain`: hand its part back (a worker). */
-export async function scanEntry(scanner: Scanner, root: string, e: FileEntry, maxBytes: number, drain: boolean): Promise<EntryResult> {
-  const r = readSourceSync(root, e.path, maxBytes);
-  let bytes = -1;
-  if (!r) return { bytes };
-  if ('excluded' in r) return { bytes, excluded: r.excluded };
-  if ('skipped' in r) scanner.skip(r.skipped);
-  else {
-    if (needsHcl(e.path)) await initHcl();
-    if (scanSafely(scanner, r.file, e.named)) bytes = r.bytes;
-  }
-  return drain ? { bytes, part: scanner.drain() } : { bytes };
-}
 
 export interface TreeOptions {
   /** The scanner's options: workers build theirs from the same policy. */
@@ -83,7 +51,6 @@ export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes:
   // Workers run the registry's rules: a scanner with other rules (tests) stays in this thread, and so
   // does a scan run from the TypeScript sources (vitest), where there is no JavaScript file to start.
   if (jobs > 1 && tree && tree.opts.rules === allRules && !FROM_SOURCE) {
-    const { scanInWorkers } = await import('./parallel.js');
     // Cross-file checks run here, after the last file: they may read a Terraform module.
     if (entries.some((e) => needsHcl(e.path))) await initHcl();
     const excluded = await scanInWorkers(scanner, entries, { root: targets.root, maxBytes, policy: tree.opts.policy, today: tree.opts.today.toISOString() }, jobs, progress);

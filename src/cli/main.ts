@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `tokenwarden` executable. Built two ways: `dist/cli.js` (one bundled file, package.json `bin`,
- * scripts/bundle.mjs) and `dist/src/cli/main.js` (tsc, used by tests and CI's self-scan).
+ * The `tokenwarden` executable as tsc builds it: `dist/src/cli/main.js` (used by tests and CI's
+ * self-scan). The published command is the bundle (scripts/bundle.mjs), whose entry is bundle-main.ts.
  */
 import module from 'node:module';
 import { isMainThread } from 'node:worker_threads';
@@ -25,6 +25,6 @@ if (isMainThread) {
     process.exitCode = await run(argv, processIo());
   }
 } else {
-  // A `--jobs` worker started from this very file (the bundle is one file).
-  await import('./scan-worker.js');
+  // A `--jobs` worker started from this very file.
+  (await import('./scan-worker.js')).startScanWorker();
 }

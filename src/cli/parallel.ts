@@ -16,7 +16,8 @@ import type { ResolvedPolicy } from '../engine/policy/types.js';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Scanner } from '../engine/scan.js';
 import { allRules } from '../engine/registry.js';
-import { scanEntry, type EntryResult } from './collect.js';
+import { scanEntry, type EntryResult } from './scan-entry.js';
+import { startScanWorker } from './scan-worker.js';
 import type { Exclusion, FileEntry } from './walk.js';
 import type { Progress } from './progress.js';
 
@@ -35,7 +36,7 @@ export type FromWorker = { type: 'ready' } | { type: 'done'; batch: number; resu
 const BATCH = 32;
 
 if (!isMainThread && (workerData as WorkerInit | undefined)?.kind === 'tokenwarden-scan' && !import.meta.url.endsWith('/cli.js')) {
-  await import('./scan-worker.js');
+  startScanWorker();
 }
 
 export async function scanInWorkers(scanner: Scanner, entries: FileEntry[], init: Omit<WorkerInit, 'kind'>, jobs: number, progress: Progress): Promise<Exclusion[]> {
