@@ -48,9 +48,11 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
   // The secret group's own offset, only for a match found: the same expression, sticky at the match
   // (the same match, by the same backtracking), with `d`. Searching for the secret's text inside the
   // match could find an earlier copy of it.
-  const at = hasSecretGroup ? new RegExp(spec.pattern.source, `${spec.pattern.flags.replace(/[gy]/g, '')}yd`) : undefined;
+  // Built at the first match: most rules never match in a given run, and every process builds them all.
+  let at: RegExp | undefined;
   const secretAt = (m: RegExpExecArray, text: string): number => {
-    if (!at || m.groups?.secret === undefined) return m.index;
+    if (!hasSecretGroup || m.groups?.secret === undefined) return m.index;
+    at ??= new RegExp(spec.pattern.source, `${spec.pattern.flags.replace(/[gy]/g, '')}yd`);
     at.lastIndex = m.index;
     return at.exec(text)?.indices?.groups?.secret?.[0] ?? m.index;
   };

@@ -4,20 +4,32 @@
  * the same way for every rule, so each rule states only its names and its value format.
  */
 
+// Every rule builds its patterns from these at start-up, most of them from the same few dozen words
+// (CREDENTIAL_WORDS in every keyed rule): each spelling is built once per process.
+const ciCache = new Map<string, string>();
+const namesCache = new Map<string, string>();
+
 /** Regex source matching an ASCII literal case-insensitively (Node 20 has no inline `(?i:)`). */
 export function ci(literal: string): string {
-  let out = '';
-  for (const ch of literal) {
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    out += lo !== up ? `[${lo}${up}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  let out = ciCache.get(literal);
+  if (out === undefined) {
+    out = '';
+    for (const ch of literal) {
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      out += lo !== up ? `[${lo}${up}]` : ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    }
+    ciCache.set(literal, out);
   }
   return out;
 }
 
 /** Case-insensitive alternation of literal names, e.g. `names('heroku')`. */
 export function names(...literals: string[]): string {
-  return `(?:${literals.map(ci).join('|')})`;
+  const key = literals.join('\0');
+  let out = namesCache.get(key);
+  if (out === undefined) namesCache.set(key, (out = `(?:${literals.map(ci).join('|')})`));
+  return out;
 }
 
 /**
