@@ -17,7 +17,7 @@
 // The `--jobs` workers run this same file (src/cli/main.ts branches on isMainThread).
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { importTs } from './import-ts.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -103,6 +103,20 @@ const result = await build({
   sourcemap: false,
   logLevel: 'warning',
   metafile: true,
+});
+// The read-ahead thread's own file (src/cli/read-ahead.ts), next to the bundle: it must start in
+// milliseconds, so it holds nothing but node:fs and the reader.
+await build({
+  entryPoints: [new URL('../src/cli/read-worker.ts', import.meta.url).pathname],
+  outfile: join(dirname(bundleFile), 'read-worker.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: `node${pkg.engines.node.replace(/^[^0-9]*/, '').split('.')[0]}`,
+  minifyWhitespace: process.env.TW_BUNDLE_MINIFY !== '0',
+  minifySyntax: process.env.TW_BUNDLE_MINIFY !== '0',
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 // Start-up guard: what only some commands need must not be in the bundle (an external package in an
 // ES module is a static import, loaded even for --version).

@@ -5,7 +5,9 @@ import { cpus } from 'node:os';
 import type { Scanner, ScannerOptions } from '../engine/scan.js';
 import { addedLinesSource, parseUnifiedDiff } from '../engine/diff.js';
 import { initHcl } from '../engine/parse/hcl.js';
-import { needsHcl, scanEntry, scanSafely } from './scan-entry.js';
+import { needsHcl, scanRead, scanSafely } from './scan-entry.js';
+import { ReadAhead } from './read-ahead.js';
+import { decodeRead, readSourceSync } from './read.js';
 import { scanInWorkers } from './parallel.js';
 import { allRules } from '../engine/registry.js';
 import type { ScanTargets } from './files.js';
@@ -20,6 +22,10 @@ export interface TreeOptions {
 }
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** A read-ahead thread for this many files or more; the first READ_AHEAD_FROM are read here meanwhile. */
+export const READ_AHEAD_MIN_FILES = 256;
+const READ_AHEAD_FROM = 128;
 
 /** Below this many files a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_FILES = 400;
@@ -56,10 +62,28 @@ export async function scanTree(scanner: Scanner, targets: ScanTargets, maxBytes:
     const excluded = await scanInWorkers(scanner, entries, { root: targets.root, maxBytes, policy: tree.opts.policy, today: tree.opts.today.toISOString() }, jobs, progress);
     listing.excluded.push(...excluded);
   } else {
-    for (const e of entries) {
-      const r = await scanEntry(scanner, targets.root, e, maxBytes, false);
-      if (r.excluded) listing.excluded.push(r.excluded);
-      else if (r.bytes >= 0) progress.tick(r.bytes);
+    // Many files: their system calls run on a read-ahead thread while this one scans (read-ahead.ts);
+    // this thread reads the first ones itself while that thread starts.
+    const ahead =
+      entries.length >= READ_AHEAD_MIN_FILES && !FROM_SOURCE
+        ? new ReadAhead(
+            targets.root,
+            entries.map((e) => e.path),
+            maxBytes,
+            READ_AHEAD_FROM,
+            new URL('./read-worker.js', import.meta.url),
+          )
+        : undefined;
+    try {
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        const read = ahead && i >= READ_AHEAD_FROM ? decodeRead(e.path, await ahead.take(i), maxBytes) : readSourceSync(targets.root, e.path, maxBytes);
+        const r = await scanRead(scanner, e, read, false);
+        if (r.excluded) listing.excluded.push(r.excluded);
+        else if (r.bytes >= 0) progress.tick(r.bytes);
+      }
+    } finally {
+      await ahead?.close();
     }
   }
   return listing;

@@ -2,7 +2,7 @@
 import type { Scanner, ScannerPart, SourceFile } from '../engine/scan.js';
 import { initHcl } from '../engine/parse/hcl.js';
 import type { Exclusion, FileEntry } from './walk.js';
-import { readSourceSync } from './read.js';
+import { readSourceSync, type ReadResult } from './read.js';
 
 /** A rule bug must cost one file, listed as not scanned, not the whole run. */
 export function scanSafely(scanner: Scanner, file: SourceFile, named = false): boolean {
@@ -27,7 +27,11 @@ export interface EntryResult {
 
 /** Read and scan one listed file into `scanner`; `drain`: hand its part back (a worker). */
 export async function scanEntry(scanner: Scanner, root: string, e: FileEntry, maxBytes: number, drain: boolean): Promise<EntryResult> {
-  const r = readSourceSync(root, e.path, maxBytes);
+  return scanRead(scanner, e, readSourceSync(root, e.path, maxBytes), drain);
+}
+
+/** Scan what reading a listed file came to (read here or by the read-ahead thread). */
+export async function scanRead(scanner: Scanner, e: FileEntry, r: ReadResult, drain: boolean): Promise<EntryResult> {
   let bytes = -1;
   if (!r) return { bytes };
   if ('excluded' in r) return { bytes, excluded: r.excluded };
