@@ -55,6 +55,8 @@ function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const n = Math.min(bytes.length, 8192) & ~1;
   if (n < 8) return undefined;
+  // Almost every file has no NUL at all: one native search instead of a loop over 8 KiB.
+  if (bytes.subarray(0, n).indexOf(0) === -1) return undefined;
   let evenZero = 0,
     oddZero = 0,
     evenText = 0,
@@ -112,9 +114,7 @@ export function decodeFile(path: string, bytes: Uint8Array, maxBytes: number, op
   // The decoder drops a BOM itself.
   if (wide) return { ok: true, text: new TextDecoder(wide).decode(bytes), as: wide };
   // A NUL byte in the first 8 KiB is git's own heuristic for binary content.
-  const probe = Math.min(bytes.length, 8192);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] !== 0) continue;
+  if (bytes.subarray(0, Math.min(bytes.length, 8192)).indexOf(0) !== -1) {
     if (opts.binary === 'strings') return { ok: true, text: printableStrings(bytes), as: 'binary-strings' };
     return { ok: false, skipped: { path, reason: 'binary' } };
   }
