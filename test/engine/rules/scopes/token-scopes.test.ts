@@ -42,6 +42,9 @@ ruleTester(rule, {
     // scopes near a GitHub token kind in other config, as a string
     { code: 'github:\n  token_type: oauth\n  oauth_scopes: "repo, admin:enterprise"\n', path: 'config/integrations.yml', count: 1, line: 3 },
     { code: '{"github_pat": {"scopes": ["repo", "site_admin"]}}', path: 'settings.json', count: 1, line: 1 },
+    // a key right after `,` or `{` (minified JSON, a YAML flow mapping), or camel-cased: still a key
+    { code: '{"deps":{"eslint-scope":"8"},"github":{"name":"ci","tokenScopes":["delete_repo"]}}', path: 'min.json', count: 1 },
+    { code: 'github: {token_type: classic, scopes: [admin:org]}\n', path: 'ci/flow.yml', count: 1, line: 1 },
     // a per-kind allow-list
     {
       code: 'tokens:\n  - name: ci\n    kind: classic-pat\n    scopes: [repo, workflow, read:org]\n',
