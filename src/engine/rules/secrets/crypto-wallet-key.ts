@@ -24,6 +24,8 @@ const MNEMONIC = new RegExp(
   String.raw`(?<name>[\w.-]{0,30}?(?:mnemonic|seed|phrase|recovery|passphrase|secret[_.-]?words|wallet[_.-]?words)[\w.-]{0,20}?)["'\]]{0,2}\s{0,4}(?::=|=>|[:=]|,)\s{0,4}["'\x60]?(?<secret>[a-z]{3,8}(?:[ ]+[a-z]{3,8}){11,23})(?![a-z])`,
   'gi',
 );
+/** MNEMONIC's name words, literally: most lines this rule sees name a key, and the full pattern is slow to fail. */
+const MNEMONIC_WORD = /mnemonic|seed|phrase|recovery|words/i;
 // Words of a name that make a 64-hex value something else: a public key, an address, a hash, a nonce.
 const NOT_A_KEY = new Set([
   'public',
@@ -150,7 +152,7 @@ const rule: Rule = {
         push(at, s, `Wallet private key (64 hex) hard-coded in \`${name.slice(0, 60)}\`: whoever reads it controls the address.`, walletName && walletFile ? {} : { confidence: 'medium' });
       }
       MNEMONIC.lastIndex = 0;
-      while ((m = MNEMONIC.exec(t)) !== null) {
+      while (MNEMONIC_WORD.test(t) && (m = MNEMONIC.exec(t)) !== null) {
         const name = m.groups!.name!;
         const s = m.groups!.secret!;
         if (isReference(s)) continue;
