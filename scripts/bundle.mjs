@@ -104,6 +104,8 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// TW_BUNDLE_METAFILE=FILE: esbuild's metafile, for seeing what is in the bundle and why (esbuild's analyzer).
+if (process.env.TW_BUNDLE_METAFILE) writeFileSync(process.env.TW_BUNDLE_METAFILE, JSON.stringify(result.metafile));
 // The read-ahead thread's own file (src/cli/read-ahead.ts), next to the bundle: it must start in
 // milliseconds, so it holds nothing but node:fs and the reader.
 await build({

@@ -1,7 +1,13 @@
 /** The git commands the CLI needs. No shell: arguments go to git as they are. */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { CliError } from './io.js';
+
+/**
+ * node:child_process at the first git call, not at start-up: it loads net, dgram and their kin, which
+ * a scan outside a work tree never needs.
+ */
+export const spawn = ((...args: unknown[]): unknown => (process.getBuiltinModule('node:child_process').spawn as (...a: unknown[]) => unknown)(...args)) as typeof import('node:child_process').spawn;
 
 export interface GitOutput {
   code: number;

@@ -5,7 +5,7 @@
  * deleted from the tree is still a leak until it is revoked. The judging and the once-per-secret logic
  * are shared with the App's backfill (src/change/history.ts); git is this file's part.
  */
-import { spawn } from 'node:child_process';
+import { spawn } from './git.js';
 import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { Scanner, type ScannerOptions } from '../engine/scan.js';
