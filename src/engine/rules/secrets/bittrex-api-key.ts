@@ -1,33 +1,20 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 
 /**
  * Bittrex API keys and secrets are 32 lower-case hex characters each, with no prefix: they count only
  * next to Bittrex's name and a credential word (`BITTREX_API_SECRET=…`, `bittrex: { apiKey: '…' }`).
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['bittrex']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('bittrex')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-
 export default defineSecretRuleSet({
   id: 'secrets/bittrex-api-key',
   description: 'Bittrex API key or secret',
   severity: 'high',
   variants: [
-    {
+    ...keyedAndNested(['bittrex'], {
       keywords: ['bittrex'],
-      pattern: keyedSecret(NAME, String.raw`[a-f0-9]{32}`),
-      nextLine: true,
+      value: String.raw`[a-f0-9]{32}`,
       minEntropy: 3,
-    },
-    {
-      keywords: ['bittrex'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>[a-f0-9]{32})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3,
-    },
+    }),
   ],
   revoke: {
     provider: 'Bittrex',

@@ -1,17 +1,11 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 
 /**
  * Checkout.com secret keys. Sandbox keys of the current platform are `sk_sbox_` + 26 to 30 lower-case
  * alphanumerics: distinctive alone. Production keys (`sk_` + the same body) and keys of the previous platform
  * (`sk_` or `sk_test_` + a UUID) count next to Checkout.com's name (`CKO_SECRET_KEY`, `checkout_secret_key`).
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['checkout', 'cko']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('checkout', 'cko')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-
 export default defineSecretRuleSet({
   id: 'secrets/checkout-com-secret-key',
   description: 'Checkout.com secret API key',
@@ -22,18 +16,11 @@ export default defineSecretRuleSet({
       pattern: /(?<![A-Za-z0-9_])(?<secret>sk_sbox_[a-z0-9]{26,30})(?![A-Za-z0-9_])/g,
       minEntropy: 3.3,
     },
-    {
+    ...keyedAndNested(['checkout', 'cko'], {
       keywords: ['checkout', 'cko_', 'cko-'],
-      pattern: keyedSecret(NAME, String.raw`sk_(?:test_)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]{26,30})`),
-      nextLine: true,
+      value: String.raw`sk_(?:test_)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]{26,30})`,
       minEntropy: 3.3,
-    },
-    {
-      keywords: ['checkout', 'cko_', 'cko-'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>sk_(?:test_)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9]{26,30}))(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.3,
-    },
+    }),
   ],
   revoke: {
     provider: 'Checkout.com',

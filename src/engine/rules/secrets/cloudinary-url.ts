@@ -1,7 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -9,10 +7,6 @@ import { charClasses } from '../../entropy.js';
  * format of `CLOUDINARY_URL`, or the 27-character API secret next to Cloudinary's name (`CLOUDINARY_API_SECRET`,
  * `cloudinary.config(api_secret=…)`). The secret is what is reported.
  */
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('cloudinary')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-const SECRET_NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['cloudinary'], ['secret', 'password', 'credential']);
-
 export default defineSecretRuleSet({
   id: 'secrets/cloudinary-url',
   description: 'Cloudinary API secret (CLOUDINARY_URL or api_secret)',
@@ -24,22 +18,14 @@ export default defineSecretRuleSet({
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,
     },
-    {
+    ...keyedAndNested(['cloudinary'], {
       keywords: ['cloudinary'],
-      pattern: keyedSecret(SECRET_NAME, '[A-Za-z0-9_-]{27}'),
-      nextLine: true,
+      words: ['secret', 'password', 'credential'],
+      value: '[A-Za-z0-9_-]{27}',
       minEntropy: 3.5,
       placeholders: 'loose',
       validate: (s) => charClasses(s) >= 2,
-    },
-    {
-      keywords: ['cloudinary'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>[A-Za-z0-9_-]{27})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.5,
-      placeholders: 'loose',
-      validate: (s) => charClasses(s) >= 2,
-    },
+    }),
     {
       keywords: ['cloudinary'],
       pattern: /cloudinary[\w.]{0,24}\([^)]{0,300}?(?<![\w])api_secret\s{0,2}[:=]\s{0,2}["'](?<secret>[A-Za-z0-9_-]{27})["']/g,

@@ -1,16 +1,11 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 
 /**
  * GoCardless access tokens start with `live_` (or `sandbox_` in the sandbox) followed by 40 characters of
  * letters, digits, `_`, `-` and `=`. The prefix alone is too common, so they count next to GoCardless' name
  * (`GOCARDLESS_ACCESS_TOKEN`, `GoCardlessPro::Client.new(access_token: …)`).
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['gocardless', 'go_cardless']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('gocardless', 'go_cardless')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
 const TOKEN = '(?:live|sandbox)_[A-Za-z0-9_=-]{40}';
 
 export default defineSecretRuleSet({
@@ -18,20 +13,12 @@ export default defineSecretRuleSet({
   description: 'GoCardless access token',
   severity: 'high',
   variants: [
-    {
+    ...keyedAndNested(['gocardless', 'go_cardless'], {
       keywords: ['gocardless', 'go_cardless'],
-      pattern: keyedSecret(NAME, TOKEN),
-      nextLine: true,
+      value: TOKEN,
       minEntropy: 3.5,
       placeholders: 'loose',
-    },
-    {
-      keywords: ['gocardless', 'go_cardless'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>${TOKEN})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.5,
-      placeholders: 'loose',
-    },
+    }),
     {
       keywords: ['gocardless'],
       pattern: new RegExp(String.raw`[Gg]o[Cc]ardless[\w.:]{0,24}\(\s{0,4}\{?\s{0,4}(?:access_?[Tt]oken|accessToken)\s{0,2}(?::|=>?)\s{0,2}["'](?<secret>${TOKEN})["']`, 'g'),

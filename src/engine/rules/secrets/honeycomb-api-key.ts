@@ -1,7 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -10,9 +8,6 @@ import { charClasses } from '../../entropy.js';
  * is distinctive. Configuration keys (22 alphanumerics) and Classic keys (32 hex) have no prefix and count next to
  * Honeycomb's name (`HONEYCOMB_API_KEY`, `x-honeycomb-team`).
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['honeycomb'], ['token', 'secret', 'key', 'password', 'auth', 'credential', 'team']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('honeycomb')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
 const INGEST_KEYWORDS = Array.from('abcdefghijklmnopqrstuvwxyz', (c) => `hc${c}ik_`);
 
 export default defineSecretRuleSet({
@@ -25,20 +20,13 @@ export default defineSecretRuleSet({
       pattern: /(?<![A-Za-z0-9_])(?<secret>hc[a-z]ik_[a-z0-9]{58})(?![A-Za-z0-9_])/g,
       minEntropy: 3.5,
     },
-    {
+    ...keyedAndNested(['honeycomb'], {
       keywords: ['honeycomb'],
-      pattern: keyedSecret(NAME, String.raw`(?:[a-f0-9]{32}|[A-Za-z0-9]{22})`),
-      nextLine: true,
+      words: ['token', 'secret', 'key', 'password', 'auth', 'credential', 'team'],
+      value: String.raw`(?:[a-f0-9]{32}|[A-Za-z0-9]{22})`,
       minEntropy: 3.3,
       validate: (s) => charClasses(s) >= 2,
-    },
-    {
-      keywords: ['honeycomb'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>(?:[a-f0-9]{32}|[A-Za-z0-9]{22}))(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.3,
-      validate: (s) => charClasses(s) >= 2,
-    },
+    }),
   ],
   revoke: {
     provider: 'Honeycomb',

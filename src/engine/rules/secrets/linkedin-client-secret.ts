@@ -1,7 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested, keyedSecret, providerNamed } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -10,10 +8,7 @@ import { charClasses } from '../../entropy.js';
  * LinkedIn's name (`LINKEDIN_CLIENT_SECRET`). The 14-character client id beside them is reported at low
  * confidence: not a secret alone, but the other half of the pair.
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['linkedin', 'linked_in']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('linkedin', 'linked_in')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-const ID_NAME = String.raw`(?<![A-Za-z0-9])` + credentialNamed(['linkedin', 'linked_in'], ['client_id', 'clientid', 'client-id', 'app_id', 'appid']);
+const ID_NAME = providerNamed(['linkedin', 'linked_in'], { words: ['client_id', 'clientid', 'client-id', 'app_id', 'appid'], camelCase: false });
 
 export default defineSecretRuleSet({
   id: 'secrets/linkedin-client-secret',
@@ -25,20 +20,12 @@ export default defineSecretRuleSet({
       pattern: /(?<![A-Za-z0-9_])(?<secret>WPL_AP[0-9]\.[A-Za-z0-9]{16}\.[A-Za-z0-9+/]{6,8}={0,2})(?![A-Za-z0-9_+/=])/g,
       minEntropy: 3.3,
     },
-    {
+    ...keyedAndNested(['linkedin', 'linked_in'], {
       keywords: ['linkedin', 'linked_in', 'wpl_ap'],
-      pattern: keyedSecret(NAME, String.raw`[A-Za-z0-9]{16}`),
-      nextLine: true,
+      value: String.raw`[A-Za-z0-9]{16}`,
       minEntropy: 3.2,
       validate: (s) => charClasses(s) >= 2,
-    },
-    {
-      keywords: ['linkedin', 'linked_in', 'wpl_ap'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>[A-Za-z0-9]{16})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.2,
-      validate: (s) => charClasses(s) >= 2,
-    },
+    }),
     {
       keywords: ['linkedin', 'linked_in'],
       pattern: keyedSecret(ID_NAME, '[a-z0-9]{14}'),

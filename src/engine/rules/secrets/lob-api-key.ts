@@ -1,7 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested, keyedSecret } from './lib/keyed-secret.js';
 
 /**
  * Lob (print and mail API) secret keys are `live_` or `test_` followed by 35 lower-case hex characters;
@@ -9,9 +7,6 @@ import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
  * (`LOB_API_KEY`, `require('lob')('…')`, `lob.api_key = …`); publishable keys at low confidence.
  * The keywords are the value prefixes where the value's line is enough: `lob` is in every `global` and `blob`.
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['lob']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('lob')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
 const PUB_NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))[Ll][Oo][Bb][\w.\- \t]{0,24}?(?:[Pp]ub|PUB)[\w.\- \t]{0,16}?(?:[Kk]ey|KEY|[Tt]oken|TOKEN)`;
 
 export default defineSecretRuleSet({
@@ -19,18 +14,12 @@ export default defineSecretRuleSet({
   description: 'Lob API key',
   severity: 'high',
   variants: [
-    {
+    ...keyedAndNested(['lob'], {
       keywords: ['live_', 'test_'],
-      pattern: keyedSecret(NAME, String.raw`(?:live|test)_[a-f0-9]{35}`),
-      nextLine: true,
+      nestedKeywords: ['lob'], // the name is on the line above the value
+      value: String.raw`(?:live|test)_[a-f0-9]{35}`,
       minEntropy: 3.2,
-    },
-    {
-      keywords: ['lob'], // the name is on the line above the value
-      pattern: new RegExp(NESTED + String.raw`(?<secret>(?:live|test)_[a-f0-9]{35})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.2,
-    },
+    }),
     {
       keywords: ['live_', 'test_'],
       pattern: /require\(\s{0,4}["']lob["']\s{0,4}\)\(\s{0,4}["'](?<secret>(?:live|test)_[a-f0-9]{35})["']/g,

@@ -1,7 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested, keyedSecret, providerNamed } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -9,30 +7,21 @@ import { charClasses } from '../../entropy.js';
  * next to Looker's name (`LOOKERSDK_CLIENT_SECRET`, the SDKs' variable; `looker_client_secret` in Terraform).
  * The client id is reported at low confidence, as the other half of the pair.
  */
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('looker', 'lookersdk')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-const SECRET_NAME = String.raw`(?<![A-Za-z0-9])` + credentialNamed(['looker', 'lookersdk'], ['secret', 'password', 'token', 'credential']);
-const ID_NAME = String.raw`(?<![A-Za-z0-9])` + credentialNamed(['looker', 'lookersdk'], ['client_id', 'clientid', 'client-id', 'api_key', 'apikey']);
+const ID_NAME = providerNamed(['looker', 'lookersdk'], { words: ['client_id', 'clientid', 'client-id', 'api_key', 'apikey'], camelCase: false });
 
 export default defineSecretRuleSet({
   id: 'secrets/looker-client-secret',
   description: 'Looker API client secret',
   severity: 'high',
   variants: [
-    {
+    ...keyedAndNested(['looker', 'lookersdk'], {
       keywords: ['looker'],
-      pattern: keyedSecret(SECRET_NAME, '[A-Za-z0-9]{24}'),
-      nextLine: true,
+      words: ['secret', 'password', 'token', 'credential'],
+      camelCase: false,
+      value: '[A-Za-z0-9]{24}',
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,
-    },
-    {
-      keywords: ['looker'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.5,
-      validate: (s) => charClasses(s) >= 2,
-    },
+    }),
     {
       keywords: ['looker'],
       pattern: keyedSecret(ID_NAME, '[A-Za-z0-9]{20}'),

@@ -1,34 +1,21 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
-import { names } from './lib/assignment.js';
-import { CREDENTIAL_WORDS, NOT_PUBLIC } from './lib/provider-names.js';
+import { keyedAndNested } from './lib/keyed-secret.js';
 
 /**
  * Weights & Biases API keys are 40 lower-case hex characters (keys of a self-hosted server add `local-`). No
  * other prefix: they count next to the product's name (`WANDB_API_KEY`, `wandb login <key>`, `wandb.login(key=…)`)
  * or as the password of `machine api.wandb.ai` in a .netrc.
  */
-const NAME = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))` + credentialNamed(['wandb', 'weights_and_biases']);
-/** The provider's name as a parent on the line above (`meraki:` in YAML, `[meraki]` in TOML, `meraki: {` in JS). */
-const NESTED = String.raw`(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))${names('wandb', 'weights_and_biases')}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-
 export default defineSecretRuleSet({
   id: 'secrets/wandb-api-key',
   description: 'Weights & Biases API key',
   severity: 'high',
   variants: [
-    {
+    ...keyedAndNested(['wandb', 'weights_and_biases'], {
       keywords: ['wandb', 'weights_and_biases'],
-      pattern: keyedSecret(NAME, String.raw`(?:local-)?[a-f0-9]{40}`),
-      nextLine: true,
+      value: String.raw`(?:local-)?[a-f0-9]{40}`,
       minEntropy: 3.2,
-    },
-    {
-      keywords: ['wandb', 'weights_and_biases'],
-      pattern: new RegExp(NESTED + String.raw`(?<secret>(?:local-)?[a-f0-9]{40})(?![A-Za-z0-9_\-])`, 'g'),
-      nextLine: true,
-      minEntropy: 3.2,
-    },
+    }),
     {
       keywords: ['wandb'],
       pattern: /wandb(?:\.exe)?\s+login\s+(?:--\S{1,20}\s+){0,3}["']?(?<secret>(?:local-)?[a-f0-9]{40})(?![A-Za-z0-9_])/g,
