@@ -15,7 +15,10 @@ export interface ReadAheadInit {
   /** The thread reads paths[from…]; this thread reads the first ones itself while it starts. */
   from: number;
   maxBytes: number;
-  /** Int32 [0]: KiB this thread has released (scanned); the reader waits when too far ahead. */
+  /**
+   * Int32 [0]: KiB this thread has released (scanned); the reader waits when too far ahead, and sets
+   * [1] while it waits (so a release wakes it only then: a wake is a system call).
+   */
   control: SharedArrayBuffer;
   limitKiB: number;
 }
@@ -43,9 +46,9 @@ export class ReadAhead {
     private readonly maxBytes: number,
     from: number,
     workerUrl: URL,
-    limitKiB = 32 * 1024,
+    limitKiB = 8 * 1024,
   ) {
-    const control = new SharedArrayBuffer(4);
+    const control = new SharedArrayBuffer(8);
     this.released = new Int32Array(control);
     const init: ReadAheadInit = { root, paths, from, maxBytes, control, limitKiB };
     try {
@@ -100,7 +103,7 @@ export class ReadAhead {
   private release(i: number): void {
     while (this.batchEnds.length && this.batchEnds[0]!.last <= i) {
       Atomics.add(this.released, 0, this.batchEnds.shift()!.kib);
-      Atomics.notify(this.released, 0);
+      if (Atomics.load(this.released, 1) === 1) Atomics.notify(this.released, 0);
     }
   }
 
