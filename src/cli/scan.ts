@@ -52,6 +52,8 @@ export interface ScanOutcome {
   baselineSource?: string;
   /** A tree scan: the files listed and what was left out, by reason. */
   listing?: Listing;
+  /** A change: what its judgement read less of than it could (ReportContext.notes). */
+  notes?: string[];
 }
 
 function printWarnings(io: Io, warnings: PolicyError[]): void {
@@ -73,6 +75,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   let listing: Listing | undefined;
   /** The file names this scan publishes (a tree's files; a change's added and renamed files): a token in one is a finding. */
   let names: string[] = [];
+  let notes: string[] = [];
   if (range || plan.staged) {
     root = await requireWorkTree(io.cwd, range ? '--diff' : '--staged');
     const specs = await pathspecs(io, root, plan.paths);
@@ -92,6 +95,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
       const baseRev = range ? (range.mergeBase ? await mergeBaseOf(root, range.base, range.head) : range.base) : 'HEAD';
       const judged = await structuralFromGit(root, structural, headRev, baseRev, maxBytes, opts, (p) => scanner.isIgnored(p));
       for (const s of judged.skipped) scanner.skip(s);
+      notes = judged.notes;
       return mergeResults(secretsOnly.result(), judged.result);
     };
   } else {
@@ -121,7 +125,7 @@ export async function runScan(plan: ScanPlan, io: Io): Promise<ScanOutcome> {
   // As the App does for a pull request's added files (src/report/scrub.ts): the name is published too.
   const named = listing ? names : names.filter((p) => !scanner.isIgnored(p));
   if (named.length) result = mergeResults(result, fileNameFindings(named, opts));
-  return { result, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}) };
+  return { result, policy, root, ...(baseline ? { baselineSource: baseline.source } : {}), ...(listing ? { listing } : {}), ...(notes.length ? { notes } : {}) };
 }
 
 /** One side of the change in git: a revision, or the index (`null`). The reading procedure is shared with the App (src/change/sides.ts). */
@@ -248,6 +252,7 @@ export async function scanCommand(argv: string[], io: Io): Promise<number> {
     ...(history ? { history: history.history, origins: history.origins } : {}),
     ...(outcome.listing ? { leftOut: outcome.listing.excluded.map((e) => ({ path: e.path, folder: !!e.dir, reason: e.reason, detail: e.detail ?? null })) } : {}),
     ...(outcome.baselineSource ? { baselineSource: outcome.baselineSource } : {}),
+    ...(outcome.notes ? { notes: outcome.notes } : {}),
   };
   const report =
     format === 'json'

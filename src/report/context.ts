@@ -41,6 +41,11 @@ export interface ReportContext {
   origins?: ReadonlyMap<string, Origin>;
   /** A tree scan: what was left out on purpose (not read), listed in every format, not only the text. */
   leftOut?: readonly LeftOut[];
+  /**
+   * What a change's judgement read less of than it could (e.g. a cross-file search cut short), said in
+   * every format. What it could not judge at all is a skipped file, not a note.
+   */
+  notes?: readonly string[];
 }
 
 /** A file or folder a tree scan left out on purpose, why, and what decided it (a glob, a setting). */

@@ -48,6 +48,7 @@ export interface JsonReport {
   skipped: Array<{ path: string; reason: string; detail: string | null }>;
   /** A tree scan: files and folders left out on purpose (never read), by path. */
   leftOut?: LeftOut[];
+  notes?: string[];
   /** `scan --history` only: the range and how many commits were read. */
   history?: HistoryInfo;
 }
@@ -98,6 +99,7 @@ export function buildJsonReport(result: ScanResult, ctx: ReportContext): JsonRep
     skipped: [...result.skipped].sort((a, b) => a.path.localeCompare(b.path)).map((s) => ({ path: scrub(s.path), reason: s.reason, detail: s.detail ? scrub(s.detail) : null })),
     ...(ctx.leftOut ? { leftOut: leftOutList(ctx.leftOut, scrubCached) } : {}),
     ...(ctx.history ? { history: { ...ctx.history } } : {}),
+    ...(ctx.notes?.length ? { notes: ctx.notes.map((n) => scrubCached(n)) } : {}),
   };
 }
 

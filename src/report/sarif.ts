@@ -139,6 +139,7 @@ export function buildSarif(scan: ScanResult, ctx: ReportContext): Sarif.Log {
       message: { text: `Not scanned (${s.reason}${s.detail ? `: ${scrub(s.detail)}` : ''}): ${scrub(s.path)}` },
       locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(scrub(s.path)), uriBaseId: '%SRCROOT%' } } }],
     }));
+  for (const n of ctx.notes ?? []) notifications.push({ level: 'note', descriptor: { id: `${TOOL_NAME}/note` }, message: { text: scrub(n) } });
 
   const run: Sarif.Run = {
     tool: {

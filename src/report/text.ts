@@ -75,7 +75,12 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
   const c = pc.createColors(opts.color);
   const detail = explainVerdict(result, ctx.policy);
   const out: string[] = [];
-  const scrub = batchScrubber([...result.findings.flatMap((f) => [f.path, f.message]), ...result.skipped.flatMap((s) => [s.path, s.detail]), ...[...(ctx.origins?.values() ?? [])].map(originNote)]);
+  const scrub = batchScrubber([
+    ...result.findings.flatMap((f) => [f.path, f.message]),
+    ...result.skipped.flatMap((s) => [s.path, s.detail]),
+    ...[...(ctx.origins?.values() ?? [])].map(originNote),
+    ...(ctx.notes ?? []),
+  ]);
   const verdictText = verdictLine(detail, result.stats.files);
   const verdict = detail.verdict === 'fail' ? c.red(c.bold(verdictText)) : detail.verdict === 'warn' ? c.yellow(verdictText) : c.green(verdictText);
 
@@ -118,6 +123,12 @@ export function renderText(result: ScanResult, ctx: ReportContext, opts: TextOpt
     if (skipped.some((s) => s.reason === 'too-large')) {
       out.push(c.dim(`  (too-large: raise settings.max_file_size in .github/tokenwarden.yml, e.g. max_file_size: 20MB, to scan them; now ${formatBytes(ctx.policy.settings.maxFileBytes)})`));
     }
+    out.push('');
+  }
+
+  if (ctx.notes?.length) {
+    out.push(c.bold('Notes'));
+    for (const n of ctx.notes) out.push(`  ${scrub(n)}`);
     out.push('');
   }
 

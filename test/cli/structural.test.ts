@@ -199,8 +199,8 @@ roleRef:
     repo.commit('107 manifests');
     const diff = async () => {
       const r = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'json'], { cwd: repo.dir });
-      const out = JSON.parse(r.stdout) as { verdict: string; skipped: Array<{ path: string; reason: string; detail: string }> };
-      return { code: r.code, found: found(r.stdout), verdict: out.verdict, skipped: out.skipped };
+      const out = JSON.parse(r.stdout) as { verdict: string; skipped: Array<{ path: string; reason: string; detail: string }>; notes?: string[] };
+      return { code: r.code, found: found(r.stdout), verdict: out.verdict, skipped: out.skipped, notes: out.notes };
     };
 
     write(repo.dir, {
@@ -222,6 +222,15 @@ roleRef:
     ]);
     expect(cut.verdict).toBe('fail'); // not judged is never a pass
     expect(cut.code).not.toBe(0);
+    // What the search left unread is said in every format, not only through the binding not judged.
+    const note = /^Kubernetes bindings were judged against the roles in the first 100 of 107 other manifest files/;
+    expect(cut.notes).toEqual([expect.stringMatching(note)]);
+    const text = await tw(['scan', '--diff', 'HEAD~1..HEAD', '--no-color'], { cwd: repo.dir });
+    expect(text.stdout).toMatch(/\nNotes\n {2}Kubernetes bindings were judged against the roles in the first 100 of 107/);
+    const sarif = JSON.parse((await tw(['scan', '--diff', 'HEAD~1..HEAD', '--format', 'sarif'], { cwd: repo.dir })).stdout) as {
+      runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }>;
+    };
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.filter((n) => n.level === 'note').map((n) => n.message.text)).toEqual([expect.stringMatching(note)]);
 
     // A binding to a role every cluster defines is not looked for; an edit that leaves the unjudged binding as it was adds nothing to judge.
     write(repo.dir, {
@@ -232,6 +241,8 @@ roleRef:
     const rest = await diff();
     expect(rest.found).toEqual([]);
     expect(rest.skipped).toEqual([]);
+    // The search ran again (a changed file has a roleRef) and was cut again: 108 candidates now.
+    expect(rest.notes).toEqual([expect.stringMatching(/^Kubernetes bindings were judged against the roles in the first 100 of 108 /)]);
     expect(rest.code).toBe(0);
   }, 90_000); // two scans, each reading 100 files through a git process apiece: long on a loaded machine
 
