@@ -134,6 +134,16 @@ import alchemyApiKey from '../alchemy-api-key.js';
 import cloudinaryUrl from '../cloudinary-url.js';
 import opsgenieApiKey from '../opsgenie-api-key.js';
 import wandbApiKey from '../wandb-api-key.js';
+import mailjetApiSecret from '../mailjet-api-secret.js';
+import mandrillApiKey from '../mandrill-api-key.js';
+import sparkpostApiKey from '../sparkpost-api-key.js';
+import etherscanApiKey from '../etherscan-api-key.js';
+import deepgramApiKey from '../deepgram-api-key.js';
+import pusherAppSecret from '../pusher-app-secret.js';
+import plivoAuthToken from '../plivo-auth-token.js';
+import vonageApiSecret from '../vonage-api-secret.js';
+import auth0ClientSecret from '../auth0-client-secret.js';
+import bugsnagApiKey from '../bugsnag-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -268,4 +278,14 @@ export const rules: Rule[] = [
   cloudinaryUrl,
   opsgenieApiKey,
   wandbApiKey,
+  mailjetApiSecret,
+  mandrillApiKey,
+  sparkpostApiKey,
+  etherscanApiKey,
+  deepgramApiKey,
+  pusherAppSecret,
+  plivoAuthToken,
+  vonageApiSecret,
+  auth0ClientSecret,
+  bugsnagApiKey,
 ];

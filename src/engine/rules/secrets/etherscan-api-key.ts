@@ -1,0 +1,52 @@
+import { defineSecretRuleSet } from './lib/rule-set.js';
+import { keyedAndNested, keywordsOf } from './lib/keyed-secret.js';
+import { charClasses } from '../../entropy.js';
+
+/**
+ * The block explorers built on Etherscan's platform (Etherscan itself, BscScan, PolygonScan, Arbiscan,
+ * FtmScan, Snowtrace, BaseScan and others) issue API keys of 34 upper-case letters and digits with no
+ * prefix; Hardhat and Foundry read them from `ETHERSCAN_API_KEY`, `BSCSCAN_API_KEY`, … or
+ * `etherscan: { apiKey: … }`. They count next to one of those names and a credential word. A key holds
+ * both letters and digits: `YOURETHERSCANAPIKEY…` does not.
+ */
+const EXPLORERS = [
+  'etherscan',
+  'bscscan',
+  'polygonscan',
+  'arbiscan',
+  'ftmscan',
+  'snowtrace',
+  'snowscan',
+  'basescan',
+  'celoscan',
+  'moonscan',
+  'gnosisscan',
+  'lineascan',
+  'blastscan',
+  'scrollscan',
+  'cronoscan',
+  'hecoinfo',
+];
+
+export default defineSecretRuleSet({
+  id: 'secrets/etherscan-api-key',
+  description: 'Etherscan-family block explorer API key',
+  severity: 'medium',
+  variants: [
+    ...keyedAndNested(EXPLORERS, {
+      keywords: keywordsOf(...EXPLORERS),
+      value: String.raw`[A-Z0-9]{34}`,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    }),
+  ],
+  revoke: {
+    provider: 'Etherscan',
+    url: 'https://etherscan.io/myapikey',
+    steps: [
+      'In the explorer account → API Keys (etherscan.io/myapikey, or the same page on BscScan, PolygonScan, …), delete the leaked key.',
+      'Create a replacement; one Etherscan V2 key serves every supported chain.',
+      'Keep it out of hardhat.config / foundry.toml: read it from ETHERSCAN_API_KEY (or Hardhat configuration variables) at run time.',
+    ],
+  },
+});

@@ -1,0 +1,27 @@
+import rule from '../../../../src/engine/rules/secrets/etherscan-api-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { rand, UPPER_ALNUM, LOWER_ALNUM } from '../../../helpers/tokens.js';
+
+const key = rand(34, UPPER_ALNUM, 'etherscan');
+const bsc = rand(34, UPPER_ALNUM, 'bscscan');
+
+ruleTester(rule, {
+  valid: [
+    `ETHERSCAN_API_KEY=${rand(33, UPPER_ALNUM, 'e')}`,
+    `ETHERSCAN_API_KEY=${rand(34, LOWER_ALNUM, 'e')}`,
+    `ETHERSCAN_API_KEY=\${ETHERSCAN_API_KEY}`,
+    `ETHERSCAN_API_KEY=YOURETHERSCANAPIKEYYOURETHERSCANAP`,
+    `etherscan:\n  url: ${key}`,
+    `etherscan_contract = "${key}"`,
+    `api_key = "${key}"`,
+    'Get an API key at etherscan.io/myapikey and set ETHERSCAN_API_KEY before running hardhat verify.',
+  ],
+  invalid: [
+    { code: `ETHERSCAN_API_KEY=${key}`, path: '.env', secret: key, count: 1 },
+    { code: `BSCSCAN_API_KEY=${bsc}\nPOLYGONSCAN_API_KEY=${key}`, path: '.env', count: 2 },
+    { code: `module.exports = {\n  etherscan: {\n    apiKey: "${key}",\n  },\n};`, path: 'hardhat.config.js', secret: key },
+    { code: `etherscan:\n  api_key: ${key}`, path: 'config.yml', secret: key },
+    { code: `{"arbiscanApiKey": "${key}"}`, path: 'keys.json', secret: key },
+    { code: `[etherscan]\nmainnet = { key = "x" }\nbasescan_key = "${key}"`, path: 'foundry.toml', secret: key },
+  ],
+});
