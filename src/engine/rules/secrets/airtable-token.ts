@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 export default defineSecretRuleSet({
@@ -16,6 +16,15 @@ export default defineSecretRuleSet({
       // Legacy API keys (`key` + 14) were deprecated in 2024 but still sit in old configs.
       keywords: ['airtable'],
       pattern: keyedSecret(credentialNamed(['airtable']), '[A-Za-z0-9]{17}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // The legacy key under the provider as the parent key (`airtable:\n  api_key: key…`).
+      keywords: ['airtable'],
+      pattern: nestedSecret(['airtable'], '[A-Za-z0-9]{17}'),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

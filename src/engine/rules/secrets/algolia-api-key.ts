@@ -1,6 +1,6 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { refine } from './lib/refine.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 const rule = defineSecretRuleSet({
   id: 'secrets/algolia-api-key',
@@ -11,6 +11,13 @@ const rule = defineSecretRuleSet({
     {
       keywords: ['algolia', 'docsearch'],
       pattern: keyedSecret(credentialNamed(['algolia', 'docsearch']), '[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // `algolia:\n  admin_api_key: …`, `[algolia]\napi_key = …` (not DocSearch: its keys are search-only).
+      keywords: ['algolia'],
+      pattern: nestedSecret(['algolia'], '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
     },

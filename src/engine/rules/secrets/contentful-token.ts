@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/contentful-token',
@@ -14,6 +14,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['contentful'],
       pattern: keyedSecret(credentialNamed(['contentful']), '[A-Za-z0-9_-]{43}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+    },
+    {
+      // `contentful:\n  access_token: …`, `[contentful]\ndelivery_token = …`: the provider as the parent key.
+      keywords: ['contentful'],
+      pattern: nestedSecret(['contentful'], '[A-Za-z0-9_-]{43}'),
       nextLine: true,
       minEntropy: 3.5,
       confidence: 'medium',

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret, keywordsOf } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, keywordsOf, nestedSecret } from './lib/keyed-secret.js';
 import { names, nameOf, namesAnIdentifier } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
@@ -16,6 +16,14 @@ export default defineSecretRuleSet({
     {
       keywords: keywordsOf('datadog', 'data_dog', ...DD_NAMES),
       pattern: keyedSecret(`(?:${credentialNamed(['datadog', 'data_dog'])}|${names(...DD_NAMES)})`, '[A-Za-z0-9]{40}|[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s, m) => charClasses(s) >= 2 && !namesAnIdentifier(nameOf(m, s)),
+    },
+    {
+      // `datadog:\n  api_key: …`, `[datadog]\napp_key = …`, `- datadog:\n    api_key: …`: the provider as the parent key.
+      keywords: keywordsOf('datadog', 'data_dog'),
+      pattern: nestedSecret(['datadog', 'data_dog'], '[A-Za-z0-9]{40}|[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
       validate: (s, m) => charClasses(s) >= 2 && !namesAnIdentifier(nameOf(m, s)),

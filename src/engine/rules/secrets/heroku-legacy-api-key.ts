@@ -3,6 +3,7 @@ import { assignment, names, nameOf, namesAnIdentifier } from './lib/assignment.j
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
 import { anyOf } from './lib/refine.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /**
  * Heroku API keys before the `HRKU-` format are UUIDs: a secret only under a Heroku name, and not when
@@ -30,4 +31,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['heroku'], ['api_key'], VALUE));
+// `heroku:\n  api_key: …`, `[heroku]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, pattern: nestedSecret(['heroku'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['heroku'], ['api_key'], VALUE));

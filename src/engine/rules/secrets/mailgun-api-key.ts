@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { keyedSecret } from './lib/keyed-secret.js';
+import { keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { names } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
@@ -20,6 +20,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['mailgun'],
       pattern: keyedSecret(names('mailgun'), `pubkey-[a-f0-9]{32}|${HEX_KEY}|[A-Za-z0-9-]{72}`),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+    },
+    {
+      // `mailgun:\n  api_key: …`, `[mailgun]\nsigning_key = …`: the provider as the parent key.
+      keywords: ['mailgun'],
+      pattern: nestedSecret(['mailgun'], `${HEX_KEY}|[A-Za-z0-9-]{72}`),
       nextLine: true,
       minEntropy: 3.5,
       confidence: 'medium',

@@ -1,8 +1,9 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 const NAMES = ['newrelic', 'new_relic', 'new-relic', 'new relic'];
+const UNPREFIXED = '[A-Za-z0-9]{64}|[a-f0-9]{40}|[A-Za-z0-9_.]{4}-[A-Za-z0-9_.]{42}';
 
 export default defineSecretRuleSet({
   id: 'secrets/new-relic-key',
@@ -23,7 +24,16 @@ export default defineSecretRuleSet({
     {
       // Legacy 40-hex license keys and other unprefixed keys.
       keywords: NAMES,
-      pattern: keyedSecret(credentialNamed(NAMES), '[A-Za-z0-9]{64}|[a-f0-9]{40}|[A-Za-z0-9_.]{4}-[A-Za-z0-9_.]{42}'),
+      pattern: keyedSecret(credentialNamed(NAMES), UNPREFIXED),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // The same under the provider as the parent key (`newrelic:\n  license_key: …`, `[newrelic]\nlicense_key = …`).
+      keywords: NAMES,
+      pattern: nestedSecret(NAMES, UNPREFIXED),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

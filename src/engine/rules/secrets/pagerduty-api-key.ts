@@ -1,5 +1,7 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedUnder } from './lib/keyed-secret.js';
+
+const VALUE = 'u\\+[A-Za-z0-9_+-]{18}|[A-Za-z0-9_+-]{20}|[a-f0-9]{32}';
 
 /** REST API keys (20 characters, user keys start `u+`) and Events integration keys (32 hex). */
 export default defineSecretRuleSet({
@@ -10,10 +12,17 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['pagerduty', 'pager_duty', 'pager-duty'],
-      pattern: keyedSecret(credentialNamed(['pagerduty', 'pager_duty', 'pager-duty']), 'u\\+[A-Za-z0-9_+-]{18}|[A-Za-z0-9_+-]{20}|[a-f0-9]{32}', {
+      pattern: keyedSecret(credentialNamed(['pagerduty', 'pager_duty', 'pager-duty']), VALUE, {
         notFollowedBy: 'A-Za-z0-9_+\\-',
         notPrecededBy: 'A-Za-z0-9_+\\-',
       }),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // `pagerduty:\n  api_key: …`, `[pagerduty]\ntoken = …`: the provider as the parent key.
+      keywords: ['pagerduty', 'pager_duty', 'pager-duty'],
+      pattern: new RegExp(`${nestedUnder(['pagerduty', 'pager_duty', 'pager-duty'])}(?<secret>${VALUE})(?![A-Za-z0-9_+\\-])`, 'g'),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { keyedSecret } from './lib/keyed-secret.js';
+import { keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 // `SUMO_ACCESS_KEY`, `SUMOLOGIC_ACCESSKEY`, `sumologic.accessKey`, `sumo_access_id`: the product's name
@@ -23,6 +23,15 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 4,
       validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // `sumologic:\n  access_key: …`, `[sumo]\naccess_key = …`: the provider as the parent key.
+      // The parent spelled as in `sumo()` (`Sumo`, `sumo`, `SUMO`): not `sumOfExposures:`.
+      keywords: ['sumo'],
+      pattern: nestedSecret(['sumo'], '[A-Za-z0-9]{64}'),
+      nextLine: true,
+      minEntropy: 4,
+      validate: (s, m) => charClasses(s) >= 2 && /^(?:[Ss]umo|SUMO)/.test(m[0]),
     },
     {
       keywords: ['sumo'],

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -21,6 +21,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['twilio'],
       pattern: keyedSecret(credentialNamed(['twilio']), '[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3.2,
+      validate: (s) => /^[0-9a-f]{32}$/.test(s) || charClasses(s) >= 3,
+    },
+    {
+      // `twilio:\n  auth_token: …`, `[twilio]\nauth_token = …`: the provider as the parent key.
+      keywords: ['twilio'],
+      pattern: nestedSecret(['twilio'], '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3.2,
       validate: (s) => /^[0-9a-f]{32}$/.test(s) || charClasses(s) >= 3,

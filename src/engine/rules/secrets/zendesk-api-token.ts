@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 export default defineSecretRuleSet({
@@ -11,6 +11,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['zendesk'],
       pattern: keyedSecret(credentialNamed(['zendesk']), '[A-Za-z0-9]{40}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // `zendesk:\n  api_token: …`, `[zendesk]\ntoken = …`: the provider as the parent key.
+      keywords: ['zendesk'],
+      pattern: nestedSecret(['zendesk'], '[A-Za-z0-9]{40}'),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,

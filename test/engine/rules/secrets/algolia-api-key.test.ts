@@ -18,11 +18,18 @@ ruleTester(rule, {
     `NEXT_PUBLIC_ALGOLIA_SEARCH_ONLY_API_KEY="${search}"`,
     `docsearch:\n  x: 1\ndocsearch_api_key: ${search}`,
     `const searchClient = algoliasearch('APPID', algoliaSearchKey = '${search}');`,
+    `algolia:\n  app_id: ${admin}`, // nested, not a credential key
+    `algolia:\n  search_api_key: ${search}`, // nested, search-only (public by design)
+    `docsearch:\n  api_key: ${search}`, // DocSearch keys are search-only
+    `algolia:\n  admin_api_key: ${'x'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `ALGOLIA_ADMIN_API_KEY=${admin}`, path: '.env', secret: admin, count: 1 },
     { code: `const client = algoliasearch('APPID', algoliaKey = '${admin}');`, secret: admin },
     { code: `[DEBUG] Using algolia Key=${search}`, path: 'a.log', secret: search },
+    { code: `algolia:\n  admin_api_key: ${admin}\n`, path: 'config.yml', secret: admin, count: 1 },
+    { code: `[algolia]\napi_key = "${admin}"\n`, path: 'settings.toml', secret: admin },
+    { code: `search:\n  - algolia:\n      write_key: ${admin}\n`, path: 'config.yml', secret: admin },
   ],
 });
 

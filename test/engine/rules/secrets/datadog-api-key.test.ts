@@ -16,6 +16,9 @@ ruleTester(rule, {
     'DD_API_KEY=${DD_API_KEY}',
     'datadog_api_key: {{ .Values.datadog.apiKey }}',
     `uses: DataDog/datadog-ci-action@${rand(40, HEX, 'sha')}`,
+    `datadog:\n  site: datadoghq.eu`, // nested, not a credential key
+    `datadog:\n  app_key_id: ${apiKey}`, // nested, an identifier
+    `datadog:\n  api_key: ${'x'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `DD_API_KEY=${apiKey}`, path: '.env', secret: apiKey, count: 1 },
@@ -25,5 +28,9 @@ ruleTester(rule, {
     { code: `resource "x" {\n  datadog_api_key = "${alnum}"\n}`, path: 'main.tf', secret: alnum, line: 2 },
     { code: `<datadogToken>\n    ${alnum}\n</datadogToken>`, path: 'a.xml', secret: alnum, line: 2 },
     { code: `System.setProperty("DATADOG_TOKEN", "${apiKey}")`, path: 'A.java', secret: apiKey },
+    { code: `datadog:\n  apiKey: ${apiKey}\n  site: datadoghq.eu\n`, path: 'values.yaml', secret: apiKey, count: 1 },
+    { code: `[datadog]\napp_key = "${appKey}"\n`, path: 'settings.toml', secret: appKey },
+    { code: `monitors:\n  - datadog:\n      api_key: ${alnum}\n`, path: 'config.yml', secret: alnum },
+    { code: `datadog:\n  - api_key: ${apiKey}\n`, path: 'config.yml', secret: apiKey },
   ],
 });

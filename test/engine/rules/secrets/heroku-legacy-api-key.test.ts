@@ -17,6 +17,8 @@ ruleTester(rule, {
     `HEROKU_API_KEY=${u1.slice(0, -1)}`,
     'HEROKU_API_KEY=${HEROKU_API_KEY}',
     `heroku_region: eu`,
+    `heroku:\n  app_id: ${u1}`, // nested, an identifier
+    `heroku:\n  team: ${u1}`, // nested, not a credential key
   ],
   invalid: [
     { code: `provider "heroku" {\n  region = "eu-1"\n  api_key = "${u1}"\n}`, path: 'providers.tf', secret: u1, line: 3, count: 1 },
@@ -26,5 +28,8 @@ ruleTester(rule, {
     { code: `<herokuToken>\n    ${u1}\n</herokuToken>`, path: 'config.xml', secret: u1, line: 2 },
     { code: `System.setProperty("HEROKU_TOKEN", "${u3}")`, path: 'App.java', secret: u3 },
     { code: `HEROKU_TOKEN ?= "${u1}"`, path: 'Makefile', secret: u1 },
+    { code: `heroku:\n  api_key: ${u1}\n`, path: 'config.yml', secret: u1, count: 1 },
+    { code: `[heroku]\napi_key = "${u3}"\n`, path: 'settings.toml', secret: u3 },
+    { code: `deploy:\n  - heroku:\n      api_token: ${u2}\n`, path: 'config.yml', secret: u2 },
   ],
 });

@@ -17,6 +17,8 @@ ruleTester(rule, {
     `commit = "${legacy}"`, // no provider name
     `newrelic_app_name = "${rand(40, ALNUM, 'c')}"`, // no credential word
     'NEW_RELIC_LICENSE_KEY=${NEW_RELIC_LICENSE_KEY}',
+    `newrelic:\n  app_name: ${legacy}`, // nested, not a credential key
+    `newrelic:\n  license_key: ${'0'.repeat(40)}`, // nested placeholder
   ],
   invalid: [
     { code: `NEW_RELIC_API_KEY=${user}`, path: '.env', secret: user, count: 1 },
@@ -25,5 +27,8 @@ ruleTester(rule, {
     { code: `NEW_RELIC_LICENSE_KEY=${license}`, path: '.env', secret: license },
     { code: `NewRelic.start("${mobile}")`, path: 'App.kt', secret: mobile },
     { code: `newrelic.license_key = ${legacy}`, path: 'newrelic.ini', secret: legacy },
+    { code: `newrelic:\n  license_key: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[newrelic]\nlicense_key = ${legacy}\napp_name = shop\n`, path: 'newrelic.ini', secret: legacy },
+    { code: `apm:\n  - new_relic:\n      license_key: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

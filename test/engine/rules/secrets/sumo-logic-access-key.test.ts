@@ -17,6 +17,9 @@ ruleTester(rule, {
     `sumologic_access_id = ""`,
     `SUMO_ACCESS_KEY: ${cat('AbCeFG', '123')}`, // too short
     `sumo_collector_url = "https://collectors.sumologic.com/receiver/v1/http/${rand(20, ALNUM, 'u')}"`,
+    `sumologic:\n  endpoint: ${key}`, // nested, not a credential key
+    `sumOfExposures:\n  key: ${key}`, // not the product's name
+    `sumologic:\n  access_key: ${'ab'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `export SUMOLOGIC_ACCESSKEY="${key}"`, path: 'env.sh', secret: key, count: 1 },
@@ -25,5 +28,9 @@ ruleTester(rule, {
     { code: `sumologic.accessId = "${id}"`, path: 'app.properties', secret: id, count: 1 },
     { code: `SUMO_ACCESS_ID = "${id}"`, path: 'settings.py', secret: id },
     { code: `export SUMOLOGIC_ACCESSID="${id}"\nexport SUMOLOGIC_ACCESSKEY="${key}"`, path: '.envrc', count: 2 },
+    { code: `sumologic:\n  access_key: ${key}\n  access_id: ${id}\n`, path: 'config.yml', secret: key },
+    { code: `sumologic:\n  access_key: ${key}\n`, path: 'config.yml', secret: key, count: 1 },
+    { code: `[sumo]\naccess_key = "${key}"\n`, path: 'settings.toml', secret: key },
+    { code: `outputs:\n  - sumo_logic:\n      access_key: ${key}\n`, path: 'config.yml', secret: key },
   ],
 });
