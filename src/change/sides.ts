@@ -87,8 +87,10 @@ interface ViewSide {
   skipped: Skipped[];
 }
 
-async function readView(side: SideReader, concurrency: number): Promise<ViewSide> {
-  const listed = (await side.list(WORKFLOWS_DIR)).filter(isWorkflowFile);
+async function readView(side: SideReader, concurrency: number, isIgnored: (path: string) => boolean): Promise<ViewSide> {
+  // Files the policy ignores are not read, as a scan of the whole tree does not read them: the
+  // inventory rules then judge a change the way they judge the tree.
+  const listed = (await side.list(WORKFLOWS_DIR)).filter((p) => isWorkflowFile(p) && !isIgnored(p));
   const workflows = listed.slice(0, MAX_VIEW_FILES);
   const texts = new Map<string, string>();
   const skipped: Skipped[] = [];
@@ -97,6 +99,7 @@ async function readView(side: SideReader, concurrency: number): Promise<ViewSide
     else if ('skipped' in r) skipped.push(r.skipped);
   };
   for (const p of INVENTORY_PATHS) {
+    if (isIgnored(p)) continue;
     const r = await side.read(p, 'view');
     keep(p, r);
     if ('text' in r) break;
@@ -177,7 +180,8 @@ export interface ReadOptions {
   concurrency: number;
   /**
    * The policy's ignore globs (`Scanner.isIgnored`, `ignoredBy(policy)`): a file they exclude is not
-   * read for the Kubernetes roles, as a scan of the whole tree would not read it either.
+   * read for the Kubernetes roles or the repository view (workflows, inventory), as a scan of the whole
+   * tree would not read it either.
    */
   isIgnored: (path: string) => boolean;
 }
@@ -209,8 +213,8 @@ export async function readSides(files: readonly ChangedStructuralFile[], head: S
   let headView: ViewSide | undefined;
   let baseView: ViewSide | undefined;
   if (files.some((f) => inRepoView(f.path) || (f.previousPath !== undefined && inRepoView(f.previousPath)))) {
-    headView = await readView(head, concurrency);
-    if (base) baseView = await readView(base, concurrency);
+    headView = await readView(head, concurrency, opts.isIgnored);
+    if (base) baseView = await readView(base, concurrency, opts.isIgnored);
     skipped.push(...headView.skipped, ...(baseView?.skipped ?? []).filter((b) => !headView!.skipped.some((h) => h.path === b.path)));
     if (headView.truncated || baseView?.truncated) notes.push(`Only the first ${MAX_VIEW_FILES} workflow files were read for the inventory rules.`);
   }

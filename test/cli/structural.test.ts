@@ -93,6 +93,26 @@ describe('scan --diff / --staged: structural rules judge whole files, new findin
   });
 });
 
+describe('scan --staged: the repository view of a change', () => {
+  it('a workflow the policy ignores is not read for the inventory rules, as a scan of the whole tree does not read it', async () => {
+    const repo = tempRepo();
+    const legacy = '.github/workflows/legacy.yml';
+    const job = (secret: string): string =>
+      `name: w\non: push\npermissions:\n  contents: read\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n        env:\n          T: \${{ secrets.${secret} }}\n`;
+    const declared = (...names: string[]): string =>
+      `version: 1\ncredentials:\n${names.map((n) => `  - name: ${n}\n    kind: fine-grained-pat\n    owner: "@alice"\n    rotation_days: 90\n    last_rotated: 2026-05-01\n`).join('')}`;
+    write(repo.dir, { '.github/tokenwarden.yml': `ignore:\n  - "${legacy}"\n`, [RELEASE]: job('NPM_TOKEN'), [legacy]: job('LEGACY_TOKEN'), [INVENTORY]: declared('NPM_TOKEN') });
+    repo.commit('base');
+    // The change declares the secret only the ignored workflow uses.
+    write(repo.dir, { [INVENTORY]: declared('NPM_TOKEN', 'LEGACY_TOKEN') });
+    repo.git('add', '-A');
+    const stale = (stdout: string): string[] => found(stdout).filter((f) => f.startsWith('rotation/stale-credential'));
+    const tree = stale((await tw(['scan', '--format', 'json'], { cwd: repo.dir })).stdout);
+    expect(tree).toEqual([`rotation/stale-credential ${INVENTORY}:8`]);
+    expect(stale((await tw(['scan', '--staged', '--format', 'json'], { cwd: repo.dir })).stdout)).toEqual(tree);
+  });
+});
+
 describe('scan --diff: a Kubernetes binding is judged against roles defined in unchanged files', () => {
   const role = (name: string, verbs: string): string => `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
