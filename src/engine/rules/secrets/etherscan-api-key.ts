@@ -1,5 +1,6 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { keyedAndNested, keywordsOf } from './lib/keyed-secret.js';
+import { names } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -7,7 +8,8 @@ import { charClasses } from '../../entropy.js';
  * FtmScan, Snowtrace, BaseScan and others) issue API keys of 34 upper-case letters and digits with no
  * prefix; Hardhat and Foundry read them from `ETHERSCAN_API_KEY`, `BSCSCAN_API_KEY`, … or
  * `etherscan: { apiKey: … }`. They count next to one of those names and a credential word. A key holds
- * both letters and digits: `YOURETHERSCANAPIKEY…` does not.
+ * both letters and digits: `YOURETHERSCANAPIKEY…` does not. Foundry's `[etherscan]` table names the
+ * explorer in the entry's `url` instead: `mainnet = { key = "…", url = "https://api.etherscan.io/api" }`.
  */
 const EXPLORERS = [
   'etherscan',
@@ -39,6 +41,15 @@ export default defineSecretRuleSet({
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,
     }),
+    {
+      keywords: keywordsOf(...EXPLORERS),
+      pattern: new RegExp(
+        String.raw`\{[ \t]{0,4}key[ \t]{0,4}=[ \t]{0,4}["'](?<secret>[A-Z0-9]{34})["'][ \t]{0,4},[^\n}]{0,40}?url[ \t]{0,4}=[ \t]{0,4}["']https?://[\w.-]{0,40}?` + names(...EXPLORERS),
+        'g',
+      ),
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
   ],
   revoke: {
     provider: 'Etherscan',

@@ -14,6 +14,8 @@ ruleTester(rule, {
     `etherscan:\n  url: ${key}`,
     `etherscan_contract = "${key}"`,
     `api_key = "${key}"`,
+    `[etherscan]\nmainnet = { key = "\${ETHERSCAN_API_KEY}", url = "https://api.etherscan.io/api" }`,
+    `[rpc_endpoints]\nmainnet = { key = "${key}", url = "https://rpc.example.org" }`,
     'Get an API key at etherscan.io/myapikey and set ETHERSCAN_API_KEY before running hardhat verify.',
   ],
   invalid: [
@@ -22,6 +24,7 @@ ruleTester(rule, {
     { code: `module.exports = {\n  etherscan: {\n    apiKey: "${key}",\n  },\n};`, path: 'hardhat.config.js', secret: key },
     { code: `etherscan:\n  api_key: ${key}`, path: 'config.yml', secret: key },
     { code: `{"arbiscanApiKey": "${key}"}`, path: 'keys.json', secret: key },
+    { code: `[etherscan]\nsepolia = { key = "x", chain = 11155111 }\nbsc = { key = "${bsc}", url = "https://api.bscscan.com/api" }`, path: 'foundry.toml', secret: bsc, count: 1 },
     { code: `[etherscan]\nmainnet = { key = "x" }\nbasescan_key = "${key}"`, path: 'foundry.toml', secret: key },
   ],
 });
