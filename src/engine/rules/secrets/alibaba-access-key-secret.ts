@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, ci, names, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /**
@@ -32,4 +33,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['alicloud'], ['secret_key'], VALUE));
+// `alibaba:\n  api_key: …`, `[alibaba]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['alibaba', 'aliyun', 'alicloud', 'ali_cloud'], pattern: nestedSecret(['alibaba', 'aliyun', 'alicloud', 'ali_cloud'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['alicloud'], ['secret_key'], VALUE));

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /**
  * Personal access tokens (`2/<user>/<app>:<32 hex>`, legacy `0/<32 hex>`) and client secrets. Neither
@@ -20,6 +20,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['asana'],
       pattern: keyedSecret(credentialNamed(['asana']), '[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`asana:\n  api_key: …`, `[asana]\ntoken = …`).
+      keywords: ['asana'],
+      pattern: nestedSecret(['asana'], '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
     },

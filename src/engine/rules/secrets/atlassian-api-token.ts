@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { names } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
@@ -20,6 +20,15 @@ export default defineSecretRuleSet({
     {
       keywords: ['atlassian', 'confluence', 'jira'],
       pattern: keyedSecret(credentialNamed(['atlassian', 'confluence', 'jira']), '[A-Za-z0-9]{24}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`atlassian:\n  api_key: …`, `[atlassian]\ntoken = …`).
+      keywords: ['atlassian', 'confluence', 'jira'],
+      pattern: nestedSecret(['atlassian', 'confluence', 'jira'], '[A-Za-z0-9]{24}'),
       nextLine: true,
       minEntropy: 3.5,
       confidence: 'medium',

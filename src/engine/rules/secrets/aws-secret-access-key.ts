@@ -3,6 +3,7 @@ import { charClasses } from '../../entropy.js';
 import { assignment, ci, names, spellings } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /**
@@ -35,4 +36,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['aws'], ['secret_key'], VALUE));
+// `aws:\n  api_key: …`, `[aws]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['aws', 'amazon'], pattern: nestedSecret(['aws', 'amazon'], VALUE, { notFollowedBy: 'A-Za-z0-9+/=' }) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['aws'], ['secret_key'], VALUE));

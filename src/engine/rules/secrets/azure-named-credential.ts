@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names, nameOf } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /**
@@ -48,4 +49,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['azurerm', 'azuread'], ['client_secret'], VALUE));
+// `azure:\n  api_key: …`, `[azure]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['azure'], pattern: nestedSecret(['azure'], VALUE, { notFollowedBy: 'A-Za-z0-9_~.+/=\\-' }) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['azurerm', 'azuread'], ['client_secret'], VALUE));

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 const WORDS = ['token', 'secret', 'key', 'password', 'pass', 'pwd', 'auth', 'client', 'consumer', 'credential'];
@@ -21,6 +22,14 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3.3,
       // Hex digests (commit hashes, checksums) are not credentials; random keys are not pure hex.
+      validate: (s) => !/^[0-9a-f]+$/i.test(s) && charClasses(s.replace(/[=_-]/g, '')) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`bitbucket:\n  api_key: …`, `[bitbucket]\ntoken = …`).
+      keywords: ['bitbucket'],
+      pattern: nestedSecret(['bitbucket'], '(?:[A-Za-z0-9]{32}|[A-Za-z0-9=_-]{64})', { words: WORDS }),
+      nextLine: true,
+      minEntropy: 3.3,
       validate: (s) => !/^[0-9a-f]+$/i.test(s) && charClasses(s.replace(/[=_-]/g, '')) >= 2,
     },
   ],

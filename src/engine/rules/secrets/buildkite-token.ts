@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/buildkite-token',
@@ -19,6 +20,15 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3.5,
       // A commit SHA is hex; these tokens use the whole alphabet.
+      validate: (s) => /[g-z]/.test(s) && /[0-9]/.test(s),
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`buildkite:\n  api_key: …`, `[buildkite]\ntoken = …`).
+      keywords: ['buildkite'],
+      pattern: nestedSecret(['buildkite'], '[a-z0-9]{40}', { words: ['token', 'key', 'secret', 'auth'] }),
+      nextLine: true,
+      minEntropy: 3.5,
       validate: (s) => /[g-z]/.test(s) && /[0-9]/.test(s),
       confidence: 'medium',
     },

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/circleci-token',
@@ -17,6 +18,14 @@ export default defineSecretRuleSet({
       // Older tokens: 40 hex next to a CircleCI credential name (not CIRCLE_SHA1, a commit).
       keywords: ['circle'],
       pattern: assignment(credentialName(['circle'], ['token', 'key', 'secret', 'auth']), '[a-fA-F0-9]{40}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`circle:\n  api_key: …`, `[circle]\ntoken = …`).
+      keywords: ['circle'],
+      pattern: nestedSecret(['circle'], '[a-fA-F0-9]{40}', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

@@ -1,6 +1,7 @@
 import { assignment, names } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Cloudsmith API keys: 40 hex, only recognisable next to the Cloudsmith name. */
 export default defineSecretRuleSet({
@@ -12,6 +13,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['cloudsmith'],
       pattern: assignment(credentialName(['cloudsmith'], ['token', 'key', 'secret', 'auth']), '[a-f0-9]{40}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`cloudsmith:\n  api_key: …`, `[cloudsmith]\ntoken = …`).
+      keywords: ['cloudsmith'],
+      pattern: nestedSecret(['cloudsmith'], '[a-f0-9]{40}', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3,
       validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),

@@ -1,6 +1,7 @@
 import { assignment, names } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Code Climate reporter IDs (64 hex) and API tokens (40 hex) next to the Code Climate name. */
 export default defineSecretRuleSet({
@@ -12,6 +13,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['codeclimate', 'code_climate', 'cc_test_reporter_id'],
       pattern: assignment(`(?:${credentialName(['codeclimate', 'code_climate'], ['token', 'key', 'secret', 'auth', 'id'])}|${names('cc_test_reporter_id')})`, '[a-f0-9]{40}|[a-f0-9]{64}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`codeclimate:\n  api_key: …`, `[codeclimate]\ntoken = …`).
+      keywords: ['codeclimate', 'code_climate'],
+      pattern: nestedSecret(['codeclimate', 'code_climate'], '[a-f0-9]{40}|[a-f0-9]{64}', { words: ['token', 'key', 'secret', 'auth', 'id'] }),
       nextLine: true,
       minEntropy: 3,
       validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Codecov upload tokens are UUIDs (API tokens 32+ alphanumerics): secrets only next to the name. */
 export default defineSecretRuleSet({
@@ -12,6 +13,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['codecov'],
       pattern: assignment(credentialName(['codecov'], ['token', 'key', 'secret', 'auth']), '(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{32,40})'),
+      nextLine: true,
+      validate: (s) => s.includes('-') || (/[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[0-9a-f]{40}$/.test(s)),
+    },
+    {
+      // Under a parent key named after the provider (`codecov:\n  api_key: …`, `[codecov]\ntoken = …`).
+      keywords: ['codecov'],
+      pattern: nestedSecret(['codecov'], '(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9]{32,40})', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       validate: (s) => s.includes('-') || (/[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[0-9a-f]{40}$/.test(s)),
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -15,6 +15,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['coinbase'],
       pattern: keyedSecret(credentialNamed(['coinbase']), '[A-Za-z0-9_-]{64}|[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`coinbase:\n  api_key: …`, `[coinbase]\ntoken = …`).
+      keywords: ['coinbase'],
+      pattern: nestedSecret(['coinbase'], '[A-Za-z0-9_-]{64}|[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /** DeepSeek API keys: `sk-` and 32 lower-case hex; the prefix is shared with others, so next to DeepSeek's name. */
 export default defineSecretRuleSet({
@@ -10,6 +10,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['deepseek'],
       pattern: keyedSecret(credentialNamed(['deepseek', 'deep_seek', 'deep-seek']), 'sk-[a-f0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`deepseek:\n  api_key: …`, `[deepseek]\ntoken = …`).
+      keywords: ['deepseek'],
+      pattern: nestedSecret(['deepseek', 'deep_seek', 'deep-seek'], 'sk-[a-f0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
     },

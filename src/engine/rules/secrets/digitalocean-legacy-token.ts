@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Tokens from before the `dop_v1_` format: 64 characters with no marker, found by a DigitalOcean name. */
@@ -28,4 +29,9 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['digitalocean'], ['token'], VALUE));
+// `digitalocean:\n  api_key: …`, `[digitalocean]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(
+  defineSecretRule({ ...spec, keywords: ['digitalocean', 'digital_ocean', 'digital-ocean'], pattern: nestedSecret(['digitalocean', 'digital_ocean', 'digital-ocean'], VALUE) }),
+);
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['digitalocean'], ['token'], VALUE));

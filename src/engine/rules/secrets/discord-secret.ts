@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -18,6 +18,14 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 2.8,
       // 32 digits is a plausible secret; 32 letters of one case is a word or an identifier.
+      validate: (s) => /\d/.test(s) || charClasses(s) >= 3,
+    },
+    {
+      // Under a parent key named after the provider (`discord:\n  api_key: …`, `[discord]\ntoken = …`).
+      keywords: ['discord'],
+      pattern: nestedSecret(['discord'], '[a-f0-9]{64}|[A-LP-Za-z0-9_-][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}|[A-Za-z0-9_-]{32}'),
+      nextLine: true,
+      minEntropy: 2.8,
       validate: (s) => /\d/.test(s) || charClasses(s) >= 3,
     },
   ],

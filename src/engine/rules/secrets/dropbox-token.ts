@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /** Short-lived `sl.` tokens are long enough to stand alone; long-lived tokens and app secrets need the name. */
@@ -17,6 +17,15 @@ export default defineSecretRuleSet({
     {
       keywords: ['dropbox'],
       pattern: keyedSecret(credentialNamed(['dropbox']), 'sl\\.[A-Za-z0-9_=-]{130,1500}|[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}|[a-z0-9]{15}', { notFollowedBy: 'A-Za-z0-9_=\\-' }),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`dropbox:\n  api_key: …`, `[dropbox]\ntoken = …`).
+      keywords: ['dropbox'],
+      pattern: nestedSecret(['dropbox'], 'sl\\.[A-Za-z0-9_=-]{130,1500}|[a-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}|[a-z0-9]{15}', { notFollowedBy: 'A-Za-z0-9_=\\-' }),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /**
  * ElevenLabs API keys: `sk_` and 48 hex (current), or 32 hex (older). Recognised next to ElevenLabs'
@@ -13,6 +13,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['elevenlabs', 'eleven_labs', 'eleven-labs', 'xi-api-key', 'xi_api_key'],
       pattern: keyedSecret(`(?:${credentialNamed(['elevenlabs', 'eleven_labs', 'eleven-labs', 'eleven labs'])}|[Xx][Ii][-_][Aa][Pp][Ii][-_][Kk][Ee][Yy])`, 'sk_[a-f0-9]{48}|[a-f0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`elevenlabs:\n  api_key: …`, `[elevenlabs]\ntoken = …`).
+      keywords: ['elevenlabs', 'eleven_labs', 'eleven-labs'],
+      pattern: nestedSecret(['elevenlabs', 'eleven_labs', 'eleven-labs'], 'sk_[a-f0-9]{48}|[a-f0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
     },

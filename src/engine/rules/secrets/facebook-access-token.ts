@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { keyedSecret } from './lib/keyed-secret.js';
+import { keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { names } from './lib/assignment.js';
 
 /**
@@ -19,6 +19,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['facebook'],
       pattern: keyedSecret(names('facebook'), '\\d{15,16}(?:\\||%7C)[A-Za-z0-9_-]{27,40}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`facebook:\n  api_key: …`, `[facebook]\ntoken = …`).
+      keywords: ['facebook'],
+      pattern: nestedSecret(['facebook'], '\\d{15,16}(?:\\||%7C)[A-Za-z0-9_-]{27,40}'),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { nameOf, namesAnIdentifier } from './lib/assignment.js';
 
 export default defineSecretRuleSet({
@@ -11,6 +11,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['facebook', 'fb_', 'fb-'],
       pattern: keyedSecret(credentialNamed(['facebook', 'fb_', 'fb-']), '[A-Za-z0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)),
+    },
+    {
+      // Under a parent key named after the provider (`facebook:\n  api_key: …`, `[facebook]\ntoken = …`).
+      keywords: ['facebook', 'fb_', 'fb-'],
+      pattern: nestedSecret(['facebook', 'fb_', 'fb-'], '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
       validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)),

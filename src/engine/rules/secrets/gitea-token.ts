@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Gitea / Forgejo (Codeberg) access tokens: 40 hex, unprefixed, so only next to the product name. */
 export default defineSecretRuleSet({
@@ -12,6 +13,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['gitea', 'forgejo', 'codeberg'],
       pattern: assignment(credentialName(['gitea', 'forgejo', 'codeberg'], ['token', 'secret', 'key', 'auth', 'pat', 'password']), '[a-f0-9]{40}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`gitea:\n  api_key: …`, `[gitea]\ntoken = …`).
+      keywords: ['gitea', 'forgejo', 'codeberg'],
+      pattern: nestedSecret(['gitea', 'forgejo', 'codeberg'], '[a-f0-9]{40}', { words: ['token', 'secret', 'key', 'auth', 'pat', 'password'] }),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -19,6 +20,14 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3.2,
       // Random 20-character tokens mix upper, lower and digits; words and prefixed tokens do not pass.
+      validate: (s) => charClasses(s.replace(/[-_]/g, '')) >= 3 && !/^gl[a-z]{1,6}-/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`gitlab:\n  api_key: …`, `[gitlab]\ntoken = …`).
+      keywords: ['gitlab'],
+      pattern: nestedSecret(['gitlab'], '[A-Za-z0-9][\\w-]{19}'),
+      nextLine: true,
+      minEntropy: 3.2,
       validate: (s) => charClasses(s.replace(/[-_]/g, '')) >= 3 && !/^gl[a-z]{1,6}-/.test(s),
     },
   ],

@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Hetzner Cloud API tokens: 64 alphanumerics, found by name (HCLOUD_TOKEN, hetzner_token). */
@@ -28,4 +29,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['hcloud'], ['token'], VALUE));
+// `hcloud:\n  api_key: …`, `[hcloud]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['hcloud', 'hetzner'], pattern: nestedSecret(['hcloud', 'hetzner'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['hcloud'], ['token'], VALUE));

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { names, nameOf, namesAnIdentifier } from './lib/assignment.js';
 
 const UUIDISH = '[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}';
@@ -18,6 +18,15 @@ export default defineSecretRuleSet({
     {
       keywords: ['hubspot', 'hapikey', 'hapi_key', 'hubapi'],
       pattern: keyedSecret(`(?:${credentialNamed(['hubspot', 'hubapi'])}|${names('hapikey', 'hapi_key')})`, UUIDISH),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+      validate: (s, m) => !namesAnIdentifier(nameOf(m, s)),
+    },
+    {
+      // Under a parent key named after the provider (`hubspot:\n  api_key: …`, `[hubspot]\ntoken = …`).
+      keywords: ['hubspot'],
+      pattern: nestedSecret(['hubspot'], UUIDISH),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /** Access tokens are base64 of `tok:…`, so they start `dG9rO`; others count next to the name. */
 export default defineSecretRuleSet({
@@ -15,6 +15,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['intercom'],
       pattern: keyedSecret(credentialNamed(['intercom']), '[A-Za-z0-9=_-]{60}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`intercom:\n  api_key: …`, `[intercom]\ntoken = …`).
+      keywords: ['intercom'],
+      pattern: nestedSecret(['intercom'], '[A-Za-z0-9=_-]{60}'),
       nextLine: true,
       minEntropy: 3.5,
       confidence: 'medium',

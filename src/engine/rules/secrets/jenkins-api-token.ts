@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 // Jenkins ≥ 2.129 tokens: `11` + 32 hex; older ones 32 hex.
 const TOKEN = '(?:11[a-f0-9]{32}|[a-f0-9]{32})';
@@ -21,6 +22,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['jenkins'],
       pattern: assignment(credentialName(['jenkins'], ['token', 'key', 'secret', 'auth', 'password', 'pass']), TOKEN),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`jenkins:\n  api_key: …`, `[jenkins]\ntoken = …`).
+      keywords: ['jenkins'],
+      pattern: nestedSecret(['jenkins'], TOKEN, { words: ['token', 'key', 'secret', 'auth', 'password', 'pass'] }),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,4 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { assignment, names } from './lib/assignment.js';
 
 const notHexDigest = (s: string): boolean => !/^[0-9a-f]+$/i.test(s) && /[0-9]/.test(s) && /[A-Za-z]/.test(s);
@@ -25,6 +26,15 @@ export default defineSecretRuleSet({
       // Identity tokens (64) and API keys (73) next to a JFrog name; not a sha256 of an artifact.
       keywords: ['jfrog', 'artifactory', 'bintray', 'xray'],
       pattern: assignment(names('jfrog', 'artifactory', 'bintray', 'xray'), '(?:[A-Za-z0-9]{64}|[A-Za-z0-9]{73})'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: notHexDigest,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`artifactory:\n  api_key: …`, `[artifactory]\ntoken = …`).
+      keywords: ['jfrog', 'artifactory', 'bintray', 'xray'],
+      pattern: nestedSecret(['jfrog', 'artifactory', 'bintray', 'xray'], '(?:[A-Za-z0-9]{64}|[A-Za-z0-9]{73})'),
       nextLine: true,
       minEntropy: 3.5,
       validate: notHexDigest,

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -15,6 +15,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['kucoin'],
       pattern: keyedSecret(credentialNamed(['kucoin', 'ku_coin']), `${UUID}|[0-9a-f]{24}`),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`kucoin:\n  api_key: …`, `[kucoin]\ntoken = …`).
+      keywords: ['kucoin'],
+      pattern: nestedSecret(['kucoin', 'ku_coin'], `${UUID}|[0-9a-f]{24}`),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/launchdarkly-key',
@@ -16,6 +16,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['launchdarkly', 'launch_darkly', 'launch-darkly'],
       pattern: keyedSecret(credentialNamed(['launchdarkly', 'launch_darkly', 'launch-darkly']), '[A-Za-z0-9=_-]{40}'),
+      nextLine: true,
+      minEntropy: 3.5,
+    },
+    {
+      // Under a parent key named after the provider (`launchdarkly:\n  api_key: …`, `[launchdarkly]\ntoken = …`).
+      keywords: ['launchdarkly', 'launch_darkly', 'launch-darkly'],
+      pattern: nestedSecret(['launchdarkly', 'launch_darkly', 'launch-darkly'], '[A-Za-z0-9=_-]{40}'),
       nextLine: true,
       minEntropy: 3.5,
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/linear-api-key',
@@ -14,6 +14,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['linear'],
       pattern: keyedSecret(credentialNamed(['linear']), '[a-f0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`linear:\n  api_key: …`, `[linear]\ntoken = …`).
+      keywords: ['linear'],
+      pattern: nestedSecret(['linear'], '[a-f0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

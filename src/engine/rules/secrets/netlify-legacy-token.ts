@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Netlify tokens before the `nfp_` format: 40–46 URL-safe characters under a Netlify name. */
@@ -28,4 +29,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['netlify'], ['token'], VALUE));
+// `netlify:\n  api_key: …`, `[netlify]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['netlify'], pattern: nestedSecret(['netlify'], VALUE, { notFollowedBy: 'A-Za-z0-9_=\\-' }) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['netlify'], ['token'], VALUE));

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { CREDENTIAL_WORDS } from './lib/provider-names.js';
 
 // Current authtokens and API keys: `2` + 26 alphanumerics, `_`, a digit and 20 alphanumerics.
@@ -17,6 +17,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['ngrok'],
       pattern: keyedSecret(credentialNamed(['ngrok'], [...CREDENTIAL_WORDS, 'authtoken']), TOKEN),
+      nextLine: true,
+      minEntropy: 3.5,
+    },
+    {
+      // Under a parent key named after the provider (`ngrok:\n  api_key: …`, `[ngrok]\ntoken = …`).
+      keywords: ['ngrok'],
+      pattern: nestedSecret(['ngrok'], TOKEN, { words: [...CREDENTIAL_WORDS, 'authtoken'] }),
       nextLine: true,
       minEntropy: 3.5,
     },

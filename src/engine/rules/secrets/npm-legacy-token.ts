@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Tokens issued before 2021 were bare UUIDs; only an npm credential name identifies one. */
 export default defineSecretRuleSet({
@@ -12,6 +13,12 @@ export default defineSecretRuleSet({
     {
       keywords: ['npm'],
       pattern: assignment(credentialName(['npm'], ['token', 'auth', 'key', 'secret', 'pass']), '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'),
+      nextLine: true,
+    },
+    {
+      // Under a parent key named after the provider (`npm:\n  api_key: …`, `[npm]\ntoken = …`).
+      keywords: ['npm'],
+      pattern: nestedSecret(['npm'], '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', { words: ['token', 'auth', 'key', 'secret', 'pass'] }),
       nextLine: true,
     },
   ],

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/nuget-api-key',
@@ -17,6 +18,15 @@ export default defineSecretRuleSet({
       // Other 46-character keys next to a NuGet name (`nuget push -k`, NUGET_API_KEY=…).
       keywords: ['nuget'],
       pattern: assignment(credentialName(['nuget'], ['key', 'token', 'secret', 'auth']), '[a-z0-9]{46}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s),
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`nuget:\n  api_key: …`, `[nuget]\ntoken = …`).
+      keywords: ['nuget'],
+      pattern: nestedSecret(['nuget'], '[a-z0-9]{46}', { words: ['key', 'token', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => /[0-9]/.test(s) && /[a-z]/.test(s),

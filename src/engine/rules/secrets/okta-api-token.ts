@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 const TOKEN = '00[A-Za-z0-9_=-]{40}';
 
@@ -17,6 +17,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['okta'],
       pattern: keyedSecret(credentialNamed(['okta']), TOKEN, { notFollowedBy: 'A-Za-z0-9_=\\-' }),
+      nextLine: true,
+      minEntropy: 4,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`okta:\n  api_key: …`, `[okta]\ntoken = …`).
+      keywords: ['okta'],
+      pattern: nestedSecret(['okta'], TOKEN, { notFollowedBy: 'A-Za-z0-9_=\\-' }),
       nextLine: true,
       minEntropy: 4,
       confidence: 'medium',

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** packagecloud API tokens: 48 hex next to the packagecloud name. */
 export default defineSecretRuleSet({
@@ -12,6 +13,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['packagecloud'],
       pattern: assignment(credentialName(['packagecloud'], ['token', 'key', 'secret', 'auth']), '[a-f0-9]{48}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`packagecloud:\n  api_key: …`, `[packagecloud]\ntoken = …`).
+      keywords: ['packagecloud'],
+      pattern: nestedSecret(['packagecloud'], '[a-f0-9]{48}', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3,
       validate: (s) => /[a-f]/.test(s) && /[0-9]/.test(s),

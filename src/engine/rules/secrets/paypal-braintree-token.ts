@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { nameOf, namesAnIdentifier } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
@@ -25,8 +25,25 @@ export default defineSecretRuleSet({
       confidence: 'medium',
     },
     {
+      // Under a parent key named after the provider (`braintree:\n  api_key: …`, `[braintree]\ntoken = …`).
+      keywords: ['braintree'],
+      pattern: nestedSecret(['braintree'], '[0-9a-f]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
       keywords: ['paypal'],
       pattern: keyedSecret(credentialNamed(['paypal']), '[A-Za-z0-9_.-]{44,80}'),
+      nextLine: true,
+      minEntropy: 4,
+      confidence: 'medium',
+      validate: (s, m) => charClasses(s) >= 3 && !namesAnIdentifier(nameOf(m, s)),
+    },
+    {
+      // Under a parent key named after the provider (`paypal:\n  api_key: …`, `[paypal]\ntoken = …`).
+      keywords: ['paypal'],
+      pattern: nestedSecret(['paypal'], '[A-Za-z0-9_.-]{44,80}'),
       nextLine: true,
       minEntropy: 4,
       confidence: 'medium',

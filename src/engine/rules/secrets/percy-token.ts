@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Percy project tokens: 64 hex, optionally with a web_/app_/auto_/ss_/vmw_ prefix, next to PERCY_TOKEN. */
 export default defineSecretRuleSet({
@@ -12,6 +13,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['percy'],
       pattern: assignment(credentialName(['percy'], ['token', 'key', 'secret', 'auth']), '(?:(?:web|app|auto|ss|vmw)_)?[a-fA-F0-9]{64}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s) => /[a-f]/i.test(s) && /[0-9]/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`percy:\n  api_key: …`, `[percy]\ntoken = …`).
+      keywords: ['percy'],
+      pattern: nestedSecret(['percy'], '(?:(?:web|app|auto|ss|vmw)_)?[a-fA-F0-9]{64}', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3,
       validate: (s) => /[a-f]/i.test(s) && /[0-9]/.test(s),

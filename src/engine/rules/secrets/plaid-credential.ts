@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -19,6 +19,14 @@ export default defineSecretRuleSet({
       pattern: keyedSecret(credentialNamed(['plaid']), '[a-z0-9]{30}'),
       nextLine: true,
       // 30 hex characters often score under 3.5 bits; the name carries the confidence.
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`plaid:\n  api_key: …`, `[plaid]\ntoken = …`).
+      keywords: ['plaid'],
+      pattern: nestedSecret(['plaid'], '[a-z0-9]{30}'),
+      nextLine: true,
       minEntropy: 3,
       confidence: 'medium',
     },

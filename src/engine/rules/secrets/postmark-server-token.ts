@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { nameOf, namesAnIdentifier } from './lib/assignment.js';
 
 /** Server and account tokens are bare UUIDs: only a secret under a Postmark credential name. */
@@ -12,6 +12,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['postmark'],
       pattern: keyedSecret(credentialNamed(['postmark']), '[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}'),
+      nextLine: true,
+      minEntropy: 3,
+      validate: (s, m) => !namesAnIdentifier(nameOf(m, s)),
+    },
+    {
+      // Under a parent key named after the provider (`postmark:\n  api_key: …`, `[postmark]\ntoken = …`).
+      keywords: ['postmark'],
+      pattern: nestedSecret(['postmark'], '[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}'),
       nextLine: true,
       minEntropy: 3,
       validate: (s, m) => !namesAnIdentifier(nameOf(m, s)),

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /** The key id (`rzp_live_…`) is public; the 24-character key secret is recognisable only by its name. */
@@ -12,6 +12,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['razorpay', 'rzp'],
       pattern: keyedSecret(credentialNamed(['razorpay', 'rzp']), '[A-Za-z0-9]{24}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`razorpay:\n  api_key: …`, `[razorpay]\ntoken = …`).
+      keywords: ['razorpay', 'rzp'],
+      pattern: nestedSecret(['razorpay', 'rzp'], '[A-Za-z0-9]{24}'),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,

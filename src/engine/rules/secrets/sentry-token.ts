@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/sentry-token',
@@ -20,6 +20,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['sentry'],
       pattern: keyedSecret(credentialNamed(['sentry']), '[a-f0-9]{64}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`sentry:\n  api_key: …`, `[sentry]\ntoken = …`).
+      keywords: ['sentry'],
+      pattern: nestedSecret(['sentry'], '[a-f0-9]{64}'),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -14,6 +15,12 @@ export default defineSecretRuleSet({
     {
       keywords: ['snyk'],
       pattern: assignment(credentialName(['snyk'], ['token', 'key', 'auth', 'secret']), UUID),
+      nextLine: true,
+    },
+    {
+      // Under a parent key named after the provider (`snyk:\n  api_key: …`, `[snyk]\ntoken = …`).
+      keywords: ['snyk'],
+      pattern: nestedSecret(['snyk'], UUID, { words: ['token', 'key', 'auth', 'secret'] }),
       nextLine: true,
     },
   ],

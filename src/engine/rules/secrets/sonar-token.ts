@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/sonar-token',
@@ -26,6 +27,14 @@ export default defineSecretRuleSet({
       nextLine: true,
       confidence: 'medium',
       // Entropy is not required: peers' fixtures use sequential stand-ins. Words are excluded instead.
+      validate: (s) => /[0-9]/.test(s) && /[A-Za-z]/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`sonar:\n  api_key: …`, `[sonar]\ntoken = …`).
+      keywords: ['sonar'],
+      pattern: nestedSecret(['sonar'], '(?:sq[upa]_)?[A-Za-z0-9=_-]{40}', { words: ['login', 'token', 'auth', 'password'] }),
+      nextLine: true,
+      confidence: 'medium',
       validate: (s) => /[0-9]/.test(s) && /[A-Za-z]/.test(s),
     },
   ],

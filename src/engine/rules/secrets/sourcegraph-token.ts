@@ -1,6 +1,7 @@
 import { assignment, names } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 export default defineSecretRuleSet({
   id: 'secrets/sourcegraph-token',
@@ -24,6 +25,14 @@ export default defineSecretRuleSet({
       // (`sourcegraph: <token>`), not under `sourcegraph_commit` and the like.
       keywords: ['sourcegraph', 'src_access'],
       pattern: assignment(`(?:${credentialName(['sourcegraph', 'src_access'], ['token', 'key', 'secret', 'auth'])}|${names('sourcegraph')}(?![\\w.-]))`, '[a-fA-F0-9]{40}'),
+      nextLine: true,
+      minEntropy: 3,
+      confidence: 'medium',
+    },
+    {
+      // Under a parent key named after the provider (`sourcegraph:\n  api_key: …`, `[sourcegraph]\ntoken = …`).
+      keywords: ['sourcegraph'],
+      pattern: nestedSecret(['sourcegraph'], '[a-fA-F0-9]{40}', { words: ['token', 'key', 'secret', 'auth'] }),
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',

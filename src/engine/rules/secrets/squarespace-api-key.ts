@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /** Squarespace Commerce API keys are UUID-shaped: a secret only next to Squarespace's name. */
 export default defineSecretRuleSet({
@@ -10,6 +10,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['squarespace'],
       pattern: keyedSecret(credentialNamed(['squarespace']), '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`squarespace:\n  api_key: …`, `[squarespace]\ntoken = …`).
+      keywords: ['squarespace'],
+      pattern: nestedSecret(['squarespace'], '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
       nextLine: true,
       minEntropy: 3,
     },

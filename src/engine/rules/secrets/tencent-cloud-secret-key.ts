@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Tencent Cloud SecretKeys: 32 alphanumerics with no marker, found by a Tencent name. */
@@ -27,4 +28,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['tencentcloud'], ['secret_key'], VALUE));
+// `tencent:\n  api_key: …`, `[tencent]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['tencent', 'qcloud', 'tccloud'], pattern: nestedSecret(['tencent', 'qcloud', 'tccloud'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['tencentcloud'], ['secret_key'], VALUE));

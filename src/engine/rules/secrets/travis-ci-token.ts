@@ -1,6 +1,7 @@
 import { assignment } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 
 /** Travis CI API tokens have no prefix: 22 characters, only recognisable next to a Travis name. */
 export default defineSecretRuleSet({
@@ -15,6 +16,14 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3.2,
       // Random tokens have digits and letters; TRAVIS_* variable names and words do not both.
+      validate: (s) => /[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[A-Z0-9_]+$/.test(s),
+    },
+    {
+      // Under a parent key named after the provider (`travis:\n  api_key: …`, `[travis]\ntoken = …`).
+      keywords: ['travis'],
+      pattern: nestedSecret(['travis'], '[A-Za-z0-9_]{22}', { words: ['token', 'key', 'secret', 'auth'] }),
+      nextLine: true,
+      minEntropy: 3.2,
       validate: (s) => /[0-9]/.test(s) && /[A-Za-z]/.test(s) && !/^[A-Z0-9_]+$/.test(s),
     },
   ],

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /**
  * Trello: the API key (32 hex) is half a credential, the user token (64 hex, or `ATTA` + 64 hex + an
@@ -14,6 +14,13 @@ export default defineSecretRuleSet({
     {
       keywords: ['trello'],
       pattern: keyedSecret(credentialNamed(['trello']), 'ATTA[A-Fa-f0-9]{64}[A-Fa-f0-9]{8}|[a-f0-9]{64}|[a-f0-9]{32}'),
+      nextLine: true,
+      minEntropy: 3,
+    },
+    {
+      // Under a parent key named after the provider (`trello:\n  api_key: …`, `[trello]\ntoken = …`).
+      keywords: ['trello'],
+      pattern: nestedSecret(['trello'], 'ATTA[A-Fa-f0-9]{64}[A-Fa-f0-9]{8}|[a-f0-9]{64}|[a-f0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
     },

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 /**
@@ -18,6 +18,16 @@ export default defineSecretRuleSet({
         credentialNamed(['twitter', 'x_api', 'x-api'], ['token', 'secret', 'key', 'consumer', 'access']),
         '\\d{15,25}-[A-Za-z0-9]{20,40}|[A-Za-z0-9]{50}|[A-Za-z0-9]{45}|[A-Za-z0-9]{25}',
       ),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`twitter:\n  api_key: …`, `[twitter]\ntoken = …`).
+      keywords: ['twitter', 'x_api', 'x-api'],
+      pattern: nestedSecret(['twitter', 'x_api', 'x-api'], '\\d{15,25}-[A-Za-z0-9]{20,40}|[A-Za-z0-9]{50}|[A-Za-z0-9]{45}|[A-Za-z0-9]{25}', {
+        words: ['token', 'secret', 'key', 'consumer', 'access'],
+      }),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,

@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 
 /** App-only bearer tokens start with a run of `A`s and carry URL-encoded characters (`%2F`, `%3D`). */
 export default defineSecretRuleSet({
@@ -16,6 +16,14 @@ export default defineSecretRuleSet({
     {
       keywords: ['twitter'],
       pattern: keyedSecret(credentialNamed(['twitter', 'x_api', 'x-api']), '[A-Za-z0-9%_-]{80,250}', { notFollowedBy: 'A-Za-z0-9%_\\-' }),
+      nextLine: true,
+      minEntropy: 3.5,
+      validate: (s) => s.startsWith('A'.repeat(20)) || s.includes('%'),
+    },
+    {
+      // Under a parent key named after the provider (`twitter:\n  api_key: …`, `[twitter]\ntoken = …`).
+      keywords: ['twitter'],
+      pattern: nestedSecret(['twitter', 'x_api', 'x-api'], '[A-Za-z0-9%_-]{80,250}', { notFollowedBy: 'A-Za-z0-9%_\\-' }),
       nextLine: true,
       minEntropy: 3.5,
       validate: (s) => s.startsWith('A'.repeat(20)) || s.includes('%'),

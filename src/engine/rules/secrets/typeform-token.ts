@@ -1,5 +1,5 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
-import { credentialNamed, keyedSecret } from './lib/keyed-secret.js';
+import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
 export default defineSecretRuleSet({
@@ -16,6 +16,15 @@ export default defineSecretRuleSet({
       // Tokens issued before the `tfp_` prefix: 44 alphanumerics.
       keywords: ['typeform'],
       pattern: keyedSecret(credentialNamed(['typeform']), '[A-Za-z0-9]{44}'),
+      nextLine: true,
+      minEntropy: 3.5,
+      confidence: 'medium',
+      validate: (s) => charClasses(s) >= 2,
+    },
+    {
+      // Under a parent key named after the provider (`typeform:\n  api_key: …`, `[typeform]\ntoken = …`).
+      keywords: ['typeform'],
+      pattern: nestedSecret(['typeform'], '[A-Za-z0-9]{44}'),
       nextLine: true,
       minEntropy: 3.5,
       confidence: 'medium',

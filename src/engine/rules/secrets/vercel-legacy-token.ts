@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Vercel tokens before the prefixed format: 24 alphanumerics, found by a Vercel name (VERCEL_TOKEN). */
@@ -27,4 +28,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['vercel'], ['api_token'], VALUE));
+// `vercel:\n  api_key: …`, `[vercel]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['vercel'], pattern: nestedSecret(['vercel'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['vercel'], ['api_token'], VALUE));

@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /** Vultr API keys: 36 upper-case alphanumerics, found by a Vultr name. */
@@ -27,4 +28,7 @@ const spec: SecretRuleSpec = {
   },
 };
 
-export default anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['vultr'], ['api_key'], VALUE));
+// `vultr:\n  api_key: …`, `[vultr]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['vultr'], pattern: nestedSecret(['vultr'], VALUE) }));
+
+export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['vultr'], ['api_key'], VALUE));

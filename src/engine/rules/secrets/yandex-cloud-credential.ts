@@ -2,6 +2,7 @@ import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
+import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf, refine } from './lib/refine.js';
 
 /**
@@ -38,7 +39,10 @@ const spec: SecretRuleSpec = {
   },
 };
 
-const rule = anyOf(withNextLine(defineSecretRule(spec)), terraformProvider(spec, ['yandex'], ['token'], VALUE));
+// `yandex:\n  api_key: …`, `[yandex]\napi_key = …`: the provider as the parent key, a credential-named key under it.
+const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['yandex'], pattern: nestedSecret(['yandex'], VALUE, { notFollowedBy: 'A-Za-z0-9_.=\\-' }) }));
+
+const rule = anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['yandex'], ['token'], VALUE));
 
 export default refine(rule, (raw) => ({
   ...raw,

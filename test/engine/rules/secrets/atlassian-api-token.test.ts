@@ -16,6 +16,9 @@ ruleTester(rule, {
     `api_token = "${legacy}"`, // no provider name
     'JIRA_API_TOKEN=${JIRA_API_TOKEN}',
     `jira configurationInstructionsTextX`, // a word after the name
+    `jira:\n  region: ${legacy}`, // nested, not a credential key
+    `jira:\n  client_id: ${legacy}`, // nested, an id
+    `jira:\n  api_token: ${'a'.repeat(24)}`, // nested placeholder
   ],
   invalid: [
     { code: `JIRA_API_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
@@ -24,5 +27,8 @@ ruleTester(rule, {
     { code: `confluence:\n  x: 1\nconfluence_api_token: "${legacy}"`, path: 'c.yml', secret: legacy, line: 3 },
     { code: `jira ${legacy}`, secret: legacy },
     { code: `<atlassianToken>\n  ${legacy}\n</atlassianToken>`, path: 'a.xml', secret: legacy, line: 2 },
+    { code: `jira:\n  api_token: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[jira]\napi_token = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - jira:\n      api_token: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

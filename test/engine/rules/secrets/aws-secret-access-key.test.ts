@@ -18,6 +18,9 @@ ruleTester(rule, {
     'aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}',
     'awsSecret: {{ .Values.aws.secretKey }}',
     `aws_secret_access_key = "${rand(20, B64, 'a')}${rand(20, B64, 'b')}x"`, // 41 characters
+    `aws:\n  region: ${s1}`, // nested, not a credential key
+    `aws:\n  client_id: ${s1}`, // nested, an id
+    `aws:\n  secret_access_key: ${'a'.repeat(40)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "aws" {\n  region = "eu-1"\n  secret_key = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
@@ -28,5 +31,8 @@ ruleTester(rule, {
     { code: `aws:\n  secret_access_key: '${s2}'\n`, path: 'config.yml', secret: s2, line: 2 },
     { code: `System.setProperty("AWS_SECRET_KEY", "${s3}");`, path: 'App.java', secret: s3 },
     { code: `<awsSecretKey>\n    ${s1}\n</awsSecretKey>`, path: 'settings.xml', secret: s1, line: 2 },
+    { code: `aws:\n  secret_access_key: ${s1}\n`, path: 'config.yml', secret: s1, count: 1 },
+    { code: `[aws]\nsecret_access_key = "${s1}"\n`, path: 'settings.toml', secret: s1 },
+    { code: `services:\n  - aws:\n      secret_access_key: ${s1}\n`, path: 'config.yml', secret: s1 },
   ],
 });

@@ -15,6 +15,9 @@ ruleTester(rule, {
     `azure_resource_group: ${'abcdefghijklm'.repeat(4)}`, // letters only
     `AZURE_DEVOPS_PAT=${'a'.repeat(52)}`,
     'AZURE_DEVOPS_PAT=${{ secrets.AZURE_DEVOPS_PAT }}',
+    `azure_devops:\n  region: ${p2}`, // nested, not a credential key
+    `azure_devops:\n  client_id: ${p2}`, // nested, an id
+    `azure_devops:\n  personal_access_token: ${'a'.repeat(52)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "azuredevops" {\n  region = "eu-1"\n  personal_access_token = "${p1}"\n}`, path: 'providers.tf', secret: p1, line: 3, count: 1 },
@@ -23,5 +26,8 @@ ruleTester(rule, {
     { code: `$env:AZDO_PERSONAL_ACCESS_TOKEN = "${p1}"`, path: 'setup.ps1', secret: p1 },
     { code: `{"vsts_token": "${p2}"}`, path: 'settings.json', secret: p2 },
     { code: `steps:\n  - run: az devops login\n    env:\n      AZURE_DEVOPS_EXT_PAT: ${p1}\n`, path: '.github/workflows/ado.yml', secret: p1, line: 4 },
+    { code: `azure_devops:\n  personal_access_token: ${p2}\n`, path: 'config.yml', secret: p2, count: 1 },
+    { code: `[azure_devops]\npersonal_access_token = "${p2}"\n`, path: 'settings.toml', secret: p2 },
+    { code: `services:\n  - azure_devops:\n      personal_access_token: ${p2}\n`, path: 'config.yml', secret: p2 },
   ],
 });

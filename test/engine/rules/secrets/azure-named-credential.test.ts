@@ -20,6 +20,10 @@ ruleTester(rule, {
     `CLIENT_SECRET=${s1}`, // no Azure name
     'AZURE_CLIENT_SECRET=${AZURE_CLIENT_SECRET}',
     `azure_client_secret = "${rand(20, ALNUM, 'short')}"`,
+    `azure:\n  region: ${s1}`, // nested, not a credential key
+    `azure:\n  client_id: ${s1}`, // nested, an id
+    `azure:\n  client_secret: ${'a'.repeat(40)}`, // nested placeholder
+    `azure:\n  client_id: ${guid}`, // nested, the client id
   ],
   invalid: [
     { code: `provider "azurerm" {\n  region = "eu-1"\n  client_secret = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
@@ -29,5 +33,8 @@ ruleTester(rule, {
     { code: `azure:\n  azureKey: ${s3}\n  azureService: search01\n`, path: 'config.yaml', secret: s3, line: 2 },
     { code: `spring.cloud.azure.active-directory.credential.client-secret=${s2}`, path: 'application.properties', secret: s2 },
     { code: `<azureFunctionKey>\n  ${s1}\n</azureFunctionKey>`, path: 'settings.xml', secret: s1, line: 2 },
+    { code: `azure:\n  client_secret: ${s1}\n`, path: 'config.yml', secret: s1, count: 1 },
+    { code: `[azure]\nclient_secret = "${s1}"\n`, path: 'settings.toml', secret: s1 },
+    { code: `services:\n  - azure:\n      client_secret: ${s1}\n`, path: 'config.yml', secret: s1 },
   ],
 });

@@ -15,6 +15,9 @@ ruleTester(rule, {
     'bitbucket_client_secret: {{ .Values.bitbucket.secret }}',
     `client_secret: ${key32}`, // no provider name
     `bitbucket_key: ${'a'.repeat(32)}`,
+    `bitbucket:\n  region: ${key32}`, // nested, not a credential key
+    `bitbucket:\n  workspace: ${key32}`, // nested, not a credential key
+    `bitbucket:\n  client_secret: ${'a'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `BITBUCKET_CLIENT_SECRET=${key32}`, path: '.env', secret: key32, count: 1 },
@@ -23,5 +26,8 @@ ruleTester(rule, {
     { code: `String bitbucketSecret = "${secret64}";`, path: 'Config.java', secret: secret64 },
     { code: `<bitbucketToken>\n    ${lower32}\n</bitbucketToken>`, path: 'credentials.xml', secret: lower32, line: 2 },
     { code: `System.setProperty("BITBUCKET_TOKEN", "${key32}")`, path: 'Setup.java', secret: key32 },
+    { code: `bitbucket:\n  client_secret: ${key32}\n`, path: 'config.yml', secret: key32, count: 1 },
+    { code: `[bitbucket]\nclient_secret = "${key32}"\n`, path: 'settings.toml', secret: key32 },
+    { code: `services:\n  - bitbucket:\n      client_secret: ${key32}\n`, path: 'config.yml', secret: key32 },
   ],
 });

@@ -15,6 +15,9 @@ ruleTester(rule, {
     'CIRCLE_TOKEN=${CIRCLE_TOKEN}',
     'circleci_api_key: {{ .Values.circleci.token }}',
     `circle_token: ${'0'.repeat(40)}`,
+    `circleci:\n  region: ${legacy}`, // nested, not a credential key
+    `circleci:\n  client_id: ${legacy}`, // nested, an id
+    `circleci:\n  token: ${'a'.repeat(40)}`, // nested placeholder
   ],
   invalid: [
     { code: `curl -H "Circle-Token: ${pat}" https://circleci.com/api/v2/me`, path: 'scripts/trigger.sh', secret: pat, count: 1 },
@@ -23,5 +26,8 @@ ruleTester(rule, {
     { code: `CIRCLE_TOKEN=${legacy}`, path: '.env', secret: legacy },
     { code: `circleToken := "${legacy}"`, path: 'main.go', secret: legacy },
     { code: `<circleToken>\n    ${legacy}\n</circleToken>`, path: 'credentials.xml', secret: legacy, line: 2 },
+    { code: `circleci:\n  token: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[circleci]\ntoken = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - circleci:\n      token: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

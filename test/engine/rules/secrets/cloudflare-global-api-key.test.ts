@@ -14,6 +14,9 @@ ruleTester(rule, {
     `API_KEY=${k1}`, // no Cloudflare name
     `CLOUDFLARE_API_KEY=${'0'.repeat(37)}`,
     'CLOUDFLARE_API_KEY=${CLOUDFLARE_API_KEY}',
+    `cloudflare:\n  region: ${k1}`, // nested, not a credential key
+    `cloudflare:\n  client_id: ${k1}`, // nested, an id
+    `cloudflare:\n  api_key: ${'a'.repeat(37)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "cloudflare" {\n  region = "eu-1"\n  api_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
@@ -22,5 +25,8 @@ ruleTester(rule, {
     { code: `dns_cloudflare_api_key = ${k1}`, path: 'cloudflare.ini', secret: k1 },
     { code: `curl -H "X-Auth-Email: ops@example.com" -H "X-Auth-Key: ${k2}" https://api.cloudflare.com/client/v4/zones`, secret: k2 },
     { code: `export CF_API_KEY=${k1}`, path: '.envrc', secret: k1 },
+    { code: `cloudflare:\n  api_key: ${k1}\n`, path: 'config.yml', secret: k1, count: 1 },
+    { code: `[cloudflare]\napi_key = "${k1}"\n`, path: 'settings.toml', secret: k1 },
+    { code: `services:\n  - cloudflare:\n      api_key: ${k1}\n`, path: 'config.yml', secret: k1 },
   ],
 });

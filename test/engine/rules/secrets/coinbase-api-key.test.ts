@@ -12,11 +12,17 @@ ruleTester(rule, {
     `coinbase_secret = "${'x'.repeat(64)}"`,
     'COINBASE_API_SECRET=${COINBASE_API_SECRET}',
     `coinbase_access_token = "${rand(40, ALNUM, 'short')}"`, // wrong length
+    `coinbase:\n  region: ${token}`, // nested, not a credential key
+    `coinbase:\n  client_id: ${token}`, // nested, an id
+    `coinbase:\n  api_secret: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `COINBASE_ACCESS_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
     { code: `coinbaseApiSecret = '${legacy}'`, secret: legacy },
     { code: `coinbase:\n  x: 1\ncoinbase_token: ${token}`, path: 'c.yml', secret: token, line: 3 },
     { code: `<coinbaseToken>\n  ${token}\n</coinbaseToken>`, path: 'a.xml', secret: token, line: 2 },
+    { code: `coinbase:\n  api_secret: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
+    { code: `[coinbase]\napi_secret = "${token}"\n`, path: 'settings.toml', secret: token },
+    { code: `services:\n  - coinbase:\n      api_secret: ${token}\n`, path: 'config.yml', secret: token },
   ],
 });

@@ -14,6 +14,9 @@ ruleTester(rule, {
     `DIGITALOCEAN_TOKEN=${'f'.repeat(64)}`,
     'DIGITALOCEAN_ACCESS_TOKEN=${{ secrets.DIGITALOCEAN_ACCESS_TOKEN }}',
     `digitalocean_region: nyc3`,
+    `digitalocean:\n  region: ${t1}`, // nested, not a credential key
+    `digitalocean:\n  client_id: ${t1}`, // nested, an id
+    `digitalocean:\n  token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "digitalocean" {\n  region = "eu-1"\n  token = "${t1}"\n}`, path: 'providers.tf', secret: t1, line: 3, count: 1 },
@@ -21,5 +24,8 @@ ruleTester(rule, {
     { code: `api:\n  digitalocean_secret: "${t2}"\n`, path: 'config.yaml', secret: t2, line: 2 },
     { code: `export DIGITALOCEAN_TOKEN='${t1}'`, path: 'deploy.sh', secret: t1 },
     { code: `client = Client(digital_ocean_token="${t2}")`, path: 'app.py', secret: t2 },
+    { code: `digitalocean:\n  token: ${t1}\n`, path: 'config.yml', secret: t1, count: 1 },
+    { code: `[digitalocean]\ntoken = "${t1}"\n`, path: 'settings.toml', secret: t1 },
+    { code: `services:\n  - digitalocean:\n      token: ${t1}\n`, path: 'config.yml', secret: t1 },
   ],
 });

@@ -19,6 +19,10 @@ ruleTester(rule, {
     `DISCORD_PUBLIC_KEY=${apiKey}`,
     `const discordPublicKey = "${apiKey}";`,
     `discord:\n  application_pub_key: ${apiKey}\n`,
+    `discord:\n  region: ${clientSecret}`, // nested, not a credential key
+    `discord:\n  client_id: ${clientSecret}`, // nested, an id
+    `discord:\n  client_secret: ${'a'.repeat(32)}`, // nested placeholder
+    `discord:\n  public_key: ${apiKey}`, // nested, the application's public key
   ],
   invalid: [
     { code: `DISCORD_CLIENT_SECRET=${clientSecret}`, path: '.env', secret: clientSecret, count: 1 },
@@ -27,5 +31,8 @@ ruleTester(rule, {
     { code: `"discord_secret": "${oddBot}"`, path: 'a.json', secret: oddBot },
     { code: `NEXT_PUBLIC_DISCORD_BOT_SECRET=${clientSecret}`, secret: clientSecret },
     { code: `<discordToken>\n    ${apiKey}\n</discordToken>`, path: 'settings.xml', secret: apiKey, line: 2 },
+    { code: `discord:\n  client_secret: ${clientSecret}\n`, path: 'config.yml', secret: clientSecret, count: 1 },
+    { code: `[discord]\nclient_secret = "${clientSecret}"\n`, path: 'settings.toml', secret: clientSecret },
+    { code: `services:\n  - discord:\n      client_secret: ${clientSecret}\n`, path: 'config.yml', secret: clientSecret },
   ],
 });

@@ -13,11 +13,17 @@ ruleTester(rule, {
     `x = "${cat('s', 'l.')}${rand(138, LOWER_ALNUM, 'c')}"`, // no mixed case
     `app_secret = "${appSecret}"`, // no provider name
     'DROPBOX_ACCESS_TOKEN=${DROPBOX_ACCESS_TOKEN}',
+    `dropbox:\n  region: ${longLived}`, // nested, not a credential key
+    `dropbox:\n  client_id: ${longLived}`, // nested, an id
+    `dropbox:\n  access_token: ${'a'.repeat(15)}`, // nested placeholder
   ],
   invalid: [
     { code: `DROPBOX_ACCESS_TOKEN=${shortLived}`, path: '.env', secret: shortLived, count: 1 },
     { code: `dbx = dropbox.Dropbox("${shortLived}")`, path: 'a.py', secret: shortLived },
     { code: `dropbox_token: ${longLived}`, path: 'c.yml', secret: longLived },
     { code: `DROPBOX_APP_SECRET=${appSecret}`, path: '.env', secret: appSecret },
+    { code: `dropbox:\n  access_token: ${longLived}\n`, path: 'config.yml', secret: longLived, count: 1 },
+    { code: `[dropbox]\naccess_token = "${longLived}"\n`, path: 'settings.toml', secret: longLived },
+    { code: `services:\n  - dropbox:\n      access_token: ${longLived}\n`, path: 'config.yml', secret: longLived },
   ],
 });

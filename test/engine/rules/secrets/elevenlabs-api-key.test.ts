@@ -11,10 +11,16 @@ ruleTester(rule, {
     'ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}',
     `elevenlabs_voice_id = "${rand(20, HEX, 'voice')}"`,
     `ELEVENLABS_API_KEY=${cat('sk', '_', rand(30, HEX, 'short'))}`,
+    `elevenlabs:\n  region: ${key}`, // nested, not a credential key
+    `elevenlabs:\n  client_id: ${key}`, // nested, an id
+    `elevenlabs:\n  api_key: ${cat('sk', '_', '0'.repeat(48))}`, // nested placeholder
   ],
   invalid: [
     { code: `ELEVENLABS_API_KEY=${key}`, path: '.env', secret: key, count: 1 },
     { code: `headers = {"xi-api-key": "${old}"}`, path: 'tts.py', secret: old },
     { code: `const elevenLabsKey = '${key}';`, path: 'tts.ts', secret: key },
+    { code: `elevenlabs:\n  api_key: ${key}\n`, path: 'config.yml', secret: key, count: 1 },
+    { code: `[elevenlabs]\napi_key = "${key}"\n`, path: 'settings.toml', secret: key },
+    { code: `services:\n  - elevenlabs:\n      api_key: ${key}\n`, path: 'config.yml', secret: key },
   ],
 });

@@ -15,6 +15,9 @@ ruleTester(rule, {
     'GITLAB_TOKEN=${GITLAB_TOKEN}',
     'gitlab_token: {{ .Values.gitlab.token }}',
     `gitlab_url: https://gitlab.example.com/${legacy}`,
+    `gitlab:\n  region: ${legacy}`, // nested, not a credential key
+    `gitlab:\n  client_id: ${legacy}`, // nested, an id
+    `gitlab:\n  private_token: ${'a'.repeat(20)}`, // nested placeholder
   ],
   invalid: [
     { code: `GITLAB_TOKEN=${legacy}`, path: '.env', secret: legacy, count: 1 },
@@ -22,5 +25,8 @@ ruleTester(rule, {
     { code: `gitlab:\n  private_token: x\ngitlab_private_token: '${legacy}'`, path: 'config.yml', secret: legacy, line: 3 },
     { code: `gitlabToken := "${legacy}"`, path: 'main.go', secret: legacy },
     { code: `<gitlabToken>\n    ${legacy}\n</gitlabToken>`, path: 'pom.xml', secret: legacy, line: 2 },
+    { code: `gitlab:\n  private_token: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[gitlab]\nprivate_token = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - gitlab:\n      private_token: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

@@ -13,6 +13,9 @@ ruleTester(rule, {
     `HCLOUD_TOKEN=${t.slice(1)}`,
     `HCLOUD_TOKEN=${'aB3'.repeat(21)}a`,
     'HCLOUD_TOKEN=${HCLOUD_TOKEN}',
+    `hcloud:\n  region: ${t}`, // nested, not a credential key
+    `hcloud:\n  client_id: ${t}`, // nested, an id
+    `hcloud:\n  token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "hcloud" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
@@ -20,5 +23,8 @@ ruleTester(rule, {
     { code: `provider "hcloud" {\n  token = var.hcloud_token\n}\nhcloud_token = "${t2}"`, path: 'terraform.tfvars', secret: t2, line: 4 },
     { code: `hetzner:\n  api_token: x\nhetzner_token: '${t}'`, path: 'config.yml', secret: t, line: 3 },
     { code: `export HCLOUD_TOKEN="${t2}"`, path: 'setup.sh', secret: t2 },
+    { code: `hcloud:\n  token: ${t}\n`, path: 'config.yml', secret: t, count: 1 },
+    { code: `[hcloud]\ntoken = "${t}"\n`, path: 'settings.toml', secret: t },
+    { code: `services:\n  - hcloud:\n      token: ${t}\n`, path: 'config.yml', secret: t },
   ],
 });

@@ -14,6 +14,10 @@ ruleTester(rule, {
     `hubspot_form_key_id = "${legacy}"`, // names an id
     `token = "${cat('pat', '-na1-')}${rand(20, HEX, 'a')}"`,
     'HUBSPOT_ACCESS_TOKEN=${HUBSPOT_ACCESS_TOKEN}',
+    `hubspot:\n  region: ${legacy}`, // nested, not a credential key
+    `hubspot:\n  client_id: ${legacy}`, // nested, an id
+    `hubspot:\n  api_key: ${'0'.repeat(8) + '-0000-0000-0000-' + '0'.repeat(12)}`, // nested placeholder
+    `hubspot:\n  app_key_id: ${legacy}`, // nested, an id
   ],
   invalid: [
     { code: `const private_app_token = '${eu}';`, secret: eu, count: 1 },
@@ -21,5 +25,8 @@ ruleTester(rule, {
     { code: `// const hapikey = '${legacy}';`, secret: legacy },
     { code: `HUBSPOT_API_KEY=${legacy}`, path: '.env', secret: legacy },
     { code: `curl "https://api.hubapi.com/contacts/v1/lists?hapikey=${legacy}"`, path: 'a.sh', secret: legacy },
+    { code: `hubspot:\n  api_key: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[hubspot]\napi_key = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - hubspot:\n      api_key: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

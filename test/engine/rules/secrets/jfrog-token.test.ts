@@ -18,6 +18,9 @@ ruleTester(rule, {
     `artifactory_token: ${rand(50, LOWER_ALNUM, 'short')}`, // neither 64 nor 73
     '# RUN --mount=type=secret,id=jfrog_secret JFROG_SECRET=$(cat /run/secrets/jfrog_secret)',
     'ARTIFACTORY_API_KEY=${ARTIFACTORY_API_KEY}',
+    `artifactory:\n  region: ${identity}`, // nested, not a credential key
+    `artifactory:\n  client_id: ${identity}`, // nested, an id
+    `artifactory:\n  access_token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `artifactoryApiKey := "${apiKey}"`, path: 'main.go', secret: apiKey, count: 1 },
@@ -26,5 +29,8 @@ ruleTester(rule, {
     { code: `--set imagePullSecretJfrog.password=${longKey}`, path: 'deploy.sh', secret: longKey },
     { code: `artifactory:\n  jfrog_token: "${identity}"\n`, path: 'values.yaml', secret: identity, line: 2 },
     { code: `credentials("artifactory", "${identity}")`, path: 'build.gradle', secret: identity },
+    { code: `artifactory:\n  access_token: ${identity}\n`, path: 'config.yml', secret: identity, count: 1 },
+    { code: `[artifactory]\naccess_token = "${identity}"\n`, path: 'settings.toml', secret: identity },
+    { code: `services:\n  - artifactory:\n      access_token: ${identity}\n`, path: 'config.yml', secret: identity },
   ],
 });

@@ -13,11 +13,17 @@ ruleTester(rule, {
     `background: linear-gradient(#${rand(6, HEX, 'b')}, #${rand(6, HEX, 'c')});`,
     `linear_team_id = "${clientSecret}"`, // no credential word
     'LINEAR_API_KEY=${LINEAR_API_KEY}',
+    `linear:\n  region: ${clientSecret}`, // nested, not a credential key
+    `linear:\n  client_id: ${clientSecret}`, // nested, an id
+    `linear:\n  client_secret: ${'a'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `LINEAR_API_KEY=${key}`, path: '.env', secret: key, count: 1 },
     { code: `const client = new LinearClient({ apiKey: "${key}" });`, secret: key },
     { code: `headers: { Authorization: "Bearer ${oauth}" }`, secret: oauth },
     { code: `LINEAR_CLIENT_SECRET=${clientSecret}`, path: '.env', secret: clientSecret },
+    { code: `linear:\n  client_secret: ${clientSecret}\n`, path: 'config.yml', secret: clientSecret, count: 1 },
+    { code: `[linear]\nclient_secret = "${clientSecret}"\n`, path: 'settings.toml', secret: clientSecret },
+    { code: `services:\n  - linear:\n      client_secret: ${clientSecret}\n`, path: 'config.yml', secret: clientSecret },
   ],
 });

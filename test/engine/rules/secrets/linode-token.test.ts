@@ -13,6 +13,9 @@ ruleTester(rule, {
     `LINODE_TOKEN=${t.toUpperCase()}`,
     `LINODE_TOKEN=${'a'.repeat(64)}`,
     'LINODE_TOKEN=${LINODE_TOKEN}',
+    `linode:\n  region: ${t}`, // nested, not a credential key
+    `linode:\n  client_id: ${t}`, // nested, an id
+    `linode:\n  token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "linode" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
@@ -20,5 +23,8 @@ ruleTester(rule, {
     { code: `provider "linode" {}\nlinode_token = "${t2}"`, path: 'main.tf', secret: t2, line: 2 },
     { code: `[DEFAULT]\nlinode_cli_token = ${t}\n`, path: 'linode-cli', secret: t, line: 2 },
     { code: `export LINODE_CLI_TOKEN='${t2}'`, path: 'setup.sh', secret: t2 },
+    { code: `linode:\n  token: ${t}\n`, path: 'config.yml', secret: t, count: 1 },
+    { code: `[linode]\ntoken = "${t}"\n`, path: 'settings.toml', secret: t },
+    { code: `services:\n  - linode:\n      token: ${t}\n`, path: 'config.yml', secret: t },
   ],
 });

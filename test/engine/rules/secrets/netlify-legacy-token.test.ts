@@ -16,6 +16,9 @@ ruleTester(rule, {
     `NETLIFY_AUTH_TOKEN=${rand(39, B64URL, 'short')}`,
     'NETLIFY_AUTH_TOKEN=${NETLIFY_AUTH_TOKEN}',
     "netlify keyword is not close to the real key in the data\n = 'x'",
+    `netlify:\n  region: ${t}`, // nested, not a credential key
+    `netlify:\n  client_id: ${t}`, // nested, an id
+    `netlify:\n  auth_token: ${'a'.repeat(43)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "netlify" {\n  region = "eu-1"\n  token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
@@ -23,5 +26,8 @@ ruleTester(rule, {
     { code: `NETLIFY_AUTH_TOKEN=${t2}`, path: '.env', secret: t2 },
     { code: `<netlifyToken>\n    ${t}\n</netlifyToken>`, path: 'config.xml', secret: t, line: 2 },
     { code: `System.setProperty("NETLIFY_TOKEN", "${t2}")`, path: 'App.java', secret: t2 },
+    { code: `netlify:\n  auth_token: ${t}\n`, path: 'config.yml', secret: t, count: 1 },
+    { code: `[netlify]\nauth_token = "${t}"\n`, path: 'settings.toml', secret: t },
+    { code: `services:\n  - netlify:\n      auth_token: ${t}\n`, path: 'config.yml', secret: t },
   ],
 });

@@ -11,6 +11,9 @@ ruleTester(rule, {
     'ngrok config add-authtoken <token>',
     `NGROK_AUTHTOKEN=${cat('2', rand(20, ALNUM, 'short'))}`,
     'ngrok http 8080 --domain=acme.ngrok.app',
+    `ngrok:\n  region: ${tok}`, // nested, not a credential key
+    `ngrok:\n  client_id: ${tok}`, // nested, an id
+    `ngrok:\n  authtoken: ${'a'.repeat(48)}`, // nested placeholder
   ],
   invalid: [
     { code: `NGROK_AUTHTOKEN=${tok}`, path: '.env', secret: tok, count: 1 },
@@ -18,5 +21,8 @@ ruleTester(rule, {
     { code: `./ngrok authtoken ${tok}`, path: 'setup.sh', secret: tok },
     { code: `version: "2"\nauthtoken: ${tok}\ntunnels: {}\n`, path: 'ngrok.yml', secret: tok, line: 2 },
     { code: `listener = ngrok.forward(8080, authtoken="${tok}")`, path: 'app.py', secret: tok },
+    { code: `ngrok:\n  authtoken: ${tok}\n`, path: 'config.yml', secret: tok, count: 1 },
+    { code: `[ngrok]\nauthtoken = "${tok}"\n`, path: 'settings.toml', secret: tok },
+    { code: `services:\n  - ngrok:\n      authtoken: ${tok}\n`, path: 'config.yml', secret: tok },
   ],
 });

@@ -17,6 +17,9 @@ ruleTester(rule, {
     `npmtoken keyword is not close to the real key in the data\n = '${token}'`,
     'NPM_TOKEN=${NPM_TOKEN}',
     `NPM_TOKEN=${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+    `npm:\n  region: ${token}`, // nested, not a credential key
+    `npm:\n  client_id: ${token}`, // nested, an id
+    `npm:\n  auth_token: ${'0'.repeat(8) + '-0000-0000-0000-' + '0'.repeat(12)}`, // nested placeholder
   ],
   invalid: [
     { code: `NPM_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
@@ -24,5 +27,8 @@ ruleTester(rule, {
     { code: `export NPM_AUTH_TOKEN='${token}'`, path: 'ci.sh', secret: token },
     { code: `{"npmToken": "${token}"}`, path: 'deploy.json', secret: token },
     { code: `<npmToken>\n  ${token}\n</npmToken>`, path: 'settings.xml', secret: token, line: 2 },
+    { code: `npm:\n  auth_token: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
+    { code: `[npm]\nauth_token = "${token}"\n`, path: 'settings.toml', secret: token },
+    { code: `services:\n  - npm:\n      auth_token: ${token}\n`, path: 'config.yml', secret: token },
   ],
 });

@@ -14,6 +14,9 @@ ruleTester(rule, {
     `nuget_api_key = "${'a'.repeat(46)}"`,
     'dotnet nuget push *.nupkg -k ${{ secrets.NUGET_API_KEY }}',
     `nugetapikey keyword is not close to the real key in the data\n = '${other}'`,
+    `nuget:\n  region: ${other}`, // nested, not a credential key
+    `nuget:\n  client_id: ${other}`, // nested, an id
+    `nuget:\n  api_key: ${'a'.repeat(46)}`, // nested placeholder
   ],
   invalid: [
     { code: `dotnet nuget push pkg.nupkg --api-key ${key} --source https://api.nuget.org/v3/index.json`, path: 'publish.sh', secret: key, count: 1 },
@@ -21,5 +24,8 @@ ruleTester(rule, {
     { code: `<add key="ApiKey" value="${key}" />`, path: 'NuGet.Config', secret: key },
     { code: `nuget_api_key: "${other}"`, path: 'azure-pipelines.yml', secret: other },
     { code: `$nugetApiKey = '${other}'`, path: 'build.ps1', secret: other },
+    { code: `nuget:\n  api_key: ${other}\n`, path: 'config.yml', secret: other, count: 1 },
+    { code: `[nuget]\napi_key = "${other}"\n`, path: 'settings.toml', secret: other },
+    { code: `services:\n  - nuget:\n      api_key: ${other}\n`, path: 'config.yml', secret: other },
   ],
 });

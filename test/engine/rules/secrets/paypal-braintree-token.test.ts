@@ -14,6 +14,11 @@ ruleTester(rule, {
     `paypal_client_id = "${paypalSecret}"`, // names an id
     'BRAINTREE_PRIVATE_KEY=${BRAINTREE_PRIVATE_KEY}',
     `paypal_secret = "${'x'.repeat(80)}"`,
+    `paypal:\n  region: ${paypalSecret}`, // nested, not a credential key
+    `paypal:\n  client_id: ${paypalSecret}`, // nested, an id
+    `paypal:\n  client_secret: ${'a'.repeat(60)}`, // nested placeholder
+    `paypal:\n  client_id: ${paypalSecret}`, // nested, the public client id
+    `braintree:\n  merchant_id: ${privateKey}`, // nested, an id
   ],
   invalid: [
     { code: `BRAINTREE_ACCESS_TOKEN=${access}`, path: '.env', secret: access, count: 1 },
@@ -21,5 +26,8 @@ ruleTester(rule, {
     { code: `braintreeKey := "${privateKey}"`, path: 'main.go', secret: privateKey },
     { code: `BRAINTREE_PRIVATE_KEY: ${privateKey}`, path: 'config.yml', secret: privateKey },
     { code: `PAYPAL_CLIENT_SECRET=${paypalSecret}`, path: '.env', secret: paypalSecret },
+    { code: `paypal:\n  client_secret: ${paypalSecret}\n`, path: 'config.yml', secret: paypalSecret, count: 1 },
+    { code: `[paypal]\nclient_secret = "${paypalSecret}"\n`, path: 'settings.toml', secret: paypalSecret },
+    { code: `services:\n  - paypal:\n      client_secret: ${paypalSecret}\n`, path: 'config.yml', secret: paypalSecret },
   ],
 });

@@ -15,6 +15,10 @@ ruleTester(rule, {
     `token = "${cat('access', '-staging-')}${uuid('b')}"`, // no such environment
     `secret = "${secret}"`, // no provider name
     'PLAID_SECRET=${PLAID_SECRET}',
+    `plaid:\n  region: ${secret}`, // nested, not a credential key
+    `plaid:\n  client_id: ${secret}`, // nested, an id
+    `plaid:\n  secret: ${'a'.repeat(30)}`, // nested placeholder
+    `plaid:\n  client_id: ${secret.slice(0, 24)}`, // nested, the client id
   ],
   invalid: [
     { code: `const accessToken = "${access}";`, secret: access, count: 1 },
@@ -22,5 +26,8 @@ ruleTester(rule, {
     { code: `PLAID_SECRET=${secret}`, path: '.env', secret },
     { code: `plaid:\n  x: 1\nplaid_secret_key: "${alnum}"`, path: 'c.yml', secret: alnum, line: 3 },
     { code: `plaid secret - '${secret}'`, secret },
+    { code: `plaid:\n  secret: ${secret}\n`, path: 'config.yml', secret: secret, count: 1 },
+    { code: `[plaid]\nsecret = "${secret}"\n`, path: 'settings.toml', secret: secret },
+    { code: `services:\n  - plaid:\n      secret: ${secret}\n`, path: 'config.yml', secret: secret },
   ],
 });

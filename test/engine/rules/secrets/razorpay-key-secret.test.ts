@@ -12,11 +12,18 @@ ruleTester(rule, {
     `razorpay_key_secret = "${'a'.repeat(24)}"`,
     `razorpay_secret = "${rand(20, ALNUM, 'short')}"`,
     'RAZORPAY_KEY_SECRET=${RAZORPAY_KEY_SECRET}',
+    `razorpay:\n  region: ${secret}`, // nested, not a credential key
+    `razorpay:\n  client_id: ${secret}`, // nested, an id
+    `razorpay:\n  key_secret: ${'a'.repeat(24)}`, // nested placeholder
+    `razorpay:\n  key_id: ${keyId}`, // nested, the public key id
   ],
   invalid: [
     { code: `RAZORPAY_KEY_SECRET=${secret}`, path: '.env', secret, count: 1 },
     { code: `razorpay.Client(auth=("${keyId}", razorpay_secret := "${secret}"))`, path: 'pay.py', secret },
     { code: `razorpay:\n  key_id: ${keyId}\nrazorpay_key_secret: '${secret}'`, path: 'c.yml', secret, line: 3 },
     { code: `razorpay token - '${secret}'`, secret },
+    { code: `razorpay:\n  key_secret: ${secret}\n`, path: 'config.yml', secret: secret, count: 1 },
+    { code: `[razorpay]\nkey_secret = "${secret}"\n`, path: 'settings.toml', secret: secret },
+    { code: `services:\n  - razorpay:\n      key_secret: ${secret}\n`, path: 'config.yml', secret: secret },
   ],
 });

@@ -15,6 +15,10 @@ ruleTester(rule, {
     `SCW_SECRET_KEY=${k1.slice(1)}`,
     'SCW_SECRET_KEY=${SCW_SECRET_KEY}',
     `scalewaykey token = '${k2.replace('-', '?')}'`,
+    `scaleway:\n  region: ${k1}`, // nested, not a credential key
+    `scaleway:\n  client_id: ${k1}`, // nested, an id
+    `scaleway:\n  secret_key: ${'0'.repeat(8) + '-0000-0000-0000-' + '0'.repeat(12)}`, // nested placeholder
+    `scaleway:\n  access_key_id: ${k1}`, // nested, an id
   ],
   invalid: [
     { code: `provider "scaleway" {\n  region = "eu-1"\n  secret_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
@@ -22,5 +26,8 @@ ruleTester(rule, {
     { code: `scalewaykey token = '${k2}'`, secret: k2 },
     { code: `provider "scaleway" {}\nscaleway_secret_key = "${k1}"`, path: 'main.tf', secret: k1, line: 2 },
     { code: `profiles:\n  default:\n    scw_secret_key: ${k2}\n`, path: 'config.yaml', secret: k2, line: 3 },
+    { code: `scaleway:\n  secret_key: ${k1}\n`, path: 'config.yml', secret: k1, count: 1 },
+    { code: `[scaleway]\nsecret_key = "${k1}"\n`, path: 'settings.toml', secret: k1 },
+    { code: `services:\n  - scaleway:\n      secret_key: ${k1}\n`, path: 'config.yml', secret: k1 },
   ],
 });

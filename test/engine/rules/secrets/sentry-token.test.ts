@@ -15,6 +15,9 @@ ruleTester(rule, {
     `token = "${cat('sntr', 'yu_')}${'a'.repeat(64)}"`,
     `sha256 = "${legacy}"`, // no provider name
     'SENTRY_AUTH_TOKEN=${SENTRY_AUTH_TOKEN}',
+    `sentry:\n  region: ${legacy}`, // nested, not a credential key
+    `sentry:\n  client_id: ${legacy}`, // nested, an id
+    `sentry:\n  auth_token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `SENTRY_AUTH_TOKEN=${org}`, path: '.env', secret: org, count: 1 },
@@ -22,5 +25,8 @@ ruleTester(rule, {
     { code: `sentry_token := ${user}`, path: 'main.go', secret: user },
     { code: `defaults:\n  auth:\n    token: ${user}\n`, path: '.sentryclirc', secret: user, line: 3 },
     { code: `sentry_token := ${legacy}`, path: 'main.go', secret: legacy },
+    { code: `sentry:\n  auth_token: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[sentry]\nauth_token = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - sentry:\n      auth_token: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

@@ -16,6 +16,9 @@ ruleTester(rule, {
     `api_token = "${token}"`, // no Snyk name
     'SNYK_TOKEN=${{ secrets.SNYK_TOKEN }}',
     `snyk_token: ${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+    `snyk:\n  region: ${token}`, // nested, not a credential key
+    `snyk:\n  client_id: ${token}`, // nested, an id
+    `snyk:\n  token: ${'0'.repeat(8) + '-0000-0000-0000-' + '0'.repeat(12)}`, // nested placeholder
   ],
   invalid: [
     { code: `set NODE_REQUIRED_VERSION=12.13.1\nset SNYK_API_TOKEN=${token}\nset PATH=%PATH%`, path: 'build.bat', secret: token, line: 2, count: 1 },
@@ -23,5 +26,8 @@ ruleTester(rule, {
     { code: `const SNYK_KEY = "${token}"`, path: 'scan.js', secret: token },
     { code: `SNYK_OAUTH_TOKEN ?= "${token}"`, path: 'Makefile', secret: token },
     { code: `<snykToken>\n  ${token}\n</snykToken>`, path: 'settings.xml', secret: token, line: 2 },
+    { code: `snyk:\n  token: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
+    { code: `[snyk]\ntoken = "${token}"\n`, path: 'settings.toml', secret: token },
+    { code: `services:\n  - snyk:\n      token: ${token}\n`, path: 'config.yml', secret: token },
   ],
 });

@@ -18,6 +18,9 @@ ruleTester(rule, {
     `sonarcloud token = '@${legacy}'`,
     'SONAR_TOKEN=${{ secrets.SONAR_TOKEN }}',
     `sonar_token: ${rand(32, LOWER_ALNUM, 'short2')}`, // 40 characters exactly
+    `sonar:\n  region: ${legacy}`, // nested, not a credential key
+    `sonar:\n  client_id: ${legacy}`, // nested, an id
+    `sonar:\n  login: ${'a'.repeat(40)}`, // nested placeholder
   ],
   invalid: [
     { code: `SONAR_TOKEN=${user}`, path: '.env', secret: user, count: 1 },
@@ -27,5 +30,8 @@ ruleTester(rule, {
     { code: `sonar.login=${legacy}`, path: 'sonar-project.properties', secret: legacy },
     { code: `const SONAR_LOGIN = "${legacy}";`, path: 'scan.js', secret: legacy },
     { code: `<sonarToken>\n    ${legacy}\n</sonarToken>`, path: 'settings.xml', secret: legacy, line: 2 },
+    { code: `sonar:\n  login: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[sonar]\nlogin = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - sonar:\n      login: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

@@ -17,6 +17,9 @@ ruleTester(rule, {
     `commit ${legacy}`, // 40 hex without the Sourcegraph name
     `sourcegraph_commit: ${legacy}`, // a commit, not a credential
     'SRC_ACCESS_TOKEN=${SRC_ACCESS_TOKEN}',
+    `sourcegraph:\n  region: ${legacy}`, // nested, not a credential key
+    `sourcegraph:\n  client_id: ${legacy}`, // nested, an id
+    `sourcegraph:\n  access_token: ${'a'.repeat(40)}`, // nested placeholder
   ],
   invalid: [
     { code: `SRC_ACCESS_TOKEN=${instance}`, path: '.env', secret: instance, count: 1 },
@@ -25,5 +28,8 @@ ruleTester(rule, {
     { code: `sourcegraph: ${legacy}`, path: 'config.yml', secret: legacy },
     { code: `CODY_GATEWAY_KEY=${cody}`, path: '.env', secret: cody },
     { code: `SRC_ACCESS_TOKEN=${legacy}`, path: '.env', secret: legacy },
+    { code: `sourcegraph:\n  access_token: ${legacy}\n`, path: 'config.yml', secret: legacy, count: 1 },
+    { code: `[sourcegraph]\naccess_token = "${legacy}"\n`, path: 'settings.toml', secret: legacy },
+    { code: `services:\n  - sourcegraph:\n      access_token: ${legacy}\n`, path: 'config.yml', secret: legacy },
   ],
 });

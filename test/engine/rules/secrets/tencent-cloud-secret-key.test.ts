@@ -13,6 +13,9 @@ ruleTester(rule, {
     `TENCENTCLOUD_SECRET_KEY=${k1.slice(1)}`,
     `tencent_app_name = "${'abcdefghijklmnopqrstuvwxyzabcdef'}"`,
     'TENCENTCLOUD_SECRET_KEY=${TENCENTCLOUD_SECRET_KEY}',
+    `tencentcloud:\n  region: ${k1}`, // nested, not a credential key
+    `tencentcloud:\n  client_id: ${k1}`, // nested, an id
+    `tencentcloud:\n  secret_key: ${'a'.repeat(32)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "tencentcloud" {\n  region = "eu-1"\n  secret_key = "${k1}"\n}`, path: 'providers.tf', secret: k1, line: 3, count: 1 },
@@ -20,5 +23,8 @@ ruleTester(rule, {
     { code: `tencent_secret_key: "${k2}"`, path: 'config.yaml', secret: k2 },
     { code: `QCLOUD_SECRET_KEY = '${k1}'`, path: 'settings.py', secret: k1 },
     { code: `provider "tencentcloud" {}\ntencentcloud_secret_key = "${k2}"`, path: 'main.tf', secret: k2, line: 2 },
+    { code: `tencentcloud:\n  secret_key: ${k1}\n`, path: 'config.yml', secret: k1, count: 1 },
+    { code: `[tencentcloud]\nsecret_key = "${k1}"\n`, path: 'settings.toml', secret: k1 },
+    { code: `services:\n  - tencentcloud:\n      secret_key: ${k1}\n`, path: 'config.yml', secret: k1 },
   ],
 });

@@ -13,6 +13,9 @@ ruleTester(rule, {
     'travis_token: abcdefghijklmnopqrstuv', // a word run, no digits
     'TRAVIS_TOKEN=${TRAVIS_TOKEN}',
     `travisci keyword is not close to the real key in the data\n = '${token}'`,
+    `travis:\n  region: ${token}`, // nested, not a credential key
+    `travis:\n  client_id: ${token}`, // nested, an id
+    `travis:\n  api_token: ${'a'.repeat(22)}`, // nested placeholder
   ],
   invalid: [
     { code: `TRAVIS_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
@@ -20,5 +23,8 @@ ruleTester(rule, {
     { code: `travis login --pro --github-token x\ntravis_token = '${token}'`, path: 'deploy.py', secret: token, line: 2 },
     { code: `<travisToken>\n  ${lower}\n</travisToken>`, path: 'settings.xml', secret: lower, line: 2 },
     { code: `System.setProperty("TRAVIS_API_TOKEN", "${token}")`, path: 'Setup.java', secret: token },
+    { code: `travis:\n  api_token: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
+    { code: `[travis]\napi_token = "${token}"\n`, path: 'settings.toml', secret: token },
+    { code: `services:\n  - travis:\n      api_token: ${token}\n`, path: 'config.yml', secret: token },
   ],
 });

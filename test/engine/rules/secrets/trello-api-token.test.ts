@@ -12,6 +12,9 @@ ruleTester(rule, {
     'TRELLO_TOKEN=${TRELLO_TOKEN}',
     `trello_board_id = "${rand(24, HEX, 'board')}"`,
     `https://api.trello.com/1/boards/abc?key=${key}&token={token}`,
+    `trello:\n  region: ${token}`, // nested, not a credential key
+    `trello:\n  client_id: ${token}`, // nested, an id
+    `trello:\n  token: ${'a'.repeat(64)}`, // nested placeholder
   ],
   invalid: [
     { code: `TRELLO_API_KEY=${key}\nTRELLO_TOKEN=${token}`, path: '.env', count: 2 },
@@ -19,5 +22,8 @@ ruleTester(rule, {
     { code: `headers:\n  token: ${atta}\n`, path: 'config.yml', secret: atta, line: 2 },
     { code: `fetch("https://api.trello.com/1/members/me/boards?key=k&token=${atta}")`, path: 'a.js', secret: atta, count: 1 },
     { code: `const trelloToken = "${token}";`, path: 'a.ts', secret: token },
+    { code: `trello:\n  token: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
+    { code: `[trello]\ntoken = "${token}"\n`, path: 'settings.toml', secret: token },
+    { code: `services:\n  - trello:\n      token: ${token}\n`, path: 'config.yml', secret: token },
   ],
 });

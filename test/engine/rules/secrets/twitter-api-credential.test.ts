@@ -14,6 +14,9 @@ ruleTester(rule, {
     `twitter_consumer_key = "${'a'.repeat(25)}"`,
     `twitter_api_key = "${rand(30, ALNUM, 'len')}"`, // no such length
     'TWITTER_API_KEY=${TWITTER_API_KEY}',
+    `twitter:\n  region: ${consumerSecret}`, // nested, not a credential key
+    `twitter:\n  client_id: ${consumerSecret}`, // nested, an id
+    `twitter:\n  consumer_secret: ${'a'.repeat(50)}`, // nested placeholder
   ],
   invalid: [
     { code: `TWITTER_CONSUMER_KEY=${consumerKey}`, path: '.env', secret: consumerKey, count: 1 },
@@ -21,5 +24,8 @@ ruleTester(rule, {
     { code: `twitter_access_token: '${accessToken}'`, path: 'c.yml', secret: accessToken },
     { code: `TWITTER_ACCESS_TOKEN_SECRET = "${accessSecret}"`, path: 'a.py', secret: accessSecret },
     { code: `<twitterToken>\n  ${accessSecret}\n</twitterToken>`, path: 'a.xml', secret: accessSecret, line: 2 },
+    { code: `twitter:\n  consumer_secret: ${consumerSecret}\n`, path: 'config.yml', secret: consumerSecret, count: 1 },
+    { code: `[twitter]\nconsumer_secret = "${consumerSecret}"\n`, path: 'settings.toml', secret: consumerSecret },
+    { code: `services:\n  - twitter:\n      consumer_secret: ${consumerSecret}\n`, path: 'config.yml', secret: consumerSecret },
   ],
 });

@@ -13,11 +13,17 @@ ruleTester(rule, {
     `VERCEL_TOKEN=${t}x`,
     `VERCEL_PROJECT_NAME=${'abcdefghijklmnopqrstuvwx'}`,
     'VERCEL_TOKEN=${{ secrets.VERCEL_TOKEN }}',
+    `vercel:\n  region: ${t}`, // nested, not a credential key
+    `vercel:\n  client_id: ${t}`, // nested, an id
+    `vercel:\n  token: ${'a'.repeat(24)}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "vercel" {\n  region = "eu-1"\n  api_token = "${t}"\n}`, path: 'providers.tf', secret: t, line: 3, count: 1 },
     { code: `VERCEL_TOKEN=${t}`, path: '.env', secret: t, count: 1 },
     { code: `vercel token = '${t2}'`, secret: t2 },
     { code: `env:\n  VERCEL_TOKEN: ${t}\n`, path: '.github/workflows/deploy.yml', secret: t, line: 2 },
+    { code: `vercel:\n  token: ${t}\n`, path: 'config.yml', secret: t, count: 1 },
+    { code: `[vercel]\ntoken = "${t}"\n`, path: 'settings.toml', secret: t },
+    { code: `services:\n  - vercel:\n      token: ${t}\n`, path: 'config.yml', secret: t },
   ],
 });

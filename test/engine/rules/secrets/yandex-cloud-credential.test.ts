@@ -18,6 +18,9 @@ ruleTester(rule, {
     `YANDEX_API_KEY=${cat('AQ', 'VN', rand(20, B64URL, 'short'))}`,
     `yandex_bucket = "${'abcdefghij'.repeat(4)}"`,
     'YC_TOKEN=${YC_TOKEN}',
+    `yandex:\n  region: ${apiKey}`, // nested, not a credential key
+    `yandex:\n  client_id: ${apiKey}`, // nested, an id
+    `yandex:\n  api_key: ${cat('AQ', 'VN', 'a'.repeat(36))}`, // nested placeholder
   ],
   invalid: [
     { code: `provider "yandex" {\n  region = "eu-1"\n  token = "${iam}"\n}`, path: 'providers.tf', secret: iam, line: 3, count: 1 },
@@ -26,6 +29,9 @@ ruleTester(rule, {
     { code: `yandexToken := "${iam}"`, path: 'main.go', secret: iam },
     { code: `yandex_oauth_token: '${oauth}'`, path: 'config.yml', secret: oauth },
     { code: `yandex token = '${older}'`, secret: older },
+    { code: `yandex:\n  api_key: ${apiKey}\n`, path: 'config.yml', secret: apiKey, count: 1 },
+    { code: `[yandex]\napi_key = "${apiKey}"\n`, path: 'settings.toml', secret: apiKey },
+    { code: `services:\n  - yandex:\n      api_key: ${apiKey}\n`, path: 'config.yml', secret: apiKey },
   ],
 });
 

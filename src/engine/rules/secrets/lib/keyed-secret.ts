@@ -60,17 +60,24 @@ export function providerNamed(providers: readonly string[], { words = CREDENTIAL
  *
  * The parent is a YAML key or list item, a TOML `[section]` or a JS/JSON object (`x: {`, `"x": {`); the
  * child line may start a YAML list item and quote its key. Ends after the child's operator and an
- * optional opening quote: append the value.
+ * optional opening quote: append the value. The child's key holds one of `words` (default `CREDENTIAL_WORDS`).
  */
-export function nestedUnder(providers: readonly string[]): string {
+export function nestedUnder(providers: readonly string[], words: readonly string[] = CREDENTIAL_WORDS): string {
   const parent = String.raw`${IDENTIFIER_START}${names(...providers)}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n`;
-  const child = String.raw`[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...CREDENTIAL_WORDS)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
+  const child = String.raw`[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...words)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
   return parent + child;
 }
 
-/** `nestedUnder(providers)` then `value` (a bounded regex source) as the `secret` group, not followed by an identifier character. */
-export function nestedSecret(providers: readonly string[], value: string): RegExp {
-  return new RegExp(nestedUnder(providers) + String.raw`(?<secret>${value})(?![A-Za-z0-9_\-])`, 'g');
+export interface NestedSecretOptions {
+  /** The credential words the child's key must hold (default `CREDENTIAL_WORDS`). */
+  words?: readonly string[];
+  /** Characters the value must not be followed by, a character-class body (default word characters and `-`). */
+  notFollowedBy?: string;
+}
+
+/** `nestedUnder(providers, words)` then `value` (a bounded regex source) as the `secret` group, not followed by one of `notFollowedBy`. */
+export function nestedSecret(providers: readonly string[], value: string, { words, notFollowedBy = String.raw`A-Za-z0-9_\-` }: NestedSecretOptions = {}): RegExp {
+  return new RegExp(nestedUnder(providers, words) + String.raw`(?<secret>${value})(?![${notFollowedBy}])`, 'g');
 }
 
 export interface KeyedAndNestedSpec extends Omit<SecretVariant, 'pattern' | 'nextLine'>, ProviderNamedOptions {
