@@ -40,6 +40,7 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
   if (variants.length === 0) throw new Error(`${spec.id}: no variants`);
   const parts = variants.map((v) => ({
     v,
+    keys: [...new Set(v.keywords.map((k) => k.toLowerCase()))],
     rule: defineSecretRule({
       ...common,
       keywords: v.keywords,
@@ -59,8 +60,21 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
       const out: RawFinding[] = [];
       const taken: Array<[number, number]> = [];
       let extended: typeof file | undefined;
-      for (const { v, rule: part } of parts) {
-        const view = v.nextLine ? (extended ??= { ...file, segments: extendSegments(file) }) : file;
+      // Each variant sees only the lines that hold one of its own keywords, as it would as a rule of
+      // its own: the scanner gives the set the lines of all of them, and a nested-form variant keyed
+      // by a provider's name has no business on the lines another variant's value prefix brought.
+      let lower: string[] | undefined;
+      for (const { v, rule: part, keys } of parts) {
+        lower ??= file.segments.map((seg) => seg.text.toLowerCase());
+        // (A variant without keywords keeps every line, as before.)
+        const mine = keys.length ? file.segments.filter((_, i) => keys.some((k) => lower![i]!.includes(k))) : file.segments;
+        if (mine.length === 0) continue;
+        let view: typeof file;
+        if (mine.length === file.segments.length) view = v.nextLine ? (extended ??= { ...file, segments: extendSegments(file) }) : file;
+        else {
+          const own = { ...file, segments: mine };
+          view = v.nextLine ? { ...file, segments: extendSegments(own) } : own;
+        }
         for (const f of part.check(view, ctx)) {
           const start = f.start ?? 0;
           const end = f.end ?? start;
