@@ -53,7 +53,10 @@ class LongFirstSequencer extends BaseSequencer {
  *   input and crashes, and every rule against pathological inputs (test/engine/redos.test.ts) (minutes).
  *
  * `npm test` runs engine and app; `npm run test:e2e` runs e2e (CI runs both); `npm run test:quick`
- * runs engine only, for the inner loop.
+ * runs engine only, for the inner loop. test:e2e runs the rule-against-pathological-input file after
+ * the server suites, not beside them: it is CPU-bound (every rule over 5 MB lines), and beside it the
+ * hostile suite's 40 MB pull-request listing missed its 2 s GitHub deadline on a two-core CI machine,
+ * so the App rightly retried and opened a second run the test then found in progress.
  */
 export default defineConfig({
   test: {
