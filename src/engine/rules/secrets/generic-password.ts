@@ -29,7 +29,7 @@ const rule: Rule = {
       ],
     },
   },
-  keywords: ['pass', 'pw', 'contrase', 'senha'],
+  keywords: ['pass', 'pw', 'contrase', 'senha', 'identified'],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

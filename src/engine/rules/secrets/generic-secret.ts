@@ -38,7 +38,8 @@ const rule: Rule = {
       ],
     },
   },
-  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'contrase', 'senha'],
+  // `identified`: SQL's `IDENTIFIED BY '…'` sets a password without naming one.
+  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'contrase', 'senha', 'identified'],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

@@ -165,3 +165,70 @@ ruleTester(rule, {
     { name: 'form body with a real password', code: `username=user&password=${s}&_csrf=1`, count: 1, path: 'docs/login.md' },
   ],
 });
+
+// #13: the syntaxes credentials are written in beyond `name <op> value` — each form with must-not-flag
+// neighbours (references, placeholders, descriptive names).
+const v1 = rand(32, undefined, 'form1');
+const dotted = cat(rand(10, undefined, 'dot1'), '.', rand(22, undefined, 'dot2'));
+const slashB64 = cat('/', rand(39, B64.replace('/', ''), 'sl'), 'A+b=');
+ruleTester(rule, {
+  valid: [
+    { code: '#define PASSWORD_PROMPT "Enter password: "', path: 'login.c' },
+    { code: '#define API_KEY "YOUR_API_KEY"', path: 'config.h' },
+    { code: "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';", path: 'init.sql' },
+    { code: 'proxy_set_header Authorization $http_authorization;', path: 'nginx.conf' },
+    { code: 'proxy_set_header X-Api-Key $api_key;', path: 'nginx.conf' },
+    { code: 'fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;', path: 'nginx.conf' },
+    { code: 'mycli --api-key $API_KEY', path: 'run.sh' },
+    { code: 'mycli --token "${{ secrets.DEPLOY_TOKEN }}"', path: 'deploy.yml' },
+    { code: 'docker login --password-stdin registry.example.com:5050', path: 'ci.sh' },
+    { code: `mycli --secret-key-file /etc/app/${v1}.key`, path: 'run.sh' },
+    { code: 'gpg --recv-keys 0123456789ABCDEF0123456789ABCDEF01234567', path: 'install.sh' },
+    { code: '<string name="api_key">YOUR_API_KEY_HERE</string>', path: 'app/src/main/res/values/strings.xml' },
+    { code: 'buildConfigField "String", "API_KEY", "\\"${apiKey}\\""', path: 'app/build.gradle' },
+    { code: 'API key: https://dashboard.example.com/settings/keys', path: 'README.md' },
+    { code: 'Client Secret = MyAppClientSecretValue', path: 'README.md' },
+    { code: `--- PASS: ${cat('TestRemoteWrite', '/prometheus/Counter')} (0.01s)`, path: 'post.md' },
+    { code: 'ENV API_KEY_FILE /run/secrets/api_key', path: 'Dockerfile' },
+    // A bare `<word>_key` holds a credential only when its value is random beyond doubt, and never a data key's.
+    { code: `CACHE_KEY = "${v1}"`, path: 'settings.py' },
+    { code: `partitionKey: "${v1}"`, path: 'table.ts' },
+    { code: `VERIFY_KEY = "${v1}"`, path: 'Tests.java' },
+    { code: `ABSTRACT_KEY=${rand(32, HEX, 'abshex')}`, path: '.env' },
+    { code: 'componentKey = "MyComponentKey2024abc"', path: 'app.js' },
+    // A member path, a truncated JWT.
+    { code: 'token = "config.auth.accessToken"', path: 'app.py' },
+    { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
+  ],
+  invalid: [
+    { name: 'C #define', code: `#define API_KEY "${v1}"`, secret: v1, path: 'config.h' },
+    { name: 'Objective-C #define', code: `#define kClientSecret @"${v1}"`, secret: v1, path: 'Config.h' },
+    { name: 'SQL IDENTIFIED BY', code: `CREATE USER app IDENTIFIED BY '${v1}';`, secret: v1, path: 'init.sql' },
+    { name: 'PostgreSQL WITH PASSWORD', code: `ALTER ROLE app WITH LOGIN PASSWORD '${v1}';`, secret: v1, path: 'init.sql' },
+    { name: 'SQL Server CREATE LOGIN', code: `CREATE LOGIN app WITH PASSWORD = '${v1}';`, secret: v1, path: 'init.sql' },
+    { name: 'MySQL SET PASSWORD', code: `SET PASSWORD FOR 'app'@'%' = '${v1}';`, secret: v1, path: 'init.sql' },
+    { name: 'Java properties XML', code: `<entry key="api.key">${v1}</entry>`, secret: v1, path: 'config.xml' },
+    { name: 'Android string resource', code: `<string name="maps_api_key">${v1}</string>`, secret: v1, path: 'app/src/main/res/values/strings.xml' },
+    { name: 'Gradle buildConfigField', code: `buildConfigField "String", "API_KEY", "\\"${v1}\\""`, secret: v1, path: 'app/build.gradle' },
+    { name: 'Gradle resValue', code: `resValue("string", "client_secret", "${v1}")`, secret: v1, path: 'app/build.gradle.kts' },
+    { name: 'nginx header', code: `proxy_set_header X-Api-Key "${v1}";`, secret: v1, path: 'nginx.conf' },
+    { name: 'nginx fastcgi_param', code: `fastcgi_param DB_PASSWORD ${v1};`, secret: v1, path: 'site.conf' },
+    { name: 'Apache SetEnv', code: `SetEnv API_TOKEN ${v1}`, secret: v1, path: '.htaccess' },
+    { name: 'Apache RequestHeader', code: `RequestHeader set X-Auth-Token "${v1}"`, secret: v1, path: 'httpd.conf' },
+    { name: 'flag and value', code: `mycli deploy --api-key ${v1} --verbose`, secret: v1, path: 'deploy.sh' },
+    { name: 'quoted flag value', code: `mycli --client-secret "${v1}"`, secret: v1, path: 'README.md' },
+    { name: 'kubectl --from-literal', code: `kubectl create secret generic app --from-literal=password=${v1}`, secret: v1, path: 'setup.sh' },
+    { name: 'docker --build-arg', code: `docker build --build-arg npm_token=${v1} .`, secret: v1, path: 'build.sh' },
+    { name: 'Dockerfile legacy ENV', code: `ENV API_KEY ${v1}`, secret: v1, path: 'Dockerfile' },
+    { name: 'PowerShell $env:', code: `$env:API_KEY = "${v1}"`, secret: v1, path: 'setup.ps1' },
+    { name: 'Rust &str constant', code: `const API_KEY: &str = "${v1}";`, secret: v1, path: 'src/main.rs' },
+    { name: "Rust &'static str", code: `static TOKEN: &'static str = "${v1}";`, secret: v1, path: 'src/lib.rs' },
+    { name: 'Makefile :=', code: `API_KEY := ${v1}`, secret: v1, path: 'Makefile' },
+    { name: 'prose API key', code: `API key: ${v1}`, secret: v1, path: 'NOTES.md' },
+    { name: 'prose access token', code: `Access token - ${v1}`, secret: v1, path: 'NOTES.md' },
+    { name: 'provider-named key', code: `ABSTRACT_KEY=${v1}`, secret: v1, path: '.env' },
+    { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
+    { name: 'id.secret shape', code: `api_token = "${dotted}"`, secret: dotted, path: 'settings.py' },
+    { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },
+  ],
+});

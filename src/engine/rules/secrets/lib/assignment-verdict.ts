@@ -8,9 +8,9 @@ import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
+import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
-import { classifySecretName, nameWords, VERB_FIRST } from './secret-names.js';
+import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
 
 export interface Verdict {
@@ -44,6 +44,16 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
   if (/^[A-Za-z_.\-/]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);
   if (isWordsAndNumbers(value)) return false;
   return true;
+}
+
+/**
+ * Random beyond doubt, for names that only suggest a credential (`isLooseKeyName`): 20 or more characters
+ * mixing upper case, lower case and digits, not a hex digest.
+ */
+function isStronglyRandom(v: string): boolean {
+  if (v.length < 20 || HEX.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
+  // Words with a number (`MyComponentKey2024abc`) are left to looksLikeIdentifier, which the caller applies.
+  return shannonEntropy(v) >= 3.8;
 }
 
 /**
@@ -105,12 +115,14 @@ const PROVIDER_PREFIX =
  * shell assignment or a `--flag=value`, or inside a string that itself holds `KEY=value` lines.
  */
 function unquotedAllowed(a: Assignment, line: string): boolean {
+  if (a.form === 'statement') return true;
   if (a.op === '(' || a.op === ',' || a.typed) return false;
   if (a.op === ':' && !/:[ \t]/.test(line.slice(line.indexOf(a.name) + a.name.length, line.indexOf(a.name) + a.name.length + 6))) return false;
   if (isConfigLine(line)) return true;
-  if (a.op === '=' && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
+  if (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
   const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
-  if (/--$/.test(head)) return true;
+  // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`).
+  if (/--$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)$/.test(head)) return true;
   // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string.
   return /["'][^"']*$/.test(head) && a.op === '=';
 }
@@ -118,12 +130,13 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
 function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
   if (!v || /\s/.test(v) || v.length > 500) return true;
-  if (/^eyJ[\w-]*\.[\w-]*\./.test(v)) return true; // JWT-shaped: the jwt rule decides
+  if (/^eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v)) return true; // JWT-shaped (or a truncated one): the jwt rule decides
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
-  if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v)) return true; // data[0].secret
+  // data[0].secret, config.auth.token: a member path (of words), not `<id>.<random>`.
+  if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v) && looksLikeIdentifier(v.replace(/\[\d+\]/g, ''))) return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
   if (!a.quote) {
     if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
@@ -143,7 +156,11 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   const v = a.value;
   if (v.length < 6 || v.length > 64) return false;
   if (!a.quote) {
-    const configLike = isConfigLine(line) || (a.op === '=' && /^[A-Z][A-Z0-9_]*$/.test(a.name)) || /--[\w-]*$/.test(line.slice(0, Math.max(0, line.indexOf(a.name) + a.name.length)));
+    const configLike =
+      a.form === 'statement' ||
+      isConfigLine(line) ||
+      (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) ||
+      /--[\w-]*$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)[\w.-]*$/.test(line.slice(0, Math.max(0, line.indexOf(a.name) + a.name.length)));
     if (!configLike) return false;
   }
   if (isPlaceholderPassword(v)) return false;
@@ -165,6 +182,8 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
 export function judgeAssignment(a: Assignment, line: string): Verdict | undefined {
   let kind = classifySecretName(a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
+  const loose = !kind && isLooseKeyName(a.name);
+  if (loose) kind = 'key';
   if (!kind) return undefined;
   if (a.op === ',' && !a.nameQuoted) return undefined; // argument lists, not key/value pairs
   if (a.op === '(' && (a.nameQuoted || VERB_FIRST.test(nameWords(a.name.split('.').pop()!)[0] ?? '') || /^new[A-Z]/.test(a.name.split('.').pop()!))) return undefined;
@@ -173,6 +192,7 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
   if (a.typed && a.nameQuoted) return undefined;
   if (skipValue(a, line)) return undefined;
   const v = a.value;
+  if (loose) return isStronglyRandom(v) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   if (isHexDigest(v) && kind === 'password') return undefined;
   if (isHighEntropy(v, kind) && !looksLikeIdentifier(v)) return { kind, tier: 'entropy' };

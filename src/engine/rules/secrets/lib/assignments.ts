@@ -23,15 +23,22 @@ export interface Assignment {
   typed: boolean;
   /** With `A B = v` either word may be the name (`var token string`, `char secret[25]`): this is B. */
   altName?: string;
-  form: 'assign' | 'xml' | 'attr' | 'compare';
+  /**
+   * How it was written: `assign` (the general `name <op> value`), `xml` (element text), `attr`
+   * (`key="…" value="…"`), `compare` (`"…" === name`), or `statement` (a statement of its own that
+   * says what the value is: `#define`, SQL `IDENTIFIED BY`, a header directive, `--flag value`, the
+   * prose `API key: …`), where an unquoted value is a literal.
+   */
+  form: 'assign' | 'xml' | 'attr' | 'compare' | 'statement';
 }
 
 // Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
 const ASSIGN = new RegExp(
   String.raw`(?<![\w$.@])(?<nq>["'` +
     '`' +
-    String.raw`]?)(?<name>[$@:]?[A-Za-z_][\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
-    String.raw`(?:(?<type>(?::[ \t]{0,4}|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
+    String.raw`]?)(?<name>(?:\$env:|[$@:])?[A-Za-z_][\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+    // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
+    String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
     String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
     '`[^`\\r\\n]{0,600}`' +
@@ -111,7 +118,75 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
   if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
   if (text.includes('==') || text.includes('!=')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
+  for (const f of STATEMENTS) if (f.when.test(text)) statementForms(text, base, f, out);
   return out;
+}
+
+interface StatementForm {
+  /** A cheap test on the line first: most lines hold none of these. */
+  when: RegExp;
+  /** Global with `d`; groups `value`, optional `name` and `q` (the value's quote). */
+  re: RegExp;
+  /** The name when the statement implies it (`IDENTIFIED BY` sets a password). */
+  name?: string;
+}
+
+// Statements that name what they set, each bounded (rules run on adversarial minified lines).
+const STATEMENTS: StatementForm[] = [
+  // C, C++, Objective-C: `#define API_KEY "…"`, `#define API_KEY @"…"`.
+  { when: /#[ \t]*define/, re: /^[ \t]*#[ \t]*define[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?:@|L|u8|u|U)?(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dgm },
+  // SQL: `CREATE USER … IDENTIFIED BY '…'`, `ALTER ROLE … WITH PASSWORD '…'`, `CREATE LOGIN … WITH PASSWORD = '…'`, `SET PASSWORD FOR … = '…'`.
+  {
+    when: /identified|password/i,
+    re: /\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b[^;'"\r\n]{0,200}?\b(?:(?:ENCRYPTED[ \t]+)?PASSWORD[ \t]*=?|IDENTIFIED[ \t]+(?:WITH[ \t]+[\w$]{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?)|IDENTIFIED[ \t]+(?:WITH[ \t]+[\w$]{1,40}[ \t]+)?BY|SET[ \t]+PASSWORD[ \t]+(?:FOR[ \t]+[^=;\r\n]{1,100}?)?=[ \t]*(?:PASSWORD[ \t]*\()?)[ \t]*(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi,
+    name: 'password',
+  },
+  // XML element text named by an attribute: Java's `<entry key="api.key">…</entry>`, Android's `<string name="api_key">…</string>`.
+  { when: /<\//, re: /<(?<tag>[A-Za-z_][\w.:-]{0,60})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[A-Za-z_][\w.:-]{0,80})["'][^<>]{0,200}>(?<value>[^<>\r\n]{1,600})<\/\k<tag>>/dg },
+  // Android Gradle: `buildConfigField "String", "API_KEY", "\"…\""`, `resValue("string", "api_key", "…")`.
+  {
+    when: /buildConfigField|resValue/,
+    re: /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["'](?<name>[A-Za-z_][\w.]{0,80})["'][ \t]*,[ \t]*(?<q>["'])(?:\\")?(?<value>[^"'\\\r\n]{1,600})(?:\\")?\k<q>/dg,
+  },
+  // Web server directives that set a header or an environment variable: nginx's `proxy_set_header X-Api-Key "…";`,
+  // `fastcgi_param DB_PASSWORD …;`, Apache's `RequestHeader set X-Api-Key "…"` and `SetEnv DB_PASSWORD …`.
+  {
+    when: /_header|_param|Header|SetEnv/,
+    re: /(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|fastcgi_param|uwsgi_param|scgi_param|RequestHeader[ \t]+(?:set|add|append|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|add|append)|SetEnv)[ \t]+["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]+(?<q>["']?)(?<value>[^\s"';]{1,600})\k<q>/dg,
+  },
+  // A Dockerfile's legacy `ENV NAME value` (no `=`).
+  { when: /ENV/, re: /^[ \t]*ENV[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'=]{1,600})\k<q>[ \t]*$/dgm },
+  // A command-line flag and its value as the next argument: `mycli --api-key …`, `--client-secret "…"`.
+  { when: /--/, re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>[^\s"'`\\<>|;&(){}[\]]{1,600})\k<q>(?![^\s;&|)])/dg },
+  // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
+  {
+    when: /key|token|secret|password/i,
+    re: /(?<![\w-])(?<name>(?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access)[ \t](?:key|token|secret|password))[ \t]*(?:[:=]|[ \t]-)[ \t]*(?<q>["'`]?)(?<value>[^\s"'`,;<>()[\]{}]{8,600})\k<q>(?![^\s,;.)])/dgi,
+  },
+];
+
+/** Assignments written as `form` in `text`. */
+function statementForms(text: string, base: number, form: StatementForm, out: Assignment[]): void {
+  const re = form.re;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const g = m.groups!;
+    const at = m.indices!.groups!.value![0];
+    const end = m.index + m[0].length;
+    out.push({
+      name: form.name ?? g.name!,
+      nameQuoted: false,
+      op: '=',
+      value: g.value!,
+      quote: g.q ?? '',
+      start: base + at,
+      end: base + at + g.value!.length,
+      next: text.charAt(end),
+      typed: false,
+      form: 'statement',
+    });
+  }
 }
 
 const HAS_VALUE_WORD = /value/i;
@@ -178,10 +253,13 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: '|', start, end: start + value.length, next: '', typed: false, form: 'assign' }];
 }
 
-/** The whole line is `key = value` / `key: value` (env, INI, properties, YAML), not code. */
+/** The whole line is `key = value` / `key: value` (env, INI, properties, YAML, Makefile `:=`/`?=`), not code. */
 export function isConfigLine(line: string): boolean {
-  return /^\s*(?:export\s+|-\s+|set\s+)?["']?[\w.\-[\]]{1,100}["']?\s*[:=]\s*\S+\s*(?:[#;].*)?$/.test(line);
+  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["']?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line);
 }
+
+/** Operators that assign a whole unquoted rest of line in env files, shells and Makefiles. */
+export const PLAIN_ASSIGN = /^(?:=|:{1,3}=|\?=)$/;
 
 /** Sorted, distinct offsets where a name holding an `anchor` word starts (with its opening quote). */
 function nameStarts(text: string, anchor: RegExp): number[] {
@@ -193,6 +271,8 @@ function nameStarts(text: string, anchor: RegExp): number[] {
     const floor = Math.max(0, i - 81);
     while (i > floor && isNameChar(text.charCodeAt(i - 1))) i--;
     if (i > 0 && isSigil(text.charCodeAt(i - 1))) i--;
+    // PowerShell's `$env:API_KEY = …`: the name starts at `$env:`.
+    if (text.charCodeAt(i) === 58 && i >= 4 && text.slice(i - 4, i).toLowerCase() === '$env') i -= 4;
     // A name starts with a letter or `_` (after an optional sigil): skip leading digits, dots, dashes.
     while (i < m.index && !isNameHead(text.charCodeAt(i))) i++;
     // A quoted name (`"password": …`), or a quote that opens a value holding `NAME=…`: try both.

@@ -230,7 +230,7 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // version
   if (/^[0-2](?:\.\d{1,9}){3,40}$/.test(v)) return true; // an ASN.1 object identifier (1.3.6.1.4.1.4203.1.11.1)
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true; // date
-  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(v)) return true; // path
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(v) && !isBase64Like(v)) return true; // path
   if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URL (credentials in URLs have their own rules)
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true; // e-mail
@@ -241,6 +241,14 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|pbkdf2[\w-]*)\$/.test(v) || /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) || /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v)) return true;
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
   return false;
+}
+
+/** Base64 of random bytes that happens to start with `/` (one in 64 does), not a path of words. */
+function isBase64Like(v: string): boolean {
+  if (v.length < 24 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  if (!/\d/.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v)) return false;
+  const slashes = v.split('/').length - 1;
+  return v.includes('+') || slashes * 8 <= v.length;
 }
 
 /** A hex digest (MD5/SHA-1/SHA-256/SHA-512 length): only a secret when the name says so. */

@@ -61,7 +61,7 @@ const STOP_AFTER = new Set(
     'manager store backend class changed updated created at date time set exists present source template ' +
     'optional output visible visibility index idx offset request req response resp route spec schema annotation ' +
     'annotations config configs settings option options id_ identifier label alias command cmd script arg args attr ' +
-    'attribute property prop key_id keyid len'
+    'attribute property prop key_id keyid len stdin'
   ).split(' '),
 );
 
@@ -95,6 +95,38 @@ function classifyName(name: string): SecretKind | undefined {
   if (words.some((w) => STOP_ANY.has(w))) return undefined;
   for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
   return kind;
+}
+
+// What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
+const KEY_OWNERS_NOT_SECRET = new Set(
+  (
+    'cache sort primary foreign partition row range lookup idempotency idempotence dedup dedupe deduplication ' +
+    'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language ' +
+    'react list item items unique composite natural surrogate candidate alternate index table column field group ' +
+    'map dict dictionary state store storekey query search host gpg pgp ssh message event request correlation ' +
+    'trace span site widget child parent node cluster shard entity record resource config setting settings env ' +
+    'enum label css style class component element template schema model type kind version build commit ref tag ' +
+    'path url route action command menu tab button form modal dialog shortcut hot keyboard music song chord media ' +
+    'sentry tenant user customer order product account_id cursor page bucket prefix namespace context redux mutex ' +
+    'lock semaphore queue topic stream channel metric metrics counter hash sha digest checksum data value values ' +
+    'name id uuid guid slug token secret attr attribute prop property option param header cookie_name legacy ' +
+    'old new next prev previous current default test example sample dummy fake mock my your some other global local ' +
+    'verify verifying verification validation cert certificate jwk jwks kid'
+  ).split(' '),
+);
+
+/**
+ * `ABSTRACT_KEY`, `zendeskKey`: a key named after something that is not a known credential qualifier
+ * (`api_key`), nor a data or UI key (`cache_key`, `sort_key`). Such a name holds a credential often
+ * enough to judge a strongly random value in it, not a hex digest or a word.
+ */
+export function isLooseKeyName(name: string): boolean {
+  const words = nameWords(name);
+  const n = words.length;
+  if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;
+  const owner = words[n - 2]!;
+  if (!/^[a-z][a-z0-9]{2,30}$/.test(owner) || /^\d/.test(owner) || KEY_OWNERS_NOT_SECRET.has(owner)) return false;
+  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w));
 }
 
 /** First words that make `name("…")` a lookup or an operation rather than a setter holding a literal. */
