@@ -8,13 +8,15 @@
  * npm (npm CLI ≥ 11.5.1, docs.npmjs.com/trusted-publishers), PyPI (docs.pypi.org/trusted-publishers),
  * RubyGems (guides.rubygems.org/trusted-publishing), crates.io (crates.io/docs/trusted-publishing),
  * NuGet (learn.microsoft.com/nuget/nuget-org/trusted-publishing), JSR (tokenless `jsr publish` /
- * `deno publish` from a linked repository). Maven Central, Docker Hub and GitHub Packages have none
+ * `deno publish` from a linked repository), pub.dev (dart.dev/tools/pub/automated-publishing). Maven Central, Docker Hub and GitHub Packages have none
  * (GitHub Packages takes the job's GITHUB_TOKEN): not reported.
  *
  * What counts as publishing: `npm publish`, `yarn npm publish`, `yarn publish`, `pnpm publish`,
  * `bun publish`, `lerna publish`, `changeset publish`, `semantic-release`; `twine upload`,
- * `poetry publish`, `uv publish`, `flit publish`, `hatch publish`, `pdm publish`; `gem push`,
+ * `poetry publish`, `uv publish`, `flit publish`, `hatch publish`, `pdm publish`, `maturin publish`
+ * (and `PyO3/maturin-action` with `command: upload`); `gem push`,
  * `rake release`; `cargo publish`; `dotnet nuget push`, `nuget push`; `jsr publish`, `deno publish`;
+ * `dart pub publish`, `flutter pub publish` (with Google OAuth credentials kept in a secret);
  * and the registries' actions with a token input (`pypa/gh-action-pypi-publish` `password:`,
  * `JS-DevTools/npm-publish` `token:`, `katyo/publish-crates` `registry-token:` …). What counts as a
  * stored token: a `${{ secrets.X }}` (not GITHUB_TOKEN) in the command, in the registry's token
@@ -28,7 +30,7 @@ import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
 import { allSteps, input, isActionPath, isWorkflowPath, loadUnit, type CompositeAction, type Job, type Step, type Workflow } from '../scopes/lib/workflow.js';
 import { LONG_LIVED } from './lib/controls.js';
 
-type Registry = 'npm' | 'pypi' | 'rubygems' | 'crates' | 'nuget' | 'jsr';
+type Registry = 'npm' | 'pypi' | 'rubygems' | 'crates' | 'nuget' | 'jsr' | 'pub';
 
 interface RegistryInfo {
   name: string;
@@ -55,7 +57,7 @@ const REGISTRIES: Record<Registry, RegistryInfo> = {
   pypi: {
     name: 'PyPI',
     tokenVars:
-      /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|POETRY_PYPI_TOKEN_\w+|POETRY_HTTP_BASIC_\w+_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD|HATCH_INDEX_AUTH|PDM_PUBLISH_PASSWORD)$/i,
+      /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|POETRY_PYPI_TOKEN_\w+|POETRY_HTTP_BASIC_\w+_PASSWORD|UV_PUBLISH_TOKEN|UV_PUBLISH_PASSWORD|FLIT_PASSWORD|HATCH_INDEX_AUTH|PDM_PUBLISH_PASSWORD|MATURIN_PYPI_TOKEN|MATURIN_PASSWORD)$/i,
     configures: /\.pypirc|poetry\s+config\s+(?:pypi-token|http-basic)/i,
     elsewhere: /pkgs\.dev\.azure\.com|jfrog\.io|artifactory|nexus|gemfury|codeartifact|pkg\.dev\b/i,
     url: 'https://docs.pypi.org/trusted-publishers/',
@@ -98,6 +100,16 @@ const REGISTRIES: Record<Registry, RegistryInfo> = {
     steps:
       'Link the package to this GitHub repository in its JSR settings; give the publishing job `permissions: id-token: write`; run `npx jsr publish` (or `deno publish`) without `--token`; then revoke the token on jsr.io and delete the secret.',
   },
+  pub: {
+    name: 'pub.dev',
+    // The OAuth credentials file of a Google account (`pub-credentials.json`), kept in a secret.
+    tokenVars: /^(?:PUB_CREDENTIALS|PUB_CREDENTIALS_JSON|PUB_DEV_CREDENTIALS|PUB_CREDENTIAL_JSON|CREDENTIAL_JSON|CREDENTIALS_JSON|PUB_ACCESS_TOKEN|PUB_REFRESH_TOKEN)$/i,
+    configures: /pub-credentials\.json|dart[\\/]credentials\.json|pub-cache[\\/]credentials\.json|PUB_CACHE\W+credentials\.json/i,
+    elsewhere: /pub\s+token\s+add\s+(?!https:\/\/pub\.dev)|onepub|cloudsmith|jfrog\.io|artifactory/i,
+    url: 'https://dart.dev/tools/pub/automated-publishing',
+    steps:
+      'On pub.dev open the package’s Admin tab → Automated publishing and enable publishing from GitHub Actions for this repository (with a tag pattern, and an environment if the job has one); give the publishing job `permissions: id-token: write`; publish with the reusable workflow `dart-lang/setup-dart/.github/workflows/publish.yml@v1` (or `dart pub publish --force` after `dart-lang/setup-dart`); then remove the stored credentials (revoke pub’s access in the Google account’s third-party access page) and delete the secret.',
+  },
 };
 
 /** Publishing commands, each with its registry (tested against each line of a `run:` script). */
@@ -108,10 +120,12 @@ const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
   [/\bcargo\s+(?:\+\S+\s+)?publish\b|\bcargo\s+workspaces\s+publish\b|\bcargo\s+release\b/i, 'crates'],
   [/\bdotnet\s+nuget\s+push\b|\bnuget(?:\.exe)?\s+push\b/i, 'nuget'],
   [/\bjsr\s+publish\b|\bdeno\s+publish\b/i, 'jsr'],
+  [/\bmaturin\s+(?:publish|upload)\b/i, 'pypi'],
+  [/\b(?:dart|flutter)\s+pub\s+publish\b|^\s*pub\s+publish\b/i, 'pub'],
 ];
 
 /** Publishing actions and the input that carries the token (`undefined`: the token comes from `env`). */
-const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: readonly string[] }> = [
+const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: readonly string[]; when?: RegExp }> = [
   { action: /^pypa\/gh-action-pypi-publish$/i, registry: 'pypi', inputs: ['password'] },
   { action: /^casperdcl\/deploy-pypi$/i, registry: 'pypi', inputs: ['password'] },
   { action: /^js-devtools\/npm-publish$/i, registry: 'npm', inputs: ['token'] },
@@ -121,6 +135,10 @@ const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: reado
   { action: /^(?:rohanpm|brandedoutcast|alirezanet|rohith)\/publish-nuget$/i, registry: 'nuget', inputs: ['nuget_key', 'NUGET_KEY'] },
   { action: /^dawidd6\/action-publish-gem$/i, registry: 'rubygems', inputs: ['api_key'] },
   { action: /^cadwallion\/publish-rubygems-action$/i, registry: 'rubygems', inputs: [] },
+  // Maturin's action publishes with `command: upload` or `publish` (it also only builds).
+  { action: /^pyo3\/maturin-action$/i, registry: 'pypi', inputs: [], when: /^(?:upload|publish)$/i },
+  { action: /^k-paxian\/dart-package-publisher$/i, registry: 'pub', inputs: ['credentialJson', 'accessToken', 'refreshToken'] },
+  { action: /^sakebook\/actions-flutter-pub-publisher$/i, registry: 'pub', inputs: ['credential'] },
 ];
 
 /** `${{ secrets.X }}` other than GITHUB_TOKEN; the secret's name, or undefined. */
@@ -199,6 +217,7 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
     for (const a of ACTIONS) {
       if (!step.uses || !a.action.test(slug)) continue;
       if (slug.toLowerCase() === 'changesets/action' && !input(doc, step, 'publish')) continue;
+      if (a.when && !a.when.test((input(doc, step, 'command')?.value ?? '').trim())) continue;
       const info = REGISTRIES[a.registry];
       const target = doc
         .entries(step.withNode)
@@ -243,6 +262,7 @@ const HOSTS: Record<Registry, RegExp> = {
   crates: /crates\.io/i,
   nuget: /nuget\.org/i,
   jsr: /jsr\.io/i,
+  pub: /pub\.dev/i,
 };
 /** Flags that name where a command publishes to. */
 const TARGET_FLAG: Record<Registry, RegExp | undefined> = {
@@ -252,6 +272,7 @@ const TARGET_FLAG: Record<Registry, RegExp | undefined> = {
   crates: undefined,
   nuget: /(?:--source|-s|-Source)(?:=|\s+)(\S+)/i,
   jsr: undefined,
+  pub: undefined,
 };
 
 function publishesElsewhere(registry: Registry, line: string, setupText: readonly string[]): boolean {

@@ -76,6 +76,10 @@ ruleTester(rule, {
     { code: job(`      - run: echo "run npm publish by hand"\n        env:\n          NPM_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF },
     // Maven Central has no trusted publishing
     { code: job(`      - run: mvn deploy\n        env:\n          MAVEN_PASSWORD: ${S('OSSRH_TOKEN')}\n`), path: WF },
+    // maturin's action only building wheels
+    { code: job(`      - uses: PyO3/maturin-action@v1\n        with:\n          command: build\n        env:\n          MATURIN_PYPI_TOKEN: ${S('PYPI')}\n`), path: WF },
+    // pub.dev automated publishing: setup-dart exchanges the OIDC token
+    { code: job('      - uses: dart-lang/setup-dart@v1\n      - run: dart pub publish --force\n', '    permissions:\n      id-token: write\n'), path: WF },
     // not a workflow (a fixture elsewhere)
     { code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: 'tests/fixtures/release.yml' },
   ],
@@ -137,6 +141,22 @@ ruleTester(rule, {
     { code: job(`      - run: twine upload -r testpypi dist/*\n        env:\n          TWINE_PASSWORD: ${S('TEST_PYPI')}\n`), path: WF, count: 1 },
     // JSR with a token
     { code: job(`      - run: npx jsr publish --token ${S('JSR_TOKEN')}\n`), path: WF, count: 1 },
+    // maturin publishing to PyPI, by its action and by its command
+    {
+      code: job(
+        `      - uses: PyO3/maturin-action@v1\n        env:\n          MATURIN_PYPI_TOKEN: ${S('PYPI_API_TOKEN')}\n        with:\n          command: upload\n          args: --skip-existing wheels-*/*\n`,
+      ),
+      path: WF,
+      count: 1,
+    },
+    { code: job(`      - run: maturin publish --skip-existing\n        env:\n          MATURIN_PASSWORD: ${S('PYPI')}\n`), path: WF, count: 1 },
+    // pub.dev with stored Google OAuth credentials
+    { code: job(`      - uses: k-paxian/dart-package-publisher@v1.6\n        with:\n          credentialJson: ${S('CREDENTIAL_JSON')}\n`), path: WF, count: 1 },
+    {
+      code: job(`      - run: |\n          mkdir -p ~/.config/dart\n          echo '${S('PUB_CREDENTIALS')}' > ~/.config/dart/pub-credentials.json\n      - run: flutter pub publish --force\n`),
+      path: WF,
+      count: 1,
+    },
     // two registries in one job: two findings
     {
       code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n      - run: twine upload dist/*\n        env:\n          TWINE_PASSWORD: ${S('PYPI')}\n`),
@@ -164,5 +184,8 @@ describe('rotation/workflow-publish-token', () => {
   it('gives each registry its own steps', () => {
     const [f] = runRule(rule, { code: job(`      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: ${S('T')}\n`), path: WF });
     expect(f!.remediation).toContain('rust-lang/crates-io-auth-action');
+    const [d] = runRule(rule, { code: job(`      - uses: k-paxian/dart-package-publisher@v1\n        with:\n          credentialJson: ${S('C')}\n`), path: WF });
+    expect(d!.message).toContain('publishes to pub.dev');
+    expect(d!.remediation).toContain('https://dart.dev/tools/pub/automated-publishing');
   });
 });
