@@ -230,5 +230,18 @@ ruleTester(rule, {
     { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
     { name: 'id.secret shape', code: `api_token = "${dotted}"`, secret: dotted, path: 'settings.py' },
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },
+    { name: 'Terraform variable default', code: `variable "datadog_api_key" {\n  type      = string\n  sensitive = true\n  default   = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },
+    { name: 'query string, value ends at &', code: `url = "https://api.example.com/v1?api_key=${v1}&format=json"`, secret: v1, path: 'client.py' },
+    { name: 'Ruby symbol key in YAML', code: `---\n:rubygems_api_key: ${v1}\n`, secret: v1, line: 2, path: '.gem/credentials' },
   ],
+});
+
+ruleTester(rule, {
+  valid: [
+    { code: 'variable "datadog_api_key" {\n  type = string\n}\nresource "x" "y" {\n  default = "not-this-block"\n}\n', path: 'variables.tf' },
+    { code: 'variable "api_token" {\n  default = "${var.other}"\n}\n', path: 'variables.tf' },
+    { code: `variable "region" {\n  default = "${v1}"\n}\n`, path: 'variables.tf' },
+    { code: 'url = "https://api.example.com/v1?api_key=${API_KEY}&format=json"', path: 'client.py' },
+  ],
+  invalid: [{ name: 'the variable block after another', code: `variable "a" {\n}\nvariable "api_token" {\n  default = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' }],
 });

@@ -12,6 +12,7 @@ import adoConnectionString from '../ado-connection-string.js';
 import npmrcAuth from '../npmrc-auth.js';
 import pypircPassword from '../pypirc-password.js';
 import netrcPassword from '../netrc-password.js';
+import pgpassPassword from '../pgpass-password.js';
 import dockerConfigAuth from '../docker-config-auth.js';
 import gitCredentials from '../git-credentials.js';
 import htpasswd from '../htpasswd.js';
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   npmrcAuth,
   pypircPassword,
   netrcPassword,
+  pgpassPassword,
   dockerConfigAuth,
   gitCredentials,
   htpasswd,

@@ -8,7 +8,7 @@ import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findYamlBlockScalar, isConfigLine } from './assignments.js';
+import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findTerraformDefault, findYamlBlockScalar, isConfigLine } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
@@ -230,7 +230,12 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       judged = [];
       const segEnd = seg.offset + seg.text.length;
       const following = file.text.slice(segEnd, segEnd + 1200);
-      const found = [...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD), ...findMultilineXml(seg.text, following, segEnd), ...findYamlBlockScalar(seg.text, following, segEnd)];
+      const found = [
+        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD),
+        ...findMultilineXml(seg.text, following, segEnd),
+        ...findYamlBlockScalar(seg.text, following, segEnd),
+        ...findTerraformDefault(seg.text, following, segEnd),
+      ];
       for (const a of found) {
         const verdict = judgeAssignment(a, seg.text);
         if (verdict) judged.push({ assignment: a, verdict });

@@ -79,7 +79,9 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
     const g = m.groups!;
     const raw = g.value!;
     const quote = /^["'`]/.test(raw) && raw.length >= 2 && raw.endsWith(raw[0]!) ? raw[0]! : '';
-    const value = quote ? raw.slice(1, -1) : raw;
+    // An unquoted value in a query string or form body ends at the next `&name=`.
+    const amp = quote ? -1 : raw.search(QUERY_NEXT);
+    const value = quote ? raw.slice(1, -1) : amp > 0 ? raw.slice(0, amp) : raw;
     const rawStart = m.index + m[0].length - raw.length;
     // `name (…)` with a space is prose or a keyword (`if (`), not a setter call.
     if (g.op === '(' && /\s\(\s*$/.test(m[0].slice(0, m[0].length - raw.length))) {
@@ -99,7 +101,7 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
       quote,
       start: base + start,
       end: base + start + value.length,
-      next: text.charAt(rawStart + raw.length),
+      next: text.charAt(amp > 0 ? rawStart + amp : rawStart + raw.length),
       typed: g.type !== undefined,
       form: 'assign',
     };
@@ -190,6 +192,7 @@ function statementForms(text: string, base: number, form: StatementForm, out: As
 }
 
 const HAS_VALUE_WORD = /value/i;
+const QUERY_NEXT = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=/;
 
 /** XML elements, `key="…" value="…"` attributes and reversed comparisons (`"…" === token`) in `text`. */
 function otherForms(text: string, base: number, re: RegExp, form: 'xml' | 'attr' | 'compare', out: Assignment[]): void {
@@ -232,6 +235,25 @@ export function findMultilineXml(line: string, after: string, afterOffset: numbe
   return [{ name, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
 }
 
+const TF_VARIABLE = /^[ \t]*variable[ \t]+"(?<name>[A-Za-z_][\w-]{0,80})"[ \t]*\{[ \t]*$/;
+
+/**
+ * Terraform's `variable "api_token" {` at the end of a line, its `default = "…"` inside the block that
+ * follows (the name is the variable's, the value the default): a credential committed as a default.
+ */
+export function findTerraformDefault(line: string, after: string, afterOffset: number): Assignment[] {
+  const open = TF_VARIABLE.exec(line);
+  if (!open) return [];
+  // The block: up to its closing brace at the start of a line.
+  const end = after.search(/\n[ \t]*\}/);
+  const block = after.slice(0, end < 0 ? 1200 : end);
+  const m = /\n[ \t]*default[ \t]*=[ \t]*"(?<value>(?:[^"\\\r\n$]|\\.){1,600})"/.exec(block);
+  if (!m) return [];
+  const value = m.groups!.value!;
+  const start = afterOffset + m.index + m[0].length - 1 - value.length;
+  return [{ name: open.groups!.name!, nameQuoted: true, op: '=', value, quote: '"', start, end: start + value.length, next: '', typed: false, form: 'statement' }];
+}
+
 const YAML_BLOCK_AT_END = /(?:^|\n)(?<indent>[ \t]*)(?:-[ \t]+)?(?<q>["']?)(?<name>[A-Za-z_][\w.\-]{0,80})\k<q>[ \t]*:[ \t]*[|>][-+]?[1-9]?[ \t]*(?:#[^\n]*)?\r?$/;
 
 /**
@@ -255,7 +277,7 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
 
 /** The whole line is `key = value` / `key: value` (env, INI, properties, YAML, Makefile `:=`/`?=`), not code. */
 export function isConfigLine(line: string): boolean {
-  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["']?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line);
+  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["':]?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line);
 }
 
 /** Operators that assign a whole unquoted rest of line in env files, shells and Makefiles. */

@@ -7,3 +7,4 @@ export const isPypirc = (path: string): boolean => /^\.?pypirc$/.test(base(path)
 export const isNetrc = (path: string): boolean => /^[._]?netrc$/.test(base(path));
 export const isGitCredentials = (path: string): boolean => /^\.?git-credentials$/.test(base(path));
 export const isHtpasswd = (path: string): boolean => /^(?:\.htpasswd|htpasswd|.+\.htpasswd)$/.test(base(path));
+export const isPgpass = (path: string): boolean => /^(?:\.pgpass|pgpass|pgpass\.conf)$/.test(base(path));
