@@ -12,6 +12,8 @@ const p4 = cat('Tr0ub4', 'dor&3');
 ruleTester(rule, {
   valid: [
     'password = getPassword()',
+    // Spring's `{noop}` prefix: the word after it is what is judged.
+    'User.withUsername("user").password("{noop}notcompromised").build();',
     'password: string',
     'password = input("Password: ")',
     'password: ${DB_PASSWORD}',

@@ -232,6 +232,12 @@ ruleTester(rule, {
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },
     { name: 'Terraform variable default', code: `variable "datadog_api_key" {\n  type      = string\n  sensitive = true\n  default   = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },
     { name: 'query string, value ends at &', code: `url = "https://api.example.com/v1?api_key=${v1}&format=json"`, secret: v1, path: 'client.py' },
+    { name: 'builder call after a call', code: `User.builder().apiKey("${v1}").build();`, secret: v1, path: 'Client.java' },
+    { name: 'builder call on its own line', code: `Client c = Client.builder()\n    .clientSecret("${v1}")\n    .build();`, secret: v1, line: 2, path: 'Client.java' },
+    { name: 'element of an array', code: `creds[0].password = "${v1}";`, secret: v1, path: 'seed.js' },
+    { name: 'reversed equals', code: `if ("${v1}".equals(apiKey)) {`, secret: v1, path: 'Auth.java' },
+    { name: 'fallback after an environment lookup', code: `const apiKey = process.env.API_KEY ?? "${v1}";`, secret: v1, path: 'client.ts' },
+    { name: 'Python fallback', code: `token = os.environ.get("GH_TOKEN") or "${v1}"`, secret: v1, path: 'app.py' },
     { name: 'Ruby symbol key in YAML', code: `---\n:rubygems_api_key: ${v1}\n`, secret: v1, line: 2, path: '.gem/credentials' },
   ],
 });
@@ -242,6 +248,9 @@ ruleTester(rule, {
     { code: 'variable "api_token" {\n  default = "${var.other}"\n}\n', path: 'variables.tf' },
     { code: `variable "region" {\n  default = "${v1}"\n}\n`, path: 'variables.tf' },
     { code: 'url = "https://api.example.com/v1?api_key=${API_KEY}&format=json"', path: 'client.py' },
+    { code: `cy.get('#password').type('${v1}')`, path: 'login.cy.js' },
+    { code: "const t = process.env.TOKEN || 'default-token-value'", path: 'app.js' },
+    { code: 'User.withUsername("user").password("{noop}notcompromised").build();', path: 'Tests.java' },
   ],
   invalid: [{ name: 'the variable block after another', code: `variable "a" {\n}\nvariable "api_token" {\n  default = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' }],
 });

@@ -153,7 +153,8 @@ function skipValue(a: Assignment, line: string): boolean {
 
 /** How `password`-tier literals are told from words, identifiers and prose. */
 function isPasswordLiteral(a: Assignment, line: string): boolean {
-  const v = a.value;
+  // Spring's `{noop}` marks a plain-text password: judge what follows it.
+  const v = a.value.replace(/^\{noop\}/i, '');
   if (v.length < 6 || v.length > 64) return false;
   if (!a.quote) {
     const configLike =

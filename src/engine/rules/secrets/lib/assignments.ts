@@ -34,7 +34,8 @@ export interface Assignment {
 
 // Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
 const ASSIGN = new RegExp(
-  String.raw`(?<![\w$.@])(?<nq>["'` +
+  // Not inside `obj.name` (the name starts at `obj`), but after `).`, `].` or a leading `.` (builders).
+  String.raw`(?<![\w$@])(?<![\w$]\.)(?<nq>["'` +
     '`' +
     String.raw`]?)(?<name>(?:\$env:|[$@:])?[A-Za-z_][\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
     // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
@@ -50,7 +51,7 @@ const ASSIGN = new RegExp(
 
 const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,600})<\/\k<name>>/g;
 const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\s*"(?<value>[^"\r\n]{0,600})"/gi;
-const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>\s{0,4}[!=]==?\s{0,4}(?<name>[A-Za-z_$][\w.$]{0,80})/g;
+const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>(?:\s{0,4}[!=]==?\s{0,4}|\.equals(?:IgnoreCase)?\()(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
 
@@ -119,7 +120,7 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
   // Each form needs characters most lines lack: a cheap test first spares three regex passes per line.
   if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
-  if (text.includes('==') || text.includes('!=')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
+  if (text.includes('==') || text.includes('!=') || text.includes('.equals')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
   for (const f of STATEMENTS) if (f.when.test(text)) statementForms(text, base, f, out);
   return out;
 }
@@ -155,6 +156,11 @@ const STATEMENTS: StatementForm[] = [
   {
     when: /_header|_param|Header|SetEnv/,
     re: /(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|fastcgi_param|uwsgi_param|scgi_param|RequestHeader[ \t]+(?:set|add|append|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|add|append)|SetEnv)[ \t]+["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]+(?<q>["']?)(?<value>[^\s"';]{1,600})\k<q>/dg,
+  },
+  // A fallback literal after a lookup: `process.env.API_KEY || '…'`, `os.environ.get("TOKEN") or "…"`, `?? "…"`.
+  {
+    when: /\|\||\?\?|\bor\b/,
+    re: /(?<name>[A-Za-z_][\w-]{0,80})["'`]?[ \t]*[\])]?[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?<q>["'`])(?<value>[^"'`\\\r\n]{1,600})\k<q>/dg,
   },
   // A Dockerfile's legacy `ENV NAME value` (no `=`).
   { when: /ENV/, re: /^[ \t]*ENV[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'=]{1,600})\k<q>[ \t]*$/dgm },
