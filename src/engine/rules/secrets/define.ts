@@ -6,6 +6,8 @@ import type { Confidence, Severity } from '../../finding.js';
 import type { RawFinding, RevokeGuide, Rule, RuleContext, FileView } from '../../rule.js';
 import { shannonEntropy } from '../../entropy.js';
 import { isPlaceholder, isReference } from '../../placeholder.js';
+import { extendSegments } from './lib/next-line.js';
+import { blockRead } from './lib/keyed-secret.js';
 
 /** Controls a committed credential violates, whichever provider issued it. */
 export const SECRET_CONTROLS = ['PCI-DSS-8.6.2', 'PCI-DSS-3.6.1', 'NIST-800-53-IA-5(7)', 'SOC2-CC6.1', 'SOX-ITGC-AC'];
@@ -29,11 +31,34 @@ export interface SecretRuleSpec {
   minEntropy?: number;
   /** `strict` (default) drops only evident placeholders; `loose` also drops words like `your_key`. */
   placeholders?: 'strict' | 'loose' | 'off';
-  /** Extra validation, e.g. a checksum; return false to drop the match. */
+  /**
+   * Extra validation, e.g. a checksum; return false to drop the match. For a pattern that reads a
+   * parent's block (keyed-secret.ts `nestedUnder`), `match[0]` holds the parent's line and the child's,
+   * without the lines between.
+   */
   validate?(secret: string, match: RegExpExecArray, file: FileView): boolean;
   appliesTo?: (path: string) => boolean;
   scope?: 'line' | 'file';
   message?: string;
+}
+
+/**
+ * A block-reading match (a credential key a few lines under its parent) as its validators see it: the
+ * parent's line and the child's, without the lines between, so that a sibling's name (`org_id:`) is
+ * not taken for the credential's. `secretAt` is the secret's offset in the match. The same match
+ * when it spans at most two lines.
+ */
+function parentAndChild(m: RegExpExecArray, secretAt: number): RegExpExecArray {
+  const text = m[0];
+  const first = text.indexOf('\n');
+  const last = text.lastIndexOf('\n', secretAt);
+  if (first === last) return m;
+  const out = [...m] as unknown as RegExpExecArray;
+  out[0] = text.slice(0, first + 1) + text.slice(last + 1);
+  out.index = m.index;
+  out.input = m.input;
+  out.groups = m.groups;
+  return out;
 }
 
 export function defineSecretRule(spec: SecretRuleSpec): Rule {
@@ -56,6 +81,10 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     at.lastIndex = m.index;
     return at.exec(text)?.indices?.groups?.secret?.[0] ?? m.index;
   };
+  // A pattern that reads a parent's block (a credential key a few lines under `meraki:`) sees the
+  // segments that hold a line that may be the parent's (no other can match), each with the lines after
+  // it, however the rule was wrapped.
+  const block = blockRead(spec.pattern);
   const rule: Rule = {
     meta: {
       id: spec.id,
@@ -71,7 +100,8 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     scope: spec.scope ?? 'line',
     check(file: FileView, _ctx: RuleContext): RawFinding[] {
       const out: RawFinding[] = [];
-      for (const seg of file.segments) {
+      const segments = block ? extendSegments({ ...file, segments: file.segments.filter((seg) => block.mayOpen(seg.text)) }, block.lines) : file.segments;
+      for (const seg of segments) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(seg.text)) !== null) {
@@ -84,7 +114,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
           const at = secretAt(m, seg.text);
           if (placeholders !== 'off' && (isPlaceholder(secret, placeholders === 'strict') || isReference(secret))) continue;
           if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) continue;
-          if (spec.validate && !spec.validate(secret, m, file)) continue;
+          if (spec.validate && !spec.validate(secret, block ? parentAndChild(m, at - m.index) : m, file)) continue;
           out.push({ start: seg.offset + at, end: seg.offset + at + secret.length, secret, message });
         }
       }

@@ -51,21 +51,127 @@ export function providerNamed(providers: readonly string[], { words = CREDENTIAL
   return (camelCase ? IDENTIFIER_START : WORD_START) + credentialNamed(providers, words);
 }
 
+/** Child lines after the parent's that a nested key may be on (`nestedUnder`). */
+export const BLOCK_LINES = 8;
+
 /**
- * Regex source up to a value: one of `providers` as a parent key on the line above and a credential-named
- * key under it, the provider's name being on the parent's line only:
+ * Each nested form's test for the end of a parent's line (the provider's name and what may follow it)
+ * and the longest such end. A form's number is in its group names (`nestedIndent<n>`), so a pattern
+ * built on it, recompiled or inside a larger source, still leads to it.
+ */
+const nestedForms: Array<{ parentEnd: RegExp; reach: number }> = [];
+const formNumbers = new Map<string, number>();
+const FORM_GROUP = /\(\?<nestedIndent(\d+)>/;
+
+/** Characters a parent's line may hold after the provider's name (`nestedUnder`: `_API.`, `"]`, `: {`). */
+const AFTER_NAME = 40;
+
+export interface BlockRead {
+  /** Lines after a parent's line the pattern reads. */
+  lines: number;
+  /** False when no line of `text` can be a parent's. */
+  mayOpen: (text: string) => boolean;
+}
+
+/**
+ * For a pattern built on `nestedUnder` (also inside a larger source), what it reads: `defineSecretRule`
+ * runs it on the segments that may hold a parent's line (no other can match), each with the `lines`
+ * after it.
+ */
+export function blockRead(pattern: RegExp): BlockRead | undefined {
+  const form = nestedForms[Number(FORM_GROUP.exec(pattern.source)?.[1] ?? -1)];
+  if (form === undefined) return undefined;
+  const { parentEnd, reach } = form;
+  return { lines: BLOCK_LINES, mayOpen: (text) => endsAParent(text, parentEnd, reach) };
+}
+
+/**
+ * Whether a line of `text` ends as a parent's line does (`parentEnd`, anchored at the end, on the last
+ * `reach` characters of each line and one before them for its look-behind): a test of bounded cost a line.
+ */
+function endsAParent(text: string, parentEnd: RegExp, reach: number): boolean {
+  for (let end = text.length; ;) {
+    const stop = text.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
+    if (parentEnd.test(text.slice(Math.max(0, stop - reach - 1), stop))) return true;
+    if (end === 0) return false;
+    end = text.lastIndexOf('\n', end - 1);
+    if (end === -1) return false;
+  }
+}
+
+/** Regex source: the rest of a line and its `\n` (a `\r` is part of the line; extended lines are at most 4,096 characters). */
+const REST_OF_LINE = String.raw`[^\n]{0,4096}\n`;
+/** Regex source: at the start of a line (or of the text searched). */
+const LINE_START = String.raw`(?<![^\n])`;
+/** Regex source: a line's indentation, all of it (what the child lines must go deeper than). */
+const INDENT = String.raw`[ \t]{0,64}(?![ \t])`;
+/** Longest parent line, indentation aside. */
+const PARENT_LINE = 200;
+
+/**
+ * Regex source: a line of the block that may come between a parent and its credential key: indented
+ * deeper than the parent (`indent`, the backreference to the parent's indentation; with `items`, a
+ * YAML list item at the parent's own indentation counts as deeper), or blank, or a comment at any
+ * indentation. The alternatives exclude each other, so the engine has one way to read a line: a failed
+ * match costs a try per line, not one per combination.
+ */
+function blockLine(indent: string, items: boolean): string {
+  const deeper = items ? String.raw`${indent}(?:[ \t]|-[ \t])` : String.raw`${indent}[ \t]`;
+  return String.raw`(?:${deeper}${REST_OF_LINE}|(?!${deeper})[ \t]{0,64}(?:(?:#|//)${REST_OF_LINE}|\r?\n))`;
+}
+
+/**
+ * Regex source up to a value: one of `providers` as a parent key and a credential-named key among its
+ * first `BLOCK_LINES` (8) child lines, the provider's name being on the parent's line only:
  *
- *     meraki:                [meraki]            meraki: {               bittrex:
- *       api_key: <value>     api_key = <value>     apiKey: '<value>',     - secret: <value>
+ *     meraki:                    [meraki]          meraki: {                  bittrex:
+ *       url: https://…           host = x            baseUrl: 'https://…',      - secret: <value>
+ *       api_key: <value>         api_key = <value>   apiKey: '<value>',
  *
- * The parent is a YAML key or list item, a TOML `[section]` or a JS/JSON object (`x: {`, `"x": {`); the
- * child line may start a YAML list item and quote its key. Ends after the child's operator and an
- * optional opening quote: append the value. The child's key holds one of `words` (default `CREDENTIAL_WORDS`).
+ * The parent is a YAML key or list item, a TOML/INI `[section]` or a JS/JSON object (`x: {`, `"x": {`);
+ * the child line may start a YAML list item and quote its key. The child stays in the parent's block:
+ * under a `[section]`, no other `[section]` line comes between them; under a key, every line between is
+ * indented deeper than the parent's line (so is a YAML list item at the parent's own indentation, unless
+ * the parent is itself a list item), blank or a comment, and the child is deeper too — except right
+ * under the parent, where it may be at the parent's own indentation, as before (`# Meraki` over
+ * `API_KEY=…`). A sibling of the parent or a new section ends the block: a key under the next parent is
+ * not this provider's. Ends after the child's operator and an optional opening quote: append the value.
+ * The child's key holds one of `words` (default `CREDENTIAL_WORDS`).
+ *
+ * A match starts at the provider's name, as it did when the child had to be on the next line; the
+ * parent line's start and indentation are read behind it, once the name is found to end the line.
+ * `defineSecretRule` gives a pattern built on this source the `BLOCK_LINES` lines after each of its
+ * segments that holds a line that may be the parent's (`blockRead`), and its validators the parent's
+ * line and the child's, without the lines between. Every part is bounded and each line has one
+ * reading: a search stays linear in the text. Under one parent, the first credential key whose value
+ * fits is the one reported.
  */
 export function nestedUnder(providers: readonly string[], words: readonly string[] = CREDENTIAL_WORDS): string {
-  const parent = String.raw`${IDENTIFIER_START}${names(...providers)}[\w.-]{0,24}["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}\r?\n`;
-  const child = String.raw`[ \t]{0,16}(?:-[ \t]{1,4})?["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...words)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-  return parent + child;
+  const key = String.raw`["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...words)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
+  const item = String.raw`(?:-[ \t]{1,4})?`;
+  const between = BLOCK_LINES - 1;
+  const eol = String.raw`(?=\r?\n)`;
+  // The parent's line, read behind its end: from the line's start, its indentation, then what it starts with.
+  const lineBehind = (start: string): string => String.raw`(?<=${LINE_START}${start}[^\n]{0,${PARENT_LINE}})\r?\n`;
+  // `[section]`: the child at any indentation, with no other section's line before it.
+  const section = String.raw`["']?\]{1,2}[ \t]{0,4}${eol}${lineBehind(String.raw`[ \t]{0,64}\[`)}(?:(?![ \t]{0,64}\[)${REST_OF_LINE}){0,${between}}?[ \t]{0,16}${item}${key}`;
+  // A key (`meraki:`, `"meraki": {`, `# meraki`) or a list item (`- meraki:`, `- name: meraki`), and a
+  // child right under it at least as deep, or further down in the block and deeper.
+  const underKey = (group: string, start: string, items: boolean): string => {
+    const indent = String.raw`\k<${group}>`;
+    const deeper = String.raw`[ \t]{1,16}${item}${items ? String.raw`|-[ \t]{1,4}` : ''}`;
+    return String.raw`${lineBehind(String.raw`(?<${group}>${INDENT})${start}`)}(?:${indent}[ \t]{0,16}${item}${key}|${blockLine(indent, items)}{1,${between}}?${indent}(?:${deeper})${key})`;
+  };
+  const name = String.raw`${IDENTIFIER_START}${names(...providers)}[\w.-]{0,24}`;
+  const id = `${providers.join('\0')}\n${words.join('\0')}`;
+  let n = formNumbers.get(id);
+  if (n === undefined) {
+    formNumbers.set(id, (n = nestedForms.length));
+    const parentEnd = new RegExp(String.raw`${name}(?:["']?\]{1,2}|["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?)[ \t]{0,4}$`);
+    nestedForms.push({ parentEnd, reach: AFTER_NAME + Math.max(...providers.map((p) => p.length)) });
+  }
+  const keyed = String.raw`["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}${eol}(?:${underKey(`nestedIndent${n}`, String.raw`(?!\[|-[ \t])`, true)}|${underKey(`nestedItemIndent${n}`, String.raw`-[ \t]{1,4}`, false)})`;
+  return String.raw`${name}(?:${section}|${keyed})`;
 }
 
 export interface NestedSecretOptions {
