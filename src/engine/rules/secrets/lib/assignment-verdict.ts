@@ -8,7 +8,7 @@ import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findTerraformDefault, findYamlBlockScalar, isConfigLine } from './assignments.js';
+import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
@@ -218,11 +218,11 @@ export interface JudgedAssignment {
 const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|contrase|senha|mdp/gi;
 
 // The two generic rules look at many of the same lines: find and judge each stretch once.
-let judgedCache: { text: string; bySegment: Map<string, JudgedAssignment[]> } | undefined;
+let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; bySegment: Map<string, JudgedAssignment[]> } | undefined;
 
 /** Judged assignments of every segment of `file` (cached for the file being scanned). */
 export function judgedAssignments(file: FileView): JudgedAssignment[] {
-  if (!judgedCache || judgedCache.text !== file.text) judgedCache = { text: file.text, bySegment: new Map() };
+  if (!judgedCache || judgedCache.text !== file.text || judgedCache.path !== file.path) judgedCache = { text: file.text, path: file.path, statements: statementsFor(file.path), bySegment: new Map() };
   const out: JudgedAssignment[] = [];
   for (const seg of file.segments) {
     const key = `${seg.offset}:${seg.text.length}`;
@@ -232,7 +232,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       const segEnd = seg.offset + seg.text.length;
       const following = file.text.slice(segEnd, segEnd + 1200);
       const found = [
-        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD),
+        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD, judgedCache.statements),
         ...findMultilineXml(seg.text, following, segEnd),
         ...findYamlBlockScalar(seg.text, following, segEnd),
         ...findTerraformDefault(seg.text, following, segEnd),

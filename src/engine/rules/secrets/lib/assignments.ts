@@ -60,7 +60,7 @@ const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
  * regex of credential words), only names that contain one are tried: the assignment pattern then runs
  * at a few positions per line instead of every one, which is most of a scan's cost on ordinary code.
  */
-export function findAssignments(text: string, base = 0, anchor?: RegExp): Assignment[] {
+export function findAssignments(text: string, base = 0, anchor?: RegExp, statements: readonly StatementForm[] = STATEMENTS): Assignment[] {
   const out: Assignment[] = [];
   const re = anchor ? ASSIGN_AT : ASSIGN;
   const starts = anchor ? nameStarts(text, anchor) : undefined;
@@ -121,57 +121,101 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp): Assign
   if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
   if (text.includes('==') || text.includes('!=') || text.includes('.equals')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
-  for (const f of STATEMENTS) if (f.when.test(text)) statementForms(text, base, f, out);
+  // Statements are written one per line in configuration, scripts and docs: a longer stretch is minified
+  // code or data, where the general form above is enough.
+  if (text.length <= STATEMENT_MAX_LINE) for (const f of statements) if (f.when(text)) statementForms(text, base, f, out);
   return out;
 }
 
-interface StatementForm {
-  /** A cheap test on the line first: most lines hold none of these. */
-  when: RegExp;
+/** A test for any of `parts` in a line (built once: no array or closure per call). */
+function anyOf(...parts: string[]): (line: string) => boolean {
+  return (t) => {
+    for (let i = 0; i < parts.length; i++) if (t.includes(parts[i]!)) return true;
+    return false;
+  };
+}
+const STATEMENT_MAX_LINE = 500;
+
+export interface StatementForm {
+  /**
+   * A cheap test on the line first: most lines hold none of these. Plain substring searches: a regex
+   * test per form on every line the generic rules see costs more than the forms themselves.
+   */
+  when: (line: string) => boolean;
   /** Global with `d`; groups `value`, optional `name` and `q` (the value's quote). */
   re: RegExp;
   /** The name when the statement implies it (`IDENTIFIED BY` sets a password). */
   name?: string;
+  /** Where it is written (the file's path), when not everywhere: most lines of a scan are code. */
+  files?: RegExp;
 }
+
+// Kinds of files, by path.
+const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
+const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|json|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
+const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
 // Statements that name what they set, each bounded (rules run on adversarial minified lines).
 const STATEMENTS: StatementForm[] = [
   // C, C++, Objective-C: `#define API_KEY "…"`, `#define API_KEY @"…"`.
-  { when: /#[ \t]*define/, re: /^[ \t]*#[ \t]*define[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?:@|L|u8|u|U)?(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dgm },
+  {
+    files: /\.(?:c|h|cc|cpp|cxx|c\+\+|hpp|hh|hxx|h\+\+|m|mm|ino|pch|inl|ipp|tpp)$/i,
+    when: (t) => t.includes('define'),
+    re: /^[ \t]*#[ \t]*define[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?:@|L|u8|u|U)?(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dgm,
+  },
   // SQL: `CREATE USER … IDENTIFIED BY '…'`, `ALTER ROLE … WITH PASSWORD '…'`, `CREATE LOGIN … WITH PASSWORD = '…'`, `SET PASSWORD FOR … = '…'`.
   {
-    when: /identified|password/i,
+    files: new RegExp(`${SQL_HOSTS}|${SCRIPTS}|${DOCS}`, 'i'),
+    when: anyOf('IDENTIFIED', 'identified', ' USER ', ' ROLE ', ' LOGIN ', ' user ', ' role ', ' login ', 'SET PASSWORD', 'set password'),
     re: /\b(?:(?:CREATE|ALTER)[ \t]+(?:USER|ROLE|LOGIN)\b[^;'"\r\n]{0,200}?\b(?:(?:ENCRYPTED[ \t]+)?PASSWORD[ \t]*=?|IDENTIFIED[ \t]+(?:WITH[ \t]+[\w$]{1,40}[ \t]+)?BY(?:[ \t]+PASSWORD)?)|IDENTIFIED[ \t]+(?:WITH[ \t]+[\w$]{1,40}[ \t]+)?BY|SET[ \t]+PASSWORD[ \t]+(?:FOR[ \t]+[^=;\r\n]{1,100}?)?=[ \t]*(?:PASSWORD[ \t]*\()?)[ \t]*(?<q>['"])(?<value>[^'"\r\n]{1,200})\k<q>/dgi,
     name: 'password',
   },
   // XML element text named by an attribute: Java's `<entry key="api.key">…</entry>`, Android's `<string name="api_key">…</string>`.
-  { when: /<\//, re: /<(?<tag>[A-Za-z_][\w.:-]{0,60})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[A-Za-z_][\w.:-]{0,80})["'][^<>]{0,200}>(?<value>[^<>\r\n]{1,600})<\/\k<tag>>/dg },
+  {
+    files: /\.(?:xml|config|plist|xaml|resx|props|targets|[a-z]*proj|nuspec|jelly|xhtml|wsdl|svg|tmx|xlf|xliff)$/i,
+    when: (t) => t.includes('</') && (t.includes('key') || t.includes('name')),
+    re: /<(?<tag>[A-Za-z_][\w.:-]{0,60})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[A-Za-z_][\w.:-]{0,80})["'][^<>]{0,200}>(?<value>[^<>\r\n]{1,600})<\/\k<tag>>/dg,
+  },
   // Android Gradle: `buildConfigField "String", "API_KEY", "\"…\""`, `resValue("string", "api_key", "…")`.
   {
-    when: /buildConfigField|resValue/,
+    files: /\.(?:gradle|kts|groovy)$/i,
+    when: (t) => t.includes('buildConfigField') || t.includes('resValue'),
     re: /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["'](?<name>[A-Za-z_][\w.]{0,80})["'][ \t]*,[ \t]*(?<q>["'])(?:\\")?(?<value>[^"'\\\r\n]{1,600})(?:\\")?\k<q>/dg,
   },
   // Web server directives that set a header or an environment variable: nginx's `proxy_set_header X-Api-Key "…";`,
   // `fastcgi_param DB_PASSWORD …;`, Apache's `RequestHeader set X-Api-Key "…"` and `SetEnv DB_PASSWORD …`.
   {
-    when: /_header|_param|Header|SetEnv/,
+    files: new RegExp(String.raw`nginx|apache|httpd|\.htaccess$|\.(?:conf|vhost|site|inc|locations?)$|${SCRIPTS}|${DOCS}`, 'i'),
+    when: anyOf('_header', '_param', 'Header ', 'SetEnv'),
     re: /(?<![\w-])(?:proxy_set_header|grpc_set_header|add_header|fastcgi_param|uwsgi_param|scgi_param|RequestHeader[ \t]+(?:set|add|append|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|add|append)|SetEnv)[ \t]+["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]+(?<q>["']?)(?<value>[^\s"';]{1,600})\k<q>/dg,
   },
   // A fallback literal after a lookup: `process.env.API_KEY || '…'`, `os.environ.get("TOKEN") or "…"`, `?? "…"`.
   {
-    when: /\|\||\?\?|\bor\b/,
-    re: /(?<name>[A-Za-z_][\w-]{0,80})["'`]?[ \t]*[\])]?[ \t]*(?:\|\||\?\?|\bor\b)[ \t]*(?<q>["'`])(?<value>[^"'`\\\r\n]{1,600})\k<q>/dg,
+    when: anyOf('||', '??', ' or '),
+    // The name in a lookbehind after the operator: the search stops at each operator, not at every
+    // identifier of a minified line.
+    re: /(?:\|\||\?\?|\bor\b)(?<=(?<name>[A-Za-z_][\w-]{0,80})["'`]?[ \t]*[\])]?[ \t]*(?:\|\||\?\?|or))[ \t]*(?<q>["'`])(?<value>[^"'`\\\r\n]{1,600})\k<q>/dg,
   },
   // A Dockerfile's legacy `ENV NAME value` (no `=`).
-  { when: /ENV/, re: /^[ \t]*ENV[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'=]{1,600})\k<q>[ \t]*$/dgm },
+  { files: new RegExp(`${SCRIPTS}|${DOCS}`, 'i'), when: (t) => t.includes('ENV'), re: /^[ \t]*ENV[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'=]{1,600})\k<q>[ \t]*$/dgm },
   // A command-line flag and its value as the next argument: `mycli --api-key …`, `--client-secret "…"`.
-  { when: /--/, re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>[^\s"'`\\<>|;&(){}[\]]{1,600})\k<q>(?![^\s;&|)])/dg },
+  {
+    files: new RegExp(`${SCRIPTS}|${DOCS}`, 'i'),
+    when: (t) => t.includes('--'),
+    re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>[^\s"'`\\<>|;&(){}[\]]{1,600})\k<q>(?![^\s;&|)])/dg,
+  },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
-    when: /key|token|secret|password/i,
+    files: new RegExp(DOCS, 'i'),
+    when: anyOf(' key', ' Key', ' KEY', ' token', ' Token', ' TOKEN', ' secret', ' Secret', ' SECRET', ' password', ' Password', ' PASSWORD'),
     re: /(?<![\w-])(?<name>(?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access)[ \t](?:key|token|secret|password))[ \t]*(?:[:=]|[ \t]-)[ \t]*(?<q>["'`]?)(?<value>[^\s"'`,;<>()[\]{}]{8,600})\k<q>(?![^\s,;.)])/dgi,
   },
 ];
+
+/** The statement forms written in a file at `path` (its kind of file). */
+export function statementsFor(path: string): readonly StatementForm[] {
+  return STATEMENTS.filter((f) => !f.files || f.files.test(path));
+}
 
 /** Assignments written as `form` in `text`. */
 function statementForms(text: string, base: number, form: StatementForm, out: Assignment[]): void {

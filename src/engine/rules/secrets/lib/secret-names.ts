@@ -121,6 +121,20 @@ const KEY_OWNERS_NOT_SECRET = new Set(
  * enough to judge a strongly random value in it, not a hex digest or a word.
  */
 export function isLooseKeyName(name: string): boolean {
+  // Most names the generic rules meet are not credentials (`Object.keys`, `keyof`): a cheap test first.
+  if (!LOOSE_KEY_END.test(name)) return false;
+  let loose = looseNames.get(name);
+  if (loose === undefined) {
+    if (looseNames.size >= 20_000) looseNames.clear();
+    looseNames.set(name, (loose = judgeLooseKeyName(name)));
+  }
+  return loose;
+}
+
+const LOOSE_KEY_END = /[a-z0-9][_.-]?keys?$|[a-z0-9]Keys?$|[A-Z0-9][_.-]?KEYS?$/;
+const looseNames = new Map<string, boolean>();
+
+function judgeLooseKeyName(name: string): boolean {
   const words = nameWords(name);
   const n = words.length;
   if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;
