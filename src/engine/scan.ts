@@ -152,6 +152,11 @@ export class Scanner {
   private readonly compiled: CompiledRule[];
   /** Built on the first file (a scan of nothing does not pay for it), once per keyword list per process. */
   private matcherBuilt: KeywordMatcher | undefined;
+  /** scanFile's scratch: each rule's verdict on the current path (0 undecided, 1 eligible, 2 not) … */
+  private eligibility = new Uint8Array(0);
+  /** … the rules decided for it (to reset), and each rule's ranges [start, end, …] in it. */
+  private decided: number[] = [];
+  private rangeLists: number[][] = [];
   private readonly keywords: string[];
   /** keyword index → indexes into `compiled` */
   private readonly keywordRules: number[][];
@@ -294,11 +299,19 @@ export class Scanner {
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
     const compiled = this.compiled;
-    const eligibility = new Uint8Array(compiled.length);
+    // Scratch reused from file to file (scanFile is never re-entered): a fresh table per file was most
+    // of this function's allocation, for a few hundred files a second.
+    if (this.eligibility.length !== compiled.length) {
+      this.eligibility = new Uint8Array(compiled.length);
+      this.rangeLists = compiled.map(() => []);
+    } else for (const ri of this.decided) this.eligibility[ri] = 0;
+    this.decided.length = 0;
+    const eligibility = this.eligibility;
+    const decided = this.decided;
     const soft = !isEmpty(this.softIgnore) && matchesAny(path, this.softIgnore);
     // Where each eligible rule needs to look: flat [start, end, start, end, …] per rule, in the order
     // rules were first reached (the order they run in).
-    const ranges: Array<number[] | undefined> = new Array<number[] | undefined>(compiled.length);
+    const ranges = this.rangeLists;
     const reached: number[] = [];
     const touch = (ri: number): number[] | undefined => {
       let e = eligibility[ri]!;
@@ -307,8 +320,9 @@ export class Scanner {
         const ok =
           (!soft || c.locked) && (c.appliesTo === undefined || c.appliesTo(path)) && (c.paths === undefined || matchesAny(path, c.paths)) && !(c.ignore !== undefined && matchesAny(path, c.ignore));
         eligibility[ri] = e = ok ? 1 : 2;
+        decided.push(ri);
         if (ok) {
-          ranges[ri] = [];
+          ranges[ri]!.length = 0;
           reached.push(ri);
         }
       }

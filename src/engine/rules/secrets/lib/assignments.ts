@@ -336,6 +336,7 @@ export const PLAIN_ASSIGN = /^(?:=|:{1,3}=|\?=)$/;
 /** Sorted, distinct offsets where a name holding an `anchor` word starts (with its opening quote). */
 function nameStarts(text: string, anchor: RegExp): number[] {
   const out: number[] = [];
+  let unsorted = false;
   anchor.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = anchor.exec(text)) !== null) {
@@ -348,16 +349,29 @@ function nameStarts(text: string, anchor: RegExp): number[] {
     // A name starts with a letter or `_` (after an optional sigil): skip leading digits, dots, dashes.
     while (i < m.index && !isNameHead(text.charCodeAt(i))) i++;
     // A quoted name (`"password": …`), or a quote that opens a value holding `NAME=…`: try both.
-    if (i > 0 && isQuote(text.charCodeAt(i - 1))) out.push(i - 1);
-    out.push(i);
+    // Starts come in order, a second word of the same name repeating its start: keep the list sorted
+    // and distinct as it grows (a sort per line was most of this function's allocation).
+    if (i > 0 && isQuote(text.charCodeAt(i - 1))) unsorted = addStart(out, i - 1) || unsorted;
+    unsorted = addStart(out, i) || unsorted;
     anchor.lastIndex = m.index + m[0].length;
   }
-  if (out.length < 2) return out;
+  if (!unsorted || out.length < 2) return out;
   out.sort((a, b) => a - b);
   let n = 1;
   for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k]!;
   out.length = n;
   return out;
+}
+
+/** Appends `v` unless it repeats the last start; true when it is out of order (the caller sorts then). */
+function addStart(out: number[], v: number): boolean {
+  const last = out.length ? out[out.length - 1]! : -1;
+  if (v > last) out.push(v);
+  else if (v < last && !out.includes(v)) {
+    out.push(v);
+    return true;
+  }
+  return false;
 }
 
 // Character tests by code unit (run for every character of every candidate name): what a name may hold
