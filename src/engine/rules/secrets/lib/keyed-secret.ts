@@ -147,21 +147,6 @@ function blockLine(indent: string, items: boolean): string {
  * fits is the one reported.
  */
 export function nestedUnder(providers: readonly string[], words: readonly string[] = CREDENTIAL_WORDS): string {
-  const key = String.raw`["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...words)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
-  const item = String.raw`(?:-[ \t]{1,4})?`;
-  const between = BLOCK_LINES - 1;
-  const eol = String.raw`(?=\r?\n)`;
-  // The parent's line, read behind its end: from the line's start, its indentation, then what it starts with.
-  const lineBehind = (start: string): string => String.raw`(?<=${LINE_START}${start}[^\n]{0,${PARENT_LINE}})\r?\n`;
-  // `[section]`: the child at any indentation, with no other section's line before it.
-  const section = String.raw`["']?\]{1,2}[ \t]{0,4}${eol}${lineBehind(String.raw`[ \t]{0,64}\[`)}(?:(?![ \t]{0,64}\[)${REST_OF_LINE}){0,${between}}?[ \t]{0,16}${item}${key}`;
-  // A key (`meraki:`, `"meraki": {`, `# meraki`) or a list item (`- meraki:`, `- name: meraki`), and a
-  // child right under it at least as deep, or further down in the block and deeper.
-  const underKey = (group: string, start: string, items: boolean): string => {
-    const indent = String.raw`\k<${group}>`;
-    const deeper = String.raw`[ \t]{1,16}${item}${items ? String.raw`|-[ \t]{1,4}` : ''}`;
-    return String.raw`${lineBehind(String.raw`(?<${group}>${INDENT})${start}`)}(?:${indent}[ \t]{0,16}${item}${key}|${blockLine(indent, items)}{1,${between}}?${indent}(?:${deeper})${key})`;
-  };
   const name = String.raw`${IDENTIFIER_START}${names(...providers)}[\w.-]{0,24}`;
   const id = `${providers.join('\0')}\n${words.join('\0')}`;
   let n = formNumbers.get(id);
@@ -170,8 +155,37 @@ export function nestedUnder(providers: readonly string[], words: readonly string
     const parentEnd = new RegExp(String.raw`${name}(?:["']?\]{1,2}|["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?)[ \t]{0,4}$`);
     nestedForms.push({ parentEnd, reach: AFTER_NAME + Math.max(...providers.map((p) => p.length)) });
   }
-  const keyed = String.raw`["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}${eol}(?:${underKey(`nestedIndent${n}`, String.raw`(?!\[|-[ \t])`, true)}|${underKey(`nestedItemIndent${n}`, String.raw`-[ \t]{1,4}`, false)})`;
-  return String.raw`${name}(?:${section}|${keyed})`;
+  const wordsKey = words.join('\0');
+  let tail = tails.get(wordsKey);
+  if (tail === undefined) tails.set(wordsKey, (tail = nestedTail(words)));
+  return name + tail.replaceAll(FORM_MARK, String(n));
+}
+
+/** Stands for a form's number in a cached tail (`nestedIndent<n>`): a character no source holds. */
+const FORM_MARK = '\u0001';
+/** What follows the provider's name, by credential words: the same for the ~120 rules but their form number. */
+const tails = new Map<string, string>();
+
+function nestedTail(words: readonly string[]): string {
+  const key = String.raw`["']?[\w.-]{0,24}?${NOT_PUBLIC}${names(...words)}[\w.-]{0,12}["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?`;
+  const item = String.raw`(?:-[ \t]{1,4})?`;
+  const between = BLOCK_LINES - 1;
+  const eol = String.raw`(?=\r?\n)`;
+  // The parent's line, read behind its end: from the line's start, its indentation, then what it starts with.
+  const lineBehind = (start: string): string => String.raw`(?<=${LINE_START}${start}[^\n]{0,${PARENT_LINE}})\r?\n`;
+  // `[section]`: the child at any indentation, with no other section's line before it.
+  const section = String.raw`["']?\]{1,2}[ \t]{0,4}${eol}${lineBehind(String.raw`[ \t]{0,64}\[`)}(?:(?![ \t]{0,64}\[)${REST_OF_LINE}){0,${between}}?[ \t]{0,16}${item}`;
+  // A key (`meraki:`, `"meraki": {`, `# meraki`) or a list item (`- meraki:`, `- name: meraki`), and a
+  // child right under it at least as deep, or further down in the block and deeper.
+  const underKey = (group: string, start: string, items: boolean): string => {
+    const indent = String.raw`\k<${group}>`;
+    const deeper = String.raw`[ \t]{1,16}${item}${items ? String.raw`|-[ \t]{1,4}` : ''}`;
+    return String.raw`${lineBehind(String.raw`(?<${group}>${INDENT})${start}`)}(?:${indent}[ \t]{0,16}${item}|${blockLine(indent, items)}{1,${between}}?${indent}(?:${deeper}))`;
+  };
+  const keyed = String.raw`["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?[ \t]{0,4}${eol}(?:${underKey(`nestedIndent${FORM_MARK}`, String.raw`(?!\[|-[ \t])`, true)}|${underKey(`nestedItemIndent${FORM_MARK}`, String.raw`-[ \t]{1,4}`, false)})`;
+  // Every way to the child's line ends at its key: written once, after them (a fifth of the source, which
+  // the RegExp constructor parses for each of ~120 rules at start-up).
+  return String.raw`(?:${section}|${keyed})${key}`;
 }
 
 export interface NestedSecretOptions {
