@@ -67,9 +67,11 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
   const message = spec.message ?? `${name} committed to the repository.`;
   const placeholders = spec.placeholders ?? 'strict';
   const hasSecretGroup = spec.pattern.source.includes('(?<secret>') && !spec.pattern.flags.includes('d');
-  // One search expression per rule, reused for every file (check runs synchronously, so lastIndex is
-  // never shared), without `d`: match indices cost an allocation per match on every line searched.
-  const re = new RegExp(spec.pattern.source, spec.pattern.flags);
+  // One search expression per rule, reused for every file, and the spec's own (a copy is parsed again at
+  // every start): check sets lastIndex before each search and runs synchronously to its end, so rules
+  // sharing a pattern object never see each other's state. Without `d` (match indices cost an
+  // allocation per match on every line searched).
+  const re = spec.pattern;
   // The secret group's own offset, only for a match found: the same expression, sticky at the match
   // (the same match, by the same backtracking), with `d`. Searching for the secret's text inside the
   // match could find an earlier copy of it.
