@@ -21,7 +21,7 @@ describe('resolvePolicy', () => {
   it('loads every built-in pack', () => {
     for (const pack of PACK_NAMES) {
       // Against the real registry: every rule a pack names must exist.
-      const r = resolvePolicy([{ source: '.github/tokenwarden.yml', text: `extends: ${pack}\n` }], { today });
+      const r = resolvePolicy([{ source: '.github/tokenwarden.yml', text: `extends: ${pack}\n` }], { today, checkPacks: true });
       expect(r.ok, `${pack}: ${errorsOf(r).map(formatPolicyError).join('\n')}`).toBe(true);
     }
     const pci = load('extends: pci-dss\n');
