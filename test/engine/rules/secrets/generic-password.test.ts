@@ -121,3 +121,12 @@ ruleTester(rule, {
     { name: 'a word that is not the key', code: `redis_password: "${cat('orchid', '4417')}"`, count: 1, path: 'values.yaml' },
   ],
 });
+
+// Real code, today's statement forms: a flag that prompts for its value is followed by another flag.
+ruleTester(rule, {
+  valid: [
+    { code: '$ docker run -it --rm mariadb mariadb --host db --user example-user --password --database test', path: 'README.md' },
+    { code: '    ``/secure-connection accept --name --displayname --password --invite [code blob]``', path: 'connected-workspaces.rst' },
+  ],
+  invalid: [{ name: 'the flag and its value', code: `$ mariadb --host db --user app --password ${p2} --database test`, secret: p2, path: 'README.md' }],
+});

@@ -251,6 +251,18 @@ ruleTester(rule, {
     { code: `cy.get('#password').type('${v1}')`, path: 'login.cy.js' },
     { code: "const t = process.env.TOKEN || 'default-token-value'", path: 'app.js' },
     { code: 'User.withUsername("user").password("{noop}notcompromised").build();', path: 'Tests.java' },
+    // Real code: an instruction in place of the password, a translated UI string named after a token.
+    { code: "CREATE USER 's3_import_user'@'localhost' IDENTIFIED BY 'YourPwdShouldBeLongAndSecure!';", path: 'README.md' },
+    { code: "ALTER USER 'app'@'%' IDENTIFIED BY 'your_db_password_here';", path: 'init.sql' },
+    {
+      code: '<string name="debug_invalidate_access_token_server_done">保存したアクセストークンが破損しています。次のリクエストに失敗し、その後リフレッシュします。</string>',
+      path: 'app/src/main/res/values-ja/strings.xml',
+    },
+    { code: 'mycli --api-key --verbose', path: 'run.sh' },
   ],
-  invalid: [{ name: 'the variable block after another', code: `variable "a" {\n}\nvariable "api_token" {\n  default = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' }],
+  invalid: [
+    { name: 'SQL in a README, quoted user and host', code: `CREATE USER 'app'@'localhost' IDENTIFIED BY '${v1}';`, secret: v1, path: 'README.md' },
+    { name: 'Android string resource, other language folder', code: `<string name="maps_api_key">${v1}</string>`, secret: v1, path: 'app/src/main/res/values-ja/strings.xml' },
+    { name: 'the variable block after another', code: `variable "a" {\n}\nvariable "api_token" {\n  default = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },
+  ],
 });

@@ -20,10 +20,13 @@ export interface Verdict {
 }
 
 const HEX = /^[0-9a-f]+$/i;
+const NON_ASCII = /[^\x20-\x7e]/;
 
 /** Random enough to be a generated secret. */
 export function isHighEntropy(value: string, kind: SecretKind): boolean {
   const len = value.length;
+  // Generated keys are ASCII: letters of other scripts are text (a translated UI string in strings.xml).
+  if (NON_ASCII.test(value)) return false;
   const h = shannonEntropy(value);
   const run = longestTrivialRun(value);
   if (run >= 8 || run >= Math.max(5, len / 3) || isFakeSequence(value)) return false;
@@ -70,6 +73,14 @@ function isWordsAndNumbers(value: string): boolean {
     else if (!/^\d+$/.test(p) && !/^[a-z]{1,2}$/.test(p)) return false;
   }
   return words >= 2 && words * 2 >= parts.length;
+}
+
+/**
+ * Words that tell the reader what to put there: `YourPwdShouldBeLongAndSecure!`, `your_db_pw`,
+ * `ReplaceWithTheRealValue`. A generated value is not four or more capitalised words, nor starts with `your`.
+ */
+function isInstructionPhrase(v: string): boolean {
+  return /^[Yy]our(?:[A-Z]|[_-][A-Za-z])|^YOUR[_-]/.test(v) || /^(?:[A-Z][a-z]+){4,}[!.?]{0,3}$/.test(v);
 }
 
 /**
@@ -134,7 +145,7 @@ function skipValue(a: Assignment, line: string): boolean {
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
-  if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v)) return true;
+  if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v)) return true;
   // data[0].secret, config.auth.token: a member path (of words), not `<id>.<random>`.
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v) && looksLikeIdentifier(v.replace(/\[\d+\]/g, ''))) return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
