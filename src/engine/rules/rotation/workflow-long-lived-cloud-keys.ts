@@ -87,13 +87,21 @@ const rule: Rule = {
 
     const env = (owner: YamlNode | undefined, where: string, outer: Array<Set<string>>): void => {
       const own = fromSecrets(owner);
+      // An access key's id and secret in one mapping are one credential: one finding, at the first.
+      const awsPair = own.has('AWS_ACCESS_KEY_ID') && own.has('AWS_SECRET_ACCESS_KEY');
+      let pairReported = false;
       for (const e of doc.entries(doc.get(owner, 'env'))) {
         const spec = ENV_KEYS[e.key.toUpperCase()];
         const v = doc.str(e.value) ?? '';
         if (!spec || !SECRET_REF.test(v)) continue;
         if (spec.provider === 'AWS' && sessionToken(own, ...outer)) continue;
+        const paired = awsPair && /^AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/i.test(e.key);
+        if (paired && pairReported) continue;
+        pairReported ||= paired;
         at(e.keyNode, {
-          message: `\`${e.key}\` ${where} comes from a stored secret: a long-lived ${spec.provider} credential where OIDC federation would issue one per run.`,
+          message: paired
+            ? `\`AWS_ACCESS_KEY_ID\` and \`AWS_SECRET_ACCESS_KEY\` ${where} come from stored secrets: a long-lived AWS access key where OIDC federation would issue a credential per run.`
+            : `\`${e.key}\` ${where} comes from a stored secret: a long-lived ${spec.provider} credential where OIDC federation would issue one per run.`,
           construct: `env:${where}:${e.key.toUpperCase()}`,
           remediation: `${spec.fix[0]!.toUpperCase()}${spec.fix.slice(1)}; then revoke the key and delete the secret.`,
         });

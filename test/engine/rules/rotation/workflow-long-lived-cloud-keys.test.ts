@@ -94,7 +94,9 @@ ruleTester(rule, {
         'on: push\n',
       ),
       path: WF,
-      count: 2,
+      // an access key's id and secret are one credential: one finding
+      count: 1,
+      line: 3,
     },
     {
       code: y`
@@ -113,6 +115,17 @@ ruleTester(rule, {
 });
 
 describe('rotation/workflow-long-lived-cloud-keys', () => {
+  it('reports an access key id and secret in one env mapping once, naming both', () => {
+    const found = runRule(rule, {
+      code: steps('      - run: aws s3 ls\n        env:\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.K }}\n          AWS_ACCESS_KEY_ID: ${{ secrets.I }}\n'),
+      path: WF,
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('`AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`');
+    // Only the id: still reported, as itself.
+    const one = runRule(rule, { code: steps('      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.I }}\n'), path: WF });
+    expect(one[0]!.message).toMatch(/^`AWS_ACCESS_KEY_ID` in .* comes from a stored secret/);
+  });
   it('grades a key that only assumes a role low', () => {
     const [f] = runRule(rule, {
       code: steps(
