@@ -196,6 +196,9 @@ ruleTester(rule, {
     { code: `VERIFY_KEY = "${v1}"`, path: 'Tests.java' },
     { code: `ABSTRACT_KEY=${rand(32, HEX, 'abshex')}`, path: '.env' },
     { code: 'componentKey = "MyComponentKey2024abc"', path: 'app.js' },
+    // A client-side analytics write key is public by design (it ships in every page).
+    { code: `# Analytics\nsegment_key: '${v1}'\n`, path: 'jekyll.yml' },
+    { code: `const MIXPANEL_KEY = "${v1}";`, path: 'analytics.js' },
     // A member path, a truncated JWT.
     { code: 'token = "config.auth.accessToken"', path: 'app.py' },
     { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
@@ -228,6 +231,7 @@ ruleTester(rule, {
     { name: 'prose access token', code: `Access token - ${v1}`, secret: v1, path: 'NOTES.md' },
     { name: 'provider-named key', code: `ABSTRACT_KEY=${v1}`, secret: v1, path: '.env' },
     { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
+    { name: 'provider key in site config', code: `# Support\nzendesk_key: '${v1}'\n`, secret: v1, line: 2, path: 'jekyll.yml' },
     { name: 'id.secret shape', code: `api_token = "${dotted}"`, secret: dotted, path: 'settings.py' },
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },
     { name: 'Terraform variable default', code: `variable "datadog_api_key" {\n  type      = string\n  sensitive = true\n  default   = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },

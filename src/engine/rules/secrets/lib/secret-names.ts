@@ -111,7 +111,9 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     'lock semaphore queue topic stream channel metric metrics counter hash sha digest checksum data value values ' +
     'name id uuid guid slug token secret attr attribute prop property option param header cookie_name legacy ' +
     'old new next prev previous current default test example sample dummy fake mock my your some other global local ' +
-    'verify verifying verification validation cert certificate jwk jwks kid'
+    'verify verifying verification validation cert certificate jwk jwks kid ' +
+    // Client-side analytics: a write key is in every page that loads the snippet (Kong's `segment_key`).
+    'segment analytics tracking tracker mixpanel amplitude heap hotjar posthog matomo'
   ).split(' '),
 );
 
