@@ -127,6 +127,14 @@ ruleTester(rule, {
   valid: [
     { code: '$ docker run -it --rm mariadb mariadb --host db --user example-user --password --database test', path: 'README.md' },
     { code: '    ``/secure-connection accept --name --displayname --password --invite [code blob]``', path: 'connected-workspaces.rst' },
+    // Prose in a script's manual, a translated label.
+    { code: 'password since it is safer. With --password1 option, on Linux,', path: 'data/Dockerfiles/dovecot/imapsync' },
+    { code: '        "app_passwd": "Applikationslösenord",', path: 'data/web/lang/lang.sv-se.json' },
+    { code: '        "app_passwd": "Contraseña",', path: 'data/web/lang/lang.es-es.json' },
   ],
-  invalid: [{ name: 'the flag and its value', code: `$ mariadb --host db --user app --password ${p2} --database test`, secret: p2, path: 'README.md' }],
+  invalid: [
+    { name: 'the flag and its value', code: `$ mariadb --host db --user app --password ${p2} --database test`, secret: p2, path: 'README.md' },
+    { name: 'a numbered flag', code: `imapsync --host1 imap.test --user1 joe --password1 ${p2} --host2 imap2.test`, secret: p2, path: 'data/Dockerfiles/dovecot/imapsync' },
+    { name: 'a password in a language file', code: `        "app_passwd": "${p1}",`, secret: p1, path: 'data/web/lang/lang.sv-se.json' },
+  ],
 });

@@ -199,6 +199,9 @@ ruleTester(rule, {
     // A client-side analytics write key is public by design (it ships in every page).
     { code: `# Analytics\nsegment_key: '${v1}'\n`, path: 'jekyll.yml' },
     { code: `const MIXPANEL_KEY = "${v1}";`, path: 'analytics.js' },
+    // Web Push's application server key, as an API returns it: the public half.
+    { code: `  "vapid_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, path: 'content/en/methods/apps.md' },
+    { code: '        "app_passwd": "Applikationslösenord",', path: 'data/web/lang/lang.sv-se.json' },
     // A member path, a truncated JWT.
     { code: 'token = "config.auth.accessToken"', path: 'app.py' },
     { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
@@ -231,6 +234,7 @@ ruleTester(rule, {
     { name: 'prose access token', code: `Access token - ${v1}`, secret: v1, path: 'NOTES.md' },
     { name: 'provider-named key', code: `ABSTRACT_KEY=${v1}`, secret: v1, path: '.env' },
     { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
+    { name: "Web Push's private key", code: `  "vapid_private_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, count: 1, path: 'content/en/methods/apps.md' },
     { name: 'provider key in site config', code: `# Support\nzendesk_key: '${v1}'\n`, secret: v1, line: 2, path: 'jekyll.yml' },
     { name: 'id.secret shape', code: `api_token = "${dotted}"`, secret: dotted, path: 'settings.py' },
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },

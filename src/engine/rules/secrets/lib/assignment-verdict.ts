@@ -21,6 +21,7 @@ export interface Verdict {
 
 const HEX = /^[0-9a-f]+$/i;
 const NON_ASCII = /[^\x20-\x7e]/;
+const ONE_WORD = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+)[.,;:]?$/u;
 
 /** Random enough to be a generated secret. */
 export function isHighEntropy(value: string, kind: SecretKind): boolean {
@@ -176,7 +177,9 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
     if (!configLike) return false;
   }
   if (isPlaceholderPassword(v)) return false;
-  if (/^[a-z]+$/.test(v) || /^[A-Z][a-z]+$/.test(v)) return false; // one word: an enum, a label, a default
+  // One word, in any script, maybe ending a sentence: an enum, a label, a default, a translation
+  // (`"app_passwd": "Applikationslösenord"`), prose (`with --password1 option,`).
+  if (ONE_WORD.test(v)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // ENV_VAR_NAME
   if (/^[A-Z]+(?:_[A-Z0-9]*)*$/.test(v)) return false; // a constant: `ANONYMOUS`, `FACTORONE`, `SCOPE_`
   if (/^[A-Za-z][\w.-]*(?:,[A-Za-z][\w.-]*)+$/.test(v) && v.split(',').every((x) => looksLikeIdentifier(x))) return false; // ROLE_A,ROLE_B

@@ -202,8 +202,8 @@ const STATEMENTS: StatementForm[] = [
   {
     files: new RegExp(`${SCRIPTS}|${DOCS}`, 'i'),
     when: (t) => t.includes('--'),
-    // Not `--password --database`: a flag that prompts for its value, followed by another flag.
-    re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>(?!-)[^\s"'`\\<>|;&(){}[\]]{1,600})\k<q>(?![^\s;&|)])/dg,
+    // Not `--password --database` (a flag that prompts for its value, then another flag), nor prose's `--password option,`.
+    re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>(?!-)[^\s"'`\\<>|;&(){}[\],]{1,600})\k<q>(?![^\s;&|)])/dg,
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {

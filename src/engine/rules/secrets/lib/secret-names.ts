@@ -113,7 +113,9 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     'old new next prev previous current default test example sample dummy fake mock my your some other global local ' +
     'verify verifying verification validation cert certificate jwk jwks kid ' +
     // Client-side analytics: a write key is in every page that loads the snippet (Kong's `segment_key`).
-    'segment analytics tracking tracker mixpanel amplitude heap hotjar posthog matomo'
+    'segment analytics tracking tracker mixpanel amplitude heap hotjar posthog matomo ' +
+    // Web Push: `vapid_key` / `vapidKey` is the application server's public key (the private one says so).
+    'vapid'
   ).split(' '),
 );
 
