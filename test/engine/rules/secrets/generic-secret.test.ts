@@ -202,6 +202,9 @@ ruleTester(rule, {
     // Web Push's application server key, as an API returns it: the public half.
     { code: `  "vapid_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, path: 'content/en/methods/apps.md' },
     { code: '        "app_passwd": "Applikationslösenord",', path: 'data/web/lang/lang.sv-se.json' },
+    // A guide's sample configuration whose comment says so.
+    { code: `[Peer]\nPresharedKey = ${cat(rand(27, B64, 'psk'), '=')}  # PresharedKey will be different\n`, path: 'docs/guides/vpn/wireguard/client.md' },
+    { code: `API_TOKEN=${v1} # example token, replace with yours`, path: '.env' },
     // A member path, a truncated JWT.
     { code: 'token = "config.auth.accessToken"', path: 'app.py' },
     { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
@@ -235,6 +238,9 @@ ruleTester(rule, {
     { name: 'provider-named key', code: `ABSTRACT_KEY=${v1}`, secret: v1, path: '.env' },
     { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
     { name: "Web Push's private key", code: `  "vapid_private_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, count: 1, path: 'content/en/methods/apps.md' },
+    { name: 'a preshared key', code: `[Peer]\nPresharedKey = ${cat(rand(43, B64, 'psk'), '=')}  # laptop\n`, count: 1, line: 2, path: 'wg0.conf' },
+    { name: 'a token with a comment', code: `API_TOKEN=${v1} # CI deploys; rotate yearly`, secret: v1, path: '.env' },
+    { name: 'a statement after the value', code: `const apiKey = "${v1}"; const example = 1;`, secret: v1, path: 'client.js' },
     { name: 'provider key in site config', code: `# Support\nzendesk_key: '${v1}'\n`, secret: v1, line: 2, path: 'jekyll.yml' },
     { name: 'id.secret shape', code: `api_token = "${dotted}"`, secret: dotted, path: 'settings.py' },
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },

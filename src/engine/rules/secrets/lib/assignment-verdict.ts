@@ -206,6 +206,11 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
   // another attribute is an XML/HTML attribute list, not a typed declaration (`var token string = …`).
   if (a.typed && a.nameQuoted) return undefined;
   if (skipValue(a, line)) return undefined;
+  const verdict = literalVerdict(a, line, kind, loose);
+  return verdict && !commentSaysIllustrative(a.value, line) ? verdict : undefined;
+}
+
+function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
   if (loose) return isStronglyRandom(v) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
@@ -213,6 +218,19 @@ export function judgeAssignment(a: Assignment, line: string): Verdict | undefine
   if (isHighEntropy(v, kind) && !looksLikeIdentifier(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
   return undefined;
+}
+
+const ILLUSTRATIVE_COMMENT = /^[^#]*?(?:^|\s)(?:#|\/\/)\s*.{0,80}?\b(?:example|placeholder|dummy|fake|will\s+(?:be\s+)?differ(?:ent)?|yours\s+will|replace\s+(?:it|this|with))/i;
+
+/**
+ * A comment after the value that says it is an illustration: a guide's `PresharedKey = 8cLa…= # PresharedKey
+ * will be different`, `api_key = … // example, use your own`. Only read for a value judged a credential.
+ */
+function commentSaysIllustrative(value: string, line: string): boolean {
+  const at = line.indexOf(value);
+  if (at < 0) return false;
+  const rest = line.slice(at + value.length, at + value.length + 200);
+  return (rest.includes('#') || rest.includes('//')) && ILLUSTRATIVE_COMMENT.test(rest);
 }
 
 /** Lockfiles, checksum lists and source maps: integrity hashes and URLs, never hand-written credentials. */
