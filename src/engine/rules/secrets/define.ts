@@ -102,7 +102,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     scope: spec.scope ?? 'line',
     check(file: FileView, _ctx: RuleContext): RawFinding[] {
       const out: RawFinding[] = [];
-      const segments = block ? extendSegments({ ...file, segments: file.segments.filter((seg) => block.mayOpen(seg.text)) }, block.lines) : file.segments;
+      const segments = block ? extendSegments({ ...file, segments: file.segments.filter((seg) => block.mayOpen(seg.text)) }, block.lines).filter((seg) => block.mayHold(seg.text)) : file.segments;
       for (const seg of segments) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;

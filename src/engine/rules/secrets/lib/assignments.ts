@@ -152,7 +152,7 @@ export interface StatementForm {
 
 // Kinds of files, by path.
 const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
-const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|json|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
+const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
 const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
 // Statements that name what they set, each bounded (rules run on adversarial minified lines).
@@ -200,7 +200,8 @@ const STATEMENTS: StatementForm[] = [
   { files: new RegExp(`${SCRIPTS}|${DOCS}`, 'i'), when: (t) => t.includes('ENV'), re: /^[ \t]*ENV[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'=]{1,600})\k<q>[ \t]*$/dgm },
   // A command-line flag and its value as the next argument: `mycli --api-key …`, `--client-secret "…"`.
   {
-    files: new RegExp(`${SCRIPTS}|${DOCS}`, 'i'),
+    // JSON too: package.json scripts.
+    files: new RegExp(`${SCRIPTS}|${DOCS}|\\.json$`, 'i'),
     when: (t) => t.includes('--'),
     // Not `--password --database` (a flag that prompts for its value, then another flag), nor prose's `--password option,`.
     re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>(?!-)[^\s"'`\\<>|;&(){}[\],]{1,600})\k<q>(?![^\s;&|)])/dg,
@@ -215,8 +216,21 @@ const STATEMENTS: StatementForm[] = [
 
 /** The statement forms written in a file at `path` (its kind of file). */
 export function statementsFor(path: string): readonly StatementForm[] {
-  return STATEMENTS.filter((f) => !f.files || f.files.test(path));
+  // What decides it: the file's extension (or its name without one) and a server's name in the path.
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  const key = `${dot > 0 ? base.slice(dot).toLowerCase() : base}\0${SERVER_PATH.test(path)}\0${SPECIAL_NAME.test(base)}`;
+  let forms = formsByKind.get(key);
+  if (forms === undefined) {
+    if (formsByKind.size >= 2_000) formsByKind.clear();
+    formsByKind.set(key, (forms = STATEMENTS.filter((f) => !f.files || f.files.test(path))));
+  }
+  return forms;
 }
+
+const SERVER_PATH = /nginx|apache|httpd/i;
+const SPECIAL_NAME = /^(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)/;
+const formsByKind = new Map<string, readonly StatementForm[]>();
 
 /** Assignments written as `form` in `text`. */
 function statementForms(text: string, base: number, form: StatementForm, out: Assignment[]): void {

@@ -59,7 +59,7 @@ export const BLOCK_LINES = 8;
  * and the longest such end. A form's number is in its group names (`nestedIndent<n>`), so a pattern
  * built on it, recompiled or inside a larger source, still leads to it.
  */
-const nestedForms: Array<{ parentEnd: RegExp; reach: number }> = [];
+const nestedForms: Array<{ parentEnd: RegExp; reach: number; childKey: RegExp }> = [];
 const formNumbers = new Map<string, number>();
 const FORM_GROUP = /\(\?<nestedIndent(\d+)>/;
 
@@ -71,6 +71,12 @@ export interface BlockRead {
   lines: number;
   /** False when no line of `text` can be a parent's. */
   mayOpen: (text: string) => boolean;
+  /**
+   * False when a parent's block (`text`, a segment extended by `lines`) holds none of the credential
+   * words a child's key needs: the pattern is not run there (each one costs about a millisecond to
+   * compile at its first search, and 29 MB of node_modules reached 72 of them).
+   */
+  mayHold: (text: string) => boolean;
 }
 
 /**
@@ -81,8 +87,8 @@ export interface BlockRead {
 export function blockRead(pattern: RegExp): BlockRead | undefined {
   const form = nestedForms[Number(FORM_GROUP.exec(pattern.source)?.[1] ?? -1)];
   if (form === undefined) return undefined;
-  const { parentEnd, reach } = form;
-  return { lines: BLOCK_LINES, mayOpen: (text) => endsAParent(text, parentEnd, reach) };
+  const { parentEnd, reach, childKey } = form;
+  return { lines: BLOCK_LINES, mayOpen: (text) => endsAParent(text, parentEnd, reach), mayHold: (text) => childKey.test(text) };
 }
 
 /**
@@ -92,12 +98,17 @@ export function blockRead(pattern: RegExp): BlockRead | undefined {
 function endsAParent(text: string, parentEnd: RegExp, reach: number): boolean {
   for (let end = text.length; ;) {
     const stop = text.charCodeAt(end - 1) === 13 /* \r */ ? end - 1 : end;
-    if (parentEnd.test(text.slice(Math.max(0, stop - reach - 1), stop))) return true;
+    // A parent's line says so with a `:`, `=`, `{`, a `[section]` or a comment (`# meraki`): a line of
+    // prose or code that merely ends with the name (`… from npm`) is not one, and each block-reading
+    // pattern that runs costs about a millisecond to compile (77 of them on 29 MB of node_modules).
+    if (parentEnd.test(text.slice(Math.max(0, stop - reach - 1), stop)) && PARENT_MARK.test(text.slice(text.lastIndexOf('\n', stop - 1) + 1, stop))) return true;
     if (end === 0) return false;
     end = text.lastIndexOf('\n', end - 1);
     if (end === -1) return false;
   }
 }
+
+const PARENT_MARK = /[:={[#]|\/\//;
 
 /** Regex source: the rest of a line and its `\n` (a `\r` is part of the line; extended lines are at most 4,096 characters). */
 const REST_OF_LINE = String.raw`[^\n]{0,4096}\n`;
@@ -153,7 +164,9 @@ export function nestedUnder(providers: readonly string[], words: readonly string
   if (n === undefined) {
     formNumbers.set(id, (n = nestedForms.length));
     const parentEnd = new RegExp(String.raw`${name}(?:["']?\]{1,2}|["'\]]{0,2}[ \t]{0,4}(?:[:=][ \t]{0,4}\{?)?)[ \t]{0,4}$`);
-    nestedForms.push({ parentEnd, reach: AFTER_NAME + Math.max(...providers.map((p) => p.length)) });
+    // What the child's key needs (its credential word, then its operator), in a small pattern of its own.
+    const childKey = new RegExp(String.raw`(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\w.-]{0,12}["']?[ \t]{0,4}[:=]`, 'i');
+    nestedForms.push({ parentEnd, reach: AFTER_NAME + Math.max(...providers.map((p) => p.length)), childKey });
   }
   const wordsKey = words.join('\0');
   let tail = tails.get(wordsKey);

@@ -97,8 +97,11 @@ describe('nestedSecret', () => {
   it('extends only the lines that may be a parent', () => {
     const { mayOpen } = blockRead(nestedSecret(['meraki', 'cisco_meraki'], '[a-f0-9]{40}'))!;
     const far = ` ${'x'.repeat(60)}`;
-    for (const line of ['meraki:', '  Meraki_Dashboard_API: {\r', '[tool.meraki]', 'MERAKI =', `${far} meraki`, '- name: meraki', 'a;\nmeraki:\nb;']) expect(mayOpen(line), line).toBe(true);
-    for (const line of ['meraki: x', 'if (meraki) {', 'run meraki;', 'xmeraki:', '  other:', '', '\n\n', `meraki:${far}`]) expect(mayOpen(line), line).toBe(false);
+    for (const line of ['meraki:', '  Meraki_Dashboard_API: {\r', '[tool.meraki]', 'MERAKI =', `#${far} meraki`, '// meraki', '- name: meraki', 'a;\nmeraki:\nb;'])
+      expect(mayOpen(line), line).toBe(true);
+    // Prose or code that merely ends with the name says nothing of a block under it.
+    for (const line of ['meraki: x', 'if (meraki) {', 'run meraki;', 'xmeraki:', '  other:', '', '\n\n', `meraki:${far}`, 'configured through meraki', `${far} meraki`])
+      expect(mayOpen(line), line).toBe(false);
     expect(blockRead(/meraki:\n {2}api_key: (?<secret>[a-f0-9]{40})/g)).toBeUndefined();
   });
 
