@@ -82,6 +82,30 @@ const schemasPrecompiled = {
   },
 };
 
+/**
+ * The built-in packs parsed here, with the engine's own YAML reader, into src/engine/policy/pack-data.ts:
+ * the bundle runs no YAML parser for them at start-up (a user's policy file is still parsed).
+ */
+const packsPrebuilt = {
+  name: 'packs-prebuilt',
+  async setup(b) {
+    const { composeYaml } = await importTs('src/engine/parse/yaml.ts');
+    const policies = new URL('../policies/', import.meta.url);
+    b.onLoad({ filter: /\/src\/engine\/policy\/pack-data\.ts$/ }, () => {
+      const packs = readdirSync(policies)
+        .filter((f) => f.endsWith('.yml'))
+        .sort()
+        .map((f) => {
+          const stream = composeYaml(readFileSync(new URL(f, policies), 'utf8'));
+          const doc = stream.docs[0];
+          if (stream.docs.length !== 1 || doc.errors.length || stream.streamErrors.length) throw new Error(`policies/${f} does not parse as one YAML document`);
+          return [f.replace(/\.yml$/, ''), JSON.stringify(doc.doc.toJS({ maxAliasCount: -1 }))];
+        });
+      return { contents: `export const packData = new Map(${JSON.stringify(packs)});\n`, loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: [new URL('../src/cli/bundle-main.ts', import.meta.url).pathname],
   outfile: bundleFile,
@@ -90,7 +114,7 @@ const result = await build({
   format: 'esm',
   target: `node${pkg.engines.node.replace(/^[^0-9]*/, '').split('.')[0]}`,
   external,
-  plugins: [commandsOutside, schemasPrecompiled],
+  plugins: [commandsOutside, schemasPrecompiled, packsPrebuilt],
   // CommonJS dependencies inside an ES module bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __twCreateRequire } from 'node:module';\nconst require = __twCreateRequire(import.meta.url);" },
   legalComments: 'none',

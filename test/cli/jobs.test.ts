@@ -125,6 +125,18 @@ describe('the bundled CLI', () => {
       expect(bundled.stderr + bundled.stdout).toContain(said);
   }, 60_000);
 
+  it('resolves every built-in pack exactly as the in-process CLI does (the packs are parsed at build time)', async () => {
+    for (const pack of ['default', 'sox', 'finra', 'ffiec', 'pci-dss', 'soc2']) {
+      const dir = tempDir();
+      write(dir, { 'a.txt': 'nothing here\n', '.github/tokenwarden.yml': `extends: ${pack}\n` });
+      const inProcess = await tw(['scan', '.', '--format', 'json'], { cwd: dir });
+      const bundled = cli(dir, ['--format', 'json']);
+      expect(bundled.stderr, pack).toBe(inProcess.stderr);
+      expect(bundled.stdout, pack).toBe(inProcess.stdout);
+      expect((JSON.parse(bundled.stdout) as { policy: { sources: string[] } }).policy.sources).toContain(`built-in:${pack}`);
+    }
+  }, 60_000);
+
   it('--version answers without loading the engine', () => {
     const r = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -17,6 +17,7 @@ import type { Level } from '../finding.js';
 import { basePolicy } from './builtin.js';
 import { validatePolicyShape } from './schema.js';
 import { readPack, PACK_NAMES } from './packs.js';
+import { packData } from './pack-data.js';
 import { allRules } from '../registry.js';
 import { closest } from '../suggest.js';
 import { isLocked } from './level.js';
@@ -144,6 +145,17 @@ function parseLayer(layer: PolicyLayer, errors: PolicyError[]): ParsedLayer | un
     return undefined;
   }
   return { layer, raw: data as RawPolicy, at };
+}
+
+/**
+ * A pack parsed at build time (pack-data.ts): its data fresh for this call (nothing may share it), and
+ * positions from its YAML, parsed only if a message asks for one.
+ */
+function builtPack(layer: PolicyLayer): ParsedLayer | undefined {
+  const json = packData?.get(layer.source.slice('built-in:'.length));
+  if (json === undefined) return undefined;
+  let parsed: ParsedLayer | undefined;
+  return { layer, raw: JSON.parse(json) as RawPolicy, at: (path, key) => (parsed ??= parseLayer(layer, []))?.at(path, key) ?? { line: 1, column: 1 } };
 }
 
 /** Globs that rule options hold, by rule id (`Rule.globOptions`). */
@@ -276,7 +288,7 @@ export function resolvePolicy(layers: PolicyLayer[], opts: ResolveOptions = {}):
     if (seen.has(name)) return;
     if (chain.includes(name)) throw new Error(`policy pack cycle: ${[...chain, name].join(' → ')}`);
     const layer = { source: `built-in:${name}`, text: readPack(name) };
-    const p = parseLayer(layer, errors);
+    const p = (!opts.checkPacks && builtPack(layer)) || parseLayer(layer, errors);
     if (!p) return;
     if (opts.checkPacks) {
       const shape = validatePolicyShape(p.raw);
