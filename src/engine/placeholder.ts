@@ -12,7 +12,7 @@ const DOCUMENTED_EXAMPLES = new Set(['AKIA' + 'IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|\$\([^)]*\)|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
+  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose
@@ -28,7 +28,37 @@ export function isPlaceholder(value: string, strict = false): boolean {
   const body = value.replace(/^[A-Za-z]{2,10}[_-]/, '');
   if (body.length >= 8 && longestTrivialRun(body) >= Math.max(6, Math.floor(body.length / 2))) return true;
   if (strict) return false;
-  return PLACEHOLDER_WORDS.test(value);
+  return PLACEHOLDER_WORDS.test(value) || hasTemplate(value);
+}
+
+/** Template openers (longest first) and what closes each. */
+const TEMPLATE_OPEN = /\$\{\{|\$\{|\{\{|\$\(|#\{|\{%|\[\[/g;
+const TEMPLATE_CLOSE: Readonly<Record<string, string>> = { '${{': '}}', '${': '}', '{{': '}}', '$(': ')', '#{': '}', '{%': '%}', '[[': ']]' };
+const BRACKET_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{': '}' };
+
+/**
+ * A template expression in the value: an opener (`${`, `{{`, `$(`, `#{`, `{%`, `[[`) whose expression
+ * closes with its brackets balanced (`${cfg[key]}`, `{{ .Values.pw | quote }}`), or an ERB tag or a
+ * Python `%(name)s` field. An opener in a run of punctuation that never closes as an expression does
+ * (`m{{h}o)p${e]nob(ody[…}}`) is part of a password, not a template.
+ */
+export function hasTemplate(v: string): boolean {
+  if (v.includes('<%') || /%\(\w*\)/.test(v)) return true;
+  if (!/[{([]/.test(v)) return false;
+  for (const m of v.matchAll(TEMPLATE_OPEN)) if (closesBalanced(v, m.index + m[0].length, TEMPLATE_CLOSE[m[0]]!)) return true;
+  return false;
+}
+
+function closesBalanced(v: string, from: number, close: string): boolean {
+  const open: string[] = [];
+  for (let i = from; i < v.length; i++) {
+    if (open.length === 0 && v.startsWith(close, i)) return true;
+    const c = v[i]!;
+    const closer = BRACKET_CLOSE[c];
+    if (closer) open.push(closer);
+    else if ((c === ')' || c === ']' || c === '}') && open.pop() !== c) return false;
+  }
+  return false;
 }
 
 /** Template or variable references: the value is looked up elsewhere, so nothing is committed. */

@@ -138,3 +138,26 @@ ruleTester(rule, {
     { name: 'a password in a language file', code: `        "app_passwd": "${p1}",`, secret: p1, path: 'data/web/lang/lang.sv-se.json' },
   ],
 });
+
+// A template is an opener whose expression closes with its brackets balanced; punctuation that merely
+// contains `${` or `{{` (a generated password) is a value like any other.
+const punct = cat('m{{h}o)p', '${e]nob(ody[finds>-_$#', 'thisone}}');
+ruleTester(rule, {
+  valid: [
+    'password = "${env.DB_PASSWORD:-${DEFAULT_PASSWORD}}"',
+    'password: "{{ .Values.auth.password | default (randAlphaNum 16) | quote }}"',
+    'api_key = "key-${cfg[\'region\']}-${suffix}"',
+    'password = "{% if prod %}{{ vault_pw }}{% endif %}"',
+    'db_password = "%(db_password)s"',
+    'token = "#{ENV.fetch(\'TOKEN\')}"',
+    'password = "$(cat /run/secrets/db_password)"',
+    'client_secret = "[[ .ClientSecret ]]"',
+    'password = "<%= ENV[\'DB_PASSWORD\'] %>"',
+  ],
+  invalid: [
+    { code: `password = "${punct}"`, secret: punct, path: 'settings.py' },
+    { code: `private static final String PASSWORD = "${punct}";`, secret: punct, path: 'Db.java' },
+    { code: `db_password: "${punct}"`, secret: punct, path: 'values.yml' },
+    { code: `$password = '${punct}';`, secret: punct, path: 'config.php' },
+  ],
+});

@@ -3,7 +3,7 @@
  * header) is a literal credential, or a reference, template, placeholder, code or some other datum.
  * Shared by the structure and generic rules; tuned on peers' false-positive fixtures.
  */
-import { isPlaceholder, isReference } from '../../../placeholder.js';
+import { hasTemplate, isPlaceholder, isReference } from '../../../placeholder.js';
 import { longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 
 /** Template and secret-store references: nothing is committed. */
@@ -12,7 +12,7 @@ export function isTemplated(v: string): boolean {
   if (/^\$\w+$/.test(v)) return /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v);
   if (isReference(v)) return true;
   return (
-    /\$\{|\{\{|\$\(|#\{|<%|%\(\w*\)|\{%|\[\[/.test(v) ||
+    hasTemplate(v) ||
     /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v) || // $VAR, $var, $1 (not $MixedCase9 — that is a password)
     /^%[A-Za-z_][\w.-]*%$/.test(v) || // %VAR%
     /^@[A-Za-z_][\w.-]*@$/.test(v) || // @maven.filter@
