@@ -19,6 +19,7 @@ import htpasswd from '../htpasswd.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
+import commandLinePassword from '../command-line-password.js';
 import genericSecret from '../generic-secret.js';
 import genericPassword from '../generic-password.js';
 
@@ -42,6 +43,7 @@ export const rules: Rule[] = [
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
+  commandLinePassword,
   genericSecret,
   genericPassword,
 ];

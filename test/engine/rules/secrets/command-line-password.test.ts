@@ -1,0 +1,63 @@
+import rule from '../../../../src/engine/rules/secrets/command-line-password.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { cat, rand } from '../../../helpers/tokens.js';
+
+// Assembled at run time, so that this file is not a finding itself.
+const pw = cat(rand(10, undefined, 'clpw'), '#7');
+const human = cat('Summer', '2031', '!x');
+
+ruleTester(rule, {
+  valid: [
+    // References, templates, prompts and placeholders.
+    'docker login -u "$REGISTRY_USER" -p "$REGISTRY_PASSWORD" registry.example.test',
+    'docker login -u ${{ secrets.USER }} -p ${{ secrets.TOKEN }} ghcr.io',
+    'echo "$TOKEN" | docker login -u bot --password-stdin ghcr.io',
+    'docker login -u user -p password registry.test',
+    'docker login -u <user> -p <password> registry.test',
+    'sshpass -p "$SSH_PASS" ssh deploy@host',
+    'sshpass -f ~/.pw ssh deploy@host',
+    'mysql -u root -p app < dump.sql',
+    'mysql -uroot -p${MYSQL_ROOT_PASSWORD} -e "select 1"',
+    'mysql -u root -proot -e "show databases"',
+    'mysql -u root -pYourPassword',
+    'mysqldump -u app -p"$DB_PASS" app > app.sql',
+    'redis-cli -h cache -a "$REDIS_PASSWORD" ping',
+    'sqlcmd -S db -U sa -P $(SA_PASSWORD) -Q "select 1"',
+    'ldapsearch -x -D "cn=admin,dc=x" -w $LDAP_PW -b dc=x',
+    'keytool -genkey -alias app -keystore app.jks -storepass:env STOREPASS',
+    'keytool -list -keystore app.jks -storepass changeit',
+    'openssl pkcs12 -export -in c.pem -passout env:P12_PASS -out c.p12',
+    'openssl pkcs12 -in c.p12 -passin pass:$P12_PASS',
+    'zip -r out.zip dir',
+    'unzip -P "$ZIP_PASSWORD" secrets.zip',
+    'mongosh -u admin -p --authenticationDatabase admin',
+    '$sec = ConvertTo-SecureString $env:PASSWORD -AsPlainText -Force',
+    '$sec = ConvertTo-SecureString "$(Get-Secret)" -AsPlainText -Force',
+    // Other commands and other flags.
+    `docker run -p 8080:80 -e MODE=${pw} app`,
+    'docker build -t app -p 1 .',
+    `grep -p ${pw} file`,
+    'mysql --defaults-extra-file=/run/secrets/my.cnf app',
+  ],
+  invalid: [
+    { code: `docker login -u deployer -p ${pw} registry.corp.test`, secret: pw, count: 1, line: 1, path: 'deploy.sh' },
+    { code: `    - podman login quay.io -u bot -p '${pw}'`, secret: pw, path: '.gitlab-ci.yml' },
+    { code: `helm registry login registry.corp.test --username ci -p ${pw}`, secret: pw, path: 'Makefile' },
+    { code: `sshpass -p '${human}' ssh -o StrictHostKeyChecking=no pi@10.0.0.5`, secret: human, path: 'deploy.sh' },
+    { code: `sshpass -p${pw} scp build.tgz deploy@host:/srv`, secret: pw, path: 'Jenkinsfile' },
+    { code: `mysql -h db -u app -p${human} app < schema.sql`, secret: human, path: 'README.md' },
+    { code: `RUN mysqladmin -uroot -p"${pw}" password newpass`, secret: pw, path: 'Dockerfile' },
+    { code: `redis-cli -h cache.internal -p 6379 -a ${pw} FLUSHALL`, secret: pw, path: 'ops.sh' },
+    { code: `sqlcmd -S tcp:db,1433 -U sa -P "${human}" -i init.sql`, secret: human, path: 'init.ps1' },
+    { code: `ldapsearch -x -H ldap://dc -D "cn=admin,dc=corp" -w ${pw} -b "dc=corp"`, secret: pw, path: 'notes.md' },
+    { code: `keytool -importcert -file ca.crt -keystore trust.jks -storepass ${pw} -noprompt`, secret: pw, path: 'build.sh' },
+    { code: `jarsigner -keystore release.jks -storepass ${pw} -keypass ${human} app.apk release`, count: 2, path: 'sign.sh' },
+    { code: `openssl pkcs12 -export -in cert.pem -inkey key.pem -passout pass:${pw} -out cert.p12`, secret: pw, path: 'certs.sh' },
+    { code: `7z x backup.7z -p${pw}`, secret: pw, path: 'restore.sh' },
+    { code: `zip -P ${human} -r backup.zip data/`, secret: human, path: 'backup.sh' },
+    { code: `mongodump --host db -u admin -p ${pw} --out /backup`, secret: pw, path: 'backup.sh' },
+    { code: `smbclient //fs/share -U svc_backup%${pw} -c 'ls'`, secret: pw, path: 'mount.sh' },
+    { code: `$sec = ConvertTo-SecureString "${human}" -AsPlainText -Force`, secret: human, path: 'deploy.ps1' },
+    { code: `    run: docker login -u ci -p ${pw} registry.corp.test`, secret: pw, path: '.github/workflows/ci.yml' },
+  ],
+});
