@@ -161,3 +161,45 @@ ruleTester(rule, {
     { code: `$password = '${punct}';`, secret: punct, path: 'config.php' },
   ],
 });
+
+// Syntaxes beyond `name = value`: Groovy commands, PowerShell parameters, R, Visual Basic, Clojure,
+// YAML anchors, and passwords passed by position to login and basic-auth calls.
+const gp = cat('Gq7', '#vR2m!', 'Lx9');
+ruleTester(rule, {
+  valid: [
+    { code: "credentials {\n    username 'deployer'\n    password project.findProperty('repoPassword')\n}", path: 'build.gradle' },
+    { code: "password 'password'", path: 'build.gradle' },
+    { code: 'println "password changed"', path: 'Jenkinsfile' },
+    { code: 'Connect-Db -Password $env:DB_PASSWORD', path: 'deploy.ps1' },
+    { code: 'Get-Thing -PasswordFile "C:\\secrets\\pw.txt"', path: 'deploy.ps1' },
+    { code: 'password <- Sys.getenv("DB_PASSWORD")', path: 'analysis.R' },
+    { code: 'Dim password As String = txtPassword.Text', path: 'Form1.vb' },
+    { code: '{:password (System/getenv "DB_PASSWORD")}', path: 'config.edn' },
+    { code: 'MasterUserPassword: !Ref DBPasswordParameter', path: 'stack.yaml' },
+    { code: 'db_password: &db_password "{{ vault_db_password }}"', path: 'vars.yml' },
+    { code: 'r = requests.get(url, auth=(user, password))', path: 'client.py' },
+    { code: 'auth = HTTPBasicAuth(os.environ["U"], os.environ["P"])', path: 'client.py' },
+    { code: 'conn = DriverManager.getConnection(url, user, pass);', path: 'Db.java' },
+    { code: 'server.login("me@example.test", "password")', path: 'mail.py' },
+    { code: '"password" to "pass\\nword",', path: 'MigrationTest.kt' },
+    { code: 'password = "Abc123\\tXyz789"', path: 'fixture.py' },
+  ],
+  invalid: [
+    { code: `credentials {\n    username 'deployer'\n    password '${gp}'\n}`, secret: gp, line: 3, path: 'build.gradle' },
+    { code: `publishing { repositories { maven { credentials { username "ci"; password "${gp}" } } } }`, secret: gp, path: 'build.gradle' },
+    { code: `Connect-Db -Server db01 -Password "${gp}" -Force`, secret: gp, path: 'deploy.ps1' },
+    { code: `New-Thing -Name app -Password:'${gp}'`, secret: gp, path: 'setup.psm1' },
+    { code: `db_password <- "${gp}"`, secret: gp, path: 'analysis.R' },
+    { code: `Private Const DbPassword As String = "${gp}"`, secret: gp, path: 'Module1.vb' },
+    { code: `{:db/password "${gp}" :db/user "app"}`, secret: gp, path: 'config.edn' },
+    { code: `db_password: &db_password ${gp}`, secret: gp, path: 'vars.yml' },
+    { code: `r = requests.get(url, auth=("bob", "${gp}"))`, secret: gp, path: 'client.py' },
+    { code: `auth = HTTPBasicAuth("bob", '${gp}')`, secret: gp, path: 'client.py' },
+    { code: `var cred = new NetworkCredential("svc_app", "${gp}");`, secret: gp, path: 'Mailer.cs' },
+    { code: `Connection c = DriverManager.getConnection("jdbc:mysql://db/app", "app", "${gp}");`, secret: gp, path: 'Db.java' },
+    { code: `return new PasswordAuthentication("bob", "${gp}".toCharArray());`, secret: gp, path: 'Auth.java' },
+    { code: `server.login("alerts@corp.test", "${gp}")`, secret: gp, path: 'mail.py' },
+    { code: `req.SetBasicAuth("admin", "${gp}")`, secret: gp, path: 'client.go' },
+    { code: `auth := smtp.PlainAuth("", "alerts@corp.test", "${gp}", "smtp.corp.test")`, secret: gp, path: 'mail.go' },
+  ],
+});

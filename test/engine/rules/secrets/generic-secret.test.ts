@@ -280,3 +280,22 @@ ruleTester(rule, {
     { name: 'the variable block after another', code: `variable "a" {\n}\nvariable "api_token" {\n  default = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },
   ],
 });
+
+// Key-like values in the statement forms of Groovy, PowerShell, R, Kotlin, Clojure and Visual Basic.
+ruleTester(rule, {
+  valid: [
+    { code: 'apiKey project.property("apiKey")', path: 'build.gradle' },
+    { code: 'Invoke-Api -ApiKey $ApiKey', path: 'run.ps1' },
+    { code: 'api_key <- Sys.getenv("API_KEY")', path: 'fetch.R' },
+    { code: 'mapOf("token" to token)', path: 'Client.kt' },
+    { code: '{:api-key (env :api-key)}', path: 'config.edn' },
+  ],
+  invalid: [
+    { code: `apiKey '${s}'`, secret: s, path: 'build.gradle' },
+    { code: `Invoke-Api -Uri $u -ApiKey "${s}"`, secret: s, path: 'run.ps1' },
+    { code: `api_key <- "${s}"`, secret: s, path: 'fetch.R' },
+    { code: `val headers = mapOf("X-Api-Token" to "${s}")`, secret: s, path: 'Client.kt' },
+    { code: `{:api-key "${s}"}`, secret: s, path: 'config.edn' },
+    { code: `Dim apiToken As String = "${s}"`, secret: s, path: 'Api.vb' },
+  ],
+});

@@ -177,6 +177,8 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
     if (!configLike) return false;
   }
   if (isPlaceholderPassword(v)) return false;
+  // An escaped line break or tab: text, or a test of how line breaks are handled (`"pass\nword"`).
+  if (a.quote && /\\[nrt]/.test(v)) return false;
   // One word, in any script, maybe ending a sentence: an enum, a label, a default, a translation
   // (`"app_passwd": "Applikationslösenord"`), prose (`with --password1 option,`).
   if (ONE_WORD.test(v)) return false;

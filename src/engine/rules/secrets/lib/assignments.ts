@@ -153,6 +153,7 @@ export interface StatementForm {
 // Kinds of files, by path.
 const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
 const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
+const CODE = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|m)$/i;
 const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
 // Statements that name what they set, each bounded (rules run on adversarial minified lines).
@@ -205,6 +206,58 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('--'),
     // Not `--password --database` (a flag that prompts for its value, then another flag), nor prose's `--password option,`.
     re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>(?!-)[^\s"'`\\<>|;&(){}[\],]{1,600})\k<q>(?![^\s;&|)])/dg,
+  },
+  // Groovy's command syntax (Gradle, Jenkins): `password 'secret'`, `credentials { username 'u'; password 'p' }`.
+  {
+    files: /\.(?:gradle|groovy)$|(?:^|\/)Jenkinsfile[^/]*$/i,
+    when: anyOf("'", '"'),
+    re: /(?:^|[{;])[ \t]*(?<name>[A-Za-z_]\w{0,60})[ \t]+(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>[ \t]*(?=$|[;}]|\/\/)/dgm,
+  },
+  // PowerShell parameters: `Connect-Thing -Password "…"`, `-ApiKey:'…'`.
+  {
+    files: /\.(?:ps1|psm1|psd1)$/i,
+    when: (t) => t.includes(' -'),
+    re: /(?<=[ \t])-(?<name>[A-Za-z][A-Za-z0-9]{1,60})(?::|[ \t]+)(?<q>["']?)(?<value>(?!-)[^\s"'`;|(){}]{1,600})\k<q>(?![^\s;|)])/dg,
+  },
+  // R: `api_key <- "…"`, `token <<- '…'`.
+  {
+    files: /\.(?:r|rmd|qmd|rprofile)$|(?:^|\/)\.Rprofile$/i,
+    when: (t) => t.includes('<-'),
+    re: /(?<![\w.])(?<name>[A-Za-z_.][\w.]{0,80})[ \t]*<<?-[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/dg,
+  },
+  // Visual Basic: `Dim password As String = "…"`, `Private Const ApiKey As String = "…"`.
+  {
+    files: /\.(?:vb|vbs|bas|cls|frm|vba|vbhtml)$/i,
+    when: anyOf(' As ', ' as ', ' AS '),
+    re: /\b(?<name>[A-Za-z_]\w{0,80})[ \t]+[Aa][Ss][ \t]+(?:[Nn]ew[ \t]+)?[Ss]tring[ \t]*=[ \t]*(?<q>")(?<value>[^"\r\n]{1,600})"/dg,
+  },
+  // Kotlin pairs: `mapOf("token" to "…")`.
+  {
+    files: /\.(?:kt|kts)$/i,
+    when: (t) => t.includes(' to '),
+    re: /(?<q0>["'])(?<name>[A-Za-z_][\w.-]{0,80})\k<q0>[ \t]+to[ \t]+(?<q>")(?<value>(?:[^"\\\r\n$]|\\.){1,600})"/dg,
+  },
+  // Clojure and EDN maps: `{:password "…"}`, `:db/password "…"`.
+  {
+    files: /\.(?:clj|cljs|cljc|edn|bb)$/i,
+    when: (t) => t.includes(':'),
+    re: /(?<![\w:])(?::(?:[\w.*+!?-]{1,40}\/)?)(?<name>[A-Za-z_][\w.*+!?-]{0,80})[ \t]+(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dg,
+  },
+  // YAML with an anchor or a tag before the value: `password: &db_password …`, `token: !!str …`.
+  {
+    files: /\.(?:ya?ml)$/i,
+    when: anyOf(': &', ': !'),
+    re: /^[ \t]*(?:-[ \t]+)?(?<q0>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q0>[ \t]*:[ \t]+(?:&[\w-]{1,40}|!!?\w{1,20})[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>[ \t]*(?:#[^\r\n]*)?\r?$/dgm,
+    // (a tag's value that needs resolving, `!Ref DbPassword`, is judged like any identifier: not a literal)
+  },
+  // A password passed by position to a basic-auth or login call: `HTTPBasicAuth("u", "…")`,
+  // `new NetworkCredential("u", "…")`, `DriverManager.getConnection(url, "u", "…")`, `smtp.login(u, "…")`,
+  // `requests.get(url, auth=("u", "…"))`, Go's `req.SetBasicAuth("u", "…")` and `smtp.PlainAuth("", u, "…", host)`.
+  {
+    files: CODE,
+    when: anyOf('Auth', 'auth', 'Credential', 'login(', 'getConnection'),
+    re: /(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\([ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
+    name: 'password',
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
