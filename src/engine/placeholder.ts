@@ -38,9 +38,9 @@ const BRACKET_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{
 
 /**
  * A template expression in the value: an opener (`${`, `{{`, `$(`, `#{`, `{%`, `[[`) whose expression
- * closes with its brackets balanced (`${cfg[key]}`, `{{ .Values.pw | quote }}`), or an ERB tag or a
- * Python `%(name)s` field. An opener in a run of punctuation that never closes as an expression does
- * (`m{{h}o)p${e]nob(ody[…}}`) is part of a password, not a template.
+ * closes with its brackets balanced (`${cfg[key]}`, `{{ .Values.pw | quote }}`) or runs to the end of
+ * the value (cut there), or an ERB tag or a Python `%(name)s` field. An opener followed by a bracket
+ * that closes nothing (`m{{h}o)p${e]nob(ody[…}}`) is punctuation in a password, not a template.
  */
 export function hasTemplate(v: string): boolean {
   if (v.includes('<%') || /%\(\w*\)/.test(v)) return true;
@@ -58,7 +58,8 @@ function closesBalanced(v: string, from: number, close: string): boolean {
     if (closer) open.push(closer);
     else if ((c === ')' || c === ']' || c === '}') && open.pop() !== c) return false;
   }
-  return false;
+  // The value ends inside the expression: a rule cut it at a quote (`${npmToken('ci')}` → `${npmToken(`).
+  return true;
 }
 
 /** Template or variable references: the value is looked up elsewhere, so nothing is committed. */

@@ -9,6 +9,8 @@ const legacy = rand(37, undefined, 'gpr');
 
 ruleTester(rule, {
   valid: [
+    // A template cut at a quote by the value's pattern is still a template.
+    "//registry.npmjs.org/:_authToken=${npmToken('ci')}",
     '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
     { code: '//npm.pkg.github.com/:_authToken=${GITHUB_TOKEN}\n@org:registry=https://npm.pkg.github.com', path: '.npmrc' },
     '//registry.npmjs.org/:_authToken=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
