@@ -20,5 +20,17 @@ const rule = defineSecretRule({
   },
 });
 
-// A test-mode key reaches test data only: still a credential, but not a payments incident.
-export default refine(rule, (raw) => (raw.secret && /^[rs]k_test_/.test(raw.secret) ? { ...raw, severity: 'medium', message: 'Stripe test-mode secret key committed to the repository.' } : raw));
+/** The line around a finding. */
+function lineAt(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+}
+
+// Other issuers use the prefix: a 40-hex body is Paystack's (paystack-secret-key), a key named after
+// Clerk is Clerk's (clerk-secret-key). A test-mode key reaches test data only: still a credential, but
+// not a payments incident.
+export default refine(rule, (raw, file) => {
+  const secret = raw.secret ?? '';
+  if (/^sk_(?:live|test)_[a-f0-9]{40}$/.test(secret)) return null;
+  if (raw.start !== undefined && /clerk/i.test(lineAt(file.text, raw.start))) return null;
+  return /^[rs]k_test_/.test(secret) ? { ...raw, severity: 'medium', message: 'Stripe test-mode secret key committed to the repository.' } : raw;
+});

@@ -1,6 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/stripe-secret-key.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { rand, cat, ALNUM } from '../../../helpers/tokens.js';
+import { rand, cat, ALNUM, HEX } from '../../../helpers/tokens.js';
 import { expect, it } from 'vitest';
 
 const live = cat('sk', '_live_', rand(24, ALNUM, 'stl'));
@@ -16,6 +16,9 @@ ruleTester(rule, {
     `key = "x${live}"`,
     'STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY}',
     'see https://docs.stripe.com/keys',
+    // Other issuers' keys with the prefix: Paystack's (40 hex), and a key on a line naming Clerk.
+    `const paystack = require('paystack')('${cat('sk', '_live_', rand(40, HEX, 'pst'))}');`,
+    `CLERK_SECRET_KEY=${live}`,
   ],
   invalid: [
     { code: `const stripe = require('stripe')('${live}');`, secret: live, count: 1 },

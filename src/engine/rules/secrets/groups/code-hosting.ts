@@ -32,6 +32,7 @@ import travisCiToken from '../travis-ci-token.js';
 import buildkiteToken from '../buildkite-token.js';
 import droneCiToken from '../drone-ci-token.js';
 import jenkinsApiToken from '../jenkins-api-token.js';
+import teamcityToken from '../teamcity-token.js';
 import harnessToken from '../harness-token.js';
 import codecovToken from '../codecov-token.js';
 import sonarToken from '../sonar-token.js';
@@ -90,6 +91,7 @@ export const rules: Rule[] = [
   buildkiteToken,
   droneCiToken,
   jenkinsApiToken,
+  teamcityToken,
   harnessToken,
   codecovToken,
   codeclimateToken,

@@ -15,11 +15,14 @@ import mailchimpApiKey from '../mailchimp-api-key.js';
 import postmarkServerToken from '../postmark-server-token.js';
 import brevoApiKey from '../brevo-api-key.js';
 import stripeSecretKey from '../stripe-secret-key.js';
+import clerkSecretKey from '../clerk-secret-key.js';
+import paystackSecretKey from '../paystack-secret-key.js';
 import stripeWebhookSecret from '../stripe-webhook-secret.js';
 import squareAccessToken from '../square-access-token.js';
 import squareOauthSecret from '../square-oauth-secret.js';
 import paypalBraintreeToken from '../paypal-braintree-token.js';
 import shopifyToken from '../shopify-token.js';
+import woocommerceApiKey from '../woocommerce-api-key.js';
 import flutterwaveKey from '../flutterwave-key.js';
 import razorpayKeySecret from '../razorpay-key-secret.js';
 import plaidCredential from '../plaid-credential.js';
@@ -160,11 +163,14 @@ export const rules: Rule[] = [
   postmarkServerToken,
   brevoApiKey,
   stripeSecretKey,
+  clerkSecretKey,
+  paystackSecretKey,
   stripeWebhookSecret,
   squareAccessToken,
   squareOauthSecret,
   paypalBraintreeToken,
   shopifyToken,
+  woocommerceApiKey,
   flutterwaveKey,
   razorpayKeySecret,
   plaidCredential,
