@@ -112,6 +112,8 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
     if (!buf || buf.length === 0) return undefined;
     text = buf.toString('utf8').trim();
     if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return undefined;
+    // A private key's PEM on one line: private-key reports it, as the key it is (one leak, one finding).
+    if (e.end - e.start === e.value.length && compact === v && /^-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY-----/.test(text)) return undefined;
   } else if (v.length < 4 || isPlaceholder(v, false)) return undefined;
   if (!isSecretBearing(e.key, text)) return undefined;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.

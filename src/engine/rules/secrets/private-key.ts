@@ -75,11 +75,15 @@ const rule: Rule = {
       ],
     },
   },
-  keywords: ['private key'],
+  // `LS0tLS1CRUdJTi` is `-----BEGIN ` in base64 (a Kubernetes Secret's `tls.key`, a kubeconfig's
+  // `client-key-data`, a `*_B64` variable); `"kty"` starts a JSON Web Key.
+  keywords: ['private key', 'ls0tls1crudjt', '"kty"'],
   scope: 'file',
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
     for (const seg of file.segments) {
+      if (seg.text.includes('LS0tLS1CRUdJTi')) out.push(...encodedKeys(seg.text, seg.offset));
+      if (seg.text.includes('"kty"')) out.push(...privateJwks(seg.text, seg.offset));
       for (const block of findArmorBlocks(seg.text, BEGIN, END, MAX_BODY)) {
         const kind = block.label.replace(/PRIVATE KEY$/, '');
         let body = parseArmoredBody(block.body);
@@ -112,5 +116,57 @@ const rule: Rule = {
     return out;
   },
 };
+
+/** Base64 of a PEM block (one line): `LS0tLS1CRUdJTi…` is `-----BEGIN …`. */
+const ENCODED = /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{60,24000}={0,2}(?![A-Za-z0-9+/=])/g;
+
+/** Private keys written as base64 of their PEM text; a certificate or public key encoded so is not one. */
+function encodedKeys(text: string, offset: number): RawFinding[] {
+  const out: RawFinding[] = [];
+  ENCODED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENCODED.exec(text)) !== null) {
+    const pem = decodeBase64(m[0])?.toString('latin1');
+    if (!pem) continue;
+    for (const block of findArmorBlocks(pem, BEGIN, END, MAX_BODY)) {
+      const body = parseArmoredBody(block.body);
+      if (!body || !isPlausibleKeyBody(body.base64)) continue;
+      const kind = block.label.replace(/PRIVATE KEY$/, '');
+      const encrypted = kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '');
+      const label = LABEL[kind] ?? 'private key';
+      out.push({
+        start: offset + m.index,
+        end: offset + m.index + m[0].length,
+        secret: body.base64,
+        message: `${encrypted ? 'Passphrase-protected' : 'Unencrypted'} ${label.replace(/^encrypted /, '')} committed in base64 (its PEM text encoded, as Kubernetes Secrets and kubeconfig files hold it).`,
+        ...(encrypted ? { severity: 'medium' as const } : {}),
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A JSON Web Key's private member `d` (RSA private exponent, EC/OKP private scalar). */
+const JWK_D = /"d"[ \t]*:[ \t]*"(?<d>[A-Za-z0-9_-]{32,1400})"/g;
+const JWK_KTY = /"kty"[ \t]*:[ \t]*"(?:RSA|EC|OKP)"/;
+
+/** Private JWKs: `{"kty": "EC", "crv": "P-256", "d": "…", …}`; a public JWK has no `d`. */
+function privateJwks(text: string, offset: number): RawFinding[] {
+  const out: RawFinding[] = [];
+  JWK_D.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = JWK_D.exec(text)) !== null) {
+    // The same JSON object: from its opening brace before `d` to its closing brace after it.
+    const open = text.lastIndexOf('{', m.index);
+    const close = text.indexOf('}', m.index);
+    if (open < 0 || close < 0 || !JWK_KTY.test(text.slice(open, close))) continue;
+    const d = m.groups!.d!;
+    if (new Set(d).size < 12) continue; // `AAAA…`, a run: a sample
+    const start = offset + m.index + m[0].length - 1 - d.length;
+    out.push({ start, end: start + d.length, secret: d, message: 'Private JSON Web Key (its private member `d`) committed to the repository.' });
+  }
+  return out;
+}
 
 export default rule;

@@ -13,6 +13,13 @@ const manifest = (body: string, kind = SECRET): string => `apiVersion: v1\n${kin
 
 ruleTester(rule, {
   valid: [
+    // A private key's PEM in base64 on one line is private-key's finding (one leak, one finding).
+    {
+      code: manifest(
+        `data:\n  tls.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'crt')))}\n  tls.key: ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey')))}\n`,
+      ),
+      path: 'tls.yaml',
+    },
     // Empty, templated, short and non-secret entries.
     { code: manifest('data:\n  password: ""\n  token: \'\'\n'), path: 'secret.yaml' },
     { code: manifest('data:\n  password: {{ .Values.password | b64enc }}\n'), path: 'templates/secret.yaml' },
@@ -79,10 +86,8 @@ ruleTester(rule, {
       path: 'secret.yaml',
     },
     {
-      name: 'tls.key of a TLS Secret',
-      code: manifest(
-        `data:\n  tls.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'crt')))}\n  tls.key: ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey')))}\n`,
-      ),
+      name: 'tls.key of a TLS Secret, folded in a block scalar',
+      code: manifest(`data:\n  tls.key: |\n    ${b64(cat('-----BEGIN ', 'PRIVATE KEY-----\nMIIE', rand(200, undefined, 'tlskey'))).replace(/.{64}/g, '$&\n    ')}\n`),
       count: 1,
       line: 9,
       path: 'tls.yaml',

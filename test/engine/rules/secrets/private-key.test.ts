@@ -108,3 +108,33 @@ ruleTester(rule, {
     { name: 'container log with a pod name', code: prefixed(() => '[api-7f9c] ', 'OPENSSH ', 'b3BlbnNzaC1rZXktdjE' + rand(600, B64, 'osshlog')), count: 1, path: 'kubectl-logs.txt' },
   ],
 });
+
+// Keys written as base64 of their PEM text, and private JSON Web Keys.
+const encoded = (text: string): string => Buffer.from(text).toString('base64');
+const b64url = (n: number, seed: string): string => rand(n, B64.replace('+', '-').replace('/', '_'), seed);
+const publicJwk = { kty: 'EC', crv: 'P-256', x: b64url(43, 'jx'), y: b64url(43, 'jy') };
+describe('encoded keys and JWKs', () => {
+  ruleTester(rule, {
+    valid: [
+      `tls.crt: ${encoded(cat('-----BEGIN ', 'CERTIFICATE-----\n', wrap(der(800, 'crt')), '\n-----END ', 'CERTIFICATE-----\n'))}`,
+      `PUBLIC_KEY_B64=${encoded(cat('-----BEGIN ', 'PUBLIC KEY-----\n', wrap(der(300, 'pub')), '\n-----END ', 'PUBLIC KEY-----\n'))}`,
+      `KEY_B64=${encoded(pem('RSA ', 'MIIxxxx'))}`, // a sample body
+      `KEY_B64=${encoded(pem('RSA ', rsa)).slice(0, 40)}`, // cut before the body
+      JSON.stringify({ keys: [publicJwk] }),
+      JSON.stringify({ kty: 'EC', d: 'A'.repeat(43) }),
+      JSON.stringify({ name: 'x', d: b64url(43, 'notjwk') }),
+    ],
+    invalid: [
+      { name: 'a Secret tls.key', code: `data:\n  tls.key: ${encoded(pem('RSA ', rsa))}\n`, count: 1, line: 2, path: 'tls.yaml' },
+      { name: 'a kubeconfig client-key-data', code: `users:\n- name: a\n  user:\n    client-key-data: ${encoded(pem('EC ', ec))}\n`, count: 1, line: 4, path: 'kubeconfig' },
+      { name: 'a *_B64 variable', code: `SIGNING_KEY_B64="${encoded(pem('', pkcs8))}"`, count: 1, path: '.env' },
+      { name: 'a private EC JWK', code: JSON.stringify({ keys: [{ ...publicJwk, d: b64url(43, 'jd') }] }), count: 1, path: 'jwks.json' },
+      { name: 'a private OKP JWK, pretty-printed', code: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: b64url(43, 'ox'), d: b64url(43, 'od') }, null, 2), count: 1, line: 5, path: 'key.jwk' },
+    ],
+  });
+
+  it('grades an encoded passphrase-protected key medium', () => {
+    const [f] = runRule(rule, { code: `KEY=${encoded(pem('ENCRYPTED ', pkcs8))}` });
+    expect(f!.severity).toBe('medium');
+  });
+});
