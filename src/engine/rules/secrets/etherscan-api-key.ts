@@ -30,40 +30,6 @@ const EXPLORERS = [
   'hecoinfo',
 ];
 
-/** Network names Hardhat keys its `apiKey` map by (a prefix each: `arbitrumOne`, `optimisticEthereum`). */
-const NETWORKS = [
-  'mainnet',
-  'sepolia',
-  'goerli',
-  'holesky',
-  'polygon',
-  'arbitrum',
-  'optimis',
-  'bsc',
-  'base',
-  'avalanche',
-  'opera',
-  'ftm',
-  'gnosis',
-  'xdai',
-  'celo',
-  'moonbeam',
-  'moonriver',
-  'linea',
-  'scroll',
-  'blast',
-  'mantle',
-  'zksync',
-];
-
-/** Whether `at` lies inside an `apiKey: {` map opened under `etherscan` within the 1,000 characters before it. */
-function insideApiKeyMap(text: string, at: number): boolean {
-  if (at < 0) return false;
-  const before = text.slice(Math.max(0, at - 1000), at);
-  const open = before.search(/etherscan["']?[ \t]*:[ \t]*\{[^}]{0,400}?apiKey["']?[ \t]*:[ \t]*\{[^}]*$/i);
-  return open !== -1;
-}
-
 export default defineSecretRuleSet({
   id: 'secrets/etherscan-api-key',
   description: 'Etherscan-family block explorer API key',
@@ -85,12 +51,13 @@ export default defineSecretRuleSet({
       validate: (s) => charClasses(s) >= 2,
     },
     {
-      // Hardhat's per-network map: `etherscan: { apiKey: { mainnet: "…", sepolia: "…" } }`, the key named
-      // after a network, inside an `apiKey` map that sits under `etherscan` (checked in the text before it).
-      keywords: NETWORKS,
-      pattern: new RegExp(String.raw`(?<![\w$])["']?(?:${NETWORKS.join('|')})\w{0,24}["']?[ \t]{0,4}:[ \t]{0,4}["'](?<secret>[A-Z0-9]{34})["']`, 'gi'),
+      // Hardhat's per-network map: `etherscan: { apiKey: { mainnet: "…", sepolia: "…" } }`, each key read
+      // up to 12 lines under the `etherscan` line, behind an `apiKey` map that is still open.
+      keywords: ['etherscan'],
+      pattern: /(?<=etherscan["']?[ \t]*:[ \t]*\{[^}]{0,400}?\bapiKey["']?[ \t]*:[ \t]*\{[^}]{0,800}?)(?<![\w$])["']?[A-Za-z]\w{1,40}["']?[ \t]*:[ \t]*["'](?<secret>[A-Z0-9]{34})["']/g,
+      nextLine: 12,
       minEntropy: 3.5,
-      validate: (s, m, file) => charClasses(s) >= 2 && insideApiKeyMap(file.text, m.input === file.text ? m.index : file.text.indexOf(m[0])),
+      validate: (s) => charClasses(s) >= 2,
     },
   ],
   revoke: {

@@ -26,8 +26,11 @@ export interface SecretVariant {
   /** Per-secret grading, e.g. checksum verified → high, else medium; `null` drops the match. */
   grade?(secret: string): Grade | null;
   message?: string;
-  /** Also look at the line after each keyword line (a value under its XML element). */
-  nextLine?: boolean;
+  /**
+   * Also look at the line after each keyword line (a value under its XML element), or at this many lines
+   * after it (a value a few lines under the keyword, found by a look-behind to it).
+   */
+  nextLine?: boolean | number;
 }
 
 export interface SecretRuleSetSpec extends Omit<SecretRuleSpec, 'keywords' | 'pattern' | 'minEntropy' | 'validate' | 'scope'> {
@@ -70,10 +73,10 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
         const mine = keys.length ? file.segments.filter((_, i) => keys.some((k) => lower![i]!.includes(k))) : file.segments;
         if (mine.length === 0) continue;
         let view: typeof file;
-        if (mine.length === file.segments.length) view = v.nextLine ? (extended ??= { ...file, segments: extendSegments(file) }) : file;
+        if (mine.length === file.segments.length && typeof v.nextLine !== 'number') view = v.nextLine ? (extended ??= { ...file, segments: extendSegments(file) }) : file;
         else {
           const own = { ...file, segments: mine };
-          view = v.nextLine ? { ...file, segments: extendSegments(own) } : own;
+          view = v.nextLine ? { ...file, segments: extendSegments(own, v.nextLine === true ? 1 : v.nextLine) } : own;
         }
         for (const f of part.check(view, ctx)) {
           const start = f.start ?? 0;
