@@ -7,9 +7,11 @@ import { isPlaceholderPassword } from './lib/credential-values.js';
 const SCHEMES =
   'jdbc:[a-z][\\w+.-]{0,30}(?::[a-z][\\w+.-]{0,30}){0,2}|postgres(?:ql)?|mysql(?:x|2)?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|ldaps?|smtps?|s?ftps?|imaps?|pop3s?|oracle|clickhouse|cockroachdb|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt(?:\\+s)?|nats|memcached?|cassandra|influxdbs?|snowflake|db2|redshift|presto|trino|hive2?|mqtts?|kafka|elasticsearch|opensearch|ssh|svn\\+ssh|telnet|vnc';
 
-const USERINFO_URL = new RegExp(`(?<![\\w+.-])(?<scheme>${SCHEMES}):\\/\\/${USERINFO}`, 'gi');
+// SQLAlchemy names the driver after a `+` (`postgresql+psycopg2://`, `mysql+pymysql://`, `mssql+pyodbc://`).
+const DRIVER = '(?:\\+[a-z][\\w]{1,20})?';
+const USERINFO_URL = new RegExp(`(?<![\\w+.-])(?<scheme>(?:${SCHEMES})${DRIVER}):\\/\\/${USERINFO}`, 'gi');
 // `jdbc:sqlserver://h;user=sa;password=…`, `mysql://h/db?user=u&password=…`.
-const PARAM_URL = new RegExp(`(?<![\\w+.-])(?<scheme>${SCHEMES}):\\/\\/[^\\s"'<>\`]{0,512}?[;?&](?:password|pwd|pass)=(?<pass>[^;&\\s"'<>\`]{1,256})`, 'gi');
+const PARAM_URL = new RegExp(`(?<![\\w+.-])(?<scheme>(?:${SCHEMES})${DRIVER}):\\/\\/[^\\s"'<>\`]{0,512}?[;?&](?:password|pwd|pass)=(?<pass>[^;&\\s"'<>\`]{1,256})`, 'gi');
 // `jdbc:oracle:thin:<user>/<password>@//host:1521/svc`
 const ORACLE = /(?<![\w.-])jdbc:oracle:[a-z]+:(?<user>[\w$#]{1,64})\/(?<pass>[^@\s"'<>`]{1,128})@(?<host>[\w.[\]:/-]{1,253})/gi;
 

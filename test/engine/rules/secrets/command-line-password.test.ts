@@ -38,6 +38,10 @@ ruleTester(rule, {
     'docker build -t app -p 1 .',
     `grep -p ${pw} file`,
     'mysql --defaults-extra-file=/run/secrets/my.cnf app',
+    'sqlplus scott/tiger@orcl',
+    'sqlplus app/$DB_PASSWORD@db @migrate.sql',
+    'sqlplus /nolog @script.sql',
+    'sqlplus -s / as sysdba',
   ],
   invalid: [
     { code: `docker login -u deployer -p ${pw} registry.corp.test`, secret: pw, count: 1, line: 1, path: 'deploy.sh' },
@@ -58,6 +62,8 @@ ruleTester(rule, {
     { code: `mongodump --host db -u admin -p ${pw} --out /backup`, secret: pw, path: 'backup.sh' },
     { code: `smbclient //fs/share -U svc_backup%${pw} -c 'ls'`, secret: pw, path: 'mount.sh' },
     { code: `$sec = ConvertTo-SecureString "${human}" -AsPlainText -Force`, secret: human, path: 'deploy.ps1' },
+    { code: `sqlplus -s app/${pw}@db.corp.test:1521/ORCL @migrate.sql`, secret: pw, path: 'migrate.sh' },
+    { code: `expdp userid=app/${human}@ORCL directory=dump dumpfile=app.dmp`, secret: human, path: 'backup.sh' },
     { code: `    run: docker login -u ci -p ${pw} registry.corp.test`, secret: pw, path: '.github/workflows/ci.yml' },
   ],
 });

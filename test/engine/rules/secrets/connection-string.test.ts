@@ -9,6 +9,8 @@ const withAt = cat('Qx7', '@', rand(9, undefined, 'at'));
 
 ruleTester(rule, {
   valid: [
+    'engine = create_engine("postgresql+psycopg2://app:${DB_PASSWORD}@db/app")',
+    'engine = create_engine("sqlite+pysqlite:///:memory:")',
     // Placeholders, templates, masks, empty and repeated-user passwords.
     'DATABASE_URL=postgres://user:password@db.prod.internal:5432/app',
     'mongodb://username:password@cluster0.mongodb.net/test',
@@ -34,6 +36,9 @@ ruleTester(rule, {
     `https://deploy:${pw}@registry.internal.test/`,
   ],
   invalid: [
+    { name: 'SQLAlchemy URL with a driver', code: `engine = create_engine("postgresql+psycopg2://app:${pw}@db.internal/app")`, secret: pw, path: 'db.py' },
+    { code: `SQLALCHEMY_DATABASE_URI = 'mysql+pymysql://app:${pw}@db:3306/app?charset=utf8mb4'`, secret: pw, path: 'config.py' },
+    { code: `url = "mssql+pyodbc://sa:${pw}@dsn_name"`, secret: pw, path: 'settings.py' },
     { code: `DATABASE_URL=postgres://app:${pw}@db.prod.internal:5432/app`, secret: pw, count: 1, line: 1, path: '.env' },
     { code: `const uri = "mongodb+srv://svc:${pw2}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true";`, secret: pw2 },
     { name: 'password containing @', code: `mongodb://app:${withAt}@cluster0.mongodb.net/db`, secret: withAt },

@@ -181,6 +181,8 @@ ruleTester(rule, {
     { code: 'auth = HTTPBasicAuth(os.environ["U"], os.environ["P"])', path: 'client.py' },
     { code: 'conn = DriverManager.getConnection(url, user, pass);', path: 'Db.java' },
     { code: 'server.login("me@example.test", "password")', path: 'mail.py' },
+    { code: '$pdo = new PDO($dsn, $user, $pass);', path: 'db.php' },
+    { code: '$pdo = new PDO("mysql:host=db;dbname=app", "app", getenv("DB_PASS"));', path: 'db.php' },
     { code: '"password" to "pass\\nword",', path: 'MigrationTest.kt' },
     { code: 'password = "Abc123\\tXyz789"', path: 'fixture.py' },
   ],
@@ -201,5 +203,7 @@ ruleTester(rule, {
     { code: `server.login("alerts@corp.test", "${gp}")`, secret: gp, path: 'mail.py' },
     { code: `req.SetBasicAuth("admin", "${gp}")`, secret: gp, path: 'client.go' },
     { code: `auth := smtp.PlainAuth("", "alerts@corp.test", "${gp}", "smtp.corp.test")`, secret: gp, path: 'mail.go' },
+    { code: `$pdo = new PDO("mysql:host=db;dbname=app", "app", "${gp}");`, secret: gp, path: 'db.php' },
+    { code: `$link = mysqli_connect("db.internal", "app", '${gp}', "app");`, secret: gp, path: 'db.php' },
   ],
 });

@@ -153,7 +153,7 @@ export interface StatementForm {
 // Kinds of files, by path.
 const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
 const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
-const POSITIONAL_CALL = /uth\(|cation\(|Token\(|ntials?\(|login\(|Connection\(|auth ?= ?\(/;
+const POSITIONAL_CALL = /uth\(|cation\(|Token\(|ntials?\(|login\(|Connection\(|auth ?= ?\(|PDO\(|mysqli?(?:_connect)?\(/;
 const CODE = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|m)$/i;
 const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
@@ -253,12 +253,13 @@ const STATEMENTS: StatementForm[] = [
   },
   // A password passed by position to a basic-auth or login call: `HTTPBasicAuth("u", "…")`,
   // `new NetworkCredential("u", "…")`, `DriverManager.getConnection(url, "u", "…")`, `smtp.login(u, "…")`,
-  // `requests.get(url, auth=("u", "…"))`, Go's `req.SetBasicAuth("u", "…")` and `smtp.PlainAuth("", u, "…", host)`.
+  // `requests.get(url, auth=("u", "…"))`, Go's `req.SetBasicAuth("u", "…")` and `smtp.PlainAuth("", u, "…", host)`,
+  // PHP's `new PDO($dsn, "u", "…")` and `mysqli_connect("host", "u", "…")`.
   {
     files: CODE,
     when: (t) => POSITIONAL_CALL.test(t),
     // The search stops at each `(` and looks behind it for the call's name.
-    re: /\((?<=(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\()[ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
+    re: /\((?<=(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|PDO|mysqli|mysqli_connect|mysql_connect|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\()[ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
     name: 'password',
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
