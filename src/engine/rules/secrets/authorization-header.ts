@@ -14,6 +14,10 @@ const AUTHORIZATION =
 const CUSTOM_HEADER =
   /(?:^|\s)(?:-H|--header)(?:=|[ \t]{1,5})["']?(?<name>(?:X-[\w-]{0,40}?)?(?:api[-_]?key|api[-_]?token|auth[-_]?token|access[-_]?token|token|secret|key))[ \t]*:[ \t]*(?<secret>[\w~+/=.@-]{8,512})/gi;
 
+// A whole string literal that is a header's value, wherever the header's name is (Swift's
+// `setValue("Bearer …", forHTTPHeaderField: "Authorization")`, a value built before its header).
+const SCHEME_LITERAL = /(?<q>["'`])(?<scheme>[Bb]earer|BEARER|[Bb]asic|BASIC)[ \t]+(?<secret>[\w~+/=.@:-]{8,4096})\k<q>/g;
+
 function basicCredentialOk(secret: string): boolean {
   const decoded = decodeBase64Text(secret);
   const pair = decoded ?? (secret.includes(':') ? secret : undefined);
@@ -44,8 +48,9 @@ function tokenOk(secret: string, scheme: string | undefined): boolean {
 
 /**
  * A literal credential in an `Authorization` header (`Basic <base64 user:pass>`, `Bearer …`, `Token …`,
- * bare) anywhere — curl commands, HTTP snippets, header maps in code, Postman exports — and in custom
- * API-key headers passed to curl with `-H` (`X-API-Key: …`, `apikey: …`, `Token: …`).
+ * bare) anywhere — curl commands, HTTP snippets, header maps in code, Postman exports — in custom
+ * API-key headers passed to curl with `-H` (`X-API-Key: …`, `apikey: …`, `Token: …`), and in a string
+ * literal that is a whole `Bearer …` / `Basic …` value.
  */
 const rule: Rule = {
   meta: {
@@ -65,18 +70,20 @@ const rule: Rule = {
       ],
     },
   },
-  keywords: ['authorization', '-h'],
+  keywords: ['authorization', '-h', '"bearer ', "'bearer ", '`bearer ', '"basic ', "'basic ", '`basic '],
   scope: 'line',
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
     const seen = new Set<number>();
     for (const seg of file.segments) {
-      for (const re of [AUTHORIZATION, CUSTOM_HEADER]) {
+      for (const re of [AUTHORIZATION, CUSTOM_HEADER, SCHEME_LITERAL]) {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(seg.text)) !== null) {
           const secret = m.groups!.secret!.replace(/[.:]+$/, '');
           const scheme = m.groups!.scheme;
+          // A JWT in a bare `"Bearer eyJ…"` literal is the jwt rule's: it knows a sample or a cut one.
+          if (re === SCHEME_LITERAL && secret.startsWith('eyJ')) continue;
           const next = seg.text.charAt(m.index + m[0].length);
           if (next === '$' || next === '{' || next === '(' || next === '<') continue; // concatenated with a variable
           const ok = scheme && /^basic$/i.test(scheme) ? basicCredentialOk(secret) : tokenOk(secret, scheme ?? m.groups!.name);

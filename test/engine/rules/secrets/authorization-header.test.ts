@@ -62,3 +62,21 @@ ruleTester(rule, {
   valid: [{ code: '    Authorization: Bearer deadbeef12346', path: 'fastapi/security/http.py' }],
   invalid: [{ name: 'a hex token', code: `    Authorization: Bearer ${rand(13, HEX, 'dbf')}`, count: 1, path: 'client.py' }],
 });
+
+// A whole `Bearer …` / `Basic …` string literal, the header's name elsewhere.
+ruleTester(rule, {
+  valid: [
+    'request.setValue("Bearer \\(token)", forHTTPHeaderField: "Authorization")',
+    'const h = "Bearer " + token;',
+    'msg = "Basic authentication is required"',
+    "label = 'Bearer token'",
+    'value = "Bearer ${TOKEN}"',
+    'value = "Bearer <your-token>"',
+    'expect(headers[0].value).toBe("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9")',
+  ],
+  invalid: [
+    { code: `request.setValue("Bearer ${bearer}", forHTTPHeaderField: "Authorization")`, secret: bearer, count: 1, path: 'Api.swift' },
+    { code: `const AUTH = 'Basic ${basic}';`, secret: basic, path: 'client.js' },
+    { code: `headers.put(HEADER, "Bearer ${bearer}");`, secret: bearer, path: 'Client.java' },
+  ],
+});
