@@ -7,7 +7,7 @@ import type { RawFinding, RevokeGuide, Rule, RuleContext, FileView } from '../..
 import { shannonEntropy } from '../../entropy.js';
 import { isPlaceholder, isReference } from '../../placeholder.js';
 import { extendSegments } from './lib/next-line.js';
-import { blockRead } from './lib/keyed-secret.js';
+import { blockRead, type BlockRead } from './lib/keyed-secret.js';
 
 /** Controls a committed credential violates, whichever provider issued it. */
 export const SECRET_CONTROLS = ['PCI-DSS-8.6.2', 'PCI-DSS-3.6.1', 'NIST-800-53-IA-5(7)', 'SOC2-CC6.1', 'SOX-ITGC-AC'];
@@ -25,8 +25,12 @@ export interface SecretRuleSpec {
   revoke?: RevokeGuide;
   /** Lower-case literals, at least one of which occurs in or near every match. */
   keywords: string[];
-  /** Must have the `g` flag. The secret is the named group `secret`, else the whole match. */
-  pattern: RegExp;
+  /**
+   * Must have the `g` flag. The secret is the named group `secret`, else the whole match. A function is
+   * called at the rule's first search: large patterns (the nested provider forms, ~1.4 KB each) are then
+   * built only by the rules that run, not by every process at start-up.
+   */
+  pattern: RegExp | (() => RegExp);
   /** Minimum Shannon entropy (bits/char) of the secret. */
   minEntropy?: number;
   /** `strict` (default) drops only evident placeholders; `loose` also drops words like `your_key`. */
@@ -61,32 +65,41 @@ function parentAndChild(m: RegExpExecArray, secretAt: number): RegExpExecArray {
   return out;
 }
 
+interface Compiled {
+  re: RegExp;
+  hasSecretGroup: boolean;
+  block: BlockRead | undefined;
+}
+
 export function defineSecretRule(spec: SecretRuleSpec): Rule {
-  if (!spec.pattern.global) throw new Error(`${spec.id}: pattern needs the g flag`);
+  if (spec.pattern instanceof RegExp && !spec.pattern.global) throw new Error(`${spec.id}: pattern needs the g flag`);
   const name = spec.description.replace(/\.$/, '');
   const message = spec.message ?? `${name} committed to the repository.`;
   const placeholders = spec.placeholders ?? 'strict';
-  const hasSecretGroup = spec.pattern.source.includes('(?<secret>') && !spec.pattern.flags.includes('d');
   // One search expression per rule, reused for every file, and the spec's own (a copy is parsed again at
   // every start): check sets lastIndex before each search and runs synchronously to its end, so rules
   // sharing a pattern object never see each other's state. Without `d` (match indices cost an
   // allocation per match on every line searched).
-  const re = spec.pattern;
+  let compiled: Compiled | undefined;
+  const compile = (): Compiled => {
+    const re = spec.pattern instanceof RegExp ? spec.pattern : spec.pattern();
+    if (!re.global) throw new Error(`${spec.id}: pattern needs the g flag`);
+    // A pattern that reads a parent's block (a credential key a few lines under `meraki:`) sees the
+    // segments that hold a line that may be the parent's (no other can match), each with the lines
+    // after it, however the rule was wrapped.
+    return { re, hasSecretGroup: re.source.includes('(?<secret>') && !re.flags.includes('d'), block: blockRead(re) };
+  };
   // The secret group's own offset, only for a match found: the same expression, sticky at the match
   // (the same match, by the same backtracking), with `d`. Searching for the secret's text inside the
   // match could find an earlier copy of it.
   // Built at the first match: most rules never match in a given run, and every process builds them all.
   let at: RegExp | undefined;
-  const secretAt = (m: RegExpExecArray, text: string): number => {
-    if (!hasSecretGroup || m.groups?.secret === undefined) return m.index;
-    at ??= new RegExp(spec.pattern.source, `${spec.pattern.flags.replace(/[gy]/g, '')}yd`);
+  const secretAt = (c: Compiled, m: RegExpExecArray, text: string): number => {
+    if (!c.hasSecretGroup || m.groups?.secret === undefined) return m.index;
+    at ??= new RegExp(c.re.source, `${c.re.flags.replace(/[gy]/g, '')}yd`);
     at.lastIndex = m.index;
     return at.exec(text)?.indices?.groups?.secret?.[0] ?? m.index;
   };
-  // A pattern that reads a parent's block (a credential key a few lines under `meraki:`) sees the
-  // segments that hold a line that may be the parent's (no other can match), each with the lines after
-  // it, however the rule was wrapped.
-  const block = blockRead(spec.pattern);
   const rule: Rule = {
     meta: {
       id: spec.id,
@@ -102,6 +115,8 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
     scope: spec.scope ?? 'line',
     check(file: FileView, _ctx: RuleContext): RawFinding[] {
       const out: RawFinding[] = [];
+      const c = (compiled ??= compile());
+      const { re, block } = c;
       const segments = block ? extendSegments({ ...file, segments: file.segments.filter((seg) => block.mayOpen(seg.text)) }, block.lines).filter((seg) => block.mayHold(seg.text)) : file.segments;
       for (const seg of segments) {
         re.lastIndex = 0;
@@ -113,7 +128,7 @@ export function defineSecretRule(spec: SecretRuleSpec): Rule {
           }
           const secret = m.groups?.secret ?? m[0];
           if (!secret) continue;
-          const at = secretAt(m, seg.text);
+          const at = secretAt(c, m, seg.text);
           if (placeholders !== 'off' && (isPlaceholder(secret, placeholders === 'strict') || isReference(secret))) continue;
           if (spec.minEntropy !== undefined && shannonEntropy(secret) < spec.minEntropy) continue;
           if (spec.validate && !spec.validate(secret, block ? parentAndChild(m, at - m.index) : m, file)) continue;

@@ -208,9 +208,13 @@ export interface NestedSecretOptions {
   notFollowedBy?: string;
 }
 
-/** `nestedUnder(providers, words)` then `value` (a bounded regex source) as the `secret` group, not followed by one of `notFollowedBy`. */
-export function nestedSecret(providers: readonly string[], value: string, { words, notFollowedBy = String.raw`A-Za-z0-9_\-` }: NestedSecretOptions = {}): RegExp {
-  return new RegExp(nestedUnder(providers, words) + String.raw`(?<secret>${value})(?![${notFollowedBy}])`, 'g');
+/**
+ * `nestedUnder(providers, words)` then `value` (a bounded regex source) as the `secret` group, not followed
+ * by one of `notFollowedBy`: built when the rule first searches (defineSecretRule), so that a process
+ * builds only the ~1.4 KB patterns of the rules that run.
+ */
+export function nestedSecret(providers: readonly string[], value: string, { words, notFollowedBy = String.raw`A-Za-z0-9_\-` }: NestedSecretOptions = {}): () => RegExp {
+  return () => new RegExp(nestedUnder(providers, words) + String.raw`(?<secret>${value})(?![${notFollowedBy}])`, 'g');
 }
 
 export interface KeyedAndNestedSpec extends Omit<SecretVariant, 'pattern' | 'nextLine'>, ProviderNamedOptions {
@@ -229,7 +233,7 @@ export interface KeyedAndNestedSpec extends Omit<SecretVariant, 'pattern' | 'nex
 export function keyedAndNested(providers: readonly string[], spec: KeyedAndNestedSpec): SecretVariant[] {
   const { value, words, camelCase, nestedKeywords, ...variant } = spec;
   return [
-    { ...variant, pattern: keyedSecret(providerNamed(providers, { words, camelCase }), value), nextLine: true },
+    { ...variant, pattern: () => keyedSecret(providerNamed(providers, { words, camelCase }), value), nextLine: true },
     { ...variant, keywords: nestedKeywords ?? variant.keywords, pattern: nestedSecret(providers, value), nextLine: true },
   ];
 }

@@ -16,8 +16,8 @@ export interface Grade {
 export interface SecretVariant {
   /** Lower-case literals, one of which occurs in every match of this variant. */
   keywords: string[];
-  /** Global; the secret is the named group `secret`. */
-  pattern: RegExp;
+  /** Global; the secret is the named group `secret`. A function: built at the variant's first search. */
+  pattern: SecretRuleSpec['pattern'];
   minEntropy?: number;
   placeholders?: SecretRuleSpec['placeholders'];
   validate?: SecretRuleSpec['validate'];

@@ -95,7 +95,7 @@ describe('nestedSecret', () => {
   });
 
   it('extends only the lines that may be a parent', () => {
-    const { mayOpen } = blockRead(nestedSecret(['meraki', 'cisco_meraki'], '[a-f0-9]{40}'))!;
+    const { mayOpen } = blockRead(nestedSecret(['meraki', 'cisco_meraki'], '[a-f0-9]{40}')())!;
     const far = ` ${'x'.repeat(60)}`;
     for (const line of ['meraki:', '  Meraki_Dashboard_API: {\r', '[tool.meraki]', 'MERAKI =', `#${far} meraki`, '// meraki', '- name: meraki', 'a;\nmeraki:\nb;'])
       expect(mayOpen(line), line).toBe(true);
@@ -106,7 +106,7 @@ describe('nestedSecret', () => {
   });
 
   it('stays linear on many parents and long lines (the pattern on its own)', () => {
-    const re = nestedSecret(['meraki'], '[a-f0-9]{40}');
+    const re = nestedSecret(['meraki'], '[a-f0-9]{40}')();
     const texts = [
       'meraki:\n'.repeat(200_000),
       ('meraki:\n' + `  ${'x'.repeat(4000)}\n`.repeat(7)).repeat(200),
