@@ -299,3 +299,24 @@ ruleTester(rule, {
     { code: `Dim apiToken As String = "${s}"`, secret: s, path: 'Api.vb' },
   ],
 });
+
+// Name/value pairs (Kubernetes env, ECS task definitions, ARM settings), property lists and notebook cells.
+ruleTester(rule, {
+  valid: [
+    { code: 'env:\n  - name: API_TOKEN\n    valueFrom:\n      secretKeyRef: { name: app, key: token }', path: 'deploy.yaml' },
+    { code: 'env:\n  - name: API_TOKEN\n    value: ${API_TOKEN}', path: 'deploy.yaml' },
+    { code: 'env:\n  - name: TOKEN_TTL\n    value: "3600"', path: 'deploy.yaml' },
+    { code: '[{"name": "API_TOKEN", "value": "{{ resolve:secretsmanager:app:SecretString:token }}"}]', path: 'taskdef.json' },
+    { code: '<key>ApiSecret</key>\n<string>$(API_SECRET)</string>', path: 'Info.plist' },
+    { code: '{"source": ["api_key = os.environ[\\"API_KEY\\"]\\n"]}', path: 'nb.ipynb' },
+  ],
+  invalid: [
+    { code: `spec:\n  containers:\n    - env:\n        - name: API_TOKEN\n          value: ${s}\n`, secret: s, line: 5, path: 'deploy.yaml' },
+    { code: `env:\n  - name: "STRIPE_SECRET"\n    value: "${s}"\n`, secret: s, line: 3, path: 'values.yaml' },
+    { code: `[{"name": "API_TOKEN", "value": "${s}"}, {"name": "PORT", "value": "80"}]`, secret: s, count: 1, path: 'taskdef.json' },
+    { code: `{\n  "name": "ApiSecret",\n  "value": "${s}"\n}`, secret: s, line: 3, path: 'settings.json' },
+    { code: `<dict>\n\t<key>ApiSecret</key>\n\t<string>${s}</string>\n</dict>`, secret: s, line: 3, path: 'Info.plist' },
+    { code: `<key>ClientSecret</key><string>${s}</string>`, secret: s, path: 'Config.plist' },
+    { code: `{"cells": [{"source": ["client_secret = \\"${s}\\"\\n"]}]}`, secret: s, path: 'analysis.ipynb' },
+  ],
+});

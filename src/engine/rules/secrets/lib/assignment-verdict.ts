@@ -8,7 +8,7 @@ import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
+import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findNameValuePair, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
@@ -270,6 +270,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
         ...findMultilineXml(seg.text, following, segEnd),
         ...findYamlBlockScalar(seg.text, following, segEnd),
         ...findTerraformDefault(seg.text, following, segEnd),
+        ...findNameValuePair(seg.text, following, segEnd),
       ];
       for (const a of found) {
         const verdict = judgeAssignment(a, seg.text);

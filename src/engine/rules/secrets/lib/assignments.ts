@@ -51,6 +51,11 @@ const ASSIGN = new RegExp(
 
 const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,600})<\/\k<name>>/g;
 const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\s*"(?<value>[^"\r\n]{0,600})"/gi;
+// An environment entry written as a pair: ECS task definitions and ARM app settings
+// (`{"name": "API_TOKEN", "value": "…"}`), a YAML flow map (`{ name: API_TOKEN, value: … }`).
+const NAME_VALUE_PAIR = /["']?\bname["']?[ \t]*:[ \t]*["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/g;
+// A property list's `<key>ApiSecret</key><string>…</string>` (the next line: findNameValuePair).
+const PLIST_PAIR = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/g;
 const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>(?:\s{0,4}[!=]==?\s{0,4}|\.equals(?:IgnoreCase)?\()(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
@@ -120,6 +125,8 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
   // Each form needs characters most lines lack: a cheap test first spares three regex passes per line.
   if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
+  if (text.includes('name') && text.includes('value')) otherForms(text, base, NAME_VALUE_PAIR, 'attr', out);
+  if (text.includes('<key>')) otherForms(text, base, PLIST_PAIR, 'attr', out);
   if (text.includes('==') || text.includes('!=') || text.includes('.equals')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
   // Statements are written one per line in configuration, scripts and docs: a longer stretch is minified
   // code or data, where the general form above is enough.
@@ -207,6 +214,12 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('--'),
     // Not `--password --database` (a flag that prompts for its value, then another flag), nor prose's `--password option,`.
     re: /(?<![\w-])--(?<name>[A-Za-z][\w-]{0,60})[ \t]+(?<q>["']?)(?<value>(?!-)[^\s"'`\\<>|;&(){}[\],]{1,600})\k<q>(?![^\s;&|)])/dg,
+  },
+  // Code inside a JSON string, its double quotes escaped: a notebook cell's `"api_key = \"…\"\n"`.
+  {
+    files: /\.(?:ipynb|json)$/i,
+    when: (t) => t.includes('\\"'),
+    re: /(?<![\w$])(?<name>[A-Za-z_][\w.]{0,80})(?:\\?["'])?\]?[ \t]*(?:=|:|:=)[ \t]*\\(?<q>")(?<value>[^"\\\r\n]{1,600})\\"/dg,
   },
   // Groovy's command syntax (Gradle, Jenkins): `password 'secret'`, `credentials { username 'u'; password 'p' }`.
   {
@@ -354,6 +367,34 @@ export function findMultilineXml(line: string, after: string, afterOffset: numbe
   const value = m[1]!;
   const start = afterOffset + m[0].indexOf(value);
   return [{ name, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
+}
+
+const PLIST_KEY_LINE = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*\r?$/;
+const PLIST_STRING_LINE = /^\r?\n[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/;
+const NAME_LINE = /^[ \t]*(?:-[ \t]+)?(?<q0>["']?)name\k<q0>[ \t]*:[ \t]*(?<q1>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q1>[ \t]*,?[ \t]*\r?$/;
+const VALUE_LINE = /^\n[ \t]*(?<q0>["']?)value\k<q0>[ \t]*:[ \t]*(?:(?<q>["'])(?<quoted>[^"'\r\n]{1,600})\k<q>|(?<bare>[^\s"'#,]{1,600}))[ \t]*,?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/;
+
+/**
+ * A Kubernetes container's environment (`- name: API_TOKEN` and `value: …` on the next line), the same
+ * pair in pretty-printed JSON (an ECS task definition), or a property list's `<key>ApiSecret</key>` and
+ * `<string>…</string>` on the next line: the value is a literal (`valueFrom` is not).
+ */
+export function findNameValuePair(line: string, after: string, afterOffset: number): Assignment[] {
+  const key = line.includes('<key>') ? PLIST_KEY_LINE.exec(line) : null;
+  if (key) {
+    const v = PLIST_STRING_LINE.exec(after.slice(0, 700));
+    if (!v) return [];
+    const value = v.groups!.value!;
+    const start = afterOffset + v[0].indexOf('>') + 1;
+    return [{ name: key.groups!.name!, nameQuoted: false, op: ':', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
+  }
+  const open = NAME_LINE.exec(line);
+  if (!open) return [];
+  const m = VALUE_LINE.exec(after.slice(0, 700));
+  if (!m) return [];
+  const value = m.groups!.quoted ?? m.groups!.bare!;
+  const start = afterOffset + m[0].indexOf(value, m[0].indexOf('value') + 5);
+  return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: m.groups!.q ?? '', start, end: start + value.length, next: '', typed: false, form: 'statement' }];
 }
 
 const TF_VARIABLE = /^[ \t]*variable[ \t]+"(?<name>[A-Za-z_][\w-]{0,80})"[ \t]*\{[ \t]*$/;
