@@ -160,7 +160,10 @@ export interface StatementForm {
 // Kinds of files, by path.
 const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
 const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
-const POSITIONAL_CALL = /uth\(|cation\(|Token\(|ntials?\(|login\(|Connection\(|auth ?= ?\(|PDO\(|mysqli?(?:_connect)?\(/;
+/** A string literal after a comma: a later argument (the password) is one. */
+const ARG_STRING = /,[ \t]*["']/;
+/** A call the positional form knows, by the end of its name: the search stops at each `(` and looks behind. */
+const POSITIONAL_CALL = /\((?<=(?:uth|cation|tionToken|ntials?|login|Connection|auth ?= ?|PDO|mysqli?(?:_connect)?)\()/;
 const CODE = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|m)$/i;
 const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
@@ -219,7 +222,8 @@ const STATEMENTS: StatementForm[] = [
   {
     files: /\.(?:ipynb|json)$/i,
     when: (t) => t.includes('\\"'),
-    re: /(?<![\w$])(?<name>[A-Za-z_][\w.]{0,80})(?:\\?["'])?\]?[ \t]*(?:=|:|:=)[ \t]*\\(?<q>")(?<value>[^"\\\r\n]{1,600})\\"/dg,
+    // The search stops at each `\"` and looks behind it for the name (minified JSON has long lines).
+    re: /\\(?<q>")(?<=(?<![\w$])(?<name>[A-Za-z_][\w.]{0,80})(?:\\?["'])?\]?[ \t]*(?:=|:|:=)[ \t]*\\")(?<value>[^"\\\r\n]{1,600})\\"/dg,
   },
   // Groovy's command syntax (Gradle, Jenkins): `password 'secret'`, `credentials { username 'u'; password 'p' }`.
   {
@@ -270,7 +274,7 @@ const STATEMENTS: StatementForm[] = [
   // PHP's `new PDO($dsn, "u", "…")` and `mysqli_connect("host", "u", "…")`.
   {
     files: CODE,
-    when: (t) => POSITIONAL_CALL.test(t),
+    when: (t) => POSITIONAL_CALL.test(t) && ARG_STRING.test(t),
     // The search stops at each `(` and looks behind it for the call's name.
     re: /\((?<=(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|PDO|mysqli|mysqli_connect|mysql_connect|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\()[ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
     name: 'password',
