@@ -392,7 +392,7 @@ export function findNameValuePair(line: string, after: string, afterOffset: numb
     const start = afterOffset + v[0].indexOf('>') + 1;
     return [{ name: key.groups!.name!, nameQuoted: false, op: ':', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
   }
-  const open = NAME_LINE.exec(line);
+  const open = line.includes('name') ? NAME_LINE.exec(line) : null;
   if (!open) return [];
   const m = VALUE_LINE.exec(after.slice(0, 700));
   if (!m) return [];
