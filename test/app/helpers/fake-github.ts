@@ -81,6 +81,46 @@ export function checkRunProblem(body: Record<string, any> | undefined): string |
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => ({ status, body, headers });
+
+/** Patches above this are listed and serialised once, when the PR is set up, not on every request. */
+const LARGE_PATCH = 1024 * 1024;
+const listedLarge = new WeakMap<FileEntry, object>();
+const serialised = new WeakMap<object, Buffer>();
+
+const lineCount = (text: string): number => {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/** A file as GitHub's pull-request file listing gives it. */
+function listed(f: FileEntry): object {
+  const cached = listedLarge.get(f);
+  if (cached) return cached;
+  const entry = { status: 'modified', changes: f.patch ? lineCount(f.patch) : 0, additions: 0, deletions: 0, ...f };
+  if (f.patch && f.patch.length > LARGE_PATCH) {
+    listedLarge.set(f, entry);
+    serialised.set(entry, Buffer.from(JSON.stringify(entry)));
+  }
+  return entry;
+}
+
+/**
+ * The JSON bytes of a reply body. A listing holding a patch of tens of MB would otherwise be split,
+ * stringified and encoded again on each request, blocking the stand-in's event loop (the test
+ * process) for seconds on a slow machine, so that other installations' calls overran their deadline.
+ */
+export function replyBytes(body: unknown): Buffer | string {
+  if (Buffer.isBuffer(body)) return body;
+  if (body === undefined) return '';
+  if (Array.isArray(body) && body.some((e) => typeof e === 'object' && e !== null && serialised.has(e))) {
+    const parts: Buffer[] = [];
+    body.forEach((e, i) => parts.push(Buffer.from(i ? ',' : '['), serialised.get(e as object) ?? Buffer.from(JSON.stringify(e))));
+    parts.push(Buffer.from(']'));
+    return Buffer.concat(parts);
+  }
+  return JSON.stringify(body);
+}
 const notFound = (): Reply => json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
 
 export class FakeGitHub {
@@ -125,6 +165,7 @@ export class FakeGitHub {
 
   pull(repo: string, p: Partial<PullState> & { number: number; files: FileEntry[] }): this {
     this.pulls.set(`${repo}#${p.number}`, { headSha: 'head', baseRef: 'main', author: 'octocat', changedFiles: p.files.length, ...p });
+    for (const f of p.files) listed(f);
     return this;
   }
 
@@ -231,7 +272,7 @@ export class FakeGitHub {
       if (method === 'GET' && (m = rest.match(/^pulls\/(\d+)\/files$/))) {
         const pr = this.pulls.get(`${repo}#${m[1]}`);
         if (!pr) return notFound();
-        const files = pr.files.map((f) => ({ status: 'modified', changes: f.patch ? f.patch.split('\n').length : 0, additions: 0, deletions: 0, ...f }));
+        const files = pr.files.map(listed);
         return this.page(files, q, path, 3000);
       }
       if (method === 'GET' && (m = rest.match(/^pulls\/(\d+)$/))) {

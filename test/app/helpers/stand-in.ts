@@ -8,7 +8,7 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeGitHub, type Reply } from './fake-github.js';
+import { FakeGitHub, replyBytes, type Reply } from './fake-github.js';
 
 export interface Exchange {
   method: string;
@@ -176,7 +176,7 @@ export async function startStandIn(opts: { latencyMs?: number } = {}): Promise<S
         ex.status = r.status;
         res.writeHead(r.status, { 'content-type': 'application/json; charset=utf-8', ...r.headers });
         // A Buffer body (an archive, say) goes out as it is; set its content-type in the reply's headers.
-        res.end(r.body === undefined ? '' : Buffer.isBuffer(r.body) ? r.body : JSON.stringify(r.body));
+        res.end(replyBytes(r.body));
       } finally {
         ex.end = Date.now();
         if (write) inFlight.set(ex.installation, (inFlight.get(ex.installation) ?? 1) - 1);
