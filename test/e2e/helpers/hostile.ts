@@ -57,6 +57,8 @@ export const MAX_RSS_MB = 1024;
 
 export const BENIGN_INSTALLATION = 900;
 
+/** How long the App must leave a completed run alone before a case reads it. */
+const QUIET_MS = 250;
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 export const hash = (s: string): string => createHash('sha1').update(s).digest('hex');
 
@@ -201,21 +203,30 @@ export class Rig {
     return [...this.standIn.github.checkRuns.entries()].filter(([, r]) => r.head_sha === head).map(([id, r]) => ({ id, ...r }));
   }
 
-  /** Whether every head has a run and every run of those heads is completed. */
-  settledNow(heads: readonly string[]): boolean {
-    return heads.every((h) => {
+  /**
+   * Whether every head has a run, every run of those heads is completed, and the App has been quiet on
+   * those runs for a moment: when the completion with annotations fails, the verdict lands first and
+   * the annotations follow in later writes, which a check made at the completion would miss.
+   */
+  settledNow(heads: readonly string[], quiet = true): boolean {
+    const ids = new Set<string>();
+    const done = heads.every((h) => {
       const runs = this.runs(h);
+      for (const r of runs) ids.add(`/check-runs/${r.id}`);
       return runs.length > 0 && runs.every((r) => completions(r).length > 0);
     });
+    if (!done || !quiet) return done;
+    const since = Date.now() - QUIET_MS;
+    return !this.standIn.exchanges.some((e) => e.method === 'PATCH' && (e.end === undefined || e.end > since) && [...ids].some((id) => e.path.endsWith(id)));
   }
 
-  async waitSettled(heads: readonly string[], timeoutMs: number, also: () => boolean = () => true): Promise<boolean> {
+  async waitSettled(heads: readonly string[], timeoutMs: number, also: () => boolean = () => true, quiet = true): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.settledNow(heads) && also()) return true;
+      if (this.settledNow(heads, quiet) && also()) return true;
       await sleep(25);
     }
-    return this.settledNow(heads) && also();
+    return this.settledNow(heads, quiet) && also();
   }
 
   /** A benign PR of another installation: how long until its check run completed, and how. */
@@ -237,7 +248,8 @@ export class Rig {
     this.benignDeliveries.add(id);
     const t0 = Date.now();
     void this.send(ev, id);
-    await this.waitSettled([head], timeoutMs);
+    // Timed to the verdict (a benign PR has no annotations to follow it).
+    await this.waitSettled([head], timeoutMs, undefined, false);
     return { head, ms: Date.now() - t0, conclusion: finalCompletion(this.runs(head))?.conclusion };
   }
 
