@@ -12,6 +12,7 @@ import type { Skipped } from './decode.js';
 import { keywordMatcher, type KeywordMatcher } from './keywords.js';
 import { LONG_LINE, LongLine } from './window.js';
 import { LineIndex } from './lines.js';
+import { decodedPieces } from './encoded.js';
 import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
 import { isSuppressed } from './suppress.js';
@@ -54,6 +55,8 @@ export interface ScannerOptions {
    * workflow changed). The scan's own whole files (not diff excerpts) take precedence.
    */
   repo?: RepoView;
+  /** Run the secret rules on base64, percent-encoded and escaped text too (default: the policy's `decode_encoded`). */
+  decode?: boolean;
 }
 
 /**
@@ -296,11 +299,31 @@ export class Scanner {
       }
     }
     const path = file.path;
+    const soft = !isEmpty(this.softIgnore) && matchesAny(path, this.softIgnore);
+    const lineNumbers = file.lineNumbers;
+    const { raws, later } = this.runRules(path, text, lineNumbers, soft, false);
+    if (later) this.deferred.push({ file, runs: later });
+    if (this.opts.decode ?? this.opts.policy.settings.decodeEncoded ?? true) this.decodedFindings(path, text, soft, raws);
+    if (raws.length) this.materialise(file, raws);
+  }
+
+  /**
+   * Every rule whose keywords occur in `text` (or that needs none), on the ranges it must look at. The
+   * cross-file rules come back in `later`; with `decoded`, only the secret rules run and those are left
+   * out (decoded text is not a file another rule reads).
+   */
+  private runRules(
+    path: string,
+    text: string,
+    lineNumbers: readonly number[] | undefined,
+    soft: boolean,
+    decoded: boolean,
+  ): { raws: Array<{ c: CompiledRule; raw: RawFinding }>; later: Array<{ ri: number; segments: Segment[] }> | undefined } {
     // Path filters are decided lazily, only for rules whose keywords occur: most rules never get
     // past the prefilter on a given file. 0 = not decided yet, 1 = eligible, 2 = not.
     const compiled = this.compiled;
-    // Scratch reused from file to file (scanFile is never re-entered): a fresh table per file was most
-    // of this function's allocation, for a few hundred files a second.
+    // Scratch reused from run to run (runs never overlap): a fresh table per file was most of this
+    // function's allocation, for a few hundred files a second.
     if (this.eligibility.length !== compiled.length) {
       this.eligibility = new Uint8Array(compiled.length);
       this.rangeLists = compiled.map(() => []);
@@ -308,7 +331,6 @@ export class Scanner {
     this.decided.length = 0;
     const eligibility = this.eligibility;
     const decided = this.decided;
-    const soft = !isEmpty(this.softIgnore) && matchesAny(path, this.softIgnore);
     // Where each eligible rule needs to look: flat [start, end, start, end, …] per rule, in the order
     // rules were first reached (the order they run in).
     const ranges = this.rangeLists;
@@ -318,7 +340,11 @@ export class Scanner {
       if (e === 0) {
         const c = compiled[ri]!;
         const ok =
-          (!soft || c.locked) && (c.appliesTo === undefined || c.appliesTo(path)) && (c.paths === undefined || matchesAny(path, c.paths)) && !(c.ignore !== undefined && matchesAny(path, c.ignore));
+          (!decoded || (c.rule.meta.family === 'secrets' && c.context === undefined)) &&
+          (!soft || c.locked) &&
+          (c.appliesTo === undefined || c.appliesTo(path)) &&
+          (c.paths === undefined || matchesAny(path, c.paths)) &&
+          !(c.ignore !== undefined && matchesAny(path, c.ignore));
         eligibility[ri] = e = ok ? 1 : 2;
         decided.push(ri);
         if (ok) {
@@ -369,11 +395,10 @@ export class Scanner {
       const list = touch(ri);
       if (list !== undefined) addRange(list, 0, text.length);
     }
-    if (reached.length === 0) return;
-
     const raws: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+    if (reached.length === 0) return { raws, later: undefined };
+
     let later: Array<{ ri: number; segments: Segment[] }> | undefined;
-    const lineNumbers = file.lineNumbers;
     for (const ri of reached) {
       const c = compiled[ri]!;
       const list = ranges[ri]!;
@@ -393,8 +418,49 @@ export class Scanner {
         this.failed(path, c.id, e);
       }
     }
-    if (later) this.deferred.push({ file, runs: later });
-    if (raws.length) this.materialise(file, raws);
+    return { raws, later };
+  }
+
+  /**
+   * The secret rules again on text decoded from base64, percent-encoding and escapes (two levels:
+   * base64 inside base64 is how Kubernetes carries a Docker config). A finding is reported at the
+   * encoded span it came from, under the rule that found it, unless a specific rule already reported
+   * something there in plain text.
+   */
+  private decodedFindings(path: string, text: string, soft: boolean, raws: Array<{ c: CompiledRule; raw: RawFinding }>): void {
+    // Spans already reported in plain text: by a specific rule (any finding there stands), or by the
+    // same rule (an escape elsewhere on the line does not make its finding new).
+    const plain: Array<{ c: CompiledRule; s: number; e: number }> = [];
+    for (const { c, raw } of raws) if (raw.start !== undefined) plain.push({ c, s: raw.start, e: raw.end ?? raw.start + 1 });
+    const covered = (c: CompiledRule, s: number, e: number): boolean => plain.some((p) => s < p.e && p.s < e && (p.c === c || !p.c.rule.fallback));
+    const found: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+    const visit = (t: string, toSource: (a: number, b: number) => [number, number], depth: number, via: string): void => {
+      for (const piece of decodedPieces(t)) {
+        const at = (a: number, b: number): [number, number] => {
+          const [s, e] = piece.span(a, b);
+          return toSource(s, e);
+        };
+        const how = via ? `${piece.encoding} inside ${via}` : piece.encoding;
+        const run = this.runRules(path, piece.text, undefined, soft, true).raws;
+        let lines: LineIndex | undefined;
+        for (const { c, raw } of run) {
+          let a = raw.start;
+          if (a === undefined) {
+            lines ??= new LineIndex(piece.text);
+            a = lines.lineStart((raw.line ?? 1) - 1) + (raw.column ?? 1) - 1;
+          }
+          const b = raw.end ?? a + (raw.secret?.length ?? 1);
+          if (!piece.encodedAt(a, b)) continue;
+          const [s, e] = at(a, b);
+          if (covered(c, s, e)) continue;
+          const { line: _l, column: _c, endLine: _e, ...rest } = raw;
+          found.push({ c, raw: { ...rest, start: s, end: Math.max(e, s + 1), message: `${raw.message} (found ${how})` } });
+        }
+        if (depth < 2 && piece.encoding === 'base64') visit(piece.text, at, depth + 1, how);
+      }
+    };
+    visit(text, (a, b) => [a, b], 1, '');
+    for (const f of found) raws.push(f);
   }
 
   /**

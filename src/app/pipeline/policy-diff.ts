@@ -21,6 +21,7 @@ export function describePolicyDiff(a: ResolvedPolicy, b: ResolvedPolicy): string
   changed(out, 'settings.max_file_size', a.settings.maxFileBytes, b.settings.maxFileBytes);
   changed(out, 'settings.min_confidence', a.settings.minConfidence, b.settings.minConfidence);
   changed(out, 'settings.incomplete_scan', a.settings.incompleteScan, b.settings.incompleteScan);
+  changed(out, 'settings.decode_encoded', a.settings.decodeEncoded, b.settings.decodeEncoded);
   for (const fam of Object.keys(a.families) as Array<keyof ResolvedPolicy['families']>) changed(out, `families.${fam}`, a.families[fam], b.families[fam]);
   for (const sev of Object.keys(a.severityLevels) as Array<keyof ResolvedPolicy['severityLevels']>) changed(out, `severity_levels.${sev}`, a.severityLevels[sev], b.severityLevels[sev]);
   for (const id of [...new Set([...Object.keys(a.rules), ...Object.keys(b.rules)])].sort()) {

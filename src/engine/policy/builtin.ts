@@ -5,7 +5,7 @@ export function basePolicy(): ResolvedPolicy {
   return {
     sources: ['built-in'],
     hash: '',
-    settings: { maxFileBytes: 5 * 1024 * 1024, minConfidence: 'low', incompleteScan: 'fail' },
+    settings: { maxFileBytes: 5 * 1024 * 1024, minConfidence: 'low', incompleteScan: 'fail', decodeEncoded: true },
     families: { secrets: 'fail', scopes: 'auto', rotation: 'auto' },
     severityLevels: { critical: 'fail', high: 'fail', medium: 'warn', low: 'warn', info: 'off' },
     rules: {},

@@ -58,6 +58,7 @@ interface RawPolicy {
   settings?: {
     max_file_size?: number | string;
     min_confidence?: ResolvedPolicy['settings']['minConfidence'];
+    decode_encoded?: boolean;
     incomplete_scan?: ResolvedPolicy['settings']['incompleteScan'];
     max_exception_days?: number;
   };
@@ -359,6 +360,10 @@ function mergeLayer(policy: ResolvedPolicy, p: ParsedLayer, warnings: PolicyErro
   if (s.incomplete_scan) {
     if (underLock && VERDICT_RANK[s.incomplete_scan] < VERDICT_RANK[policy.settings.incompleteScan]) warnLocked(['settings', 'incomplete_scan'], 'The incomplete-scan verdict');
     else policy.settings.incompleteScan = s.incomplete_scan;
+  }
+  if (s.decode_encoded !== undefined) {
+    if (underLock && !s.decode_encoded && policy.settings.decodeEncoded) warnLocked(['settings', 'decode_encoded'], 'Decoding of encoded secrets');
+    else policy.settings.decodeEncoded = s.decode_encoded;
   }
   for (const [fam, level] of Object.entries(raw.families ?? {}) as [keyof ResolvedPolicy['families'], Level | 'auto'][]) {
     const current = policy.families[fam];

@@ -32,6 +32,8 @@ export interface PolicySettings {
   minConfidence: Confidence;
   /** What an incomplete scan (skipped files) does to the verdict. */
   incompleteScan: 'pass' | 'warn' | 'fail';
+  /** Run the secret rules on base64, percent-encoded and escaped text too. */
+  decodeEncoded: boolean;
 }
 
 /** Which findings open remediation issues (App only), and where; unset keys take `DEFAULT_ISSUE_POLICY`. */

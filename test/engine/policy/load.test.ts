@@ -150,6 +150,18 @@ describe('org locks cannot be weakened sideways', () => {
     expect(r.warnings.length).toBeGreaterThanOrEqual(7);
   });
 
+  it('keeps encoded text decoded under a lock; without one, a repository may switch decoding off', () => {
+    const locked = resolve('settings:\n  decode_encoded: false\n');
+    expect(locked.ok).toBe(true);
+    if (!locked.ok) return;
+    expect(locked.policy.settings.decodeEncoded).toBe(true);
+    expect(locked.warnings.map((w) => w.line)).toContain(2);
+    const free = resolvePolicy([{ source: '.github/tokenwarden.yml', text: 'settings:\n  decode_encoded: false\n' }], { today, knownRules: known });
+    expect(free.ok && free.policy.settings.decodeEncoded).toBe(false);
+    const typo = resolvePolicy([{ source: '.github/tokenwarden.yml', text: 'settings:\n  decode_encoded: "no"\n' }], { today, knownRules: known });
+    expect(typo.ok).toBe(false);
+  });
+
   it('lets globs and exceptions declared under the lock reach only unlocked rules', () => {
     const r = resolve('ignore: ["**"]\nexceptions:\n  - rule: secrets\n    path: "**"\n    justification: "Trying to switch secrets off."\n    approved_by: "@repo-admin"\n    expires: 2026-07-01\n');
     expect(r.ok).toBe(true);

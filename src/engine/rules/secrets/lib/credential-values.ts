@@ -237,6 +237,8 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^(?:sha(?:1|256|384|512)|md5)-[A-Za-z0-9+/=]{20,}$/.test(v)) return true; // SRI / lockfile integrity
   if (/^data:[\w/+.-]+;base64,/i.test(v) || /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|PHN2Zy|UklGR)/.test(v)) return true; // images
   if (/^#[0-9a-f]{3,8}$/i.test(v)) return true; // colour
+  // An AWS Signature V4 credential scope (X-Amz-Credential): access key id/date/region/service/aws4_request.
+  if (/^[\w-]+(?:\/|%2F)\d{8}(?:\/|%2F)[\w-]+(?:\/|%2F)[\w-]+(?:\/|%2F)aws4_request$/i.test(v)) return true;
   // Password hashes (bcrypt, argon2, scrypt, crypt, Django/Werkzeug PBKDF2): stored verifiers, not credentials.
   if (/^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|pbkdf2[\w-]*)\$/.test(v) || /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) || /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v)) return true;
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;

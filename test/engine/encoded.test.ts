@@ -1,0 +1,178 @@
+/**
+ * Secrets under an encoding: the decoder on its own (pieces and their spans), then the scanner with the
+ * real rules, which reports what the decoded text holds at the encoded span, never the value itself.
+ * Every encoded form is built here at run time from a token assembled at run time.
+ */
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodedPieces } from '../../src/engine/encoded.js';
+import { scanFiles } from '../../src/engine/scan.js';
+import { basePolicy } from '../../src/engine/policy/builtin.js';
+import { allRules } from '../../src/engine/registry.js';
+import { ALNUM, B64, cat, githubToken, rand } from '../helpers/tokens.js';
+
+const TODAY = new Date('2026-06-15T12:00:00Z');
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+const pct = (s: string): string => [...s].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`).join('');
+const uesc = (s: string): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+
+const GH = githubToken('ghp', 'encoded');
+const STRIPE = cat('sk_', 'live_', rand(24, ALNUM, 'enc-stripe'));
+
+function scan(path: string, text: string, decode?: boolean) {
+  return scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY, ...(decode === undefined ? {} : { decode }) });
+}
+
+describe('decodedPieces', () => {
+  it('decodes a base64 run of text and maps a decoded span back inside the run', () => {
+    const inner = `GITHUB_TOKEN=${GH}\n`;
+    const enc = b64(inner);
+    const text = `blob: ${enc}\n`;
+    const pieces = [...decodedPieces(text)];
+    expect(pieces.map((p) => p.encoding)).toEqual(['base64']);
+    const p = pieces[0]!;
+    expect(p.text).toBe(inner);
+    const from = inner.indexOf(GH);
+    const [s, e] = p.span(from, from + GH.length);
+    const at = text.indexOf(enc);
+    expect(s).toBeGreaterThanOrEqual(at);
+    expect(e).toBeLessThanOrEqual(at + enc.length);
+    // The span covers every base64 group that carries a byte of the token.
+    expect(Buffer.from(text.slice(s, e), 'base64').toString()).toContain(GH);
+  });
+
+  it('decodes URL-safe base64 and base64 without padding', () => {
+    const inner = `{"token":"${GH}","note":"?>?>"}`;
+    for (const enc of [Buffer.from(inner).toString('base64url'), b64(inner).replace(/=+$/, '')]) {
+      expect([...decodedPieces(`x = "${enc}"`)].map((p) => p.text)).toContain(inner);
+    }
+  });
+
+  it('leaves runs that decode to binary, and runs in one case (hex, constants, paths)', () => {
+    const text = [
+      `integrity: sha512-${Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 151 + 7) & 255)).toString('base64')}`,
+      `"mappings": "AAAA,SAASA,gBAAgB,CAACC,MAAM;AACvB,OAAOC,KAAK,CAACD,MAAM,CAAC"`,
+      `sha: ${rand(64, '0123456789abcdef', 'hex')}`,
+      `const SOME_VERY_LONG_CONSTANT_NAME_FOR_A_TEST = 1;`,
+      `import x from '../../node_modules/some-package/dist/index.js';`,
+    ].join('\n');
+    expect([...decodedPieces(text)].filter((p) => p.encoding === 'base64')).toEqual([]);
+  });
+
+  it('decodes percent-encoding and escapes to ASCII, and says where an encoded character is', () => {
+    const text = `q=token%3D${GH}&x=1\nk = "${uesc('sk_')}live_abc"\n<a href="a?b=1&amp;c=2">x</a>\n`;
+    const pieces = [...decodedPieces(text)];
+    const percent = pieces.find((p) => p.encoding === 'percent-encoded')!;
+    expect(percent.text).toBe(`q=token=${GH}&x=1`);
+    const at = percent.text.indexOf(GH);
+    // `=` decoded just before the token: the finding is the decoding's doing.
+    expect(percent.encodedAt(at, at + GH.length)).toBe(true);
+    expect(percent.span(at, at + GH.length)).toEqual([text.indexOf(GH), text.indexOf(GH) + GH.length]);
+    expect(percent.encodedAt(0, 1)).toBe(false);
+    const escaped = pieces.filter((p) => p.encoding === 'escaped').map((p) => p.text);
+    expect(escaped).toContain('k = "sk_live_abc"');
+    expect(escaped).toContain('<a href="a?b=1&c=2">x</a>');
+  });
+
+  it('keeps non-ASCII escapes and unknown entities as they are', () => {
+    const pieces = [...decodedPieces('a \\u00e9 &nbsp; \\x00 b')];
+    expect(pieces).toEqual([]);
+  });
+
+  it('is linear on long lines: a window around escapes, not the whole line per escape', () => {
+    const line = `var s="${'a\\u0041'.repeat(200_000)}";`;
+    const t = [...decodedPieces(line)];
+    const decoded = t.reduce((n, p) => n + p.text.length, 0);
+    expect(decoded).toBeLessThanOrEqual(line.length);
+  });
+});
+
+describe('the scanner on encoded text', () => {
+  it('flags a token in a base64 .env blob at the blob, under the token rule, redacted', () => {
+    const enc = b64(`GITHUB_TOKEN=${GH}\nDEBUG=1\n`);
+    const r = scan('deploy/values.yaml', `env_file_b64: ${enc}\n`);
+    const f = r.findings.find((x) => x.ruleId === 'secrets/github-token');
+    expect(f, JSON.stringify(r.findings.map((x) => x.ruleId))).toBeDefined();
+    expect(f!.message).toMatch(/base64/);
+    expect(f!.startLine).toBe(1);
+    expect(f!.startColumn).toBeGreaterThan('env_file_b64: '.length);
+    // Neither the token nor its encoding survives in the excerpt.
+    expect(f!.excerpt).not.toContain(GH);
+    const groups = enc.slice(Math.floor(('GITHUB_TOKEN='.length + 4) / 3) * 4, Math.floor(('GITHUB_TOKEN='.length + GH.length - 4) / 3) * 4);
+    expect(f!.excerpt).not.toContain(groups.slice(0, 16));
+  });
+
+  it('flags a private key inside a base64 service-account JSON (a CI variable)', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const sa = JSON.stringify(
+      { type: 'service_account', project_id: 'demo', private_key_id: rand(40, '0123456789abcdef', 'kid'), private_key: pem, client_email: 'ci@demo.iam.gserviceaccount.com' },
+      null,
+      2,
+    );
+    const r = scan('.gitlab-ci.yml', `variables:\n  GOOGLE_CREDENTIALS: ${b64(sa)}\n`);
+    const hits = r.findings.filter((x) => x.family === 'secrets' && /base64/.test(x.message));
+    expect(hits.length, JSON.stringify(r.findings.map((x) => `${x.ruleId} ${x.message}`))).toBeGreaterThan(0);
+    expect(hits.every((x) => x.startLine === 2)).toBe(true);
+  });
+
+  it('flags base64 inside base64 (a Kubernetes Secret carrying a Docker config)', () => {
+    const auth = b64(`deploy:${GH}`);
+    const docker = JSON.stringify({ auths: { 'ghcr.io': { auth } } });
+    const text = ['apiVersion: v1', 'kind: Secret', 'type: kubernetes.io/dockerconfigjson', 'data:', `  .dockerconfigjson: ${b64(docker)}`, ''].join('\n');
+    const r = scan('k8s/pull-secret.yaml', text);
+    expect(
+      r.findings.some((x) => x.family === 'secrets' && x.startLine === 5),
+      JSON.stringify(r.findings.map((x) => x.ruleId)),
+    ).toBe(true);
+  });
+
+  it('flags percent-encoded, \\u-escaped, \\/-escaped and entity-escaped tokens', () => {
+    const aws = rand(40, B64, 'enc-aws');
+    const cases: Array<[string, string, RegExp]> = [
+      ['q.txt', `callback?state=1&token%3D${GH}`, /github-token/],
+      ['c.txt', uesc(STRIPE), /stripe/],
+      ['s.json', `{"aws_access_key_id":"AKIA${rand(16, '234567ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'enc-akid')}","aws_secret_access_key":"${aws.replace(/\//g, '\\/')}"}`, /aws/],
+      ['p.html', `<div data-key="${STRIPE.replace(/_/g, '&#95;')}"></div>`, /stripe/],
+      ['u.txt', `stripe_key=${pct(STRIPE)}`, /stripe/],
+    ];
+    for (const [path, text, rule] of cases) {
+      const r = scan(path, `${text}\n`);
+      expect(
+        r.findings.some((x) => rule.test(x.ruleId)),
+        `${path}: ${JSON.stringify(r.findings.map((x) => x.ruleId))}`,
+      ).toBe(true);
+      for (const f of r.findings) expect(f.excerpt).not.toContain(STRIPE);
+    }
+  });
+
+  it('does not report twice what the plain text already shows, nor what the decoding did not touch', () => {
+    // A token in plain text on a line with an unrelated escape: one finding, not a second "escaped" one.
+    const r = scan('app.js', `const a = "${GH}"; const b = "caf\\u00e9 \\/ x";\n`);
+    expect(r.findings.filter((x) => x.ruleId === 'secrets/github-token')).toHaveLength(1);
+    expect(r.findings.some((x) => /escaped|percent/.test(x.message))).toBe(false);
+  });
+
+  it('keeps placeholders and non-secrets quiet when encoded', () => {
+    const texts = [
+      `value: ${b64('password=changeme\nuser=admin\n')}`,
+      `value: ${b64('{"apiKey":"<your-api-key-here>","region":"us-east-1"}')}`,
+      `readme: ${b64('This is just some documentation text without any secret in it at all.')}`,
+      `url: https://example.com/search?q=hello%20world&lang=en%2Dus`,
+      `const s = "\\u0048\\u0065\\u006c\\u006c\\u006f, world";`,
+    ];
+    for (const t of texts) {
+      const r = scan('config/sample.yaml', `${t}\n`);
+      expect(
+        r.findings.filter((x) => x.family === 'secrets'),
+        t,
+      ).toEqual([]);
+    }
+  });
+
+  it('can be switched off', () => {
+    const text = `blob: ${b64(`GITHUB_TOKEN=${GH}\n`)}\n`;
+    expect(scan('a.yaml', text).findings.length).toBeGreaterThan(0);
+    expect(scan('a.yaml', text, false).findings).toEqual([]);
+  });
+});
