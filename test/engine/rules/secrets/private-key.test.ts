@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/private-key.js';
+import { generateKeyPairSync } from 'node:crypto';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
+import { allRules } from '../../../../src/engine/registry.js';
 import { B64, cat, rand } from '../../../helpers/tokens.js';
 
 // Armour and bodies are assembled at run time: the repository must pass its own scan.
@@ -11,6 +15,13 @@ const der = (n: number, seed: string): string => 'MII' + rand(n, B64, seed);
 const pem = (kind: string, body: string): string => `${begin(kind)}\n${wrap(body)}\n${end(kind)}\n`;
 
 const rsa = der(1600, 'rsa');
+/** A real key whose base64 ends in padding: the case a stray `+` after the last line spoils. */
+const realRsa = ((): string => {
+  for (;;) {
+    const b = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs1', format: 'der' }).toString('base64');
+    if (b.endsWith('=')) return b;
+  }
+})();
 const pkcs8 = der(1200, 'p8');
 const ec = der(160, 'ec');
 
@@ -69,12 +80,38 @@ ruleTester(rule, {
       code: `const KEY =\n  "${begin('EC ')}\\n" +\n  "${wrap(ec).replace(/\n/g, '\\n" +\n  "')}\\n" +\n  "${end('EC ')}";`,
     },
     {
+      name: 'string concatenation in Java, each line indented under the declaration',
+      // A real key: its DER is parsed, so a stray `+` from each line's operator would spoil it.
+      code: `class K {\n  static final String KEY =\n      "${begin('RSA ')}\\n" +\n      "${wrap(realRsa).replace(/\n/g, '\\n" +\n      "')}\\n" +\n      "${end('RSA ')}\\n";\n}\n`,
+      line: 3,
+      path: 'src/main/java/K.java',
+    },
+    {
+      name: 'string concatenation in C#, the first line on the declaration',
+      code: `var key = "${begin('')}\\n" +\n  "${wrap(pkcs8).replace(/\n/g, '\\n" +\n  "')}\\n" +\n  "${end('')}";\n`,
+      path: 'Keys.cs',
+    },
+    {
       name: 'SSH2 armour',
       code: `${cat('---- BEGIN SSH2 ENCRYPTED ', 'PRIVATE KEY ----')}\nComment: "rsa-key"\n${wrap(rand(900, B64, 'ssh2'))}\n${cat('---- END SSH2 ENCRYPTED ', 'PRIVATE KEY ----')}`,
     },
     { name: 'two keys in one file', code: pem('RSA ', rsa) + '\n' + pem('EC ', ec), count: 2 },
     { name: 'a real key after a bare header in the docs', code: `Paste it after the line ${begin('RSA ')}:\n\n${pem('RSA ', rsa)}`, count: 1, line: 3 },
   ],
+});
+
+describe('secrets/private-key through the scanner: keys concatenated line by line in code', () => {
+  const concatenated = (indent: string, kind: string, body: string, last: string): string =>
+    `${indent}"${begin(kind)}\\n" +\n${indent}"${wrap(body).replace(/\n/g, `\\n" +\n${indent}"`)}\\n" +\n${indent}"${end(kind)}${last}`;
+  it.each([
+    ['src/main/java/K.java', `class K {\n  static final String KEY =\n${concatenated('      ', 'RSA ', realRsa, '\\n";')}\n}\n`, 3],
+    ['Keys.cs', `var key =\n${concatenated('  ', 'RSA ', realRsa, '";')}\n`, 2],
+    ['keys.js', `const key = [\n].join('') +\n${concatenated('  ', 'RSA ', realRsa, '\\n";')}\n`, 3],
+  ])('%s', (path, text, line) => {
+    const r = scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: new Date('2026-06-15') });
+    const f = r.findings.filter((x) => x.ruleId === 'secrets/private-key');
+    expect(f.map((x) => x.startLine)).toEqual([line]);
+  });
 });
 
 describe('secrets/private-key severity', () => {

@@ -29,7 +29,8 @@ export function parseArmoredBody(raw: string): ArmoredBody | undefined {
       .replace(/["'`]\s*(?:\+|,|;|\)|\.\.)?\s*\\?$/, '')
       .replace(/\\$/, '')
       .trim();
-    if (!t) continue;
+    // What is left of `"…\n" +` once the escape became a line break: the closing quote's operator.
+    if (!t || /^(?:\+|,|;|\)|\.\.?|&)$/.test(t)) continue;
     const h = /^([A-Za-z][\w-]{1,40}):\s*(.*)$/.exec(t);
     if (h) {
       headers[h[1]!.toLowerCase()] = h[2]!;
