@@ -90,8 +90,57 @@ function mixed(s: string): boolean {
   return upper && lower;
 }
 
+/** Shortest line of a wrapped block: `base64` wraps at 76, PEM and OpenSSL at 64, some tools at 60. */
+const MIN_WRAP = 40;
+
+const isBlank = (k: number): boolean => k === 32 || k === 9;
+
+/** The offset just past the line break at `i` (`\n` or `\r\n`), or -1 when no line break is there. */
+function pastBreak(text: string, i: number): number {
+  if (text.charCodeAt(i) === 10) return i + 1;
+  return text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : -1;
+}
+
+/**
+ * Base64 wrapped over lines (what `base64` prints, pasted under a YAML `|`): the run [at, runEnd) fills
+ * its line, and the lines after it hold runs of the same length, the last one shorter. Returns the
+ * runs, or undefined when the run is not the first line of such a block.
+ */
+function wrappedLines(text: string, at: number, runEnd: number, end: number): Array<[number, number]> | undefined {
+  const width = runEnd - at;
+  if (width < MIN_WRAP || width % 4 !== 0) return undefined;
+  let i = at;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && text.charCodeAt(i - 1) !== 10) return undefined;
+  const lines: Array<[number, number]> = [[at, runEnd]];
+  let next = pastBreak(text, runEnd);
+  while (next !== -1 && next < end) {
+    let s = next;
+    while (s < end && isBlank(text.charCodeAt(s))) s++;
+    let e = s;
+    while (e < end && isB64(text.charCodeAt(e))) e++;
+    const padded = e;
+    while (e < end && text.charCodeAt(e) === 61 && e - padded < 2) e++;
+    const after = e >= end ? e : pastBreak(text, e);
+    if (e === s || after === -1 || e - s > width) break;
+    lines.push([s, e]);
+    if (e - s < width || padded < e) break;
+    next = after;
+  }
+  return lines.length > 1 ? lines : undefined;
+}
+
 function* base64Pieces(text: string, start: number, end: number): Generator<DecodedPiece> {
-  for (let r = nextRun(text, start, end); r !== undefined; r = nextRun(text, r[1], end)) {
+  let from = start;
+  for (let r = nextRun(text, from, end); r !== undefined; r = nextRun(text, from, end)) {
+    from = r[1];
+    const lines = wrappedLines(text, r[0], r[1], end);
+    if (lines) {
+      from = lines[lines.length - 1]![1];
+      const piece = wrappedPiece(text, lines);
+      if (piece) yield piece;
+      continue;
+    }
     const at = r[0];
     // First 12 bytes, then the whole: most runs (hashes, source maps, identifiers) fail at once.
     if (!headPrintable(text, at, 4)) continue;
@@ -112,6 +161,38 @@ function* base64Pieces(text: string, start: number, end: number): Generator<Deco
       encodedAt: () => true,
     };
   }
+}
+
+/** A wrapped block decoded as one: offsets in the joined runs map back line by line. */
+function wrappedPiece(text: string, lines: ReadonlyArray<[number, number]>): DecodedPiece | undefined {
+  if (!headPrintable(text, lines[0]![0], 4)) return undefined;
+  const joined = lines.map(([s, e]) => text.slice(s, e)).join('');
+  if (!mixed(joined)) return undefined;
+  const bytes = Buffer.from(joined, 'base64');
+  if (bytes.length < 16 || !textual(bytes, 0, bytes.length)) return undefined;
+  const starts: number[] = [];
+  let n = 0;
+  for (const [s, e] of lines) {
+    starts.push(n);
+    n += e - s;
+  }
+  /** The source offset of joined character `j` (the end of the block past the last one). */
+  const source = (j: number): number => {
+    if (j >= n) return lines[lines.length - 1]![1];
+    let k = lines.length - 1;
+    while (starts[k]! > j) k--;
+    return lines[k]![0] + (j - starts[k]!);
+  };
+  return {
+    encoding: 'base64',
+    text: bytes.toString('utf8'),
+    span: (from, to) => {
+      const a = Math.floor(from / 3) * 4;
+      const b = Math.min(n, Math.ceil(to / 3) * 4);
+      return [source(a), b > a ? source(b - 1) + 1 : source(a)];
+    },
+    encodedAt: () => true,
+  };
 }
 
 /** Decoded text with, for each decoded character, the source offset it came from. */

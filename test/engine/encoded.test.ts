@@ -41,6 +41,20 @@ describe('decodedPieces', () => {
     expect(Buffer.from(text.slice(s, e), 'base64').toString()).toContain(GH);
   });
 
+  it('decodes base64 wrapped over lines as one piece, and maps a span to the lines it covers', () => {
+    const inner = `# generated\nAPI_HOST=api.internal.example\nGITHUB_TOKEN=${GH}\nRETRIES=3\n`;
+    const enc = b64(inner);
+    const wrapped = enc.match(/.{1,76}/g)!;
+    expect(wrapped.length).toBeGreaterThan(1);
+    const text = `data:\n  env: |\n${wrapped.map((l) => `    ${l}`).join('\n')}\n  other: 1\n`;
+    const pieces = [...decodedPieces(text)];
+    expect(pieces.map((p) => p.text)).toEqual([inner]);
+    const from = inner.indexOf(GH);
+    const [s, e] = pieces[0]!.span(from, from + GH.length);
+    const covered = text.slice(s, e).replace(/\s+/g, '');
+    expect(Buffer.from(covered, 'base64').toString()).toContain(GH);
+  });
+
   it('decodes URL-safe base64 and base64 without padding', () => {
     const inner = `{"token":"${GH}","note":"?>?>"}`;
     for (const enc of [Buffer.from(inner).toString('base64url'), b64(inner).replace(/=+$/, '')]) {
@@ -114,6 +128,18 @@ describe('the scanner on encoded text', () => {
     const hits = r.findings.filter((x) => x.family === 'secrets' && /base64/.test(x.message));
     expect(hits.length, JSON.stringify(r.findings.map((x) => `${x.ruleId} ${x.message}`))).toBeGreaterThan(0);
     expect(hits.every((x) => x.startLine === 2)).toBe(true);
+  });
+
+  it('flags a private key in a service-account JSON whose base64 is wrapped at 76 columns under a YAML |', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const sa = JSON.stringify({ type: 'service_account', project_id: 'demo', private_key: pem, client_email: 'ci@demo.iam.gserviceaccount.com' }, null, 2);
+    const lines = b64(sa).match(/.{1,76}/g)!;
+    const r = scan('deploy/values.yaml', `gcp:\n  credentials: |\n${lines.map((l) => `    ${l}`).join('\n')}\n`);
+    const hits = r.findings.filter((x) => x.family === 'secrets' && /base64/.test(x.message));
+    expect(hits.length, JSON.stringify(r.findings.map((x) => `${x.ruleId} ${x.message}`))).toBeGreaterThan(0);
+    expect(hits.every((x) => x.startLine >= 3 && x.endLine <= 2 + lines.length)).toBe(true);
+    for (const f of r.findings) for (const l of lines.slice(2, -2)) expect(f.excerpt).not.toContain(l);
   });
 
   it('flags base64 inside base64 (a Kubernetes Secret carrying a Docker config)', () => {
