@@ -1,5 +1,5 @@
 /**
- * Text hidden under an encoding: base64 (standard and URL-safe), percent-encoding, and the escapes of
+ * Text hidden under an encoding: base64 (standard and URL-safe), hex, percent-encoding, and the escapes of
  * string literals and markup (`\uXXXX`, `\xXX`, `\/`, `&#NN;`, `&#xNN;`, `&quot;` …). A token written
  * as `Z2hwX…` in a CI variable, `%3D` in a query string or `\u002B` in serialised JSON is still a leak;
  * the scanner runs the secret rules again on the decoded text and reports each finding at the
@@ -10,7 +10,7 @@
  * decoded (integrity hashes and source-map mappings decode to binary and are dropped at once).
  */
 
-export type Encoding = 'base64' | 'percent-encoded' | 'escaped';
+export type Encoding = 'base64' | 'hex' | 'percent-encoded' | 'escaped';
 
 export interface DecodedPiece {
   encoding: Encoding;
@@ -33,6 +33,7 @@ const B64 = new Int8Array(128).fill(-1);
 B64[45] = 62; // '-'
 B64[95] = 63; // '_'
 const isB64 = (k: number): boolean => k < 128 && B64[k]! >= 0;
+const hexValue = (k: number): number => (k >= 48 && k <= 57 ? k - 48 : k >= 65 && k <= 70 ? k - 55 : k >= 97 && k <= 102 ? k - 87 : -1);
 
 /**
  * Whether the first `groups` groups of 4 characters at `at` decode to printable bytes, without
@@ -142,6 +143,11 @@ function* base64Pieces(text: string, start: number, end: number): Generator<Deco
       continue;
     }
     const at = r[0];
+    const hex = hexPiece(text, at, r[1]);
+    if (hex) {
+      yield hex;
+      continue;
+    }
     // First 12 bytes, then the whole: most runs (hashes, source maps, identifiers) fail at once.
     if (!headPrintable(text, at, 4)) continue;
     const run = text.slice(at, r[1]);
@@ -161,6 +167,29 @@ function* base64Pieces(text: string, start: number, end: number): Generator<Deco
       encodedAt: () => true,
     };
   }
+}
+
+/** Shortest hex run tried: 32 digits are 16 characters of text. */
+const MIN_HEX = 32;
+
+/**
+ * A run of hex digits that spells printable text (`6768705f…` is `ghp_…`): digests and ids decode to
+ * binary and fail on their first bytes.
+ */
+function hexPiece(text: string, at: number, end: number): DecodedPiece | undefined {
+  let e = at;
+  while (e < end && hexValue(text.charCodeAt(e)) >= 0) e++;
+  if (e !== end || end - at < MIN_HEX) return undefined;
+  const stop = at + ((end - at) & ~1);
+  for (let i = at; i < stop; i += 2) {
+    if (!printable(hexValue(text.charCodeAt(i)) * 16 + hexValue(text.charCodeAt(i + 1)))) return undefined;
+  }
+  return {
+    encoding: 'hex',
+    text: Buffer.from(text.slice(at, stop), 'hex').toString('latin1'),
+    span: (from, to) => [at + 2 * from, Math.min(stop, at + 2 * to)],
+    encodedAt: () => true,
+  };
 }
 
 /** A wrapped block decoded as one: offsets in the joined runs map back line by line. */
@@ -223,8 +252,6 @@ interface Escape {
 function ascii(code: number): string | undefined {
   return code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : undefined;
 }
-
-const hexValue = (k: number): number => (k >= 48 && k <= 57 ? k - 48 : k >= 65 && k <= 70 ? k - 55 : k >= 97 && k <= 102 ? k - 87 : -1);
 
 /** Where `ch` next occurs from an offset on: `indexOf`, remembered, so that a character absent from
  * the rest of the text is not searched for again at every escape (quadratic on a long line). */

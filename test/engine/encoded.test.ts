@@ -62,6 +62,17 @@ describe('decodedPieces', () => {
     }
   });
 
+  it('decodes hex that spells text, and leaves digests and ids', () => {
+    const inner = `token=${GH}`;
+    const hex = Buffer.from(inner).toString('hex');
+    const text = `a: ${hex}\nsha256: ${'3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b'}\nid: 0123456789abcdef0123456789abcdef\n`;
+    const pieces = [...decodedPieces(text)];
+    expect(pieces.map((p) => [p.encoding, p.text])).toEqual([['hex', inner]]);
+    const from = inner.indexOf(GH);
+    const [s, e] = pieces[0]!.span(from, from + GH.length);
+    expect(Buffer.from(text.slice(s, e), 'hex').toString()).toBe(GH);
+  });
+
   it('leaves runs that decode to binary, and runs in one case (hex, constants, paths)', () => {
     const text = [
       `integrity: sha512-${Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 151 + 7) & 255)).toString('base64')}`,
@@ -161,6 +172,7 @@ describe('the scanner on encoded text', () => {
       ['s.json', `{"aws_access_key_id":"AKIA${rand(16, '234567ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'enc-akid')}","aws_secret_access_key":"${aws.replace(/\//g, '\\/')}"}`, /aws/],
       ['p.html', `<div data-key="${STRIPE.replace(/_/g, '&#95;')}"></div>`, /stripe/],
       ['u.txt', `stripe_key=${pct(STRIPE)}`, /stripe/],
+      ['h.rb', `KEY = ["${Buffer.from(STRIPE).toString('hex')}"].pack('H*')`, /stripe/],
     ];
     for (const [path, text, rule] of cases) {
       const r = scan(path, `${text}\n`);
