@@ -17,6 +17,10 @@ import brevoApiKey from '../brevo-api-key.js';
 import stripeSecretKey from '../stripe-secret-key.js';
 import clerkSecretKey from '../clerk-secret-key.js';
 import paystackSecretKey from '../paystack-secret-key.js';
+import pagarmeApiKey from '../pagarme-api-key.js';
+import pubnubKey from '../pubnub-key.js';
+import bannerbearApiKey from '../bannerbear-api-key.js';
+import fleetbaseApiKey from '../fleetbase-api-key.js';
 import stripeWebhookSecret from '../stripe-webhook-secret.js';
 import squareAccessToken from '../square-access-token.js';
 import squareOauthSecret from '../square-oauth-secret.js';
@@ -165,6 +169,10 @@ export const rules: Rule[] = [
   stripeSecretKey,
   clerkSecretKey,
   paystackSecretKey,
+  pagarmeApiKey,
+  pubnubKey,
+  bannerbearApiKey,
+  fleetbaseApiKey,
   stripeWebhookSecret,
   squareAccessToken,
   squareOauthSecret,
