@@ -133,14 +133,20 @@ function wrappedLines(text: string, at: number, runEnd: number, end: number): Ar
 
 function* base64Pieces(text: string, start: number, end: number): Generator<DecodedPiece> {
   let from = start;
+  // A block of equal lines that did not decode as one: its lines are tried one by one, not as the
+  // start of a shorter block each (quadratic).
+  let singleUntil = -1;
   for (let r = nextRun(text, from, end); r !== undefined; r = nextRun(text, from, end)) {
     from = r[1];
-    const lines = wrappedLines(text, r[0], r[1], end);
+    const lines = r[0] >= singleUntil ? wrappedLines(text, r[0], r[1], end) : undefined;
     if (lines) {
-      from = lines[lines.length - 1]![1];
       const piece = wrappedPiece(text, lines);
-      if (piece) yield piece;
-      continue;
+      if (piece) {
+        from = lines[lines.length - 1]![1];
+        yield piece;
+        continue;
+      }
+      singleUntil = lines[lines.length - 1]![1];
     }
     const at = r[0];
     const hex = hexPiece(text, at, r[1]);
@@ -156,13 +162,13 @@ function* base64Pieces(text: string, start: number, end: number): Generator<Deco
     const usable = run.length % 4 === 1 ? run.slice(0, -1) : run;
     const bytes = Buffer.from(usable, 'base64');
     if (bytes.length < 16 || !textual(bytes, 0, bytes.length)) continue;
-    const decoded = bytes.toString('utf8');
-    // Offsets map 3 bytes → 4 characters exactly while the text is ASCII; non-ASCII text shifts them a
-    // little, and the span is clamped to the run (it then covers a few characters more, never fewer).
+    // One character per byte (latin1), so that offsets map 3 bytes → 4 characters exactly: decoded as
+    // UTF-8, text before a secret in another script would shift its span off the secret's base64.
+    // Secrets are ASCII, which latin1 keeps as it is.
     const runEnd = at + usable.length;
     yield {
       encoding: 'base64',
-      text: decoded,
+      text: bytes.toString('latin1'),
       span: (from, to) => [Math.min(runEnd, at + Math.floor(from / 3) * 4), Math.min(runEnd, at + Math.ceil(to / 3) * 4)],
       encodedAt: () => true,
     };
@@ -214,7 +220,8 @@ function wrappedPiece(text: string, lines: ReadonlyArray<[number, number]>): Dec
   };
   return {
     encoding: 'base64',
-    text: bytes.toString('utf8'),
+    // latin1: one character per byte, as in base64Pieces.
+    text: bytes.toString('latin1'),
     span: (from, to) => {
       const a = Math.floor(from / 3) * 4;
       const b = Math.min(n, Math.ceil(to / 3) * 4);
@@ -257,8 +264,11 @@ function ascii(code: number): string | undefined {
  * the rest of the text is not searched for again at every escape (quadratic on a long line). */
 function occurrences(text: string, ch: string): (from: number) => number {
   let found = -2;
+  let searched = Infinity;
   return (from) => {
-    if (found === -1 || found >= from) return found;
+    // Valid for any offset from the last search on (a step back, to overlap pieces, searches again).
+    if (from >= searched && (found === -1 || found >= from)) return found;
+    searched = from;
     return (found = text.indexOf(ch, from));
   };
 }
@@ -341,9 +351,11 @@ function* substituted(text: string, start: number, end: number, encoding: Encodi
       if (long) to = Math.min(end, lineEnd, from + MAX_PIECE, Math.max(to, pos + WINDOW));
     }
     if (to > pos) out.add(text.slice(pos, to), pos, to - pos);
-    done = Math.max(to, pos);
+    const last = Math.max(to, pos);
+    // A piece cut at its size limit: the next one starts a window back, so a secret across the cut is
+    // whole in one of them (a finding in both is one span, reported once).
+    done = long && to === from + MAX_PIECE && to < Math.min(end, lineEnd) ? to - WINDOW : last;
     const map = out.from;
-    const last = done;
     // Decoded [a, b) came from source [map[a], map[b]): an escape's character spans the whole escape.
     const escapes = out.escapes;
     yield {

@@ -430,10 +430,27 @@ export class Scanner {
   private decodedFindings(path: string, text: string, soft: boolean, raws: Array<{ c: CompiledRule; raw: RawFinding }>): void {
     // Spans already reported in plain text: by a specific rule (any finding there stands), or by the
     // same rule (an escape elsewhere on the line does not make its finding new).
-    const plain: Array<{ c: CompiledRule; s: number; e: number }> = [];
-    for (const { c, raw } of raws) if (raw.start !== undefined) plain.push({ c, s: raw.start, e: raw.end ?? raw.start + 1 });
-    const covered = (c: CompiledRule, s: number, e: number): boolean => plain.some((p) => s < p.e && p.s < e && (p.c === c || !p.c.rule.fallback));
-    const found: Array<{ c: CompiledRule; raw: RawFinding }> = [];
+    const specific: Array<[number, number]> = [];
+    const byRule = new Map<CompiledRule, Array<[number, number]>>();
+    for (const { c, raw } of raws) {
+      if (raw.start === undefined) continue;
+      const span: [number, number] = [raw.start, raw.end ?? raw.start + 1];
+      if (!c.rule.fallback) specific.push(span);
+      let list = byRule.get(c);
+      if (!list) byRule.set(c, (list = []));
+      list.push(span);
+    }
+    const specificIndex = new SpanIndex(specific);
+    const ruleIndex = new Map<CompiledRule, SpanIndex>();
+    const covered = (c: CompiledRule, s: number, e: number): boolean => {
+      if (specificIndex.overlaps(s, e)) return true;
+      const list = byRule.get(c);
+      if (!list) return false;
+      let index = ruleIndex.get(c);
+      if (!index) ruleIndex.set(c, (index = new SpanIndex(list)));
+      return index.overlaps(s, e);
+    };
+    const found: Array<{ c: CompiledRule; raw: RawFinding & { start: number; end: number }; depth: number }> = [];
     const visit = (t: string, toSource: (a: number, b: number) => [number, number], depth: number, via: string): void => {
       for (const piece of decodedPieces(t)) {
         const at = (a: number, b: number): [number, number] => {
@@ -454,13 +471,16 @@ export class Scanner {
           const [s, e] = at(a, b);
           if (covered(c, s, e)) continue;
           const { line: _l, column: _c, endLine: _e, ...rest } = raw;
-          found.push({ c, raw: { ...rest, start: s, end: Math.max(e, s + 1), message: `${raw.message} (found ${how})` } });
+          found.push({ c, raw: { ...rest, start: s, end: Math.max(e, s + 1), message: `${raw.message} (found ${how})` }, depth });
         }
         if (depth < 2 && piece.encoding === 'base64') visit(piece.text, at, depth + 1, how);
       }
     };
     visit(text, (a, b) => [a, b], 1, '');
-    for (const f of found) raws.push(f);
+    // What a specific rule found one level up stands for what is nested in it (a Docker config's `auth`
+    // is reported as the config's credential, not again as the token inside it).
+    const outer = new SpanIndex(found.filter((f) => f.depth === 1 && !f.c.rule.fallback).map((f) => [f.raw.start, f.raw.end]));
+    for (const f of found) if (f.depth === 1 || !outer.overlaps(f.raw.start, f.raw.end)) raws.push({ c: f.c, raw: f.raw });
   }
 
   /**
@@ -598,7 +618,8 @@ export class Scanner {
         startLine: realLine(l0),
         endLine: realLine(endL0),
         startColumn: col,
-        endColumn: Math.max(endCol, col),
+        // On one line the end is never before the start; across lines it is its own line's column.
+        endColumn: endL0 > l0 ? endCol : Math.max(endCol, col),
         excerpt: excerptAt(lineText, col, spansByLine.get(l0) ?? []),
         fingerprint: fingerprint(meta.id, file.path, construct),
         message: raw.message,
@@ -694,6 +715,31 @@ export class Scanner {
  * `scanFile` itself made its compiled code bail out at each new kind ("wrong map") and be rebuilt, a
  * large function each time. Here, a small one absorbs that.
  */
+/** Spans [start, end), asked whether any overlaps a span, in O(log n): sorted by start, with the largest end so far. */
+class SpanIndex {
+  private readonly starts: number[] = [];
+  private readonly maxEnd: number[] = [];
+  constructor(spans: Array<[number, number]>) {
+    spans.sort((a, b) => a[0] - b[0]);
+    let m = -Infinity;
+    for (const [s, e] of spans) {
+      this.starts.push(s);
+      this.maxEnd.push((m = Math.max(m, e)));
+    }
+  }
+
+  overlaps(s: number, e: number): boolean {
+    let lo = 0,
+      hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.maxEnd[lo - 1]! > s;
+  }
+}
+
 function appendFound(raws: Array<{ c: CompiledRule; raw: RawFinding }>, c: CompiledRule, found: readonly RawFinding[]): void {
   for (let i = 0; i < found.length; i++) raws.push({ c, raw: found[i]! });
 }

@@ -127,6 +127,47 @@ describe('the scanner on encoded text', () => {
     expect(f!.excerpt).not.toContain(groups.slice(0, 16));
   });
 
+  it('redacts the whole base64 of a token that follows text in another script (offsets are bytes, not characters)', () => {
+    const inner = JSON.stringify({
+      title: 'Release notes',
+      summary: '新しいバージョンでは多くの改善が行われました — Zoë Müller-Ñúñez, Łódź',
+      GITHUB_TOKEN: GH,
+      description: 'lorem ipsum '.repeat(150),
+    });
+    const enc = b64(inner);
+    const r = scan('notes.yaml', `blob: ${enc}\n`);
+    const f = r.findings.find((x) => x.ruleId === 'secrets/github-token');
+    expect(f).toBeDefined();
+    // No run of the excerpt's base64 decodes to any 8 characters of the token.
+    const runs = f!.excerpt.match(/[A-Za-z0-9+/]{8,}/g) ?? [];
+    for (let shift = 0; shift < 4; shift++) {
+      for (const run of runs) {
+        const decoded = Buffer.from(run.slice(shift), 'base64').toString('latin1');
+        for (let i = 0; i + 8 <= GH.length; i++) expect(decoded).not.toContain(GH.slice(i, i + 8));
+      }
+    }
+  });
+
+  it('reports a credential nested in base64 once, as the outer rule sees it', () => {
+    const text = `x: ${b64(JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`deploy:${GH}`) } } }))}\n`;
+    const r = scan('config.yaml', text);
+    const secrets = r.findings.filter((x) => x.family === 'secrets');
+    expect(secrets, JSON.stringify(secrets.map((x) => x.ruleId))).toHaveLength(1);
+  });
+
+  it('finds an escaped token across the cut of a long escaped line, and hex lines of one width', () => {
+    for (const n of [10_000, 10_900, 10_920]) {
+      const text = `var s = "${'\\u0020'.repeat(n)}${uesc(`token ${GH}`)}";\n`;
+      expect(
+        scan('bundle.js', text).findings.some((x) => x.ruleId === 'secrets/github-token'),
+        String(n),
+      ).toBe(true);
+    }
+    const hexLine = Buffer.from(`token=${GH}`).toString('hex');
+    const r = scan('keys.txt', `${hexLine}\n${hexLine}\n`);
+    expect(r.findings.filter((x) => x.ruleId === 'secrets/github-token').map((x) => x.startLine)).toEqual([1, 2]);
+  });
+
   it('flags a private key inside a base64 service-account JSON (a CI variable)', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
