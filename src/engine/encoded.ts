@@ -10,7 +10,9 @@
  * decoded (integrity hashes and source-map mappings decode to binary and are dropped at once).
  */
 
-export type Encoding = 'base64' | 'hex' | 'percent-encoded' | 'escaped';
+import { concatenatedPieces } from './concatenated.js';
+
+export type Encoding = 'base64' | 'hex' | 'percent-encoded' | 'escaped' | 'concatenated';
 
 export interface DecodedPiece {
   encoding: Encoding;
@@ -372,4 +374,5 @@ export function* decodedPieces(text: string, start = 0, end = text.length): Gene
   yield* base64Pieces(text, start, end);
   yield* substituted(text, start, end, 'percent-encoded', percentFinder(text));
   yield* substituted(text, start, end, 'escaped', escapeFinder(text));
+  yield* concatenatedPieces(text, start, end);
 }

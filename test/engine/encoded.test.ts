@@ -6,6 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodedPieces } from '../../src/engine/encoded.js';
+import { concatenatedPieces } from '../../src/engine/concatenated.js';
 import { scanFiles } from '../../src/engine/scan.js';
 import { basePolicy } from '../../src/engine/policy/builtin.js';
 import { allRules } from '../../src/engine/registry.js';
@@ -109,6 +110,38 @@ describe('decodedPieces', () => {
     const t = [...decodedPieces(line)];
     const decoded = t.reduce((n, p) => n + p.text.length, 0);
     expect(decoded).toBeLessThanOrEqual(line.length);
+  });
+});
+
+describe('concatenatedPieces', () => {
+  const pieces = (t: string) => [...concatenatedPieces(t, 0, t.length)];
+
+  it('joins literals across + (one line, or a line per part with the operator at either end) and PHP .', () => {
+    expect(pieces(`const k = "sk_" + 'live_' + \`abc\`;`).map((p) => p.text)).toEqual(['const k = "sk_live_abc`;']);
+    expect(pieces(`String k =\n    "abc" +\n    "def"\n  + "ghi";\nint x = 1;`).map((p) => p.text)).toEqual(['    "abcdefghi";']);
+    expect(pieces(`<?php\n$k = 'abc' . 'def';`).map((p) => p.text)).toEqual([`$k = 'abcdef';`]);
+    expect(pieces(`k = 'abc' . 'def'`)).toEqual([]); // not PHP: `.` is member access
+  });
+
+  it('maps a span across a join back to the source, and says whether it crosses a join', () => {
+    const t = `k = "ab" + "cd";`;
+    const [p] = pieces(t);
+    const at = p!.text.indexOf('abcd');
+    expect(p!.span(at, at + 4)).toEqual([t.indexOf('ab'), t.indexOf('cd') + 2]);
+    expect(p!.encodedAt(at, at + 4)).toBe(true);
+    expect(p!.encodedAt(at, at + 2)).toBe(false);
+  });
+
+  it('leaves what is not two literals joined', () => {
+    for (const t of [`a = "x" + b + "y";`, `n = 'abc'.length + 'de'.length;`, `s.split('.').join("+")`, `x = "a" // + "b"`, `msg = f(a, "x") + g("y", b)`, `t = "it's" + name`]) {
+      expect(pieces(t), t).toEqual([]);
+    }
+  });
+
+  it('is linear on a long run of joins and on lines of operators', () => {
+    const t = `x = ${Array.from({ length: 50_000 }, (_, i) => `"${i}"`).join(' + ')};\n${'a + b . c + '.repeat(100_000)}\n`;
+    const decoded = pieces(t).reduce((n, p) => n + p.text.length, 0);
+    expect(decoded).toBeLessThan(t.length);
   });
 });
 
@@ -222,6 +255,24 @@ describe('the scanner on encoded text', () => {
         `${path}: ${JSON.stringify(r.findings.map((x) => x.ruleId))}`,
       ).toBe(true);
       for (const f of r.findings) expect(f.excerpt).not.toContain(STRIPE);
+    }
+  });
+
+  it('flags a token split over string concatenation, in JS, Java and PHP, at the literals', () => {
+    const cases: Array<[string, string, number]> = [
+      ['app.js', `const stripe = require('stripe')("${STRIPE.slice(0, 12)}" + "${STRIPE.slice(12)}");\n`, 1],
+      ['Config.java', `class C {\n  static final String TOKEN =\n      "${GH.slice(0, 20)}"\n      + "${GH.slice(20)}";\n}\n`, 3],
+      ['config.php', `<?php\n$token = '${GH.slice(0, 10)}' . '${GH.slice(10)}';\n`, 2],
+    ];
+    for (const [path, text, line] of cases) {
+      const r = scan(path, text);
+      const f = r.findings.filter((x) => x.family === 'secrets');
+      expect(
+        f.map((x) => [x.startLine, /concatenated/.test(x.message)]),
+        path,
+      ).toEqual([[line, true]]);
+      expect(f[0]!.excerpt).not.toContain(GH.slice(0, 20));
+      expect(f[0]!.excerpt).not.toContain(STRIPE.slice(0, 12));
     }
   });
 

@@ -4,10 +4,11 @@ import { refine } from './lib/refine.js';
 /**
  * Amazon Bedrock API keys. Long-lived keys are `ABSK` + base64 of "BedrockAPIKey-<id>:<secret>";
  * short-term keys are `bedrock-api-key-` + base64 of a presigned "bedrock.amazonaws.com/?Action=…" URL.
- * Both encoded prefixes are spelled here in pieces so this file does not match itself.
+ * Both encoded prefixes are computed here from their plain text, so this file does not match itself.
  */
-const LONG_LIVED = 'ABSK' + 'QmVkcm9ja0FQSUtleS';
-const SHORT_TERM = 'bedrock-api-key-' + 'YmVkcm9jay5hbWF6b25hd3MuY29t';
+// The stable part of each base64: 14 bytes make 18 whole characters; 21 bytes make 28.
+const LONG_LIVED = `ABSK${btoa('BedrockAPIKey-').slice(0, 18)}`;
+const SHORT_TERM = `bedrock-api-key-${btoa('bedrock.amazonaws.com')}`;
 
 const rule = defineSecretRule({
   id: 'secrets/aws-bedrock-api-key',

@@ -1,0 +1,135 @@
+/**
+ * String literals joined by `+` (JavaScript, Java, C#, Python, Ruby, Kotlin, Go) or `.` (PHP files), on one
+ * line or across lines: `"sk_live_4eC3" + "9HqLyjWD…"`, or a long key split to fit the line length. The
+ * joined text is decoded as one line (what is before the first literal, the contents, what is after the
+ * last), so the rules see the assignment around it; a finding counts only where it crosses a join
+ * (anything else the plain text already had its chance at).
+ *
+ * Linear: each `+` or `.` is tested by its neighbours (a quote on both sides, past blanks), and only then
+ * are the lines around it tokenised, once each.
+ */
+import type { DecodedPiece } from './encoded.js';
+
+/** Lines longer than this (minified code) are not tokenised. */
+const MAX_LINE = 4096;
+/** Literals joined into one piece at most, and how far a join may reach across blank space. */
+const MAX_PARTS = 64;
+const MAX_GAP = 200;
+
+const isQuote = (k: number): boolean => k === 34 || k === 39 || k === 96;
+const isSpace = (k: number): boolean => k === 32 || k === 9 || k === 10 || k === 13;
+
+/** The string literals of one line, as [opening quote, past the closing quote); stops at a `//` comment. */
+function literalsOf(text: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 47 && text.charCodeAt(i + 1) === 47) break;
+    if (isQuote(c)) {
+      let j = i + 1;
+      while (j < to && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      if (j >= to) break;
+      out.push([i, j + 1]);
+      i = j + 1;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+export function* concatenatedPieces(text: string, start: number, end: number): Generator<DecodedPiece> {
+  const lines = new Map<number, Array<[number, number]> | null>();
+  /** The literals of the line holding `at` (null for a line too long to tokenise). */
+  const literalsAround = (at: number): Array<[number, number]> | null => {
+    const ls = text.lastIndexOf('\n', at - 1) + 1;
+    let got = lines.get(ls);
+    if (got === undefined) {
+      let le = text.indexOf('\n', at);
+      if (le === -1) le = text.length;
+      got = le - ls > MAX_LINE ? null : literalsOf(text, ls, le);
+      lines.set(ls, got);
+    }
+    return got;
+  };
+  /** The literal ending at `close` (its closing quote's offset + 1), or starting at `open`. */
+  const literalEnding = (close: number): [number, number] | undefined => literalsAround(close - 1)?.find((l) => l[1] === close);
+  const literalStarting = (open: number): [number, number] | undefined => literalsAround(open)?.find((l) => l[0] === open);
+
+  /** The literal joined to the right of the one ending at `close`, if any. */
+  const joinedAfter = (close: number): [number, number] | undefined => {
+    let p = close;
+    const limit = Math.min(end, close + MAX_GAP);
+    while (p < limit && isSpace(text.charCodeAt(p))) p++;
+    const op = text.charCodeAt(p);
+    if (op !== 43 && op !== 46) return undefined;
+    p++;
+    while (p < limit && isSpace(text.charCodeAt(p))) p++;
+    return p < limit && isQuote(text.charCodeAt(p)) ? literalStarting(p) : undefined;
+  };
+
+  const plus = cursor(text, '+');
+  // `.` joins strings in PHP (and Perl); elsewhere it is member access, a third of all punctuation in a
+  // bundle, so it is looked at only in a file that opens PHP.
+  const dot = text.includes('<?php') ? cursor(text, '.') : () => -1;
+  let past = start;
+  for (;;) {
+    const p = plus(past);
+    const d = dot(past);
+    const i = p === -1 ? d : d === -1 ? p : Math.min(p, d);
+    if (i === -1 || i >= end) return;
+    past = i + 1;
+    // A quote on the left, past blanks: the end of a literal, if the line's tokens say so.
+    let l = i - 1;
+    while (l >= start && i - l < MAX_GAP && isSpace(text.charCodeAt(l))) l--;
+    if (l < start || !isQuote(text.charCodeAt(l))) continue;
+    // And one on the right (`"x".length` and `'…'.join(…)` stop here, before any tokenising).
+    let r = i + 1;
+    while (r < end && r - i < MAX_GAP && isSpace(text.charCodeAt(r))) r++;
+    if (r >= end || !isQuote(text.charCodeAt(r))) continue;
+    const left = literalEnding(l + 1);
+    if (!left) continue;
+    const parts: Array<[number, number]> = [left];
+    for (let next = joinedAfter(left[1]); next && parts.length < MAX_PARTS; next = joinedAfter(next[1])) parts.push(next);
+    if (parts.length < 2) continue;
+    yield piece(text, parts);
+    // The operators inside the chain belong to it.
+    past = parts[parts.length - 1]![1];
+  }
+}
+
+/** `indexOf(ch, from)`, remembered while `from` moves forward. */
+function cursor(text: string, ch: string): (from: number) => number {
+  let found = -2;
+  return (from) => (found === -1 || found >= from ? found : (found = text.indexOf(ch, from)));
+}
+
+/** One line of decoded text: the first literal's line up to its quote, the contents, then the last literal's line. */
+function piece(text: string, parts: ReadonlyArray<[number, number]>): DecodedPiece {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const lineStart = text.lastIndexOf('\n', first[0] - 1) + 1;
+  let lineEnd = text.indexOf('\n', last[1]);
+  if (lineEnd === -1) lineEnd = text.length;
+  const chunks: string[] = [];
+  const map: number[] = [];
+  /** Decoded offsets where a literal after the first begins. */
+  const joins: number[] = [];
+  const add = (from: number, to: number): void => {
+    chunks.push(text.slice(from, to));
+    for (let i = from; i < to; i++) map.push(i);
+  };
+  add(lineStart, first[0] + 1);
+  parts.forEach(([s, e], k) => {
+    if (k > 0) joins.push(map.length);
+    add(s + 1, e - 1);
+  });
+  add(last[1] - 1, lineEnd);
+  return {
+    encoding: 'concatenated',
+    text: chunks.join(''),
+    span: (a, b) => [map[a] ?? lineEnd, b > a && map[b - 1] !== undefined ? map[b - 1]! + 1 : (map[b] ?? lineEnd)],
+    encodedAt: (a, b) => joins.some((j) => j > a && j < b),
+  };
+}
