@@ -13,6 +13,7 @@ import { keywordMatcher, type KeywordMatcher } from './keywords.js';
 import { LONG_LINE, LongLine } from './window.js';
 import { LineIndex } from './lines.js';
 import { decodedPieces } from './encoded.js';
+import { SpanIndex } from './span-index.js';
 import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
 import { isSuppressed } from './suppress.js';
@@ -715,31 +716,6 @@ export class Scanner {
  * `scanFile` itself made its compiled code bail out at each new kind ("wrong map") and be rebuilt, a
  * large function each time. Here, a small one absorbs that.
  */
-/** Spans [start, end), asked whether any overlaps a span, in O(log n): sorted by start, with the largest end so far. */
-class SpanIndex {
-  private readonly starts: number[] = [];
-  private readonly maxEnd: number[] = [];
-  constructor(spans: Array<[number, number]>) {
-    spans.sort((a, b) => a[0] - b[0]);
-    let m = -Infinity;
-    for (const [s, e] of spans) {
-      this.starts.push(s);
-      this.maxEnd.push((m = Math.max(m, e)));
-    }
-  }
-
-  overlaps(s: number, e: number): boolean {
-    let lo = 0,
-      hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < e) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && this.maxEnd[lo - 1]! > s;
-  }
-}
-
 function appendFound(raws: Array<{ c: CompiledRule; raw: RawFinding }>, c: CompiledRule, found: readonly RawFinding[]): void {
   for (let i = 0; i < found.length; i++) raws.push({ c, raw: found[i]! });
 }

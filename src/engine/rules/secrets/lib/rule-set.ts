@@ -5,6 +5,7 @@
  */
 import type { Confidence } from '../../../finding.js';
 import type { RawFinding, Rule } from '../../../rule.js';
+import { SpanIndex } from '../../../span-index.js';
 import { defineSecretRule, type SecretRuleSpec } from '../define.js';
 import { extendSegments } from './next-line.js';
 
@@ -61,7 +62,10 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
     scope: 'line',
     check(file, ctx) {
       const out: RawFinding[] = [];
+      // Spans reported by earlier variants, indexed once per variant: a scan of every earlier span per
+      // finding was quadratic in a file holding thousands of one provider's tokens.
       const taken: Array<[number, number]> = [];
+      let index = new SpanIndex([]);
       let extended: typeof file | undefined;
       // Each variant sees only the lines that hold one of its own keywords, as it would as a rule of
       // its own: the scanner gives the set the lines of all of them, and a nested-form variant keyed
@@ -78,10 +82,16 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
           const own = { ...file, segments: mine };
           view = v.nextLine ? { ...file, segments: extendSegments(own, v.nextLine === true ? 1 : v.nextLine) } : own;
         }
+        const before = taken.length;
+        // This variant's own spans come in order of start (lines overlap where `nextLine` extends them,
+        // and repeat a match): one that starts before the furthest end so far overlaps one of them.
+        let lastStart = -1,
+          furthest = -1;
         for (const f of part.check(view, ctx)) {
           const start = f.start ?? 0;
           const end = f.end ?? start;
-          if (taken.some(([s, e]) => start < e && s < end)) continue;
+          if (index.overlaps(start, end)) continue;
+          if (start >= lastStart ? start < furthest : taken.slice(before).some(([s, e]) => start < e && s < end)) continue;
           let confidence = v.confidence;
           let message = f.message;
           if (v.grade) {
@@ -91,12 +101,15 @@ export function defineSecretRuleSet(spec: SecretRuleSetSpec): Rule {
             if (g.message) message = g.message;
           }
           taken.push([start, end]);
+          lastStart = Math.max(lastStart, start);
+          furthest = Math.max(furthest, end);
           out.push({
             ...f,
             message,
             ...(confidence && confidence !== meta.confidence ? { confidence } : {}),
           });
         }
+        if (taken.length > before) index = new SpanIndex([...taken]);
       }
       return out;
     },
