@@ -2,7 +2,8 @@
  * `tokenwarden org scan` as a real process killed with SIGKILL in the middle of a run, then started
  * again with the same --state: the repositories recorded before the kill are not read again, every
  * repository is in the final report exactly once, and at most the ones in hand at the kill were read
- * twice. (The CLI runs from source through vite-node, as the tests do.)
+ * twice. (The CLI runs from `src/` transpiled once, shared with the server tests: vite-node transformed
+ * it again in each process, seconds of CPU per start.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,12 +12,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OrgReport } from '../../src/org/types.js';
 import { fakeGithubToken, startOrgStandIn, type OrgStandIn, type StandRepo } from './helpers/org-stand-in.js';
+import { buildServer } from '../app/helpers/server-process.js';
 
 const API_TOKEN = ['kill', 'test', 'token'].join('-');
-const root = new URL('../..', import.meta.url).pathname;
 
 function cli(args: string[], cwd: string): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, [join(root, 'node_modules/vite-node/vite-node.mjs'), '--root', root, join(root, 'src/cli/main.ts'), ...args], {
+  const child = spawn(process.execPath, [join(buildServer(), 'src/cli/main.js'), ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_TOKEN: API_TOKEN, TOKENWARDEN_RETRY_BASE_MS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
