@@ -151,6 +151,9 @@ import plivoAuthToken from '../plivo-auth-token.js';
 import vonageApiSecret from '../vonage-api-secret.js';
 import auth0ClientSecret from '../auth0-client-secret.js';
 import bugsnagApiKey from '../bugsnag-api-key.js';
+import tavilyApiKey from '../tavily-api-key.js';
+import firecrawlApiKey from '../firecrawl-api-key.js';
+import jinaApiKey from '../jina-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -302,4 +305,7 @@ export const rules: Rule[] = [
   vonageApiSecret,
   auth0ClientSecret,
   bugsnagApiKey,
+  tavilyApiKey,
+  firecrawlApiKey,
+  jinaApiKey,
 ];
