@@ -154,6 +154,9 @@ import bugsnagApiKey from '../bugsnag-api-key.js';
 import tavilyApiKey from '../tavily-api-key.js';
 import firecrawlApiKey from '../firecrawl-api-key.js';
 import jinaApiKey from '../jina-api-key.js';
+import onesignalApiKey from '../onesignal-api-key.js';
+import segmentPublicApiToken from '../segment-public-api-token.js';
+import twitchStreamKey from '../twitch-stream-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -308,4 +311,7 @@ export const rules: Rule[] = [
   tavilyApiKey,
   firecrawlApiKey,
   jinaApiKey,
+  onesignalApiKey,
+  segmentPublicApiToken,
+  twitchStreamKey,
 ];
