@@ -1,12 +1,14 @@
 /**
- * String literals joined by `+` (JavaScript, Java, C#, Python, Ruby, Kotlin, Go) or `.` (PHP files), on one
+ * String literals joined by `+` (JavaScript, Java, C#, Python, Ruby, Kotlin, Go), `.` (PHP files) or by
+ * nothing at all where the language joins adjacent literals (Python, C and C++, Ruby: `implicit`), on one
  * line or across lines: `"sk_live_4eC3" + "9HqLyjWD…"`, or a long key split to fit the line length. The
  * joined text is decoded as one line (what is before the first literal, the contents, what is after the
- * last), so the rules see the assignment around it; a finding counts only where it crosses a join
- * (anything else the plain text already had its chance at).
+ * last), so the rules see the assignment around it; when the first literal opens its line under
+ * `KEY = (`, that line is put in front. A finding counts only where it crosses a join (anything else the
+ * plain text already had its chance at).
  *
  * Linear: each `+` or `.` is tested by its neighbours (a quote on both sides, past blanks), and only then
- * are the lines around it tokenised, once each.
+ * are the lines around it tokenised, once each; adjacent literals by one regex pass.
  */
 import type { DecodedPiece } from './encoded.js';
 
@@ -17,6 +19,10 @@ const MAX_PARTS = 64;
 const MAX_GAP = 200;
 
 const isQuote = (k: number): boolean => k === 34 || k === 39 || k === 96;
+/** A string prefix before a quote: Python's r, b, f, u (and rb, fr …), C's L, u, U, u8. */
+const isPrefix = (k: number): boolean => k === 114 || k === 82 || k === 98 || k === 66 || k === 102 || k === 70 || k === 117 || k === 85 || k === 76 || k === 56;
+/** A closing quote, blanks (line breaks too), an opening quote after at most two prefix letters. */
+const ADJACENT = /["'](?:[ \t]+|[ \t]*(?:\r?\n[ \t]*)+)(?:[rRbBfFuUL8]{1,2})?["']/g;
 const isSpace = (k: number): boolean => k === 32 || k === 9 || k === 10 || k === 13;
 
 /** The string literals of one line, as [opening quote, past the closing quote); stops at a `//` comment. */
@@ -39,7 +45,7 @@ function literalsOf(text: string, from: number, to: number): Array<[number, numb
   return out;
 }
 
-export function* concatenatedPieces(text: string, start: number, end: number): Generator<DecodedPiece> {
+export function* concatenatedPieces(text: string, start: number, end: number, implicit = false): Generator<DecodedPiece> {
   const lines = new Map<number, Array<[number, number]> | null>();
   /** The literals of the line holding `at` (null for a line too long to tokenise). */
   const literalsAround = (at: number): Array<[number, number]> | null => {
@@ -63,21 +69,45 @@ export function* concatenatedPieces(text: string, start: number, end: number): G
     const limit = Math.min(end, close + MAX_GAP);
     while (p < limit && isSpace(text.charCodeAt(p))) p++;
     const op = text.charCodeAt(p);
-    if (op !== 43 && op !== 46) return undefined;
-    p++;
-    while (p < limit && isSpace(text.charCodeAt(p))) p++;
+    if (op === 43 || (op === 46 && php)) {
+      p++;
+      while (p < limit && isSpace(text.charCodeAt(p))) p++;
+    } else if (!implicit || p === close) return undefined;
+    if (implicit) for (let k = 0; k < 2 && p < limit && isPrefix(text.charCodeAt(p)); k++) p++;
     return p < limit && isQuote(text.charCodeAt(p)) ? literalStarting(p) : undefined;
+  };
+
+  /** The literals joined to `left`, itself first. */
+  const chain = (left: [number, number]): Array<[number, number]> => {
+    const parts: Array<[number, number]> = [left];
+    for (let next = joinedAfter(left[1]); next && parts.length < MAX_PARTS; next = joinedAfter(next[1])) parts.push(next);
+    return parts;
   };
 
   const plus = cursor(text, '+');
   // `.` joins strings in PHP (and Perl); elsewhere it is member access, a third of all punctuation in a
   // bundle, so it is looked at only in a file that opens PHP.
-  const dot = text.includes('<?php') ? cursor(text, '.') : () => -1;
+  const php = text.includes('<?php');
+  const dot = php ? cursor(text, '.') : () => -1;
+  const adjacent = implicit ? regexCursor(text, ADJACENT) : () => -1;
   let past = start;
   for (;;) {
     const p = plus(past);
     const d = dot(past);
+    const a = adjacent(past);
     const i = p === -1 ? d : d === -1 ? p : Math.min(p, d);
+    if (a !== -1 && (i === -1 || a < i)) {
+      // Two literals side by side: the left one must end at this quote.
+      if (a >= end) return;
+      past = a + 1;
+      const left = literalEnding(a + 1);
+      if (!left) continue;
+      const parts = chain(left);
+      if (parts.length < 2) continue;
+      yield piece(text, parts);
+      past = parts[parts.length - 1]![1];
+      continue;
+    }
     if (i === -1 || i >= end) return;
     past = i + 1;
     // A quote on the left, past blanks: the end of a literal, if the line's tokens say so.
@@ -90,8 +120,7 @@ export function* concatenatedPieces(text: string, start: number, end: number): G
     if (r >= end || !isQuote(text.charCodeAt(r))) continue;
     const left = literalEnding(l + 1);
     if (!left) continue;
-    const parts: Array<[number, number]> = [left];
-    for (let next = joinedAfter(left[1]); next && parts.length < MAX_PARTS; next = joinedAfter(next[1])) parts.push(next);
+    const parts = chain(left);
     if (parts.length < 2) continue;
     yield piece(text, parts);
     // The operators inside the chain belong to it.
@@ -105,11 +134,24 @@ function cursor(text: string, ch: string): (from: number) => number {
   return (from) => (found === -1 || found >= from ? found : (found = text.indexOf(ch, from)));
 }
 
+/** `re`'s next match at or after `from` (its index), remembered while `from` moves forward. */
+function regexCursor(text: string, re: RegExp): (from: number) => number {
+  let found = -2;
+  return (from) => {
+    if (found === -1 || found >= from) return found;
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return (found = m ? m.index : -1);
+  };
+}
+
 /** One line of decoded text: the first literal's line up to its quote, the contents, then the last literal's line. */
 function piece(text: string, parts: ReadonlyArray<[number, number]>): DecodedPiece {
   const first = parts[0]!;
   const last = parts[parts.length - 1]!;
   const lineStart = text.lastIndexOf('\n', first[0] - 1) + 1;
+  // `KEY = (` on the line above a literal that opens its line (Python's way to wrap a long string).
+  const opener = openerAbove(text, lineStart, first[0]);
   let lineEnd = text.indexOf('\n', last[1]);
   if (lineEnd === -1) lineEnd = text.length;
   const chunks: string[] = [];
@@ -120,6 +162,7 @@ function piece(text: string, parts: ReadonlyArray<[number, number]>): DecodedPie
     chunks.push(text.slice(from, to));
     for (let i = from; i < to; i++) map.push(i);
   };
+  if (opener) add(opener[0], opener[1]);
   add(lineStart, first[0] + 1);
   parts.forEach(([s, e], k) => {
     if (k > 0) joins.push(map.length);
@@ -132,4 +175,24 @@ function piece(text: string, parts: ReadonlyArray<[number, number]>): DecodedPie
     span: (a, b) => [map[a] ?? lineEnd, b > a && map[b - 1] !== undefined ? map[b - 1]! + 1 : (map[b] ?? lineEnd)],
     encodedAt: (a, b) => joins.some((j) => j > a && j < b),
   };
+}
+
+/**
+ * The line above, as [start, end without trailing blanks], when the literal at `quote` opens its own line
+ * (blanks or a `(` before it) and that line ends the way an assignment opens a wrapped value: `(`, `=`,
+ * `:` or a `\` continuation.
+ */
+function openerAbove(text: string, lineStart: number, quote: number): [number, number] | undefined {
+  if (lineStart === 0) return undefined;
+  for (let k = lineStart; k < quote; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9 && c !== 40) return undefined;
+  }
+  let e = lineStart - 1; // the line break
+  if (e > 0 && text.charCodeAt(e - 1) === 13) e--;
+  const s = text.lastIndexOf('\n', e - 1) + 1;
+  if (e - s > MAX_LINE) return undefined;
+  while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  const last = text.charCodeAt(e - 1);
+  return e > s && (last === 40 || last === 61 || last === 58 || last === 92) ? [s, e] : undefined;
 }

@@ -369,10 +369,16 @@ function* substituted(text: string, start: number, end: number, encoding: Encodi
   }
 }
 
-/** Every decoded piece of text[start, end): base64 runs, then percent-encoded and escaped stretches. */
-export function* decodedPieces(text: string, start = 0, end = text.length): Generator<DecodedPiece> {
+/**
+ * Every decoded piece of text[start, end): base64 runs, percent-encoded and escaped stretches, then string
+ * literals joined by an operator (or, with `implicitJoins`, side by side).
+ */
+/** Files in languages that join adjacent string literals: Python, C, C++, Objective-C, Ruby. */
+export const joinsAdjacentLiterals = (path: string): boolean => /\.(?:pyw?|pyi|c|h|cc|cpp|cxx|hh|hpp|hxx|ino|m|mm|rb)$/i.test(path);
+
+export function* decodedPieces(text: string, start = 0, end = text.length, implicitJoins = false): Generator<DecodedPiece> {
   yield* base64Pieces(text, start, end);
   yield* substituted(text, start, end, 'percent-encoded', percentFinder(text));
   yield* substituted(text, start, end, 'escaped', escapeFinder(text));
-  yield* concatenatedPieces(text, start, end);
+  yield* concatenatedPieces(text, start, end, implicitJoins);
 }

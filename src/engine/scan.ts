@@ -12,7 +12,7 @@ import type { Skipped } from './decode.js';
 import { keywordMatcher, type KeywordMatcher } from './keywords.js';
 import { LONG_LINE, LongLine } from './window.js';
 import { LineIndex } from './lines.js';
-import { decodedPieces } from './encoded.js';
+import { decodedPieces, joinsAdjacentLiterals } from './encoded.js';
 import { SpanIndex } from './span-index.js';
 import { excerptAt, redact } from './redact.js';
 import { fingerprint, secretHash } from './hash.js';
@@ -452,8 +452,9 @@ export class Scanner {
       return index.overlaps(s, e);
     };
     const found: Array<{ c: CompiledRule; raw: RawFinding & { start: number; end: number }; depth: number }> = [];
+    const implicit = joinsAdjacentLiterals(path);
     const visit = (t: string, toSource: (a: number, b: number) => [number, number], depth: number, via: string): void => {
-      for (const piece of decodedPieces(t)) {
+      for (const piece of decodedPieces(t, 0, t.length, implicit && depth === 1)) {
         const at = (a: number, b: number): [number, number] => {
           const [s, e] = piece.span(a, b);
           return toSource(s, e);

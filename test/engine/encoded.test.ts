@@ -118,7 +118,7 @@ describe('concatenatedPieces', () => {
 
   it('joins literals across + (one line, or a line per part with the operator at either end) and PHP .', () => {
     expect(pieces(`const k = "sk_" + 'live_' + \`abc\`;`).map((p) => p.text)).toEqual(['const k = "sk_live_abc`;']);
-    expect(pieces(`String k =\n    "abc" +\n    "def"\n  + "ghi";\nint x = 1;`).map((p) => p.text)).toEqual(['    "abcdefghi";']);
+    expect(pieces(`String k =\n    "abc" +\n    "def"\n  + "ghi";\nint x = 1;`).map((p) => p.text)).toEqual(['String k =    "abcdefghi";']);
     expect(pieces(`<?php\n$k = 'abc' . 'def';`).map((p) => p.text)).toEqual([`$k = 'abcdef';`]);
     expect(pieces(`k = 'abc' . 'def'`)).toEqual([]); // not PHP: `.` is member access
   });
@@ -136,6 +136,28 @@ describe('concatenatedPieces', () => {
     for (const t of [`a = "x" + b + "y";`, `n = 'abc'.length + 'de'.length;`, `s.split('.').join("+")`, `x = "a" // + "b"`, `msg = f(a, "x") + g("y", b)`, `t = "it's" + name`]) {
       expect(pieces(t), t).toEqual([]);
     }
+  });
+
+  it('joins literals side by side where the language does (implicit), and puts a wrapping `KEY = (` line in front', () => {
+    const implicit = (t: string) => [...concatenatedPieces(t, 0, t.length, true)].map((p) => p.text);
+    expect(implicit(`const char *k = "abc" "def";`)).toEqual(['const char *k = "abcdef";']);
+    expect(implicit(`API_KEY = (\n    "abc"\n    "def"\n)\n`)).toEqual(['API_KEY = (    "abcdef"']);
+    expect(implicit(`k = ("abc"\r\n     f"def")`)).toEqual(['k = ("abcdef")']);
+    expect(implicit(`k = 'abc' + "def" 'ghi'`)).toEqual([`k = 'abcdefghi'`]);
+    // Not two literals side by side: an argument list, a triple quote, a one-blank string, two statements.
+    for (const t of [`print("a", "b")`, `x = ""`, `d = """doc"""`, `s = " "`, `x = "a"\ny = "b"`, `x = "a"  # "b"`, `w = '%s' % x`]) {
+      expect(implicit(t), t).toEqual([]);
+    }
+    // Elsewhere adjacent literals are two values (shell words, JSON after a missing comma): not joined.
+    expect(pieces(`const char *k = "abc" "def";`)).toEqual([]);
+  });
+
+  it('maps a span across an implicit join back to both literals', () => {
+    const t = `k = ("ab"\n     "cd")`;
+    const [p] = [...concatenatedPieces(t, 0, t.length, true)];
+    const at = p!.text.indexOf('abcd');
+    expect(p!.span(at, at + 4)).toEqual([t.indexOf('ab'), t.indexOf('cd') + 2]);
+    expect(p!.encodedAt(at, at + 4)).toBe(true);
   });
 
   it('is linear on a long run of joins and on lines of operators', () => {
@@ -274,6 +296,24 @@ describe('the scanner on encoded text', () => {
       expect(f[0]!.excerpt).not.toContain(GH.slice(0, 20));
       expect(f[0]!.excerpt).not.toContain(STRIPE.slice(0, 12));
     }
+  });
+
+  it('flags a token split over adjacent literals in Python and C, but not in a language that does not join them', () => {
+    const py = `STRIPE_API_KEY = (\n    "${STRIPE.slice(0, 14)}"\n    "${STRIPE.slice(14)}"\n)\n`;
+    const c = `static const char *token = "${GH.slice(0, 18)}" "${GH.slice(18)}";\n`;
+    for (const [path, text, line] of [
+      ['settings.py', py, 2],
+      ['src/client.c', c, 1],
+    ] as const) {
+      const f = scan(path, text).findings.filter((x) => x.family === 'secrets');
+      expect(
+        f.map((x) => [x.startLine, /concatenated/.test(x.message)]),
+        path,
+      ).toEqual([[line, true]]);
+      expect(f[0]!.excerpt).not.toContain(STRIPE.slice(0, 14));
+      expect(f[0]!.excerpt).not.toContain(GH.slice(0, 18));
+    }
+    expect(scan('run.sh', `curl -d "${GH.slice(0, 18)}" "${GH.slice(18)}"\n`).findings.filter((x) => /concatenated/.test(x.message))).toEqual([]);
   });
 
   it('does not report twice what the plain text already shows, nor what the decoding did not touch', () => {
