@@ -61,6 +61,7 @@ import ciscoMerakiApiKey from '../cisco-meraki-api-key.js';
 import confluentApiKey from '../confluent-api-key.js';
 import fastlyApiToken from '../fastly-api-token.js';
 import portainerAccessToken from '../portainer-access-token.js';
+import mongodbAtlasServiceAccountSecret from '../mongodb-atlas-service-account-secret.js';
 export const rules: Rule[] = [
   awsAccessKeyId,
   awsSecretAccessKey,
@@ -122,4 +123,5 @@ export const rules: Rule[] = [
   confluentApiKey,
   fastlyApiToken,
   portainerAccessToken,
+  mongodbAtlasServiceAccountSecret,
 ];

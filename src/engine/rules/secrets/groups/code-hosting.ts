@@ -24,6 +24,7 @@ import dockerHubToken from '../docker-hub-token.js';
 import jfrogToken from '../jfrog-token.js';
 import clojarsToken from '../clojars-token.js';
 import hexPmApiKey from '../hex-pm-api-key.js';
+import cratesIoApiToken from '../crates-io-api-token.js';
 import packagistToken from '../packagist-token.js';
 import denoDeployToken from '../deno-deploy-token.js';
 import mavenSettingsPassword from '../maven-settings-password.js';
@@ -79,6 +80,7 @@ export const rules: Rule[] = [
   jfrogToken,
   clojarsToken,
   hexPmApiKey,
+  cratesIoApiToken,
   packagistToken,
   denoDeployToken,
   mavenSettingsPassword,

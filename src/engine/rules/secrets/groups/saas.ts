@@ -157,6 +157,7 @@ import jinaApiKey from '../jina-api-key.js';
 import onesignalApiKey from '../onesignal-api-key.js';
 import segmentPublicApiToken from '../segment-public-api-token.js';
 import twitchStreamKey from '../twitch-stream-key.js';
+import zohoOauthToken from '../zoho-oauth-token.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -314,4 +315,5 @@ export const rules: Rule[] = [
   onesignalApiKey,
   segmentPublicApiToken,
   twitchStreamKey,
+  zohoOauthToken,
 ];
