@@ -25,6 +25,8 @@ import jfrogToken from '../jfrog-token.js';
 import clojarsToken from '../clojars-token.js';
 import hexPmApiKey from '../hex-pm-api-key.js';
 import cratesIoApiToken from '../crates-io-api-token.js';
+import stackhawkApiKey from '../stackhawk-api-key.js';
+import dependencyTrackApiKey from '../dependency-track-api-key.js';
 import packagistToken from '../packagist-token.js';
 import denoDeployToken from '../deno-deploy-token.js';
 import mavenSettingsPassword from '../maven-settings-password.js';
@@ -81,6 +83,8 @@ export const rules: Rule[] = [
   clojarsToken,
   hexPmApiKey,
   cratesIoApiToken,
+  stackhawkApiKey,
+  dependencyTrackApiKey,
   packagistToken,
   denoDeployToken,
   mavenSettingsPassword,
