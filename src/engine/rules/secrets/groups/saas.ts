@@ -158,6 +158,8 @@ import onesignalApiKey from '../onesignal-api-key.js';
 import segmentPublicApiToken from '../segment-public-api-token.js';
 import twitchStreamKey from '../twitch-stream-key.js';
 import zohoOauthToken from '../zoho-oauth-token.js';
+import scrapflyApiKey from '../scrapfly-api-key.js';
+import teamworkApiToken from '../teamwork-api-token.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -316,4 +318,6 @@ export const rules: Rule[] = [
   segmentPublicApiToken,
   twitchStreamKey,
   zohoOauthToken,
+  scrapflyApiKey,
+  teamworkApiToken,
 ];
