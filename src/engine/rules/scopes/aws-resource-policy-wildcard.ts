@@ -8,7 +8,12 @@
  *   actions; critical when the actions are `*` too, high otherwise;
  * - `"Action": "*"` (every action of every service): high; a whole-service wildcard (`s3:*`, `sqs:*`,
  *   `sns:*`, `ecr:*`, `secretsmanager:*`): medium. `kms:*` in a KMS key policy is AWS's own default key
- *   policy (the account's administrators) and is not reported.
+ *   policy (the account's administrators) and is not reported; nor is `kms:*` granted, in a policy
+ *   document of KMS actions only (a key policy written as `data "aws_iam_policy_document"`), to the root
+ *   of the account that runs the template (`arn:…:iam::${data.aws_caller_identity.current.account_id}:root`,
+ *   `${AWS::AccountId}`, a local that resolves to one): that statement ("Enable IAM User Permissions")
+ *   delegates the key to the account's IAM policies, it grants no one anything by itself. A literal or
+ *   variable account, or `*`, is still reported.
  *
  * S3 bucket, KMS key, SQS queue, SNS topic, ECR repository, Secrets Manager, OpenSearch, EFS, Glacier,
  * Backup vault and CloudWatch Logs resource policies in Terraform (`policy = jsonencode(…)`, heredocs,
@@ -28,9 +33,10 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
-import type { IamStatement } from './lib/iam-policy.js';
+import type { IamStatement, PStr } from './lib/iam-policy.js';
 import { resourcePolicies, RESOURCE_POLICY_KEYWORDS } from './lib/resource-policy.js';
 import { anyGlob, optList } from './lib/rule-options.js';
+import { parseHcl, type HclValue } from '../../parse/hcl.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
@@ -50,6 +56,73 @@ function wildcardPrincipal(s: IamStatement): { line: number; column: number } | 
 }
 
 const narrowed = (s: IamStatement): boolean => s.conditions.some((c) => NARROWING.test(c.key));
+
+/** The source of the expression that starts at 1-based (line, column): to the first `,` or newline outside brackets. */
+function exprSource(lines: readonly string[], line: number, column: number): string {
+  let out = '';
+  let depth = 0;
+  let quote = false;
+  for (let l = line - 1; l < lines.length && l < line + 20; l++) {
+    const text = l === line - 1 ? (lines[l] ?? '').slice(Math.max(0, column - 1)) : (lines[l] ?? '');
+    for (const ch of text) {
+      if (quote) {
+        if (ch === '"') quote = false;
+      } else if (ch === '"') quote = true;
+      else if (ch === '(' || ch === '[' || ch === '{') depth++;
+      else if (ch === ')' || ch === ']' || ch === '}') {
+        if (depth === 0) return out;
+        depth--;
+      } else if (ch === ',' && depth === 0) return out;
+      out += ch;
+    }
+    if (depth === 0 && !quote) return out;
+    out += '\n';
+  }
+  return out;
+}
+
+/** Terraform `locals { name = … }` of a file: name → source text of the value. */
+function hclLocals(text: string, lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let file;
+  try {
+    file = parseHcl(text);
+  } catch {
+    return out;
+  }
+  const source = (v: HclValue): string => {
+    if (v.kind === 'string' || v.kind === 'template') return v.value;
+    if (v.kind === 'expr') return v.text;
+    return exprSource(lines, v.pos.line, v.pos.column);
+  };
+  for (const b of file?.root.blocks ?? []) if (b.type === 'locals') for (const a of b.attributes) out.set(a.name, source(a.value));
+  return out;
+}
+
+/** The current account, as Terraform (`aws_caller_identity`) and CloudFormation (`AWS::AccountId`) name it. */
+const CURRENT_ACCOUNT = /\baws_caller_identity\b|AWS::AccountId\b/;
+
+/**
+ * Whether an `AWS` principal is the root of the account that deploys the policy (`arn:<partition>:iam::<this
+ * account>:root`, or the bare account id): `local.x` references are followed (a few levels) in Terraform.
+ * A literal account id or a variable may be any account and does not count.
+ */
+function currentAccountRoot(v: PStr, lines: readonly string[], locals: () => Map<string, string>): boolean {
+  if (!v.dynamic) return false;
+  let src = `${v.v} ${exprSource(lines, v.line, v.column)}`;
+  for (let i = 0; i < 4 && /\blocal\.\w+/.test(src); i++) src = src.replace(/\blocal\.(\w+)/g, (m, name: string) => locals().get(name) ?? m);
+  if (!CURRENT_ACCOUNT.test(src)) return false;
+  // An ARN must name the account root; a bare account id (no ARN) is the root too.
+  if (/arn:/i.test(src)) return /:root\b/.test(src) && !/:(?:role|user|group|assumed-role|federated-user)\//i.test(src);
+  return /\.account_id\b|AWS::AccountId/.test(src);
+}
+
+/** A key-policy statement that hands the key to the deploying account's IAM (AWS's default key policy). */
+function defaultKeyPolicy(s: IamStatement, lines: readonly string[], locals: () => Map<string, string>): boolean {
+  const actions = s.action ?? [];
+  if (!actions.length || actions.some((a) => a.dynamic || !/^kms:/i.test(a.v)) || s.notPrincipal || !s.principals.length) return false;
+  return s.principals.every((p) => (p.type === 'AWS' || p.type === '?') && p.values.length > 0 && p.values.every((v) => currentAccountRoot(v, lines, locals)));
+}
 
 const rule: Rule = {
   meta: {
@@ -73,6 +146,9 @@ const rule: Rule = {
     const allow = optList(ctx.options, 'allowPolicies', []);
     const { policies, lambda } = resourcePolicies(file.path, file.text);
     const out: RawFinding[] = [];
+    const lines = file.text.split('\n');
+    let localsMap: Map<string, string> | undefined;
+    const locals = (): Map<string, string> => (localsMap ??= /\.tf$/i.test(file.path) ? hclLocals(file.text, lines) : new Map<string, string>());
     for (const policy of policies) {
       if (anyGlob(allow, policy.owner)) continue;
       const kms = /kms/i.test(policy.ownerType);
@@ -84,7 +160,8 @@ const rule: Rule = {
         };
         const actions = (s.action ?? []).filter((a) => !a.dynamic);
         const all = actions.find((a) => a.v === '*' || a.v === '*:*');
-        const service = actions.find((a) => /^[a-z0-9-]+:\*$/i.test(a.v) && !(kms && /^kms:\*$/i.test(a.v)));
+        const keyAdmin = kms || defaultKeyPolicy(s, lines, locals);
+        const service = actions.find((a) => /^[a-z0-9-]+:\*$/i.test(a.v) && !(keyAdmin && /^kms:\*$/i.test(a.v)));
         const principal = s.notPrincipal ? { line: s.line, column: s.column } : wildcardPrincipal(s);
         const label = `${policy.owner}${s.sid ? ` (statement \`${s.sid}\`)` : ''}`;
         if (principal && !narrowed(s)) {

@@ -6,6 +6,8 @@ const TF = 'infra/main.tf';
 const CFN = 'cfn/template.yaml';
 const bucketPolicy = (statement: string) =>
   `resource "aws_s3_bucket_policy" "b" {\n  bucket = aws_s3_bucket.b.id\n  policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [${statement}]\n  })\n}\n`;
+const keyDoc = (principal: string, actions = '"kms:*"', pre = '') =>
+  `${pre}data "aws_caller_identity" "current" {}\ndata "aws_partition" "current" {}\ndata "aws_iam_policy_document" "key" {\n  statement {\n    sid     = "Enable IAM User Permissions"\n    effect  = "Allow"\n    actions = [${actions}]\n    resources = ["*"]\n    principals {\n      type        = "AWS"\n      identifiers = [${principal}]\n    }\n  }\n}\nmodule "kms_key" {\n  source = "cloudposse/kms-key/aws"\n  policy = data.aws_iam_policy_document.key.json\n}\n`;
 const cfn = (type: string, prop: string, statement: string) =>
   `Resources:\n  Res:\n    Type: ${type}\n    Properties:\n      ${prop}:\n        Version: "2012-10-17"\n        Statement:\n${statement}`;
 
@@ -35,6 +37,26 @@ ruleTester(rule, {
         'AWS::KMS::Key',
         'KeyPolicy',
         '          - Sid: Enable IAM User Permissions\n            Effect: Allow\n            Principal:\n              AWS: !Sub "arn:aws:iam::${AWS::AccountId}:root"\n            Action: "kms:*"\n            Resource: "*"\n',
+      ),
+      path: CFN,
+    },
+    // the same default key policy as a policy document: kms:* for the root of the deploying account
+    { code: keyDoc('format("arn:${join("", data.aws_partition.current.*.partition)}:iam::%s:root", join("", data.aws_caller_identity.current.*.account_id))'), path: TF },
+    { code: keyDoc('"arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"'), path: TF },
+    { code: keyDoc('data.aws_caller_identity.current.account_id'), path: TF },
+    {
+      code: keyDoc(
+        'local.account_principal',
+        '"kms:*"',
+        'locals {\n  account_id        = data.aws_caller_identity.current.account_id\n  account_principal = "arn:${data.aws_partition.current.partition}:iam::${local.account_id}:root"\n}\n',
+      ),
+      path: TF,
+    },
+    {
+      code: cfn(
+        'AWS::KMS::Key',
+        'KeyPolicy',
+        '          - Effect: Allow\n            Principal:\n              AWS: !Join ["", ["arn:aws:iam::", !Ref "AWS::AccountId", ":root"]]\n            Action: "kms:*"\n            Resource: "*"\n',
       ),
       path: CFN,
     },
@@ -70,6 +92,15 @@ ruleTester(rule, {
       path: TF,
       count: 1,
     },
+    // kms:* in a policy document for an account that is not (or not known to be) the deploying one
+    { code: keyDoc('"arn:aws:iam::${var.account_id}:root"'), path: TF, count: 1, line: 7 },
+    { code: keyDoc('"arn:aws:iam::111122223333:root"'), path: TF, count: 1, line: 7 },
+    // … for a role of the account, not its root (not the default key policy)
+    { code: keyDoc('"arn:aws:iam::${data.aws_caller_identity.current.account_id}:role/admin"'), path: TF, count: 1, line: 7 },
+    // … or with other services' actions beside it
+    { code: keyDoc('"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"', '"kms:*", "s3:*"'), path: TF, count: 1 },
+    // … or for anyone
+    { code: keyDoc('"*"'), path: TF, count: 1, line: 11 },
     // KMS key policy with a wildcard principal
     { code: cfn('AWS::KMS::Key', 'KeyPolicy', '          - Effect: Allow\n            Principal: "*"\n            Action: "kms:*"\n            Resource: "*"\n'), path: CFN, count: 1, line: 9 },
     // SNS, S3, Secrets Manager in CloudFormation (short forms)
