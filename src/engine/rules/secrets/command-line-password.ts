@@ -35,6 +35,8 @@ const COMMANDS: Command[] = [
   { label: 'keytool', name: String.raw`(?:keytool|jarsigner)(?:\.exe)?\b`, flag: flag(String.raw`[ \t]-(?:store|key|srcstore|deststore|srckey|destkey|new)pass[ \t]+`) },
   { label: 'openssl', name: String.raw`openssl\b`, flag: flag(String.raw`[ \t]-(?:passin|passout|pass|kdf_pass)[ \t]+pass:`) },
   { label: 'an archive tool', name: String.raw`(?:zip|unzip|7z|7za)\b`, flag: flag(String.raw`[ \t]-(?:P[ \t]+|p(?=[^\s-]))`) },
+  // Sysinternals PsExec (and PAExec): `-u user -p password`, the command name in any case.
+  { label: 'PsExec', name: String.raw`(?:[Pp][Ss]|[Pp][Aa])[Ee][Xx][Ee][Cc](?:64)?(?:\.[Ee][Xx][Ee])?\b`, flag: flag(String.raw`[ \t]-p[ \t]+`) },
   { label: 'the MongoDB client', name: String.raw`(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport)\b`, flag: flag(String.raw`[ \t]-p[ \t]+`) },
   // Oracle's `sqlplus app/…@db`, `expdp userid=app/…@db`: the password between the user's `/` and `@`.
   {
@@ -100,6 +102,8 @@ const rule: Rule = {
     'zip',
     '7z',
     'mongo',
+    'psexec',
+    'paexec',
     'smbclient',
     'securestring',
     'sqlplus',
