@@ -3,12 +3,19 @@
  * them, including jobs that only build or test. Writes belong on the job that needs them. A write
  * every inheriting job needs today is low (medium on privileged triggers): only a job added later
  * would get more than it needs.
+ *
+ * A job that calls a reusable workflow (`uses: ./.github/workflows/x.yml`) passes the grant on only as far
+ * as the called workflow lets it: GitHub caps the called workflow's token at the caller's permissions,
+ * and the called workflow's own `permissions:` (top level or per job) narrow it further. The called file
+ * is read from the scan (this rule is cross-file): a call whose workflow keeps the scope below `write`
+ * is not counted; a call whose file the scan does not have (or another repository's) "may" get it.
  */
 import type { RawFinding, Rule } from '../../rule.js';
+import { callReach, localCallPath, type CallReach } from './lib/called-workflow.js';
 import { WORKFLOW_TOKEN } from './lib/controls.js';
 import { PRIVILEGED_TRIGGERS, SUPPLY_CHAIN_SCOPES, TOKEN_SCOPES, lowerSeverity, raiseSeverity, writeSeverity } from './lib/github-permissions.js';
 import { jobNeeds } from './lib/needs.js';
-import { at, code, isReusableOnly, isYamlPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
+import { at, code, isReusableOnly, isWorkflowPath, isYamlPath, list, loadWorkflow, withoutPeerIgnored, type Job } from './lib/workflow.js';
 
 const rule: Rule = {
   meta: {
@@ -23,7 +30,9 @@ const rule: Rule = {
   keywords: ['write'],
   scope: 'file',
   appliesTo: isYamlPath,
-  check(file) {
+  // The workflows that calls in this one run (`uses: ./.github/workflows/x.yml`).
+  context: (path) => isWorkflowPath(path),
+  check(file, ctx) {
     const wf = loadWorkflow(file);
     if (!wf || wf.permissions?.kind !== 'map') return [];
     const writes = wf.permissions.scopes.filter((s) => s.value === 'write' && TOKEN_SCOPES[s.name]?.values.includes('write'));
@@ -31,49 +40,77 @@ const rule: Rule = {
     const privileged = wf.triggers.filter((t) => PRIVILEGED_TRIGGERS.has(t));
     const inheriting = wf.jobs.filter((j) => !j.permissions);
     const reusableOnly = isReusableOnly(wf);
-    // The grant reaches one job or none today: it is still broader than a job-level grant (a job added
-    // later inherits it), but it only matters for supply-chain scopes or privileged triggers.
-    const dormant = wf.jobs.length <= 1 || inheriting.length === 0 || reusableOnly;
     const out: RawFinding[] = [];
     for (const grant of writes) {
       const scope = grant.name;
+      // The jobs without their own `permissions:` get the grant, less calls of workflows that keep the
+      // scope below `write`; a call whose workflow is not in the scan may get it.
+      const calls = new Map<Job, CallReach>();
+      for (const j of inheriting) if (j.uses) calls.set(j, callReach(ctx.repo, file.path, j, scope));
+      const narrowing = inheriting.filter((j) => calls.get(j)?.reach === 'no');
+      const affected = inheriting.filter((j) => !narrowing.includes(j));
+      const maybeCalls = affected.filter((j) => calls.get(j)?.reach === 'maybe');
+      const certain = affected.filter((j) => !maybeCalls.includes(j));
+      // The grant reaches one job or none today: it is still broader than a job-level grant (a job added
+      // later inherits it), but it only matters for supply-chain scopes or privileged triggers.
+      const dormant = wf.jobs.length <= 1 || affected.length === 0 || reusableOnly;
       if (dormant && !privileged.length && !SUPPLY_CHAIN_SCOPES.has(scope)) continue;
       let severity = writeSeverity(scope);
       if (privileged.length) severity = raiseSeverity(severity);
       if (dormant) severity = lowerSeverity(severity);
       if (severity === 'info') severity = 'low';
-      const needers = inheriting.filter((j) => jobNeeds(wf, j).grants.get(scope)?.access === 'write');
-      const unsure = inheriting.filter((j) => !needers.includes(j) && jobNeeds(wf, j).unknown.length);
-      const others = inheriting.filter((j) => !needers.includes(j) && !unsure.includes(j));
-      // Every job that inherits the grant writes with it today: moving it down the jobs changes nothing
+      const need = (j: Job): { kind: 'write' | 'unknown' | 'none'; because: string[]; unknown: string[] } => {
+        const r = calls.get(j);
+        if (r && r.reach === 'yes') return { kind: r.needs, because: r.because, unknown: r.needs === 'unknown' ? [`the reusable workflow ${r.path ?? j.uses ?? ''}`] : [] };
+        const n = jobNeeds(wf, j);
+        const g = n.grants.get(scope);
+        if (g?.access === 'write') return { kind: 'write', because: g.because, unknown: [] };
+        return { kind: n.unknown.length ? 'unknown' : 'none', because: [], unknown: n.unknown };
+      };
+      const needers = affected.filter((j) => need(j).kind === 'write');
+      const unsure = affected.filter((j) => need(j).kind === 'unknown');
+      const others = affected.filter((j) => need(j).kind === 'none');
+      // Every job that gets the grant writes with it today: moving it down the jobs changes nothing
       // now; only a job added later would get more than it needs.
-      const everyJobNeeds = inheriting.length > 0 && needers.length === inheriting.length;
+      const everyJobNeeds = affected.length > 0 && needers.length === affected.length;
       if (everyJobNeeds) severity = privileged.length ? 'medium' : 'low';
       const risk = TOKEN_SCOPES[scope]!.writeRisk;
       const lowered = TOKEN_SCOPES[scope]!.values.includes('read') ? `\`${scope}: read\` (or \`none\`)` : `\`${scope}: none\``;
       const where = privileged.length ? ` in a workflow run on \`${privileged.join('`, `')}\`` : '';
+      const narrowed = narrowing.length
+        ? ` (${narrowing.length === 1 ? `job ${code(narrowing[0]!.id)} calls a workflow that keeps` : `jobs ${list(narrowing.map((j) => code(j.id)))} call workflows that keep`} it below \`write\`)`
+        : '';
+      const unread = (j: Job): string => (localCallPath(file.path, j.uses ?? '') ? 'not in this scan' : 'in another repository');
+      const maybe = (too: string): string => {
+        const where = [...new Set(maybeCalls.map(unread))];
+        return maybeCalls.length === 1
+          ? `the workflow job ${code(maybeCalls[0]!.id)} calls (${where[0]}) may get it${too}, unless its own \`permissions:\` narrow it`
+          : `the workflows jobs ${list(maybeCalls.map((j) => code(j.id)))} call (${where.length === 1 ? where[0]!.replace('another repository', 'other repositories') : 'not read here'}) may get it${too}, unless their own \`permissions:\` narrow it`;
+      };
       let message: string;
-      if (inheriting.length === 0) {
-        message = `\`${scope}: write\` is granted at the workflow level${where}; every job sets its own permissions today, but any job added later inherits the right to ${risk}.`;
+      if (affected.length === 0) {
+        message = `\`${scope}: write\` is granted at the workflow level${where}; ${narrowing.length ? `no job gets it today${narrowed}` : 'every job sets its own permissions today'}, but any job added later inherits the right to ${risk}.`;
       } else if (everyJobNeeds) {
-        const names = inheriting.map((j) => code(j.id));
-        message = `\`${scope}: write\` is granted at the workflow level${where}; ${names.length === 1 ? `its one job ${names[0]} needs` : `every job (${list(names)}) needs`} it today, but any job added later inherits the right to ${risk} too.`;
+        const names = affected.map((j) => code(j.id));
+        const one = wf.jobs.length === 1 ? `its one job ${names[0]} needs` : `the one job that inherits it, ${names[0]}, needs`;
+        message = `\`${scope}: write\` is granted at the workflow level${where}; ${names.length === 1 ? one : `every job (${list(names)}) needs`} it today${narrowed}, but any job added later inherits the right to ${risk} too.`;
+      } else if (!certain.length) {
+        message = `\`${scope}: write\` is granted at the workflow level${where}${narrowed}: ${maybe('')}, and any job added later will (it can ${risk}).`;
       } else if (wf.jobs.length === 1 || reusableOnly) {
-        const names = inheriting.map((j) => code(j.id));
-        message = `\`${scope}: write\` is granted at the workflow level${where}: ${list(names)} ${names.length === 1 ? 'gets' : 'get'} it, and so will any job added later (it can ${risk}).`;
+        const names = certain.map((j) => code(j.id));
+        message = `\`${scope}: write\` is granted at the workflow level${where}${narrowed}: ${list(names)} ${names.length === 1 ? 'gets' : 'get'} it, and so will any job added later (it can ${risk})${maybeCalls.length ? `; ${maybe(' too')}` : ''}.`;
       } else {
-        const who =
-          inheriting.length === 1 ? `job ${code(inheriting[0]!.id)}` : `${inheriting.length === wf.jobs.length ? 'all' : inheriting.length} jobs (${list(inheriting.map((j) => code(j.id)))})`;
-        message = `\`${scope}: write\` is granted at the workflow level${where}, so ${who} can ${risk}.`;
+        const who = certain.length === 1 ? `job ${code(certain[0]!.id)}` : `${certain.length === wf.jobs.length ? 'all' : certain.length} jobs (${list(certain.map((j) => code(j.id)))})`;
+        message = `\`${scope}: write\` is granted at the workflow level${where}${narrowed}, so ${who} can ${risk}${maybeCalls.length ? `; ${maybe(' too')}` : ''}.`;
       }
       let remediation: string;
       if (needers.length) {
-        const reasons = [...new Set(needers.flatMap((j) => jobNeeds(wf, j).grants.get(scope)!.because))];
+        const reasons = [...new Set(needers.flatMap((j) => need(j).because))];
         remediation = `Move \`${scope}: write\` into the \`permissions:\` of ${list(needers.map((j) => `job \`${j.id}\``))} (${list(reasons)} need${reasons.length === 1 ? 's' : ''} it)`;
         remediation +=
           others.length || unsure.length ? ` and set the workflow level to ${lowered} for ${list([...others, ...unsure].map((j) => code(j.id)))}.` : ', and set the workflow level to read-only.';
       } else if (unsure.length) {
-        remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => jobNeeds(wf, j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level ${lowered}.`;
+        remediation = `Check whether ${list(unsure.map((j) => `job \`${j.id}\``))} really writes with the token (${list([...new Set(unsure.flatMap((j) => need(j).unknown))])}); grant \`${scope}: write\` in that job's own \`permissions:\` and make the workflow level ${lowered}.`;
       } else {
         remediation = `No step we recognise needs \`${scope}: write\`: lower it to ${lowered} (or remove it), and if one job does need it, grant it in that job's \`permissions:\` only.`;
       }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/workflow-level-write.js';
-import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import { runRule, ruleTester, TODAY } from '../../../helpers/rule-tester.js';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
 import { wf, y } from './helpers.js';
 
 const twoJobs = y`
@@ -96,5 +98,98 @@ describe('scopes/workflow-level-write details', () => {
     const [f] = runRule(rule, wf('on: push\npermissions:\n  contents: write\njobs:\n  only:\n    runs-on: x\n    steps: [{run: echo}]\n'));
     expect(f!.severity).toBe('medium');
     expect(f!.confidence).toBe('medium');
+  });
+});
+
+describe('scopes/workflow-level-write: reusable-workflow calls', () => {
+  const scan = (files: Record<string, string>) => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    policy.rules[rule.meta.id] = { level: 'warn' };
+    return scanFiles(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { policy, rules: [rule], today: TODAY },
+    ).findings;
+  };
+  const caller = y`
+    on: push
+    permissions:
+      contents: read
+      checks: write
+      pull-requests: write
+    jobs:
+      unit:
+        uses: ./.github/workflows/unit.yml
+      lint:
+        uses: ./.github/workflows/lint.yml
+      report:
+        runs-on: x
+        steps: [{run: make report}]
+  `;
+  const readOnly = 'on:\n  workflow_call:\npermissions:\n  contents: read\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make test}]\n';
+  const perJob = 'on:\n  workflow_call:\njobs:\n  t:\n    runs-on: x\n    permissions:\n      contents: read\n    steps: [{run: make lint}]\n';
+  const inherits = 'on:\n  workflow_call:\njobs:\n  t:\n    runs-on: x\n    steps: [{run: make lint}]\n';
+
+  it('does not count a call whose workflow narrows the scope (top level or in every job)', () => {
+    const found = scan({ '.github/workflows/ci.yml': caller, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': perJob });
+    expect(found.map((f) => f.startLine)).toEqual([4, 5]);
+    for (const f of found) {
+      expect(f.message).toMatch(/\(jobs `unit` and `lint` call workflows that keep it below `write`\), so job `report` can /);
+      expect(f.message).not.toMatch(/may/);
+    }
+  });
+
+  it('gives the same answer whatever order the files come in', () => {
+    const a = scan({ '.github/workflows/lint.yml': perJob, '.github/workflows/unit.yml': readOnly, '.github/workflows/ci.yml': caller });
+    const b = scan({ '.github/workflows/ci.yml': caller, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': perJob });
+    expect(a.map((f) => f.message)).toEqual(b.map((f) => f.message));
+  });
+
+  it('counts a call whose workflow lets a job inherit the grant, and one that writes with it as a need', () => {
+    const found = scan({ '.github/workflows/ci.yml': caller, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': inherits });
+    expect(found[0]!.message).toMatch(/\(job `unit` calls a workflow that keeps it below `write`\), so 2 jobs \(`lint` and `report`\) can create and complete check runs/);
+    const pushes = 'on:\n  workflow_call:\njobs:\n  t:\n    runs-on: x\n    steps:\n      - run: git push origin HEAD\n';
+    const release = y`
+      on: push
+      permissions:
+        contents: write
+      jobs:
+        tag:
+          uses: ./.github/workflows/tag.yml
+        test:
+          runs-on: x
+          steps: [{run: make test}]
+    `;
+    const [f] = scan({ '.github/workflows/release.yml': release, '.github/workflows/tag.yml': pushes });
+    expect(f!.remediation).toMatch(/Move `contents: write` into the `permissions:` of job `tag` \(`git push` needs it\)/);
+  });
+
+  it('follows a called workflow that calls another', () => {
+    const middle = 'on:\n  workflow_call:\njobs:\n  inner:\n    uses: ./.github/workflows/unit.yml\n';
+    const found = scan({ '.github/workflows/ci.yml': caller, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': middle });
+    expect(found[0]!.message).toMatch(/jobs `unit` and `lint` call workflows that keep it below `write`/);
+  });
+
+  it('keeps a supply-chain write no job gets today, as dormant; drops other scopes', () => {
+    const allCalls = 'on: push\npermissions:\n  contents: write\n  pull-requests: write\njobs:\n  unit:\n    uses: ./.github/workflows/unit.yml\n  lint:\n    uses: ./.github/workflows/lint.yml\n';
+    const found = scan({ '.github/workflows/ci.yml': allCalls, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': perJob });
+    expect(found.map((f) => `${f.startLine} ${f.severity}`)).toEqual(['3 medium']);
+    expect(found[0]!.message).toMatch(/no job gets it today \(jobs `unit` and `lint` call workflows that keep it below `write`\), but any job added later/);
+  });
+
+  it('says "may" for a call whose workflow is not in the scan (or in another repository)', () => {
+    const remote = caller.replace('./.github/workflows/lint.yml', 'octo/shared/.github/workflows/lint.yml@v1');
+    const [f] = scan({ '.github/workflows/ci.yml': remote, '.github/workflows/unit.yml': readOnly });
+    expect(f!.message).toMatch(
+      /so job `report` can create and complete check runs \(fake a passing check\); the workflow job `lint` calls \(in another repository\) may get it too, unless its own `permissions:` narrow it\.$/,
+    );
+    const [g] = scan({ '.github/workflows/ci.yml': caller });
+    expect(g!.message).toMatch(/so job `report` can .*; the workflows jobs `unit` and `lint` call \(not in this scan\) may get it too/);
+    // no job certain to get it: only the called workflows may
+    const onlyCalls = 'on: push\npermissions:\n  contents: write\njobs:\n  unit:\n    uses: ./.github/workflows/unit.yml\n  lint:\n    uses: ./.github/workflows/lint.yml\n';
+    const [h] = scan({ '.github/workflows/ci.yml': onlyCalls, '.github/workflows/unit.yml': readOnly });
+    expect(h!.message).toMatch(
+      /\(job `unit` calls a workflow that keeps it below `write`\): the workflow job `lint` calls \(not in this scan\) may get it, unless its own `permissions:` narrow it, and any job added later will/,
+    );
   });
 });
