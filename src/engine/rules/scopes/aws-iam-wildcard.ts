@@ -8,8 +8,9 @@
  *   the holder can grant itself anything — critical on `*`, high on specific ARNs;
  * - resource-scopable actions on every resource (`"Resource": "*"` or `NotResource`, no condition): a
  *   whole service (`s3:*`) — high; reads of stored data or secrets (`s3:GetObject`, `ssm:GetParameter*`,
- *   `secretsmanager:GetSecretValue`) and other writes — medium; plain reads (`ec2:Describe*`,
- *   `dynamodb:GetItem`) — info, off in the default policy (KICS and the CIS benchmark accept narrow
+ *   `secretsmanager:GetSecretValue`), `kms:Decrypt` (whatever any key encrypted), exports (`Export…`) and
+ *   other writes — medium; plain reads (`ec2:Describe*`, `dynamodb:GetItem`, and reads whose verb does not
+ *   say so: `ecr:BatchCheckLayerAvailability`, `eks:Access*`, `logs:StartQuery`) — info, off in the default policy (KICS and the CIS benchmark accept narrow
  *   reads on `*`; checkov's CKV_AWS_355 does not: turn the rule to `warn` with `ignoreReadOnly: false`
  *   to see them). Actions AWS cannot scope to a resource (`s3:ListAllMyBuckets`,
  *   `xray:PutTraceSegments`, `ecr:GetAuthorizationToken`) and actions of unknown services are fine on `*`;
@@ -36,7 +37,7 @@
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { boolean, stringList } from '../../option-schema.js';
-import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, isRestrictable, knownService, suggestActions, suggestResources } from './lib/aws-actions.js';
+import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, dataExposure, isRestrictable, knownService, suggestActions, suggestResources } from './lib/aws-actions.js';
 import { escalationClaims } from './lib/aws-escalation.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
 import { allResources, appliesToIam, AWS_IAM_KEYWORDS, hasCondition, iamPolicies, statementKey, type IamStatement, type PStr } from './lib/iam-policy.js';
@@ -159,7 +160,7 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
     };
   }
 
-  type Hit = { a: PStr; severity: Severity; kind: 'sensitive' | 'service' | 'data' | 'write' | 'read' | 'service-scoped'; svc?: string };
+  type Hit = { a: PStr; severity: Severity; kind: 'sensitive' | 'service' | 'data' | 'decrypt' | 'export' | 'write' | 'read' | 'service-scoped'; svc?: string };
   const hits: Hit[] = [];
   for (const a of literal) {
     const svc = serviceWildcard(a.v);
@@ -173,6 +174,7 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
       if (!isRestrictable(a.v) || claimed.has(a.v.toLowerCase())) continue;
       if (svc) hits.push({ a, svc, kind: 'service', severity: 'high' });
       else if (DATA_EXFILTRATION.some((d) => actionMatches(a.v, d))) hits.push({ a, kind: 'data', severity: 'medium' });
+      else if (dataExposure(a.v)) hits.push({ a, kind: dataExposure(a.v)!, severity: 'medium' });
       else if (accessLevel(a.v) === 'write') hits.push({ a, kind: 'write', severity: 'medium' });
       else if (!opts.ignoreReadOnly) hits.push({ a, kind: 'read', severity: 'info' });
     } else if (svc && !opts.allowSvc.all && !opts.allowSvc.names.has(svc)) {
@@ -180,7 +182,10 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
     }
   }
   if (!hits.length) return undefined;
-  hits.sort((x, y) => RANK[y.severity] - RANK[x.severity] || x.a.line - y.a.line);
+  // The worst first; among equals, reads of secrets and data before writes, writes before exports (the
+  // message names the first).
+  const KIND: Record<Hit['kind'], number> = { sensitive: 0, service: 1, data: 2, decrypt: 3, write: 4, export: 5, 'service-scoped': 6, read: 7 };
+  hits.sort((x, y) => RANK[y.severity] - RANK[x.severity] || KIND[x.kind] - KIND[y.kind] || x.a.line - y.a.line || x.a.column - y.a.column);
   const top = hits[0]!;
   const base = { line: top.a.line, column: top.a.column, severity: top.severity };
 
@@ -217,9 +222,13 @@ function judge(s: IamStatement, opts: Options, claimed: Set<string>): RawFinding
       ? ` — \`${top.a.v}\` is every ${top.svc} action`
       : top.kind === 'data'
         ? ` — \`${top.a.v}\` reads stored data or secrets anywhere in the account`
-        : top.kind === 'write'
-          ? ` — \`${top.a.v}\` changes any resource of its type`
-          : '';
+        : top.kind === 'decrypt'
+          ? ` — \`${top.a.v}\` decrypts whatever was encrypted under any KMS key whose key policy lets IAM grant it`
+          : top.kind === 'export'
+            ? ` — \`${top.a.v}\` copies the data of any resource of its type out`
+            : top.kind === 'write'
+              ? ` — \`${top.a.v}\` changes any resource of its type`
+              : ' (read-only)';
   const whereStar = s.notResource ? '`NotResource`' : '`"Resource": "*"`';
   return {
     ...base,

@@ -274,3 +274,44 @@ describe('scopes/aws-iam-wildcard severity and remediation', () => {
     expect(runRule(rule, tf(code, { options: { allowServiceWildcards: ['s3'] } }))).toEqual([]);
   });
 });
+
+describe('scopes/aws-iam-wildcard: read or write, from what the action does', () => {
+  const doc = (...actions: string[]) => tf(`data "aws_iam_policy_document" "p" {\n  statement {\n    actions   = [${actions.map((a) => `"${a}"`).join(', ')}]\n    resources = ["*"]\n  }\n}\n`);
+  const one = (...actions: string[]) => {
+    const found = runRule(rule, doc(...actions));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('grades reads whose verb does not say so as reads (info), never "changes any resource"', () => {
+    for (const actions of [
+      ['eks:Access*', 'eks:Get*', 'eks:Describe*', 'eks:List*'],
+      ['logs:StartQuery', 'logs:Describe*', 'logs:Get*', 'logs:List*', 'logs:FilterLogEvents'],
+      ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+      ['ec2:ExportClientVpnClientConfiguration'],
+    ]) {
+      const f = one(...actions);
+      expect(f.severity).toBe('info');
+      expect(f.message).not.toMatch(/changes any resource/);
+      expect(f.message).toMatch(/\(read-only\)\.$/);
+    }
+    expect(runRule(rule, { ...doc('eks:Access*', 'logs:StartQuery'), options: { ignoreReadOnly: true } })).toEqual([]);
+  });
+
+  it('says what kms:Decrypt and exports expose', () => {
+    const decrypt = one('kms:Decrypt', 'kms:DescribeKey');
+    expect(decrypt.severity).toBe('medium');
+    expect(decrypt.message).toMatch(/`kms:Decrypt` decrypts whatever was encrypted under any KMS key/);
+    expect(one('ec2:ExportImage').message).toMatch(/`ec2:ExportImage` copies the data of any resource of its type out/);
+  });
+
+  it('names the write of a statement that mixes reads and writes, whatever comes first', () => {
+    const f = one('ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:PutImage');
+    expect(f.severity).toBe('medium');
+    expect(f.message).toMatch(/— `ecr:PutImage` changes any resource of its type/);
+    expect(f.startLine).toBe(3);
+    expect(one('logs:StartQuery', 'logs:PutLogEvents').message).toMatch(/`logs:PutLogEvents` changes/);
+    // a wildcard that can match a write is a write
+    expect(one('eks:A*').message).toMatch(/`eks:A\*` changes any resource of its type/);
+  });
+});

@@ -40,15 +40,43 @@ const READ_VERB =
 export type AccessLevel = 'read' | 'write';
 
 /**
+ * Actions the service authorization reference lists as Read or List whose verb does not say so (lower
+ * case): pulling an image layer's availability, calling the Kubernetes API through an EKS access entry,
+ * downloading a Client VPN configuration, running a Logs Insights query.
+ */
+const READ_ACTIONS = new Set(
+  [
+    'ecr:BatchCheckLayerAvailability',
+    'ecr-public:BatchCheckLayerAvailability',
+    'eks:AccessKubernetesApi',
+    'ec2:ExportClientVpnClientConfiguration',
+    'logs:StartQuery',
+    'logs:StopQuery',
+    'logs:StartLiveTail',
+    'logs:StopLiveTail',
+    'logs:Unmask',
+    'cloudwatch:GenerateQuery',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PartiQLSelect',
+    'es:ESHttpGet',
+    'es:ESHttpHead',
+    'kinesis:SubscribeToShard',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** Verbs of read-only actions when the action ends in a wildcard (`eks:Access*` can only be `AccessKubernetesApi`). */
+const READ_PREFIX = /^(?:get|list|describe|head|search|query|scan|lookup|view|batchget|batchcheck|select|download|read|retrieve|access)/i;
+
+/**
  * Read or write, from the verb. A wildcard counts as the widest thing it can match: `s3:Get*` is read,
  * `s3:*` and `s3:Put*` are write.
  */
 export function accessLevel(action: string): AccessLevel {
   const name = nameOf(action);
   if (!name) return 'write';
-  if (!isWildcard(name)) return READ_VERB.test(name) ? 'read' : 'write';
+  if (!isWildcard(name)) return READ_VERB.test(name) || READ_ACTIONS.has(action.toLowerCase()) ? 'read' : 'write';
   const literal = name.split(/[*?]/, 1)[0] ?? '';
-  return /^(?:get|list|describe|head|search|query|scan|lookup|view|batchget|select|download|read|retrieve)/i.test(literal) ? 'read' : 'write';
+  return READ_PREFIX.test(literal) ? 'read' : 'write';
 }
 
 /** AWS service prefixes (IAM's service authorization reference); actions of other prefixes are unknown. */
@@ -465,9 +493,23 @@ export const DATA_EXFILTRATION: readonly string[] = [
   'ssm:GetParameters',
   'ssm:GetParametersByPath',
   'secretsmanager:GetSecretValue',
+  'secretsmanager:BatchGetSecretValue',
   'rds:CopyDBSnapshot',
   'rds:CreateDBSnapshot',
 ];
+
+/**
+ * What an action on every resource exposes beyond its own resource type, for the message: `decrypt`
+ * (`kms:Decrypt`: whatever was encrypted under any key that lets IAM policies grant it), `export` (an
+ * `Export…` verb copies a resource's data out), or nothing.
+ */
+export function dataExposure(action: string): 'decrypt' | 'export' | undefined {
+  const a = action.toLowerCase();
+  if (READ_ACTIONS.has(a)) return undefined;
+  if (actionMatches(a, 'kms:decrypt') || (isWildcard(a) && serviceOf(a) === 'kms' && /^decrypt/i.test(nameOf(a)))) return 'decrypt';
+  if (/^export/i.test(nameOf(a))) return 'export';
+  return undefined;
+}
 
 /** API calls that return credentials (kmcquade's list, as cloudsplaining uses it). */
 export const CREDENTIALS_EXPOSURE: readonly string[] = [
