@@ -7,7 +7,11 @@
  *   `roles/iam.serviceAccountKeyAdmin`, `roles/iam.serviceAccountAdmin` (critical on an organization or
  *   folder, high on a project), and roles that embed `iam.serviceAccounts.actAs`
  *   (`roles/iam.securityAdmin`, `roles/cloudbuild.builds.editor`, `roles/dataflow.developer`,
- *   `roles/deploymentmanager.editor`, service-agent roles, … — medium);
+ *   `roles/deploymentmanager.editor`, service-agent roles, … — medium); a service-agent role
+ *   (`roles/<service>.serviceAgent`, `roles/<…>ServiceAgent`) granted to the service agent itself — a
+ *   `google_project_service_identity` (and the provider's other service-agent data sources), or
+ *   `service-<project number>@gcp-sa-<service>.iam.gserviceaccount.com` — is Google's documented setup of
+ *   that agent, not reported;
  * - on one service account (`google_service_account_iam_member` / `_binding`), the impersonation roles
  *   granted to broad members: `allUsers` / `allAuthenticatedUsers` (critical), a whole `domain:`, or every
  *   identity of a workload identity pool (`principalSet://…/workloadIdentityPools/<pool>/*`) (high).
@@ -56,6 +60,25 @@ export const ACT_AS_ROLES: readonly string[] = [
 ];
 
 const isServiceAgent = (role: string): boolean => /^roles\/[\w.]+\.(?:serviceAgent|\w*ServiceAgent)$/.test(role);
+
+/** Domains of Google-managed service agents: `service-<project number>@<domain>`. */
+const AGENT_DOMAIN =
+  /^(?:gcp-sa-[a-z0-9-]+|container-engine-robot|compute-system|gs-project-accounts|serverless-robot-prod|containerregistry|dataflow-service-producer-prod|cloudcomposer-accounts|dataproc-accounts|gcf-admin-robot|cloud-ml|cloud-redis|cloud-tpu|genomics-api|sourcerepo-service-accounts|firebase-rules)\.iam\.gserviceaccount\.com$/i;
+
+/** Terraform resources and data sources that name a project's Google-managed service agent. */
+const AGENT_SOURCE =
+  /\b(?:google_project_service_identity|google_storage_project_service_account|google_bigquery_default_service_account|google_storage_transfer_project_service_account|google_kms_project_service_identity)\.[\w-]+/;
+
+/**
+ * Whether a member is a Google-managed service agent: the email the provider's service-identity
+ * resources give, or `service-<project number>@gcp-sa-<service>.iam.gserviceaccount.com` (the number may
+ * be interpolated).
+ */
+function isAgentMember(member: string): boolean {
+  if (AGENT_SOURCE.test(member)) return true;
+  const m = /^(?:serviceAccount:)?service-(?:\d+|\$\{[^}]+\})@([^@\s]+)$/i.exec(member.trim());
+  return !!m && AGENT_DOMAIN.test(m[1]!);
+}
 
 const WHAT: Record<string, string> = {
   'roles/iam.serviceAccountTokenCreator': 'mint access and ID tokens for',
@@ -127,8 +150,13 @@ const rule: Rule = {
         continue;
       }
       const direct = impersonation.has(lower);
-      const indirect = !direct && (actAs.has(lower) || (!custom.length && isServiceAgent(role)));
+      const agentRole = !direct && !custom.length && isServiceAgent(role) && !actAs.has(lower);
+      const indirect = !direct && (actAs.has(lower) || agentRole);
       if (!direct && !indirect) continue;
+      // A service-agent role for the service agent is how Google sets the agent up: only other members count.
+      const others = agentRole ? members.filter((m) => !isAgentMember(m.v)) : members;
+      if (members.length && !others.length) continue;
+      const grantees = others === members ? who : memberList(others);
       const wide = g.level === 'organization' || g.level === 'folder';
       const severity: Severity = direct ? (wide ? 'critical' : 'high') : 'medium';
       const scope = g.level === 'policy' ? 'the resource the policy is applied to' : `the ${g.level}`;
@@ -136,8 +164,8 @@ const rule: Rule = {
         line: g.role.line,
         column: g.role.column,
         message: direct
-          ? `\`${g.address}\` grants \`${role}\` on ${scope} to ${who}: they can ${WHAT[role] ?? 'act as'} every service account in it, and so use their permissions.`
-          : `\`${g.address}\` grants \`${role}\` on ${scope} to ${who}: the role can act as service accounts of the ${g.level === 'policy' ? 'resource' : g.level}.`,
+          ? `\`${g.address}\` grants \`${role}\` on ${scope} to ${grantees}: they can ${WHAT[role] ?? 'act as'} every service account in it, and so use their permissions.`
+          : `\`${g.address}\` grants \`${role}\` on ${scope} to ${grantees}: the role can act as service accounts of the ${g.level === 'policy' ? 'resource' : g.level}.`,
         construct: `gcp-sa-impersonation:${g.address}:${lower}`,
         severity,
         remediation: direct
