@@ -37,6 +37,8 @@ export interface Finding extends Location {
   controls: string[];
   /** Set by the policy: the level this finding is reported at. */
   level: Level;
+  /** `RawFinding.sameAs` while a scan runs; `Scanner.result()` folds the copies and removes it. */
+  sameAs?: string;
 }
 
 const severityRank: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };

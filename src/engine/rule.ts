@@ -111,6 +111,12 @@ export interface RawFinding {
   secret?: string;
   /** For non-secret findings: what identifies the construct (e.g. `job:build permissions:write-all`). */
   construct?: string;
+  /**
+   * The same construct restated in other files (a generated bundle repeating a role defined elsewhere):
+   * the rule's findings with an equal key are one finding, reported at the first path, its message
+   * naming the other files. Keyed by content, not path.
+   */
+  sameAs?: string;
   message: string;
   /** Overrides of the rule's defaults for this one finding. */
   severity?: Severity;

@@ -633,6 +633,7 @@ export class Scanner {
         f.secretHash = secretHash(raw.secret);
         f.redacted = redact(raw.secret);
       }
+      if (raw.sameAs !== undefined) f.sameAs = raw.sameAs;
       this.collected.push(f);
     }
   }
@@ -683,7 +684,13 @@ export class Scanner {
     const excepted: ExceptedFinding[] = [];
     const expired: ExceptedFinding[] = [];
     let baselined = 0;
-    for (const f of this.collected.sort(compareFindings)) {
+    // Folded in place: a second call to `result()` sees the same findings.
+    const folded = foldSameAs(this.collected.sort(compareFindings));
+    if (folded !== this.collected) {
+      this.collected.length = 0;
+      for (const f of folded) this.collected.push(f);
+    }
+    for (const f of this.collected) {
       if (baseline?.has(f.fingerprint)) {
         baselined++;
         continue;
@@ -710,6 +717,35 @@ export class Scanner {
       stats: { files: this.state.files, bytes: this.state.bytes },
     };
   }
+}
+
+/**
+ * One finding per rule and `sameAs` key (the same construct restated in several files): the first in
+ * path order stays, its message naming the others; the key is removed from every finding.
+ */
+function foldSameAs(sorted: Finding[]): Finding[] {
+  if (!sorted.some((f) => f.sameAs !== undefined)) return sorted;
+  const first = new Map<string, { f: Finding; others: string[] }>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const key = f.sameAs === undefined ? undefined : `${f.ruleId}\0${f.sameAs}`;
+    delete f.sameAs;
+    if (key === undefined) {
+      out.push(f);
+      continue;
+    }
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, { f, others: [] });
+      out.push(f);
+    } else if (seen.f.path !== f.path && !seen.others.includes(f.path)) seen.others.push(f.path);
+  }
+  for (const { f, others } of first.values()) {
+    if (!others.length) continue;
+    const shown = others.slice(0, 3).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+    f.message += ` (Also in ${others.length} other file${others.length === 1 ? '' : 's'}: ${shown}.)`;
+  }
+  return out;
 }
 
 /**

@@ -12,8 +12,10 @@
  *   `certificatesigningrequests/approval` together with `approve` on `signers`: issue client
  *   certificates for any user) — high.
  *
- * `*` verbs, resources and API groups count as every verb, resource and group; rules that are `*` in all
- * three are left to `scopes/k8s-rbac-wildcard` (they are cluster-admin). One finding per rule entry.
+ * `*` verbs, resources and API groups count as every verb, resource and group, but a rule with a wildcard
+ * is left to `scopes/k8s-rbac-wildcard`, which names the escalation it grants (one finding per rule entry
+ * across the two rules). The same role restated in several files (a generated `install.yaml` repeating
+ * `base/`) is one finding, at the first file.
  *
  * ```yaml
  * rules:
@@ -22,119 +24,12 @@
  *       allowRoles: []   # globs of role names allowed these permissions, e.g. ["system:*", "kyverno:*"]
  * ```
  */
-import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_ESCALATION } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, coversResource, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRule, type KVal } from './lib/k8s.js';
+import { appliesToK8s, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { escalations, hasWildcard } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
-
-interface Op {
-  id: string;
-  groups: string[];
-  resources: string[];
-  verbs: string[];
-  what: string;
-  /** Severity in a ClusterRole / in a Role. */
-  cluster: Severity;
-  namespaced: Severity;
-  /** Cluster-scoped resources: meaningless in a Role. */
-  clusterOnly?: boolean;
-}
-
-const OPS: Op[] = [
-  {
-    id: 'escalate',
-    groups: [RBAC_GROUP],
-    resources: ['roles', 'clusterroles'],
-    verbs: ['escalate'],
-    what: '`escalate` on roles (create roles with more rights than it holds)',
-    cluster: 'critical',
-    namespaced: 'high',
-  },
-  {
-    id: 'bind',
-    groups: [RBAC_GROUP],
-    resources: ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'],
-    verbs: ['bind'],
-    what: '`bind` (bind any role, `cluster-admin` included, to itself)',
-    cluster: 'critical',
-    namespaced: 'high',
-  },
-  {
-    id: 'impersonate',
-    groups: ['', 'authentication.k8s.io'],
-    resources: ['users', 'groups', 'serviceaccounts', 'uids', 'userextras'],
-    verbs: ['impersonate'],
-    what: '`impersonate` (act as other users, groups or service accounts)',
-    cluster: 'critical',
-    namespaced: 'high',
-  },
-  {
-    id: 'exec',
-    groups: [''],
-    resources: ['pods/exec', 'pods/attach'],
-    verbs: ['create'],
-    what: '`create` on `pods/exec` (a shell in any pod, with its service account token)',
-    cluster: 'high',
-    namespaced: 'medium',
-  },
-  {
-    id: 'nodes-proxy',
-    groups: [''],
-    resources: ['nodes/proxy'],
-    verbs: ['create', 'get'],
-    what: '`nodes/proxy` (the kubelet API: run commands in every pod of a node)',
-    cluster: 'high',
-    namespaced: 'low',
-  },
-  {
-    id: 'token',
-    groups: [''],
-    resources: ['serviceaccounts/token'],
-    verbs: ['create'],
-    what: '`create` on `serviceaccounts/token` (mint tokens for any service account)',
-    cluster: 'high',
-    namespaced: 'medium',
-  },
-  {
-    id: 'webhooks',
-    groups: ['admissionregistration.k8s.io'],
-    resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'],
-    verbs: ['create', 'update', 'patch'],
-    what: 'write access to admission webhooks (intercept and rewrite every API request)',
-    cluster: 'high',
-    namespaced: 'high',
-    clusterOnly: true,
-  },
-];
-
-const CSR_APPROVAL: Op = {
-  id: 'csr-approval',
-  groups: ['certificates.k8s.io'],
-  resources: ['certificatesigningrequests/approval'],
-  verbs: ['update', 'patch'],
-  what: '',
-  cluster: 'high',
-  namespaced: 'high',
-  clusterOnly: true,
-};
-const CSR_SIGNERS: Op = { id: 'csr-signers', groups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'], what: '', cluster: 'high', namespaced: 'high', clusterOnly: true };
-
-const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-
-/** The value that grants `op` in rule `r` (for the finding's position), or undefined. */
-function grants(r: KRule, op: Op): KVal | undefined {
-  const group = op.groups.some((g) => covers(r.apiGroups, g)) || (r.apiGroups.length === 0 && op.groups.includes(''));
-  if (!group) return undefined;
-  if (!op.resources.some((res) => coversResource(r.resources, res))) return undefined;
-  // `get` on `*` is a read-only wildcard (scopes/k8s-rbac-wildcard); the kubelet proxy needs naming.
-  const explicit = op.resources.some((res) => r.resources.some((x) => x.v === res));
-  const verbs = op.id === 'nodes-proxy' && !explicit ? ['create'] : op.verbs;
-  return r.verbs.find((v) => v.v === '*' || verbs.includes(v.v));
-}
-
-const allStar = (r: KRule): boolean => [r.apiGroups, r.resources, r.verbs].every((l) => l.some((x) => x.v === '*'));
 
 const REMEDIATION: Record<string, string> = {
   escalate: 'remove `escalate` (and `*`) on roles',
@@ -171,34 +66,10 @@ const rule: Rule = {
     for (const role of k8sRbac(file.text, file.path).roles) {
       if (anyGlob(allow, role.name)) continue;
       const cluster = role.kind === 'ClusterRole';
-      const found = new Map<number, Array<{ op: Op; at: KVal }>>();
-      const add = (r: KRule, op: Op, at: KVal): void => {
-        const list = found.get(r.index) ?? [];
-        list.push({ op, at });
-        found.set(r.index, list);
-      };
-      for (const r of role.rules) {
-        if (allStar(r)) continue;
-        for (const op of OPS) {
-          if (op.clusterOnly && !cluster) continue;
-          // Named objects only (`resourceNames`) is the least-privilege form of bind / impersonate.
-          if (r.resourceNames.length && (op.id === 'bind' || op.id === 'impersonate' || op.id === 'token' || op.id === 'webhooks')) continue;
-          const at = grants(r, op);
-          if (at) add(r, op, at);
-        }
-      }
-      if (cluster) {
-        const approval = role.rules.map((r) => ({ r, at: allStar(r) ? undefined : grants(r, CSR_APPROVAL) })).find((x) => x.at);
-        const signers = role.rules.map((r) => ({ r, at: allStar(r) ? undefined : grants(r, CSR_SIGNERS) })).find((x) => x.at);
-        if (approval && signers)
-          add(
-            approval.r,
-            { ...CSR_APPROVAL, id: 'csr', what: 'approval of CertificateSigningRequests (`certificatesigningrequests/approval` + `approve` on `signers`: client certificates for any user)' },
-            approval.at!,
-          );
-      }
-      for (const [index, hits] of found) {
-        hits.sort((a, b) => RANK[cluster ? b.op.cluster : b.op.namespaced] - RANK[cluster ? a.op.cluster : a.op.namespaced]);
+      for (const [index, hits] of escalations(role)) {
+        const r = role.rules[index]!;
+        // A wildcard that grants it is reported by scopes/k8s-rbac-wildcard, which names the escalation.
+        if (hasWildcard(r)) continue;
         const top = hits[0]!;
         const severity = cluster ? top.op.cluster : top.op.namespaced;
         const scope = cluster ? 'cluster-wide' : `in namespace \`${role.namespace ?? 'default'}\``;
@@ -207,6 +78,7 @@ const rule: Rule = {
           column: top.at.column,
           message: `${role.kind} \`${role.name}\` rule ${index + 1} allows ${hits.map((h) => h.op.what).join('; ')}, ${scope}.`,
           construct: `k8s-escalation:${role.kind}:${role.namespace ?? ''}:${role.name}:${index}`,
+          sameAs: ruleKey(role, r),
           severity,
           remediation: `${hits
             .map((h) => REMEDIATION[h.op.id] ?? '')

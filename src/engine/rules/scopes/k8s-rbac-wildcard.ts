@@ -3,7 +3,10 @@
  * `resources` or `apiGroups` of any rule grants every present and future verb, resource or API group.
  * All three at once is cluster-admin (critical in a ClusterRole, high in a Role); `*` verbs or
  * resources is high (medium in a Role); `*` API groups alone or partial wildcards (`deployments/*`) are medium
- * (low in a Role). One finding per rule entry, at the wildcard.
+ * (low in a Role). One finding per rule entry, at the wildcard; when the wildcard grants an escalation
+ * (`scopes/k8s-rbac-escalation`: `bind`, `impersonate`, admission webhooks …) the finding names it and
+ * takes its severity if that is higher (that rule leaves wildcard rules to this one). The same role
+ * restated in several files (a generated `install.yaml` repeating `base/`) is one finding, at the first file.
  *
  * ```yaml
  * rules:
@@ -16,7 +19,8 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_WILDCARD } from './lib/cloud-controls.js';
-import { appliesToK8s, K8S_KEYWORDS, k8sRbac, type KVal } from './lib/k8s.js';
+import { appliesToK8s, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
+import { escalations, RANK } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 const rule: Rule = {
@@ -42,6 +46,7 @@ const rule: Rule = {
     for (const role of k8sRbac(file.text, file.path).roles) {
       if (anyGlob(allow, role.name)) continue;
       const cluster = role.kind === 'ClusterRole';
+      const escalating = escalations(role);
       for (const r of role.rules) {
         const star = (l: KVal[]): KVal | undefined => l.find((x) => x.v === '*');
         const partial = (l: KVal[]): KVal | undefined => l.find((x) => x.v !== '*' && x.v.includes('*'));
@@ -69,11 +74,20 @@ const rule: Rule = {
           what = g ? 'resources of every API group (`apiGroups: ["*"]`)' : `a wildcard (\`${any.v}\`)`;
         }
         const fields = [g && 'apiGroups', res && 'resources', v && 'verbs'].filter(Boolean).join(', ');
+        // What the wildcard lets the holder escalate to (never for `*` in all three: that is cluster-admin already).
+        const hits = escalating.get(r.index) ?? [];
+        let also = '';
+        if (hits.length) {
+          const top = cluster ? hits[0]!.op.cluster : hits[0]!.op.namespaced;
+          if (RANK[top] > RANK[severity]) severity = top;
+          also = ` — that includes ${hits.map((h) => h.op.what).join('; ')}`;
+        }
         out.push({
           line: any.line,
           column: any.column,
-          message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}.`,
+          message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}${also}.`,
           construct: `k8s-wildcard:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+          sameAs: ruleKey(role, r),
           severity,
         });
       }

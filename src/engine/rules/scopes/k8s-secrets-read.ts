@@ -4,7 +4,8 @@
  * namespace for a ClusterRole (high; medium in a Role). `list` and `watch` return the secret values too,
  * not just names. Write-only access (`create`, `update`, `patch`, `delete`) lets the holder replace
  * credentials and TLS keys: low. Limiting the rule to named secrets (`resourceNames`) passes.
- * `*` resources are reported by `scopes/k8s-rbac-wildcard`.
+ * `*` resources are reported by `scopes/k8s-rbac-wildcard`. The same role restated in several files (a
+ * generated `install.yaml` repeating `base/`) is one finding, at the first file.
  *
  * ```yaml
  * rules:
@@ -17,7 +18,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { boolean, stringList } from '../../option-schema.js';
 import { K8S_SECRETS } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, K8S_KEYWORDS, k8sRbac } from './lib/k8s.js';
+import { appliesToK8s, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
 
 const READ = ['get', 'list', 'watch'];
@@ -63,6 +64,7 @@ const rule: Rule = {
             column: secrets.column,
             message: `${role.kind} \`${role.name}\` can ${verbs.map((v) => `\`${v}\``).join(', ')} every Secret ${scope}: service account tokens, passwords and keys included.`,
             construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+            sameAs: ruleKey(role, r),
             severity: cluster ? 'high' : 'medium',
           });
         } else if (writes.length && reportWrites) {
@@ -71,6 +73,7 @@ const rule: Rule = {
             column: secrets.column,
             message: `${role.kind} \`${role.name}\` can ${writes.map((v) => `\`${v.v}\``).join(', ')} every Secret ${scope}: it can replace credentials and TLS keys other workloads trust.`,
             construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+            sameAs: ruleKey(role, r),
             severity: 'low',
             remediation: 'Limit the rule to the secrets the workload manages with `resourceNames: [<secret>]` (`create` cannot be limited by name: give it to a dedicated controller account only).',
           });

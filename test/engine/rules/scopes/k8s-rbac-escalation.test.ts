@@ -25,13 +25,15 @@ ruleTester(rule, {
     { code: role('Role', r('rbac.authorization.k8s.io', 'roles', 'bind', '\n      resourceNames: [app-reader]')), path: 'rbac.yaml' },
     // admission webhooks are cluster-scoped: a Role cannot grant them
     { code: role('Role', r('admissionregistration.k8s.io', 'validatingwebhookconfigurations', 'update')), path: 'rbac.yaml' },
-    // fully wildcarded rules are scopes/k8s-rbac-wildcard's
+    // rules with a wildcard are scopes/k8s-rbac-wildcard's (it names the escalation): one finding per rule
     { code: role('ClusterRole', r('"*"', '"*"', '"*"')), path: 'rbac.yaml' },
+    { code: role('Role', r('rbac.authorization.k8s.io', 'rolebindings, roles', '"*"')), path: 'rbac.yaml' },
+    { code: role('ClusterRole', r('"*"', '"*"', 'delete, get, patch')), path: 'rbac.yaml' },
     { code: role('ClusterRole', r('rbac.authorization.k8s.io', 'clusterroles', 'escalate')), path: 'rbac.yaml', options: { allowRoles: ['ops'] } },
   ],
   invalid: [
     { code: role('ClusterRole', r('rbac.authorization.k8s.io', 'clusterroles', 'get, escalate')), path: 'rbac.yaml', count: 1, line: 12 },
-    { code: role('Role', r('rbac.authorization.k8s.io', 'rolebindings, roles', '"*"')), path: 'rbac.yaml', count: 1, line: 12 },
+    { code: role('Role', r('rbac.authorization.k8s.io', 'rolebindings, roles', 'bind')), path: 'rbac.yaml', count: 1, line: 12 },
     { code: role('ClusterRole', r('""', 'users, groups', 'impersonate')), path: 'rbac.yaml', count: 1, line: 12 },
     { code: role('Role', r('""', 'pods/exec', 'create')), path: 'rbac.yaml', count: 1, line: 12 },
     { code: role('ClusterRole', r('""', 'serviceaccounts/token', 'create')), path: 'rbac.yaml', count: 1, line: 12 },
@@ -48,7 +50,7 @@ ruleTester(rule, {
 describe('scopes/k8s-rbac-escalation severity', () => {
   it('is critical for cluster-wide escalate/bind/impersonate, medium for exec in a namespace', () => {
     const sev = (kind: string, rules: string) => runRule(rule, { code: role(kind, rules), path: 'rbac.yaml' })[0]?.severity;
-    expect(sev('ClusterRole', r('rbac.authorization.k8s.io', '"*"', 'bind, create'))).toBe('critical');
+    expect(sev('ClusterRole', r('rbac.authorization.k8s.io', 'clusterroles', 'bind, create'))).toBe('critical');
     expect(sev('Role', r('""', 'pods/exec', 'create'))).toBe('medium');
     expect(sev('ClusterRole', r('""', 'pods/exec', 'create'))).toBe('high');
   });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/k8s-rbac-wildcard.js';
-import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
+import secretsRule from '../../../../src/engine/rules/scopes/k8s-secrets-read.js';
+import escalationRule from '../../../../src/engine/rules/scopes/k8s-rbac-escalation.js';
+import { Scanner, scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
+import { runRule, ruleTester, TODAY } from '../../../helpers/rule-tester.js';
 import { y } from './helpers.js';
 
 const manifests = y`
@@ -77,5 +81,87 @@ describe('scopes/k8s-rbac-wildcard severity', () => {
       [26, 'medium'],
     ]);
     expect(found[0]!.message).toMatch(/cluster-admin/);
+  });
+});
+
+describe('scopes/k8s-rbac-wildcard: escalation through a wildcard, and restated roles', () => {
+  const clusterRole = (name: string, rules: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ${name}\nrules:\n${rules}`;
+  const SERVER = '- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: [delete, get, patch]\n';
+
+  it('names the escalation a wildcard grants, at its severity when higher', () => {
+    const [f] = runRule(rule, { code: clusterRole('argocd-server', SERVER), path: 'rbac.yaml' });
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toMatch(/grants `delete`, `get`, `patch` on every resource \(`\*`\) \(`\*` in apiGroups, resources\) — that includes write access to admission webhooks/);
+    const bind = runRule(rule, { code: clusterRole('binder', '- apiGroups: [rbac.authorization.k8s.io]\n  resources: ["*"]\n  verbs: [bind]\n'), path: 'rbac.yaml' });
+    expect(bind.map((x) => x.severity)).toEqual(['critical']);
+    expect(bind[0]!.message).toMatch(/that includes `bind`/);
+  });
+
+  const scan = (files: Record<string, string>, ignore?: string[]) => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    for (const r of [rule, secretsRule, escalationRule]) policy.rules[r.meta.id] = { level: 'warn', ...(ignore ? { ignore } : {}) };
+    return scanFiles(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { policy, rules: [rule, secretsRule, escalationRule], today: TODAY },
+    ).findings;
+  };
+  const SECRETS = '- apiGroups: [""]\n  resources: [secrets]\n  verbs: [get, list, watch]\n';
+  const base = clusterRole('argocd-server', SERVER + SECRETS);
+  const bundle = `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: x\n---\n${base}`;
+
+  it('reports a role restated in generated bundles once, at the first file, naming the others', () => {
+    const found = scan({ 'manifests/install.yaml': bundle, 'manifests/base/server/role.yaml': base, 'manifests/ha/install.yaml': bundle });
+    expect(found.map((f) => `${f.ruleId} ${f.path}:${f.startLine}`)).toEqual([
+      'scopes/k8s-rbac-wildcard manifests/base/server/role.yaml:6',
+      'scopes/k8s-secrets-read manifests/base/server/role.yaml:10',
+    ]);
+    for (const f of found) expect(f.message).toMatch(/\(Also in 2 other files: manifests\/ha\/install\.yaml, manifests\/install\.yaml\.\)$/);
+  });
+
+  it('keeps roles that differ in name, namespace, kind or rules apart', () => {
+    const other = base.replace('name: argocd-server', 'name: argocd-server-2');
+    const fewer = clusterRole('argocd-server', '- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: [get]\n');
+    const found = scan({ 'a/role.yaml': base, 'b/role.yaml': other, 'c/role.yaml': fewer });
+    expect(found.filter((f) => f.ruleId === rule.meta.id).map((f) => f.path)).toEqual(['a/role.yaml', 'b/role.yaml', 'c/role.yaml']);
+    expect(found.every((f) => !/Also in/.test(f.message))).toBe(true);
+  });
+
+  it('gives the same result whatever order the files come in, and folds nothing a suppression or ignore removed', () => {
+    const files = { 'manifests/install.yaml': bundle, 'manifests/base/server/role.yaml': base };
+    const reversed = Object.fromEntries(Object.entries(files).reverse());
+    expect(scan(reversed)).toEqual(scan(files));
+    // the first file's copy ignored by the rule: the next one reports it
+    expect(scan(files, ['manifests/base/**']).map((f) => f.path)).toEqual(['manifests/install.yaml', 'manifests/install.yaml']);
+    const suppressed = base.replace('- apiGroups: ["*"]\n  resources: ["*"]', '- apiGroups: ["*"] # tokenwarden:allow\n  resources: ["*"]');
+    const left = scan({ 'manifests/install.yaml': bundle, 'manifests/base/server/role.yaml': suppressed }).filter((f) => f.ruleId === rule.meta.id);
+    expect(left.map((f) => f.path)).toEqual(['manifests/install.yaml']);
+    expect(left[0]!.message).not.toMatch(/Also in/);
+  });
+});
+
+describe('scopes/k8s-rbac-wildcard: restated roles over a scan split across threads', () => {
+  it('folds the same way when the files were scanned by other scanners and absorbed (--jobs)', () => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: r\nrules:\n- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: [get]\n';
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    policy.rules[rule.meta.id] = { level: 'warn' };
+    const opts = { policy, rules: [rule], today: TODAY };
+    const files = [
+      { path: 'a/role.yaml', text: role },
+      { path: 'b/install.yaml', text: role },
+      { path: 'c/install.yaml', text: role },
+    ];
+    const one = scanFiles(files, opts).findings;
+    const main = new Scanner(opts);
+    for (const f of files) {
+      const worker = new Scanner(opts);
+      worker.scanFile(f);
+      main.absorb(worker.drain());
+    }
+    expect(main.result().findings).toEqual(one);
+    expect(one).toHaveLength(1);
+    expect(one[0]!.message).toMatch(/\(Also in 2 other files: b\/install\.yaml, c\/install\.yaml\.\)$/);
+    expect(one[0]).not.toHaveProperty('sameAs');
   });
 });

@@ -138,3 +138,13 @@ export function coversResource(list: readonly KVal[], want: string): boolean {
   return list.some((x) => x.v === '*' || x.v === want || (want.includes('/') && x.v === `*/${want.split('/')[1]}`));
 }
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/**
+ * What makes two role rules the same grant wherever they are written: the role's kind, namespace and name
+ * and the rule's content (lists sorted), for `RawFinding.sameAs` — a generated bundle (`install.yaml`)
+ * restating the roles of `base/` is reported once.
+ */
+export function ruleKey(role: KRole, r: KRule): string {
+  const list = (l: readonly KVal[]): string => [...new Set(l.map((x) => x.v))].sort().join(',');
+  return [role.kind, role.namespace ?? '', role.name, list(r.apiGroups), list(r.resources), list(r.verbs), list(r.resourceNames), list(r.nonResourceURLs)].join('\u0000');
+}
