@@ -2,14 +2,20 @@
  * `actions/checkout` keeps the job's token in the working copy's git config unless told
  * `persist-credentials: false` (v6+: in a file under $RUNNER_TEMP that the git config includes). Every
  * later step — and any artifact that uploads the workspace — can read it.
+ *
+ * Checkouts in jobs that declare no write scope (read-only `permissions:`, or none: the repository
+ * default), that upload no workspace and push nothing, are one finding per workflow listing them (at
+ * the highest severity among them): the fix is the same line in each. A checkout in a job that declares
+ * a write scope, uploads the workspace, pushes or runs on a privileged trigger keeps its own finding.
  */
 import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
 import { PRIVILEGED_TRIGGERS, lowerSeverity } from './lib/github-permissions.js';
-import { allSteps, at, effectivePermissions, grantsWrite, input, isYamlPath, loadUnit, parseUses, usesAction, withoutPeerIgnored, type Step } from './lib/workflow.js';
+import { allSteps, at, effectivePermissions, grantsWrite, input, isYamlPath, loadUnit, parseUses, peerIgnored, usesAction, withoutPeerIgnored, type Step } from './lib/workflow.js';
 
 const FALSE = /^false$/i;
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 const TRUE = /^true$/i;
 
 /** `v6`, `v6.0.1` → 6; a SHA or branch → undefined. */
@@ -81,6 +87,8 @@ const rule: Rule = {
     const privileged = unit.kind === 'workflow' && unit.triggers.some((t) => PRIVILEGED_TRIGGERS.has(t));
     const steps = allSteps(unit);
     const out: RawFinding[] = [];
+    // Checkouts in jobs that declare no write, reported together (with the finding each would have had, for one alone).
+    const readOnly: Array<{ jobId: string; undeclared: boolean; finding: RawFinding }> = [];
     for (const [i, { step, job }] of steps.entries()) {
       if (!usesAction(step.uses, 'actions/checkout') || step.withIsExpression) continue;
       const persist = input(unit.doc, step, 'persist-credentials')?.value;
@@ -101,26 +109,54 @@ const rule: Rule = {
       }
       // The job pushes later with these credentials: `persist-credentials: false` alone would break it.
       if (push && !privileged) severity = 'low';
+      const decl = unit.kind === 'workflow' && job ? effectivePermissions(unit, job) : undefined;
+      const groupable = unit.kind === 'workflow' && !!job && !grantsWrite(decl) && !leak && !push && !privileged && !explicit;
       const remediation = push
         ? `A later step pushes with the persisted credentials (${push}), so \`persist-credentials: false\` alone would break it: either keep them and make sure no step before the push runs untrusted code or uploads the workspace, or set \`persist-credentials: false\` and give the push its token explicitly (\`git push https://x-access-token:\${GH_TOKEN}@github.com/\${{ github.repository }}\` with \`GH_TOKEN: \${{ github.token }}\` in that step's \`env\`, or the action's \`token:\` input).`
         : undefined;
-      out.push(
-        at(unit.doc, step.usesNode ?? step.node, {
-          message:
-            (explicit
-              ? 'This checkout keeps the job’s token in the working copy (`persist-credentials` is not `false`)'
-              : 'This checkout keeps the job’s token in the working copy (no `persist-credentials: false`)') +
-            (leak
-              ? `, and a later step uploads the workspace as an artifact (\`${leak.step.uses}\`), so the token can leak with it.`
-              : privileged
-                ? ', in a privileged workflow: every later step can read it.'
-                : ': every later step can read it.'),
-          construct: `${job ? `job:${job.id}` : 'action'}:${step.index} persist-credentials`,
-          severity,
-          confidence: leak ? 'high' : 'low',
-          ...(remediation ? { remediation } : {}),
-        }),
-      );
+      const finding = at(unit.doc, step.usesNode ?? step.node, {
+        message:
+          (explicit
+            ? 'This checkout keeps the job’s token in the working copy (`persist-credentials` is not `false`)'
+            : 'This checkout keeps the job’s token in the working copy (no `persist-credentials: false`)') +
+          (leak
+            ? `, and a later step uploads the workspace as an artifact (\`${leak.step.uses}\`), so the token can leak with it.`
+            : privileged
+              ? ', in a privileged workflow: every later step can read it.'
+              : ': every later step can read it.'),
+        construct: `${job ? `job:${job.id}` : 'action'}:${step.index} persist-credentials`,
+        severity,
+        confidence: leak ? 'high' : 'low',
+        ...(remediation ? { remediation } : {}),
+      });
+      if (groupable && job) readOnly.push({ jobId: job.id, undeclared: !decl, finding });
+      else out.push(finding);
+    }
+    // Peer-ignored checkouts first, so the grouped finding lists only the others.
+    const open = readOnly.filter((r) => r.finding.line === undefined || !peerIgnored(file.text, r.finding.line, ['artipacked']));
+    if (open.length === 1) out.push(open[0]!.finding);
+    else if (open.length > 1) {
+      const first = open[0]!.finding;
+      const jobs = [...new Set(open.map((r) => r.jobId))];
+      const undeclared = [...new Set(open.filter((r) => r.undeclared).map((r) => r.jobId))];
+      const names = (ids: string[]): string =>
+        ids
+          .slice(0, 6)
+          .map((j) => `\`${j}\``)
+          .join(', ') + (ids.length > 6 ? ` and ${ids.length - 6} more` : '');
+      const severity = open.map((r) => r.finding.severity ?? rule.meta.severity).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+      out.push({
+        line: first.line,
+        column: first.column,
+        message:
+          `${open.length} checkouts keep the job’s token in the working copy (no \`persist-credentials: false\`), at lines ${open.map((r) => r.finding.line).join(', ')} (${jobs.length === 1 ? 'job' : 'jobs'} ${names(jobs)}): every later step of those jobs can read it` +
+          (undeclared.length
+            ? ` (${names(undeclared)} ${undeclared.length === 1 ? 'sets' : 'set'} no \`permissions:\`, so ${undeclared.length === 1 ? 'its token has' : 'their tokens have'} the repository’s default rights).`
+            : ', a token that can only read.'),
+        construct: 'workflow persist-credentials:jobs-without-write',
+        severity,
+        confidence: 'low',
+      });
     }
     return withoutPeerIgnored(file.text, out, ['artipacked']);
   },

@@ -52,3 +52,34 @@ describe('scopes/checkout-persist-credentials severity', () => {
     expect(runRule(rule, wf(job('      - uses: actions/checkout@v6\n', 'push', '')))[0]!.severity).toBe('low');
   });
 });
+
+describe('scopes/checkout-persist-credentials: one finding per workflow for jobs that cannot write', () => {
+  const job = (id: string, perms: string, extra = '') => `  ${id}:\n    runs-on: x\n${perms}    steps:\n      - uses: actions/checkout@v4\n      - run: make ${id}\n${extra}`;
+  const READ = '    permissions:\n      contents: read\n';
+  const WRITE = '    permissions:\n      contents: write\n';
+
+  it('lists the checkouts of read-only jobs in one finding', () => {
+    const found = runRule(rule, wf(`on: push\njobs:\n${job('lint', READ)}${job('test', READ)}`));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.startLine).toBe(8);
+    expect(found[0]!.severity).toBe('low');
+    expect(found[0]!.message).toMatch(
+      /^2 checkouts keep the job’s token in the working copy \(no `persist-credentials: false`\), at lines 8, 15 \(jobs `lint`, `test`\): every later step of those jobs can read it, a token that can only read\.$/,
+    );
+  });
+
+  it('keeps a finding per checkout where the job can write or uploads the workspace', () => {
+    const upload = '      - uses: actions/upload-artifact@v4\n        with:\n          path: .\n';
+    const found = runRule(rule, wf(`on: push\njobs:\n${job('lint', READ)}${job('test', READ)}${job('release', WRITE)}${job('pack', READ, upload)}`));
+    expect(found.map((f) => f.startLine)).toEqual([8, 22, 29]);
+    expect(found[0]!.message).toMatch(/^2 checkouts/);
+    expect(found[2]!.confidence).toBe('high');
+  });
+
+  it('names jobs without permissions (the repository default) and takes the highest severity', () => {
+    const found = runRule(rule, wf(`on: push\njobs:\n${job('lint', READ)}${job('build', '')}`));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('medium');
+    expect(found[0]!.message).toMatch(/\(`build` sets no `permissions:`, so its token has the repository’s default rights\)\.$/);
+  });
+});
