@@ -101,7 +101,22 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
     if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
   }
   if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100)) return 'low';
+  // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
+  if (ascendingRun(lower) >= 8) return 'low';
   return undefined;
+}
+
+/** The longest run of characters that each follow the one before (`0` after `9` too: `1234567890`). */
+function ascendingRun(s: string): number {
+  let best = 1,
+    run = 1;
+  for (let i = 1; i < s.length; i++) {
+    const a = s.charCodeAt(i - 1),
+      b = s.charCodeAt(i);
+    run = b === a + 1 || (a === 57 && b === 48) ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
 }
 
 /** `sk_live_abc` → `abc`; `github_pat_11A…` → `11A…`; up to three `word_`/`word-`/`word.` prefixes. */

@@ -126,6 +126,10 @@ describe('placeholderGrade', () => {
     const { placeholderGrade } = await import('../../src/engine/placeholder.js');
     expect(placeholderGrade(cat('ghp_', 'abcdefghijklmn', '987654', rand(16, ALNUM, 'half')))).toBe('low');
     expect(placeholderGrade(cat('sk_live_', rand(20, ALNUM, 'mask'), 'xxxx'))).toBe('low');
+    // Documentation's counted ids around a random-looking part (Slack's docs, argo-cd's).
+    expect(placeholderGrade(cat('xoxb-', '1234567890-1234567890123-', rand(24, ALNUM, 'slack-doc')))).toBe('low');
+    expect(placeholderGrade(cat('sk_live_', rand(12, ALNUM, 'a'), 'abcdefgh', rand(12, ALNUM, 'b')))).toBe('low');
+    expect(placeholderGrade(cat('xoxb-', rand(11, '0123456789', 'team'), '-', rand(13, '0123456789', 'bot'), '-', rand(24, ALNUM, 'slack')))).toBeUndefined();
   });
 
   it('lets random tokens through: none of 3,000 random bodies of 8-64 characters is touched', async () => {

@@ -15,6 +15,14 @@ const NAME = `(?:${names('aws', 'amazon')}|${ci('secret')}[_.\\-]?${ci('access')
 
 const VALUE = '[A-Za-z0-9+/]{40}';
 
+/** True when the match starts inside an `arn:…` word (no blank or quote between). */
+function inArn(match: RegExpExecArray): boolean {
+  const input = match.input;
+  let k = match.index;
+  while (k > 0 && !/[\s"'`=,([{]/.test(input[k - 1]!)) k--;
+  return /^arn:/i.test(input.slice(k, match.index));
+}
+
 const spec: SecretRuleSpec = {
   id: 'secrets/aws-secret-access-key',
   description: 'AWS secret access key',
@@ -23,8 +31,9 @@ const spec: SecretRuleSpec = {
   keywords: ['aws', 'amazon', ...spellings([['secret'], ['access'], ['key']])],
   pattern: assignment(NAME, VALUE, { notFollowedBy: 'A-Za-z0-9+/=', notPrecededBy: 'A-Za-z0-9+/' }),
   minEntropy: 3.8,
-  // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not.
-  validate: (secret) => charClasses(secret) >= 3,
+  // Real keys mix upper, lower and digits (or + /); a 40-character hex SHA-1 does not. An ARN's
+  // `aws:` field is no assignment (`arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess`).
+  validate: (secret, match) => charClasses(secret) >= 3 && !inArn(match),
   revoke: {
     provider: 'AWS IAM',
     url: 'https://console.aws.amazon.com/iam/home#/security_credentials',

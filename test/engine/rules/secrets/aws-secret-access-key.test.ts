@@ -21,11 +21,14 @@ ruleTester(rule, {
     `aws:\n  region: ${s1}`, // nested, not a credential key
     `aws:\n  client_id: ${s1}`, // nested, an id
     `aws:\n  secret_access_key: ${'a'.repeat(40)}`, // nested placeholder
+    // An ARN's account field is `aws` for AWS-managed policies: not an assignment.
+    `managed_policy_arns:\n  - arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess\n  - "arn:aws-us-gov:iam::aws:policy/service-role/AWSConfigRulesExecutionRole"`,
   ],
   invalid: [
     { code: `provider "aws" {\n  region = "eu-1"\n  secret_key = "${s1}"\n}`, path: 'providers.tf', secret: s1, line: 3, count: 1 },
     { code: `[default]\naws_access_key_id = AKIA...\naws_secret_access_key = ${s1}\n`, path: '.aws/credentials', secret: s1, line: 3, count: 1 },
     { code: `AWS_SECRET_ACCESS_KEY=${s2}`, path: '.env', secret: s2 },
+    { code: `role_arn: arn:aws:iam::123456789012:role/ci\naws_secret_access_key: ${s2}`, path: 'ci.yml', secret: s2, line: 2 },
     { code: `const awsSecretKey = "${s3}";`, secret: s3 },
     { code: `{"AccessKey": {"UserName": "ci", "SecretAccessKey": "${s1}", "Status": "Active"}}`, path: 'key.json', secret: s1 },
     { code: `aws:\n  secret_access_key: '${s2}'\n`, path: 'config.yml', secret: s2, line: 2 },
