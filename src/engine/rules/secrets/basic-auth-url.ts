@@ -44,6 +44,8 @@ const rule: Rule = {
       let m: RegExpExecArray | null;
       while ((m = BASIC.exec(seg.text)) !== null) {
         const { user = '', pass = '', host = '' } = m.groups!;
+        // An HTTP client ends the authority at the first `/`, `?` or `#`: `http://127.0.0.1:8080/api/router@file`
+        // is a host, a port and a path with an `@` in it, and no password can hold one unencoded.
         const userAt = m.index + m[0].indexOf('//') + 2;
         let secret = pass;
         let start = userAt + user.length + 1;
@@ -51,7 +53,7 @@ const rule: Rule = {
         if (/^x-oauth-basic$/i.test(pass) && user.length >= 20 && !isTemplated(user)) {
           secret = user;
           start = userAt;
-        } else if (!isRealUrlPassword(pass, user)) continue;
+        } else if (/[/?#]/.test(pass) || !isRealUrlPassword(pass, user)) continue;
         if (seen.has(seg.offset + start)) continue;
         seen.add(seg.offset + start);
         const local = isLocalHost(host) || isSampleUrlPassword(secret);

@@ -56,7 +56,10 @@ const rule: Rule = {
       let c: RegExpExecArray | null;
       while ((c = CURL.exec(seg.text)) !== null) {
         const end = commandExtent(seg.text, c.index);
-        const cmd = seg.text.slice(c.index, end);
+        // The curl command only: `-u` after `&&`, `;`, a pipe or in `$(…)` is another program's flag (`date -u`).
+        let cmd = seg.text.slice(c.index, end);
+        const next = cmd.search(/\s(?:&&|\|\||\||;)\s|;\s*$|\$\(|`/);
+        if (next > 0) cmd = cmd.slice(0, next);
         USER_FLAG.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = USER_FLAG.exec(cmd)) !== null) {
@@ -71,8 +74,8 @@ const rule: Rule = {
             if (isPlaceholderPassword(pass, user) || /^\$|\$\{|\$\(/.test(pass)) continue;
             secret = pass;
           } else {
-            // `-u key:` — the user is the credential.
-            if (user.length < 8 || isTemplated(user) || shannonEntropy(user) < 3) continue;
+            // `-u key:` — the user is the credential, if it looks like a key: not a name (`argo-cd-cli:`).
+            if (user.length < 8 || isTemplated(user) || shannonEntropy(user) < 3 || (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*$/.test(user) && user.length < 24)) continue;
             secret = user;
           }
           if (shannonEntropy(secret) < 2) continue;

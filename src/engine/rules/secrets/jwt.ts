@@ -46,6 +46,12 @@ function hasSampleClaims(payload: Record<string, unknown>): boolean {
   return typeof name === 'string' && /^(?:john|jane) doe$/i.test(name.trim());
 }
 
+/** The claims of the token on jwt.io's front page (and in RFC-style tutorials that copy it), exactly. */
+function isJwtIoExample(payload: Record<string, unknown>): boolean {
+  const keys = Object.keys(payload).sort().join(',');
+  return (keys === 'iat,name,sub' || keys === 'admin,iat,name,sub') && payload.sub === '1234567890' && payload.name === 'John Doe' && payload.iat === 1516239022;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Header {
@@ -123,6 +129,8 @@ const rule: Rule = {
         const expired = Number.isFinite(exp) && exp * 1000 < ctx.today.getTime();
         const iss = typeof payload.iss === 'string' ? payload.iss.slice(0, 80) : undefined;
         const start = seg.offset + m.index;
+        // jwt.io's own example, copied into countless docs and tests: public, signed with `your-256-bit-secret`.
+        if (isJwtIoExample(payload)) continue;
         const sample = hasSampleClaims(payload);
         out.push({
           start,

@@ -2,7 +2,7 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { SECRET_CONTROLS } from './define.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64 } from './lib/base64.js';
-import { isPlaceholderPassword, isTemplated, spellsItsName } from './lib/credential-values.js';
+import { isNonSecretDatum, isPlaceholderPassword, isTemplated, namesItself, spellsItsName } from './lib/credential-values.js';
 import { classifySecretName } from './lib/secret-names.js';
 import { shannonEntropy, charClasses } from '../../entropy.js';
 
@@ -108,18 +108,54 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
     // `data` values are base64; very short ones (`YmFyCg==`) are flags and names, not credentials.
     const compact = v.replace(/\s+/g, '');
     if (compact.length < 10) return undefined;
+    // Not base64 at all (`JSON_FILE_BASE64_ENCODED`, `<base64 of your key>`): a stand-in for the value.
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact) || (/^[A-Z][A-Z0-9_]+$/.test(compact) && namesItself(compact))) return undefined;
     const buf = decodeBase64(compact);
     if (!buf || buf.length === 0) return undefined;
     text = buf.toString('utf8').trim();
     if (!text || /^-----BEGIN (?:CERTIFICATE|PUBLIC KEY|X509 CRL)/.test(text)) return undefined;
     // A private key's PEM on one line: private-key reports it, as the key it is (one leak, one finding).
     if (e.end - e.start === e.value.length && compact === v && /^-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY-----/.test(text)) return undefined;
-  } else if (v.length < 4 || isPlaceholder(v, false)) return undefined;
+  } else {
+    if (v.length < 4 || isPlaceholder(v, false)) return undefined;
+    // A private key in plain text is private-key's finding (which also judges its body): one leak, one finding.
+    if (/^-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY-----/.test(v)) return undefined;
+  }
   if (!isSecretBearing(e.key, text)) return undefined;
+  // Some other datum (a flag, a date, a plain URL, a password hash, an htpasswd line), or JSON holding no credential.
+  if (!/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text) && isNonSecretDatum(text)) return undefined;
+  if (text.startsWith('{') && !jsonHoldsCredential(text)) return undefined;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.
   if (text.length > 40 || /[{\n]/.test(text)) return 'high';
   if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
+  // Words joined by dashes (`hello-world`, `your-bitbucket-uuid`): a demo value.
+  if (/^[a-z]+(?:[-_][a-z]+){1,4}$/.test(text)) return undefined;
   return text.length < 16 ? 'low' : 'high';
+}
+
+/**
+ * For a JSON value: does any string in it look like a credential (random, or a non-placeholder under a
+ * credential-named key)? `{"bearerToken":"fake","tlsClientConfig":{"insecure":true}}` does not. Text that
+ * does not parse is judged as a whole, as before.
+ */
+function jsonHoldsCredential(text: string): boolean {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  const visit = (v: unknown, key: string): boolean => {
+    if (typeof v === 'string') {
+      const t = v.trim();
+      if (!t || isTemplated(t) || isPlaceholder(t, true) || isPlaceholderPassword(t)) return false;
+      return looksSecret(t) || (classifySecretName(key) !== undefined && t.length >= 8 && !isNonSecretDatum(t));
+    }
+    if (Array.isArray(v)) return v.some((x) => visit(x, key));
+    if (v && typeof v === 'object') return Object.entries(v as Record<string, unknown>).some(([k, x]) => visit(x, k));
+    return false;
+  };
+  return visit(doc, '');
 }
 
 /**

@@ -8,6 +8,9 @@ const glpat = cat('glpat-', rand(20, B64URL, 'gl'));
 
 ruleTester(rule, {
   valid: [
+    // A host, a port and a path holding an `@`: the authority ends at the first `/`.
+    `resp, err := http.Get("http://127.0.0.1:8080/api/http/routers/router1@file")`,
+    `curl "https://api.internal.test:8443/v1/users/${'jane'}@corp?x=1"`,
     'https://username:password@example.com/api',
     'https://user:pass@example.com',
     'https://${username}:${password}@api.example.com/v1',

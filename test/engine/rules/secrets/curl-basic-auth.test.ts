@@ -7,6 +7,10 @@ const key = cat('sk_', 'live_', rand(24, undefined, 'curlkey'));
 
 ruleTester(rule, {
   valid: [
+    // A user name with no password (the tool prompts), and another program's `-u` after the curl command.
+    'curl -sSf https://cd.example.test/auth \\\n  --user argo-cd-cli: \\\n  -d @body.json',
+    `RESP=$(curl -s https://api.test/x) && AT=$(date -u +"%Y-%m-%dT%H:%M:%S.%3Nz") || code=$?`,
+    `curl -s https://api.test/x | jq . ; date -u +%s:${'x1'.repeat(6)}`,
     "curl -i -u 'test:test'",
     '   curl -sL --user "$1:$2" "$3" > "$4"',
     'curl -u <user:password> https://test.com/endpoint',

@@ -207,3 +207,12 @@ ruleTester(rule, {
     { code: `$link = mysqli_connect("db.internal", "app", '${gp}', "app");`, secret: gp, path: 'db.php' },
   ],
 });
+
+// An algorithm's name is not a password (`password_encryption` is a PostgreSQL setting).
+ruleTester(rule, {
+  valid: [
+    { code: 'postgresql:\n  parameters:\n    password_encryption: scram-sha-256', path: 'healthy.yaml' },
+    { code: 'PASSWORD_HASHER=argon2id', path: '.env' },
+  ],
+  invalid: [{ code: `postgresql:\n  parameters:\n    password_encryption: scram-sha-256\n  password: "${p3}"`, path: 'values.yaml', secret: p3, line: 4, count: 1 }],
+});

@@ -320,3 +320,39 @@ ruleTester(rule, {
     { code: `{"cells": [{"source": ["client_secret = \\"${s}\\"\\n"]}]}`, secret: s, path: 'analysis.ipynb' },
   ],
 });
+
+// Precision on real code (#13): values that are another datum where a credential could be.
+ruleTester(rule, {
+  valid: [
+    { code: 'py3.9-langchain-notiktoken-v0.1.20: async-timeout==4.0.3\npy3.8-tokenizers-latest: tokenizers[torch]>=0.15.2,<0.20', path: 'tox.ini' },
+    { code: `<a title="#opt-providers-consulCatalog-endpoint-httpAuth-password" href="#opt-providers-consulCatalog-endpoint-httpAuth-password">`, path: 'docs/consul.md' },
+    { code: `tls.key: ${Buffer.from(cat('-----BEGIN ', 'PRIVATE KEY-----\n-----END ', 'PRIVATE KEY-----')).toString('base64')}`, path: 'fixtures/with_tls.yml' },
+    {
+      code: `"fileId":"http://cdn.processon.test/5df1f6a6e4b0c4255e96d825?e=1576142006&amp;token=${rand(40, B64, 'qn-ak')}:${rand(27, B64, 'qn-sig')}="`,
+      path: 'doc/arch.pos',
+    },
+    { code: `Middlewares: []string{"auth", "addPrefixTest@anotherprovider"},`, path: 'handler_test.go' },
+    { code: `tokens = ["token", "${s}"]`, path: 'lexer.py' },
+    {
+      code: `- "traefik.http.middlewares.auth.basicauth.users=test:$$apr1$$${rand(8, B64, 'salt1')}$$${rand(22, B64, 'h1')},test2:$$apr1$$${rand(8, B64, 'salt2')}$$${rand(22, B64, 'h2')}"`,
+      path: 'docs/basicauth.md',
+    },
+    { code: `- "traefik.http.middlewares.test-auth.digestauth.users=test:traefik:${rand(32, HEX, 'd1')},test2:traefik:${rand(32, HEX, 'd2')}"`, path: 'docs/digestauth.md' },
+    { code: `'password' => '$P$${rand(31, B64, 'phpass')}',`, path: 'tests/UsersBase.php' },
+  ],
+  invalid: [
+    // A query token without an expiry, and a token in a call's argument list, are still reported.
+    { code: `url = "https://api.example.test/v1/report?format=csv&token=${s}"`, secret: s },
+    { code: `client.set("token", "${s}")`, secret: s },
+    { code: `auth_token: ${b64}`, path: 'config.yml', secret: b64 },
+  ],
+});
+
+// Base64 of a placeholder or of another datum is no credential either.
+ruleTester(rule, {
+  valid: [
+    { code: `oidc.auth0.clientSecret: "${Buffer.from('hello-world').toString('base64')}"`, path: 'docs/index.md' },
+    { code: `  auth: ${Buffer.from(cat('user:', '{SHA}', rand(27, B64, 'ht'), '=')).toString('base64')}`, path: 'fixtures/ingress-with-basicauth.yml' },
+  ],
+  invalid: [{ code: `clientSecret: "${Buffer.from(s).toString('base64')}"`, path: 'values.yaml', secret: Buffer.from(s).toString('base64') }],
+});

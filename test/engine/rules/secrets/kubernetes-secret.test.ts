@@ -1,7 +1,7 @@
 import rule from '../../../../src/engine/rules/secrets/kubernetes-secret.js';
 import { describe, expect, it } from 'vitest';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { cat, rand } from '../../../helpers/tokens.js';
+import { B64, cat, rand } from '../../../helpers/tokens.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const dbPass = b64(rand(20, undefined, 'k8s-db'));
@@ -123,4 +123,29 @@ describe('secrets/kubernetes-secret confidence', () => {
     expect(confidence(`data:\n  key: ${b64(rand(40, undefined, 'ceph'))}\n`)).toBe('high');
     expect(confidence(`stringData:\n  DATABASE_PASSWORD: ${plain}\n`)).toBe('medium');
   });
+});
+
+// Precision on real manifests (argo-cd, traefik docs): data that is not a credential, and keys other rules report.
+ruleTester(rule, {
+  valid: [
+    {
+      code: manifest(
+        `stringData:\n  admin.password: ${cat('$2a$10$', rand(53, './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 'bcrypt'))}\n  admin.passwordMtime: 2019-03-20T17:54:53Z\n`,
+      ),
+      path: 'patches.yaml',
+    },
+    { code: manifest('stringData:\n  forceHttpBasicAuth: "true"\n  proxy: https://proxy-server-url:8888\n  webhook.bitbucket.uuid: your-bitbucket-uuid\n'), path: 'repositories.yaml' },
+    { code: manifest('data:\n  googleAuth.json: JSON_FILE_BASE64_ENCODED\n  oidc.auth0.clientSecret: "aGVsbG8td29ybGQ="\n'), path: 'argocd-secret.yaml' },
+    { code: manifest(`data:\n  config: ${b64('{"bearerToken":"fake","tlsClientConfig":{"insecure":true},"awsAuthConfig":null}')}\n`), path: 'cluster.yaml' },
+    { code: manifest(`data:\n  auth: ${b64(cat('user:', '{SHA}', rand(27, B64, 'sha1'), '='))}\n`), path: 'basic-auth.yml' },
+    // A private key in plain text is private-key's finding.
+    {
+      code: manifest(`stringData:\n  signing.key: |\n    -----BEGIN EC PRIVATE KEY-----\n    ${rand(64, B64, 'ec1')}\n    ${rand(40, B64, 'ec2')}\n    -----END EC PRIVATE KEY-----\n`),
+      path: 'jwt.md',
+    },
+  ],
+  invalid: [
+    { name: 'JSON with a real token', code: manifest(`data:\n  config: ${b64(`{"bearerToken":"${plain}","tlsClientConfig":{"insecure":false}}`)}\n`), count: 1 },
+    { name: 'a password hash beside a real token', code: manifest(`stringData:\n  admin.password: $2a$10$${rand(53, B64, 'h')}\n  api.token: ${plain}\n`), secret: plain, count: 1 },
+  ],
 });

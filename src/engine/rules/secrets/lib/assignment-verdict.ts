@@ -114,7 +114,9 @@ function isEncodedPlaceholder(v: string, name: string): boolean {
   const text = decodeBase64Text(v, 1);
   if (text === undefined) return false;
   const t = text.trim();
-  return t.length > 0 && !/\s/.test(t) && (isPlaceholder(t, false) || isPlaceholderPassword(t) || spellsItsName(t, name));
+  if (t.length === 0 || /\s/.test(t)) return false;
+  // Also a datum or words in base64 (`aGVsbG8td29ybGQ=` is `hello-world`; an htpasswd line's hash).
+  return isPlaceholder(t, false) || isPlaceholderPassword(t) || spellsItsName(t, name) || isNonSecretDatum(t) || /^[a-z]+(?:[-_][a-z]+){1,4}$/.test(t);
 }
 
 // Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
@@ -150,7 +152,9 @@ function skipValue(a: Assignment, line: string): boolean {
   // data[0].secret, config.auth.token: a member path (of words), not `<id>.<random>`.
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v) && looksLikeIdentifier(v.replace(/\[\d+\]/g, ''))) return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
+  if (a.op === ',' && inListLiteral(a, line)) return true;
   if (!a.quote) {
+    if (isSignedUrlParameter(a, line)) return true;
     if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
     // `?user=user&password=password&_csrf=…`: the value ends at `&`, and a placeholder there is one.
     const amp = v.search(/&[A-Za-z_][\w.-]*=/);
@@ -161,6 +165,36 @@ function skipValue(a: Assignment, line: string): boolean {
     if (!unquotedAllowed(a, line)) return true;
   }
   return false;
+}
+
+/**
+ * A query parameter of a signed, expiring URL (`…?e=1573632286&token=<key id>:<signature>`, `Expires=…&Signature=…`,
+ * an Azure SAS `se=…&sig=…`): a signature that stops working at the expiry it carries, not a credential.
+ */
+function isSignedUrlParameter(a: Assignment, line: string): boolean {
+  const at = line.indexOf(a.value);
+  if (at < 1) return false;
+  // The URL holding the value: from the last blank or quote before it to the next one.
+  let s = at;
+  while (s > 0 && !/[\s"'`<>]/.test(line[s - 1]!)) s--;
+  let e = at + a.value.length;
+  while (e < line.length && !/[\s"'`<>]/.test(line[e]!)) e++;
+  const url = line.slice(s, e).replace(/&amp;/g, '&');
+  const q = url.indexOf('?');
+  if (q < 0 || q > at - s || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  return /[?&](?:e|expires?|x-amz-expires|se|deadline|validuntil)=(?:\d{10,13}|\d{4}-\d\d-\d\d)/i.test(url.slice(q));
+}
+
+/**
+ * `[]string{"auth", "addPrefix@provider"}`, `["token", "other"]`: items of a list literal, where a string is
+ * not the key of the one after it. A map literal's `{"password", "…"}` pair is not a list.
+ */
+function inListLiteral(a: Assignment, line: string): boolean {
+  let at = -1;
+  for (const q of ['"', "'", '`']) if (at < 0) at = line.indexOf(`${q}${a.name}${q}`);
+  if (at < 1) return false;
+  const before = line.slice(0, at).trimEnd();
+  return /(?:\[\]\s*[\w.*]+\s*\{|\[)$/.test(before) || /(?:\[\]\s*[\w.*]+\s*\{|\[)\s*(?:["'`][^"'`]*["'`]\s*,\s*)+$/.test(before);
 }
 
 /** How `password`-tier literals are told from words, identifiers and prose. */

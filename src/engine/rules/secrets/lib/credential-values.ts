@@ -239,10 +239,48 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^#[0-9a-f]{3,8}$/i.test(v)) return true; // colour
   // An AWS Signature V4 credential scope (X-Amz-Credential): access key id/date/region/service/aws4_request.
   if (/^[\w-]+(?:\/|%2F)\d{8}(?:\/|%2F)[\w-]+(?:\/|%2F)[\w-]+(?:\/|%2F)aws4_request$/i.test(v)) return true;
-  // Password hashes (bcrypt, argon2, scrypt, crypt, Django/Werkzeug PBKDF2): stored verifiers, not credentials.
-  if (/^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|pbkdf2[\w-]*)\$/.test(v) || /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) || /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v)) return true;
+  // Password hashes (bcrypt, argon2, scrypt, crypt, phpass, Drupal, Django/Werkzeug PBKDF2): stored
+  // verifiers, not credentials; also as an htpasswd entry (`user:$apr1$…`, Traefik's basicauth.users).
+  if (isPasswordHash(v) || isHtpasswdList(v)) return true;
+  // A requirement pin (`async-timeout==4.0.3`, `django>=4.2,<5`): tox.ini and requirements files.
+  if (/^[A-Za-z0-9][\w.-]*(?:\[[\w,.-]+\])?(?:===?|~=|>=|<=|!=)v?\d[\w.*+!-]*(?:,(?:[<>]=?|[=!~]=)v?\d[\w.*+!-]*)*$/.test(v)) return true;
+  // An algorithm's name (`password_encryption: scram-sha-256`, `hash: bcrypt`).
+  if (
+    /^(?:scram-sha-(?:1|256)(?:-plus)?|md5|sha-?(?:1|224|256|384|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[_-]sha\d+)?|plain(?:text)?|aes-?(?:128|192|256)(?:-[a-z]+)?|rsa-?\d*|hmac-?sha\d+|hs(?:256|384|512)|rs(?:256|384|512)|es(?:256|384|512))$/i.test(
+      v,
+    )
+  )
+    return true;
+  // An anchor (`href="#opt-providers-httpAuth-password"`).
+  if (/^#[A-Za-z][\w.:-]*$/.test(v)) return true;
+  // A PEM block in base64 (`tls.key: LS0tLS1CRUdJTi…`): the decoding step reads what it holds and the
+  // key rules judge it there; an empty or certificate block is no secret.
+  if (v.startsWith('LS0tLS1') && /^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true;
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
   return false;
+}
+
+/**
+ * htpasswd / htdigest entries, one or a comma-separated list (`test:$apr1$…,test2:$apr1$…`, Traefik's
+ * `basicauth.users`; `$$` is Compose's escape for `$`), or `user:realm:<md5>` for digest auth.
+ */
+function isHtpasswdList(v: string): boolean {
+  if (!/^[\w.@-]{1,64}:/.test(v)) return false;
+  return v
+    .replace(/\$\$/g, '$')
+    .split(',')
+    .every((entry) => {
+      const m = /^[\w.@-]{1,64}:(?:([\w.@ -]{1,64}):)?(.+)$/.exec(entry.trim());
+      if (!m) return false;
+      return m[1] !== undefined ? /^[0-9a-f]{32}$/i.test(m[2]!) : isPasswordHash(m[2]!);
+    });
+}
+
+/** A crypt-style password hash: `$2b$…`, `$argon2id$…`, `$6$…`, `$apr1$…`, phpass `$P$`/`$H$`, Drupal `$S$`, `pbkdf2_sha256$…`, `{SSHA}…`. */
+function isPasswordHash(v: string): boolean {
+  return (
+    /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|md5|sha1|pbkdf2[\w-]*|[PHS])\$/.test(v) || /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) || /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v)
+  );
 }
 
 /** Base64 of random bytes that happens to start with `/` (one in 64 does), not a path of words. */
