@@ -72,6 +72,9 @@ const rule: Rule = {
           let secret: string;
           if (pass) {
             if (isPlaceholderPassword(pass, user) || /^\$|\$\{|\$\(/.test(pass)) continue;
+            // Blanks only inside one quoted argument (`-u 'ops:pass word'`); pieces of code around a
+            // `'curl -u'` label (`'curl -u', path: 'deploy.sh'`) are no credential.
+            if (/\s/.test(pass) && !/^(["'])[^"']*\1$/.test(rawCred)) continue;
             secret = pass;
           } else {
             // `-u key:` — the user is the credential, if it looks like a key: not a name (`argo-cd-cli:`).

@@ -11,6 +11,7 @@ ruleTester(rule, {
     'curl -sSf https://cd.example.test/auth \\\n  --user argo-cd-cli: \\\n  -d @body.json',
     `RESP=$(curl -s https://api.test/x) && AT=$(date -u +"%Y-%m-%dT%H:%M:%S.%3Nz") || code=$?`,
     `curl -s https://api.test/x | jq . ; date -u +%s:${'x1'.repeat(6)}`,
+    "{ name: 'curl -u', path: 'deploy.sh', text: `curl -u deploy:${token} https://x.test` },",
     "curl -i -u 'test:test'",
     '   curl -sL --user "$1:$2" "$3" > "$4"',
     'curl -u <user:password> https://test.com/endpoint',
