@@ -72,7 +72,10 @@ export function isReference(value: string): boolean {
     /^%[A-Za-z_]+%$/.test(value) || // %VAR%
     /^<%=.*%>$/.test(value) ||
     /^#\{.*\}$/.test(value) ||
-    /^(?:process\.env|os\.environ|env|ENV|System\.getenv|getenv|secrets|vault)[.[(]/.test(value)
+    /^(?:process\.env|os\.environ|env|ENV|System\.getenv|getenv|secrets|vault)[.[(]/.test(value) ||
+    // A secret store's address: Traefik's `urn:k8s:secret:…`, 1Password `op://`, Azure Key Vault, AWS
+    // Secrets Manager / SSM ARNs, GCP Secret Manager resource names.
+    /^(?:urn:k8s:secret:|op:\/\/|@Microsoft\.KeyVault\(|arn:aws[\w-]*:(?:secretsmanager|ssm):|projects\/[\w-]+\/secrets\/[\w-]+)/.test(value)
   );
 }
 

@@ -216,3 +216,11 @@ ruleTester(rule, {
   ],
   invalid: [{ code: `postgresql:\n  parameters:\n    password_encryption: scram-sha-256\n  password: "${p3}"`, path: 'values.yaml', secret: p3, line: 4, count: 1 }],
 });
+
+ruleTester(rule, {
+  valid: [
+    { code: 'PasswordPattern = `^.{8,32}$`', path: 'common/common.go' },
+    { code: `$data = ['password' => 'prefix_' . $emailLocal . '_suffix'];`, path: 'tests/PolicyTest.php' },
+  ],
+  invalid: [{ code: `$data = ['password' => '${p1}'];`, path: 'seed.php', secret: p1 }],
+});

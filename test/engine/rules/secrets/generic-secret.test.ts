@@ -356,3 +356,20 @@ ruleTester(rule, {
   ],
   invalid: [{ code: `clientSecret: "${Buffer.from(s).toString('base64')}"`, path: 'values.yaml', secret: Buffer.from(s).toString('base64') }],
 });
+
+// References to a secret store, patterns, markers and fragments are not the secret.
+ruleTester(rule, {
+  valid: [
+    { code: 'bindPassword: "urn:k8s:secret:my-secret:bindpassword"', path: 'docs/ldap.md' },
+    { code: 'DB_PASSWORD: "op://prod-vault/postgres/password"', path: 'app.env.tpl' },
+    { code: `api_token: "@Microsoft.KeyVault(SecretUri=https://kv-prod.vault.azure.net/secrets/api-token/)"`, path: 'appsettings.yaml' },
+    { code: 'provisioner-secret-namespace = "csi.storage.k8s.io/provisioner-secret-namespace"', path: 'main.tf' },
+    { code: 'assert event["extra"]["password"] == "\'[Filtered]\'"', path: 'tests/test_scrubber.py' },
+    { code: `'password' => 'prefix_${rand(12, undefined, 'frag')}' . $emailLocal . '_suffix',`, path: 'tests/PolicyTest.php' },
+    { code: `const token = "${rand(20, undefined, 'frag2')}" + userId;`, path: 'src/a.js' },
+  ],
+  invalid: [
+    { code: `const token = "${s}" + "";`, path: 'src/b.js', secret: s },
+    { code: `secret_key = "${s}"  # rotated 2024-01, see ops/runbook.md`, path: 'settings.py', secret: s },
+  ],
+});

@@ -153,6 +153,7 @@ function skipValue(a: Assignment, line: string): boolean {
   if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v) && looksLikeIdentifier(v.replace(/\[\d+\]/g, ''))) return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
+  if (a.quote && joinedToCode(a, line)) return true;
   if (!a.quote) {
     if (isSignedUrlParameter(a, line)) return true;
     if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
@@ -165,6 +166,18 @@ function skipValue(a: Assignment, line: string): boolean {
     if (!unquotedAllowed(a, line)) return true;
   }
   return false;
+}
+
+/**
+ * A literal joined to a variable or a call (`'prefix_' . $emailLocal . '_suffix'`, `"Bearer " + token`):
+ * a fragment of a value built at run time. (Literals joined to literals are read joined: concatenated.ts.)
+ */
+function joinedToCode(a: Assignment, line: string): boolean {
+  const q = a.quote;
+  const at = line.indexOf(`${q}${a.value}${q}`);
+  if (at < 0) return false;
+  const rest = line.slice(at + a.value.length + 2);
+  return /^\s*(?:\+\s*[A-Za-z_$(]|\.\s*\$|\.\s+[A-Za-z_])/.test(rest);
 }
 
 /**

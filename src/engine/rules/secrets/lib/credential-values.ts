@@ -251,6 +251,11 @@ export function isNonSecretDatum(v: string): boolean {
     )
   )
     return true;
+  // A regular expression (`PasswordPattern = \`^.{8,32}$\``), a redaction marker (`[Filtered]`), a
+  // domain-qualified parameter name (`csi.storage.k8s.io/provisioner-secret-namespace`).
+  if (/^\^.*\$$/.test(v) && /[\\[{(*+?]/.test(v)) return true;
+  if (/^((?:\\?['"])?)\[[A-Za-z][A-Za-z _-]{2,20}\]\1$/.test(v)) return true;
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}\/[a-z0-9][a-z0-9._-]*$/.test(v)) return true;
   // An anchor (`href="#opt-providers-httpAuth-password"`).
   if (/^#[A-Za-z][\w.:-]*$/.test(v)) return true;
   // A PEM block in base64 (`tls.key: LS0tLS1CRUdJTi…`): the decoding step reads what it holds and the
