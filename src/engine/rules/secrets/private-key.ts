@@ -147,24 +147,37 @@ function encodedKeys(text: string, offset: number): RawFinding[] {
   return out;
 }
 
-/** A JSON Web Key's private member `d` (RSA private exponent, EC/OKP private scalar). */
-const JWK_D = /"d"[ \t]*:[ \t]*"(?<d>[A-Za-z0-9_-]{32,1400})"/g;
-const JWK_KTY = /"kty"[ \t]*:[ \t]*"(?:RSA|EC|OKP)"/;
+/**
+ * A JSON Web Key's private member: `d` (RSA private exponent, EC/OKP private scalar) or, for a symmetric
+ * key (`"kty": "oct"`, RFC 7518 §6.4), `k`, the key itself (an HMAC or AES key).
+ */
+const JWK_SECRET = /"(?<member>d|k)"[ \t]*:[ \t]*"(?<d>[A-Za-z0-9_-]{20,1400})"/g;
+const JWK_KTY = { d: /"kty"[ \t]*:[ \t]*"(?:RSA|EC|OKP)"/, k: /"kty"[ \t]*:[ \t]*"oct"/ } as const;
 
-/** Private JWKs: `{"kty": "EC", "crv": "P-256", "d": "…", …}`; a public JWK has no `d`. */
+/** Private and symmetric JWKs: `{"kty": "EC", "crv": "P-256", "d": "…", …}`, `{"kty": "oct", "k": "…"}`; a public JWK has neither. */
 function privateJwks(text: string, offset: number): RawFinding[] {
   const out: RawFinding[] = [];
-  JWK_D.lastIndex = 0;
+  JWK_SECRET.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = JWK_D.exec(text)) !== null) {
-    // The same JSON object: from its opening brace before `d` to its closing brace after it.
+  while ((m = JWK_SECRET.exec(text)) !== null) {
+    const member = m.groups!.member as 'd' | 'k';
+    const d = m.groups!.d!;
+    if (member === 'd' && d.length < 32) continue;
+    // The same JSON object: from its opening brace before the member to its closing brace after it.
     const open = text.lastIndexOf('{', m.index);
     const close = text.indexOf('}', m.index);
-    if (open < 0 || close < 0 || !JWK_KTY.test(text.slice(open, close))) continue;
-    const d = m.groups!.d!;
+    if (open < 0 || close < 0 || !JWK_KTY[member].test(text.slice(open, close))) continue;
     if (new Set(d).size < 12) continue; // `AAAA…`, a run: a sample
     const start = offset + m.index + m[0].length - 1 - d.length;
-    out.push({ start, end: start + d.length, secret: d, message: 'Private JSON Web Key (its private member `d`) committed to the repository.' });
+    out.push({
+      start,
+      end: start + d.length,
+      secret: d,
+      message:
+        member === 'd'
+          ? 'Private JSON Web Key (its private member `d`) committed to the repository.'
+          : 'Symmetric JSON Web Key (`kty: oct`, its key `k`) committed to the repository: it signs or decrypts.',
+    });
   }
   return out;
 }

@@ -160,12 +160,19 @@ describe('encoded keys and JWKs', () => {
       JSON.stringify({ keys: [publicJwk] }),
       JSON.stringify({ kty: 'EC', d: 'A'.repeat(43) }),
       JSON.stringify({ name: 'x', d: b64url(43, 'notjwk') }),
+      // A symmetric JWK's `k` is its key; elsewhere `k` is any member.
+      JSON.stringify({ kty: 'oct', k: 'A'.repeat(43) }),
+      JSON.stringify({ kty: 'RSA', n: b64url(342, 'rn'), e: 'AQAB', k: b64url(43, 'notoct') }),
+      JSON.stringify({ name: 'x', k: b64url(43, 'notjwk-k') }),
+      JSON.stringify({ kty: 'oct', k: b64url(12, 'tooshort') }),
     ],
     invalid: [
       { name: 'a Secret tls.key', code: `data:\n  tls.key: ${encoded(pem('RSA ', rsa))}\n`, count: 1, line: 2, path: 'tls.yaml' },
       { name: 'a kubeconfig client-key-data', code: `users:\n- name: a\n  user:\n    client-key-data: ${encoded(pem('EC ', ec))}\n`, count: 1, line: 4, path: 'kubeconfig' },
       { name: 'a *_B64 variable', code: `SIGNING_KEY_B64="${encoded(pem('', pkcs8))}"`, count: 1, path: '.env' },
       { name: 'a private EC JWK', code: JSON.stringify({ keys: [{ ...publicJwk, d: b64url(43, 'jd') }] }), count: 1, path: 'jwks.json' },
+      { name: 'a symmetric (oct) JWK', code: JSON.stringify({ kty: 'oct', alg: 'HS256', kid: 'k1', k: b64url(43, 'hk') }), count: 1, path: 'jwk_test.go' },
+      { name: 'symmetric JWKs in an env line', code: `GOTRUE_JWT_KEYS=${JSON.stringify([{ kty: 'oct', k: b64url(43, 'hk2'), key_ops: ['sign', 'verify'] }])}`, count: 1, path: 'test.env' },
       { name: 'a private OKP JWK, pretty-printed', code: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: b64url(43, 'ox'), d: b64url(43, 'od') }, null, 2), count: 1, line: 5, path: 'key.jwk' },
     ],
   });
