@@ -28,6 +28,7 @@ import gcpUserGrant from './gcp-user-grant.js';
 import gcpSaImpersonation from './gcp-sa-impersonation.js';
 import gcpSaPrivileged from './gcp-sa-privileged.js';
 import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
+import gcpDefaultComputeSa from './gcp-default-compute-sa.js';
 import azureRoleWildcard from './azure-role-wildcard.js';
 import azureOwnerAssignment from './azure-owner-assignment.js';
 import k8sRbacWildcard from './k8s-rbac-wildcard.js';
@@ -65,6 +66,7 @@ export const scopeRules: Rule[] = [
   gcpSaImpersonation,
   gcpSaPrivileged,
   gcpWorkloadIdentityUnscoped,
+  gcpDefaultComputeSa,
   azureRoleWildcard,
   azureOwnerAssignment,
   k8sRbacWildcard,

@@ -11,6 +11,8 @@ export const AWS_ESCALATION: readonly string[] = [...PRIVILEGED, 'NIST-800-53-AC
 export const FEDERATED_TRUST: readonly string[] = [...LEAST_PRIVILEGE, 'NIST-800-53-IA-8', 'NIST-800-53-AC-17', 'OWASP-CICD-SEC-2'];
 export const GCP_BASIC_ROLES: readonly string[] = [...PRIVILEGED, 'CIS-GCP-1.5'];
 export const GCP_IMPERSONATION: readonly string[] = [...PRIVILEGED, 'CIS-GCP-1.6'];
+/** Workloads running as a default service account (CIS GCP 4.1 and 4.2, CIS GKE 5.2.1). */
+export const GCP_DEFAULT_SA: readonly string[] = [...LEAST_PRIVILEGE, 'NIST-800-53-AC-6(1)', 'CIS-GCP-4.1', 'CIS-GCP-4.2', 'CIS-GKE-5.2.1'];
 export const AZURE_ROLES: readonly string[] = [...PRIVILEGED, 'CIS-Azure-1.23'];
 export const K8S_WILDCARD: readonly string[] = [...LEAST_PRIVILEGE, 'CIS-K8S-5.1.3'];
 export const K8S_CLUSTER_ADMIN: readonly string[] = [...PRIVILEGED, 'CIS-K8S-5.1.1'];
