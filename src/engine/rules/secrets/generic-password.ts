@@ -1,6 +1,7 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { genericFindings, isGeneratedDataFile } from './lib/assignment-verdict.js';
+import { POSITIONAL_KEYWORDS } from './lib/assignments.js';
 
 /**
  * A literal, human-chosen password assigned to a password field (`password = "…"`, `DB_PASS=…`,
@@ -30,27 +31,7 @@ const rule: Rule = {
     },
   },
   // The credential words, SQL's IDENTIFIED BY, and calls that take a password by position (assignments.ts).
-  keywords: [
-    'pass',
-    'pw',
-    'contrase',
-    'senha',
-    'identified',
-    'basicauth',
-    'basic_auth',
-    'digestauth',
-    'proxyauth',
-    'networkcredential',
-    'plainauth',
-    'getconnection',
-    '.login(',
-    '.auth(',
-    'auth=(',
-    'auth = (',
-    'pdo(',
-    'mysqli',
-    'mysql_connect(',
-  ],
+  keywords: ['pass', 'pw', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

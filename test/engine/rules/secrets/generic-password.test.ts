@@ -224,3 +224,17 @@ ruleTester(rule, {
   ],
   invalid: [{ code: `$data = ['password' => '${p1}'];`, path: 'seed.php', secret: p1 }],
 });
+
+// A chosen password as the next item after its flag in an argument list, and Ruby's `set :name, value`.
+ruleTester(rule, {
+  valid: [
+    { code: 'subprocess.run(["mysql", "--password", "password"])', path: 'backup.py' },
+    { code: 'args = ["--password", os.environ["DB_PASSWORD"]]', path: 'backup.py' },
+    { code: "set :db_password, '<your password>'", path: 'config/deploy.rb' },
+  ],
+  invalid: [
+    { code: `subprocess.run(["mysql", "-u", "root", "--password", "${gp}"])`, path: 'backup.py', secret: gp },
+    { code: `const args = ['--admin-password', '${gp}'];`, path: 'setup.js', secret: gp },
+    { code: `set :db_password, '${gp}'`, path: 'config/deploy.rb', secret: gp },
+  ],
+});

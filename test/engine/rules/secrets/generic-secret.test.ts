@@ -373,3 +373,46 @@ ruleTester(rule, {
     { code: `secret_key = "${s}"  # rotated 2024-01, see ops/runbook.md`, path: 'settings.py', secret: s },
   ],
 });
+
+// Credentials passed by position: a random password to a connection call, a flag's value as the next
+// item of an argument list, Ruby's `set :name, value`, and signing keys given to JWT and HMAC calls.
+ruleTester(rule, {
+  valid: [
+    { code: 'conn = DriverManager.getConnection(url, user, password);', path: 'Db.java' },
+    { code: 'subprocess.run(["mysql", "--password", password])', path: 'backup.py' },
+    { code: 'args = ["--password", "--database", "app"]', path: 'cli.py' },
+    { code: 'spawn("tool", ["--token-file", "/run/secrets/token"])', path: 'run.js' },
+    { code: 'set :db_password, ENV.fetch("DB_PASSWORD")', path: 'config/deploy.rb' },
+    { code: "set :api_token, 'changeme'", path: 'config/deploy.rb' },
+    { code: 'jwt.sign(payload, process.env.JWT_SECRET)', path: 'auth.js' },
+    { code: "jwt.sign({ sub: user.id }, 'shhhhh')", path: 'auth.js' },
+    { code: "jwt.sign(payload, 'your-256-bit-secret')", path: 'auth.js' },
+    { code: 'token = jwt.encode(claims, settings.SECRET_KEY, algorithm="HS256")', path: 'auth.py' },
+    { code: "crypto.createHmac('sha256', secret).update(body)", path: 'webhook.js' },
+    { code: 'mac = hmac.new(key, msg, hashlib.sha256)', path: 'sign.py' },
+    { code: 'Algorithm algorithm = Algorithm.HMAC256(secret);', path: 'Auth.java' },
+    { code: 'signed, err := token.SignedString([]byte(os.Getenv("JWT_KEY")))', path: 'auth.go' },
+    // Not a key by position: a claim in the payload, a string compared or logged.
+    { code: `jwt.sign({ sub: "${rand(20, undefined, 'claim')}", role: 'admin' }, key)`, path: 'auth.js' },
+    { code: `log("jwt.sign failed", "${rand(20, undefined, 'logmsg')}")`, path: 'auth.js' },
+  ],
+  invalid: [
+    { code: `conn = DriverManager.getConnection(url, "app", "${s}");`, path: 'Db.java', secret: s },
+    { code: `$pdo = new PDO($dsn, 'root', '${s}');`, path: 'db.php', secret: s },
+    { code: `$db = new PDO($this->dsn, $this->user, "${s}");`, path: 'Db.php', secret: s },
+    { code: `subprocess.run(["mysql", "--user", "admin", "--password", "${s}"])`, path: 'backup.py', secret: s },
+    { code: `cmd = ['vault', 'login', '--api-token', '${s}']`, path: 'tools/login.py', secret: s },
+    { code: `execFileSync('deploy', ['--client-secret', "${s}"])`, path: 'scripts/deploy.ts', secret: s },
+    { code: `set :db_password, '${s}'`, path: 'config/deploy.rb', secret: s },
+    { code: `set(:api_token, "${s}")`, path: 'app.rb', secret: s },
+    { code: `const token = jwt.sign({ id: user.id, role: user.role }, '${s}', { expiresIn: '1h' });`, path: 'auth.js', secret: s },
+    { code: `jwt.verify(token, "${s}")`, path: 'middleware.ts', secret: s },
+    { code: `encoded = jwt.encode(payload, "${s}", algorithm="HS256")`, path: 'auth.py', secret: s },
+    { code: `const sig = crypto.createHmac('sha256', '${s}').update(body).digest('hex');`, path: 'webhook.js', secret: s },
+    { code: `mac = hmac.new(b"${s}", msg, hashlib.sha256)`, path: 'sign.py', secret: s },
+    { code: `$sig = hash_hmac('sha256', $payload, '${s}');`, path: 'sign.php', secret: s },
+    { code: `Algorithm algorithm = Algorithm.HMAC256("${s}");`, path: 'Auth.java', secret: s },
+    { code: `.signWith(SignatureAlgorithm.HS256, "${s}")`, path: 'TokenService.java', secret: s },
+    { code: `signed, err := token.SignedString([]byte("${s}"))`, path: 'auth.go', secret: s },
+  ],
+});

@@ -160,6 +160,28 @@ export interface StatementForm {
 // Kinds of files, by path.
 const DOCS = String.raw`\.(?:md|markdown|mdx|txt|text|rst|adoc|asciidoc|org|wiki|textile|html?|ipynb)$|(?:^|\/)[^/.]+$`;
 const SCRIPTS = String.raw`\.(?:sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|ya?ml|toml|ini|cfg|conf|env|j2|tpl|tmpl|tf|hcl|groovy|gradle)$|(?:^|\/)(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)[^/]*$|\.(?:dockerfile|mk)$`;
+/**
+ * Keywords for the lines the forms below find without a credential word in them: calls that take a
+ * password by position, and calls that take a signing key by position. The generic rules add them to
+ * their own: a random password passed to `getConnection` is generic-secret's, a chosen one generic-password's.
+ */
+export const POSITIONAL_KEYWORDS: readonly string[] = [
+  'basicauth',
+  'basic_auth',
+  'digestauth',
+  'proxyauth',
+  'networkcredential',
+  'plainauth',
+  'getconnection',
+  '.login(',
+  '.auth(',
+  'auth=(',
+  'auth = (',
+  'pdo(',
+  'mysqli',
+  'mysql_connect(',
+];
+export const SIGNING_KEYWORDS: readonly string[] = ['jwt', 'hmac', 'signwith', 'signedstring'];
 /** A string literal after a comma: a later argument (the password) is one. */
 const ARG_STRING = /,[ \t]*["']/;
 /** A call the positional form knows, by the end of its name: the search stops at each `(` and looks behind. */
@@ -276,8 +298,31 @@ const STATEMENTS: StatementForm[] = [
     files: CODE,
     when: (t) => POSITIONAL_CALL.test(t) && ARG_STRING.test(t),
     // The search stops at each `(` and looks behind it for the call's name.
-    re: /\((?<=(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|PDO|mysqli|mysqli_connect|mysql_connect|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\()[ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|[A-Za-z_][\w.]{0,60})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
+    re: /\((?<=(?:(?<![\w$])(?:HTTP(?:Basic|Digest|Proxy)Auth|BasicAuth(?:entication|Credentials)?|NetworkCredential|UsernamePasswordCredentials|UsernamePasswordAuthenticationToken|PasswordAuthentication|PasswordCredential|[Ss]etBasicAuth|basicAuth|basic_auth|PlainAuth|getConnection|PDO|mysqli|mysqli_connect|mysql_connect|auth[ \t]*=[ \t]*)|\.(?:login|auth))[ \t]*\()[ \t]*(?:(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|\$?[A-Za-z_][\w.]{0,60}(?:->[A-Za-z_]\w{0,40}){0,3})[ \t]*,[ \t]*)?(?:"[^"\r\n]{0,100}"|'[^'\r\n]{0,100}'|\$?[A-Za-z_][\w.]{0,60}(?:->[A-Za-z_]\w{0,40}){0,3})[ \t]*,[ \t]*(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?:\.toCharArray\(\))?[ \t]*[,)]/dg,
     name: 'password',
+  },
+  // A command-line flag and its value as two items of an argument list in code: `subprocess.run(["mysql",
+  // "--password", "…"])`, `args = ["--api-key", "…"]`, `spawn("tool", ['--token', '…'])`.
+  {
+    files: CODE,
+    when: (t) => t.includes('--'),
+    re: /(?<q0>["'])--(?<name>[A-Za-z][\w-]{0,60})\k<q0>[ \t]*,[ \t]*(?<q>["'])(?<value>(?!-)[^"'\\\r\n]{1,600})\k<q>/dg,
+  },
+  // Ruby's `set :db_password, "…"` (Capistrano, Sinatra, Rake settings).
+  {
+    files: /\.(?:rb|rake|ru)$|(?:^|\/)(?:Capfile|Rakefile|Gemfile)$/,
+    when: (t) => t.includes('set'),
+    re: /(?<![\w.])set[ \t]*\(?[ \t]*:(?<name>[A-Za-z_]\w{0,80})[ \t]*,[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/dg,
+  },
+  // A signing key passed by position: `jwt.sign(payload, "…")`, `jwt.encode(claims, "…", algorithm="HS256")`,
+  // `crypto.createHmac("sha256", "…")`, Python's `hmac.new(b"…", msg, sha256)`, `hash_hmac("sha256", $data, "…")`,
+  // java-jwt's `Algorithm.HMAC256("…")`, jjwt's `signWith(SignatureAlgorithm.HS256, "…")`, Go's
+  // `SignedString([]byte("…"))`. Whoever reads the key can forge every token or signature it checks.
+  {
+    files: CODE,
+    when: anyOf('jwt', 'JWT', 'mac', 'MAC', 'signWith', 'SignedString'),
+    re: /(?:(?<![\w$])(?:jwt|JWT|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)[ \t]*\([ \t]*(?:\{[^{}\r\n]{0,200}\}|[^(){}[\],"'\r\n]{1,200})[ \t]*,|(?<![\w$])createHmac[ \t]*\([ \t]*["'][\w-]{1,20}["'][ \t]*,|(?<![\w$])hmac\.new[ \t]*\(|(?<![\w$])hash_hmac[ \t]*\([ \t]*["'][\w-]{1,20}["'][ \t]*,[ \t]*[^(),"'\r\n]{1,200},|\bHMAC(?:256|384|512)[ \t]*\(|\bsignWith[ \t]*\([^()\r\n]{0,200}?,|\bSignedString[ \t]*\([ \t]*\[\]byte[ \t]*\()[ \t]*b?(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?=[ \t]*[,)])/dg,
+    name: 'signing_secret',
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
