@@ -9,34 +9,9 @@
  * view is incomplete (the search for roles stopped at a limit), a binding whose role is not found is not
  * judged (`ctx.notJudged`), unless the role is one every cluster defines itself.
  */
-import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, DEFINES_K8S_ROLE, coversResource, isDefaultK8sRole, K8S_KEYWORDS, k8sRbac, RBAC_GROUP, type KRole } from './lib/k8s.js';
-
-const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-
-/** What makes a role over-broad, and how bad, or undefined. */
-function judge(role: KRole): { what: string; severity: Severity } | undefined {
-  const cluster = role.kind === 'ClusterRole';
-  let worst: { what: string; severity: Severity } | undefined;
-  const consider = (what: string, severity: Severity): void => {
-    if (!worst || RANK[severity] > RANK[worst.severity]) worst = { what, severity };
-  };
-  for (const r of role.rules) {
-    const star = (l: typeof r.verbs): boolean => l.some((x) => x.v === '*');
-    const fields = [star(r.apiGroups) && 'apiGroups', star(r.resources) && 'resources', star(r.verbs) && 'verbs'].filter(Boolean) as string[];
-    if (fields.length === 3) consider('every verb on every resource (`*` in apiGroups, resources and verbs)', cluster ? 'critical' : 'high');
-    else if (fields.length) consider(`\`*\` in ${fields.join(' and ')}`, star(r.verbs) || star(r.resources) ? (cluster ? 'high' : 'medium') : cluster ? 'medium' : 'low');
-    const core = covers(r.apiGroups, '') || r.apiGroups.length === 0;
-    if (core && coversResource(r.resources, 'secrets') && !r.resourceNames.length && r.verbs.some((v) => ['*', 'get', 'list', 'watch'].includes(v.v)))
-      consider('read access to Secrets', cluster ? 'high' : 'medium');
-    const rbac = covers(r.apiGroups, RBAC_GROUP);
-    if (rbac && r.verbs.some((v) => v.v === 'escalate' || v.v === 'bind')) consider('`escalate`/`bind` on RBAC objects', cluster ? 'critical' : 'high');
-    if (r.verbs.some((v) => v.v === 'impersonate')) consider('`impersonate`', cluster ? 'critical' : 'high');
-  }
-  return worst;
-}
+import { appliesToK8s, DEFINES_K8S_ROLE, isDefaultK8sRole, judgeRole, K8S_KEYWORDS, k8sRbac, type KRole } from './lib/k8s.js';
 
 const rule: Rule = {
   meta: {
@@ -79,7 +54,7 @@ const rule: Rule = {
           ctx.notJudged?.(construct, `${b.kind} \`${b.name}\` binds the ${ref.kind} \`${ref.name}\`, which is not among the roles read (${ctx.repo.incomplete}), so the binding was not judged`);
         continue;
       }
-      const verdict = judge(found.role);
+      const verdict = judgeRole(found.role);
       if (!verdict) continue;
       const who = b.subjects.length
         ? b.subjects

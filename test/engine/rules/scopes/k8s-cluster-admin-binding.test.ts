@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/k8s-cluster-admin-binding.js';
+import privilegedRole from '../../../../src/engine/rules/scopes/k8s-binding-privileged-role.js';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
+import { TODAY } from '../../../helpers/rule-tester.js';
 import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 import { y } from './helpers.js';
 
@@ -18,12 +22,29 @@ const binding = (kind: string, role: string, subject: string, ns = '') => y`
 `;
 const sa = (name: string, ns = 'ops') => `- kind: ServiceAccount\n      name: ${name}\n      namespace: ${ns}`;
 const group = (name: string) => `- kind: Group\n      name: ${name}\n      apiGroup: rbac.authorization.k8s.io`;
+const user = (name: string) => `- kind: User\n      name: ${name}\n      apiGroup: rbac.authorization.k8s.io`;
+const role = (name: string, rules: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ${name}\nrules:\n${rules}`;
+const WILD = '  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n';
+const NARROW = '  - apiGroups: [""]\n    resources: ["configmaps"]\n    verbs: ["get"]\n';
 
 ruleTester(rule, {
   valid: [
     { code: binding('ClusterRoleBinding', 'view', sa('dashboard')), path: 'rbac.yaml' },
     { code: binding('RoleBinding', 'edit', sa('deployer'), 'namespace: shop'), path: 'rbac.yaml' },
     { code: binding('ClusterRoleBinding', 'cluster-admin', sa('argocd-application-controller', 'argocd')), path: 'rbac.yaml', options: { allowSubjects: ['ServiceAccount:argocd:*'] } },
+    // a service account of its own, a narrow role: what CIS 5.1.5 asks for
+    { code: binding('RoleBinding', 'app-reader', sa('app', 'shop'), 'namespace: shop'), path: 'rbac.yaml' },
+    // an account whose name merely contains "default"
+    { code: binding('RoleBinding', 'app-reader', sa('default-reader', 'shop'), 'namespace: shop'), path: 'rbac.yaml' },
+    { code: binding('RoleBinding', 'app-reader', user('system:serviceaccount:shop:defaults'), 'namespace: shop'), path: 'rbac.yaml' },
+    // a user called default is a person's account, not the namespace's service account
+    { code: binding('RoleBinding', 'app-reader', user('default'), 'namespace: shop'), path: 'rbac.yaml' },
+    // bootstrap roles the control plane binds itself
+    { code: binding('ClusterRoleBinding', 'system:auth-delegator', sa('default', 'kube-system')), path: 'rbac.yaml' },
+    // allowed by policy
+    { code: binding('RoleBinding', 'app-reader', sa('default', 'shop'), 'namespace: shop'), path: 'rbac.yaml', options: { allowSubjects: ['ServiceAccount:shop:default'] } },
+    // Helm templates that do not parse are skipped
+    { code: binding('RoleBinding', 'app-reader', sa('{{ .Values.sa }}', 'shop'), 'namespace: {{ .Release.Namespace }}'), path: 'templates/rbac.yaml' },
   ],
   invalid: [
     { code: binding('ClusterRoleBinding', 'cluster-admin', sa('tiller', 'kube-system')), path: 'rbac.yaml', count: 1, line: 9 },
@@ -32,6 +53,16 @@ ruleTester(rule, {
     { code: binding('ClusterRoleBinding', 'edit', sa('ci')), path: 'rbac.yaml', count: 1, line: 9 },
     { code: binding('ClusterRoleBinding', 'view', group('system:unauthenticated')), path: 'rbac.yaml', count: 1, line: 9 },
     { code: binding('RoleBinding', 'app-reader', sa('default', 'shop'), 'namespace: shop'), path: 'rbac.yaml', count: 1, line: 9 },
+    // the default service account by its user name (CIS Kubernetes 5.1.5)
+    { code: binding('RoleBinding', 'app-reader', user('system:serviceaccount:shop:default'), 'namespace: shop'), path: 'rbac.yaml', count: 1, line: 9 },
+    { code: binding('ClusterRoleBinding', 'view', user('system:serviceaccount:shop:default')), path: 'rbac.yaml', count: 1, line: 9 },
+    // one finding per binding, whatever the number of subjects; multi-document streams
+    {
+      code: `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n---\n${binding('RoleBinding', 'app-reader', `${sa('app', 'shop')}\n    ${sa('default', 'shop')}`, 'namespace: shop')}`,
+      path: 'rbac.yaml',
+      count: 1,
+      line: 15,
+    },
   ],
 });
 
@@ -45,5 +76,59 @@ describe('scopes/k8s-cluster-admin-binding severity', () => {
     expect(sev(binding('ClusterRoleBinding', 'edit', sa('ci')))).toBe('medium');
     expect(sev(binding('RoleBinding', 'app-reader', sa('default'), 'namespace: ops'))).toBe('medium');
     expect(sev(binding('ClusterRoleBinding', 'system:discovery', group('system:authenticated')))).toBeUndefined();
+  });
+});
+
+describe('scopes/k8s-cluster-admin-binding: the default service account (CIS Kubernetes 5.1.5)', () => {
+  const found = (code: string) => runRule(rule, { code, path: 'rbac.yaml' });
+
+  it('says every pod of the namespace without its own account runs with the role', () => {
+    const [f] = found(binding('RoleBinding', 'app-reader', sa('default', 'shop'), 'namespace: shop'));
+    expect(f!.message).toBe(
+      'RoleBinding `grant` binds `app-reader` to the `default` service account of `shop` (every pod without its own account): every pod of namespace `shop` that names no service account runs with it.',
+    );
+    expect(f!.remediation).toMatch(/automountServiceAccountToken: false/);
+    expect(rule.meta.controls).toContain('CIS-K8S-5.1.5');
+  });
+
+  it('takes the namespace from the user name, or from the binding', () => {
+    expect(found(binding('RoleBinding', 'app-reader', user('system:serviceaccount:shop:default'), 'namespace: shop'))[0]!.message).toMatch(/service account of `shop`/);
+    const noNs = binding('RoleBinding', 'app-reader', '- kind: ServiceAccount\n      name: default', 'namespace: web');
+    expect(found(noNs)[0]!.message).toMatch(/service account of `web`.*every pod of namespace `web`/);
+  });
+
+  it('keeps the severity of privileged built-in roles', () => {
+    const sev = (code: string) => found(code)[0]?.severity;
+    expect(sev(binding('RoleBinding', 'cluster-admin', user('system:serviceaccount:shop:default'), 'namespace: shop'))).toBe('high');
+    expect(sev(binding('RoleBinding', 'edit', sa('default', 'shop'), 'namespace: shop'))).toBe('high');
+    expect(sev(binding('ClusterRoleBinding', 'cluster-admin', user('system:serviceaccount:shop:default')))).toBe('critical');
+  });
+
+  it('names an over-broad role defined in the same file', () => {
+    const [f] = found(`${role('app-all', WILD)}---\n${binding('RoleBinding', 'app-all', sa('default', 'shop'), 'namespace: shop')}`);
+    expect(f!.severity).toBe('medium');
+    expect(f!.message).toMatch(/and the ClusterRole `app-all` \(defined in this file\) grants every verb on every resource/);
+    const [narrow] = found(`${role('app-reader', NARROW)}---\n${binding('RoleBinding', 'app-reader', sa('default', 'shop'), 'namespace: shop')}`);
+    expect(narrow!.message).not.toMatch(/defined in this file/);
+  });
+
+  it('and k8s-binding-privileged-role keep distinct facts for a role defined in another file', () => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    policy.rules[rule.meta.id] = { level: 'warn' };
+    policy.rules[privilegedRole.meta.id] = { level: 'warn' };
+    const result = scanFiles(
+      [
+        { path: 'k8s/role.yaml', text: role('app-all', WILD) },
+        { path: 'k8s/binding.yaml', text: binding('RoleBinding', 'app-all', sa('default', 'shop'), 'namespace: shop') },
+      ],
+      { policy, rules: [rule, privilegedRole], today: TODAY },
+    );
+    const byRule = new Map(result.findings.map((f) => [f.ruleId, f.message]));
+    expect([...byRule.keys()].sort()).toEqual(['scopes/k8s-binding-privileged-role', 'scopes/k8s-cluster-admin-binding']);
+    // who receives the role here; what the role grants there — neither restates the other
+    expect(byRule.get('scopes/k8s-cluster-admin-binding')).toMatch(/`default` service account of `shop`/);
+    expect(byRule.get('scopes/k8s-cluster-admin-binding')).not.toMatch(/every verb|defined in/);
+    expect(byRule.get('scopes/k8s-binding-privileged-role')).toMatch(/defined in k8s\/role\.yaml\), which grants every verb on every resource/);
   });
 });

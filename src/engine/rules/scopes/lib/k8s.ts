@@ -3,6 +3,7 @@
  * from YAML streams (`---`), JSON, and `kind: List` / `*List` wrappers (kubectl and kustomize output).
  * Documents that do not parse (Helm templates with `{{ }}`) are skipped one by one. Parsed once per file.
  */
+import type { Severity } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 
 export interface KVal {
@@ -147,4 +148,31 @@ export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 export function ruleKey(role: KRole, r: KRule): string {
   const list = (l: readonly KVal[]): string => [...new Set(l.map((x) => x.v))].sort().join(',');
   return [role.kind, role.namespace ?? '', role.name, list(r.apiGroups), list(r.resources), list(r.verbs), list(r.resourceNames), list(r.nonResourceURLs)].join('\u0000');
+}
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/**
+ * What makes a role over-broad, and how bad, or undefined: `*` in apiGroups, resources or verbs, read
+ * access to Secrets without `resourceNames`, `escalate`/`bind` on RBAC objects, `impersonate`.
+ */
+export function judgeRole(role: KRole): { what: string; severity: Severity } | undefined {
+  const cluster = role.kind === 'ClusterRole';
+  let worst: { what: string; severity: Severity } | undefined;
+  const consider = (what: string, severity: Severity): void => {
+    if (!worst || RANK[severity] > RANK[worst.severity]) worst = { what, severity };
+  };
+  for (const r of role.rules) {
+    const star = (l: typeof r.verbs): boolean => l.some((x) => x.v === '*');
+    const fields = [star(r.apiGroups) && 'apiGroups', star(r.resources) && 'resources', star(r.verbs) && 'verbs'].filter(Boolean) as string[];
+    if (fields.length === 3) consider('every verb on every resource (`*` in apiGroups, resources and verbs)', cluster ? 'critical' : 'high');
+    else if (fields.length) consider(`\`*\` in ${fields.join(' and ')}`, star(r.verbs) || star(r.resources) ? (cluster ? 'high' : 'medium') : cluster ? 'medium' : 'low');
+    const core = covers(r.apiGroups, '') || r.apiGroups.length === 0;
+    if (core && coversResource(r.resources, 'secrets') && !r.resourceNames.length && r.verbs.some((v) => ['*', 'get', 'list', 'watch'].includes(v.v)))
+      consider('read access to Secrets', cluster ? 'high' : 'medium');
+    const rbac = covers(r.apiGroups, RBAC_GROUP);
+    if (rbac && r.verbs.some((v) => v.v === 'escalate' || v.v === 'bind')) consider('`escalate`/`bind` on RBAC objects', cluster ? 'critical' : 'high');
+    if (r.verbs.some((v) => v.v === 'impersonate')) consider('`impersonate`', cluster ? 'critical' : 'high');
+  }
+  return worst;
 }
