@@ -14,6 +14,9 @@ import awsIamUser from './aws-iam-user.js';
 import gcpKmsKeyRotation from './gcp-kms-key-rotation.js';
 import gcpServiceAccountKey from './gcp-service-account-key.js';
 import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
+import alicloudKmsKeyRotation from './alicloud-kms-key-rotation.js';
+import yandexKmsKeyRotation from './yandex-kms-key-rotation.js';
+import passwordPolicyMaxAge from './password-policy-max-age.js';
 import gitlabTokenExpiry from './gitlab-token-expiry.js';
 import k8sServiceAccountToken from './k8s-service-account-token.js';
 import workflowLongLivedCloudKeys from './workflow-long-lived-cloud-keys.js';
@@ -34,6 +37,9 @@ export const rotationRules: Rule[] = [
   gcpKmsKeyRotation,
   gcpServiceAccountKey,
   azureKeyVaultExpiry,
+  alicloudKmsKeyRotation,
+  yandexKmsKeyRotation,
+  passwordPolicyMaxAge,
   gitlabTokenExpiry,
   k8sServiceAccountToken,
   workflowLongLivedCloudKeys,
