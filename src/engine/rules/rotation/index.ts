@@ -14,6 +14,8 @@ import awsIamUser from './aws-iam-user.js';
 import gcpKmsKeyRotation from './gcp-kms-key-rotation.js';
 import gcpServiceAccountKey from './gcp-service-account-key.js';
 import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
+import azureStorageSasExpiry from './azure-storage-sas-expiry.js';
+import aksSecretRotation from './aks-secret-rotation.js';
 import alicloudKmsKeyRotation from './alicloud-kms-key-rotation.js';
 import yandexKmsKeyRotation from './yandex-kms-key-rotation.js';
 import passwordPolicyMaxAge from './password-policy-max-age.js';
@@ -37,6 +39,8 @@ export const rotationRules: Rule[] = [
   gcpKmsKeyRotation,
   gcpServiceAccountKey,
   azureKeyVaultExpiry,
+  azureStorageSasExpiry,
+  aksSecretRotation,
   alicloudKmsKeyRotation,
   yandexKmsKeyRotation,
   passwordPolicyMaxAge,
