@@ -22,6 +22,7 @@ import awsIamUserPolicy from './aws-iam-user-policy.js';
 import awsIamPrivilegeEscalation from './aws-iam-privilege-escalation.js';
 import awsOidcTrustUnscoped from './aws-oidc-trust-unscoped.js';
 import awsIamTrustPublic from './aws-iam-trust-public.js';
+import awsIamTrustAccount from './aws-iam-trust-account.js';
 import awsResourcePolicyWildcard from './aws-resource-policy-wildcard.js';
 import gcpBasicRole from './gcp-basic-role.js';
 import gcpUserGrant from './gcp-user-grant.js';
@@ -60,6 +61,7 @@ export const scopeRules: Rule[] = [
   awsIamPrivilegeEscalation,
   awsOidcTrustUnscoped,
   awsIamTrustPublic,
+  awsIamTrustAccount,
   awsResourcePolicyWildcard,
   gcpBasicRole,
   gcpUserGrant,
