@@ -416,3 +416,42 @@ ruleTester(rule, {
     { code: `signed, err := token.SignedString([]byte("${s}"))`, path: 'auth.go', secret: s },
   ],
 });
+
+// A literal in a conversion or with a string prefix, the default of a parameter expansion, Elixir
+// module attributes and C# auto-property initialisers.
+ruleTester(rule, {
+  valid: [
+    { code: 'let password = String::from(env::var("DB_PASSWORD")?);', path: 'src/db.rs' },
+    { code: 'key = []byte(os.Getenv("JWT_KEY"))', path: 'auth.go' },
+    { code: 'SECRET_KEY = b"changeme"', path: 'settings.py' },
+    { code: 'token = f"{prefix}{suffix}"', path: 'client.py' },
+    { code: 'API_KEY=${API_KEY:-}', path: 'run.sh' },
+    { code: 'API_KEY=${API_KEY:?set API_KEY first}', path: 'run.sh' },
+    { code: 'API_TOKEN=${API_TOKEN:-changeme}', path: 'run.sh' },
+    { code: '      - SECRET_KEY=${SECRET_KEY:-your-secret-key}', path: 'docker-compose.yml' },
+    { code: 'jwt.secret=${JWT_SECRET}', path: 'application.properties' },
+    { code: '@Value("${jwt.secret}")', path: 'src/main/java/Auth.java' },
+    { code: '@Value("${jwt.expiration:3600}")', path: 'src/main/java/Auth.java' },
+    { code: '@moduledoc "The secret key store"', path: 'lib/keys.ex' },
+    { code: 'public string ApiKey { get; set; } = string.Empty;', path: 'Options.cs' },
+    { code: 'public string ApiKey { get; set; } = "";', path: 'Options.cs' },
+  ],
+  invalid: [
+    { code: `let password = String::from("${s}");`, path: 'src/db.rs', secret: s },
+    { code: `jwtKey := []byte("${s}")`, path: 'auth.go', secret: s },
+    { code: `String apiKey = new String("${s}");`, path: 'Client.java', secret: s },
+    { code: `auto token = std::string("${s}");`, path: 'client.cpp', secret: s },
+    { code: `QString password = QStringLiteral("${s}");`, path: 'login.cpp', secret: s },
+    { code: `SECRET_KEY = b"${s}"`, path: 'settings.py', secret: s },
+    { code: `api_token = r'${s}'`, path: 'client.py', secret: s },
+    { code: `API_KEY=\${API_KEY:-${s}}`, path: 'run.sh', secret: s },
+    { code: `export DB_PASSWORD="\${DB_PASSWORD:-${s}}"`, path: 'run.sh', secret: s },
+    { code: `services:\n  app:\n    environment:\n      - API_TOKEN=\${API_TOKEN:-${s}}`, path: 'docker-compose.yml', secret: s, line: 4 },
+    { code: `    environment:\n      SECRET_KEY: \${SECRET_KEY:-${s}}`, path: 'compose.yaml', secret: s, line: 2, count: 1 },
+    { code: `jwt.secret=\${JWT_SECRET:${s}}`, path: 'application.properties', secret: s },
+    { code: `@Value("\${jwt.secret:${s}}")\nprivate String secret;`, path: 'src/main/java/Auth.java', secret: s },
+    { code: `@secret_key "${s}"`, path: 'lib/auth.ex', secret: s },
+    { code: `public string ApiKey { get; set; } = "${s}";`, path: 'Options.cs', secret: s },
+    { code: `public static string ClientSecret { get; init; } = @"${s}";`, path: 'Options.cs', secret: s },
+  ],
+});

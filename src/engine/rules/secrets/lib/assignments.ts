@@ -41,7 +41,12 @@ const ASSIGN = new RegExp(
     // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
     String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
+    // A literal wrapped in a conversion (`String::from("…")`, `[]byte("…")`, `new String("…")`,
+    // `std::string("…")`, `QStringLiteral("…")`), or with a string prefix (Python's `b"…"`, `r'…'`, C++'s `L"…"`).
+    String.raw`(?:(?:new[ \t]{1,4})?(?:std::string|String::from|QStringLiteral|QLatin1String|QString|String|\[\]byte|Buffer\.from|SecretStr|SecretString)[ \t]{0,4}\([ \t]{0,4})?(?:(?:[bBrRuUfF]{1,2}|L|u8)(?=["']))?` +
     String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
+    // A parameter expansion with a default, unquoted: `${API_KEY:-…}` (shell, Compose).
+    String.raw`\$\{[A-Za-z_][\w.-]{0,80}(?::?[-=]|:)[^\s{}"'\x60$]{1,300}\}|` +
     '`[^`\\r\\n]{0,600}`' +
     String.raw`|[^\s"'` +
     '`' +
@@ -59,6 +64,17 @@ const PLIST_PAIR = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*<string>(?<v
 const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>(?:\s{0,4}[!=]==?\s{0,4}|\.equals(?:IgnoreCase)?\()(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
+
+/** `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}` (shell, Compose) and `${name:default}` (Spring). */
+const PARAMETER_DEFAULT = /^\$\{(?<name>[A-Za-z_][\w.-]{0,80})(?<op>:?[-=]|:)(?<value>[^{}$\s]{1,300})\}$/;
+
+/** The default of a parameter expansion that is the whole value, with its offset in the value. */
+function parameterDefault(value: string): { name: string; value: string; offset: number } | undefined {
+  const m = PARAMETER_DEFAULT.exec(value);
+  if (!m) return undefined;
+  const g = m.groups!;
+  return { name: g.name!, value: g.value!, offset: 2 + g.name!.length + g.op!.length };
+}
 
 /**
  * All assignments in `text`; offsets are relative to `text` plus `base`. With `anchor` (a global
@@ -99,6 +115,32 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
       continue;
     }
     const start = rawStart + (quote ? 1 : 0);
+    // `${API_KEY:-…}`, Spring's `${jwt.secret:…}`: the default is a literal written here, named by the
+    // outer name or else the variable's own.
+    const fallback = value.startsWith('${') ? parameterDefault(value) : undefined;
+    if (fallback) {
+      out.push({
+        name: g.name!,
+        altName: fallback.name,
+        nameQuoted: g.nq !== '',
+        op: '=',
+        value: fallback.value,
+        quote: '',
+        start: base + start + fallback.offset,
+        end: base + start + fallback.offset + fallback.value.length,
+        next: '}',
+        typed: false,
+        form: 'statement',
+      });
+      // Past the expansion: its own `NAME:-…` is not another assignment.
+      const after = rawStart + raw.length;
+      if (starts) {
+        while (si < starts.length && starts[si]! < after) si++;
+        if (si >= starts.length) break;
+        re.lastIndex = starts[si]!;
+      } else re.lastIndex = after;
+      continue;
+    }
     const a: Assignment = {
       name: g.name!,
       nameQuoted: g.nq !== '',
@@ -323,6 +365,24 @@ const STATEMENTS: StatementForm[] = [
     when: anyOf('jwt', 'JWT', 'mac', 'MAC', 'signWith', 'SignedString'),
     re: /(?:(?<![\w$])(?:jwt|JWT|jsonwebtoken|jose)\.(?:sign|verify|encode|decode)[ \t]*\([ \t]*(?:\{[^{}\r\n]{0,200}\}|[^(){}[\],"'\r\n]{1,200})[ \t]*,|(?<![\w$])createHmac[ \t]*\([ \t]*["'][\w-]{1,20}["'][ \t]*,|(?<![\w$])hmac\.new[ \t]*\(|(?<![\w$])hash_hmac[ \t]*\([ \t]*["'][\w-]{1,20}["'][ \t]*,[ \t]*[^(),"'\r\n]{1,200},|\bHMAC(?:256|384|512)[ \t]*\(|\bsignWith[ \t]*\([^()\r\n]{0,200}?,|\bSignedString[ \t]*\([ \t]*\[\]byte[ \t]*\()[ \t]*b?(?<q>["'])(?<value>[^"'\\\r\n]{1,200})\k<q>(?=[ \t]*[,)])/dg,
     name: 'signing_secret',
+  },
+  // A default inside a placeholder that is a whole string: Spring's `@Value("${jwt.secret:…}")`,
+  // `<property name="x" value="${db.password:…}"/>`, Compose's `"${API_KEY:-…}"` in a list.
+  {
+    when: (t) => t.includes('${'),
+    re: /(?<q0>["'])\$\{(?<name>[A-Za-z_][\w.-]{0,80})(?::?[-=]|:)(?<value>[^{}$\s"'\x60]{1,300})\}\k<q0>/dg,
+  },
+  // Elixir module attributes: `@secret_key "…"`.
+  {
+    files: /\.(?:ex|exs)$/i,
+    when: (t) => t.includes('@'),
+    re: /^[ \t]*@(?<name>[a-z_]\w{0,80})[ \t]+(?<q>")(?<value>(?:[^"\\\r\n#]|\\.){1,600})"/dgm,
+  },
+  // C# auto-properties with an initializer: `public string ApiKey { get; set; } = "…";`.
+  {
+    files: /\.cs$/i,
+    when: (t) => t.includes('get;'),
+    re: /\b(?<name>[A-Za-z_]\w{0,80})[ \t]*\{[ \t]*(?:(?:(?:public|private|protected|internal)[ \t]+)?(?:get|set|init)[ \t]*;[ \t]*){1,2}\}[ \t]*=[ \t]*@?(?<q>")(?<value>[^"\r\n]{1,600})"/dg,
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
