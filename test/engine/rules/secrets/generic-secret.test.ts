@@ -455,3 +455,19 @@ ruleTester(rule, {
     { code: `public static string ClientSecret { get; init; } = @"${s}";`, path: 'Options.cs', secret: s },
   ],
 });
+
+// A Markdown table row: a credential's name, then its value.
+ruleTester(rule, {
+  valid: [
+    { code: '| api_key | string | The API key |', path: 'docs/config.md' },
+    { code: '| `token` | `${GITHUB_TOKEN}` |', path: 'README.md' },
+    { code: '| password | The password of the admin user |', path: 'README.md' },
+    { code: '| Client Secret | <your client secret> |', path: 'docs/setup.md' },
+    { code: `| sha256 | ${hex} |`, path: 'CHECKSUMS.md' },
+  ],
+  invalid: [
+    { code: `| Name | Value |\n| --- | --- |\n| password | ${s} |`, path: 'docs/staging.md', secret: s, line: 3 },
+    { code: `| \`API_TOKEN\` | \`${s}\` |`, path: 'README.md', secret: s },
+    { code: `| **Client Secret** | ${s} |`, path: 'docs/setup.md', secret: s },
+  ],
+});

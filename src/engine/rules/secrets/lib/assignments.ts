@@ -384,6 +384,12 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('get;'),
     re: /\b(?<name>[A-Za-z_]\w{0,80})[ \t]*\{[ \t]*(?:(?:(?:public|private|protected|internal)[ \t]+)?(?:get|set|init)[ \t]*;[ \t]*){1,2}\}[ \t]*=[ \t]*@?(?<q>")(?<value>[^"\r\n]{1,600})"/dg,
   },
+  // A two-column row of a Markdown table, name then value: `| password | … |`, `| \`API_TOKEN\` | \`…\` |`.
+  {
+    files: new RegExp(DOCS, 'i'),
+    when: (t) => t.includes('|'),
+    re: /^[ \t]*\|?[ \t]*(?:\*\*)?`?(?<name>[A-Za-z_][\w.-]{0,60}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2})`?(?:\*\*)?[ \t]*\|[ \t]*(?<q>`?)(?<value>[^\s|`]{8,200})\k<q>[ \t]*(?:\|[ \t]*)?$/dgm,
+  },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
     files: new RegExp(DOCS, 'i'),
