@@ -16,6 +16,7 @@ import appManifestPermissions from './app-manifest-permissions.js';
 import tokenScopes from './token-scopes.js';
 import classicPat from './classic-pat.js';
 import githubProviderPlaintextSecret from './github-provider-plaintext-secret.js';
+import githubProviderWriteAccess from './github-provider-write-access.js';
 import awsIamWildcard from './aws-iam-wildcard.js';
 import awsIamAdminPolicy from './aws-iam-admin-policy.js';
 import awsIamUserPolicy from './aws-iam-user-policy.js';
@@ -55,6 +56,7 @@ export const scopeRules: Rule[] = [
   tokenScopes,
   classicPat,
   githubProviderPlaintextSecret,
+  githubProviderWriteAccess,
   awsIamWildcard,
   awsIamAdminPolicy,
   awsIamUserPolicy,
