@@ -31,6 +31,7 @@ import gcpSaImpersonation from './gcp-sa-impersonation.js';
 import gcpSaPrivileged from './gcp-sa-privileged.js';
 import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
 import gcpDefaultComputeSa from './gcp-default-compute-sa.js';
+import gcpApiKeyUnrestricted from './gcp-api-key-unrestricted.js';
 import azureRoleWildcard from './azure-role-wildcard.js';
 import azureOwnerAssignment from './azure-owner-assignment.js';
 import k8sRbacWildcard from './k8s-rbac-wildcard.js';
@@ -71,6 +72,7 @@ export const scopeRules: Rule[] = [
   gcpSaPrivileged,
   gcpWorkloadIdentityUnscoped,
   gcpDefaultComputeSa,
+  gcpApiKeyUnrestricted,
   azureRoleWildcard,
   azureOwnerAssignment,
   k8sRbacWildcard,
