@@ -8,6 +8,7 @@ import workflowUnknownPermission from './workflow-unknown-permission.js';
 import workflowDisallowedWrite from './workflow-disallowed-write.js';
 import workflowSecretsInherit from './workflow-secrets-inherit.js';
 import workflowDynamicSecrets from './workflow-dynamic-secrets.js';
+import workflowUnredactedSecrets from './workflow-unredacted-secrets.js';
 import workflowSecretsWithoutEnvironment from './workflow-secrets-without-environment.js';
 import appTokenUnscoped from './app-token-unscoped.js';
 import privilegedCheckout from './privileged-checkout.js';
@@ -49,6 +50,7 @@ export const scopeRules: Rule[] = [
   workflowDisallowedWrite,
   workflowSecretsInherit,
   workflowDynamicSecrets,
+  workflowUnredactedSecrets,
   workflowSecretsWithoutEnvironment,
   appTokenUnscoped,
   privilegedCheckout,
