@@ -16,6 +16,7 @@ import gcpServiceAccountKey from './gcp-service-account-key.js';
 import azureKeyVaultExpiry from './azure-key-vault-expiry.js';
 import azureStorageSasExpiry from './azure-storage-sas-expiry.js';
 import aksSecretRotation from './aks-secret-rotation.js';
+import azureLocalAuth from './azure-local-auth.js';
 import alicloudKmsKeyRotation from './alicloud-kms-key-rotation.js';
 import yandexKmsKeyRotation from './yandex-kms-key-rotation.js';
 import passwordPolicyMaxAge from './password-policy-max-age.js';
@@ -41,6 +42,7 @@ export const rotationRules: Rule[] = [
   azureKeyVaultExpiry,
   azureStorageSasExpiry,
   aksSecretRotation,
+  azureLocalAuth,
   alicloudKmsKeyRotation,
   yandexKmsKeyRotation,
   passwordPolicyMaxAge,
