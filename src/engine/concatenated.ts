@@ -17,6 +17,8 @@ const MAX_LINE = 4096;
 /** Literals joined into one piece at most, and how far a join may reach across blank space. */
 const MAX_PARTS = 64;
 const MAX_GAP = 200;
+/** Characters of the line kept before the first literal and after the last. */
+const CONTEXT = 256;
 
 const isQuote = (k: number): boolean => k === 34 || k === 39 || k === 96;
 /** A string prefix before a quote: Python's r, b, f, u (and rb, fr …), C's L, u, U, u8. */
@@ -47,15 +49,21 @@ function literalsOf(text: string, from: number, to: number): Array<[number, numb
 
 export function* concatenatedPieces(text: string, start: number, end: number, implicit = false): Generator<DecodedPiece> {
   const lines = new Map<number, Array<[number, number]> | null>();
+  // The last line looked up, [lineStart, lineEnd]: a long line is found once, not by a search back to
+  // its start from every operator on it (quadratic on a minified line of joins).
+  let lineStart = -1;
+  let lineEnd = -2;
   /** The literals of the line holding `at` (null for a line too long to tokenise). */
   const literalsAround = (at: number): Array<[number, number]> | null => {
-    const ls = text.lastIndexOf('\n', at - 1) + 1;
-    let got = lines.get(ls);
+    if (at < lineStart || at > lineEnd) {
+      lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      lineEnd = text.indexOf('\n', at);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
+    let got = lines.get(lineStart);
     if (got === undefined) {
-      let le = text.indexOf('\n', at);
-      if (le === -1) le = text.length;
-      got = le - ls > MAX_LINE ? null : literalsOf(text, ls, le);
-      lines.set(ls, got);
+      got = lineEnd - lineStart > MAX_LINE ? null : literalsOf(text, lineStart, lineEnd);
+      lines.set(lineStart, got);
     }
     return got;
   };
@@ -163,12 +171,14 @@ function piece(text: string, parts: ReadonlyArray<[number, number]>): DecodedPie
     for (let i = from; i < to; i++) map.push(i);
   };
   if (opener) add(opener[0], opener[1]);
-  add(lineStart, first[0] + 1);
+  // The line around the chain, up to CONTEXT characters each side (the name and operator are next to
+  // it): a whole 4 KB line for each of the many chains on it was most of the cost of such lines.
+  add(Math.max(lineStart, first[0] + 1 - CONTEXT), first[0] + 1);
   parts.forEach(([s, e], k) => {
     if (k > 0) joins.push(map.length);
     add(s + 1, e - 1);
   });
-  add(last[1] - 1, lineEnd);
+  add(last[1] - 1, Math.min(lineEnd, last[1] - 1 + CONTEXT));
   return {
     encoding: 'concatenated',
     text: chunks.join(''),

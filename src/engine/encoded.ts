@@ -336,10 +336,16 @@ const MAX_PIECE = 64 * 1024;
 
 function* substituted(text: string, start: number, end: number, encoding: Encoding, next: Finder): Generator<DecodedPiece> {
   let done = start;
+  // The line of the last escape, found once: on a long line, a search back to its start from each
+  // window's first escape was quadratic (2 MB of escaped minified code: 1.9 s).
+  let lineStart = -1;
+  let lineEnd = -2;
   for (let first = next(start, end); first !== undefined; first = next(done, end)) {
-    const lineStart = text.lastIndexOf('\n', first.index) + 1;
-    let lineEnd = text.indexOf('\n', first.index);
-    if (lineEnd === -1) lineEnd = text.length;
+    if (first.index < lineStart || first.index > lineEnd) {
+      lineStart = text.lastIndexOf('\n', first.index) + 1;
+      lineEnd = text.indexOf('\n', first.index);
+      if (lineEnd === -1) lineEnd = text.length;
+    }
     const long = lineEnd - lineStart > 2 * WINDOW;
     const from = Math.max(done, lineStart, long ? first.index - WINDOW : lineStart);
     let to = Math.min(end, lineEnd, long ? first.index + WINDOW : lineEnd);

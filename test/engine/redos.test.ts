@@ -104,6 +104,11 @@ function inputs(): Input[] {
     ['deeply nested YAML', Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}permissions:`).join('\n')],
     ['JSON-ish secret keys', fill('{"private_key":"-----BEGIN PRIVATE KEY-----\\n","client_secret":"')],
     ['kind: Secret with 100 KB data', `apiVersion: v1\nkind: Secret\ndata:\n  key: ${rand(K, B64, 'k8s')}\n`],
+    // 1 MB lines of shapes that were quadratic in the line's length (a search back to the line's start, or
+    // for the value in the whole line, per element): 0.5 MB of XML elements took 8 s.
+    ['1 MB line of <password>x</password>', fill('<password>x</password>', 10 * K)],
+    ['1 MB line of "ab" + joins', fill('"ab" + ', 10 * K)],
+    ['1 MB line of escapes 1 KB apart', fill(`${'x'.repeat(1000)}\\u0041%41`, 10 * K)],
   ];
   const out: Input[] = [];
   for (const [name, text] of single) {

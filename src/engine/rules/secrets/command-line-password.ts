@@ -141,6 +141,7 @@ const rule: Rule = {
           const verdict = judgeAssignment(
             { name: 'password', nameQuoted: false, op: '=', value, quote: m.groups!.q ?? '', start: at, end: at + value.length, next: text.charAt(end), typed: false, form: 'statement' },
             text,
+            at,
           );
           if (!verdict) continue;
           out.push({

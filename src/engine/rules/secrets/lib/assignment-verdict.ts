@@ -242,8 +242,31 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   return true;
 }
 
-/** The verdict for one assignment on `line`, or `undefined` when it is not a literal credential. */
-export function judgeAssignment(a: Assignment, line: string): Verdict | undefined {
+/** How far the line around a value reaches on each side when judging it: minified lines are megabytes. */
+const LINE_REACH = 1000;
+
+/**
+ * The line of `text` around [s, e), at most LINE_REACH characters each side. The judgement looks for the
+ * value and its neighbours in it: searched in a whole minified line, once per assignment, that was
+ * quadratic (0.5 MB of `<password>x</password>` on one line: 8 s).
+ */
+function lineAround(text: string, s: number, e: number): string {
+  if (s < 0 || e > text.length) return text;
+  let ls = s;
+  const min = Math.max(0, s - LINE_REACH);
+  while (ls > min && text.charCodeAt(ls - 1) !== 10) ls--;
+  let le = e;
+  const max = Math.min(text.length, e + LINE_REACH);
+  while (le < max && text.charCodeAt(le) !== 10) le++;
+  return ls === 0 && le === text.length ? text : text.slice(ls, le);
+}
+
+/**
+ * The verdict for one assignment, or `undefined` when it is not a literal credential. `text` holds the
+ * assignment, its value at `at` (outside `text` for a value on a following line: then `text` is read whole).
+ */
+export function judgeAssignment(a: Assignment, text: string, at: number): Verdict | undefined {
+  const line = lineAround(text, at, at + a.value.length);
   let kind = classifySecretName(a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
   const loose = !kind && isLooseKeyName(a.name);
@@ -320,7 +343,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
         ...findNameValuePair(seg.text, following, segEnd),
       ];
       for (const a of found) {
-        const verdict = judgeAssignment(a, seg.text);
+        const verdict = judgeAssignment(a, seg.text, a.start - seg.offset);
         if (verdict) judged.push({ assignment: a, verdict });
       }
       judgedCache.bySegment.set(key, judged);
