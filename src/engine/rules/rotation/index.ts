@@ -22,6 +22,7 @@ import yandexKmsKeyRotation from './yandex-kms-key-rotation.js';
 import passwordPolicyMaxAge from './password-policy-max-age.js';
 import gitlabTokenExpiry from './gitlab-token-expiry.js';
 import k8sServiceAccountToken from './k8s-service-account-token.js';
+import kubeletCertificateRotation from './kubelet-certificate-rotation.js';
 import workflowLongLivedCloudKeys from './workflow-long-lived-cloud-keys.js';
 import workflowPublishToken from './workflow-publish-token.js';
 
@@ -48,6 +49,7 @@ export const rotationRules: Rule[] = [
   passwordPolicyMaxAge,
   gitlabTokenExpiry,
   k8sServiceAccountToken,
+  kubeletCertificateRotation,
   workflowLongLivedCloudKeys,
   workflowPublishToken,
 ];
