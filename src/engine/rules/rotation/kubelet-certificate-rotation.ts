@@ -33,6 +33,9 @@ const rule: Rule = {
   },
   keywords: ['rotate-certificates', 'rotatecertificates', 'rotatekubeletservercertificate'],
   scope: 'file',
+  // Where a kubelet's flags are written: manifests and configuration, scripts, unit files, templates
+  // (not source code or prose that mentions the flag).
+  appliesTo: (p) => /\.(?:ya?ml|json|sh|bash|zsh|service|conf|cfg|env|ini|j2|tpl|tmpl|tftpl|ps1)$|(?:^|\/)(?:Dockerfile|Containerfile)[^/]*$|(?:^|\/)[^/.]+$/i.test(p),
   check(file) {
     const structured = /\.(?:ya?ml|json)$/i.test(file.path);
     if (structured) {
@@ -42,7 +45,7 @@ const rule: Rule = {
         for (const doc of parsed.docs) visit(doc, doc.root, 0, out);
         return out;
       }
-    } else if (/\.(?:md|markdown|rst|txt|adoc|html?)$/i.test(file.path)) return []; // prose about the flag
+    }
     // Scripts, unit files, templates that do not parse: the command line itself.
     const out: RawFinding[] = [];
     for (const m of file.text.matchAll(LINE_OFF)) {
