@@ -242,6 +242,9 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   return true;
 }
 
+/** The shortest value either tier judges a credential (isPasswordLiteral: 6). */
+const MIN_VALUE = 6;
+
 /** How far the line around a value reaches on each side when judging it: minified lines are megabytes. */
 const LINE_REACH = 1000;
 
@@ -266,6 +269,9 @@ function lineAround(text: string, s: number, e: number): string {
  * assignment, its value at `at` (outside `text` for a value on a following line: then `text` is read whole).
  */
 export function judgeAssignment(a: Assignment, text: string, at: number): Verdict | undefined {
+  // Neither tier takes fewer than 6 characters (a chosen password; generated ones need 12): most values
+  // of code under a credential name (`key: 'id'`, `auth: true`, `token: ''`) end here, unread.
+  if (a.value.length < MIN_VALUE) return undefined;
   const line = lineAround(text, at, at + a.value.length);
   let kind = classifySecretName(a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
