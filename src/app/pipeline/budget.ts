@@ -5,7 +5,11 @@
  * reason (outside the budget: finishing a run must not be refused because the time is spent).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 import { SafeError } from '../errors.js';
+
+/** Listeners a budget's signal may hold at once: one per GitHub call in flight. */
+const MAX_CONCURRENT_CALLS = 1000;
 
 export interface Budget {
   deadline: number;
@@ -32,6 +36,9 @@ export class Superseded extends SafeError {
  */
 export function withBudget<T>(ms: number, what: string, fn: () => Promise<T>, superseded?: AbortSignal): Promise<T> {
   const controller = new AbortController();
+  // Every GitHub call in flight listens on this signal until it settles (octokit.ts): a large pull
+  // request's file reads run concurrently, past Node's default of 10, which warns of a leak that is not one.
+  setMaxListeners(MAX_CONCURRENT_CALLS, controller.signal);
   const deadline = Date.now() + ms;
   const timer = setTimeout(() => controller.abort(new BudgetExceeded(`${what} ran out of time (${Math.round(ms / 1000)} s)`)), ms);
   timer.unref();
