@@ -41,7 +41,7 @@ export async function judgeChange(ev: Evaluation, policy: ResolvedPolicy): Promi
   });
   // Files a structural rule applies to are judged whole, head against base; their added lines go to
   // the secrets rules only. Files GitHub sent no patch for were fetched whole already.
-  const candidates = changes.files.filter((f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !isIgnored(f.path) && structuralApplies(deps.rules, f.path));
+  const candidates = changes.files.filter((f) => f.status !== 'removed' && f.patch !== undefined && f.sha !== undefined && !isIgnored(f.path) && structuralApplies(deps.rules, f.path, f.patch));
   const structuralFiles = candidates.slice(0, MAX_STRUCTURAL_FILES);
   if (candidates.length > structuralFiles.length) {
     changes.notes.push(`Structural (scope and rotation) rules judged the first ${MAX_STRUCTURAL_FILES} of ${candidates.length} such files whole; the rest only by their added lines.`);
