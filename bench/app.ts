@@ -25,6 +25,10 @@ import { createOctokitClass } from '../src/app/github/octokit.js';
 import { IssueDesk } from '../src/app/effects/remediation.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { BASE62, base62, crc32 } from '../src/engine/checksum.js';
+import { allRules } from '../src/engine/registry.js';
+import { structuralApplies } from '../src/engine/structural.js';
+import { MAX_STRUCTURAL_FILES } from '../src/app/pipeline/structural.js';
+import { POLICY_PATH } from '../src/app/pipeline/policy-source.js';
 
 export const APP_TARGET_OWN_MS = 300;
 /** Check-run create, org policy, repository policy, one page of labelled issues. */
@@ -83,6 +87,8 @@ export interface AppBenchCase {
   byRoute: Record<string, number>;
   filePages: number;
   annotationPages: number;
+  /** Reads of changed files a structural rule judges whole (head and base). */
+  structuralReads: number;
   bound: number;
   met: boolean;
   unexpected: string[];
@@ -176,6 +182,16 @@ function buildPullFiles(n: number, secrets: number, sources: ReadonlyArray<{ pat
   return files;
 }
 
+/** One side of a patch as a whole text: its context lines with the added (`+`) or removed (`-`) ones. */
+function sideOf(patch: string, side: '+' | '-'): string {
+  const other = side === '+' ? '-' : '+';
+  return patch
+    .split('\n')
+    .filter((l) => !l.startsWith('@@') && !l.startsWith(other))
+    .map((l) => l.slice(1))
+    .join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------------
 // GitHub, stubbed in memory
 
@@ -198,6 +214,10 @@ function createStub(latencyMs: number): Stub {
   const pulls = new Map<string, PrFile[]>();
   const issues = new Map<string, unknown[]>();
   let nextId = 1;
+  const fileBy = (test: (f: PrFile) => boolean): PrFile | undefined => {
+    for (const files of pulls.values()) for (const f of files) if (test(f)) return f;
+    return undefined;
+  };
   const stub: Stub = {
     byRoute: new Map(),
     unexpected: [],
@@ -229,6 +249,21 @@ function createStub(latencyMs: number): Stub {
         count('installation token');
         status = 201;
         data = { token: 'bench-installation-token', expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: {}, repository_selection: 'all' };
+      } else if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/)) && m[2] !== POLICY_PATH) {
+        // A changed file read whole at the base (structural rules): its context and removed lines.
+        count('structural read');
+        const f = fileBy((x) => x.filename === m![2]);
+        const text = f ? sideOf(f.patch, '-') : undefined;
+        if (text === undefined) {
+          status = 404;
+          data = { message: 'Not Found' };
+        } else data = { type: 'file', path: m[2], encoding: 'base64', content: Buffer.from(text).toString('base64'), size: text.length, sha: 'base' };
+      } else if (method === 'GET' && (m = path.match(/^\/repos\/[^/]+\/[^/]+\/git\/blobs\/([0-9a-f]{40})$/))) {
+        // A changed file read whole at the head: its context and added lines.
+        count('structural read');
+        const f = fileBy((x) => x.sha === m![1]);
+        const text = f ? sideOf(f.patch, '+') : '';
+        data = { sha: m[1], size: text.length, encoding: 'base64', content: Buffer.from(text).toString('base64') };
       } else if (method === 'GET' && (m = path.match(/^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/))) {
         count('policy read');
         if (m[1]!.endsWith('/.github')) {
@@ -406,8 +441,10 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
       const runs: Measured[] = [];
       let last: Awaited<ReturnType<typeof once>> | undefined;
       let firstPr: AppBenchCase['firstPr'];
+      let lastRepo = '';
       for (let i = 0; i < (n > 1000 ? Math.min(repeat, 3) : repeat); i++) {
         const repo = `bench/app-${++prCount}`; // a fresh repository each run: same work, no issues carried over
+        lastRepo = repo;
         if (earlier) seed(repo, earlier);
         if (pair) {
           const first = await once(pair[0]!, repo, 1, n, secrets, 2);
@@ -423,7 +460,10 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
       const filePages = Math.max(1, Math.ceil(Math.min(n, 3000) / FILES_PER_PAGE));
       const annotationPages = Math.max(1, Math.ceil(s.annotationsSent / ANNOTATIONS_PER_CALL));
       // A repository's first PR may list its issues once (one page when it has none); after that, none.
-      const bound = filePages + annotationPages + (index ? APP_CALL_CONSTANT_INDEXED : APP_CALL_CONSTANT) + s.issuesOpened;
+      // Changed files a structural rule reads whole, once at the head and once at the base (at most MAX_STRUCTURAL_FILES).
+      const prFiles = s.pulls.get(`${lastRepo}#${index ? 2 : 1}`) ?? [];
+      const structuralReads = 2 * Math.min(MAX_STRUCTURAL_FILES, prFiles.filter((f) => structuralApplies(allRules, f.filename, f.patch)).length);
+      const bound = filePages + annotationPages + (index ? APP_CALL_CONSTANT_INDEXED : APP_CALL_CONSTANT) + s.issuesOpened + structuralReads;
       cases.push({
         files: n,
         priorIssues: earlier,
@@ -445,6 +485,7 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
         byRoute,
         filePages,
         annotationPages,
+        structuralReads,
         bound,
         met: calls <= bound,
         unexpected: s.unexpected,
@@ -502,7 +543,8 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
   out.push(
     '',
     `bound = pages of files (⌈files/${FILES_PER_PAGE}⌉) + pages of annotations (⌈annotations/${ANNOTATIONS_PER_CALL}⌉, at least 1: the completion) + ${APP_CALL_CONSTANT} ` +
-      `(check-run create, org policy, repository policy, one page of labelled issues: a repository's first PR) + one per remediation issue opened (at most 20 per run); ` +
+      `(check-run create, org policy, repository policy, one page of labelled issues: a repository's first PR) + one per remediation issue opened (at most 20 per run) ` +
+      `+ two reads (head and base) per changed file a structural rule judges whole (at most ${MAX_STRUCTURAL_FILES}; a source file only when its patch names a structural rule's keyword); ` +
       `${APP_CALL_CONSTANT_INDEXED} without the listing for a repository the issue index already knows`,
   );
   for (const c of cases) {
@@ -511,7 +553,7 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
       `  ${label(c)}: ${c.calls} calls = ${Object.entries(c.byRoute)
         .map(([k, v]) => `${v} ${k}`)
         .join(' + ')}` +
-        `; expected ${c.filePages} file pages + ${c.annotationPages} annotation pages + ${constant} + ${c.issuesOpened} issues = ${c.bound}` +
+        `; expected ${c.filePages} file pages + ${c.annotationPages} annotation pages + ${constant} + ${c.issuesOpened} issues + ${c.structuralReads} structural reads = ${c.bound}` +
         (c.unexpected.length ? `; UNEXPECTED: ${[...new Set(c.unexpected)].slice(0, 5).join(', ')}` : ''),
     );
   }
