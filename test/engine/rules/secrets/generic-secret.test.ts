@@ -471,3 +471,21 @@ ruleTester(rule, {
     { code: `| **Client Secret** | ${s} |`, path: 'docs/setup.md', secret: s },
   ],
 });
+
+// Python's triple-quoted strings on one line, Windows' `setx`, and R's `<-` in a guide.
+ruleTester(rule, {
+  valid: [
+    { code: 'API_TOKEN_HELP = """The token from your dashboard"""', path: 'settings.py' },
+    { code: "api_token = ''''''", path: 'settings.py' },
+    { code: 'setx API_TOKEN "%API_TOKEN%"', path: 'setup.bat' },
+    { code: 'setx PATH "%PATH%;C:\\tools"', path: 'setup.bat' },
+    { code: 'api_key <- Sys.getenv("API_KEY")', path: 'README.md' },
+  ],
+  invalid: [
+    { code: `API_TOKEN = """${s}"""`, path: 'settings.py', secret: s },
+    { code: `secret_key = '''${s}'''`, path: 'settings.py', secret: s },
+    { code: `setx API_TOKEN ${s}`, path: 'setup.bat', secret: s },
+    { code: `SETX CLIENT_SECRET "${s}" /M`, path: 'docs/windows.md', secret: s },
+    { code: `api_key <- "${s}"`, path: 'README.md', secret: s },
+  ],
+});

@@ -44,7 +44,8 @@ const ASSIGN = new RegExp(
     // A literal wrapped in a conversion (`String::from("…")`, `[]byte("…")`, `new String("…")`,
     // `std::string("…")`, `QStringLiteral("…")`), or with a string prefix (Python's `b"…"`, `r'…'`, C++'s `L"…"`).
     String.raw`(?:(?:new[ \t]{1,4})?(?:std::string|String::from|QStringLiteral|QLatin1String|QString|String|\[\]byte|Buffer\.from|SecretStr|SecretString)[ \t]{0,4}\([ \t]{0,4})?(?:(?:[bBrRuUfF]{1,2}|L|u8)(?=["']))?` +
-    String.raw`(?<value>"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
+    // Python's triple quotes on one line first: as `"…"` they would read as an empty string.
+    String.raw`(?<value>"""(?:[^"\\\r\n]|\\.){1,600}"""|'''(?:[^'\\\r\n]|\\.){1,600}'''|"(?:[^"\\\r\n]|\\.){0,600}"|'(?:[^'\\\r\n]|\\.){0,600}'|` +
     // A parameter expansion with a default, unquoted: `${API_KEY:-…}` (shell, Compose).
     String.raw`\$\{[A-Za-z_][\w.-]{0,80}(?::?[-=]|:)[^\s{}"'\x60$]{1,300}\}|` +
     '`[^`\\r\\n]{0,600}`' +
@@ -101,9 +102,11 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
     const g = m.groups!;
     const raw = g.value!;
     const quote = /^["'`]/.test(raw) && raw.length >= 2 && raw.endsWith(raw[0]!) ? raw[0]! : '';
+    // `"""…"""` and `'''…'''` have three quote characters each side.
+    const q = quote && raw.length >= 6 && raw.startsWith(quote.repeat(3)) && raw.endsWith(quote.repeat(3)) ? 3 : quote ? 1 : 0;
     // An unquoted value in a query string or form body ends at the next `&name=`.
     const amp = quote ? -1 : raw.search(QUERY_NEXT);
-    const value = quote ? raw.slice(1, -1) : amp > 0 ? raw.slice(0, amp) : raw;
+    const value = quote ? raw.slice(q, -q) : amp > 0 ? raw.slice(0, amp) : raw;
     const rawStart = m.index + m[0].length - raw.length;
     // `name (…)` with a space is prose or a keyword (`if (`), not a setter call.
     if (g.op === '(' && /\s\(\s*$/.test(m[0].slice(0, m[0].length - raw.length))) {
@@ -114,7 +117,7 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
       } else re.lastIndex = rawStart;
       continue;
     }
-    const start = rawStart + (quote ? 1 : 0);
+    const start = rawStart + q;
     // `${API_KEY:-…}`, Spring's `${jwt.secret:…}`: the default is a literal written here, named by the
     // outer name or else the variable's own.
     const fallback = value.startsWith('${') ? parameterDefault(value) : undefined;
@@ -303,7 +306,7 @@ const STATEMENTS: StatementForm[] = [
   },
   // R: `api_key <- "…"`, `token <<- '…'`.
   {
-    files: /\.(?:r|rmd|qmd|rprofile)$|(?:^|\/)\.Rprofile$/i,
+    files: new RegExp(String.raw`\.(?:r|rmd|qmd|rprofile)$|(?:^|\/)\.Rprofile$|${DOCS}`, 'i'),
     when: (t) => t.includes('<-'),
     re: /(?<![\w.])(?<name>[A-Za-z_.][\w.]{0,80})[ \t]*<<?-[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/dg,
   },
@@ -389,6 +392,11 @@ const STATEMENTS: StatementForm[] = [
     files: new RegExp(DOCS, 'i'),
     when: (t) => t.includes('|'),
     re: /^[ \t]*\|?[ \t]*(?:\*\*)?`?(?<name>[A-Za-z_][\w.-]{0,60}(?:[ \t][A-Za-z][\w.-]{0,30}){0,2})`?(?:\*\*)?[ \t]*\|[ \t]*(?<q>`?)(?<value>[^\s|`]{8,200})\k<q>[ \t]*(?:\|[ \t]*)?$/dgm,
+  },
+  // Windows' `setx API_TOKEN …` (a persistent environment variable, in scripts and setup guides).
+  {
+    when: (t) => t.includes('setx') || t.includes('SETX'),
+    re: /(?<![\w-])(?:setx|SETX)[ \t]+(?<q0>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q0>[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>(?=[ \t]|$)/dgm,
   },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
