@@ -67,6 +67,8 @@ import prefectApiKey from '../prefect-api-key.js';
 import databricksToken from '../databricks-token.js';
 import onePasswordToken from '../1password-token.js';
 import ageSecretKey from '../age-secret-key.js';
+import signifySecretKey from '../signify-secret-key.js';
+import tinkCleartextKeyset from '../tink-cleartext-keyset.js';
 import googleOauthToken from '../google-oauth-token.js';
 import twitterBearerToken from '../twitter-bearer-token.js';
 import twitterApiCredential from '../twitter-api-credential.js';
@@ -228,6 +230,8 @@ export const rules: Rule[] = [
   databricksToken,
   onePasswordToken,
   ageSecretKey,
+  signifySecretKey,
+  tinkCleartextKeyset,
   googleOauthToken,
   twitterBearerToken,
   twitterApiCredential,
