@@ -457,7 +457,9 @@ export async function runAppBench(opts: AppBenchOptions = {}): Promise<AppBenchC
       const s = last!.stub;
       const byRoute = Object.fromEntries([...s.byRoute].sort((a, b) => b[1] - a[1]));
       const calls = callsOf(s);
-      const filePages = Math.max(1, Math.ceil(Math.min(n, 3000) / FILES_PER_PAGE));
+      // A full last page is followed by one more request that comes back empty (the listing stops at a
+      // short page: the PR's file count in the event may be stale), except at GitHub's cap of 3,000.
+      const filePages = Math.max(1, Math.ceil(Math.min(n, 3000) / FILES_PER_PAGE)) + (n > 0 && n < 3000 && n % FILES_PER_PAGE === 0 ? 1 : 0);
       const annotationPages = Math.max(1, Math.ceil(s.annotationsSent / ANNOTATIONS_PER_CALL));
       // A repository's first PR may list its issues once (one page when it has none); after that, none.
       // Changed files a structural rule reads whole, once at the head and once at the base (at most MAX_STRUCTURAL_FILES).
@@ -542,7 +544,7 @@ export function formatAppBench(cases: AppBenchCase[], latencyMs: number): string
   );
   out.push(
     '',
-    `bound = pages of files (⌈files/${FILES_PER_PAGE}⌉) + pages of annotations (⌈annotations/${ANNOTATIONS_PER_CALL}⌉, at least 1: the completion) + ${APP_CALL_CONSTANT} ` +
+    `bound = pages of files (⌈files/${FILES_PER_PAGE}⌉, one more, empty, after a full last page below 3,000) + pages of annotations (⌈annotations/${ANNOTATIONS_PER_CALL}⌉, at least 1: the completion) + ${APP_CALL_CONSTANT} ` +
       `(check-run create, org policy, repository policy, one page of labelled issues: a repository's first PR) + one per remediation issue opened (at most 20 per run) ` +
       `+ two reads (head and base) per changed file a structural rule judges whole (at most ${MAX_STRUCTURAL_FILES}; a source file only when its patch names a structural rule's keyword); ` +
       `${APP_CALL_CONSTANT_INDEXED} without the listing for a repository the issue index already knows`,
