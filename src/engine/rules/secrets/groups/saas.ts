@@ -69,6 +69,7 @@ import onePasswordToken from '../1password-token.js';
 import ageSecretKey from '../age-secret-key.js';
 import signifySecretKey from '../signify-secret-key.js';
 import tinkCleartextKeyset from '../tink-cleartext-keyset.js';
+import vaultUnsealKey from '../vault-unseal-key.js';
 import googleOauthToken from '../google-oauth-token.js';
 import twitterBearerToken from '../twitter-bearer-token.js';
 import twitterApiCredential from '../twitter-api-credential.js';
@@ -232,6 +233,7 @@ export const rules: Rule[] = [
   ageSecretKey,
   signifySecretKey,
   tinkCleartextKeyset,
+  vaultUnsealKey,
   googleOauthToken,
   twitterBearerToken,
   twitterApiCredential,
