@@ -70,6 +70,8 @@ import ageSecretKey from '../age-secret-key.js';
 import signifySecretKey from '../signify-secret-key.js';
 import tinkCleartextKeyset from '../tink-cleartext-keyset.js';
 import vaultUnsealKey from '../vault-unseal-key.js';
+import dockerSwarmJoinToken from '../docker-swarm-join-token.js';
+import k3sToken from '../k3s-token.js';
 import googleOauthToken from '../google-oauth-token.js';
 import twitterBearerToken from '../twitter-bearer-token.js';
 import twitterApiCredential from '../twitter-api-credential.js';
@@ -234,6 +236,8 @@ export const rules: Rule[] = [
   signifySecretKey,
   tinkCleartextKeyset,
   vaultUnsealKey,
+  dockerSwarmJoinToken,
+  k3sToken,
   googleOauthToken,
   twitterBearerToken,
   twitterApiCredential,
