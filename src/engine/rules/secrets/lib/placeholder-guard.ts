@@ -3,12 +3,14 @@
  * - a value that is evidently a placeholder (an alphabet or digit run, a repeated character or unit, an
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
+ * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped;
  * - one secret repeated in one file (a token pasted into 171 fixtures of one JSON file) is one finding,
  *   at its first line, whose message lists the other lines: the leak is one, and so is its fix.
  */
 import type { FileView, RawFinding, Rule } from '../../../rule.js';
 import { placeholderGrade } from '../../../placeholder.js';
 import { isSuppressed } from '../../../suppress.js';
+import { isPublishedSecret } from './published-secrets.js';
 
 /** At most this many lines are listed in the message; the count is always complete. */
 const MAX_LISTED = 20;
@@ -20,7 +22,7 @@ export function guardPlaceholders(rule: Rule): Rule {
       const out: RawFinding[] = [];
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
-        if (grade === 'drop') continue;
+        if (grade === 'drop' || (raw.secret && isPublishedSecret(raw.secret))) continue;
         out.push(grade === 'low' ? { ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` } : raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;

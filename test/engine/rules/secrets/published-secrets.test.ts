@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
+import { allRules } from '../../../../src/engine/registry.js';
+import { isPublishedSecret } from '../../../../src/engine/rules/secrets/lib/published-secrets.js';
+import { TODAY } from '../../../helpers/rule-tester.js';
+import { cat, rand } from '../../../helpers/tokens.js';
+
+// The public clients' secrets, spelled in pieces (the repository scans itself).
+const GCLOUD_ID = cat('764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur', '.apps.googleusercontent.com');
+const GCLOUD_SECRET = cat('d-FL95Q19q7', 'MQmFpd7hHD0Ty');
+const GH_SECRET = cat('34ddeff2b558a23d38fb', 'a8a6de74f086ede1cc0b');
+
+const secrets = (path: string, text: string): string[] =>
+  scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY })
+    .findings.filter((f) => f.family === 'secrets')
+    .map((f) => `${f.ruleId}:${f.startLine}`);
+
+describe('client secrets their vendors publish (public OAuth clients)', () => {
+  it('knows the Google Cloud SDK and GitHub CLI client secrets, and nothing else', () => {
+    expect(isPublishedSecret(GCLOUD_SECRET)).toBe(true);
+    expect(isPublishedSecret(GH_SECRET)).toBe(true);
+    expect(isPublishedSecret(rand(24, undefined, 'other'))).toBe(false);
+    expect(isPublishedSecret(GCLOUD_SECRET.slice(1))).toBe(false);
+  });
+
+  it("drops gcloud's client secret in application default credentials, but not the refresh token", () => {
+    const refresh = cat('1//0', rand(99, undefined, 'refresh'));
+    const adc = `{\n  "client_id": "${GCLOUD_ID}",\n  "client_secret": "${GCLOUD_SECRET}",\n  "refresh_token": "${refresh}",\n  "type": "authorized_user"\n}\n`;
+    expect(secrets('application_default_credentials.json', adc)).toEqual(['secrets/google-oauth-token:4']);
+  });
+
+  it("drops the GitHub CLI's OAuth client secret embedded in a tool's login flow", () => {
+    expect(secrets('auth/flow.go', `oauthClientID = "178c6fc778ccc68e1d6a"\noauthClientSecret = "${GH_SECRET}"\n`)).toEqual([]);
+    // Another app's secret of the same shape is reported.
+    expect(secrets('auth/flow.go', `oauthClientSecret = "${rand(40, '0123456789abcdef', 'own')}"\n`)).toHaveLength(1);
+  });
+});
