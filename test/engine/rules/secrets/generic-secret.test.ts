@@ -199,6 +199,10 @@ ruleTester(rule, {
     // A client-side analytics write key is public by design (it ships in every page).
     { code: `# Analytics\nsegment_key: '${v1}'\n`, path: 'jekyll.yml' },
     { code: `const MIXPANEL_KEY = "${v1}";`, path: 'analytics.js' },
+    // Search-only keys ship to every browser that runs the search box.
+    { code: `ALGOLIA_SEARCH_API_KEY=${rand(32, HEX, 'algs')}`, path: '.env' },
+    { code: `DOCSEARCH_API_KEY=${rand(32, HEX, 'docs')}`, path: '.env' },
+    { code: `TYPESENSE_SEARCH_ONLY_API_KEY="${v1}"`, path: '.env.production' },
     // Web Push's application server key, as an API returns it: the public half.
     { code: `  "vapid_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, path: 'content/en/methods/apps.md' },
     { code: '        "app_passwd": "Applikationslösenord",', path: 'data/web/lang/lang.sv-se.json' },
@@ -210,6 +214,9 @@ ruleTester(rule, {
     { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
   ],
   invalid: [
+    // Other search services' keys, and an Algolia admin key, are credentials.
+    { code: `ELASTICSEARCH_API_KEY=${v1}`, secret: v1, path: '.env' },
+    { code: `ALGOLIA_SEARCH_ADMIN_API_KEY=${v1}`, secret: v1, path: '.env' },
     { name: 'C #define', code: `#define API_KEY "${v1}"`, secret: v1, path: 'config.h' },
     { name: 'Objective-C #define', code: `#define kClientSecret @"${v1}"`, secret: v1, path: 'Config.h' },
     { name: 'SQL IDENTIFIED BY', code: `CREATE USER app IDENTIFIED BY '${v1}';`, secret: v1, path: 'init.sql' },

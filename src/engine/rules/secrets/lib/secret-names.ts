@@ -93,8 +93,22 @@ function classifyName(name: string): SecretKind | undefined {
   }
   if (!kind) return undefined;
   if (words.some((w) => STOP_ANY.has(w))) return undefined;
+  if (isSearchOnlyKeyName(words)) return undefined;
   for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
   return kind;
+}
+
+/**
+ * Search-only keys ship to every browser that runs a search box: `ALGOLIA_SEARCH_API_KEY`,
+ * `docsearchApiKey`, `TYPESENSE_SEARCH_ONLY_API_KEY`. Public by design, like a publishable key. Other
+ * search services' keys (`ELASTICSEARCH_API_KEY`, `AZURE_SEARCH_ADMIN_KEY`) are credentials.
+ */
+function isSearchOnlyKeyName(words: readonly string[]): boolean {
+  if (words.includes('admin') || words.includes('write')) return false;
+  if (words.includes('docsearch') || words.includes('searchonly')) return true;
+  const search = words.indexOf('search');
+  if (search === -1) return false;
+  return words[search + 1] === 'only' || words.includes('algolia');
 }
 
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
