@@ -315,3 +315,19 @@ describe('scopes/aws-iam-wildcard: read or write, from what the action does', ()
     expect(one('eks:A*').message).toMatch(/`eks:A\*` changes any resource of its type/);
   });
 });
+
+describe('scopes/aws-iam-wildcard: a policy in a quoted Terraform string (HCL escapes)', () => {
+  const quoted = (doc: object) => `resource "aws_iam_group_policy" "p" {\n  group  = "ops"\n  policy = ${JSON.stringify(JSON.stringify(doc))}\n}\n`;
+
+  it('reads the JSON under the escapes', () => {
+    const found = runRule(rule, tf(quoted({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] })));
+    expect(found.map((f) => [f.startLine, f.severity])).toEqual([[3, 'critical']]);
+  });
+
+  it('does not flag a scoped or denying policy written the same way, nor a heredoc holding backslashes', () => {
+    expect(runRule(rule, tf(quoted({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }] })))).toEqual([]);
+    expect(runRule(rule, tf(quoted({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] })))).toEqual([]);
+    const heredoc = 'resource "aws_iam_policy" "p" {\n  policy = <<EOT\n{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/a\\\\"}]}\nEOT\n}\n';
+    expect(runRule(rule, tf(heredoc))).toEqual([]);
+  });
+});

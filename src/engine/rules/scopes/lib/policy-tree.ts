@@ -79,7 +79,11 @@ export function fromHcl(v: HclValue, text: string, opts: { parseStrings?: boolea
     case 'string':
     case 'template': {
       if (opts.parseStrings) {
-        const parsed = parseEmbeddedJson(v.value, v.kind === 'template', text, v.pos.line, v.pos.line === v.endLine ? v.pos.line : undefined);
+        const single = v.pos.line === v.endLine ? v.pos.line : undefined;
+        const parsed =
+          parseEmbeddedJson(v.value, v.kind === 'template', text, v.pos.line, single) ??
+          // A quoted string (`"{\"Statement\": …}"`) holds its JSON with HCL escapes; a heredoc holds it as written.
+          (v.value.includes('\\"') && quotedAt(text, v.pos.line, v.pos.column) ? parseEmbeddedJson(unescapeHcl(v.value), v.kind === 'template', text, v.pos.line, single) : undefined);
         if (parsed) return parsed;
       }
       return { k: 'str', v: v.value, dynamic: v.kind === 'template', ...at };
@@ -99,6 +103,20 @@ export function fromHcl(v: HclValue, text: string, opts: { parseStrings?: boolea
     case 'expr':
       return { k: 'other', text: v.text, ...at };
   }
+}
+
+/** Whether the value at (line, column) is written as a quoted string (not a heredoc). */
+function quotedAt(text: string, line: number, column: number): boolean {
+  return fileLinesOf(text)[line - 1]?.[column - 1] === '"';
+}
+
+/** HCL's escapes in a quoted string (a backslash before `"`, `\\`, `n`, `t`, `r`, `uXXXX`). */
+export function unescapeHcl(s: string): string {
+  return s.replace(/\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g, (_m, u: string | undefined, U: string | undefined, c: string | undefined) => {
+    if (u) return String.fromCharCode(parseInt(u, 16));
+    if (U) return String.fromCodePoint(parseInt(U, 16));
+    return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : (c ?? '');
+  });
 }
 
 const unquote = (s: string): string => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
