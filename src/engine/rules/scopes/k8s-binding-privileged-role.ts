@@ -11,7 +11,7 @@
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8s, DEFINES_K8S_ROLE, isDefaultK8sRole, judgeRole, K8S_KEYWORDS, k8sRbac, type KRole } from './lib/k8s.js';
+import { appliesToK8sRbac, definesK8sRole, isDefaultK8sRole, judgeRole, K8S_KEYWORDS, k8sRbac, type KRole } from './lib/k8s.js';
 
 const rule: Rule = {
   meta: {
@@ -26,8 +26,8 @@ const rule: Rule = {
   },
   keywords: K8S_KEYWORDS,
   scope: 'file',
-  appliesTo: appliesToK8s,
-  context: (path, text) => appliesToK8s(path) && DEFINES_K8S_ROLE.test(text),
+  appliesTo: appliesToK8sRbac,
+  context: (path, text) => appliesToK8sRbac(path) && definesK8sRole(path, text),
   check(file, ctx) {
     const own = k8sRbac(file.text, file.path);
     if (!own.bindings.length || !ctx.repo) return [];
@@ -37,9 +37,9 @@ const rule: Rule = {
     // Roles of the other files (the same file's are reported where they are defined).
     const elsewhere: Array<{ role: KRole; path: string }> = [];
     for (const p of ctx.repo.paths()) {
-      if (p === file.path || !appliesToK8s(p)) continue;
+      if (p === file.path || !appliesToK8sRbac(p)) continue;
       const text = ctx.repo.read(p);
-      if (!text || !DEFINES_K8S_ROLE.test(text)) continue;
+      if (!text || !definesK8sRole(p, text)) continue;
       for (const role of k8sRbac(text, p).roles) elsewhere.push({ role, path: p });
     }
     const out: RawFinding[] = [];

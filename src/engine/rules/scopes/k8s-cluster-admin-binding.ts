@@ -26,7 +26,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8s, judgeRole, K8S_KEYWORDS, k8sRbac, type KBinding, type KSubject } from './lib/k8s.js';
+import { appliesToK8sRbac, judgeRole, K8S_KEYWORDS, k8sRbac, type KBinding, type KSubject } from './lib/k8s.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -71,7 +71,7 @@ const rule: Rule = {
   keywords: K8S_KEYWORDS,
   scope: 'file',
   globOptions: ['allowSubjects'],
-  appliesTo: appliesToK8s,
+  appliesTo: appliesToK8sRbac,
   check(file, ctx) {
     const adminRoles = optList(ctx.options, 'adminRoles', ['cluster-admin']);
     const broadRoles = optList(ctx.options, 'broadRoles', ['admin', 'edit']);

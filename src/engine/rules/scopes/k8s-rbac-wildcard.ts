@@ -19,7 +19,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_WILDCARD } from './lib/cloud-controls.js';
-import { appliesToK8s, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
+import { appliesToK8sRbac, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
 import { escalations, RANK } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
@@ -39,7 +39,7 @@ const rule: Rule = {
   keywords: K8S_KEYWORDS,
   scope: 'file',
   globOptions: ['allowRoles'],
-  appliesTo: appliesToK8s,
+  appliesTo: appliesToK8sRbac,
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);
     const out: RawFinding[] = [];

@@ -18,7 +18,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { boolean, stringList } from '../../option-schema.js';
 import { K8S_SECRETS } from './lib/cloud-controls.js';
-import { appliesToK8s, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { appliesToK8sRbac, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
 
 const READ = ['get', 'list', 'watch'];
@@ -42,7 +42,7 @@ const rule: Rule = {
   keywords: K8S_KEYWORDS,
   scope: 'file',
   globOptions: ['allowRoles'],
-  appliesTo: appliesToK8s,
+  appliesTo: appliesToK8sRbac,
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);
     const reportWrites = optBool(ctx.options, 'reportWrites', true);

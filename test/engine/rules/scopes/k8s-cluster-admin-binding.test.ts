@@ -132,3 +132,22 @@ describe('scopes/k8s-cluster-admin-binding: the default service account (CIS Kub
     expect(byRule.get('scopes/k8s-binding-privileged-role')).toMatch(/defined in k8s\/role\.yaml\), which grants every verb on every resource/);
   });
 });
+
+describe('scopes/k8s-cluster-admin-binding: Terraform Kubernetes provider bindings', () => {
+  const binding = (type: string, role: string, subject: string) =>
+    `resource "${type}" "b" {\n  metadata {\n    name = "ci"\n  }\n  role_ref {\n    api_group = "rbac.authorization.k8s.io"\n    kind      = "ClusterRole"\n    name      = "${role}"\n  }\n  subject {\n${subject}\n  }\n}\n`;
+  const sa = (name: string) => `    kind      = "ServiceAccount"\n    name      = "${name}"\n    namespace = "ci"`;
+
+  it('flags cluster-admin bound cluster-wide, and a role bound to the default service account', () => {
+    const admin = runRule(rule, { code: binding('kubernetes_cluster_role_binding_v1', 'cluster-admin', sa('deployer')), path: 'rbac.tf' });
+    expect(admin.map((f) => [f.startLine, f.severity])).toEqual([[8, 'high']]);
+    expect(admin[0]!.message).toMatch(/ClusterRoleBinding `ci` binds `cluster-admin` to ServiceAccount `deployer`/);
+    const dflt = runRule(rule, { code: binding('kubernetes_role_binding', 'pod-reader', sa('default')), path: 'rbac.tf' });
+    expect(dflt.map((f) => f.severity)).toEqual(['medium']);
+  });
+
+  it('does not flag a narrow role bound to a named service account, or a role name it cannot read', () => {
+    expect(runRule(rule, { code: binding('kubernetes_role_binding', 'pod-reader', sa('deployer')), path: 'rbac.tf' })).toEqual([]);
+    expect(runRule(rule, { code: binding('kubernetes_cluster_role_binding', '${var.role}', sa('deployer')), path: 'rbac.tf' })).toEqual([]);
+  });
+});

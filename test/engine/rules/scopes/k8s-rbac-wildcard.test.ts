@@ -165,3 +165,21 @@ describe('scopes/k8s-rbac-wildcard: restated roles over a scan split across thre
     expect(one[0]).not.toHaveProperty('sameAs');
   });
 });
+
+describe('scopes/k8s-rbac-wildcard: Terraform Kubernetes provider roles', () => {
+  const tf = (type: string, rule: string, meta = 'name = "ci"') => `resource "${type}" "r" {\n  metadata {\n    ${meta}\n  }\n  rule {\n${rule}\n  }\n}\n`;
+
+  it('flags `*` in a kubernetes_cluster_role / kubernetes_role_v1 rule, at the wildcard', () => {
+    const cluster = runRule(rule, { code: tf('kubernetes_cluster_role', '    api_groups = [""]\n    resources  = ["pods"]\n    verbs      = ["*"]'), path: 'k8s.tf' });
+    expect(cluster.map((f) => [f.startLine, f.severity])).toEqual([[8, 'high']]);
+    expect(cluster[0]!.message).toMatch(/ClusterRole `ci` rule 1 grants every verb/);
+    const ns = runRule(rule, { code: tf('kubernetes_role_v1', '    api_groups = ["*"]\n    resources  = ["*"]\n    verbs      = ["*"]', 'name      = "ci"\n    namespace = "build"'), path: 'k8s.tf' });
+    expect(ns.map((f) => f.severity)).toEqual(['high']);
+  });
+
+  it('does not flag a listed rule, a reference it cannot read, or other resources', () => {
+    expect(runRule(rule, { code: tf('kubernetes_role', '    api_groups = ["apps"]\n    resources  = ["deployments"]\n    verbs      = ["get", "list", "patch"]'), path: 'k8s.tf' })).toEqual([]);
+    expect(runRule(rule, { code: tf('kubernetes_cluster_role', '    api_groups = var.api_groups\n    resources  = local.resources\n    verbs      = var.verbs'), path: 'k8s.tf' })).toEqual([]);
+    expect(runRule(rule, { code: 'resource "kubernetes_config_map" "c" {\n  data = { verbs = "*" }\n}\n# kubernetes_role\n', path: 'k8s.tf' })).toEqual([]);
+  });
+});

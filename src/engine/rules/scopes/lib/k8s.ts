@@ -1,10 +1,13 @@
 /**
  * Kubernetes RBAC objects with positions: `Role`, `ClusterRole`, `RoleBinding`, `ClusterRoleBinding`
- * from YAML streams (`---`), JSON, and `kind: List` / `*List` wrappers (kubectl and kustomize output).
+ * from YAML streams (`---`), JSON, and `kind: List` / `*List` wrappers (kubectl and kustomize output),
+ * and the Terraform Kubernetes provider's `kubernetes_role`, `kubernetes_cluster_role`,
+ * `kubernetes_role_binding`, `kubernetes_cluster_role_binding` (and their `_v1` names).
  * Documents that do not parse (Helm templates with `{{ }}`) are skipped one by one. Parsed once per file.
  */
 import type { Severity } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
+import { attr, parseHcl, type HclBlock, type HclValue } from '../../../parse/hcl.js';
 
 export interface KVal {
   v: string;
@@ -48,11 +51,17 @@ export interface KBinding {
   subjects: KSubject[];
 }
 
-export const K8S_KEYWORDS: readonly string[] = ['rbac.authorization.k8s.io'];
+export const K8S_KEYWORDS: readonly string[] = ['rbac.authorization.k8s.io', 'kubernetes_role', 'kubernetes_cluster_role'];
+/** Manifests (YAML, JSON): what the App's change mode searches for roles. */
 export const appliesToK8s = (path: string): boolean => /\.(?:ya?ml|json)$/i.test(path);
+/** What the RBAC rules read: manifests and Terraform (the Kubernetes provider's RBAC resources). */
+export const appliesToK8sRbac = (path: string): boolean => /\.(?:ya?ml|json|tf)$/i.test(path);
 
 /** Cheap test for a manifest that may define a `Role` or `ClusterRole`. */
 export const DEFINES_K8S_ROLE = /\bkind["']?\s*:\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
+/** … or a Terraform file that may (`resource "kubernetes_role"`, `"kubernetes_cluster_role_v1"`). */
+const DEFINES_TF_ROLE = /\bresource\s+"kubernetes_(?:cluster_)?role(?:_v1)?"/;
+export const definesK8sRole = (path: string, text: string): boolean => (/\.tf$/i.test(path) ? DEFINES_TF_ROLE.test(text) : DEFINES_K8S_ROLE.test(text));
 /** Cheap test for a manifest that may bind a role (a `RoleBinding` / `ClusterRoleBinding`'s `roleRef`). */
 export const BINDS_K8S_ROLE = /\broleRef["']?\s*:/;
 
@@ -73,6 +82,10 @@ export function k8sRbac(text: string, path: string): { roles: KRole[]; bindings:
   if (cache?.text === text) return cache;
   const roles: KRole[] = [];
   const bindings: KBinding[] = [];
+  if (/\.tf$/i.test(path)) {
+    cache = { text, ...fromTerraform(text) };
+    return cache;
+  }
   const parsed = parseYaml(text, /\.json$/i.test(path) ? { uniqueKeys: false } : { tolerant: true, uniqueKeys: false, version: '1.1' });
   const visit = (doc: YamlDoc, obj: YamlNode | undefined, depth: number): void => {
     if (!obj || depth > 3) return;
@@ -122,6 +135,83 @@ export function k8sRbac(text: string, path: string): { roles: KRole[]; bindings:
   for (const doc of parsed?.docs ?? []) visit(doc, doc.root, 0);
   cache = { text, roles, bindings };
   return cache;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Terraform Kubernetes provider
+
+const TF_ROLE: Record<string, 'Role' | 'ClusterRole'> = {
+  kubernetes_role: 'Role',
+  kubernetes_role_v1: 'Role',
+  kubernetes_cluster_role: 'ClusterRole',
+  kubernetes_cluster_role_v1: 'ClusterRole',
+};
+const TF_BINDING: Record<string, 'RoleBinding' | 'ClusterRoleBinding'> = {
+  kubernetes_role_binding: 'RoleBinding',
+  kubernetes_role_binding_v1: 'RoleBinding',
+  kubernetes_cluster_role_binding: 'ClusterRoleBinding',
+  kubernetes_cluster_role_binding_v1: 'ClusterRoleBinding',
+};
+
+/** A literal string attribute, or undefined (references and interpolations are unknown). */
+function tfStr(b: HclBlock | undefined, name: string): string | undefined {
+  const a = b && attr(b, name);
+  return a?.value.kind === 'string' ? a.value.value : undefined;
+}
+
+/** The literal strings of a list attribute; references and interpolations are left out (unknown). */
+function tfVals(b: HclBlock, name: string): KVal[] {
+  const a = attr(b, name);
+  if (!a) return [];
+  const items: HclValue[] = a.value.kind === 'tuple' ? a.value.items : [a.value];
+  return items.flatMap((i) => (i.kind === 'string' ? [{ v: i.value, line: i.pos.line, column: i.pos.column }] : []));
+}
+
+function fromTerraform(text: string): { roles: KRole[]; bindings: KBinding[] } {
+  const roles: KRole[] = [];
+  const bindings: KBinding[] = [];
+  const file = parseHcl(text);
+  for (const block of file?.root.blocks ?? []) {
+    if (block.type !== 'resource') continue;
+    const type = block.labels[0] ?? '';
+    const roleKind = TF_ROLE[type];
+    const bindingKind = TF_BINDING[type];
+    if (!roleKind && !bindingKind) continue;
+    const meta = block.blocks.find((b) => b.type === 'metadata');
+    const name = tfStr(meta, 'name') ?? tfStr(meta, 'generate_name') ?? block.labels[1] ?? '';
+    const namespace = tfStr(meta, 'namespace');
+    const line = block.pos.line;
+    if (roleKind) {
+      const rules: KRule[] = block.blocks
+        .filter((b) => b.type === 'rule')
+        .map((r, index) => ({
+          index,
+          line: r.pos.line,
+          column: r.pos.column,
+          apiGroups: tfVals(r, 'api_groups'),
+          resources: tfVals(r, 'resources'),
+          verbs: tfVals(r, 'verbs'),
+          resourceNames: tfVals(r, 'resource_names'),
+          nonResourceURLs: tfVals(r, 'non_resource_urls'),
+        }));
+      roles.push({ kind: roleKind, name, namespace, line, rules });
+    } else if (bindingKind) {
+      const ref = block.blocks.find((b) => b.type === 'role_ref');
+      const refName = ref && attr(ref, 'name');
+      const subjects: KSubject[] = block.blocks
+        .filter((b) => b.type === 'subject')
+        .map((sb) => ({ kind: tfStr(sb, 'kind') ?? '', name: tfStr(sb, 'name') ?? '', namespace: tfStr(sb, 'namespace'), line: sb.pos.line, column: sb.pos.column }));
+      bindings.push({
+        kind: bindingKind,
+        name,
+        namespace,
+        line,
+        roleRef: ref ? { kind: tfStr(ref, 'kind') ?? '', name: tfStr(ref, 'name') ?? '', line: (refName ?? ref).pos.line, column: (refName ?? ref).pos.column } : undefined,
+        subjects,
+      });
+    }
+  }
+  return { roles, bindings };
 }
 
 /**
