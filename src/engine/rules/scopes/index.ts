@@ -33,6 +33,7 @@ import gcpSaPrivileged from './gcp-sa-privileged.js';
 import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
 import gcpDefaultComputeSa from './gcp-default-compute-sa.js';
 import gcpApiKeyUnrestricted from './gcp-api-key-unrestricted.js';
+import gcpPublicGrant from './gcp-public-grant.js';
 import azureRoleWildcard from './azure-role-wildcard.js';
 import azureOwnerAssignment from './azure-owner-assignment.js';
 import k8sRbacWildcard from './k8s-rbac-wildcard.js';
@@ -75,6 +76,7 @@ export const scopeRules: Rule[] = [
   gcpWorkloadIdentityUnscoped,
   gcpDefaultComputeSa,
   gcpApiKeyUnrestricted,
+  gcpPublicGrant,
   azureRoleWildcard,
   azureOwnerAssignment,
   k8sRbacWildcard,
