@@ -31,7 +31,7 @@ const rule: Rule = {
     },
   },
   // The credential words, SQL's IDENTIFIED BY, and calls that take a password by position (assignments.ts).
-  keywords: ['pass', 'pw', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
+  keywords: ['pass', 'pw', 'masterauth', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

@@ -8,6 +8,7 @@ const p1 = cat('Winter', '2024', '!');
 const p2 = cat('s3cr', '3tP4ss');
 const p3 = cat('hun', 'ter', '22');
 const p4 = cat('Tr0ub4', 'dor&3');
+const p5 = cat('Bl0ss', 'om#Tide');
 
 ruleTester(rule, {
   valid: [
@@ -236,5 +237,31 @@ ruleTester(rule, {
     { code: `subprocess.run(["mysql", "-u", "root", "--password", "${gp}"])`, path: 'backup.py', secret: gp },
     { code: `const args = ['--admin-password', '${gp}'];`, path: 'setup.js', secret: gp },
     { code: `set :db_password, '${gp}'`, path: 'config/deploy.rb', secret: gp },
+  ],
+});
+
+// Server directives with a space-separated password, and rows of `key=value` words (an Ansible inventory).
+ruleTester(rule, {
+  valid: [
+    // Redis's own sample value, a reference, and an OpenLDAP hash.
+    { code: 'requirepass foobared\n', path: 'redis.conf' },
+    { code: 'requirepass ${REDIS_PASSWORD}\n', path: 'redis.conf' },
+    { code: `rootpw {SSHA}${rand(32, undefined, 'ssha')}\n`, path: 'slapd.conf' },
+    { code: 'db1 ansible_user=admin ansible_password={{ vault_db_password }}\n', path: 'inventory/hosts' },
+    // Prose is not a directive.
+    { code: 'The password field is required.\n', path: 'README.md' },
+    { code: 'password reset links expire after one hour\n', path: 'docs/faq.txt' },
+    // Code, not a row of words.
+    { code: 'if x: run(host, password=pw)\n', path: 'deploy.py' },
+  ],
+  invalid: [
+    { name: 'Redis requirepass', code: `requirepass ${p1}\n`, path: 'redis.conf', secret: p1, count: 1 },
+    { name: 'Redis masterauth', code: `# replica\nmasterauth ${p5}\n`, path: 'conf/redis.conf', secret: p5, line: 2 },
+    { name: 'OpenLDAP rootpw in clear text', code: `rootpw ${p4}\n`, path: 'slapd.conf', secret: p4 },
+    { name: 'keepalived auth_pass', code: `  authentication {\n    auth_type PASS\n    auth_pass ${p1}\n  }\n`, path: 'keepalived.conf', secret: p1 },
+    { name: 'msmtp password', code: `account default\nhost smtp.example.org\npassword ${p1}\n`, path: '.msmtprc', secret: p1 },
+    { name: 'redis-server --requirepass', code: `    command: redis-server --requirepass ${p2}\n`, path: 'docker-compose.yml', secret: p2 },
+    { name: 'an Ansible inventory host line', code: `[db]\n10.0.0.5 ansible_user=admin ansible_password=${p1}\n`, path: 'inventory/hosts', secret: p1, line: 2 },
+    { name: 'an Ansible inventory with become', code: `web1 ansible_host=10.0.0.6 ansible_become_pass=${p2} ansible_port=22\n`, path: 'hosts.ini', secret: p2 },
   ],
 });

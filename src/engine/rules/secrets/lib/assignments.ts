@@ -398,6 +398,14 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('setx') || t.includes('SETX'),
     re: /(?<![\w-])(?:setx|SETX)[ \t]+(?<q0>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q0>[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>(?=[ \t]|$)/dgm,
   },
+  // Server configuration directives whose space-separated value is a password: Redis's `requirepass …` and
+  // `masterauth …`, OpenLDAP's `rootpw …` (a `{SSHA}` hash there is not a password), keepalived's `auth_pass …`,
+  // msmtp's and fetchmail's `password …`.
+  {
+    files: new RegExp(String.raw`(?:^|\/)\.?(?:msmtprc|fetchmailrc)$|${SCRIPTS}|${DOCS}`, 'i'),
+    when: anyOf('requirepass', 'masterauth', 'rootpw', 'auth_pass', 'password ', 'password\t'),
+    re: /^[ \t]*(?<name>requirepass|masterauth|rootpw|auth_pass|password)[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>[ \t]*(?:#[^\r\n]*)?\r?$/dgm,
+  },
   // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
   {
     files: new RegExp(DOCS, 'i'),
@@ -560,10 +568,18 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: '|', start, end: start + value.length, next: '', typed: false, form: 'assign' }];
 }
 
-/** The whole line is `key = value` / `key: value` (env, INI, properties, YAML, Makefile `:=`/`?=`), not code. */
+/**
+ * The whole line is `key = value` / `key: value` (env, INI, properties, YAML, Makefile `:=`/`?=`), not code;
+ * or a row of `key=value` words, maybe after one host or label (an Ansible inventory's `db1
+ * ansible_user=admin ansible_password=…`, logfmt, systemd's `Environment=A=1 B=2`).
+ */
 export function isConfigLine(line: string): boolean {
-  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["':]?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line);
+  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["':]?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line) || (line.length <= 2_000 && PAIRS_LINE.test(line));
 }
+
+/** Bounded words: a host or label then one or more `key=value`, or two or more `key=value`. */
+const PAIRS_LINE =
+  /^[ \t]*(?:[\w.:@[\]-]{1,100}[ \t]+(?:[A-Za-z_][\w.-]{0,80}=[^\s=]\S{0,600}[ \t]+){0,20}|(?:[A-Za-z_][\w.-]{0,80}=[^\s=]\S{0,600}[ \t]+){1,20})[A-Za-z_][\w.-]{0,80}=[^\s=]\S{0,600}[ \t]*(?:#.*)?$/;
 
 /** Operators that assign a whole unquoted rest of line in env files, shells and Makefiles. */
 export const PLAIN_ASSIGN = /^(?:=|:{1,3}=|\?=)$/;

@@ -24,11 +24,13 @@ const KEY_QUALIFIER = new RegExp(`^(?:${KEY_QUALIFIERS})$`);
 const FUSED_KEY = new RegExp(`^(?:${KEY_QUALIFIERS})keys?$`);
 
 const PASS_PREFIXES =
-  /^(?:db|database|smtp|mail|email|mysql|pg|postgres|redis|mongo|root|admin|user|ftp|sftp|ssh|ldap|store|keystore|truststore|rabbit|amqp|proxy|http|api|app|sql|master|bind|sa|key|login|account|service|wifi|vnc|rdp|jks|pfx|cert|sudo|sys|system|default|initial|new|old|current|my|your)pass(?:es)?$/;
+  /^(?:db|database|smtp|mail|email|mysql|pg|postgres|redis|mongo|root|admin|user|ftp|sftp|ssh|ldap|store|keystore|truststore|rabbit|amqp|proxy|http|api|app|sql|master|bind|sa|key|login|account|service|wifi|vnc|rdp|jks|pfx|cert|sudo|sys|system|default|initial|new|old|current|my|your|require)pass(?:es)?$/;
 
 function wordKind(words: string[], i: number): SecretKind | undefined {
   const w = words[i]!;
   if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:\u00f1|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
+  // Redis's `requirepass`/`masterauth` and OpenLDAP's `rootpw` directives hold passwords.
+  if (w === 'masterauth' || w === 'rootpw') return 'password';
   if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
   if (/secret(?!ar)/.test(w)) return 'secret';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
