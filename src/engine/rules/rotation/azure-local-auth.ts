@@ -15,14 +15,18 @@
  *   `local_authentication_enabled`, Cognitive Services / Azure OpenAI `azurerm_cognitive_account`
  *   `local_auth_enabled` (and the 4.x `azurerm_ai_services` `local_authentication_enabled`), App
  *   Configuration `azurerm_app_configuration` `local_auth_enabled`, SignalR `azurerm_signalr_service`,
- *   Web PubSub `azurerm_web_pubsub` / `azurerm_web_pubsub_socketio` `local_auth_enabled`; in ARM the
- *   `properties.disableLocalAuth` of the matching resource types.
+ *   Web PubSub `azurerm_web_pubsub` / `azurerm_web_pubsub_socketio`, Event Grid topics and domains
+ *   (`azurerm_eventgrid_topic` / `azurerm_eventgrid_domain`) and Machine Learning compute clusters and
+ *   instances `local_auth_enabled`; in ARM the `properties.disableLocalAuth` of the matching resource types.
+ * - Storage accounts: Shared Key authorization (`shared_access_key_enabled`, ARM `allowSharedKeyAccess`),
+ *   on by default — reported here only for accounts that have a SAS expiration policy; those without
+ *   one are reported by rotation/azure-storage-sas-expiry, so each account is reported once.
  *
  * An explicit value that leaves the credential on is medium severity; the default left as is, low
  * (the message says it is the default); a value that cannot be resolved here (a variable without a
  * default, an ARM expression), low with low confidence. Cosmos DB accounts of another API than NoSQL
  * (`kind = "MongoDB"`, Cassandra / Table / Gremlin capabilities) are not reported: the provider documents
- * the setting for the SQL API only. Storage accounts (Shared Key) belong to rotation/azure-storage-sas-expiry.
+ * the setting for the SQL API only.
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
@@ -196,6 +200,53 @@ const SERVICES: readonly Service[] = [
     instead: 'a managed identity with the SignalR App Server role',
   },
   {
+    label: 'Event Grid topic',
+    tf: ['azurerm_eventgrid_topic'],
+    attrs: [{ name: 'local_auth_enabled', on: true }],
+    arm: 'microsoft.eventgrid/topics',
+    armProp: LOCAL_AUTH,
+    defaultOn: true,
+    credential: 'access keys and SAS tokens for publishing events',
+    instead: 'a managed identity with the EventGrid Data Sender role',
+  },
+  {
+    label: 'Event Grid domain',
+    tf: ['azurerm_eventgrid_domain'],
+    attrs: [{ name: 'local_auth_enabled', on: true }],
+    arm: 'microsoft.eventgrid/domains',
+    armProp: LOCAL_AUTH,
+    defaultOn: true,
+    credential: 'access keys and SAS tokens for publishing events',
+    instead: 'a managed identity with the EventGrid Data Sender role',
+  },
+  {
+    label: 'Machine Learning compute',
+    tf: ['azurerm_machine_learning_compute_cluster', 'azurerm_machine_learning_compute_instance'],
+    attrs: [{ name: 'local_auth_enabled', on: true }],
+    arm: 'microsoft.machinelearningservices/workspaces/computes',
+    armProp: LOCAL_AUTH,
+    defaultOn: true,
+    credential: 'local authentication (keys of the compute, such as its SSH admin credentials)',
+    instead: 'Microsoft Entra ID sign-in through the workspace, with a managed identity for the compute',
+  },
+  {
+    // Accounts without a SAS expiration policy are reported by rotation/azure-storage-sas-expiry; this
+    // reports the Shared Key (account keys) left on where that rule is satisfied, so each account is reported once.
+    label: 'Storage account',
+    tf: ['azurerm_storage_account'],
+    attrs: [{ name: 'shared_access_key_enabled', on: true }],
+    arm: 'microsoft.storage/storageaccounts',
+    armProp: { name: 'allowSharedKeyAccess', on: true },
+    defaultOn: true,
+    credential: 'Shared Key authorization (two account keys with full access to all its data, and every SAS signed with them)',
+    instead: 'Microsoft Entra ID authorization: a managed identity with the Storage Blob / Queue / Table / File Data roles, and user delegation SAS where a SAS is needed',
+    skipTf: (_tf, b) => !nestedBlocks(b, 'sas_policy').some((p) => !p.dynamic && attr(p.block, 'expiration_period')),
+    skipArm: (r) => {
+      const period = armEntry(r.doc, armEntry(r.doc, r.properties, 'sasPolicy')?.value, 'sasExpirationPeriod');
+      return !period || r.doc.isNull(period.value) || (r.doc.str(period.value) ?? '').trim() === '';
+    },
+  },
+  {
     label: 'Web PubSub service',
     tf: ['azurerm_web_pubsub', 'azurerm_web_pubsub_socketio'],
     attrs: [{ name: 'local_auth_enabled', on: true }],
@@ -327,8 +378,8 @@ const rule: Rule = {
     controls: [...LONG_LIVED],
     remediation:
       'Turn the static credential off and authenticate with Microsoft Entra ID: `admin_enabled = false` on a container registry (ARM `adminUserEnabled: false`); `local_account_disabled = true` on an AKS cluster with AKS-managed Entra ID integration (`disableLocalAccounts: true`); ' +
-      '`local_auth_enabled = false` (Service Bus, Cognitive Services / Azure OpenAI, App Configuration, SignalR, Web PubSub) or `local_authentication_enabled = false` (Cosmos DB, Event Hubs, AI Search) elsewhere, `disableLocalAuth: true` in ARM. ' +
-      'Give each workload a managed identity (workload identity for AKS pods) and a data-plane RBAC role on the resource: AcrPull / AcrPush, Azure Service Bus Data Sender / Receiver, Azure Event Hubs Data Sender / Receiver, Cosmos DB Built-in Data Contributor, Search Index Data Reader, Cognitive Services User (Cognitive Services OpenAI User), App Configuration Data Reader, SignalR App Server, Web PubSub Service Owner. ' +
+      '`local_auth_enabled = false` (Service Bus, Cognitive Services / Azure OpenAI, App Configuration, SignalR, Web PubSub, Event Grid, Machine Learning compute) or `local_authentication_enabled = false` (Cosmos DB, Event Hubs, AI Search) elsewhere, `disableLocalAuth: true` in ARM; `shared_access_key_enabled = false` on a storage account (`allowSharedKeyAccess: false`). ' +
+      'Give each workload a managed identity (workload identity for AKS pods) and a data-plane RBAC role on the resource: AcrPull / AcrPush, Azure Service Bus Data Sender / Receiver, Azure Event Hubs Data Sender / Receiver, Cosmos DB Built-in Data Contributor, Search Index Data Reader, Cognitive Services User (Cognitive Services OpenAI User), App Configuration Data Reader, SignalR App Server, Web PubSub Service Owner, EventGrid Data Sender, Storage Blob Data Reader / Contributor. ' +
       'Existing keys stop working when local authentication is turned off, so move every client to Entra ID first.',
   },
   keywords: [...new Set(SERVICES.flatMap((s) => [...s.tf, ...(s.arm ? [s.arm] : [])]))],

@@ -71,7 +71,24 @@ ruleTester(rule, {
     { code: arm('Microsoft.EventHub/namespaces', '{ "DisableLocalAuth": "true" }'), path: ARM, name: 'property name in another case, string true' },
     { code: arm('Microsoft.Search/searchServices', `{ "disableLocalAuth": "[parameters('disableLocal')]" }`), path: ARM, name: 'a parameter defaulting to true' },
     { code: arm('Microsoft.DocumentDB/databaseAccounts', '{ "databaseAccountOfferType": "Standard" }', '\n      "kind": "MongoDB",'), path: ARM, name: 'ARM Cosmos DB for MongoDB' },
-    { code: arm('Microsoft.Storage/storageAccounts', '{ "allowSharedKeyAccess": true }'), path: ARM, name: 'ARM storage account' },
+    { code: arm('Microsoft.Storage/storageAccounts', '{ "allowSharedKeyAccess": true }'), path: ARM, name: 'ARM storage account without a SAS policy (azure-storage-sas-expiry reports it)' },
+    {
+      code: arm('Microsoft.Storage/storageAccounts', '{ "allowSharedKeyAccess": false, "sasPolicy": { "sasExpirationPeriod": "1.00:00:00" } }'),
+      path: ARM,
+      name: 'ARM storage account, Shared Key off',
+    },
+    {
+      code: res('azurerm_storage_account', 'st', '  shared_access_key_enabled = false\n  sas_policy {\n    expiration_period = "1.00:00:00"\n  }\n'),
+      path: TF,
+      name: 'storage account with Shared Key off',
+    },
+    { code: res('azurerm_eventgrid_topic', 'topic', '  local_auth_enabled = false\n'), path: TF },
+    { code: res('azurerm_eventgrid_domain', 'domain', '  local_auth_enabled = false\n'), path: TF },
+    { code: res('azurerm_eventgrid_system_topic', 'sys', '  topic_type = "Microsoft.Storage.StorageAccounts"\n'), path: TF, name: 'a system topic has no keys' },
+    { code: res('azurerm_machine_learning_compute_cluster', 'cc', '  vm_size = "STANDARD_DS2_V2"\n  local_auth_enabled = false\n'), path: TF },
+    { code: res('azurerm_machine_learning_compute_instance', 'ci', '  virtual_machine_size = "STANDARD_DS2_V2"\n  local_auth_enabled = false\n'), path: TF },
+    { code: arm('Microsoft.EventGrid/topics', '{ "disableLocalAuth": true }'), path: ARM },
+    { code: arm('Microsoft.MachineLearningServices/workspaces/computes', '{ "computeType": "AmlCompute", "disableLocalAuth": true }'), path: ARM },
     { code: arm('Microsoft.KeyVault/vaults', '{ "enableRbacAuthorization": true }'), path: ARM, name: 'an unrelated ARM resource' },
     {
       code: '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n    {\n      "type": "Microsoft.ServiceBus/namespaces",\n      "name": "bus",\n      "properties": { "disableLocalAuth": true },\n      "resources": [{ "type": "queues", "name": "q1", "properties": {} }]\n    }\n  ]\n}\n',
@@ -107,6 +124,25 @@ ruleTester(rule, {
     { code: res('azurerm_signalr_service', 'sig'), path: TF, count: 1 },
     { code: res('azurerm_web_pubsub', 'wps'), path: TF, count: 1 },
     { code: res('azurerm_web_pubsub_socketio', 'sio'), path: TF, count: 1 },
+    { code: res('azurerm_eventgrid_topic', 'topic'), path: TF, count: 1, name: 'Event Grid topic keys on by default' },
+    { code: res('azurerm_eventgrid_domain', 'domain', '  local_auth_enabled = true\n'), path: TF, count: 1 },
+    { code: res('azurerm_machine_learning_compute_cluster', 'cc', '  vm_size = "STANDARD_DS2_V2"\n'), path: TF, count: 1 },
+    { code: res('azurerm_machine_learning_compute_instance', 'ci', '  local_auth_enabled = true\n'), path: TF, count: 1 },
+    {
+      code: res('azurerm_storage_account', 'st', '  shared_access_key_enabled = true\n  sas_policy {\n    expiration_period = "1.00:00:00"\n  }\n'),
+      path: TF,
+      count: 1,
+      name: 'storage account with Shared Key on and a SAS policy',
+    },
+    { code: res('azurerm_storage_account', 'st', '  sas_policy {\n    expiration_period = "1.00:00:00"\n  }\n'), path: TF, count: 1, name: 'storage account: Shared Key on by default' },
+    {
+      code: arm('Microsoft.Storage/storageAccounts', '{ "sasPolicy": { "sasExpirationPeriod": "1.00:00:00", "expirationAction": "Log" } }'),
+      path: ARM,
+      count: 1,
+      name: 'ARM storage account with a SAS policy',
+    },
+    { code: arm('Microsoft.EventGrid/domains', '{}'), path: ARM, count: 1 },
+    { code: arm('Microsoft.MachineLearningServices/workspaces/computes', '{ "computeType": "ComputeInstance", "disableLocalAuth": false }'), path: ARM, count: 1 },
     { code: sb() + sb('  local_auth_enabled = false\n').replace('"bus"', '"private"') + eh(), path: TF, count: 2, name: 'one finding per resource' },
     {
       code: `resource "azurerm_servicebus_namespace" "bus" {\n  for_each            = var.namespaces\n  name                = each.key\n  resource_group_name = "rg"\n  location            = "westeurope"\n  sku                 = "Standard"\n  local_auth_enabled  = each.value.sas\n}\n`,
@@ -175,6 +211,14 @@ describe('rotation/azure-local-auth', () => {
     const [f] = runRule(rule, { code: cosmos('  local_authentication_disabled = false\n'), path: TF });
     expect(f!.message).toContain('(`local_authentication_disabled = false`)');
     expect(f!.message).toContain('Set `local_authentication_enabled = false`');
+  });
+
+  it('names the storage setting, and leaves accounts without a SAS policy to azure-storage-sas-expiry', () => {
+    const [f] = runRule(rule, { code: res('azurerm_storage_account', 'st', '  sas_policy {\n    expiration_period = "1.00:00:00"\n  }\n'), path: TF });
+    expect(f!.message).toContain('Storage account `azurerm_storage_account.st` keeps Shared Key authorization');
+    expect(f!.message).toContain('Set `shared_access_key_enabled = false`');
+    expect([f!.severity, f!.confidence]).toEqual(['low', 'medium']);
+    expect(runRule(rule, { code: res('azurerm_storage_account', 'st', '  shared_access_key_enabled = true\n'), path: TF })).toHaveLength(0);
   });
 
   it('names the data-plane roles in the remediation', () => {
