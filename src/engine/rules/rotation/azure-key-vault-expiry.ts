@@ -1,14 +1,46 @@
 /**
  * Azure Key Vault secrets and keys that never expire: Terraform `azurerm_key_vault_secret` without
- * `expiration_date`; `azurerm_key_vault_key` without `expiration_date` and without a
- * `rotation_policy` (which renews the key and sets the expiry of each new version); and the same in
- * ARM templates (`Microsoft.KeyVault/vaults/secrets` / `…/keys` without `attributes.exp`, keys also
- * without `rotationPolicy`). Bicep and the Azure CLI set the same attributes.
+ * `expiration_date`; `azurerm_key_vault_key` (and Managed HSM keys) without `expiration_date` and
+ * without a `rotation_policy` that rotates automatically (an `automatic` block: Key Vault then makes
+ * a new version on schedule and sets the expiry of each); and the same in ARM templates
+ * (`Microsoft.KeyVault/vaults/secrets` / `…/keys` without `attributes.exp`, keys also without a
+ * `rotationPolicy` whose `lifetimeActions` rotate). A policy that only notifies, or only sets the
+ * expiry of versions made later (`expire_after` / `attributes.expiryTime`), neither renews nor expires
+ * the key as deployed. A dynamic `rotation_policy` block is given the benefit of the doubt.
+ * Bicep and the Azure CLI set the same attributes.
  */
 import type { RawFinding, Rule } from '../../rule.js';
-import { attr, findBlocks } from '../../parse/hcl.js';
+import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
-import { armResources, atBlock, atTemplate, blockJudgeable, isTerraformPath, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
+import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
+import { armEntry, armResources, atBlock, atTemplate, blockJudgeable, isTerraformPath, nestedBlocks, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
+import type { HclBlock } from '../../parse/hcl.js';
+
+const KEY_TYPES = new Set(['azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key']);
+
+/** A `rotation_policy` that rotates on its own (`automatic { time_after_create | time_before_expiry }`), or a dynamic one. */
+function rotatesTf(b: HclBlock): 'yes' | 'no' | 'none' {
+  const policies = nestedBlocks(b, 'rotation_policy');
+  if (!policies.length) return 'none';
+  for (const p of policies) {
+    if (p.dynamic) return 'yes';
+    if (nestedBlocks(p.block, 'automatic').some((a) => a.dynamic || attr(a.block, 'time_after_create') || attr(a.block, 'time_before_expiry'))) return 'yes';
+  }
+  return 'no';
+}
+
+/** An ARM `rotationPolicy` with a `Rotate` lifetime action (or one given by an expression). */
+function rotatesArm(doc: YamlDoc, policy: YamlNode | undefined): 'yes' | 'no' | 'none' {
+  if (policy === undefined || doc.isNull(policy)) return 'none';
+  if (/^\s*\[/.test(doc.str(policy) ?? '')) return 'yes';
+  const actions = armEntry(doc, policy, 'lifetimeActions')?.value;
+  if (actions !== undefined && /^\s*\[/.test(doc.str(actions) ?? '')) return 'yes';
+  for (const a of doc.items(actions)) {
+    const type = doc.str(armEntry(doc, armEntry(doc, a, 'action')?.value, 'type')?.value) ?? '';
+    if (/^\s*(?:rotate|\[)/i.test(type)) return 'yes';
+  }
+  return 'no';
+}
 
 const rule: Rule = {
   meta: {
@@ -21,7 +53,7 @@ const rule: Rule = {
     remediation:
       'Set an expiry: `expiration_date` (RFC 3339) on the secret or key in Terraform, `attributes.exp` (epoch seconds) in ARM; for keys prefer a `rotation_policy` (automatic { time_before_expiry = "P30D" }, expire_after = "P90D") so Key Vault renews them. Record who renews secrets in the token inventory.',
   },
-  keywords: ['azurerm_key_vault_secret', 'azurerm_key_vault_key', 'microsoft.keyvault/vaults'],
+  keywords: ['azurerm_key_vault_secret', 'azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key', 'microsoft.keyvault/vaults'],
   scope: 'file',
   appliesTo: (p) => isTerraformPath(p) || /\.json$/i.test(p),
   check(file) {
@@ -29,14 +61,17 @@ const rule: Rule = {
     if (isTerraformPath(file.path)) {
       const tf = terraform(file);
       if (!tf) return [];
-      for (const r of tfResources(tf, 'azurerm_key_vault_secret', 'azurerm_key_vault_key')) {
+      for (const r of tfResources(tf, 'azurerm_key_vault_secret', ...KEY_TYPES)) {
         if (!blockJudgeable(file, r.block) || attr(r.block, 'expiration_date')) continue;
-        const key = r.type === 'azurerm_key_vault_key';
-        if (key && findBlocks(r.block, 'rotation_policy').length) continue;
+        const key = KEY_TYPES.has(r.type);
+        const rotates = key ? rotatesTf(r.block) : 'none';
+        if (rotates === 'yes') continue;
         out.push(
           atBlock(r.block, undefined, {
             message: key
-              ? `Key Vault key \`${r.address}\` has no \`expiration_date\` and no \`rotation_policy\`: it is used forever unless someone replaces it.`
+              ? rotates === 'no'
+                ? `Key Vault key \`${r.address}\` has no \`expiration_date\`, and its \`rotation_policy\` has no \`automatic\` block: the policy neither renews the key nor expires the version deployed here (\`expire_after\` applies to versions made later).`
+                : `Key Vault key \`${r.address}\` has no \`expiration_date\` and no \`rotation_policy\`: it is used forever unless someone replaces it.`
               : `Key Vault secret \`${r.address}\` has no \`expiration_date\`: nothing says when the credential it holds must be renewed.`,
             construct: `${r.address} expiry`,
           }),
@@ -51,11 +86,14 @@ const rule: Rule = {
       const { doc, properties: p } = r;
       const exp = doc.get(p, 'attributes', 'exp');
       if (exp !== undefined && !doc.isNull(exp)) continue;
-      if (key && doc.has(p, 'rotationPolicy')) continue;
+      const rotates = key ? rotatesArm(doc, armEntry(doc, p, 'rotationPolicy')?.value) : 'none';
+      if (rotates === 'yes') continue;
       out.push(
         atTemplate(r, undefined, {
           message: key
-            ? `Key Vault key \`${r.id}\` has no \`attributes.exp\` and no \`rotationPolicy\`: it is used forever unless someone replaces it.`
+            ? rotates === 'no'
+              ? `Key Vault key \`${r.id}\` has no \`attributes.exp\`, and its \`rotationPolicy\` has no \`Rotate\` lifetime action: the policy neither renews the key nor expires the version deployed here (\`attributes.expiryTime\` applies to versions made later).`
+              : `Key Vault key \`${r.id}\` has no \`attributes.exp\` and no \`rotationPolicy\`: it is used forever unless someone replaces it.`
             : `Key Vault secret \`${r.id}\` has no \`attributes.exp\`: nothing says when the credential it holds must be renewed.`,
           construct: `${r.id} expiry`,
         }),

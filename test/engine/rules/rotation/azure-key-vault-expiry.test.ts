@@ -18,7 +18,26 @@ ruleTester(rule, {
     { code: key('  rotation_policy {\n    automatic {\n      time_before_expiry = "P30D"\n    }\n    expire_after = "P90D"\n  }\n'), path: TF },
     { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "[parameters(\'v\')]", "attributes": { "exp": 1798675200 } }'), path: 'arm/kv.json' },
     { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "attributes": { "exp": "[parameters(\'exp\')]" } }'), path: 'arm/kv.json' },
-    { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "rotationPolicy": { "attributes": { "expiryTime": "P90D" } } }'), path: 'arm/kv.json' },
+    { code: key('  rotation_policy {\n    automatic {\n      time_after_create = "P90D"\n    }\n  }\n'), path: TF, name: 'rotates every 90 days after creation' },
+    {
+      code: key('  dynamic "rotation_policy" {\n    for_each = var.rotation_policy[*]\n    content {\n      expire_after = rotation_policy.value.expire_after\n    }\n  }\n'),
+      path: TF,
+      name: 'a dynamic rotation policy: not judged',
+    },
+    {
+      code: 'resource "azurerm_key_vault_managed_hardware_security_module_key" "k" {\n  name = "k"\n  managed_hsm_id = azurerm_key_vault_managed_hardware_security_module.hsm.id\n  key_type = "EC-HSM"\n  key_opts = ["sign"]\n  expiration_date = "2027-01-01T00:00:00Z"\n}\n',
+      path: TF,
+      name: 'a Managed HSM key with an expiry',
+    },
+    {
+      code: arm(
+        'Microsoft.KeyVault/vaults/keys',
+        '{ "kty": "RSA", "rotationPolicy": { "attributes": { "expiryTime": "P90D" }, "lifetimeActions": [{ "trigger": { "timeBeforeExpiry": "P30D" }, "action": { "type": "rotate" } }] } }',
+      ),
+      path: 'arm/kv.json',
+      name: 'a rotation policy with a Rotate action',
+    },
+    { code: arm('Microsoft.KeyVault/vaults/keys', `{ "kty": "RSA", "rotationPolicy": "[parameters('policy')]" }`), path: 'arm/kv.json', name: 'a rotation policy from a parameter' },
     { code: 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n', path: TF },
   ],
   invalid: [
@@ -27,6 +46,30 @@ ruleTester(rule, {
     { code: secret() + key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF, count: 1 },
     { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "x" }'), path: 'arm/kv.json', count: 1, line: 5 },
     { code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "attributes": {} }'), path: 'arm/kv.json', count: 1 },
+    {
+      code: key('  rotation_policy {\n    expire_after         = "P90D"\n    notify_before_expiry = "P29D"\n  }\n'),
+      path: TF,
+      count: 1,
+      name: 'a rotation policy that only notifies and sets the expiry of later versions',
+    },
+    {
+      code: 'resource "azurerm_key_vault_managed_hardware_security_module_key" "k" {\n  name = "k"\n  managed_hsm_id = azurerm_key_vault_managed_hardware_security_module.hsm.id\n  key_type = "EC-HSM"\n  key_opts = ["sign"]\n}\n',
+      path: TF,
+      count: 1,
+      name: 'a Managed HSM key without an expiry',
+    },
+    {
+      code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "rotationPolicy": { "attributes": { "expiryTime": "P90D" } } }'),
+      path: 'arm/kv.json',
+      count: 1,
+      name: 'a rotation policy without a Rotate action',
+    },
+    {
+      code: arm('Microsoft.KeyVault/vaults/keys', '{ "kty": "RSA", "rotationPolicy": { "lifetimeActions": [{ "trigger": { "timeBeforeExpiry": "P30D" }, "action": { "type": "Notify" } }] } }'),
+      path: 'arm/kv.json',
+      count: 1,
+      name: 'a rotation policy that only notifies',
+    },
     // a child resource nested in its vault
     {
       code: '{"resources": [{"type": "Microsoft.KeyVault/vaults", "name": "kv", "properties": {}, "resources": [{"type": "secrets", "name": "db", "properties": {"value": "x"}}]}]}',
@@ -42,5 +85,6 @@ describe('rotation/azure-key-vault-expiry', () => {
       'Key Vault secret `azurerm_key_vault_secret.s` has no `expiration_date`: nothing says when the credential it holds must be renewed.',
     );
     expect(runRule(rule, { code: key(), path: TF })[0]!.message).toMatch(/no `expiration_date` and no `rotation_policy`/);
+    expect(runRule(rule, { code: key('  rotation_policy {\n    expire_after = "P90D"\n  }\n'), path: TF })[0]!.message).toMatch(/its `rotation_policy` has no `automatic` block/);
   });
 });
