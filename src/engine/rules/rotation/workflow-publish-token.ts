@@ -24,10 +24,34 @@
  * step, job or workflow level, in a variable the command names (`--api-key $KEY`), or written to the
  * registry's credentials file by an earlier step of the job. A job that publishes with
  * `id-token: write` and no token is what this rule asks for.
+ *
+ * Also reported, at medium confidence, where no secret is in sight but the job cannot be using
+ * trusted publishing: a direct publishing command (`npm publish`, `twine upload`, `uv publish`,
+ * `cargo publish`, `gem push`, `dotnet nuget push` …) in a workflow job that is not granted
+ * `id-token: write` (its own `permissions`, else the workflow's; the repository default never grants
+ * it), with no token of any origin handed to it and no OIDC exchange action in the job — it
+ * authenticates with a credential kept somewhere else. Reusable workflows without `permissions` (the
+ * caller decides) and composite actions are not judged this way. And the registries' own actions set
+ * up for a stored credential: `rubygems/release-gem` with `setup-trusted-publisher: false`,
+ * `rubygems/configure-rubygems-credentials` with `api-token:`, `actions/setup-node` for
+ * registry.npmjs.org with `always-auth: true` in a job without `id-token: write`.
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
-import { allSteps, input, isActionPath, isWorkflowPath, loadUnit, type CompositeAction, type Job, type Step, type Workflow } from '../scopes/lib/workflow.js';
+import {
+  accessOf,
+  allSteps,
+  effectivePermissions,
+  input,
+  isActionPath,
+  isReusableOnly,
+  isWorkflowPath,
+  loadUnit,
+  type CompositeAction,
+  type Job,
+  type Step,
+  type Workflow,
+} from '../scopes/lib/workflow.js';
 import { LONG_LIVED } from './lib/controls.js';
 
 type Registry = 'npm' | 'pypi' | 'rubygems' | 'crates' | 'nuget' | 'jsr' | 'pub';
@@ -114,7 +138,7 @@ const REGISTRIES: Record<Registry, RegistryInfo> = {
 
 /** Publishing commands, each with its registry (tested against each line of a `run:` script). */
 const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
-  [/\b(?:npm|pnpm|bun)\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b|\bsemantic-release\b|\bnp\s+--yolo\b/i, 'npm'],
+  [/\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b|\bsemantic-release\b|\bnp\s+--yolo\b/i, 'npm'],
   [/\btwine\s+upload\b|\bpoetry\s+publish\b|\buv\s+publish\b|\bflit\s+publish\b|\bhatch\s+publish\b|\bpdm\s+publish\b/i, 'pypi'],
   [/\bgem\s+push\b|\brake\s+release\b/i, 'rubygems'],
   [/\bcargo\s+(?:\+\S+\s+)?publish\b|\bcargo\s+workspaces\s+publish\b|\bcargo\s+release\b/i, 'crates'],
@@ -124,8 +148,20 @@ const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
   [/\b(?:dart|flutter)\s+pub\s+publish\b|^\s*pub\s+publish\b/i, 'pub'],
 ];
 
+/**
+ * Commands that publish by themselves with the registry's own client (not release tools such as
+ * semantic-release or changesets, which may publish only a GitHub release): without an OIDC token
+ * they can only authenticate with a stored credential.
+ */
+const DIRECT =
+  /\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\btwine\s+upload\b|\b(?:poetry|uv|flit|hatch|pdm)\s+publish\b|\bmaturin\s+(?:publish|upload)\b|\bgem\s+push\b|\bcargo\s+(?:\+\S+\s+)?publish\b|\bdotnet\s+nuget\s+push\b|\bnuget(?:\.exe)?\s+push\b/i;
+/** Flags that hand a command a credential of any origin. */
+const CREDENTIAL_FLAG = /(?:^|\s)(?:--token|--api-key|--apikey|-ApiKey|--password|--username|--user|--auth|--otp)(?:=|\s|$)|_authToken|\b(?:twine|poetry)\b.*\s-[pu](?:\s|$)|\bnuget\b.*\s-k(?:\s|$)/i;
+/** Steps that exchange the job's OIDC token for a registry token (they need `id-token: write` themselves). */
+const OIDC_EXCHANGE = /^(?:rust-lang\/crates-io-auth-action|nuget\/login|rubygems\/configure-rubygems-credentials|rubygems\/release-gem|pypa\/gh-action-pypi-publish)$/i;
+
 /** Publishing actions and the input that carries the token (`undefined`: the token comes from `env`). */
-const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: readonly string[]; when?: RegExp }> = [
+const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: readonly string[]; when?: RegExp; off?: { input: string; value: RegExp } }> = [
   { action: /^pypa\/gh-action-pypi-publish$/i, registry: 'pypi', inputs: ['password'] },
   { action: /^casperdcl\/deploy-pypi$/i, registry: 'pypi', inputs: ['password'] },
   { action: /^js-devtools\/npm-publish$/i, registry: 'npm', inputs: ['token'] },
@@ -135,6 +171,9 @@ const ACTIONS: ReadonlyArray<{ action: RegExp; registry: Registry; inputs: reado
   { action: /^(?:rohanpm|brandedoutcast|alirezanet|rohith)\/publish-nuget$/i, registry: 'nuget', inputs: ['nuget_key', 'NUGET_KEY'] },
   { action: /^dawidd6\/action-publish-gem$/i, registry: 'rubygems', inputs: ['api_key'] },
   { action: /^cadwallion\/publish-rubygems-action$/i, registry: 'rubygems', inputs: [] },
+  // RubyGems' own actions: trusted publishing unless turned off, or given an API key instead.
+  { action: /^rubygems\/release-gem$/i, registry: 'rubygems', inputs: [], off: { input: 'setup-trusted-publisher', value: /^false$/i } },
+  { action: /^rubygems\/configure-rubygems-credentials$/i, registry: 'rubygems', inputs: ['api-token'] },
   // Maturin's action publishes with `command: upload` or `publish` (it also only builds).
   { action: /^pyo3\/maturin-action$/i, registry: 'pypi', inputs: [], when: /^(?:upload|publish)$/i },
   { action: /^k-paxian\/dart-package-publisher$/i, registry: 'pub', inputs: ['credentialJson', 'accessToken', 'refreshToken'] },
@@ -174,8 +213,10 @@ interface Publish {
   step: Step;
   /** What carries the token, for the message. */
   via: string;
-  secret: string;
+  /** The stored secret, when one is in sight. */
+  secret?: string;
   node: YamlNode | undefined;
+  confidence?: 'medium';
 }
 
 const actionSlug = (uses: string | undefined): string => (uses ?? '').split('@')[0]!.replace(/\/+$/, '');
@@ -201,8 +242,23 @@ function namedVars(line: string): string[] {
   return out;
 }
 
+/** Whether the job runs with `id-token: write`: true / false, or undefined when the caller of a reusable workflow decides. */
+function hasIdToken(unit: Workflow | CompositeAction, job: Job | undefined): boolean | undefined {
+  if (unit.kind !== 'workflow' || !job) return undefined;
+  const decl = effectivePermissions(unit, job);
+  if (!decl && isReusableOnly(unit)) return undefined;
+  return accessOf(decl, 'id-token') === 'write';
+}
+
+/** `env:` names at the step, job and workflow level, whatever their value. */
+function envNames(doc: YamlDoc, owners: ReadonlyArray<YamlNode | undefined>): string[] {
+  return owners.flatMap((o) => doc.entries(doc.get(o, 'env')).map((e) => e.key));
+}
+
 function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, steps: readonly Step[]): Publish[] {
   const doc = unit.doc;
+  const idToken = hasIdToken(unit, job);
+  const exchanges = steps.some((s) => s.uses && OIDC_EXCHANGE.test(actionSlug(s.uses)));
   const inherited = [...(unit.kind === 'workflow' ? secretEnv(doc, unit.root) : []), ...(job ? secretEnv(doc, job.node) : [])];
   // Registry hosts set up by earlier steps (`actions/setup-node` `registry-url`, …).
   const setupText: string[] = [];
@@ -212,7 +268,7 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
     const env = [...stepEnv, ...inherited];
     const slug = actionSlug(step.uses);
     if (step.uses && step.withNode) {
-      for (const e of doc.entries(step.withNode)) if (/registry|source|url|index/i.test(e.key)) setupText.push(doc.str(e.value) ?? '');
+      for (const e of doc.entries(step.withNode)) if (/registry|source|url|index|server|host/i.test(e.key)) setupText.push(doc.str(e.value) ?? '');
     }
     for (const a of ACTIONS) {
       if (!step.uses || !a.action.test(slug)) continue;
@@ -221,10 +277,12 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       const info = REGISTRIES[a.registry];
       const target = doc
         .entries(step.withNode)
-        .filter((e) => /registry|url|source|index/i.test(e.key))
+        .filter((e) => /registry|url|source|index|server|host/i.test(e.key))
         .map((e) => doc.str(e.value) ?? '')
         .join(' ');
       if (info.elsewhere.test(target) || info.elsewhere.test(setupText.join(' '))) continue;
+      // An index URL input naming another host than the registry's (a private index).
+      if (/https?:\/\//i.test(target) && !/\$\{\{/.test(target) && !HOSTS[a.registry].test(target)) continue;
       let hit: Publish | undefined;
       for (const name of a.inputs) {
         const inp = input(doc, step, name);
@@ -233,7 +291,21 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       }
       const tokenVar = env.find((v) => info.tokenVars.test(v.name));
       if (!hit && tokenVar) hit = { registry: a.registry, step, via: `\`${tokenVar.name}\` for \`${slug}\``, secret: tokenVar.secret, node: tokenVar.node };
+      if (!hit && a.off) {
+        const inp = input(doc, step, a.off.input);
+        if (inp && a.off.value.test((inp.value ?? '').trim()))
+          hit = { registry: a.registry, step, via: `\`${a.off.input}: ${(inp.value ?? '').trim()}\` on \`${slug}\``, node: inp.keyNode, confidence: 'medium' };
+      }
       if (hit) out.push(hit);
+    }
+    // actions/setup-node writing an .npmrc for registry.npmjs.org with `always-auth: true`: token authentication.
+    if (step.uses && /^actions\/setup-node$/i.test(slug) && idToken === false) {
+      const url = (input(doc, step, 'registry-url')?.value ?? '').trim();
+      const always = input(doc, step, 'always-auth');
+      if (always && /^true$/i.test((always.value ?? '').trim()) && HOSTS.npm.test(url)) {
+        const tokenVar = env.find((v) => REGISTRIES.npm.tokenVars.test(v.name));
+        out.push({ registry: 'npm', step, via: '`always-auth: true` on `actions/setup-node`', secret: tokenVar?.secret, node: always.keyNode, ...(tokenVar ? {} : { confidence: 'medium' as const }) });
+      }
     }
     if (step.run === undefined) return;
     for (const { line, registry } of publishLines(step.run)) {
@@ -248,6 +320,13 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       else if (named) hit = { registry, step, via: `\`$${named.name}\` in the command`, secret: named.secret, node: named.node ?? step.runNode };
       else if (tokenVar) hit = { registry, step, via: `\`${tokenVar.name}\``, secret: tokenVar.secret, node: tokenVar.node };
       else if (earlier) hit = { registry, step, via: 'credentials an earlier step writes', secret: storedSecret(earlier.run) ?? 'a secret', node: earlier.runNode };
+      else if (idToken === false && !exchanges && DIRECT.test(line) && !CREDENTIAL_FLAG.test(line) && !/\$\{\{/.test(line)) {
+        // No secret in sight, and no OIDC token either: the credential is kept somewhere else.
+        const names = envNames(doc, [step.node, job?.node, unit.root]);
+        const handed = names.some((n) => info.tokenVars.test(n) || /TOKEN|API_?KEY|PASSWORD|SECRET|AUTH/i.test(n));
+        const configured = steps.slice(0, i).some((s) => s.run !== undefined && info.configures.test(s.run));
+        if (!handed && !configured) hit = { registry, step, via: 'no OIDC token (the job is not granted `id-token: write`)', node: step.runNode, confidence: 'medium' };
+      }
       if (hit) out.push(hit);
     }
   });
@@ -333,7 +412,10 @@ const rule: Rule = {
         out.push({
           line: pos.line,
           column: pos.column,
-          message: `${where[0]!.toUpperCase()}${where.slice(1)} publishes to ${info.name} with a stored token (${p.via}, from secret \`${p.secret}\`): a long-lived credential someone must rotate by hand, while ${info.name} trusted publishing issues a short-lived token per run.`,
+          message: p.secret
+            ? `${where[0]!.toUpperCase()}${where.slice(1)} publishes to ${info.name} with a stored token (${p.via}, from secret \`${p.secret}\`): a long-lived credential someone must rotate by hand, while ${info.name} trusted publishing issues a short-lived token per run.`
+            : `${where[0]!.toUpperCase()}${where.slice(1)} publishes to ${info.name} without trusted publishing (${p.via}), so it authenticates with a stored token kept elsewhere: a long-lived credential someone must rotate by hand, while ${info.name} trusted publishing issues a short-lived token per run.`,
+          ...(p.confidence ? { confidence: p.confidence } : {}),
           construct: `publish-token:${key}`,
           remediation: `${info.steps} (${info.url})`,
         });

@@ -80,6 +80,44 @@ ruleTester(rule, {
     { code: job(`      - uses: PyO3/maturin-action@v1\n        with:\n          command: build\n        env:\n          MATURIN_PYPI_TOKEN: ${S('PYPI')}\n`), path: WF },
     // pub.dev automated publishing: setup-dart exchanges the OIDC token
     { code: job('      - uses: dart-lang/setup-dart@v1\n      - run: dart pub publish --force\n', '    permissions:\n      id-token: write\n'), path: WF },
+    // no token in sight and id-token granted (job, workflow, write-all): trusted publishing
+    { code: job('      - run: uv publish\n', '    permissions:\n      id-token: write\n'), path: WF },
+    { code: job('      - run: cargo publish\n', '', 'permissions:\n  id-token: write\n  contents: read\n'), path: WF, name: 'id-token granted at the workflow level' },
+    { code: job('      - run: twine upload dist/*\n', '', 'permissions: write-all\n'), path: WF, name: 'write-all grants id-token' },
+    // without id-token, but not a direct publish, a dry run, a build, or handed a token of another origin
+    { code: job('      - run: pnpm publish --dry-run\n      - run: poetry build\n      - run: twine check dist/*\n      - run: npx semantic-release\n'), path: WF },
+    { code: job('      - run: cargo publish -p ${{ matrix.crate }}\n'), path: WF, name: 'an expression in the command: not judged' },
+    { code: job('      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${{ steps.token.outputs.token }}\n'), path: WF, name: 'a token from an earlier step' },
+    { code: job('      - run: npm publish\n        env:\n          GITHUB_TOKEN: ${{ github.token }}\n'), path: WF, name: 'a GitHub token handed over (GitHub Packages)' },
+    {
+      code: job('      - uses: rubygems/configure-rubygems-credentials@v1.0.0\n        with:\n          role-to-assume: rg_oidc_akr_example\n      - run: gem push pkg/*.gem\n'),
+      path: WF,
+      name: 'an OIDC exchange step in the job',
+    },
+    { code: job('      - uses: rubygems/release-gem@v1\n'), path: WF, name: 'release-gem with trusted publishing on (its default)' },
+    {
+      code: `on:\n  workflow_call:\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: uv publish\n`,
+      path: '.github/workflows/reusable-publish.yml',
+      name: 'a reusable workflow: the caller grants permissions',
+    },
+    {
+      code: `name: publish\nruns:\n  using: composite\n  steps:\n    - run: npm publish\n      shell: bash\n`,
+      path: '.github/actions/publish/action.yml',
+      name: 'a composite action: permissions unknown',
+    },
+    // a PyPI action pointed at a private index
+    {
+      code: job(
+        `      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          repository-url: https://pypi.internal.example.com/legacy/\n          password: ${S('INTERNAL_TOKEN')}\n`,
+      ),
+      path: WF,
+    },
+    // always-auth with id-token granted, and for another registry
+    {
+      code: job('      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n          always-auth: true\n', '    permissions:\n      id-token: write\n'),
+      path: WF,
+    },
+    { code: job('      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://npm.pkg.github.com\n          always-auth: true\n'), path: WF },
     // not a workflow (a fixture elsewhere)
     { code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: 'tests/fixtures/release.yml' },
   ],
@@ -157,6 +195,30 @@ ruleTester(rule, {
       path: WF,
       count: 1,
     },
+    // no token in sight and no id-token: the credential is kept elsewhere
+    { code: job('      - run: uv publish\n'), path: WF, count: 1, line: 10, name: 'uv publish without id-token' },
+    { code: job('      - run: cargo publish -p mycrate\n'), path: WF, count: 1 },
+    { code: job('      - run: python3 -m twine upload dist/*\n'), path: WF, count: 1 },
+    { code: job('      - run: bundle exec gem push pkg/x-1.0.gem\n'), path: WF, count: 1 },
+    { code: job('      - run: bunx npm@11 publish\n'), path: WF, count: 1 },
+    { code: job('      - run: nuget push MyPackage.nupkg\n'), path: WF, count: 1 },
+    {
+      code: job('      - run: uv publish\n', '    permissions:\n      contents: read\n', 'permissions:\n  id-token: write\n'),
+      path: WF,
+      count: 1,
+      name: 'job permissions replace the workflow grant',
+    },
+    // RubyGems' actions set up for an API key
+    {
+      code: job(`      - uses: rubygems/release-gem@v1\n        with:\n          setup-trusted-publisher: false\n`),
+      path: WF,
+      count: 1,
+      line: 12,
+      name: 'release-gem with trusted publishing turned off',
+    },
+    { code: job(`      - uses: rubygems/configure-rubygems-credentials@v1.0.0\n        with:\n          api-token: ${S('RUBYGEMS_API_KEY')}\n      - run: gem push *.gem\n`), path: WF, count: 1 },
+    // setup-node for npmjs with always-auth, no id-token
+    { code: job('      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n          always-auth: true\n      - run: npm ci\n'), path: WF, count: 1 },
     // two registries in one job: two findings
     {
       code: job(`      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n      - run: twine upload dist/*\n        env:\n          TWINE_PASSWORD: ${S('PYPI')}\n`),
@@ -180,6 +242,12 @@ describe('rotation/workflow-publish-token', () => {
     expect(f!.remediation).toMatch(/Trusted publishing/);
     expect(f!.remediation).toMatch(/id-token: write/);
     expect(f!.remediation).toContain('https://docs.npmjs.com/trusted-publishers');
+  });
+  it('says when no token is in sight, at medium confidence', () => {
+    const [f] = runRule(rule, { code: job('      - run: uv publish\n'), path: WF });
+    expect(f!.message).toContain('publishes to PyPI without trusted publishing (no OIDC token (the job is not granted `id-token: write`))');
+    expect(f!.message).toContain('a stored token kept elsewhere');
+    expect(f!.confidence).toBe('medium');
   });
   it('gives each registry its own steps', () => {
     const [f] = runRule(rule, { code: job(`      - run: cargo publish\n        env:\n          CARGO_REGISTRY_TOKEN: ${S('T')}\n`), path: WF });
