@@ -80,6 +80,11 @@ export interface RepoView {
    * why, for a person. What a rule then does not find is unknown, not absent: see `RuleContext.notJudged`.
    */
   incomplete?: string;
+  /**
+   * Whether `path` is one of the scan's own whole files — its findings are reported by this scan — rather
+   * than a file only read from the caller's view (the unchanged files of a diff). Absent: not known.
+   */
+  own?(path: string): boolean;
 }
 
 export interface RuleContext {

@@ -517,6 +517,7 @@ export class Scanner {
     return {
       read: (path) => own.get(path) ?? outer?.read(path),
       paths: () => (paths ??= [...new Set([...own.keys(), ...(outer?.paths() ?? [])])].sort()),
+      own: (path) => own.has(path),
       ...(outer?.incomplete ? { incomplete: outer.incomplete } : {}),
     };
   }

@@ -7,7 +7,10 @@
  * the binding's own file is reported there, once.) Cross-file: reads the other manifests through the
  * repository view. A `Role` is looked up in the binding's namespace; a `ClusterRole` by name. When the
  * view is incomplete (the search for roles stopped at a limit), a binding whose role is not found is not
- * judged (`ctx.notJudged`), unless the role is one every cluster defines itself.
+ * judged (`ctx.notJudged`), unless the role is one every cluster defines itself. One grant, one finding:
+ * when the role's file is scanned too (a scan of the whole tree), the role's own finding names this
+ * binding and its subjects, and the binding is not reported again; it is reported here when only the
+ * binding's file is scanned (a change that adds a binding to an existing role).
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
@@ -56,6 +59,8 @@ const rule: Rule = {
       }
       const verdict = judgeRole(found.role);
       if (!verdict) continue;
+      // The role's file is reported by this scan: its finding names this binding (k8s-rbac-wildcard & co.).
+      if (ctx.repo.own?.(found.path)) continue;
       const who = b.subjects.length
         ? b.subjects
             .slice(0, 3)

@@ -27,7 +27,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_ESCALATION } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
 import { escalations, hasWildcard } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
@@ -60,11 +60,16 @@ const rule: Rule = {
   scope: 'file',
   globOptions: ['allowRoles'],
   appliesTo: appliesToK8sRbac,
+  // Reads the bindings of other files, to name who holds the role.
+  context: (path, text) => appliesToK8sRbac(path) && bindsK8sRole(path, text),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);
     const out: RawFinding[] = [];
     for (const role of k8sRbac(file.text, file.path).roles) {
       if (anyGlob(allow, role.name)) continue;
+      // Who holds it: the bindings of this file and of the others (a binding elsewhere is not reported again).
+      let boundCache: string | undefined;
+      const bound = (): string => (boundCache ??= boundByText(bindingsOf(role, file.path, file.text, ctx.repo), file.path));
       const cluster = role.kind === 'ClusterRole';
       for (const [index, hits] of escalations(role)) {
         const r = role.rules[index]!;
@@ -76,7 +81,7 @@ const rule: Rule = {
         out.push({
           line: top.at.line,
           column: top.at.column,
-          message: `${role.kind} \`${role.name}\` rule ${index + 1} allows ${hits.map((h) => h.op.what).join('; ')}, ${scope}.`,
+          message: `${role.kind} \`${role.name}\` rule ${index + 1} allows ${hits.map((h) => h.op.what).join('; ')}, ${scope}.${bound()}`,
           construct: `k8s-escalation:${role.kind}:${role.namespace ?? ''}:${role.name}:${index}`,
           sameAs: ruleKey(role, r),
           severity,

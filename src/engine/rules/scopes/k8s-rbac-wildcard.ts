@@ -19,7 +19,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_WILDCARD } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
 import { escalations, RANK } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
@@ -40,11 +40,16 @@ const rule: Rule = {
   scope: 'file',
   globOptions: ['allowRoles'],
   appliesTo: appliesToK8sRbac,
+  // Reads the bindings of other files, to name who holds the role.
+  context: (path, text) => appliesToK8sRbac(path) && bindsK8sRole(path, text),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);
     const out: RawFinding[] = [];
     for (const role of k8sRbac(file.text, file.path).roles) {
       if (anyGlob(allow, role.name)) continue;
+      // Who holds it: the bindings of this file and of the others (a binding elsewhere is not reported again).
+      let boundCache: string | undefined;
+      const bound = (): string => (boundCache ??= boundByText(bindingsOf(role, file.path, file.text, ctx.repo), file.path));
       const cluster = role.kind === 'ClusterRole';
       const escalating = escalations(role);
       for (const r of role.rules) {
@@ -85,7 +90,7 @@ const rule: Rule = {
         out.push({
           line: any.line,
           column: any.column,
-          message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}${also}.`,
+          message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}${also}.${bound()}`,
           construct: `k8s-wildcard:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
           sameAs: ruleKey(role, r),
           severity,

@@ -18,7 +18,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { boolean, stringList } from '../../option-schema.js';
 import { K8S_SECRETS } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
 
 const READ = ['get', 'list', 'watch'];
@@ -43,12 +43,17 @@ const rule: Rule = {
   scope: 'file',
   globOptions: ['allowRoles'],
   appliesTo: appliesToK8sRbac,
+  // Reads the bindings of other files, to name who holds the role.
+  context: (path, text) => appliesToK8sRbac(path) && bindsK8sRole(path, text),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowRoles', []);
     const reportWrites = optBool(ctx.options, 'reportWrites', true);
     const out: RawFinding[] = [];
     for (const role of k8sRbac(file.text, file.path).roles) {
       if (anyGlob(allow, role.name)) continue;
+      // Who holds it: the bindings of this file and of the others (a binding elsewhere is not reported again).
+      let boundCache: string | undefined;
+      const bound = (): string => (boundCache ??= boundByText(bindingsOf(role, file.path, file.text, ctx.repo), file.path));
       const cluster = role.kind === 'ClusterRole';
       for (const r of role.rules) {
         const secrets = r.resources.find((x) => x.v === 'secrets');
@@ -62,7 +67,7 @@ const rule: Rule = {
           out.push({
             line: secrets.line,
             column: secrets.column,
-            message: `${role.kind} \`${role.name}\` can ${verbs.map((v) => `\`${v}\``).join(', ')} every Secret ${scope}: service account tokens, passwords and keys included.`,
+            message: `${role.kind} \`${role.name}\` can ${verbs.map((v) => `\`${v}\``).join(', ')} every Secret ${scope}: service account tokens, passwords and keys included.${bound()}`,
             construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
             sameAs: ruleKey(role, r),
             severity: cluster ? 'high' : 'medium',
@@ -71,7 +76,7 @@ const rule: Rule = {
           out.push({
             line: secrets.line,
             column: secrets.column,
-            message: `${role.kind} \`${role.name}\` can ${writes.map((v) => `\`${v.v}\``).join(', ')} every Secret ${scope}: it can replace credentials and TLS keys other workloads trust.`,
+            message: `${role.kind} \`${role.name}\` can ${writes.map((v) => `\`${v.v}\``).join(', ')} every Secret ${scope}: it can replace credentials and TLS keys other workloads trust.${bound()}`,
             construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
             sameAs: ruleKey(role, r),
             severity: 'low',

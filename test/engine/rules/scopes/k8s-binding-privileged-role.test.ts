@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/k8s-binding-privileged-role.js';
+import wildcardRule from '../../../../src/engine/rules/scopes/k8s-rbac-wildcard.js';
+import secretsRule from '../../../../src/engine/rules/scopes/k8s-secrets-read.js';
+import escalationRule from '../../../../src/engine/rules/scopes/k8s-rbac-escalation.js';
 import { scanFiles, type ScannerOptions } from '../../../../src/engine/scan.js';
 import { repoViewOf, structuralChange } from '../../../../src/engine/structural.js';
 import { basePolicy } from '../../../../src/engine/policy/builtin.js';
@@ -13,10 +16,17 @@ const options = (): ScannerOptions => {
   return { policy, rules: [rule], today: TODAY };
 };
 
+/**
+ * The files that bind a role are scanned; the others are read only (a change that adds a binding to an
+ * existing role). When the role's file is scanned too, the role's own finding names the binding: see
+ * "one grant, one finding" below.
+ */
 function scan(files: Record<string, string>): Finding[] {
+  const scanned = Object.entries(files).filter(([, text]) => /\broleRef:/.test(text));
+  const context = new Map(Object.entries(files).filter(([, text]) => !/\broleRef:/.test(text)));
   return scanFiles(
-    Object.entries(files).map(([path, text]) => ({ path, text })),
-    options(),
+    scanned.map(([path, text]) => ({ path, text })),
+    { ...options(), repo: repoViewOf(context) },
   ).findings;
 }
 
@@ -140,5 +150,40 @@ describe('scopes/k8s-binding-privileged-role: the roles read are incomplete (a s
     const wide = structuralChange(o, side({ [path]: binding('ClusterRoleBinding', 'ClusterRole', 'wide') }), side({}));
     expect(wide.findings.map((f) => f.ruleId)).toEqual(['scopes/k8s-binding-privileged-role']);
     expect(wide.skipped).toEqual([]);
+  });
+});
+
+describe('scopes/k8s-binding-privileged-role: one grant, one finding', () => {
+  const all = (files: Record<string, string>) => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    const rules = [rule, wildcardRule, secretsRule, escalationRule];
+    for (const r of rules) policy.rules[r.meta.id] = { level: 'warn' };
+    return scanFiles(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { policy, rules, today: TODAY },
+    ).findings;
+  };
+
+  it('reports a role and its binding in another file once, at the role, naming the binding and its subjects', () => {
+    const found = all({ 'k8s/role.yaml': role('reader', 'apps', SECRETS), 'k8s/binding.yaml': binding('RoleBinding', 'Role', 'reader', 'apps') });
+    expect(found.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['scopes/k8s-secrets-read k8s/role.yaml']);
+    expect(found[0]!.message).toMatch(/every Secret in namespace `apps`.* Bound by RoleBinding `b` \(k8s\/binding\.yaml\) to ServiceAccount `apps\/app`\.$/);
+  });
+
+  it('names a binding of the same file without a path, and says nothing for an unbound role', () => {
+    const [same] = all({ 'k8s/rbac.yaml': `${clusterRole('wide', WILD)}---\n${binding('ClusterRoleBinding', 'ClusterRole', 'wide')}` });
+    expect(same!.message).toMatch(/Bound by ClusterRoleBinding `b` to ServiceAccount `apps\/app`\.$/);
+    const [alone] = all({ 'k8s/role.yaml': clusterRole('wide', WILD) });
+    expect(alone!.message).not.toMatch(/Bound by/);
+    // a Role of another namespace is not the one the RoleBinding names
+    const [other] = all({ 'a.yaml': role('r', 'other', SECRETS), 'b.yaml': binding('RoleBinding', 'Role', 'r', 'apps') });
+    expect(other!.message).not.toMatch(/Bound by/);
+  });
+
+  it('reports the binding itself when only its file is scanned (a change adding a binding to an existing role)', () => {
+    const found = scan({ 'k8s/role.yaml': role('reader', 'apps', SECRETS), 'k8s/binding.yaml': binding('RoleBinding', 'Role', 'reader', 'apps') });
+    expect(found.map((f) => `${f.ruleId} ${f.path}`)).toEqual(['scopes/k8s-binding-privileged-role k8s/binding.yaml']);
+    expect(found[0]!.message).toMatch(/defined in k8s\/role\.yaml\), which grants read access to Secrets/);
   });
 });

@@ -4,6 +4,7 @@ import privilegedRole from '../../../../src/engine/rules/scopes/k8s-binding-priv
 import { scanFiles } from '../../../../src/engine/scan.js';
 import { basePolicy } from '../../../../src/engine/policy/builtin.js';
 import { TODAY } from '../../../helpers/rule-tester.js';
+import { repoViewOf } from '../../../../src/engine/structural.js';
 import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 import { y } from './helpers.js';
 
@@ -117,13 +118,14 @@ describe('scopes/k8s-cluster-admin-binding: the default service account (CIS Kub
     policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
     policy.rules[rule.meta.id] = { level: 'warn' };
     policy.rules[privilegedRole.meta.id] = { level: 'warn' };
-    const result = scanFiles(
-      [
-        { path: 'k8s/role.yaml', text: role('app-all', WILD) },
-        { path: 'k8s/binding.yaml', text: binding('RoleBinding', 'app-all', sa('default', 'shop'), 'namespace: shop') },
-      ],
-      { policy, rules: [rule, privilegedRole], today: TODAY },
-    );
+    // Only the binding's file scanned (a change adding it); with the role's file scanned too, the role's
+    // own finding names the binding instead (k8s-binding-privileged-role.test.ts).
+    const result = scanFiles([{ path: 'k8s/binding.yaml', text: binding('RoleBinding', 'app-all', sa('default', 'shop'), 'namespace: shop') }], {
+      policy,
+      rules: [rule, privilegedRole],
+      today: TODAY,
+      repo: repoViewOf(new Map([['k8s/role.yaml', role('app-all', WILD)]])),
+    });
     const byRule = new Map(result.findings.map((f) => [f.ruleId, f.message]));
     expect([...byRule.keys()].sort()).toEqual(['scopes/k8s-binding-privileged-role', 'scopes/k8s-cluster-admin-binding']);
     // who receives the role here; what the role grants there — neither restates the other

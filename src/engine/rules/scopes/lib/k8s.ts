@@ -8,6 +8,7 @@
 import type { Severity } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 import { attr, parseHcl, type HclBlock, type HclValue } from '../../../parse/hcl.js';
+import type { RepoView } from '../../../rule.js';
 
 export interface KVal {
   v: string;
@@ -64,6 +65,8 @@ const DEFINES_TF_ROLE = /\bresource\s+"kubernetes_(?:cluster_)?role(?:_v1)?"/;
 export const definesK8sRole = (path: string, text: string): boolean => (/\.tf$/i.test(path) ? DEFINES_TF_ROLE.test(text) : DEFINES_K8S_ROLE.test(text));
 /** Cheap test for a manifest that may bind a role (a `RoleBinding` / `ClusterRoleBinding`'s `roleRef`). */
 export const BINDS_K8S_ROLE = /\broleRef["']?\s*:/;
+const BINDS_TF_ROLE = /\bresource\s+"kubernetes_(?:cluster_)?role_binding(?:_v1)?"/;
+export const bindsK8sRole = (path: string, text: string): boolean => (/\.tf$/i.test(path) ? BINDS_TF_ROLE.test(text) : BINDS_K8S_ROLE.test(text));
 
 function vals(doc: YamlDoc, node: YamlNode | undefined): KVal[] {
   const items = doc.isSeq(node) ? doc.items(node) : node && !doc.isNull(node) ? [node] : [];
@@ -265,4 +268,50 @@ export function judgeRole(role: KRole): { what: string; severity: Severity } | u
     if (r.verbs.some((v) => v.v === 'impersonate')) consider('`impersonate`', cluster ? 'critical' : 'high');
   }
   return worst;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Who a role is bound to
+
+/** Whether a binding's `roleRef` names this role (a `Role` in the binding's namespace, a `ClusterRole` by name). */
+export const bindsRole = (b: KBinding, role: KRole): boolean =>
+  !!b.roleRef && b.roleRef.kind === role.kind && b.roleRef.name === role.name && (role.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace);
+
+const bindingIndex = new WeakMap<RepoView, Array<{ path: string; binding: KBinding }>>();
+
+/**
+ * The bindings of a role: in its own file, and — for a cross-file rule — in the other files of the
+ * repository view (indexed once per view).
+ */
+export function bindingsOf(role: KRole, path: string, text: string, repo: RepoView | undefined): Array<{ path: string; binding: KBinding }> {
+  const here = k8sRbac(text, path)
+    .bindings.filter((b) => bindsRole(b, role))
+    .map((binding) => ({ path, binding }));
+  if (!repo) return here;
+  let all = bindingIndex.get(repo);
+  if (!all) {
+    all = [];
+    for (const p of repo.paths()) {
+      if (!appliesToK8sRbac(p)) continue;
+      const t = repo.read(p);
+      if (!t || !bindsK8sRole(p, t)) continue;
+      for (const binding of k8sRbac(t, p).bindings) all.push({ path: p, binding });
+    }
+    bindingIndex.set(repo, all);
+  }
+  return [...here, ...all.filter((x) => x.path !== path && bindsRole(x.binding, role))];
+}
+
+/** ` Bound by RoleBinding `x` (other/file.yaml) to ServiceAccount `ns/app`.` — or nothing for an unbound role. */
+export function boundByText(found: ReadonlyArray<{ path: string; binding: KBinding }>, here: string): string {
+  if (!found.length) return '';
+  const subjects = (b: KBinding): string =>
+    b.subjects.length
+      ? b.subjects
+          .slice(0, 2)
+          .map((s) => `${s.kind} \`${s.namespace ? `${s.namespace}/` : ''}${s.name}\``)
+          .join(', ') + (b.subjects.length > 2 ? ' …' : '')
+      : 'no subject';
+  const shown = found.slice(0, 2).map(({ path, binding: b }) => `${b.kind} \`${b.name}\`${path === here ? '' : ` (${path})`} to ${subjects(b)}`);
+  return ` Bound by ${shown.join('; ')}${found.length > 2 ? ` and ${found.length - 2} more` : ''}.`;
 }
