@@ -23,6 +23,8 @@ const flag = (source: string): RegExp => new RegExp(source + VALUE, 'dg');
  */
 const COMMANDS: Command[] = [
   { label: 'a registry login', name: String.raw`(?:docker|podman|nerdctl|buildah|skopeo|oras|helm[ \t]+registry)[ \t]+login\b`, flag: flag(String.raw`[ \t]-p[ \t]+`) },
+  // `az login --service-principal -u <app id> -p <client secret>` (or a user's password).
+  { label: 'the Azure CLI', name: String.raw`az[ \t]+login\b`, flag: flag(String.raw`[ \t]-p[ \t]+`) },
   { label: 'sshpass', name: String.raw`sshpass\b`, flag: flag(String.raw`[ \t]-p[ \t]*`) },
   {
     label: 'the MySQL client',

@@ -10,6 +10,7 @@ ruleTester(rule, {
   valid: [
     // References, templates, prompts and placeholders.
     'docker login -u "$REGISTRY_USER" -p "$REGISTRY_PASSWORD" registry.example.test',
+    'az login --service-principal -u "$ARM_CLIENT_ID" -p "$ARM_CLIENT_SECRET" --tenant "$ARM_TENANT_ID"',
     'docker login -u ${{ secrets.USER }} -p ${{ secrets.TOKEN }} ghcr.io',
     'echo "$TOKEN" | docker login -u bot --password-stdin ghcr.io',
     'docker login -u user -p password registry.test',
@@ -47,6 +48,12 @@ ruleTester(rule, {
     'PsExec.exe \\\\host -u DOMAIN\\ADMINISTRATOR -p PASSWORD cmd /c dir',
   ],
   invalid: [
+    {
+      name: 'az login with a service principal secret',
+      code: `az login --service-principal -u ${cat('1c2d3e4f', '-aaaa-bbbb-cccc-123456789012')} -p ${pw} --tenant contoso.onmicrosoft.com`,
+      secret: pw,
+      path: 'deploy.sh',
+    },
     { code: `docker login -u deployer -p ${pw} registry.corp.test`, secret: pw, count: 1, line: 1, path: 'deploy.sh' },
     { code: `    - podman login quay.io -u bot -p '${pw}'`, secret: pw, path: '.gitlab-ci.yml' },
     { code: `helm registry login registry.corp.test --username ci -p ${pw}`, secret: pw, path: 'Makefile' },

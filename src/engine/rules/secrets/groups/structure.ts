@@ -16,6 +16,7 @@ import pgpassPassword from '../pgpass-password.js';
 import dockerConfigAuth from '../docker-config-auth.js';
 import gitCredentials from '../git-credentials.js';
 import htpasswd from '../htpasswd.js';
+import networkDevicePassword from '../network-device-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   dockerConfigAuth,
   gitCredentials,
   htpasswd,
+  networkDevicePassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
