@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { B64, HEX, LOWER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
+import { B64, HEX, LOWER_ALNUM, UPPER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
 
 const s = rand(32, undefined, 'gen');
 const hex = rand(64, HEX, 'genhex');
@@ -494,5 +494,53 @@ ruleTester(rule, {
     { code: `setx API_TOKEN ${s}`, path: 'setup.bat', secret: s },
     { code: `SETX CLIENT_SECRET "${s}" /M`, path: 'docs/windows.md', secret: s },
     { code: `api_key <- "${s}"`, path: 'README.md', secret: s },
+  ],
+});
+
+// Keys without a prefix, known only by the service's name next to them (what keyword-proximity detectors
+// find): a one-case random value under a bare `<service>_key`, and the service's name before the
+// credential word in prose and logs. Hex under a bare `<word>_key` stays out (a digest as often as a key).
+const lower = rand(40, LOWER_ALNUM, 'svc-lower');
+const upper = rand(32, UPPER_ALNUM, 'svc-upper');
+const grouped = [rand(7, UPPER_ALNUM, 'g1'), rand(7, UPPER_ALNUM, 'g2'), rand(7, UPPER_ALNUM, 'g3'), rand(7, UPPER_ALNUM, 'g4')].join('-');
+ruleTester(rule, {
+  valid: [
+    // A data key's, whatever its value.
+    { code: `{"cache_key": "${lower}"}`, path: 'fixtures/cache.json' },
+    { code: `{"partition_key": "${upper}"}`, path: 'table.json' },
+    // Hex, words with a number, a date, digits: not random beyond doubt under a bare `<word>_key`.
+    { code: `{"abuseipdb_key": "${rand(32, HEX, 'svc-hex')}"}`, path: 'settings.json' },
+    { code: '{"theme_key": "mytheme-dark-2024-v2-variant-blue"}', path: 'settings.json' },
+    { code: '{"build_key": "release20240101build000000017"}', path: 'settings.json' },
+    { code: '{"device_key": "20240101000000000000000000"}', path: 'settings.json' },
+    { code: '{"weather_key": "abcdefghijklmnopqrstuvwxyz0123"}', path: 'settings.json' },
+    { code: 'old_key: HTTP2_TLS13_AES256_GCM_SHA384_X25519', path: 'settings.yml' },
+    { code: '{"runtime_key": "node-18-20-4-bullseye-slim-amd64"}', path: 'settings.json' },
+    // Placeholders and references.
+    { code: '{"zendesk_key": "your_zendesk_key_here"}', path: 'settings.json' },
+    { code: `{"zendesk_key": "${'x'.repeat(32)}"}`, path: 'settings.json' },
+    { code: '"mixpanel_secret": "${MIXPANEL_SECRET}"', path: 'settings.json' },
+    // Prose: a name that is not a credential's, a public key, a placeholder, a digest under a bare key.
+    { code: `Public key: ${lower}`, path: 'README.md' },
+    { code: `Sort key: ${lower}`, path: 'docs/table.md' },
+    { code: 'GPG key: 4AEE18F83AFDEB23', path: 'README.md' },
+    { code: `Abuseipdb key: ${rand(32, HEX, 'svc-hex2')}`, path: 'NOTES.txt' },
+    { code: 'Mixpanel secret: <your project secret>', path: 'README.md' },
+    { code: 'Mixpanel secret: YOUR_MIXPANEL_SECRET', path: 'README.md' },
+    { code: `Default password: ${s}`, path: 'README.md' },
+    { code: `The key: ${lower}`, path: 'README.md' },
+    // Not in a document: code has its own forms.
+    { code: `clearbit secret: ${s}`, path: 'src/app.ts' },
+  ],
+  invalid: [
+    { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
+    { code: `WEATHERSTACK_KEY=${lower}`, path: '.env', secret: lower },
+    { code: `  "verimail_key": "${upper}",`, path: 'config/services.json', secret: upper },
+    { code: `const mailmodoKey = "${grouped}";`, path: 'client.js', secret: grouped },
+    { code: `Mixpanel secret: ${s}`, path: 'notes.txt', secret: s },
+    { code: `abuseipdb api key = ${lower}`, path: 'README.md', secret: lower },
+    { code: `Clearbit key: \`${lower}\``, path: 'docs/setup.md', secret: lower },
+    { code: `| Clearbit Key | ${upper} |`, path: 'docs/setup.md', secret: upper },
+    { code: `2024-05-01T12:00:00Z INFO onfleet token: ${b64}`, path: 'logs/app.log', secret: b64 },
   ],
 });

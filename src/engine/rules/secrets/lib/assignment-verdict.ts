@@ -41,7 +41,7 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
     // `!`, `;` or `(` inside such a value marks a broken sample (or a query string); random keys drawn
     // from an alphabet with symbols (Django's SECRET_KEY uses `!@#$%^&*(-_=+)`) have many of them.
     const odd = value.replace(/[A-Za-z0-9+/=_\-.~:@$]/g, '').length;
-    if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value))) return false;
+    if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value)) && !isSymbolPassword(value, h)) return false;
   }
   // Letters only is a word or a name far more often than a key (gitleaks drops these too); with `/` it
   // is a path or a `namespace/name` reference (`foo/restricted-psp-users`).
@@ -51,13 +51,47 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
 }
 
 /**
+ * A secret drawn from every class of characters, as password generators make them (`Kq7#vL2!pZ9$wX4&mT`):
+ * lower and upper case, digits and symbols mixed all along, no word in it. Not a query string, a format
+ * string, a path or an expression, whose symbols come in their own places.
+ */
+function isSymbolPassword(v: string, h: number): boolean {
+  if (v.length < 12 || v.length > 64 || h < 3.6 || charClasses(v) < 4) return false;
+  if (/[?\\'"`<>{}()[\]\s,;|]/.test(v) || /&[A-Za-z_]\w*=|%[sdif0-9{(]|^[#!/@&*^%]|\/\/|\.\./.test(v)) return false;
+  // Symbols spread through the value, and letters in runs no longer than a short syllable.
+  return !/[A-Za-z]{6}/.test(v) && !isWordsAndNumbers(v) && !looksLikeIdentifier(v);
+}
+
+/**
  * Random beyond doubt, for names that only suggest a credential (`isLooseKeyName`): 20 or more characters
  * mixing upper case, lower case and digits, not a hex digest.
  */
 function isStronglyRandom(v: string): boolean {
+  if (isSingleCaseRandom(v)) return true;
   if (v.length < 20 || HEX.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
   // Words with a number (`MyComponentKey2024abc`) are left to looksLikeIdentifier, which the caller applies.
   return shannonEntropy(v) >= 3.8;
+}
+
+/**
+ * Many services issue keys in one case (`[a-z0-9]{32}`, `[A-Z0-9]{40}`, groups joined by `-`): random
+ * beyond doubt when 24 or more letters and digits are mixed all along (digits in three or more places,
+ * letters in most) at an entropy words with a number never reach. Not hex: under a bare `<word>_key`
+ * that is a digest as often as a key.
+ */
+function isSingleCaseRandom(v: string): boolean {
+  if (!/^(?:[a-z0-9]+(?:-[a-z0-9]+){0,7}|[A-Z0-9]+(?:-[A-Z0-9]+){0,7})$/.test(v)) return false;
+  // Groups are a license-key layout (`LV3NVP5-JTT2934-UR6UKJ9-HTMYHAQ`): three or more of one length (the
+  // last may be shorter). Words and versions joined by `-` (`node-18-bullseye-slim-amd64`) are not.
+  const groups = v.split('-');
+  if (groups.length > 1) {
+    const n = groups[0]!.length;
+    if (groups.length < 3 || n < 4 || groups.some((g, i) => (i < groups.length - 1 ? g.length !== n : g.length > n))) return false;
+  }
+  const body = groups.join('');
+  if (body.length < 24 || HEX.test(body) || /\d{9}/.test(body)) return false;
+  const digitRuns = body.match(/\d+/g)?.length ?? 0;
+  return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= 4;
 }
 
 /**

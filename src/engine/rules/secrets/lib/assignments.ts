@@ -406,11 +406,16 @@ const STATEMENTS: StatementForm[] = [
     when: anyOf('requirepass', 'masterauth', 'rootpw', 'auth_pass', 'password ', 'password\t'),
     re: /^[ \t]*(?<name>requirepass|masterauth|rootpw|auth_pass|password)[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>[ \t]*(?:#[^\r\n]*)?\r?$/dgm,
   },
-  // Prose and tables: `API key: …`, `Client Secret = …`, `access token - …`.
+  // Prose, tables and log lines: `API key: …`, `Client Secret = …`, `access token - …`, and a service's
+  // name before the credential word (`Mixpanel secret: …`, `abuseipdb api key = …`). The name is judged
+  // as any other: `Public key`, `Sort key`, `GPG key` are not credentials, a bare `<service> key` needs
+  // a value random beyond doubt. A password only after a credential word (`API password`): `Default
+  // password: admin123` is a guide's. A dash is a separator between blanks (`kubectl get secret
+  // --namespace=x` is a command), and no value starts with one.
   {
-    files: new RegExp(DOCS, 'i'),
+    files: new RegExp(`${DOCS}|\\.log$`, 'i'),
     when: anyOf(' key', ' Key', ' KEY', ' token', ' Token', ' TOKEN', ' secret', ' Secret', ' SECRET', ' password', ' Password', ' PASSWORD'),
-    re: /(?<![\w-])(?<name>(?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access)[ \t](?:key|token|secret|password))[ \t]*(?:[:=]|[ \t]-)[ \t]*(?<q>["'`]?)(?<value>[^\s"'`,;<>()[\]{}]{8,600})\k<q>(?![^\s,;.)])/dgi,
+    re: /(?<![\w-])(?<name>[A-Za-z][A-Za-z0-9]{1,30}(?:[ \t](?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access))?[ \t](?:key|token|secret)|(?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access)[ \t]password)[ \t]*(?:[:=]|[ \t]-(?=[ \t]))[ \t]*(?<q>["'`]?)(?!-)(?<value>[^\s"'`,;<>()[\]{}]{8,600})\k<q>(?![^\s,;.)])/dgi,
   },
 ];
 

@@ -131,7 +131,9 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     // Client-side analytics: a write key is in every page that loads the snippet (Kong's `segment_key`).
     'segment analytics tracking tracker mixpanel amplitude heap hotjar posthog matomo ' +
     // Web Push: `vapid_key` / `vapidKey` is the application server's public key (the private one says so).
-    'vapid'
+    'vapid ' +
+    // Prose names a key with an article or a pronoun (`The key: …`, `this key = …`): no service.
+    'the this that these those its our their his her which each every any same following'
   ).split(' '),
 );
 
@@ -151,7 +153,8 @@ export function isLooseKeyName(name: string): boolean {
   return loose;
 }
 
-const LOOSE_KEY_END = /[a-z0-9][_.-]?keys?$|[a-z0-9]Keys?$|[A-Z0-9][_.-]?KEYS?$/;
+// A space too: prose and tables name a key in words (`Clearbit key: …`, `| Mixpanel Key | … |`).
+const LOOSE_KEY_END = /[a-z0-9][_. -]?keys?$|[a-z0-9] ?Keys?$|[A-Z0-9][_. -]?KEYS?$/;
 const looseNames = new Map<string, boolean>();
 
 function judgeLooseKeyName(name: string): boolean {
