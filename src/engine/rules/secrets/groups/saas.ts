@@ -165,6 +165,8 @@ import twitchStreamKey from '../twitch-stream-key.js';
 import zohoOauthToken from '../zoho-oauth-token.js';
 import scrapflyApiKey from '../scrapfly-api-key.js';
 import teamworkApiToken from '../teamwork-api-token.js';
+import adyenApiKey from '../adyen-api-key.js';
+import rollbarAccessToken from '../rollbar-access-token.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -330,4 +332,6 @@ export const rules: Rule[] = [
   zohoOauthToken,
   scrapflyApiKey,
   teamworkApiToken,
+  adyenApiKey,
+  rollbarAccessToken,
 ];

@@ -1,0 +1,24 @@
+import rule from '../../../../src/engine/rules/secrets/rollbar-access-token.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { HEX, rand } from '../../../helpers/tokens.js';
+
+const token = rand(32, HEX, 'rollbar');
+
+ruleTester(rule, {
+  valid: [
+    `access_token = "${token}"`, // no provider named
+    `rollbar.init(os.environ['ROLLBAR_TOKEN'], 'production')`,
+    `ROLLBAR_ACCESS_TOKEN=${rand(31, HEX, 'rb31')}`,
+    'ROLLBAR_ACCESS_TOKEN=${ROLLBAR_ACCESS_TOKEN}',
+    `ROLLBAR_ACCESS_TOKEN=${'0'.repeat(32)}`,
+    `rollbar_environment = "${token}"`, // not a credential's name
+    `ROLLBAR_ACCESS_TOKEN=${rand(32, HEX, 'rb').toUpperCase()}Z`,
+  ],
+  invalid: [
+    { code: `ROLLBAR_ACCESS_TOKEN=${token}`, path: '.env', secret: token, count: 1 },
+    { code: `rollbar.init('${token}', 'production')`, path: 'app.py', secret: token },
+    { code: `rollbar:\n  environment: production\n  access_token: ${token}\n`, path: 'config.yml', secret: token, line: 3 },
+    { code: `const rollbarToken = "${token}";`, path: 'client.js', secret: token },
+    { code: `{"rollbar_server_token": "${token}"}`, path: 'settings.json', secret: token },
+  ],
+});
