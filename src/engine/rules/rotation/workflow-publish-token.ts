@@ -288,6 +288,10 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
         const inp = input(doc, step, name);
         const secret = storedSecret(inp?.value) ?? (inp?.value ? namedSecret(inp.value, env)?.secret : undefined);
         if (secret) hit = { registry: a.registry, step, via: `the \`${name}\` input of \`${slug}\``, secret, node: inp!.keyNode };
+        else if (!hit && idToken !== true && inp?.value?.trim() && !/\b(?:github\.token|secrets\s*\.\s*GITHUB_TOKEN)\b/i.test(inp.value)) {
+          // A token of another origin (an input of a composite action, a variable): still a stored credential, since no OIDC token is there to mint one.
+          hit = { registry: a.registry, step, via: `the \`${name}\` input of \`${slug}\` (\`${inp.value.trim()}\`)`, node: inp.keyNode, confidence: 'medium' };
+        }
       }
       const tokenVar = env.find((v) => info.tokenVars.test(v.name));
       if (!hit && tokenVar) hit = { registry: a.registry, step, via: `\`${tokenVar.name}\` for \`${slug}\``, secret: tokenVar.secret, node: tokenVar.node };
@@ -325,7 +329,9 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
         const names = envNames(doc, [step.node, job?.node, unit.root]);
         const handed = names.some((n) => info.tokenVars.test(n) || /TOKEN|API_?KEY|PASSWORD|SECRET|AUTH/i.test(n));
         const configured = steps.slice(0, i).some((s) => s.run !== undefined && info.configures.test(s.run));
-        if (!handed && !configured) hit = { registry, step, via: 'no OIDC token (the job is not granted `id-token: write`)', node: step.runNode, confidence: 'medium' };
+        // A registry chosen by an expression (`registry-url: ${{ inputs.registry }}`) may not be this one.
+        const chosen = setupText.some((t) => /\$\{\{/.test(t));
+        if (!handed && !configured && !chosen) hit = { registry, step, via: 'no OIDC token (the job is not granted `id-token: write`)', node: step.runNode, confidence: 'medium' };
       }
       if (hit) out.push(hit);
     }

@@ -96,6 +96,19 @@ ruleTester(rule, {
     },
     { code: job('      - uses: rubygems/release-gem@v1\n'), path: WF, name: 'release-gem with trusted publishing on (its default)' },
     {
+      code: job(
+        '      - id: mint\n        run: ./mint-pypi-token.sh\n      - uses: pypa/gh-action-pypi-publish@release/v1\n        with:\n          password: ${{ steps.mint.outputs.token }}\n',
+        '    permissions:\n      id-token: write\n',
+      ),
+      path: WF,
+      name: 'a token minted in the job from its OIDC token',
+    },
+    {
+      code: job('      - uses: actions/setup-node@v4\n        with:\n          registry-url: ${{ inputs.registry }}\n      - run: npm publish\n'),
+      path: WF,
+      name: 'a registry chosen by an expression',
+    },
+    {
       code: `on:\n  workflow_call:\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: uv publish\n`,
       path: '.github/workflows/reusable-publish.yml',
       name: 'a reusable workflow: the caller grants permissions',
@@ -217,6 +230,13 @@ ruleTester(rule, {
       name: 'release-gem with trusted publishing turned off',
     },
     { code: job(`      - uses: rubygems/configure-rubygems-credentials@v1.0.0\n        with:\n          api-token: ${S('RUBYGEMS_API_KEY')}\n      - run: gem push *.gem\n`), path: WF, count: 1 },
+    // a token input fed from a composite action's input
+    {
+      code: `name: publish\ninputs:\n  pypi-token:\n    required: true\nruns:\n  using: composite\n  steps:\n    - uses: pypa/gh-action-pypi-publish@release/v1\n      with:\n        password: \${{ inputs.pypi-token }}\n`,
+      path: 'action.yml',
+      count: 1,
+      name: 'a composite action passing a password input through',
+    },
     // setup-node for npmjs with always-auth, no id-token
     { code: job('      - uses: actions/setup-node@v4\n        with:\n          registry-url: https://registry.npmjs.org\n          always-auth: true\n      - run: npm ci\n'), path: WF, count: 1 },
     // two registries in one job: two findings
