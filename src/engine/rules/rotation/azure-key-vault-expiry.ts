@@ -65,13 +65,14 @@ const rule: Rule = {
         if (!blockJudgeable(file, r.block) || attr(r.block, 'expiration_date')) continue;
         const key = KEY_TYPES.has(r.type);
         const rotates = key ? rotatesTf(r.block) : 'none';
+        const label = r.type === 'azurerm_key_vault_key' ? 'Key Vault key' : 'Managed HSM key';
         if (rotates === 'yes') continue;
         out.push(
           atBlock(r.block, undefined, {
             message: key
               ? rotates === 'no'
-                ? `Key Vault key \`${r.address}\` has no \`expiration_date\`, and its \`rotation_policy\` has no \`automatic\` block: the policy neither renews the key nor expires the version deployed here (\`expire_after\` applies to versions made later).`
-                : `Key Vault key \`${r.address}\` has no \`expiration_date\` and no \`rotation_policy\`: it is used forever unless someone replaces it.`
+                ? `${label} \`${r.address}\` has no \`expiration_date\`, and its \`rotation_policy\` has no \`automatic\` block: the policy neither renews the key nor expires the version deployed here (\`expire_after\` applies to versions made later).`
+                : `${label} \`${r.address}\` has no \`expiration_date\` and no \`rotation_policy\`: it is used forever unless someone replaces it.`
               : `Key Vault secret \`${r.address}\` has no \`expiration_date\`: nothing says when the credential it holds must be renewed.`,
             construct: `${r.address} expiry`,
           }),

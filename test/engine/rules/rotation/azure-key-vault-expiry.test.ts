@@ -86,5 +86,8 @@ describe('rotation/azure-key-vault-expiry', () => {
     );
     expect(runRule(rule, { code: key(), path: TF })[0]!.message).toMatch(/no `expiration_date` and no `rotation_policy`/);
     expect(runRule(rule, { code: key('  rotation_policy {\n    expire_after = "P90D"\n  }\n'), path: TF })[0]!.message).toMatch(/its `rotation_policy` has no `automatic` block/);
+    expect(runRule(rule, { code: 'resource "azurerm_key_vault_managed_hardware_security_module_key" "k" {\n  name = "k"\n  key_type = "EC-HSM"\n}\n', path: TF })[0]!.message).toMatch(
+      /^Managed HSM key `azurerm_key_vault_managed_hardware_security_module_key.k` has no `expiration_date`/,
+    );
   });
 });
