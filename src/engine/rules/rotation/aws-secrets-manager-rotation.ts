@@ -127,6 +127,17 @@ function overMax(tf: HclFile, rules: HclBlock | undefined, address: string, max:
   if (i.unknown !== undefined) {
     return [{ ...i.pos!, message: `Rotation \`${address}\` runs every ${i.unknown}, which cannot be verified to be at most ${max} days here.`, construct: `${address} interval`, confidence: 'low' }];
   }
+  if (rules && !i.cron && i.days === undefined) {
+    // Neither attribute: AWS requires one of them, so nothing says how often the secret rotates.
+    return [
+      {
+        ...rules.pos,
+        message: `Rotation \`${address}\` has \`rotation_rules\` without \`automatically_after_days\` or \`schedule_expression\`: nothing says how often the secret rotates (AWS requires one of them).`,
+        construct: `${address} interval`,
+        remediation: `Set \`automatically_after_days = ${max}\` (or \`schedule_expression = "rate(${max} days)"\`) or less.`,
+      },
+    ];
+  }
   return [];
 }
 

@@ -14,6 +14,7 @@ const cfnSchedule = (rules: string): string =>
 ruleTester(rule, {
   valid: [
     { code: secret('db') + rotation('db', 'automatically_after_days = 30'), path: TF },
+    { code: rotation('x', 'schedule_expression = "cron(0 16 1,15 * ? *)"\n    duration = "3h"'), path: TF, name: 'a cron schedule with a window' },
     { code: rotation('db', 'automatically_after_days = 90') + secret('db'), path: TF, name: 'rotation first' },
     { code: rotation('x', 'schedule_expression = "rate(4 hours)"'), path: TF },
     { code: rotation('x', 'schedule_expression = "rate(90 days)"'), path: TF },
@@ -36,6 +37,7 @@ ruleTester(rule, {
     { code: rotation('x', 'schedule_expression = "rate(180 days)"'), path: TF, count: 1 },
     { code: rotation('x', 'automatically_after_days = var.days'), path: TF, count: 1, name: 'unverifiable interval' },
     { code: 'resource "aws_secretsmanager_secret_rotation" "x" {\n  secret_id = aws_secretsmanager_secret.x.id\n}\n', path: TF, count: 1, name: 'no rotation_rules' },
+    { code: rotation('x', 'duration = "3h"'), path: TF, count: 1, line: 4, name: 'rotation_rules with a window but no interval' },
     { code: cfnSecret, path: 'cfn/db.yml', count: 1, line: 2 },
     { code: cfnSecret + cfnSchedule('AutomaticallyAfterDays: 365'), path: 'cfn/db.yml', count: 1, line: 11 },
   ],
