@@ -199,6 +199,12 @@ ruleTester(rule, {
     // A client-side analytics write key is public by design (it ships in every page).
     { code: `# Analytics\nsegment_key: '${v1}'\n`, path: 'jekyll.yml' },
     { code: `const MIXPANEL_KEY = "${v1}";`, path: 'analytics.js' },
+    // Symbols in their own places: query and format strings, dates, expressions, paths.
+    "token_format = '%Y-%m-%dT%H:%M:%S#Z1'",
+    "auth_query = 'a=1&b=2&Sig=Xy7!'",
+    "secret_pattern = '^[A-Z]{3}-\\d{4}#x$'",
+    "key_path = '/etc/App9/Conf#1!'",
+    "api_key = '#Q1w2E3r4T5y6!'",
     // Search-only keys ship to every browser that runs the search box.
     { code: `ALGOLIA_SEARCH_API_KEY=${rand(32, HEX, 'algs')}`, path: '.env' },
     { code: `DOCSEARCH_API_KEY=${rand(32, HEX, 'docs')}`, path: '.env' },
@@ -214,6 +220,9 @@ ruleTester(rule, {
     { code: `MALFORMED_TOKEN = "${cat('eyJhbGciOiJIUzI1NiJ9', '.', rand(30, undefined, 'mj'))}"`, path: 'Tests.java' },
   ],
   invalid: [
+    // A generated secret drawn from every class of characters, under any credential name.
+    { code: `apikey := "${cat('Kq7#vL2', '!pZ9$wX4&mT')}"`, secret: cat('Kq7#vL2', '!pZ9$wX4&mT'), path: 'main.go' },
+    { code: `SECRET_KEY=${cat('h8!Rt', '2%Qw9*Lz4^')}`, secret: cat('h8!Rt', '2%Qw9*Lz4^'), path: '.env' },
     // Other search services' keys, and an Algolia admin key, are credentials.
     { code: `ELASTICSEARCH_API_KEY=${v1}`, secret: v1, path: '.env' },
     { code: `ALGOLIA_SEARCH_ADMIN_API_KEY=${v1}`, secret: v1, path: '.env' },
