@@ -47,7 +47,7 @@ export async function resolveTargets(cwd: string, paths: string[]): Promise<Scan
   const first = abs[0]!;
   const from = first.dir ? first.path : dirname(first.path);
   const top = mayBeInWorkTree(from) ? await workTreeTop(from) : null;
-  const root = top ?? (abs.length === 1 && first.dir ? first.path : await realpath(cwd));
+  const root = top ?? (abs.length === 1 && first.dir ? first.path : commonRoot(await realpath(cwd), abs));
   const targets: ScanTargets = { root, git: top !== null, dirs: [], files: [] };
   for (const a of abs) {
     const rel = toPosix(relative(root, a.path));
@@ -57,6 +57,18 @@ export async function resolveTargets(cwd: string, paths: string[]): Promise<Scan
     (a.dir ? targets.dirs : targets.files).push(rel || '.');
   }
   return targets;
+}
+
+/**
+ * Outside a work tree: the current directory when every PATH is under it (paths stay as typed), else
+ * the deepest folder holding them all (`tokenwarden scan /tmp/x/a.conf` from anywhere).
+ */
+function commonRoot(cwd: string, abs: ReadonlyArray<{ path: string; dir: boolean }>): string {
+  const folders = abs.map((a) => (a.dir ? a.path : dirname(a.path)));
+  if (folders.every((f) => !relative(cwd, f).startsWith('..'))) return cwd;
+  let root = folders[0]!;
+  for (const f of folders.slice(1)) while (relative(root, f).startsWith('..')) root = dirname(root);
+  return root;
 }
 
 export { listTargets, type Exclusion, type FileEntry, type Listing } from './walk.js';

@@ -23,6 +23,17 @@ describe('tokenwarden scan: directories', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('scans files named outside the current directory (no work tree): paths relative to the folder holding them', async () => {
+    const here = tempDir();
+    const there = tempDir();
+    write(there, { 'etc/app.conf': leaky(), 'etc/other.conf': 'x = 1\n' });
+    const r = await tw(['scan', join(there, 'etc/app.conf'), join(there, 'etc/other.conf'), '--format', 'json'], { cwd: here });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { stats: { files: number }; findings: Array<{ path: string }> };
+    expect(report.stats.files).toBe(2);
+    expect(report.findings.map((f) => f.path)).toEqual(['app.conf']);
+  });
+
   it('fails (exit 1) on a committed token and reports path:line:col, severity, rule, excerpt, redacted', async () => {
     const dir = tempDir();
     write(dir, { 'src/config/app.ts': leaky() });
