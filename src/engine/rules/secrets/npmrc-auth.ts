@@ -3,8 +3,9 @@ import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { isTemplated } from './lib/credential-values.js';
 import { isNpmrc } from './lib/file-names.js';
 
-// `//registry.example.com/path/:_authToken=…` — scoped to a registry, valid in any npmrc-like text.
-const SCOPED = /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/g;
+// `//registry.example.com/path/:_authToken=…` — scoped to a registry, valid in any npmrc-like text; Yarn 1's
+// `.yarnrc` writes the same key and its value apart, quoted or not (`"//registry/:_authToken" "…"`).
+const SCOPED = /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)["']?(?:[ \t]*=[ \t]*|[ \t]+)["']?(?<secret>[^\s"'#;]{4,1024})/g;
 // Unscoped keys: only inside .npmrc / .yarnrc files.
 const BARE = /^[ \t]*(?<key>_authToken|_auth|_password|always-auth-token)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/gm;
 // Yarn Berry (.yarnrc.yml): `npmAuthToken: …`, `npmAuthIdent: …` (user:password).

@@ -9,6 +9,7 @@ const legacy = rand(37, undefined, 'gpr');
 
 ruleTester(rule, {
   valid: [
+    { code: '"//registry.npmjs.org/:_authToken" "${NPM_TOKEN}"\n', path: '.yarnrc' },
     // A template cut at a quote by the value's pattern is still a template.
     "//registry.npmjs.org/:_authToken=${npmToken('ci')}",
     '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
@@ -25,6 +26,8 @@ ruleTester(rule, {
     'always-auth=true',
   ],
   invalid: [
+    { name: "Yarn 1's .yarnrc, key and value apart", code: `"//registry.npmjs.org/:_authToken" "${tok}"\n`, path: '.yarnrc', secret: tok },
+    { name: '.yarnrc unquoted', code: `//npm.pkg.github.com/:_authToken ${legacy}\n`, path: '.yarnrc', secret: legacy },
     { code: `//registry.npmjs.org/:_authToken=${uuid}`, secret: uuid, count: 1, line: 1 },
     { code: `//registry.npmjs.org/:_authToken= ${tok}`, secret: tok },
     { code: `@org:registry=https://npm.pkg.github.com\n//npm.pkg.github.com/:_authToken=${legacy}`, secret: legacy, line: 2, path: '.npmrc' },
