@@ -8,7 +8,7 @@
  * `aws_iam_role`, module inputs, locals — partition interpolations such as `arn:${…}:iam::aws:policy/…`
  * included) and `data "aws_iam_policy"` lookups of those policies (medium: a lookup is usually there to
  * be attached). CloudFormation (`ManagedPolicyArns`, `!Sub 'arn:${AWS::Partition}:iam::aws:policy/…'`)
- * and any other YAML/JSON config naming the ARN; in code (CDK, Pulumi), CDK's `fromAwsManagedPolicyName`
+ * and any other YAML/JSON config naming the ARN, and SAM `Policies` naming the policy (`- AdministratorAccess`); in code (CDK, Pulumi), CDK's `fromAwsManagedPolicyName`
  * with one of the names, or the ARN on a line that attaches a managed policy (`managedPolicyArns`,
  * `policy_arn`, …) — not every mention in a comment or a test.
  *
@@ -25,6 +25,7 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { parseHcl, type HclBlock, type HclValue } from '../../parse/hcl.js';
 import { AWS_ADMIN } from './lib/cloud-controls.js';
+import { cfnResources } from './lib/iam-policy.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 export const DEFAULT_ADMIN_POLICIES: readonly string[] = ['AdministratorAccess', 'IAMFullAccess', 'PowerUserAccess'];
@@ -135,6 +136,18 @@ const rule: Rule = {
     }
     if (!document) for (const m of file.text.matchAll(cdk)) hits.push({ index: m.index, name: m[1]! });
     hits.sort((a, b) => a.index - b.index);
+    // SAM: `Policies: [AdministratorAccess]` names the managed policy without its ARN.
+    if (document && /AWS::Serverless::/.test(file.text)) {
+      for (const r of cfnResources(file.text, file.path)) {
+        if (!r.type.startsWith('AWS::Serverless::')) continue;
+        const policies = r.doc.get(r.properties, 'Policies');
+        for (const item of r.doc.isSeq(policies) ? r.doc.items(policies) : [policies]) {
+          const name = r.doc.str(item);
+          const at = r.doc.pos(item);
+          if (name && at && lower.has(name.toLowerCase())) report(at.line, at.column, canonical(name, names), r.id);
+        }
+      }
+    }
     for (const h of hits) {
       const p = seen(h.index);
       if (p.line === lastLine) continue;

@@ -70,3 +70,25 @@ describe('scopes/aws-iam-admin-policy severity', () => {
     expect(found[0]!.message).toMatch(/aws_iam_role_policy_attachment\.ci/);
   });
 });
+
+describe('scopes/aws-iam-admin-policy: SAM Policies naming the managed policy', () => {
+  const sam = (policies: string) =>
+    `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: python3.12\n      Policies:${policies}\n`;
+
+  it('flags the name in a list or alone, at the name, held by the function', () => {
+    const found = runRule(rule, { code: sam(`\n        - ${ADMIN}\n        - S3ReadPolicy:\n            BucketName: b`), path: 'template.yaml' });
+    expect(found.map((f) => [f.startLine, f.severity])).toEqual([[9, 'critical']]);
+    expect(found[0]!.message).toMatch(/^`Fn` attaches `AdministratorAccess`/);
+    expect(runRule(rule, { code: sam(` ${POWER}`), path: 'template.yaml' }).map((f) => f.severity)).toEqual(['high']);
+  });
+
+  it('does not flag policy templates, other managed policies, or a document', () => {
+    expect(runRule(rule, { code: sam('\n        - AWSLambdaBasicExecutionRole\n        - DynamoDBCrudPolicy:\n            TableName: t'), path: 'template.yaml' })).toEqual([]);
+    expect(
+      runRule(rule, {
+        code: sam(`\n        - Statement:\n            - Effect: Allow\n              Action: s3:GetObject\n              Resource: arn:aws:s3:::b/*\n        # not ${ADMIN}`),
+        path: 'template.yaml',
+      }),
+    ).toEqual([]);
+  });
+});

@@ -331,3 +331,28 @@ describe('scopes/aws-iam-wildcard: a policy in a quoted Terraform string (HCL es
     expect(runRule(rule, tf(heredoc))).toEqual([]);
   });
 });
+
+describe('scopes/aws-iam-wildcard: SAM function and state machine Policies', () => {
+  const sam = (type: string, policies: string) => `Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::${type}\n    Properties:\n      Policies:${policies}\n`;
+
+  it('reads the policy documents in Policies (a list, or one document)', () => {
+    const listed = runRule(rule, {
+      code: sam('Function', '\n        - AWSLambdaBasicExecutionRole\n        - Statement:\n            - Effect: Allow\n              Action: "*"\n              Resource: "*"'),
+      path: 'template.yaml',
+    });
+    expect(listed.map((f) => [f.startLine, f.severity])).toEqual([[10, 'critical']]);
+    const single = runRule(rule, {
+      code: sam('StateMachine', '\n        Statement:\n          - Effect: Allow\n            Action: [dynamodb:PutItem]\n            Resource: "*"'),
+      path: 'template.yaml',
+    });
+    expect(single.map((f) => f.severity)).toEqual(['medium']);
+  });
+
+  it('does not flag policy templates or scoped documents', () => {
+    const code = sam(
+      'Function',
+      '\n        - S3CrudPolicy:\n            BucketName: !Ref B\n        - Statement:\n            - Effect: Allow\n              Action: s3:GetObject\n              Resource: !Sub "arn:aws:s3:::${B}/*"',
+    );
+    expect(runRule(rule, { code, path: 'template.yaml' })).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@
  *   `data "aws_iam_policy_document"` statement blocks (dynamic `statement` blocks included);
  * - CloudFormation (YAML with its short-form tags, or JSON): `AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`,
  *   `AWS::IAM::Role` (`Policies`, `AssumeRolePolicyDocument`), `AWS::IAM::User`, `AWS::IAM::Group`,
- *   `AWS::SSO::PermissionSet` (`InlinePolicy`); both branches of `!If`;
+ *   `AWS::SSO::PermissionSet` (`InlinePolicy`), SAM `AWS::Serverless::Function` / `StateMachine` (`Policies`
+ *   documents); both branches of `!If`;
  * - Serverless Framework (`provider.iamRoleStatements`, `provider.iam.role.statements`, per-function
  *   `iamRoleStatements`; `${self:custom.…}` variables resolved) and its `resources.Resources`;
  * - standalone JSON policy documents (`{"Version": …, "Statement": …}`).
@@ -96,7 +97,7 @@ export function iamPolicies(path: string, text: string): IamPolicy[] {
 }
 
 /** Prefilter for the AWS IAM rules: resource types, CloudFormation types, or a JSON policy's `"Statement"`. */
-export const AWS_IAM_KEYWORDS: readonly string[] = ['aws_iam', 'aws::iam::', 'aws_ssoadmin', 'aws::sso::', '"statement"', 'iamrolestatements', 'statements:'];
+export const AWS_IAM_KEYWORDS: readonly string[] = ['aws_iam', 'aws::iam::', 'aws_ssoadmin', 'aws::sso::', 'aws::serverless::', '"statement"', 'iamrolestatements', 'statements:'];
 export const appliesToIam = (path: string): boolean => /\.(?:tf|ya?ml|json|template)$/i.test(path);
 
 // ---------------------------------------------------------------------------------------------------
@@ -314,11 +315,14 @@ const CFN_HOLDER: Record<string, Holder> = {
   'AWS::IAM::Policy': 'unknown',
   'AWS::IAM::ManagedPolicy': 'managed',
   'AWS::SSO::PermissionSet': 'permission-set',
+  // SAM: `Policies` of a function or state machine become the inline policies of its generated role.
+  'AWS::Serverless::Function': 'role',
+  'AWS::Serverless::StateMachine': 'role',
 };
 
 function fromDocuments(path: string, text: string): IamPolicy[] {
   const out: IamPolicy[] = [];
-  if (/AWS::(?:IAM|SSO)::/.test(text)) {
+  if (/AWS::(?:IAM|SSO|Serverless)::/.test(text)) {
     for (const r of cfnResources(text, path)) {
       const holder = CFN_HOLDER[r.type];
       if (!holder) continue;
@@ -343,6 +347,13 @@ function fromDocuments(path: string, text: string): IamPolicy[] {
         }
       } else if (r.type === 'AWS::SSO::PermissionSet') {
         push(doc.get(props, 'InlinePolicy'), 'identity', holder);
+      } else if (r.type.startsWith('AWS::Serverless::')) {
+        // `Policies`: a managed policy name, a policy document, a SAM policy template, or a list of them;
+        // the documents (`{Statement: …}`) are inline policies (names: scopes/aws-iam-admin-policy).
+        const policies = doc.get(props, 'Policies');
+        for (const item of doc.isSeq(policies) ? doc.items(policies) : [policies]) {
+          for (const b of branches(doc, item)) if (doc.get(b, 'Statement') !== undefined) push(b, 'identity', holder);
+        }
       } else {
         for (const list of branches(doc, doc.get(props, 'Policies'))) {
           for (const p of doc.items(list)) for (const pb of branches(doc, p)) push(doc.get(pb, 'PolicyDocument'), 'identity', holder);
