@@ -191,7 +191,21 @@ const rule: Rule = {
       if (anyGlob(allow, p.owner) || !p.principal || p.principal.dynamic) continue;
       const at = p.principal;
       if (p.principal.v === '*') {
-        if (p.narrowed) continue;
+        if (p.narrowed) {
+          // `*` kept in check by a source ARN or account: only a service acting for that resource can
+          // call, but the principal still says anyone (an organization id is the documented shape: fine).
+          if (!p.orgOnly) {
+            out.push({
+              line: at.line,
+              column: at.column,
+              message: `\`${p.owner}\` lets any principal (\`*\`) invoke the function, kept in check only by its source ARN or account: name the service that calls it instead.`,
+              construct: `lambda-permission:${p.owner}`,
+              severity: 'low',
+              remediation: 'Set `principal` to the service principal that invokes the function (e.g. `s3.amazonaws.com`, `events.amazonaws.com`), keeping `source_arn` and `source_account`.',
+            });
+          }
+          continue;
+        }
         out.push({
           line: at.line,
           column: at.column,

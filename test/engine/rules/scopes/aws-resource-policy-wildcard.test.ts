@@ -156,3 +156,22 @@ describe('scopes/aws-resource-policy-wildcard', () => {
     expect(f!.message).toMatch(/any principal \(`\*`\)/);
   });
 });
+
+describe('scopes/aws-resource-policy-wildcard: a Lambda permission to `*` kept in check by its source', () => {
+  const perm = (extra: string) => `resource "aws_lambda_permission" "p" {\n  action        = "lambda:InvokeFunction"\n  function_name = "f"\n  principal     = "*"\n${extra}}\n`;
+
+  it('is low with a source account or ARN: the principal should name the service', () => {
+    const found = runRule(rule, { code: perm('  source_account = "123456789012"\n'), path: TF });
+    expect(found.map((f) => [f.startLine, f.severity])).toEqual([[4, 'low']]);
+    expect(found[0]!.message).toMatch(/kept in check only by its source ARN or account/);
+    expect(runRule(rule, { code: perm('  source_arn = aws_s3_bucket.b.arn\n'), path: TF }).map((f) => f.severity)).toEqual(['low']);
+  });
+
+  it('is not reported with an organization id or an event source token, nor for a service principal with its source', () => {
+    expect(runRule(rule, { code: perm('  principal_org_id = "o-abc123"\n'), path: TF })).toEqual([]);
+    expect(runRule(rule, { code: perm('  event_source_token = var.token\n'), path: TF })).toEqual([]);
+    const cfn =
+      'Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref F\n      Principal: events.amazonaws.com\n      SourceArn: !GetAtt Rule.Arn\n';
+    expect(runRule(rule, { code: cfn, path: CFN })).toEqual([]);
+  });
+});

@@ -58,6 +58,8 @@ export interface LambdaPermission {
   action: PStr | undefined;
   /** `source_arn` / `source_account` / `principal_org_id` (or their CloudFormation names) narrow it. */
   narrowed: boolean;
+  /** … by an organization id or an event source token: the documented shapes for a `*` principal. */
+  orgOnly: boolean;
   line: number;
   column: number;
 }
@@ -104,6 +106,7 @@ function fromTerraform(text: string, out: ResourcePolicies): void {
         principal: str(attr(b, 'principal')?.value),
         action: str(attr(b, 'action')?.value),
         narrowed: ['source_arn', 'source_account', 'principal_org_id', 'event_source_token'].some((a) => attr(b, a) !== undefined),
+        orgOnly: ['principal_org_id', 'event_source_token'].some((a) => attr(b, a) !== undefined),
         line: b.pos.line,
         column: b.pos.column,
       });
@@ -136,6 +139,7 @@ function fromCloudFormation(path: string, text: string, out: ResourcePolicies): 
         principal: at(p),
         action: at(a),
         narrowed: ['SourceArn', 'SourceAccount', 'PrincipalOrgID', 'EventSourceToken'].some((k) => doc.has(r.properties, k)),
+        orgOnly: ['PrincipalOrgID', 'EventSourceToken'].some((k) => doc.has(r.properties, k)),
         line: r.line,
         column: 1,
       });
