@@ -187,3 +187,23 @@ describe('scopes/k8s-binding-privileged-role: one grant, one finding', () => {
     expect(found[0]!.message).toMatch(/defined in k8s\/role\.yaml\), which grants read access to Secrets/);
   });
 });
+
+describe('scopes/k8s-binding-privileged-role: bindings restated in bundles', () => {
+  it('names a binding restated in several files once', () => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    for (const r of [rule, secretsRule]) policy.rules[r.meta.id] = { level: 'warn' };
+    const b = binding('RoleBinding', 'Role', 'reader', 'apps');
+    const files = {
+      'base/role.yaml': role('reader', 'apps', SECRETS),
+      'base/binding.yaml': b,
+      'install.yaml': `${b}---\n${binding('RoleBinding', 'Role', 'reader', 'apps').replace('name: app\n', 'name: other\n')}`,
+    };
+    const found = scanFiles(
+      Object.entries(files).map(([path, text]) => ({ path, text })),
+      { policy, rules: [rule, secretsRule], today: TODAY },
+    ).findings;
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/Bound by RoleBinding `b` \(base\/binding\.yaml\) to ServiceAccount `apps\/app`; RoleBinding `b` \(install\.yaml\) to ServiceAccount `apps\/other`\.$/);
+  });
+});

@@ -299,7 +299,14 @@ export function bindingsOf(role: KRole, path: string, text: string, repo: RepoVi
     }
     bindingIndex.set(repo, all);
   }
-  return [...here, ...all.filter((x) => x.path !== path && bindsRole(x.binding, role))];
+  // A binding restated in generated bundles (`install.yaml`) is one binding: the first copy is named.
+  const seen = new Set<string>();
+  return [...here, ...all.filter((x) => x.path !== path && bindsRole(x.binding, role))].filter(({ binding: b }) => {
+    const key = [b.kind, b.namespace ?? '', b.name, ...b.subjects.map((s) => `${s.kind}:${s.namespace ?? ''}:${s.name}`).sort()].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** ` Bound by RoleBinding `x` (other/file.yaml) to ServiceAccount `ns/app`.` — or nothing for an unbound role. */
