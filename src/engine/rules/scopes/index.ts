@@ -34,6 +34,7 @@ import gcpWorkloadIdentityUnscoped from './gcp-workload-identity-unscoped.js';
 import gcpDefaultComputeSa from './gcp-default-compute-sa.js';
 import gcpApiKeyUnrestricted from './gcp-api-key-unrestricted.js';
 import gcpPublicGrant from './gcp-public-grant.js';
+import yandexElevatedRole from './yandex-elevated-role.js';
 import azureRoleWildcard from './azure-role-wildcard.js';
 import azureOwnerAssignment from './azure-owner-assignment.js';
 import k8sRbacWildcard from './k8s-rbac-wildcard.js';
@@ -77,6 +78,7 @@ export const scopeRules: Rule[] = [
   gcpDefaultComputeSa,
   gcpApiKeyUnrestricted,
   gcpPublicGrant,
+  yandexElevatedRole,
   azureRoleWildcard,
   azureOwnerAssignment,
   k8sRbacWildcard,
