@@ -167,6 +167,7 @@ import scrapflyApiKey from '../scrapfly-api-key.js';
 import teamworkApiToken from '../teamwork-api-token.js';
 import adyenApiKey from '../adyen-api-key.js';
 import rollbarAccessToken from '../rollbar-access-token.js';
+import uuidServiceKey from '../uuid-service-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -334,4 +335,5 @@ export const rules: Rule[] = [
   teamworkApiToken,
   adyenApiKey,
   rollbarAccessToken,
+  uuidServiceKey,
 ];

@@ -1,0 +1,96 @@
+import { assignment } from './lib/assignment.js';
+import { nestedSecret, providerNamed } from './lib/keyed-secret.js';
+import { defineSecretRuleSet, type SecretVariant } from './lib/rule-set.js';
+import { shannonEntropy } from '../../entropy.js';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** UUIDs that documentation prints (RFC 4122's, Swagger's default example): samples, not keys. */
+const DOCUMENTED = new Set(['123e4567-e89b-12d3-a456-426614174000', '123e4567-e89b-12d3-a456-426655440000', '3fa85f64-5717-4562-b3fc-2c963f66afa6']);
+const sample = (s: string): boolean => DOCUMENTED.has(s.toLowerCase()) || shannonEntropy(s.replace(/-/g, '')) < 3;
+
+interface UuidProvider {
+  /** What the message calls the credential. */
+  label: string;
+  /** Names the provider's credential variables start with (case-insensitive literals). */
+  names: string[];
+  /** Credential words after the name. */
+  words: string[];
+  /** Where it is revoked. */
+  revoke: string;
+}
+
+/**
+ * Services whose documented API keys or tokens are bare UUIDs, so that only the name beside the value
+ * tells them from the UUIDs code is full of (ids, request ids, fixtures). Each from the vendor's docs.
+ */
+const PROVIDERS: UuidProvider[] = [
+  { label: 'Splunk HTTP Event Collector token', names: ['splunk', 'hec'], words: ['token', 'key'], revoke: 'Settings → Data inputs → HTTP Event Collector: disable and delete the token' },
+  { label: 'HashiCorp Consul ACL token', names: ['consul'], words: ['token', 'secret'], revoke: '`consul acl token delete -accessor-id …`' },
+  { label: 'HashiCorp Nomad ACL token', names: ['nomad'], words: ['token', 'secret'], revoke: '`nomad acl token delete …`' },
+  {
+    label: 'HashiCorp Vault AppRole secret ID',
+    names: ['vault', 'approle'],
+    words: ['secret_id', 'secretid', 'secret-id', 'secret id'],
+    revoke: '`vault write auth/approle/role/<role>/secret-id/destroy secret_id=…`',
+  },
+  { label: 'Sauce Labs access key', names: ['sauce'], words: ['access_key', 'accesskey', 'access-key', 'key'], revoke: 'User settings → Access key: regenerate it' },
+  {
+    label: 'MongoDB Atlas API private key',
+    names: ['mongodbatlas', 'mongodb_atlas', 'mongodb-atlas', 'atlas_', 'atlas-', 'atlas.'],
+    words: ['private_key', 'privatekey', 'private-key', 'private key', 'api_key', 'apikey'],
+    revoke: 'Organization → Access Manager → API Keys: delete the key',
+  },
+  { label: 'Loggly customer token', names: ['loggly'], words: ['token', 'key'], revoke: 'Source Setup → Customer Tokens: add a new token, then delete this one' },
+  {
+    label: 'Rapid7 Insight platform API key',
+    names: ['rapid7', 'insightidr', 'insightvm', 'insight_platform'],
+    words: ['key', 'token'],
+    revoke: 'Insight platform → Administration → API Key Management: delete the key',
+  },
+  { label: 'Coralogix API key', names: ['coralogix'], words: ['key', 'token'], revoke: 'Settings → API Keys: revoke the key' },
+  { label: 'Falcon LogScale (Humio) ingest token', names: ['humio', 'logscale'], words: ['token', 'key'], revoke: 'Repository → Settings → Ingest tokens: delete the token' },
+];
+
+const variants: SecretVariant[] = PROVIDERS.flatMap((p): SecretVariant[] => {
+  const keywords = [...new Set(p.names.map((n) => n.toLowerCase()))];
+  const message = `${p.label} committed: whoever reads it can use it until it is revoked (${p.revoke}).`;
+  const validate = (s: string): boolean => !sample(s);
+  return [
+    { keywords, pattern: () => assignment(providerNamed(p.names, { words: p.words }), UUID), nextLine: true, message, validate },
+    // Under a parent key named after the provider (`splunk:\n  hec_token: …`, `[consul]\ntoken = …`).
+    { keywords, pattern: nestedSecret(p.names, UUID, { words: p.words }), nextLine: true, message, validate },
+  ];
+});
+
+// The Terraform provider's own block: `provider "mongodbatlas" {\n  public_key = …\n  private_key = "<uuid>"\n}`.
+const ATLAS = PROVIDERS.find((p) => p.names.includes('mongodbatlas'))!;
+variants.push({
+  keywords: ['mongodbatlas'],
+  pattern: new RegExp(String.raw`provider[ \t]+"mongodbatlas"[ \t]*\{[^{}]{0,600}?\bprivate_key[ \t]*=[ \t]*"(?<secret>${UUID})"`, 'g'),
+  nextLine: 8,
+  message: `${ATLAS.label} committed: whoever reads it can use it until it is revoked (${ATLAS.revoke}).`,
+  validate: (s) => !sample(s),
+});
+
+/**
+ * Keys and tokens that are bare UUIDs, recognised by the provider's name on their variable or parent
+ * key (`SPLUNK_HEC_TOKEN`, `CONSUL_HTTP_TOKEN`, `VAULT_SECRET_ID`, `SAUCE_ACCESS_KEY`, an Atlas
+ * provider's `private_key`). A UUID under a generic name (`api_token`) is not reported: it is an id
+ * far more often than a key. Heroku, Snyk, Postmark, Opsgenie and Codecov have rules of their own.
+ */
+export default defineSecretRuleSet({
+  id: 'secrets/uuid-service-key',
+  description: 'UUID-format API key or token of a named service (Splunk HEC, Consul, Nomad, Vault AppRole, Sauce Labs, MongoDB Atlas, Loggly, Rapid7, Coralogix, LogScale)',
+  severity: 'high',
+  confidence: 'medium',
+  variants,
+  revoke: {
+    provider: 'The service named in the finding (Splunk, HashiCorp Consul/Nomad/Vault, Sauce Labs, MongoDB Atlas, Loggly, Rapid7, Coralogix, Falcon LogScale)',
+    steps: [
+      'Revoke or regenerate the key or token where the finding says; it stays valid until then, whatever happens to the code.',
+      "Review the service's audit log for use of it since it was committed.",
+      'Issue a replacement with the least scope the job needs (an ACL policy, a role, an ingest-only token) and inject it from a secret store or CI secret.',
+    ],
+  },
+});

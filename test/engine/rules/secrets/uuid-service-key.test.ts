@@ -1,0 +1,41 @@
+import rule from '../../../../src/engine/rules/secrets/uuid-service-key.js';
+import { ruleTester } from '../../../helpers/rule-tester.js';
+import { HEX, cat, rand } from '../../../helpers/tokens.js';
+
+const uuid = (seed: string): string =>
+  [rand(8, HEX, `${seed}1`), rand(4, HEX, `${seed}2`), cat('4', rand(3, HEX, `${seed}3`)), cat('a', rand(3, HEX, `${seed}4`)), rand(12, HEX, `${seed}5`)].join('-');
+const a = uuid('usk-a');
+const b = uuid('usk-b');
+
+ruleTester(rule, {
+  valid: [
+    // A UUID under a generic name is an id far more often than a key.
+    `api_token = "${a}"`,
+    `request_id = "${a}"`,
+    // The provider's id fields, not its secrets.
+    `VAULT_ROLE_ID=${a}`,
+    `CONSUL_SERVICE_ID=${a}`,
+    `SPLUNK_INDEX=${a}`,
+    // Another word that starts like a provider.
+    `checkToken = "${a}"`,
+    `ATLASSIAN_API_KEY="${a}"`,
+    // References and documentation UUIDs.
+    'CONSUL_HTTP_TOKEN=${CONSUL_HTTP_TOKEN}',
+    `SPLUNK_HEC_TOKEN=${cat('123e4567', '-e89b-12d3-a456-426614174000')}`,
+    `NOMAD_TOKEN=${cat('00000000', '-0000-0000-0000-000000000000')}`,
+  ],
+  invalid: [
+    { code: `SPLUNK_HEC_TOKEN=${a}\n`, path: '.env', secret: a },
+    { code: `splunk:\n  hec_token: "${b}"\n`, path: 'values.yaml', secret: b, line: 2 },
+    { code: `export CONSUL_HTTP_TOKEN="${a}"\n`, path: 'deploy.sh', secret: a },
+    { code: `NOMAD_TOKEN: ${b}\n`, path: '.gitlab-ci.yml', secret: b },
+    { code: `VAULT_SECRET_ID=${a}\n`, path: '.env.production', secret: a },
+    { code: `SAUCE_ACCESS_KEY: "${b}"\n`, path: '.circleci/config.yml', secret: b },
+    { code: `provider "mongodbatlas" {\n  public_key  = "abcdefgh"\n  private_key = "${a}"\n}\n`, path: 'main.tf', secret: a, line: 3 },
+    { code: `MONGODB_ATLAS_PRIVATE_KEY=${b}\n`, path: '.env', secret: b },
+    { code: `const logglyToken = '${a}';\n`, path: 'logger.js', secret: a },
+    { code: `RAPID7_API_KEY=${b}\n`, path: '.env', secret: b },
+    { code: `coralogix:\n  private_key: ${a}\n`, path: 'config.yml', secret: a },
+    { code: `HUMIO_INGEST_TOKEN=${b}\n`, path: '.env', secret: b },
+  ],
+});
