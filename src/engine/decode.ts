@@ -21,6 +21,17 @@ const SOFTENABLE: ReadonlySet<SkipReason> = new Set(['binary', 'too-large']);
 /** True for files that could not be judged (an error or a limit), as opposed to skipped by size or type. */
 export const notJudged = (s: Skipped): boolean => !SOFTENABLE.has(s.reason);
 
+/** Package managers' lockfiles: generated, scanned for tokens in their URLs (a git or registry URL can carry one). */
+const LOCKFILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lock|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|uv\.lock)$/;
+
+/**
+ * Whether a skipped file makes the scan incomplete. Not a binary file (it cannot hold a readable secret;
+ * otherwise every repository with an image would never pass), nor a lockfile over the size limit: the
+ * built-in policy ignored lockfiles wholesale until their URLs were scanned, and a monorepo's 8 MB
+ * lockfile failing every scan would teach users to ignore the verdict. Both are still listed.
+ */
+export const leavesIncomplete = (s: Skipped): boolean => s.reason !== 'binary' && !(s.reason === 'too-large' && LOCKFILE.test(s.path));
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // WHATWG "latin1" is windows-1252: every byte decodes, and ASCII (every token format) stays as it is.
 const latin1 = new TextDecoder('latin1');

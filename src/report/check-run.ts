@@ -10,7 +10,7 @@
  */
 import type { Family, Finding, Severity } from '../engine/finding.js';
 import { SEVERITIES } from '../engine/finding.js';
-import type { Skipped } from '../engine/decode.js';
+import { leavesIncomplete, type Skipped } from '../engine/decode.js';
 import type { PolicyError } from '../engine/policy/load.js';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Verdict } from './verdict.js';
@@ -418,12 +418,14 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT): Check
     out.push(`## ${VERDICT_HEAD[input.verdict]}: ${title}`);
     const facts = [`${fail} fail`, `${warn} warn`, `${plural(input.filesScanned, 'file')} scanned in ${input.subject}`];
     if (input.skipped.length) {
-      // Binary files are listed but, as in the verdict, do not make the scan incomplete.
-      const unscanned = input.skipped.filter((s) => s.reason !== 'binary').length;
+      // Binary files and oversized lockfiles are listed but, as in the verdict, do not make the scan incomplete.
+      const unscanned = input.skipped.filter(leavesIncomplete).length;
       facts.push(
         unscanned
           ? `${plural(input.skipped.length, 'file')} not scanned: the scan is incomplete, which policy \`incomplete_scan: ${input.incompleteScan}\` counts as ${input.incompleteScan}`
-          : `${plural(input.skipped.length, 'binary file')} not scanned`,
+          : input.skipped.every((s) => s.reason === 'binary')
+            ? `${plural(input.skipped.length, 'binary file')} not scanned`
+            : `${plural(input.skipped.length, 'file')} not scanned (binary, or a lockfile over the size limit)`,
       );
     }
     out.push(`**${facts.join(' · ')}**`);

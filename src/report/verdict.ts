@@ -1,7 +1,7 @@
 /** pass / warn / fail from findings and, per `settings.incompleteScan`, from files that were not scanned. */
 import type { ScanResult } from '../engine/scan.js';
 import type { ResolvedPolicy } from '../engine/policy/types.js';
-import { notJudged } from '../engine/decode.js';
+import { leavesIncomplete, notJudged } from '../engine/decode.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 
@@ -26,9 +26,8 @@ export function explainVerdict(result: ScanResult, policy: ResolvedPolicy): Verd
   const failing = result.findings.filter((f) => f.level === 'fail').length;
   const warning = result.findings.filter((f) => f.level === 'warn').length;
   const skipped = result.skipped.length;
-  // Binary files are listed but do not make a scan incomplete: otherwise every repository with an
-  // image would never pass, and users learn to ignore the verdict.
-  const unscanned = result.skipped.filter((s) => s.reason !== 'binary').length;
+  // Binary files and oversized lockfiles are listed but do not make a scan incomplete (decode.ts).
+  const unscanned = result.skipped.filter(leavesIncomplete).length;
   // `incomplete_scan` may soften files skipped by size or type, never what could not be judged: an
   // error or a limit hit on hostile content must not turn into a pass (a gate fails closed).
   const failed = result.skipped.filter(notJudged).length;

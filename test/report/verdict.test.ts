@@ -49,6 +49,18 @@ describe('verdict', () => {
     expect(explainVerdict(result([], 1, 'binary'), policyWith('fail'))).toMatchObject({ verdict: 'pass', notJudged: 0 });
   });
 
+  it('a lockfile over the size limit is listed but leaves the scan complete; any other large file does not', () => {
+    const skipped = (path: string): ScanResult => ({ ...result([]), skipped: [{ path, reason: 'too-large', detail: '9 MB' }] });
+    for (const path of ['package-lock.json', 'apps/web/pnpm-lock.yaml', 'yarn.lock', 'Cargo.lock', 'backend/poetry.lock']) {
+      expect(explainVerdict(skipped(path), policyWith('fail')), path).toMatchObject({ verdict: 'pass', skipped: 1, unscanned: 0 });
+    }
+    for (const path of ['dump.sql', 'package-lock.json.bak', 'src/yarn.lock.js']) {
+      expect(explainVerdict(skipped(path), policyWith('fail')), path).toMatchObject({ verdict: 'fail', unscanned: 1 });
+    }
+    // A lockfile that could not be judged (an error, a limit) still fails closed.
+    expect(explainVerdict({ ...result([]), skipped: [{ path: 'yarn.lock', reason: 'error' }] }, policyWith('pass')).verdict).toBe('fail');
+  });
+
   it('fail beats warn beats pass', () => {
     const p = policyWith('pass');
     expect(verdictOf(result([]), p)).toBe('pass');
