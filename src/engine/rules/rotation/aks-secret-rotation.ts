@@ -15,6 +15,7 @@ import {
   armEntry,
   armExpression,
   armResources,
+  isArmPath,
   atBlock,
   atTemplate,
   blockJudgeable,
@@ -42,7 +43,7 @@ const rule: Rule = {
   },
   keywords: ['key_vault_secrets_provider', 'azurekeyvaultsecretsprovider'],
   scope: 'file',
-  appliesTo: (p) => isTerraformPath(p) || /\.json$/i.test(p),
+  appliesTo: (p) => isTerraformPath(p) || isArmPath(p),
   check(file) {
     const out: RawFinding[] = [];
     if (isTerraformPath(file.path)) {
@@ -84,15 +85,20 @@ const rule: Rule = {
       const enabledNode = armEntry(doc, addon.value, 'enabled')?.value;
       const enabled = templateBool(doc, enabledNode);
       if (enabled === false || (enabled === undefined && !armExpression(doc.str(enabledNode)))) continue;
-      const rot = armEntry(doc, armEntry(doc, addon.value, 'config')?.value, 'enableSecretRotation');
+      const config = armEntry(doc, addon.value, 'config')?.value;
+      // `config` computed as a whole (an ARM or Bicep expression): its setting is not known here.
+      const computed = armExpression(doc.str(config));
+      const rot = armEntry(doc, config, 'enableSecretRotation');
       const on = templateBool(doc, rot?.value);
       if (on === true) continue;
-      const unknown = (rot && on === undefined) || enabled === undefined;
-      const why = !rot
-        ? '`config.enableSecretRotation` is not set (it defaults to "false")'
-        : on === false
-          ? '`config.enableSecretRotation` is "false"'
-          : '`config.enableSecretRotation` cannot be verified to be "true" here';
+      const unknown = (rot && on === undefined) || enabled === undefined || computed;
+      const why = computed
+        ? '`config` is computed, so `enableSecretRotation` cannot be verified to be "true" here'
+        : !rot
+          ? '`config.enableSecretRotation` is not set (it defaults to "false")'
+          : on === false
+            ? '`config.enableSecretRotation` is "false"'
+            : '`config.enableSecretRotation` cannot be verified to be "true" here';
       out.push(
         atTemplate(r, rot?.keyNode ?? addon.keyNode, {
           message: `AKS cluster \`${r.id}\` mounts Key Vault secrets without automatic rotation: ${why}. A secret renewed in Key Vault reaches the pods only when they restart.`,

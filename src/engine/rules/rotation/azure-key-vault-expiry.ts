@@ -13,7 +13,7 @@ import type { RawFinding, Rule } from '../../rule.js';
 import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
-import { armEntry, armResources, atBlock, atTemplate, blockJudgeable, isTerraformPath, nestedBlocks, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
+import { armEntry, armResources, isArmPath, atBlock, atTemplate, blockJudgeable, isTerraformPath, nestedBlocks, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
 import type { HclBlock } from '../../parse/hcl.js';
 
 const KEY_TYPES = new Set(['azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key']);
@@ -55,7 +55,7 @@ const rule: Rule = {
   },
   keywords: ['azurerm_key_vault_secret', 'azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key', 'microsoft.keyvault/vaults'],
   scope: 'file',
-  appliesTo: (p) => isTerraformPath(p) || /\.json$/i.test(p),
+  appliesTo: (p) => isTerraformPath(p) || isArmPath(p),
   check(file) {
     const out: RawFinding[] = [];
     if (isTerraformPath(file.path)) {

@@ -36,6 +36,7 @@ import {
   armEntry,
   armExpression,
   armResources,
+  isArmPath,
   atBlock,
   atTemplate,
   blockJudgeable,
@@ -384,7 +385,7 @@ const rule: Rule = {
   },
   keywords: [...new Set(SERVICES.flatMap((s) => [...s.tf, ...(s.arm ? [s.arm] : [])]))],
   scope: 'file',
-  appliesTo: (p) => isTerraformPath(p) || /\.json$/i.test(p),
+  appliesTo: (p) => isTerraformPath(p) || isArmPath(p),
   check(file) {
     const out: RawFinding[] = [];
     if (isTerraformPath(file.path)) {

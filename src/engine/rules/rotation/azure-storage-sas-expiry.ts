@@ -12,7 +12,22 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { attr } from '../../parse/hcl.js';
 import { CREDENTIAL_ROTATION } from './lib/controls.js';
-import { armEntry, armResources, atBlock, atTemplate, blockJudgeable, boolOf, isTerraformPath, nestedBlocks, resolve, templateBool, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
+import {
+  armEntry,
+  armResources,
+  isArmPath,
+  atBlock,
+  atTemplate,
+  blockJudgeable,
+  boolOf,
+  isTerraformPath,
+  nestedBlocks,
+  resolve,
+  templateBool,
+  templateJudgeable,
+  terraform,
+  tfResources,
+} from './lib/cloud.js';
 
 const WHY = 'SAS tokens signed with the account key can be made valid for years and cannot be revoked short of rotating the key.';
 
@@ -33,7 +48,7 @@ const rule: Rule = {
   },
   keywords: ['azurerm_storage_account', 'microsoft.storage/storageaccounts'],
   scope: 'file',
-  appliesTo: (p) => isTerraformPath(p) || /\.json$/i.test(p),
+  appliesTo: (p) => isTerraformPath(p) || isArmPath(p),
   check(file) {
     const out: RawFinding[] = [];
     if (isTerraformPath(file.path)) {

@@ -35,6 +35,19 @@ ruleTester(rule, {
     { code: cluster(provider('    secret_rotation_enabled = false\n')), path: TF, count: 1, line: 16 },
     { code: cluster(provider('    secret_rotation_interval = "2m"\n')), path: TF, count: 1, line: 15, name: 'an interval alone does not rotate' },
     { code: cluster(provider('')), path: TF, count: 1, name: 'an empty block' },
+    {
+      code: "param csi bool = true\n\nresource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n  name: 'aks1'\n  properties: {\n    addonProfiles: {\n      azureKeyvaultSecretsProvider: {\n        enabled: true\n        config: {\n          enableSecretRotation: 'false'\n        }\n      }\n    }\n  }\n}\n",
+      path: 'infra/aks.bicep',
+      count: 1,
+      line: 10,
+      name: 'Bicep cluster with rotation off',
+    },
+    {
+      code: "resource aks 'Microsoft.ContainerService/managedClusters@2024-02-01' = {\n  name: 'aks1'\n  properties: {\n    addonProfiles: {\n      azureKeyvaultSecretsProvider: {\n        enabled: true\n        config: csi\n          ? { enableSecretRotation: rotate }\n          : null\n      }\n    }\n  }\n}\n",
+      path: 'infra/aks.bicep',
+      count: 1,
+      name: 'Bicep cluster whose config is computed',
+    },
     { code: cluster(provider('    secret_rotation_enabled = var.rotate\n')), path: TF, count: 1, name: 'unverifiable' },
     { code: `locals {\n  rotate = false\n}\n${cluster(provider('    secret_rotation_enabled = local.rotate\n'))}`, path: TF, count: 1, name: 'a local false' },
     {
@@ -70,5 +83,8 @@ describe('rotation/aks-secret-rotation', () => {
     expect(runRule(rule, { code: cluster(provider('    secret_rotation_enabled = var.rotate\n')), path: TF })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: arm('{ "azureKeyvaultSecretsProvider": { "enabled": true, "config": { "enableSecretRotation": "[parameters(\'r\')]" } } }'), path: ARM })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: arm('{ "azureKeyvaultSecretsProvider": { "enabled": true } }'), path: ARM })[0]!.confidence).toBe('high');
+    const [c] = runRule(rule, { code: arm(`{ "azureKeyvaultSecretsProvider": { "enabled": true, "config": "[if(parameters('r'), variables('on'), null())]" } }`), path: ARM });
+    expect(c!.confidence).toBe('low');
+    expect(c!.message).toContain('`config` is computed');
   });
 });

@@ -39,9 +39,28 @@ ruleTester(rule, {
     },
     { code: arm('Microsoft.KeyVault/vaults/keys', `{ "kty": "RSA", "rotationPolicy": "[parameters('policy')]" }`), path: 'arm/kv.json', name: 'a rotation policy from a parameter' },
     { code: 'resource "azurerm_key_vault" "kv" {\n  name = "kv"\n}\n', path: TF },
+    {
+      code: "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'kv'\n}\n\nresource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  parent: kv\n  name: 'db'\n  properties: {\n    value: dbPassword\n    attributes: {\n      exp: dateTimeToEpoch(dateTimeAdd(utcNow(), 'P90D'))\n    }\n  }\n}\n",
+      path: 'infra/kv.bicep',
+      name: 'Bicep secret with a computed expiry',
+    },
   ],
   invalid: [
     { code: secret(), path: TF, count: 1, line: 1 },
+    {
+      code: "param name string\n\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: name\n  properties: {\n    tenantId: tenant().tenantId\n  }\n\n  resource s 'secrets' = {\n    name: 'db'\n    properties: {\n      value: 'x'\n    }\n  }\n}\n",
+      path: 'infra/kv.bicep',
+      count: 1,
+      line: 9,
+      name: 'Bicep secret declared in its vault, without an expiry',
+    },
+    {
+      code: "resource k 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {\n  parent: kv\n  name: 'cmk'\n  properties: {\n    kty: 'RSA'\n  }\n}\n",
+      path: 'infra/keys.bicep',
+      count: 1,
+      line: 1,
+      name: 'Bicep key without an expiry or rotation',
+    },
     { code: key(), path: TF, count: 1, line: 1 },
     { code: secret() + key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF, count: 1 },
     { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "x" }'), path: 'arm/kv.json', count: 1, line: 5 },

@@ -88,6 +88,21 @@ ruleTester(rule, {
     { code: res('azurerm_machine_learning_compute_cluster', 'cc', '  vm_size = "STANDARD_DS2_V2"\n  local_auth_enabled = false\n'), path: TF },
     { code: res('azurerm_machine_learning_compute_instance', 'ci', '  virtual_machine_size = "STANDARD_DS2_V2"\n  local_auth_enabled = false\n'), path: TF },
     { code: arm('Microsoft.EventGrid/topics', '{ "disableLocalAuth": true }'), path: ARM },
+    {
+      code: "param disableLocal bool = true\n\nresource sb 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {\n  name: 'sb1'\n  location: resourceGroup().location\n  properties: {\n    disableLocalAuth: disableLocal\n  }\n}\n\nresource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr1'\n  properties: {\n    adminUserEnabled: false\n  }\n}\n",
+      path: 'infra/main.bicep',
+      name: 'Bicep: local auth off, admin user off',
+    },
+    {
+      code: "resource compute 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {\n  name: name\n  properties: union({\n    computeType: computeType\n    disableLocalAuth: disableLocalAuth\n  }, extra)\n}\n\nresource db 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {\n  name: 'db'\n  kind: 'GlobalDocumentDB'\n  properties: {\n    databaseAccountOfferType: 'Standard'\n    ...(mongo ? { disableLocalAuth: false } : { disableLocalAuth: true })\n  }\n}\n",
+      path: 'infra/main.bicep',
+      name: 'Bicep: properties built by union() or with a spread are not known here',
+    },
+    {
+      code: arm('Microsoft.ServiceBus/namespaces', `"[union(variables('base'), parameters('extra'))]"`),
+      path: ARM,
+      name: 'ARM properties computed as a whole',
+    },
     { code: arm('Microsoft.MachineLearningServices/workspaces/computes', '{ "computeType": "AmlCompute", "disableLocalAuth": true }'), path: ARM },
     { code: arm('Microsoft.KeyVault/vaults', '{ "enableRbacAuthorization": true }'), path: ARM, name: 'an unrelated ARM resource' },
     {
@@ -142,6 +157,12 @@ ruleTester(rule, {
       name: 'ARM storage account with a SAS policy',
     },
     { code: arm('Microsoft.EventGrid/domains', '{}'), path: ARM, count: 1 },
+    {
+      code: "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = {\n  name: 'acr1'\n  sku: {\n    name: 'Basic'\n  }\n  properties: {\n    adminUserEnabled: true\n  }\n}\n\nresource topic 'Microsoft.EventGrid/topics@2022-06-15' = {\n  name: 't1'\n  properties: {}\n}\n",
+      path: 'infra/main.bicep',
+      count: 2,
+      name: 'Bicep: registry admin user on, Event Grid keys on by default',
+    },
     { code: arm('Microsoft.MachineLearningServices/workspaces/computes', '{ "computeType": "ComputeInstance", "disableLocalAuth": false }'), path: ARM, count: 1 },
     { code: sb() + sb('  local_auth_enabled = false\n').replace('"bus"', '"private"') + eh(), path: TF, count: 2, name: 'one finding per resource' },
     {

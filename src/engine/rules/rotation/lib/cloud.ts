@@ -7,6 +7,7 @@ import { attr, findBlocks, parseHcl, type HclBlock, type HclFile, type HclValue 
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import { addedWhole } from './context.js';
+import { bicepAsArm } from './bicep.js';
 
 export const isTerraformPath = (path: string): boolean => /\.tf$/i.test(path);
 /** CloudFormation / ARM templates: YAML or JSON (and `.template`). */
@@ -148,10 +149,19 @@ export function cfnRefTarget(doc: YamlDoc, node: YamlNode | undefined): string |
   return undefined;
 }
 
-/** ARM template resources (`resources: [{ type, name, properties, resources: [...] }]`), nested children typed in full. */
+/** ARM templates (JSON) and Bicep files, which compile to them. */
+export const isArmPath = (path: string): boolean => /\.(?:json|bicep)$/i.test(path);
+
+/**
+ * ARM template resources (`resources: [{ type, name, properties, resources: [...] }]`), nested children
+ * typed in full; for a `.bicep` file, its resource declarations read as the template they compile to
+ * (lib/bicep.ts), on their Bicep lines.
+ */
 export function armResources(file: FileView): TemplateResource[] {
-  if (file.text.length > MAX_TEMPLATE_BYTES || !/\.json$/i.test(file.path)) return [];
-  const doc = parseYaml(file.text, { uniqueKeys: false })?.first;
+  if (file.text.length > MAX_TEMPLATE_BYTES || !isArmPath(file.path)) return [];
+  const text = /\.bicep$/i.test(file.path) ? bicepAsArm(file.text) : file.text;
+  if (text === undefined) return [];
+  const doc = parseYaml(text, { uniqueKeys: false })?.first;
   if (!doc || !doc.isMap(doc.root)) return [];
   const out: TemplateResource[] = [];
   const walk = (list: YamlNode | undefined, parentType: string | undefined, depth: number): void => {
@@ -163,8 +173,13 @@ export function armResources(file: FileView): TemplateResource[] {
       const span = doc.span(node) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       // Point at `"type": …`, the line that says what the resource is.
       const at = doc.pos(doc.entry(node, 'type')?.keyNode) ?? span;
-      out.push({ doc, id: doc.str(doc.get(node, 'name')) ?? '', type, node, properties: doc.get(node, 'properties'), line: at.line, column: at.column, endLine: span.endLine });
-      walk(doc.get(node, 'resources'), type, depth + 1);
+      const properties = doc.get(node, 'properties');
+      // Properties computed as a whole (`"[union(…)]"`, a Bicep `union({…}, …)` or spread): nothing in them is known here.
+      if (!armExpression(doc.str(properties))) {
+        out.push({ doc, id: doc.str(doc.get(node, 'name')) ?? '', type, node, properties, line: at.line, column: at.column, endLine: span.endLine });
+      }
+      // Bicep children declared in their parent come one `resources` entry each.
+      for (const e of doc.entries(node)) if (e.key === 'resources') walk(e.value, type, depth + 1);
     }
   };
   walk(doc.get(doc.root, 'resources'), undefined, 0);
