@@ -30,8 +30,8 @@ const rule: Rule = {
       ],
     },
   },
-  // The credential words, SQL's IDENTIFIED BY, and calls that take a password by position (assignments.ts).
-  keywords: ['pass', 'pw', 'masterauth', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
+  // The credential words (and SSSD's authtok, a Wi-Fi psk), SQL's IDENTIFIED BY, and calls that take a password by position (assignments.ts).
+  keywords: ['pass', 'pw', 'masterauth', 'authtok', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

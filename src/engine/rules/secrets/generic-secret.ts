@@ -40,7 +40,7 @@ const rule: Rule = {
     },
   },
   // `identified`: SQL's `IDENTIFIED BY '…'` sets a password without naming one.
-  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS, ...SIGNING_KEYWORDS],
+  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS, ...SIGNING_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

@@ -265,3 +265,32 @@ ruleTester(rule, {
     { name: 'an Ansible inventory with become', code: `web1 ansible_host=10.0.0.6 ansible_become_pass=${p2} ansible_port=22\n`, path: 'hosts.ini', secret: p2 },
   ],
 });
+
+// `name value` directives in configuration files of directive syntax, judged by their name (Fluent Bit,
+// nslcd, Apache, Java properties), and statements that name no credential word (HAProxy, ipsec.secrets).
+ruleTester(rule, {
+  valid: [
+    { code: '[OUTPUT]\n    Name es\n    HTTP_Passwd     ${ES_PASSWORD}\n', path: 'fluent-bit.conf' },
+    // nginx's `*_pass` directives end with `;`; a URL, a socket or a path is not a password.
+    { code: '    proxy_pass http://backend;\n    fastcgi_pass 127.0.0.1:9000;\n    uwsgi_pass unix:/run/app.sock;\n', path: 'nginx/site.conf' },
+    { code: 'SSLPassPhraseDialog builtin\nSSLPassPhraseDialog exec:/usr/libexec/httpd-ssl-pass-dialog\n', path: 'conf.d/ssl.conf' },
+    { code: 'AuthLDAPBindPassword ${LDAP_BIND_PW}\n', path: 'httpd/conf.d/ldap.conf' },
+    // A shell script's command is not a directive.
+    { code: 'passwd alice\n', path: 'setup.sh' },
+    { code: 'wpa_passphrase=changeme\n', path: 'hostapd.conf' },
+    { code: 'userlist admins\n    user admin password $6$rounds=5000$saltsalt$abcdefghijklmnopqrstuv\n', path: 'haproxy.cfg' },
+    { code: '%any : PSK "<your pre-shared key>"\n', path: 'ipsec.secrets' },
+  ],
+  invalid: [
+    { name: 'Fluent Bit HTTP_Passwd', code: `[OUTPUT]\n    Name es\n    HTTP_User elastic\n    HTTP_Passwd     ${p1}\n`, path: 'fluent-bit/fluent-bit.conf', secret: p1, line: 4 },
+    { name: 'nslcd bindpw', code: `binddn cn=proxy,dc=example,dc=org\nbindpw ${p2}\n`, path: 'nslcd.conf', secret: p2 },
+    { name: 'Apache AuthLDAPBindPassword', code: `    AuthLDAPBindDN "cn=apache,dc=example,dc=org"\n    AuthLDAPBindPassword ${p4}\n`, path: 'httpd/conf.d/ldap.conf', secret: p4 },
+    { name: 'a Java properties line separated by blanks', code: `db.user app\ndb.password ${p5}\n`, path: 'app.properties', secret: p5 },
+    { name: 'SSSD ldap_default_authtok', code: `[domain/example]\nldap_default_authtok = ${p1}\n`, path: 'sssd/sssd.conf', secret: p1 },
+    { name: 'wpa_supplicant psk', code: `network={\n    ssid="Office"\n    psk="${p5}"\n}\n`, path: 'wpa_supplicant.conf', secret: p5 },
+    { name: 'NetworkManager psk', code: `[wifi-security]\nkey-mgmt=wpa-psk\npsk=${p2}\n`, path: 'system-connections/Office.nmconnection', secret: p2 },
+    { name: 'ipsec.secrets PSK', code: `%any 198.51.100.7 : PSK "${p4}"\n`, path: 'etc/ipsec.secrets', secret: p4 },
+    { name: 'HAProxy insecure-password', code: `userlist admins\n    user admin insecure-password ${p2}\n`, path: 'haproxy/haproxy.cfg', secret: p2 },
+  ],
+});
+

@@ -359,7 +359,7 @@ export interface JudgedAssignment {
 }
 
 /** Every credential name (secret-names.ts) contains one of these: assignments are looked for only there. */
-const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|contrase|senha|mdp/gi;
+const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|mdp/gi;
 
 // The two generic rules look at many of the same lines: find and judge each stretch once.
 let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; bySegment: Map<string, JudgedAssignment[]> } | undefined;

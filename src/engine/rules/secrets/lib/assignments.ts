@@ -232,6 +232,11 @@ const ARG_STRING = /,[ \t]*["']/;
 /** A call the positional form knows, by the end of its name: the search stops at each `(` and looks behind. */
 const POSITIONAL_CALL = /\((?<=(?:uth|cation|tionToken|ntials?|login|Connection|auth ?= ?|PDO|mysqli?(?:_connect)?)\()/;
 const CODE = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|m)$/i;
+/**
+ * Files of directive syntaxes (`name value` per line): server configurations, Java properties, dot-rc
+ * files. Not shell scripts or YAML, where such a line is a command or invalid.
+ */
+const DIRECTIVE_FILES = /\.(?:conf|cfg|cnf|properties)$|(?:^|\/)[._]?(?:wgetrc|curlrc|msmtprc|fetchmailrc|muttrc|lftprc)$/i;
 const SQL_HOSTS = String.raw`\.(?:sql|ddl|dml|psql|pgsql|mysql|py|rb|php|java|kt|go|cs|rs|scala|pl|erl|ex|exs)$`;
 
 // Statements that name what they set, each bounded (rules run on adversarial minified lines).
@@ -405,6 +410,30 @@ const STATEMENTS: StatementForm[] = [
     files: new RegExp(String.raw`(?:^|\/)\.?(?:msmtprc|fetchmailrc)$|${SCRIPTS}|${DOCS}`, 'i'),
     when: anyOf('requirepass', 'masterauth', 'rootpw', 'auth_pass', 'password ', 'password\t'),
     re: /^[ \t]*(?<name>requirepass|masterauth|rootpw|auth_pass|password)[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>[ \t]*(?:#[^\r\n]*)?\r?$/dgm,
+  },
+  // Any directive `<name> <value>` in the files of directive syntaxes, the name judged as any other: Fluent
+  // Bit's `HTTP_Passwd …`, spark-defaults.conf's `spark.hadoop.fs.s3a.secret.key …`, nslcd's `bindpw …`,
+  // Apache's `AuthLDAPBindPassword …`, Java properties' `key value`. One word only, ending the line (a
+  // comment after a blank): nginx's `proxy_pass backend;` ends with `;`, and a URL, path or variable is
+  // not a password.
+  {
+    files: DIRECTIVE_FILES,
+    when: anyOf('ass', 'ASS', 'pw', 'PW', 'wd', 'WD', 'ecret', 'ECRET', 'oken', 'OKEN', 'ey', 'EY', 'uthtok', 'psk', 'PSK'),
+    re: /^[ \t]*(?<name>[A-Za-z_][\w.-]{0,80})[ \t]+(?<q>["']?)(?<value>(?![A-Za-z][\w+.-]{0,20}:\/|[/.~$%@&*!|>])[^\s"'=;]{1,600})\k<q>[ \t]*(?:[ \t][#;][^\r\n]*)?\r?$/dgm,
+  },
+  // HAProxy's `user admin insecure-password …` (`password` there is a crypt hash).
+  {
+    files: /\.cfg$/i,
+    when: (t) => t.includes('insecure-password'),
+    re: /^[ \t]*user[ \t]+\S{1,64}[ \t]+insecure-password[ \t]+(?<value>[^\s"']{1,600})/dgm,
+    name: 'password',
+  },
+  // A pre-shared or EAP secret in strongSwan's / Openswan's ipsec.secrets: `%any : PSK "…"`.
+  {
+    files: /(?:^|\/)(?:ipsec\.[^/]*secrets|[^/]*\.secrets)$/i,
+    when: anyOf('PSK', 'EAP', 'XAUTH', 'NTLM'),
+    re: /:[ \t]*(?:PSK|EAP|XAUTH|NTLM)[ \t]+(?<q>["'])(?<value>[^"'\r\n]{1,600})\k<q>/dg,
+    name: 'password',
   },
   // Prose, tables and log lines: `API key: …`, `Client Secret = …`, `access token - …`, and a service's
   // name before the credential word (`Mixpanel secret: …`, `abuseipdb api key = …`). The name is judged

@@ -29,8 +29,9 @@ const PASS_PREFIXES =
 function wordKind(words: string[], i: number): SecretKind | undefined {
   const w = words[i]!;
   if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:\u00f1|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
-  // Redis's `requirepass`/`masterauth` and OpenLDAP's `rootpw` directives hold passwords.
-  if (w === 'masterauth' || w === 'rootpw') return 'password';
+  // Redis's `requirepass`/`masterauth`, OpenLDAP's `rootpw` and nss/pam_ldap's `bindpw` directives hold
+  // passwords, as does SSSD's `ldap_default_authtok`; a Wi-Fi or IPsec `psk` is a chosen passphrase too.
+  if (w === 'masterauth' || w === 'rootpw' || w === 'bindpw' || w === 'authtok' || w === 'psk') return 'password';
   if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
   if (/secret(?!ar)/.test(w)) return 'secret';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
