@@ -1,7 +1,7 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { genericFindings, isGeneratedDataFile } from './lib/assignment-verdict.js';
-import { POSITIONAL_KEYWORDS } from './lib/assignments.js';
+import { PAIR_KEYWORDS, POSITIONAL_KEYWORDS } from './lib/assignments.js';
 
 /**
  * A literal, human-chosen password assigned to a password field (`password = "…"`, `DB_PASS=…`,
@@ -31,7 +31,7 @@ const rule: Rule = {
     },
   },
   // The credential words (and SSSD's authtok, a Wi-Fi psk), SQL's IDENTIFIED BY, and calls that take a password by position (assignments.ts).
-  keywords: ['pass', 'pw', 'masterauth', 'authtok', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS],
+  keywords: ['pass', 'pw', 'masterauth', 'authtok', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS, ...PAIR_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

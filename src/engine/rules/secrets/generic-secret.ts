@@ -1,7 +1,7 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { genericFindings, isGeneratedDataFile } from './lib/assignment-verdict.js';
-import { POSITIONAL_KEYWORDS, SIGNING_KEYWORDS } from './lib/assignments.js';
+import { PAIR_KEYWORDS, POSITIONAL_KEYWORDS, SIGNING_KEYWORDS } from './lib/assignments.js';
 
 const KIND_LABEL: Record<string, string> = {
   password: 'password',
@@ -40,7 +40,7 @@ const rule: Rule = {
     },
   },
   // `identified`: SQL's `IDENTIFIED BY '…'` sets a password without naming one.
-  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS, ...SIGNING_KEYWORDS],
+  keywords: ['pass', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'psk', 'contrase', 'senha', 'identified', ...POSITIONAL_KEYWORDS, ...SIGNING_KEYWORDS, ...PAIR_KEYWORDS],
   scope: 'line',
   fallback: true,
   appliesTo: (path) => !isGeneratedDataFile(path),

@@ -294,3 +294,23 @@ ruleTester(rule, {
   ],
 });
 
+// A `user:password` pair where a directive takes one, and a clear-text password scheme.
+ruleTester(rule, {
+  valid: [
+    { code: 'listen stats\n    stats auth admin:${STATS_PASSWORD}\n', path: 'haproxy.cfg' },
+    { code: 'cache_peer parent.example.net parent 8080 0 no-query login=PASSTHRU\n', path: 'squid.conf' },
+    { code: 'user = "$CURL_USER:$CURL_PASS"\n', path: '.curlrc' },
+    { code: '[smtp.sendgrid.net]:587 apikey:${SENDGRID_API_KEY}\n', path: 'postfix/sasl_passwd' },
+    { code: `alice:{SHA512-CRYPT}${cat('$6$', rand(16, undefined, 'dvs'), '$', rand(86, undefined, 'dvh'))}:1000:1000::/home/alice::\n`, path: 'dovecot/users' },
+    // A verifier, not a password.
+    { code: `password = md5${rand(32, '0123456789abcdef', 'pgmd5')}\n`, path: 'pg.conf' },
+  ],
+  invalid: [
+    { name: 'HAProxy stats auth', code: `listen stats\n    stats auth admin:${p1}\n`, path: 'haproxy.cfg', secret: p1 },
+    { name: 'Squid cache_peer login', code: `cache_peer proxy.example.net parent 8080 0 no-query default login=acme:${p2}\n`, path: 'squid/squid.conf', secret: p2 },
+    { name: '.curlrc user', code: `--silent\nuser = "deploy:${p4}"\n`, path: '.curlrc', secret: p4, line: 2 },
+    { name: 'Postfix SASL password map', code: `[smtp.example.com]:587 relay@example.com:${p5}\n`, path: 'postfix/sasl_passwd', secret: p5 },
+    { name: 'Dovecot {PLAIN} password', code: `alice:{PLAIN}${p1}:1000:1000::/home/alice::\n`, path: 'dovecot/users', secret: p1 },
+  ],
+});
+

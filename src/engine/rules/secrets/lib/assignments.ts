@@ -227,6 +227,12 @@ export const POSITIONAL_KEYWORDS: readonly string[] = [
   'mysql_connect(',
 ];
 export const SIGNING_KEYWORDS: readonly string[] = ['jwt', 'hmac', 'signwith', 'signedstring'];
+/**
+ * Keywords for the statement forms below that name no credential word: a clear-text scheme (`{PLAIN}…`),
+ * a `user:password` pair after HAProxy's `stats auth`, Squid's `login=`, in .curlrc (`user = "u:…"`) and
+ * in a Postfix SASL map (`[smtp.example.com]:587 user:…`, by its port). Both generic rules add them.
+ */
+export const PAIR_KEYWORDS: readonly string[] = ['{plain', '{clear', 'stats auth', 'login=', 'user = "', 'user="', 'user "', '--user ', ':587 ', ':465 ', ':25 ', ':2525 '];
 /** A string literal after a comma: a later argument (the password) is one. */
 const ARG_STRING = /,[ \t]*["']/;
 /** A call the positional form knows, by the end of its name: the search stops at each `(` and looks behind. */
@@ -426,6 +432,34 @@ const STATEMENTS: StatementForm[] = [
     files: /\.cfg$/i,
     when: (t) => t.includes('insecure-password'),
     re: /^[ \t]*user[ \t]+\S{1,64}[ \t]+insecure-password[ \t]+(?<value>[^\s"']{1,600})/dgm,
+    name: 'password',
+  },
+  // A `user:password` pair where a directive takes one: HAProxy's `stats auth admin:…`, Squid's `cache_peer …
+  // login=user:…`; curl's `user = "u:…"` (and `proxy-user`) in .curlrc; a Postfix SASL password map's
+  // `[smtp.example.com]:587 user:…`.
+  {
+    files: /\.(?:cfg|conf)$/i,
+    when: anyOf('auth ', 'login='),
+    re: /(?:^[ \t]*stats[ \t]+auth[ \t]+|[ \t]login=)[^\s:"'=]{1,100}:(?<value>[^\s"']{1,200})(?=[ \t]|\r?$)/dgm,
+    name: 'password',
+  },
+  {
+    files: /(?:^|\/)[._]?curlrc$/i,
+    when: (t) => t.includes('user'),
+    re: /^[ \t]*-?-?(?:proxy-)?user[ \t]*[= \t][ \t]*(?<q>"?)[^\s:"'=]{1,100}:(?<value>[^\s"']{1,200})\k<q>[ \t]*\r?$/dgm,
+    name: 'password',
+  },
+  {
+    files: /(?:^|\/)sasl_passw(?:or)?d[^/]*$/i,
+    when: (t) => t.includes(':'),
+    re: /^[ \t]*\[?[\w.@-]{1,253}\]?(?::\d{1,5})?[ \t]+[^\s:"']{1,100}:(?<value>[^\s"']{1,200})[ \t]*\r?$/dgm,
+    name: 'password',
+  },
+  // A password stored in clear under a scheme that says so: Dovecot's passwd-file `user:{PLAIN}…:…` (also
+  // `{CLEAR}`, `{CLEARTEXT}`), an LDIF's `userPassword: {CLEARTEXT}…`. Hashed schemes (`{SHA512-CRYPT}`) are not.
+  {
+    when: anyOf('{PLAIN', '{CLEAR', '{plain', '{clear'),
+    re: /(?<=^|[:= \t])\{(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC|plain|clear|cleartext)\}(?<value>[^\s:"'{}]{1,200})/dgm,
     name: 'password',
   },
   // A pre-shared or EAP secret in strongSwan's / Openswan's ipsec.secrets: `%any : PSK "…"`.

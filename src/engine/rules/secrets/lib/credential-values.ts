@@ -281,10 +281,18 @@ function isHtpasswdList(v: string): boolean {
     });
 }
 
-/** A crypt-style password hash: `$2b$…`, `$argon2id$…`, `$6$…`, `$apr1$…`, phpass `$P$`/`$H$`, Drupal `$S$`, `pbkdf2_sha256$…`, `{SSHA}…`. */
+/**
+ * A crypt-style password hash: `$2b$…`, `$argon2id$…`, `$6$…`, `$apr1$…`, phpass `$P$`/`$H$`, Drupal `$S$`,
+ * `pbkdf2_sha256$…`, `{SSHA}…`; PostgreSQL's verifiers (`md5` and 32 hex, `SCRAM-SHA-256$4096:…`), as
+ * pg_authid and PgBouncer's userlist.txt hold them.
+ */
 function isPasswordHash(v: string): boolean {
   return (
-    /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|md5|sha1|pbkdf2[\w-]*|[PHS])\$/.test(v) || /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) || /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v)
+    /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|md5|sha1|pbkdf2[\w-]*|[PHS])\$/.test(v) ||
+    /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) ||
+    /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
+    /^md5[0-9a-f]{32}$/.test(v) ||
+    /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/=]{8,}\$[A-Za-z0-9+/=]{20,}:[A-Za-z0-9+/=]{20,}$/.test(v)
   );
 }
 
