@@ -294,7 +294,8 @@ ruleTester(rule, {
   ],
 });
 
-// A `user:password` pair where a directive takes one, and a clear-text password scheme.
+// A `user:password` pair where a directive takes one, a clear-text password scheme, and `password=` among
+// `key=value` words (a libpq connection string, a RouterOS command).
 ruleTester(rule, {
   valid: [
     { code: 'listen stats\n    stats auth admin:${STATS_PASSWORD}\n', path: 'haproxy.cfg' },
@@ -302,6 +303,8 @@ ruleTester(rule, {
     { code: 'user = "$CURL_USER:$CURL_PASS"\n', path: '.curlrc' },
     { code: '[smtp.sendgrid.net]:587 apikey:${SENDGRID_API_KEY}\n', path: 'postfix/sasl_passwd' },
     { code: `alice:{SHA512-CRYPT}${cat('$6$', rand(16, undefined, 'dvs'), '$', rand(86, undefined, 'dvh'))}:1000:1000::/home/alice::\n`, path: 'dovecot/users' },
+    { code: "primary_conninfo = 'host=primary user=replicator password=${REPL_PASSWORD}'\n", path: 'postgresql.auto.conf' },
+    { code: '/user add name=ops password="" group=full\n', path: 'router.rsc' },
     // A verifier, not a password.
     { code: `password = md5${rand(32, '0123456789abcdef', 'pgmd5')}\n`, path: 'pg.conf' },
   ],
@@ -311,6 +314,9 @@ ruleTester(rule, {
     { name: '.curlrc user', code: `--silent\nuser = "deploy:${p4}"\n`, path: '.curlrc', secret: p4, line: 2 },
     { name: 'Postfix SASL password map', code: `[smtp.example.com]:587 relay@example.com:${p5}\n`, path: 'postfix/sasl_passwd', secret: p5 },
     { name: 'Dovecot {PLAIN} password', code: `alice:{PLAIN}${p1}:1000:1000::/home/alice::\n`, path: 'dovecot/users', secret: p1 },
+    { name: 'Dovecot SQL connect', code: `driver = pgsql\nconnect = host=db dbname=mail user=dovecot password=${p2}\n`, path: 'dovecot-sql.conf.ext', secret: p2 },
+    { name: 'PostgreSQL primary_conninfo', code: `primary_conninfo = 'host=primary port=5432 user=replicator password=${p4} application_name=s1'\n`, path: 'postgresql.auto.conf', secret: p4 },
+    { name: 'RouterOS user add', code: `/user add name=ops password=${p5} group=full\n`, path: 'backup/router.rsc', secret: p5 },
   ],
 });
 

@@ -159,6 +159,17 @@ const PROVIDER_PREFIX =
   /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|key-[0-9a-f]{32}$)/;
 
 /**
+ * `password=…` among blank-separated `key=value` words: a libpq connection string (`host=db user=app
+ * password=…`, PostgreSQL's primary_conninfo, Dovecot's `connect =`), a RouterOS command (`/user add
+ * name=ops password=… group=full`). The word before it is another `key=value`.
+ */
+function amidKeyValueWords(a: Assignment, line: string): boolean {
+  if (a.op !== '=') return false;
+  const at = line.indexOf(`${a.name}=${a.value}`);
+  return at > 0 && /(?:^|[\s'"])[A-Za-z_][\w.-]{0,40}=[^\s=]{1,200}[ \t]+$/.test(line.slice(Math.max(0, at - 250), at));
+}
+
+/**
  * An unquoted value is only a literal where the line is configuration (`KEY=value`, `key: value`), a
  * shell assignment or a `--flag=value`, or inside a string that itself holds `KEY=value` lines.
  */
@@ -166,7 +177,7 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
   if (a.form === 'statement') return true;
   if (a.op === '(' || a.op === ',' || a.typed) return false;
   if (a.op === ':' && !/:[ \t]/.test(line.slice(line.indexOf(a.name) + a.name.length, line.indexOf(a.name) + a.name.length + 6))) return false;
-  if (isConfigLine(line)) return true;
+  if (isConfigLine(line) || amidKeyValueWords(a, line)) return true;
   if (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
   const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
   // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`).
@@ -253,6 +264,7 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
     const configLike =
       a.form === 'statement' ||
       isConfigLine(line) ||
+      amidKeyValueWords(a, line) ||
       (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) ||
       /--[\w-]*$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)[\w.-]*$/.test(line.slice(0, Math.max(0, line.indexOf(a.name) + a.name.length)));
     if (!configLike) return false;
