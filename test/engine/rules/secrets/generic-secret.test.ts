@@ -553,3 +553,25 @@ ruleTester(rule, {
     { code: `2024-05-01T12:00:00Z INFO onfleet token: ${b64}`, path: 'logs/app.log', secret: b64 },
   ],
 });
+
+// Hadoop-style configuration XML: the property's `<name>` names the `<value>` beside or under it.
+const s3secret = rand(40, B64, 'hadoop');
+ruleTester(rule, {
+  valid: [
+    { code: '<property>\n  <name>fs.s3a.secret.key</name>\n  <value>${env.AWS_SECRET_ACCESS_KEY}</value>\n</property>\n', path: 'core-site.xml' },
+    { code: '<property>\n  <name>fs.s3a.secret.key.provider</name>\n  <value>org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider</value>\n</property>\n', path: 'core-site.xml' },
+    // FileZilla's `encoding="crypt"`: encrypted to a master password, not in the file.
+    { code: `<Server>\n  <Pass encoding="crypt" pubkey="${rand(60, B64, 'fzpk')}">${rand(60, B64, 'fzct')}</Pass>\n</Server>\n`, path: 'sitemanager.xml' },
+  ],
+  invalid: [
+    {
+      name: 'a property over three lines',
+      code: `<configuration>\n  <property>\n    <name>fs.s3a.secret.key</name>\n    <value>${s3secret}</value>\n  </property>\n</configuration>\n`,
+      path: 'etc/hadoop/core-site.xml',
+      secret: s3secret,
+      line: 4,
+    },
+    { name: 'a property on one line', code: `<property><name>fs.azure.account.key.acme.blob.core.windows.net</name><value>${s3secret}</value></property>\n`, path: 'core-site.xml', secret: s3secret },
+    { name: "Hive's metastore password", code: `  <property>\n    <name>javax.jdo.option.ConnectionPassword</name>\n    <value>${s}</value>\n  </property>\n`, path: 'conf/hive-site.xml', secret: s },
+  ],
+});

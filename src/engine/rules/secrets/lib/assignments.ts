@@ -62,6 +62,9 @@ const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\
 const NAME_VALUE_PAIR = /["']?\bname["']?[ \t]*:[ \t]*["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/g;
 // A property list's `<key>ApiSecret</key><string>…</string>` (the next line: findNameValuePair).
 const PLIST_PAIR = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/g;
+// Hadoop's configuration XML (core-site.xml, hive-site.xml, Spark's, Oozie's): `<name>fs.s3a.secret.key</name>
+// <value>…</value>` in one `<property>` (the value on the next line: findNameValuePair).
+const PROPERTY_PAIR = /<name>[ \t]*(?<name>[A-Za-z_][\w.-]{0,120})[ \t]*<\/name>[ \t]*<value>(?<value>[^<>\r\n]{1,600})<\/value>/g;
 const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>(?:\s{0,4}[!=]==?\s{0,4}|\.equals(?:IgnoreCase)?\()(?<name>[A-Za-z_$][\w.$]{0,80})/g;
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
@@ -172,6 +175,7 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
   if (text.includes('name') && text.includes('value')) otherForms(text, base, NAME_VALUE_PAIR, 'attr', out);
   if (text.includes('<key>')) otherForms(text, base, PLIST_PAIR, 'attr', out);
+  if (text.includes('</name>')) otherForms(text, base, PROPERTY_PAIR, 'attr', out);
   if (text.includes('==') || text.includes('!=') || text.includes('.equals')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
   // Statements are written one per line in configuration, scripts and docs: a longer stretch is minified
   // code or data, where the general form above is enough.
@@ -525,6 +529,7 @@ function statementForms(text: string, base: number, form: StatementForm, out: As
 }
 
 const HAS_VALUE_WORD = /value/i;
+const ENCRYPTED_ELEMENT = /\s(?:encoding[ \t]*=[ \t]*["']crypt["']|encrypted[ \t]*=[ \t]*["'](?:true|yes|1)["'])/i;
 const QUERY_NEXT = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=/;
 
 /** XML elements, `key="…" value="…"` attributes and reversed comparisons (`"…" === token`) in `text`. */
@@ -535,7 +540,12 @@ function otherForms(text: string, base: number, re: RegExp, form: 'xml' | 'attr'
     const g = m.groups!;
     const value = g.value!;
     const end = m.index + m[0].length;
-    const at = form === 'compare' ? m.index + 1 : form === 'xml' ? end - g.name!.length - 3 - value.length : end - 1 - value.length;
+    // An element whose attributes say its text is ciphertext under a key kept elsewhere: FileZilla's
+    // `<Pass encoding="crypt" pubkey="…">` (a master password protects it), `encrypted="true"`.
+    if (form === 'xml' && ENCRYPTED_ELEMENT.test(m[0].slice(0, m[0].indexOf('>')))) continue;
+    // After the value: a closing quote, or the element that closes it (`</value>`, a property list's `</string>`).
+    const tail = form !== 'attr' ? 1 : m[0].endsWith('</value>') ? 8 : m[0].endsWith('</string>') ? 9 : 1;
+    const at = form === 'compare' ? m.index + 1 : form === 'xml' ? end - g.name!.length - 3 - value.length : end - tail - value.length;
     out.push({
       name: g.name!,
       nameQuoted: false,
@@ -570,12 +580,15 @@ export function findMultilineXml(line: string, after: string, afterOffset: numbe
 
 const PLIST_KEY_LINE = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*\r?$/;
 const PLIST_STRING_LINE = /^\r?\n[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/;
+const PROPERTY_NAME_LINE = /<name>[ \t]*(?<name>[A-Za-z_][\w.-]{0,120})[ \t]*<\/name>[ \t]*\r?$/;
+const PROPERTY_VALUE_LINE = /^\r?\n[ \t]*<value>(?<value>[^<>\r\n]{1,600})<\/value>/;
 const NAME_LINE = /^[ \t]*(?:-[ \t]+)?(?<q0>["']?)name\k<q0>[ \t]*:[ \t]*(?<q1>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q1>[ \t]*,?[ \t]*\r?$/;
 const VALUE_LINE = /^\n[ \t]*(?<q0>["']?)value\k<q0>[ \t]*:[ \t]*(?:(?<q>["'])(?<quoted>[^"'\r\n]{1,600})\k<q>|(?<bare>[^\s"'#,]{1,600}))[ \t]*,?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/;
 
 /**
  * A Kubernetes container's environment (`- name: API_TOKEN` and `value: …` on the next line), the same
- * pair in pretty-printed JSON (an ECS task definition), or a property list's `<key>ApiSecret</key>` and
+ * pair in pretty-printed JSON (an ECS task definition), a Hadoop property's `<name>…</name>` and
+ * `<value>…</value>` on the next line, or a property list's `<key>ApiSecret</key>` and
  * `<string>…</string>` on the next line: the value is a literal (`valueFrom` is not).
  */
 export function findNameValuePair(line: string, after: string, afterOffset: number): Assignment[] {
@@ -586,6 +599,14 @@ export function findNameValuePair(line: string, after: string, afterOffset: numb
     const value = v.groups!.value!;
     const start = afterOffset + v[0].indexOf('>') + 1;
     return [{ name: key.groups!.name!, nameQuoted: false, op: ':', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
+  }
+  const prop = line.includes('</name>') ? PROPERTY_NAME_LINE.exec(line) : null;
+  if (prop) {
+    const v = PROPERTY_VALUE_LINE.exec(after.slice(0, 700));
+    if (!v) return [];
+    const value = v.groups!.value!;
+    const start = afterOffset + v[0].indexOf('>') + 1;
+    return [{ name: prop.groups!.name!, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
   }
   const open = line.includes('name') ? NAME_LINE.exec(line) : null;
   if (!open) return [];
