@@ -61,6 +61,13 @@ ruleTester(rule, {
       line: 1,
       name: 'Bicep key without an expiry or rotation',
     },
+    {
+      code: '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "languageVersion": "2.0",\n  "contentVersion": "1.0.0.0",\n  "resources": {\n    "kv": {\n      "existing": true,\n      "type": "Microsoft.KeyVault/vaults",\n      "apiVersion": "2023-07-01",\n      "name": "kv"\n    },\n    "secret": {\n      "type": "Microsoft.KeyVault/vaults/secrets",\n      "apiVersion": "2023-07-01",\n      "name": "kv/db",\n      "properties": { "value": "x" }\n    }\n  }\n}\n',
+      path: 'arm/v2.json',
+      count: 1,
+      line: 13,
+      name: 'languageVersion 2.0: resources keyed by symbolic name',
+    },
     { code: key(), path: TF, count: 1, line: 1 },
     { code: secret() + key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF, count: 1 },
     { code: arm('Microsoft.KeyVault/vaults/secrets', '{ "value": "x" }'), path: 'arm/kv.json', count: 1, line: 5 },

@@ -153,8 +153,8 @@ export function cfnRefTarget(doc: YamlDoc, node: YamlNode | undefined): string |
 export const isArmPath = (path: string): boolean => /\.(?:json|bicep)$/i.test(path);
 
 /**
- * ARM template resources (`resources: [{ type, name, properties, resources: [...] }]`), nested children
- * typed in full; for a `.bicep` file, its resource declarations read as the template they compile to
+ * ARM template resources (`resources: [{ type, name, properties, resources: [...] }]`, or keyed by
+ * symbolic name in languageVersion 2.0; `existing` references left out), nested children typed in full; for a `.bicep` file, its resource declarations read as the template they compile to
  * (lib/bicep.ts), on their Bicep lines.
  */
 export function armResources(file: FileView): TemplateResource[] {
@@ -166,9 +166,11 @@ export function armResources(file: FileView): TemplateResource[] {
   const out: TemplateResource[] = [];
   const walk = (list: YamlNode | undefined, parentType: string | undefined, depth: number): void => {
     if (depth > 6) return;
-    for (const node of doc.items(list)) {
+    // languageVersion 2.0 templates (what Bicep emits with user-defined types) key resources by symbolic name.
+    const nodes = doc.isMap(list) ? doc.entries(list).flatMap((e) => (e.value ? [e.value] : [])) : doc.items(list);
+    for (const node of nodes) {
       let type = doc.str(doc.get(node, 'type'));
-      if (!type) continue;
+      if (!type || templateBool(doc, doc.get(node, 'existing')) === true) continue;
       if (parentType && !type.includes('/')) type = `${parentType}/${type}`;
       const span = doc.span(node) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       // Point at `"type": …`, the line that says what the resource is.
