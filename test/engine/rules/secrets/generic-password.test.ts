@@ -320,3 +320,13 @@ ruleTester(rule, {
   ],
 });
 
+// Not a literal password: a string test's pattern, and what sysprep writes over a used answer file's passwords.
+ruleTester(rule, {
+  valid: [
+    { code: 'if (!pskKey.matches("-?[0-9a-fA-F]+")) {', path: 'DeviceCredentialsService.java' },
+    { code: 'if (password.startsWith("Bearer:x9")) {', path: 'Auth.java' },
+    { code: "render('AdministratorPassword', '*SENSITIVE*DATA*DELETED*', 'true')", path: 'build.js' },
+    { code: 'password: "*SENSITIVE*DATA*DELETED*"', path: 'answers.yml' },
+  ],
+  invalid: [{ code: `db.setPassword("${p2}");`, path: 'Db.java', secret: p2 }],
+});

@@ -122,6 +122,8 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
   if (isPlaceholder(p, false) || (samples && namesItself(p))) return true;
   if (/^(.)\1+$/.test(p) || longestTrivialRun(p) === p.length || isFakeSequence(p)) return true;
   if (/^[*\u2022\u00b7.?#x_-]+$/i.test(p)) return true;
+  // What sysprep writes over the passwords of an answer file it has used.
+  if (/^\*SENSITIVE\*DATA\*DELETED\*$/i.test(p)) return true;
   return false;
 }
 

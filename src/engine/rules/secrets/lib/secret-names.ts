@@ -167,6 +167,9 @@ function judgeLooseKeyName(name: string): boolean {
   return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w));
 }
 
-/** First words that make `name("…")` a lookup or an operation rather than a setter holding a literal. */
+/**
+ * First words that make `name("…")` a lookup or an operation rather than a setter holding a literal, and
+ * string tests (`pskKey.matches("-?[0-9a-f]+")`, `token.startsWith("…")`), whose argument is a pattern.
+ */
 export const VERB_FIRST =
-  /^(?:get|fetch|load|read|find|lookup|resolve|generate|create|validate|verify|check|parse|decode|encode|encrypt|decrypt|hash|compare|update|delete|remove|rotate|revoke|has|is|require|expect|assert|describe|it|test|mock|stub|spy|log|print|debug|warn|error|info|t|translate|i18n|gettext|format)$/;
+  /^(?:matches|match|equals|contains|includes|starts|ends|split|search|replace|get|fetch|load|read|find|lookup|resolve|generate|create|validate|verify|check|parse|decode|encode|encrypt|decrypt|hash|compare|update|delete|remove|rotate|revoke|has|is|require|expect|assert|describe|it|test|mock|stub|spy|log|print|debug|warn|error|info|t|translate|i18n|gettext|format)$/;
