@@ -17,6 +17,7 @@ import dockerConfigAuth from '../docker-config-auth.js';
 import gitCredentials from '../git-credentials.js';
 import htpasswd from '../htpasswd.js';
 import networkDevicePassword from '../network-device-password.js';
+import gppCpassword from '../gpp-cpassword.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -42,6 +43,7 @@ export const rules: Rule[] = [
   gitCredentials,
   htpasswd,
   networkDevicePassword,
+  gppCpassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
