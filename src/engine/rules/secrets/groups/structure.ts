@@ -18,6 +18,7 @@ import gitCredentials from '../git-credentials.js';
 import htpasswd from '../htpasswd.js';
 import networkDevicePassword from '../network-device-password.js';
 import gppCpassword from '../gpp-cpassword.js';
+import vncPassword from '../vnc-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   htpasswd,
   networkDevicePassword,
   gppCpassword,
+  vncPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
