@@ -19,6 +19,7 @@ import htpasswd from '../htpasswd.js';
 import networkDevicePassword from '../network-device-password.js';
 import gppCpassword from '../gpp-cpassword.js';
 import vncPassword from '../vnc-password.js';
+import winscpPassword from '../winscp-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -46,6 +47,7 @@ export const rules: Rule[] = [
   networkDevicePassword,
   gppCpassword,
   vncPassword,
+  winscpPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
