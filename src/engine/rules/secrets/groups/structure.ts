@@ -20,6 +20,7 @@ import networkDevicePassword from '../network-device-password.js';
 import gppCpassword from '../gpp-cpassword.js';
 import vncPassword from '../vnc-password.js';
 import winscpPassword from '../winscp-password.js';
+import rcloneObscuredPassword from '../rclone-obscured-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -48,6 +49,7 @@ export const rules: Rule[] = [
   gppCpassword,
   vncPassword,
   winscpPassword,
+  rcloneObscuredPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
