@@ -21,6 +21,7 @@ import gppCpassword from '../gpp-cpassword.js';
 import vncPassword from '../vnc-password.js';
 import winscpPassword from '../winscp-password.js';
 import rcloneObscuredPassword from '../rclone-obscured-password.js';
+import windowsUnattendPassword from '../windows-unattend-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -50,6 +51,7 @@ export const rules: Rule[] = [
   vncPassword,
   winscpPassword,
   rcloneObscuredPassword,
+  windowsUnattendPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
