@@ -6,7 +6,9 @@
  *   `serviceaccounts`, `uids` or `userextras` (act as anyone) — critical in a ClusterRole, high in a Role;
  * - `create` on `pods/exec` / `pods/attach` (a shell in any pod, with its service account token),
  *   `create` or `get` on `nodes/proxy` (the kubelet API: exec on every pod of the node), `create` on
- *   `serviceaccounts/token` (mint tokens for any service account) — high (medium in a Role);
+ *   `serviceaccounts/token` (mint tokens for any service account) — high (medium in a Role); `update` or
+ *   `patch` on `services/status` (set a LoadBalancer address and intercept the traffic to that IP,
+ *   CVE-2020-8554) — medium;
  * - `create`, `update` or `patch` on `mutatingwebhookconfigurations` / `validatingwebhookconfigurations`
  *   (intercept or rewrite every API request), and approving CertificateSigningRequests (`update` on
  *   `certificatesigningrequests/approval` together with `approve` on `signers`: issue client
@@ -38,6 +40,7 @@ const REMEDIATION: Record<string, string> = {
   exec: 'remove `create` on `pods/exec`/`pods/attach`; debug through a break-glass role',
   'nodes-proxy': 'remove `nodes/proxy`; read metrics through `nodes/metrics` or the metrics API',
   token: 'remove `create` on `serviceaccounts/token`, or limit it to named accounts with `resourceNames`',
+  'services-status': 'leave `services/status` to the load-balancer controller that owns it, and restrict external IPs with an admission policy (CVE-2020-8554)',
   webhooks: 'give webhook management to the one controller that owns its configuration, by `resourceNames`',
   csr: 'approve certificate requests through a dedicated controller limited by `resourceNames` to its signer',
 };

@@ -55,3 +55,17 @@ describe('scopes/k8s-rbac-escalation severity', () => {
     expect(sev('ClusterRole', r('""', 'pods/exec', 'create'))).toBe('high');
   });
 });
+
+describe('scopes/k8s-rbac-escalation: services/status (CVE-2020-8554)', () => {
+  const cr = (rules: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: lb\nrules:\n${rules}`;
+
+  it('flags update/patch on services/status, medium', () => {
+    const found = runRule(rule, { code: cr('  - apiGroups: [""]\n    resources: ["services/status"]\n    verbs: ["patch", "update"]\n'), path: 'rbac.yaml' });
+    expect(found.map((f) => [f.startLine, f.severity])).toEqual([[8, 'medium']]);
+    expect(found[0]!.message).toMatch(/services\/status.*CVE-2020-8554/);
+  });
+
+  it('does not flag reading services or their status', () => {
+    expect(runRule(rule, { code: cr('  - apiGroups: [""]\n    resources: ["services", "services/status"]\n    verbs: ["get", "list", "watch"]\n'), path: 'rbac.yaml' })).toEqual([]);
+  });
+});

@@ -74,6 +74,15 @@ export const OPS: Op[] = [
     namespaced: 'medium',
   },
   {
+    id: 'services-status',
+    groups: [''],
+    resources: ['services/status'],
+    verbs: ['update', 'patch'],
+    what: '`update`/`patch` on `services/status` (set a LoadBalancer address and intercept traffic for that IP cluster-wide, CVE-2020-8554)',
+    cluster: 'medium',
+    namespaced: 'medium',
+  },
+  {
     id: 'webhooks',
     groups: ['admissionregistration.k8s.io'],
     resources: ['mutatingwebhookconfigurations', 'validatingwebhookconfigurations'],
