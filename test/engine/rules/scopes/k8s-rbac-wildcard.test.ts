@@ -177,6 +177,14 @@ describe('scopes/k8s-rbac-wildcard: Terraform Kubernetes provider roles', () => 
     expect(ns.map((f) => f.severity)).toEqual(['high']);
   });
 
+  it('names a role whose name or namespace Terraform computes as written', () => {
+    const [f] = runRule(rule, {
+      code: tf('kubernetes_role', '    api_groups = [""]\n    resources  = ["*"]\n    verbs      = ["get"]', 'name      = "${var.app}-ci"\n    namespace = var.namespace'),
+      path: 'k8s.tf',
+    });
+    expect(f!.message).toMatch(/^Role `\$\{var\.app\}-ci` rule 1 grants/);
+  });
+
   it('does not flag a listed rule, a reference it cannot read, or other resources', () => {
     expect(runRule(rule, { code: tf('kubernetes_role', '    api_groups = ["apps"]\n    resources  = ["deployments"]\n    verbs      = ["get", "list", "patch"]'), path: 'k8s.tf' })).toEqual([]);
     expect(runRule(rule, { code: tf('kubernetes_cluster_role', '    api_groups = var.api_groups\n    resources  = local.resources\n    verbs      = var.verbs'), path: 'k8s.tf' })).toEqual([]);

@@ -162,6 +162,12 @@ function tfStr(b: HclBlock | undefined, name: string): string | undefined {
   return a?.value.kind === 'string' ? a.value.value : undefined;
 }
 
+/** A computed attribute as written (`var.namespace`, `${local.app}-sync`), or undefined. */
+function tfText(b: HclBlock | undefined, name: string): string | undefined {
+  const v = b && attr(b, name)?.value;
+  return v?.kind === 'expr' ? v.text : v?.kind === 'template' ? v.value : undefined;
+}
+
 /** The literal strings of a list attribute; references and interpolations are left out (unknown). */
 function tfVals(b: HclBlock, name: string): KVal[] {
   const a = attr(b, name);
@@ -181,8 +187,9 @@ function fromTerraform(text: string): { roles: KRole[]; bindings: KBinding[] } {
     const bindingKind = TF_BINDING[type];
     if (!roleKind && !bindingKind) continue;
     const meta = block.blocks.find((b) => b.type === 'metadata');
-    const name = tfStr(meta, 'name') ?? tfStr(meta, 'generate_name') ?? block.labels[1] ?? '';
-    const namespace = tfStr(meta, 'namespace');
+    // A name or namespace computed by Terraform is shown as written (`var.ns`), not as `default`.
+    const name = tfStr(meta, 'name') ?? tfStr(meta, 'generate_name') ?? tfText(meta, 'name') ?? block.labels[1] ?? '';
+    const namespace = tfStr(meta, 'namespace') ?? tfText(meta, 'namespace');
     const line = block.pos.line;
     if (roleKind) {
       const rules: KRule[] = block.blocks
