@@ -168,6 +168,15 @@ import teamworkApiToken from '../teamwork-api-token.js';
 import adyenApiKey from '../adyen-api-key.js';
 import rollbarAccessToken from '../rollbar-access-token.js';
 import uuidServiceKey from '../uuid-service-key.js';
+import resendApiKey from '../resend-api-key.js';
+import inngestSigningKey from '../inngest-signing-key.js';
+import appwriteApiKey from '../appwrite-api-key.js';
+import unkeyRootKey from '../unkey-root-key.js';
+import axiomToken from '../axiom-token.js';
+import bitwardenAccessToken from '../bitwarden-access-token.js';
+import triggerDevSecretKey from '../trigger-dev-secret-key.js';
+import infisicalServiceToken from '../infisical-service-token.js';
+import heliconeApiKey from '../helicone-api-key.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -336,4 +345,13 @@ export const rules: Rule[] = [
   adyenApiKey,
   rollbarAccessToken,
   uuidServiceKey,
+  resendApiKey,
+  inngestSigningKey,
+  appwriteApiKey,
+  unkeyRootKey,
+  axiomToken,
+  bitwardenAccessToken,
+  triggerDevSecretKey,
+  infisicalServiceToken,
+  heliconeApiKey,
 ];
