@@ -22,6 +22,7 @@ import vncPassword from '../vnc-password.js';
 import winscpPassword from '../winscp-password.js';
 import rcloneObscuredPassword from '../rclone-obscured-password.js';
 import windowsUnattendPassword from '../windows-unattend-password.js';
+import wordpressAuthKey from '../wordpress-auth-key.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -52,6 +53,7 @@ export const rules: Rule[] = [
   winscpPassword,
   rcloneObscuredPassword,
   windowsUnattendPassword,
+  wordpressAuthKey,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
