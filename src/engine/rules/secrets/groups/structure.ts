@@ -23,6 +23,7 @@ import winscpPassword from '../winscp-password.js';
 import rcloneObscuredPassword from '../rclone-obscured-password.js';
 import windowsUnattendPassword from '../windows-unattend-password.js';
 import wordpressAuthKey from '../wordpress-auth-key.js';
+import composerAuthToken from '../composer-auth-token.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -54,6 +55,7 @@ export const rules: Rule[] = [
   rcloneObscuredPassword,
   windowsUnattendPassword,
   wordpressAuthKey,
+  composerAuthToken,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
