@@ -331,7 +331,11 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
         const configured = steps.slice(0, i).some((s) => s.run !== undefined && info.configures.test(s.run));
         // A registry chosen by an expression (`registry-url: ${{ inputs.registry }}`) may not be this one.
         const chosen = setupText.some((t) => /\$\{\{/.test(t));
-        if (!handed && !configured && !chosen) hit = { registry, step, via: 'no OIDC token (the job is not granted `id-token: write`)', node: step.runNode, confidence: 'medium' };
+        // Another registry set up by a variable or an earlier step (a local Verdaccio, a private index).
+        const redirected =
+          names.some((n) => /REGISTRY|REPOSITORY|INDEX_URL|PUBLISH_URL/i.test(n)) ||
+          steps.slice(0, i + 1).some((s) => s.run !== undefined && /config\s+set\s+(?:\S*:)?registry|^\s*registry\s*=|localhost|127\.0\.0\.1|verdaccio/im.test(s.run));
+        if (!handed && !configured && !chosen && !redirected) hit = { registry, step, via: 'no OIDC token (the job is not granted `id-token: write`)', node: step.runNode, confidence: 'medium' };
       }
       if (hit) out.push(hit);
     }

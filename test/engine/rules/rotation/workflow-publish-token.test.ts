@@ -109,6 +109,12 @@ ruleTester(rule, {
       name: 'a registry chosen by an expression',
     },
     {
+      code: job('      - run: npx verdaccio &\n      - run: npm config set registry http://localhost:4873/\n      - run: npm publish\n'),
+      path: WF,
+      name: 'publishing to a local registry set up by an earlier step',
+    },
+    { code: job('      - run: uv publish\n        env:\n          UV_PUBLISH_URL: https://pypi.internal.example/legacy/\n'), path: WF, name: 'publishing to an index a variable names' },
+    {
       code: `on:\n  workflow_call:\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: uv publish\n`,
       path: '.github/workflows/reusable-publish.yml',
       name: 'a reusable workflow: the caller grants permissions',
