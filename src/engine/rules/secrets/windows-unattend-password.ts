@@ -15,7 +15,6 @@ export function decodeUnattendPassword(value: string, element: string): string |
   return /^[\x20-\x7e\u00a0-\u024f]{1,256}$/.test(plain) ? plain : undefined;
 }
 
-
 // `<AdministratorPassword>`, `<Password>` (LocalAccount, AutoLogon, DomainAccount credentials) with its `<Value>`
 // and `<PlainText>` children, in either order (a variant each), over several lines.
 const ELEMENT = String.raw`<(?<el>AdministratorPassword|Password)>\s{0,200}`;
