@@ -67,9 +67,26 @@ export function* concatenatedPieces(text: string, start: number, end: number, im
     }
     return got;
   };
-  /** The literal ending at `close` (its closing quote's offset + 1), or starting at `open`. */
-  const literalEnding = (close: number): [number, number] | undefined => literalsAround(close - 1)?.find((l) => l[1] === close);
-  const literalStarting = (open: number): [number, number] | undefined => literalsAround(open)?.find((l) => l[0] === open);
+  /**
+   * The literal ending at `close` (its closing quote's offset + 1), or starting at `open`. A line's
+   * literals are in order and do not overlap: a binary search, not a scan of the line's list per
+   * operator (a 4,000-character line of `"ab" + "ab" + …` holds 600 of them).
+   */
+  const literalAt = (list: Array<[number, number]> | null, offset: number, side: 0 | 1): [number, number] | undefined => {
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = list[mid]![side];
+      if (v === offset) return list[mid];
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  const literalEnding = (close: number): [number, number] | undefined => literalAt(literalsAround(close - 1), close, 1);
+  const literalStarting = (open: number): [number, number] | undefined => literalAt(literalsAround(open), open, 0);
 
   /** The literal joined to the right of the one ending at `close`, if any. */
   const joinedAfter = (close: number): [number, number] | undefined => {
