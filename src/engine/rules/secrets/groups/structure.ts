@@ -24,6 +24,7 @@ import rcloneObscuredPassword from '../rclone-obscured-password.js';
 import windowsUnattendPassword from '../windows-unattend-password.js';
 import wordpressAuthKey from '../wordpress-auth-key.js';
 import composerAuthToken from '../composer-auth-token.js';
+import pgbouncerUserlistPassword from '../pgbouncer-userlist-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -56,6 +57,7 @@ export const rules: Rule[] = [
   windowsUnattendPassword,
   wordpressAuthKey,
   composerAuthToken,
+  pgbouncerUserlistPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
