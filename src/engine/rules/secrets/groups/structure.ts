@@ -25,6 +25,7 @@ import windowsUnattendPassword from '../windows-unattend-password.js';
 import wordpressAuthKey from '../wordpress-auth-key.js';
 import composerAuthToken from '../composer-auth-token.js';
 import pgbouncerUserlistPassword from '../pgbouncer-userlist-password.js';
+import smbpasswdNtHash from '../smbpasswd-nt-hash.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -58,6 +59,7 @@ export const rules: Rule[] = [
   wordpressAuthKey,
   composerAuthToken,
   pgbouncerUserlistPassword,
+  smbpasswdNtHash,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
