@@ -2,6 +2,7 @@ import { assignment } from './lib/assignment.js';
 import { nestedSecret, providerNamed } from './lib/keyed-secret.js';
 import { defineSecretRuleSet, type SecretVariant } from './lib/rule-set.js';
 import { shannonEntropy } from '../../entropy.js';
+import type { Rule } from '../../rule.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -52,16 +53,35 @@ const PROVIDERS: UuidProvider[] = [
   { label: 'Falcon LogScale (Humio) ingest token', names: ['humio', 'logscale'], words: ['token', 'key'], revoke: 'Repository → Settings → Ingest tokens: delete the token' },
 ];
 
-const variants: SecretVariant[] = PROVIDERS.flatMap((p): SecretVariant[] => {
-  const keywords = [...new Set(p.names.map((n) => n.toLowerCase()))];
-  const message = `${p.label} committed: whoever reads it can use it until it is revoked (${p.revoke}).`;
-  const validate = (s: string): boolean => !sample(s);
-  return [
-    { keywords, pattern: () => assignment(providerNamed(p.names, { words: p.words }), UUID), nextLine: true, message, validate },
-    // Under a parent key named after the provider (`splunk:\n  hec_token: …`, `[consul]\ntoken = …`).
-    { keywords, pattern: nestedSecret(p.names, UUID, { words: p.words }), nextLine: true, message, validate },
-  ];
-});
+const ALL_NAMES = PROVIDERS.flatMap((p) => p.names);
+const ALL_WORDS = [...new Set(PROVIDERS.flatMap((p) => p.words))];
+const validate = (s: string): boolean => !sample(s);
+// One search for all providers (each provider's own pair of patterns cost 20 passes over a file); the
+// provider, and so the message, is told by the name before the match (`messageFor`).
+const variants: SecretVariant[] = [
+  { keywords: [...new Set(ALL_NAMES.map((n) => n.toLowerCase()))], pattern: () => assignment(providerNamed(ALL_NAMES, { words: ALL_WORDS }), UUID), nextLine: true, validate },
+  // Under a parent key named after the provider (`splunk:\n  hec_token: …`, `[consul]\ntoken = …`).
+  { keywords: [...new Set(ALL_NAMES.map((n) => n.toLowerCase()))], pattern: nestedSecret(ALL_NAMES, UUID, { words: ALL_WORDS }), nextLine: true, validate },
+];
+
+/** The provider whose name comes last before `at` (the variable's or the parent key's name). */
+function providerBefore(text: string, at: number): UuidProvider | undefined {
+  const before = text.slice(Math.max(0, at - 400), at).toLowerCase();
+  let best: UuidProvider | undefined;
+  let bestAt = -1;
+  for (const p of PROVIDERS) {
+    for (const n of p.names) {
+      const i = before.lastIndexOf(n);
+      if (i > bestAt) {
+        bestAt = i;
+        best = p;
+      }
+    }
+  }
+  return best;
+}
+
+const messageOf = (p: UuidProvider): string => `${p.label} committed: whoever reads it can use it until it is revoked (${p.revoke}).`;
 
 // The Terraform provider's own block: `provider "mongodbatlas" {\n  public_key = …\n  private_key = "<uuid>"\n}`.
 const ATLAS = PROVIDERS.find((p) => p.names.includes('mongodbatlas'))!;
@@ -69,7 +89,7 @@ variants.push({
   keywords: ['mongodbatlas'],
   pattern: new RegExp(String.raw`provider[ \t]+"mongodbatlas"[ \t]*\{[^{}]{0,600}?\bprivate_key[ \t]*=[ \t]*"(?<secret>${UUID})"`, 'g'),
   nextLine: 8,
-  message: `${ATLAS.label} committed: whoever reads it can use it until it is revoked (${ATLAS.revoke}).`,
+  message: messageOf(ATLAS),
   validate: (s) => !sample(s),
 });
 
@@ -79,7 +99,7 @@ variants.push({
  * provider's `private_key`). A UUID under a generic name (`api_token`) is not reported: it is an id
  * far more often than a key. Heroku, Snyk, Postmark, Opsgenie and Codecov have rules of their own.
  */
-export default defineSecretRuleSet({
+const rule = defineSecretRuleSet({
   id: 'secrets/uuid-service-key',
   description: 'UUID-format API key or token of a named service (Splunk HEC, Consul, Nomad, Vault AppRole, Sauce Labs, MongoDB Atlas, Loggly, Rapid7, Coralogix, LogScale)',
   severity: 'high',
@@ -94,3 +114,13 @@ export default defineSecretRuleSet({
     ],
   },
 });
+
+export default {
+  ...rule,
+  check(file, ctx) {
+    return rule.check(file, ctx).map((raw) => {
+      const p = raw.start === undefined ? undefined : providerBefore(file.text, raw.start);
+      return p ? { ...raw, message: messageOf(p) } : raw;
+    });
+  },
+} satisfies Rule;
