@@ -54,7 +54,10 @@ export default defineSecretRuleSet({
       // Hardhat's per-network map: `etherscan: { apiKey: { mainnet: "…", sepolia: "…" } }`, each key read
       // up to 12 lines under the `etherscan` line, behind an `apiKey` map that is still open.
       keywords: ['etherscan'],
-      pattern: /(?<=etherscan["']?[ \t]*:[ \t]*\{[^}]{0,400}?\bapiKey["']?[ \t]*:[ \t]*\{[^}]{0,800}?)(?<![\w$])["']?[A-Za-z]\w{1,40}["']?[ \t]*:[ \t]*["'](?<secret>[A-Z0-9]{34})["']/g,
+      // The value first, the rest looked behind from it: searched from every letter of a file (a key name
+      // first), this took 1.5 s on a 5 MB minified line.
+      pattern:
+        /(?<![A-Za-z0-9])[A-Z0-9]{34}["'](?<=etherscan["']?[ \t]*:[ \t]*\{[^}]{0,400}?\bapiKey["']?[ \t]*:[ \t]*\{[^}]{0,800}?(?<![\w$])["']?[A-Za-z]\w{1,40}["']?[ \t]*:[ \t]*["'](?<secret>[A-Z0-9]{34})["'])/g,
       nextLine: 12,
       minEntropy: 3.5,
       validate: (s) => charClasses(s) >= 2,
