@@ -330,3 +330,19 @@ ruleTester(rule, {
   ],
   invalid: [{ code: `db.setPassword("${p2}");`, path: 'Db.java', secret: p2 }],
 });
+
+// Net-SNMP communities and SNMPv3 users, and ProFTPD's SQLConnectInfo: statements that say what they set.
+ruleTester(rule, {
+  valid: [
+    { code: 'rocommunity public default\ncom2sec notConfigUser default public\n', path: 'snmp/snmpd.conf' },
+    { code: 'createUser monitor SHA "${SNMP_AUTH}" AES "${SNMP_PRIV}"\n', path: 'snmpd.conf' },
+    { code: 'SQLConnectInfo proftpd@localhost proftpd %{env:SQL_PASSWORD}\n', path: 'proftpd/sql.conf' },
+    { code: 'The rocommunity directive sets a read-only community.\n', path: 'README.md' },
+  ],
+  invalid: [
+    { name: 'rwcommunity', code: `rwcommunity ${p1} 10.0.0.0/8\n`, path: 'etc/snmp/snmpd.conf', secret: p1 },
+    { name: 'com2sec', code: `com2sec local localhost ${p2}\n`, path: 'snmpd.conf', secret: p2 },
+    { name: 'SNMPv3 createUser, both passphrases', code: `createUser monitor SHA "${p4}" AES "${p5}"\n`, path: 'snmpd.conf', count: 2 },
+    { name: 'ProFTPD SQLConnectInfo', code: `SQLConnectInfo proftpd@db.internal:3306 proftpd ${p5} PERSESSION\n`, path: 'proftpd/sql.conf', secret: p5 },
+  ],
+});

@@ -234,9 +234,28 @@ export const SIGNING_KEYWORDS: readonly string[] = ['jwt', 'hmac', 'signwith', '
 /**
  * Keywords for the statement forms below that name no credential word: a clear-text scheme (`{PLAIN}…`),
  * a `user:password` pair after HAProxy's `stats auth`, Squid's `login=`, in .curlrc (`user = "u:…"`) and
- * in a Postfix SASL map (`[smtp.example.com]:587 user:…`, by its port). Both generic rules add them.
+ * in a Postfix SASL map (`[smtp.example.com]:587 user:…`, by its port); SNMP communities and users,
+ * ProFTPD's SQLConnectInfo. Both generic rules add them.
  */
-export const PAIR_KEYWORDS: readonly string[] = ['{plain', '{clear', 'stats auth', 'login=', 'user = "', 'user="', 'user "', '--user ', ':587 ', ':465 ', ':25 ', ':2525 '];
+export const PAIR_KEYWORDS: readonly string[] = [
+  '{plain',
+  '{clear',
+  'stats auth',
+  'login=',
+  'user = "',
+  'user="',
+  'user "',
+  '--user ',
+  ':587 ',
+  ':465 ',
+  ':25 ',
+  ':2525 ',
+  // Net-SNMP's communities and SNMPv3 users, ProFTPD's SQLConnectInfo.
+  'community',
+  'com2sec',
+  'createuser',
+  'sqlconnectinfo',
+];
 /** A string literal after a comma: a later argument (the password) is one. */
 const ARG_STRING = /,[ \t]*["']/;
 /** A call the positional form knows, by the end of its name: the search stops at each `(` and looks behind. */
@@ -464,6 +483,27 @@ const STATEMENTS: StatementForm[] = [
   {
     when: anyOf('{PLAIN', '{CLEAR', '{plain', '{clear'),
     re: /(?<=^|[:= \t])\{(?:PLAIN|CLEAR|CLEARTEXT|PLAIN-TRUNC|plain|clear|cleartext)\}(?<value>[^\s:"'{}]{1,200})/dgm,
+    name: 'password',
+  },
+  // Net-SNMP's snmpd.conf: a v1/v2c community (`rocommunity …`, `rwcommunity6 …`, `com2sec name source …`) is
+  // the password of those versions; an SNMPv3 user's `createUser name SHA "auth…" AES "priv…"` holds two.
+  {
+    files: DIRECTIVE_FILES,
+    when: anyOf('community', 'com2sec', 'createUser'),
+    re: /^[ \t]*(?:r[ow]community6?[ \t]+|com2sec6?[ \t]+(?:-Cn[ \t]+\S{1,64}[ \t]+)?\S{1,64}[ \t]+\S{1,100}[ \t]+|createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,64}[ \t]+(?:MD5|SHA[\w-]{0,8})[ \t]+)(?<q>"?)(?<value>[^\s"]{1,200})\k<q>(?=[ \t]|\r?$)/dgm,
+    name: 'password',
+  },
+  {
+    files: DIRECTIVE_FILES,
+    when: (t) => t.includes('createUser'),
+    re: /^[ \t]*createUser[ \t]+(?:-e[ \t]+\S{1,80}[ \t]+)?\S{1,64}[ \t]+(?:MD5|SHA[\w-]{0,8})[ \t]+(?:"[^"\r\n]{1,200}"|\S{1,200})[ \t]+(?:DES|AES[\w-]{0,8})[ \t]+(?<q>"?)(?<value>[^\s"]{1,200})\k<q>[ \t]*\r?$/dgm,
+    name: 'password',
+  },
+  // ProFTPD's `SQLConnectInfo db@host user password [policy]`.
+  {
+    files: DIRECTIVE_FILES,
+    when: (t) => t.includes('SQLConnectInfo'),
+    re: /^[ \t]*SQLConnectInfo[ \t]+\S{1,200}[ \t]+(?<q0>"?)[^\s"]{1,100}\k<q0>[ \t]+(?<q>"?)(?<value>[^\s"]{1,200})\k<q>(?=[ \t]|\r?$)/dgm,
     name: 'password',
   },
   // A pre-shared or EAP secret in strongSwan's / Openswan's ipsec.secrets: `%any : PSK "…"`.
