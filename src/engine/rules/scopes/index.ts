@@ -42,6 +42,7 @@ import k8sClusterAdminBinding from './k8s-cluster-admin-binding.js';
 import k8sSecretsRead from './k8s-secrets-read.js';
 import k8sRbacEscalation from './k8s-rbac-escalation.js';
 import k8sBindingPrivilegedRole from './k8s-binding-privileged-role.js';
+import k8sSystemMasters from './k8s-system-masters.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -86,4 +87,5 @@ export const scopeRules: Rule[] = [
   k8sSecretsRead,
   k8sRbacEscalation,
   k8sBindingPrivilegedRole,
+  k8sSystemMasters,
 ];
