@@ -26,6 +26,7 @@ import wordpressAuthKey from '../wordpress-auth-key.js';
 import composerAuthToken from '../composer-auth-token.js';
 import pgbouncerUserlistPassword from '../pgbouncer-userlist-password.js';
 import smbpasswdNtHash from '../smbpasswd-nt-hash.js';
+import openvpnStaticKey from '../openvpn-static-key.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -60,6 +61,7 @@ export const rules: Rule[] = [
   composerAuthToken,
   pgbouncerUserlistPassword,
   smbpasswdNtHash,
+  openvpnStaticKey,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
