@@ -148,6 +148,9 @@ const CANDIDATES = [
   '.github/token-inventory.yml',
   'k8s/manifest.yaml',
   'main.tf',
+  'config/adversarial.ini',
+  'auth.json',
+  'pgbouncer/userlist.txt',
 ];
 
 type Plan = Array<{ path: string; rules: number[] }>;
@@ -384,8 +387,12 @@ describe('adversarial inputs against every registered rule', () => {
     const known = KNOWN_SLOW[input.name];
     (known && !RUN_ALL ? it.skip : it)(
       `${known ? `[known slow: ${known}] ` : ''}finishes: ${input.name} (${Math.round(input.text.length / 1000)} KB)`,
-      async () => check(input, await runner.run(input.text, plan, input.budget)),
-      BIG_BUDGET_MS * 4,
+      // Each path of the plan is a scan of its own, held to the budget on its own: the plan grows with
+      // every rule that wants a file of its kind, and the whole plan once had to fit one budget.
+      async () => {
+        for (const p of plan) check({ ...input, name: `${input.name} as ${p.path}` }, await runner.run(input.text, [p], input.budget));
+      },
+      BIG_BUDGET_MS * 4 + plan.length * BUDGET_MS,
     );
   }
 

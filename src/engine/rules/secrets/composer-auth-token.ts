@@ -29,7 +29,10 @@ export default defineSecretRuleSet({
       keywords: ['github-oauth', 'gitlab-token', 'gitlab-oauth', 'bearer'],
       // The host's token, found by a look-behind to its section's opening brace a few lines above.
       nextLine: 12,
-      pattern: /(?<="(?:github-oauth|gitlab-token|gitlab-oauth|bearer)"[ \t]*:[ \t]*\{[^{}]{0,1500}?)"[A-Za-z0-9][\w.-]{0,252}(?::\d{1,5})?"[ \t]*:[ \t]*"(?<secret>[^"\s\\]{16,300})"/g,
+      // The value first and everything else looked behind from it: searched from every quote (a host name
+      // first), this took 1.4 s on a 5 MB minified line.
+      pattern:
+        /"[^"\s\\]{16,300}"(?<="(?:github-oauth|gitlab-token|gitlab-oauth|bearer)"[ \t]*:[ \t]*\{[^{}]{0,1500}?"[A-Za-z0-9][\w.-]{0,252}(?::\d{1,5})?"[ \t]*:[ \t]*"(?<secret>[^"\s\\]{16,300})")/g,
       placeholders: 'off',
       validate: isToken,
       message: 'Token committed in Composer’s auth.json: it authenticates to the host it is listed under (GitHub, GitLab, a private repository).',
