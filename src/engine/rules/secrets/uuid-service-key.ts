@@ -93,6 +93,31 @@ variants.push({
   validate: (s) => !sample(s),
 });
 
+// Consul's agent configuration: the ACL tokens block (`acl { tokens { initial_management = "<uuid>" } }`,
+// and the same in JSON), whose member names are generic; and a Nomad or Vault agent's `consul { token = … }`.
+const CONSUL = PROVIDERS.find((p) => p.names.includes('consul'))!;
+const ACL_TOKEN = 'initial_management|master|agent|agent_recovery|agent_master|default|replication|dns|config_file_service_registration';
+variants.push(
+  {
+    keywords: ['acl'],
+    pattern: new RegExp(
+      // From each value, looking behind to its block (every member of the block is a token, not the first alone).
+      String.raw`"${UUID}"(?<=\bacl"?[ \t]*[:=]?[ \t]*\{[^{}]{0,600}?\btokens"?[ \t]*[:=]?[ \t]*\{[^{}]{0,800}?(?<![\w-])"?(?:${ACL_TOKEN})"?[ \t]*[:=][ \t]*"(?<secret>${UUID})")`,
+      'g',
+    ),
+    nextLine: 12,
+    message: messageOf(CONSUL),
+    validate: (s) => !sample(s),
+  },
+  {
+    keywords: ['consul'],
+    pattern: new RegExp(String.raw`"${UUID}"(?<=\bconsul"?[ \t]*[:=]?[ \t]*\{[^{}]{0,600}?(?<![\w-])"?token"?[ \t]*[:=][ \t]*"(?<secret>${UUID})")`, 'g'),
+    nextLine: 8,
+    message: messageOf(CONSUL),
+    validate: (s) => !sample(s),
+  },
+);
+
 /**
  * Keys and tokens that are bare UUIDs, recognised by the provider's name on their variable or parent
  * key (`SPLUNK_HEC_TOKEN`, `CONSUL_HTTP_TOKEN`, `VAULT_SECRET_ID`, `SAUCE_ACCESS_KEY`, an Atlas

@@ -19,6 +19,10 @@ ruleTester(rule, {
     // Another word that starts like a provider.
     `checkToken = "${a}"`,
     `ATLASSIAN_API_KEY="${a}"`,
+    // Ids in those blocks, and a token outside an acl block.
+    { code: `acl {\n  tokens {\n    agent = "\${CONSUL_AGENT_TOKEN}"\n  }\n}\n`, path: 'consul.hcl' },
+    { code: `service {\n  id = "${a}"\n  tokens {\n    agent = "${b}"\n  }\n}\n`, path: 'svc.hcl' },
+    { code: `consul {\n  datacenter_id = "${a}"\n}\n`, path: 'nomad.hcl' },
     // References and documentation UUIDs.
     'CONSUL_HTTP_TOKEN=${CONSUL_HTTP_TOKEN}',
     `SPLUNK_HEC_TOKEN=${cat('123e4567', '-e89b-12d3-a456-426614174000')}`,
@@ -37,5 +41,9 @@ ruleTester(rule, {
     { code: `RAPID7_API_KEY=${b}\n`, path: '.env', secret: b },
     { code: `coralogix:\n  private_key: ${a}\n`, path: 'config.yml', secret: a },
     { code: `HUMIO_INGEST_TOKEN=${b}\n`, path: '.env', secret: b },
+    // Consul's agent ACL tokens block, in HCL and JSON (every member), and an agent's consul block.
+    { code: `acl {\n  enabled = true\n  tokens {\n    initial_management = "${a}"\n    agent = "${b}"\n  }\n}\n`, path: 'consul.d/consul.hcl', count: 2, line: 4 },
+    { code: `{\n  "acl": {\n    "tokens": {\n      "agent": "${a}"\n    }\n  }\n}\n`, path: 'consul.json', secret: a, line: 4 },
+    { code: `consul {\n  address = "127.0.0.1:8500"\n  token   = "${b}"\n}\n`, path: 'nomad.d/nomad.hcl', secret: b, line: 3 },
   ],
 });
