@@ -373,19 +373,24 @@ export class Scanner {
     for (let h = 0; h < hitCount; h++) {
       const k = hits[2 * h]!;
       const offset = hits[2 * h + 1]!;
-      if (offset < lineStart || offset > lineEnd) {
-        lineStart = text.lastIndexOf('\n', offset) + 1;
-        lineEnd = text.indexOf('\n', offset);
-        if (lineEnd === -1) lineEnd = text.length;
-        long = lineEnd - lineStart > LONG_LINE ? new LongLine(text, lineStart, lineEnd) : undefined;
-      }
       const rules = this.keywordRules[k]!;
       for (let j = 0; j < rules.length; j++) {
         const ri = rules[j]!;
         const list = touch(ri);
         if (list === undefined) continue;
-        if (compiled[ri]!.fileScope) addRange(list, 0, text.length);
-        else if (long === undefined) addRange(list, lineStart, lineEnd);
+        if (compiled[ri]!.fileScope) {
+          addRange(list, 0, text.length);
+          continue;
+        }
+        // The hit's line, looked up only for a rule that wants it: a keyword whose rules do not apply
+        // to this path costs nothing more.
+        if (offset < lineStart || offset > lineEnd) {
+          lineStart = text.lastIndexOf('\n', offset) + 1;
+          lineEnd = text.indexOf('\n', offset);
+          if (lineEnd === -1) lineEnd = text.length;
+          long = lineEnd - lineStart > LONG_LINE ? new LongLine(text, lineStart, lineEnd) : undefined;
+        }
+        if (long === undefined) addRange(list, lineStart, lineEnd);
         else {
           const w = long.window(offset);
           addRange(list, w[0], w[1]);

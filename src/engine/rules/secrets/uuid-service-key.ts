@@ -54,14 +54,19 @@ const PROVIDERS: UuidProvider[] = [
 ];
 
 const ALL_NAMES = PROVIDERS.flatMap((p) => p.names);
+/**
+ * The prefilter's literals: each name, but `hec` only as a name is written (`hec_token`, `HEC-KEY`,
+ * `hecToken`, `[hec]`): as a bare literal it is in every `check`, and each hit hands a line over.
+ */
+const KEYWORDS = [...new Set(ALL_NAMES.flatMap((n) => (n === 'hec' ? ['hec_', 'hec-', 'hec.', 'hec ', 'hec:', 'hec=', 'hec"', "hec'", 'hec]', 'hectoken', 'heckey'] : [n.toLowerCase()])))];
 const ALL_WORDS = [...new Set(PROVIDERS.flatMap((p) => p.words))];
 const validate = (s: string): boolean => !sample(s);
 // One search for all providers (each provider's own pair of patterns cost 20 passes over a file); the
 // provider, and so the message, is told by the name before the match (`messageFor`).
 const variants: SecretVariant[] = [
-  { keywords: [...new Set(ALL_NAMES.map((n) => n.toLowerCase()))], pattern: () => assignment(providerNamed(ALL_NAMES, { words: ALL_WORDS }), UUID), nextLine: true, validate },
+  { keywords: KEYWORDS, pattern: () => assignment(providerNamed(ALL_NAMES, { words: ALL_WORDS }), UUID), nextLine: true, validate },
   // Under a parent key named after the provider (`splunk:\n  hec_token: …`, `[consul]\ntoken = …`).
-  { keywords: [...new Set(ALL_NAMES.map((n) => n.toLowerCase()))], pattern: nestedSecret(ALL_NAMES, UUID, { words: ALL_WORDS }), nextLine: true, validate },
+  { keywords: KEYWORDS, pattern: nestedSecret(ALL_NAMES, UUID, { words: ALL_WORDS }), nextLine: true, validate },
 ];
 
 /** The provider whose name comes last before `at` (the variable's or the parent key's name). */

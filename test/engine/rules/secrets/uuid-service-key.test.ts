@@ -31,6 +31,12 @@ ruleTester(rule, {
   invalid: [
     { code: `SPLUNK_HEC_TOKEN=${a}\n`, path: '.env', secret: a },
     { code: `splunk:\n  hec_token: "${b}"\n`, path: 'values.yaml', secret: b, line: 2 },
+    // HEC alone names the collector, in each way an identifier is written (the prefilter's literals).
+    { code: `HEC_TOKEN=${a}\n`, path: '.env', secret: a },
+    { code: `const hecToken = "${b}";\n`, path: 'log.js', secret: b },
+    { code: `hecKey: ${a}\n`, path: 'values.yaml', secret: a },
+    { code: `hec:\n  token: ${b}\n`, path: 'values.yaml', secret: b, line: 2 },
+    { code: `[hec]\ntoken = ${a}\n`, path: 'outputs.conf', secret: a, line: 2 },
     { code: `export CONSUL_HTTP_TOKEN="${a}"\n`, path: 'deploy.sh', secret: a },
     { code: `NOMAD_TOKEN: ${b}\n`, path: '.gitlab-ci.yml', secret: b },
     { code: `VAULT_SECRET_ID=${a}\n`, path: '.env.production', secret: a },
