@@ -373,36 +373,54 @@ export interface JudgedAssignment {
 /** Every credential name (secret-names.ts) contains one of these: assignments are looked for only there. */
 const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|mdp/gi;
 
-// The two generic rules look at many of the same lines: find and judge each stretch once.
-let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; bySegment: Map<string, JudgedAssignment[]> } | undefined;
+// The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
+// segment's start and length, as one number below 64 MB (no string built per line).
+let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+const SPAN = 67_108_864;
+
+const NONE: JudgedAssignment[] = [];
 
 /** Judged assignments of every segment of `file` (cached for the file being scanned). */
 export function judgedAssignments(file: FileView): JudgedAssignment[] {
   if (!judgedCache || judgedCache.text !== file.text || judgedCache.path !== file.path) judgedCache = { text: file.text, path: file.path, statements: statementsFor(file.path), bySegment: new Map() };
-  const out: JudgedAssignment[] = [];
+  const cache = judgedCache;
+  let out: JudgedAssignment[] | undefined;
   for (const seg of file.segments) {
-    const key = `${seg.offset}:${seg.text.length}`;
-    let judged = judgedCache.bySegment.get(key);
+    const key = seg.offset < SPAN && seg.text.length < SPAN ? seg.offset * SPAN + seg.text.length : `${seg.offset}:${seg.text.length}`;
+    let judged = cache.bySegment.get(key);
     if (!judged) {
-      judged = [];
-      const segEnd = seg.offset + seg.text.length;
-      const following = file.text.slice(segEnd, segEnd + 1200);
-      const found = [
-        ...findAssignments(seg.text, seg.offset, CREDENTIAL_WORD, judgedCache.statements),
-        ...findMultilineXml(seg.text, following, segEnd),
-        ...findYamlBlockScalar(seg.text, following, segEnd),
-        ...findTerraformDefault(seg.text, following, segEnd),
-        ...findNameValuePair(seg.text, following, segEnd),
-      ];
-      for (const a of found) {
-        const verdict = judgeAssignment(a, seg.text, a.start - seg.offset);
-        if (verdict) judged.push({ assignment: a, verdict });
-      }
-      judgedCache.bySegment.set(key, judged);
+      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements);
+      cache.bySegment.set(key, judged);
     }
-    out.push(...judged);
+    // Loops, not spreads: this runs on every line the generic rules see, much of it before it is compiled.
+    if (judged.length) {
+      out ??= [];
+      for (let i = 0; i < judged.length; i++) out.push(judged[i]!);
+    }
   }
-  return out;
+  return out ?? NONE;
+}
+
+/** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
+function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[]): JudgedAssignment[] {
+  const segEnd = offset + text.length;
+  const following = whole.slice(segEnd, segEnd + 1200);
+  const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
+  for (const more of [
+    findMultilineXml(text, following, segEnd),
+    findYamlBlockScalar(text, following, segEnd),
+    findTerraformDefault(text, following, segEnd),
+    findNameValuePair(text, following, segEnd),
+  ]) {
+    for (let i = 0; i < more.length; i++) found.push(more[i]!);
+  }
+  if (found.length === 0) return NONE;
+  const judged: JudgedAssignment[] = [];
+  for (const a of found) {
+    const verdict = judgeAssignment(a, text, a.start - offset);
+    if (verdict) judged.push({ assignment: a, verdict });
+  }
+  return judged.length ? judged : NONE;
 }
 
 /** The findings of one generic rule: assignments judged at `tier`, at most `max` per file. */
