@@ -153,3 +153,52 @@ describe('scopes/k8s-cluster-admin-binding: Terraform Kubernetes provider bindin
     expect(runRule(rule, { code: binding('kubernetes_cluster_role_binding', '${var.role}', sa('deployer')), path: 'rbac.tf' })).toEqual([]);
   });
 });
+
+describe('scopes/k8s-cluster-admin-binding: bindings in a Terraform kubernetes_manifest', () => {
+  const manifest = (role: string, subject: string) => y`
+    resource "kubernetes_manifest" "admin" {
+      manifest = {
+        "apiVersion" = "rbac.authorization.k8s.io/v1"
+        "kind"       = "ClusterRoleBinding"
+        "metadata"   = { "name" = "ci-admin" }
+        "roleRef" = {
+          "apiGroup" = "rbac.authorization.k8s.io"
+          "kind"     = "ClusterRole"
+          "name"     = "${role}"
+        }
+        "subjects" = [${subject}]
+      }
+    }
+  `;
+
+  it('flags cluster-admin bound cluster-wide, at the role name, as for the same YAML', () => {
+    const admin = runRule(rule, { code: manifest('cluster-admin', '{ kind = "ServiceAccount", name = "deployer", namespace = "ci" }'), path: 'rbac.tf' });
+    expect(admin.map((f) => [f.startLine, f.severity])).toEqual([[9, 'high']]);
+    expect(admin[0]!.message).toMatch(/ClusterRoleBinding `ci-admin` binds `cluster-admin` to ServiceAccount `deployer`/);
+    const everyone = runRule(rule, { code: manifest('cluster-admin', '{ kind = "Group", name = "system:authenticated", apiGroup = "rbac.authorization.k8s.io" }'), path: 'rbac.tf' });
+    expect(everyone.map((f) => f.severity)).toEqual(['critical']);
+  });
+
+  it('flags a kubectl_manifest whose yaml_body is yamlencode({ … }) of the binding', () => {
+    const code = y`
+      resource "kubectl_manifest" "admins" {
+        yaml_body = yamlencode({
+          apiVersion = "rbac.authorization.k8s.io/v1"
+          kind       = "ClusterRoleBinding"
+          metadata   = { name = "platform-admins" }
+          subjects   = [{ kind = "Group", name = "platform-admins", apiGroup = "rbac.authorization.k8s.io" }]
+          roleRef    = { kind = "ClusterRole", name = "cluster-admin", apiGroup = "rbac.authorization.k8s.io" }
+        })
+      }
+    `;
+    expect(runRule(rule, { code, path: 'rbac.tf' }).map((f) => [f.startLine, f.severity])).toEqual([[7, 'high']]);
+  });
+
+  it('flags a heredoc binding; does not flag a narrow role, or a role Terraform computes', () => {
+    const heredoc =
+      'resource "kubernetes_manifest" "b" {\n  manifest = yamldecode(<<EOF\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: all\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n- kind: Group\n  name: system:serviceaccounts\nEOF\n  )\n}\n';
+    expect(runRule(rule, { code: heredoc, path: 'rbac.tf' }).map((f) => [f.startLine, f.severity])).toEqual([[10, 'critical']]);
+    expect(runRule(rule, { code: manifest('pod-reader', '{ kind = "ServiceAccount", name = "deployer", namespace = "ci" }'), path: 'rbac.tf' })).toEqual([]);
+    expect(runRule(rule, { code: manifest('${var.role}', '{ kind = "ServiceAccount", name = "deployer", namespace = "ci" }'), path: 'rbac.tf' })).toEqual([]);
+  });
+});

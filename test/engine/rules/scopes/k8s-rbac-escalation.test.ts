@@ -69,3 +69,13 @@ describe('scopes/k8s-rbac-escalation: services/status (CVE-2020-8554)', () => {
     expect(runRule(rule, { code: cr('  - apiGroups: [""]\n    resources: ["services", "services/status"]\n    verbs: ["get", "list", "watch"]\n'), path: 'rbac.yaml' })).toEqual([]);
   });
 });
+
+describe('scopes/k8s-rbac-escalation: a role in a Terraform kubernetes_manifest', () => {
+  const tf = (verbs: string, extra = '') =>
+    `resource "kubernetes_manifest" "ops" {\n  manifest = {\n    apiVersion = "rbac.authorization.k8s.io/v1"\n    kind       = "ClusterRole"\n    metadata   = { name = "ops" }\n    rules = [{\n      apiGroups = [""]\n      resources = ["users", "groups", "serviceaccounts"]\n      verbs     = [${verbs}]${extra}\n    }]\n  }\n}\n`;
+
+  it('flags impersonate as for the same YAML, and not a role without it', () => {
+    expect(runRule(rule, { code: tf('"impersonate"'), path: 'ops.tf' }).map((f) => [f.startLine, f.severity])).toEqual([[9, 'critical']]);
+    expect(runRule(rule, { code: tf('"get", "list"'), path: 'ops.tf' })).toEqual([]);
+  });
+});

@@ -191,3 +191,77 @@ describe('scopes/k8s-rbac-wildcard: Terraform Kubernetes provider roles', () => 
     expect(runRule(rule, { code: 'resource "kubernetes_config_map" "c" {\n  data = { verbs = "*" }\n}\n# kubernetes_role\n', path: 'k8s.tf' })).toEqual([]);
   });
 });
+
+describe('scopes/k8s-rbac-wildcard: manifests written inline in Terraform', () => {
+  // kubernetes_manifest's `manifest` is the object as HCL (registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest).
+  const hcl = (kind: string, rules: string) => y`
+    resource "kubernetes_manifest" "role" {
+      manifest = {
+        apiVersion = "rbac.authorization.k8s.io/v1"
+        kind       = "${kind}"
+        metadata = {
+          name      = "ops"
+          namespace = "shop"
+        }
+        rules = [
+          ${rules}
+        ]
+      }
+    }
+  `;
+
+  it('flags `*` in an HCL manifest as in the YAML, at the wildcard and with the same severity', () => {
+    const cluster = runRule(rule, { code: hcl('ClusterRole', '{\n      apiGroups = ["*"]\n      "resources" = ["*"]\n      verbs     = ["*"]\n    },'), path: 'rbac.tf' });
+    expect(cluster.map((f) => [f.startLine, f.startColumn, f.severity])).toEqual([[11, 16, 'critical']]);
+    expect(cluster[0]!.message).toMatch(/^ClusterRole `ops` rule 1 grants every verb on every resource of every API group/);
+    const role = runRule(rule, { code: hcl('Role', '{\n      apiGroups = [""]\n      resources = ["configmaps"]\n      verbs     = ["*"]\n    }'), path: 'rbac.tf' });
+    expect(role.map((f) => [f.startLine, f.severity])).toEqual([[13, 'medium']]);
+  });
+
+  it('flags YAML in yamldecode(<<-EOT …) and in kubectl_manifest yaml_body, at the line in the .tf file', () => {
+    const decoded = y`
+      resource "kubernetes_manifest" "ci" {
+        manifest = yamldecode(<<-EOT
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRole
+          metadata:
+            name: ci
+          rules:
+            - apiGroups: [""]
+              resources: [pods]
+              verbs: ["*"]
+          EOT
+        )
+      }
+    `;
+    const a = runRule(rule, { code: decoded, path: 'ci.tf' });
+    expect(a.map((f) => [f.startLine, f.startColumn, f.severity])).toEqual([[10, 17, 'high']]);
+    const body = y`
+      resource "kubectl_manifest" "ci" {
+        yaml_body = <<YAML
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata:
+        name: \${var.name}
+        namespace: ci
+      rules:
+      - apiGroups: ["*"]
+        resources: ["*"]
+        verbs: ["*"]
+      YAML
+      }
+    `;
+    const b = runRule(rule, { code: body, path: 'ci.tf' });
+    expect(b.map((f) => [f.startLine, f.severity])).toEqual([[9, 'high']]);
+    expect(b[0]!.message).toMatch(/^Role `\$\{var\.name\}` rule 1/);
+  });
+
+  it('does not flag a listed rule, a manifest of another kind, a reference, or a manifest read from another file', () => {
+    expect(runRule(rule, { code: hcl('Role', '{\n      apiGroups = ["apps"]\n      resources = ["deployments"]\n      verbs     = ["get", "list"]\n    }'), path: 'rbac.tf' })).toEqual([]);
+    expect(runRule(rule, { code: hcl('ConfigMap', '{\n      apiGroups = ["*"]\n      resources = ["*"]\n      verbs     = ["*"]\n    }'), path: 'rbac.tf' })).toEqual([]);
+    expect(runRule(rule, { code: hcl('ClusterRole', '{\n      apiGroups = var.groups\n      resources = local.resources\n      verbs     = var.verbs\n    }'), path: 'rbac.tf' })).toEqual([]);
+    const refs =
+      'resource "kubernetes_manifest" "a" {\n  manifest = yamldecode(file("${path.module}/role.yaml"))\n}\nresource "kubernetes_manifest" "b" {\n  for_each = local.rbac\n  manifest = each.value\n}\n# rbac.authorization.k8s.io\n';
+    expect(runRule(rule, { code: refs, path: 'rbac.tf' })).toEqual([]);
+  });
+});

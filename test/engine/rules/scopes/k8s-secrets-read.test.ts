@@ -38,3 +38,13 @@ describe('scopes/k8s-secrets-read severity', () => {
     expect(sev('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [update]')).toBe('low');
   });
 });
+
+describe('scopes/k8s-secrets-read: a role in a Terraform kubernetes_manifest', () => {
+  const tf = (names: string) =>
+    `resource "kubernetes_manifest" "app" {\n  manifest = yamldecode(<<-EOT\n    apiVersion: rbac.authorization.k8s.io/v1\n    kind: Role\n    metadata:\n      name: app\n      namespace: shop\n    rules:\n      - apiGroups: [""]\n        resources: [secrets]${names}\n        verbs: [get, list]\n  EOT\n  )\n}\n`;
+
+  it('flags reading every Secret as for the same YAML, and not named Secrets', () => {
+    expect(runRule(rule, { code: tf(''), path: 'app.tf' }).map((f) => [f.startLine, f.severity])).toEqual([[10, 'medium']]);
+    expect(runRule(rule, { code: tf('\n        resourceNames: [app-db]'), path: 'app.tf' })).toEqual([]);
+  });
+});

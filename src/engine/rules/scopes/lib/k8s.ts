@@ -2,8 +2,9 @@
  * Kubernetes RBAC objects with positions: `Role`, `ClusterRole`, `RoleBinding`, `ClusterRoleBinding`
  * from YAML streams (`---`), JSON, and `kind: List` / `*List` wrappers (kubectl and kustomize output),
  * and the Terraform Kubernetes provider's `kubernetes_role`, `kubernetes_cluster_role`,
- * `kubernetes_role_binding`, `kubernetes_cluster_role_binding` (and their `_v1` names).
- * Documents that do not parse (Helm templates with `{{ }}`) are skipped one by one. Parsed once per file.
+ * `kubernetes_role_binding`, `kubernetes_cluster_role_binding` (and their `_v1` names), and manifests
+ * written inline in Terraform (`kubernetes_manifest`'s `manifest`, `kubectl_manifest`'s `yaml_body`), read
+ * by the same reader as the YAML. Documents that do not parse (Helm templates with `{{ }}`) are skipped one by one. Parsed once per file.
  */
 import type { Severity } from '../../../finding.js';
 import { parseYaml, type YamlDoc, type YamlNode } from '../../../parse/yaml.js';
@@ -62,21 +63,119 @@ export const appliesToK8sRbac = (path: string): boolean => /\.(?:ya?ml|json|tf)$
 export const DEFINES_K8S_ROLE = /\bkind["']?\s*:\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
 /** … or a Terraform file that may (`resource "kubernetes_role"`, `"kubernetes_cluster_role_v1"`). */
 const DEFINES_TF_ROLE = /\bresource\s+"kubernetes_(?:cluster_)?role(?:_v1)?"/;
-export const definesK8sRole = (path: string, text: string): boolean => (/\.tf$/i.test(path) ? DEFINES_TF_ROLE.test(text) : DEFINES_K8S_ROLE.test(text));
+/** … or holds a manifest (`kubernetes_manifest`, `kubectl_manifest`) whose `kind` may be one, in HCL or YAML. */
+const TF_MANIFEST_RESOURCE = /\bresource\s+"(?:kubernetes|kubectl)_manifest"/;
+const DEFINES_TF_MANIFEST_ROLE = /\bkind["']?\s*[:=]\s*["']?(?:Cluster)?Role["']?\s*(?:[,}\r\n]|$)/m;
+export const definesK8sRole = (path: string, text: string): boolean =>
+  /\.tf$/i.test(path) ? DEFINES_TF_ROLE.test(text) || (TF_MANIFEST_RESOURCE.test(text) && DEFINES_TF_MANIFEST_ROLE.test(text)) : DEFINES_K8S_ROLE.test(text);
 /** Cheap test for a manifest that may bind a role (a `RoleBinding` / `ClusterRoleBinding`'s `roleRef`). */
 export const BINDS_K8S_ROLE = /\broleRef["']?\s*:/;
 const BINDS_TF_ROLE = /\bresource\s+"kubernetes_(?:cluster_)?role_binding(?:_v1)?"/;
-export const bindsK8sRole = (path: string, text: string): boolean => (/\.tf$/i.test(path) ? BINDS_TF_ROLE.test(text) : BINDS_K8S_ROLE.test(text));
+const BINDS_TF_MANIFEST_ROLE = /\broleRef["']?\s*[:=]/;
+export const bindsK8sRole = (path: string, text: string): boolean =>
+  /\.tf$/i.test(path) ? BINDS_TF_ROLE.test(text) || (TF_MANIFEST_RESOURCE.test(text) && BINDS_TF_MANIFEST_ROLE.test(text)) : BINDS_K8S_ROLE.test(text);
 
-function vals(doc: YamlDoc, node: YamlNode | undefined): KVal[] {
-  const items = doc.isSeq(node) ? doc.items(node) : node && !doc.isNull(node) ? [node] : [];
+/**
+ * The few reads the RBAC reader makes of a manifest, over a YAML document or an HCL object value
+ * (a Terraform `kubernetes_manifest`'s `manifest = { kind = "ClusterRole" … }`): one reader for both.
+ */
+interface Tree<N> {
+  get(node: N | undefined, ...path: string[]): N | undefined;
+  str(node: N | undefined): string | undefined;
+  items(node: N | undefined): N[];
+  isSeq(node: N | undefined): boolean;
+  isNull(node: N | undefined): boolean;
+  pos(node: N | undefined): { line: number; column: number } | undefined;
+}
+
+const yamlTree = (doc: YamlDoc): Tree<YamlNode> => ({
+  get: (n, ...path) => doc.get(n, ...path),
+  str: (n) => doc.str(n),
+  items: (n) => doc.items(n),
+  isSeq: (n) => doc.isSeq(n),
+  isNull: (n) => doc.isNull(n),
+  pos: (n) => doc.pos(n),
+});
+
+/** An HCL object key as written, quotes or not (`kind`, `"apiGroups"`). */
+const hclKey = (k: string): string => k.replace(/^"(.*)"$/, '$1');
+
+const hclTree: Tree<HclValue> = {
+  get(n, ...path) {
+    let cur = n;
+    for (const seg of path) cur = cur?.kind === 'object' ? cur.entries.find((e) => hclKey(e.key) === seg)?.value : undefined;
+    return cur;
+  },
+  // A string with `${…}` is kept as written: a name shows as `${var.app}-reader`, and no verb or resource is `*` by it.
+  str: (n) => (n?.kind === 'string' || n?.kind === 'template' ? n.value : undefined),
+  items: (n) => (n?.kind === 'tuple' ? n.items : []),
+  isSeq: (n) => n?.kind === 'tuple',
+  isNull: (n) => !n || n.kind === 'null',
+  pos: (n) => n?.pos,
+};
+
+function vals<N>(t: Tree<N>, node: N | undefined): KVal[] {
+  const items = t.isSeq(node) ? t.items(node) : node && !t.isNull(node) ? [node] : [];
   const out: KVal[] = [];
   for (const i of items) {
-    const s = doc.str(i);
-    const p = doc.pos(i) ?? { line: 1, column: 1 };
+    const s = t.str(i);
+    const p = t.pos(i) ?? { line: 1, column: 1 };
     if (s !== undefined) out.push({ v: s, line: p.line, column: p.column });
   }
   return out;
+}
+
+/** The RBAC objects of one manifest (and of the items of a `kind: List`), into `roles` and `bindings`. */
+function readManifest<N>(t: Tree<N>, obj: N | undefined, depth: number, roles: KRole[], bindings: KBinding[]): void {
+  if (!obj || depth > 3) return;
+  const kind = t.str(t.get(obj, 'kind'));
+  if (!kind) return;
+  if (/List$/.test(kind)) {
+    for (const item of t.items(t.get(obj, 'items'))) readManifest(t, item, depth + 1, roles, bindings);
+    return;
+  }
+  const name = t.str(t.get(obj, 'metadata', 'name')) ?? '';
+  const namespace = t.str(t.get(obj, 'metadata', 'namespace'));
+  const line = t.pos(obj)?.line ?? 1;
+  if (kind === 'Role' || kind === 'ClusterRole') {
+    const rules: KRule[] = [];
+    t.items(t.get(obj, 'rules')).forEach((r, index) => {
+      const p = t.pos(r) ?? { line, column: 1 };
+      rules.push({
+        index,
+        line: p.line,
+        column: p.column,
+        apiGroups: vals(t, t.get(r, 'apiGroups')),
+        resources: vals(t, t.get(r, 'resources')),
+        verbs: vals(t, t.get(r, 'verbs')),
+        resourceNames: vals(t, t.get(r, 'resourceNames')),
+        nonResourceURLs: vals(t, t.get(r, 'nonResourceURLs')),
+      });
+    });
+    roles.push({ kind, name, namespace, line, rules });
+  } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+    const ref = t.get(obj, 'roleRef');
+    const refName = t.get(ref, 'name');
+    const rp = t.pos(refName) ?? t.pos(ref) ?? { line, column: 1 };
+    const subjects: KSubject[] = t.items(t.get(obj, 'subjects')).map((s) => {
+      const p = t.pos(s) ?? { line, column: 1 };
+      return { kind: t.str(t.get(s, 'kind')) ?? '', name: t.str(t.get(s, 'name')) ?? '', namespace: t.str(t.get(s, 'namespace')), line: p.line, column: p.column };
+    });
+    bindings.push({
+      kind,
+      name,
+      namespace,
+      line,
+      roleRef: ref ? { kind: t.str(t.get(ref, 'kind')) ?? '', name: t.str(refName) ?? '', line: rp.line, column: rp.column } : undefined,
+      subjects,
+    });
+  }
+}
+
+/** Every manifest of a YAML stream or JSON text, into `roles` and `bindings`. */
+function fromYaml(text: string, json: boolean, roles: KRole[], bindings: KBinding[]): void {
+  const parsed = parseYaml(text, json ? { uniqueKeys: false } : { tolerant: true, uniqueKeys: false, version: '1.1' });
+  for (const doc of parsed?.docs ?? []) readManifest(yamlTree(doc), doc.root, 0, roles, bindings);
 }
 
 let cache: { text: string; roles: KRole[]; bindings: KBinding[] } | undefined;
@@ -85,57 +184,8 @@ export function k8sRbac(text: string, path: string): { roles: KRole[]; bindings:
   if (cache?.text === text) return cache;
   const roles: KRole[] = [];
   const bindings: KBinding[] = [];
-  if (/\.tf$/i.test(path)) {
-    cache = { text, ...fromTerraform(text) };
-    return cache;
-  }
-  const parsed = parseYaml(text, /\.json$/i.test(path) ? { uniqueKeys: false } : { tolerant: true, uniqueKeys: false, version: '1.1' });
-  const visit = (doc: YamlDoc, obj: YamlNode | undefined, depth: number): void => {
-    if (!obj || depth > 3) return;
-    const kind = doc.str(doc.get(obj, 'kind'));
-    if (!kind) return;
-    if (/List$/.test(kind)) {
-      for (const item of doc.items(doc.get(obj, 'items'))) visit(doc, item, depth + 1);
-      return;
-    }
-    const name = doc.str(doc.get(obj, 'metadata', 'name')) ?? '';
-    const namespace = doc.str(doc.get(obj, 'metadata', 'namespace'));
-    const line = doc.pos(obj)?.line ?? 1;
-    if (kind === 'Role' || kind === 'ClusterRole') {
-      const rules: KRule[] = [];
-      doc.items(doc.get(obj, 'rules')).forEach((r, index) => {
-        const p = doc.pos(r) ?? { line, column: 1 };
-        rules.push({
-          index,
-          line: p.line,
-          column: p.column,
-          apiGroups: vals(doc, doc.get(r, 'apiGroups')),
-          resources: vals(doc, doc.get(r, 'resources')),
-          verbs: vals(doc, doc.get(r, 'verbs')),
-          resourceNames: vals(doc, doc.get(r, 'resourceNames')),
-          nonResourceURLs: vals(doc, doc.get(r, 'nonResourceURLs')),
-        });
-      });
-      roles.push({ kind, name, namespace, line, rules });
-    } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
-      const ref = doc.get(obj, 'roleRef');
-      const refName = doc.get(ref, 'name');
-      const rp = doc.pos(refName) ?? doc.pos(ref) ?? { line, column: 1 };
-      const subjects: KSubject[] = doc.items(doc.get(obj, 'subjects')).map((s) => {
-        const p = doc.pos(s) ?? { line, column: 1 };
-        return { kind: doc.str(doc.get(s, 'kind')) ?? '', name: doc.str(doc.get(s, 'name')) ?? '', namespace: doc.str(doc.get(s, 'namespace')), line: p.line, column: p.column };
-      });
-      bindings.push({
-        kind,
-        name,
-        namespace,
-        line,
-        roleRef: ref ? { kind: doc.str(doc.get(ref, 'kind')) ?? '', name: doc.str(refName) ?? '', line: rp.line, column: rp.column } : undefined,
-        subjects,
-      });
-    }
-  };
-  for (const doc of parsed?.docs ?? []) visit(doc, doc.root, 0);
+  if (/\.tf$/i.test(path)) fromTerraform(text, roles, bindings);
+  else fromYaml(text, /\.json$/i.test(path), roles, bindings);
   cache = { text, roles, bindings };
   return cache;
 }
@@ -176,13 +226,46 @@ function tfVals(b: HclBlock, name: string): KVal[] {
   return items.flatMap((i) => (i.kind === 'string' ? [{ v: i.value, line: i.pos.line, column: i.pos.column }] : []));
 }
 
-function fromTerraform(text: string): { roles: KRole[]; bindings: KBinding[] } {
-  const roles: KRole[] = [];
-  const bindings: KBinding[] = [];
+/**
+ * Resources that hold a whole manifest, and the attribute that holds it: the Kubernetes provider's
+ * `kubernetes_manifest` (`manifest = { kind = "ClusterRole" … }` or `yamldecode(<<EOT … EOT)`) and the
+ * kubectl providers' `kubectl_manifest` (`yaml_body = <<YAML … YAML` or `yamlencode({ … })`).
+ */
+const TF_MANIFEST: Record<string, string> = { kubernetes_manifest: 'manifest', kubectl_manifest: 'yaml_body' };
+
+/**
+ * A manifest written inline in Terraform, read as the same manifest in a YAML file would be: an HCL object
+ * (as is or through `yamlencode` / `jsonencode`), or YAML in a string or heredoc (`yamldecode(…)`, or `yaml_body` as is). A manifest read from another file
+ * (`yamldecode(file("role.yaml"))`) is judged in that file; references (`each.value`) are unknown.
+ */
+function fromTfManifest(v: HclValue, text: string, roles: KRole[], bindings: KBinding[]): void {
+  // `yaml_body = yamlencode({ kind = "ClusterRoleBinding" … })` is the HCL object again.
+  if (v.kind === 'call' && (v.name === 'yamlencode' || v.name === 'jsonencode') && v.args[0]?.kind === 'object') v = v.args[0]!;
+  if (v.kind === 'object') {
+    readManifest(hclTree, v, 0, roles, bindings);
+    return;
+  }
+  if (v.kind === 'call' && v.name === 'yamldecode' && v.args.length === 1) v = v.args[0]!;
+  if (v.kind !== 'string' && v.kind !== 'template') return;
+  // A heredoc is read from the file as written (the parsed value loses its first line's indentation,
+  // which `<<-` YAML needs), padded so the YAML's lines are the file's.
+  const lines = text.split('\n');
+  const heredoc = lines[v.pos.line - 1]?.slice(v.pos.column - 1).startsWith('<<');
+  const yaml = heredoc ? '\n'.repeat(v.pos.line) + lines.slice(v.pos.line, v.endLine - 1).join('\n') : '\n'.repeat(v.pos.line - 1) + v.value;
+  fromYaml(yaml, false, roles, bindings);
+}
+
+function fromTerraform(text: string, roles: KRole[], bindings: KBinding[]): void {
   const file = parseHcl(text);
   for (const block of file?.root.blocks ?? []) {
     if (block.type !== 'resource') continue;
     const type = block.labels[0] ?? '';
+    const manifest = TF_MANIFEST[type];
+    if (manifest) {
+      const a = attr(block, manifest);
+      if (a) fromTfManifest(a.value, text, roles, bindings);
+      continue;
+    }
     const roleKind = TF_ROLE[type];
     const bindingKind = TF_BINDING[type];
     if (!roleKind && !bindingKind) continue;
@@ -221,7 +304,6 @@ function fromTerraform(text: string): { roles: KRole[]; bindings: KBinding[] } {
       });
     }
   }
-  return { roles, bindings };
 }
 
 /**
