@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/uuid-service-key.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { HEX, cat, rand } from '../../../helpers/tokens.js';
 
 const uuid = (seed: string): string =>
@@ -27,6 +28,21 @@ ruleTester(rule, {
     'CONSUL_HTTP_TOKEN=${CONSUL_HTTP_TOKEN}',
     `SPLUNK_HEC_TOKEN=${cat('123e4567', '-e89b-12d3-a456-426614174000')}`,
     `NOMAD_TOKEN=${cat('00000000', '-0000-0000-0000-000000000000')}`,
+    // Names that are ordinary words count only right before a strong credential word.
+    `keyboard_shortcut_key = "${a}"`,
+    `privacy_policy_key: ${a}`,
+    `coda_doc_id = "${a}"`,
+    `SHORTCUT_TOKEN=${a}`,
+    `const guardianKey = "${a}";`,
+    `privacy_settings_cache_api_key = "${a}"`,
+    `otherwise_api_key = "${a}"`,
+    `CODA_API_TOKEN_ID=${a}`,
+    { code: `shortcut:\n  api_key: ${a}\n`, path: 'config.yml' },
+    // Ids, and a provider's public key: LoginRadius's API key is the site's public identifier (its secret is the credential).
+    `LOGINRADIUS_API_KEY=${a}`,
+    `MUX_TOKEN_ID=${a}`,
+    `TRU_CLIENT_ID=${a}`,
+    `codacy_api_token = "${a}"`,
   ],
   invalid: [
     { code: `SPLUNK_HEC_TOKEN=${a}\n`, path: '.env', secret: a },
@@ -51,5 +67,30 @@ ruleTester(rule, {
     { code: `acl {\n  enabled = true\n  tokens {\n    initial_management = "${a}"\n    agent = "${b}"\n  }\n}\n`, path: 'consul.d/consul.hcl', count: 2, line: 4 },
     { code: `{\n  "acl": {\n    "tokens": {\n      "agent": "${a}"\n    }\n  }\n}\n`, path: 'consul.json', secret: a, line: 4 },
     { code: `consul {\n  address = "127.0.0.1:8500"\n  token   = "${b}"\n}\n`, path: 'nomad.d/nomad.hcl', secret: b, line: 3 },
+    // Smaller APIs whose keys are UUIDs, by name on the line or as the parent key.
+    { code: `BUGSNAG_AUTH_TOKEN=${a}\n`, path: '.env', secret: a },
+    { code: `logzio:\n  api_token: "${b}"\n`, path: 'values.yaml', secret: b, line: 2 },
+    { code: `const transferwiseToken = '${a}';\n`, path: 'wise.js', secret: a },
+    { code: `{"moosend_api_key": "${b}"}\n`, path: 'settings.json', secret: b },
+    { code: `LOGINRADIUS_API_SECRET=${a}\n`, path: '.env', secret: a },
+    { code: `RUNSCOPE_ACCESS_TOKEN: ${b}\n`, path: '.github/workflows/ci.yml', secret: b },
+    { code: `ZIPCODEBASE_KEY=${a}\n`, path: '.env', secret: a },
+    // Ordinary words as names, right before a strong credential word.
+    { code: `SHORTCUT_API_TOKEN=${a}\n`, path: '.env', secret: a },
+    { code: `const codaApiKey = "${b}";\n`, path: 'coda.ts', secret: b },
+    { code: `guardian_api_key: ${a}\n`, path: 'config.yml', secret: a },
+    { code: `PRIVACY_API_KEY="${b}"\n`, path: '.env', secret: b },
+    { code: `WISE_API_TOKEN=${a}\n`, path: '.env', secret: a },
   ],
+});
+
+describe('secrets/uuid-service-key messages', () => {
+  it('names the provider whose name the value is under', () => {
+    const message = (code: string): string => runRule(rule, { code, path: '.env' })[0]?.message ?? '';
+    expect(message(`SHORTCUT_API_TOKEN=${a}\n`)).toMatch(/^Shortcut API token/);
+    expect(message(`CODA_API_KEY=${b}\n`)).toMatch(/^Coda API token/);
+    expect(message(`WISE_API_TOKEN=${a}\n`)).toMatch(/^Wise API token/);
+    expect(message(`LOGINRADIUS_API_SECRET=${b}\n`)).toMatch(/^LoginRadius API secret/);
+    expect(message(`SPLUNK_HEC_TOKEN=${a}\n`)).toMatch(/^Splunk HTTP Event Collector token/);
+  });
 });
