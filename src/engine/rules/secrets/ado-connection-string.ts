@@ -4,7 +4,7 @@ import { isPlaceholderPassword } from './lib/credential-values.js';
 import { isLocalHost } from './lib/url-credentials.js';
 
 // `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
-const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"\r\n]{1,128})/gi;
+const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"`\r\n]{1,128})/gi;
 // Other keys of ADO.NET, ODBC, OLE DB, Npgsql and StackExchange.Redis connection strings.
 const OTHER_KEY =
   /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;
@@ -12,6 +12,34 @@ const OTHER_KEY =
 const ARM_EXPRESSION = /["']\[\s*(?:concat|format|replace|string|if|base64|uri)\s*\(/i;
 const ARM_FUNCTION = /^\W{0,4}(?:parameters|variables|listKeys|listkeys|listConnectionStrings|listSecrets|listCredentials|reference|resourceId|concat|format|secret|getSecret)\s*\(/i;
 const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ \t]*=[ \t]*(?:tcp:)?([^;,\s"']+)/i;
+/** Source files: a connection string there is a string literal (config files write it bare). */
+const CODE_FILE = /\.(?:py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|fs|go|rb|php|swift|rs|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs)$/i;
+
+/**
+ * Whether offset `at` of `text` is a call's argument in code: outside any string literal on its line and
+ * inside an open `(` (`Credential(username="admin", password="…")`, `dict(user=u, password=pw)`): keyword
+ * arguments, not a connection string, which code writes as a string. Lines longer than the reach
+ * (minified code) are not read: false, as before this test.
+ */
+function isCallArgument(text: string, at: number): boolean {
+  const min = Math.max(0, at - STRING_REACH);
+  let from = at;
+  while (from > min && text.charCodeAt(from - 1) !== 10) from--;
+  if (from === min && min > 0 && text.charCodeAt(min - 1) !== 10) return false;
+  let open = 0; // the quote character of the string we are in, or 0
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* backslash */) i++;
+    else if (open !== 0) {
+      if (c === open) open = 0;
+    } else if (c === 34 || c === 39 || c === 96) open = c;
+    else if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return open === 0 && depth > 0;
+}
+const STRING_REACH = 2_000;
 
 /**
  * `Password=`/`Pwd=` inside an ADO.NET, ODBC, OLE DB, Npgsql or Redis (StackExchange) connection string:
@@ -41,6 +69,7 @@ const rule: Rule = {
   scope: 'line',
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
+    const code = CODE_FILE.test(file.path);
     for (const seg of file.segments) {
       if (!/[;,]/.test(seg.text)) continue;
       PASSWORD_PAIR.lastIndex = 0;
@@ -53,6 +82,7 @@ const rule: Rule = {
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
+        if (code && isCallArgument(seg.text, m.index)) continue;
         // An ARM template expression builds the string from parameters and keys looked up at deploy
         // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.
         // A literal inside such an expression is still committed, so only a value that is itself a

@@ -18,6 +18,13 @@ ruleTester(rule, {
     'Data Source=db.test;Initial Catalog=app;Password=%s;',
     // Inside a jdbc URL: connection-string reports it.
     `jdbc:sqlserver://sql.test:1433;databaseName=app;user=sa;password=${pw}`,
+    // Keyword arguments in code are not a connection string, whatever their names (a literal password
+    // there is the generic rules' to judge).
+    { code: `credential = Credential(type="basic_auth", username="admin", password="${pw}")\n`, path: 'tests/base.py' },
+    { code: `USER_ADMIN = dict(endpoint = url, username = "admin_user", password = "${pw}", repo = "haproxy")\n`, path: 'tests/test_roles.py' },
+    { code: `client = dict(endpoint = url, username = user_name, password = user_edit_project_password)\n`, path: 'tests/test_projects.py' },
+    { code: `db = connect(host=host, user=user, password=secrets.db_password, port=5432)\n`, path: 'app/db.py' },
+    { code: `conn := Open(Config{Host: h, User: u}, password=pw, sslmode=require)\n`, path: 'db.go' },
   ],
   invalid: [
     {
@@ -32,6 +39,13 @@ ruleTester(rule, {
     { code: `Host=pg.prod.test;Port=5432;Database=app;Username=app;Password='${pw2}'`, secret: pw2 },
     { name: 'StackExchange.Redis', code: `cache.redis.cache.windows.net:6380,password=${pw2},ssl=True,abortConnect=False`, secret: pw2 },
     { name: 'local server kept at low confidence', code: `Server=localhost;Database=app;User ID=sa;Password=${pw};`, secret: pw },
+    // In code, inside the string literal (any quote, the other kinds inside it), after other strings on the line.
+    { code: `var cs = "Server=sql.prod.test;Database=app;User Id=app;Password=${pw2};";\n`, path: 'Db.cs', secret: pw2 },
+    { code: `conn = pyodbc.connect('DRIVER={ODBC Driver 18};SERVER=sql.prod.test;UID=app;PWD=${pw2};')\n`, path: 'etl/load.py', secret: pw2 },
+    { code: `connect("x", \`Host=pg.prod.test;Username=app;Password=${pw2}\`)\n`, path: 'src/db.ts', secret: pw2 },
+    { code: `conn = Open(cfg, "Server=sql.prod.test;User Id=\\"app\\";Password=${pw2};")\n`, path: 'db.go', secret: pw2 },
+    // Config files write the string bare.
+    { code: `ConnectionStrings__Default=Server=sql.prod.test;Database=app;User Id=app;Password=${pw2}\n`, path: '.env', secret: pw2 },
   ],
 });
 
