@@ -10,6 +10,8 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // An element's `authorization` attribute naming a permission (Angular), not a header.
+    { code: '<storage-class-switch value="sc.Selected" authorization="K8sResourcePoolDetailsW"></storage-class-switch>', path: 'app/views/resourcePool.html' },
     'curl -H "Authorization: Bearer $API_KEY" https://api.test/v1',
     'curl -H "Authorization: Bearer ${API_TOKEN}" https://api.test/v1',
     'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://x.test',

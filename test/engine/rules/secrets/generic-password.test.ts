@@ -131,6 +131,10 @@ ruleTester(rule, {
     // Prose in a script's manual, a translated label.
     { code: 'password since it is safer. With --password1 option, on Linux,', path: 'data/Dockerfiles/dovecot/imapsync' },
     { code: '        "app_passwd": "Applikationslösenord",', path: 'data/web/lang/lang.sv-se.json' },
+    // Translations in scripts written without spaces.
+    { code: '        "PASSWORD": "密码长度在8到128之间且需包含至少一个大写字符",', path: 'src/i18n/lang/zh-cn-lang.json' },
+    { code: '            "SEARCH_PWD": "LDAP搜索密码",', path: 'src/i18n/lang/zh-cn-lang.json' },
+    { code: '  "password": "パスワード",', path: 'locales/ja.json' },
     { code: '        "app_passwd": "Contraseña",', path: 'data/web/lang/lang.es-es.json' },
   ],
   invalid: [

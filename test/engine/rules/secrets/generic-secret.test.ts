@@ -134,6 +134,11 @@ ruleTester(rule, {
     // Django migration dependencies: `("auth", "<migration name>")`.
     { name: 'migration name', code: '    dependencies = [("auth", "0006_require_contenttypes_0002")]', path: 'app/migrations/0001_initial.py' },
     { code: '        ("auth", "0012_alter_user_first_name_max_length"),', path: 'app/migrations/0005_appextension.py' },
+    // Identifiers with a word spelled with a digit (`k8s`, `oauth2`), a member path: names, not keys.
+    { code: "const storageKey = 'k8sConfigMapsDatatable';", path: 'app/react/ConfigMapsDatatable.tsx' },
+    { code: '\tDeletePortainerK8sRegistrySecrets = "DeletePortainerK8sRegistrySecrets"', path: 'api/actions/actions.go' },
+    { code: '\tuser.AdminRoleInAuth = u2.AdminRoleInAuth', path: 'src/server/auth_proxy.go' },
+    { code: "export const oauthKey = 'useOAuth2ProviderSettings';", path: 'src/settings.ts' },
     // Minified code: chained assignments between member paths.
     { name: 'minified chained assignment', code: 'e._TTSOps=e.TTSOps.value,_check_password_hook=Module._check_password_hook=e.check_password_hook.value,_X=1', path: 'dist/pglite.cjs' },
     // A namespace/name reference, a resource path.
@@ -154,7 +159,8 @@ ruleTester(rule, {
     { code: 'username=user&password=password&_csrf=35942e65-a172-4cd4-a1d4-d16a51147b3e', path: 'docs/persistence.adoc' },
   ],
   invalid: [
-    // Random values in the same places are still found.
+    // Random values in the same places are still found, a digit-spelled word inside them or not.
+    { name: 'random token holding K8s', code: `const authKey = "${cat('q', 'K8s', 'd7Hw2PzLm4Xv9RtY')}";`, count: 1, path: 'src/auth.ts' },
     { name: 'random lower-case token with underscores', code: `api_token = "${cat(rand(14, LOWER_ALNUM, 'u1'), '_', rand(14, LOWER_ALNUM, 'u2'))}"`, count: 1, path: 'settings.py' },
     { code: `    ("auth_token", "${s}"),`, secret: s, path: 'conf.py' },
     { name: 'not a chain: a real value after the name', code: `e.x=1,_client_secret="${s}",_y=2`, secret: s, path: 'dist/app.js' },

@@ -194,8 +194,16 @@ function skipValue(a: Assignment, line: string): boolean {
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v)) return true;
-  // data[0].secret, config.auth.token: a member path (of words), not `<id>.<random>`.
-  if (/^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d{3}/.test(v) && looksLikeIdentifier(v.replace(/\[\d+\]/g, ''))) return true;
+  // data[0].secret, config.auth.token, u2.AdminRoleInAuth: a member path (each member of words), not `<id>.<random>`.
+  if (
+    /^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) &&
+    !/\d{3}/.test(v) &&
+    v
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .every(looksLikeIdentifier)
+  )
+    return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
   if (a.quote && joinedToCode(a, line)) return true;
@@ -275,6 +283,9 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   // One word, in any script, maybe ending a sentence: an enum, a label, a default, a translation
   // (`"app_passwd": "Applikationslösenord"`), prose (`with --password1 option,`).
   if (ONE_WORD.test(v)) return false;
+  // Words of a script written without spaces (Chinese, Japanese, Korean): a sentence of a translation
+  // (`"PASSWORD": "密码长度在8到128之间…"`, `"SEARCH_PWD": "LDAP搜索密码"`), not a password.
+  if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2}/.test(v)) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // ENV_VAR_NAME
   if (/^[A-Z]+(?:_[A-Z0-9]*)*$/.test(v)) return false; // a constant: `ANONYMOUS`, `FACTORONE`, `SCOPE_`
   if (/^[A-Za-z][\w.-]*(?:,[A-Za-z][\w.-]*)+$/.test(v) && v.split(',').every((x) => looksLikeIdentifier(x))) return false; // ROLE_A,ROLE_B

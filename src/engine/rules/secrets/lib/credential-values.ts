@@ -169,10 +169,26 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const isUuid = (v: string): boolean => UUID.test(v);
 
 /** Code identifiers and member paths (`getPassword`, `config.db.secret`, `SOME_ENV_NAME`), not random strings. */
+/** Words spelled with a digit in identifiers: Kubernetes, i18n, cloud services, versions, encodings, architectures. */
+const DIGIT_WORDS = /k8s|i18n|l10n|a11y|s3|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|2fa|3d|2d|v[1-9]/gi;
+
+/** `v[from, to)` stands as a word of an identifier: at a separator, the start or end, or a camelCase hump. */
+function wordBoundaryAt(v: string, from: number, to: number): boolean {
+  const before = from === 0 ? '' : v[from - 1]!;
+  const after = to === v.length ? '' : v[to]!;
+  const first = v[from]!;
+  const last = v[to - 1]!;
+  const startOk = before === '' || !/[A-Za-z0-9]/.test(before) || (/[a-z0-9]/.test(before) && /[A-Z]/.test(first));
+  const endOk = after === '' || !/[A-Za-z0-9]/.test(after) || (/[a-z0-9]/.test(last) && /[A-Z]/.test(after)) || (/[A-Z]/.test(last) && /[A-Z]/.test(after) && !/[a-z]/.test(v.slice(from, to)));
+  return startOk && endOk;
+}
+
 export function looksLikeIdentifier(v: string): boolean {
   if (!/^[A-Za-z_$][\w$]*(?:[.:-][A-Za-z_$][\w$]*)*$/.test(v)) return false;
-  // Split into words at separators, case changes and letter/digit switches.
+  // Split into words at separators, case changes and letter/digit switches; words written with a digit
+  // (`k8s`, `i18n`, `oauth2`, `ec2`) are one word (`k8sConfigMapsDatatable`, `DeletePortainerK8sSecrets`).
   const parts = v
+    .replace(DIGIT_WORDS, (w, at: number) => (wordBoundaryAt(v, at, at + w.length) ? (w[0] === w[0]!.toUpperCase() ? 'Word' : 'word') : w))
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
