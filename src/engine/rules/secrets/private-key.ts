@@ -96,6 +96,9 @@ const rule: Rule = {
           if (!body || !isPlausibleKeyBody(body.base64)) continue;
         }
         const b64 = body.base64;
+        // A short body whose DER header promises far more: a sample cut short (real keys of any size
+        // decode whole; long bodies are judged as keys whatever their header says, as fixtures are).
+        if (b64.length < 100 && isTruncatedDer(b64)) continue;
         const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
         const encrypted = kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
         // Real DER starts with a SEQUENCE (`MI…`), OpenSSH with its magic; anything else is a sample or a fake.
@@ -116,6 +119,28 @@ const rule: Rule = {
     return out;
   },
 };
+
+/**
+ * A DER body (an outer SEQUENCE, `MI…`/`MC…`) shorter than the length its header declares: a sample cut
+ * short for a test or a document (`MIIDXTCCAkWgAwIBAgIJ…=` and the END line), which no program can load.
+ */
+function isTruncatedDer(b64: string): boolean {
+  if (!b64.startsWith('M')) return false;
+  const buf = Buffer.from(b64.slice(0, 8), 'base64');
+  if (buf[0] !== 0x30 || buf.length < 2) return false;
+  let len = buf[1]!;
+  let header = 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n < 1 || n > 3 || buf.length < 2 + n) return false;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i]!;
+    header += n;
+  }
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const decoded = (b64.length * 3) / 4 - padding;
+  return decoded * 2 < header + len;
+}
 
 /** Base64 of a PEM block (one line): `LS0tLS1CRUdJTi…` is `-----BEGIN …`. */
 const ENCODED = /(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{60,24000}={0,2}(?![A-Za-z0-9+/=])/g;

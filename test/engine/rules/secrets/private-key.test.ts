@@ -36,6 +36,8 @@ ruleTester(rule, {
   valid: [
     // Doc samples: truncated, masked or invented bodies.
     `${begin('RSA ')}\nMIIEpAIBAAKCAQEA...\n${end('RSA ')}`,
+    // A test's "wrong PEM type" sample: a certificate's first bytes under a key label, 42 of 865 bytes.
+    `${begin('')}\n${cat('MIIDXTCCAkWgAwIBAgIJAKZ7cGiV', 'gJqRMA0GCSqGSIb3DQEBCwUAMEU=')}\n${end('')}`,
     `${begin('')}\n***\n${end('')}`,
     `${begin('')}\nxxx\n${end('')}`,
     `${begin('')}\nanything\n${end('')}`,
@@ -55,6 +57,8 @@ ruleTester(rule, {
     { code: pem('RSA ', rsa), secret: rsa, count: 1, line: 1, path: 'deploy/id_rsa' },
     { code: `# test fixture\n\n${pem('', pkcs8)}`, secret: pkcs8, line: 3 },
     { code: pem('EC ', ec), secret: ec },
+    // The smallest real key, whole: Ed25519 in PKCS#8 (48 bytes, 64 characters).
+    { name: 'Ed25519 PKCS#8', code: pem('', generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64')), count: 1 },
     { code: pem('DSA ', der(600, 'dsa')) },
     { name: 'OpenSSH, unencrypted', code: pem('OPENSSH ', openssh('none', 'o1')), count: 1 },
     { name: 'OpenSSH, passphrase-protected', code: pem('OPENSSH ', openssh('aes256-ctr', 'o2')), count: 1 },
