@@ -17,20 +17,26 @@ const CODE_FILE = /\.(?:py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs
 
 /**
  * Whether offset `at` of `text` is a call's argument in code: outside any string literal on its line and
- * inside an open `(` (`Credential(username="admin", password="…")`, `dict(user=u, password=pw)`): keyword
- * arguments, not a connection string, which code writes as a string. Lines longer than the reach
- * (minified code) are not read: false, as before this test.
+ * inside a `(` opened on it or on the lines just before (`Credential(username="admin", password="…")`,
+ * `client.db(\n  name, username=cfg["user"], password=cfg["password"])`): keyword arguments, not a
+ * connection string, which code writes as a string. Quotes are read per line (strings rarely span
+ * lines), brackets across them. Text longer than the reach (minified code) is not read: false.
  */
 function isCallArgument(text: string, at: number): boolean {
   const min = Math.max(0, at - STRING_REACH);
   let from = at;
-  while (from > min && text.charCodeAt(from - 1) !== 10) from--;
+  let lines = 0;
+  while (from > min) {
+    if (text.charCodeAt(from - 1) === 10 && ++lines > CALL_LINES) break;
+    from--;
+  }
   if (from === min && min > 0 && text.charCodeAt(min - 1) !== 10) return false;
   let open = 0; // the quote character of the string we are in, or 0
   let depth = 0;
   for (let i = from; i < at; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92 /* backslash */) i++;
+    if (c === 10) open = 0;
+    else if (c === 92 /* backslash */) i++;
     else if (open !== 0) {
       if (c === open) open = 0;
     } else if (c === 34 || c === 39 || c === 96) open = c;
@@ -39,6 +45,8 @@ function isCallArgument(text: string, at: number): boolean {
   }
   return open === 0 && depth > 0;
 }
+/** Lines before the match where the call's `(` may be. */
+const CALL_LINES = 3;
 const STRING_REACH = 2_000;
 
 /**
@@ -82,7 +90,7 @@ const rule: Rule = {
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
-        if (code && isCallArgument(seg.text, m.index)) continue;
+        if (code && isCallArgument(file.text, seg.offset + m.index)) continue;
         // An ARM template expression builds the string from parameters and keys looked up at deploy
         // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.
         // A literal inside such an expression is still committed, so only a value that is itself a

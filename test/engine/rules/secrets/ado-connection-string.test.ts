@@ -25,6 +25,11 @@ ruleTester(rule, {
     { code: `client = dict(endpoint = url, username = user_name, password = user_edit_project_password)\n`, path: 'tests/test_projects.py' },
     { code: `db = connect(host=host, user=user, password=secrets.db_password, port=5432)\n`, path: 'app/db.py' },
     { code: `conn := Open(Config{Host: h, User: u}, password=pw, sslmode=require)\n`, path: 'db.go' },
+    {
+      name: 'a call over several lines',
+      code: `db = client.db(\n    self.configuration["dbname"], username=self.configuration["user"], password=self.configuration["password"]\n)\n`,
+      path: 'query_runner/arango.py',
+    },
   ],
   invalid: [
     {
@@ -44,6 +49,12 @@ ruleTester(rule, {
     { code: `conn = pyodbc.connect('DRIVER={ODBC Driver 18};SERVER=sql.prod.test;UID=app;PWD=${pw2};')\n`, path: 'etl/load.py', secret: pw2 },
     { code: `connect("x", \`Host=pg.prod.test;Username=app;Password=${pw2}\`)\n`, path: 'src/db.ts', secret: pw2 },
     { code: `conn = Open(cfg, "Server=sql.prod.test;User Id=\\"app\\";Password=${pw2};")\n`, path: 'db.go', secret: pw2 },
+    {
+      name: 'a string argument of a call over several lines',
+      code: `cs = build(\n    "Server=sql.prod.test;Database=app;User Id=app;Password=${pw2};",\n)\n`,
+      path: 'db.py',
+      secret: pw2,
+    },
     // Config files write the string bare.
     { code: `ConnectionStrings__Default=Server=sql.prod.test;Database=app;User Id=app;Password=${pw2}\n`, path: '.env', secret: pw2 },
   ],
