@@ -19,6 +19,8 @@ const HEX_KEY = new RegExp(
 );
 const WALLET_NAME = new RegExp(`(?:^|[^a-z])(?:${WALLET_WORDS})`, 'i');
 const WALLET_FILE = /(?:^|\/)(?:hardhat\.config\.[cm]?[jt]s|truffle(?:-config)?\.js|foundry\.toml|brownie-config\.ya?ml|\.env[\w.-]*)$/i;
+/** Every app has a .env: there a 64-hex `SECRET_KEY` is the app's own key, and only a private key's name says wallet. */
+const ENV_FILE = /(?:^|\/)\.env[\w.-]*$/i;
 // A BIP-39 mnemonic (12–24 words) assigned to a seed/mnemonic/recovery-phrase name.
 const MNEMONIC = new RegExp(
   String.raw`(?<name>[\w.-]{0,30}?(?:mnemonic|seed|phrase|recovery|passphrase|secret[_.-]?words|wallet[_.-]?words)[\w.-]{0,20}?)["'\]]{0,2}\s{0,4}(?::=|=>|[:=]|,)\s{0,4}["'\x60]?(?<secret>[a-z]{3,8}(?:[ ]+[a-z]{3,8}){11,23})(?![a-z])`,
@@ -147,6 +149,7 @@ const rule: Rule = {
         // `0x` + 64 hex labelled a private key is an EVM key even without a wallet word around it.
         const evmKey = s.startsWith('0x') && /priv/i.test(name);
         if (!walletName && !walletFile && !evmKey) continue;
+        if (!walletName && ENV_FILE.test(file.path) && !/priv/i.test(name)) continue;
         if (!/priv|secret|^sk$|[_.-]sk$|wallet[ _.-]?key|signer[_.-]?key|deployer[_.-]?key|account[_.-]?key/i.test(name)) continue;
         const at = seg.offset + m.index + m[0].length - s.length;
         push(at, s, `Wallet private key (64 hex) hard-coded in \`${name.slice(0, 60)}\`: whoever reads it controls the address.`, walletName && walletFile ? {} : { confidence: 'medium' });

@@ -71,6 +71,8 @@ ruleTester(rule, {
     `PRIVATE_KEY=0x${'0'.repeat(63)}1`,
     { code: `const privateKeyHash = "${hex}";`, path: 'src/app.ts' },
     { code: `api_private_key = "${hex}"`, path: 'src/app.py' }, // no wallet context: generic-secret's call
+    // An app's own 64-hex keys in its .env (Outline's SECRET_KEY, UTILS_SECRET): generic-secret's.
+    { code: `SECRET_KEY=${hex}\nUTILS_SECRET=${hex}\n`, path: '.env.test' },
     { code: `Block hash: 0x${hex}`, path: 'NOTES.md' },
   ],
   invalid: [

@@ -134,6 +134,8 @@ ruleTester(rule, {
     // Django migration dependencies: `("auth", "<migration name>")`.
     { name: 'migration name', code: '    dependencies = [("auth", "0006_require_contenttypes_0002")]', path: 'app/migrations/0001_initial.py' },
     { code: '        ("auth", "0012_alter_user_first_name_max_length"),', path: 'app/migrations/0005_appextension.py' },
+    // Jenkins' stored form of a bcrypt hash.
+    { code: 'private static final String JBCRYPT_ENCODED_PASSWORD = "#jbcrypt:$2a$10$Nm37vwdZwJ5T2QTBwYuBYONHD3qKilgd5UO7wuDXI83z5dAdrgi4i";', path: 'src/test/java/RealmTest.java' },
     // Identifiers with a word spelled with a digit (`k8s`, `oauth2`), a member path: names, not keys.
     { code: "const storageKey = 'k8sConfigMapsDatatable';", path: 'app/react/ConfigMapsDatatable.tsx' },
     { code: '\tDeletePortainerK8sRegistrySecrets = "DeletePortainerK8sRegistrySecrets"', path: 'api/actions/actions.go' },

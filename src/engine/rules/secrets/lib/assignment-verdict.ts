@@ -130,6 +130,8 @@ const CHAINED_MEMBERS = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*(?:=[A-Za-z_$][
  * behind a braced id, not a credential. `{noop}` is the plain-text password and stays a candidate.
  */
 function isPrefixedPasswordHash(v: string): boolean {
+  // Jenkins' `#jbcrypt:$2a$10$…` (its user database, a test's expected hash).
+  if (/^#jbcrypt:/.test(v)) return isNonSecretDatum(v.slice(9));
   const m = /^\{([\w@.-]{0,40})\}(.+)$/.exec(v);
   if (!m || /^noop$/i.test(m[1]!)) return false;
   const rest = m[2]!;
