@@ -177,6 +177,8 @@ import bitwardenAccessToken from '../bitwarden-access-token.js';
 import triggerDevSecretKey from '../trigger-dev-secret-key.js';
 import infisicalServiceToken from '../infisical-service-token.js';
 import heliconeApiKey from '../helicone-api-key.js';
+import convexDeployKey from '../convex-deploy-key.js';
+import modalTokenSecret from '../modal-token-secret.js';
 export const rules: Rule[] = [
   slackToken,
   slackWebhook,
@@ -354,4 +356,6 @@ export const rules: Rule[] = [
   triggerDevSecretKey,
   infisicalServiceToken,
   heliconeApiKey,
+  convexDeployKey,
+  modalTokenSecret,
 ];
