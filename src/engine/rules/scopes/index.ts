@@ -43,6 +43,7 @@ import k8sSecretsRead from './k8s-secrets-read.js';
 import k8sRbacEscalation from './k8s-rbac-escalation.js';
 import k8sBindingPrivilegedRole from './k8s-binding-privileged-role.js';
 import k8sSystemMasters from './k8s-system-masters.js';
+import eksAccessPolicyAdmin from './eks-access-policy-admin.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -88,4 +89,5 @@ export const scopeRules: Rule[] = [
   k8sRbacEscalation,
   k8sBindingPrivilegedRole,
   k8sSystemMasters,
+  eksAccessPolicyAdmin,
 ];
