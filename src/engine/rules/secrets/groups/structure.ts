@@ -27,6 +27,7 @@ import composerAuthToken from '../composer-auth-token.js';
 import pgbouncerUserlistPassword from '../pgbouncer-userlist-password.js';
 import smbpasswdNtHash from '../smbpasswd-nt-hash.js';
 import openvpnStaticKey from '../openvpn-static-key.js';
+import filezillaPassword from '../filezilla-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -62,6 +63,7 @@ export const rules: Rule[] = [
   pgbouncerUserlistPassword,
   smbpasswdNtHash,
   openvpnStaticKey,
+  filezillaPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
