@@ -28,6 +28,7 @@ import pgbouncerUserlistPassword from '../pgbouncer-userlist-password.js';
 import smbpasswdNtHash from '../smbpasswd-nt-hash.js';
 import openvpnStaticKey from '../openvpn-static-key.js';
 import filezillaPassword from '../filezilla-password.js';
+import mremotengPassword from '../mremoteng-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -64,6 +65,7 @@ export const rules: Rule[] = [
   smbpasswdNtHash,
   openvpnStaticKey,
   filezillaPassword,
+  mremotengPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
