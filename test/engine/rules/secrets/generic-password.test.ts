@@ -135,12 +135,22 @@ ruleTester(rule, {
     { code: '        "PASSWORD": "密码长度在8到128之间且需包含至少一个大写字符",', path: 'src/i18n/lang/zh-cn-lang.json' },
     { code: '            "SEARCH_PWD": "LDAP搜索密码",', path: 'src/i18n/lang/zh-cn-lang.json' },
     { code: '  "password": "パスワード",', path: 'locales/ja.json' },
+    // Hyphenated translations, a method name, a PHP variable interpolated, a name about an address.
+    { code: '        "Password": "Palavra-passe",', path: 'lang/pt.json' },
+    { code: '\t"One-Time Password": "Einmal-Passwort",', path: 'internal/server/locales/de-DE/portal.json' },
+    { code: '        "SmtpPassword": "SMTP-adgangskode",', path: 'lang/da.json' },
+    { code: "            'Template.userSecurity.afterPassword' => 'render2FaUserSettings',", path: 'plugins/TwoFactorAuth/TwoFactorAuth.php' },
+    { code: `        $command = "mysqldump --user='$dbUser' --password='$dbPass' --host='$dbHost'";`, path: 'plugins/TestRunner/Fixture.php' },
+    { code: 'login_password_recovery_replyto_email_address = "no-reply@{DOMAIN}"', path: 'config/global.ini.php' },
     { code: '        "app_passwd": "Contraseña",', path: 'data/web/lang/lang.es-es.json' },
   ],
   invalid: [
     { name: 'the flag and its value', code: `$ mariadb --host db --user app --password ${p2} --database test`, secret: p2, path: 'README.md' },
     { name: 'a numbered flag', code: `imapsync --host1 imap.test --user1 joe --password1 ${p2} --host2 imap2.test`, secret: p2, path: 'data/Dockerfiles/dovecot/imapsync' },
     { name: 'a password in a language file', code: `        "app_passwd": "${p1}",`, secret: p1, path: 'data/web/lang/lang.sv-se.json' },
+    // Neighbours of the shapes above that are passwords: words and digits, a `$` then random characters.
+    { name: 'hyphenated words with a number', code: 'db_password = "blue-Horse-42"', secret: 'blue-Horse-42', path: 'config/settings.py' },
+    { name: 'a password that starts with $', code: `$pdo = new PDO($dsn, 'app', '${cat('$', 'Yq7bMDot25P')}');`, secret: cat('$', 'Yq7bMDot25P'), path: 'db.php' },
   ],
 });
 

@@ -22,6 +22,7 @@ export interface Verdict {
 const HEX = /^[0-9a-f]+$/i;
 const NON_ASCII = /[^\x20-\x7e]/;
 const ONE_WORD = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+)[.,;:]?$/u;
+const HYPHENATED_WORDS = /^\p{L}{2,}(?:-\p{L}{2,}){1,3}$/u;
 
 /** Random enough to be a generated secret. */
 export function isHighEntropy(value: string, kind: SecretKind): boolean {
@@ -285,6 +286,9 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   // One word, in any script, maybe ending a sentence: an enum, a label, a default, a translation
   // (`"app_passwd": "Applikationslösenord"`), prose (`with --password1 option,`).
   if (ONE_WORD.test(v)) return false;
+  // Words joined by hyphens, in any script: a translation (`"Password": "Palavra-passe"`, `"Einmal-Passwort"`,
+  // `"SMTP-adgangskode"`) or a label; a generated password mixes in digits or symbols.
+  if (HYPHENATED_WORDS.test(v)) return false;
   // Words of a script written without spaces (Chinese, Japanese, Korean): a sentence of a translation
   // (`"PASSWORD": "密码长度在8到128之间…"`, `"SEARCH_PWD": "LDAP搜索密码"`), not a password.
   if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]{2}/.test(v)) return false;
@@ -292,6 +296,8 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   if (/^[A-Z]+(?:_[A-Z0-9]*)*$/.test(v)) return false; // a constant: `ANONYMOUS`, `FACTORONE`, `SCOPE_`
   if (/^[A-Za-z][\w.-]*(?:,[A-Za-z][\w.-]*)+$/.test(v) && v.split(',').every((x) => looksLikeIdentifier(x))) return false; // ROLE_A,ROLE_B
   if (/^(?:[A-Z][a-z]+){3,}$/.test(v)) return false; // a class name: `ExceptionTranslationFilter`
+  // A method or key name of three words or more, a digit-spelled word among them (`render2FaUserSettings`).
+  if (looksLikeIdentifier(v) && (v.match(/[A-Za-z][a-z]{2,}/g)?.length ?? 0) >= 3 && /[a-z][A-Z]|^[a-z]+_[a-z]/.test(v)) return false;
   if (/^[a-z][a-z_.-]*[=:]$/.test(v)) return false; // a label being concatenated: `"licensecode=" + id`
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // snake/kebab/camel words
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return false; // member path

@@ -9,7 +9,8 @@ import { longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 /** Template and secret-store references: nothing is committed. */
 export function isTemplated(v: string): boolean {
   // `$VAR` / `$var` is a variable; `$YYbMDot25P` (mixed case with digits) is a password starting with `$`.
-  if (/^\$\w+$/.test(v)) return /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v);
+  // `$dbPass` (camelCase words, a PHP or Perl variable interpolated in a string) is a variable too.
+  if (/^\$\w+$/.test(v)) return /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d|[a-z_]+(?:[A-Z][a-z_]+)+\d?)$/.test(v);
   if (isReference(v)) return true;
   return (
     hasTemplate(v) ||
@@ -178,7 +179,7 @@ function wordBoundaryAt(v: string, from: number, to: number): boolean {
   const after = to === v.length ? '' : v[to]!;
   const first = v[from]!;
   const last = v[to - 1]!;
-  const startOk = before === '' || !/[A-Za-z0-9]/.test(before) || (/[a-z0-9]/.test(before) && /[A-Z]/.test(first));
+  const startOk = before === '' || !/[A-Za-z0-9]/.test(before) || (/[a-z0-9]/.test(before) && /[A-Z]/.test(first)) || (/[A-Za-z]/.test(before) && /\d/.test(first));
   const endOk = after === '' || !/[A-Za-z0-9]/.test(after) || (/[a-z0-9]/.test(last) && /[A-Z]/.test(after)) || (/[A-Z]/.test(last) && /[A-Z]/.test(after) && !/[a-z]/.test(v.slice(from, to)));
   return startOk && endOk;
 }

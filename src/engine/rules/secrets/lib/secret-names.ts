@@ -64,7 +64,7 @@ const STOP_AFTER = new Set(
     'manager store backend class changed updated created at date time set exists present source template ' +
     'optional output visible visibility index idx offset request req response resp route spec schema annotation ' +
     'annotations config configs settings option options id_ identifier label alias command cmd script arg args attr ' +
-    'attribute property prop key_id keyid len stdin'
+    'attribute property prop key_id keyid len stdin email mail address addr replyto mailto recovery'
   ).split(' '),
 );
 
