@@ -36,7 +36,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // WHATWG "latin1" is windows-1252: every byte decodes, and ASCII (every token format) stays as it is.
 const latin1 = new TextDecoder('latin1');
 
-export type Decoded = { ok: true; text: string; as?: 'windows-1252' | 'binary-strings' | 'utf-16le' | 'utf-16be' | 'key-store' } | { ok: false; skipped: Skipped };
+export type Decoded = { ok: true; text: string; as?: 'windows-1252' | 'binary-strings' | 'utf-16le' | 'utf-16be' | 'key-store' | 'encrypted-file' } | { ok: false; skipped: Skipped };
 
 export interface DecodeOptions {
   /**
@@ -115,12 +115,41 @@ export function keyStoreLine(kind: string, bytes: Uint8Array): string {
   return `tokenwarden:key-store ${kind} sha256=${createHash('sha256').update(bytes).digest('hex')} bytes=${bytes.length}\n`;
 }
 
+/**
+ * DBeaver's credentials-config.json is not JSON on disk but AES-128-CBC ciphertext (under a key DBeaver
+ * publishes in its source) of that JSON: binary, so it would be skipped. It is read as one line holding
+ * its bytes in base64, which rules/secrets/dbeaver-credentials.ts decrypts. A plain-JSON copy is text.
+ */
+const DBEAVER_CREDENTIALS = /(?:^|\/)credentials-config\.json$/i;
+
+function isEncryptedDbeaverCredentials(path: string, bytes: Uint8Array): boolean {
+  if (bytes.length < 32 || bytes.length % 16 !== 0 || bytes.length > 4 * 1024 * 1024 || !DBEAVER_CREDENTIALS.test(path)) return false;
+  // Plain JSON is valid UTF-8 without control bytes other than white space; ciphertext (at least 32
+  // random bytes) practically never is both.
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return true;
+  }
+  try {
+    utf8.decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The one line an encrypted DBeaver credentials file is read as: its bytes in base64. */
+export function encryptedFileLine(kind: string, bytes: Uint8Array): string {
+  return `tokenwarden:encrypted-file ${kind} base64=${Buffer.from(bytes).toString('base64')}\n`;
+}
+
 export function decodeFile(path: string, bytes: Uint8Array, maxBytes: number, opts: DecodeOptions = {}): Decoded {
   if (bytes.length > maxBytes) {
     return { ok: false, skipped: { path, reason: 'too-large', detail: `${bytes.length} bytes > limit ${maxBytes} (settings.max_file_size)` } };
   }
   const store = keyStoreKind(bytes);
   if (store) return { ok: true, text: keyStoreLine(store, bytes), as: 'key-store' };
+  if (isEncryptedDbeaverCredentials(path, bytes)) return { ok: true, text: encryptedFileLine('dbeaver-credentials', bytes), as: 'encrypted-file' };
   const wide = utf16(bytes);
   // The decoder drops a BOM itself.
   if (wide) return { ok: true, text: new TextDecoder(wide).decode(bytes), as: wide };

@@ -151,6 +151,7 @@ const CANDIDATES = [
   'config/adversarial.ini',
   'auth.json',
   'pgbouncer/userlist.txt',
+  '.dbeaver/credentials-config.json',
 ];
 
 type Plan = Array<{ path: string; rules: number[] }>;

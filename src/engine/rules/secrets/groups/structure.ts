@@ -29,6 +29,7 @@ import smbpasswdNtHash from '../smbpasswd-nt-hash.js';
 import openvpnStaticKey from '../openvpn-static-key.js';
 import filezillaPassword from '../filezilla-password.js';
 import mremotengPassword from '../mremoteng-password.js';
+import dbeaverCredentials from '../dbeaver-credentials.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -66,6 +67,7 @@ export const rules: Rule[] = [
   openvpnStaticKey,
   filezillaPassword,
   mremotengPassword,
+  dbeaverCredentials,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
