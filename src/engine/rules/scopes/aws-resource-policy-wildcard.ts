@@ -20,7 +20,11 @@
  * `data "aws_iam_policy_document"`) and CloudFormation (YAML short forms, JSON, JSON strings); and Lambda
  * permissions (`aws_lambda_permission`, `AWS::Lambda::Permission`) whose principal is `*` (high), or an
  * AWS service without `source_arn`/`source_account` (medium: any account's resource of that service can
- * invoke the function). `Deny` statements are never reported.
+ * invoke the function); and Lambda function URLs with auth type `NONE` (`aws_lambda_function_url`,
+ * terraform-aws-lambda's `create_lambda_function_url`, `AWS::Lambda::Url`, SAM `FunctionUrlConfig`): high,
+ * as a `*` permission is — anyone on the internet can invoke the function. The `*` permission written for
+ * such a URL (`function_url_auth_type = "NONE"`) on the same function is that grant: it is named in the
+ * URL's finding, not reported again. A URL with `AWS_IAM` (CORS or not) passes. `Deny` statements are never reported.
  *
  * ```yaml
  * rules:
@@ -144,7 +148,7 @@ const rule: Rule = {
   appliesTo: (p) => /\.(?:tf|ya?ml|json|template)$/i.test(p),
   check(file, ctx) {
     const allow = optList(ctx.options, 'allowPolicies', []);
-    const { policies, lambda } = resourcePolicies(file.path, file.text);
+    const { policies, lambda, urls } = resourcePolicies(file.path, file.text);
     const out: RawFinding[] = [];
     const lines = file.text.split('\n');
     let localsMap: Map<string, string> | undefined;
@@ -187,8 +191,25 @@ const rule: Rule = {
         out.push({ line: w.at.line, column: w.at.column, message: w.message, construct: `resource-policy:${policy.owner}#${s.sid ?? s.index}`, severity: w.severity });
       }
     }
+    // A function URL without auth: Lambda (or SAM, or the module) adds the public permission itself.
+    const publicUrls = urls.filter((u) => !u.authType.dynamic && u.authType.v === 'NONE');
+    for (const u of publicUrls) {
+      if (anyGlob(allow, u.owner)) continue;
+      // The `*` permission written for it (`function_url_auth_type = "NONE"`) is the same grant: named here, not reported again.
+      const perm = lambda.find((p) => p.urlAuthNone && p.principal?.v === '*' && p.fn !== undefined && p.fn === u.fn);
+      out.push({
+        line: u.authType.line,
+        column: u.authType.column,
+        message: `\`${u.owner}\` is a function URL with no authentication (auth type \`NONE\`): anyone on the internet who has the URL can invoke the function${perm ? ` (with the public permission \`${perm.owner}\`)` : ''}.`,
+        construct: `lambda-url:${u.owner}`,
+        severity: 'high',
+        remediation:
+          'Set the function URL’s auth type to `AWS_IAM` and sign requests (SigV4), or put it behind CloudFront with origin access control; if it must stay public (a webhook), verify every request in the function (a signature or token) and allow-list it with `allowPolicies`.',
+      });
+    }
     for (const p of lambda) {
       if (anyGlob(allow, p.owner) || !p.principal || p.principal.dynamic) continue;
+      if (p.urlAuthNone && p.principal.v === '*' && publicUrls.some((u) => p.fn !== undefined && u.fn === p.fn)) continue;
       const at = p.principal;
       if (p.principal.v === '*') {
         if (p.narrowed) {

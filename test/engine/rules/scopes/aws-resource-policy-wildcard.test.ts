@@ -175,3 +175,52 @@ describe('scopes/aws-resource-policy-wildcard: a Lambda permission to `*` kept i
     expect(runRule(rule, { code: cfn, path: CFN })).toEqual([]);
   });
 });
+
+describe('scopes/aws-resource-policy-wildcard: Lambda function URLs without authentication', () => {
+  const url = (auth: string, extra = '') => `resource "aws_lambda_function_url" "hook" {\n  function_name      = aws_lambda_function.hook.function_name\n  authorization_type = "${auth}"\n${extra}}\n`;
+  const publicPerm =
+    'resource "aws_lambda_permission" "url" {\n  action                 = "lambda:InvokeFunctionUrl"\n  function_name          = aws_lambda_function.hook.arn\n  principal              = "*"\n  function_url_auth_type = "NONE"\n}\n';
+
+  it('flags auth type NONE at the auth type, high like a `*` permission', () => {
+    const found = runRule(rule, { code: url('NONE'), path: TF });
+    expect(found.map((f) => [f.startLine, f.startColumn, f.severity])).toEqual([[3, 24, 'high']]);
+    expect(found[0]!.message).toBe('`aws_lambda_function_url.hook` is a function URL with no authentication (auth type `NONE`): anyone on the internet who has the URL can invoke the function.');
+  });
+
+  it('does not flag AWS_IAM (with CORS or not), a computed auth type, or an allowed URL', () => {
+    expect(runRule(rule, { code: url('AWS_IAM', '  cors {\n    allow_origins = ["https://example.com"]\n  }\n'), path: TF })).toEqual([]);
+    expect(runRule(rule, { code: url('AWS_IAM'), path: TF })).toEqual([]);
+    expect(runRule(rule, { code: 'resource "aws_lambda_function_url" "u" {\n  function_name      = "f"\n  authorization_type = var.auth\n}\n', path: TF })).toEqual([]);
+    expect(runRule(rule, { code: url('NONE') + publicPerm, path: TF, options: { allowPolicies: ['aws_lambda_function_url.hook'] } })).toEqual([]);
+  });
+
+  it('reports a URL and the `*` permission written for it once, at the URL, naming the permission', () => {
+    const found = runRule(rule, { code: url('NONE') + publicPerm, path: TF });
+    expect(found.map((f) => f.startLine)).toEqual([3]);
+    expect(found[0]!.message).toMatch(/\(with the public permission `aws_lambda_permission\.url`\)\.$/);
+    // the same permission on another function is its own grant
+    const other = publicPerm.replace('aws_lambda_function.hook.arn', 'aws_lambda_function.other.arn');
+    expect(runRule(rule, { code: url('NONE') + other, path: TF }).map((f) => f.startLine)).toEqual([3, 8]);
+  });
+
+  it('reads terraform-aws-lambda (authorization_type defaults to NONE there), AWS::Lambda::Url and SAM FunctionUrlConfig', () => {
+    const mod = (extra: string) =>
+      `module "hook" {\n  source                     = "terraform-aws-modules/lambda/aws"\n  function_name              = "hook"\n  create_lambda_function_url = true\n${extra}}\n`;
+    expect(runRule(rule, { code: mod(''), path: TF }).map((f) => f.startLine)).toEqual([1]);
+    expect(runRule(rule, { code: mod('  authorization_type = "NONE"\n'), path: TF }).map((f) => f.startLine)).toEqual([5]);
+    expect(runRule(rule, { code: mod('  authorization_type = "AWS_IAM"\n'), path: TF })).toEqual([]);
+    expect(runRule(rule, { code: mod('').replace('= true', '= false'), path: TF })).toEqual([]);
+    const cfnUrl =
+      'Resources:\n  HookUrl:\n    Type: AWS::Lambda::Url\n    Properties:\n      TargetFunctionArn: !GetAtt Hook.Arn\n      AuthType: NONE\n  HookUrlPermission:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunctionUrl\n      FunctionName: !Ref Hook\n      Principal: "*"\n      FunctionUrlAuthType: NONE\n';
+    const cf = runRule(rule, { code: cfnUrl, path: CFN });
+    expect(cf.map((f) => [f.startLine, f.severity])).toEqual([[6, 'high']]);
+    expect(cf[0]!.message).toMatch(/`HookUrlPermission`/);
+    expect(runRule(rule, { code: cfnUrl.replace('AuthType: NONE', 'AuthType: AWS_IAM'), path: CFN }).map((f) => f.startLine)).toEqual([12]);
+    const longForm = cfnUrl.replace('TargetFunctionArn: !GetAtt Hook.Arn', 'TargetFunctionArn:\n        Fn::GetAtt: [Hook, Arn]');
+    expect(runRule(rule, { code: longForm, path: CFN }).map((f) => f.startLine)).toEqual([7]);
+    const sam = (auth: string) =>
+      `Transform: AWS::Serverless-2016-10-31\nResources:\n  Hook:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      FunctionUrlConfig:\n        AuthType: ${auth}\n        Cors:\n          AllowOrigins: ["*"]\n`;
+    expect(runRule(rule, { code: sam('NONE'), path: 'template.yaml' }).map((f) => f.startLine)).toEqual([9]);
+    expect(runRule(rule, { code: sam('AWS_IAM'), path: 'template.yaml' })).toEqual([]);
+  });
+});

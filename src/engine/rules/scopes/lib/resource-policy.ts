@@ -3,10 +3,10 @@
  * (S3 bucket policies, KMS key policies, SQS queue and SNS topic policies, ECR repository policies,
  * Secrets Manager resource policies, OpenSearch access policies, EFS file-system policies, CloudWatch
  * Logs resource policies) in Terraform and CloudFormation, plus Lambda permissions (one principal
- * each). `data "aws_iam_policy_document"` blocks with principals are resource policies too (they are
+ * each) and Lambda function URLs (their auth type). `data "aws_iam_policy_document"` blocks with principals are resource policies too (they are
  * read by `iamPolicies`, purpose `resource`). Parsed once per file.
  */
-import { attr, parseHcl, type HclValue } from '../../../parse/hcl.js';
+import { attr, parseHcl, type HclBlock, type HclValue } from '../../../parse/hcl.js';
 import { LimitExceeded } from '../../../limits.js';
 import { iamPolicies, cfnResources, statementsOfDocument, type IamPolicy, type PStr } from './iam-policy.js';
 import { branches, fromHcl, fromYaml, parseJsonText, type PNode } from './policy-tree.js';
@@ -60,13 +60,44 @@ export interface LambdaPermission {
   narrowed: boolean;
   /** … by an organization id or an event source token: the documented shapes for a `*` principal. */
   orgOnly: boolean;
+  /** `function_url_auth_type = "NONE"` (`FunctionUrlAuthType: NONE`): the permission of a public function URL. */
+  urlAuthNone: boolean;
+  /** The function it is on, as `functionKey` writes it. */
+  fn: string | undefined;
   line: number;
   column: number;
+}
+
+/**
+ * A Lambda function URL and its auth type: `aws_lambda_function_url`, terraform-aws-lambda's
+ * `create_lambda_function_url` (whose `authorization_type` defaults to `NONE`), `AWS::Lambda::Url`, and
+ * SAM's `FunctionUrlConfig`.
+ */
+export interface LambdaUrl {
+  owner: string;
+  /** `NONE`, `AWS_IAM`, or dynamic; where it is written (or the resource, for a module's default). */
+  authType: PStr;
+  /** The function it is on, as `functionKey` writes it. */
+  fn: string | undefined;
 }
 
 export interface ResourcePolicies {
   policies: IamPolicy[];
   lambda: LambdaPermission[];
+  urls: LambdaUrl[];
+}
+
+/**
+ * The function a permission or URL is on, written the same way for both: Terraform's
+ * `aws_lambda_function.x.function_name` / `.arn` as `aws_lambda_function.x`; CloudFormation's `!Ref X`,
+ * `!GetAtt X.Arn`, `{"Ref": "X"}`, `{"Fn::GetAtt": ["X", "Arn"]}` as `X`; a literal name as is.
+ */
+export function functionKey(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim();
+  const cfn = /^(?:!Ref|!GetAtt|\{?\s*"?(?:Ref|Fn::GetAtt)"?\s*:\s*\[?)\s*["']?([A-Za-z0-9]+)/.exec(t);
+  if (cfn) return cfn[1];
+  return t.replace(/^["']|["']$/g, '').replace(/\.(?:function_name|arn|qualified_arn|id|lambda_function_name|lambda_function_arn)$/i, '');
 }
 
 const str = (v: HclValue | undefined): PStr | undefined =>
@@ -80,7 +111,7 @@ let cache: { path: string; text: string; result: ResourcePolicies } | undefined;
 
 export function resourcePolicies(path: string, text: string): ResourcePolicies {
   if (cache && cache.path === path && cache.text === text) return cache.result;
-  const result: ResourcePolicies = { policies: [], lambda: [] };
+  const result: ResourcePolicies = { policies: [], lambda: [], urls: [] };
   try {
     if (/\.tf$/i.test(path)) fromTerraform(text, result);
     else if (/\.(?:ya?ml|json|template)$/i.test(path) && /AWS::/.test(text)) fromCloudFormation(path, text, result);
@@ -96,6 +127,7 @@ export function resourcePolicies(path: string, text: string): ResourcePolicies {
 function fromTerraform(text: string, out: ResourcePolicies): void {
   const file = parseHcl(text);
   for (const b of file?.root.blocks ?? []) {
+    if (b.type === 'module') lambdaModuleUrl(b, out);
     if (b.type !== 'resource') continue;
     const [type, name] = b.labels;
     if (!type || name === undefined) continue;
@@ -107,9 +139,16 @@ function fromTerraform(text: string, out: ResourcePolicies): void {
         action: str(attr(b, 'action')?.value),
         narrowed: ['source_arn', 'source_account', 'principal_org_id', 'event_source_token'].some((a) => attr(b, a) !== undefined),
         orgOnly: ['principal_org_id', 'event_source_token'].some((a) => attr(b, a) !== undefined),
+        urlAuthNone: str(attr(b, 'function_url_auth_type')?.value)?.v === 'NONE',
+        fn: functionKey(str(attr(b, 'function_name')?.value)?.v),
         line: b.pos.line,
         column: b.pos.column,
       });
+      continue;
+    }
+    if (type === 'aws_lambda_function_url') {
+      const auth = str(attr(b, 'authorization_type')?.value);
+      if (auth) out.urls.push({ owner, authType: auth, fn: functionKey(str(attr(b, 'function_name')?.value)?.v) });
       continue;
     }
     const key = TF[type];
@@ -121,6 +160,24 @@ function fromTerraform(text: string, out: ResourcePolicies): void {
     statementsOfDocument(policy, tree);
     out.policies.push(policy);
   }
+}
+
+/**
+ * terraform-aws-lambda's function URL: `create_lambda_function_url = true` (or the unqualified alias's),
+ * with `authorization_type`, whose default in that module is `NONE`.
+ */
+function lambdaModuleUrl(b: HclBlock, out: ResourcePolicies): void {
+  const on = ['create_lambda_function_url', 'create_unqualified_alias_lambda_function_url'].some((n) => {
+    const v = attr(b, n)?.value;
+    return v?.kind === 'bool' && v.value;
+  });
+  if (!on) return;
+  const auth = str(attr(b, 'authorization_type')?.value);
+  const source = attr(b, 'source')?.value;
+  const lambdaModule = source?.kind === 'string' && /terraform-aws-modules\/lambda\/aws|terraform-aws-lambda/.test(source.value);
+  const owner = `module.${b.labels[0] ?? ''}`;
+  if (auth) out.urls.push({ owner, authType: auth, fn: owner });
+  else if (lambdaModule) out.urls.push({ owner, authType: { v: 'NONE', line: b.pos.line, column: b.pos.column, dynamic: false }, fn: owner });
 }
 
 function fromCloudFormation(path: string, text: string, out: ResourcePolicies): void {
@@ -140,9 +197,24 @@ function fromCloudFormation(path: string, text: string, out: ResourcePolicies): 
         action: at(a),
         narrowed: ['SourceArn', 'SourceAccount', 'PrincipalOrgID', 'EventSourceToken'].some((k) => doc.has(r.properties, k)),
         orgOnly: ['PrincipalOrgID', 'EventSourceToken'].some((k) => doc.has(r.properties, k)),
+        urlAuthNone: doc.str(doc.get(r.properties, 'FunctionUrlAuthType')) === 'NONE',
+        fn: functionKey(doc.source(doc.get(r.properties, 'FunctionName'))),
         line: r.line,
         column: 1,
       });
+      continue;
+    }
+    // A function URL: `AWS::Lambda::Url` on `TargetFunctionArn`, or SAM's `FunctionUrlConfig` of the function itself.
+    const url =
+      r.type === 'AWS::Lambda::Url'
+        ? { auth: doc.get(r.properties, 'AuthType'), fn: functionKey(doc.source(doc.get(r.properties, 'TargetFunctionArn'))) }
+        : r.type === 'AWS::Serverless::Function'
+          ? { auth: doc.get(r.properties, 'FunctionUrlConfig', 'AuthType'), fn: r.id }
+          : undefined;
+    if (url) {
+      const pos = doc.pos(url.auth);
+      const v = doc.str(url.auth);
+      if (pos) out.urls.push({ owner: r.id, authType: { v: v ?? '', line: pos.line, column: pos.column, dynamic: v === undefined }, fn: url.fn });
       continue;
     }
     const key = CFN[r.type];
@@ -177,6 +249,8 @@ export const RESOURCE_POLICY_KEYWORDS: readonly string[] = [
   'aws_s3_bucket',
   'aws_secretsmanager_secret',
   'aws_lambda_permission',
+  'aws_lambda_function_url',
+  'create_lambda_function_url',
   'aws_glacier_vault',
   'aws_opensearch_domain',
   'aws_elasticsearch_domain',
@@ -188,6 +262,8 @@ export const RESOURCE_POLICY_KEYWORDS: readonly string[] = [
   'aws::ecr::',
   'aws::secretsmanager::',
   'aws::lambda::permission',
+  'aws::lambda::url',
+  'functionurlconfig',
   'aws::opensearchservice::',
   'aws::elasticsearch::',
   'aws::efs::',
