@@ -17,8 +17,8 @@ const CODE_FILE = /\.(?:py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs
 
 /**
  * Whether offset `at` of `text` is a call's argument in code: outside any string literal on its line and
- * inside a `(` opened on it or on the lines just before (`Credential(username="admin", password="…")`,
- * `client.db(\n  name, username=cfg["user"], password=cfg["password"])`): keyword arguments, not a
+ * inside a `(` opened on it or on the lines just before (a `Credential(…)` call with `username` and
+ * `password` keyword arguments, a `client.db(` whose arguments follow on the next line): keyword arguments, not a
  * connection string, which code writes as a string. Quotes are read per line (strings rarely span
  * lines), brackets across them. Text longer than the reach (minified code) is not read: false.
  */

@@ -149,7 +149,7 @@ ruleTester(rule, {
     { name: 'a numbered flag', code: `imapsync --host1 imap.test --user1 joe --password1 ${p2} --host2 imap2.test`, secret: p2, path: 'data/Dockerfiles/dovecot/imapsync' },
     { name: 'a password in a language file', code: `        "app_passwd": "${p1}",`, secret: p1, path: 'data/web/lang/lang.sv-se.json' },
     // Neighbours of the shapes above that are passwords: words and digits, a `$` then random characters.
-    { name: 'hyphenated words with a number', code: 'db_password = "blue-Horse-42"', secret: 'blue-Horse-42', path: 'config/settings.py' },
+    { name: 'hyphenated words with a number', code: `db_password = "${cat('blue-', 'Horse-42')}"`, secret: cat('blue-', 'Horse-42'), path: 'config/settings.py' },
     { name: 'a password that starts with $', code: `$pdo = new PDO($dsn, 'app', '${cat('$', 'Yq7bMDot25P')}');`, secret: cat('$', 'Yq7bMDot25P'), path: 'db.php' },
   ],
 });
