@@ -151,6 +151,8 @@ const CANDIDATES = [
   'config/adversarial.ini',
   'auth.json',
   'pgbouncer/userlist.txt',
+  'client.ovpn',
+  'openvpn/auth.txt',
   '.dbeaver/credentials-config.json',
 ];
 

@@ -30,6 +30,8 @@ import openvpnStaticKey from '../openvpn-static-key.js';
 import filezillaPassword from '../filezilla-password.js';
 import mremotengPassword from '../mremoteng-password.js';
 import dbeaverCredentials from '../dbeaver-credentials.js';
+import openvpnInlineCredentials from '../openvpn-inline-credentials.js';
+import openvpnCredentialsFile from '../openvpn-credentials-file.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -68,6 +70,8 @@ export const rules: Rule[] = [
   filezillaPassword,
   mremotengPassword,
   dbeaverCredentials,
+  openvpnInlineCredentials,
+  openvpnCredentialsFile,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
