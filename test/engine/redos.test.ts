@@ -154,6 +154,7 @@ const CANDIDATES = [
   'client.ovpn',
   'openvpn/auth.txt',
   '.dbeaver/credentials-config.json',
+  'jenkins/secrets/master.key',
 ];
 
 type Plan = Array<{ path: string; rules: number[] }>;

@@ -32,6 +32,8 @@ import mremotengPassword from '../mremoteng-password.js';
 import dbeaverCredentials from '../dbeaver-credentials.js';
 import openvpnInlineCredentials from '../openvpn-inline-credentials.js';
 import openvpnCredentialsFile from '../openvpn-credentials-file.js';
+import jenkinsCredential from '../jenkins-credential.js';
+import jenkinsMasterKey from '../jenkins-master-key.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -72,6 +74,8 @@ export const rules: Rule[] = [
   dbeaverCredentials,
   openvpnInlineCredentials,
   openvpnCredentialsFile,
+  jenkinsCredential,
+  jenkinsMasterKey,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
