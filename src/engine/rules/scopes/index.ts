@@ -44,6 +44,7 @@ import k8sRbacEscalation from './k8s-rbac-escalation.js';
 import k8sBindingPrivilegedRole from './k8s-binding-privileged-role.js';
 import k8sSystemMasters from './k8s-system-masters.js';
 import eksAccessPolicyAdmin from './eks-access-policy-admin.js';
+import gkeLegacyAbac from './gke-legacy-abac.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -90,4 +91,5 @@ export const scopeRules: Rule[] = [
   k8sBindingPrivilegedRole,
   k8sSystemMasters,
   eksAccessPolicyAdmin,
+  gkeLegacyAbac,
 ];
