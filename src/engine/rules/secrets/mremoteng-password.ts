@@ -60,9 +60,9 @@ const PASSWORD_ATTR = /(?<![\w-])(Password|RDGatewayPassword|VNCProxyPassword)="
 /**
  * The stored passwords of an mRemoteNG connections file (confCons.xml, its backups and exports): each
  * connection's Password (and RD Gateway and VNC proxy passwords) that decrypts, under the default master
- * password, to something other than empty or a placeholder. A file protected by a master password of
- * the user's own (its Protected value does not decrypt under the default) is not reported: reading it
- * takes that password. A fully encrypted file (FullFileEncryption) under the default password is
+ * password, to something other than empty or a placeholder. In a file protected by a master password
+ * of the user's own (its Protected value does not decrypt under the default), the stored values are
+ * reported at low confidence only: reading them takes that password. A fully encrypted file (FullFileEncryption) under the default password is
  * decrypted whole and reported once, at its encrypted body.
  */
 const rule: Rule = {
@@ -113,7 +113,11 @@ const rule: Rule = {
     const isProtected = attr(rootAttrs, 'Protected');
     if (isProtected !== undefined && isProtected !== '') {
       const plain = decrypt(isProtected);
-      // A master password of the user's own: nothing here reads the file.
+      // A master password of the user's own: nothing here reads the file. Its stored passwords are still
+      // reported, low: PBKDF2-HMAC-SHA1 at mRemoteNG's iteration counts is cheap to guess offline, and a
+      // low finding says what the value is (ciphertext under a chosen password), where a generic rule
+      // would call it a high-entropy password.
+      if (plain === undefined) return encryptedUnderOwnPassword(text);
       if (plain !== NOT_PROTECTED) return [];
     }
     const out: RawFinding[] = [];
@@ -148,6 +152,32 @@ const rule: Rule = {
     return out;
   },
 };
+
+/** Each non-empty password attribute of a file protected by the user's own master password, at low confidence. */
+function encryptedUnderOwnPassword(text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  NODE.lastIndex = 0;
+  let n: RegExpExecArray | null;
+  while ((n = NODE.exec(text)) !== null) {
+    const attrs = n[1]!;
+    PASSWORD_ATTR.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = PASSWORD_ATTR.exec(attrs)) !== null) {
+      const value = a[2]!;
+      if (!/^[A-Za-z0-9+/]{64,20000}={0,2}$/.test(value)) continue;
+      const at = n.index + '<Node'.length + a.index + a[0].indexOf('"') + 1;
+      out.push({
+        start: at,
+        end: at + value.length,
+        secret: value,
+        severity: 'medium',
+        confidence: 'low',
+        message: `mRemoteNG saved ${a[1] === 'Password' ? 'password' : a[1]} committed, encrypted under a master password of the user's own (not decrypted): the file can still be attacked offline by guessing that password.`,
+      });
+    }
+  }
+  return out;
+}
 
 interface Stored {
   name: string;

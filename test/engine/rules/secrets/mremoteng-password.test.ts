@@ -1,7 +1,8 @@
 import { createCipheriv, createHash, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import rule, { decryptMremoteng } from '../../../../src/engine/rules/secrets/mremoteng-password.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
+import { redact } from '../../../../src/engine/redact.js';
 import { B64, cat, rand } from '../../../helpers/tokens.js';
 
 // mRemoteNG's two ciphers, applied here so that no saved password is committed.
@@ -50,8 +51,6 @@ ruleTester(rule, {
   valid: [
     // No password saved: mRemoteNG writes an empty attribute.
     { code: confCons([node('dc01', '')]), path: 'confCons.xml' },
-    // A master password of the user's own: Protected does not decrypt under the default.
-    { code: confCons([node('dc01', gcm(pw, custom))], gcm('ThisIsProtected', custom)), path: 'confCons.xml' },
     // A value that is no ciphertext under the default key (a random blob).
     { code: confCons([node('dc01', rand(64, B64, 'notmrng'))]), path: 'confCons.xml' },
     // A placeholder password.
@@ -76,6 +75,15 @@ ruleTester(rule, {
       count: 1,
     },
   ],
+});
+
+describe("a file protected by a master password of the user's own", () => {
+  it('reports its stored values at low confidence, undecrypted', () => {
+    const value = gcm(pw, custom);
+    const found = runRule(rule, { code: confCons([node('dc01', value), node('web01', '')], gcm('ThisIsProtected', custom)), path: 'confCons.xml' });
+    expect(found.map((f) => [f.startLine, f.confidence, f.severity])).toEqual([[4, 'low', 'medium']]);
+    expect(found[0]!.redacted).toBe(redact(value));
+  });
 });
 
 describe('decryptMremoteng', () => {
