@@ -207,3 +207,22 @@ describe('scopes/k8s-binding-privileged-role: bindings restated in bundles', () 
     expect(found[0]!.message).toMatch(/Bound by RoleBinding `b` \(base\/binding\.yaml\) to ServiceAccount `apps\/app`; RoleBinding `b` \(install\.yaml\) to ServiceAccount `apps\/other`\.$/);
   });
 });
+
+describe('scopes/k8s-binding-privileged-role: roles and bindings in Terraform kubernetes_manifest', () => {
+  const tfRole = (rules: string) =>
+    `resource "kubernetes_manifest" "wide" {\n  manifest = {\n    apiVersion = "rbac.authorization.k8s.io/v1"\n    kind       = "ClusterRole"\n    metadata   = { name = "wide" }\n    rules      = [${rules}]\n  }\n}\n`;
+  const tfBinding =
+    'resource "kubernetes_manifest" "b" {\n  manifest = {\n    apiVersion = "rbac.authorization.k8s.io/v1"\n    kind       = "ClusterRoleBinding"\n    metadata   = { name = "b" }\n    roleRef    = { apiGroup = "rbac.authorization.k8s.io", kind = "ClusterRole", name = "wide" }\n    subjects   = [{ kind = "ServiceAccount", name = "app", namespace = "apps" }]\n  }\n}\n';
+
+  function scanTf(files: Record<string, string>, bindingPath: string): Finding[] {
+    const context = new Map(Object.entries(files).filter(([p]) => p !== bindingPath));
+    return scanFiles([{ path: bindingPath, text: files[bindingPath]! }], { ...options(), repo: repoViewOf(context) }).findings;
+  }
+
+  it('judges a binding (HCL manifest) to a role defined by a kubernetes_manifest in another file', () => {
+    const found = scanTf({ 'k8s/role.tf': tfRole('{ apiGroups = ["*"], resources = ["*"], verbs = ["*"] }'), 'k8s/binding.tf': tfBinding }, 'k8s/binding.tf');
+    expect(found.map((f) => `${f.path}:${f.startLine} ${f.severity}`)).toEqual(['k8s/binding.tf:6 critical']);
+    expect(found[0]!.message).toMatch(/the ClusterRole `wide` \(defined in k8s\/role\.tf\)/);
+    expect(scanTf({ 'k8s/role.tf': tfRole('{ apiGroups = [""], resources = ["configmaps"], verbs = ["get"] }'), 'k8s/binding.tf': tfBinding }, 'k8s/binding.tf')).toEqual([]);
+  });
+});
