@@ -151,6 +151,7 @@ const CANDIDATES = [
   'config/adversarial.ini',
   'auth.json',
   'pgbouncer/userlist.txt',
+  'connections.ncx',
   'client.ovpn',
   'openvpn/auth.txt',
   '.dbeaver/credentials-config.json',

@@ -34,6 +34,7 @@ import openvpnInlineCredentials from '../openvpn-inline-credentials.js';
 import openvpnCredentialsFile from '../openvpn-credentials-file.js';
 import jenkinsCredential from '../jenkins-credential.js';
 import jenkinsMasterKey from '../jenkins-master-key.js';
+import navicatPassword from '../navicat-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -76,6 +77,7 @@ export const rules: Rule[] = [
   openvpnCredentialsFile,
   jenkinsCredential,
   jenkinsMasterKey,
+  navicatPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
