@@ -16,13 +16,15 @@ const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ 
 const CODE_FILE = /\.(?:py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|fs|go|rb|php|swift|rs|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs)$/i;
 
 /**
- * Whether offset `at` of `text` is a call's argument in code: outside any string literal on its line and
- * inside a `(` opened on it or on the lines just before (a `Credential(…)` call with `username` and
- * `password` keyword arguments, a `client.db(` whose arguments follow on the next line): keyword arguments, not a
- * connection string, which code writes as a string. Quotes are read per line (strings rarely span
- * lines), brackets across them. Text longer than the reach (minified code) is not read: false.
+ * Whether offset `at` of `text` is a call's argument: inside a `(` opened on its line or the lines just
+ * before, in the same context — outside any string literal in code (a `Credential(…)` call with
+ * `username` and `password` keyword arguments, a `client.db(` whose arguments follow on the next line),
+ * or inside the same string (a template's `"{{ query(…, username='john', password=…) }}"`): keyword
+ * arguments, not a connection string, which code writes as a string and which opens no bracket it does
+ * not close (`Data Source=(localdb)\\v11;…`). Quotes are read per line (strings rarely span lines),
+ * brackets outside them across lines. Text longer than the reach (minified code) is not read: false.
  */
-function isCallArgument(text: string, at: number): boolean {
+function isCallArgument(text: string, at: number, code: boolean): boolean {
   const min = Math.max(0, at - STRING_REACH);
   let from = at;
   let lines = 0;
@@ -32,18 +34,30 @@ function isCallArgument(text: string, at: number): boolean {
   }
   if (from === min && min > 0 && text.charCodeAt(min - 1) !== 10) return false;
   let open = 0; // the quote character of the string we are in, or 0
-  let depth = 0;
+  let nested = 0; // inside that string, the quote of a literal of the expression it holds (ARM's `'…'`)
+  let depth = 0; // brackets open outside strings
+  let inner = 0; // brackets open inside the current string, outside its nested literals
   for (let i = from; i < at; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) open = 0;
+    if (c === 10) open = nested = 0;
     else if (c === 92 /* backslash */) i++;
-    else if (open !== 0) {
+    else if (nested !== 0) {
+      if (c === nested) nested = 0;
+    } else if (open !== 0) {
       if (c === open) open = 0;
-    } else if (c === 34 || c === 39 || c === 96) open = c;
-    else if (c === 40) depth++;
+      else if (c === 34 || c === 39 || c === 96) nested = c;
+      else if (c === 40) inner++;
+      else if (c === 41 && inner > 0) inner--;
+    } else if (c === 34 || c === 39 || c === 96) {
+      open = c;
+      inner = 0;
+    } else if (c === 40) depth++;
     else if (c === 41 && depth > 0) depth--;
   }
-  return open === 0 && depth > 0;
+  // Outside strings, only code has calls (a config file's bare line may follow a `(` of prose); inside a
+  // literal of an expression (`[concat('…;Password=…')]`) the text is the literal's.
+  if (nested !== 0) return false;
+  return open === 0 ? code && depth > 0 : inner > 0;
 }
 /** Lines before the match where the call's `(` may be. */
 const CALL_LINES = 3;
@@ -90,7 +104,7 @@ const rule: Rule = {
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
-        if (code && isCallArgument(file.text, seg.offset + m.index)) continue;
+        if (isCallArgument(file.text, seg.offset + m.index, code)) continue;
         // An ARM template expression builds the string from parameters and keys looked up at deploy
         // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.
         // A literal inside such an expression is still committed, so only a value that is itself a

@@ -25,6 +25,9 @@ ruleTester(rule, {
     { code: `client = dict(endpoint = url, username = user_name, password = user_edit_project_password)\n`, path: 'tests/test_projects.py' },
     { code: `db = connect(host=host, user=user, password=secrets.db_password, port=5432)\n`, path: 'app/db.py' },
     { code: `conn := Open(Config{Host: h, User: u}, password=pw, sslmode=require)\n`, path: 'db.go' },
+    // A call inside a template expression, in a string.
+    { code: `    msg: "{{ query(plugin_name, 'ping', host='DNE://junk.test', username='john', password='${pw}', verify_ssl=false) }}"\n`, path: 'tasks/main.yml' },
+    { code: `  lookup: "{{ lookup('awx.awx.controller_api', 'users', host='x', username='admin', password=mypass, verify_ssl=False) }}"\n`, path: 'plugins/lookup/controller_api.py' },
     {
       name: 'a call over several lines',
       // Assembled: the repository scans its own tests, and this line is a call only in the file it stands for.
@@ -56,6 +59,7 @@ ruleTester(rule, {
       path: 'db.py',
       secret: pw2,
     },
+    { name: 'a bracket the string closes', code: `<add connectionString="Data Source=(localdb)\\MSSQLLocalDB;Initial Catalog=app;User ID=app;Password=${pw2};" />`, path: 'web.config', secret: pw2 },
     // Config files write the string bare.
     { code: `ConnectionStrings__Default=Server=sql.prod.test;Database=app;User Id=app;Password=${pw2}\n`, path: '.env', secret: pw2 },
   ],

@@ -134,6 +134,12 @@ ruleTester(rule, {
     // Django migration dependencies: `("auth", "<migration name>")`.
     { name: 'migration name', code: '    dependencies = [("auth", "0006_require_contenttypes_0002")]', path: 'app/migrations/0001_initial.py' },
     { code: '        ("auth", "0012_alter_user_first_name_max_length"),', path: 'app/migrations/0005_appextension.py' },
+    // A package path, a JSON pointer, a URN, text between two literals, a name after a JSON escape.
+    { code: 'const ctxCredentials = "github.com/jcmturner/gokrb5/v8/ctxCredentials"', path: 'object/kerberos.go' },
+    { code: 'password: "#/components/schemas/updateRegistrationFlowWithPasswordMethod"', path: '.schema/openapi/patches/selfservice.yaml' },
+    { code: 'const UAEPassACRWeb = "urn:safelayer:tws:policies:authentication:level:low"', path: 'provider_uaepass.go' },
+    { code: 'x=a.createElement("label",null,"Password:"),d?m.default.createElement("code",null," ****** "):null', path: 'swagger/swagger-ui-bundle.js' },
+    { code: '{"link": "\\u003chttp://example.com?page=1\\u0026page_size=50\\u0026page_token=eyJvZmZzZXQiOiIxMDAiLCJ2IjoyfQ\\u0026per_page=50\\u003e"}', path: 'fixtures/pagination.json' },
     // Jenkins' stored form of a bcrypt hash.
     { code: 'private static final String JBCRYPT_ENCODED_PASSWORD = "#jbcrypt:$2a$10$Nm37vwdZwJ5T2QTBwYuBYONHD3qKilgd5UO7wuDXI83z5dAdrgi4i";', path: 'src/test/java/RealmTest.java' },
     // Identifiers with a word spelled with a digit (`k8s`, `oauth2`), a member path: names, not keys.
@@ -162,6 +168,8 @@ ruleTester(rule, {
   ],
   invalid: [
     // Random values in the same places are still found, a digit-spelled word inside them or not.
+    { name: 'a token after a JSON escape', code: `{"q": "\\u0026api_token=${s}\\u0026x=1"}`, secret: s, path: 'fixtures/request.json' },
+    { name: 'a token with a slash', code: `client_secret = "${cat(rand(12, undefined, 'sl1'), '/', rand(20, undefined, 'sl2'))}"`, count: 1, path: 'app/settings.py' },
     { name: 'random token holding K8s', code: `const authKey = "${cat('q', 'K8s', 'd7Hw2PzLm4Xv9RtY')}";`, count: 1, path: 'src/auth.ts' },
     { name: 'random lower-case token with underscores', code: `api_token = "${cat(rand(14, LOWER_ALNUM, 'u1'), '_', rand(14, LOWER_ALNUM, 'u2'))}"`, count: 1, path: 'settings.py' },
     { code: `    ("auth_token", "${s}"),`, secret: s, path: 'conf.py' },

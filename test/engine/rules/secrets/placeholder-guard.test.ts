@@ -103,3 +103,11 @@ describe('one secret repeated in one file', () => {
   });
 });
 void ALNUM;
+
+describe('every secret rule: identifiers taken for values', () => {
+  it('drops a value made of camelCase words, keeps a random one of the same length', () => {
+    expect(scan('// GetUserInfo use LinkedInAccessToken gotten before return LinkedInUserInfo', 'idp/linkedin.go')).toEqual([]);
+    const key = cat('Kq7vL2pZ', rand(8, ALNUM, 'li'));
+    expect(scan(`LINKEDIN_CLIENT_SECRET=${key}`, '.env').length).toBeGreaterThan(0);
+  });
+});

@@ -196,6 +196,11 @@ function skipValue(a: Assignment, line: string): boolean {
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
+  // A JSON pointer (`$ref: "#/components/schemas/…"`), a URN, a package or host path (`github.com/org/pkg/v8/name`),
+  // AWX's `$encrypted$` stand-in.
+  if (/^#\/|^urn:[A-Za-z0-9][\w-]{0,31}:|^\$encrypted\$$/.test(v) || /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[\w.~-]+)+$/.test(v)) return true;
+  // The text between two literals, taken for one (`"Password:"),d?x.createElement("` in minified code).
+  if (a.quote && /^[)\]},;]/.test(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v)) return true;
   // data[0].secret, config.auth.token, u2.AdminRoleInAuth: a member path (each member of words), not `<id>.<random>`.
   if (

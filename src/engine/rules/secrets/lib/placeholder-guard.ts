@@ -22,12 +22,21 @@ export function guardPlaceholders(rule: Rule): Rule {
       const out: RawFinding[] = [];
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
-        if (grade === 'drop' || (raw.secret && isPublishedSecret(raw.secret))) continue;
+        if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret)))) continue;
         out.push(grade === 'low' ? { ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` } : raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
     },
   };
+}
+
+/**
+ * Three or more words in camelCase or PascalCase and nothing else (`LinkedInUserInfo`, `getAccessTokenFromCache`):
+ * an identifier a keyed pattern took for a value of the same length, never a generated key.
+ */
+export function isCamelCaseWords(v: string): boolean {
+  const words = /^(?:[A-Z]?[a-z]+)(?:[A-Z][a-z]+)+$/.test(v) ? v.match(/[A-Z]?[a-z]+/g)! : undefined;
+  return words !== undefined && words.length >= 3 && v.length / words.length >= 3.5;
 }
 
 /**

@@ -8,8 +8,10 @@ export type SecretKind = 'password' | 'secret' | 'token' | 'key' | 'credential' 
 
 /** Lower-case words of an identifier: `awsSecretAccessKey` → aws, secret, access, key. */
 export function nameWords(name: string): string[] {
+  // A leading `u0026`/`u003c` is what a JSON escape before the name leaves of itself (`\u0026page_token=`).
   return name
     .replace(/^[$@:]+/, '')
+    .replace(/^u00[0-9a-fA-F]{2}(?=[A-Za-z_])/, '')
     .replace(/([a-z\d])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
