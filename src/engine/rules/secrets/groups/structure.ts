@@ -35,6 +35,7 @@ import openvpnCredentialsFile from '../openvpn-credentials-file.js';
 import jenkinsCredential from '../jenkins-credential.js';
 import jenkinsMasterKey from '../jenkins-master-key.js';
 import navicatPassword from '../navicat-password.js';
+import heidisqlPassword from '../heidisql-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -78,6 +79,7 @@ export const rules: Rule[] = [
   jenkinsCredential,
   jenkinsMasterKey,
   navicatPassword,
+  heidisqlPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
