@@ -36,6 +36,7 @@ import jenkinsCredential from '../jenkins-credential.js';
 import jenkinsMasterKey from '../jenkins-master-key.js';
 import navicatPassword from '../navicat-password.js';
 import heidisqlPassword from '../heidisql-password.js';
+import securecrtPassword from '../securecrt-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -80,6 +81,7 @@ export const rules: Rule[] = [
   jenkinsMasterKey,
   navicatPassword,
   heidisqlPassword,
+  securecrtPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
