@@ -45,6 +45,7 @@ import k8sBindingPrivilegedRole from './k8s-binding-privileged-role.js';
 import k8sSystemMasters from './k8s-system-masters.js';
 import eksAccessPolicyAdmin from './eks-access-policy-admin.js';
 import gkeLegacyAbac from './gke-legacy-abac.js';
+import aksRbacDisabled from './aks-rbac-disabled.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -92,4 +93,5 @@ export const scopeRules: Rule[] = [
   k8sSystemMasters,
   eksAccessPolicyAdmin,
   gkeLegacyAbac,
+  aksRbacDisabled,
 ];
