@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/basic-auth-url.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { B64URL, cat, githubToken, rand } from '../../../helpers/tokens.js';
 
 const pw = rand(18, undefined, 'basic');
@@ -51,4 +52,18 @@ ruleTester(rule, {
     { name: 'an all-caps random password', code: `git clone https://deploy:${cat('QXTRVZ', 'KWMPLD')}@git.corp.test/app.git`, count: 1 },
     { code: `https://USERNAME:${pw}@github.com/USERNAME/REPOSITORY`, secret: pw },
   ],
+});
+
+describe('a local host, whatever its port is written as', () => {
+  const pw = rand(14, undefined, 'port-expr');
+  for (const port of ['8080', '${start_port}', '$((start_port + 1))', '{{ port }}', '$PORT']) {
+    it(`http://minio:…@127.0.0.1:${port} is low confidence`, () => {
+      const [f] = runRule(rule, { code: `export MC_HOST_minio="http://minio:${pw}@127.0.0.1:${port}/"`, path: 'buildscripts/test.sh' });
+      expect(f?.confidence).toBe('low');
+    });
+  }
+  it('a real host stays high', () => {
+    const [f] = runRule(rule, { code: `export MC_HOST_prod="https://admin:${pw}@s3.corp-prod.net:\${PORT}/"`, path: 'deploy.sh' });
+    expect(f?.confidence).toBe('high');
+  });
 });

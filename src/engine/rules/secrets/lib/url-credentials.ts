@@ -9,10 +9,12 @@ export const USERINFO = String.raw`(?<user>[^:@/\s"'<>\x60{}|\\^]{0,128}):(?<pas
 
 /** Hosts where a credential is a local default (a dev database, a container) rather than a live one. */
 export function isLocalHost(host: string): boolean {
+  // The port may be a number or an expression of a script or template (`:${start_port}`, `:$((p + 1))`, `:{{ port }}`),
+  // where the match may end at the colon.
   const h = host
     .toLowerCase()
-    .replace(/:\d+$/, '')
-    .replace(/^\[|\]$/g, '');
+    .replace(/^\[([^\]]*)\](?::.*)?$/, '$1')
+    .replace(/^([^:]*):(?:\d*|\$.*|\{\{.*)$/, '$1');
   return (
     /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|host\.docker\.internal|db|database|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|mq)$/.test(h) ||
     /\.(?:local|localhost|test|internal|example|invalid)$/.test(h) ||
