@@ -156,6 +156,7 @@ const CANDIDATES = [
   'openvpn/auth.txt',
   '.dbeaver/credentials-config.json',
   'jenkins/secrets/master.key',
+  'auth/svn.simple/0123456789abcdef0123456789abcdef',
 ];
 
 type Plan = Array<{ path: string; rules: number[] }>;

@@ -37,6 +37,7 @@ import jenkinsMasterKey from '../jenkins-master-key.js';
 import navicatPassword from '../navicat-password.js';
 import heidisqlPassword from '../heidisql-password.js';
 import securecrtPassword from '../securecrt-password.js';
+import svnSimplePassword from '../svn-simple-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -82,6 +83,7 @@ export const rules: Rule[] = [
   navicatPassword,
   heidisqlPassword,
   securecrtPassword,
+  svnSimplePassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
