@@ -12,8 +12,14 @@ const VPN_NAME = /vpn/i;
 const CREDENTIAL_NAME =
   /^(?:auth|pass|passwd|password|passwords|pwd|login|logins|credentials?|creds?|userpass|user[-_]?pass|up|auth[-_]?user[-_]?pass|account|secret|secrets)(?:\.(?:txt|conf|cfg|auth|pass|creds?|login))?$/;
 const CREDENTIAL_EXT = /\.(?:auth|creds?|pass|pwd|login|up)$/;
-/** What OpenVPN profiles are called: where `auth-user-pass FILE` is looked for. */
+/** What OpenVPN profiles are called. */
 const PROFILE = /\.(?:ovpn|conf|cfg)$/i;
+/**
+ * The profiles whose `auth-user-pass FILE` is looked for: every .ovpn, and a .conf or .cfg only in an
+ * OpenVPN folder or named for a VPN (how the Linux service keeps them), so that a repository's other
+ * configuration files are neither kept for the end of the scan nor read from the caller's view.
+ */
+const isProfile = (path: string): boolean => /\.ovpn$/i.test(path) || (PROFILE.test(path) && (VPN_DIR.test(path) || VPN_NAME.test(base(path))));
 
 /**
  * Files this rule reads: the usual names of a credentials file anywhere (a profile must then name it),
@@ -62,7 +68,7 @@ export function names(arg: string, profilePath: string, path: string): boolean {
 function referencedBy(path: string, repo: RepoView | undefined): string | undefined {
   if (!repo) return undefined;
   for (const p of repo.paths()) {
-    if (p === path || !PROFILE.test(p)) continue;
+    if (p === path || !isProfile(p)) continue;
     const text = repo.read(p);
     if (!text?.includes('auth-user-pass')) continue;
     if (authUserPassFiles(text).some((arg) => names(arg, p, path))) return p;
@@ -87,8 +93,9 @@ const isRealPassword = (p: string, user: string): boolean => p.length >= 4 && !i
 /**
  * An OpenVPN credentials file: what `auth-user-pass FILE` reads, the user name on the first line and the
  * password on the second, nothing else. A two-line file says nothing by itself (auth.txt is a common
- * name), so it is reported when a profile of the scan names it (`auth-user-pass auth.txt`, relative to
- * the profile or the root, or by its name under an absolute path) — high confidence — or, with no
+ * name), so it is reported when a profile of the scan (an .ovpn, or a .conf in an OpenVPN folder) names
+ * it (`auth-user-pass auth.txt`, relative to the profile or the root, or by its name under an absolute
+ * path) — high confidence — or, with no
  * profile naming it, when it lies in an OpenVPN folder or is named for a VPN (medium). A bare auth.txt
  * elsewhere, unnamed by any profile, is not reported.
  */
@@ -116,7 +123,7 @@ const rule: Rule = {
   scope: 'file',
   appliesTo: mayBeCredentialsFile,
   // The profiles, to know which file their `auth-user-pass` reads.
-  context: (path, text) => PROFILE.test(path) && text.includes('auth-user-pass'),
+  context: (path, text) => isProfile(path) && text.includes('auth-user-pass'),
   check(file: FileView, ctx: RuleContext): RawFinding[] {
     const found = twoLines(file.text);
     if (!found || !isRealPassword(found.password, found.user)) return [];

@@ -51,7 +51,7 @@ describe('a credentials file a profile names', () => {
   it('by an absolute path, by its name; in any order of files', () => {
     const found = scan([
       { path: 'secrets/login.conf', text: creds(pw) },
-      { path: 'deploy/site.conf', text: profile('auth-user-pass "/etc/openvpn/client/login.conf"') },
+      { path: 'deploy/openvpn/site.conf', text: profile('auth-user-pass "/etc/openvpn/client/login.conf"') },
     ]);
     expect(found.map((f) => f.path)).toEqual(['secrets/login.conf']);
   });
@@ -67,6 +67,13 @@ describe('a credentials file a profile names', () => {
       scan([
         { path: 'a.ovpn', text: profile('# auth-user-pass auth.txt') },
         { path: 'auth.txt', text: creds(pw) },
+      ]),
+    ).toEqual([]);
+    // Some other program's .conf is no profile.
+    expect(
+      scan([
+        { path: 'etc/app.conf', text: profile('auth-user-pass auth.txt') },
+        { path: 'etc/auth.txt', text: creds(pw) },
       ]),
     ).toEqual([]);
     // `auth-user-pass` alone prompts for the credentials.
