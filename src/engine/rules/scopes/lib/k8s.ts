@@ -88,13 +88,17 @@ interface Tree<N> {
   pos(node: N | undefined): { line: number; column: number } | undefined;
 }
 
-const yamlTree = (doc: YamlDoc): Tree<YamlNode> => ({
+/** A YAML document's reads; `lines` moves its positions (YAML embedded in a Terraform file, from its first line). */
+const yamlTree = (doc: YamlDoc, lines = 0): Tree<YamlNode> => ({
   get: (n, ...path) => doc.get(n, ...path),
   str: (n) => doc.str(n),
   items: (n) => doc.items(n),
   isSeq: (n) => doc.isSeq(n),
   isNull: (n) => doc.isNull(n),
-  pos: (n) => doc.pos(n),
+  pos: (n) => {
+    const p = doc.pos(n);
+    return p && lines ? { line: p.line + lines, column: p.column } : p;
+  },
 });
 
 /** An HCL object key as written, quotes or not (`kind`, `"apiGroups"`). */
@@ -173,9 +177,9 @@ function readManifest<N>(t: Tree<N>, obj: N | undefined, depth: number, roles: K
 }
 
 /** Every manifest of a YAML stream or JSON text, into `roles` and `bindings`. */
-function fromYaml(text: string, json: boolean, roles: KRole[], bindings: KBinding[]): void {
+function fromYaml(text: string, json: boolean, roles: KRole[], bindings: KBinding[], lines = 0): void {
   const parsed = parseYaml(text, json ? { uniqueKeys: false } : { tolerant: true, uniqueKeys: false, version: '1.1' });
-  for (const doc of parsed?.docs ?? []) readManifest(yamlTree(doc), doc.root, 0, roles, bindings);
+  for (const doc of parsed?.docs ?? []) readManifest(yamlTree(doc, lines), doc.root, 0, roles, bindings);
 }
 
 let cache: { text: string; roles: KRole[]; bindings: KBinding[] } | undefined;
@@ -234,11 +238,12 @@ function tfVals(b: HclBlock, name: string): KVal[] {
 const TF_MANIFEST: Record<string, string> = { kubernetes_manifest: 'manifest', kubectl_manifest: 'yaml_body' };
 
 /**
- * A manifest written inline in Terraform, read as the same manifest in a YAML file would be: an HCL object
- * (as is or through `yamlencode` / `jsonencode`), or YAML in a string or heredoc (`yamldecode(…)`, or `yaml_body` as is). A manifest read from another file
- * (`yamldecode(file("role.yaml"))`) is judged in that file; references (`each.value`) are unknown.
+ * A manifest written inline in Terraform, read as the same manifest in a YAML file would be: an HCL
+ * object (as is or through `yamlencode` / `jsonencode`), or YAML in a string or heredoc (`yamldecode(…)`,
+ * or `yaml_body` as is). A manifest read from another file (`yamldecode(file("role.yaml"))`) is judged
+ * in that file; references (`each.value`) are unknown.
  */
-function fromTfManifest(v: HclValue, text: string, roles: KRole[], bindings: KBinding[]): void {
+function fromTfManifest(v: HclValue, fileLines: () => string[], roles: KRole[], bindings: KBinding[]): void {
   // `yaml_body = yamlencode({ kind = "ClusterRoleBinding" … })` is the HCL object again.
   if (v.kind === 'call' && (v.name === 'yamlencode' || v.name === 'jsonencode') && v.args[0]?.kind === 'object') v = v.args[0]!;
   if (v.kind === 'object') {
@@ -248,22 +253,24 @@ function fromTfManifest(v: HclValue, text: string, roles: KRole[], bindings: KBi
   if (v.kind === 'call' && v.name === 'yamldecode' && v.args.length === 1) v = v.args[0]!;
   if (v.kind !== 'string' && v.kind !== 'template') return;
   // A heredoc is read from the file as written (the parsed value loses its first line's indentation,
-  // which `<<-` YAML needs), padded so the YAML's lines are the file's.
-  const lines = text.split('\n');
+  // which `<<-` YAML needs); its positions are moved to the file's lines.
+  const lines = fileLines();
   const heredoc = lines[v.pos.line - 1]?.slice(v.pos.column - 1).startsWith('<<');
-  const yaml = heredoc ? '\n'.repeat(v.pos.line) + lines.slice(v.pos.line, v.endLine - 1).join('\n') : '\n'.repeat(v.pos.line - 1) + v.value;
-  fromYaml(yaml, false, roles, bindings);
+  if (heredoc) fromYaml(lines.slice(v.pos.line, v.endLine - 1).join('\n'), false, roles, bindings, v.pos.line);
+  else fromYaml(v.value, false, roles, bindings, v.pos.line - 1);
 }
 
 function fromTerraform(text: string, roles: KRole[], bindings: KBinding[]): void {
   const file = parseHcl(text);
+  let split: string[] | undefined;
+  const fileLines = (): string[] => (split ??= text.split('\n'));
   for (const block of file?.root.blocks ?? []) {
     if (block.type !== 'resource') continue;
     const type = block.labels[0] ?? '';
     const manifest = TF_MANIFEST[type];
     if (manifest) {
       const a = attr(block, manifest);
-      if (a) fromTfManifest(a.value, text, roles, bindings);
+      if (a) fromTfManifest(a.value, fileLines, roles, bindings);
       continue;
     }
     const roleKind = TF_ROLE[type];
