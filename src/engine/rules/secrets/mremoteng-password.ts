@@ -97,10 +97,15 @@ const rule: Rule = {
     const engine = attr(rootAttrs, 'EncryptionEngine');
     if (engine === undefined) cipher = { kind: 'legacy' };
     else {
-      // Serpent and Twofish (BouncyCastle) and the CCM and EAX modes have no node:crypto counterpart.
-      if (engine !== 'AES' || (attr(rootAttrs, 'BlockCipherMode') ?? 'GCM') !== 'GCM') return [];
+      // Serpent and Twofish (BouncyCastle) and the CCM and EAX modes have no node:crypto counterpart, and
+      // an iteration count past the budget is not spent: the values are reported undecrypted, low.
+      const mode = attr(rootAttrs, 'BlockCipherMode') ?? 'GCM';
       const iterations = Number(attr(rootAttrs, 'KdfIterations') ?? '1000');
-      if (!Number.isInteger(iterations) || iterations < 1 || iterations > ITERATION_BUDGET) return [];
+      if (engine !== 'AES' || mode !== 'GCM' || !Number.isInteger(iterations) || iterations < 1 || iterations > ITERATION_BUDGET)
+        return undecrypted(
+          text,
+          `encrypted with ${engine}/${mode} and ${attr(rootAttrs, 'KdfIterations') ?? 'default'} iterations, not decrypted here (under the default master password, mRemoteNG's own decoders read it)`,
+        );
       cipher = { kind: 'gcm', iterations };
     }
     const cost = cipher.kind === 'gcm' ? cipher.iterations : 1;
@@ -117,7 +122,7 @@ const rule: Rule = {
       // reported, low: PBKDF2-HMAC-SHA1 at mRemoteNG's iteration counts is cheap to guess offline, and a
       // low finding says what the value is (ciphertext under a chosen password), where a generic rule
       // would call it a high-entropy password.
-      if (plain === undefined) return encryptedUnderOwnPassword(text);
+      if (plain === undefined) return undecrypted(text, "encrypted under a master password of the user's own (not decrypted): the file can still be attacked offline by guessing that password");
       if (plain !== NOT_PROTECTED) return [];
     }
     const out: RawFinding[] = [];
@@ -153,8 +158,8 @@ const rule: Rule = {
   },
 };
 
-/** Each non-empty password attribute of a file protected by the user's own master password, at low confidence. */
-function encryptedUnderOwnPassword(text: string): RawFinding[] {
+/** Each non-empty password attribute of a file this rule does not decrypt, at low confidence; `why` says why. */
+function undecrypted(text: string, why: string): RawFinding[] {
   const out: RawFinding[] = [];
   NODE.lastIndex = 0;
   let n: RegExpExecArray | null;
@@ -172,7 +177,7 @@ function encryptedUnderOwnPassword(text: string): RawFinding[] {
         secret: value,
         severity: 'medium',
         confidence: 'low',
-        message: `mRemoteNG saved ${a[1] === 'Password' ? 'password' : a[1]} committed, encrypted under a master password of the user's own (not decrypted): the file can still be attacked offline by guessing that password.`,
+        message: `mRemoteNG saved ${a[1] === 'Password' ? 'password' : a[1]} committed, ${why}.`,
       });
     }
   }

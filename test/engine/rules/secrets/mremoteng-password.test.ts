@@ -84,6 +84,12 @@ describe("a file protected by a master password of the user's own", () => {
     expect(found.map((f) => [f.startLine, f.confidence, f.severity])).toEqual([[4, 'low', 'medium']]);
     expect(found[0]!.redacted).toBe(redact(value));
   });
+
+  it('and, low too, the values of a cipher node:crypto lacks (Twofish, CCM, EAX)', () => {
+    const value = gcm(pw);
+    const code = confCons([node('dc01', value)], gcm('ThisIsNotProtected')).replace('EncryptionEngine="AES"', 'EncryptionEngine="Twofish"');
+    expect(runRule(rule, { code, path: 'confCons.xml' }).map((f) => [f.startLine, f.confidence])).toEqual([[4, 'low']]);
+  });
 });
 
 describe('decryptMremoteng', () => {
