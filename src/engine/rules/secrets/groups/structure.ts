@@ -38,6 +38,7 @@ import navicatPassword from '../navicat-password.js';
 import heidisqlPassword from '../heidisql-password.js';
 import securecrtPassword from '../securecrt-password.js';
 import svnSimplePassword from '../svn-simple-password.js';
+import mavenMasterPassword from '../maven-master-password.js';
 import kubernetesSecret from '../kubernetes-secret.js';
 import authorizationHeader from '../authorization-header.js';
 import curlBasicAuth from '../curl-basic-auth.js';
@@ -84,6 +85,7 @@ export const rules: Rule[] = [
   heidisqlPassword,
   securecrtPassword,
   svnSimplePassword,
+  mavenMasterPassword,
   kubernetesSecret,
   authorizationHeader,
   curlBasicAuth,
