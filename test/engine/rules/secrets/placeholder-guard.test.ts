@@ -111,3 +111,46 @@ describe('every secret rule: identifiers taken for values', () => {
     expect(scan(`LINKEDIN_CLIENT_SECRET=${key}`, '.env').length).toBeGreaterThan(0);
   });
 });
+
+describe('every secret rule: values in an example block of a YAML or JSON document', () => {
+  const token = rand(24, ALNUM, 'openapi');
+  const stripe = cat('sk_live_', rand(24, ALNUM, 'openapi-sk'));
+  const openapi = (v: string): string =>
+    [
+      'paths:',
+      '  /login:',
+      '    post:',
+      '      responses:',
+      "        '200':",
+      '          content:',
+      '            application/json:',
+      '              examples:',
+      '                Example:',
+      '                  value:',
+      '                    data:',
+      "                    - id: '1'",
+      '                      attributes:',
+      `                        token: ${token}`,
+      `                        stripe_key: ${v}`,
+      '',
+    ].join('\n');
+  it('are graded low, whatever rule reports them', () => {
+    const found = scan(openapi(stripe), 'docs/api-reference/store.yaml');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+  });
+  it('in pretty-printed JSON too', () => {
+    const json = JSON.stringify({ responses: { 200: { content: { 'application/json': { example: { access_token: token } } } } } }, null, 2);
+    const [f] = scan(json, 'spec/api.json');
+    expect(f?.confidence).toBe('low');
+  });
+  it('the same values outside an example keep their confidence', () => {
+    const found = scan(`auth:\n  token: ${token}\n  stripe_key: ${stripe}\n`, 'config/app.yaml');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+    expect(found.some((f) => f.confidence === 'low')).toBe(false);
+  });
+  it('a sibling key named example does not make its neighbours examples', () => {
+    const found = scan(`service:\n  example: true\n  token: ${token}\n`, 'config/app.yaml');
+    expect(found[0]?.confidence).not.toBe('low');
+  });
+});

@@ -4,6 +4,7 @@
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
  * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped;
+ * - a value in an `example:` block of a YAML or JSON document (an OpenAPI response example) is graded low;
  * - one secret repeated in one file (a token pasted into 171 fixtures of one JSON file) is one finding,
  *   at its first line, whose message lists the other lines: the leak is one, and so is its fix.
  */
@@ -11,6 +12,7 @@ import type { FileView, RawFinding, Rule } from '../../../rule.js';
 import { placeholderGrade } from '../../../placeholder.js';
 import { isSuppressed } from '../../../suppress.js';
 import { isPublishedSecret } from './published-secrets.js';
+import { isInExample } from './example-context.js';
 
 /** At most this many lines are listed in the message; the count is always complete. */
 const MAX_LISTED = 20;
@@ -23,7 +25,10 @@ export function guardPlaceholders(rule: Rule): Rule {
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret)))) continue;
-        out.push(grade === 'low' ? { ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` } : raw);
+        if (grade === 'low') out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` });
+        else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
+          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (in a document's \`example\` block: check that it is not a real one).` });
+        else out.push(raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
     },
