@@ -46,6 +46,7 @@ import k8sSystemMasters from './k8s-system-masters.js';
 import eksAccessPolicyAdmin from './eks-access-policy-admin.js';
 import gkeLegacyAbac from './gke-legacy-abac.js';
 import aksRbacDisabled from './aks-rbac-disabled.js';
+import cognitoUnauthenticatedIdentities from './cognito-unauthenticated-identities.js';
 
 export const scopeRules: Rule[] = [
   workflowWriteAll,
@@ -94,4 +95,5 @@ export const scopeRules: Rule[] = [
   eksAccessPolicyAdmin,
   gkeLegacyAbac,
   aksRbacDisabled,
+  cognitoUnauthenticatedIdentities,
 ];
