@@ -11,6 +11,8 @@
  * - eksctl `ClusterConfig` `iamIdentityMappings`.
  *
  * High. The node role's `system:bootstrappers` / `system:nodes` mapping and named groups bound by RBAC pass.
+ * Its API-based successor, an EKS access entry with `AmazonEKSClusterAdminPolicy` at cluster scope, is a
+ * separate grant that EKS can revoke: `scopes/eks-access-policy-admin` reports it.
  *
  * ```yaml
  * rules:
