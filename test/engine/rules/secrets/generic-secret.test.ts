@@ -140,6 +140,10 @@ ruleTester(rule, {
     { code: 'const UAEPassACRWeb = "urn:safelayer:tws:policies:authentication:level:low"', path: 'provider_uaepass.go' },
     { code: 'x=a.createElement("label",null,"Password:"),d?m.default.createElement("code",null," ****** "):null', path: 'swagger/swagger-ui-bundle.js' },
     { code: '{"link": "\\u003chttp://example.com?page=1\\u0026page_size=50\\u0026page_token=eyJvZmZzZXQiOiIxMDAiLCJ2IjoyfQ\\u0026per_page=50\\u003e"}', path: 'fixtures/pagination.json' },
+    // A project key (SonarCloud, Jira), a Ruby symbol, a constant path.
+    { code: 'sonar.projectKey=chef_chef_AYcDc8pZJ4YHsO5MtIxx', path: 'sonar-project.properties' },
+    { code: '    auth_flags: :usri3_auth_flags,', path: 'lib/chef/util/windows/net_user.rb' },
+    { code: '          token = Chef::ReservedNames::Win32::Security.open_current_process_token', path: 'lib/chef/win32/security/sid.rb' },
     // Jenkins' stored form of a bcrypt hash.
     { code: 'private static final String JBCRYPT_ENCODED_PASSWORD = "#jbcrypt:$2a$10$Nm37vwdZwJ5T2QTBwYuBYONHD3qKilgd5UO7wuDXI83z5dAdrgi4i";', path: 'src/test/java/RealmTest.java' },
     // Identifiers with a word spelled with a digit (`k8s`, `oauth2`), a member path: names, not keys.

@@ -223,6 +223,8 @@ function skipValue(a: Assignment, line: string): boolean {
     if (amp > 0 && isPlaceholderPassword(v.slice(0, amp))) return true;
     if (a.next === '(' || a.next === '[' || a.next === '{' || a.next === '.') return true;
     if (/^[!&*|>%@$]/.test(v)) return true; // YAML tags/anchors/block scalars, shell/PHP variables
+    // A Ruby symbol (`:usri3_auth_flags`), a constant path (`Chef::ReservedNames::Win32…`), a number (`0x000040`).
+    if (/^:[A-Za-z_]\w*$|^[A-Z]\w*(?:::[A-Z]\w*)+|^0x[0-9a-fA-F]+$/.test(v)) return true;
     if (looksLikeIdentifier(v)) return true;
     if (!unquotedAllowed(a, line)) return true;
   }
@@ -343,7 +345,8 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // of code under a credential name (`key: 'id'`, `auth: true`, `token: ''`) end here, unread.
   if (a.value.length < MIN_VALUE) return undefined;
   const line = lineAround(text, at, at + a.value.length);
-  let kind = classifySecretName(a.name);
+  // A call names what it sets by its own name: `@pw_user.gecos.force_encoding("…")` sets no password.
+  let kind = classifySecretName(a.op === '(' ? a.name.slice(a.name.lastIndexOf('.') + 1) : a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
   const loose = !kind && isLooseKeyName(a.name);
   if (loose) kind = 'key';
