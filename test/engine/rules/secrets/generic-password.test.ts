@@ -135,6 +135,8 @@ ruleTester(rule, {
     { code: '        "PASSWORD": "密码长度在8到128之间且需包含至少一个大写字符",', path: 'src/i18n/lang/zh-cn-lang.json' },
     { code: '            "SEARCH_PWD": "LDAP搜索密码",', path: 'src/i18n/lang/zh-cn-lang.json' },
     { code: '  "password": "パスワード",', path: 'locales/ja.json' },
+    // An element and its attribute (FileZilla's empty stored password).
+    { code: '<Pass encoding="base64" />', path: 'FileZilla/sitemanager.xml' },
     // A method called on a password-named object, a flag constant.
     { code: '      @pw_user.gecos.force_encoding("ASCII-8BIT")', path: 'spec/unit/provider/user_spec.rb' },
     { code: '        UF_PASSWD_CANT_CHANGE  = 0x000040', path: 'lib/chef/win32/api/net.rb' },

@@ -140,6 +140,8 @@ ruleTester(rule, {
     { code: 'const UAEPassACRWeb = "urn:safelayer:tws:policies:authentication:level:low"', path: 'provider_uaepass.go' },
     { code: 'x=a.createElement("label",null,"Password:"),d?m.default.createElement("code",null," ****** "):null', path: 'swagger/swagger-ui-bundle.js' },
     { code: '{"link": "\\u003chttp://example.com?page=1\\u0026page_size=50\\u0026page_token=eyJvZmZzZXQiOiIxMDAiLCJ2IjoyfQ\\u0026per_page=50\\u003e"}', path: 'fixtures/pagination.json' },
+    // Maven's encrypted form: needs the master password (maven-master-password reads both files).
+    { code: '      <password>{COQLCE6DU6GtcS5P/yN1sGlq6nKr9NH3NjFpWmJPq/fy+uL+fmg=}</password>', path: '.m2/settings.xml' },
     // A project key (SonarCloud, Jira), a Ruby symbol, a constant path.
     { code: 'sonar.projectKey=chef_chef_AYcDc8pZJ4YHsO5MtIxx', path: 'sonar-project.properties' },
     { code: '    auth_flags: :usri3_auth_flags,', path: 'lib/chef/util/windows/net_user.rb' },
@@ -172,6 +174,7 @@ ruleTester(rule, {
   ],
   invalid: [
     // Random values in the same places are still found, a digit-spelled word inside them or not.
+    { name: 'a clear password in Maven settings', code: `      <password>${s}</password>`, secret: s, path: '.m2/settings.xml' },
     { name: 'a token after a JSON escape', code: `{"q": "\\u0026api_token=${s}\\u0026x=1"}`, secret: s, path: 'fixtures/request.json' },
     { name: 'a token with a slash', code: `client_secret = "${cat(rand(12, undefined, 'sl1'), '/', rand(20, undefined, 'sl2'))}"`, count: 1, path: 'app/settings.py' },
     { name: 'random token holding K8s', code: `const authKey = "${cat('q', 'K8s', 'd7Hw2PzLm4Xv9RtY')}";`, count: 1, path: 'src/auth.ts' },

@@ -198,6 +198,9 @@ function skipValue(a: Assignment, line: string): boolean {
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   // A JSON pointer (`$ref: "#/components/schemas/…"`), a URN, a package or host path (`github.com/org/pkg/v8/name`),
   // AWX's `$encrypted$` stand-in.
+  // Maven's `{…}` (base64 in braces) is encrypted under the master password kept elsewhere (maven-master-password
+  // decrypts it when that is in the scan).
+  if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return true;
   if (/^#\/|^urn:[A-Za-z0-9][\w-]{0,31}:|^\$encrypted\$$/.test(v) || /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[\w.~-]+)+$/.test(v)) return true;
   // The text between two literals, taken for one (`"Password:"),d?x.createElement("` in minified code).
   if (a.quote && /^[)\]},;]/.test(v)) return true;
@@ -356,6 +359,8 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // `name="password" type="xs:string"`, `password='…' authorities='ROLE_A'`: a quoted string followed by
   // another attribute is an XML/HTML attribute list, not a typed declaration (`var token string = …`).
   if (a.typed && a.nameQuoted) return undefined;
+  // `<Pass encoding="base64">`: an element and its attribute, not a typed declaration.
+  if (a.typed && line.includes(`<${a.name}`) && new RegExp(`<${a.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]`).test(line)) return undefined;
   if (skipValue(a, line)) return undefined;
   const verdict = literalVerdict(a, line, kind, loose);
   return verdict && !commentSaysIllustrative(a.value, line) ? verdict : undefined;
