@@ -19,18 +19,15 @@
  *       allowClusters: []   # globs of clusters (Terraform address, module address or ARM name), e.g. ["azurerm_kubernetes_cluster.sandbox"]
  * ```
  */
-import type { RawFinding, Rule } from '../../rule.js';
+import type { Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { attr, parseHcl, type HclValue } from '../../parse/hcl.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { anyGlob, optList } from './lib/rule-options.js';
+import { optList } from './lib/rule-options.js';
+import { ownedSettingFindings, type OwnedSetting } from './lib/owned-settings.js';
 
-interface Hit {
-  line: number;
-  column: number;
-  owner: string;
-}
+type Hit = OwnedSetting;
 
 const isFalse = (v: HclValue | undefined): v is HclValue => v?.kind === 'bool' && !v.value;
 
@@ -97,17 +94,13 @@ const rule: Rule = {
     const hits: Hit[] = [];
     if (/\.tf$/i.test(file.path)) fromTerraform(file.text, hits);
     else fromArm(file.text, file.path, hits);
-    const out: RawFinding[] = [];
-    for (const h of hits) {
-      if (anyGlob(allow, h.owner)) continue;
-      out.push({
-        line: h.line,
-        column: h.column,
-        message: `\`${h.owner}\` turns Kubernetes RBAC off: no Role or binding limits what an authenticated identity does, so any kubeconfig holder and any pod's service account token can do anything in the cluster.`,
-        construct: `aks-rbac-disabled:${h.owner}`,
-      });
-    }
-    return out;
+    return ownedSettingFindings(
+      hits,
+      allow,
+      'aks-rbac-disabled',
+      (owner) =>
+        `\`${owner}\` turns Kubernetes RBAC off: no Role or binding limits what an authenticated identity does, so any kubeconfig holder and any pod's service account token can do anything in the cluster.`,
+    );
   },
 };
 

@@ -17,18 +17,15 @@
  *       allowPools: []   # globs of pools that serve guests on purpose, e.g. ["aws_cognito_identity_pool.analytics"]
  * ```
  */
-import type { RawFinding, Rule } from '../../rule.js';
+import type { Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { attr, parseHcl } from '../../parse/hcl.js';
 import { LEAST_PRIVILEGE } from './lib/controls.js';
 import { cfnResources } from './lib/iam-policy.js';
-import { anyGlob, optList } from './lib/rule-options.js';
+import { optList } from './lib/rule-options.js';
+import { ownedSettingFindings, type OwnedSetting } from './lib/owned-settings.js';
 
-interface Hit {
-  line: number;
-  column: number;
-  owner: string;
-}
+type Hit = OwnedSetting;
 
 function fromTerraform(text: string, out: Hit[]): void {
   const file = parseHcl(text);
@@ -72,17 +69,12 @@ const rule: Rule = {
     const hits: Hit[] = [];
     if (/\.tf$/i.test(file.path)) fromTerraform(file.text, hits);
     else fromCloudFormation(file.text, file.path, hits);
-    const out: RawFinding[] = [];
-    for (const h of hits) {
-      if (anyGlob(allow, h.owner)) continue;
-      out.push({
-        line: h.line,
-        column: h.column,
-        message: `\`${h.owner}\` allows unauthenticated identities: anyone who has the pool id (it ships in the client) gets AWS credentials for the pool's unauthenticated role without signing in.`,
-        construct: `cognito-unauth:${h.owner}`,
-      });
-    }
-    return out;
+    return ownedSettingFindings(
+      hits,
+      allow,
+      'cognito-unauth',
+      (owner) => `\`${owner}\` allows unauthenticated identities: anyone who has the pool id (it ships in the client) gets AWS credentials for the pool's unauthenticated role without signing in.`,
+    );
   },
 };
 

@@ -18,18 +18,15 @@
  *       allowClusters: []   # globs of clusters (Terraform address or Deployment Manager name), e.g. ["google_container_cluster.legacy"]
  * ```
  */
-import type { RawFinding, Rule } from '../../rule.js';
+import type { Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { attr, parseHcl } from '../../parse/hcl.js';
 import { parseYaml } from '../../parse/yaml.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { anyGlob, optList } from './lib/rule-options.js';
+import { optList } from './lib/rule-options.js';
+import { ownedSettingFindings, type OwnedSetting } from './lib/owned-settings.js';
 
-interface Hit {
-  line: number;
-  column: number;
-  owner: string;
-}
+type Hit = OwnedSetting;
 
 function fromTerraform(text: string, out: Hit[]): void {
   const file = parseHcl(text);
@@ -80,17 +77,13 @@ const rule: Rule = {
     const hits: Hit[] = [];
     if (/\.tf$/i.test(file.path)) fromTerraform(file.text, hits);
     else fromDeploymentManager(file.text, file.path, hits);
-    const out: RawFinding[] = [];
-    for (const h of hits) {
-      if (anyGlob(allow, h.owner)) continue;
-      out.push({
-        line: h.line,
-        column: h.column,
-        message: `\`${h.owner}\` enables legacy authorization (ABAC): the cluster's identities get broad, statically defined permissions beside RBAC, which no Role or binding shows and RBAC cannot revoke.`,
-        construct: `gke-legacy-abac:${h.owner}`,
-      });
-    }
-    return out;
+    return ownedSettingFindings(
+      hits,
+      allow,
+      'gke-legacy-abac',
+      (owner) =>
+        `\`${owner}\` enables legacy authorization (ABAC): the cluster's identities get broad, statically defined permissions beside RBAC, which no Role or binding shows and RBAC cannot revoke.`,
+    );
   },
 };
 
