@@ -140,6 +140,11 @@ ruleTester(rule, {
     { code: 'const UAEPassACRWeb = "urn:safelayer:tws:policies:authentication:level:low"', path: 'provider_uaepass.go' },
     { code: 'x=a.createElement("label",null,"Password:"),d?m.default.createElement("code",null," ****** "):null', path: 'swagger/swagger-ui-bundle.js' },
     { code: '{"link": "\\u003chttp://example.com?page=1\\u0026page_size=50\\u0026page_token=eyJvZmZzZXQiOiIxMDAiLCJ2IjoyfQ\\u0026per_page=50\\u003e"}', path: 'fixtures/pagination.json' },
+    // Attribute lists (draw.io, HTML): the name ends one attribute's value, the next attribute follows.
+    { code: '<mxCell style="shape=mxgraph.kubernetes.icon;prIcon=secret" parent="g-vbnRHEd7JeOrGF2uE1-1" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
+    { code: '<mxCell value="key=password" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#d5e8d4;strokeColor=#82b366;" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
+    // A key's address in a secret store.
+    { code: '\t\tremoteKey: "folderId:55/prefix-only-folder",', path: 'providers/v1/secretserver/client_test.go' },
     // Maven's encrypted form: needs the master password (maven-master-password reads both files).
     { code: '      <password>{COQLCE6DU6GtcS5P/yN1sGlq6nKr9NH3NjFpWmJPq/fy+uL+fmg=}</password>', path: '.m2/settings.xml' },
     // A project key (SonarCloud, Jira), a Ruby symbol, a constant path.
@@ -174,6 +179,7 @@ ruleTester(rule, {
   ],
   invalid: [
     // Random values in the same places are still found, a digit-spelled word inside them or not.
+    { name: 'a typed declaration', code: `var clientSecret string = "${s}"`, secret: s, path: 'main.go' },
     { name: 'a clear password in Maven settings', code: `      <password>${s}</password>`, secret: s, path: '.m2/settings.xml' },
     { name: 'a token after a JSON escape', code: `{"q": "\\u0026api_token=${s}\\u0026x=1"}`, secret: s, path: 'fixtures/request.json' },
     { name: 'a token with a slash', code: `client_secret = "${cat(rand(12, undefined, 'sl1'), '/', rand(20, undefined, 'sl2'))}"`, count: 1, path: 'app/settings.py' },

@@ -317,6 +317,8 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   return true;
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The shortest value either tier judges a credential (isPasswordLiteral: 6). */
 const MIN_VALUE = 6;
 
@@ -359,8 +361,11 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // `name="password" type="xs:string"`, `password='…' authorities='ROLE_A'`: a quoted string followed by
   // another attribute is an XML/HTML attribute list, not a typed declaration (`var token string = …`).
   if (a.typed && a.nameQuoted) return undefined;
+  // `prIcon=secret" parent="…"`, `key=password" style="…"`: a quote closes the attribute the name ended, and
+  // the "type" is the next attribute's name — an attribute list (draw.io, HTML), not a typed declaration.
+  if (a.typed && !a.nameQuoted && new RegExp(escapeRegExp(a.name) + String.raw`["'][ \t]+[A-Za-z_][\w.-]*[ \t]*=[ \t]*["']`).test(line)) return undefined;
   // `<Pass encoding="base64">`: an element and its attribute, not a typed declaration.
-  if (a.typed && line.includes(`<${a.name}`) && new RegExp(`<${a.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \t]`).test(line)) return undefined;
+  if (a.typed && line.includes(`<${a.name}`) && new RegExp(`<${escapeRegExp(a.name)}[ \t]`).test(line)) return undefined;
   if (skipValue(a, line)) return undefined;
   const verdict = literalVerdict(a, line, kind, loose);
   return verdict && !commentSaysIllustrative(a.value, line) ? verdict : undefined;

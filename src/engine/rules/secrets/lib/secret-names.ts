@@ -127,6 +127,8 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     'enum label css style class component element template schema model type kind version build commit ref tag ' +
     'path url route action command menu tab button form modal dialog shortcut hot keyboard music song chord media ' +
     'sentry tenant user customer order product project account_id cursor page bucket prefix namespace context redux mutex ' +
+    // A key's address in a secret store (External Secrets' `remoteKey`, `secret_key_ref`): a reference.
+    'remote ' +
     'lock semaphore queue topic stream channel metric metrics counter hash sha digest checksum data value values ' +
     'name id uuid guid slug token secret attr attribute prop property option param header cookie_name legacy ' +
     'old new next prev previous current default test example sample dummy fake mock my your some other global local ' +
