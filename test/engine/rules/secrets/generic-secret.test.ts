@@ -144,7 +144,7 @@ ruleTester(rule, {
     { code: '<mxCell style="shape=mxgraph.kubernetes.icon;prIcon=secret" parent="g-vbnRHEd7JeOrGF2uE1-1" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
     { code: '<mxCell value="key=password" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#d5e8d4;strokeColor=#82b366;" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
     // A key's address in a secret store.
-    { code: '\t\tremoteKey: "folderId:55/prefix-only-folder",', path: 'providers/v1/secretserver/client_test.go' },
+    { code: '    remoteKey: "folderId:55/prefix-only-folder",', path: 'providers/v1/secretserver/client_test.go' },
     // Maven's encrypted form: needs the master password (maven-master-password reads both files).
     { code: '      <password>{COQLCE6DU6GtcS5P/yN1sGlq6nKr9NH3NjFpWmJPq/fy+uL+fmg=}</password>', path: '.m2/settings.xml' },
     // A project key (SonarCloud, Jira), a Ruby symbol, a constant path.
