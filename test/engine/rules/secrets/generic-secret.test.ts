@@ -140,6 +140,9 @@ ruleTester(rule, {
     { code: 'const UAEPassACRWeb = "urn:safelayer:tws:policies:authentication:level:low"', path: 'provider_uaepass.go' },
     { code: 'x=a.createElement("label",null,"Password:"),d?m.default.createElement("code",null," ****** "):null', path: 'swagger/swagger-ui-bundle.js' },
     { code: '{"link": "\\u003chttp://example.com?page=1\\u0026page_size=50\\u0026page_token=eyJvZmZzZXQiOiIxMDAiLCJ2IjoyfQ\\u0026per_page=50\\u003e"}', path: 'fixtures/pagination.json' },
+    // A validation rule list, a SigV4 credential scope.
+    { code: "            'password' => 'required|string|min:16|secure_password|confirmed',", path: 'app/Support/Http/Controllers/RequestInformation.php' },
+    { code: "    'X-Amz-Credential=ABC%2F20250820%2Fus-east-1&'", path: 'web/tests/test_cache_manager_password.py' },
     // Attribute lists (draw.io, HTML): the name ends one attribute's value, the next attribute follows.
     { code: '<mxCell style="shape=mxgraph.kubernetes.icon;prIcon=secret" parent="g-vbnRHEd7JeOrGF2uE1-1" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
     { code: '<mxCell value="key=password" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#d5e8d4;strokeColor=#82b366;" vertex="1">', path: 'docs/pictures/diagrams.drawio' },

@@ -198,6 +198,10 @@ function skipValue(a: Assignment, line: string): boolean {
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   // A JSON pointer (`$ref: "#/components/schemas/…"`), a URN, a package or host path (`github.com/org/pkg/v8/name`),
   // AWX's `$encrypted$` stand-in.
+  // A validation rule list (Laravel's `'password' => 'required|confirmed|min:16|secure_password'`).
+  if (/^[a-z_]+(?::[\w,.-]*)?(?:\|[a-z_]+(?::[\w,.-]*)?)+$/.test(v)) return true;
+  // SigV4's `X-Amz-Credential` is the access key id and its scope (date, region, service): no secret.
+  if (/^x-amz-credential$/i.test(a.name)) return true;
   // Maven's `{…}` (base64 in braces) is encrypted under the master password kept elsewhere (maven-master-password
   // decrypts it when that is in the scan).
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return true;
