@@ -20,7 +20,7 @@ const rule: Rule = {
     confidence: 'high',
     description: 'GitHub Actions `permissions:` names a scope or level GitHub does not accept',
     controls: [...WORKFLOW_TOKEN],
-    remediation: `Use the GITHUB_TOKEN scopes GitHub documents (${TOKEN_SCOPE_NAMES.join(', ')}) with \`read\`, \`write\` or \`none\` (\`id-token\`: write or none; \`models\`: read or none), or \`read-all\` / \`write-all\` / \`{}\`.`,
+    remediation: `Use the GITHUB_TOKEN scopes GitHub documents (${TOKEN_SCOPE_NAMES.join(', ')}) with \`read\`, \`write\` or \`none\` (\`id-token\`, \`copilot-requests\`: write or none; \`models\`: read or none), or \`read-all\` / \`write-all\` / \`{}\`.`,
   },
   keywords: ['permissions'],
   scope: 'file',

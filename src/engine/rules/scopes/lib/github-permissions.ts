@@ -27,6 +27,8 @@ export const TOKEN_SCOPES: Readonly<Record<string, TokenScope>> = {
   checks: { values: RW, writeSeverity: 'medium', writeRisk: 'create and complete check runs (fake a passing check)' },
   'code-quality': { values: RW, writeSeverity: 'medium', writeRisk: 'write code quality results' },
   contents: { values: RW, writeSeverity: 'high', writeRisk: 'push commits and tags, create releases and change repository content' },
+  // Copilot CLI / agentic workflows billed to the organization (docs: "Using Copilot CLI in GitHub Actions with GITHUB_TOKEN").
+  'copilot-requests': { values: ['write', 'none'], writeSeverity: 'low', writeRisk: 'make Copilot requests billed to the organization' },
   deployments: { values: RW, writeSeverity: 'high', writeRisk: 'create deployments and deployment statuses' },
   discussions: { values: RW, writeSeverity: 'medium', writeRisk: 'create, edit and delete discussions' },
   'id-token': { values: ['write', 'none'], writeSeverity: 'high', writeRisk: 'mint OIDC tokens and assume every cloud role that trusts this repository' },
