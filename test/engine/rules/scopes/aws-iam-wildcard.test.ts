@@ -153,6 +153,26 @@ ruleTester(rule, {
         }
       }
     `),
+    // the Systems Manager agent's channels: no ssmmessages or ec2messages action takes a resource, so
+    // their whole-service wildcards on "*" are the managed instance core policy, action by action
+    {
+      code: y`
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: ssm
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - 'ssmmessages:*'
+                          - 'ec2messages:*'
+                        Resource: '*'
+      `,
+      path: 'ec2/bastion.yaml',
+    },
     // a condition narrows "*"
     tf(y`
       data "aws_iam_policy_document" "tagged" {
@@ -222,6 +242,27 @@ ruleTester(rule, {
       path: 'serverless.yml',
       count: 1,
       line: 17,
+    },
+    // next to the agent channels, a service whose actions do take resources is still reported
+    {
+      code: y`
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: ssm
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action:
+                          - 'ssmmessages:*'
+                          - 'ssm:*'
+                        Resource: '*'
+      `,
+      path: 'ec2/bastion.yaml',
+      count: 1,
+      line: 12,
     },
     // a service wildcard on one bucket is info (off in the default policy)
     tf(

@@ -89,7 +89,7 @@ const KNOWN_SERVICES = new Set(
 /** Whether the action's service prefix is a known AWS service (`some:action` in a sample is not). */
 export const knownService = (action: string): boolean => KNOWN_SERVICES.has(serviceOf(action));
 
-/** Services whose actions have no resource-level permissions at all (account-wide APIs). */
+/** Services whose actions have no resource-level permissions at all (account-wide APIs, agent channels). */
 const UNRESTRICTABLE_SERVICES = new Set([
   'health',
   'ce',
@@ -114,6 +114,11 @@ const UNRESTRICTABLE_SERVICES = new Set([
   'iq',
   'iq-permission',
   'support-console',
+  // The Systems Manager agent's message channels: no action of either takes a resource (Service
+  // Authorization Reference: Amazon Message Gateway / Message Delivery Service), so `ssmmessages:*` on
+  // "*" is what AmazonSSMManagedInstanceCore grants action by action.
+  'ssmmessages',
+  'ec2messages',
 ]);
 
 /** Common wildcard-only actions (no resource-level permissions), lower case. */
