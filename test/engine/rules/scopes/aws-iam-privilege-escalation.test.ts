@@ -106,6 +106,19 @@ ruleTester(rule, {
     },
     // allowed by the policy
     { code: cfnAssumeAnything, path: 'stack.yaml', options: { allowActions: ['sts:AssumeRole'] } },
+    // a service-linked role's policies are the service's, and only the service assumes it (a controller's
+    // iam:CreateServiceLinkedRole on "*" is an ordinary write, for scopes/aws-iam-wildcard)
+    {
+      code: y`
+        data "aws_iam_policy_document" "gateway_api_controller" {
+          statement {
+            actions   = ["vpc-lattice:*", "iam:CreateServiceLinkedRole", "ec2:DescribeVpcs"]
+            resources = ["*"]
+          }
+        }
+      `,
+      path: TF,
+    },
     // `*` is full admin: reported by scopes/aws-iam-wildcard, not twice
     { code: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }), path: 'admin.json' },
   ],
@@ -114,6 +127,20 @@ ruleTester(rule, {
     { code: createPolicyVersion, path: TF, count: 1, line: 5 },
     { code: cfnAssumeAnything, path: 'stack.yaml', count: 1, line: 9 },
     { code: splitStatements, path: 'policy.json', count: 1, line: 6 },
+    // a role of one's own making is still a permission change
+    {
+      code: y`
+        data "aws_iam_policy_document" "roles" {
+          statement {
+            actions   = ["iam:CreateServiceLinkedRole", "iam:CreateRole"]
+            resources = ["*"]
+          }
+        }
+      `,
+      path: TF,
+      count: 1,
+      line: 3,
+    },
   ],
 });
 
@@ -124,6 +151,20 @@ describe('scopes/aws-iam-privilege-escalation severity', () => {
     expect(f.severity).toBe('high');
     expect(f.message).toMatch(/iam:PassRole/);
     expect(f.remediation).toMatch(/iam:PassedToService/);
+  });
+
+  it('names iam:CreateRole, not iam:CreateServiceLinkedRole, as the permission change', () => {
+    const code = y`
+      data "aws_iam_policy_document" "roles" {
+        statement {
+          actions   = ["iam:CreateServiceLinkedRole", "iam:CreateRole"]
+          resources = ["*"]
+        }
+      }
+    `;
+    const [f] = runRule(rule, { code, path: TF });
+    expect(f!.message).toMatch(/`iam:CreateRole`/);
+    expect(f!.message).not.toMatch(/ServiceLinked/);
   });
 
   it('reports credentials on "*" as high for STS', () => {

@@ -566,7 +566,12 @@ export const CREDENTIALS_EXPOSURE: readonly string[] = [
 /** Left out by default, as checkov does: needed by every container pipeline and scoped by the registry policy. */
 export const CREDENTIALS_EXPOSURE_EXEMPT: readonly string[] = ['ecr:GetAuthorizationToken'];
 
-/** Actions that change who may do what (IAM's "Permissions management" level, common services). */
+/**
+ * Actions that change who may do what (IAM's "Permissions management" level, common services).
+ * `iam:CreateServiceLinkedRole` is not one: the linked service defines the role's trust and permissions
+ * policies, only that service can assume it and no one can attach a policy to it (IAM User Guide,
+ * "Using service-linked roles"; its access level is Write) — on `*` it is an ordinary write.
+ */
 export const PERMISSIONS_MANAGEMENT: readonly string[] = [
   'iam:AddUserToGroup',
   'iam:AttachGroupPolicy',
@@ -598,7 +603,6 @@ export const PERMISSIONS_MANAGEMENT: readonly string[] = [
   'iam:UpdateLoginProfile',
   'iam:CreateAccessKey',
   'iam:UpdateAccessKey',
-  'iam:CreateServiceLinkedRole',
   'iam:PassRole',
   'iam:ChangePassword',
   'iam:CreateOpenIDConnectProvider',
