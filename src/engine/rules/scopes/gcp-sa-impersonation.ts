@@ -10,8 +10,8 @@
  *   `roles/deploymentmanager.editor`, service-agent roles, … — medium); a service-agent role
  *   (`roles/<service>.serviceAgent`, `roles/<…>ServiceAgent`) granted to the service agent itself — a
  *   `google_project_service_identity` (and the provider's other service-agent data sources), or
- *   `service-<project number>@gcp-sa-<service>.iam.gserviceaccount.com` — is Google's documented setup of
- *   that agent, not reported;
+ *   `service-<project number>@gcp-sa-<service>.iam.gserviceaccount.com`, written out or built with
+ *   `format()` — is Google's documented setup of that agent, not reported;
  * - on one service account (`google_service_account_iam_member` / `_binding`), the impersonation roles
  *   granted to broad members: `allUsers` / `allAuthenticatedUsers` (critical), a whole `domain:`, or every
  *   identity of a workload identity pool (`principalSet://…/workloadIdentityPools/<pool>/*`) (high).
@@ -61,9 +61,12 @@ export const ACT_AS_ROLES: readonly string[] = [
 
 const isServiceAgent = (role: string): boolean => /^roles\/[\w.]+\.(?:serviceAgent|\w*ServiceAgent)$/.test(role);
 
-/** Domains of Google-managed service agents: `service-<project number>@<domain>`. */
+/**
+ * Domains of Google-managed service agents: `service-<project number>@<domain>`. Modules that also serve
+ * other universes (sovereign clouds) write the IAM domain as a variable (`gcp-sa-managedkafka.${local.iam_gsa_domain}`).
+ */
 const AGENT_DOMAIN =
-  /^(?:gcp-sa-[a-z0-9-]+|container-engine-robot|compute-system|gs-project-accounts|serverless-robot-prod|containerregistry|dataflow-service-producer-prod|cloudcomposer-accounts|dataproc-accounts|gcf-admin-robot|cloud-ml|cloud-redis|cloud-tpu|genomics-api|sourcerepo-service-accounts|firebase-rules)\.iam\.gserviceaccount\.com$/i;
+  /^(?:gcp-sa-[a-z0-9-]+|container-engine-robot|compute-system|gs-project-accounts|serverless-robot-prod|containerregistry|dataflow-service-producer-prod|cloudcomposer-accounts|dataproc-accounts|gcf-admin-robot|cloud-ml|cloud-redis|cloud-tpu|genomics-api|sourcerepo-service-accounts|firebase-rules)\.(?:iam\.gserviceaccount\.com|\$\{[^}]+\})$/i;
 
 /** Terraform resources and data sources that name a project's Google-managed service agent. */
 const AGENT_SOURCE =
@@ -72,11 +75,11 @@ const AGENT_SOURCE =
 /**
  * Whether a member is a Google-managed service agent: the email the provider's service-identity
  * resources give, or `service-<project number>@gcp-sa-<service>.iam.gserviceaccount.com` (the number may
- * be interpolated).
+ * be interpolated) — or an organization's or folder's agent, `service-org-<id>@…`, `service-folder-<id>@…`.
  */
 function isAgentMember(member: string): boolean {
   if (AGENT_SOURCE.test(member)) return true;
-  const m = /^(?:serviceAccount:)?service-(?:\d+|\$\{[^}]+\})@([^@\s]+)$/i.exec(member.trim());
+  const m = /^(?:serviceAccount:)?service-(?:org-|folder-)?(?:\d+|\$\{[^}]+\})@([^@\s]+)$/i.exec(member.trim());
   return !!m && AGENT_DOMAIN.test(m[1]!);
 }
 

@@ -57,6 +57,14 @@ ruleTester(rule, {
     { code: agentGrant('roles/container.serviceAgent', 'google_project_service_identity.gke.member'), path: 'iam.tf' },
     { code: agentGrant('roles/cloudbuild.serviceAgent', '"serviceAccount:service-${data.google_project.p.number}@gcp-sa-cloudbuild.iam.gserviceaccount.com"'), path: 'iam.tf' },
     { code: agentGrant('roles/container.hostServiceAgentUser', '"serviceAccount:service-123456789012@container-engine-robot.iam.gserviceaccount.com"'), path: 'iam.tf' },
+    // an organization's service agent (Cloud KMS key usage tracking, Autokey)
+    {
+      code: 'resource "google_organization_iam_member" "kms" {\n  org_id = local.org_id\n  role   = "roles/cloudkms.orgServiceAgent"\n  member = "serviceAccount:service-org-${local.org_id}@gcp-sa-cloudkms.iam.gserviceaccount.com"\n}\n',
+      path: 'iam.tf',
+    },
+    // … built with format(), the IAM domain a variable (modules that serve other universes)
+    { code: agentGrant('roles/managedkafka.serviceAgent', 'format("serviceAccount:service-%s@gcp-sa-managedkafka.%s", local.service_project_number, local.iam_gsa_domain)'), path: 'iam.tf' },
+    { code: agentGrant('roles/cloudbuild.serviceAgent', 'format("serviceAccount:service-%d@gcp-sa-cloudbuild.iam.gserviceaccount.com", data.google_project.p.number)'), path: 'iam.tf' },
   ],
   invalid: [
     { code: projectLevel, path: 'iam.tf', count: 2, line: 3 },
@@ -66,6 +74,16 @@ ruleTester(rule, {
     { code: agentGrant('roles/gkehub.serviceAgent', '"user:dev@example.com"'), path: 'iam.tf', count: 1, line: 3 },
     { code: agentGrant('roles/gkehub.serviceAgent', '"serviceAccount:service-123@my-project.iam.gserviceaccount.com"'), path: 'iam.tf', count: 1, line: 3 },
     { code: agentGrant('roles/gkehub.serviceAgent', 'google_service_account.app.member'), path: 'iam.tf', count: 1, line: 3 },
+    // an organization service agent role for a project's service account on the organization
+    {
+      code: 'resource "google_organization_iam_member" "kms" {\n  org_id = local.org_id\n  role   = "roles/cloudkms.orgServiceAgent"\n  member = "serviceAccount:kms@p.iam.gserviceaccount.com"\n}\n',
+      path: 'iam.tf',
+      count: 1,
+      line: 3,
+    },
+    // format() builds a member like any other: a project service account, or an impersonation role for an agent
+    { code: agentGrant('roles/gkehub.serviceAgent', 'format("serviceAccount:%s@%s.iam.gserviceaccount.com", var.name, var.project)'), path: 'iam.tf', count: 1, line: 3 },
+    { code: agentGrant('roles/iam.serviceAccountUser', 'format("serviceAccount:service-%s@gcp-sa-managedkafka.%s", local.number, local.iam_gsa_domain)'), path: 'iam.tf', count: 1, line: 3 },
     // … or for the agent AND someone else: the someone else is named
     {
       code: 'resource "google_project_iam_binding" "b" {\n  project = "p"\n  role    = "roles/gkehub.serviceAgent"\n  members = ["serviceAccount:${google_project_service_identity.hub.email}", "group:ops@example.com"]\n}\n',
@@ -82,6 +100,13 @@ describe('scopes/gcp-sa-impersonation severity', () => {
   it('is high on a project, critical on a folder or to the public', () => {
     expect(runRule(rule, { code: projectLevel, path: 'iam.tf' }).map((f) => f.severity)).toEqual(['high', 'critical']);
     expect(runRule(rule, { code: saLevel, path: 'iam.tf' }).map((f) => f.severity)).toEqual(['high', 'critical']);
+  });
+});
+
+describe('scopes/gcp-sa-impersonation format()', () => {
+  it('names the member format() builds', () => {
+    const [f] = runRule(rule, { code: agentGrant('roles/iam.serviceAccountUser', 'format("serviceAccount:%s", google_service_account.ci.email)'), path: 'iam.tf' });
+    expect(f!.message).toContain('`serviceAccount:${google_service_account.ci.email}`');
   });
 });
 

@@ -39,6 +39,43 @@ const LEVEL: Record<string, GcpLevel> = {
   google_service_account_iam_binding: 'service-account',
 };
 
+/**
+ * `format("serviceAccount:%s", local.sa)` as the string it builds, arguments written as interpolations
+ * (`serviceAccount:${local.sa}`): Terraform's `format` fills each verb with the next argument. Undefined
+ * when the spec is not a literal, a verb names its argument (`%[2]s`) or an argument is missing.
+ */
+function formatted(v: Extract<HclValue, { kind: 'call' }>): GcpValue | undefined {
+  const [spec, ...args] = v.args;
+  if (!spec || (spec.kind !== 'string' && spec.kind !== 'template')) return undefined;
+  let dynamic = spec.kind === 'template';
+  let ok = true;
+  let next = 0;
+  const text = spec.value.replace(/%(?:%|\[\d+\]|[-+# 0]*\d*(?:\.\d+)?[a-zA-Z])/g, (verb) => {
+    if (verb === '%%') return '%';
+    const a = verb.startsWith('%[') ? undefined : args[next++];
+    switch (a?.kind) {
+      case 'string':
+        return a.value;
+      case 'number':
+      case 'bool':
+        return String(a.value);
+      case 'template':
+        dynamic = true;
+        return a.value;
+      case 'expr':
+        dynamic = true;
+        return `\${${a.text}}`;
+      case 'call':
+        dynamic = true;
+        return `\${${a.name}(…)}`;
+      default:
+        ok = false;
+        return verb;
+    }
+  });
+  return ok ? { v: text, line: v.pos.line, column: v.pos.column, dynamic } : undefined;
+}
+
 function values(v: HclValue | undefined): GcpValue[] {
   if (!v) return [];
   switch (v.kind) {
@@ -49,10 +86,13 @@ function values(v: HclValue | undefined): GcpValue[] {
       return v.items.flatMap(values);
     case 'null':
       return [];
-    case 'call':
+    case 'call': {
+      const built = v.name === 'format' ? formatted(v) : undefined;
+      if (built) return [built];
       return v.name === 'concat' || v.name === 'flatten' || v.name === 'distinct' || v.name === 'toset' || v.name === 'tolist'
         ? v.args.flatMap(values)
         : [{ v: `${v.name}(…)`, line: v.pos.line, column: v.pos.column, dynamic: true }];
+    }
     default:
       return [{ v: v.kind === 'expr' ? v.text : '', line: v.pos.line, column: v.pos.column, dynamic: true }];
   }
