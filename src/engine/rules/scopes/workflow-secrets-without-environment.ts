@@ -5,7 +5,8 @@
  * to any job of any workflow on any branch anyone with write access pushes. One finding per job, at
  * its first secret, naming them all (zizmor's `secrets-outside-env`, an auditor-level check: low).
  *
- * Not reported: `GITHUB_TOKEN`; jobs that call a reusable workflow (the callee's jobs read the
+ * Not reported: `GITHUB_TOKEN`; `ACTIONS_RUNNER_DEBUG` and `ACTIONS_STEP_DEBUG` (the switches GitHub reads
+ * to turn on debug logging, set to `true` as a secret or variable — not credentials); jobs that call a reusable workflow (the callee's jobs read the
  * secrets); workflows triggered by `workflow_call` (a reusable workflow cannot use its caller's
  * environment secrets without `secrets: inherit`, itself a finding).
  *
@@ -21,6 +22,9 @@ import { stringList } from '../../option-schema.js';
 import { SECRET_EXPOSURE } from './lib/controls.js';
 import { optList } from './lib/rule-options.js';
 import { at, code, expressionsIn, isWorkflowPath, list, loadWorkflow, withoutPeerIgnored } from './lib/workflow.js';
+
+/** Secrets that are no one's credential: the job's own token and GitHub's debug-logging switches. */
+const NOT_CREDENTIALS = new Set(['GITHUB_TOKEN', 'ACTIONS_RUNNER_DEBUG', 'ACTIONS_STEP_DEBUG']);
 
 const NAMED = /(?<![\w.-])secrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/gi;
 
@@ -63,7 +67,7 @@ const rule: Rule = {
         let m: RegExpExecArray | null;
         while ((m = NAMED.exec(ex.body))) {
           const name = m[1] ?? m[2]!;
-          if (name.toUpperCase() === 'GITHUB_TOKEN' || allow.has(name.toUpperCase())) continue;
+          if (NOT_CREDENTIALS.has(name.toUpperCase()) || allow.has(name.toUpperCase())) continue;
           if (!names.includes(name)) names.push(name);
           const offset = ex.start + m.index;
           if (own && offset >= own[0] && offset < own[1]) first ??= doc.file.pos(offset);

@@ -18,6 +18,9 @@ ruleTester(rule, {
     wf(job(step('DEPLOY_TOKEN'), "    environment: ${{ github.ref == 'refs/heads/main' && 'prod' || 'staging' }}\n")),
     // GITHUB_TOKEN is always there
     wf(job(`      - run: gh release view\n        env:\n          GH_TOKEN: ${S('GITHUB_TOKEN')}\n`)),
+    // GitHub's debug-logging switches, kept as secrets set to `true`, are not credentials
+    wf(job(`      - uses: actions/github-script@v7\n        with:\n          debug: \${{ secrets.ACTIONS_RUNNER_DEBUG == 'true' }}\n          script: core.info('ok')\n`)),
+    wf(job(`      - run: npm test\n        env:\n          ACTIONS_STEP_DEBUG: ${S('ACTIONS_STEP_DEBUG')}\n`)),
     // no secrets at all; the word in a plain string
     wf(job('      - run: echo "no secrets here"\n')),
     // a reusable workflow's jobs (its caller decides), and a job that calls one
@@ -55,6 +58,10 @@ ruleTester(rule, {
 });
 
 describe('scopes/workflow-secrets-without-environment', () => {
+  it('names the credentials beside a debug switch, not the switch', () => {
+    const [f] = runRule(rule, wf(job(`${step('DEPLOY_TOKEN')}      - run: make smoke\n        env:\n          ACTIONS_RUNNER_DEBUG: ${S('ACTIONS_RUNNER_DEBUG')}\n`)));
+    expect(f!.message).toMatch(/reads the secret `DEPLOY_TOKEN` without/);
+  });
   it('names the secrets and the fix', () => {
     const [f] = runRule(rule, wf(job(`${step('A')}${step('B')}`)));
     expect(f!.message).toBe('Job `deploy` reads the secrets `A` and `B` without a deployment `environment:`: no reviewer or branch rule stands between them and any job on any branch.');
