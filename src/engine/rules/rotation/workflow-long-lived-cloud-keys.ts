@@ -8,8 +8,10 @@
  * anywhere once it leaks. AWS keys that come with a session token (`aws-session-token`,
  * `AWS_SESSION_TOKEN`) are temporary STS credentials and are not reported; keys given to
  * `configure-aws-credentials` together with `role-to-assume` are (low): the session is temporary, the
- * key that assumes the role is not.
+ * key that assumes the role is not. One stored secret used for the same login in several jobs or steps of
+ * a file is one credential: one finding, at its first use, naming the other lines.
  */
+import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import type { YamlNode } from '../../parse/yaml.js';
 import { isActionPath, isWorkflowPath, loadUnit, type Step } from '../scopes/lib/workflow.js';
@@ -70,10 +72,16 @@ const rule: Rule = {
     if (!unit) return [];
     const doc = unit.doc;
     const out: RawFinding[] = [];
-    const at = (node: YamlNode | undefined, f: Omit<RawFinding, 'line' | 'column'>): void => {
+    /** The stored secret behind each finding (`AWS secrets.KEY_ID`): one credential, one finding. */
+    const credentialOf = new Map<RawFinding, string>();
+    const at = (node: YamlNode | undefined, f: Omit<RawFinding, 'line' | 'column'>, credential: string): void => {
       const p = doc.pos(node);
-      if (p) out.push({ line: p.line, column: p.column, ...f });
+      if (!p) return;
+      const finding = { line: p.line, column: p.column, ...f };
+      out.push(finding);
+      credentialOf.set(finding, credential);
     };
+    const secretOf = (value: string): string => value.replace(/\s+/g, '');
     /** Names (upper-cased) set from stored secrets in an `env:` mapping. */
     const fromSecrets = (node: YamlNode | undefined): Set<string> =>
       new Set(
@@ -98,13 +106,17 @@ const rule: Rule = {
         const paired = awsPair && /^AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/i.test(e.key);
         if (paired && pairReported) continue;
         pairReported ||= paired;
-        at(e.keyNode, {
-          message: paired
-            ? `\`AWS_ACCESS_KEY_ID\` and \`AWS_SECRET_ACCESS_KEY\` ${where} come from stored secrets: a long-lived AWS access key where OIDC federation would issue a credential per run.`
-            : `\`${e.key}\` ${where} comes from a stored secret: a long-lived ${spec.provider} credential where OIDC federation would issue one per run.`,
-          construct: `env:${where}:${e.key.toUpperCase()}`,
-          remediation: `${spec.fix[0]!.toUpperCase()}${spec.fix.slice(1)}; then revoke the key and delete the secret.`,
-        });
+        at(
+          e.keyNode,
+          {
+            message: paired
+              ? `\`AWS_ACCESS_KEY_ID\` and \`AWS_SECRET_ACCESS_KEY\` ${where} come from stored secrets: a long-lived AWS access key where OIDC federation would issue a credential per run.`
+              : `\`${e.key}\` ${where} comes from a stored secret: a long-lived ${spec.provider} credential where OIDC federation would issue one per run.`,
+            construct: `env:${where}:${e.key.toUpperCase()}`,
+            remediation: `${spec.fix[0]!.toUpperCase()}${spec.fix.slice(1)}; then revoke the key and delete the secret.`,
+          },
+          `${spec.provider} ${paired ? 'AWS_ACCESS_KEY_ID' : e.key.toUpperCase()} ${secretOf(paired ? (doc.str(doc.get(owner, 'env', 'AWS_ACCESS_KEY_ID')) ?? v) : v)}`,
+        );
       }
     };
     const steps = (list: readonly Step[], where: string, outer: Array<Set<string>>): void => {
@@ -129,19 +141,23 @@ const rule: Rule = {
               note = ' The role session it assumes is temporary, but the key used to assume it is stored for good.';
             }
           }
-          at(inp.keyNode, {
-            message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: a long-lived key where OIDC federation would issue a short-lived credential per run.${note}`,
-            construct: `login:${where}:${i}:${login.input}`,
-            remediation: `Drop \`${login.input}\`: ${login.fix}.`,
-            ...(severity ? { severity } : {}),
-          });
+          at(
+            inp.keyNode,
+            {
+              message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: a long-lived key where OIDC federation would issue a short-lived credential per run.${note}`,
+              construct: `login:${where}:${i}:${login.input}`,
+              remediation: `Drop \`${login.input}\`: ${login.fix}.`,
+              ...(severity ? { severity } : {}),
+            },
+            `${login.provider} ${login.input} ${secretOf(doc.str(inp.value) ?? '')}`,
+          );
         }
       }
     };
 
     if (unit.kind === 'action') {
       steps(unit.steps, 'the action', []);
-      return out;
+      return oncePerCredential(out, credentialOf);
     }
     const top = fromSecrets(unit.root);
     env(unit.root, 'in the workflow env', []);
@@ -149,8 +165,39 @@ const rule: Rule = {
       env(job.node, `in job \`${job.id}\``, [top]);
       steps(job.steps, `job \`${job.id}\``, [top, fromSecrets(job.node)]);
     }
-    return out;
+    return oncePerCredential(out, credentialOf);
   },
 };
+
+const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+/**
+ * The findings of one stored secret used the same way (the same login input or variable) in several places:
+ * one finding at the first, at the most severe of their levels, its message naming the other lines.
+ */
+function oncePerCredential(out: RawFinding[], credentialOf: Map<RawFinding, string>): RawFinding[] {
+  const groups = new Map<string, RawFinding[]>();
+  for (const f of out) {
+    const key = credentialOf.get(f) ?? '';
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  const result: RawFinding[] = [];
+  for (const g of groups.values()) {
+    const [first, ...rest] = g;
+    if (!rest.length) {
+      result.push(first!);
+      continue;
+    }
+    // A finding without a severity of its own has the rule's (medium), above any override here (low).
+    const merged: RawFinding = { ...first!, message: `${first!.message} The same secret is used the same way at line${rest.length > 1 ? 's' : ''} ${rest.map((f) => f.line).join(', ')}.` };
+    const severities = g.map((f) => f.severity);
+    if (severities.includes(undefined)) delete merged.severity;
+    else merged.severity = (severities as Severity[]).reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+    result.push(merged);
+  }
+  return result;
+}
 
 export default rule;

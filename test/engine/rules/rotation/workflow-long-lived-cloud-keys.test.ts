@@ -98,6 +98,23 @@ ruleTester(rule, {
       count: 1,
       line: 3,
     },
+    // one stored secret used in two steps (signing, then signing the installer): one credential, one finding
+    {
+      code: steps(
+        '      - run: ./sign.ps1 bin\n        env:\n          AZURE_CLIENT_ID: ${{ secrets.SIGN_ID }}\n          AZURE_CLIENT_SECRET: ${{ secrets.SIGN }}\n      - run: ./sign.ps1 msi\n        env:\n          AZURE_CLIENT_SECRET: ${{ secrets.SIGN }}\n',
+      ),
+      path: WF,
+      count: 1,
+      line: 12,
+    },
+    // two different secrets are two credentials
+    {
+      code: steps(
+        '      - run: ./sign.ps1 bin\n        env:\n          AZURE_CLIENT_SECRET: ${{ secrets.SIGN }}\n      - run: ./deploy.sh\n        env:\n          AZURE_CLIENT_SECRET: ${{ secrets.DEPLOY }}\n',
+      ),
+      path: WF,
+      count: 2,
+    },
     {
       code: y`
         name: deploy
@@ -125,6 +142,19 @@ describe('rotation/workflow-long-lived-cloud-keys', () => {
     // Only the id: still reported, as itself.
     const one = runRule(rule, { code: steps('      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.I }}\n'), path: WF });
     expect(one[0]!.message).toMatch(/^`AWS_ACCESS_KEY_ID` in .* comes from a stored secret/);
+  });
+  it('reports a secret used by the same login in several jobs once, at its first use, naming the others', () => {
+    const login = (job: string, role: boolean) =>
+      `  ${job}:\n    runs-on: x\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: \${{ secrets.CI_KEY_ID }}\n${role ? '          role-to-assume: arn:aws:iam::123456789012:role/ci\n' : ''}`;
+    const found = runRule(rule, { code: `on: push\njobs:\n${login('a', true)}${login('b', false)}${login('c', true)}`, path: WF });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.startLine).toBe(8);
+    expect(found[0]!.message).toMatch(/same secret is used the same way at lines 15, 21\.$/);
+    // the job without role-to-assume makes it the rule's medium, not low
+    expect(found[0]!.severity).toBe('medium');
+    const allRoles = runRule(rule, { code: `on: push\njobs:\n${login('a', true)}${login('c', true)}`, path: WF });
+    expect(allRoles).toHaveLength(1);
+    expect(allRoles[0]!.severity).toBe('low');
   });
   it('grades a key that only assumes a role low', () => {
     const [f] = runRule(rule, {
