@@ -8,8 +8,11 @@ import { isNpmrc } from './lib/file-names.js';
 const SCOPED = /(?<![\w/])\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[^\s:#;'"]*)?\/:(?<key>_authToken|_auth|_password)["']?(?:[ \t]*=[ \t]*|[ \t]+)["']?(?<secret>[^\s"'#;]{4,1024})/g;
 // Unscoped keys: only inside .npmrc / .yarnrc files.
 const BARE = /^[ \t]*(?<key>_authToken|_auth|_password|always-auth-token)[ \t]*=[ \t]*["']?(?<secret>[^\s"'#;]{4,1024})/gm;
-// Yarn Berry (.yarnrc.yml): `npmAuthToken: …`, `npmAuthIdent: …` (user:password).
-const YARN = /\b(?<key>npmAuthToken|npmAuthIdent)[ \t]*:[ \t]*["']?(?<secret>[^\s"'#]{4,1024})/g;
+// Yarn Berry (.yarnrc.yml): `npmAuthToken: …`, `npmAuthIdent: …` (user:password). Read in YAML and in
+// docs only: Yarn's own bundle (`.yarn/releases/yarn-*.cjs`) declares these settings in minified code
+// (`npmAuthIdent:{description:…}`, `{npmAuthToken:e}`).
+const YARN = /\b(?<key>npmAuthToken|npmAuthIdent)[ \t]*:[ \t]*["']?(?<secret>[^\s"'#{}()[\],;]{4,1024})(?![{}()[\],;])/g;
+const YARN_TEXT = /(?:^|\/)\.yarnrc\.ya?ml$|\.(?:ya?ml|md|mdx|rst|txt)$/i;
 
 /** A token that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, base64 user:pass), so no entropy floor. */
 function isStandIn(v: string): boolean {
@@ -45,7 +48,8 @@ const rule: Rule = {
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
     const seen = new Set<number>();
-    const regexes = isNpmrc(file.path) ? [SCOPED, BARE, YARN] : [SCOPED, YARN];
+    const yarn = YARN_TEXT.test(file.path) || isNpmrc(file.path);
+    const regexes = isNpmrc(file.path) ? [SCOPED, BARE, YARN] : yarn ? [SCOPED, YARN] : [SCOPED];
     for (const seg of file.segments) {
       for (const re of regexes) {
         re.lastIndex = 0;

@@ -23,6 +23,10 @@ ruleTester(rule, {
     // Unscoped keys only count in npmrc files.
     { code: `_authToken=${uuid}`, path: 'notes.txt' },
     { code: 'npmAuthToken: "${NPM_AUTH_TOKEN}"', path: '.yarnrc.yml' },
+    // Yarn's own bundle declares the settings in minified code.
+    { code: 'npmAuthIdent:{description:"Authentication identity for the npm registry",type:"SECRET",default:null}', path: '.yarn/releases/yarn-4.6.0.cjs' },
+    { code: '{npmAlwaysAuth:r}:{},npmAuthToken:e}}},x=function(){}', path: '.yarn/releases/yarn-4.6.0.cjs' },
+    { code: `const cfg = {npmAuthToken: "${rand(40, B64, 'yarnjs')}"}`, path: 'src/yarn-settings.js' },
     'always-auth=true',
   ],
   invalid: [
@@ -36,5 +40,6 @@ ruleTester(rule, {
     { name: 'unscoped in .npmrc', code: `registry=https://registry.npmjs.org/\n_authToken=${tok}`, secret: tok, line: 2, path: 'app/.npmrc' },
     { name: 'yarn berry', code: `npmRegistries:\n  "https://npm.corp.test":\n    npmAuthToken: "${rand(40, B64, 'yarn')}"`, line: 3, path: '.yarnrc.yml' },
     { name: 'yarn npmAuthIdent', code: `npmAuthIdent: "ci:${rand(20, undefined, 'ident')}"`, path: '.yarnrc.yml' },
+    { name: 'yarn berry in a CI file', code: `    - run: echo ok\n      env:\n        npmAuthToken: ${rand(40, B64, 'yarnci')}`, path: '.github/workflows/ci.yml' },
   ],
 });
