@@ -84,6 +84,9 @@ const rule: Rule = {
           const scheme = m.groups!.scheme;
           // A JWT in a bare `"Bearer eyJ…"` literal is the jwt rule's: it knows a sample or a cut one.
           if (re === SCHEME_LITERAL && secret.startsWith('eyJ')) continue;
+          // A challenge (`WWW-Authenticate: Bearer realm=…`, `Basic realm="…"`) names a scheme and its
+          // parameters, not a credential.
+          if (/^[A-Za-z_-]+=/.test(secret) || /(?:www|proxy)-authenticate/i.test(seg.text.slice(Math.max(0, m.index - 60), m.index))) continue;
           const next = seg.text.charAt(m.index + m[0].length);
           if (next === '$' || next === '{' || next === '(' || next === '<') continue; // concatenated with a variable
           const ok = scheme && /^basic$/i.test(scheme) ? basicCredentialOk(secret) : tokenOk(secret, scheme ?? m.groups!.name);

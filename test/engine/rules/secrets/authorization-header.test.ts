@@ -30,6 +30,9 @@ ruleTester(rule, {
     "authorization: 'token secret123'",
     'curl -H "apikey: $API_KEY" -H "Accept: application/json"',
     'grant_type: authorization_code',
+    // A challenge names the scheme and its parameters (a realm), whatever the literal holds.
+    { code: " * $response->addHeader('WWW-Authenticate', 'Bearer realm=SabreDAV');", path: 'app/Auth/AuthBackend.php' },
+    { code: `    "WWW-Authenticate": "'Basic ${b64(`aladdin:${rand(10, undefined, 'chal')}`)}'",`, path: 'tests/test_integrations.py' },
   ],
   invalid: [
     { code: `curl -H 'Authorization: Basic ${basic}' https://api.mailgun.net/v3`, secret: basic, count: 1, line: 1 },
