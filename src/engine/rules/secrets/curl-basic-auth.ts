@@ -69,6 +69,8 @@ const rule: Rule = {
           if (i < 0) continue;
           const user = cred.slice(0, i);
           const pass = cred.slice(i + 1);
+          // `curl -u 'http://host/path'` (a URL given where the user goes, in docs): no credential.
+          if (/^[a-z][a-z0-9+.-]*$/i.test(user) && pass.startsWith('//')) continue;
           let secret: string;
           if (pass) {
             if (isPlaceholderPassword(pass, user) || /^\$|\$\{|\$\(/.test(pass)) continue;

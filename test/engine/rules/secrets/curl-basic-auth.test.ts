@@ -33,6 +33,8 @@ ruleTester(rule, {
     'curl --insecure --ssl-reqd "smtps://smtp.test" --mail-from "a@b.test" --user "src@gmail.com" --upload-file out.txt',
     // -u of another command.
     `ssh -u deploy:${pw} host`,
+    // A URL where the user goes (a docs slip), not user:password.
+    { code: "curl -u 'http://localhost:9000/api/public/subscription' \\", path: 'docs/apis/subscribers.md' },
   ],
   invalid: [
     { code: `curl --cacert ca.crt -u elastic:${pw} https://localhost:9200`, secret: pw, count: 1, line: 1 },
