@@ -2,8 +2,11 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { isGeneratedDataFile, judgeAssignment } from './lib/assignment-verdict.js';
 
-/** The value after a flag: quoted or bare, not another flag, ending where the argument does. */
-const VALUE = String.raw`(?<q>["']?)(?<value>(?!-)[^\s"'` + '`' + String.raw`;|&<>]{1,600})\k<q>(?![^\s;|&)])`;
+/**
+ * The value after a flag: quoted or bare, not another flag nor a subexpression (PowerShell's
+ * `([System.Web.Security.Membership]::GeneratePassword(40, 10))`), ending where the argument does.
+ */
+const VALUE = String.raw`(?<q>["']?)(?<value>(?![-([])[^\s"'` + '`' + String.raw`;|&<>]{1,600})\k<q>(?![^\s;|&)])`;
 
 interface Command {
   /** What the message calls it. */

@@ -34,6 +34,7 @@ ruleTester(rule, {
     'mongosh -u admin -p --authenticationDatabase admin',
     '$sec = ConvertTo-SecureString $env:PASSWORD -AsPlainText -Force',
     '$sec = ConvertTo-SecureString "$(Get-Secret)" -AsPlainText -Force',
+    '$pw = (ConvertTo-SecureString -String ([System.Web.Security.Membership]::GeneratePassword(40, 10)) -AsPlainText -Force)',
     // Other commands and other flags.
     `docker run -p 8080:80 -e MODE=${pw} app`,
     'docker build -t app -p 1 .',
