@@ -1,6 +1,6 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
-import { isPlaceholderPassword } from './lib/credential-values.js';
+import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
 import { isLocalHost } from './lib/url-credentials.js';
 
 // `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
@@ -110,9 +110,13 @@ const rule: Rule = {
         // A literal inside such an expression is still committed, so only a value that is itself a
         // function, or the string's end followed by one, is skipped.
         if (ARM_FUNCTION.test(raw) || (ARM_EXPRESSION.test(before.slice(-300)) && /^'\s*,/.test(raw + after))) continue;
+        // A template (`Pwd={{ my_pass }}`, Ansible's), read before ODBC's `{…}` quoting is taken off.
+        if (isTemplated(raw) || raw.startsWith('{{')) continue;
         const quoted = /^['"{]/.test(raw);
         const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
-        if (isPlaceholderPassword(value)) continue;
+        // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another
+        // key inside an unquoted value, or a small number.
+        if (isPlaceholderPassword(value) || /^\d{1,5}\.?$/.test(value) || (!quoted && /\s\S+[:=]/.test(value))) continue;
         const start = seg.offset + m.index + m[0].length - raw.length + (quoted ? 1 : 0);
         const host = HOST_KEY.exec(before + after)?.[1];
         const local = host !== undefined && isLocalHost(host);

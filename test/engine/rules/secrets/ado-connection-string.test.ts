@@ -13,6 +13,9 @@ ruleTester(rule, {
     'Server=sql.test;Database=app;User Id=app;Password={password};',
     'Server=sql.test;Database=app;User Id=app;Password=*****;',
     'Server=sql.test;Database=app;Integrated Security=true;',
+    // An Ansible template in an ODBC string; codes in a schema's description.
+    { code: '    dsn: "DRIVER={PSQL};Server=localhost;Port=5432;Database=test;Uid=user;Pwd={{ my_pass_decrypted }};UseUnicode=True"', path: 'tasks/main.yml' },
+    { code: '      "description": "The type. Login: Username=100, Password=101. Card: CardholderName=300, Number=301."', path: 'schemas/cipher.schema.json' },
     'password=hunter2', // a lone key=value: left to the generic rules
     'if (password == confirm) { return; }',
     'Data Source=db.test;Initial Catalog=app;Password=%s;',
