@@ -10,6 +10,8 @@ import { cat, rand } from '../../../helpers/tokens.js';
 const GCLOUD_ID = cat('764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur', '.apps.googleusercontent.com');
 const GCLOUD_SECRET = cat('d-FL95Q19q7', 'MQmFpd7hHD0Ty');
 const GH_SECRET = cat('34ddeff2b558a23d38fb', 'a8a6de74f086ede1cc0b');
+// The storage emulator's well-known account key (Azurite, devstoreaccount1).
+const AZURITE_KEY = cat('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw==');
 
 const secrets = (path: string, text: string): string[] =>
   scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY })
@@ -28,6 +30,14 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
     const refresh = cat('1//0', rand(99, undefined, 'refresh'));
     const adc = `{\n  "client_id": "${GCLOUD_ID}",\n  "client_secret": "${GCLOUD_SECRET}",\n  "refresh_token": "${refresh}",\n  "type": "authorized_user"\n}\n`;
     expect(secrets('application_default_credentials.json', adc)).toEqual(['secrets/google-oauth-token:4']);
+  });
+
+  it("drops the storage emulator's well-known key, but not another account's key", () => {
+    const emulator = `AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`;
+    expect(secrets('appsettings.Development.json', `{"Storage": "DefaultEndpointsProtocol=http;${emulator}"}\n`)).toEqual([]);
+    expect(secrets('auth.go', `const emulatorAccountKey = "${AZURITE_KEY}"\n`)).toEqual([]);
+    const other = `${rand(86, undefined, 'acct')}==`;
+    expect(secrets('auth.go', `const storageAccountKey = "${other}"\n`)).toHaveLength(1);
   });
 
   it("drops the GitHub CLI's OAuth client secret embedded in a tool's login flow", () => {

@@ -6,14 +6,20 @@
  * - the Google Cloud SDK's application-default-credentials client (client id 764086051850-6qr4…, in
  *   every `application_default_credentials.json` that `gcloud auth application-default login` writes);
  * - the GitHub CLI's OAuth app (client id 178c6fc778ccc68e1d6a; `cli/cli` internal/authflow: "This value
- *   is safe to be embedded in version control").
+ *   is safe to be embedded in version control");
+ * - the storage emulator's account key (Azurite and the Azure Storage Emulator: account `devstoreaccount1`,
+ *   "a well-known account and key" in Microsoft's docs), which opens only a local emulator.
  * A refresh or access token issued to these clients is a secret as any other and is still reported.
  */
 import { createHash } from 'node:crypto';
 
-const PUBLISHED = new Set(['f0386f9be1fe905fb2f97a8daff11a9baa9988ceca7c2ecae4aec8db182db1b4', 'd1b3190dacfb6af1479bed2866455c0b2deee119104dd70b09ff8a991d73355c']);
+const PUBLISHED = new Set([
+  'f0386f9be1fe905fb2f97a8daff11a9baa9988ceca7c2ecae4aec8db182db1b4',
+  'd1b3190dacfb6af1479bed2866455c0b2deee119104dd70b09ff8a991d73355c',
+  '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+]);
 
 /** True for a value its vendor publishes as a public client's secret. */
 export function isPublishedSecret(value: string): boolean {
-  return value.length >= 20 && value.length <= 64 && PUBLISHED.has(createHash('sha256').update(value).digest('hex'));
+  return value.length >= 20 && value.length <= 88 && PUBLISHED.has(createHash('sha256').update(value).digest('hex'));
 }
