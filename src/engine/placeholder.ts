@@ -12,7 +12,7 @@ const DOCUMENTED_EXAMPLES = new Set(['AKIA' + 'IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
+  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose
@@ -91,7 +91,10 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const body = stripPrefixes(value);
   if (body.length < 8) return undefined;
   const lower = body.toLowerCase();
-  if (/example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|your[_-]?(?:api|token|key|secret)|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(lower))
+  // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
+  if (
+    /example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(value.toLowerCase())
+  )
     return 'drop';
   // Masks in any case and mixed runs of mask characters (`xXxX`, `x*x*`, `####`).
   const mask = longestMatch(lower, /[x*#?.]{4,}/g);

@@ -117,6 +117,9 @@ describe('placeholderGrade', () => {
       cat('AIza', 'SyAbCdEfGhIjKlMnOpQrStUvWxYz0123456'),
       cat('00D', 'x12345678901234'),
       cat('ATBBut_', 'abc123abc12'),
+      // Instructions in place of the value, in any case.
+      cat('https://hooks.slack.com/services/', 'REPLACE/WITH/YOUR_WEBHOOK_URL'),
+      cat('xoxb-', 'your-bot-token-goes-here'),
     ]) {
       expect(placeholderGrade(v), v).toBe('drop');
     }
