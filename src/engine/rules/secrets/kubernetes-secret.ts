@@ -3,6 +3,7 @@ import { SECRET_CONTROLS } from './define.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64 } from './lib/base64.js';
 import { isNonSecretDatum, isPlaceholderPassword, isTemplated, namesItself, spellsItsName } from './lib/credential-values.js';
+import { percentDecode } from './lib/url-credentials.js';
 import { classifySecretName } from './lib/secret-names.js';
 import { shannonEntropy, charClasses } from '../../entropy.js';
 
@@ -61,7 +62,8 @@ function entries(doc: string, base: number): Entry[] {
     const e = ENTRY.exec(line);
     if (!e || indent !== block.child) continue;
     const key = e[3]!.trim();
-    const rest = (e[4] ?? '').replace(/\s+#.*$/, '').trim();
+    // A comment, after a value or in place of one (`secret-key: ## output of openssl rand …`).
+    const rest = (e[4] ?? '').replace(/(?:^|\s+)#.*$/, '').trim();
     if (BLOCK_SCALAR.test(rest)) {
       scalar = { key, mode: block.mode, value: '', start: -1, end: -1 };
       out.push(scalar);
@@ -126,12 +128,21 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   // Some other datum (a flag, a date, a plain URL, a password hash, an htpasswd line), or JSON holding no credential.
   if (!/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text) && isNonSecretDatum(text)) return undefined;
   if (text.startsWith('{') && !jsonHoldsCredential(text)) return undefined;
-  // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content.
-  if (text.length > 40 || /[{\n]/.test(text)) return 'high';
+  // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content. A
+  // long line is still a stand-in when it says so (`postgresql://user:password@host/db`, `your-…-here`).
+  if (/[{\n]/.test(text)) return 'high';
+  if (text.length > 40) return isStandInLine(text) ? undefined : 'high';
   if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
   // Words joined by dashes (`hello-world`, `your-bitbucket-uuid`): a demo value.
   if (/^[a-z]+(?:[-_][a-z]+){1,4}$/.test(text)) return undefined;
   return text.length < 16 ? 'low' : 'high';
+}
+
+/** One line that is a placeholder, or a URL whose password is one. */
+function isStandInLine(text: string): boolean {
+  if (isPlaceholder(text, false)) return true;
+  const url = /^[a-z][\w+.-]*:\/\/(?<user>[^\s:@/]*):(?<pass>[^\s@/]+)@/i.exec(text);
+  return url !== null && isPlaceholderPassword(percentDecode(url.groups!.pass!), url.groups!.user);
 }
 
 /**

@@ -27,6 +27,12 @@ ruleTester(rule, {
     { code: manifest(`data:\n  username: ${b64('app-service-account')}\n  host: ${b64('db.prod.internal')}\n`), path: 'secret.yaml' },
     { code: manifest(`data:\n  ca.crt: ${b64(cat('-----BEGIN ', 'CERTIFICATE-----\nMIIB', rand(60, undefined, 'ca')))}\n`), path: 'secret.yaml' },
     { code: manifest('stringData:\n  password: changeme\n  token: ${API_TOKEN}\n'), path: 'secret.yaml' },
+    // A comment in place of the value; stand-ins longer than a short value.
+    { code: manifest("stringData:\n  secret-key: ## output of openssl rand -base64 32 | tr -d '/+=' | head -c 32\n"), path: 'docs/helmChart.md' },
+    {
+      code: manifest("stringData:\n  NEXT_PRIVATE_ENCRYPTION_KEY: 'your-encryption-key-min-32-chars'\n  DATABASE_URL: 'postgresql://user:password@postgres-host:5432/documenso'\n"),
+      path: 'docs/kubernetes.mdx',
+    },
     // Other kinds.
     { code: manifest(`data:\n  password: ${dbPass}\n`, 'kind: ConfigMap'), path: 'cm.yaml' },
     { code: manifest(`spec:\n  encryptedData:\n    password: ${dbPass}\n`, 'kind: SealedSecret'), path: 'sealed.yaml' },
@@ -47,6 +53,8 @@ ruleTester(rule, {
       path: 'secret.yml',
     },
     { name: 'stringData', code: manifest(`stringData:\n  DATABASE_PASSWORD: ${plain}\n`), secret: plain, line: 8, path: 'secret.yaml' },
+    { name: 'a connection string with a real password', code: manifest(`stringData:\n  DATABASE_URL: 'postgresql://app:${plain}@db.prod.internal:5432/app'\n`), count: 1, path: 'secret.yaml' },
+    { name: 'a value and its comment', code: manifest(`stringData:\n  api-token: ${plain} # rotated quarterly\n`), secret: plain, path: 'secret.yaml' },
     { name: 'data before kind, tab indented', code: `apiVersion: v1\ndata:\n\tpassword: ${dbPass}\nkind: secret\nmetadata:\n\tname: x\n`, secret: dbPass, line: 3 },
     {
       name: 'block scalar',
