@@ -154,3 +154,32 @@ describe('every secret rule: values in an example block of a YAML or JSON docume
     expect(found[0]?.confidence).not.toBe('low');
   });
 });
+
+describe("every secret rule: values in an Ansible module's documentation strings", () => {
+  const key = rand(32, ALNUM, 'ansible-doc');
+  const module = (body: string): string =>
+    [
+      '#!/usr/bin/python',
+      "DOCUMENTATION = r'''",
+      'module: memset_zone',
+      "'''",
+      '',
+      "EXAMPLES = r'''",
+      '- name: Create the zone',
+      '  community.general.memset_zone:',
+      '    name: test',
+      `    api_key: ${key}`,
+      "'''",
+      '',
+      body,
+    ].join('\n');
+  it('are graded low', () => {
+    const found = scan(module(''), 'plugins/modules/memset_zone.py');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+  });
+  it('the module code after the strings keeps its confidence', () => {
+    const found = scan(module(`API_KEY = "${rand(32, ALNUM, 'ansible-code')}"\n`), 'plugins/modules/memset_zone.py');
+    expect(found.filter((f) => f.confidence !== 'low')).toHaveLength(1);
+  });
+});
