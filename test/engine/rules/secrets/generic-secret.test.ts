@@ -82,6 +82,18 @@ ruleTester(rule, {
     { code: `API_TOKEN ?= "${s}"`, secret: s, path: 'Makefile' },
     { code: `System.setProperty("API_TOKEN", "${s}")`, secret: s, path: 'Main.java' },
     { code: `{"config.ini": "API_TOKEN=${s}\\nBACKUP_ENABLED=true"}`, secret: s, path: 'blob.json' },
+    // A YAML document or a config file inside a string: the name follows a `\n` or `\t` escape.
+    { code: `const cfg = "host: db\\npassword: ${s}\\n";`, secret: s, path: 'fixture.js' },
+    { code: `{"data": "user: svc\\n  api_token: ${s}"}`, secret: s, path: 'fixture.json' },
+    { code: `x = "[auth]\\n\\tclient_secret = ${s}\\n"`, secret: s, path: 'conf.py' },
+    // An environment variable named after a service, holding a hex key.
+    { code: `KAGGLE_KEY=${rand(32, HEX, 'kag')}`, count: 1, path: '.env' },
+    { code: `os.environ["TMDB_KEY"] = "${rand(32, HEX, 'tmdb').toUpperCase()}"`, count: 1, path: 'notebook.py' },
+    { code: `export ETHERSCAN_KEY=${rand(64, HEX, 'eth')}`, count: 1, path: 'deploy.sh' },
+    // Names that start with digits (services named so).
+    { code: `8X8_API_KEY=${s}`, secret: s, path: '.env' },
+    { code: `{"1password_token": "${s}"}`, secret: s, path: 'settings.json' },
+    { code: `2captcha_api_key: ${s}`, secret: s, path: 'config.yml' },
     { code: `"credentials" : "${hex}"`, secret: hex },
     { name: 'Django SECRET_KEY alphabet', code: `SECRET_KEY = '${rand(50, 'abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)', 'dj')}'`, count: 1, path: 'settings.py' },
     { code: `const headers = { 'X-API-Key': '${b64}' };`, secret: b64, path: 'client.ts' },
@@ -146,6 +158,40 @@ ruleTester(rule, {
     // Attribute lists (draw.io, HTML): the name ends one attribute's value, the next attribute follows.
     { code: '<mxCell style="shape=mxgraph.kubernetes.icon;prIcon=secret" parent="g-vbnRHEd7JeOrGF2uE1-1" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
     { code: '<mxCell value="key=password" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#d5e8d4;strokeColor=#82b366;" vertex="1">', path: 'docs/pictures/diagrams.drawio' },
+    // Hex under a key name that is not an environment variable's, or an OpenPGP fingerprint, or a cache key.
+    { code: `ENV TINI_KEY ${rand(40, HEX, 'tini').toUpperCase()}`, path: 'Dockerfile' },
+    { code: `ENV GPG_KEY=${rand(40, HEX, 'gpg').toUpperCase()}`, path: 'Dockerfile' },
+    { code: `CACHE_KEY=${rand(32, HEX, 'cache')}`, path: '.env' },
+    { code: `const rowKey = "${rand(32, HEX, 'row')}";`, path: 'table.js' },
+    { code: `{"fileKey": "${rand(40, HEX, 'file')}"}`, path: 'manifest.json' },
+    // Text in another script as JSON escapes; Crowdin's pseudo-locale ids; a Pulumi type token; a git-annex
+    // key; MySQL's native password hash; sample words in leetspeak (generic-password's, at low).
+    { code: '  "PW": "\\u30d1\\u30e9\\u30aa",', path: 'public/intl/country/ja-JP.json' },
+    { code: "    'password' => 'crwdns12728:0crwdne12728:0',", path: 'resources/lang/aa-ER/mail.php' },
+    { code: '        if args.Token == "aws:ec2/getAmi:getAmi" {', path: 'testing-unit-go/main_test.go' },
+    { code: `\trealisticKey := "SHA256E-s1048576--${rand(64, HEX, 'annex')}.this-is-a-test-key"`, path: 'cmd/gitannex/gitannex_test.go' },
+    { code: `  password => '*${rand(40, HEX, 'mysqlnp').toUpperCase()}',`, path: 'README.md' },
+    { code: `      "password": "${cat('MySuper', 'S3cretPassw0rd')}",`, path: 'misc/test/definitions/azure_native.go' },
+    { code: `  root_password    => '${cat('AVeryStrong', 'PasswordUShouldEncrypt!')}',`, path: 'README.md' },
+    { code: `-e HTTP_API_PASSWORD="${cat('My-Cust0m', '_S3cR3T')}"`, path: 'bonita/README.md' },
+    // Interpolated strings: the value is built at run time.
+    { code: '        client_token = f"Ansible-Alicloud-{hash(str(module.params))}-{time.time()}"', path: 'plugins/modules/ali_instance.py' },
+    { code: '        var apiToken = $"tok-{tenantId}-{Guid.NewGuid():N}";', path: 'Services/TokenFactory.cs' },
+    // A rendering pass, a feature flag's key spelling its name, an identifier numbered word by word, a
+    // literal joined to a static call, a rate limit.
+    { code: '            var hwScaleFilterFirstPass = "vpp_rkrga=format=bgra:afbc=1";', path: 'MediaEncoding/EncodingHelper.cs' },
+    { code: '    public const string UnlockWithMasterPasswordUnlockData = "pm-23246-unlock-with-master-password-unlock-data";', path: 'src/Core/Constants.cs' },
+    { code: '            ResetPasswordKey = _mockEncryptedType2String2,', path: 'test/AccountsKeyManagementControllerTests.cs' },
+    { code: "            'password' => 'confirmed|'.Setting::passwordComplexityRulesSaving('store'),", path: 'app/Http/Controllers/Auth/ResetPasswordController.php' },
+    { code: '    "change_password": "1/m/user",', path: 'recipes/settings.py' },
+    // A PostHog project key: public by design (it is in every page that loads the snippet).
+    { code: `  private POSTHOG_API_KEY = '${cat('phc_', rand(43, undefined, 'phc'))}';`, path: 'src/posthog/posthog.service.ts' },
+    // A message, not a line of a document in a string; a number is not a name.
+    { code: `throw new Error("Invalid password: ${s}");`, path: 'auth.js' },
+    { code: `log("login failed\\nreason: bad token\\npassword: %s", pw)`, path: 'auth.js' },
+    { code: `const sizes = { 256: 'key', 512: '${s}' };`, path: 'sizes.js' },
+    // The letter of an escape is not part of the name: `\tremoteKey` is `remoteKey`.
+    { code: `"spec:\\n\\tremoteKey: ${s}"`, path: 'es.json' },
     // A key's address in a secret store.
     { code: '    remoteKey: "folderId:55/prefix-only-folder",', path: 'providers/v1/secretserver/client_test.go' },
     // Maven's encrypted form: needs the master password (maven-master-password reads both files).
@@ -226,7 +272,6 @@ ruleTester(rule, {
     { code: `CACHE_KEY = "${v1}"`, path: 'settings.py' },
     { code: `partitionKey: "${v1}"`, path: 'table.ts' },
     { code: `VERIFY_KEY = "${v1}"`, path: 'Tests.java' },
-    { code: `ABSTRACT_KEY=${rand(32, HEX, 'abshex')}`, path: '.env' },
     { code: 'componentKey = "MyComponentKey2024abc"', path: 'app.js' },
     // A client-side analytics write key is public by design (it ships in every page).
     { code: `# Analytics\nsegment_key: '${v1}'\n`, path: 'jekyll.yml' },
@@ -284,6 +329,7 @@ ruleTester(rule, {
     { name: 'prose API key', code: `API key: ${v1}`, secret: v1, path: 'NOTES.md' },
     { name: 'prose access token', code: `Access token - ${v1}`, secret: v1, path: 'NOTES.md' },
     { name: 'provider-named key', code: `ABSTRACT_KEY=${v1}`, secret: v1, path: '.env' },
+    { name: 'provider-named key, hex', code: `ABSTRACT_KEY=${rand(32, HEX, 'abshex')}`, count: 1, path: '.env' },
     { name: 'camelCase provider key', code: `const zendeskKey = "${v1}";`, secret: v1, path: 'client.js' },
     { name: "Web Push's private key", code: `  "vapid_private_key": "${cat('BMAI', rand(36, B64, 'vapid'), '=')}",`, count: 1, path: 'content/en/methods/apps.md' },
     { name: 'a preshared key', code: `[Peer]\nPresharedKey = ${cat(rand(43, B64, 'psk'), '=')}  # laptop\n`, count: 1, line: 2, path: 'wg0.conf' },
@@ -357,6 +403,8 @@ ruleTester(rule, {
     { code: '[{"name": "API_TOKEN", "value": "{{ resolve:secretsmanager:app:SecretString:token }}"}]', path: 'taskdef.json' },
     { code: '<key>ApiSecret</key>\n<string>$(API_SECRET)</string>', path: 'Info.plist' },
     { code: '{"source": ["api_key = os.environ[\\"API_KEY\\"]\\n"]}', path: 'nb.ipynb' },
+    { code: '{"values": [{"key": "api_key", "value": "{{vault:api-key}}", "enabled": true}]}', path: 'dev.postman_environment.json' },
+    { code: '[{"Key": "SecretName", "Value": "prod/app/db"}, {"Key": "Team", "Value": "payments"}]', path: 'tags.json' },
   ],
   invalid: [
     { code: `spec:\n  containers:\n    - env:\n        - name: API_TOKEN\n          value: ${s}\n`, secret: s, line: 5, path: 'deploy.yaml' },
@@ -366,6 +414,10 @@ ruleTester(rule, {
     { code: `<dict>\n\t<key>ApiSecret</key>\n\t<string>${s}</string>\n</dict>`, secret: s, line: 3, path: 'Info.plist' },
     { code: `<key>ClientSecret</key><string>${s}</string>`, secret: s, path: 'Config.plist' },
     { code: `{"cells": [{"source": ["client_secret = \\"${s}\\"\\n"]}]}`, secret: s, path: 'analysis.ipynb' },
+    // Postman and Insomnia write a variable or an auth parameter as a `key`/`value` pair.
+    { code: `{"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "${s}", "type": "string"}]}}`, secret: s, path: 'api.postman_collection.json' },
+    { code: `{\n  "values": [\n    {\n      "key": "client_secret",\n      "value": "${s}",\n      "enabled": true\n    }\n  ]\n}`, secret: s, line: 5, path: 'dev.postman_environment.json' },
+    { code: `[{"Key": "ApiToken", "Value": "${s}"}]`, secret: s, path: 'params.json' },
   ],
 });
 

@@ -9,7 +9,7 @@ import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findNameValuePair, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
-import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
+import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isSamplePassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import type { SecretKind } from './secret-names.js';
 
@@ -72,6 +72,17 @@ function isStronglyRandom(v: string): boolean {
   if (v.length < 20 || HEX.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
   // Words with a number (`MyComponentKey2024abc`) are left to looksLikeIdentifier, which the caller applies.
   return shannonEntropy(v) >= 3.8;
+}
+
+/**
+ * An environment variable named after a service (`KAGGLE_KEY`, `TMDB_KEY`, `ETHERSCAN_KEY`) holding 32 to
+ * 64 hex digits: the service's key. Environment variables carry credentials, not digests (a file's hash
+ * is computed, not configured). Lower case, or upper case of a key's length (32, 64): an upper-case
+ * 40-digit value is an OpenPGP fingerprint (Dockerfiles' `ENV TINI_KEY 595E…`), which is public.
+ */
+function isServiceHexKey(name: string, v: string): boolean {
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/.test(name)) return false;
+  return /^[0-9a-f]{32,64}$/.test(v) ? /[a-f]/.test(v) && /\d/.test(v) : /^[0-9A-F]{32}$|^[0-9A-F]{64}$/.test(v);
 }
 
 /**
@@ -158,8 +169,9 @@ function isEncodedPlaceholder(v: string, name: string): boolean {
 
 // Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
 // these that its provider rule did not accept is a look-alike or a truncated sample, not a generic secret.
+// PostHog's `phc_` project keys are public by design: no rule reports them.
 const PROVIDER_PREFIX =
-  /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|key-[0-9a-f]{32}$)/;
+  /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|ph[cx]_|key-[0-9a-f]{32}$)/;
 
 /**
  * `password=…` among blank-separated `key=value` words: a libpq connection string (`host=db user=app
@@ -185,14 +197,17 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
   const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
   // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`).
   if (/--$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)$/.test(head)) return true;
-  // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string.
-  return /["'][^"']*$/.test(head) && a.op === '=';
+  // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string; with `:`, a line of a YAML document
+  // or a config file in one (`"host: db\npassword: …\n"`), not a message (`"Invalid password: …"`).
+  return /["'][^"']*$/.test(head) && (a.op === '=' || (a.op === ':' && /\\[nrt][ \t]*$/.test(head)));
 }
 
 function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
   if (!v || /\s/.test(v) || v.length > 500) return true;
   if (/^eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v)) return true; // JWT-shaped (or a truncated one): the jwt rule decides
+  // Text in another script written as JSON escapes (`"PW": "\u30d1\u30e9\u30aa"`, Palau in Japanese).
+  if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
@@ -208,7 +223,7 @@ function skipValue(a: Assignment, line: string): boolean {
   if (/^#\/|^urn:[A-Za-z0-9][\w-]{0,31}:|^\$encrypted\$$/.test(v) || /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[\w.~-]+)+$/.test(v)) return true;
   // The text between two literals, taken for one (`"Password:"),d?x.createElement("` in minified code).
   if (a.quote && /^[)\]},;]/.test(v)) return true;
-  if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v)) return true;
+  if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v) || echoesName(a.name, v)) return true;
   // data[0].secret, config.auth.token, u2.AdminRoleInAuth: a member path (each member of words), not `<id>.<random>`.
   if (
     /^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) &&
@@ -221,7 +236,7 @@ function skipValue(a: Assignment, line: string): boolean {
     return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
-  if (a.quote && joinedToCode(a, line)) return true;
+  if (a.quote && (joinedToCode(a, line) || isInterpolated(a, line))) return true;
   if (!a.quote) {
     if (isSignedUrlParameter(a, line)) return true;
     if (CHAINED_MEMBERS.test(v) && v.includes('.')) return true;
@@ -239,6 +254,34 @@ function skipValue(a: Assignment, line: string): boolean {
 }
 
 /**
+ * A value spelling its own name in words (a feature flag's key: `UnlockWithMasterPasswordUnlockData =
+ * "pm-23246-unlock-with-master-password-unlock-data"`, `ResetPasswordTokenKey = "reset_password_token"`).
+ */
+function echoesName(name: string, v: string): boolean {
+  if (!/^[a-z0-9]+(?:[-_.:][a-z0-9]+){2,}$/.test(v)) return false;
+  const own = new Set(nameWords(name));
+  const words = v.split(/[-_.:]/).filter((w) => /^[a-z]{3,}$/.test(w));
+  return words.length >= 3 && words.every((w) => own.has(w));
+}
+
+/**
+ * An interpolated string with an expression in it: Python's `f"Ansible-{hash(x)}-{time.time()}"`, C#'s
+ * `$"…{x}…"`, Kotlin's and Dart's `"…${x}…"` and `"…$name…"` are caught as templates already.
+ */
+function isInterpolated(a: Assignment, line: string): boolean {
+  if (!/\{[^{}\s]+\}/.test(a.value)) return false;
+  const at = line.indexOf(`${a.quote}${a.value}`);
+  return at > 0 && /(?:^|[^\w])(?:[fF][rR]?|[rR][fF]|\$@?|@\$)$/.test(line.slice(Math.max(0, at - 3), at));
+}
+
+/** Two or more `\uXXXX` escapes of characters beyond ASCII: a string in another script, escaped. */
+function isEscapedText(v: string): boolean {
+  let n = 0;
+  for (const m of v.matchAll(/\\u([0-9a-fA-F]{4})/g)) if (parseInt(m[1]!, 16) >= 0x80 && ++n >= 2) return true;
+  return false;
+}
+
+/**
  * A literal joined to a variable or a call (`'prefix_' . $emailLocal . '_suffix'`, `"Bearer " + token`):
  * a fragment of a value built at run time. (Literals joined to literals are read joined: concatenated.ts.)
  */
@@ -247,7 +290,8 @@ function joinedToCode(a: Assignment, line: string): boolean {
   const at = line.indexOf(`${q}${a.value}${q}`);
   if (at < 0) return false;
   const rest = line.slice(at + a.value.length + 2);
-  return /^\s*(?:\+\s*[A-Za-z_$(]|\.\s*\$|\.\s+[A-Za-z_])/.test(rest);
+  // PHP joins with `.`: a variable, a spaced call, a static call (`'confirmed|'.Setting::rules('store')`).
+  return /^\s*(?:\+\s*[A-Za-z_$(]|\.\s*\$|\.\s+[A-Za-z_]|\.\s*\\?[A-Za-z_][\w\\]*::)/.test(rest);
 }
 
 /**
@@ -377,10 +421,11 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
-  if (loose) return isStronglyRandom(v) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
+  if (loose) return (isStronglyRandom(v) || isServiceHexKey(a.name, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   if (isHexDigest(v) && kind === 'password') return undefined;
-  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v)) return { kind, tier: 'entropy' };
+  // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
+  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
   return undefined;
 }

@@ -35,9 +35,12 @@ export interface Assignment {
 // Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
 const ASSIGN = new RegExp(
   // Not inside `obj.name` (the name starts at `obj`), but after `).`, `].` or a leading `.` (builders).
-  String.raw`(?<![\w$@])(?<![\w$]\.)(?<nq>["'` +
+  // Not after a backslash, except right after a `\n`/`\t`/`\r`/`\u0026` escape: in `"host: db\npassword: …"`
+  // the name is `password`, not `npassword`.
+  String.raw`(?:(?<=\\[nrt]|\\u[0-9a-fA-F]{4})|(?<![\w$@\\]))(?<![\w$]\.)(?<nq>["'` +
     '`' +
-    String.raw`]?)(?<name>(?:\$env:|[$@:])?[A-Za-z_][\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+    // A name may start with digits before a letter (`8X8_API_KEY`, `2captcha_key`), not be a number.
+    String.raw`]?)(?<name>(?:\$env:|[$@:])?(?:[A-Za-z_]|\d{1,8}[A-Za-z_])[\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
     // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
     String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
@@ -58,8 +61,10 @@ const ASSIGN = new RegExp(
 const XML_ELEMENT = /<(?<name>[A-Za-z_][\w.:-]{0,60})(?:\s[^<>]{0,200})?>(?<value>[^<>\r\n]{1,600})<\/\k<name>>/g;
 const XML_KEY_VALUE = /\b(?:key|name)\s*=\s*"(?<name>[^"<>]{1,80})"\s+value\s*=\s*"(?<value>[^"\r\n]{0,600})"/gi;
 // An environment entry written as a pair: ECS task definitions and ARM app settings
-// (`{"name": "API_TOKEN", "value": "…"}`), a YAML flow map (`{ name: API_TOKEN, value: … }`).
-const NAME_VALUE_PAIR = /["']?\bname["']?[ \t]*:[ \t]*["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]*,[ \t]*["']?value["']?[ \t]*:[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/g;
+// (`{"name": "API_TOKEN", "value": "…"}`), a YAML flow map (`{ name: API_TOKEN, value: … }`), and with
+// `key`: Postman's collections and environments (`{"key": "token", "value": "…"}`), Insomnia's.
+const NAME_VALUE_PAIR =
+  /["']?\b(?:[Nn]ame|[Kk]ey)["']?[ \t]*:[ \t]*["']?(?<name>[A-Za-z_][\w.-]{0,80})["']?[ \t]*,[ \t]*["']?[Vv]alue["']?[ \t]*:[ \t]*(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>/g;
 // A property list's `<key>ApiSecret</key><string>…</string>` (the next line: findNameValuePair).
 const PLIST_PAIR = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/g;
 // Hadoop's configuration XML (core-site.xml, hive-site.xml, Spark's, Oozie's): `<name>fs.s3a.secret.key</name>
@@ -173,7 +178,7 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
   // Each form needs characters most lines lack: a cheap test first spares three regex passes per line.
   if (text.includes('</')) otherForms(text, base, XML_ELEMENT, 'xml', out);
   if (text.includes('"') && HAS_VALUE_WORD.test(text)) otherForms(text, base, XML_KEY_VALUE, 'attr', out);
-  if (text.includes('name') && text.includes('value')) otherForms(text, base, NAME_VALUE_PAIR, 'attr', out);
+  if ((text.includes('ame') || text.includes('ey')) && text.includes('alue')) otherForms(text, base, NAME_VALUE_PAIR, 'attr', out);
   if (text.includes('<key>')) otherForms(text, base, PLIST_PAIR, 'attr', out);
   if (text.includes('</name>')) otherForms(text, base, PROPERTY_PAIR, 'attr', out);
   if (text.includes('==') || text.includes('!=') || text.includes('.equals')) otherForms(text, base, COMPARE_REVERSED, 'compare', out);
@@ -622,8 +627,8 @@ const PLIST_KEY_LINE = /<key>(?<name>[A-Za-z_][\w.-]{0,80})<\/key>[ \t]*\r?$/;
 const PLIST_STRING_LINE = /^\r?\n[ \t]*<string>(?<value>[^<>\r\n]{1,600})<\/string>/;
 const PROPERTY_NAME_LINE = /<name>[ \t]*(?<name>[A-Za-z_][\w.-]{0,120})[ \t]*<\/name>[ \t]*\r?$/;
 const PROPERTY_VALUE_LINE = /^\r?\n[ \t]*<value>(?<value>[^<>\r\n]{1,600})<\/value>/;
-const NAME_LINE = /^[ \t]*(?:-[ \t]+)?(?<q0>["']?)name\k<q0>[ \t]*:[ \t]*(?<q1>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q1>[ \t]*,?[ \t]*\r?$/;
-const VALUE_LINE = /^\n[ \t]*(?<q0>["']?)value\k<q0>[ \t]*:[ \t]*(?:(?<q>["'])(?<quoted>[^"'\r\n]{1,600})\k<q>|(?<bare>[^\s"'#,]{1,600}))[ \t]*,?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/;
+const NAME_LINE = /^[ \t]*(?:-[ \t]+)?(?<q0>["']?)(?:[Nn]ame|[Kk]ey)\k<q0>[ \t]*:[ \t]*(?<q1>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q1>[ \t]*,?[ \t]*\r?$/;
+const VALUE_LINE = /^\n[ \t]*(?<q0>["']?)[Vv]alue\k<q0>[ \t]*:[ \t]*(?:(?<q>["'])(?<quoted>[^"'\r\n]{1,600})\k<q>|(?<bare>[^\s"'#,]{1,600}))[ \t]*,?[ \t]*(?:#[^\n]*)?\r?(?:\n|$)/;
 
 /**
  * A Kubernetes container's environment (`- name: API_TOKEN` and `value: …` on the next line), the same
@@ -648,12 +653,12 @@ export function findNameValuePair(line: string, after: string, afterOffset: numb
     const start = afterOffset + v[0].indexOf('>') + 1;
     return [{ name: prop.groups!.name!, nameQuoted: false, op: '=', value, quote: '>', start, end: start + value.length, next: '', typed: false, form: 'xml' }];
   }
-  const open = line.includes('name') ? NAME_LINE.exec(line) : null;
+  const open = line.includes('ame') || line.includes('ey') ? NAME_LINE.exec(line) : null;
   if (!open) return [];
   const m = VALUE_LINE.exec(after.slice(0, 700));
   if (!m) return [];
   const value = m.groups!.quoted ?? m.groups!.bare!;
-  const start = afterOffset + m[0].indexOf(value, m[0].indexOf('value') + 5);
+  const start = afterOffset + m[0].indexOf(value, m[0].search(/[Vv]alue/) + 5);
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: m.groups!.q ?? '', start, end: start + value.length, next: '', typed: false, form: 'statement' }];
 }
 
@@ -726,8 +731,14 @@ function nameStarts(text: string, anchor: RegExp): number[] {
     if (i > 0 && isSigil(text.charCodeAt(i - 1))) i--;
     // PowerShell's `$env:API_KEY = …`: the name starts at `$env:`.
     if (text.charCodeAt(i) === 58 && i >= 4 && text.slice(i - 4, i).toLowerCase() === '$env') i -= 4;
-    // A name starts with a letter or `_` (after an optional sigil): skip leading digits, dots, dashes.
-    while (i < m.index && !isNameHead(text.charCodeAt(i))) i++;
+    // The letter of a `\n`/`\t`/`\r` escape is not the name's (`"…\npassword: …"`), nor is `u0026`.
+    if (i > 0 && text.charCodeAt(i - 1) === 92) {
+      if (isEscapeLetter(text.charCodeAt(i))) i++;
+      else if (text.charCodeAt(i) === 117 && /^[0-9a-fA-F]{4}/.test(text.slice(i + 1, i + 5))) i += 5;
+    }
+    // A name starts with a letter or `_` (after an optional sigil), or with digits before one
+    // (`8X8_API_KEY`): skip other leading digits, dots, dashes.
+    while (i < m.index && !isNameHead(text.charCodeAt(i)) && !isDigitsHead(text, i)) i++;
     // A quoted name (`"password": …`), or a quote that opens a value holding `NAME=…`: try both.
     // Starts come in order, a second word of the same name repeating its start: keep the list sorted
     // and distinct as it grows (a sort per line was most of this function's allocation).
@@ -762,3 +773,11 @@ const isNameChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) |
 const isSigil = (c: number): boolean => c === 36 || c === 64 || c === 58;
 const isNameHead = (c: number): boolean => isLetter(c) || c === 95 || isSigil(c);
 const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isEscapeLetter = (c: number): boolean => c === 110 || c === 114 || c === 116;
+/** Up to 8 digits, then a letter or `_`, as ASSIGN's `\d{1,8}[A-Za-z_]`. */
+function isDigitsHead(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && j - i < 8 && isDigit(text.charCodeAt(j))) j++;
+  return j > i && (isLetter(text.charCodeAt(j)) || text.charCodeAt(j) === 95);
+}

@@ -128,6 +128,62 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
   return false;
 }
 
+// Words that sample passwords are made of (`MySuperS3cretPassw0rd`, `AVeryStrongPasswordUShouldEncrypt!`,
+// `My-Cust0m_S3cR3T`, `different_pa$$w0rd`), with "password" in a few languages.
+const SAMPLE_WORDS = new Set(
+  (
+    'a u i my your our the this that it its me you we very super strong stronger secure secured safe secret secrets ' +
+    'password passwords passwd pass pwd passphrase motdepasse contrasena senha passwort kennwort wachtwoord haslo ' +
+    'custom different another other new old test testing tests demo sample example default dev local admin root user ' +
+    'users db database change changed should must encrypt encrypted please long hard guess random complex private top ' +
+    'key keys token api app to not real fake dummy mock hello world welcome letmein qwerty foo bar baz here goes some ' +
+    'is be and of for with in on at sup cool great good best'
+  ).split(' '),
+);
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', $: 's', '@': 'a' };
+
+/**
+ * A password made of sample words, leetspeak undone (`MySuperS3cretPassw0rd`, `pa$$w0rd`, `motdepasse123`):
+ * what a person types to show where a password goes. Each run of letters must split wholly into those
+ * words (two or more of three letters or more, or one word for "password"); a generated value never does.
+ */
+export function isSamplePassword(v: string): boolean {
+  if (v.length < 6 || v.length > 64) return false;
+  // Leetspeak only between letters (`S3cret`, `pa$$w0rd`): trailing digits stay digits (`Password123`).
+  const s = v.replace(/[013457$@]+/g, (run, at: number) => (/[A-Za-z]/.test(v[at - 1] ?? '') && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run));
+  const runs = s.toLowerCase().match(/[a-z]+/g);
+  if (!runs) return false;
+  const letters = runs.join('').length;
+  if (letters * 2 < v.replace(/[^A-Za-z0-9]/g, '').length) return false;
+  let words = 0;
+  let passwordWord = false;
+  for (const r of runs) {
+    const split = splitWords(r);
+    if (split === undefined) {
+      if (/^pas+w[o]?r?d$/.test(r))
+        passwordWord = true; // `passsword`, `paswd`
+      else return false;
+    } else {
+      for (const w of split) if (w.length >= 3) words++;
+      if (split.some((w) => /^(?:passw(?:or)?d|pass|pwd|motdepasse|contrasena|senha|passwort|kennwort|wachtwoord|haslo)$/.test(w))) passwordWord = true;
+    }
+  }
+  return words >= 2 || passwordWord;
+}
+
+/** `r` split wholly into SAMPLE_WORDS (longest words first), or undefined. */
+function splitWords(r: string): string[] | undefined {
+  if (r.length > 48) return undefined;
+  const best: (string[] | undefined)[] = [[]];
+  for (let i = 1; i <= r.length; i++) {
+    for (let j = Math.max(0, i - 12); j < i; j++) {
+      const head = best[j];
+      if (head && SAMPLE_WORDS.has(r.slice(j, i)) && (!best[i] || best[i]!.length > head.length + 1)) best[i] = [...head, r.slice(j, i)];
+    }
+  }
+  return best[r.length];
+}
+
 /**
  * A password spelled from its own key or user (`redis-password: redis`, `postgresql-password: postgres`,
  * `CONSOLE_SECRET_KEY: console123`, `MINIO_ROOT_PASSWORD=minio123`): the service's name, maybe with a
@@ -199,8 +255,10 @@ export function looksLikeIdentifier(v: string): boolean {
   if (parts.length === 0) return true;
   const digitParts = parts.filter((p) => /^\d+$/.test(p)).length;
   const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p)).length;
-  // Random strings break into many 1–2 letter pieces and several digit runs.
-  return digitParts <= 1 && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 16;
+  // Random strings break into many 1–2 letter pieces and several digit runs; words numbered one digit
+  // each (`_mockEncryptedType2String2`) are a name.
+  const numberedWords = digitParts <= 3 && parts.every((p) => /^\d$/.test(p) || p.length >= 3) && parts.length >= digitParts * 2 + 1;
+  return (digitParts <= 1 || numberedWords) && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 16;
 }
 
 const TYPE_NAMES = new Set([
@@ -281,6 +339,14 @@ export function isNonSecretDatum(v: string): boolean {
   // key rules judge it there; an empty or certificate block is no secret.
   if (v.startsWith('LS0tLS1') && /^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true;
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
+  // A rate limit (`"change_password": "1/m/user"`: so many per minute, per user).
+  if (/^\d+\/(?:s|m|h|d|sec|min|hour|day|second|minute)s?(?:\/[a-z]+)?$/.test(v)) return true;
+  // Crowdin's in-context pseudo-locale string (`crwdns12314:0crwdne12314:0`): a translation id.
+  if (/^crwdns\d+:\d+crwdne\d+:\d+$/.test(v)) return true;
+  // A Pulumi type token (`aws:ec2/getAmi:getAmi`, `kubernetes:core/v1:Service`): a resource type's name.
+  if (/^[a-z][\w-]*:[\w-]+(?:\/[\w-]+)*:[A-Za-z][A-Za-z]{2,}$/.test(v)) return true;
+  // A git-annex key (`SHA256E-s1048576--<hex>.ext`): a content address.
+  if (/^[A-Z][A-Z0-9]*E?-s\d+(?:-[a-z]\d+)*--[0-9a-f]{16,}/.test(v)) return true;
   return false;
 }
 
@@ -311,6 +377,8 @@ function isPasswordHash(v: string): boolean {
     /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) ||
     /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
     /^md5[0-9a-f]{32}$/.test(v) ||
+    // MySQL's mysql_native_password hash (`*` and SHA1(SHA1(password)) in upper-case hex), as `mysql.user` holds it.
+    /^\*[0-9A-F]{40}$/.test(v) ||
     /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/=]{8,}\$[A-Za-z0-9+/=]{20,}:[A-Za-z0-9+/=]{20,}$/.test(v)
   );
 }

@@ -28,12 +28,20 @@ const FUSED_KEY = new RegExp(`^(?:${KEY_QUALIFIERS})keys?$`);
 const PASS_PREFIXES =
   /^(?:db|database|smtp|mail|email|mysql|pg|postgres|redis|mongo|root|admin|user|ftp|sftp|ssh|ldap|store|keystore|truststore|rabbit|amqp|proxy|http|api|app|sql|master|bind|sa|key|login|account|service|wifi|vnc|rdp|jks|pfx|cert|sudo|sys|system|default|initial|new|old|current|my|your|require)pass(?:es)?$/;
 
+const NOT_PASSWORD_PASS = new Set(
+  'first second third fourth last final next previous prev one two three single multi double render shadow depth blur lighting geometry compute post pre filter encode encoding decode scale bypass'.split(
+    ' ',
+  ),
+);
+
 function wordKind(words: string[], i: number): SecretKind | undefined {
   const w = words[i]!;
   if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:\u00f1|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
   // Redis's `requirepass`/`masterauth`, OpenLDAP's `rootpw` and nss/pam_ldap's `bindpw` directives hold
   // passwords, as does SSSD's `ldap_default_authtok`; a Wi-Fi or IPsec `psk` is a chosen passphrase too.
   if (w === 'masterauth' || w === 'rootpw' || w === 'bindpw' || w === 'authtok' || w === 'psk') return 'password';
+  // A rendering or processing pass (`hwScaleFilterFirstPass`, `shadow_pass`, `two_pass`) is no password.
+  if ((w === 'pass' || w === 'passes') && i > 0 && NOT_PASSWORD_PASS.has(words[i - 1]!)) return undefined;
   if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
   if (/secret(?!ar)/.test(w)) return 'secret';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
@@ -133,6 +141,8 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     'name id uuid guid slug token secret attr attribute prop property option param header cookie_name legacy ' +
     'old new next prev previous current default test example sample dummy fake mock my your some other global local ' +
     'verify verifying verification validation cert certificate jwk jwks kid ' +
+    // A key fixed in the code that uses it (rclone's obscuring key): published with the program.
+    'fixed builtin known wellknown ' +
     // Client-side analytics: a write key is in every page that loads the snippet (Kong's `segment_key`).
     'segment analytics tracking tracker mixpanel amplitude heap hotjar posthog matomo ' +
     // Web Push: `vapid_key` / `vapidKey` is the application server's public key (the private one says so).
@@ -168,7 +178,7 @@ function judgeLooseKeyName(name: string): boolean {
   if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;
   const owner = words[n - 2]!;
   if (!/^[a-z][a-z0-9]{2,30}$/.test(owner) || /^\d/.test(owner) || KEY_OWNERS_NOT_SECRET.has(owner)) return false;
-  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w));
+  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w)) && !isSearchOnlyKeyName(words);
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `scheme://user:password@host` — shared by the connection-string, basic-auth-URL and git-credentials rules. */
-import { isPlaceholderPassword, namesItself } from './credential-values.js';
+import { isPlaceholderPassword, isSamplePassword, namesItself } from './credential-values.js';
 
 /**
  * The userinfo of a URL. The password may itself contain `@` (people do not percent-encode), so it is
@@ -42,8 +42,8 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   return true;
 }
 
-/** Kept but doubtful: one lower-case word (`cherry:durian@`) or a self-describing value (`secret123`). */
+/** Kept but doubtful: one lower-case word (`cherry:durian@`), a self-describing value (`secret123`) or sample words (`pa$$w0rd`). */
 export function isSampleUrlPassword(pass: string): boolean {
   const p = percentDecode(pass);
-  return /^[a-z]{1,12}$/.test(p) || namesItself(p);
+  return /^[a-z]{1,12}$/.test(p) || namesItself(p) || isSamplePassword(p);
 }
