@@ -139,6 +139,13 @@ describe('scopes/workflow-level-write: reusable-workflow calls', () => {
     }
   });
 
+  it('reads a call in the self-repository form (`$/.github/workflows/x.yml`) like `./`', () => {
+    const self = caller.replace(/\.\/\.github/g, '$/.github');
+    const found = scan({ '.github/workflows/ci.yml': self, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': perJob });
+    expect(found.map((f) => f.startLine)).toEqual([4, 5]);
+    expect(found[0]!.message).toMatch(/\(jobs `unit` and `lint` call workflows that keep it below `write`\), so job `report` can /);
+  });
+
   it('gives the same answer whatever order the files come in', () => {
     const a = scan({ '.github/workflows/lint.yml': perJob, '.github/workflows/unit.yml': readOnly, '.github/workflows/ci.yml': caller });
     const b = scan({ '.github/workflows/ci.yml': caller, '.github/workflows/unit.yml': readOnly, '.github/workflows/lint.yml': perJob });

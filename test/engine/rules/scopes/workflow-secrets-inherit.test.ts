@@ -30,6 +30,8 @@ ruleTester(rule, {
   invalid: [
     { ...wf(calls), count: 1, line: 6 },
     { ...wf('on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/internal.yml\n    secrets: inherit\n'), count: 1, line: 5 },
+    // the self-repository form: this repository at the running commit
+    { ...wf('on: push\njobs:\n  deploy:\n    uses: $/.github/workflows/internal.yml\n    secrets: inherit\n'), count: 1, line: 5 },
   ],
 });
 
@@ -38,5 +40,11 @@ describe('scopes/workflow-secrets-inherit severity', () => {
     expect(runRule(rule, wf(calls))[0]!.severity).toBe('high');
     expect(runRule(rule, wf(calls.replace('deploy.yml@main\n    secrets: inherit', `deploy.yml@${'a'.repeat(40)}\n    secrets: inherit`)))[0]!.severity).toBe('medium');
     expect(runRule(rule, wf('on: push\njobs:\n  deploy:\n    uses: ./.github/workflows/internal.yml\n    secrets: inherit\n'))[0]!.severity).toBe('info');
+  });
+  it('reads `$/…` (the self-repository form) as a workflow of this repository, not an unpinned one elsewhere', () => {
+    const [f] = runRule(rule, wf('on: pull_request_target\njobs:\n  review:\n    uses: $/.github/workflows/review.yml\n    secrets: inherit\n'));
+    expect(f!.severity).toBe('info');
+    expect(f!.message).toMatch(/to the local workflow `\$\/\.github\/workflows\/review\.yml`/);
+    expect(f!.remediation).not.toMatch(/pin it/);
   });
 });

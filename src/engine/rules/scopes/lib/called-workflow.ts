@@ -22,10 +22,13 @@ export interface CallReach {
   because: string[];
 }
 
-/** The repository path of a local reusable workflow `./.github/workflows/x.yml`, relative to the caller's root. */
+/**
+ * The repository path of a local reusable workflow `./.github/workflows/x.yml` (or `$/.github/workflows/x.yml`,
+ * the self-repository form: this repository at the running commit), relative to the caller's root.
+ */
 export function localCallPath(callerPath: string, uses: string): string | undefined {
   const u = uses.trim().replace(/@.*$/, '');
-  if (!u.startsWith('./')) return undefined;
+  if (!u.startsWith('./') && !u.startsWith('$/')) return undefined;
   const i = callerPath.search(/(?:^|\/)\.github\/workflows\/[^/]+$/);
   const root = i <= 0 ? '' : callerPath.slice(0, i + 1);
   return root + u.slice(2).replace(/^\/+/, '');

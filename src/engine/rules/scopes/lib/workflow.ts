@@ -63,9 +63,14 @@ export interface ParsedUses {
   ref?: string;
 }
 
+/**
+ * What a `uses:` names: an action or reusable workflow of this repository — `./path` (the checked-out
+ * workspace) or `$/path`, GitHub's self-repository form (this repository at the running commit, no
+ * checkout needed; changelog 2026-07-30) — a Docker image, or `owner/repo[/path]@ref`.
+ */
 export function parseUses(uses: string): ParsedUses {
   const u = uses.trim();
-  if (u.startsWith('./') || u.startsWith('../')) return { kind: 'local' };
+  if (u.startsWith('./') || u.startsWith('../') || u.startsWith('$/')) return { kind: 'local' };
   if (u.startsWith('docker://')) return { kind: 'docker' };
   const at = u.indexOf('@');
   const path = (at === -1 ? u : u.slice(0, at)).toLowerCase();
