@@ -8,7 +8,9 @@
  * anywhere once it leaks. AWS keys that come with a session token (`aws-session-token`,
  * `AWS_SESSION_TOKEN`) are temporary STS credentials and are not reported; keys given to
  * `configure-aws-credentials` together with `role-to-assume` are (low): the session is temporary, the
- * key that assumes the role is not. One stored secret used for the same login in several jobs or steps of
+ * key that assumes the role is not. `AWS_*` keys beside an endpoint that is not AWS (`AWS_ENDPOINT_URL`,
+ * `AWS_ENDPOINT_URL_S3`, `aws … --endpoint-url`: Cloudflare R2, MinIO, Backblaze B2 …) belong to that
+ * S3-compatible store, which has no AWS role to federate to, and are not reported. One stored secret used for the same login in several jobs or steps of
  * a file is one credential: one finding, at its first use, naming the other lines.
  */
 import type { Severity } from '../../finding.js';
@@ -92,9 +94,14 @@ const rule: Rule = {
       );
     // AWS credentials that come with a session token are temporary (STS): they expire by themselves.
     const sessionToken = (...scopes: Array<Set<string>>): boolean => scopes.some((s) => s.has('AWS_SESSION_TOKEN') || s.has('AWS_SECURITY_TOKEN'));
+    /** An endpoint that is not AWS set in these `env:` mappings (or passed on the step's command line). */
+    const otherEndpoint = (owners: ReadonlyArray<YamlNode | undefined>, run = ''): boolean =>
+      owners.some((o) => doc.entries(doc.get(o, 'env')).some((e) => /^AWS_ENDPOINT_URL(?:_S3)?$/i.test(e.key) && notAws(doc.str(e.value)))) ||
+      [...run.matchAll(/--endpoint-url[=\s]+["']?([^\s"']+)/g)].some((m) => notAws(m[1]));
 
-    const env = (owner: YamlNode | undefined, where: string, outer: Array<Set<string>>): void => {
+    const env = (owner: YamlNode | undefined, where: string, outer: Array<Set<string>>, scopes: ReadonlyArray<YamlNode | undefined>, run?: string): void => {
       const own = fromSecrets(owner);
+      const s3Compatible = otherEndpoint([owner, ...scopes], run);
       // An access key's id and secret in one mapping are one credential: one finding, at the first.
       const awsPair = own.has('AWS_ACCESS_KEY_ID') && own.has('AWS_SECRET_ACCESS_KEY');
       let pairReported = false;
@@ -102,7 +109,7 @@ const rule: Rule = {
         const spec = ENV_KEYS[e.key.toUpperCase()];
         const v = doc.str(e.value) ?? '';
         if (!spec || !SECRET_REF.test(v)) continue;
-        if (spec.provider === 'AWS' && sessionToken(own, ...outer)) continue;
+        if (spec.provider === 'AWS' && (sessionToken(own, ...outer) || s3Compatible)) continue;
         const paired = awsPair && /^AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/i.test(e.key);
         if (paired && pairReported) continue;
         pairReported ||= paired;
@@ -119,11 +126,11 @@ const rule: Rule = {
         );
       }
     };
-    const steps = (list: readonly Step[], where: string, outer: Array<Set<string>>): void => {
+    const steps = (list: readonly Step[], where: string, outer: Array<Set<string>>, scopes: ReadonlyArray<YamlNode | undefined>): void => {
       for (const step of list) {
         const i = step.index;
         const here = `${where} step ${doc.str(doc.get(step.node, 'name')) ?? doc.str(doc.get(step.node, 'id')) ?? i + 1}`;
-        env(step.node, `in ${here}`, outer);
+        env(step.node, `in ${here}`, outer, scopes, doc.str(doc.get(step.node, 'run')));
         const uses = step.uses;
         if (!uses) continue;
         for (const login of LOGINS) {
@@ -156,18 +163,21 @@ const rule: Rule = {
     };
 
     if (unit.kind === 'action') {
-      steps(unit.steps, 'the action', []);
+      steps(unit.steps, 'the action', [], []);
       return oncePerCredential(out, credentialOf);
     }
     const top = fromSecrets(unit.root);
-    env(unit.root, 'in the workflow env', []);
+    env(unit.root, 'in the workflow env', [], []);
     for (const job of unit.jobs) {
-      env(job.node, `in job \`${job.id}\``, [top]);
-      steps(job.steps, `job \`${job.id}\``, [top, fromSecrets(job.node)]);
+      env(job.node, `in job \`${job.id}\``, [top], [unit.root]);
+      steps(job.steps, `job \`${job.id}\``, [top, fromSecrets(job.node)], [unit.root, job.node]);
     }
     return oncePerCredential(out, credentialOf);
   },
 };
+
+/** An endpoint value that names something other than AWS (an expression counts: AWS's own needs no override). */
+const notAws = (v: string | undefined): boolean => !!v?.trim() && !/\.amazonaws\.com(?:\.cn)?(?:[/:]|$)/i.test(v);
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 

@@ -51,6 +51,23 @@ ruleTester(rule, {
       ),
       path: WF,
     },
+    // keys of an S3-compatible store (Cloudflare R2, MinIO) that reuse the AWS variable names: no AWS role to federate to
+    {
+      code: steps(
+        '      - name: Upload to R2\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.R2_ACCESS_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.R2_SECRET_ACCESS_KEY }}\n          AWS_ENDPOINT_URL: https://${{ secrets.CF_ACCOUNT_ID }}.r2.cloudflarestorage.com\n        run: aws s3 cp --recursive dist/ s3://mirror/\n',
+      ),
+      path: WF,
+    },
+    {
+      code: 'on: push\njobs:\n  upload:\n    runs-on: x\n    env:\n      AWS_ENDPOINT_URL_S3: ${{ vars.MINIO_URL }}\n    steps:\n      - run: aws s3 sync out/ s3://builds/\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.MINIO_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.MINIO_KEY }}\n',
+      path: WF,
+    },
+    {
+      code: steps(
+        '      - run: aws s3 cp site/ s3://site/ --recursive --endpoint-url https://s3.eu-central-003.backblazeb2.com\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.B2_KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.B2_KEY }}\n',
+      ),
+      path: WF,
+    },
     // a workflow-shaped file outside .github/workflows
     { code: steps('      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n'), path: 'tests/fixtures/deploy.yml' },
     // not a workflow
@@ -106,6 +123,21 @@ ruleTester(rule, {
       path: WF,
       count: 1,
       line: 12,
+    },
+    // an endpoint that is still AWS (FIPS), or set in another job, does not make the keys someone else's
+    {
+      code: steps(
+        '      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n          AWS_SECRET_ACCESS_KEY: ${{ secrets.KEY }}\n          AWS_ENDPOINT_URL_S3: https://s3-fips.us-east-1.amazonaws.com\n',
+      ),
+      path: WF,
+      count: 1,
+      line: 11,
+    },
+    {
+      code: 'on: push\njobs:\n  mirror:\n    runs-on: x\n    env:\n      AWS_ENDPOINT_URL: https://minio.internal:9000\n    steps: [{run: echo}]\n  deploy:\n    runs-on: x\n    steps:\n      - run: aws s3 ls\n        env:\n          AWS_ACCESS_KEY_ID: ${{ secrets.KEY_ID }}\n',
+      path: WF,
+      count: 1,
+      line: 13,
     },
     // two different secrets are two credentials
     {
