@@ -3,7 +3,9 @@
  * `resources` or `apiGroups` of any rule grants every present and future verb, resource or API group.
  * All three at once is cluster-admin (critical in a ClusterRole, high in a Role); `*` verbs or
  * resources is high (medium in a Role); `*` API groups alone or partial wildcards (`deployments/*`) are medium
- * (low in a Role). One finding per rule entry, at the wildcard; when the wildcard grants an escalation
+ * (low in a Role). A wildcard confined to the aggregated metrics APIs (`metrics.k8s.io`,
+ * `custom.metrics.k8s.io`, `external.metrics.k8s.io` — what an HPA or a metrics adapter reads) is low:
+ * those APIs serve metric values read-only, so `*` there reads metrics and nothing else. One finding per rule entry, at the wildcard; when the wildcard grants an escalation
  * (`scopes/k8s-rbac-escalation`: `bind`, `impersonate`, admission webhooks …) the finding names it and
  * takes its severity if that is higher (that rule leaves wildcard rules to this one). The same role
  * restated in several files (a generated `install.yaml` repeating `base/`) is one finding, at the first file.
@@ -22,6 +24,9 @@ import { K8S_WILDCARD } from './lib/cloud-controls.js';
 import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
 import { escalations, RANK } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
+
+/** The aggregated metrics APIs: they serve metric values, read-only (get, list, watch), and nothing else. */
+const METRICS_GROUPS: ReadonlySet<string> = new Set(['metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
 
 const rule: Rule = {
   meta: {
@@ -63,7 +68,12 @@ const rule: Rule = {
         if (!any) continue;
         let severity: Severity;
         let what: string;
-        if (g && res && v) {
+        const metrics = !g && r.apiGroups.length > 0 && r.apiGroups.every((x) => METRICS_GROUPS.has(x.v));
+        if (metrics) {
+          severity = 'low';
+          const groups = r.apiGroups.map((x) => `\`${x.v}\``).join(', ');
+          what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (metrics, served read-only)`;
+        } else if (g && res && v) {
           severity = cluster ? 'critical' : 'high';
           what = `every verb on every resource of every API group${cluster ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;
         } else if (v || res) {

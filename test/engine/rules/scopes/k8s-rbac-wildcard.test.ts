@@ -84,6 +84,25 @@ describe('scopes/k8s-rbac-wildcard severity', () => {
   });
 });
 
+describe('scopes/k8s-rbac-wildcard: the metrics APIs', () => {
+  const role = (groups: string, resources: string, verbs: string) =>
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: metrics-reader\nrules:\n- apiGroups: ${groups}\n  resources: ${resources}\n  verbs: ${verbs}\n`;
+
+  it('grades a wildcard confined to the read-only metrics APIs low (an HPA reader, a metrics adapter)', () => {
+    const adapter = runRule(rule, { code: role('[custom.metrics.k8s.io]', '["*"]', '["*"]'), path: 'hpa/adapter.yaml' });
+    expect(adapter.map((f) => f.severity)).toEqual(['low']);
+    expect(adapter[0]!.message).toMatch(/grants every verb on every resource of `custom\.metrics\.k8s\.io` \(metrics, served read-only\)/);
+    const hpa = runRule(rule, { code: role('[external.metrics.k8s.io, metrics.k8s.io]', '["*"]', '[list, get, watch]'), path: 'hpa/reader.yaml' });
+    expect(hpa.map((f) => f.severity)).toEqual(['low']);
+  });
+
+  it('keeps the severity of a wildcard that reaches other API groups too', () => {
+    expect(runRule(rule, { code: role('[custom.metrics.k8s.io, ""]', '["*"]', '[get, list]'), path: 'r.yaml' }).map((f) => f.severity)).toEqual(['high']);
+    expect(runRule(rule, { code: role('["*"]', '["*"]', '[get]'), path: 'r.yaml' }).map((f) => f.severity)).toEqual(['high']);
+    expect(runRule(rule, { code: role('[apps]', '["*"]', '["*"]'), path: 'r.yaml' }).map((f) => f.severity)).toEqual(['high']);
+  });
+});
+
 describe('scopes/k8s-rbac-wildcard: escalation through a wildcard, and restated roles', () => {
   const clusterRole = (name: string, rules: string) => `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ${name}\nrules:\n${rules}`;
   const SERVER = '- apiGroups: ["*"]\n  resources: ["*"]\n  verbs: [delete, get, patch]\n';
