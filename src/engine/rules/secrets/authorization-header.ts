@@ -38,6 +38,8 @@ function tokenOk(secret: string, scheme: string | undefined): boolean {
   }
   if (isTemplated(secret) || isPlaceholder(secret, false) || namesItself(secret) || isFakeSequence(secret)) return false;
   if (/^(?:basic|bearer|token|digest|negotiate|ntlm)$/i.test(secret)) return false;
+  // A provider's prefix and a few characters (`sk_test_123`): far shorter than any key it issues.
+  if (/^[a-z]{2,8}_(?:test|live|prod|dev)_[A-Za-z0-9]{0,10}$/i.test(secret)) return false;
   const h = shannonEntropy(secret);
   if (h < 2.75) return false;
   // Without a scheme the value could be anything (`authorization: required`): demand a random-looking token.
@@ -82,8 +84,8 @@ const rule: Rule = {
         while ((m = re.exec(seg.text)) !== null) {
           const secret = m.groups!.secret!.replace(/[.:]+$/, '');
           const scheme = m.groups!.scheme;
-          // A JWT in a bare `"Bearer eyJ…"` literal is the jwt rule's: it knows a sample or a cut one.
-          if (re === SCHEME_LITERAL && secret.startsWith('eyJ')) continue;
+          // A JWT is the jwt rule's, in any header: it knows a sample (jwt.io's), a cut one, an unsigned one.
+          if (secret.startsWith('eyJ')) continue;
           // A challenge (`WWW-Authenticate: Bearer realm=…`, `Basic realm="…"`) names a scheme and its
           // parameters, not a credential.
           if (/^[A-Za-z_-]+=/.test(secret) || /(?:www|proxy)-authenticate/i.test(seg.text.slice(Math.max(0, m.index - 60), m.index))) continue;

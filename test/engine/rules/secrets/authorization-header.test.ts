@@ -30,6 +30,9 @@ ruleTester(rule, {
     "authorization: 'token secret123'",
     'curl -H "apikey: $API_KEY" -H "Accept: application/json"',
     'grant_type: authorization_code',
+    { code: '      headers: { "Authorization" => "Bearer sk_test_123" }', path: 'spec/services/cancel_service_spec.rb' },
+    // A JWT is the jwt rule's (it knows jwt.io's sample and unsigned tokens).
+    `curl -H "Authorization: Bearer ${cat('eyJhbGciOiJIUzI1NiJ9', '.', 'eyJzdWIiOiJzdmMifQ', '.', rand(43, undefined, 'jwtsig'))}" https://api.test`,
     // A challenge names the scheme and its parameters (a realm), whatever the literal holds.
     { code: " * $response->addHeader('WWW-Authenticate', 'Bearer realm=SabreDAV');", path: 'app/Auth/AuthBackend.php' },
     { code: `    "WWW-Authenticate": "'Basic ${b64(`aladdin:${rand(10, undefined, 'chal')}`)}'",`, path: 'tests/test_integrations.py' },
