@@ -38,5 +38,8 @@ const rule = defineSecretRuleSet({
 export default refine(rule, (raw, file) => {
   const before = file.text.slice(Math.max(0, (raw.start ?? 0) - 60), raw.start ?? 0);
   const searchOnly = /search[\w.-]{0,20}$|search[_-]?(?:only[_-]?)?(?:api[_-]?)?key\W{0,6}$/i.test(before) || /docsearch[\w.-]{0,30}\W{0,6}$/i.test(before);
-  return searchOnly ? null : raw;
+  // Docusaurus's `themeConfig.algolia` is DocSearch; a browser's query URL (`x-algolia-api-key=…&x-algolia-agent=…`) holds the key it searched with.
+  const docsearch =
+    /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.test(file.path) || (/x-algolia-api-key=$/i.test(before) && /x-algolia-agent=/i.test(file.text.slice(raw.start ?? 0, (raw.start ?? 0) + 400)));
+  return searchOnly || docsearch ? null : raw;
 });

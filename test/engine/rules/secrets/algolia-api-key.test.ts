@@ -8,6 +8,9 @@ const search = rand(32, ALNUM, 'algs');
 
 ruleTester(rule, {
   valid: [
+    // DocSearch in Docusaurus's theme config, and a browser's search query: search-only keys.
+    { code: `    algolia: {\n      appId: "8FEAOD28DI",\n      apiKey: "${search}",\n      indexName: "docs",\n    },`, path: 'dev-docs/docusaurus.config.js' },
+    { code: `curl 'https://og53ly.algolia.net/1/indexes/*/queries?x-algolia-api-key=${search}&x-algolia-application-id=OG53LY&x-algolia-agent=Algolia'`, path: 'docs/README.md' },
     `ALGOLIA_APP_ID=${rand(10, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'id')}`,
     `api_key = "${admin}"`, // no provider name
     `algolia_index_name = "products_${rand(8, HEX, 'a')}"`,
