@@ -131,6 +131,9 @@ const rule: Rule = {
         const start = seg.offset + m.index;
         // jwt.io's own example, copied into countless docs and tests: public, signed with `your-256-bit-secret`.
         if (isJwtIoExample(payload)) continue;
+        // A Supabase project's anon key (`"iss": "supabase", "role": "anon"`): the public key every client
+        // ships, limited by row-level security; the `service_role` key is the secret one.
+        if (payload.iss === 'supabase' && payload.role === 'anon') continue;
         const sample = hasSampleClaims(payload);
         out.push({
           start,

@@ -12,6 +12,8 @@ const expired = jwt({ alg: 'HS256' }, { sub: 'a', exp: 1600000000 });
 
 ruleTester(rule, {
   valid: [
+    // A Supabase project's anon key: public (the service_role key below is not).
+    `SUPABASE_PUBLIC_API_KEY = "${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'anon', iat: 1700000000, exp: 2000000000 })}"`,
     // No signature segment; alg none without identity claims (arbitrary base64 JSON).
     `const t = "${jwt({ alg: 'none' }, { page: 2, sort: 'asc' }, '')}";`,
     `const t = "${b64url({ alg: 'HS256' })}.${b64url(claims)}";`,
@@ -29,6 +31,11 @@ ruleTester(rule, {
     `blob=${rand(40, B64URL, 'pre')}${hs}`,
   ],
   invalid: [
+    {
+      name: "a Supabase project's service_role key",
+      code: `SUPABASE_SERVICE_ROLE_KEY=${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'service_role', iat: 1700000000, exp: 2000000000 })}`,
+      count: 1,
+    },
     { code: `const token = "${hs}";`, secret: hs, count: 1, line: 1 },
     { code: `Authorization: Bearer ${rs}`, secret: rs },
     { code: `curl -H "Authorization: Bearer ${hs}" https://api.internal.test/v1/me`, secret: hs },
