@@ -4,6 +4,8 @@ import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 // The line `decodeFile` reads a binary key store as (src/engine/decode.ts, keyStoreLine).
 const LINE = /^tokenwarden:key-store (?<kind>pkcs12|jks|jceks) sha256=(?<digest>[0-9a-f]{64}) bytes=(?<bytes>\d{1,12})$/gm;
 
+const DEBUG_KEYSTORE = /(?:^|\/)debug[\w.-]*\.keystore$/i;
+
 const LABEL: Record<string, string> = {
   pkcs12: 'PKCS#12 key store (.p12/.pfx: private key with its certificate chain)',
   jks: 'Java KeyStore (JKS)',
@@ -44,11 +46,17 @@ const rule: Rule = {
       while ((m = LINE.exec(seg.text)) !== null) {
         const g = m.groups!;
         const at = seg.offset + m.index + m[0].indexOf(g.digest!);
+        // Android's debug key store (`debug.keystore`, password `android`, alias `androiddebugkey`): the
+        // SDK makes one on every machine to sign debug builds, which no store accepts.
+        const debug = DEBUG_KEYSTORE.test(file.path);
         out.push({
           start: at,
           end: at + g.digest!.length,
           secret: g.digest!,
-          message: `${LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes): revoke the certificates it holds and remove it.`,
+          message: debug
+            ? `${LABEL[g.kind!]} committed: by its name, an Android debug key store (public password \`android\`, signs debug builds only); check that no release key is in it.`
+            : `${LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes): revoke the certificates it holds and remove it.`,
+          ...(debug ? { confidence: 'low' as const, severity: 'low' as const } : {}),
         });
       }
     }

@@ -35,6 +35,13 @@ describe('secrets/key-store-file', () => {
     expect(decodeFile('cert.der', cert, 1 << 20)).toMatchObject({ ok: false, skipped: { reason: 'binary' } });
   });
 
+  it("grades Android's debug key store low, a release one as it is", () => {
+    const [debug] = runRule(rule, { code: textOf('android/app/debug.keystore', jks('dbg')), path: 'android/app/debug.keystore' });
+    expect(debug).toMatchObject({ confidence: 'low', severity: 'low' });
+    const [release] = runRule(rule, { code: textOf('android/app/release.keystore', jks('rel')), path: 'android/app/release.keystore' });
+    expect(release!.confidence).toBe('high');
+  });
+
   it('is read, not skipped as binary, and keyed on the file digest', () => {
     const a = runRule(rule, { code: textOf('a.p12', pkcs12('x')), path: 'a.p12' });
     const b = runRule(rule, { code: textOf('a.p12', pkcs12('y')), path: 'a.p12' });
