@@ -1,10 +1,11 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
+import { refine } from './lib/refine.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Item access tokens carry their environment in a prefix; API secrets (30 hex) need the name. */
-export default defineSecretRuleSet({
+const rule = defineSecretRuleSet({
   id: 'secrets/plaid-credential',
   description: 'Plaid access token or API secret',
   severity: 'critical',
@@ -42,3 +43,9 @@ export default defineSecretRuleSet({
     ],
   },
 });
+
+// A sandbox token reaches Plaid's test institutions and their made-up accounts only (recorded API
+// fixtures are full of them): still a credential, not a financial-data incident, as Stripe's test keys.
+export default refine(rule, (raw) =>
+  raw.secret?.startsWith('access-sandbox-') ? { ...raw, severity: 'medium', message: 'Plaid sandbox access token committed to the repository (test institutions only).' } : raw,
+);

@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/plaid-credential.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { rand, cat, HEX, LOWER_ALNUM } from '../../../helpers/tokens.js';
 
 const uuid = (s: string): string => [8, 4, 4, 4, 12].map((n, i) => rand(n, HEX, s + i)).join('-');
@@ -30,4 +31,11 @@ ruleTester(rule, {
     { code: `[plaid]\nsecret = "${secret}"\n`, path: 'settings.toml', secret: secret },
     { code: `services:\n  - plaid:\n      secret: ${secret}\n`, path: 'config.yml', secret: secret },
   ],
+});
+
+describe('secrets/plaid-credential', () => {
+  it('reports a sandbox token at medium severity, a production one at critical', () => {
+    expect(runRule(rule, { code: `const accessToken = "${access}";` })[0]!.severity).toBe('medium');
+    expect(runRule(rule, { code: `PLAID_ACCESS_TOKEN=${prod}`, path: '.env' })[0]!.severity).toBe('critical');
+  });
 });
