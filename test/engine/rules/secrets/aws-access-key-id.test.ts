@@ -42,3 +42,18 @@ describe('secrets/aws-access-key-id confidence', () => {
     expect(runRule(rule, { code: `k = "${legacy}"` }).map((f) => f.confidence)).toEqual(['medium']);
   });
 });
+
+describe('secrets/aws-access-key-id: the account a key ID carries', () => {
+  it('decodes the account of a newer key ID', async () => {
+    const { accountOfKeyId } = await import('../../../../src/engine/rules/secrets/aws-access-key-id.js');
+    expect(accountOfKeyId(cat('AKIA', 'RZPUZDIKGQVWWN7A'))).toBe('123456789012');
+    // Older IDs (fifth character I or J) and bodies outside base32 carry none.
+    expect(accountOfKeyId(cat('AKIA', 'IOSFODNN7', 'EXAMPLE'))).toBeUndefined();
+    expect(accountOfKeyId(legacy)).toBeUndefined();
+  });
+  it('grades a key ID of a documentation account low, and leaves others as they are', () => {
+    const docs = runRule(rule, { code: `"${cat('AKIA', 'RZPUZDIKGQVWWN7A')}" => "123456789012"`, path: 'localstack/aws/accounts.py' });
+    expect(docs[0]!.confidence).toBe('low');
+    expect(runRule(rule, { code: `aws_access_key_id = ${akia}` })[0]!.confidence).not.toBe('low');
+  });
+});
