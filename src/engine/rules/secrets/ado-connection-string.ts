@@ -111,7 +111,8 @@ const rule: Rule = {
         // function, or the string's end followed by one, is skipped.
         if (ARM_FUNCTION.test(raw) || (ARM_EXPRESSION.test(before.slice(-300)) && /^'\s*,/.test(raw + after))) continue;
         // A template (`Pwd={{ my_pass }}`, Ansible's), read before ODBC's `{…}` quoting is taken off.
-        if (isTemplated(raw) || raw.startsWith('{{')) continue;
+        // SQL (`password=ENCRYPT(oldpass, salt)` in a WHERE clause) calls a function: no literal.
+        if (isTemplated(raw) || raw.startsWith('{{') || /^[A-Za-z_][\w.]*\(/.test(raw)) continue;
         const quoted = /^['"{]/.test(raw);
         const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
         // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another

@@ -13,6 +13,8 @@ ruleTester(rule, {
     'Server=sql.test;Database=app;User Id=app;Password={password};',
     'Server=sql.test;Database=app;User Id=app;Password=*****;',
     'Server=sql.test;Database=app;Integrated Security=true;',
+    // SQL calling a function for the value (not a connection string).
+    { code: "  SELECT '' INTO error FROM users WHERE username=user AND password=ENCRYPT(oldpass,currentsalt);", path: 'plugins/password/README' },
     // An Ansible template in an ODBC string; codes in a schema's description.
     { code: '    dsn: "DRIVER={PSQL};Server=localhost;Port=5432;Database=test;Uid=user;Pwd={{ my_pass_decrypted }};UseUnicode=True"', path: 'tasks/main.yml' },
     { code: '      "description": "The type. Login: Username=100, Password=101. Card: CardholderName=300, Number=301."', path: 'schemas/cipher.schema.json' },
