@@ -8,7 +8,14 @@ import { longestTrivialRun } from './entropy.js';
  * Values vendors publish in their docs; reporting them is pure noise. (Split so that naive
  * credential greps, ours included, do not stop at this file.)
  */
-const DOCUMENTED_EXAMPLES = new Set(['AKIA' + 'IOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'ASIAIOSFODNN7EXAMPLE', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY']);
+// Also the one-time-password secret of Google Authenticator's key-URI format page (`otpauth://totp/…?secret=JBSW…`).
+const DOCUMENTED_EXAMPLES = new Set([
+  'AKIA' + 'IOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'ASIAIOSFODNN7EXAMPLE',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  'JBSWY3' + 'DPEHPK3PXP',
+]);
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =

@@ -117,6 +117,8 @@ describe('placeholderGrade', () => {
       cat('AIza', 'SyAbCdEfGhIjKlMnOpQrStUvWxYz0123456'),
       cat('00D', 'x12345678901234'),
       cat('ATBBut_', 'abc123abc12'),
+      // Google Authenticator's documented key-URI secret.
+      cat('JBSWY3', 'DPEHPK3PXP'),
       // Instructions in place of the value, in any case.
       cat('https://hooks.slack.com/services/', 'REPLACE/WITH/YOUR_WEBHOOK_URL'),
       cat('xoxb-', 'your-bot-token-goes-here'),

@@ -62,6 +62,12 @@ describe('a local host, whatever its port is written as', () => {
       expect(f?.confidence).toBe('low');
     });
   }
+  it('an address of a documentation range (RFC 3849, RFC 5737) is low confidence too', () => {
+    for (const host of ['[2001:db8:85a3::8a2e:370:7334]:8443', '192.0.2.10', '203.0.113.7:9000']) {
+      const [f] = runRule(rule, { code: `let u = "https://ops:${pw}@${host}/path"`, path: 'UnitTests/URLTests.swift' });
+      expect(f?.confidence, host).toBe('low');
+    }
+  });
   it('a real host stays high', () => {
     const [f] = runRule(rule, { code: `export MC_HOST_prod="https://admin:${pw}@s3.corp-prod.net:\${PORT}/"`, path: 'deploy.sh' });
     expect(f?.confidence).toBe('high');

@@ -18,7 +18,9 @@ export function isLocalHost(host: string): boolean {
   return (
     /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|host\.docker\.internal|db|database|postgres|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|mq)$/.test(h) ||
     /\.(?:local|localhost|test|internal|example|invalid)$/.test(h) ||
-    /(?:^|\.)example\.(?:com|org|net)$/.test(h)
+    /(?:^|\.)example\.(?:com|org|net)$/.test(h) ||
+    // Documentation address ranges (RFC 3849, RFC 5737).
+    /^(?:2001:db8:|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)/.test(h)
   );
 }
 
