@@ -90,6 +90,7 @@ ruleTester(rule, {
     { code: `KAGGLE_KEY=${rand(32, HEX, 'kag')}`, count: 1, path: '.env' },
     { code: `os.environ["TMDB_KEY"] = "${rand(32, HEX, 'tmdb').toUpperCase()}"`, count: 1, path: 'notebook.py' },
     { code: `export ETHERSCAN_KEY=${rand(64, HEX, 'eth')}`, count: 1, path: 'deploy.sh' },
+    { code: `        with:\n          secrets: |\n            API_TOKEN=${s}\n`, secret: s, line: 3, path: '.github/workflows/deploy.yml' },
     // Names that start with digits (services named so).
     { code: `8X8_API_KEY=${s}`, secret: s, path: '.env' },
     { code: `{"1password_token": "${s}"}`, secret: s, path: 'settings.json' },
@@ -184,6 +185,49 @@ ruleTester(rule, {
     { code: '            ResetPasswordKey = _mockEncryptedType2String2,', path: 'test/AccountsKeyManagementControllerTests.cs' },
     { code: "            'password' => 'confirmed|'.Setting::passwordComplexityRulesSaving('store'),", path: 'app/Http/Controllers/Auth/ResetPasswordController.php' },
     { code: '    "change_password": "1/m/user",', path: 'recipes/settings.py' },
+    // A phrase in base64; an AWS CDK logical id; a Stripe PaymentIntent's client secret (for the browser).
+    { code: '#   ELASTICSEARCH_PASSWORD: "LS1CRUdJTiBgUFJJVkFURSB"', path: 'logstash/values.yaml' },
+    { code: `    password: "${Buffer.from('why hello there').toString('base64')}"`, path: 'plugins/lookup/bws.py' },
+    { code: '        "OutputKey": "UserClicksServiceAPIEndpoint1DA4E100",', path: 'tests/test_mythical_misfits.snapshot.json' },
+    { code: `  "client_secret": "${cat('pi_', rand(24, undefined, 'pi'), '_secret_', rand(25, undefined, 'pis'))}",`, path: 'spec/fixtures/stripe/payment_intent.json' },
+    // A block of NAME=reference lines (an action's input): each line is judged by its own name.
+    { code: '        with:\n          repo_secrets: |\n            PUBLIC_KEY=helm-chart-signing-key:public_key\n\n      - name: next', path: '.github/workflows/publish.yaml' },
+    // Precision on real code, third round: a V4 signed URL's credential scope; machine learning's tokens
+    // (tensor names, digests); host names; code (method references, a swallowed next assignment, member paths,
+    // design tokens); coordinates and versions; algorithm names, validation rules, labels; an SQL IN list; a
+    // value taken for a key in minified JSON; a crypt hash; a lone JWT header; a phrase in base64; analytics
+    // write keys, public by design.
+    {
+      code: `signed_url='https://storage.googleapis.com/b/f.pdf?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=ke-prod-1%40pc.iam.gserviceaccount.com%2F20250220%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20250220T183837Z&X-Goog-Expires=3600&X-Goog-SignedHeaders=host&X-Goog-Signature=${rand(64, HEX, 'gsig')}'`,
+      path: 'docs/quickstart.ipynb',
+    },
+    { code: `  "token_embd.weight": "${rand(64, HEX, 'tensor')}",`, path: 'convert/testdata/gemma-2b-it.json' },
+    { code: `    "special_tokens_map.json": "sha256:${rand(64, HEX, 'stm')}",`, path: 'docs/api.md' },
+    { code: '  "auth.acloud.guru": "acloudguru-cd-kfolalpqdurrk46v.edge.tenants.auth0.com",', path: 'app/src/main/res/raw/tds.json' },
+    { code: '            onAuthSucceeded = viewModel::onAuthenticated,', path: 'launch/LaunchActivity.kt' },
+    { code: '        simplePreAuthAndLoginDialog(postAuthCapabilities = "COMPRESS=DEFLATE")', path: 'RealImapConnectionTest.kt' },
+    { code: '            "wrappedSigningKey": "mockWrappedSigningKey-1",', path: 'network/SyncServiceTest.kt' },
+    { code: '    "PWD": "\\/home\\/user\\/src\\/atuin",', path: 'tests/data/xonsh/history.json' },
+    { code: 'COPILOT_PROVIDER_API_KEY= COPILOT_PROVIDER_WIRE_API=responses COPILOT_MODEL=glm-5:cloud copilot', path: 'docs/integrations/copilot-cli.mdx' },
+    { code: '        m2mTokenUsage: periodicUsage.m2mTokenLimit,', path: 'pages/Subscription/index.tsx' },
+    { code: "    lg: token('lineHeights.150'),", path: 'components/mantine-theme.config.ts' },
+    { code: "twofactor-auth = 'com.j256.two-factor-auth:two-factor-auth:1.3'", path: 'gradle/libs.versions.toml' },
+    { code: '  - serviceKey: org.apache.dubbo.demo.DemoService:1.0.0', path: 'servicediscovery-consumer/README.md' },
+    { code: '    "@medusajs/auth-emailpass": "^2.0.0",', path: 'packages/medusa/package.json' },
+    { code: "$config['password_ldap_encodage'] = 'md5-crypt';", path: 'plugins/password/config.inc.php.dist' },
+    { code: "            'mail_password' => 'required_unless:mail_driver,log',", path: 'app/Http/Requests/Setup/CheckMailRequest.php' },
+    { code: "    created_password: 'Palavra-passe:',", path: 'locales/pt-pt/translation/admin-console/user-details.ts' },
+    { code: "  where logs.type in ('RegisterUsernamePassword', 'RegisterEmail', 'SignInEmail')", path: 'alterations/user-logs.ts' },
+    { code: '[{"name":"Palau","iso_3166_2":"PW","iso_3166_3":"PLW","currency":"USD"}]', path: 'database/seeders/CountriesSeeder.php' },
+    { code: `        def hash = '$shiro1$SHA-256$500000$${rand(24, B64, 'salt')}$${rand(44, B64, 'hash')}'`, path: 'DefaultPasswordServiceTest.groovy' },
+    { code: '    token: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",', path: 'docs/rest-api/overview.mdx' },
+    {
+      code: `        base64-secret: ${Buffer.from('my-secret-key-which-should-be-changed-in-production-and-be-base64-encoded').toString('base64')}`,
+      path: 'src/main/resources/config/application-secret-samples.yml',
+    },
+    { code: `export const SEGMENTS_WRITE_KEY = process.env.CLI_SEGMENT_WRITE_KEY || '${rand(32, undefined, 'seg')}';`, path: 'packages/novu/src/constants/constants.ts' },
+    { code: `const SEGMENT_API_KEY: &str = "${rand(32, undefined, 'segr')}";`, path: 'src/analytics/segment_analytics.rs' },
+    { code: `    algolia: {\n      appId: "8FEAOD28DI",\n      apiKey: "${rand(32, HEX, 'docsearch')}",\n      indexName: "docs",\n    },`, path: 'dev-docs/docusaurus.config.js' },
     // A PostHog project key: public by design (it is in every page that loads the snippet).
     { code: `  private POSTHOG_API_KEY = '${cat('phc_', rand(43, undefined, 'phc'))}';`, path: 'src/posthog/posthog.service.ts' },
     // A message, not a line of a document in a string; a number is not a name.

@@ -107,13 +107,13 @@ function isSingleCaseRandom(v: string): boolean {
 }
 
 /**
- * Lower-case words and numbers joined by `_`, `-`, `.` or `/`, each part all letters or all digits
- * (`0006_require_contenttypes_0002`, `release-2024-rc`): a name (a Django migration, a label, a slug),
- * not a key. Random lower-case tokens mix letters and digits inside their parts.
+ * Lower-case words and numbers joined by `_`, `-`, `.`, `/` or `:`, each part all letters or all digits
+ * (`0006_require_contenttypes_0002`, `release-2024-rc`, a secret store's `helm-chart-signing-key:public_key`):
+ * a name (a Django migration, a label, a slug, a reference), not a key. Random lower-case tokens mix letters and digits inside their parts.
  */
 function isWordsAndNumbers(value: string): boolean {
-  if (!/^[a-z0-9]+(?:[-_./][a-z0-9]+)+$/.test(value)) return false;
-  const parts = value.split(/[-_./]/);
+  if (!/^[a-z0-9]+(?:[-_./:][a-z0-9]+)+$/.test(value)) return false;
+  const parts = value.split(/[-_./:]/);
   let words = 0;
   for (const p of parts) {
     if (/^[a-z]{3,}$/.test(p)) words++;
@@ -158,20 +158,24 @@ function isPrefixedPasswordHash(v: string): boolean {
  * own name (`postgresql-password: cG9zdGdyZXMK`, `postgres`), as a Secret's `data:` holds them.
  */
 function isEncodedPlaceholder(v: string, name: string): boolean {
-  if (v.length < 8 || v.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 !== 0) return false;
-  const text = decodeBase64Text(v, 1);
+  // Padding may be cut off (`LS1CRUdJTiBgUFJJVkFURSB`): 4n + 2 and 4n + 3 characters decode too.
+  if (v.length < 8 || v.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v) || v.length % 4 === 1) return false;
+  const text = decodeBase64Text(v.length % 4 ? v + '='.repeat(4 - (v.length % 4)) : v, 1);
   if (text === undefined) return false;
   const t = text.trim();
-  if (t.length === 0 || /\s/.test(t)) return false;
+  if (t.length === 0) return false;
+  // A phrase in base64 (`why hello there`, a PEM header cut short: `--BEGIN \`PRIVATE `): words, not a key.
+  if (/\s/.test(t)) return !/[\r\n]/.test(t) && /^[\x20-\x7e]+$/.test(t) && t.replace(/[^A-Za-z ]/g, '').length >= t.length * 0.8;
   // Also a datum or words in base64 (`aGVsbG8td29ybGQ=` is `hello-world`; an htpasswd line's hash).
-  return isPlaceholder(t, false) || isPlaceholderPassword(t) || spellsItsName(t, name) || isNonSecretDatum(t) || /^[a-z]+(?:[-_][a-z]+){1,4}$/.test(t);
+  return isPlaceholder(t, false) || isPlaceholderPassword(t) || spellsItsName(t, name) || isNonSecretDatum(t) || /^[a-z]+(?:[-_][a-z0-9]+){1,30}$/.test(t);
 }
 
 // Prefixes of formats that provider rules validate (checksum, length, charset). A value with one of
 // these that its provider rule did not accept is a look-alike or a truncated sample, not a generic secret.
-// PostHog's `phc_` project keys are public by design: no rule reports them.
+// PostHog's `phc_` project keys are public by design, and so are Stripe's PaymentIntent and SetupIntent
+// client secrets (`pi_…_secret_…`, handed to the browser to confirm one payment): no rule reports them.
 const PROVIDER_PREFIX =
-  /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|ph[cx]_|key-[0-9a-f]{32}$)/;
+  /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|glrt-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|sk-(?:ant-|proj-)|AKIA|ASIA|AIza|dapi|npm_|pypi-|hf_|shp(?:at|ss|ca|pa)_|dop_v1_|dckr_pat_|glc_|lin_api_|ntn_|SG\.|EAA[A-Za-z0-9]|ya29\.|AccountKey=|sq0(?:atp|csp)-|ph[cx]_|(?:pi|seti)_[A-Za-z0-9]{14,}_secret_|key-[0-9a-f]{32}$)/;
 
 /**
  * `password=…` among blank-separated `key=value` words: a libpq connection string (`host=db user=app
@@ -215,8 +219,14 @@ function skipValue(a: Assignment, line: string): boolean {
   // AWX's `$encrypted$` stand-in.
   // A validation rule list (Laravel's `'password' => 'required|confirmed|min:16|secure_password'`).
   if (/^[a-z_]+(?::[\w,.-]*)?(?:\|[a-z_]+(?::[\w,.-]*)?)+$/.test(v)) return true;
-  // SigV4's `X-Amz-Credential` is the access key id and its scope (date, region, service): no secret.
-  if (/^x-amz-credential$/i.test(a.name)) return true;
+  if (/^(?:required|nullable|sometimes|confirmed|prohibited|present|filled|exclude)(?:_[a-z]+)*(?::[\w,.-]+)?$/.test(v)) return true;
+  // A label (`created_password: 'Palavra-passe:'`): words ending in a colon.
+  if (a.quote && /^[\p{L}][\p{L} .'-]*:$/u.test(v)) return true;
+  // `"iso_3166_2":"PW","iso_3166_3":"PLW"`: the "name" is a value itself (after `":`), not a key.
+  if (a.nameQuoted && a.op === ',' && new RegExp(`:\\s*["']${escapeRegExp(a.name)}["']\\s*,`).test(line)) return true;
+  // SigV4's `X-Amz-Credential` is the access key id and its scope (date, region, service), Google's V4
+  // `X-Goog-Credential` a service account's e-mail and scope: no secret.
+  if (/^x-(?:amz|goog)-credential$/i.test(a.name)) return true;
   // Maven's `{…}` (base64 in braces) is encrypted under the master password kept elsewhere (maven-master-password
   // decrypts it when that is in the scan).
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return true;
@@ -235,6 +245,10 @@ function skipValue(a: Assignment, line: string): boolean {
   )
     return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
+  // A test double's label (`"mockWrappedSigningKey-1"`), a design token's path (`token('lineHeights.150')`).
+  if (/^(?:mock|stub|fake|dummy)[A-Z_.-]/.test(v) || /^[a-z][A-Za-z]*(?:\.(?:[a-z][A-Za-z]*|\d+))+$/.test(v)) return true;
+  // A lone JWT header (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, `{"alg":"HS256","typ":"JWT"}`): no claims, no signature.
+  if (/^eyJ[A-Za-z0-9_-]{10,}$/.test(v) && /"alg"/.test(decodeBase64Text(v.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (v.length % 4)) % 4), 1) ?? '')) return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
   if (a.quote && (joinedToCode(a, line) || isInterpolated(a, line))) return true;
   if (!a.quote) {
@@ -247,6 +261,8 @@ function skipValue(a: Assignment, line: string): boolean {
     if (/^[!&*|>%@$]/.test(v)) return true; // YAML tags/anchors/block scalars, shell/PHP variables
     // A Ruby symbol (`:usri3_auth_flags`), a constant path (`Chef::ReservedNames::Win32…`), a number (`0x000040`).
     if (/^:[A-Za-z_]\w*$|^[A-Z]\w*(?:::[A-Z]\w*)+|^0x[0-9a-fA-F]+$/.test(v)) return true;
+    // A method reference (Kotlin's `viewModel::onAuthenticated`); after `KEY= ` (empty), the next assignment.
+    if (/^[A-Za-z_][\w.]*::[A-Za-z_]\w*$/.test(v) || /^[A-Z][A-Z0-9_]*=/.test(v)) return true;
     if (looksLikeIdentifier(v)) return true;
     if (!unquotedAllowed(a, line)) return true;
   }
@@ -309,7 +325,8 @@ function isSignedUrlParameter(a: Assignment, line: string): boolean {
   const url = line.slice(s, e).replace(/&amp;/g, '&');
   const q = url.indexOf('?');
   if (q < 0 || q > at - s || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
-  return /[?&](?:e|expires?|x-amz-expires|se|deadline|validuntil)=(?:\d{10,13}|\d{4}-\d\d-\d\d)/i.test(url.slice(q));
+  // SigV4 and Google's V4 signing carry the signing time and a lifetime of at most seven days.
+  return /[?&](?:(?:e|expires?|x-amz-expires|se|deadline|validuntil)=(?:\d{10,13}|\d{4}-\d\d-\d\d)|x-(?:amz|goog)-date=\d{8}T\d{6}Z)/i.test(url.slice(q));
 }
 
 /**
@@ -321,7 +338,8 @@ function inListLiteral(a: Assignment, line: string): boolean {
   for (const q of ['"', "'", '`']) if (at < 0) at = line.indexOf(`${q}${a.name}${q}`);
   if (at < 1) return false;
   const before = line.slice(0, at).trimEnd();
-  return /(?:\[\]\s*[\w.*]+\s*\{|\[)$/.test(before) || /(?:\[\]\s*[\w.*]+\s*\{|\[)\s*(?:["'`][^"'`]*["'`]\s*,\s*)+$/.test(before);
+  // Also SQL's `IN ('RegisterUsernamePassword', 'RegisterEmail', …)`.
+  return /(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()$/i.test(before) || /(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()\s*(?:["'`][^"'`]*["'`]\s*,\s*)+$/i.test(before);
 }
 
 /** How `password`-tier literals are told from words, identifiers and prose. */
@@ -513,9 +531,11 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
 export function genericFindings(file: FileView, tier: Verdict['tier'], max: number, message: (j: JudgedAssignment) => string): RawFinding[] {
   const out: RawFinding[] = [];
   const seen = new Set<number>();
+  // Docusaurus's `themeConfig.algolia.apiKey` is a DocSearch key, search-only by construction (algolia-api-key).
+  const docSearch = /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.test(file.path);
   for (const j of judgedAssignments(file)) {
     const a = j.assignment;
-    if (j.verdict.tier !== tier || seen.has(a.start)) continue;
+    if (j.verdict.tier !== tier || seen.has(a.start) || (docSearch && /^api_?key$/i.test(a.name))) continue;
     seen.add(a.start);
     if (out.length >= max) break;
     out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });

@@ -698,6 +698,9 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
   const next = /^(?:[ \t]*\r?\n)*([ \t]*)\S/.exec(rest);
   if (next && next[1]!.length > indent) return [];
   const value = block[3]!.trimEnd();
+  // `NAME=value` (an action's list of environment variables, `repo_secrets: |\n  KEY=path:field`): the line
+  // is an assignment of its own, judged by its own name.
+  if (/^[A-Za-z_][\w.-]{0,80}[ \t]*=/.test(value)) return [];
   const start = afterOffset + block[0].indexOf(block[3]!, 1 + block[1]!.length);
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: '|', start, end: start + value.length, next: '', typed: false, form: 'assign' }];
 }

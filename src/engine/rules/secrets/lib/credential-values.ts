@@ -27,6 +27,9 @@ export function isTemplated(v: string): boolean {
 
 // Words people put where a password goes in docs, samples and defaults.
 const PLACEHOLDER_PASSWORDS = new Set([
+  // RFC 7617's (and MDN's) Basic example, `Aladdin:open sesame`.
+  'opensesame',
+  'open sesame',
   'password',
   'passwd',
   'pass',
@@ -135,6 +138,7 @@ const SAMPLE_WORDS = new Set(
     'a u i my your our the this that it its me you we very super strong stronger secure secured safe secret secrets ' +
     'password passwords passwd pass pwd passphrase motdepasse contrasena senha passwort kennwort wachtwoord haslo ' +
     'custom different another other new old test testing tests demo sample example default dev local admin root user ' +
+    'generated generate ' +
     'users db database change changed should must encrypt encrypted please long hard guess random complex private top ' +
     'key keys token api app to not real fake dummy mock hello world welcome letmein qwerty foo bar baz here goes some ' +
     'is be and of for with in on at sup cool great good best'
@@ -210,7 +214,8 @@ export function namesItself(v: string): boolean {
   // Edited copies of AWS's documented example keys.
   if (/^(?:wJalrXUtnFEMI\/K7MDENG|je7MtGbClwBF\/2Zp9Utk|AKIAIOSFODNN7)/.test(v)) return true;
   const lower = v.toLowerCase();
-  const word = /passw(?:or)?d|secret|token|api[-_.]?key|apikey|access[-_.]?key|private[-_.]?key|credential/.exec(lower);
+  // "password" misspelt (`passsword`) and in other languages (`motdepasse123` in a French guide).
+  const word = /pas+w(?:or)?d|motdepasse|contrase(?:n|\u00f1)a|senha|passwort|kennwort|wachtwoord|secret|token|api[-_.]?key|apikey|access[-_.]?key|private[-_.]?key|credential/.exec(lower);
   if (word) {
     // Unless a long random part follows, as in provider formats (`AGE-SECRET-KEY-1…`, `secret_…`).
     const rest = (lower.slice(0, word.index) + lower.slice(word.index + word[0].length)).replace(/[^a-z0-9]/g, '');
@@ -227,7 +232,8 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 
 /** Code identifiers and member paths (`getPassword`, `config.db.secret`, `SOME_ENV_NAME`), not random strings. */
 /** Words spelled with a digit in identifiers: Kubernetes, i18n, cloud services, versions, encodings, architectures. */
-const DIGIT_WORDS = /k8s|i18n|l10n|a11y|s3|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|2fa|3d|2d|v[1-9]/gi;
+const DIGIT_WORDS =
+  /k8s|i18n|l10n|a11y|s3|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|m2m|2fa|3d|2d|v[1-9]/gi;
 
 /** `v[from, to)` stands as a word of an identifier: at a separator, the start or end, or a camelCase hump. */
 function wordBoundaryAt(v: string, from: number, to: number): boolean {
@@ -257,7 +263,7 @@ export function looksLikeIdentifier(v: string): boolean {
   const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p)).length;
   // Random strings break into many 1–2 letter pieces and several digit runs; words numbered one digit
   // each (`_mockEncryptedType2String2`) are a name.
-  const numberedWords = digitParts <= 3 && parts.every((p) => /^\d$/.test(p) || p.length >= 3) && parts.length >= digitParts * 2 + 1;
+  const numberedWords = digitParts <= 3 && parts.every((p) => (/^\d+$/.test(p) ? p.length === 1 : /^[A-Za-z][a-z]{2,}$/.test(p) && /[aeiouy]/i.test(p))) && parts.length >= digitParts * 2 + 1;
   return (digitParts <= 1 || numberedWords) && shortParts <= Math.max(1, Math.floor(parts.length / 4)) && parts.length <= 16;
 }
 
@@ -304,14 +310,19 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|nan|required|optional|enabled|disabled)$/.test(lower)) return true;
   if (TYPE_NAMES.has(lower.replace(/[?![\]]/g, ''))) return true;
   if (/^[-+]?\d+(?:\.\d+)?(?:e\d+)?$/i.test(v)) return true;
-  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // version
+  if (/^(?:[\^~]|[<>]=?)?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return true; // version, range (`^2.0.0`)
+  // Maven/Gradle coordinates (`com.j256.two-factor-auth:two-factor-auth:1.3`), a service key (`org.apache.dubbo.demo.DemoService:1.0.0`).
+  if (/^[a-z][\w-]*(?:\.[\w-]+)+:[\w.-]+(?::v?\d[\w.-]*)?$/.test(v) || /^[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+\.[A-Z]\w*(?::v?\d[\w.-]*)?$/.test(v)) return true;
   if (/^[0-2](?:\.\d{1,9}){3,40}$/.test(v)) return true; // an ASN.1 object identifier (1.3.6.1.4.1.4203.1.11.1)
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true; // date
-  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\)/.test(v) && !isBase64Like(v)) return true; // path
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\|\\\/[A-Za-z])/.test(v) && !isBase64Like(v)) return true; // path (JSON may escape its `/`)
   if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URL (credentials in URLs have their own rules)
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true; // e-mail
   if (/^(?:sha(?:1|256|384|512)|md5)-[A-Za-z0-9+/=]{20,}$/.test(v)) return true; // SRI / lockfile integrity
+  if (/^(?:sha(?:1|256|384|512)|md5):[0-9a-f]{32,128}$/.test(v)) return true; // a content digest (`sha256:…`, OCI)
+  // A host name (`acloudguru-cd-kfolalpqdurrk46v.edge.tenants.auth0.com`, `.d1i90rzzzswqeg.cloudfront.net`).
+  if (/^\.?(?:[a-z0-9-]{1,63}\.){1,10}(?:com|net|org|io|co|dev|app|cloud|ai|me|us|uk|de|fr|jp|cn|ru|info|biz|xyz|site|online|tech|tv|cc|edu|gov|guru)$/.test(v)) return true;
   if (/^data:[\w/+.-]+;base64,/i.test(v) || /^(?:iVBORw0KGgo|\/9j\/|R0lGOD|PHN2Zy|UklGR)/.test(v)) return true; // images
   if (/^#[0-9a-f]{3,8}$/i.test(v)) return true; // colour
   // An AWS Signature V4 credential scope (X-Amz-Credential): access key id/date/region/service/aws4_request.
@@ -323,7 +334,7 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^[A-Za-z0-9][\w.-]*(?:\[[\w,.-]+\])?(?:===?|~=|>=|<=|!=)v?\d[\w.*+!-]*(?:,(?:[<>]=?|[=!~]=)v?\d[\w.*+!-]*)*$/.test(v)) return true;
   // An algorithm's name (`password_encryption: scram-sha-256`, `hash: bcrypt`).
   if (
-    /^(?:scram-sha-(?:1|256)(?:-plus)?|md5|sha-?(?:1|224|256|384|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[_-]sha\d+)?|plain(?:text)?|aes-?(?:128|192|256)(?:-[a-z]+)?|rsa-?\d*|hmac-?sha\d+|hs(?:256|384|512)|rs(?:256|384|512)|es(?:256|384|512))$/i.test(
+    /^(?:scram-sha-(?:1|256)(?:-plus)?|(?:md5|sha256|sha512|des|ext-des|blowfish)[-_]crypt|crypt|ssha|smd5|clear(?:text)?|md5|sha-?(?:1|224|256|384|512)|bcrypt|scrypt|argon2(?:id|i|d)?|pbkdf2(?:[_-]sha\d+)?|plain(?:text)?|aes-?(?:128|192|256)(?:-[a-z]+)?|rsa-?\d*|hmac-?sha\d+|hs(?:256|384|512)|rs(?:256|384|512)|es(?:256|384|512))$/i.test(
       v,
     )
   )
@@ -341,6 +352,8 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
   // A rate limit (`"change_password": "1/m/user"`: so many per minute, per user).
   if (/^\d+\/(?:s|m|h|d|sec|min|hour|day|second|minute)s?(?:\/[a-z]+)?$/.test(v)) return true;
+  // An AWS CDK logical id (`UserClicksServiceAPIEndpoint1DA4E100`): construct names and a hash of the path.
+  if (isCdkLogicalId(v)) return true;
   // Crowdin's in-context pseudo-locale string (`crwdns12314:0crwdne12314:0`): a translation id.
   if (/^crwdns\d+:\d+crwdne\d+:\d+$/.test(v)) return true;
   // A Pulumi type token (`aws:ec2/getAmi:getAmi`, `kubernetes:core/v1:Service`): a resource type's name.
@@ -374,6 +387,8 @@ function isHtpasswdList(v: string): boolean {
 function isPasswordHash(v: string): boolean {
   return (
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|md5|sha1|pbkdf2[\w-]*|[PHS])\$/.test(v) ||
+    // Any modular crypt format, `$id$params$salt$hash` (Shiro's `$shiro1$SHA-256$500000$…$…`).
+    /^\$[A-Za-z0-9-]{1,32}(?:\$[^$\s]+){2,}$/.test(v) ||
     /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) ||
     /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
     /^md5[0-9a-f]{32}$/.test(v) ||
@@ -381,6 +396,15 @@ function isPasswordHash(v: string): boolean {
     /^\*[0-9A-F]{40}$/.test(v) ||
     /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/=]{8,}\$[A-Za-z0-9+/=]{20,}:[A-Za-z0-9+/=]{20,}$/.test(v)
   );
+}
+
+/** PascalCase words, acronyms and numbers, then 8 upper-case hex digits (read word by word: no backtracking). */
+function isCdkLogicalId(v: string): boolean {
+  if (v.length < 14 || v.length > 255) return false;
+  const head = v.slice(0, -8);
+  const tail = v.slice(-8);
+  if (!/^[0-9A-F]{8}$/.test(tail) || !/[A-F]/.test(tail) || !/^[A-Z][A-Za-z0-9]+$/.test(head) || !/[A-Z][a-z]{2,}[A-Z]/.test(v)) return false;
+  return head.match(/[A-Z]+(?![a-z])|[A-Z][a-z]+|\d+/g)?.join('') === head;
 }
 
 /** Base64 of random bytes that happens to start with `/` (one in 64 does), not a path of words. */

@@ -74,7 +74,9 @@ const STOP_AFTER = new Set(
     'manager store backend class changed updated created at date time set exists present source template ' +
     'optional output visible visibility index idx offset request req response resp route spec schema annotation ' +
     'annotations config configs settings option options id_ identifier label alias command cmd script arg args attr ' +
-    'attribute property prop key_id keyid len stdin email mail address addr replyto mailto recovery'
+    'attribute property prop key_id keyid len stdin email mail address addr replyto mailto recovery ' +
+    // Machine learning's tokens (`token_embd.weight`, `special_tokens_map.json`), capabilities, usage counters.
+    'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits'
   ).split(' '),
 );
 
@@ -106,7 +108,7 @@ function classifyName(name: string): SecretKind | undefined {
   }
   if (!kind) return undefined;
   if (words.some((w) => STOP_ANY.has(w))) return undefined;
-  if (isSearchOnlyKeyName(words)) return undefined;
+  if (isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words)) return undefined;
   for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
   return kind;
 }
@@ -123,6 +125,21 @@ function isSearchOnlyKeyName(words: readonly string[]): boolean {
   if (search === -1) return false;
   return words[search + 1] === 'only' || words.includes('algolia');
 }
+
+/**
+ * Product-analytics client keys are in every page or app that sends events (`SEGMENT_WRITE_KEY`, a Mixpanel
+ * project token, an Amplitude or PostHog project API key): public by design. Their vendors' secrets say so
+ * (`MIXPANEL_API_SECRET`, a personal or access token, a service account) and stay credentials.
+ */
+function isAnalyticsClientKeyName(words: readonly string[]): boolean {
+  if (!words.some((w) => ANALYTICS.has(w))) return false;
+  // `segment` is an ordinary word too (an HLS segment's key): Segment's keys are write or API keys.
+  if (!words.some((w) => ANALYTICS.has(w) && !w.startsWith('segment')) && !words.some((w) => w === 'write' || w === 'writekey' || w === 'api' || w === 'analytics')) return false;
+  const last = words[words.length - 1]!;
+  if (last !== 'key' && last !== 'token' && last !== 'writekey' && last !== 'apikey') return false;
+  return !words.some((w) => /secret|admin|personal|private|management|service|access|server|password/.test(w));
+}
+const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel amplitude posthog heap hotjar fullstory plausible june'.split(' '));
 
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
 const KEY_OWNERS_NOT_SECRET = new Set(
