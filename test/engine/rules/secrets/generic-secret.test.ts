@@ -91,6 +91,9 @@ ruleTester(rule, {
     { code: `os.environ["TMDB_KEY"] = "${rand(32, HEX, 'tmdb').toUpperCase()}"`, count: 1, path: 'notebook.py' },
     { code: `export ETHERSCAN_KEY=${rand(64, HEX, 'eth')}`, count: 1, path: 'deploy.sh' },
     { code: `        with:\n          secrets: |\n            API_TOKEN=${s}\n`, secret: s, line: 3, path: '.github/workflows/deploy.yml' },
+    // An analytics vendor's API key (not its write key) reads the data.
+    { code: `const SEGMENT_API_KEY: &str = "${rand(32, undefined, 'segr')}";`, count: 1, path: 'src/analytics/segment_analytics.rs' },
+    { code: `MIXPANEL_API_KEY=${rand(32, undefined, 'mxp')}`, count: 1, path: '.env' },
     // Names that start with digits (services named so).
     { code: `8X8_API_KEY=${s}`, secret: s, path: '.env' },
     { code: `{"1password_token": "${s}"}`, secret: s, path: 'settings.json' },
@@ -226,7 +229,6 @@ ruleTester(rule, {
       path: 'src/main/resources/config/application-secret-samples.yml',
     },
     { code: `export const SEGMENTS_WRITE_KEY = process.env.CLI_SEGMENT_WRITE_KEY || '${rand(32, undefined, 'seg')}';`, path: 'packages/novu/src/constants/constants.ts' },
-    { code: `const SEGMENT_API_KEY: &str = "${rand(32, undefined, 'segr')}";`, path: 'src/analytics/segment_analytics.rs' },
     { code: `    algolia: {\n      appId: "8FEAOD28DI",\n      apiKey: "${rand(32, HEX, 'docsearch')}",\n      indexName: "docs",\n    },`, path: 'dev-docs/docusaurus.config.js' },
     // A PostHog project key: public by design (it is in every page that loads the snippet).
     { code: `  private POSTHOG_API_KEY = '${cat('phc_', rand(43, undefined, 'phc'))}';`, path: 'src/posthog/posthog.service.ts' },

@@ -127,19 +127,19 @@ function isSearchOnlyKeyName(words: readonly string[]): boolean {
 }
 
 /**
- * Product-analytics client keys are in every page or app that sends events (`SEGMENT_WRITE_KEY`, a Mixpanel
- * project token, an Amplitude or PostHog project API key): public by design. Their vendors' secrets say so
- * (`MIXPANEL_API_SECRET`, a personal or access token, a service account) and stay credentials.
+ * Product-analytics client keys are in every page or app that sends events: Segment's and RudderStack's
+ * write keys (`SEGMENT_WRITE_KEY`, `writeKey`), a project token (Mixpanel's, PostHog's). Public by design.
+ * Their other keys (an API key, an access or personal token, a secret) read the data and stay credentials.
  */
 function isAnalyticsClientKeyName(words: readonly string[]): boolean {
   if (!words.some((w) => ANALYTICS.has(w))) return false;
-  // `segment` is an ordinary word too (an HLS segment's key): Segment's keys are write or API keys.
-  if (!words.some((w) => ANALYTICS.has(w) && !w.startsWith('segment')) && !words.some((w) => w === 'write' || w === 'writekey' || w === 'api' || w === 'analytics')) return false;
-  const last = words[words.length - 1]!;
-  if (last !== 'key' && last !== 'token' && last !== 'writekey' && last !== 'apikey') return false;
-  return !words.some((w) => /secret|admin|personal|private|management|service|access|server|password/.test(w));
+  const n = words.length;
+  const last = words[n - 1]!;
+  const write = (last === 'key' && words[n - 2] === 'write') || last === 'writekey';
+  const project = last === 'token' && words[n - 2] === 'project';
+  return write || project;
 }
-const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel amplitude posthog heap hotjar fullstory plausible june'.split(' '));
+const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog'.split(' '));
 
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
 const KEY_OWNERS_NOT_SECRET = new Set(
