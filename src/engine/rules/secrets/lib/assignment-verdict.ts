@@ -432,9 +432,11 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   if (a.typed && !a.nameQuoted && new RegExp(escapeRegExp(a.name) + String.raw`["'][ \t]+[A-Za-z_][\w.-]*[ \t]*=[ \t]*["']`).test(line)) return undefined;
   // `<Pass encoding="base64">`: an element and its attribute, not a typed declaration.
   if (a.typed && line.includes(`<${a.name}`) && new RegExp(`<${escapeRegExp(a.name)}[ \t]`).test(line)) return undefined;
-  if (skipValue(a, line)) return undefined;
+  // The verdict first: most values under a credential name in code are not random and not a
+  // password literal, and skipValue's forty shape tests cost more than the verdict (both are pure).
   const verdict = literalVerdict(a, line, kind, loose);
-  return verdict && !commentSaysIllustrative(a.value, line) ? verdict : undefined;
+  if (!verdict || skipValue(a, line)) return undefined;
+  return !commentSaysIllustrative(a.value, line) ? verdict : undefined;
 }
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
