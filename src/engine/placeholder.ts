@@ -8,13 +8,20 @@ import { longestTrivialRun } from './entropy.js';
  * Values vendors publish in their docs; reporting them is pure noise. (Split so that naive
  * credential greps, ours included, do not stop at this file.)
  */
-// Also the one-time-password secret of Google Authenticator's key-URI format page (`otpauth://totp/…?secret=JBSW…`).
+// Also the one-time-password secret of Google Authenticator's key-URI format page (`otpauth://totp/…?secret=JBSW…`),
+// and MinIO's two published pairs: the public playground's (`play.min.io`, in every MinIO SDK's examples)
+// and the docs' sample server's (what `minio server` printed in its quick-start guides, copied by rclone's
+// and many projects' docs and test scripts).
 const DOCUMENTED_EXAMPLES = new Set([
   'AKIA' + 'IOSFODNN7EXAMPLE',
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'ASIAIOSFODNN7EXAMPLE',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
   'JBSWY3' + 'DPEHPK3PXP',
+  'Q3AM3UQ867' + 'SPQQA43P2F',
+  'zuf+tfteSlswRu7BJ86w' + 'ekitnifILbZam1KYY3TG',
+  'USWUXHGYZQ' + 'YFYFFIT3RE',
+  'MOJRH0mkL1IPauahWITS' + 'VvyDrQbEEIwljvmxdq03',
 ]);
 
 // Words that, inside a value, mark it as an illustration rather than a credential.

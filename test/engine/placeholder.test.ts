@@ -7,6 +7,12 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(cat('AKIA', 'IOSFODNN7', 'EXAMPLE'), true)).toBe(true);
     expect(isPlaceholder(cat('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCY', 'EXAMPLEKEY'), true)).toBe(true);
     expect(isPlaceholder(cat('ASIA', 'IOSFODNN7', 'EXAMPLE'), true)).toBe(true);
+    // MinIO's public playground and its docs' sample server.
+    expect(isPlaceholder(cat('zuf+tfteSlswRu7BJ86w', 'ekitnifILbZam1KYY3TG'), true)).toBe(true);
+    expect(isPlaceholder(cat('MOJRH0mkL1IPauahWITS', 'VvyDrQbEEIwljvmxdq03'), true)).toBe(true);
+    expect(isPlaceholder(cat('USWUXHGYZQ', 'YFYFFIT3RE'), true)).toBe(true);
+    // One character off is not the published value.
+    expect(isPlaceholder(cat('zuf+tfteSlswRu7BJ86w', 'ekitnifILbZam1KYY3TH'), true)).toBe(false);
   });
 
   it('recognises strong markers even in strict mode', () => {

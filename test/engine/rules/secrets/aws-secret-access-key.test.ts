@@ -10,6 +10,7 @@ ruleTester(rule, {
   valid: [
     `provider "aws" {\n  secret_key = var.secret_key\n}\nvariable "other" {\n  default = "${s1}"\n}`, // a variable, and the value outside the block
     `aws_secret_access_key = ${cat('wJalrXUtnFEMI/K7MDENG/', 'bPxRfiCYEXAMPLEKEY')}`, // documented example
+    `aws_secret_access_key='${cat('zuf+tfteSlswRu7BJ86w', 'ekitnifILbZam1KYY3TG')}',`, // MinIO's public playground
     `AWS_SECRET_ACCESS_KEY = ${rand(54, B64, 'kms')}==`, // KMS ciphertext: longer than a key
     `aws_secret_access_key = ${rand(39, B64, 'short')}`,
     `aws_commit_sha = "${rand(40, HEX, 'sha')}"`, // a hex digest, not base64
