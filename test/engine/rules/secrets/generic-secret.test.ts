@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { B64, HEX, LOWER_ALNUM, UPPER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
+import { shannonEntropy } from '../../../../src/engine/entropy.js';
 
 const s = rand(32, undefined, 'gen');
 const hex = rand(64, HEX, 'genhex');
@@ -641,14 +642,18 @@ ruleTester(rule, {
 // credential word in prose and logs. Hex under a bare `<word>_key` stays out (a digest as often as a key).
 const lower = rand(40, LOWER_ALNUM, 'svc-lower');
 const upper = rand(32, UPPER_ALNUM, 'svc-upper');
+const midEntropy = rand(26, LOWER_ALNUM, 'svc-mid5');
 const grouped = [rand(7, UPPER_ALNUM, 'g1'), rand(7, UPPER_ALNUM, 'g2'), rand(7, UPPER_ALNUM, 'g3'), rand(7, UPPER_ALNUM, 'g4')].join('-');
 ruleTester(rule, {
   valid: [
     // A data key's, whatever its value.
     { code: `{"cache_key": "${lower}"}`, path: 'fixtures/cache.json' },
     { code: `{"partition_key": "${upper}"}`, path: 'table.json' },
-    // Hex, words with a number, a date, digits: not random beyond doubt under a bare `<word>_key`.
-    { code: `{"abuseipdb_key": "${rand(32, HEX, 'svc-hex')}"}`, path: 'settings.json' },
+    // Hex under a lower-case `<word>_key` assigned or compared in code: a row's id as often as a key.
+    { code: `$cg->gateway_key = '${rand(32, HEX, 'gw-hex')}';`, path: 'database/seeders/GatewaySeeder.php' },
+    { code: `CompanyGateway::query()->where('gateway_key', '${rand(32, HEX, 'gw-hex2')}')->get();`, path: 'app/Models/Client.php' },
+    { code: `if ($obj['gateway_key'] == '${rand(32, HEX, 'gw-hex3')}') {`, path: 'app/Jobs/Import.php' },
+    // Words with a number, a date, digits: not random beyond doubt under a bare `<word>_key`.
     { code: '{"theme_key": "mytheme-dark-2024-v2-variant-blue"}', path: 'settings.json' },
     { code: '{"build_key": "release20240101build000000017"}', path: 'settings.json' },
     { code: '{"device_key": "20240101000000000000000000"}', path: 'settings.json' },
@@ -673,6 +678,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
+    // Random, at an entropy under 4 bits as half of all random 26-character values are.
+    { code: `{"scrapeowl_key": "${midEntropy}"}`, path: 'settings.json', secret: midEntropy },
+    // Hex under a configuration key named after a service (settings carry keys, not digests).
+    { code: `{"abuseipdb_key": "${rand(32, HEX, 'svc-hex')}"}`, path: 'settings.json', count: 1 },
+    { code: `  etherscanKey: '${rand(34, HEX, 'svc-hex3')}',`, path: 'hardhat.config.js', count: 1 },
+    { code: `thinkific:\n  thinkific_key: ${rand(40, HEX, 'svc-hex4')}\n`, path: 'config.yml', count: 1 },
     { code: `WEATHERSTACK_KEY=${lower}`, path: '.env', secret: lower },
     { code: `  "verimail_key": "${upper}",`, path: 'config/services.json', secret: upper },
     { code: `const mailmodoKey = "${grouped}";`, path: 'client.js', secret: grouped },
@@ -704,4 +715,10 @@ ruleTester(rule, {
     { name: 'a property on one line', code: `<property><name>fs.azure.account.key.acme.blob.core.windows.net</name><value>${s3secret}</value></property>\n`, path: 'core-site.xml', secret: s3secret },
     { name: "Hive's metastore password", code: `  <property>\n    <name>javax.jdo.option.ConnectionPassword</name>\n    <value>${s}</value>\n  </property>\n`, path: 'conf/hive-site.xml', secret: s },
   ],
+});
+
+describe('secrets/generic-secret: the random value of the loose-name case', () => {
+  it('is under the 4 bits a fixed threshold asked for', () => {
+    expect(shannonEntropy(midEntropy)).toBeLessThan(4);
+  });
 });

@@ -75,13 +75,17 @@ function isStronglyRandom(v: string): boolean {
 }
 
 /**
- * An environment variable named after a service (`KAGGLE_KEY`, `TMDB_KEY`, `ETHERSCAN_KEY`) holding 32 to
- * 64 hex digits: the service's key. Environment variables carry credentials, not digests (a file's hash
- * is computed, not configured). Lower case, or upper case of a key's length (32, 64): an upper-case
- * 40-digit value is an OpenPGP fingerprint (Dockerfiles' `ENV TINI_KEY 595E…`), which is public.
+ * A setting named after a service holding 32 to 64 hex digits: the service's key. An environment
+ * variable (`KAGGLE_KEY`, `TMDB_KEY`), or a key of a configuration mapping (`"tmdb_key": …`,
+ * `etherscanKey: …`): settings carry credentials, not digests (a file's hash is computed, not
+ * configured; the data keys that do hold one, `cache_key`, `sha_key`, are not loose key names). A
+ * lower-case name assigned or compared in code (`$cg->gateway_key = '…'`, `where('gateway_key', '…')`) is
+ * a row's id as often. Lower case, or upper case of a key's length (32, 64): an upper-case 40-digit value
+ * is an OpenPGP fingerprint (Dockerfiles' `ENV TINI_KEY 595E…`), which is public.
  */
-function isServiceHexKey(name: string, v: string): boolean {
-  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/.test(name)) return false;
+function isServiceHexKey(a: Assignment, v: string): boolean {
+  const name = a.name;
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/.test(name) && !(a.op === ':' && !a.typed && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_key$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*Key$/.test(name))) return false;
   return /^[0-9a-f]{32,64}$/.test(v) ? /[a-f]/.test(v) && /\d/.test(v) : /^[0-9A-F]{32}$|^[0-9A-F]{64}$/.test(v);
 }
 
@@ -103,7 +107,9 @@ function isSingleCaseRandom(v: string): boolean {
   const body = groups.join('');
   if (body.length < 24 || HEX.test(body) || /\d{9}/.test(body)) return false;
   const digitRuns = body.match(/\d+/g)?.length ?? 0;
-  return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= 4;
+  // At the entropy most random strings of its length reach (a 24-character one over 36 symbols is under
+  // 4.0 bits half the time): about the 5th percentile, 3.7 bits at 24 characters, 4 from 31 on.
+  return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= Math.min(4, 3.55 + 0.04 * (body.length - 20));
 }
 
 /**
@@ -441,7 +447,7 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
-  if (loose) return (isStronglyRandom(v) || isServiceHexKey(a.name, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
+  if (loose) return (isStronglyRandom(v) || isServiceHexKey(a, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   if (isHexDigest(v) && kind === 'password') return undefined;
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
