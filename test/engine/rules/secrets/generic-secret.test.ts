@@ -649,6 +649,11 @@ ruleTester(rule, {
     // A data key's, whatever its value.
     { code: `{"cache_key": "${lower}"}`, path: 'fixtures/cache.json' },
     { code: `{"partition_key": "${upper}"}`, path: 'table.json' },
+    // A URL's `key` parameter holding a path, a digest (a cache key), or a bare `key=` outside a URL.
+    { code: 'fetch("https://cdn.example.org/object?key=uploads/2024/report.pdf")', path: 'app.js' },
+    { code: `const img = "https://cdn.example.org/a.png?key=${rand(32, HEX, 'cachekey')}";`, path: 'app.js' },
+    { code: `params = "?key=${lower}"`, path: 'app.py' },
+    { code: `KEY=${lower}`, path: 'notes.txt' },
     // Hex under a lower-case `<word>_key` assigned or compared in code: a row's id as often as a key.
     { code: `$cg->gateway_key = '${rand(32, HEX, 'gw-hex')}';`, path: 'database/seeders/GatewaySeeder.php' },
     { code: `CompanyGateway::query()->where('gateway_key', '${rand(32, HEX, 'gw-hex2')}')->get();`, path: 'app/Models/Client.php' },
@@ -678,6 +683,9 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
+    // A URL's `key` parameter: how most keyed web APIs take their key.
+    { code: `url := "https://api.example.org/v1/users?key=${lower}&limit=10"`, path: 'client.go', secret: lower },
+    { code: `<a href="https://maps.example.org/embed?q=here&amp;key=${upper}">map</a>`, path: 'docs/map.html', secret: upper },
     // Random, at an entropy under 4 bits as half of all random 26-character values are.
     { code: `{"scrapeowl_key": "${midEntropy}"}`, path: 'settings.json', secret: midEntropy },
     // Hex under a configuration key named after a service (settings carry keys, not digests).

@@ -107,9 +107,9 @@ function isSingleCaseRandom(v: string): boolean {
   const body = groups.join('');
   if (body.length < 24 || HEX.test(body) || /\d{9}/.test(body)) return false;
   const digitRuns = body.match(/\d+/g)?.length ?? 0;
-  // At the entropy most random strings of its length reach (a 24-character one over 36 symbols is under
-  // 4.0 bits half the time): about the 5th percentile, 3.7 bits at 24 characters, 4 from 31 on.
-  return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= Math.min(4, 3.55 + 0.04 * (body.length - 20));
+  // At the entropy 99 % of random strings of its length over 36 symbols reach (3.6 bits at 24
+  // characters, 3.9 at 32; a fixed 4 bits turned away half of all random 24-character values), 4 at most.
+  return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= Math.min(4, 0.555 + 0.67 * Math.log2(body.length));
 }
 
 /**
@@ -425,7 +425,7 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // A call names what it sets by its own name: `@pw_user.gecos.force_encoding("…")` sets no password.
   let kind = classifySecretName(a.op === '(' ? a.name.slice(a.name.lastIndexOf('.') + 1) : a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
-  const loose = !kind && isLooseKeyName(a.name);
+  const loose = !kind && (isLooseKeyName(a.name) || isUrlKeyParameter(a, text, at));
   if (loose) kind = 'key';
   if (!kind) return undefined;
   if (a.op === ',' && !a.nameQuoted) return undefined; // argument lists, not key/value pairs
@@ -443,6 +443,22 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   const verdict = literalVerdict(a, line, kind, loose);
   if (!verdict || skipValue(a, line)) return undefined;
   return !commentSaysIllustrative(a.value, line) ? verdict : undefined;
+}
+
+/**
+ * `…?key=…` / `…&key=…`: a URL's `key` parameter is how many web APIs take their API key (Google's,
+ * YouTube's, Steam's, Trello's, most keyed REST APIs), so it is judged as a key named after a service
+ * is: a strongly random value. Elsewhere a bare `key` is a map's or a table's.
+ */
+function isUrlKeyParameter(a: Assignment, text: string, at: number): boolean {
+  if (a.op !== '=' || a.quote || (a.name !== 'key' && a.name !== 'Key')) return false;
+  const nameAt = at - 1 - a.name.length;
+  if (text.slice(nameAt, at) !== `${a.name}=`) return false;
+  const before = text.charCodeAt(nameAt - 1);
+  return (
+    (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.slice(nameAt - 5, nameAt) === '&amp;')) &&
+    /[\w.-]\/[^\s"'<>]*$/.test(text.slice(Math.max(0, nameAt - 300), nameAt))
+  );
 }
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
