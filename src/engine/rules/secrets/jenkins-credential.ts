@@ -42,7 +42,8 @@ export default defineSecretRuleSet({
   description: 'Clear-text secret in a Jenkins XML configuration (credentials.xml, config.xml)',
   severity: 'high',
   confidence: 'high',
-  appliesTo: (path) => /\.xml$/i.test(path),
+  // Any file: the content tells a Jenkins XML (`isJenkinsXml`), also pasted into a log, a ticket export or
+  // a backup whose name lost `.xml`.
   variants: [
     {
       keywords: ['</password>', '</secret>', '</passphrase>', '</secretkey>', '</apitoken>'],

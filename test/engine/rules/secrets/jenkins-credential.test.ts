@@ -48,6 +48,8 @@ ruleTester(rule, {
       path: 'jobs/build/config.xml',
       secret: pw,
     },
+    // A credentials.xml pasted into another file: the content tells it.
+    { name: 'pasted into a log', code: `[INFO] dumping credentials\n${credentials(el('secret', pw + 'L'))}`, path: 'build.log', secret: pw + 'L' },
   ],
 });
 
