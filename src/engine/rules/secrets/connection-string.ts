@@ -4,8 +4,9 @@ import { isLocalHost, isRealUrlPassword, isSampleUrlPassword, percentDecode, USE
 import { isPlaceholderPassword } from './lib/credential-values.js';
 
 // Database, broker, directory, mail and file-transfer schemes. http(s) has its own rule (basic-auth-url).
+// With dj-database-url's and Rails' spatial and vendor names (`postgis://`, `pgsql://`, `mysqlgis://`, `timescale://`).
 const SCHEMES =
-  'jdbc:[a-z][\\w+.-]{0,30}(?::[a-z][\\w+.-]{0,30}){0,2}|postgres(?:ql)?|mysql(?:x|2)?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|ldaps?|smtps?|s?ftps?|imaps?|pop3s?|oracle|clickhouse|cockroachdb|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt(?:\\+s)?|nats|memcached?|cassandra|influxdbs?|snowflake|db2|redshift|presto|trino|hive2?|mqtts?|kafka|elasticsearch|opensearch|ssh|svn\\+ssh|telnet|vnc';
+  'jdbc:[a-z][\\w+.-]{0,30}(?::[a-z][\\w+.-]{0,30}){0,2}|postgres(?:ql)?|postgis|pgsql|timescale(?:gis)?|cockroach|mysql(?:x|2|gis)?|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|ldaps?|smtps?|s?ftps?|imaps?|pop3s?|oracle|clickhouse|cockroachdb|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt(?:\\+s)?|nats|memcached?|cassandra|influxdbs?|snowflake|db2|redshift|presto|trino|hive2?|mqtts?|kafka|elasticsearch|opensearch|ssh|svn\\+ssh|telnet|vnc';
 
 // SQLAlchemy names the driver after a `+` (`postgresql+psycopg2://`, `mysql+pymysql://`, `mssql+pyodbc://`).
 const DRIVER = '(?:\\+[a-z][\\w]{1,20})?';
@@ -58,6 +59,10 @@ const rule: Rule = {
   },
   keywords: [
     'postgres',
+    'postgis',
+    'pgsql',
+    'timescale',
+    'cockroach',
     'mysql',
     'mariadb',
     'mongodb',

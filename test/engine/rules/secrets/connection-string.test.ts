@@ -43,6 +43,10 @@ ruleTester(rule, {
     { code: `const uri = "mongodb+srv://svc:${pw2}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true";`, secret: pw2 },
     { name: 'password containing @', code: `mongodb://app:${withAt}@cluster0.mongodb.net/db`, secret: withAt },
     { code: `REDIS_URL: rediss://default:${pw}@cache.prod.internal:6380/0`, secret: pw, path: 'values.yaml' },
+    // dj-database-url's and Rails' spatial and vendor schemes.
+    { code: `DATABASE_URL="postgis://geo:${withAt}@db.prod.internal:5432/gis"`, secret: withAt, path: '.env' },
+    { code: `database_url: pgsql://app:${pw}@pg.prod.internal/app`, secret: pw, path: 'config.yml' },
+    { code: `TIMESCALE_URL=timescale://tsdb:${pw}@ts.prod.internal:5432/metrics`, secret: pw, path: '.env' },
     { code: `amqps://orders:${pw}@mq.prod.internal:5671/vhost`, secret: pw },
     { code: `spring.datasource.url=jdbc:mysql://app:${pw}@db.prod.internal:3306/shop`, secret: pw },
     { code: `jdbc:sqlserver://sql.prod.internal:1433;databaseName=app;user=sa;password=${pw}`, secret: pw },
