@@ -360,6 +360,16 @@ ruleTester(rule, {
     { name: 'Android string resource', code: `<string name="maps_api_key">${v1}</string>`, secret: v1, path: 'app/src/main/res/values/strings.xml' },
     { name: 'Gradle buildConfigField', code: `buildConfigField "String", "API_KEY", "\\"${v1}\\""`, secret: v1, path: 'app/build.gradle' },
     { name: 'Gradle resValue', code: `resValue("string", "client_secret", "${v1}")`, secret: v1, path: 'app/build.gradle.kts' },
+    { name: 'Gradle buildConfigField, single quotes', code: `buildConfigField 'String' , 'API_KEY' , '"${v1}"'`, secret: v1, path: 'docs/android.md' },
+    { name: 'aligned object literal', code: `const cfg = {\n  appName:             "shop",\n  fbApiKey:            "${v1}",\n};`, secret: v1, line: 3, path: 'config.js' },
+    { name: 'gofmt-aligned constants', code: `const (\n\tRegion                        = "eu-west-1"\n\tUploadServiceToken            = "${v1}"\n)`, secret: v1, line: 3, path: 'consts.go' },
+    { name: 'curl form field', code: `curl -d access_token=${v1} https://api.example.org/v1/devices`, secret: v1, path: 'README.md' },
+    {
+      name: 'URL query parameter',
+      code: `curl -X POST "https://auth.acme-cloud.io/oauth2/token?grant_type=client_credentials&client_id=app&client_secret=${v1}"`,
+      secret: v1,
+      path: 'scripts/token.sh',
+    },
     { name: 'nginx header', code: `proxy_set_header X-Api-Key "${v1}";`, secret: v1, path: 'nginx.conf' },
     { name: 'nginx fastcgi_param', code: `fastcgi_param DB_PASSWORD ${v1};`, secret: v1, path: 'site.conf' },
     { name: 'Apache SetEnv', code: `SetEnv API_TOKEN ${v1}`, secret: v1, path: '.htaccess' },
@@ -653,6 +663,9 @@ ruleTester(rule, {
     { code: 'fetch("https://cdn.example.org/object?key=uploads/2024/report.pdf")', path: 'app.js' },
     { code: `const img = "https://cdn.example.org/a.png?key=${rand(32, HEX, 'cachekey')}";`, path: 'app.js' },
     { code: `params = "?key=${lower}"`, path: 'app.py' },
+    // A query parameter on a local or documentation host: a sample in a guide.
+    { code: `Then open \`http://localhost:8080/i/?c=user&a=validateEmail&username=alice&token=${rand(40, HEX, 'fr-tok')}\``, path: 'docs/email.md' },
+    { code: `curl "https://api.example.com/v1/items?key=${lower}"`, path: 'README.md' },
     { code: `KEY=${lower}`, path: 'notes.txt' },
     // Hex under a lower-case `<word>_key` assigned or compared in code: a row's id as often as a key.
     { code: `$cg->gateway_key = '${rand(32, HEX, 'gw-hex')}';`, path: 'database/seeders/GatewaySeeder.php' },
@@ -684,8 +697,8 @@ ruleTester(rule, {
   invalid: [
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
     // A URL's `key` parameter: how most keyed web APIs take their key.
-    { code: `url := "https://api.example.org/v1/users?key=${lower}&limit=10"`, path: 'client.go', secret: lower },
-    { code: `<a href="https://maps.example.org/embed?q=here&amp;key=${upper}">map</a>`, path: 'docs/map.html', secret: upper },
+    { code: `url := "https://api.weatherdesk.io/v1/users?key=${lower}&limit=10"`, path: 'client.go', secret: lower },
+    { code: `<a href="https://maps.geoportal.net/embed?q=here&amp;key=${upper}">map</a>`, path: 'docs/map.html', secret: upper },
     // Random, at an entropy under 4 bits as half of all random 26-character values are.
     { code: `{"scrapeowl_key": "${midEntropy}"}`, path: 'settings.json', secret: midEntropy },
     // Hex under a configuration key named after a service (settings carry keys, not digests).

@@ -11,6 +11,7 @@ import type { Assignment } from './assignments.js';
 import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findNameValuePair, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isSamplePassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
+import { isLocalHost } from './url-credentials.js';
 import type { SecretKind } from './secret-names.js';
 
 export interface Verdict {
@@ -205,8 +206,12 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
   if (isConfigLine(line) || amidKeyValueWords(a, line)) return true;
   if (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
   const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
-  // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`).
-  if (/--$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)$/.test(head)) return true;
+  // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`),
+  // curl's form fields (`curl -d access_token=…`, `-F api_key=…`).
+  if (/--$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)$|(?:^|[ \t])-[dF][ \t]+$/.test(head)) return true;
+  // A URL's query parameter (`…/oauth2/token?grant_type=client_credentials&client_secret=…`), not on a
+  // local or documentation host (`http://localhost:8080/?…&token=…` in a guide is a sample).
+  if (a.op === '=' && /[\w.-]\/[^\s"'<>]*(?:[?&]|&amp;)$/.test(head)) return !onSampleHost(head);
   // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string; with `:`, a line of a YAML document
   // or a config file in one (`"host: db\npassword: …\n"`), not a message (`"Invalid password: …"`).
   return /["'][^"']*$/.test(head) && (a.op === '=' || (a.op === ':' && /\\[nrt][ \t]*$/.test(head)));
@@ -455,10 +460,14 @@ function isUrlKeyParameter(a: Assignment, text: string, at: number): boolean {
   const nameAt = at - 1 - a.name.length;
   if (text.slice(nameAt, at) !== `${a.name}=`) return false;
   const before = text.charCodeAt(nameAt - 1);
-  return (
-    (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.slice(nameAt - 5, nameAt) === '&amp;')) &&
-    /[\w.-]\/[^\s"'<>]*$/.test(text.slice(Math.max(0, nameAt - 300), nameAt))
-  );
+  const head = text.slice(Math.max(0, nameAt - 300), nameAt);
+  return (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.slice(nameAt - 5, nameAt) === '&amp;')) && /[\w.-]\/[^\s"'<>]*$/.test(head) && !onSampleHost(head);
+}
+
+/** The URL that `head` ends inside is on a local or documentation host (`localhost`, `example.com`, `192.0.2.x`). */
+function onSampleHost(head: string): boolean {
+  const url = /[A-Za-z][\w+.-]{0,30}:\/\/(?:[^/?#\s"'<>@]*@)?([^/?#\s"'<>]+)[^\s"'<>]*$/.exec(head);
+  return url !== null && isLocalHost(url[1]!);
 }
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {

@@ -32,7 +32,8 @@ export interface Assignment {
   form: 'assign' | 'xml' | 'attr' | 'compare' | 'statement';
 }
 
-// Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines.
+// Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines. Up to 40
+// blanks around the operator: aligned code (`fbApiKey:            "…"`, gofmt's `=` columns).
 const ASSIGN = new RegExp(
   // Not inside `obj.name` (the name starts at `obj`), but after `).`, `].` or a leading `.` (builders).
   // Not after a backslash, except right after a `\n`/`\t`/`\r`/`\u0026` escape: in `"host: db\npassword: …"`
@@ -40,10 +41,10 @@ const ASSIGN = new RegExp(
   String.raw`(?:(?<=\\[nrt]|\\u[0-9a-fA-F]{4})|(?<![\w$@\\]))(?<![\w$]\.)(?<nq>["'` +
     '`' +
     // A name may start with digits before a letter (`8X8_API_KEY`, `2captcha_key`), not be a number.
-    String.raw`]?)(?<name>(?:\$env:|[$@:])?(?:[A-Za-z_]|\d{1,8}[A-Za-z_])[\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,8}` +
+    String.raw`]?)(?<name>(?:\$env:|[$@:])?(?:[A-Za-z_]|\d{1,8}[A-Za-z_])[\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,40}` +
     // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
     String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
-    String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,8}@?` +
+    String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,40}@?` +
     // A literal wrapped in a conversion (`String::from("…")`, `[]byte("…")`, `new String("…")`,
     // `std::string("…")`, `QStringLiteral("…")`), or with a string prefix (Python's `b"…"`, `r'…'`, C++'s `L"…"`).
     String.raw`(?:(?:new[ \t]{1,4})?(?:std::string|String::from|QStringLiteral|QLatin1String|QString|String|\[\]byte|Buffer\.from|SecretStr|SecretString)[ \t]{0,4}\([ \t]{0,4})?(?:(?:[bBrRuUfF]{1,2}|L|u8)(?=["']))?` +
@@ -294,11 +295,11 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('</') && (t.includes('key') || t.includes('name')),
     re: /<(?<tag>[A-Za-z_][\w.:-]{0,60})[ \t][^<>]{0,200}?\b(?:key|name)[ \t]*=[ \t]*["'](?<name>[A-Za-z_][\w.:-]{0,80})["'][^<>]{0,200}>(?<value>[^<>\r\n]{1,600})<\/\k<tag>>/dg,
   },
-  // Android Gradle: `buildConfigField "String", "API_KEY", "\"…\""`, `resValue("string", "api_key", "…")`.
+  // Android Gradle: `buildConfigField "String", "API_KEY", "\"…\""`, `buildConfigField 'String', 'API_KEY', '"…"'`,
+  // `resValue("string", "api_key", "…")`. In any file: the call names itself (a docs page, a CI script that writes it).
   {
-    files: /\.(?:gradle|kts|groovy)$/i,
     when: (t) => t.includes('buildConfigField') || t.includes('resValue'),
-    re: /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["'](?<name>[A-Za-z_][\w.]{0,80})["'][ \t]*,[ \t]*(?<q>["'])(?:\\")?(?<value>[^"'\\\r\n]{1,600})(?:\\")?\k<q>/dg,
+    re: /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*["'](?<name>[A-Za-z_][\w.]{0,80})["'][ \t]*,[ \t]*(?<q>["'])(?:\\?")?(?<value>[^"'\\\r\n]{1,600})(?:\\?")?\k<q>/dg,
   },
   // Web server directives that set a header or an environment variable: nginx's `proxy_set_header X-Api-Key "…";`,
   // `fastcgi_param DB_PASSWORD …;`, Apache's `RequestHeader set X-Api-Key "…"` and `SetEnv DB_PASSWORD …`.
