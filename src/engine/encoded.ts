@@ -1,6 +1,6 @@
 /**
  * Text hidden under an encoding: base64 (standard and URL-safe), hex, percent-encoding, and the escapes of
- * string literals and markup (`\uXXXX`, `\xXX`, `\/`, `&#NN;`, `&#xNN;`, `&quot;` …). A token written
+ * string literals and markup (`\uXXXX`, `\xXX`, `\/`, `\"`, `&#NN;`, `&#xNN;`, `&quot;` …). A token written
  * as `Z2hwX…` in a CI variable, `%3D` in a query string or `\u002B` in serialised JSON is still a leak;
  * the scanner runs the secret rules again on the decoded text and reports each finding at the
  * encoded span it came from.
@@ -293,13 +293,14 @@ function percentFinder(text: string): Finder {
 
 // Escapes decoded to ASCII only: a secret is ASCII, and leaving other code points encoded keeps the
 // decoded text (and its offsets) close to the source. Tried only where a `\` or `&` stands.
-const ESCAPE_AT = /\\u([0-9A-Fa-f]{4})|\\u\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})|\\\/|&#(\d{1,7});|&#[xX]([0-9A-Fa-f]{1,6});|&([a-z]{2,6});/y;
+const ESCAPE_AT = /\\u([0-9A-Fa-f]{4})|\\u\{([0-9A-Fa-f]{1,6})\}|\\x([0-9A-Fa-f]{2})|\\\/|\\"|&#(\d{1,7});|&#[xX]([0-9A-Fa-f]{1,6});|&([a-z]{2,6});/y;
 
 function unescapeOne(m: RegExpExecArray): string | undefined {
   if (m[1] !== undefined) return ascii(parseInt(m[1], 16));
   if (m[2] !== undefined) return ascii(parseInt(m[2], 16));
   if (m[3] !== undefined) return ascii(parseInt(m[3], 16));
   if (m[0] === '\\/') return '/';
+  if (m[0] === '\\"') return '"';
   if (m[4] !== undefined) return ascii(parseInt(m[4], 10));
   if (m[5] !== undefined) return ascii(parseInt(m[5], 16));
   return m[6] !== undefined ? ENTITIES[m[6]] : undefined;
@@ -317,7 +318,7 @@ function escapeFinder(text: string): Finder {
       if (i === -1 || i >= end) return undefined;
       // Most `\` and `&` in code escape something else (`\n`, `&&`): one character tells.
       const k = text.charCodeAt(i + 1);
-      if (i === slash ? k === 117 || k === 120 || k === 47 : k === 35 || (k >= 97 && k <= 122)) {
+      if (i === slash ? k === 117 || k === 120 || k === 47 || k === 34 : k === 35 || (k >= 97 && k <= 122)) {
         ESCAPE_AT.lastIndex = i;
         const m = ESCAPE_AT.exec(text);
         const char = m ? unescapeOne(m) : undefined;

@@ -280,6 +280,26 @@ describe('the scanner on encoded text', () => {
     }
   });
 
+  it('reads JSON inside a string literal, its quotes escaped (\\")', () => {
+    const aws = rand(40, B64, 'enc-aws-q');
+    const token = rand(32, undefined, 'enc-q-tok');
+    const cases: Array<[string, string, RegExp, string]> = [
+      ['ApiTest.java', `String body = "{\\"awsSecretKey\\":\\"${aws}\\",\\"region\\":\\"eu-west-1\\"}";`, /aws-secret-access-key/, aws],
+      ['client.test.js', `const body = "{\\"api_token\\": \\"${token}\\", \\"user\\": \\"svc\\"}";`, /generic-secret/, token],
+    ];
+    for (const [path, text, rule, secret] of cases) {
+      const f = scan(path, `${text}\n`).findings.filter((x) => x.family === 'secrets');
+      expect(
+        f.map((x) => x.ruleId),
+        path,
+      ).toEqual([expect.stringMatching(rule)]);
+      expect(f[0]!.message).toMatch(/found escaped/);
+      expect(f[0]!.excerpt).not.toContain(secret);
+    }
+    // An escaped quote alone decodes nothing that matters: a message, not a key and its value.
+    expect(scan('err.js', 'throw new Error("Expected \\"token\\" to be a string, got \\"undefined\\"");\n').findings).toEqual([]);
+  });
+
   it('flags a token split over string concatenation, in JS, Java and PHP, at the literals', () => {
     const cases: Array<[string, string, number]> = [
       ['app.js', `const stripe = require('stripe')("${STRIPE.slice(0, 12)}" + "${STRIPE.slice(12)}");\n`, 1],
