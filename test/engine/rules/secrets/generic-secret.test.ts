@@ -300,6 +300,11 @@ ruleTester(rule, {
   valid: [
     { code: '#define PASSWORD_PROMPT "Enter password: "', path: 'login.c' },
     { code: '#define API_KEY "YOUR_API_KEY"', path: 'config.h' },
+    // Erlang, Clojure and CMake statements that set no credential, or a placeholder.
+    { code: '{description, "An OTP application that talks to the billing service"},', path: 'src/app.app.src' },
+    { code: '{api_key, "${API_KEY}"},', path: 'config/sys.config' },
+    { code: '(def api-key (System/getenv "API_KEY"))', path: 'src/app/core.clj' },
+    { code: 'set(CMAKE_CXX_FLAGS "-Wall -Wextra -O2")', path: 'CMakeLists.txt' },
     { code: "CREATE USER app IDENTIFIED BY '${DB_PASSWORD}';", path: 'init.sql' },
     { code: 'proxy_set_header Authorization $http_authorization;', path: 'nginx.conf' },
     { code: 'proxy_set_header X-Api-Key $api_key;', path: 'nginx.conf' },
@@ -360,6 +365,11 @@ ruleTester(rule, {
     { name: 'Android string resource', code: `<string name="maps_api_key">${v1}</string>`, secret: v1, path: 'app/src/main/res/values/strings.xml' },
     { name: 'Gradle buildConfigField', code: `buildConfigField "String", "API_KEY", "\\"${v1}\\""`, secret: v1, path: 'app/build.gradle' },
     { name: 'Gradle resValue', code: `resValue("string", "client_secret", "${v1}")`, secret: v1, path: 'app/build.gradle.kts' },
+    { name: 'Clojure def', code: `(def ^:private api-token "${v1}")`, secret: v1, path: 'src/app/core.clj' },
+    { name: 'Erlang term, binary', code: `[{rabbit, [{default_user, <<"svc">>}, {default_pass, <<"${v1}">>}]}].`, secret: v1, path: 'rabbitmq.config' },
+    { name: 'Erlang term, string', code: `  {api_key, "${v1}"},`, secret: v1, path: 'config/sys.config' },
+    { name: 'Elixir tuple', code: `config :app, credentials: [{:secret_key, "${v1}"}]`, secret: v1, path: 'config/prod.exs' },
+    { name: 'CMake set', code: `set(ENV{API_TOKEN} "${v1}")`, secret: v1, path: 'CMakeLists.txt' },
     { name: 'Gradle buildConfigField, single quotes', code: `buildConfigField 'String' , 'API_KEY' , '"${v1}"'`, secret: v1, path: 'docs/android.md' },
     { name: 'aligned object literal', code: `const cfg = {\n  appName:             "shop",\n  fbApiKey:            "${v1}",\n};`, secret: v1, line: 3, path: 'config.js' },
     { name: 'gofmt-aligned constants', code: `const (\n\tRegion                        = "eu-west-1"\n\tUploadServiceToken            = "${v1}"\n)`, secret: v1, line: 3, path: 'consts.go' },

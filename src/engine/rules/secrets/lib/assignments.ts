@@ -368,6 +368,25 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes(':'),
     re: /(?<![\w:])(?::(?:[\w.*+!?-]{1,40}\/)?)(?<name>[A-Za-z_][\w.*+!?-]{0,80})[ \t]+(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dg,
   },
+  // Clojure's `(def api-key "…")`, `(def ^:private db-password "…")`.
+  {
+    files: /\.(?:clj|cljs|cljc|bb)$/i,
+    when: (t) => t.includes('(def'),
+    re: /\(def(?:once)?[ \t]+(?:\^[^\s()]{1,40}[ \t]+){0,3}(?<name>[A-Za-z_*+!?-][\w.*+!?-]{0,80})[ \t]+(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dg,
+  },
+  // Erlang terms (sys.config, RabbitMQ's classic rabbitmq.config, rebar.config) and Elixir tuples:
+  // `{default_pass, <<"…">>}`, `{api_key, "…"}`, `{:api_key, "…"}`.
+  {
+    files: /\.(?:erl|hrl|config|app\.src|script|escript|ex|exs)$/i,
+    when: (t) => t.includes('{') && t.includes('"'),
+    re: /\{[ \t]*:?(?<name>[a-z][\w@]{0,80})[ \t]*,[ \t]*(?:<<)?(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"(?:>>)?[ \t]*\}/dg,
+  },
+  // CMake: `set(API_TOKEN "…")`, `set(ENV{API_TOKEN} "…")`.
+  {
+    files: /(?:^|\/)CMakeLists\.txt$|\.cmake$/i,
+    when: anyOf('set(', 'SET(', 'set (', 'SET ('),
+    re: /\b[Ss][Ee][Tt][ \t]*\([ \t]*(?:ENV\{)?(?<name>[A-Za-z_]\w{0,80})\}?[ \t]+(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dg,
+  },
   // YAML with an anchor or a tag before the value: `password: &db_password …`, `token: !!str …`.
   {
     files: /\.(?:ya?ml)$/i,
