@@ -11,6 +11,8 @@ const GCLOUD_ID = cat('764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur', '.apps.go
 const GCLOUD_SECRET = cat('d-FL95Q19q7', 'MQmFpd7hHD0Ty');
 const GH_SECRET = cat('34ddeff2b558a23d38fb', 'a8a6de74f086ede1cc0b');
 // The storage emulator's well-known account key (Azurite, devstoreaccount1).
+// The API key every Google Chat incoming-webhook URL carries.
+const GCHAT_KEY = cat('AIzaSyDdI0hCZtE6vySjMm', '-WEfRq3CPzqKqqsHI');
 const AZURITE_KEY = cat('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw==');
 
 const secrets = (path: string, text: string): string[] =>
@@ -44,5 +46,12 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
     expect(secrets('auth/flow.go', `oauthClientID = "178c6fc778ccc68e1d6a"\noauthClientSecret = "${GH_SECRET}"\n`)).toEqual([]);
     // Another app's secret of the same shape is reported.
     expect(secrets('auth/flow.go', `oauthClientSecret = "${rand(40, '0123456789abcdef', 'own')}"\n`)).toHaveLength(1);
+  });
+
+  it('reports a Google Chat webhook by its token, not by the API key every such URL shares', () => {
+    const token = rand(43, `${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'}-_`, 'gchat');
+    const url = cat('https://chat.googleapis.com/v1/spaces/AAAA', rand(7, undefined, 'sp'), '/messages?key=', GCHAT_KEY, '&token=', token);
+    expect(secrets('notify.py', `CHAT_WEBHOOK = "${url}"\n`)).toEqual(['secrets/chat-webhook-url:1']);
+    expect(secrets('client.js', `const key = "${GCHAT_KEY}";\n`)).toEqual([]);
   });
 });

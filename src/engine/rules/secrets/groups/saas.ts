@@ -7,6 +7,7 @@ import discordSecret from '../discord-secret.js';
 import discordWebhook from '../discord-webhook.js';
 import telegramBotToken from '../telegram-bot-token.js';
 import microsoftTeamsWebhook from '../microsoft-teams-webhook.js';
+import chatWebhookUrl from '../chat-webhook-url.js';
 import twilioApiKey from '../twilio-api-key.js';
 import twilioAuthToken from '../twilio-auth-token.js';
 import sendgridApiKey from '../sendgrid-api-key.js';
@@ -187,6 +188,7 @@ export const rules: Rule[] = [
   discordWebhook,
   telegramBotToken,
   microsoftTeamsWebhook,
+  chatWebhookUrl,
   twilioApiKey,
   twilioAuthToken,
   sendgridApiKey,

@@ -8,7 +8,9 @@
  * - the GitHub CLI's OAuth app (client id 178c6fc778ccc68e1d6a; `cli/cli` internal/authflow: "This value
  *   is safe to be embedded in version control");
  * - the storage emulator's account key (Azurite and the Azure Storage Emulator: account `devstoreaccount1`,
- *   "a well-known account and key" in Microsoft's docs), which opens only a local emulator.
+ *   "a well-known account and key" in Microsoft's docs), which opens only a local emulator;
+ * - the Google API key in every Google Chat incoming-webhook URL (`…/messages?key=AIzaSyDdI0h…&token=…`),
+ *   the same for all spaces: the URL's `token` is the credential (secrets/chat-webhook-url).
  * A refresh or access token issued to these clients is a secret as any other and is still reported.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +19,7 @@ const PUBLISHED = new Set([
   'f0386f9be1fe905fb2f97a8daff11a9baa9988ceca7c2ecae4aec8db182db1b4',
   'd1b3190dacfb6af1479bed2866455c0b2deee119104dd70b09ff8a991d73355c',
   '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
+  '74170575123fcbfc8a830f337f5f67000e6f0933c6e39c30b727d2d8155b2dcd',
 ]);
 
 /** True for a value its vendor publishes as a public client's secret. */
