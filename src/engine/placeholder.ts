@@ -22,11 +22,13 @@ const DOCUMENTED_EXAMPLES = new Set([
   'zuf+tfteSlswRu7BJ86w' + 'ekitnifILbZam1KYY3TG',
   'USWUXHGYZQ' + 'YFYFFIT3RE',
   'MOJRH0mkL1IPauahWITS' + 'VvyDrQbEEIwljvmxdq03',
+  // The Telegram Bot API's documented token (core.telegram.org/bots/api, "Authorizing your bot").
+  '123456:ABC-DEF1234gh' + 'Ikl-zyx57W2v1u123ew11',
 ]);
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026/i;
+  /example|sample|placeholder|dummy|redacted|\bmasked\b|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026|^#{2,}[A-Z_]+#{2,}$/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose
@@ -123,7 +125,24 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100)) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
+  // After a provider's prefix, base64 of words (`sk_test_ZmhzZGtmbGhk…` is `fhsdkflhd…`, keyboard mash in a
+  // docs page): a generated body decodes to bytes, never to text.
+  if (body !== value && base64OfText(body)) return 'low';
   return undefined;
+}
+
+/** `s` is base64 (either alphabet) of at least 9 bytes of mostly letters: written, not generated. */
+function base64OfText(s: string): boolean {
+  if (s.length < 12 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) return false;
+  const bytes = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (bytes.length < 9) return false;
+  let letters = 0;
+  let text = 0;
+  for (const b of bytes) {
+    if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90)) letters++;
+    if (b >= 32 && b < 127) text++;
+  }
+  return text >= bytes.length * 0.95 && letters >= bytes.length * 0.7;
 }
 
 /** The longest run of characters that each follow the one before (`0` after `9` too: `1234567890`). */

@@ -11,6 +11,8 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(cat('zuf+tfteSlswRu7BJ86w', 'ekitnifILbZam1KYY3TG'), true)).toBe(true);
     expect(isPlaceholder(cat('MOJRH0mkL1IPauahWITS', 'VvyDrQbEEIwljvmxdq03'), true)).toBe(true);
     expect(isPlaceholder(cat('USWUXHGYZQ', 'YFYFFIT3RE'), true)).toBe(true);
+    // The Telegram Bot API's documented token.
+    expect(isPlaceholder(cat('123456:ABC-DEF1234gh', 'Ikl-zyx57W2v1u123ew11'), true)).toBe(true);
     // One character off is not the published value.
     expect(isPlaceholder(cat('zuf+tfteSlswRu7BJ86w', 'ekitnifILbZam1KYY3TH'), true)).toBe(false);
   });
@@ -141,6 +143,11 @@ describe('placeholderGrade', () => {
     expect(placeholderGrade(cat('xoxb-', '1234567890-1234567890123-', rand(24, ALNUM, 'slack-doc')))).toBe('low');
     expect(placeholderGrade(cat('sk_live_', rand(12, ALNUM, 'a'), 'abcdefgh', rand(12, ALNUM, 'b')))).toBe('low');
     expect(placeholderGrade(cat('xoxb-', rand(11, '0123456789', 'team'), '-', rand(13, '0123456789', 'bot'), '-', rand(24, ALNUM, 'slack')))).toBeUndefined();
+    // After a prefix, base64 of words (keyboard mash in a docs page); a value without a prefix is left alone
+    // (a Basic credential is base64 of text and is the secret itself).
+    const mash = Buffer.from('fhsdkflhdskjfhlsdkhf').toString('base64').replace(/=+$/, '');
+    expect(placeholderGrade(cat('sk_test_', mash))).toBe('low');
+    expect(placeholderGrade(mash)).toBeUndefined();
   });
 
   it('lets random tokens through: none of 3,000 random bodies of 8-64 characters is touched', async () => {

@@ -1,7 +1,7 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
-import { isLocalHost } from './lib/url-credentials.js';
+import { isLocalHost, isSampleUrlPassword } from './lib/url-credentials.js';
 
 // `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
 const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"`\r\n]{1,128})/gi;
@@ -114,19 +114,22 @@ const rule: Rule = {
         // SQL (`password=ENCRYPT(oldpass, salt)` in a WHERE clause) calls a function: no literal.
         if (isTemplated(raw) || raw.startsWith('{{') || /^[A-Za-z_][\w.]*\(/.test(raw)) continue;
         const quoted = /^['"{]/.test(raw);
-        const value = quoted ? raw.slice(1, -1) : raw.trimEnd();
+        // A bare value ends where a command line's next flag starts (`…,password=admin --no-wait`).
+        const value = quoted ? raw.slice(1, -1) : raw.replace(/\s+-.*$/s, '').trimEnd();
         // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another
         // key inside an unquoted value, or a small number.
         if (isPlaceholderPassword(value) || /^\d{1,5}\.?$/.test(value) || (!quoted && /\s\S+[:=]/.test(value))) continue;
         const start = seg.offset + m.index + m[0].length - raw.length + (quoted ? 1 : 0);
         const host = HOST_KEY.exec(before + after)?.[1];
-        const local = host !== undefined && isLocalHost(host);
+        // `addr=:6379`: no host is this machine. A one-word or self-describing password is a sample as often.
+        const local = host !== undefined && (host.startsWith(':') || isLocalHost(host));
+        const sample = isSampleUrlPassword(value);
         out.push({
           start,
           end: start + value.length,
           secret: value,
           message: `Connection string with a literal password${local ? ' (local host: verify it is not reused elsewhere)' : ''}.`,
-          ...(local ? { confidence: 'low' as const, severity: 'medium' as const } : {}),
+          ...(local ? { confidence: 'low' as const, severity: 'medium' as const } : sample ? { confidence: 'low' as const } : {}),
         });
       }
     }

@@ -1,5 +1,6 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { keyedAndNested } from './lib/keyed-secret.js';
+import type { Rule } from '../../rule.js';
 
 /**
  * Rollbar project and account access tokens are 32 lower-case hex digits, without a prefix: they count
@@ -8,7 +9,7 @@ import { keyedAndNested } from './lib/keyed-secret.js';
  * mobile apps; server-side (`post_server_item`, `read`, `write`) tokens are the ones that matter, and the
  * value does not say which: all are reported.
  */
-export default defineSecretRuleSet({
+const rule = defineSecretRuleSet({
   id: 'secrets/rollbar-access-token',
   description: 'Rollbar access token',
   severity: 'high',
@@ -36,3 +37,22 @@ export default defineSecretRuleSet({
     ],
   },
 });
+
+/** Rollbar's browser snippet (`var _rollbarConfig = { accessToken: … }`): where a post_client_item token belongs. */
+const BROWSER_SNIPPET = /_rollbarConfig\b/;
+
+export default {
+  ...rule,
+  check(file, ctx) {
+    return rule.check(file, ctx).map((raw) => {
+      if (raw.start === undefined) return raw;
+      const from = Math.max(0, file.text.lastIndexOf('\n', Math.max(0, raw.start - 400)));
+      if (!BROWSER_SNIPPET.test(file.text.slice(from, raw.start))) return raw;
+      return {
+        ...raw,
+        confidence: 'low',
+        message: `${raw.message.replace(/\.$/, '')} (in Rollbar's browser snippet, where a post_client_item token is public by design: check that it is not a server token).`,
+      };
+    });
+  },
+} satisfies Rule;

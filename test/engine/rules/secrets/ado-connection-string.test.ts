@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/ado-connection-string.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
 
 const pw = cat(rand(12, undefined, 'ado'), '!9');
@@ -41,6 +42,8 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // A command line's pairs: the value ends where the next flag starts.
+    { code: `crdb-cli crdb create --instance fqdn=cluster1.prod.corp,username=admin,password=${pw2} --no-wait`, path: 'docs/create.md', secret: pw2 },
     {
       code: `optionsBuilder.UseSqlServer("Server=sql.prod.test;Initial Catalog=master;User ID=sa;Password=${pw};Persist Security Info=true;");`,
       secret: pw,
@@ -94,4 +97,13 @@ ruleTester(rule, {
       path: 'azuredeploy.json',
     },
   ],
+});
+
+describe('secrets/ado-connection-string confidence', () => {
+  it('is low for a session store on this machine or a one-word password', () => {
+    const f = runRule(rule, { code: '; - redis: network=tcp,addr=:6379,password=macaron,db=0,pool_size=100', path: 'conf/app.ini' });
+    expect(f.map((x) => x.confidence)).toEqual(['low']);
+    const g = runRule(rule, { code: `Server=sql.prod.corp;Database=app;User ID=app;Password=${pw};`, path: 'app.config' });
+    expect(g.map((x) => x.confidence ?? 'high')).toEqual(['high']);
+  });
 });

@@ -35,6 +35,9 @@ ruleTester(rule, {
     `token_sha256 = "${hex}"`,
     `"password": "${cat('$2b$', '12$', rand(53, B64.replace('+', '.'), 'bc'))}"`,
     `admin_password = "${cat('pbkdf2_sha256$', '600000$', rand(22, undefined, 'salt'), '$', rand(44, B64, 'dk'))}"`,
+    // Django's salted digests in a user fixture.
+    `      "password": "${cat('md5$', 'seasalt$', rand(32, HEX, 'djmd5'))}",`,
+    `      "password": "${cat('sha1$', rand(5, HEX, 'djs'), '$', rand(40, HEX, 'djsha1'))}",`,
     `checksum_token = "${hex}"`,
     `secret_id = "${uuid}"`,
     `api_token = "${uuid}"`,
@@ -365,6 +368,7 @@ ruleTester(rule, {
     { name: 'Android string resource', code: `<string name="maps_api_key">${v1}</string>`, secret: v1, path: 'app/src/main/res/values/strings.xml' },
     { name: 'Gradle buildConfigField', code: `buildConfigField "String", "API_KEY", "\\"${v1}\\""`, secret: v1, path: 'app/build.gradle' },
     { name: 'Gradle resValue', code: `resValue("string", "client_secret", "${v1}")`, secret: v1, path: 'app/build.gradle.kts' },
+    { name: 'HTTP client file variable', code: `@apiToken = ${v1}\n\nGET https://api.weatherdesk.io/v1/me\nAuthorization: Bearer {{apiToken}}\n`, secret: v1, path: 'requests/me.http' },
     { name: 'Clojure def', code: `(def ^:private api-token "${v1}")`, secret: v1, path: 'src/app/core.clj' },
     { name: 'Erlang term, binary', code: `[{rabbit, [{default_user, <<"svc">>}, {default_pass, <<"${v1}">>}]}].`, secret: v1, path: 'rabbitmq.config' },
     { name: 'Erlang term, string', code: `  {api_key, "${v1}"},`, secret: v1, path: 'config/sys.config' },
@@ -677,6 +681,30 @@ ruleTester(rule, {
     { code: `Then open \`http://localhost:8080/i/?c=user&a=validateEmail&username=alice&token=${rand(40, HEX, 'fr-tok')}\``, path: 'docs/email.md' },
     { code: `curl "https://api.example.com/v1/items?key=${lower}"`, path: 'README.md' },
     { code: `KEY=${lower}`, path: 'notes.txt' },
+    // Doctrine's generated index and constraint names, a PHP class map, a Django form's CSRF field, a
+    // malformed-token test's header cut short.
+    {
+      code: `$table->renameIndex('oauth2_access_tokens', '${cat('IDX_', rand(16, HEX, 'dix').toUpperCase())}', '${cat('UNIQ_', rand(16, HEX, 'dux').toUpperCase())}');`,
+      path: 'migrations/Version20240310150000.php',
+    },
+    { code: '  "Leantime\\\\Domain\\\\auth\\\\resetPw": "Leantime\\\\Domain\\\\Auth\\\\Controllers\\\\ResetPwView",', path: 'classmap.json' },
+    { code: `<input type="hidden" name="csrfmiddlewaretoken" value="${rand(64, undefined, 'csrf')}">`, path: 'tests/test_forms.py' },
+    { code: `        csrfmiddlewaretoken = '${rand(64, undefined, 'csrf2')}'`, path: 'tests/test_forms.py' },
+    { code: `token = "${cat('eyJhbGciOiJIUzI1', 'NiIsInR5c')}"`, path: 'spec/services/authorization_control_spec.rb' },
+    { code: `      apiKey: '${rand(32, HEX, 'vpds')}',`, path: 'docs/.vitepress/config.mts' },
+    // Public by design or not a value: Rollbar's and Segment's browser snippets, a framed or self-describing
+    // placeholder, a route, a Debian package version, a hash setting, a password's character set.
+    { code: `  var _rollbarConfig = { accessToken: "${rand(32, HEX, 'rbc')}", captureUncaught: true };`, path: 'layouts/rollbar.html' },
+    { code: `    analytics._writeKey="${rand(32, undefined, 'segw')}";`, path: 'layouts/partials/segment.html' },
+    { code: `mysql_root_password: "-----====>${cat('SetR00t', 'Pa$$wordH3r3!!!')}<====-----"`, path: 'defaults/main.yml' },
+    { code: `aws_secret: ${cat('AWSSECRET', rand(20, undefined, 'awss'))}`, path: 'pillar.example' },
+    { code: '{ "listeners": { "*:8080": { "pass": "routes/main" } } }', path: 'docker/nginx-unit.json' },
+    { code: "  'auth_kerb' => 'www/mod_auth_kerb2',", path: 'manifests/params.pp' },
+    { code: '- "passwd: 1:4.1.4.2+svn3283-3ubuntu5.1"', path: 'jekyll/_data/versions.yml' },
+    { code: 'auth_verbose_passwords = sha1:6', path: 'target/dovecot/10-logging.conf' },
+    { code: "nginx__password_characters: 'ascii_letters,digits,.-_~&()*+,;=:@'", path: 'defaults/main.yml' },
+    { code: 'DOVECOT_PASS_ATTRS=sAMAccountName=user,userPassword=password', path: 'docs/ldap.md' },
+    { code: "      pass_opt: 'MDActivationDelay',", path: 'spec/classes/mod/md_spec.rb' },
     // Hex under a lower-case `<word>_key` assigned or compared in code: a row's id as often as a key.
     { code: `$cg->gateway_key = '${rand(32, HEX, 'gw-hex')}';`, path: 'database/seeders/GatewaySeeder.php' },
     { code: `CompanyGateway::query()->where('gateway_key', '${rand(32, HEX, 'gw-hex2')}')->get();`, path: 'app/Models/Client.php' },
@@ -711,6 +739,8 @@ ruleTester(rule, {
     { code: `<a href="https://maps.geoportal.net/embed?q=here&amp;key=${upper}">map</a>`, path: 'docs/map.html', secret: upper },
     // Random, at an entropy under 4 bits as half of all random 26-character values are.
     { code: `{"scrapeowl_key": "${midEntropy}"}`, path: 'settings.json', secret: midEntropy },
+    // Base32 with its padding (a TOTP seed): `=` runs are not a frame.
+    { code: `testBASE32TOTPSecret = "${rand(56, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 'b32')}===="`, path: 'internal/handlers/const_test.go', count: 1 },
     // Hex under a configuration key named after a service (settings carry keys, not digests).
     { code: `{"abuseipdb_key": "${rand(32, HEX, 'svc-hex')}"}`, path: 'settings.json', count: 1 },
     { code: `  etherscanKey: '${rand(34, HEX, 'svc-hex3')}',`, path: 'hardhat.config.js', count: 1 },

@@ -183,3 +183,14 @@ describe("every secret rule: values in an Ansible module's documentation strings
     expect(found.filter((f) => f.confidence !== 'low')).toHaveLength(1);
   });
 });
+
+describe('every secret rule: a comment that says the key is public', () => {
+  it('grades the key low, and a key without such a comment stays as it was', () => {
+    const key = rand(32, HEX, 'algolia-search');
+    const said = scan(`algolia:\n  application_id: U0RXNGRK45\n  api_key: ${key} # search-only API Key; safe for front-end code\n`, 'jekyll/_config.yml');
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((f) => f.confidence === 'low')).toBe(true);
+    const plain = scan(`algolia:\n  application_id: U0RXNGRK45\n  api_key: ${key}\n`, 'jekyll/_config.yml');
+    expect(plain.some((f) => f.confidence !== 'low')).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/rollbar-access-token.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { HEX, rand } from '../../../helpers/tokens.js';
 
 const token = rand(32, HEX, 'rollbar');
@@ -21,4 +22,12 @@ ruleTester(rule, {
     { code: `const rollbarToken = "${token}";`, path: 'client.js', secret: token },
     { code: `{"rollbar_server_token": "${token}"}`, path: 'settings.json', secret: token },
   ],
+});
+
+describe('secrets/rollbar-access-token in the browser snippet', () => {
+  it('is low there, where a post_client_item token belongs, and as it was elsewhere', () => {
+    const snippet = `<script>\n  var _rollbarConfig = {\n    accessToken: "${token}",\n    captureUncaught: true\n  };\n</script>\n`;
+    expect(runRule(rule, { code: snippet, path: 'layouts/rollbar.html' }).map((f) => f.confidence)).toEqual(['low']);
+    expect(runRule(rule, { code: `ROLLBAR_ACCESS_TOKEN=${token}`, path: '.env' }).map((f) => f.confidence ?? 'high')).not.toContain('low');
+  });
 });

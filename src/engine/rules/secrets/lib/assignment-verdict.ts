@@ -22,7 +22,7 @@ export interface Verdict {
 
 const HEX = /^[0-9a-f]+$/i;
 const NON_ASCII = /[^\x20-\x7e]/;
-const ONE_WORD = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+)[.,;:]?$/u;
+const ONE_WORD = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+|\p{Lu}+)[.,;:]?$/u;
 const HYPHENATED_WORDS = /^\p{L}{2,}(?:-\p{L}{2,}){1,3}$/u;
 
 /** Random enough to be a generated secret. */
@@ -256,10 +256,30 @@ function skipValue(a: Assignment, line: string): boolean {
   )
     return true;
   if (isPrefixedPasswordHash(v) || isEncodedPlaceholder(v, a.name)) return true;
+  // Rollbar's browser snippet (`var _rollbarConfig = { accessToken: … }`) holds a post_client_item token,
+  // public by design (secrets/rollbar-access-token reports it, at low confidence).
+  if (line.includes('_rollbarConfig')) return true;
+  // Framed to be seen (`-----====>SetR00tPa$$wordH3r3!!!<====-----`): a value to replace, not a key.
+  if (isFramed(v)) return true;
+  // Spelled after its own name (`aws_secret: AWSSECRETYkkD…`): a placeholder that says what goes there.
+  if (startsWithOwnName(a.name, v)) return true;
   // A test double's label (`"mockWrappedSigningKey-1"`), a design token's path (`token('lineHeights.150')`).
   if (/^(?:mock|stub|fake|dummy)[A-Z_.-]/.test(v) || /^[a-z][A-Za-z]*(?:\.(?:[a-z][A-Za-z]*|\d+))+$/.test(v)) return true;
-  // A lone JWT header (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, `{"alg":"HS256","typ":"JWT"}`): no claims, no signature.
-  if (/^eyJ[A-Za-z0-9_-]{10,}$/.test(v) && /"alg"/.test(decodeBase64Text(v.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (v.length % 4)) % 4), 1) ?? '')) return true;
+  // A lone JWT header (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, `{"alg":"HS256","typ":"JWT"}`): no claims, no signature;
+  // also cut short (`eyJhbGciOiJIUzI1NiIsInR5c` in a malformed-token test): its whole groups of 4 decode.
+  if (
+    /^eyJ[A-Za-z0-9_-]{10,}$/.test(v) &&
+    /"alg"/.test(
+      decodeBase64Text(
+        v
+          .slice(0, v.length - (v.length % 4))
+          .replace(/-/g, '+')
+          .replace(/_/g, '/'),
+        1,
+      ) ?? '',
+    )
+  )
+    return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
   if (a.quote && (joinedToCode(a, line) || isInterpolated(a, line))) return true;
   if (!a.quote) {
@@ -284,6 +304,17 @@ function skipValue(a: Assignment, line: string): boolean {
  * A value spelling its own name in words (a feature flag's key: `UnlockWithMasterPasswordUnlockData =
  * "pm-23246-unlock-with-master-password-unlock-data"`, `ResetPasswordTokenKey = "reset_password_token"`).
  */
+/** A run of 4 or more of `-=<>~#*_` at either end, not `=` alone (base32's padding runs to six). */
+function isFramed(v: string): boolean {
+  const ends = [/^[-=<>~#*_]{4,}/.exec(v)?.[0], /[-=<>~#*_]{4,}$/.exec(v)?.[0]];
+  return ends.some((run) => run !== undefined && /[^=]/.test(run));
+}
+
+function startsWithOwnName(name: string, v: string): boolean {
+  const squashed = name.toLowerCase().replace(/[^a-z]/g, '');
+  return squashed.length >= 8 && v.length > squashed.length && v.toLowerCase().startsWith(squashed);
+}
+
 function echoesName(name: string, v: string): boolean {
   if (!/^[a-z0-9]+(?:[-_.:][a-z0-9]+){2,}$/.test(v)) return false;
   const own = new Set(nameWords(name));
@@ -565,7 +596,8 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
   const out: RawFinding[] = [];
   const seen = new Set<number>();
   // Docusaurus's `themeConfig.algolia.apiKey` is a DocSearch key, search-only by construction (algolia-api-key).
-  const docSearch = /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.test(file.path);
+  // A documentation site's DocSearch (Algolia) key, search-only and public by design: Docusaurus, VitePress, VuePress.
+  const docSearch = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$/.test(file.path);
   for (const j of judgedAssignments(file)) {
     const a = j.assignment;
     if (j.verdict.tier !== tier || seen.has(a.start) || (docSearch && /^api_?key$/i.test(a.name))) continue;

@@ -731,7 +731,8 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
  * ansible_user=admin ansible_password=…`, logfmt, systemd's `Environment=A=1 B=2`).
  */
 export function isConfigLine(line: string): boolean {
-  return /^\s*(?:export\s+|-\s+|set\s+|override\s+)?["':]?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line) || (line.length <= 2_000 && PAIRS_LINE.test(line));
+  // `@name = value`: a variable of the REST Client / JetBrains HTTP client request files (.http, .rest).
+  return /^\s*(?:export\s+|-\s+|set\s+|override\s+|@)?["':]?[\w.\-[\]]{1,100}["']?\s*(?::{1,3}=|\?=|[:=])\s*\S+\s*(?:[#;].*)?$/.test(line) || (line.length <= 2_000 && PAIRS_LINE.test(line));
 }
 
 /** Bounded words: a host or label then one or more `key=value`, or two or more `key=value`. */

@@ -138,7 +138,7 @@ const SAMPLE_WORDS = new Set(
     'a u i my your our the this that it its me you we very super strong stronger secure secured safe secret secrets ' +
     'password passwords passwd pass pwd passphrase motdepasse contrasena senha passwort kennwort wachtwoord haslo ' +
     'custom different another other new old test testing tests demo sample example default dev local admin root user ' +
-    'generated generate ' +
+    'generated generate set ' +
     'users db database change changed should must encrypt encrypted please long hard guess random complex private top ' +
     'key keys token api app to not real fake dummy mock hello world welcome letmein qwerty foo bar baz here goes some ' +
     'is be and of for with in on at sup cool great good best'
@@ -154,7 +154,10 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
 export function isSamplePassword(v: string): boolean {
   if (v.length < 6 || v.length > 64) return false;
   // Leetspeak only between letters (`S3cret`, `pa$$w0rd`): trailing digits stay digits (`Password123`).
-  const s = v.replace(/[013457$@]+/g, (run, at: number) => (/[A-Za-z]/.test(v[at - 1] ?? '') && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run));
+  // At the start too, before a letter (`5uper53cret`).
+  const s = v.replace(/[013457$@]+/g, (run, at: number) =>
+    (at === 0 || /[A-Za-z]/.test(v[at - 1] ?? '')) && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run,
+  );
   const runs = s.toLowerCase().match(/[a-z]+/g);
   if (!runs) return false;
   const letters = runs.join('').length;
@@ -164,8 +167,8 @@ export function isSamplePassword(v: string): boolean {
   for (const r of runs) {
     const split = splitWords(r);
     if (split === undefined) {
-      if (/^pas+w[o]?r?d$/.test(r))
-        passwordWord = true; // `passsword`, `paswd`
+      if (/^pas+a?w[o]?r?d$/.test(r))
+        passwordWord = true; // `passsword`, `paswd`, `Pass@word1`
       else return false;
     } else {
       for (const w of split) if (w.length >= 3) words++;
@@ -315,6 +318,17 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^[a-z][\w-]*(?:\.[\w-]+)+:[\w.-]+(?::v?\d[\w.-]*)?$/.test(v) || /^[a-z][a-z0-9]*(?:\.[a-z][a-z0-9]*)+\.[A-Z]\w*(?::v?\d[\w.-]*)?$/.test(v)) return true;
   if (/^[0-2](?:\.\d{1,9}){3,40}$/.test(v)) return true; // an ASN.1 object identifier (1.3.6.1.4.1.4203.1.11.1)
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+Z?)?$/.test(v)) return true; // date
+  if (/^\d+\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\.(?:ago|from_now))?$/.test(v)) return true; // Ruby's `2.days`
+  if (/^\d{1,2}:\d[\w.+~]*-[\w.+~]*\d$/.test(v)) return true; // a Debian package version with its epoch (`1:4.1.5.1-1ubuntu9.2`)
+  if (/^(?:md5|sha\d{0,3}|crc32|plain|ssha\d{0,3}|bcrypt|argon2\w{0,2}):\d{1,4}$/i.test(v)) return true; // a hash setting (`sha1:6`)
+  // A relative path of lower-case words (`routes/main`, `www/mod_auth_kerb2`): a route, a module, a package.
+  if (/^[a-z][a-z0-9_.-]*(?:\/[a-z][a-z0-9_.-]*)+$/.test(v) && v.split('/').filter((seg) => /[aeiou][a-z]/.test(seg)).length * 2 >= v.split('/').length) return true;
+  // A schema's generated constraint or index name (Doctrine's `FK_368A4209A76ED395`, `UNIQ_…`, `IDX_…`).
+  if (/^(?:FK|IDX|UNIQ|UQ|PK)_[0-9A-F]{16,40}$/i.test(v)) return true;
+  // A PHP class's namespaced name, its backslashes maybe escaped (`Leantime\\Domain\\Auth\\Controllers\\ResetPw`).
+  if (/^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*){2,}$/.test(v)) return true;
+  // A format template of words and `{fields}` (`{base}reset`, `/{lang}/password/reset`).
+  if (/^[A-Za-z/_.:-]*\{[a-z_][a-z0-9_]*\}[A-Za-z/_.:{}-]*$/.test(v) && v.replace(/\{[a-z_][a-z0-9_]*\}/g, '').replace(/[/_.:-]/g, '').length <= 24) return true;
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\|\\\/[A-Za-z])/.test(v) && !isBase64Like(v)) return true; // path (JSON may escape its `/`)
   if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URL (credentials in URLs have their own rules)
@@ -390,6 +404,8 @@ function isPasswordHash(v: string): boolean {
     // Any modular crypt format, `$id$params$salt$hash` (Shiro's `$shiro1$SHA-256$500000$…$…`).
     /^\$[A-Za-z0-9-]{1,32}(?:\$[^$\s]+){2,}$/.test(v) ||
     /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) ||
+    // Django's salted digests (`md5$salt$…`, `sha1$salt$…`, `unsalted_sha1$$…`), as user fixtures hold them.
+    /^(?:md5|sha1|sha256|sha512|unsalted_md5|unsalted_sha1|crypt)\$[^$\s]{0,64}\$[0-9a-f]{32,128}$/.test(v) ||
     /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
     /^md5[0-9a-f]{32}$/.test(v) ||
     // MySQL's mysql_native_password hash (`*` and SHA1(SHA1(password)) in upper-case hex), as `mysql.user` holds it.

@@ -4,7 +4,8 @@
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
  * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped;
- * - a value in an `example:` block of a YAML or JSON document (an OpenAPI response example) is graded low;
+ * - a value in an `example:` block of a YAML or JSON document (an OpenAPI response example) is graded low,
+ *   and so is one whose comment says it is public (`# search-only API key; safe for front-end code`);
  * - one secret repeated in one file (a token pasted into 171 fixtures of one JSON file) is one finding,
  *   at its first line, whose message lists the other lines: the leak is one, and so is its fix.
  */
@@ -28,11 +29,26 @@ export function guardPlaceholders(rule: Rule): Rule {
         if (grade === 'low') out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` });
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
           out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (in a document's \`example\` block: check that it is not a real one).` });
+        else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start))
+          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (its comment says it is public: check the key's permissions).` });
         else out.push(raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
     },
   };
+}
+
+/**
+ * A comment after the value, on its line, that says the key is public by design (`# search-only API key;
+ * safe for front-end code`, `// publishable key, safe to commit`): what the author knows about its scope,
+ * reported at low confidence for a reviewer to confirm rather than as a leak.
+ */
+const PUBLIC_COMMENT =
+  /(?:#|\/\/|\/\*|<!--|;)[^\n]{0,120}?\b(?:search[- ]only|read[- ]only public|public(?:ly)?[- ](?:key|token|api key|by design|visible)|publishable|safe (?:for|to|in) (?:the )?(?:front[- ]?end|client|browser|commit|expose|share|publish|embed)|(?:front[- ]?end|client[- ]side|browser)[- ](?:key|token|safe))/i;
+function commentSaysPublic(text: string, end: number): boolean {
+  const eol = text.indexOf('\n', end);
+  const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 300) : Math.min(eol, end + 300));
+  return rest.length > 2 && PUBLIC_COMMENT.test(rest);
 }
 
 /**

@@ -61,7 +61,7 @@ const STOP_ANY = new Set(
     'cursor continuation lexer parser tokenizer tokenize max min num count length len size expiry expires expiration ' +
     'expire ttl timeout lifetime is has use uses should show hide enable enabled disable disabled allow require ' +
     'required no without sample example dummy fake mock input field form button btn icon selector column col event ' +
-    'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity'
+    'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity verbose'
   ).split(' '),
 );
 
@@ -76,7 +76,9 @@ const STOP_AFTER = new Set(
     'annotations config configs settings option options id_ identifier label alias command cmd script arg args attr ' +
     'attribute property prop key_id keyid len stdin email mail address addr replyto mailto recovery ' +
     // Machine learning's tokens (`token_embd.weight`, `special_tokens_map.json`), capabilities, usage counters.
-    'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits'
+    'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits ' +
+    // What a password is made of or checked with (`password_characters`, Dovecot's `PASS_ATTRS`), a command's options (`pass_opt`).
+    'attrs attributes characters chars charset alphabet opt opts'
   ).split(' '),
 );
 
@@ -107,7 +109,8 @@ function classifyName(name: string): SecretKind | undefined {
     }
   }
   if (!kind) return undefined;
-  if (words.some((w) => STOP_ANY.has(w))) return undefined;
+  // Also fused (`csrfmiddlewaretoken`, Django's form field): an anti-forgery token is printed in every page.
+  if (words.some((w) => STOP_ANY.has(w) || /^(?:csrf|xsrf)/.test(w))) return undefined;
   if (isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words)) return undefined;
   for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
   return kind;
@@ -139,7 +142,8 @@ function isAnalyticsClientKeyName(words: readonly string[]): boolean {
   const project = last === 'token' && words[n - 2] === 'project';
   return write || project;
 }
-const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog'.split(' '));
+// With `analytics` itself: Segment's snippet sets `analytics._writeKey`.
+const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog analytics'.split(' '));
 
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
 const KEY_OWNERS_NOT_SECRET = new Set(
