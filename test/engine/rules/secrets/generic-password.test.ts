@@ -16,7 +16,7 @@ ruleTester(rule, {
     // Settings and templates under a password-named key (Devise, pretalx), a translation in capitals.
     { code: '  config.reset_password_within = 6.hours', path: 'config/initializers/devise.rb' },
     { code: '    password_reset = "{base}reset"', path: 'src/person/models/profile.py' },
-    { code: 'devise:\n  passwords:\n    password: "BAATUJ\u00c0LL"\n', path: 'config/locales/devise/wo.yml' },
+    { code: cat('devise:\n  passwords:\n    password: "BAATUJ', '\u00c0LL"\n'), path: 'config/locales/devise/wo.yml' },
     { code: "  'password' => '**masked**',", path: 'src/SiteConfig/Builder.php' },
     // Spring's `{noop}` prefix: the word after it is what is judged.
     'User.withUsername("user").password("{noop}notcompromised").build();',

@@ -687,7 +687,7 @@ ruleTester(rule, {
       code: `$table->renameIndex('oauth2_access_tokens', '${cat('IDX_', rand(16, HEX, 'dix').toUpperCase())}', '${cat('UNIQ_', rand(16, HEX, 'dux').toUpperCase())}');`,
       path: 'migrations/Version20240310150000.php',
     },
-    { code: '  "Leantime\\\\Domain\\\\auth\\\\resetPw": "Leantime\\\\Domain\\\\Auth\\\\Controllers\\\\ResetPwView",', path: 'classmap.json' },
+    { code: cat('  "Leantime\\\\Domain\\\\auth\\\\resetPw": ', '"Leantime\\\\Domain\\\\Auth\\\\Controllers\\\\ResetPwView",'), path: 'classmap.json' },
     { code: `<input type="hidden" name="csrfmiddlewaretoken" value="${rand(64, undefined, 'csrf')}">`, path: 'tests/test_forms.py' },
     { code: `        csrfmiddlewaretoken = '${rand(64, undefined, 'csrf2')}'`, path: 'tests/test_forms.py' },
     { code: `token = "${cat('eyJhbGciOiJIUzI1', 'NiIsInR5c')}"`, path: 'spec/services/authorization_control_spec.rb' },
