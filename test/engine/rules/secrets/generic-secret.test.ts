@@ -118,6 +118,28 @@ describe('secrets/generic-secret', () => {
   });
 });
 
+// A YAML mapping named for the secrets it holds: its children are secrets whatever their own names.
+const envs = [rand(30, HEX, 'map-dev3'), rand(30, HEX, 'map-test'), rand(32, undefined, 'map-prod')];
+ruleTester(rule, {
+  valid: [
+    // References, nested blocks, a Compose secret's file, flags and names.
+    { code: 'jobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    secrets:\n      token: ${{ secrets.GH_TOKEN }}\n', path: '.github/workflows/ci.yml' },
+    { code: 'secrets:\n  db_password:\n    file: ./db_password.txt\n  enabled: true\n  existingSecret: app-secrets\n', path: 'docker-compose.yml' },
+    // A file path among the children (Sylius's twig hooks: `account_credentials:\n  template: '@…/x.html.twig'`).
+    {
+      code: "            account_credentials:\n                template: '@SyliusAdmin/customer/form/sections/account_credentials.html.twig'\n                priority: 0\n",
+      path: 'config/app/twig_hooks/customer/create.yaml',
+    },
+    // Not a container of secrets: the same children under another name, or after the mapping ends.
+    { code: `environments:\n  dev: ${envs[0]}\n  prod: ${envs[1]}\n`, path: 'vars.yml' },
+    { code: `app_secrets:\n  dev: \${{ vars.DEV }}\nbuild:\n  prod: ${envs[1]}\n`, path: 'vars.yml' },
+  ],
+  invalid: [
+    { code: `app_secrets:\n  dev: ${envs[0]}\n  test: ${envs[1]}\n  prod: "${envs[2]}"\nother: 1\n`, path: 'deployments/playbooks/vars.yml', count: 3, line: 2 },
+    { code: `services:\n  api_keys:\n    # one per partner\n    acme: ${envs[2]}\n`, path: 'config/settings.yml', secret: envs[2], line: 4 },
+  ],
+});
+
 // YAML block scalars: the value is the one line under `key: |` / `key: >-`.
 ruleTester(rule, {
   valid: [

@@ -8,7 +8,18 @@ import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
-import { PLAIN_ASSIGN, findAssignments, findMultilineXml, findNameValuePair, findTerraformDefault, findYamlBlockScalar, isConfigLine, statementsFor, type StatementForm } from './assignments.js';
+import {
+  PLAIN_ASSIGN,
+  findAssignments,
+  findMultilineXml,
+  findNameValuePair,
+  findSecretMapChildren,
+  findTerraformDefault,
+  findYamlBlockScalar,
+  isConfigLine,
+  statementsFor,
+  type StatementForm,
+} from './assignments.js';
 import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isSamplePassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import { isLocalHost } from './url-credentials.js';
@@ -577,6 +588,7 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
   for (const more of [
     findMultilineXml(text, following, segEnd),
     findYamlBlockScalar(text, following, segEnd),
+    findSecretMapChildren(text, following, segEnd),
     findTerraformDefault(text, following, segEnd),
     findNameValuePair(text, following, segEnd),
   ]) {

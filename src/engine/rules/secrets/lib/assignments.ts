@@ -725,6 +725,47 @@ export function findYamlBlockScalar(line: string, after: string, afterOffset: nu
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: '|', start, end: start + value.length, next: '', typed: false, form: 'assign' }];
 }
 
+/** A YAML mapping key with nothing after it, named for the secrets it holds (`app_secrets:`, `api_keys:`). */
+const SECRET_MAP_AT_END = /^(?<indent>[ \t]*)(?<q>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q>[ \t]*:[ \t]*(?:#[^\r\n]*)?\r?$/;
+const SECRET_MAP_NAME = /(?:^|[_.-])(?:secrets|passwords|passwds|tokens|credentials|creds|(?:api|secret|access|private|auth)[_-]?keys)$/i;
+/** One `child: value` line of such a mapping: its indent, name and scalar value. */
+const MAP_CHILD = /^([ \t]+)(["']?)([A-Za-z0-9_][\w.-]{0,80})\2[ \t]*:[ \t]+(["']?)([^\s"'#|>&*!][^\s"']{0,600})\4[ \t]*(?:#[^\r\n]*)?\r?$/;
+
+/**
+ * The children of a YAML mapping named for secrets (`app_secrets:\n  dev: …\n  prod: …`): each value is
+ * a secret whatever its own key is called (an environment, a service), so it is judged under the parent's
+ * name (`altName`). Only scalars at the first child level, up to the mapping's end or 20 lines.
+ */
+export function findSecretMapChildren(line: string, after: string, afterOffset: number): Assignment[] {
+  const open = SECRET_MAP_AT_END.exec(line);
+  if (!open || !SECRET_MAP_NAME.test(open.groups!.name!)) return [];
+  const parentIndent = open.groups!.indent!.length;
+  const out: Assignment[] = [];
+  const text = after.slice(0, 1200);
+  let childIndent = -1;
+  let at = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : -1;
+  for (let n = 0; at >= 0 && at < text.length && n < 20; n++) {
+    const eol = text.indexOf('\n', at);
+    const row = text.slice(at, eol === -1 ? text.length : eol);
+    const next = eol === -1 ? -1 : eol + 1;
+    if (/^[ \t]*(?:#.*)?\r?$/.test(row)) {
+      at = next;
+      continue;
+    }
+    const indent = /^[ \t]*/.exec(row)![0].length;
+    if (indent <= parentIndent || (childIndent !== -1 && indent < childIndent)) break;
+    if (childIndent === -1) childIndent = indent;
+    const m = indent === childIndent ? MAP_CHILD.exec(row) : null;
+    if (m) {
+      const value = m[5]!;
+      const start = afterOffset + at + row.indexOf(value, m[1]!.length + m[3]!.length);
+      out.push({ name: m[3]!, altName: open.groups!.name!, nameQuoted: m[2] !== '', op: ':', value, quote: m[4] || '|', start, end: start + value.length, next: '', typed: false, form: 'assign' });
+    }
+    at = next;
+  }
+  return out;
+}
+
 /**
  * The whole line is `key = value` / `key: value` (env, INI, properties, YAML, Makefile `:=`/`?=`), not code;
  * or a row of `key=value` words, maybe after one host or label (an Ansible inventory's `db1

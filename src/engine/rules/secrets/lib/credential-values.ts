@@ -321,6 +321,8 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^\d+\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\.(?:ago|from_now))?$/.test(v)) return true; // Ruby's `2.days`
   if (/^\d{1,2}:\d[\w.+~]*-[\w.+~]*\d$/.test(v)) return true; // a Debian package version with its epoch (`1:4.1.5.1-1ubuntu9.2`)
   if (/^(?:md5|sha\d{0,3}|crc32|plain|ssha\d{0,3}|bcrypt|argon2\w{0,2}):\d{1,4}$/i.test(v)) return true; // a hash setting (`sha1:6`)
+  // A relative path to a file (`@SyliusAdmin/customer/form/password.html.twig`, `src\\App\\App.csproj`).
+  if (/^@?[\w.-]+(?:(?:\/|\\{1,2})[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(v) && !/^[A-Za-z0-9+/]{20,}/.test(v)) return true;
   // A relative path of lower-case words (`routes/main`, `www/mod_auth_kerb2`): a route, a module, a package.
   if (/^[a-z][a-z0-9_.-]*(?:\/[a-z][a-z0-9_.-]*)+$/.test(v) && v.split('/').filter((seg) => /[aeiou][a-z]/.test(seg)).length * 2 >= v.split('/').length) return true;
   // A schema's generated constraint or index name (Doctrine's `FK_368A4209A76ED395`, `UNIQ_…`, `IDX_…`).
