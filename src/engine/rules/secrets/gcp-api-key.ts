@@ -54,15 +54,21 @@ const rule = defineSecretRule({
 // `current_key`, GoogleService-Info.plist's API_KEY. Google and Firebase document these as not secret
 // when restricted (referrer / app restrictions, API allow-list), so they are reported low: check the
 // restrictions, no rotation needed. A key in a server file (.env, a backend call) stays high.
-const BROWSER_CONTEXT = /maps\.googleapis\.com\/maps\/api\/js[^\s"'<>]{0,200}[?&]key=$|<key>API_KEY<\/key>\s*<string>$|"current_key"\s*:\s*"$/;
+// Also the Android resources the google-services plugin writes (`<string name="google_api_key">`, the crash
+// reporter's), and FlutterFire's firebase_options.dart.
+const BROWSER_CONTEXT =
+  /maps\.googleapis\.com\/maps\/api\/js[^\s"'<>]{0,200}[?&]key=$|<key>API_KEY<\/key>\s*<string>$|"current_key"\s*:\s*"$|<string\s+name="google_(?:crash_reporting_)?api_key"[^>]*>$/;
+// A web config's own member names, or any spelling of them with Firebase named (`firebaseProjectId`): a server's
+// `.env` holds a project id next to its own key too.
 const FIREBASE_CONFIG = /\b(?:authDomain|projectId|messagingSenderId|storageBucket|appId)\b/;
+const FIREBASE_NAMED = /firebase[\w.-]{0,20}(?:auth_?domain|project_?id|messaging_?sender_?id|storage_?bucket|app_?id)\b/i;
 
 export default refine(rule, (raw, file) => {
   const start = raw.start ?? 0;
   const before = file.text.slice(Math.max(0, start - 300), start);
   const around = file.text.slice(Math.max(0, start - 400), start + 400);
-  const firebaseWeb = /apiKey["']?\s*[:=]\s*["'`]?$/.test(before) && FIREBASE_CONFIG.test(around);
-  if (!BROWSER_CONTEXT.test(before) && !firebaseWeb && !/(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/.test(file.path)) return raw;
+  const firebaseWeb = /api_?key["']?\s*[:=]\s*["'`]?$/i.test(before) && (FIREBASE_CONFIG.test(around) || FIREBASE_NAMED.test(around));
+  if (!BROWSER_CONTEXT.test(before) && !firebaseWeb && !/(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist|firebase_options\.dart)$/.test(file.path)) return raw;
   return {
     ...raw,
     severity: 'low',

@@ -38,6 +38,10 @@ describe('secrets/gcp-api-key: browser and app keys', () => {
       [`<script src="https://maps.googleapis.com/maps/api/js?libraries=places&key=${k1}&callback=initMap"></script>`, 'index.html'],
       [`const firebaseConfig = {\n  apiKey: "${k1}",\n  authDomain: "acme.firebaseapp.com",\n  projectId: "acme"\n};`, 'src/firebase.ts'],
       [`{"client": [{"api_key": [{"current_key": "${k2}"}]}]}`, 'android/app/google-services.json'],
+      // FlutterFire's generated options, a Firebase key under another name, the plugin's Android resource.
+      [`  static const FirebaseOptions android = FirebaseOptions(\n    apiKey: '${k1}',\n    appId: '1:123:android:abc',`, 'lib/firebase_options.dart'],
+      [`const firebaseApiKey = '${k1}';\nconst firebaseProjectId = 'acme';\nconst firebaseAppId = '1:123:web:abc';`, 'lib/config.dart'],
+      [`<resources>\n    <string name="google_api_key" translatable="false">${k2}</string>\n</resources>`, 'app/src/gplay/res/values/setup.xml'],
     ] as const) {
       const [f] = runRule(rule, { code, path });
       expect([f!.severity, f!.confidence], path).toEqual(['low', 'medium']);
@@ -46,6 +50,7 @@ describe('secrets/gcp-api-key: browser and app keys', () => {
   });
   it('keeps a key used from a server high', () => {
     expect(runRule(rule, { code: `GEMINI_API_KEY=${k1}`, path: '.env' })[0]!.severity).toBe('high');
+    expect(runRule(rule, { code: `GEMINI_API_KEY=${k1}\nGCP_PROJECT_ID=acme-prod`, path: '.env' })[0]!.severity).toBe('high');
     expect(runRule(rule, { code: `requests.get(f"https://maps.googleapis.com/maps/api/geocode/json?address={a}&key=${k2}")`, path: 'geo.py' })[0]!.severity).toBe('high');
     expect(runRule(rule, { code: `const apiKey = "${k1}"; // used by the backend`, path: 'server/index.ts' })[0]!.severity).toBe('high');
   });

@@ -13,6 +13,10 @@ const p5 = cat('Bl0ss', 'om#Tide');
 ruleTester(rule, {
   valid: [
     'password = getPassword()',
+    // Literals by position: the name stands where a value would (the second of a run), not first of a pair.
+    { code: '    private static final Set<String> KEYS = Set.of("siteName", "resetPassword", "i18nEnable", "captchaEnable");', path: 'SysSiteConfigServiceImpl.java' },
+    { code: '    Authentication auth = new TestingAuthenticationToken("apollo", "password", "ROLE_user");', path: 'UserTypeResolverFilterTest.java' },
+    { code: 'var command = new RegisterNewUser("login", "password", "test@email", "firstName", "lastName");', path: 'README.md' },
     // Settings and templates under a password-named key (Devise, pretalx), a translation in capitals.
     { code: '  config.reset_password_within = 6.hours', path: 'config/initializers/devise.rb' },
     { code: '    password_reset = "{base}reset"', path: 'src/person/models/profile.py' },
@@ -106,7 +110,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'the password attribute itself', code: `<user name="bob" password="${p1}" authorities="ROLE_A,ROLE_B" />`, secret: p1, count: 1, path: 'security.xml' },
-    { name: 'a password argument', code: `new TestingAuthenticationToken("user", "password", "${p2}");`, secret: p2, path: 'Tests.java' },
+    // By position: the credentials argument (the third of TestingAuthenticationToken's is an authority).
+    { name: 'a password argument', code: `new UsernamePasswordAuthenticationToken("user", "${p2}");`, secret: p2, path: 'Tests.java' },
     { name: 'an all-caps password with digits', code: `password = "${cat('XK9', 'P2QZ7')}"`, count: 1, path: 'app.py' },
     { name: 'a password ending in = is not a label', code: `password = "${cat('Orch1d', 'Gate=')}"`, count: 1, path: 'app.py' },
     { name: 'a password with = inside', code: `password = "${cat('Hx7', '=k2Lp')}"`, count: 1, path: 'app.py' },
@@ -155,6 +160,7 @@ ruleTester(rule, {
     { code: '        "app_passwd": "Contraseña",', path: 'data/web/lang/lang.es-es.json' },
   ],
   invalid: [
+    { name: 'a pair among pairs', code: `Map<String, String> m = Map.of("user", "admin", "password", "${p1}", "host", "db");`, secret: p1, path: 'Config.java' },
     { name: 'the flag and its value', code: `$ mariadb --host db --user app --password ${p2} --database test`, secret: p2, path: 'README.md' },
     { name: 'a numbered flag', code: `imapsync --host1 imap.test --user1 joe --password1 ${p2} --host2 imap2.test`, secret: p2, path: 'data/Dockerfiles/dovecot/imapsync' },
     { name: 'a password in a language file', code: `        "app_passwd": "${p1}",`, secret: p1, path: 'data/web/lang/lang.sv-se.json' },

@@ -727,6 +727,22 @@ ruleTester(rule, {
     { code: "nginx__password_characters: 'ascii_letters,digits,.-_~&()*+,;=:@'", path: 'defaults/main.yml' },
     { code: 'DOVECOT_PASS_ATTRS=sAMAccountName=user,userPassword=password', path: 'docs/ldap.md' },
     { code: "      pass_opt: 'MDActivationDelay',", path: 'spec/classes/mod/md_spec.rb' },
+    // A cache-key prefix, an elided example JWT, a Jupyter password hash, an optional-chained member, a JNI
+    // signature, a storage key's name, a QQ group's published invitation, a salted digest one digit short.
+    { code: '    public static final String PREFIX_USER_TOKEN_PC = "prefix_user_token:single_login:pc:";', path: 'CommonConstant.java' },
+    { code: `            "token": ".${cat('eyJleHAiOjE1OTAyOTU5NTAsImlkZW50aXR5IjoxfQ', '.kx2J2kv9XmA4bFv-zvzHvbg0A')}",`, path: 'common/middleware/handler/auth.go' },
+    { code: `# c.NotebookApp.password = u"${cat('sha1:', rand(12, HEX, 'jsalt'), ':', rand(40, HEX, 'jdig'))}"`, path: 'docker/Dockerfile' },
+    { code: 'server.password = updatedServer.clientSSL?.password', path: 'Database.swift' },
+    { code: 'invokeJavaMethod(rt, VoidKind, "createUserWithEmailAndPassword", "(Ljava/lang/String;Ljava/lang/String;Lcom/facebook/react/bridge/Promise;)V", args);', path: 'gen.cpp' },
+    { code: "export const PreviousLocationStorageKey = '@react-admin/nextPathname';", path: 'useHandleAuthCallback.ts' },
+    { code: `[QQ](https://qm.qq.com/cgi-bin/qm/qr?_wv=1027&k=${rand(32, undefined, 'qqk')}&authKey=${rand(64, undefined, 'qqa')}&group_code=1)`, path: 'README.md' },
+    { code: `  <users user_id="502" username="butch" password="${rand(39, HEX, 'omrs')}" salt="${rand(40, HEX, 'omrs-salt')}" />`, path: 'standardTestDataset.xml' },
+    // A person's words (test users' passwords): generic-password's to grade, not a generated secret.
+    { code: `    const password = "${cat('Totally', 'Different1!')}";`, path: 'signup.integration.test.ts' },
+    { code: `  password: "${cat('P4ssw0rd', '-breached')}",`, path: 'hibp.integration.test.ts' },
+    // Translation catalogues.
+    { code: '  "E2EE_password": "E2EE-salasana",', path: 'app/i18n/locales/fi.json' },
+    { code: `install.simple.passwd=${cat('Contrase', '\\u00f1a')}`, path: 'api/src/main/resources/messages_es.properties' },
     // Hex under a lower-case `<word>_key` assigned or compared in code: a row's id as often as a key.
     { code: `$cg->gateway_key = '${rand(32, HEX, 'gw-hex')}';`, path: 'database/seeders/GatewaySeeder.php' },
     { code: `CompanyGateway::query()->where('gateway_key', '${rand(32, HEX, 'gw-hex2')}')->get();`, path: 'app/Models/Client.php' },

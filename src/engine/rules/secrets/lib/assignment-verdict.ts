@@ -20,7 +20,19 @@ import {
   statementsFor,
   type StatementForm,
 } from './assignments.js';
-import { isFakeSequence, isHexDigest, isNonSecretDatum, isPlaceholderPassword, isSamplePassword, isTemplated, isUuid, looksLikeIdentifier, namesItself, spellsItsName } from './credential-values.js';
+import {
+  isFakeSequence,
+  isHexDigest,
+  isNonSecretDatum,
+  isPlaceholderPassword,
+  isSamplePassword,
+  isTemplated,
+  isUuid,
+  isWordyPassword,
+  looksLikeIdentifier,
+  namesItself,
+  spellsItsName,
+} from './credential-values.js';
 import { classifySecretName, isLooseKeyName, nameWords, VERB_FIRST } from './secret-names.js';
 import { isLocalHost } from './url-credentials.js';
 import type { SecretKind } from './secret-names.js';
@@ -34,7 +46,8 @@ export interface Verdict {
 const HEX = /^[0-9a-f]+$/i;
 const NON_ASCII = /[^\x20-\x7e]/;
 const ONE_WORD = /^(?:\p{Ll}+|\p{Lu}\p{Ll}+|\p{Lu}+)[.,;:]?$/u;
-const HYPHENATED_WORDS = /^\p{L}{2,}(?:-\p{L}{2,}){1,3}$/u;
+// Also after an acronym with a digit (`E2EE-salasana`, Finnish for "E2EE password").
+const HYPHENATED_WORDS = /^(?:\p{L}{2,}|\p{Lu}[\p{Lu}\d]{1,5}(?=-\p{Ll}{4,}))(?:-\p{L}{2,}){1,3}$/u;
 
 /** Random enough to be a generated secret. */
 export function isHighEntropy(value: string, kind: SecretKind): boolean {
@@ -130,6 +143,8 @@ function isSingleCaseRandom(v: string): boolean {
  * a name (a Django migration, a label, a slug, a reference), not a key. Random lower-case tokens mix letters and digits inside their parts.
  */
 function isWordsAndNumbers(value: string): boolean {
+  // A key prefix may end with its separator (`prefix_user_token:single_login:pc:`).
+  value = value.replace(/[-_./:]+$/, '');
   if (!/^[a-z0-9]+(?:[-_./:][a-z0-9]+)+$/.test(value)) return false;
   const parts = value.split(/[-_./:]/);
   let words = 0;
@@ -231,7 +246,7 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
 function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
   if (!v || /\s/.test(v) || v.length > 500) return true;
-  if (/^eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v)) return true; // JWT-shaped (or a truncated one): the jwt rule decides
+  if (/^\.?eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v)) return true; // JWT-shaped (or a truncated one, or its header elided: `.eyJ…`): the jwt rule decides
   // Text in another script written as JSON escapes (`"PW": "\u30d1\u30e9\u30aa"`, Palau in Japanese).
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
@@ -256,13 +271,14 @@ function skipValue(a: Assignment, line: string): boolean {
   // The text between two literals, taken for one (`"Password:"),d?x.createElement("` in minified code).
   if (a.quote && /^[)\]},;]/.test(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v) || echoesName(a.name, v)) return true;
-  // data[0].secret, config.auth.token, u2.AdminRoleInAuth: a member path (each member of words), not `<id>.<random>`.
+  // data[0].secret, config.auth.token, u2.AdminRoleInAuth, Swift's `server.clientSSL?.password`: a member path
+  // (each member of words), not `<id>.<random>`.
   if (
-    /^[A-Za-z_$][\w$]*(?:\[\d+\]|\.[A-Za-z_$][\w$]*)+$/.test(v) &&
+    /^[A-Za-z_$][\w$]*(?:\[\d+\]|\??\.[A-Za-z_$][\w$]*)+$/.test(v) &&
     !/\d{3}/.test(v) &&
     v
       .replace(/\[\d+\]/g, '')
-      .split('.')
+      .split(/\??\./)
       .every(looksLikeIdentifier)
   )
     return true;
@@ -323,7 +339,8 @@ function isFramed(v: string): boolean {
 
 function startsWithOwnName(name: string, v: string): boolean {
   const squashed = name.toLowerCase().replace(/[^a-z]/g, '');
-  return squashed.length >= 8 && v.length > squashed.length && v.toLowerCase().startsWith(squashed);
+  const value = v.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return squashed.length >= 8 && value.length > squashed.length && value.startsWith(squashed);
 }
 
 function echoesName(name: string, v: string): boolean {
@@ -392,13 +409,22 @@ function inListLiteral(a: Assignment, line: string): boolean {
   if (at < 1) return false;
   const before = line.slice(0, at).trimEnd();
   // Also SQL's `IN ('RegisterUsernamePassword', 'RegisterEmail', …)`.
-  return /(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()$/i.test(before) || /(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()\s*(?:["'`][^"'`]*["'`]\s*,\s*)+$/i.test(before);
+  if (/(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()$/i.test(before) || /(?:\[\]\s*[\w.*]+\s*\{|\[|\bin\s*\()\s*(?:["'`][^"'`]*["'`]\s*,\s*)+$/i.test(before)) return true;
+  // A run of three or more literals in which the name stands where a value would (the second, fourth …):
+  // arguments by position (Spring's TestingAuthenticationToken of principal, credentials and authorities, a
+  // Set.of of setting names), not pairs (`Map.of("user", "admin", "password", "…")` has the name first of a pair).
+  const lead = /(?:["'`][^"'`\n]{0,200}["'`]\s*,\s*)+$/.exec(before)?.[0];
+  if (!lead) return false;
+  const index = (lead.match(/["'`][^"'`\n]{0,200}["'`]\s*,/g) ?? []).length;
+  const after = line.slice(at + a.name.length + 2);
+  return index % 2 === 1 && /^\s*,\s*["'`]/.test(after);
 }
 
 /** How `password`-tier literals are told from words, identifiers and prose. */
 function isPasswordLiteral(a: Assignment, line: string): boolean {
-  // Spring's `{noop}` marks a plain-text password: judge what follows it.
-  const v = a.value.replace(/^\{noop\}/i, '');
+  // Spring's `{noop}` marks a plain-text password: judge what follows it; Java properties escape non-ASCII
+  // letters (`Contrase\u00f1a`): judge the text.
+  const v = a.value.replace(/^\{noop\}/i, '').replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   if (v.length < 6 || v.length > 64) return false;
   if (!a.quote) {
     const configLike =
@@ -509,8 +535,10 @@ function isUrlKeyParameter(a: Assignment, text: string, at: number): boolean {
 /** The URL that `head` ends inside is on a local or documentation host (`localhost`, `example.com`, `192.0.2.x`). */
 function onSampleHost(head: string): boolean {
   const url = /[A-Za-z][\w+.-]{0,30}:\/\/(?:[^/?#\s"'<>@]*@)?([^/?#\s"'<>]+)[^\s"'<>]*$/.exec(head);
-  return url !== null && isLocalHost(url[1]!);
+  return url !== null && (isLocalHost(url[1]!) || PUBLIC_INVITE_HOST.test(url[1]!));
 }
+/** Links made to be published: QQ's group invitations (`qm.qq.com/cgi-bin/qm/qr?…&authKey=…`), in every README that names a group. */
+const PUBLIC_INVITE_HOST = /^(?:qm|jq)\.qq\.com$/i;
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
@@ -518,7 +546,7 @@ function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: bo
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   if (isHexDigest(v) && kind === 'password') return undefined;
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
-  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v)) return { kind, tier: 'entropy' };
+  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
   return undefined;
 }

@@ -153,11 +153,7 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
  */
 export function isSamplePassword(v: string): boolean {
   if (v.length < 6 || v.length > 64) return false;
-  // Leetspeak only between letters (`S3cret`, `pa$$w0rd`): trailing digits stay digits (`Password123`).
-  // At the start too, before a letter (`5uper53cret`).
-  const s = v.replace(/[013457$@]+/g, (run, at: number) =>
-    (at === 0 || /[A-Za-z]/.test(v[at - 1] ?? '')) && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run,
-  );
+  const s = undoLeet(v);
   const runs = s.toLowerCase().match(/[a-z]+/g);
   if (!runs) return false;
   const letters = runs.join('').length;
@@ -176,6 +172,51 @@ export function isSamplePassword(v: string): boolean {
     }
   }
   return words >= 2 || passwordWord;
+}
+
+/**
+ * Letter pairs frequent in English words (about 330 of the 676): a run of real words is made of them
+ * almost wholly, random letters about half the time.
+ */
+const ENGLISH_PAIRS = new Set(
+  (
+    'th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ' +
+    'ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie ' +
+    'wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab ' +
+    'gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ' +
+    'ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ' +
+    'ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa ' +
+    'eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs ik dd cy rp sk xi oe oy ws lv dl rf eu dg wr xa yi nm eb rb tm xc eh ' +
+    'tc gy ja hn yp za gg ym sw bj lm cs ii ix xe oh lk dv lp ax ox uf dm iu sf bt ka yt ek pm ya gt wl rh yl hs ah yc yn rw ' +
+    'hm lw hl ae zi az lc py aj iq nj bb nh uo kl lb wy nr'
+  ).split(' '),
+);
+
+/**
+ * Two or more words of three letters or more, leetspeak undone, with a number or symbols around them
+ * (`TotallyDifferent1!`, `P4ssw0rd-breached`, `Summer-Vacation-2024`): a person chose it. Nine in ten of
+ * its letter pairs are English ones; about 1 in 700 random 16-character values pass.
+ */
+export function isWordyPassword(v: string): boolean {
+  // At most four words and 32 characters: a longer run of syllables is a generator's (pwgen's `tiepiQueed8ahc7…`).
+  if (v.length > 32) return false;
+  const words = undoLeet(v).match(/[A-Z]?[a-z]+|[A-Z]{2,}(?![a-z])/g) ?? [];
+  if (words.length < 2 || words.length > 4 || words.join('').length < v.length * 0.6 || words.some((w) => w.length < 3)) return false;
+  let pairs = 0;
+  let common = 0;
+  for (const w of words) {
+    const l = w.toLowerCase();
+    for (let i = 1; i < l.length; i++) {
+      pairs++;
+      if (ENGLISH_PAIRS.has(l.slice(i - 1, i + 1))) common++;
+    }
+  }
+  return common >= pairs * 0.9;
+}
+
+/** Leetspeak undone between letters, and at the start before one (`S3cret`, `pa$$w0rd`, `5uper53cret`); trailing digits stay digits (`Password123`). */
+function undoLeet(v: string): string {
+  return v.replace(/[013457$@]+/g, (run, at: number) => ((at === 0 || /[A-Za-z]/.test(v[at - 1] ?? '')) && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run));
 }
 
 /** `r` split wholly into SAMPLE_WORDS (longest words first), or undefined. */
@@ -321,6 +362,8 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^\d+\.(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\.(?:ago|from_now))?$/.test(v)) return true; // Ruby's `2.days`
   if (/^\d{1,2}:\d[\w.+~]*-[\w.+~]*\d$/.test(v)) return true; // a Debian package version with its epoch (`1:4.1.5.1-1ubuntu9.2`)
   if (/^(?:md5|sha\d{0,3}|crc32|plain|ssha\d{0,3}|bcrypt|argon2\w{0,2}):\d{1,4}$/i.test(v)) return true; // a hash setting (`sha1:6`)
+  // A JNI method signature (`(Ljava/lang/String;Ljava/lang/String;)V`), an npm-scoped name or storage key (`@react-admin/nextPathname`).
+  if (/^\((?:\[*(?:[ZBCSIJFD]|L[\w/$]+;))*\)\[*(?:[ZBCSIJFDV]|L[\w/$]+;)$/.test(v) || /^@[a-z][\w.-]*\/[A-Za-z][\w.-]*$/.test(v)) return true;
   // A relative path to a file (`@SyliusAdmin/customer/form/password.html.twig`, `src\\App\\App.csproj`).
   if (/^@?[\w.-]+(?:(?:\/|\\{1,2})[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(v) && !/^[A-Za-z0-9+/]{20,}/.test(v)) return true;
   // A relative path of lower-case words (`routes/main`, `www/mod_auth_kerb2`): a route, a module, a package.
@@ -406,6 +449,8 @@ function isPasswordHash(v: string): boolean {
     // Any modular crypt format, `$id$params$salt$hash` (Shiro's `$shiro1$SHA-256$500000$…$…`).
     /^\$[A-Za-z0-9-]{1,32}(?:\$[^$\s]+){2,}$/.test(v) ||
     /^(?:pbkdf2|bcrypt|argon2|scrypt)[\w:-]*\$/.test(v) ||
+    // Jupyter's and Werkzeug's `algorithm:salt:digest` (`c.NotebookApp.password = u"sha1:…:…"`).
+    /^(?:sha1|sha256|sha512|md5):[0-9a-f]{6,64}:[0-9a-f]{32,128}$/.test(v) ||
     // Django's salted digests (`md5$salt$…`, `sha1$salt$…`, `unsalted_sha1$$…`), as user fixtures hold them.
     /^(?:md5|sha1|sha256|sha512|unsalted_md5|unsalted_sha1|crypt)\$[^$\s]{0,64}\$[0-9a-f]{32,128}$/.test(v) ||
     /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
@@ -434,7 +479,8 @@ function isBase64Like(v: string): boolean {
 }
 
 /** A hex digest (MD5/SHA-1/SHA-256/SHA-512 length): only a secret when the name says so. */
-export const isHexDigest = (v: string): boolean => /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(v);
+// Also one digit short: a digest printed as a number loses its leading zero (OpenMRS's SHA-1 and SHA-512 hex).
+export const isHexDigest = (v: string): boolean => /^(?:[0-9a-f]{31,32}|[0-9a-f]{39,40}|[0-9a-f]{63,64}|[0-9a-f]{127,128})$/i.test(v);
 
 /**
  * Hand-typed stand-ins that pass an entropy test: `a1B2c3D4…`, `1a2b3c…`, `abcdef123456…`, `zyxw9876…`.

@@ -149,7 +149,7 @@ const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpane
 const KEY_OWNERS_NOT_SECRET = new Set(
   (
     'cache sort primary foreign partition row range lookup idempotency idempotence dedup dedupe deduplication ' +
-    'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language ' +
+    'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language storage ' +
     'react list item items unique composite natural surrogate candidate alternate index table column field group ' +
     'map dict dictionary state store storekey query search host gpg pgp ssh message event request correlation ' +
     'trace span site widget child parent node cluster shard entity record resource config setting settings env ' +
