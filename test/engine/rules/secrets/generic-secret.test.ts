@@ -3,6 +3,7 @@ import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { B64, HEX, LOWER_ALNUM, UPPER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
 import { shannonEntropy } from '../../../../src/engine/entropy.js';
+import { statementsFor } from '../../../../src/engine/rules/secrets/lib/assignments.js';
 
 const s = rand(32, undefined, 'gen');
 const hex = rand(64, HEX, 'genhex');
@@ -819,5 +820,15 @@ ruleTester(rule, {
 describe('secrets/generic-secret: the random value of the loose-name case', () => {
   it('is under the 4 bits a fixed threshold asked for', () => {
     expect(shannonEntropy(midEntropy)).toBeLessThan(4);
+  });
+});
+
+describe('secrets/generic-secret: statement forms by file name', () => {
+  it('reads CMakeLists.txt as CMake, whichever .txt file came first (the forms are cached by extension)', () => {
+    const token = rand(32, undefined, 'cmake-order');
+    runRule(rule, { code: `set(API_TOKEN "${token}")`, path: 'docs/notes.txt' });
+    expect(runRule(rule, { code: `set(API_TOKEN "${token}")`, path: 'CMakeLists.txt' })).toHaveLength(1);
+    expect(statementsFor('CMakeLists.txt').length).toBeGreaterThan(statementsFor('docs/notes.txt').length);
+    expect(statementsFor('src/app.app.src').length).toBeGreaterThan(statementsFor('src/app.src').length);
   });
 });

@@ -383,7 +383,7 @@ const STATEMENTS: StatementForm[] = [
   },
   // CMake: `set(API_TOKEN "…")`, `set(ENV{API_TOKEN} "…")`.
   {
-    files: /(?:^|\/)CMakeLists\.txt$|\.cmake$/i,
+    files: /(?:^|\/)CMakeLists\.txt$|\.cmake$/,
     when: anyOf('set(', 'SET(', 'set (', 'SET ('),
     re: /\b[Ss][Ee][Tt][ \t]*\([ \t]*(?:ENV\{)?(?<name>[A-Za-z_]\w{0,80})\}?[ \t]+(?<q>")(?<value>(?:[^"\\\r\n]|\\.){1,600})"/dg,
   },
@@ -566,7 +566,9 @@ export function statementsFor(path: string): readonly StatementForm[] {
 }
 
 const SERVER_PATH = /nginx|apache|httpd/i;
-const SPECIAL_NAME = /^(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile)/;
+// Names a form's `files` test reads beyond the extension (the cache is keyed by the extension): `CMakeLists.txt`
+// is not any `.txt`, `x.app.src` not any `.src`.
+const SPECIAL_NAME = /^(?:Dockerfile|Containerfile|Makefile|Jenkinsfile|Procfile|Vagrantfile|CMakeLists\.txt$)|\.app\.src$/;
 const formsByKind = new Map<string, readonly StatementForm[]>();
 
 /** Assignments written as `form` in `text`. */
