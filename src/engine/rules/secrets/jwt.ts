@@ -3,6 +3,7 @@ import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { decodeBase64Text, decodeJsonSegment } from './lib/base64.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { longestTrivialRun } from '../../entropy.js';
+import { createHmac } from 'node:crypto';
 
 // header.payload.signature, base64url; the header starts `{"` (eyJ). Bounded and non-nested.
 const JWT =
@@ -53,6 +54,24 @@ function isJwtIoExample(payload: Record<string, unknown>): boolean {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * HMAC keys that documentation signs its examples with: jwt.io's debugger (`your-256-bit-secret`), API
+ * Platform's Mercure hub (`!ChangeMe!`), the tutorials' `secret`. A token that verifies with one is an
+ * example anyone can forge, not a credential an issuer handed out.
+ */
+const DEFAULT_HMAC_KEYS = ['your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'secret', '!ChangeMe!', 'changeme', 'your-secret-key', 'secretkey', 'mysecret', 'supersecret'];
+
+/** The default key an HS256/384/512 token is signed with, if it is one of DEFAULT_HMAC_KEYS. */
+function defaultSigningKey(token: string, alg: string): string | undefined {
+  const bits = /^HS(256|384|512)$/i.exec(alg)?.[1];
+  if (!bits) return undefined;
+  const [h, p, sig] = token.split('.');
+  if (!h || !p || !sig) return undefined;
+  const signed = `${h.replace(/=+$/, '')}.${p.replace(/=+$/, '')}`;
+  const want = sig.replace(/=+$/, '');
+  return DEFAULT_HMAC_KEYS.find((key) => createHmac(`sha${bits}`, key).update(signed).digest('base64url') === want);
+}
 
 interface Header {
   alg?: string;
@@ -134,13 +153,18 @@ const rule: Rule = {
         // A Supabase project's anon key (`"iss": "supabase", "role": "anon"`): the public key every client
         // ships, limited by row-level security; the `service_role` key is the secret one.
         if (payload.iss === 'supabase' && payload.role === 'anon') continue;
-        const sample = hasSampleClaims(payload);
+        const defaultKey = defaultSigningKey(secret, header.alg);
+        const sample = hasSampleClaims(payload) || defaultKey !== undefined;
         out.push({
           start,
           end: start + secret.length,
           secret,
           message:
-            (sample ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. ' : '') +
+            (defaultKey !== undefined
+              ? `Example JWT signed with the published default key \`${defaultKey}\`: anyone can forge such tokens; check that no server verifies with that key. `
+              : sample
+                ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
+                : '') +
             `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
             (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
           ...(expired ? { severity: 'medium' as const } : {}),

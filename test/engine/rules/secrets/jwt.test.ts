@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/secrets/jwt.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { B64URL, b64url, rand } from '../../../helpers/tokens.js';
+import { createHmac } from 'node:crypto';
+import { B64URL, b64url, cat, rand } from '../../../helpers/tokens.js';
 
 const sig = (n = 43, seed = 's'): string => rand(n, B64URL, seed);
 const jwt = (header: unknown, payload: unknown, signature = sig()): string => `${b64url(header)}.${b64url(payload)}.${signature}`;
@@ -82,5 +83,28 @@ describe('secrets/jwt sample tokens', () => {
     expect(grade(claims)).toBe('high');
     expect(grade({ sub: '4815162342', name: 'Ada Lovelace', iat: 1750000000 })).toBe('high');
     expect(grade({ sub: '42', scope: 'admin' })).toBe('high');
+  });
+});
+
+describe('secrets/jwt signed with a published default key', () => {
+  const signed = (alg: 'HS256' | 'HS512', key: string): string => {
+    const head = `${b64url({ alg, typ: 'JWT' })}.${b64url({ mercure: { publish: ['*'] }, sub: 'svc-hub', iat: 1750000000 })}`;
+    return `${head}.${createHmac(alg === 'HS256' ? 'sha256' : 'sha512', key)
+      .update(head)
+      .digest('base64url')}`;
+  };
+  it("grades a token that verifies with a docs' default key low, and names the key", () => {
+    for (const [alg, key] of [
+      ['HS256', cat('!Change', 'Me!')],
+      ['HS512', cat('your-512-', 'bit-secret')],
+    ] as const) {
+      const [f] = runRule(rule, { code: `MERCURE_JWT="${signed(alg, key)}"`, path: 'docs/mercure.md' });
+      expect(f!.confidence, key).toBe('low');
+      expect(f!.message).toContain(key);
+    }
+  });
+  it('keeps a token signed with any other key as it was', () => {
+    const [f] = runRule(rule, { code: `MERCURE_JWT="${signed('HS256', rand(32, undefined, 'hub-key'))}"`, path: 'docs/mercure.md' });
+    expect(f!.confidence ?? 'high').toBe('high');
   });
 });
