@@ -3,6 +3,7 @@ import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { decodeBase64Text } from './lib/base64.js';
+import { isJwtLookalike } from './lib/jwt-shape.js';
 import { isFakeSequence, isPlaceholderPassword, isTemplated, looksLikeIdentifier, namesItself } from './lib/credential-values.js';
 
 // `Authorization: Bearer …` as an HTTP header, a curl -H argument, a header map entry (`"Authorization": "…"`,
@@ -85,7 +86,8 @@ const rule: Rule = {
           const secret = m.groups!.secret!.replace(/[.:]+$/, '');
           const scheme = m.groups!.scheme;
           // A JWT is the jwt rule's, in any header: it knows a sample (jwt.io's), a cut one, an unsigned one.
-          if (secret.startsWith('eyJ')) continue;
+          // Random text that only starts like one (segments that do not decode) is a token like any.
+          if (secret.startsWith('eyJ') && !isJwtLookalike(secret)) continue;
           // A challenge (`WWW-Authenticate: Bearer realm=…`, `Basic realm="…"`) names a scheme and its
           // parameters, not a credential.
           if (/^[A-Za-z_-]+=/.test(secret) || /(?:www|proxy)-authenticate/i.test(seg.text.slice(Math.max(0, m.index - 60), m.index))) continue;
@@ -93,7 +95,8 @@ const rule: Rule = {
           if (next === '$' || next === '{' || next === '(' || next === '<') continue; // concatenated with a variable
           const ok = scheme && /^basic$/i.test(scheme) ? basicCredentialOk(secret) : tokenOk(secret, scheme ?? m.groups!.name);
           if (!ok) continue;
-          const start = seg.offset + m.index + m[0].length - m.groups!.secret!.length;
+          // From the group's own place: SCHEME_LITERAL's match ends with the closing quote.
+          const start = seg.offset + m.index + m[0].lastIndexOf(m.groups!.secret!);
           if (seen.has(start)) continue;
           seen.add(start);
           out.push({

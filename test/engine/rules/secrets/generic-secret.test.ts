@@ -832,3 +832,58 @@ describe('secrets/generic-secret: statement forms by file name', () => {
     expect(statementsFor('src/app.app.src').length).toBeGreaterThan(statementsFor('src/app.src').length);
   });
 });
+
+// Shapes read since session 16: a padded literal, a JWT look-alike, random mixed-case letters, a literal
+// wrapped onto the next line, a log line's `<service> KEY=`, a name and a literal with no operator.
+const letters = rand(22, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 'mixed3');
+const b64url = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+const lookalike = `${cat('ey', 'J')}${rand(50, B64, 'jl1').replace(/[+/]/g, 'x')}.${cat('ey', 'J')}${rand(80, LOWER_ALNUM, 'jl2')}.${rand(43, LOWER_ALNUM, 'jl3')}`;
+const realJwt = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'svc-deploy', iat: 1767225600 })}.${rand(43, LOWER_ALNUM, 'jwtsig')}`;
+const lowerKey = rand(32, LOWER_ALNUM, 'adobe');
+
+ruleTester(rule, {
+  valid: [
+    // Camel-case names of short words and acronyms are not random letters.
+    'token = "getUserNameByIdAndKey"',
+    'token = "HTTPSProxyURLConfigXML"',
+    'token = "kCFStreamPropertySSLSettings"',
+    // A real JWT is the jwt rule's; a cut one (short segments) is a test of malformed input.
+    { code: `token = "${realJwt}"`, path: 'auth.py' },
+    { code: `token = "${cat('eyJhbGciOiJIUzI1NiJ9', '.invalid.signature')}"`, path: 'auth_test.py' },
+    // A documentation page's token with characters changed so that it no longer parses (Redis's REST docs).
+    {
+      code: `    "access_token": "${cat('eyJ5bGciOiKIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJpYXViOjE0NjU0NzU0ODYsInVpZFI1IjEiLCJleHAiOjE0NjU0Nz30OTZ9.', rand(43, LOWER_ALNUM, 'rsig'))}"`,
+      path: 'refresh_jwt.md',
+    },
+    // A single-quoted text in a language where `'…'` is one character: no string a compiler takes.
+    { code: `api_key = '${s}';`, path: 'src/keys.c' },
+    { code: `private const string ApiKey = '${s}';`, path: 'Keys.cs' },
+    // Brackets that pair up: a regular expression, a format string, an expression.
+    'password_rule = "^(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9@$!%*?&]{8,64}$"',
+    'api_key = "{tenant}-[{region}]-(key)#{n}"',
+    // Minified code after a string that ends in a credential word.
+    { code: 'throw new Error("Unrecognized Formula Token: "+String(y))}if(3!=i.biff&&v>=0&&-1==["PtgAttrSpace"].indexOf(t))', path: 'dist/table.min.js' },
+    // A comparison or a call wrapped onto the next line is not an assignment.
+    { code: `if (token ==\n  "${s}") {\n}`, path: 'check.js' },
+    { code: `const token =\n  process.env.API_TOKEN ||\n  fallback;`, path: 'config.js' },
+  ],
+  invalid: [
+    { name: 'a quoted value padded with blanks', code: `pandascore token = ' ${s} '`, path: 'notes.txt', secret: s },
+    { name: 'random text shaped like a JWT', code: `monday token = '${lookalike}'`, path: 'notes.txt', secret: lookalike },
+    { name: 'random letters of both cases', code: `proxycrawl token = '${letters}'`, path: 'notes.txt', secret: letters },
+    { name: "prettier's wrap of a long literal", code: `const scrapingBeeApiKey =\n  "${s}"; // replace with yours\n`, path: 'scrape.js', secret: s, line: 2 },
+    { name: 'a typed declaration wrapped', code: `const apiKey: string =\n  '${s}';\n`, path: 'client.ts', secret: s, line: 2 },
+    { name: "a log line's service KEY=", code: `[DEBUG] Using adobe KEY=${lowerKey}`, path: 'app.log', secret: lowerKey },
+    { name: 'a log line that prints a key', code: `[DEBUG] Using KEY=${lowerKey}`, path: 'app.log', secret: lowerKey },
+    {
+      name: 'symbols and brackets that pair with nothing',
+      code: `apikey: "${cat('q{{w}e)r${', 't]yui(op[asdf>-_$#ghjkl}}')}"`,
+      path: 'settings.py',
+      secret: cat('q{{w}e)r${', 't]yui(op[asdf>-_$#ghjkl}}'),
+    },
+    { name: 'SQL inside a Java string', code: `stmt.execute("ALTER USER app IDENTIFIED BY '${s}'");`, path: 'Setup.java', secret: s },
+    { name: "BIND's TSIG secret", code: `key "rndc-key" {\n  algorithm hmac-sha256;\n  secret "${b64}";\n};\n`, path: 'named.conf', secret: b64, line: 3 },
+    { name: 'an unquoted YAML value with a `=` in it', code: `fastly_token: ${cat('tbo=', rand(30, undefined, 'fastly'))}\n`, path: 'secrets.yml', secret: cat('tbo=', rand(30, undefined, 'fastly')) },
+    { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
+  ],
+});

@@ -6,6 +6,7 @@
 import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
+import { isJwtLookalike } from './jwt-shape.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import {
@@ -13,6 +14,7 @@ import {
   findAssignments,
   findMultilineXml,
   findNameValuePair,
+  findWrappedValue,
   findSecretMapChildren,
   findTerraformDefault,
   findYamlBlockScalar,
@@ -67,13 +69,49 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
     // `!`, `;` or `(` inside such a value marks a broken sample (or a query string); random keys drawn
     // from an alphabet with symbols (Django's SECRET_KEY uses `!@#$%^&*(-_=+)`) have many of them.
     const odd = value.replace(/[A-Za-z0-9+/=_\-.~:@$]/g, '').length;
-    if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value)) && !isSymbolPassword(value, h)) return false;
+    if (odd > 0 && (len < 40 || h < 4.3 || odd < len * 0.1 || /[?\\'"`]/.test(value)) && !isSymbolPassword(value, h) && !isBracketNoise(value, h)) return false;
   }
   // Letters only is a word or a name far more often than a key (gitleaks drops these too); with `/` it
   // is a path or a `namespace/name` reference (`foo/restricted-psp-users`).
-  if (/^[A-Za-z_.\-/]+$/.test(value)) return len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+  if (/^[A-Za-z_.\-/]+$/.test(value)) return (len >= 24 && h >= 4.2 && /[a-z]/.test(value) && /[A-Z]/.test(value)) || isMixedCaseLetters(value, h);
   if (isWordsAndNumbers(value)) return false;
   return true;
+}
+
+/**
+ * A secret strewn with brackets that pair with nothing (`m{{h}o)p${e]nob(ody[…}}`): code, templates, format
+ * strings and regular expressions close what they open, in order; such a value does not. Many kinds of
+ * symbol, a quarter of the characters or more, and no space, quote, escape, URL or code operator.
+ */
+function isBracketNoise(v: string, h: number): boolean {
+  if (v.length < 16 || v.length > 64 || h < 3.8 || /[\s'"`\\]|:\/\/|%[sd]/.test(v)) return false;
+  // Minified code after a string (`+String(y))}if(3!=i.biff&&v>=0&&-1==[`): operators and keywords.
+  if (/&&|\|\||[=!<>]=|=>|\b(?:if|for|while|return|function|new|var|let|const)\b/.test(v)) return false;
+  const symbols = v.replace(/[A-Za-z0-9]/g, '');
+  if (symbols.length * 4 < v.length || new Set(symbols).size < 6) return false;
+  const open: string[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (const c of v) {
+    if (c === '(' || c === '[' || c === '{') open.push(c);
+    else if (c in pairs && open.pop() !== pairs[c]) return true;
+  }
+  return open.length > 0;
+}
+
+/**
+ * Letters only, 16 to 23 of them, upper and lower case drawn at random (`wjXKCFzOWEPRqhTmmbWtVQ`, a
+ * ProxyCrawl token): both cases a quarter or more of the letters, the case changing every fourth letter
+ * or oftener, no lower-case run of a word's length, and few vowels (a fifth of random letters are
+ * vowels, two fifths of words', a third at most here): a camel-case name of short words (`getUserNameByIdAndKey`) is none.
+ */
+function isMixedCaseLetters(v: string, h: number): boolean {
+  const len = v.length;
+  if (len < 16 || h < 3.7 || !/^[A-Za-z]+$/.test(v) || /[a-z]{6}/.test(v)) return false;
+  const upper = v.replace(/[a-z]/g, '').length;
+  if (upper < len / 4 || len - upper < len / 4 || v.replace(/[^aeiouAEIOU]/g, '').length > len * 0.32) return false;
+  let changes = 0;
+  for (let i = 1; i < len; i++) if (v.charCodeAt(i) < 97 !== v.charCodeAt(i - 1) < 97) changes++;
+  return changes * 4 >= len;
 }
 
 /**
@@ -246,7 +284,9 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
 function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
   if (!v || /\s/.test(v) || v.length > 500) return true;
-  if (/^\.?eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v)) return true; // JWT-shaped (or a truncated one, or its header elided: `.eyJ…`): the jwt rule decides
+  // JWT-shaped (or a truncated one, or its header elided: `.eyJ…`): the jwt rule decides, unless it is
+  // only shaped like one (`eyJ4tw1J….eyJE8R…`, segments that do not decode): then a random value like any.
+  if (/^\.?eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v) && !isJwtLookalike(v)) return true;
   // Text in another script written as JSON escapes (`"PW": "\u30d1\u30e9\u30aa"`, Palau in Japanese).
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
@@ -544,7 +584,8 @@ function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: bo
   const v = a.value;
   if (loose) return (isStronglyRandom(v) || isServiceHexKey(a, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
-  if (isHexDigest(v) && kind === 'password') return undefined;
+  // So is a security question's answer, stored hashed (OpenMRS's `secret_answer="cfd3…"`).
+  if (isHexDigest(v) && (kind === 'password' || /answer$/i.test(a.name))) return undefined;
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
   if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
@@ -582,21 +623,24 @@ const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|m
 
 // The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
 // segment's start and length, as one number below 64 MB (no string built per line).
-let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+/** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
+const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
 const SPAN = 67_108_864;
 
 const NONE: JudgedAssignment[] = [];
 
 /** Judged assignments of every segment of `file` (cached for the file being scanned). */
 export function judgedAssignments(file: FileView): JudgedAssignment[] {
-  if (!judgedCache || judgedCache.text !== file.text || judgedCache.path !== file.path) judgedCache = { text: file.text, path: file.path, statements: statementsFor(file.path), bySegment: new Map() };
+  if (!judgedCache || judgedCache.text !== file.text || judgedCache.path !== file.path)
+    judgedCache = { text: file.text, path: file.path, statements: statementsFor(file.path), charQuotes: CHAR_QUOTES.test(file.path), bySegment: new Map() };
   const cache = judgedCache;
   let out: JudgedAssignment[] | undefined;
   for (const seg of file.segments) {
     const key = seg.offset < SPAN && seg.text.length < SPAN ? seg.offset * SPAN + seg.text.length : `${seg.offset}:${seg.text.length}`;
     let judged = cache.bySegment.get(key);
     if (!judged) {
-      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements);
+      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements, cache.charQuotes);
       cache.bySegment.set(key, judged);
     }
     // Loops, not spreads: this runs on every line the generic rules see, much of it before it is compiled.
@@ -609,7 +653,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[]): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -619,12 +663,24 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
     findSecretMapChildren(text, following, segEnd),
     findTerraformDefault(text, following, segEnd),
     findNameValuePair(text, following, segEnd),
+    findWrappedValue(text, following, segEnd),
   ]) {
     for (let i = 0; i < more.length; i++) found.push(more[i]!);
   }
   if (found.length === 0) return NONE;
   const judged: JudgedAssignment[] = [];
-  for (const a of found) {
+  for (let a of found) {
+    // `api_key = 'm{{h}o…'` in C or C#: a character literal that no compiler takes, not a string; unless
+    // inside a string (SQL in Java: `"ALTER USER app IDENTIFIED BY '…'"`).
+    if (charQuotes && a.quote === "'" && a.value.length > 2 && (text.slice(0, a.start - offset).split('"').length & 1) === 1) continue;
+    // `token = ' iahNbq…Gyfq '`: a quoted value padded with blanks is judged without them.
+    if (a.quote && a.quote !== '>' && (a.op === '=' || a.op === ':') && (a.value.charCodeAt(0) === 32 || a.value.charCodeAt(a.value.length - 1) === 32)) {
+      const v = a.value.trim();
+      if (v && !/\s/.test(v)) {
+        const lead = a.value.indexOf(v);
+        a = { ...a, value: v, start: a.start + lead, end: a.start + lead + v.length };
+      }
+    }
     const verdict = judgeAssignment(a, text, a.start - offset);
     if (verdict) judged.push({ assignment: a, verdict });
   }

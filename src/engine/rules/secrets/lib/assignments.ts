@@ -42,8 +42,9 @@ const ASSIGN = new RegExp(
     '`' +
     // A name may start with digits before a letter (`8X8_API_KEY`, `2captcha_key`), not be a number.
     String.raw`]?)(?<name>(?:\$env:|[$@:])?(?:[A-Za-z_]|\d{1,8}[A-Za-z_])[\w.\-\u00f1\u00d1]{0,80})\k<nq>(?:\[\d{0,4}\])?[\]'"]{0,2}[ \t]{0,40}` +
-    // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`.
-    String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{0,4}(?==[^=>~]))?` +
+    // A type between name and `=`: `: string`, Go's ` string`, Rust's `: &'static str`; a blank before the
+    // `=`, as every formatter writes it (YAML's `fastly_token: tbo=4rnv…` is a value, not `tbo`-typed).
+    String.raw`(?:(?<type>(?::[ \t]{0,4}(?:&(?:'[A-Za-z_]\w{0,20}[ \t]{1,4})?)?|[ \t]{1,4})[A-Za-z_][\w.\[\]<>?*]{0,40})[ \t]{1,4}(?==[^=>~]))?` +
     String.raw`(?<op>:{1,3}=|\?\?=|\|\|=|[.?+]=|=>|={1,3}|!==?|:|,|\()[ \t]{0,40}@?` +
     // A literal wrapped in a conversion (`String::from("…")`, `[]byte("…")`, `new String("…")`,
     // `std::string("…")`, `QStringLiteral("…")`), or with a string prefix (Python's `b"…"`, `r'…'`, C++'s `L"…"`).
@@ -332,11 +333,13 @@ const STATEMENTS: StatementForm[] = [
     // The search stops at each `\"` and looks behind it for the name (minified JSON has long lines).
     re: /\\(?<q>")(?<=(?<![\w$])(?<name>[A-Za-z_][\w.]{0,80})(?:\\?["'])?\]?[ \t]*(?:=|:|:=)[ \t]*\\")(?<value>[^"\\\r\n]{1,600})\\"/dg,
   },
-  // Groovy's command syntax (Gradle, Jenkins): `password 'secret'`, `credentials { username 'u'; password 'p' }`.
+  // A name and a quoted literal, the statement's only words: Groovy's command syntax (Gradle, Jenkins:
+  // `password 'secret'`, `credentials { username 'u'; password 'p' }`), Ruby DSLs (Chef's `password "…"`,
+  // a Vagrantfile's), and directive files (BIND's TSIG `secret "…";`, other `name "value";` configurations).
   {
-    files: /\.(?:gradle|groovy)$|(?:^|\/)Jenkinsfile[^/]*$/i,
+    files: /\.(?:gradle|groovy|rb|rake|conf|cfg|cnf)$|(?:^|\/)(?:Jenkinsfile|Vagrantfile|Berksfile|Capfile)[^/]*$/i,
     when: anyOf("'", '"'),
-    re: /(?:^|[{;])[ \t]*(?<name>[A-Za-z_]\w{0,60})[ \t]+(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>[ \t]*(?=$|[;}]|\/\/)/dgm,
+    re: /(?:^|[{;])[ \t]*(?<name>[A-Za-z_]\w{0,60})[ \t]+(?<q>["'])(?<value>(?:[^"'\\\r\n]|\\.){1,600})\k<q>[ \t]*(?=$|[;}]|\/\/|#)/dgm,
   },
   // PowerShell parameters: `Connect-Thing -Password "…"`, `-ApiKey:'…'`.
   {
@@ -682,6 +685,28 @@ export function findNameValuePair(line: string, after: string, afterOffset: numb
   const value = m.groups!.quoted ?? m.groups!.bare!;
   const start = afterOffset + m[0].indexOf(value, m[0].search(/[Vv]alue/) + 5);
   return [{ name: open.groups!.name!, nameQuoted: false, op: ':', value, quote: m.groups!.q ?? '', start, end: start + value.length, next: '', typed: false, form: 'statement' }];
+}
+
+/** A name and its operator ending the line (`const scrapingBeeApiKey =`, `apiKey:`), an optional type between. */
+const WRAP_OPEN = /(?:^|[\s({,;])(?<q>["']?)(?<name>[A-Za-z_$][\w$]{0,80})\k<q>[ \t]*(?::[ \t]*[\w$<>[\]|. ]{1,40}[ \t]*)?(?<op>[=:])[ \t]*\r?$/;
+/** The next line: only a string literal, and a `;` or `,` (prettier's wrap of a long literal). */
+const WRAPPED_LITERAL = /^\r?\n[ \t]+(?<q>["'`])(?<value>[^"'`\\\s]{1,600})\k<q>[ \t]*[;,]?[ \t]*(?:\/\/[^\n]*)?\r?(?:\n|$)/;
+
+/**
+ * A literal wrapped onto the line after its name (`const scrapingBeeApiKey =` / `  "P5IS…";`), as
+ * prettier and gofmt-minded authors write long strings: the name is the line's last word.
+ */
+export function findWrappedValue(line: string, after: string, afterOffset: number): Assignment[] {
+  const last = line.charCodeAt(line.trimEnd().length - 1);
+  if (last !== 61 /* = */ && last !== 58 /* : */) return [];
+  const open = WRAP_OPEN.exec(line);
+  // Not `==`, `!=`, `<=`, `=>` or `::`: the operator is the name's own.
+  if (!open || /[=!<>:]$/.test(line.slice(0, open.index + open[0].trimEnd().length - 1).trimEnd())) return [];
+  const m = WRAPPED_LITERAL.exec(after.slice(0, 700));
+  if (!m) return [];
+  const value = m.groups!.value!;
+  const start = afterOffset + m[0].indexOf(m.groups!.q! + value) + 1;
+  return [{ name: open.groups!.name!, nameQuoted: open.groups!.q !== '', op: open.groups!.op!, value, quote: m.groups!.q!, start, end: start + value.length, next: '', typed: false, form: 'assign' }];
 }
 
 const TF_VARIABLE = /^[ \t]*variable[ \t]+"(?<name>[A-Za-z_][\w-]{0,80})"[ \t]*\{[ \t]*$/;

@@ -190,7 +190,8 @@ export function isLooseKeyName(name: string): boolean {
 }
 
 // A space too: prose and tables name a key in words (`Clearbit key: …`, `| Mixpanel Key | … |`).
-const LOOSE_KEY_END = /[a-z0-9][_. -]?keys?$|[a-z0-9] ?Keys?$|[A-Z0-9][_. -]?KEYS?$/;
+// Mixed too: a log line's `Using adobe KEY=…`.
+const LOOSE_KEY_END = /[a-z0-9][_. -]?keys?$|[a-z0-9] ?Keys?$|[A-Za-z0-9][_. -]?KEYS?$/;
 const looseNames = new Map<string, boolean>();
 
 function judgeLooseKeyName(name: string): boolean {
