@@ -32,6 +32,16 @@ export default defineSecretRuleSet({
       confidence: 'medium',
     },
     {
+      // An Artifactory encrypted password (`AP` and a hex digit, then letters and digits) next to a JFrog
+      // name: `X-JFrog-Art-Api: AP6…`, `artifactory_password=AP…`, what Artifactory's profile page hands out.
+      keywords: ['jfrog', 'artifactory'],
+      pattern: assignment(names('jfrog', 'artifactory'), 'AP[0-9A-F][A-Za-z0-9]{20,80}'),
+      minEntropy: 3.5,
+      validate: notHexDigest,
+      confidence: 'medium',
+      message: 'JFrog Artifactory encrypted password committed to the repository.',
+    },
+    {
       // Under a parent key named after the provider (`artifactory:\n  api_key: …`, `[artifactory]\ntoken = …`).
       keywords: ['jfrog', 'artifactory', 'bintray', 'xray'],
       pattern: nestedSecret(['jfrog', 'artifactory', 'bintray', 'xray'], '(?:[A-Za-z0-9]{64}|[A-Za-z0-9]{73})'),

@@ -7,6 +7,8 @@ const apiKey = cat('AK', 'Cp') + rand(69, ALNUM, 'akcp');
 const refToken = cat('cmVm', 'dGtuOjAxOj') + rand(50, ALNUM, 'reftkn');
 const identity = rand(64, LOWER_ALNUM, 'jfrog-identity');
 const longKey = rand(73, LOWER_ALNUM, 'jfrog-73');
+// An encrypted password: AP, a hex digit, then letters and digits.
+const encrypted = cat('AP', '6') + rand(50, ALNUM, 'jfrog-ap');
 
 ruleTester(rule, {
   valid: [
@@ -21,6 +23,8 @@ ruleTester(rule, {
     `artifactory:\n  region: ${identity}`, // nested, not a credential key
     `artifactory:\n  client_id: ${identity}`, // nested, an id
     `artifactory:\n  access_token: ${'a'.repeat(64)}`, // nested placeholder
+    `X-JFrog-Art-Api: ${cat('AP', '6')}xxxxxxxxxx`, // a filler
+    `ap_region = "${cat('AP', '6')}${rand(50, ALNUM, 'jfrog-ap')}"`, // no JFrog name
   ],
   invalid: [
     { code: `artifactoryApiKey := "${apiKey}"`, path: 'main.go', secret: apiKey, count: 1 },
@@ -31,6 +35,8 @@ ruleTester(rule, {
     { code: `credentials("artifactory", "${identity}")`, path: 'build.gradle', secret: identity },
     { code: `artifactory:\n  access_token: ${identity}\n`, path: 'config.yml', secret: identity, count: 1 },
     { code: `[artifactory]\naccess_token = "${identity}"\n`, path: 'settings.toml', secret: identity },
+    { code: `curl -H "X-JFrog-Art-Api: ${encrypted}" https://acme.jfrog.io/artifactory/api/system/ping`, path: 'ci.sh', secret: encrypted },
+    { code: `artifactory_password=${encrypted}`, path: 'gradle.properties', secret: encrypted },
     { code: `services:\n  - artifactory:\n      access_token: ${identity}\n`, path: 'config.yml', secret: identity },
   ],
 });
