@@ -6,7 +6,8 @@ export default defineSecretRule({
   description: 'Infracost API key',
   severity: 'high',
   keywords: ['ico-'],
-  pattern: /(?<![A-Za-z0-9_-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
+  // Not inside a file name (`video_box.ico-7a38…0c.png`: an asset with its content hash).
+  pattern: /(?<![A-Za-z0-9_.-])(?<secret>ico-[A-Za-z0-9]{32})(?![A-Za-z0-9_-])/g,
   minEntropy: 3.8,
   revoke: {
     provider: 'Infracost',

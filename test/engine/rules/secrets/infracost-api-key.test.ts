@@ -20,6 +20,8 @@ ruleTester(guardPlaceholders(rule), {
     'API_TOKEN=${API_TOKEN}',
     'infracost-api-key docs: see the provider console for your key',
     `<i class="ico-arrow-right ico-large"></i>`,
+    // An asset's name with its content hash.
+    `<img src="https://assets.example.org/video_box.ico-${rand(32, ALNUM, 'icohash')}.png">`,
   ],
   invalid: [
     { code: `API_TOKEN=${tok}`, path: '.env', secret, count: 1, line: 1 },
