@@ -126,7 +126,15 @@ export function ruleTester(rule: Rule, cases: { valid: Array<string | ValidCase>
             expect(f.message.length).toBeGreaterThan(0);
             if (c.secret) expect(f.excerpt).not.toContain(c.secret);
           }
-          if (c.secret) expect(found.map((f) => f.redacted)).toContain(redact(c.secret));
+          if (c.secret) {
+            expect(found.map((f) => f.redacted)).toContain(redact(c.secret));
+            // The span is the secret's own: the line holds it where the finding says it starts.
+            const f = found.find((x) => x.redacted === redact(c.secret!))!;
+            const lines = c.code.split('\n');
+            if (!c.secret.includes('\n') && f.startLine === f.endLine && lines[f.startLine - 1]?.includes(c.secret)) {
+              expect(lines[f.startLine - 1]!.slice(f.startColumn - 1, f.startColumn - 1 + c.secret.length), 'the reported span').toBe(c.secret);
+            }
+          }
         });
       });
     // After the cases (a file's tests run in order); with only some cases run (-t), only the first half.

@@ -55,9 +55,11 @@ const rule: Rule = {
       // A template with text of its own around an interpolation still holds a literal part.
       else if (v.kind === 'template' && v.value.replace(/\$\{[^}]*\}/g, '').trim().length >= 8) literal = v.value;
       if (!literal || !literal.trim()) continue;
+      // The expression starts at its opening quote; the secret one after it (its span is what is redacted).
+      const quoted = file.text.split('\n', v.pos.line)[v.pos.line - 1]?.charAt(v.pos.column - 1) === '"';
       out.push({
         line: v.pos.line,
-        column: v.pos.column,
+        column: v.pos.column + (quoted ? 1 : 0),
         secret: literal,
         message: `\`${type}.${name ?? ''}\` writes the secret${b.attributes.find((x) => x.name === 'secret_name')?.value.kind === 'string' ? ` \`${(b.attributes.find((x) => x.name === 'secret_name')!.value as { value: string }).value}\`` : ''} in plaintext (\`plaintext_value\`): it is in the repository and its history, and in the Terraform state.`,
       });

@@ -6,6 +6,7 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const basic = b64(`api:${rand(24, undefined, 'basic')}`);
 const bearer = rand(40, undefined, 'bearer');
 const hex = rand(32, HEX, 'hex');
+const lookalike = `${cat('ey', 'J')}${rand(60, HEX, 'jl1')}.${cat('ey', 'J')}${rand(90, HEX, 'jl2')}.${rand(43, HEX, 'jl3')}`;
 const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, HEX, 'd'), rand(12, HEX, 'e')].join('-');
 
 ruleTester(rule, {
@@ -84,6 +85,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `request.setValue("Bearer ${bearer}", forHTTPHeaderField: "Authorization")`, secret: bearer, count: 1, path: 'Api.swift' },
+    // Random text that only starts like a JWT: a token like any (a real JWT is the jwt rule's).
+    { code: `  auth_token: "Bearer ${lookalike}"`, secret: lookalike, count: 1, path: 'config.yaml' },
     { code: `const AUTH = 'Basic ${basic}';`, secret: basic, path: 'client.js' },
     { code: `headers.put(HEADER, "Bearer ${bearer}");`, secret: bearer, path: 'Client.java' },
   ],
