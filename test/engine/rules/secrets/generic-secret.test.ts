@@ -690,6 +690,8 @@ ruleTester(rule, {
 const lower = rand(40, LOWER_ALNUM, 'svc-lower');
 const upper = rand(32, UPPER_ALNUM, 'svc-upper');
 const midEntropy = rand(26, LOWER_ALNUM, 'svc-mid5');
+const hyphenated = `${rand(4, LOWER_ALNUM, 'hy1')}-${rand(4, LOWER_ALNUM, 'hy2')}-${rand(26, LOWER_ALNUM, 'hy3')}`;
+const uuidShaped = [8, 4, 4, 4, 12].map((n, i) => rand(n, LOWER_ALNUM, `uu${i}`)).join('-');
 const grouped = [rand(7, UPPER_ALNUM, 'g1'), rand(7, UPPER_ALNUM, 'g2'), rand(7, UPPER_ALNUM, 'g3'), rand(7, UPPER_ALNUM, 'g4')].join('-');
 ruleTester(rule, {
   valid: [
@@ -770,6 +772,9 @@ ruleTester(rule, {
     { code: `The key: ${lower}`, path: 'README.md' },
     // Not in a document: code has its own forms.
     { code: `clearbit secret: ${s}`, path: 'src/app.ts' },
+    // Words and versions joined by hyphens: a name, not a key.
+    { code: '{"docker_key": "node-18-bullseye-slim-amd64x9z3"}', path: 'settings.json' },
+    { code: '{"release_key": "release-2024-candidate-build-x8k2"}', path: 'settings.json' },
   ],
   invalid: [
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
@@ -787,6 +792,9 @@ ruleTester(rule, {
     { code: `WEATHERSTACK_KEY=${lower}`, path: '.env', secret: lower },
     { code: `  "verimail_key": "${upper}",`, path: 'config/services.json', secret: upper },
     { code: `const mailmodoKey = "${grouped}";`, path: 'client.js', secret: grouped },
+    // Hyphens from the key's own alphabet, and a UUID's layout over more than hex digits.
+    { code: `{"apptivo_key": "${hyphenated}"}`, path: 'settings.json', secret: hyphenated },
+    { code: `{"bugsnag_key": "${uuidShaped}"}`, path: 'settings.json', secret: uuidShaped },
     { code: `Mixpanel secret: ${s}`, path: 'notes.txt', secret: s },
     { code: `abuseipdb api key = ${lower}`, path: 'README.md', secret: lower },
     { code: `Clearbit key: \`${lower}\``, path: 'docs/setup.md', secret: lower },

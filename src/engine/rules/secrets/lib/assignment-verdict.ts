@@ -160,19 +160,35 @@ function isServiceHexKey(a: Assignment, v: string): boolean {
  */
 function isSingleCaseRandom(v: string): boolean {
   if (!/^(?:[a-z0-9]+(?:-[a-z0-9]+){0,7}|[A-Z0-9]+(?:-[A-Z0-9]+){0,7})$/.test(v)) return false;
-  // Groups are a license-key layout (`LV3NVP5-JTT2934-UR6UKJ9-HTMYHAQ`): three or more of one length (the
-  // last may be shorter). Words and versions joined by `-` (`node-18-bullseye-slim-amd64`) are not.
+  // Groups in a key's layout, or hyphens drawn at random; words and versions joined by `-`
+  // (`node-18-bullseye-slim-amd64`) are not a key.
   const groups = v.split('-');
-  if (groups.length > 1) {
-    const n = groups[0]!.length;
-    if (groups.length < 3 || n < 4 || groups.some((g, i) => (i < groups.length - 1 ? g.length !== n : g.length > n))) return false;
-  }
+  if (groups.length > 1 && !isKeyLayout(groups) && !isRandomHyphenation(groups)) return false;
   const body = groups.join('');
   if (body.length < 24 || HEX.test(body) || /\d{9}/.test(body)) return false;
   const digitRuns = body.match(/\d+/g)?.length ?? 0;
   // At the entropy 99 % of random strings of its length over 36 symbols reach (3.6 bits at 24
   // characters, 3.9 at 32; a fixed 4 bits turned away half of all random 24-character values), 4 at most.
   return digitRuns >= 3 && body.replace(/\d/g, '').length * 2 >= body.length && shannonEntropy(body) >= Math.min(4, 0.555 + 0.67 * Math.log2(body.length));
+}
+
+/**
+ * Groups of one length (`LV3NVP5-JTT2934-UR6UKJ9-HTMYHAQ`, a license key; the last may be shorter), or a
+ * UUID's 8-4-4-4-12 (drawn from more than hex digits: `wtcf2j09-1mzb-rkcn-bi2n-fs1ey7p46308`).
+ */
+function isKeyLayout(groups: string[]): boolean {
+  const n = groups[0]!.length;
+  if (groups.length >= 3 && n >= 4 && groups.every((g, i) => (i < groups.length - 1 ? g.length === n : g.length <= n))) return true;
+  return groups.length === 5 && groups.map((g) => g.length).join() === '8,4,4,4,12';
+}
+
+/**
+ * A random value whose alphabet has `-` in it (`xpsh-21z2-iav5qahp…`): a few hyphens, and no group a word
+ * (letters only, four or more, with a word's share of vowels), as in `node-18-bullseye-slim`.
+ */
+function isRandomHyphenation(groups: string[]): boolean {
+  if (groups.length > 5 || groups.some((g) => g.length === 0)) return false;
+  return !groups.some((g) => /^[a-z]{4,}$/i.test(g) && g.replace(/[^aeiou]/gi, '').length >= g.length * 0.3);
 }
 
 /**
