@@ -691,6 +691,8 @@ const lower = rand(40, LOWER_ALNUM, 'svc-lower');
 const upper = rand(32, UPPER_ALNUM, 'svc-upper');
 const midEntropy = rand(26, LOWER_ALNUM, 'svc-mid5');
 const hyphenated = `${rand(4, LOWER_ALNUM, 'hy1')}-${rand(4, LOWER_ALNUM, 'hy2')}-${rand(26, LOWER_ALNUM, 'hy3')}`;
+const underscored = `${rand(14, LOWER_ALNUM, 'us1')}_${rand(30, LOWER_ALNUM, 'us2')}_${rand(3, LOWER_ALNUM, 'us3')}`;
+const longLetters = rand(51, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 'letters51');
 const uuidShaped = [8, 4, 4, 4, 12].map((n, i) => rand(n, LOWER_ALNUM, `uu${i}`)).join('-');
 const grouped = [rand(7, UPPER_ALNUM, 'g1'), rand(7, UPPER_ALNUM, 'g2'), rand(7, UPPER_ALNUM, 'g3'), rand(7, UPPER_ALNUM, 'g4')].join('-');
 ruleTester(rule, {
@@ -775,6 +777,9 @@ ruleTester(rule, {
     // Words and versions joined by hyphens: a name, not a key.
     { code: '{"docker_key": "node-18-bullseye-slim-amd64x9z3"}', path: 'settings.json' },
     { code: '{"release_key": "release-2024-candidate-build-x8k2"}', path: 'settings.json' },
+    { code: '{"backup_key": "user_2fa_backup_codes_v2_prod1"}', path: 'settings.json' },
+    { code: '{"bean_key": "AbstractSingletonProxyFactoryBeanHelper"}', path: 'settings.json' },
+    { code: '{"node_key": "ip-10-0-1-23.ec2.internal"}', path: 'settings.json' },
   ],
   invalid: [
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
@@ -795,6 +800,8 @@ ruleTester(rule, {
     // Hyphens from the key's own alphabet, and a UUID's layout over more than hex digits.
     { code: `{"apptivo_key": "${hyphenated}"}`, path: 'settings.json', secret: hyphenated },
     { code: `{"bugsnag_key": "${uuidShaped}"}`, path: 'settings.json', secret: uuidShaped },
+    { code: `{"commercejs_key": "${underscored}"}`, path: 'settings.json', secret: underscored },
+    { code: `{"flowflu_key": "${longLetters}"}`, path: 'settings.json', secret: longLetters },
     { code: `Mixpanel secret: ${s}`, path: 'notes.txt', secret: s },
     { code: `abuseipdb api key = ${lower}`, path: 'README.md', secret: lower },
     { code: `Clearbit key: \`${lower}\``, path: 'docs/setup.md', secret: lower },

@@ -132,7 +132,10 @@ function isSymbolPassword(v: string, h: number): boolean {
  */
 function isStronglyRandom(v: string): boolean {
   if (isSingleCaseRandom(v)) return true;
-  if (v.length < 20 || HEX.test(v) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
+  // Letters of both cases only, long: random beyond doubt at the entropy isHighEntropy asks of them.
+  if (/^[A-Za-z]{24,}$/.test(v)) return /[a-z]/.test(v) && /[A-Z]/.test(v) && !/[a-z]{12}|[A-Z]{12}/.test(v);
+  // Hex digits of both cases are no digest (digests print in one case): a key's own alphabet.
+  if (v.length < 20 || (HEX.test(v) && !(/[a-f]/.test(v) && /[A-F]/.test(v))) || !/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return false;
   // Words with a number (`MyComponentKey2024abc`) are left to looksLikeIdentifier, which the caller applies.
   return shannonEntropy(v) >= 3.8;
 }
@@ -159,10 +162,10 @@ function isServiceHexKey(a: Assignment, v: string): boolean {
  * that is a digest as often as a key.
  */
 function isSingleCaseRandom(v: string): boolean {
-  if (!/^(?:[a-z0-9]+(?:-[a-z0-9]+){0,7}|[A-Z0-9]+(?:-[A-Z0-9]+){0,7})$/.test(v)) return false;
-  // Groups in a key's layout, or hyphens drawn at random; words and versions joined by `-`
-  // (`node-18-bullseye-slim-amd64`) are not a key.
-  const groups = v.split('-');
+  if (!/^(?:[a-z0-9]+(?:[-_.][a-z0-9]+){0,7}|[A-Z0-9]+(?:[-_.][A-Z0-9]+){0,7})$/.test(v)) return false;
+  // Groups in a key's layout, or separators drawn at random (`qcyhewyuj9…_bpj12…`); words and versions
+  // joined by them (`node-18-bullseye-slim-amd64`, `user_2fa_backup_v2`) are not a key.
+  const groups = v.split(/[-_.]/);
   if (groups.length > 1 && !isKeyLayout(groups) && !isRandomHyphenation(groups)) return false;
   const body = groups.join('');
   if (body.length < 24 || HEX.test(body) || /\d{9}/.test(body)) return false;
