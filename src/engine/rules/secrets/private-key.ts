@@ -2,6 +2,7 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { findArmorBlocks, isPlausibleKeyBody, parseArmoredBody } from './lib/armored-body.js';
 import { decodeBase64 } from './lib/base64.js';
+import { BARE_DER_KEYWORDS, findBareDerKeys } from './lib/bare-der-key.js';
 
 // PEM (PKCS#1 RSA, DSA, SEC1 EC, PKCS#8, encrypted PKCS#8), OpenSSH and SSH2 (`---- BEGIN SSH2 …`) armour.
 // The body may hold `\n` escapes, quotes and `+` of string concatenation; it is cleaned by parseArmoredBody.
@@ -62,7 +63,7 @@ const rule: Rule = {
     family: 'secrets',
     severity: 'critical',
     confidence: 'high',
-    description: 'Private key (PEM, PKCS#8, OpenSSH or SSH2) committed to the repository',
+    description: 'Private key (PEM, PKCS#8, OpenSSH or SSH2, or bare base64 DER) committed to the repository',
     controls: SECRET_CONTROLS,
     remediation: DEFAULT_SECRET_REMEDIATION,
     revoke: {
@@ -77,13 +78,22 @@ const rule: Rule = {
   },
   // `LS0tLS1CRUdJTi` is `-----BEGIN ` in base64 (a Kubernetes Secret's `tls.key`, a kubeconfig's
   // `client-key-data`, a `*_B64` variable); `"kty"` starts a JSON Web Key.
-  keywords: ['private key', 'ls0tls1crudjt', '"kty"'],
+  // And the fixed header of a key written as bare base64 DER (lib/bare-der-key.ts).
+  keywords: ['private key', 'ls0tls1crudjt', '"kty"', ...BARE_DER_KEYWORDS],
   scope: 'file',
   check(file: FileView): RawFinding[] {
     const out: RawFinding[] = [];
     for (const seg of file.segments) {
       if (seg.text.includes('LS0tLS1CRUdJTi')) out.push(...encodedKeys(seg.text, seg.offset));
       if (seg.text.includes('"kty"')) out.push(...privateJwks(seg.text, seg.offset));
+      for (const k of findBareDerKeys(seg.text)) {
+        out.push({
+          start: seg.offset + k.start,
+          end: seg.offset + k.end,
+          secret: k.base64,
+          message: `Unencrypted ${k.kind} committed to the repository, as bare base64 DER (no PEM armour): it decodes whole.`,
+        });
+      }
       for (const block of findArmorBlocks(seg.text, BEGIN, END, MAX_BODY)) {
         const kind = block.label.replace(/PRIVATE KEY$/, '');
         let body = parseArmoredBody(block.body);

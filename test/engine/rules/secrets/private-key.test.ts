@@ -186,3 +186,34 @@ describe('encoded keys and JWKs', () => {
     expect(f!.severity).toBe('medium');
   });
 });
+
+// Keys written as bare base64 DER, with no armour: generated at run time, every kind a library exports.
+const bare = (type: 'rsa' | 'ec' | 'ed25519', enc: 'pkcs8' | 'pkcs1' | 'sec1', opts: object = {}): string =>
+  (generateKeyPairSync as (t: string, o: object) => { privateKey: { export(o: object): Buffer } })(type, { modulusLength: 2048, namedCurve: 'prime256v1', ...opts })
+    .privateKey.export({ type: enc, format: 'der' })
+    .toString('base64');
+const bareRsa8 = bare('rsa', 'pkcs8');
+const bareRsa1 = bare('rsa', 'pkcs1', { modulusLength: 1024 });
+const bareEc = bare('ec', 'sec1');
+const bareEc8 = bare('ec', 'pkcs8', { namedCurve: 'secp384r1' });
+const bareEd = bare('ed25519', 'pkcs8');
+const publicSpki = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+
+ruleTester(rule, {
+  valid: [
+    // A public key is no secret; a key cut short (a document's sample) decodes to less than it declares.
+    { code: `public static final String ALIPAY_PUBLIC_KEY = "${publicSpki}";`, path: 'AlipayConfig.java' },
+    { code: `APP_PRIVATE_KEY = "${bareRsa8.slice(0, 120)}"`, path: 'config.py' },
+    // The header followed by filler: the structure is there, the key material is not.
+    { code: `private_key: ${bareRsa8.slice(0, 40)}${'A'.repeat(bareRsa8.length - 40)}`, path: 'config.yml' },
+    // Inside a longer base64 run (a blob): not where a key starts.
+    { code: `data: ${rand(40, B64, 'blob')}${bareEc}`, path: 'blob.yml' },
+  ],
+  invalid: [
+    { name: 'PKCS#8 RSA in a Java string', code: `private static final String APP_PRIVATE_KEY = "${bareRsa8}";`, path: 'AlipayConfig.java', secret: bareRsa8, count: 1 },
+    { name: 'PKCS#1 RSA in properties', code: `alipay.private-key=${bareRsa1}\n`, path: 'application.properties', secret: bareRsa1, count: 1 },
+    { name: 'SEC1 EC in YAML', code: `signing:\n  private_key: ${bareEc}\n`, path: 'config.yml', secret: bareEc, line: 2 },
+    { name: 'PKCS#8 EC P-384 in JSON', code: `{"key": "${bareEc8}"}`, path: 'key.json', secret: bareEc8 },
+    { name: 'PKCS#8 Ed25519 in an env file', code: `ED25519_KEY=${bareEd}`, path: '.env', secret: bareEd },
+  ],
+});
