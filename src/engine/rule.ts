@@ -123,6 +123,11 @@ export interface RawFinding {
    */
   sameAs?: string;
   message: string;
+  /**
+   * Spans of the same credential that this finding stands for (a service-account file's private key):
+   * another rule's finding there is this credential again, and is dropped rather than reported twice.
+   */
+  covers?: ReadonlyArray<{ start: number; end: number }>;
   /** Overrides of the rule's defaults for this one finding. */
   severity?: Severity;
   confidence?: Confidence;

@@ -588,6 +588,14 @@ export class Scanner {
         }
       }
     }
+    // A finding that stands for a whole credential (`covers`) absorbs other rules' findings on its parts.
+    const covering = located.filter((r) => r.raw.covers && !r.dropped);
+    if (covering.length) {
+      for (const r of located) {
+        if (r.dropped) continue;
+        for (const k of covering) if (k.c !== r.c && k.raw.covers!.some((s) => r.start < s.end && s.start < r.end)) r.dropped = true;
+      }
+    }
     // Every secret span per line, so an excerpt redacts all of them (not only its own).
     const spansByLine = new Map<number, Array<{ start: number; end: number; secret: string }>>();
     for (const r of located) {

@@ -55,6 +55,9 @@ const rule: Rule = {
       if (!idUsable && !keyUsable) continue;
       // Report the key ID (what an admin deletes) when there is one, else the start of the PEM.
       let start: number, secret: string;
+      // The private key is this key's: private-key's finding on it would be the same credential again.
+      const pemStart = keyUsable ? from + key.index + key[0].indexOf(key.groups!.pem!) : -1;
+      const covers = keyUsable ? [{ start: pemStart, end: pemStart + key.groups!.pem!.length }] : undefined;
       if (idUsable && id) {
         start = from + id.index + id[0].indexOf(keyId);
         secret = keyId!;
@@ -73,6 +76,7 @@ const rule: Rule = {
           ? 'Google Cloud service-account key file committed, private key included.'
           : 'Google Cloud service-account key file committed (key ID present; the private key is elsewhere in the file or history).',
         confidence: idUsable && keyUsable ? 'high' : 'medium',
+        ...(covers ? { covers } : {}),
       });
     }
     return out;

@@ -46,3 +46,20 @@ describe('secrets/gcp-service-account-key confidence', () => {
     expect(runRule(rule, { code: noId }).map((f) => f.confidence)).toEqual(['medium']);
   });
 });
+
+describe('secrets/gcp-service-account-key and the private key it holds', () => {
+  it('is one finding: the key file, not the key file and its private key again', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { scanFiles } = await import('../../../../src/engine/scan.js');
+    const { basePolicy } = await import('../../../../src/engine/policy/builtin.js');
+    const { allRules } = await import('../../../../src/engine/registry.js');
+    const realPem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const text = JSON.stringify({ type: 'service_account', project_id: 'acme-prod', private_key_id: keyId, private_key: realPem, client_email: 'ci@acme-prod.iam.gserviceaccount.com' }, null, 2);
+    const r = scanFiles([{ path: 'sa.json', text }], { policy: basePolicy(), rules: allRules, today: new Date('2026-06-15') });
+    expect(r.findings.filter((f) => f.family === 'secrets').map((f) => f.ruleId)).toEqual(['secrets/gcp-service-account-key']);
+    // Without the key ID: still the one service-account finding, at the private key.
+    const noId = JSON.stringify({ type: 'service_account', project_id: 'acme-prod', private_key: realPem, client_email: 'ci@acme-prod.iam.gserviceaccount.com' }, null, 2);
+    const r2 = scanFiles([{ path: 'sa.json', text: noId }], { policy: basePolicy(), rules: allRules, today: new Date('2026-06-15') });
+    expect(r2.findings.filter((f) => f.family === 'secrets').map((f) => f.ruleId)).toEqual(['secrets/gcp-service-account-key']);
+  });
+});
