@@ -9,6 +9,9 @@ const withAt = cat('Qx7', '@', rand(9, undefined, 'at'));
 
 ruleTester(rule, {
   valid: [
+    // Anonymous FTP (the password is an e-mail address by convention); a test's regular expression.
+    'url = "ftp://anonymous:me%40example.org@gdc.cddis.eosdis.nasa.gov/pub/data"',
+    're := `^postgresql://some-user-name:[^@]+@hippo2-primary.ns.svc:5432/db$`',
     'engine = create_engine("postgresql+psycopg2://app:${DB_PASSWORD}@db/app")',
     'engine = create_engine("sqlite+pysqlite:///:memory:")',
     // Placeholders, templates, masks, empty and repeated-user passwords.

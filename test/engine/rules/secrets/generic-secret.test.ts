@@ -873,6 +873,22 @@ ruleTester(rule, {
     // A single-quoted text in a language where `'…'` is one character: no string a compiler takes.
     { code: `api_key = '${s}';`, path: 'src/keys.c' },
     { code: `private const string ApiKey = '${s}';`, path: 'Keys.cs' },
+    // An API description's example response; a kickstart flag; ciphertext whose key lives elsewhere.
+    {
+      code: `openapi: 3.0.0\npaths:\n  /token:\n    post:\n      responses:\n        '200':\n          content:\n            application/json:\n              example:\n                token: ${s}\n`,
+      path: 'api/openapi.yaml',
+    },
+    { code: 'rootpw --lock --iscrypted', path: 'kickstart.ks' },
+    { code: `password: __encrypt__${rand(24, B64, 'nm1')}==:${rand(44, B64, 'nm2')}`, path: 'tests/unit/netmiko.yml' },
+    { code: `db.password=ENC(${rand(44, B64, 'jasypt')})`, path: 'application.properties' },
+    // C designated initialisers: the code that provides the key, named after its field.
+    { code: '    .set_encryption_key = s2n_aead_cipher_aes128_gcm_set_encryption_key,', path: 'crypto/s2n_aead.c' },
+    // Names that say secret but hold none: a TLS key schedule's, an AWS idempotency token, a WebSocket nonce.
+    { code: `#define CLIENT_TRAFFIC_SECRET "${hex}"`, path: 'tests/unit/tls13_test.c' },
+    { code: `  "ClientToken": "${uuid}_subnet-b26c24fa_1",`, path: 'aws_configs/Reservations.json' },
+    { code: `req.headers[.secWebSocketKey] = "${b64}"`, path: 'Tests/RouteTests.swift' },
+    // A Zoom invitation's passcode is published with the link.
+    { code: `Join: https://acme.zoom.us/j/85821738864?pwd=${s}`, path: 'blog/update.md' },
     // Brackets that pair up: a regular expression, a format string, an expression.
     'password_rule = "^(?=.*[A-Z])(?=.*[0-9])[A-Za-z0-9@$!%*?&]{8,64}$"',
     'api_key = "{tenant}-[{region}]-(key)#{n}"',
@@ -897,6 +913,7 @@ ruleTester(rule, {
       secret: cat('q{{w}e)r${', 't]yui(op[asdf>-_$#ghjkl}}'),
     },
     { name: 'SQL inside a Java string', code: `stmt.execute("ALTER USER app IDENTIFIED BY '${s}'");`, path: 'Setup.java', secret: s },
+    { name: 'an API description outside its examples', code: `openapi: 3.0.0\ncomponents:\n  securitySchemes:\n    demo:\n      api_key: ${s}\n`, path: 'api/openapi.yaml', secret: s },
     { name: "BIND's TSIG secret", code: `key "rndc-key" {\n  algorithm hmac-sha256;\n  secret "${b64}";\n};\n`, path: 'named.conf', secret: b64, line: 3 },
     { name: 'an unquoted YAML value with a `=` in it', code: `fastly_token: ${cat('tbo=', rand(30, undefined, 'fastly'))}\n`, path: 'secrets.yml', secret: cat('tbo=', rand(30, undefined, 'fastly')) },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },

@@ -285,16 +285,22 @@ function amidKeyValueWords(a: Assignment, line: string): boolean {
 function unquotedAllowed(a: Assignment, line: string): boolean {
   if (a.form === 'statement') return true;
   if (a.op === '(' || a.op === ',' || a.typed) return false;
+  // An identifier that ends in the setting's own name is the code that provides it: C's designated
+  // initialisers (`.set_encryption_key = s2n_aead_cipher_aes128_gcm_set_encryption_key,`).
+  if (/^[A-Za-z_$][\w$]*$/.test(a.value) && a.name.length >= 6 && a.value.toLowerCase().endsWith(a.name.slice(a.name.lastIndexOf('.') + 1).toLowerCase())) return false;
   if (a.op === ':' && !/:[ \t]/.test(line.slice(line.indexOf(a.name) + a.name.length, line.indexOf(a.name) + a.name.length + 6))) return false;
+  const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
+  // A URL's query parameter (`…/oauth2/token?grant_type=client_credentials&client_secret=…`), not on a
+  // local or documentation host (`http://localhost:8080/?…&token=…` in a guide is a sample) nor in a link
+  // made to be shared (a Zoom invitation's `?pwd=`).
+  const inQuery = a.op === '=' && /[\w.-]\/[^\s"'<>]*(?:[?&]|&amp;)$/.test(head);
+  if (inQuery && onSampleHost(head, true)) return false;
   if (isConfigLine(line) || amidKeyValueWords(a, line)) return true;
   if (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) return true;
-  const head = line.slice(0, Math.max(0, line.indexOf(a.name)));
   // `--token=…`, and a flag whose value is itself `NAME=value` (`--from-literal=password=…`, `--build-arg TOKEN=…`),
   // curl's form fields (`curl -d access_token=…`, `-F api_key=…`).
   if (/--$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)$|(?:^|[ \t])-[dF][ \t]+$/.test(head)) return true;
-  // A URL's query parameter (`…/oauth2/token?grant_type=client_credentials&client_secret=…`), not on a
-  // local or documentation host (`http://localhost:8080/?…&token=…` in a guide is a sample).
-  if (a.op === '=' && /[\w.-]\/[^\s"'<>]*(?:[?&]|&amp;)$/.test(head)) return !onSampleHost(head);
+  if (inQuery) return !onSampleHost(head);
   // `{"config.ini": "API_TOKEN=…\nX=…"}`: inside a quoted string; with `:`, a line of a YAML document
   // or a config file in one (`"host: db\npassword: …\n"`), not a message (`"Invalid password: …"`).
   return /["'][^"']*$/.test(head) && (a.op === '=' || (a.op === ':' && /\\[nrt][ \t]*$/.test(head)));
@@ -311,6 +317,11 @@ function skipValue(a: Assignment, line: string): boolean {
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
+  // A command-line flag (kickstart's `rootpw --lock`): no value at all.
+  if (/^--[a-z]/.test(v)) return true;
+  // Ciphertext whose key lives elsewhere: Netmiko's `__encrypt__…`, Jasypt's `ENC(…)`, sops' `ENC[…]`,
+  // Spring Cloud Config's `{cipher}…`, Vault transit's `vault:v1:…`, an Ansible Vault payload.
+  if (/^(?:__encrypt__|ENC[([]|\{cipher\}|vault:v\d+:|\$ANSIBLE_VAULT;)/.test(v)) return true;
   // A JSON pointer (`$ref: "#/components/schemas/…"`), a URN, a package or host path (`github.com/org/pkg/v8/name`),
   // AWX's `$encrypted$` stand-in.
   // A validation rule list (Laravel's `'password' => 'required|confirmed|min:16|secure_password'`).
@@ -591,13 +602,16 @@ function isUrlKeyParameter(a: Assignment, text: string, at: number): boolean {
   return (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.slice(nameAt - 5, nameAt) === '&amp;')) && /[\w.-]\/[^\s"'<>]*$/.test(head) && !onSampleHost(head);
 }
 
-/** The URL that `head` ends inside is on a local or documentation host (`localhost`, `example.com`, `192.0.2.x`). */
-function onSampleHost(head: string): boolean {
+/** The URL that `head` ends inside is on a local or documentation host (`localhost`, `example.com`) or a host of links made to be shared (QQ, Zoom); with `invitesOnly`, only the latter. */
+function onSampleHost(head: string, invitesOnly = false): boolean {
   const url = /[A-Za-z][\w+.-]{0,30}:\/\/(?:[^/?#\s"'<>@]*@)?([^/?#\s"'<>]+)[^\s"'<>]*$/.exec(head);
-  return url !== null && (isLocalHost(url[1]!) || PUBLIC_INVITE_HOST.test(url[1]!));
+  return url !== null && ((!invitesOnly && isLocalHost(url[1]!)) || PUBLIC_INVITE_HOST.test(url[1]!));
 }
-/** Links made to be published: QQ's group invitations (`qm.qq.com/cgi-bin/qm/qr?…&authKey=…`), in every README that names a group. */
-const PUBLIC_INVITE_HOST = /^(?:qm|jq)\.qq\.com$/i;
+/**
+ * Links made to be published: QQ's group invitations (`qm.qq.com/cgi-bin/qm/qr?…&authKey=…`), in every README
+ * that names a group; Zoom's meeting links with their passcode (`…zoom.us/j/858…?pwd=…`), in every invitation.
+ */
+const PUBLIC_INVITE_HOST = /^(?:qm|jq)\.qq\.com$|^(?:[\w-]+\.)?zoom\.us$/i;
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
@@ -642,7 +656,31 @@ const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|m
 
 // The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
 // segment's start and length, as one number below 64 MB (no string built per line).
-let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; openApi: boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+/** An OpenAPI or Swagger document, by its name or its first key. */
+const isOpenApi = (path: string, text: string): boolean =>
+  /(?:^|\/)[^/]*(?:openapi|swagger)[^/]*\.(?:ya?ml|json)$/i.test(path) || /^[ \t{]*["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text.slice(0, 4000));
+
+/**
+ * Inside an `example:`/`examples:` block of an API description (a sample response's `token: 9023e2…`): the
+ * block is the nearest less-indented line above, and so on up to the document's top level.
+ */
+function inExampleBlock(whole: string, pos: number): boolean {
+  let start = whole.lastIndexOf('\n', pos - 1) + 1;
+  const EXAMPLE = /^[ \t]*-?[ \t]*["']?(?:x-)?examples?["']?[ \t]*:/;
+  if (/["']?(?:x-)?examples?["']?[ \t]*:[ \t]*[{[]/.test(whole.slice(start, pos))) return true;
+  let indent = /^[ \t]*/.exec(whole.slice(start, pos))![0].length;
+  for (let n = 0; n < 60 && start > 0 && indent > 0; n++) {
+    const end = start - 1;
+    start = whole.lastIndexOf('\n', end - 1) + 1;
+    const line = whole.slice(start, end);
+    const ind = /^[ \t]*/.exec(line)![0].length;
+    if (ind === line.length || ind >= indent) continue;
+    if (EXAMPLE.test(line)) return true;
+    indent = ind;
+  }
+  return false;
+}
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
 const SPAN = 67_108_864;
@@ -652,14 +690,21 @@ const NONE: JudgedAssignment[] = [];
 /** Judged assignments of every segment of `file` (cached for the file being scanned). */
 export function judgedAssignments(file: FileView): JudgedAssignment[] {
   if (!judgedCache || judgedCache.text !== file.text || judgedCache.path !== file.path)
-    judgedCache = { text: file.text, path: file.path, statements: statementsFor(file.path), charQuotes: CHAR_QUOTES.test(file.path), bySegment: new Map() };
+    judgedCache = {
+      text: file.text,
+      path: file.path,
+      statements: statementsFor(file.path),
+      charQuotes: CHAR_QUOTES.test(file.path),
+      openApi: isOpenApi(file.path, file.text),
+      bySegment: new Map(),
+    };
   const cache = judgedCache;
   let out: JudgedAssignment[] | undefined;
   for (const seg of file.segments) {
     const key = seg.offset < SPAN && seg.text.length < SPAN ? seg.offset * SPAN + seg.text.length : `${seg.offset}:${seg.text.length}`;
     let judged = cache.bySegment.get(key);
     if (!judged) {
-      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements, cache.charQuotes);
+      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements, cache.charQuotes, cache.openApi);
       cache.bySegment.set(key, judged);
     }
     // Loops, not spreads: this runs on every line the generic rules see, much of it before it is compiled.
@@ -672,7 +717,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean, openApi: boolean): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -701,7 +746,8 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
       }
     }
     const verdict = judgeAssignment(a, text, a.start - offset);
-    if (verdict) judged.push({ assignment: a, verdict });
+    // An API description's example values document a response; they are not the service's own.
+    if (verdict && !(openApi && inExampleBlock(whole, a.start))) judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
 }

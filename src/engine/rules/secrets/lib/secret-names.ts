@@ -61,7 +61,10 @@ const STOP_ANY = new Set(
     'cursor continuation lexer parser tokenizer tokenize max min num count length len size expiry expires expiration ' +
     'expire ttl timeout lifetime is has use uses should show hide enable enabled disable disabled allow require ' +
     'required no without sample example dummy fake mock input field form button btn icon selector column col event ' +
-    'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity verbose'
+    'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity verbose ' +
+    // A TLS key schedule's and a test's derived values (`client_traffic_secret`, `premaster_secret`, RFC and
+    // NIST known-answer vectors under `expected_secret`, `kat`): computed in the handshake, not configured.
+    'traffic premaster handshake exporter resumption binder expected kat'
   ).split(' '),
 );
 
@@ -96,7 +99,14 @@ export function classifySecretName(name: string): SecretKind | undefined {
   return kind ?? undefined;
 }
 
+/**
+ * Names whose value is no credential though they say so: AWS's `ClientToken` (an idempotency token every
+ * create call takes), WebSocket's `Sec-WebSocket-Key`/`-Accept` (a handshake nonce and its hash).
+ */
+const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept))$/;
+
 function classifyName(name: string): SecretKind | undefined {
+  if (NOT_CREDENTIALS.test(name)) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || words.length > 12) return undefined;
   let last = -1;
@@ -195,6 +205,7 @@ const LOOSE_KEY_END = /[a-z0-9][_. -]?keys?$|[a-z0-9] ?Keys?$|[A-Za-z0-9][_. -]?
 const looseNames = new Map<string, boolean>();
 
 function judgeLooseKeyName(name: string): boolean {
+  if (NOT_CREDENTIALS.test(name)) return false;
   const words = nameWords(name);
   const n = words.length;
   if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;

@@ -41,6 +41,10 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   if (/^[A-Z]+(?:_[A-Z]+)*$/.test(p) && namesItself(p)) return false;
   // `host:8080@…` is a host and port followed by something else, not a password.
   if (/^\d{1,5}$/.test(p) && (user.includes('.') || user === '')) return false;
+  // Anonymous FTP (RFC 1635): the "password" is an e-mail address by convention, and no secret.
+  if (/^(?:anonymous|ftp)$/i.test(percentDecode(user))) return false;
+  // A pattern in the password's place (`postgresql://user:[^@]+@host`, `:[*]{8}@`): a test's regular expression.
+  if (/^\[\^?[^\]]{1,8}\][+*{]|\\[Sdw][+*]|^\.[+*]$/.test(p)) return false;
   return true;
 }
 
