@@ -1,5 +1,6 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
+import { decodeJunos9 } from './lib/junos-9.js';
 
 /**
  * Cisco's type 7 "encryption" is a fixed XOR key stream (public since 1995): `password 7 0822455D0A16`
@@ -24,9 +25,18 @@ export function decodeType7(s: string): string | undefined {
   return out;
 }
 
-/** A value a guide writes in place of a real one: `cisco`, `<password>`, `{{ enable_pw }}`, `$SNMP_RO`. */
+/**
+ * A value a guide or a test writes in place of a real one: `cisco`, `<password>`, `{{ enable_pw }}`,
+ * `$SNMP_RO`, or one named after its field (`community_name`, `commu1`, `integrationComm`, `pswd2`).
+ */
 function isSample(v: string): boolean {
-  return isTemplated(v) || isPlaceholderPassword(v) || /^(?:cisco|class|public|private|secret|password|community|ciscocisco|c1sco\d*|cisco\d{1,4})$/i.test(v) || /^\$(?:[A-Za-z_]|\{)/.test(v);
+  return (
+    isTemplated(v) ||
+    isPlaceholderPassword(v) ||
+    /^(?:cisco|class|public|private|secret|password|community|ciscocisco|c1sco\d*|cisco\d{1,4}|blah\d*)$/i.test(v) ||
+    /^\$(?:[A-Za-z_]|\{)/.test(v) ||
+    /comm(?:u|$)|passw|pswd|secret|^(?:user|name|key)\d*$/i.test(v)
+  );
 }
 
 // Configuration lines begin the line (after indentation); IOS, NX-OS, ASA and IOS XE spell these alike.
@@ -69,6 +79,11 @@ export default defineSecretRuleSet({
       keywords: ['$9$'],
       pattern: /(?:^|\n)[ \t]*(?:[\w-]{1,40}[ \t]+){0,6}(?:secret|authentication-key|ascii-text|key|password|pre-shared-key)[ \t]+"?(?<secret>\$9\$[A-Za-z0-9./-]{4,200})"?[ \t]*;?/g,
       confidence: 'high',
+      // Judged by what it decodes to: a look-alike (`$9$SECRETSTRINGORSOMETHING`) decodes to no text.
+      validate: (s) => {
+        const plain = decodeJunos9(s);
+        return plain !== undefined && plain.length > 0 && /^[\x20-\x7e]+$/.test(plain) && !isSample(plain);
+      },
       message: 'Juniper $9$ secret committed: $9$ is a reversible encoding, so the configuration carries the secret itself.',
     },
     {

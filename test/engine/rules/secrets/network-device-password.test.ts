@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeJunos9 } from '../../../../src/engine/rules/secrets/lib/junos-9.js';
 import rule, { decodeType7 } from '../../../../src/engine/rules/secrets/network-device-password.js';
 import { ruleTester } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
@@ -14,10 +15,50 @@ function type7(plain: string, seed = 8): string {
 const pw = cat(rand(9, undefined, 'ndp'), '#4');
 const pw2 = cat(rand(11, undefined, 'ndq'), '!');
 const community = rand(14, undefined, 'snmp');
-const junos = cat('$9$', rand(30, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./-', 'jun'));
+// A Junos `$9$` value encoded here, as a device would (the published table), from a random password.
+const J9 = ['QzF3n6/9CAtpu0O', 'B1IREhcSyrleKvMW8LXx', '7N-dVbwsY2g4oaJZGUDj', 'iHkq.mPf5T'];
+const J9_ALPHABET = J9.join('');
+const J9_WEIGHTS = [
+  [1, 4, 32],
+  [1, 16, 32],
+  [1, 8, 32],
+  [1, 64],
+  [1, 32],
+  [1, 4, 16, 128],
+  [1, 32, 64],
+];
+function encodeJunos9(plain: string, salt: string): string {
+  const extra = 3 - J9.findIndex((f) => f.includes(salt));
+  let out = cat('$9', '$', salt, J9_ALPHABET.slice(10, 10 + extra));
+  let prev = salt;
+  [...plain].forEach((ch, i) => {
+    const weights = J9_WEIGHTS[i % J9_WEIGHTS.length]!;
+    let n = ch.charCodeAt(0);
+    const gaps = weights.map(() => 0);
+    for (let k = weights.length - 1; k >= 0; k--) {
+      gaps[k] = Math.floor(n / weights[k]!);
+      n -= gaps[k]! * weights[k]!;
+    }
+    for (const g of gaps) {
+      prev = J9_ALPHABET[(J9_ALPHABET.indexOf(prev) + g + 1) % J9_ALPHABET.length]!;
+      out += prev;
+    }
+  });
+  return out;
+}
+const junosPlain = rand(14, undefined, 'jun');
+const junos = encodeJunos9(junosPlain, 'B');
 
 ruleTester(rule, {
   valid: [
+    // A `$9$` look-alike decodes to no text; a `$9$` value of a sample word is a sample.
+    `    secret "${cat('$9$', 'SECRETSTRINGORSOMETHING')}";`,
+    `    secret "${encodeJunos9('cisco', 'Q')}";`,
+    // Values named after their field, as tests and transcripts write them.
+    'snmp-server community community_name RO ADMIN-SUP',
+    'snmp-server community commu1 RO',
+    'snmp-server community integrationComm RW',
+    'enable password level 2 pswd2',
     // One-way hashes: not the password.
     { code: `enable secret 5 ${cat('$1$', 'mERr$', rand(22, undefined, 'md5c'))}\n`, path: 'router1.cfg' },
     { code: `username admin privilege 15 secret 9 ${cat('$9$', rand(14, undefined, 's9'), '$', rand(43, undefined, 'h9'))}\n`, path: 'switch.cfg' },
@@ -55,5 +96,13 @@ describe('decodeType7', () => {
     expect(decodeType7(type7('Hello-World9', 5))).toBe('Hello-World9');
     expect(decodeType7('99FFFFFFFFFF')).toBeUndefined();
     expect(decodeType7('08ZZ')).toBeUndefined();
+  });
+});
+
+describe('decodeJunos9', () => {
+  it('decodes the published example and what the table encodes, and rejects a look-alike', () => {
+    expect(decodeJunos9(cat('$9$', 'LbHX-wg4Z'))).toBe('lc');
+    expect(decodeJunos9(junos)).toBe(junosPlain);
+    expect(decodeJunos9(cat('$9$', 'dEbY!'))).toBeUndefined();
   });
 });
