@@ -4,7 +4,8 @@ import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
 import { isLocalHost, isSampleUrlPassword } from './lib/url-credentials.js';
 
 // `Password=…` / `Pwd=…` as one `key=value` pair among others, quoted, braced (ODBC) or bare.
-const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"`\r\n]{1,128})/gi;
+// `=` alone: Erlang's and Ruby's `password => <<"p">>` maps are not a connection string's pairs.
+const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=(?!>)[ \t]*(?<value>'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}"|\{[^}\r\n]{1,128}\}|[^;,'"`\r\n]{1,128})/gi;
 // Other keys of ADO.NET, ODBC, OLE DB, Npgsql and StackExchange.Redis connection strings.
 const OTHER_KEY =
   /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;

@@ -127,6 +127,12 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   if (!isSecretBearing(e.key, text)) return undefined;
   // Some other datum (a flag, a date, a plain URL, a password hash, an htpasswd line), or JSON holding no credential.
   if (!/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text) && isNonSecretDatum(text)) return undefined;
+  // An htpasswd file of several entries (`foo:$2y$10$…` and `qux:$apr1$…` on their own lines): hashes.
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  if (lines.length > 1 && lines.every((l) => /^[^\s:]{1,64}:/.test(l) && isNonSecretDatum(l))) return undefined;
   if (text.startsWith('{') && !jsonHoldsCredential(text)) return undefined;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content. A
   // long line is still a stand-in when it says so (`postgresql://user:password@host/db`, `your-…-here`).

@@ -8,6 +8,8 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // Erlang (and Ruby) maps: `=>` is no connection string's `=`.
+    { code: '    #{user_id => <<"subscriber">>, password => <<"p4ssWordX">>, server => <<"db">>}', path: 'emqx_authn_SUITE.erl' },
     'Server=myServerAddress;Database=myDataBase;Uid=myUsername;Pwd=myPassword;',
     'Host=your_host; Port=5432; Database=your_database; Username=your_username; Password=your_password;',
     'Server=tcp:sql.test,1433;Database=app;User ID=app;Password=${DB_PASSWORD};',

@@ -13,6 +13,8 @@ const expired = jwt({ alg: 'HS256' }, { sub: 'a', exp: 1600000000 });
 
 ruleTester(rule, {
   valid: [
+    // A NATS operator JWT: a public claims document (the nkey seed is the secret).
+    `operator: "${jwt({ typ: 'JWT', alg: 'ed25519-nkey' }, { jti: 'OPJTI', iat: 1700000000, iss: 'OAJ6', name: 'ops', sub: 'OAJ6', nats: { type: 'operator', version: 2 } })}"`,
     // A Supabase project's anon key: public (the service_role key below is not).
     `SUPABASE_PUBLIC_API_KEY = "${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'anon', iat: 1700000000, exp: 2000000000 })}"`,
     // No signature segment; alg none without identity claims (arbitrary base64 JSON).

@@ -13,6 +13,11 @@ const manifest = (body: string, kind = SECRET): string => `apiVersion: v1\n${kin
 
 ruleTester(rule, {
   valid: [
+    // An htpasswd file of several entries: password hashes, one per user.
+    {
+      code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cafe-passwd\ntype: nginx.org/htpasswd\nstringData:\n  htpasswd: |\n    foo:${cat('$2y$10$', 'e4CiBWaLq9JW93jV8r9CW.RE6fbsT3szmIsUhwqYuPfVlggXiBY76')}\n    qux:${cat('$apr1$', 'st218vzc$A3H7I83N9vLmczj73Byi3/')}\n`,
+      path: 'examples/basic-auth/cafe-passwd.yaml',
+    },
     // A private key's PEM in base64 on one line is private-key's finding (one leak, one finding).
     {
       code: manifest(
