@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJunos9 } from '../../../../src/engine/rules/secrets/lib/junos-9.js';
+import { FAMILIES, WEIGHTS, decodeJunos9 } from '../../../../src/engine/rules/secrets/lib/junos-9.js';
 import rule, { decodeType7 } from '../../../../src/engine/rules/secrets/network-device-password.js';
 import { ruleTester } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
@@ -16,17 +16,9 @@ const pw = cat(rand(9, undefined, 'ndp'), '#4');
 const pw2 = cat(rand(11, undefined, 'ndq'), '!');
 const community = rand(14, undefined, 'snmp');
 // A Junos `$9$` value encoded here, as a device would (the published table), from a random password.
-const J9 = ['QzF3n6/9CAtpu0O', 'B1IREhcSyrleKvMW8LXx', '7N-dVbwsY2g4oaJZGUDj', 'iHkq.mPf5T'];
+const J9 = FAMILIES;
 const J9_ALPHABET = J9.join('');
-const J9_WEIGHTS = [
-  [1, 4, 32],
-  [1, 16, 32],
-  [1, 8, 32],
-  [1, 64],
-  [1, 32],
-  [1, 4, 16, 128],
-  [1, 32, 64],
-];
+const J9_WEIGHTS = WEIGHTS;
 function encodeJunos9(plain: string, salt: string): string {
   const extra = 3 - J9.findIndex((f) => f.includes(salt));
   let out = cat('$9', '$', salt, J9_ALPHABET.slice(10, 10 + extra));

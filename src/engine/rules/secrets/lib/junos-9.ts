@@ -4,12 +4,13 @@
  * as gaps between successive characters of a 65-letter alphabet, weighted by a repeating pattern.
  * Decoding tells a real `$9$` value (it decodes to printable text) from a look-alike.
  */
-const FAMILIES = ['QzF3n6/9CAtpu0O', 'B1IREhcSyrleKvMW8LXx', '7N-dVbwsY2g4oaJZGUDj', 'iHkq.mPf5T'];
+/** The published table: four families of the alphabet, and the weights each plaintext byte is spelt with. */
+export const FAMILIES = ['QzF3n6/9CAtpu0O', 'B1IREhcSyrleKvMW8LXx', '7N-dVbwsY2g4oaJZGUDj', 'iHkq.mPf5T'];
 const ALPHABET = FAMILIES.join('');
 const INDEX = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
 /** Filler characters after the salt: 3 for the first family, 0 for the last. */
 const EXTRA = new Map<string, number>(FAMILIES.flatMap((f, i) => [...f].map((c) => [c, 3 - i] as [string, number])));
-const WEIGHTS = [
+export const WEIGHTS = [
   [1, 4, 32],
   [1, 16, 32],
   [1, 8, 32],
