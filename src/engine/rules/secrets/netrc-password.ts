@@ -2,6 +2,7 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { isPlaceholderPassword } from './lib/credential-values.js';
 import { isNetrc } from './lib/file-names.js';
+import { isLocalHost, isSampleUrlPassword } from './lib/url-credentials.js';
 
 // In a netrc file tokens may span lines; elsewhere (a Dockerfile `echo … > ~/.netrc`) demand the whole entry.
 const IN_NETRC = /(?:^|\s)password\s+(?<secret>[^\s"'`]{1,512})/g;
@@ -38,7 +39,11 @@ const rule: Rule = {
         const secret = m.groups!.secret!;
         if (isPlaceholderPassword(secret) || /^\$/.test(secret)) continue;
         const start = seg.offset + m.index + m[0].length - secret.length;
-        out.push({ start, end: start + secret.length, secret, message: 'netrc password committed to the repository.' });
+        // On a local or documentation host (`machine example.com login bob password …` in a test), or a short
+        // word: a sample more often than a login, kept at low confidence.
+        const host = m.groups!.host;
+        const sample = (host !== undefined && isLocalHost(host)) || isSampleUrlPassword(secret);
+        out.push({ start, end: start + secret.length, secret, message: 'netrc password committed to the repository.', ...(sample ? { confidence: 'low' as const, severity: 'medium' as const } : {}) });
       }
     }
     return out;

@@ -68,6 +68,12 @@ describe('a local host, whatever its port is written as', () => {
       expect(f?.confidence, host).toBe('low');
     }
   });
+  it("a host a test fills in (curl's %HOSTIP, a batch file's %SERVER%) is low confidence too", () => {
+    for (const host of ['%HOSTIP:%HTTPPORT', '%HOST6IP', '%SERVER%:21']) {
+      const [f] = runRule(rule, { code: `url = "http://u22u:${pw}@${host}/423"`, path: 'tests/data/test423' });
+      expect(f?.confidence, host).toBe('low');
+    }
+  });
   it('a real host stays high', () => {
     const [f] = runRule(rule, { code: `export MC_HOST_prod="https://admin:${pw}@s3.corp-prod.net:\${PORT}/"`, path: 'deploy.sh' });
     expect(f?.confidence).toBe('high');

@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/netrc-password.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { githubToken, rand } from '../../../helpers/tokens.js';
 
 const pw = rand(22, undefined, 'netrc');
@@ -20,4 +21,12 @@ ruleTester(rule, {
     { code: `machine ftp.partner.test login upload password ${pw}\ndefault login anonymous password guest`, secret: pw, count: 1, path: '_netrc' },
     { name: 'inline in a Dockerfile', code: `RUN echo "machine git.corp.test login build password ${pw}" > /root/.netrc`, secret: pw, path: 'Dockerfile' },
   ],
+});
+
+describe('secrets/netrc-password confidence', () => {
+  it('is low on a documentation host or for a short word, high on a real host', () => {
+    expect(runRule(rule, { code: `machine example.com login bob password ${pw}`, path: 'tests/data/test1646' }).map((f) => f.confidence)).toEqual(['low']);
+    expect(runRule(rule, { code: 'machine ftp.acme-corp.net login bob password alone', path: 'tests/data/test755' }).map((f) => f.confidence)).toEqual(['low']);
+    expect(runRule(rule, { code: `machine ftp.acme-corp.net login bob password ${pw}`, path: 'docs/setup.md' }).map((f) => f.confidence)).toEqual(['high']);
+  });
 });

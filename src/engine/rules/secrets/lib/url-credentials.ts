@@ -20,7 +20,9 @@ export function isLocalHost(host: string): boolean {
     /\.(?:local|localhost|test|internal|example|invalid)$/.test(h) ||
     /(?:^|\.)example\.(?:com|org|net)$/.test(h) ||
     // Documentation address ranges (RFC 3849, RFC 5737).
-    /^(?:2001:db8:|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)/.test(h)
+    /^(?:2001:db8:|192\.0\.2\.|198\.51\.100\.|203\.0\.113\.)/.test(h) ||
+    // A host a test or a template fills in (curl's `%HOSTIP`, `${HOST}`, `{{ host }}`).
+    /^(?:%[a-z0-9_]+%?|\$\{?[a-z_]|\{\{)/.test(h)
   );
 }
 
