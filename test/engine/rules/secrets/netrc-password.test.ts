@@ -1,7 +1,7 @@
 import rule from '../../../../src/engine/rules/secrets/netrc-password.js';
 import { describe, expect, it } from 'vitest';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { githubToken, rand } from '../../../helpers/tokens.js';
+import { cat, githubToken, rand } from '../../../helpers/tokens.js';
 
 const pw = rand(22, undefined, 'netrc');
 const tok = githubToken('ghp', 'netrc');
@@ -26,7 +26,7 @@ ruleTester(rule, {
 describe('secrets/netrc-password confidence', () => {
   it('is low on a documentation host or for a short word, high on a real host', () => {
     expect(runRule(rule, { code: `machine example.com login bob password ${pw}`, path: 'tests/data/test1646' }).map((f) => f.confidence)).toEqual(['low']);
-    expect(runRule(rule, { code: 'machine ftp.acme-corp.net login bob password alone', path: 'tests/data/test755' }).map((f) => f.confidence)).toEqual(['low']);
+    expect(runRule(rule, { code: cat('machine ftp.acme-corp.net login bob ', 'password alone'), path: 'tests/data/test755' }).map((f) => f.confidence)).toEqual(['low']);
     expect(runRule(rule, { code: `machine ftp.acme-corp.net login bob password ${pw}`, path: 'docs/setup.md' }).map((f) => f.confidence)).toEqual(['high']);
   });
 });
