@@ -656,10 +656,15 @@ const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|m
 
 // The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
 // segment's start and length, as one number below 64 MB (no string built per line).
-let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; openApi: boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; openApi: () => boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
 /** An OpenAPI or Swagger document, by its name or its first key. */
 const isOpenApi = (path: string, text: string): boolean =>
   /(?:^|\/)[^/]*(?:openapi|swagger)[^/]*\.(?:ya?ml|json)$/i.test(path) || /^[ \t{]*["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text.slice(0, 4000));
+
+function once(f: () => boolean): () => boolean {
+  let v: boolean | undefined;
+  return () => (v ??= f());
+}
 
 /**
  * Inside an `example:`/`examples:` block of an API description (a sample response's `token: 9023e2…`): the
@@ -695,7 +700,8 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       path: file.path,
       statements: statementsFor(file.path),
       charQuotes: CHAR_QUOTES.test(file.path),
-      openApi: isOpenApi(file.path, file.text),
+      // Asked only once an assignment is judged a secret: testing every file's head cost ~3 % of a scan.
+      openApi: once(() => isOpenApi(file.path, file.text)),
       bySegment: new Map(),
     };
   const cache = judgedCache;
@@ -717,7 +723,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean, openApi: boolean): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean, openApi: () => boolean): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -747,7 +753,7 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
     }
     const verdict = judgeAssignment(a, text, a.start - offset);
     // An API description's example values document a response; they are not the service's own.
-    if (verdict && !(openApi && inExampleBlock(whole, a.start))) judged.push({ assignment: a, verdict });
+    if (verdict && !(openApi() && inExampleBlock(whole, a.start))) judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
 }
