@@ -22,13 +22,36 @@ const DOCUMENTED_EXAMPLES = new Set([
   'zuf+tfteSlswRu7BJ86w' + 'ekitnifILbZam1KYY3TG',
   'USWUXHGYZQ' + 'YFYFFIT3RE',
   'MOJRH0mkL1IPauahWITS' + 'VvyDrQbEEIwljvmxdq03',
+  // The OAuth 2.0 RFCs' examples, copied into every OAuth library's docs and tests: RFC 6749's access,
+  // refresh and client credentials, authorization code and password-grant password, RFC 6750's bearer
+  // token, and RFC 7617's Basic credentials (Aladdin:open sesame).
+  '2YotnFZFEjr1' + 'zCsicMWpAA',
+  'tGzv3JOkF0XG' + '5Qx2TlKWIA',
+  '7Fjfp0ZBr1Kt' + 'DRbnfVdmIw',
+  'SplxlOBeZQQY' + 'bYS6WxSbIA',
+  'czZCaGRSa3F0' + 'MzpnWDFmQmF0M2JW',
+  'A3ddj' + '3w',
+  'mF_9.B5f' + '-4.1JqM',
+  'QWxhZGRpbjpv' + 'cGVuIHNlc2FtZQ==',
+  // RFC 7009's revoked token; RFC 5849's (OAuth 1.0) consumer secret, temporary and token credentials.
+  '45ghiukldj' + 'ahdnhzdauz',
+  'kd94hf93k4' + '23kf44',
+  'hh5s93j4hd' + 'idpola',
+  'hdhd0244k9' + 'j7ao03',
+  'nnch734d00' + 'sl2jdk',
+  'pfkkdhi9sl' + '3r4s00',
+  // The signature of the service SAS example in Azure Storage's documentation (`sv=2012-02-12…se=2009-02-10`).
+  'dD80ihBh5jfNpymO5Hg1IdiJIEvHcJpCMiCMnN' + '/RnbI=',
+  // Slack's documentation of request signing: its signing secret and the legacy verification token.
+  '8f742231b10e' + '8888abcd99yyyzzz85a5',
+  'xyzz0WbapA4v' + 'BCDEFasx0q6G',
   // The Telegram Bot API's documented token (core.telegram.org/bots/api, "Authorizing your bot").
   '123456:ABC-DEF1234gh' + 'Ikl-zyx57W2v1u123ew11',
 ]);
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|\bmasked\b|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026|^#{2,}[A-Z_]+#{2,}$/i;
+  /example|sample|placeholder|dummy|redacted|\bmasked\b|changeme|change[_-]?me|replace[_-]?(?:me|with)|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026|^#{2,}[A-Z_]+#{2,}$/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose

@@ -194,3 +194,122 @@ describe('every secret rule: a comment that says the key is public', () => {
     expect(plain.some((f) => f.confidence !== 'low')).toBe(true);
   });
 });
+
+describe('every secret rule: base64 of a placeholder', () => {
+  const b64 = (s: string): string => Buffer.from(s).toString('base64');
+  const secret = (data: Record<string, string>): string =>
+    ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: backup', 'type: Opaque', 'data:', ...Object.entries(data).map(([k, v]) => `  ${k}: ${v}`), ''].join('\n');
+  it('is dropped, whatever rule reads it (a Kubernetes Secret filled with `echo -n REPLACE-WITH-… | base64`)', () => {
+    const text = secret({
+      AZURE_STORAGE_ACCOUNT_NAME: b64('REPLACE-WITH-AZURE-STORAGE-ACCOUNT-NAME'),
+      AZURE_STORAGE_ACCOUNT_KEY: b64('REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY'),
+      AWS_SECRET_ACCESS_KEY: b64('your-secret-access-key-here'),
+      GITHUB_TOKEN: b64('JSON_GCP_SERVICE_ACCOUNT_KEY'),
+    });
+    expect(scan(text, 'deploy/backup/backup-secret-azure.yaml')).toEqual([]);
+  });
+  it('while base64 of a real-looking key, or a random key that happens to be base64, is reported', () => {
+    const key = rand(86, ALNUM, 'azure-b64') + '==';
+    const found = scan(secret({ AZURE_STORAGE_ACCOUNT_KEY: b64(rand(40, ALNUM, 'azure-inner')), AZURE_CLIENT_SECRET: key }), 'deploy/secret.yaml');
+    expect(found.map((f) => f.startLine).sort()).toEqual([7, 8]);
+  });
+});
+
+describe('every secret rule: a comment above that says to put your own values in', () => {
+  const secret = cat('E-xqXU83Y', rand(24, ALNUM, 'certbot-azure'));
+  const token = rand(32, ALNUM, 'certbot-hetzner');
+  it('grades a shipped template low (certbot DNS-plugin .ini files carry the plugin README values)', () => {
+    const azure = [
+      '# Instructions: https://github.com/terrycain/certbot-dns-azure',
+      '# Replace with your values',
+      '# Service Principal with Client Secret',
+      'dns_azure_sp_client_id = 912ce44a-0156-4669-ae22-c16a17d34ca5',
+      `dns_azure_sp_client_secret = ${secret}`,
+      'dns_azure_tenant_id = ed1090f3-ab18-4b12-816c-599af8a88cf7',
+      '',
+    ].join('\n');
+    const hetzner = `# Instructions: https://github.com/ctrlaltcoop/certbot-dns-hetzner\n# Replace with your values\ndns_hetzner_api_token = ${token}\n`;
+    for (const [text, path] of [
+      [azure, 'root/defaults/dns-conf/azure.ini'],
+      [hetzner, 'root/defaults/dns-conf/hetzner.ini'],
+      [`// fill in your own credentials below\nconst config = {\n  apiToken: "${token}",\n};\n`, 'src/config.js'],
+    ] as const) {
+      const found = scan(text, path);
+      expect(found.length, path).toBeGreaterThan(0);
+      expect(found.every((f) => f.confidence === 'low')).toBe(true);
+    }
+  });
+  it('the same values without such a comment, or with one far above or that says something else, keep their confidence', () => {
+    const loud = (text: string, path: string) => scan(text, path).filter((f) => f.confidence !== 'low');
+    expect(loud(`dns_hetzner_api_token = ${token}\n`, 'conf/hetzner.ini')).toHaveLength(1);
+    expect(loud(`# Replace with your values\n${'a = 1\n'.repeat(14)}dns_hetzner_api_token = ${token}\n`, 'conf/hetzner.ini')).toHaveLength(1);
+    expect(loud(`# Token for the staging zone\ndns_hetzner_api_token = ${token}\n`, 'conf/hetzner.ini')).toHaveLength(1);
+  });
+});
+
+describe('every secret rule: a sample response in Markdown documentation', () => {
+  const token = rand(14, ALNUM, 'md-token');
+  const secret = rand(40, ALNUM, 'md-secret');
+  const page = (lead: string, info = 'json') =>
+    [
+      '### Fetch tokens',
+      '```php',
+      '$api->customer->fetch($customerId)->tokens()->all();',
+      '```',
+      '',
+      lead,
+      '```' + info,
+      '{',
+      '  "entity": "token",',
+      `  "token": "${token}",`,
+      `  "client_secret": "${secret}"`,
+      '}',
+      '```',
+      '',
+    ].join('\n');
+  it('is graded low, after **Response:**, Example response, Sample output or a fence that says so', () => {
+    for (const [lead, info] of [['**Response:**'], ['Example response'], ['#### Sample output:'], ['', 'json title="Response"']] as const) {
+      const found = scan(page(lead, info), 'documents/token.md');
+      expect(found.length, lead).toBeGreaterThan(0);
+      expect(found.every((f) => f.confidence === 'low')).toBe(true);
+    }
+  });
+  it('a code block led by something else, or a value outside any block, keeps its confidence', () => {
+    for (const lead of ['Configure the client with your key:', '**Request:**'])
+      expect(
+        scan(page(lead), 'docs/setup.md').some((f) => f.confidence !== 'low'),
+        lead,
+      ).toBe(true);
+    const after = `**Response:**\n\`\`\`json\n{}\n\`\`\`\n\nclient_secret: ${secret}\n`;
+    expect(scan(after, 'README.md').some((f) => f.confidence !== 'low')).toBe(true);
+  });
+});
+
+describe('every secret rule: a token prefix inside a PEM body', () => {
+  const body = (line: string): string[] => [rand(64, ALNUM, 'pem1'), line, rand(64, ALNUM, 'pem2')];
+  const square = cat('EAAA', rand(60, ALNUM, 'pem-square'));
+  it('is not a token (a certificate or key body is random base64), while the same token outside the block is', () => {
+    const cert = ['-----BEGIN CERTIFICATE-----', ...body(square), '-----END CERTIFICATE-----', ''].join('\n');
+    expect(scan(cert, 'tests/pems/cert.pem').filter((f) => f.ruleId === 'secrets/square-access-token')).toEqual([]);
+    const escaped = `{"cert": "-----BEGIN CERTIFICATE-----\\n${body(square).join('\\n')}\\n-----END CERTIFICATE-----\\n"}`;
+    expect(scan(escaped, 'fixtures/cert.json').filter((f) => f.ruleId === 'secrets/square-access-token')).toEqual([]);
+    expect(scan(`${cert}SQUARE_ACCESS_TOKEN=${square}\n`, 'tests/pems/cert.pem').map((f) => f.ruleId)).toContain('secrets/square-access-token');
+  });
+});
+
+describe("every secret rule: the OAuth RFCs' example credentials", () => {
+  it('are documentation, wherever they are copied (RFC 6749, 6750, 7617)', () => {
+    const text = [
+      'GET /resource HTTP/1.1',
+      `Authorization: Bearer ${cat('mF_9.B5f', '-4.1JqM')}`,
+      `access_token = "${cat('2YotnFZFEjr1', 'zCsicMWpAA')}"`,
+      `client_secret: ${cat('7Fjfp0ZBr1Kt', 'DRbnfVdmIw')}`,
+      `refresh_token: "${cat('tGzv3JOkF0XG', '5Qx2TlKWIA')}"`,
+      `password=${cat('A3ddj', '3w')}`,
+      '',
+    ].join('\n');
+    expect(scan(text, 'docs/oauth.md')).toEqual([]);
+    // One character off is not the example.
+    expect(scan(`access_token = "${cat('2YotnFZFEjr1', 'zCsicMWpAB')}"`, 'src/a.ts').length).toBe(1);
+  });
+});

@@ -3,7 +3,9 @@
  * - a value that is evidently a placeholder (an alphabet or digit run, a repeated character or unit, an
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
- * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped;
+ * - a match inside a PEM block's body (a token prefix in a certificate's base64) is dropped;
+ * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped, and so is
+ *   base64 of a placeholder (`UkVQTEFDRS1XSVRILi4u`, a Kubernetes Secret's `REPLACE-WITH-…`);
  * - a value in an `example:` block of a YAML or JSON document (an OpenAPI response example) is graded low,
  *   and so is one whose comment says it is public (`# search-only API key; safe for front-end code`);
  * - one secret repeated in one file (a token pasted into 171 fixtures of one JSON file) is one finding,
@@ -14,6 +16,7 @@ import { placeholderGrade } from '../../../placeholder.js';
 import { isSuppressed } from '../../../suppress.js';
 import { isPublishedSecret } from './published-secrets.js';
 import { isInExample } from './example-context.js';
+import { isEncodedPlaceholder } from './encoded-placeholder.js';
 
 /** At most this many lines are listed in the message; the count is always complete. */
 const MAX_LISTED = 20;
@@ -23,12 +26,16 @@ export function guardPlaceholders(rule: Rule): Rule {
     ...rule,
     check(file, ctx) {
       const out: RawFinding[] = [];
+      let armored: boolean | undefined;
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
-        if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret)))) continue;
+        if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
+        if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret)))) continue;
         if (grade === 'low') out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` });
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
           out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (in a document's \`example\` block: check that it is not a real one).` });
+        else if (raw.start !== undefined && commentSaysSample(file.text, raw.start))
+          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (a comment above calls it a sample or says to put your own in: check that it is one).` });
         else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start))
           out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (its comment says it is public: check the key's permissions).` });
         else out.push(raw);
@@ -49,6 +56,38 @@ function commentSaysPublic(text: string, end: number): boolean {
   const eol = text.indexOf('\n', end);
   const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 300) : Math.min(eol, end + 300));
   return rest.length > 2 && PUBLIC_COMMENT.test(rest);
+}
+
+/**
+ * Inside the body of a PEM block (`-----BEGIN CERTIFICATE-----` … `-----END …`): base64 of a certificate or
+ * key, where a token format's prefix turns up by chance (`EAAA…` in an ML-DSA key's lines). The key
+ * itself is private-key's finding, which starts at its BEGIN line, not inside.
+ */
+function insideArmorBody(text: string, start: number): boolean {
+  const begin = text.lastIndexOf('-----BEGIN ', start);
+  if (begin < 0) return false;
+  const label = text.indexOf('-----', begin + 11);
+  if (label < 0 || label + 5 > start) return false;
+  const end = text.indexOf('-----END ', begin);
+  return end > start;
+}
+
+/**
+ * A comment in the lines above the value that tells the reader to put their own in (`# Replace with your
+ * values`, `// fill in your credentials`, `; sample values, change them`): a template shipped with the
+ * documentation's sample (certbot's DNS-plugin `.ini` files carry the plugins' README values). Graded low,
+ * not dropped: someone may have followed the instruction in the committed copy.
+ */
+const SAMPLE_COMMENT =
+  /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b)/im;
+const SAMPLE_REACH_LINES = 12;
+function commentSaysSample(text: string, start: number): boolean {
+  // The lines above the value's own (the value's line is read by commentSaysPublic).
+  const end = text.lastIndexOf('\n', start - 1);
+  if (end <= 0) return false;
+  let from = end;
+  for (let n = 0; n < SAMPLE_REACH_LINES && from > 0; n++) from = text.lastIndexOf('\n', from - 1);
+  return SAMPLE_COMMENT.test(text.slice(from + 1, end));
 }
 
 /**

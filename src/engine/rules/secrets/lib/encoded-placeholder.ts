@@ -1,0 +1,21 @@
+/**
+ * Base64 of a placeholder: a Kubernetes Secret's `data:` (or any config that wants base64) filled with
+ * `echo -n REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY | base64`. Encoded, the stand-in reads as random text to
+ * every keyed rule; decoded, it says what it is.
+ */
+import { isPlaceholder } from '../../../placeholder.js';
+import { decodeBase64 } from './base64.js';
+
+/** A stand-in spelled as words in capitals (`REPLACE-WITH-ACCOUNT-KEY`, `JSON_GCP_SERVICE_ACCOUNT_KEY`). */
+const SHOUTED_WORDS = /^[A-Z]{2,}(?:[-_ ][A-Z0-9]{2,}){2,}$/;
+
+export function isEncodedPlaceholder(value: string): boolean {
+  // Long enough to hold a word or two, and standard base64 (a URL-safe alphabet is a token's, not `base64`'s).
+  if (value.length < 12 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const buf = decodeBase64(value);
+  if (!buf || buf.length < 8) return false;
+  // Printable ASCII only: a real secret's bytes are random and hit this range ~1 time in 10^(n/3).
+  for (const b of buf) if (b < 0x20 || b > 0x7e) return false;
+  const text = buf.toString('latin1').trim();
+  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false);
+}
