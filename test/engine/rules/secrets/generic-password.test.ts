@@ -50,6 +50,19 @@ ruleTester(rule, {
     'passwordPolicy: strict',
     'bypass = "cache-control-01"',
     'compass_heading = "NW-42"',
+    // `Pass` as a verb: NGINX's action passes to the upstream named in kebab-case.
+    { code: '\t\t\tAction: &conf_v1.Action{\n\t\t\t\tPass: "grpc-app-1",\n\t\t\t},', path: 'internal/configs/virtualserver_test.go' },
+    { code: '    Pass: "tea-v1",', path: 'internal/configs/virtualserver_test.go' },
+    // A pre-shared key's identity is sent in the clear: a name, not the key.
+    { code: '        psk_identity => "myclient1",', path: 'apps/emqx_psk/test/emqx_psk_SUITE.erl' },
+    { code: '#define DFL_PSK_IDENTITY        "Client_identity"', path: 'programs/ssl/ssl_client2.c' },
+    { code: '    PSKIdentity1 = "myclient1",', path: 'apps/emqx_psk/test/emqx_psk_SUITE.erl' },
+    // A parameter's type: Kotlin's nullable and generic types.
+    {
+      code: '        override fun engineSetKeyEntry(\n            alias: String,\n            key: Key,\n            password: CharArray?,\n            chain: Array<Certificate>\n        ) {',
+      path: 'TLSConfigBuilderTest.kt',
+    },
+    { code: 'fun login(user: String, password: Optional<String>, realm: String) {}', path: 'Login.kt' },
     'passwordVariable: "PASSWORD"',
     'old_password = new_password',
     'const fields = ["password", "username", "email"];',
@@ -71,6 +84,8 @@ ruleTester(rule, {
     { code: `$config['db_pass'] = '${p1}';`, secret: p1, path: 'config.php' },
     { code: `ks.setPassword("${p4}");`, secret: p4, path: 'Keys.java' },
     { code: `contraseña = "${p1}"`, secret: p1, path: 'app.py' },
+    // A bare `pass` with a password that is not a kebab-case name.
+    { code: `  Pass: "${p2}",`, secret: p2, path: 'main_test.go' },
   ],
 });
 

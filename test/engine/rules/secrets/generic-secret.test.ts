@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import rule from '../../../../src/engine/rules/secrets/generic-secret.js';
 import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
-import { B64, HEX, LOWER_ALNUM, UPPER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
+import { B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, cat, rand } from '../../../helpers/tokens.js';
 import { shannonEntropy } from '../../../../src/engine/entropy.js';
 import { statementsFor } from '../../../../src/engine/rules/secrets/lib/assignments.js';
 
@@ -65,6 +66,9 @@ ruleTester(rule, {
     { code: `  resolved "https://registry.yarnpkg.com/x"\n  integrity_token ${s}`, path: 'yarn.lock' },
   ],
   invalid: [
+    // The secret beside a public key stays a secret.
+    { code: `RECAPTCHA_SECRET_KEY=${rand(40, B64URL, 'recaptcha-secret')}`, path: '.env', secret: rand(40, B64URL, 'recaptcha-secret') },
+    { code: `POSTHOG_PERSONAL_API_KEY=${rand(43, B64URL, 'posthog-personal')}`, path: '.env', secret: rand(43, B64URL, 'posthog-personal') },
     { code: `client_secret = "${s}"`, secret: s, count: 1, line: 1, path: 'settings.py' },
     { code: `API_TOKEN=${s}`, secret: s, path: '.env' },
     { code: `export GITLAB_API_TOKEN="${s}"`, secret: s, path: 'deploy.sh' },
@@ -881,12 +885,20 @@ ruleTester(rule, {
     { code: 'rootpw --lock --iscrypted', path: 'kickstart.ks' },
     { code: `password: __encrypt__${rand(24, B64, 'nm1')}==:${rand(44, B64, 'nm2')}`, path: 'tests/unit/netmiko.yml' },
     { code: `db.password=ENC(${rand(44, B64, 'jasypt')})`, path: 'application.properties' },
+    { code: `  "secret_key_base": "EJ[1:${rand(44, B64, 'ej-pub')}:${rand(32, B64, 'ej-nonce')}:${rand(120, B64, 'ej-ct')}]",`, path: 'config/deploy/production/secrets.ejson' },
     // C designated initialisers: the code that provides the key, named after its field.
     { code: '    .set_encryption_key = s2n_aead_cipher_aes128_gcm_set_encryption_key,', path: 'crypto/s2n_aead.c' },
     // Names that say secret but hold none: a TLS key schedule's, an AWS idempotency token, a WebSocket nonce.
     { code: `#define CLIENT_TRAFFIC_SECRET "${hex}"`, path: 'tests/unit/tls13_test.c' },
     { code: `  "ClientToken": "${uuid}_subnet-b26c24fa_1",`, path: 'aws_configs/Reservations.json' },
     { code: `req.headers[.secWebSocketKey] = "${b64}"`, path: 'Tests/RouteTests.swift' },
+    // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
+    { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
+    { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },
+    { code: `    'website_key' => env('RECAPTCHA_WEBSITE_KEY', '6LcJ${rand(36, B64URL, 'recaptcha')}'),`, path: 'config/recaptcha.php' },
+    { code: `[![BrowserStack Status](https://www.browserstack.com/automate/badge.svg?badge_key=${rand(138, B64, 'badge')})](https://www.browserstack.com)`, path: 'README.md' },
+    { code: `            'campaign' => ['name' => 'Test', '_token' => '${rand(43, B64URL, 'csrf')}'],`, path: 'Tests/Functional/CampaignTest.php' },
+    { code: `    <input name="__RequestVerificationToken" value="${rand(60, B64URL, 'aspcsrf')}" />`, path: 'Views/Login.cshtml' },
     // A Zoom invitation's passcode is published with the link.
     { code: `Join: https://acme.zoom.us/j/85821738864?pwd=${s}`, path: 'blog/update.md' },
     // Brackets that pair up: a regular expression, a format string, an expression.
@@ -916,6 +928,28 @@ ruleTester(rule, {
     { name: 'an API description outside its examples', code: `openapi: 3.0.0\ncomponents:\n  securitySchemes:\n    demo:\n      api_key: ${s}\n`, path: 'api/openapi.yaml', secret: s },
     { name: "BIND's TSIG secret", code: `key "rndc-key" {\n  algorithm hmac-sha256;\n  secret "${b64}";\n};\n`, path: 'named.conf', secret: b64, line: 3 },
     { name: 'an unquoted YAML value with a `=` in it', code: `fastly_token: ${cat('tbo=', rand(30, undefined, 'fastly'))}\n`, path: 'secrets.yml', secret: cat('tbo=', rand(30, undefined, 'fastly')) },
+    {
+      name: "Nacos's server identity (a shared secret between servers, whatever the identity word says)",
+      code: `nacos.core.auth.server.identity.key=${b64}\n`,
+      path: 'application.properties',
+      secret: b64,
+    },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
   ],
+});
+
+describe('secrets/generic-secret: public keys under a key name', () => {
+  const spki = (type: 'rsa' | 'ec' | 'ed25519', opts: object) => (generateKeyPairSync as (t: string, o: object) => { publicKey: KeyObject; privateKey: KeyObject })(type, opts);
+  const der = (k: KeyObject, type: 'spki' | 'pkcs8') => k.export({ format: 'der', type }).toString('base64');
+  it('a SubjectPublicKeyInfo in base64 is a public key, not a secret; the private key of the pair is reported', () => {
+    for (const pair of [spki('rsa', { modulusLength: 512 }), spki('rsa', { modulusLength: 2048 }), spki('ec', { namedCurve: 'P-256' }), spki('ed25519', {})]) {
+      expect(runRule(rule, { code: `encryptKey: ${der(pair.publicKey, 'spki')}`, path: 'src/test/CryptorTest.java' })).toEqual([]);
+    }
+    const ec = spki('ec', { namedCurve: 'P-256' });
+    expect(runRule(rule, { code: `decryptKey: ${der(ec.privateKey, 'pkcs8')}`, path: 'src/test/CryptorTest.java' }).length).toBe(1);
+  });
+  it('a BIP32 extended public key is public', () => {
+    const xpub = cat('xpub6D', rand(105, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'xpub'));
+    expect(runRule(rule, { code: `  "signingKey": "${xpub}",`, path: 'TestData/vectors.json' })).toEqual([]);
+  });
 });

@@ -320,8 +320,9 @@ function skipValue(a: Assignment, line: string): boolean {
   // A command-line flag (kickstart's `rootpw --lock`): no value at all.
   if (/^--[a-z]/.test(v)) return true;
   // Ciphertext whose key lives elsewhere: Netmiko's `__encrypt__…`, Jasypt's `ENC(…)`, sops' `ENC[…]`,
-  // Spring Cloud Config's `{cipher}…`, Vault transit's `vault:v1:…`, an Ansible Vault payload.
-  if (/^(?:__encrypt__|ENC[([]|\{cipher\}|vault:v\d+:|\$ANSIBLE_VAULT;)/.test(v)) return true;
+  // Spring Cloud Config's `{cipher}…`, Vault transit's `vault:v1:…`, an Ansible Vault payload, Shopify's
+  // ejson (`EJ[1:<public key>:<nonce>:<ciphertext>]`, decrypted with a private key kept off the repository).
+  if (/^(?:__encrypt__|ENC[([]|\{cipher\}|vault:v\d+:|\$ANSIBLE_VAULT;|EJ\[\d+:)/.test(v)) return true;
   // A JSON pointer (`$ref: "#/components/schemas/…"`), a URN, a package or host path (`github.com/org/pkg/v8/name`),
   // AWX's `$encrypted$` stand-in.
   // A validation rule list (Laravel's `'password' => 'required|confirmed|min:16|secure_password'`).
@@ -504,6 +505,8 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
       (PLAIN_ASSIGN.test(a.op) && /^[A-Z][A-Z0-9_]*$/.test(a.name)) ||
       /--[\w-]*$|--[A-Za-z][\w-]{0,40}(?:=|[ \t]+)[\w.-]*$/.test(line.slice(0, Math.max(0, line.indexOf(a.name) + a.name.length)));
     if (!configLike) return false;
+    // A nullable, array or generic type in a parameter list (Kotlin's `password: CharArray?`, `pw: String[]`).
+    if (a.op === ':' && /^[A-Z][\w.]*(?:<[\w<>, ?.]*>)?(?:\?|\[\])+,?$|^[A-Z][\w.]*<[\w<>, ?.]*>,?$/.test(v)) return false;
   }
   if (isPlaceholderPassword(v)) return false;
   // An escaped line break or tab: text, or a test of how line breaks are handled (`"pass\nword"`).
@@ -523,6 +526,9 @@ function isPasswordLiteral(a: Assignment, line: string): boolean {
   if (/^(?:[A-Z][a-z]+){3,}$/.test(v)) return false; // a class name: `ExceptionTranslationFilter`
   // A method or key name of three words or more, a digit-spelled word among them (`render2FaUserSettings`).
   if (looksLikeIdentifier(v) && (v.match(/[A-Za-z][a-z]{2,}/g)?.length ?? 0) >= 3 && /[a-z][A-Z]|^[a-z]+_[a-z]/.test(v)) return false;
+  // `Pass` alone is also a verb (NGINX's `Action.Pass` to an upstream, a test's outcome): a resource name in
+  // kebab-case under it (`Pass: "grpc-app-1"`, `Pass: "tea-v1"`) names where to pass, not a password.
+  if (/^[$@]?pass$/i.test(a.name) && /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(v)) return false;
   if (/^[a-z][a-z_.-]*[=:]$/.test(v)) return false; // a label being concatenated: `"licensecode=" + id`
   if (/^[a-z]+(?:[_-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false; // snake/kebab/camel words
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d/.test(v)) return false; // member path

@@ -408,6 +408,9 @@ export function isNonSecretDatum(v: string): boolean {
   // A PEM block in base64 (`tls.key: LS0tLS1CRUdJTi…`): the decoding step reads what it holds and the
   // key rules judge it there; an empty or certificate block is no secret.
   if (v.startsWith('LS0tLS1') && /^[A-Za-z0-9+/]+={0,2}$/.test(v)) return true;
+  // A public key: base64 DER of a SubjectPublicKeyInfo (`MFwwDQYJ…`, `MIIBIjAN…`, `MFkwEwYH…`, `MCowBQYD…`),
+  // the form a PEM `PUBLIC KEY` block holds, or a BIP32 extended public key (`xpub…`, `tpub…`).
+  if (isPublicKeyDer(v) || /^[xyztuvYZUV]pub[1-9A-HJ-NP-Za-km-z]{100,112}$/.test(v)) return true;
   if (/^[\d.]+(?:ms|s|m|h|d|kb|mb|gb|px|em|%)$/i.test(v)) return true;
   // A rate limit (`"change_password": "1/m/user"`: so many per minute, per user).
   if (/^\d+\/(?:s|m|h|d|sec|min|hour|day|second|minute)s?(?:\/[a-z]+)?$/.test(v)) return true;
@@ -508,4 +511,33 @@ function runCoverage(s: string, min: number): number {
     }
   }
   return inRuns;
+}
+
+/**
+ * Base64 of a DER SubjectPublicKeyInfo (RFC 5280): SEQUENCE { SEQUENCE { OID, … }, BIT STRING }. A private
+ * key's DER (PKCS#8, PKCS#1, SEC1) starts its SEQUENCE with an INTEGER version instead.
+ */
+function isPublicKeyDer(v: string): boolean {
+  if (v.length < 60 || !/^M[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const der = Buffer.from(v, 'base64');
+  const outer = derHeader(der, 0);
+  if (!outer || der[0] !== 0x30 || outer.end !== der.length) return false;
+  const alg = derHeader(der, outer.body);
+  if (!alg || der[outer.body] !== 0x30 || der[alg.body] !== 0x06) return false;
+  return der[alg.end] === 0x03;
+}
+
+/** A DER element's header at `at`: where its body starts and ends (definite lengths only). */
+function derHeader(der: Buffer, at: number): { body: number; end: number } | undefined {
+  if (at + 2 > der.length) return undefined;
+  let len = der[at + 1]!;
+  let body = at + 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n < 1 || n > 3 || body + n > der.length) return undefined;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + der[body + i]!;
+    body += n;
+  }
+  return body + len <= der.length ? { body, end: body + len } : undefined;
 }

@@ -64,7 +64,9 @@ const STOP_ANY = new Set(
     'handler callback listener encrypted masked mask generator generate strategy rule rules authenticity verbose ' +
     // A TLS key schedule's and a test's derived values (`client_traffic_secret`, `premaster_secret`, RFC and
     // NIST known-answer vectors under `expected_secret`, `kat`): computed in the handshake, not configured.
-    'traffic premaster handshake exporter resumption binder expected kat'
+    'traffic premaster handshake exporter resumption binder expected kat ' +
+    // A status badge's key (BrowserStack's `badge.svg?badge_key=…`) only renders the badge.
+    'badge'
   ).split(' '),
 );
 
@@ -101,9 +103,11 @@ export function classifySecretName(name: string): SecretKind | undefined {
 
 /**
  * Names whose value is no credential though they say so: AWS's `ClientToken` (an idempotency token every
- * create call takes), WebSocket's `Sec-WebSocket-Key`/`-Accept` (a handshake nonce and its hash).
+ * create call takes), WebSocket's `Sec-WebSocket-Key`/`-Accept` (a handshake nonce and its hash), the
+ * anti-forgery form field of Laravel and Symfony (`'_token' => …` in a test's POST) and of ASP.NET: bound
+ * to a session and printed in every form.
  */
-const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept))$/;
+const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken)$/;
 
 function classifyName(name: string): SecretKind | undefined {
   if (NOT_CREDENTIALS.test(name)) return undefined;
@@ -121,7 +125,10 @@ function classifyName(name: string): SecretKind | undefined {
   if (!kind) return undefined;
   // Also fused (`csrfmiddlewaretoken`, Django's form field): an anti-forgery token is printed in every page.
   if (words.some((w) => STOP_ANY.has(w) || /^(?:csrf|xsrf)/.test(w))) return undefined;
-  if (isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words)) return undefined;
+  // A pre-shared key's identity (`psk_identity`, `PSKIdentity1`, TLS's identity hint) names the key and is
+  // sent in the clear.
+  if (words.some((w, i) => w === 'psk' && words[i + 1]?.startsWith('identit'))) return undefined;
+  if (isPublicByDesignName(words)) return undefined;
   for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
   return kind;
 }
@@ -149,8 +156,25 @@ function isAnalyticsClientKeyName(words: readonly string[]): boolean {
   const n = words.length;
   const last = words[n - 1]!;
   const write = (last === 'key' && words[n - 2] === 'write') || last === 'writekey';
-  const project = last === 'token' && words[n - 2] === 'project';
+  // PostHog's and Mixpanel's project token is what their browser snippet sends (`REACT_APP_POSTHOG_TOKEN`);
+  // their secrets are personal API keys and service-account secrets, named so.
+  const project = last === 'token' && (words[n - 2] === 'project' || words.some((w) => w === 'posthog' || w === 'mixpanel'));
   return write || project;
+}
+
+/**
+ * A CAPTCHA's site key (`RECAPTCHA_WEBSITE_KEY`, hCaptcha's and Turnstile's `sitekey`): rendered into every
+ * page with the widget; the secret key beside it is the credential.
+ */
+function isCaptchaSiteKeyName(words: readonly string[]): boolean {
+  const site = words.some((w) => w === 'site' || w === 'website' || w === 'sitekey' || w === 'websitekey');
+  if (!site || words.includes('secret') || words.includes('private')) return false;
+  return words.some((w) => /captcha|turnstile/.test(w)) || words.includes('sitekey');
+}
+
+/** Keys made to be shipped to every browser: search-only, analytics ingestion, CAPTCHA site keys. */
+function isPublicByDesignName(words: readonly string[]): boolean {
+  return isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words) || isCaptchaSiteKeyName(words);
 }
 // With `analytics` itself: Segment's snippet sets `analytics._writeKey`.
 const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog analytics'.split(' '));
@@ -211,7 +235,7 @@ function judgeLooseKeyName(name: string): boolean {
   if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;
   const owner = words[n - 2]!;
   if (!/^[a-z][a-z0-9]{2,30}$/.test(owner) || /^\d/.test(owner) || KEY_OWNERS_NOT_SECRET.has(owner)) return false;
-  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w)) && !isSearchOnlyKeyName(words);
+  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w)) && !isPublicByDesignName(words);
 }
 
 /**
