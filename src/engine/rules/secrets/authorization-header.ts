@@ -39,6 +39,12 @@ function tokenOk(secret: string, scheme: string | undefined): boolean {
   }
   if (isTemplated(secret) || isPlaceholder(secret, false) || namesItself(secret) || isFakeSequence(secret)) return false;
   if (/^(?:basic|bearer|token|digest|negotiate|ntlm)$/i.test(secret)) return false;
+  // An OAuth provider's `authorization: "https://…/authorize"` endpoint: a URL is never a header's credential.
+  if (/^[a-z][\w+.-]{1,15}:\/\//i.test(secret)) return false;
+  // A prefix the code strips or adds (`strings.CutPrefix(authz, "Bearer Pomerium-")`): it ends where a token would start.
+  if (/[-_.:]$/.test(secret)) return false;
+  // A provider's prefix and short digit groups (`xoxb-1234-1243`): a docstring's stand-in, not an issued token.
+  if (/^[A-Za-z]{2,8}[-_](?:\d{1,8}[-_]?){1,4}$/.test(secret)) return false;
   // A provider's prefix and a few characters (`sk_test_123`): far shorter than any key it issues.
   if (/^[a-z]{2,8}_(?:test|live|prod|dev)_[A-Za-z0-9]{0,10}$/i.test(secret)) return false;
   const h = shannonEntropy(secret);

@@ -1,4 +1,4 @@
-import type { FileView, RawFinding, Rule } from '../../rule.js';
+import type { FileView, RawFinding, Rule, RuleContext } from '../../rule.js';
 import { SECRET_CONTROLS, DEFAULT_SECRET_REMEDIATION } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
 import { isPlaceholder } from '../../placeholder.js';
@@ -37,6 +37,26 @@ function isAzureSas(run: string): boolean {
   return sip === undefined || /^\d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){3})?$/.test(sip);
 }
 
+function percentDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * The day the SAS expired (`se=2009-02-10`, `se=2024-05-01T10%3A00%3A00Z`), when that is before today:
+ * Azure refuses it after its expiry, so it is a dead credential, not a live one.
+ */
+function expiredOn(run: string, today: Date): string | undefined {
+  const se = param(run, 'se');
+  const day = se === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})(?:T|%54|$)/i.exec(percentDecode(se))?.[1];
+  if (!day) return undefined;
+  const t = Date.parse(`${day}T23:59:59Z`);
+  return Number.isFinite(t) && t < today.getTime() ? day : undefined;
+}
+
 const rule: Rule = {
   meta: {
     id: 'secrets/azure-sas-token',
@@ -58,17 +78,30 @@ const rule: Rule = {
   },
   keywords: ['sig='],
   scope: 'line',
-  check(file: FileView): RawFinding[] {
+  check(file: FileView, ctx: RuleContext): RawFinding[] {
     const out: RawFinding[] = [];
     for (const seg of file.segments) {
       SIG.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = SIG.exec(seg.text)) !== null) {
         const sig = m.groups!.sig!;
-        if (shannonEntropy(sig) < 3.5 || isPlaceholder(sig, true)) continue;
+        if (shannonEntropy(sig) < 3.5 || isPlaceholder(sig, true) || isPlaceholder(percentDecode(sig), true)) continue;
         const start = seg.offset + m.index + 4;
-        if (!isAzureSas(queryRun(file.text, seg.offset + m.index, start + sig.length))) continue;
-        out.push({ start, end: start + sig.length, secret: sig, message: 'Azure shared access signature (SAS) committed: anyone with the URL has its permissions until it expires.' });
+        const run = queryRun(file.text, seg.offset + m.index, start + sig.length);
+        if (!isAzureSas(run)) continue;
+        const expired = expiredOn(run, ctx.today);
+        out.push({
+          start,
+          end: start + sig.length,
+          secret: sig,
+          ...(expired
+            ? {
+                message: `Azure shared access signature (SAS) committed; it expired on ${expired}, so it no longer grants access (check that the account key it was signed with is not committed too).`,
+                confidence: 'low' as const,
+                severity: 'low' as const,
+              }
+            : { message: 'Azure shared access signature (SAS) committed: anyone with the URL has its permissions until it expires.' }),
+        });
       }
     }
     return out;

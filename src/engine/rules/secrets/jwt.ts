@@ -57,10 +57,23 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * HMAC keys that documentation signs its examples with: jwt.io's debugger (`your-256-bit-secret`), API
- * Platform's Mercure hub (`!ChangeMe!`), the tutorials' `secret`. A token that verifies with one is an
+ * Platform's Mercure hub (`!ChangeMe!`), the tutorials' `secret`, Supabase's local development and self-hosting
+ * default (its `supabase-demo` anon and service-role keys, in every `.env.example` of a Supabase app). A token that verifies with one is an
  * example anyone can forge, not a credential an issuer handed out.
  */
-const DEFAULT_HMAC_KEYS = ['your-256-bit-secret', 'your-384-bit-secret', 'your-512-bit-secret', 'secret', '!ChangeMe!', 'changeme', 'your-secret-key', 'secretkey', 'mysecret', 'supersecret'];
+const DEFAULT_HMAC_KEYS = [
+  'your-256-bit-secret',
+  'your-384-bit-secret',
+  'your-512-bit-secret',
+  'secret',
+  '!ChangeMe!',
+  'changeme',
+  'your-secret-key',
+  'secretkey',
+  'mysecret',
+  'supersecret',
+  'super-secret-jwt-token-with-at-least-32-characters-long',
+];
 
 /** The default key an HS256/384/512 token is signed with, if it is one of DEFAULT_HMAC_KEYS. */
 function defaultSigningKey(token: string, alg: string): string | undefined {

@@ -14,6 +14,10 @@ ruleTester(rule, {
     // An element's `authorization` attribute naming a permission (Angular), not a header.
     { code: '<storage-class-switch value="sc.Selected" authorization="K8sResourcePoolDetailsW"></storage-class-switch>', path: 'app/views/resourcePool.html' },
     'curl -H "Authorization: Bearer $API_KEY" https://api.test/v1',
+    // An OAuth provider's authorization endpoint, a prefix stripped in code, a docstring's short stand-in.
+    { code: '    authorization: "https://account.box.com/api/oauth2/authorize",', path: 'packages/core/src/providers/box.ts' },
+    { code: '\t\trawjwt, ok = strings.CutPrefix(authz, "Bearer Pomerium-")', path: 'pkg/grpcutil/grpcutil.go' },
+    { code: "        headers={'Authorization': 'Bearer xoxb-1234-1243'}", path: 'slack_sdk/web/internal_utils.py' },
     'curl -H "Authorization: Bearer ${API_TOKEN}" https://api.test/v1',
     'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://x.test',
     'curl -H "Authorization: Bearer <Openverse API token>" https://api.openverse.org',

@@ -57,3 +57,19 @@ describe('secrets/aws-access-key-id: the account a key ID carries', () => {
     expect(runRule(rule, { code: `aws_access_key_id = ${akia}` })[0]!.confidence).not.toBe('low');
   });
 });
+
+describe('secrets/aws-access-key-id in a presigned URL', () => {
+  const v4 = (date: string, expires: number) =>
+    `"https://bucket.s3.amazonaws.com/migration/25320?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${akia}%2F${date.slice(0, 8)}%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-Signature=${rand(64, '0123456789abcdef', 'sig')}&X-Amz-SignedHeaders=host"`;
+  it('is low once the URL has expired (TODAY is 2026-06-15), with the day it expired', () => {
+    const [f] = runRule(rule, { code: v4('20180913T201100Z', 300), path: 'tests/Migration.py' });
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toContain('expired on 2018-09-13');
+    const [v2] = runRule(rule, { code: `https://s3.amazonaws.com/b/k?AWSAccessKeyId=${akia}&Expires=1500000000&Signature=${rand(28, B32, 'v2')}%3D`, path: 'fixtures/x.json' });
+    expect(v2?.confidence).toBe('low');
+  });
+  it('keeps its confidence while the URL is still valid, or outside a presigned URL', () => {
+    expect(runRule(rule, { code: v4('20270101T000000Z', 604800), path: 'tests/Migration.py' })[0]?.confidence ?? 'high').toBe('high');
+    expect(runRule(rule, { code: `X-Amz-Date=20180913T201100Z&X-Amz-Expires=300 key=${akia}`, path: 'a.txt' })[0]?.confidence ?? 'high').toBe('high');
+  });
+});

@@ -25,6 +25,9 @@ ruleTester(rule, {
     'https://url:8000 @something else',
     '"https://url:8000";@something else',
     'https://url:8000/ @something else',
+    // A URL parser's test of a confused authority: host, port and escaped backslashes before the `@`.
+    { code: 'val url = Url("https://google.com:80\\\\\\\\@yahoo.com/")', path: 'UrlTest.kt' },
+    { code: 'val url2 = Url("https://google.com:80\\\\@yahoo.com/")', path: 'UrlTest.kt' },
     'http://localhost:5000/<%= @variable %>',
     'https://example.com/path@v2/file',
     'see https://kaNyd.example.com:1234@mirror',

@@ -99,6 +99,8 @@ describe('secrets/jwt signed with a published default key', () => {
     for (const [alg, key] of [
       ['HS256', cat('!Change', 'Me!')],
       ['HS512', cat('your-512-', 'bit-secret')],
+      // Supabase's local and self-hosting default, which signs the `supabase-demo` keys of every `.env.example`.
+      ['HS256', cat('super-secret-jwt-token-', 'with-at-least-32-characters-long')],
     ] as const) {
       const [f] = runRule(rule, { code: `MERCURE_JWT="${signed(alg, key)}"`, path: 'docs/mercure.md' });
       expect(f!.confidence, key).toBe('low');

@@ -2,16 +2,16 @@
  * Small combinators over `Rule`s built with `defineSecretRule`, for what one spec cannot say:
  * per-finding confidence or message, and one rule that is several patterns.
  */
-import type { FileView, RawFinding, Rule } from '../../../rule.js';
+import type { FileView, RawFinding, Rule, RuleContext } from '../../../rule.js';
 
 /** The same rule with each finding adjusted, or dropped when `fn` returns null. */
-export function refine(rule: Rule, fn: (raw: RawFinding, file: FileView) => RawFinding | null): Rule {
+export function refine(rule: Rule, fn: (raw: RawFinding, file: FileView, ctx: RuleContext) => RawFinding | null): Rule {
   return {
     ...rule,
     check(file, ctx) {
       const out: RawFinding[] = [];
       for (const raw of rule.check(file, ctx)) {
-        const r = fn(raw, file);
+        const r = fn(raw, file, ctx);
         if (r) out.push(r);
       }
       return out;

@@ -41,8 +41,9 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   if (isPlaceholderPassword(p, percentDecode(user), false)) return false;
   // `https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com`: a constant's name that says what goes there.
   if (/^[A-Z]+(?:_[A-Z]+)*$/.test(p) && namesItself(p)) return false;
-  // `host:8080@…` is a host and port followed by something else, not a password.
-  if (/^\d{1,5}$/.test(p) && (user.includes('.') || user === '')) return false;
+  // `host:8080@…` is a host and port followed by something else, not a password; so is a port followed by
+  // backslashes (a parser's test of `https://google.com:80\\@yahoo.com/`, the confused-authority attack).
+  if (/^\d{1,5}(?:\\+)?$/.test(p) && (user.includes('.') || user === '')) return false;
   // Anonymous FTP (RFC 1635): the "password" is an e-mail address by convention, and no secret.
   if (/^(?:anonymous|ftp)$/i.test(percentDecode(user))) return false;
   // A pattern in the password's place (`postgresql://user:[^@]+@host`, `:[*]{8}@`): a test's regular expression.
