@@ -1,6 +1,9 @@
 import { defineSecretRule } from './define.js';
+import { refine } from './lib/refine.js';
+import { isSvixValue, SVIX_CONTEXT } from './svix-webhook-secret.js';
 
-export default defineSecretRule({
+/** Stripe's endpoint signing secrets; a `whsec_` value that is Svix's is svix-webhook-secret's finding. */
+const rule = defineSecretRule({
   id: 'secrets/stripe-webhook-secret',
   description: 'Stripe webhook signing secret',
   severity: 'high',
@@ -18,3 +21,5 @@ export default defineSecretRule({
     ],
   },
 });
+
+export default refine(rule, (raw, file) => (raw.secret && (isSvixValue(raw.secret) || SVIX_CONTEXT.test(file.text)) ? null : raw));

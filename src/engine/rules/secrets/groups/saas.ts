@@ -23,6 +23,7 @@ import pubnubKey from '../pubnub-key.js';
 import bannerbearApiKey from '../bannerbear-api-key.js';
 import fleetbaseApiKey from '../fleetbase-api-key.js';
 import stripeWebhookSecret from '../stripe-webhook-secret.js';
+import svixWebhookSecret from '../svix-webhook-secret.js';
 import squareAccessToken from '../square-access-token.js';
 import squareOauthSecret from '../square-oauth-secret.js';
 import paypalBraintreeToken from '../paypal-braintree-token.js';
@@ -204,6 +205,7 @@ export const rules: Rule[] = [
   bannerbearApiKey,
   fleetbaseApiKey,
   stripeWebhookSecret,
+  svixWebhookSecret,
   squareAccessToken,
   squareOauthSecret,
   paypalBraintreeToken,
