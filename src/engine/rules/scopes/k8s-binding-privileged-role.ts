@@ -14,7 +14,7 @@
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { K8S_CLUSTER_ADMIN } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, definesK8sRole, isDefaultK8sRole, judgeRole, K8S_KEYWORDS, k8sRbac, type KRole } from './lib/k8s.js';
+import { appliesToK8sRbac, definesK8sRole, isDefaultK8sRole, judgeRole, K8S_KEYWORDS, k8sRbac, rolesInRepo } from './lib/k8s.js';
 
 const rule: Rule = {
   meta: {
@@ -38,13 +38,7 @@ const rule: Rule = {
     if (!bindings.length) return [];
     const ownRoles = new Set(own.roles.map((r) => `${r.kind}:${r.name}`));
     // Roles of the other files (the same file's are reported where they are defined).
-    const elsewhere: Array<{ role: KRole; path: string }> = [];
-    for (const p of ctx.repo.paths()) {
-      if (p === file.path || !appliesToK8sRbac(p)) continue;
-      const text = ctx.repo.read(p);
-      if (!text || !definesK8sRole(p, text)) continue;
-      for (const role of k8sRbac(text, p).roles) elsewhere.push({ role, path: p });
-    }
+    const elsewhere = rolesInRepo(ctx.repo).filter(({ path }) => path !== file.path);
     const out: RawFinding[] = [];
     for (const b of bindings) {
       const ref = b.roleRef!;

@@ -226,3 +226,17 @@ describe('scopes/k8s-binding-privileged-role: roles and bindings in Terraform ku
     expect(scanTf({ 'k8s/role.tf': tfRole('{ apiGroups = [""], resources = ["configmaps"], verbs = ["get"] }'), 'k8s/binding.tf': tfBinding }, 'k8s/binding.tf')).toEqual([]);
   });
 });
+
+describe('scopes/k8s-binding-privileged-role: many files', () => {
+  it('reads each other manifest once per scan, however many files bind roles (release bundles: 44 files of 1.2 MB)', () => {
+    const context = new Map<string, string>();
+    for (let i = 0; i < 20; i++) context.set(`roles/r${i}.yaml`, clusterRole(`r${i}`, WILD));
+    const view = repoViewOf(context);
+    const reads = new Map<string, number>();
+    const counting = { ...view, read: (p: string) => (reads.set(p, (reads.get(p) ?? 0) + 1), view.read(p)) };
+    const bindings = Array.from({ length: 20 }, (_, i) => ({ path: `bind/b${i}.yaml`, text: binding('ClusterRoleBinding', 'ClusterRole', `r${i}`) }));
+    const found = scanFiles(bindings, { ...options(), repo: counting }).findings;
+    expect(found).toHaveLength(20);
+    expect(Math.max(...[...reads.entries()].filter(([p]) => p.startsWith('roles/')).map(([, n]) => n))).toBe(1);
+  });
+});
