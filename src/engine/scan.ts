@@ -2,6 +2,7 @@
  * The scanner: files + policy → findings. Pure (no I/O, no network, no clock): callers pass text and
  * "today". One keyword pass per file decides which rules run and where.
  */
+import { collapseRepeats } from './repeats.js';
 import type { Minimatch } from 'minimatch';
 import type { Confidence, Finding, Level } from './finding.js';
 import { compareFindings, CONFIDENCES } from './finding.js';
@@ -304,7 +305,9 @@ export class Scanner {
     const lineNumbers = file.lineNumbers;
     const { raws, later } = this.runRules(path, text, lineNumbers, soft, false);
     if (later) this.deferred.push({ file, runs: later });
+    const plain = raws.length;
     if (this.opts.decode ?? this.opts.policy.settings.decodeEncoded ?? true) this.decodedFindings(path, text, soft, raws);
+    if (raws.length > plain) collapseDecodedRepeats(raws, plain, file);
     if (raws.length) this.materialise(file, raws);
   }
 
@@ -784,6 +787,29 @@ export function exceptionMatches(e: PolicyException, f: Finding): boolean {
     if (!m || !globMatches(m, f.path, false)) return false;
   }
   return !!(e.rule || e.path);
+}
+
+/**
+ * A secret found decoded (each JSON-escaped code sample of an API description decodes on its own) and
+ * repeated in the file is one finding per rule, as in plain text (src/engine/repeats.ts): a repeat of a
+ * secret the rule reported in plain text is left out, and the decoded repeats are collapsed.
+ */
+function collapseDecodedRepeats(raws: Array<{ c: CompiledRule; raw: RawFinding }>, firstDecoded: number, file: SourceFile): void {
+  const plain = new Set<string>();
+  for (let i = 0; i < firstDecoded; i++) {
+    const { c, raw } = raws[i]!;
+    if (raw.secret) plain.add(`${c.id}\0${raw.secret}`);
+  }
+  const byRule = new Map<CompiledRule, RawFinding[]>();
+  for (let i = firstDecoded; i < raws.length; i++) {
+    const { c, raw } = raws[i]!;
+    if (raw.secret && plain.has(`${c.id}\0${raw.secret}`)) continue;
+    const list = byRule.get(c);
+    if (list) list.push(raw);
+    else byRule.set(c, [raw]);
+  }
+  raws.length = firstDecoded;
+  for (const [c, list] of byRule) for (const raw of list.length > 1 && c.rule.meta.family === 'secrets' ? collapseRepeats(list, file) : list) raws.push({ c, raw });
 }
 
 /** Convenience for callers that have everything in memory. */

@@ -220,7 +220,10 @@ describe('the scanner on encoded text', () => {
     }
     const hexLine = Buffer.from(`token=${GH}`).toString('hex');
     const r = scan('keys.txt', `${hexLine}\n${hexLine}\n`);
-    expect(r.findings.filter((x) => x.ruleId === 'secrets/github-token').map((x) => x.startLine)).toEqual([1, 2]);
+    // Both lines are read; the one token is one finding naming its other line, as in plain text.
+    const found = r.findings.filter((x) => x.ruleId === 'secrets/github-token');
+    expect(found.map((x) => x.startLine)).toEqual([1]);
+    expect(found[0]!.message).toMatch(/occurs 2 times in this file \(also line 2\)/);
   });
 
   it('flags a private key inside a base64 service-account JSON (a CI variable)', () => {
@@ -364,5 +367,16 @@ describe('the scanner on encoded text', () => {
     const text = `blob: ${b64(`GITHUB_TOKEN=${GH}\n`)}\n`;
     expect(scan('a.yaml', text).findings.length).toBeGreaterThan(0);
     expect(scan('a.yaml', text, false).findings).toEqual([]);
+  });
+});
+
+describe('the scanner on encoded text: one secret repeated', () => {
+  it('is one finding per rule when found decoded in several pieces (escaped JSON code samples)', () => {
+    // Escaped so that only the decoded text shows the token: each sample decodes as a piece of its own.
+    const sample = (lang: string) => `{"lang": "${lang}", "source": "github.auth(\\"${uesc(GH)}\\");\\n"}`;
+    const text = `{"x-codeSamples": [\n${['js', 'py', 'go', 'rb'].map(sample).join(',\n')}\n]}\n`;
+    const found = scan('codegen/lib-openapi.json', text).findings.filter((x) => x.ruleId === 'secrets/github-token');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/occurs 4 times in this file \(also lines 3, 4, 5\)/);
   });
 });

@@ -233,6 +233,7 @@ describe('every secret rule: a comment above that says to put your own values in
       [azure, 'root/defaults/dns-conf/azure.ini'],
       [hetzner, 'root/defaults/dns-conf/hetzner.ini'],
       [`// fill in your own credentials below\nconst config = {\n  apiToken: "${token}",\n};\n`, 'src/config.js'],
+      [`  ## WARNING:\n  ## - you MUST customise this value, otherwise the encryption will be somewhat pointless\n  ##\n  fernetKey: "${token}="\n`, 'stable/airflow/values.yaml'],
     ] as const) {
       const found = scan(text, path);
       expect(found.length, path).toBeGreaterThan(0);
@@ -311,5 +312,26 @@ describe("every secret rule: the OAuth RFCs' example credentials", () => {
     expect(scan(text, 'docs/oauth.md')).toEqual([]);
     // One character off is not the example.
     expect(scan(`access_token = "${cat('2YotnFZFEjr1', 'zCsicMWpAB')}"`, 'src/a.ts').length).toBe(1);
+  });
+});
+
+describe('every secret rule: a value cut short with an ellipsis', () => {
+  it('is graded low: a sample, or part of one', () => {
+    const token = cat('ya29.a0AWY7', rand(20, ALNUM, 'elided'));
+    const found = scan(`{"access_token": "${token}...", "expires_in": 3599}`, 'docs/api-reference.mdx');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+    expect(scan(`{"access_token": "${token}${rand(60, ALNUM, 'elided2')}", "expires_in": 3599}`, 'src/token.json').some((f) => f.confidence !== 'low')).toBe(true);
+  });
+});
+
+describe("every secret rule: a product's published default", () => {
+  it('is graded low and named, with the advice to set your own (LibreChat .env.example CREDS_IV)', () => {
+    const iv = cat('e2341419ec3dd3d1', '9b13a1a87fafcbfb');
+    const [f] = scan(`services:\n  api:\n    environment:\n      - CREDS_IV=${iv}\n`, 'librechat/docker-compose.yml');
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toContain('LibreChat');
+    const [other] = scan(`services:\n  api:\n    environment:\n      - CREDS_IV=${rand(32, HEX, 'own-iv')}\n`, 'librechat/docker-compose.yml');
+    expect(other?.confidence).not.toBe('low');
   });
 });

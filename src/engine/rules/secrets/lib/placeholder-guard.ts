@@ -4,22 +4,23 @@
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
  * - a match inside a PEM block's body (a token prefix in a certificate's base64) is dropped;
+ * - a default that a product publishes in its example configuration (known-defaults.ts) is graded low, with
+ *   the advice to replace it;
  * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped, and so is
  *   base64 of a placeholder (`UkVQTEFDRS1XSVRILi4u`, a Kubernetes Secret's `REPLACE-WITH-…`);
  * - a value in an `example:` block of a YAML or JSON document (an OpenAPI response example) is graded low,
  *   and so is one whose comment says it is public (`# search-only API key; safe for front-end code`);
  * - one secret repeated in one file (a token pasted into 171 fixtures of one JSON file) is one finding,
- *   at its first line, whose message lists the other lines: the leak is one, and so is its fix.
+ *   at its first line, whose message lists the other lines: the leak is one, and so is its fix
+ *   (src/engine/repeats.ts; the scanner does the same for what it finds decoded).
  */
-import type { FileView, RawFinding, Rule } from '../../../rule.js';
+import type { RawFinding, Rule } from '../../../rule.js';
 import { placeholderGrade } from '../../../placeholder.js';
-import { isSuppressed } from '../../../suppress.js';
+import { collapseRepeats } from '../../../repeats.js';
 import { isPublishedSecret } from './published-secrets.js';
 import { isInExample } from './example-context.js';
 import { isEncodedPlaceholder } from './encoded-placeholder.js';
-
-/** At most this many lines are listed in the message; the count is always complete. */
-const MAX_LISTED = 20;
+import { knownDefaultOf } from './known-defaults.js';
 
 export function guardPlaceholders(rule: Rule): Rule {
   return {
@@ -34,6 +35,14 @@ export function guardPlaceholders(rule: Rule): Rule {
         if (grade === 'low') out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` });
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
           out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (in a document's \`example\` block: check that it is not a real one).` });
+        else if (raw.secret && knownDefaultOf(raw.secret))
+          out.push({
+            ...raw,
+            confidence: 'low',
+            message: `${raw.message.replace(/\.$/, '')}: it is the default that ${knownDefaultOf(raw.secret)} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`,
+          });
+        else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3)))
+          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (cut short with an ellipsis: a sample, or part of one).` });
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start))
           out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (a comment above calls it a sample or says to put your own in: check that it is one).` });
         else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start))
@@ -74,12 +83,13 @@ function insideArmorBody(text: string, start: number): boolean {
 
 /**
  * A comment in the lines above the value that tells the reader to put their own in (`# Replace with your
- * values`, `// fill in your credentials`, `; sample values, change them`): a template shipped with the
+ * values`, `// fill in your credentials`, `; sample values, change them`, the Airflow chart's `# WARNING: you
+ * MUST customise this value`): a template shipped with the
  * documentation's sample (certbot's DNS-plugin `.ini` files carry the plugins' README values). Graded low,
  * not dropped: someone may have followed the instruction in the committed copy.
  */
 const SAMPLE_COMMENT =
-  /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b)/im;
+  /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b|(?:must|should|need[ \t]+to|please)[ \t]+(?:be[ \t]+)?(?:customi[sz]e|change|replace|override)d?[ \t]+(?:this|these|it|the)\b|\bchange[ \t]+(?:this|it|me)[ \t]+(?:value|key|secret|token|password|before|in[ \t]+production)\b)/im;
 const SAMPLE_REACH_LINES = 12;
 function commentSaysSample(text: string, start: number): boolean {
   // The lines above the value's own (the value's line is read by commentSaysPublic).
@@ -97,58 +107,4 @@ function commentSaysSample(text: string, start: number): boolean {
 export function isCamelCaseWords(v: string): boolean {
   const words = /^(?:[A-Z]?[a-z]+)(?:[A-Z][a-z]+)+$/.test(v) ? v.match(/[A-Z]?[a-z]+/g)! : undefined;
   return words !== undefined && words.length >= 3 && v.length / words.length >= 3.5;
-}
-
-/**
- * Findings of one rule on the same secret in one file become one: the first, with the other lines in
- * its message. An occurrence on a suppressed line (`tokenwarden:allow`) stays apart, so the scanner can
- * suppress that one alone.
- */
-function collapseRepeats(raws: RawFinding[], file: FileView): RawFinding[] {
-  const bySecret = new Map<string, number[]>();
-  raws.forEach((r, i) => {
-    if (!r.secret || r.start === undefined) return;
-    const list = bySecret.get(r.secret);
-    if (list) list.push(i);
-    else bySecret.set(r.secret, [i]);
-  });
-  if ([...bySecret.values()].every((l) => l.length === 1)) return raws;
-  const lines = lineStarts(file.text);
-  const lineOf = (offset: number): number => {
-    let lo = 0,
-      hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const textOf = (l0: number): string => file.text.slice(lines[l0], (lines[l0 + 1] ?? file.text.length + 1) - 1);
-  const suppressed = (l0: number): boolean => isSuppressed(textOf(l0), l0 > 0 ? textOf(l0 - 1) : undefined);
-  const realLine = (l0: number): number => file.lineNumbers?.[l0] ?? l0 + 1;
-  const drop = new Set<number>();
-  const replaced = new Map<number, RawFinding>();
-  for (const idx of bySecret.values()) {
-    if (idx.length < 2) continue;
-    const live = idx.filter((i) => !suppressed(lineOf(raws[i]!.start!)));
-    if (live.length < 2) continue;
-    const [first, ...rest] = live.sort((a, b) => raws[a]!.start! - raws[b]!.start!);
-    const firstLine = realLine(lineOf(raws[first!]!.start!));
-    const others = [...new Set(rest.map((i) => realLine(lineOf(raws[i]!.start!))))].filter((l) => l !== firstLine);
-    for (const i of rest) drop.add(i);
-    const r = raws[first!]!;
-    const listed = others.slice(0, MAX_LISTED).join(', ') + (others.length > MAX_LISTED ? `, … (${others.length - MAX_LISTED} more)` : '');
-    replaced.set(first!, {
-      ...r,
-      message: `${r.message.replace(/\s+$/, '')} The same value occurs ${live.length} times in this file${others.length ? ` (also line${others.length > 1 ? 's' : ''} ${listed})` : ''}: one leak, one rotation.`,
-    });
-  }
-  return raws.flatMap((r, i) => (drop.has(i) ? [] : [replaced.get(i) ?? r]));
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
 }
