@@ -119,7 +119,7 @@ const rule: Rule = {
         const value = quoted ? raw.slice(1, -1) : raw.replace(/\s+-.*$/s, '').trimEnd();
         // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another
         // key inside an unquoted value, or a small number.
-        if (isPlaceholderPassword(value) || /^\d{1,5}\.?$/.test(value) || (!quoted && /\s\S+[:=]/.test(value))) continue;
+        if (isPlaceholderPassword(value) || isTemplated(value) || /^\d{1,5}\.?$/.test(value) || (!quoted && /\s\S+[:=]/.test(value))) continue;
         const start = seg.offset + m.index + m[0].length - raw.length + (quoted ? 1 : 0);
         const host = HOST_KEY.exec(before + after)?.[1];
         // `addr=:6379`: no host is this machine. A one-word or self-describing password is a sample as often.

@@ -28,6 +28,8 @@ function commandExtent(text: string, at: number): number {
  * Placeholders (`user:pass`, `<user:password>`, `$USER:$PASS`, `[PASSWORD]`, `${{ secrets.X }}`) are
  * skipped. An API key used as the user with an empty password (`-u sk_live_…:`) is reported too.
  */
+const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+
 const rule: Rule = {
   meta: {
     id: 'secrets/curl-basic-auth',
@@ -74,6 +76,8 @@ const rule: Rule = {
           let secret: string;
           if (pass) {
             if (isPlaceholderPassword(pass, user) || /^\$|\$\{|\$\(/.test(pass)) continue;
+            // `-u DOMAIN_ADMIN_UNAME:DOMAIN_ADMIN_PW`: two constants' names that a script substitutes (sed, envsubst).
+            if (CONSTANT.test(user) && CONSTANT.test(pass)) continue;
             // Blanks only inside one quoted argument (`-u 'ops:pass word'`); pieces of code around a
             // `'curl -u'` label (`'curl -u', path: 'deploy.sh'`) are no credential.
             if (/\s/.test(pass) && !/^(["'])[^"']*\1$/.test(rawCred)) continue;

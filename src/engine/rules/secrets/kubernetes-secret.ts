@@ -82,6 +82,8 @@ function entries(doc: string, base: number): Entry[] {
 const SECRET_KEY =
   /(?:^|[._-])(?:passw(?:or)?d|passwd|pwd|pass|secret|token|apikey|api[_-]key|key|private|privatekey|credentials?|creds|auth|htpasswd|dockerconfigjson|dockercfg|jks|keystore|truststore|p12|pfx|pem|dsn|connection[_-]?string|database[_-]?url|db[_-]?url|redis[_-]?url|mongo(?:db)?[_-]?ur[il]|amqp[_-]?url|webhook|signing|salt|pin|cookie|session|otp|seed|mnemonic|id_rsa|id_ed25519|id_ecdsa)(?:$|[._-])/i;
 
+const DOCUMENT_FILE = /\.(?:sql|sh|bash|py|rb|js|ts|lua|ya?ml|json|xml|conf|cfg|cnf|ini|toml|properties|txt|md|tpl|tmpl|html?|css|csv)$/i;
+
 /** Decoded content that is a credential whatever its key says: armoured keys, URLs with a password, random tokens. */
 function looksSecret(text: string): boolean {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY/.test(text)) return true;
@@ -125,6 +127,10 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
     if (/^-----BEGIN [A-Z0-9 ]{0,20}PRIVATE KEY-----/.test(v)) return undefined;
   }
   if (!isSecretBearing(e.key, text)) return undefined;
+  // A script or document shipped as a file (`secret.sql: |` holding `create table secrets …`): what it says
+  // is judged line by line by the other rules, which read it here (or decoded, from `data:`); the file as a
+  // whole is a credential only when its name says it is one (`.env`, `.pgpass`, `tls.key`, `credentials`).
+  if (DOCUMENT_FILE.test(e.key) && /\n/.test(text.trim())) return undefined;
   // Some other datum (a flag, a date, a plain URL, a password hash, an htpasswd line), or JSON holding no credential.
   if (!/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text) && isNonSecretDatum(text)) return undefined;
   // An htpasswd file of several entries (`foo:$2y$10$…` and `qux:$apr1$…` on their own lines): hashes.

@@ -8,6 +8,11 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // A Python f-string fills the JAAS password from a config at run time.
+    {
+      code: `                f"""org.apache.kafka.common.security.plain.PlainLoginModule required username="{CONFLUENT_CLOUD_CONFIG['sasl.username']}" password="{CONFLUENT_CLOUD_CONFIG['sasl.password']}";""") \\`,
+      path: 'streaming_confluent.py',
+    },
     // Erlang (and Ruby) maps: `=>` is no connection string's `=`.
     { code: '    #{user_id => <<"subscriber">>, password => <<"p4ssWordX">>, server => <<"db">>}', path: 'emqx_authn_SUITE.erl' },
     'Server=myServerAddress;Database=myDataBase;Uid=myUsername;Pwd=myPassword;',

@@ -70,5 +70,7 @@ describe('secrets/connection-string confidence', () => {
     expect(runRule(rule, { code: `postgres://app:${pw}@localhost:5432/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${cat('sec', 'ret123')}@db.prod.test/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${pw}@db.prod.acme-corp.net/app` })[0]!.confidence).toBe('high');
+    // A phrase in lower-case letters (`itworkslocally`): chosen by a person for a compose stack's database.
+    expect(runRule(rule, { code: `DB_URL: postgres://airtrail:${cat('itworks', 'locally')}@airtrail_postgres_1:5432/airtrail`, path: 'docker-compose.yml' })[0]!.confidence).toBe('low');
   });
 });

@@ -892,6 +892,27 @@ ruleTester(rule, {
     { code: `#define CLIENT_TRAFFIC_SECRET "${hex}"`, path: 'tests/unit/tls13_test.c' },
     { code: `  "ClientToken": "${uuid}_subnet-b26c24fa_1",`, path: 'aws_configs/Reservations.json' },
     { code: `req.headers[.secWebSocketKey] = "${b64}"`, path: 'Tests/RouteTests.swift' },
+    // A tool cache's file names (`.phplint-cache`: path → md5), Twilio resource SIDs and credential-list names.
+    {
+      code: `{"\\/src\\/rest\\/sip-in\\/get-credential\\/get-credential.7.x.php":"${rand(32, HEX, 'phplint')}","\\/src\\/rest\\/keys\\/auth-token.5.x.php":"${rand(32, HEX, 'phplint2')}"}`,
+      path: '.phplint-cache',
+    },
+    { code: `@cred_list_sid = 'CL${rand(32, HEX, 'twilio-cl')}'`, path: 'rest/sip-in/get-credential/get-credential.7.x.rb' },
+    { code: `    .credentials("SC${rand(32, HEX, 'twilio-sc')}") \\`, path: 'rest/sip-in/update-credential/update-credential.9.x.py' },
+    { code: `TWILIO_API_KEY_SID = "SK${rand(32, HEX, 'twilio-sk')}"`, path: 'settings.py' },
+    // Cloud Build's KMS-encrypted secrets: ciphertext only the named key decrypts.
+    {
+      code: `secrets:\n  - kmsKeyName: 'projects/$PROJECT_ID/locations/global/keyRings/cloud-build/cryptoKeys/pypi-password'\n    secretEnv:\n      PYPI_PASSWORD: '${rand(264, B64, 'kms')}'\n`,
+      path: 'examples/kms-cloudbuild.yaml',
+    },
+    // DocSearch's options, wherever a site keeps them: Algolia's search-only key.
+    {
+      code: `    window.docsearch({\n      apiKey: '${rand(32, HEX, 'docsearch')}',\n      indexName: 'sendgrid_hc',\n      inputSelector: '.search-query',\n    });`,
+      path: 'src/components/Search/index.jsx',
+    },
+    // A sentence typed as a stand-in: words joined by separators.
+    { code: '  clusterAgentToken: my-custom-cluster-agent-token-32chars', path: 'test/baseline/global-settings-dda.yaml' },
+    { code: "SECRET_KEY = 'this_needs_to_be_the_same_always_and_also_very_$3cuR3-._'", path: 'docs/logical_backup.md' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },
@@ -933,6 +954,12 @@ ruleTester(rule, {
       code: `nacos.core.auth.server.identity.key=${b64}\n`,
       path: 'application.properties',
       secret: b64,
+    },
+    {
+      name: 'random groups joined by hyphens',
+      code: `cluster_token: ${cat(rand(8, undefined, 'grp1'), '-', rand(8, undefined, 'grp2'), '-', rand(8, undefined, 'grp3'), '-', rand(8, undefined, 'grp4'))}`,
+      path: 'values.yaml',
+      secret: cat(rand(8, undefined, 'grp1'), '-', rand(8, undefined, 'grp2'), '-', rand(8, undefined, 'grp3'), '-', rand(8, undefined, 'grp4')),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
   ],

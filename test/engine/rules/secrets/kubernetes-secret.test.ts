@@ -13,6 +13,11 @@ const manifest = (body: string, kind = SECRET): string => `apiVersion: v1\n${kin
 
 ruleTester(rule, {
   valid: [
+    // A SQL script shipped as a file under a key that says secret: its lines are other rules' to judge.
+    {
+      code: manifest(`stringData:\n  secret.sql: |\n    create table secrets (i integer);\n    insert into secrets (select generate_series(1,10000));\n`),
+      path: 'samples/cluster-example-initdb-sql-refs.yaml',
+    },
     // An htpasswd file of several entries: password hashes, one per user.
     {
       code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cafe-passwd\ntype: nginx.org/htpasswd\nstringData:\n  htpasswd: |\n    foo:${cat('$2y$10$', 'e4CiBWaLq9JW93jV8r9CW.RE6fbsT3szmIsUhwqYuPfVlggXiBY76')}\n    qux:${cat('$apr1$', 'st218vzc$A3H7I83N9vLmczj73Byi3/')}\n`,
@@ -49,6 +54,12 @@ ruleTester(rule, {
     { code: `${SECRET}\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: ${dbPass}\n`, path: 'multi.yaml' },
   ],
   invalid: [
+    {
+      name: 'a credentials file, whatever its lines',
+      code: manifest(`stringData:\n  .pgpass: |\n    db.prod.internal:5432:app:app:${plain}\n    db.replica.internal:5432:app:app:${plain}\n`),
+      count: 1,
+      path: 'secret.yaml',
+    },
     { code: manifest(`data:\n  password: ${dbPass}\n`), secret: dbPass, count: 1, line: 8, path: 'k8s/secret.yaml' },
     {
       name: 'several keys, each reported on its line',

@@ -31,6 +31,7 @@ import {
   isTemplated,
   isUuid,
   isWordyPassword,
+  isSeparatedPhrase,
   looksLikeIdentifier,
   namesItself,
   spellsItsName,
@@ -626,7 +627,7 @@ function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: bo
   // So is a security question's answer, stored hashed (OpenMRS's `secret_answer="cfd3…"`).
   if (isHexDigest(v) && (kind === 'password' || /answer$/i.test(a.name))) return undefined;
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
-  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v)) return { kind, tier: 'entropy' };
+  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v) && !isSeparatedPhrase(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
   return undefined;
 }
@@ -759,9 +760,36 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
     }
     const verdict = judgeAssignment(a, text, a.start - offset);
     // An API description's example values document a response; they are not the service's own.
-    if (verdict && !(openApi() && inExampleBlock(whole, a.start))) judged.push({ assignment: a, verdict });
+    if (verdict && !(openApi() && inExampleBlock(whole, a.start)) && !isKmsCiphertext(whole, a.start)) judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
+}
+
+/**
+ * Cloud Build's encrypted secrets: `secrets: - kmsKeyName: …/cryptoKeys/k` with `secretEnv: {NAME: <base64
+ * ciphertext>}` (and `availableSecrets.inline`'s `envMap`). The value is ciphertext that only the named KMS
+ * key decrypts, committed on purpose.
+ */
+function isKmsCiphertext(whole: string, at: number): boolean {
+  let end = whole.lastIndexOf('\n', at - 1);
+  let underMap = false;
+  for (let n = 0; n < 12 && end > 0; n++) {
+    const start = whole.lastIndexOf('\n', end - 1) + 1;
+    const line = whole.slice(start, end);
+    if (/^[ \t]*(?:secretEnv|envMap)[ \t]*:[ \t]*$/.test(line)) underMap = true;
+    else if (underMap && /^[ \t]*(?:-[ \t]+)?kmsKeyName[ \t]*:/.test(line)) return true;
+    end = start - 1;
+  }
+  return false;
+}
+
+/**
+ * An `apiKey` among DocSearch's options (`docsearch({ apiKey, indexName, appId })`, a search component's
+ * props): Algolia's search-only key, public by design, wherever the site keeps its configuration.
+ */
+function isDocSearchOptions(text: string, at: number): boolean {
+  const around = text.slice(Math.max(0, at - 400), at + 400);
+  return /\bindexName\b/.test(around) && /\b(?:appId|applicationId|docsearch|DocSearch)\b/.test(around);
 }
 
 /** The findings of one generic rule: assignments judged at `tier`, at most `max` per file. */
@@ -773,7 +801,7 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
   const docSearch = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$/.test(file.path);
   for (const j of judgedAssignments(file)) {
     const a = j.assignment;
-    if (j.verdict.tier !== tier || seen.has(a.start) || (docSearch && /^api_?key$/i.test(a.name))) continue;
+    if (j.verdict.tier !== tier || seen.has(a.start) || (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchOptions(file.text, a.start)))) continue;
     seen.add(a.start);
     if (out.length >= max) break;
     out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });

@@ -83,7 +83,9 @@ const STOP_AFTER = new Set(
     // Machine learning's tokens (`token_embd.weight`, `special_tokens_map.json`), capabilities, usage counters.
     'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits ' +
     // What a password is made of or checked with (`password_characters`, Dovecot's `PASS_ATTRS`), a command's options (`pass_opt`).
-    'attrs attributes characters chars charset alphabet opt opts'
+    'attrs attributes characters chars charset alphabet opt opts ' +
+    // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
+    'list lists mapping mappings sid sids'
   ).split(' '),
 );
 
@@ -109,8 +111,12 @@ export function classifySecretName(name: string): SecretKind | undefined {
  */
 const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken)$/;
 
+/** A file's name (`get-credential.7.x.php`, a tool cache's key): what it holds is that file's, not a credential's. */
+const FILE_NAME =
+  /\.(?:php|phtml|js|mjs|cjs|jsx|ts|tsx|py|rb|go|java|kt|kts|scala|cs|fs|vb|swift|m|mm|c|cc|cpp|h|hpp|rs|pl|pm|sh|bash|ps1|lua|html?|css|scss|vue|svelte|md|rst|txt|xml|ya?ml|json|toml|ini|cfg|conf|lock|png|jpe?g|gif|svg)$/i;
+
 function classifyName(name: string): SecretKind | undefined {
-  if (NOT_CREDENTIALS.test(name)) return undefined;
+  if (NOT_CREDENTIALS.test(name) || FILE_NAME.test(name)) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || words.length > 12) return undefined;
   let last = -1;

@@ -51,8 +51,9 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   return true;
 }
 
-/** Kept but doubtful: one lower-case word (`cherry:durian@`), a self-describing value (`secret123`) or sample words (`pa$$w0rd`). */
+/** Kept but doubtful: lower-case words (`cherry:durian@`), a self-describing value (`secret123`) or sample words (`pa$$w0rd`). */
 export function isSampleUrlPassword(pass: string): boolean {
   const p = percentDecode(pass);
-  return /^[a-z]{1,12}$/.test(p) || namesItself(p) || isSamplePassword(p);
+  // Lower-case letters alone, up to a phrase (`itworkslocally`, `moneyprintergobrrr`): chosen, not generated.
+  return /^[a-z]{1,24}$/.test(p) || namesItself(p) || isSamplePassword(p);
 }
