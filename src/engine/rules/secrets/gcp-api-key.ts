@@ -68,11 +68,12 @@ export default refine(rule, (raw, file) => {
   const before = file.text.slice(Math.max(0, start - 300), start);
   const around = file.text.slice(Math.max(0, start - 400), start + 400);
   const firebaseWeb = /api_?key["']?\s*[:=]\s*["'`]?$/i.test(before) && (FIREBASE_CONFIG.test(around) || FIREBASE_NAMED.test(around));
-  if (!BROWSER_CONTEXT.test(before) && !firebaseWeb && !/(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist|firebase_options\.dart)$/.test(file.path)) return raw;
+  // The plugin's files by build variant too (`GoogleService-Info-Debug.plist`, `google-services-release.json`).
+  if (!BROWSER_CONTEXT.test(before) && !firebaseWeb && !/(?:^|\/)(?:google-services[\w.-]*\.json|GoogleService-Info[\w.-]*\.plist|firebase_options\.dart)$/.test(file.path)) return raw;
   return {
     ...raw,
     severity: 'low',
-    confidence: 'medium',
+    confidence: 'low',
     message:
       'Google API key of a browser or mobile app (Maps JavaScript, Firebase config): public by design, not a leak, if it is restricted. Check its application restrictions and API allow-list in the Cloud console.',
   };

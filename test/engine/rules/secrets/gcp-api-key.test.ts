@@ -42,9 +42,11 @@ describe('secrets/gcp-api-key: browser and app keys', () => {
       [`  static const FirebaseOptions android = FirebaseOptions(\n    apiKey: '${k1}',\n    appId: '1:123:android:abc',`, 'lib/firebase_options.dart'],
       [`const firebaseApiKey = '${k1}';\nconst firebaseProjectId = 'acme';\nconst firebaseAppId = '1:123:web:abc';`, 'lib/config.dart'],
       [`<resources>\n    <string name="google_api_key" translatable="false">${k2}</string>\n</resources>`, 'app/src/gplay/res/values/setup.xml'],
+      // The plugin's files per build variant.
+      [`<key>API_KEY</key>\n<string>${k2}</string>`, 'Sources/App/Resources/GoogleService-Info-Debug.plist'],
     ] as const) {
       const [f] = runRule(rule, { code, path });
-      expect([f!.severity, f!.confidence], path).toEqual(['low', 'medium']);
+      expect([f!.severity, f!.confidence], path).toEqual(['low', 'low']);
       expect(f!.message).toMatch(/public by design/);
     }
   });

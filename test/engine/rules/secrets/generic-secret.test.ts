@@ -913,6 +913,10 @@ ruleTester(rule, {
     // A sentence typed as a stand-in: words joined by separators.
     { code: '  clusterAgentToken: my-custom-cluster-agent-token-32chars', path: 'test/baseline/global-settings-dda.yaml' },
     { code: "SECRET_KEY = 'this_needs_to_be_the_same_always_and_also_very_$3cuR3-._'", path: 'docs/logical_backup.md' },
+    // Square's optimistic-concurrency version, PayPal's checkout id, the SHA-256 of nothing.
+    { code: `      version_token: '${rand(43, B64URL, 'square-version')}',`, path: 'reference.md' },
+    { code: `    const CREATE_PAYMENT_APPROVAL_TOKEN = 'EC-${rand(17, UPPER_ALNUM, 'paypal-ec')}';`, path: 'tests/Mock/PayPal/CreateResponseFixture.php' },
+    { code: "    private const HMAC_KEY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';", path: 'Test/Unit/TokenWebhookAcceptorTest.php' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

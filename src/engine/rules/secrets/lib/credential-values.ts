@@ -378,6 +378,8 @@ const FILE_EXT =
  * Values that are some other datum where a secret could be: booleans, numbers, versions, type names,
  * file paths, plain URLs, e-mail addresses, lockfile integrity strings, inline images.
  */
+const EMPTY_DIGESTS = new Set(['d41d8cd98f00b204e9800998ecf8427e', 'da39a3ee5e6b4b0d3255bfef95601890afd80709', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855']);
+
 export function isNonSecretDatum(v: string): boolean {
   const lower = v.toLowerCase();
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|nan|required|optional|enabled|disabled)$/.test(lower)) return true;
@@ -402,6 +404,10 @@ export function isNonSecretDatum(v: string): boolean {
   // A Twilio resource SID: two capitals and 32 lower-case hex (`AC…` account, `SK…` API key, `CL…` credential
   // list, `SC…` SIP credential): the name of a resource; its secret, where it has one, is separate.
   if (/^[A-Z]{2}[0-9a-f]{32}$/.test(v)) return true;
+  // A PayPal Express Checkout token (`EC-4…`, 17 characters): the checkout's id, passed in its redirect URL.
+  if (/^EC-[0-9A-Z]{17}$/.test(v)) return true;
+  // The digest of nothing (MD5, SHA-1, SHA-256 of ""): a constant every test suite and library knows.
+  if (EMPTY_DIGESTS.has(v.toLowerCase())) return true;
   // A PHP class's namespaced name, its backslashes maybe escaped (`Leantime\\Domain\\Auth\\Controllers\\ResetPw`).
   if (/^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*){2,}$/.test(v)) return true;
   // A format template of words and `{fields}` (`{base}reset`, `/{lang}/password/reset`).

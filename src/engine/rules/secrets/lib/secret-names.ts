@@ -65,6 +65,8 @@ const STOP_ANY = new Set(
     // A TLS key schedule's and a test's derived values (`client_traffic_secret`, `premaster_secret`, RFC and
     // NIST known-answer vectors under `expected_secret`, `kat`): computed in the handshake, not configured.
     'traffic premaster handshake exporter resumption binder expected kat ' +
+    // An object's version for optimistic concurrency (Square's `version_token`), not a credential's.
+    'version ' +
     // A status badge's key (BrowserStack's `badge.svg?badge_key=…`) only renders the badge.
     'badge'
   ).split(' '),
