@@ -83,8 +83,10 @@ const BRACKET_CLOSE: Readonly<Record<string, string>> = { '(': ')', '[': ']', '{
  */
 export function hasTemplate(v: string): boolean {
   if (v.includes('<%') || /%\(\w*\)/.test(v)) return true;
-  // A whole value that is one Python format field (an f-string's `{CONFIG['sasl.password']}`, `{password!r}`).
-  if (/^\{[A-Za-z_][\w.]*(?:\[[^\]{}]{1,80}\])*(?:![rsa])?(?::[^{}]{0,20})?\}$/.test(v)) return true;
+  // A whole value that is one Python format field with a subscript, conversion or format spec (an f-string's
+  // `{CONFIG['sasl.password']}`, `{password!r}`); a bare `{name}` is judged by isTemplated (`{ZqL5kVrX1n8tA2}`
+  // is a password in braces).
+  if (/^\{[A-Za-z_][\w.]*(?:(?:\[[^\]{}]{1,80}\])+(?:![rsa])?(?::[^{}]{0,20})?|![rsa](?::[^{}]{0,20})?|:[^{}]{1,20})\}$/.test(v)) return true;
   if (!/[{([]/.test(v)) return false;
   for (const m of v.matchAll(TEMPLATE_OPEN)) if (closesBalanced(v, m.index + m[0].length, TEMPLATE_CLOSE[m[0]]!)) return true;
   return false;

@@ -184,3 +184,13 @@ describe('placeholderGrade on long values', () => {
     expect(placeholderGrade(body)).toBeUndefined();
   });
 });
+
+describe('hasTemplate: Python format fields', () => {
+  it("is a template when the field has a subscript, conversion or spec; a bare {word} in braces is left to isTemplated's identifier test", async () => {
+    const { hasTemplate } = await import('../../src/engine/placeholder.js');
+    expect(hasTemplate("{CONFLUENT_CLOUD_CONFIG['sasl.password']}")).toBe(true);
+    expect(hasTemplate('{password!r}')).toBe(true);
+    expect(hasTemplate('{secret:>32}')).toBe(true);
+    expect(hasTemplate(`{${rand(14, undefined, 'braced')}}`)).toBe(false);
+  });
+});
