@@ -136,7 +136,9 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const lower = body.toLowerCase();
   // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
   if (
-    /example|placeholder|dummy|redacted|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(value.toLowerCase())
+    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(
+      value.toLowerCase(),
+    )
   )
     return 'drop';
   // Masks in any case and mixed runs of mask characters (`xXxX`, `x*x*`, `####`).

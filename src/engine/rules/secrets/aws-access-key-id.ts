@@ -1,5 +1,6 @@
 import { defineSecretRule } from './define.js';
 import { refine } from './lib/refine.js';
+import { presignedExpiry } from './lib/presigned-url.js';
 
 /**
  * IAM user keys (AKIA), STS temporary keys (ASIA), STS bearer tokens (ABIA), context-specific
@@ -44,33 +45,6 @@ export function accountOfKeyId(id: string): string | undefined {
 
 /** Account numbers AWS's documentation uses in its examples. */
 const DOCUMENTATION_ACCOUNTS = new Set(['123456789012', '111122223333', '444455556666', '777788889999', '111111111111', '000000000000']);
-
-/**
- * The moment a presigned S3 URL that carries the key ID expired, when that is past: SigV4's
- * `X-Amz-Credential=<id>%2F…&X-Amz-Date=20180913T201100Z&X-Amz-Expires=300`, SigV2's
- * `AWSAccessKeyId=<id>&Expires=<epoch>`. Such a URL is made to be handed out; once expired it grants
- * nothing, and the ID alone never signs.
- */
-function presignedExpiry(text: string, start: number, end: number, today: Date): Date | undefined {
-  const before = text.slice(Math.max(0, start - 30), start);
-  const v4 = /X-Amz-Credential=$/i.test(before);
-  if (!v4 && !/AWSAccessKeyId=$/.test(before)) return undefined;
-  const from = Math.max(0, start - 2000);
-  const eol = text.indexOf('\n', end);
-  const url = text.slice(from, eol === -1 ? Math.min(text.length, end + 2000) : Math.min(eol, end + 2000));
-  let at: number;
-  if (v4) {
-    const date = /[?&]X-Amz-Date=(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/i.exec(url);
-    const expires = /[?&]X-Amz-Expires=(\d{1,7})(?!\d)/i.exec(url);
-    if (!date || !expires) return undefined;
-    at = Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!, +date[4]!, +date[5]!, +date[6]!) + Number(expires[1]) * 1000;
-  } else {
-    const expires = /[?&]Expires=(\d{9,11})(?!\d)/.exec(url);
-    if (!expires) return undefined;
-    at = Number(expires[1]) * 1000;
-  }
-  return Number.isFinite(at) && at < today.getTime() ? new Date(at) : undefined;
-}
 
 export default refine(rule, (raw, file, ctx) => {
   const id = raw.secret ?? '';

@@ -1,7 +1,8 @@
 import { defineSecretRule } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
-import { anyOf } from './lib/refine.js';
+import { anyOf, refine } from './lib/refine.js';
+import { presignedExpiry } from './lib/presigned-url.js';
 
 const REVOKE = {
   provider: 'AWS STS',
@@ -49,4 +50,25 @@ const prefixed = defineSecretRule({
   revoke: REVOKE,
 });
 
-export default anyOf(assigned, prefixed);
+/**
+ * A token under a session-token name that nothing ties to AWS (an IMDb sign-in URL's
+ * `opfInternalRedirectSessionToken=…`): AWS's own names, or AWS named nearby, say it is STS's.
+ */
+const AWS_NAME = /(?:aws|amz|\bsts)[\w.-]{0,20}(?:session|security)[\w-]?token|(?:^|["'\s{,])SessionToken["']?\s*[:=]/i;
+const AWS_NEARBY = /aws|amazonaws|amz|\bsts\b|boto/i;
+
+export default refine(anyOf(assigned, prefixed), (raw, file, ctx) => {
+  const start = raw.start ?? 0;
+  const before = file.text.slice(Math.max(0, start - 80), start);
+  const prefixedToken = /^(?:[A-Za-z0-9+/]{2}oJb3JpZ2luX2Vj|F[Qw]oGZXIvYXdz|FQoDYXdz)/.test(raw.secret ?? '');
+  if (!prefixedToken && !AWS_NAME.test(before) && !AWS_NEARBY.test(file.text.slice(Math.max(0, start - 1500), start + 1500))) return null;
+  const expired = presignedExpiry(file.text, start, raw.end ?? start, ctx.today);
+  return expired
+    ? {
+        ...raw,
+        confidence: 'low',
+        severity: 'low',
+        message: `AWS session token in a presigned URL that expired on ${expired.toISOString().slice(0, 10)}: the token expired with it (check that the long-lived key it came from is not committed).`,
+      }
+    : raw;
+});

@@ -10,6 +10,11 @@ ruleTester(rule, {
   valid: [
     // DocSearch in Docusaurus's theme config, and a browser's search query: search-only keys.
     { code: `    algolia: {\n      appId: "8FEAOD28DI",\n      apiKey: "${search}",\n      indexName: "docs",\n    },`, path: 'dev-docs/docusaurus.config.js' },
+    // VitePress's DocSearch block, with the comment that says so.
+    {
+      code: `        // enables Algolia DocSearch\n        algolia: {\n            apiKey: "${search}",\n            indexName: "starship",\n            appId: "M3XUO3SQOR",\n        },`,
+      path: 'docs/.vitepress/config.mts',
+    },
     { code: `curl 'https://og53ly.algolia.net/1/indexes/*/queries?x-algolia-api-key=${search}&x-algolia-application-id=OG53LY&x-algolia-agent=Algolia'`, path: 'docs/README.md' },
     `ALGOLIA_APP_ID=${rand(10, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'id')}`,
     `api_key = "${admin}"`, // no provider name
@@ -33,6 +38,8 @@ ruleTester(rule, {
     { code: `algolia:\n  admin_api_key: ${admin}\n`, path: 'config.yml', secret: admin, count: 1 },
     { code: `[algolia]\napi_key = "${admin}"\n`, path: 'settings.toml', secret: admin },
     { code: `search:\n  - algolia:\n      write_key: ${admin}\n`, path: 'config.yml', secret: admin },
+    // An indexing script's admin key beside the same names is not DocSearch's.
+    { code: `// push records to Algolia\nconst config = { appId: "M3XUO3SQOR", algoliaAdminKey: "${admin}", indexName: "docs" };`, path: 'scripts/index-docs.mjs', secret: admin },
   ],
 });
 

@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/aws-session-token.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { rand, cat, B64 } from '../../../helpers/tokens.js';
 
 const body = rand(300, B64, 'sts-body');
@@ -11,6 +12,8 @@ const urlEncoded = cat('IQoJ', 'b3JpZ2luX2Vj', rand(120, B64, 'u').replace(/\+/g
 
 ruleTester(rule, {
   valid: [
+    // A session token of another service, with nothing AWS about it (an IMDb sign-in redirect's state).
+    { code: `https://www.imdb.com/registration/signin?u=%2F&opfInternalRedirectSessionToken=${plain}&ref_=nv_generic_lgin`, path: 'evals/problems.csv' },
     `aws_session_token = ${rand(60, B64, 'short')}`, // too short for a session token
     'aws_session_token = ${AWS_SESSION_TOKEN}',
     `session_token: ${'A'.repeat(200)}`,
@@ -26,4 +29,12 @@ ruleTester(rule, {
     { code: `https://bucket.s3.amazonaws.com/f?X-Amz-Security-Token=${urlEncoded}&X-Amz-Signature=abc`, secret: urlEncoded },
     { code: `creds = {"token": "${modern}"}`, path: 'debug.py', secret: modern }, // unnamed: found by its prefix
   ],
+});
+
+describe('secrets/aws-session-token in a presigned URL', () => {
+  it('is low once the URL has expired, like the key ID beside it', () => {
+    const url = (date: string) => `https://bucket.s3.amazonaws.com/f.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=3600&X-Amz-Security-Token=${urlEncoded}&X-Amz-Signature=abc`;
+    expect(runRule(rule, { code: url('20240601T000000Z'), path: 'evals/problems.csv' })[0]?.confidence).toBe('low');
+    expect(runRule(rule, { code: url('20270601T000000Z'), path: 'evals/problems.csv' })[0]?.confidence ?? 'high').toBe('high');
+  });
 });

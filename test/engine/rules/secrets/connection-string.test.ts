@@ -70,6 +70,9 @@ describe('secrets/connection-string confidence', () => {
     expect(runRule(rule, { code: `postgres://app:${pw}@localhost:5432/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${cat('sec', 'ret123')}@db.prod.test/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${pw}@db.prod.acme-corp.net/app` })[0]!.confidence).toBe('high');
+    // A parser test's sample with the characters it tests, Oracle's demo password in SQLAlchemy's guides.
+    for (const url of [`postgresql://us%40r:${cat('p%40', 'ss')}@h%40st1/db`, `postgres://u:${cat('pa:', 'ss')}@db.corp.test/x`, `mssql+pyodbc://scott:${cat('tiger^', '5HHH')}@mssql2017:1433/test`])
+      expect(runRule(rule, { code: `dsn = "${url}"`, path: 'tests/test_connect.py' })[0]?.confidence ?? 'none', url).not.toBe('high');
     // A phrase in lower-case letters (`itworkslocally`): chosen by a person for a compose stack's database.
     expect(runRule(rule, { code: `DB_URL: postgres://airtrail:${cat('itworks', 'locally')}@airtrail_postgres_1:5432/airtrail`, path: 'docker-compose.yml' })[0]!.confidence).toBe('low');
   });

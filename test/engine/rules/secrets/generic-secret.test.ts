@@ -917,6 +917,8 @@ ruleTester(rule, {
     { code: `      version_token: '${rand(43, B64URL, 'square-version')}',`, path: 'reference.md' },
     { code: `    const CREATE_PAYMENT_APPROVAL_TOKEN = 'EC-${rand(17, UPPER_ALNUM, 'paypal-ec')}';`, path: 'tests/Mock/PayPal/CreateResponseFixture.php' },
     { code: "    private const HMAC_KEY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';", path: 'Test/Unit/TokenWebhookAcceptorTest.php' },
+    // A code-signing identity named by its certificate's fingerprint.
+    { code: `APPLICATION_KEY_IDENT="${rand(40, HEX, 'ident').toUpperCase()}"`, path: 'install/macos_packages/build_and_notarize.sh' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

@@ -208,6 +208,10 @@ describe('every secret rule: base64 of a placeholder', () => {
     });
     expect(scan(text, 'deploy/backup/backup-secret-azure.yaml')).toEqual([]);
   });
+  it('so is base64 of a plain query string, but not of one that carries a credential', () => {
+    expect(scan(`https://court.example/view?auth=${b64('jgetid=27&pageno=3&sort=asc&lang=en')}`, 'evals/problems.csv')).toEqual([]);
+    expect(scan(`AUTH_TOKEN=${b64(`user=ci&api_key=${rand(32, ALNUM, 'q-key')}`)}`, '.env').length).toBeGreaterThan(0);
+  });
   it('while base64 of a real-looking key, or a random key that happens to be base64, is reported', () => {
     const key = rand(86, ALNUM, 'azure-b64') + '==';
     const found = scan(secret({ AZURE_STORAGE_ACCOUNT_KEY: b64(rand(40, ALNUM, 'azure-inner')), AZURE_CLIENT_SECRET: key }), 'deploy/secret.yaml');

@@ -7,6 +7,7 @@ import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy
 import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text } from './base64.js';
 import { isJwtLookalike } from './jwt-shape.js';
+import { isDocSearchKey } from './docsearch.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import {
@@ -783,15 +784,6 @@ function isKmsCiphertext(whole: string, at: number): boolean {
   return false;
 }
 
-/**
- * An `apiKey` among DocSearch's options (`docsearch({ apiKey, indexName, appId })`, a search component's
- * props): Algolia's search-only key, public by design, wherever the site keeps its configuration.
- */
-function isDocSearchOptions(text: string, at: number): boolean {
-  const around = text.slice(Math.max(0, at - 400), at + 400);
-  return /\bindexName\b/.test(around) && /\b(?:appId|applicationId|docsearch|DocSearch)\b/.test(around);
-}
-
 /** The findings of one generic rule: assignments judged at `tier`, at most `max` per file. */
 export function genericFindings(file: FileView, tier: Verdict['tier'], max: number, message: (j: JudgedAssignment) => string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -801,7 +793,7 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
   const docSearch = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$/.test(file.path);
   for (const j of judgedAssignments(file)) {
     const a = j.assignment;
-    if (j.verdict.tier !== tier || seen.has(a.start) || (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchOptions(file.text, a.start)))) continue;
+    if (j.verdict.tier !== tier || seen.has(a.start) || (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchKey(file.path, file.text, a.start)))) continue;
     seen.add(a.start);
     if (out.length >= max) break;
     out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });

@@ -1,7 +1,7 @@
 /**
  * Base64 of a placeholder: a Kubernetes Secret's `data:` (or any config that wants base64) filled with
  * `echo -n REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY | base64`. Encoded, the stand-in reads as random text to
- * every keyed rule; decoded, it says what it is.
+ * every keyed rule; decoded, it says what it is. The same for base64 of a plain query string.
  */
 import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64 } from './base64.js';
@@ -17,5 +17,14 @@ export function isEncodedPlaceholder(value: string): boolean {
   // Printable ASCII only: a real secret's bytes are random and hit this range ~1 time in 10^(n/3).
   for (const b of buf) if (b < 0x20 || b > 0x7e) return false;
   const text = buf.toString('latin1').trim();
-  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false);
+  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false) || isPlainQuery(text);
+}
+
+/**
+ * Base64 of a query string of ordinary parameters (`amdldGlk…` is `jgetid=27&pageno=3…`, a site's state in
+ * its URL): structure, not a key; one that carries a credential-named parameter is left to be judged.
+ */
+function isPlainQuery(text: string): boolean {
+  if (!/^[\w.[\]-]{1,40}=[^&\s]*(?:&[\w.[\]-]{1,40}=[^&\s]*){1,40}$/.test(text)) return false;
+  return !/(?:^|&)[^=&]*(?:pass|pwd|secret|token|key|auth|sig|cred)[^=&]*=/i.test(text);
 }

@@ -75,7 +75,7 @@ const STOP_ANY = new Set(
 // After the credential word these make the name describe it rather than hold it: `secret_name`, `token_url`.
 const STOP_AFTER = new Set(
   (
-    'name names id ids type types kind mode format method algorithm alg scheme version level scope scopes audience ' +
+    'name names id ids ident type types kind mode format method algorithm alg scheme version level scope scopes audience ' +
     'aud issuer iss endpoint url uri urls host hostname domain path paths file filename files dir directory location ' +
     'arn ref refs reference env var variable variables param params parameter header headers prefix suffix provider ' +
     'manager store backend class changed updated created at date time set exists present source template ' +

@@ -55,5 +55,13 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
 export function isSampleUrlPassword(pass: string): boolean {
   const p = percentDecode(pass);
   // Lower-case letters alone, up to a phrase (`itworkslocally`, `moneyprintergobrrr`): chosen, not generated.
-  return /^[a-z]{1,24}$/.test(p) || namesItself(p) || isSamplePassword(p);
+  if (/^[a-z]{1,24}$/.test(p) || namesItself(p) || isSamplePassword(p)) return true;
+  // A parser test's or a guide's sample dressed with the characters it tests (`p@ss`, `pa:ss`, `sec%00ret`,
+  // `pass/word`), and Oracle's demo schema password (`scott:tiger`, `tiger^5HHH`) in every SQLAlchemy guide.
+  const letters = p
+    .replace(/@/g, 'a')
+    .replace(/\$/g, 's')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
+  return /^tiger/.test(letters) || (letters.length >= 4 && letters !== p.toLowerCase() && isPlaceholderPassword(letters));
 }
