@@ -33,9 +33,9 @@ export function secretKeyProtection(der: Buffer): 'encrypted' | 'clear' | undefi
     return i <= p.length;
   };
   if (MPI_FIELDS[alg] !== undefined) {
-    for (let k = 0; k < MPI_FIELDS[alg]!; k++) if (!mpi()) return undefined;
+    for (let k = 0; k < MPI_FIELDS[alg]; k++) if (!mpi()) return undefined;
   } else if (FIXED_SIZE[alg] !== undefined) {
-    i += FIXED_SIZE[alg]!;
+    i += FIXED_SIZE[alg];
   } else if (alg === 19 || alg === 22) {
     // ECDSA, EdDSA (legacy): curve OID, then the point as an MPI.
     if (!oid() || !mpi()) return undefined;
