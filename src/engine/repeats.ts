@@ -4,6 +4,7 @@
  */
 import type { RawFinding } from './rule.js';
 import { isSuppressed } from './suppress.js';
+import { LineIndex } from './lines.js';
 
 /** At most this many lines are listed in the message; the count is always complete. */
 const MAX_LISTED = 20;
@@ -22,19 +23,9 @@ export function collapseRepeats(raws: RawFinding[], file: { text: string; lineNu
     else bySecret.set(r.secret, [i]);
   });
   if ([...bySecret.values()].every((l) => l.length === 1)) return raws;
-  const lines = lineStarts(file.text);
-  const lineOf = (offset: number): number => {
-    let lo = 0,
-      hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const textOf = (l0: number): string => file.text.slice(lines[l0], (lines[l0 + 1] ?? file.text.length + 1) - 1);
-  const suppressed = (l0: number): boolean => isSuppressed(textOf(l0), l0 > 0 ? textOf(l0 - 1) : undefined);
+  const lines = new LineIndex(file.text);
+  const lineOf = (offset: number): number => lines.lineAt(offset);
+  const suppressed = (l0: number): boolean => isSuppressed(lines.lineText(l0), l0 > 0 ? lines.lineText(l0 - 1) : undefined);
   const realLine = (l0: number): number => file.lineNumbers?.[l0] ?? l0 + 1;
   const drop = new Set<number>();
   const replaced = new Map<number, RawFinding>();
@@ -54,10 +45,4 @@ export function collapseRepeats(raws: RawFinding[], file: { text: string; lineNu
     });
   }
   return raws.flatMap((r, i) => (drop.has(i) ? [] : [replaced.get(i) ?? r]));
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
 }

@@ -43,7 +43,9 @@ const rule: Rule = {
     for (const b of bindings) {
       const ref = b.roleRef!;
       if (ownRoles.has(`${ref.kind}:${ref.name}`)) continue;
-      const found = elsewhere.find(({ role }) => role.kind === ref.kind && role.name === ref.name && (ref.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace));
+      const found = elsewhere.find(
+        ({ item: role }) => role.kind === ref.kind && role.name === ref.name && (ref.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace),
+      );
       const construct = `k8s-binding:${b.kind}:${b.namespace ?? ''}:${b.name}:${ref.kind}:${ref.name}`;
       if (!found) {
         // Not found where the search stopped short: unknown, not absent (a gate fails closed).
@@ -51,7 +53,7 @@ const rule: Rule = {
           ctx.notJudged?.(construct, `${b.kind} \`${b.name}\` binds the ${ref.kind} \`${ref.name}\`, which is not among the roles read (${ctx.repo.incomplete}), so the binding was not judged`);
         continue;
       }
-      const verdict = judgeRole(found.role);
+      const verdict = judgeRole(found.item);
       if (!verdict) continue;
       // The role's file is reported by this scan: its finding names this binding (k8s-rbac-wildcard & co.).
       if (ctx.repo.own?.(found.path)) continue;

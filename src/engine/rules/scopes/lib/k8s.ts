@@ -392,23 +392,35 @@ export function judgeRole(role: KRole): { what: string; severity: Severity } | u
 export const bindsRole = (b: KBinding, role: KRole): boolean =>
   !!b.roleRef && b.roleRef.kind === role.kind && b.roleRef.name === role.name && (role.kind === 'ClusterRole' || !b.namespace || !role.namespace || role.namespace === b.namespace);
 
-const bindingIndex = new WeakMap<RepoView, Array<{ path: string; binding: KBinding }>>();
-const roleIndex = new WeakMap<RepoView, Array<{ path: string; role: KRole }>>();
-
-/** Every role defined in the repository view's manifests, with its file (indexed once per view). */
-export function rolesInRepo(repo: RepoView): ReadonlyArray<{ path: string; role: KRole }> {
-  let all = roleIndex.get(repo);
+/**
+ * What every manifest of a repository view holds of one kind (roles, bindings), with its file: read once
+ * per view, for every file a cross-file rule judges.
+ */
+function indexed<T>(
+  index: WeakMap<RepoView, Array<{ path: string; item: T }>>,
+  repo: RepoView,
+  holds: (path: string, text: string) => boolean,
+  pick: (rbac: { roles: KRole[]; bindings: KBinding[] }) => T[],
+): ReadonlyArray<{ path: string; item: T }> {
+  let all = index.get(repo);
   if (!all) {
     all = [];
     for (const p of repo.paths()) {
       if (!appliesToK8sRbac(p)) continue;
       const t = repo.read(p);
-      if (!t || !definesK8sRole(p, t)) continue;
-      for (const role of k8sRbac(t, p).roles) all.push({ path: p, role });
+      if (!t || !holds(p, t)) continue;
+      for (const item of pick(k8sRbac(t, p))) all.push({ path: p, item });
     }
-    roleIndex.set(repo, all);
+    index.set(repo, all);
   }
   return all;
+}
+const bindingIndex = new WeakMap<RepoView, Array<{ path: string; item: KBinding }>>();
+const roleIndex = new WeakMap<RepoView, Array<{ path: string; item: KRole }>>();
+
+/** Every role defined in the repository view's manifests, with its file. */
+export function rolesInRepo(repo: RepoView): ReadonlyArray<{ path: string; item: KRole }> {
+  return indexed(roleIndex, repo, definesK8sRole, (r) => r.roles);
 }
 
 /**
@@ -420,20 +432,11 @@ export function bindingsOf(role: KRole, path: string, text: string, repo: RepoVi
     .bindings.filter((b) => bindsRole(b, role))
     .map((binding) => ({ path, binding }));
   if (!repo) return here;
-  let all = bindingIndex.get(repo);
-  if (!all) {
-    all = [];
-    for (const p of repo.paths()) {
-      if (!appliesToK8sRbac(p)) continue;
-      const t = repo.read(p);
-      if (!t || !bindsK8sRole(p, t)) continue;
-      for (const binding of k8sRbac(t, p).bindings) all.push({ path: p, binding });
-    }
-    bindingIndex.set(repo, all);
-  }
+  const all = indexed(bindingIndex, repo, bindsK8sRole, (r) => r.bindings);
   // A binding restated in generated bundles (`install.yaml`) is one binding: the first copy is named.
   const seen = new Set<string>();
-  return [...here, ...all.filter((x) => x.path !== path && bindsRole(x.binding, role))].filter(({ binding: b }) => {
+  const there = all.filter((x) => x.path !== path && bindsRole(x.item, role)).map((x) => ({ path: x.path, binding: x.item }));
+  return [...here, ...there].filter(({ binding: b }) => {
     const key = [b.kind, b.namespace ?? '', b.name, ...b.subjects.map((s) => `${s.kind}:${s.namespace ?? ''}:${s.name}`).sort()].join('\u0000');
     if (seen.has(key)) return false;
     seen.add(key);
