@@ -41,6 +41,8 @@ export function collapseRepeats(raws: RawFinding[], file: { text: string; lineNu
     const listed = others.slice(0, MAX_LISTED).join(', ') + (others.length > MAX_LISTED ? `, … (${others.length - MAX_LISTED} more)` : '');
     replaced.set(first!, {
       ...r,
+      // The repeats' spans are this finding's: another rule's finding there (a catch-all's) is the same leak.
+      covers: [...(r.covers ?? []), ...rest.map((i) => ({ start: raws[i]!.start!, end: raws[i]!.end ?? raws[i]!.start! + raws[i]!.secret!.length }))],
       message: `${r.message.replace(/\s+$/, '')} The same value occurs ${live.length} times in this file${others.length ? ` (also line${others.length > 1 ? 's' : ''} ${listed})` : ''}: one leak, one rotation.`,
     });
   }

@@ -339,3 +339,12 @@ describe("every secret rule: a product's published default", () => {
     expect(other?.confidence).not.toBe('low');
   });
 });
+
+describe('one secret repeated: the repeats are the first finding’s', () => {
+  it('is one finding across JSON-escaped code samples, whatever rules read them', () => {
+    const whsec = cat('wh', 'sec_', rand(14, ALNUM, 'rep-a'), '+', rand(17, ALNUM, 'rep-b'));
+    const samples = ['js', 'py', 'go'].map((lang) => `{"lang": "${lang}", "source": "create({ secret: \\"${whsec}\\", metadata: {} })"}`).join(',\n');
+    const found = scan(`{"x-codeSamples": [\n${samples}\n]}\n`, 'codegen/lib-openapi.json');
+    expect(found.map((f) => `${f.ruleId}:${f.startLine}`)).toEqual(['secrets/svix-webhook-secret:2']);
+  });
+});
