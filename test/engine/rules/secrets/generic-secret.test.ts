@@ -919,6 +919,11 @@ ruleTester(rule, {
     { code: "    private const HMAC_KEY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';", path: 'Test/Unit/TokenWebhookAcceptorTest.php' },
     // A code-signing identity named by its certificate's fingerprint.
     { code: `APPLICATION_KEY_IDENT="${rand(40, HEX, 'ident').toUpperCase()}"`, path: 'install/macos_packages/build_and_notarize.sh' },
+    // On a page that names react-admin: "admin" alone is not an admin key.
+    {
+      code: `<script>\n  docsearch({\n    apiKey: '${rand(32, HEX, 'docsearch-ra')}',\n    indexName: 'react-admin',\n    inputSelector: '#search',\n  });\n</script>`,
+      path: 'docs/_layouts/default.html',
+    },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

@@ -8,6 +8,6 @@ const SITE_CONFIG = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepres
 
 export function isDocSearchKey(path: string, text: string, at: number): boolean {
   const around = text.slice(Math.max(0, at - 400), at + 400);
-  if (!/\bindexName\b/.test(around) || /admin|write|crawler/i.test(around)) return false;
+  if (!/\bindexName\b/.test(around) || /(?:admin|write)[\w-]{0,12}key|crawler/i.test(around)) return false;
   return /docsearch/i.test(around) || (SITE_CONFIG.test(path) && /\b(?:appId|applicationId)\b/.test(around));
 }
