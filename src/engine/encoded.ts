@@ -202,11 +202,20 @@ function hexPiece(text: string, at: number, end: number): DecodedPiece | undefin
 
 /** A wrapped block decoded as one: offsets in the joined runs map back line by line. */
 function wrappedPiece(text: string, lines: ReadonlyArray<[number, number]>): DecodedPiece | undefined {
-  if (!headPrintable(text, lines[0]![0], 4)) return undefined;
   const joined = lines.map(([s, e]) => text.slice(s, e)).join('');
   if (!mixed(joined)) return undefined;
   const bytes = Buffer.from(joined, 'base64');
-  if (bytes.length < 16 || !textual(bytes, 0, bytes.length)) return undefined;
+  if (bytes.length < 16) return undefined;
+  // Binary with text in it (a protobuf span carrying JSON attributes, as recorded HTTP cassettes hold them):
+  // decoded as one, its control bytes turned into line breaks, so that a name and its value are read whole
+  // and a secret across a wrapped line is found; line by line they were cut (`agent_key` read as `gent_key`).
+  let decoded = bytes.toString('latin1');
+  if (!textual(bytes, 0, bytes.length)) {
+    let shown = 0;
+    for (const b of bytes) if (printable(b)) shown++;
+    if (shown * 4 < bytes.length * 3) return undefined;
+    decoded = decoded.replace(/[^\x20-\x7e\t\r\n]/g, '\n');
+  }
   const starts: number[] = [];
   let n = 0;
   for (const [s, e] of lines) {
@@ -223,7 +232,7 @@ function wrappedPiece(text: string, lines: ReadonlyArray<[number, number]>): Dec
   return {
     encoding: 'base64',
     // latin1: one character per byte, as in base64Pieces.
-    text: bytes.toString('latin1'),
+    text: decoded,
     span: (from, to) => {
       const a = Math.floor(from / 3) * 4;
       const b = Math.min(n, Math.ceil(to / 3) * 4);

@@ -56,6 +56,24 @@ describe('decodedPieces', () => {
     expect(Buffer.from(covered, 'base64').toString()).toContain(GH);
   });
 
+  it('decodes a wrapped block of binary with text in it as one piece (a protobuf span carrying JSON attributes)', () => {
+    const json = `{"agent_key": "${rand(32, '0123456789abcdef', 'pb-key')}", "github_token": "${GH}", "tools_names": []}`;
+    const proto = Buffer.concat([
+      Buffer.from([0x0a, 0x8e, 0x02, 0x12, 0x0f]),
+      Buffer.from('crew_agents\x12'),
+      Buffer.from([0xe2, 0x03, 0x0a, 0xdf, 0x03]),
+      Buffer.from(json),
+      Buffer.from([0x4a, 0x0c, 0x08, 0x01]),
+    ]);
+    const wrapped = proto.toString('base64').match(/.{1,76}/g)!;
+    const text = `      string: !!binary |\n${wrapped.map((l) => `        ${l}`).join('\n')}\n`;
+    const pieces = [...decodedPieces(text)];
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.text).toContain(json);
+    const found = scan('tests/cassettes/test_crew.yaml', text).findings.filter((f) => f.ruleId === 'secrets/github-token');
+    expect(found).toHaveLength(1);
+  });
+
   it('decodes URL-safe base64 and base64 without padding', () => {
     const inner = `{"token":"${GH}","note":"?>?>"}`;
     for (const enc of [Buffer.from(inner).toString('base64url'), b64(inner).replace(/=+$/, '')]) {

@@ -924,6 +924,8 @@ ruleTester(rule, {
       code: `<script>\n  docsearch({\n    apiKey: '${rand(32, HEX, 'docsearch-ra')}',\n    indexName: 'react-admin',\n    inputSelector: '#search',\n  });\n</script>`,
       path: 'docs/_layouts/default.html',
     },
+    // An agent's id (crewAI's md5 of its role and goal) under a bare `agent_key`.
+    { code: `    "agent_key": "${rand(32, HEX, 'agent-key')}",`, path: 'tests/cassettes/test_crew.yaml' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

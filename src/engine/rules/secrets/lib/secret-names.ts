@@ -192,7 +192,7 @@ const KEY_OWNERS_NOT_SECRET = new Set(
   (
     'cache sort primary foreign partition row range lookup idempotency idempotence dedup dedupe deduplication ' +
     'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language storage ' +
-    'react list item items unique composite natural surrogate candidate alternate index table column field group ' +
+    'react list item items unique composite natural surrogate candidate alternate index table column field group agent ' +
     'map dict dictionary state store storekey query search host gpg pgp ssh message event request correlation ' +
     'trace span site widget child parent node cluster shard entity record resource config setting settings env ' +
     'enum label css style class component element template schema model type kind version build commit ref tag ' +
