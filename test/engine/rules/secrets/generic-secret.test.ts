@@ -926,6 +926,13 @@ ruleTester(rule, {
     },
     // An agent's id (crewAI's md5 of its role and goal) under a bare `agent_key`.
     { code: `    "agent_key": "${rand(32, HEX, 'agent-key')}",`, path: 'tests/cassettes/test_crew.yaml' },
+    // A certificate's thumbprint and subject, typed as such (IdentityServer's mTLS client secrets).
+    {
+      code: `new Secret("${rand(40, HEX, 'thumb').toUpperCase()}", "mtls.test")\n{\n    Type = IdentityServerConstants.SecretTypes.X509CertificateThumbprint\n},`,
+      path: 'Configuration/ClientsConsole.cs',
+    },
+    { code: `new Secret(@"CN=identityserver_testing", "mtls.test")\n{\n    Type = SecretTypes.X509CertificateName\n},`, path: 'Validation/Setup/ClientValidationTestClients.cs' },
+    { code: `  certificate_thumbprint = "${rand(40, HEX, 'thumb2').toUpperCase()}"`, path: 'main.tf' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

@@ -761,9 +761,18 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
     }
     const verdict = judgeAssignment(a, text, a.start - offset);
     // An API description's example values document a response; they are not the service's own.
-    if (verdict && !(openApi() && inExampleBlock(whole, a.start)) && !isKmsCiphertext(whole, a.start)) judged.push({ assignment: a, verdict });
+    if (verdict && !(openApi() && inExampleBlock(whole, a.start)) && !isKmsCiphertext(whole, a.start) && !isCertificateThumbprint(a.value, whole, a.end)) judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
+}
+
+/**
+ * A certificate's SHA-1 thumbprint given where a secret could go, typed as one in the lines after it
+ * (IdentityServer's `new Secret("5D9E…", "mtls.test") { Type = SecretTypes.X509CertificateThumbprint }`):
+ * it names a public certificate.
+ */
+function isCertificateThumbprint(value: string, whole: string, end: number): boolean {
+  return /^[0-9A-Fa-f]{40}$/.test(value) && /Thumbprint/.test(whole.slice(end, end + 200));
 }
 
 /**

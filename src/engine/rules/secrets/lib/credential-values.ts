@@ -404,6 +404,8 @@ export function isNonSecretDatum(v: string): boolean {
   // A Twilio resource SID: two capitals and 32 lower-case hex (`AC…` account, `SK…` API key, `CL…` credential
   // list, `SC…` SIP credential): the name of a resource; its secret, where it has one, is separate.
   if (/^[A-Z]{2}[0-9a-f]{32}$/.test(v)) return true;
+  // An X.500 distinguished name (`CN=identityserver_testing`, `CN=mtls.test, OU=dev, O=Acme`): whom a certificate names.
+  if (/^(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120}(?:,[ \t]*(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120})*$/.test(v)) return true;
   // A PayPal Express Checkout token (`EC-4…`, 17 characters): the checkout's id, passed in its redirect URL.
   if (/^EC-[0-9A-Z]{17}$/.test(v)) return true;
   // The digest of nothing (MD5, SHA-1, SHA-256 of ""): a constant every test suite and library knows.

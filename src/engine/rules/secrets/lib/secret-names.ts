@@ -55,7 +55,7 @@ function wordKind(words: string[], i: number): SecretKind | undefined {
 // Any of these anywhere: the name is about something else (public keys, hashes, UI, limits, paging …).
 const STOP_ANY = new Set(
   (
-    'public pub csrf xsrf vault hash hashed hashes digest checksum sha sha1 sha256 sha512 md5 fingerprint integrity ' +
+    'public pub csrf xsrf vault hash hashed hashes digest checksum sha sha1 sha256 sha512 md5 fingerprint thumbprint integrity ' +
     'placeholder regex regexp pattern validator validation i18n translation label hint prompt description desc title ' +
     'tooltip error errors message msg forgot policy policies rotation strength cancellation cancel next page pagination ' +
     'cursor continuation lexer parser tokenizer tokenize max min num count length len size expiry expires expiration ' +
