@@ -933,6 +933,11 @@ ruleTester(rule, {
     },
     { code: `new Secret(@"CN=identityserver_testing", "mtls.test")\n{\n    Type = SecretTypes.X509CertificateName\n},`, path: 'Validation/Setup/ClientValidationTestClients.cs' },
     { code: `  certificate_thumbprint = "${rand(40, HEX, 'thumb2').toUpperCase()}"`, path: 'main.tf' },
+    // Segment's write keys in its Gatsby plugin's options.
+    {
+      code: `    {\n      resolve: 'gatsby-plugin-segment-js',\n      options: {\n        prodKey: '${rand(32, undefined, 'seg-prod')}',\n        devKey: '${rand(32, undefined, 'seg-dev')}',\n        trackPage: true,\n      },\n    },`,
+      path: 'gatsby-config.js',
+    },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },

@@ -776,6 +776,15 @@ function isCertificateThumbprint(value: string, whole: string, end: number): boo
 }
 
 /**
+ * A write key among an analytics plugin's options (Gatsby's `resolve: 'gatsby-plugin-segment-js'` with
+ * `prodKey`/`devKey`, `analytics.load("…")`): Segment's and its peers' ingestion keys ship in every page.
+ */
+function isAnalyticsPluginKey(name: string, text: string, at: number): boolean {
+  if (!/key$/i.test(name) || /secret|private|admin|personal/i.test(name)) return false;
+  return /resolve[ \t]*:[ \t]*['"][^'"]*(?:segment|rudder|mixpanel|posthog|amplitude)[^'"]*['"]|analytics\.load\(/i.test(text.slice(Math.max(0, at - 300), at));
+}
+
+/**
  * Cloud Build's encrypted secrets: `secrets: - kmsKeyName: …/cryptoKeys/k` with `secretEnv: {NAME: <base64
  * ciphertext>}` (and `availableSecrets.inline`'s `envMap`). The value is ciphertext that only the named KMS
  * key decrypts, committed on purpose.
@@ -802,7 +811,13 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
   const docSearch = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$/.test(file.path);
   for (const j of judgedAssignments(file)) {
     const a = j.assignment;
-    if (j.verdict.tier !== tier || seen.has(a.start) || (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchKey(file.path, file.text, a.start)))) continue;
+    if (
+      j.verdict.tier !== tier ||
+      seen.has(a.start) ||
+      (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchKey(file.path, file.text, a.start))) ||
+      isAnalyticsPluginKey(a.name, file.text, a.start)
+    )
+      continue;
     seen.add(a.start);
     if (out.length >= max) break;
     out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });
