@@ -938,6 +938,8 @@ ruleTester(rule, {
       code: `    {\n      resolve: 'gatsby-plugin-segment-js',\n      options: {\n        prodKey: '${rand(32, undefined, 'seg-prod')}',\n        devKey: '${rand(32, undefined, 'seg-dev')}',\n        trackPage: true,\n      },\n    },`,
       path: 'gatsby-config.js',
     },
+    // An app's id beside its secret: the secret is what is reported (ShenYu's and DingTalk's app key and secret).
+    { code: `{\n  "appKey": "${rand(32, HEX, 'app-key').toUpperCase()}",\n  "appSecret": "\${APP_SECRET}"\n}`, path: 'src/http/app-auth-api.http' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },
@@ -985,6 +987,12 @@ ruleTester(rule, {
       code: `cluster_token: ${cat(rand(8, undefined, 'grp1'), '-', rand(8, undefined, 'grp2'), '-', rand(8, undefined, 'grp3'), '-', rand(8, undefined, 'grp4'))}`,
       path: 'values.yaml',
       secret: cat(rand(8, undefined, 'grp1'), '-', rand(8, undefined, 'grp2'), '-', rand(8, undefined, 'grp3'), '-', rand(8, undefined, 'grp4')),
+    },
+    {
+      name: "Laravel's APP_KEY, an encryption key with no secret beside it",
+      code: `APP_KEY=base64:${b64}\n`,
+      path: '.env',
+      secret: cat('base64:', b64),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
   ],

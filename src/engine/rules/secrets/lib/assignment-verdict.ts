@@ -776,6 +776,15 @@ function isCertificateThumbprint(value: string, whole: string, end: number): boo
 }
 
 /**
+ * An `appKey` beside its `appSecret` (DingTalk, Taobao, Umeng, Apache ShenYu …): the pair is an id and its
+ * secret, and the secret is what is reported. Laravel's `APP_KEY`, an encryption key, has no such sibling.
+ */
+function isPairedAppKey(name: string, text: string, at: number): boolean {
+  if (!/^app[_-]?key$/i.test(name)) return false;
+  return /\bapp[_-]?secret\b/i.test(text.slice(Math.max(0, at - 300), at + 300));
+}
+
+/**
  * A write key among an analytics plugin's options (Gatsby's `resolve: 'gatsby-plugin-segment-js'` with
  * `prodKey`/`devKey`, `analytics.load("…")`): Segment's and its peers' ingestion keys ship in every page.
  */
@@ -815,7 +824,8 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
       j.verdict.tier !== tier ||
       seen.has(a.start) ||
       (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchKey(file.path, file.text, a.start))) ||
-      isAnalyticsPluginKey(a.name, file.text, a.start)
+      isAnalyticsPluginKey(a.name, file.text, a.start) ||
+      isPairedAppKey(a.name, file.text, a.start)
     )
       continue;
     seen.add(a.start);
