@@ -82,7 +82,9 @@ function entries(doc: string, base: number): Entry[] {
 const SECRET_KEY =
   /(?:^|[._-])(?:passw(?:or)?d|passwd|pwd|pass|secret|token|apikey|api[_-]key|key|private|privatekey|credentials?|creds|auth|htpasswd|dockerconfigjson|dockercfg|jks|keystore|truststore|p12|pfx|pem|dsn|connection[_-]?string|database[_-]?url|db[_-]?url|redis[_-]?url|mongo(?:db)?[_-]?ur[il]|amqp[_-]?url|webhook|signing|salt|pin|cookie|session|otp|seed|mnemonic|id_rsa|id_ed25519|id_ecdsa)(?:$|[._-])/i;
 
-const DOCUMENT_FILE = /\.(?:sql|sh|bash|py|rb|js|ts|lua|ya?ml|json|xml|conf|cfg|cnf|ini|toml|properties|txt|md|tpl|tmpl|html?|css|csv)$/i;
+// Scripts and markup; not configuration formats, which are credential files as often as not
+// (`1password-credentials.json`, `credentials.yaml`, `my.cnf`).
+const DOCUMENT_FILE = /\.(?:sql|sh|bash|py|rb|js|ts|lua|md|tpl|tmpl|html?|css|csv)$/i;
 
 /** Decoded content that is a credential whatever its key says: armoured keys, URLs with a password, random tokens. */
 function looksSecret(text: string): boolean {

@@ -55,6 +55,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a configuration file that is a credential (1Password Connect's credentials)",
+      code: manifest(
+        `data:\n  1password-credentials.json: ${b64(JSON.stringify({ verifier: { salt: rand(22, undefined, 'op-salt'), localHash: rand(43, undefined, 'op-hash') }, encCredentials: { kid: 'localauthv2keykid', enc: 'A256GCM', iv: rand(16, undefined, 'op-iv'), data: rand(300, undefined, 'op-data') }, uniqueKey: { alg: 'A256GCM', k: rand(43, undefined, 'op-k'), kty: 'oct' } }, null, 2))}\n`,
+      ),
+      count: 1,
+      path: 'docs/snippets/1password-connect-server-secret.yaml',
+    },
+    {
       name: 'a credentials file, whatever its lines',
       code: manifest(`stringData:\n  .pgpass: |\n    db.prod.internal:5432:app:app:${plain}\n    db.replica.internal:5432:app:app:${plain}\n`),
       count: 1,
