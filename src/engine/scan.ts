@@ -596,7 +596,8 @@ export class Scanner {
     if (covering.length) {
       for (const r of located) {
         if (r.dropped) continue;
-        for (const k of covering) if (k.c !== r.c && k.raw.covers!.some((s) => r.start < s.end && s.start < r.end)) r.dropped = true;
+        // A catch-all's cover (its repeats) never hides a specific rule's finding: that one is the stronger.
+        for (const k of covering) if (k.c !== r.c && !(k.c.rule.fallback && !r.c.rule.fallback) && k.raw.covers!.some((s) => r.start < s.end && s.start < r.end)) r.dropped = true;
       }
     }
     // Every secret span per line, so an excerpt redacts all of them (not only its own).

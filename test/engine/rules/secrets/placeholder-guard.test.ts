@@ -348,3 +348,12 @@ describe('one secret repeated: the repeats are the first finding’s', () => {
     expect(found.map((f) => `${f.ruleId}:${f.startLine}`)).toEqual(['secrets/svix-webhook-secret:2']);
   });
 });
+
+describe("one secret repeated: a catch-all's repeats", () => {
+  it("do not hide a specific rule's finding on a later line", () => {
+    const pw = cat('1q2w', '3e4r');
+    const text = `services:\n  db:\n    environment:\n      - SA_PASSWORD=${pw}\n  app:\n    environment:\n      - STORE__SQL__CONNECTIONSTRING=Server=db_sqlserver;Database=squidex;User=sa;Password=${pw};TrustServerCertificate=true\n`;
+    const found = scan(text, 'tools/TestSuite/docker-compose-sqlserver.yml').map((f) => `${f.ruleId}:${f.startLine}`);
+    expect(found).toContain('secrets/ado-connection-string:7');
+  });
+});
