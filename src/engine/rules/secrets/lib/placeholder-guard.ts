@@ -22,6 +22,9 @@ import { isInExample } from './example-context.js';
 import { isEncodedPlaceholder } from './encoded-placeholder.js';
 import { knownDefaultOf } from './known-defaults.js';
 
+/** The finding at low confidence, its message ending with why. */
+const low = (raw: RawFinding, why: string): RawFinding => ({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')}${why}` });
+
 export function guardPlaceholders(rule: Rule): Rule {
   return {
     ...rule,
@@ -32,21 +35,13 @@ export function guardPlaceholders(rule: Rule): Rule {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
         if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret)))) continue;
-        if (grade === 'low') out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (the value looks partly like a placeholder: check it).` });
-        else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
-          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (in a document's \`example\` block: check that it is not a real one).` });
-        else if (raw.secret && knownDefaultOf(raw.secret))
-          out.push({
-            ...raw,
-            confidence: 'low',
-            message: `${raw.message.replace(/\.$/, '')}: it is the default that ${knownDefaultOf(raw.secret)} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`,
-          });
-        else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3)))
-          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (cut short with an ellipsis: a sample, or part of one).` });
-        else if (raw.start !== undefined && commentSaysSample(file.text, raw.start))
-          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (a comment above calls it a sample or says to put your own in: check that it is one).` });
-        else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start))
-          out.push({ ...raw, confidence: 'low', message: `${raw.message.replace(/\.$/, '')} (its comment says it is public: check the key's permissions).` });
+        const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
+        if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
+        else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start)) out.push(low(raw, " (in a document's `example` block: check that it is not a real one)."));
+        else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
+        else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
+        else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
+        else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start)) out.push(low(raw, " (its comment says it is public: check the key's permissions)."));
         else out.push(raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
