@@ -799,7 +799,10 @@ function collapseDecodedRepeats(raws: Array<{ c: CompiledRule; raw: RawFinding }
   const plain = new Set<string>();
   for (let i = 0; i < firstDecoded; i++) {
     const { c, raw } = raws[i]!;
-    if (raw.secret) plain.add(`${c.id}\0${raw.secret}`);
+    if (!raw.secret) continue;
+    plain.add(`${c.id}\0${raw.secret}`);
+    // A value written percent-encoded in plain text (`sig=kD…%2F…%3D`) is found decoded too, as `kD…/…=`.
+    if (raw.secret.includes('%')) plain.add(`${c.id}\0${percentDecoded(raw.secret)}`);
   }
   const byRule = new Map<CompiledRule, RawFinding[]>();
   for (let i = firstDecoded; i < raws.length; i++) {
@@ -811,6 +814,14 @@ function collapseDecodedRepeats(raws: Array<{ c: CompiledRule; raw: RawFinding }
   }
   raws.length = firstDecoded;
   for (const [c, list] of byRule) for (const raw of list.length > 1 && c.rule.meta.family === 'secrets' ? collapseRepeats(list, file) : list) raws.push({ c, raw });
+}
+
+function percentDecoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Convenience for callers that have everything in memory. */

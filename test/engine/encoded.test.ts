@@ -398,3 +398,13 @@ describe('the scanner on encoded text: one secret repeated', () => {
     expect(found[0]!.message).toMatch(/occurs 4 times in this file \(also lines 3, 4, 5\)/);
   });
 });
+
+describe('the scanner on encoded text: a percent-encoded value in plain text', () => {
+  it('is one finding, not a second one for the same value decoded', () => {
+    const sig = `${rand(20, ALNUM, 'sas-a')}%2F${rand(20, ALNUM, 'sas-b')}%3D`;
+    const url = `https://acct.blob.core.windows.net/c/img.jpg?sv=2015-07-08&sr=c&sp=r&se=2117-04-10T11:19:16Z&sig=${sig}`;
+    const text = `<img src="${url}">\n<script>{"desktopUrl":"${url.replace(/&/g, '&amp;')}"}</script>\n`;
+    const found = scan('tests/data/recipe.html', text).findings.filter((x) => x.ruleId === 'secrets/azure-sas-token');
+    expect(found).toHaveLength(1);
+  });
+});
