@@ -9,9 +9,10 @@ export default defineSecretRuleSet({
   severity: 'high',
   variants: [
     {
-      // Current format: CCIPAT_ (personal) / CCIPRJ_ (project) + 22 base62 + `_` + 40 hex.
+      // Current format: CCIPAT_ (personal) / CCIPRJ_ (project) + 22 base62 + `_` + 40 lower-case
+      // alphanumerics (hex in the tokens seen so far; CircleCI documents the prefix, not the tail's alphabet).
       keywords: ['ccipat_', 'cciprj_'],
-      pattern: /(?<![A-Za-z0-9_])(?<secret>CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})(?![A-Za-z0-9_])/g,
+      pattern: /(?<![A-Za-z0-9_])(?<secret>CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-z0-9]{40})(?![A-Za-z0-9_])/g,
       minEntropy: 3.5,
     },
     {

@@ -42,6 +42,16 @@ export default defineSecretRuleSet({
           ? { confidence: 'high' }
           : { confidence: 'low', message: 'GitHub-token-shaped value committed to the repository (its checksum does not verify: a look-alike, a truncated or an edited token).' },
     },
+    {
+      // Refresh tokens of expiring user-to-server tokens as GitHub issues them today: `ghr_` and 76
+      // alphanumerics (GitHub reserves token lengths up to 255). No checksum is documented for this
+      // length, so the shape alone is medium.
+      keywords: ['ghr_'],
+      pattern: /(?<![A-Za-z0-9_])(?<secret>ghr_[A-Za-z0-9]{76})(?![A-Za-z0-9])/g,
+      minEntropy: 3.5,
+      confidence: 'medium',
+      message: 'GitHub App refresh token (ghr_, 80 characters) committed to the repository.',
+    },
   ],
   revoke: {
     provider: 'GitHub',

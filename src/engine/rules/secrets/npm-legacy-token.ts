@@ -1,7 +1,9 @@
-import { assignment } from './lib/assignment.js';
+import { assignment, names } from './lib/assignment.js';
 import { credentialName } from './lib/provider-names.js';
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { nestedSecret } from './lib/keyed-secret.js';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** Tokens issued before 2021 were bare UUIDs; only an npm credential name identifies one. */
 export default defineSecretRuleSet({
@@ -12,13 +14,20 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: ['npm'],
-      pattern: assignment(credentialName(['npm'], ['token', 'auth', 'key', 'secret', 'pass']), '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'),
+      pattern: assignment(credentialName(['npm'], ['token', 'auth', 'key', 'secret', 'pass']), UUID),
+      nextLine: true,
+    },
+    {
+      // npm's own config key outside an npmrc (`"_authToken": "…"` in a JSON or YAML copy of the config,
+      // `npm config get` output): the name is npm's alone, so it needs no `npm` beside it.
+      keywords: ['_authtoken'],
+      pattern: assignment(names('_authToken'), UUID, { gap: 0 }),
       nextLine: true,
     },
     {
       // Under a parent key named after the provider (`npm:\n  api_key: …`, `[npm]\ntoken = …`).
       keywords: ['npm'],
-      pattern: nestedSecret(['npm'], '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}', { words: ['token', 'auth', 'key', 'secret', 'pass'] }),
+      pattern: nestedSecret(['npm'], UUID, { words: ['token', 'auth', 'key', 'secret', 'pass'] }),
       nextLine: true,
     },
   ],

@@ -60,6 +60,9 @@ ruleTester(rule, {
     // Low entropy, words, sequences, fake patterns.
     'secret_key = "development-secret-key"',
     'api_key = "abcdef1234567890abcdef"',
+    // `pat` alone, or after a word that makes it a pattern, is no token.
+    `url_pat = "${rand(32, undefined, 'urlpat')}"`,
+    `pat = "${rand(32, undefined, 'barepat')}"`,
     'client_secret = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4"',
     `token = "${cat('test', '-token-', 'value')}"`,
     // Lockfiles are skipped wholesale.
@@ -72,6 +75,9 @@ ruleTester(rule, {
     { code: `client_secret = "${s}"`, secret: s, count: 1, line: 1, path: 'settings.py' },
     { code: `API_TOKEN=${s}`, secret: s, path: '.env' },
     { code: `export GITLAB_API_TOKEN="${s}"`, secret: s, path: 'deploy.sh' },
+    // A personal access token by its abbreviation, after a service or owner word.
+    { code: `ado_pat = "${rand(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado-pat')}"`, secret: rand(52, 'abcdefghijklmnopqrstuvwxyz234567', 'ado-pat'), path: 'sync.py' },
+    { code: `GH_PAT: ${s}`, secret: s, path: 'config.yml' },
     { code: `{\n  "api_key": "${b64}"\n}`, secret: b64, line: 2, path: 'config.json' },
     { code: `auth:\n  client-secret: ${b64}\n`, secret: b64, line: 2, path: 'application.yml' },
     { code: `app.jwt.signing-key=${s}`, secret: s, path: 'application.properties' },

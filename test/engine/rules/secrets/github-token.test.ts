@@ -14,6 +14,8 @@ const jwtBody = (seed: string): string =>
   ].join('.');
 const stateless = cat('ghs_', '1234567', '_', jwtBody('st'));
 // Right shape, wrong checksum: the last character changed.
+// Refresh tokens of expiring user tokens as GitHub issues them now: ghr_ + 76 characters.
+const longRefresh = cat('ghr_', rand(76, undefined, 'refresh'));
 const forged = pat.slice(0, -1) + (pat.endsWith('A') ? 'B' : 'A');
 
 ruleTester(rule, {
@@ -25,6 +27,8 @@ ruleTester(rule, {
     // GitHub's own advice for validating both installation formats: a pattern, not a token.
     `const INSTALLATION = /${cat('ghs_', '[A-Za-z0-9._]{36,}')}/;`,
     `token = "${cat('ghs_', '1234567', '_', 'not.a.jwt')}"`,
+    `refresh_token = "${cat('ghr_', rand(75, undefined, 'short'))}"`, // neither 36 nor 76
+    `refresh_token = "${cat('ghr_', 'A'.repeat(76))}"`,
   ],
   invalid: [
     { code: `const token = "${pat}";`, secret: pat, count: 1, line: 1 },
@@ -35,6 +39,7 @@ ruleTester(rule, {
     { name: 'stateless installation token in a log line', code: `2026-05-02T10:11:12Z git clone https://x-access-token:${stateless}@github.com/acme/app`, path: 'ci.log', secret: stateless, count: 1 },
     { code: `curl -H "Authorization: token ${githubToken('gho', 'o')}" https://api.github.com/user` },
     { code: `{"refresh_token":"${githubToken('ghr', 'r')}","access_token":"${githubToken('ghu', 'u')}"}`, count: 2 },
+    { name: 'refresh token of 80 characters', code: `refresh_token=${longRefresh}&refresh_token_expires_in=15897600`, secret: longRefresh, count: 1 },
   ],
 });
 

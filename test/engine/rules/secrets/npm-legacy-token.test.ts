@@ -17,6 +17,8 @@ ruleTester(rule, {
     `npmtoken keyword is not close to the real key in the data\n = '${token}'`,
     'NPM_TOKEN=${NPM_TOKEN}',
     `NPM_TOKEN=${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+    `_authTokenId = "${token}"`, // another name
+    `"_authToken": "${token.slice(0, -2)}"`, // not a UUID
     `npm:\n  region: ${token}`, // nested, not a credential key
     `npm:\n  client_id: ${token}`, // nested, an id
     `npm:\n  auth_token: ${'0'.repeat(8) + '-0000-0000-0000-' + '0'.repeat(12)}`, // nested placeholder
@@ -26,6 +28,7 @@ ruleTester(rule, {
     { code: `npm_auth_token: "${token}"`, path: 'config.yml', secret: token },
     { code: `export NPM_AUTH_TOKEN='${token}'`, path: 'ci.sh', secret: token },
     { code: `{"npmToken": "${token}"}`, path: 'deploy.json', secret: token },
+    { name: "npm's _authToken key outside an npmrc", code: `{\n  "registry": "https://registry.npmjs.org/",\n  "_authToken": "${token}"\n}`, path: 'config.json', secret: token, line: 3 },
     { code: `<npmToken>\n  ${token}\n</npmToken>`, path: 'settings.xml', secret: token, line: 2 },
     { code: `npm:\n  auth_token: ${token}\n`, path: 'config.yml', secret: token, count: 1 },
     { code: `[npm]\nauth_token = "${token}"\n`, path: 'settings.toml', secret: token },

@@ -34,6 +34,14 @@ const NOT_PASSWORD_PASS = new Set(
   ),
 );
 
+const PAT_OWNERS = new Set(
+  (
+    'gh github git ado azdo azure devops vsts tfs gitlab gl bitbucket gitea forgejo codeberg jira confluence atlassian ' +
+    'hf huggingface docker dockerhub quay npm nuget pypi sonar sonarqube sonarcloud personal access api bot ci cd build ' +
+    'release publish deploy admin user service repo org organization my'
+  ).split(' '),
+);
+
 function wordKind(words: string[], i: number): SecretKind | undefined {
   const w = words[i]!;
   if (/passw(?:or)?d|passwrd|passphrase|^pwd$|^pword$|^contrase(?:\u00f1|n)as?$|^senha$|^passwort$|^motdepasse$|^mdp$/.test(w)) return 'password';
@@ -44,6 +52,9 @@ function wordKind(words: string[], i: number): SecretKind | undefined {
   if ((w === 'pass' || w === 'passes') && i > 0 && NOT_PASSWORD_PASS.has(words[i - 1]!)) return undefined;
   if (w === 'pass' || w === 'passes' || w === 'pw' || w === 'pws' || PASS_PREFIXES.test(w) || /pwd$/.test(w)) return 'password';
   if (/secret(?!ar)/.test(w)) return 'secret';
+  // A personal access token named by its abbreviation (`ADO_PAT`, `GH_PAT`, `gitlabPat`): only after a
+  // service or an owner, since a bare `pat` (and `url_pat`, `glob_pat`) is as often a pattern.
+  if (w === 'pat' && i > 0 && PAT_OWNERS.has(words[i - 1]!)) return 'token';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
   if (FUSED_KEY.test(w) || /^(?:privkey|pkey)$/.test(w)) return 'key';
   if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIER.test(words[i - 1]!)) return 'key';
