@@ -74,6 +74,9 @@ const rule: Rule = {
       // now; only a job added later would get more than it needs.
       const everyJobNeeds = affected.length > 0 && needers.length === affected.length;
       if (everyJobNeeds) severity = privileged.length ? 'medium' : 'low';
+      // One job, which writes with the scope or may (a step we do not know): the workflow-level grant is its
+      // job-level grant today, whatever the trigger, so moving it changes nothing until a second job is added.
+      if (wf.jobs.length === 1 && !reusableOnly && affected.length === 1 && need(affected[0]!).kind !== 'none') severity = 'low';
       const risk = TOKEN_SCOPES[scope]!.writeRisk;
       const lowered = TOKEN_SCOPES[scope]!.values.includes('read') ? `\`${scope}: read\` (or \`none\`)` : `\`${scope}: none\``;
       const where = privileged.length ? ` in a workflow run on \`${privileged.join('`, `')}\`` : '';

@@ -94,6 +94,15 @@ describe('scopes/workflow-level-write details', () => {
     expect(multi('workflow_run', 'contents')).toBe('critical');
   });
 
+  it("grades a one-job workflow's grant low where its job writes with it or may, whatever the trigger", () => {
+    const needs = 'on: pull_request_target\npermissions:\n  contents: write\njobs:\n  release:\n    runs-on: x\n    steps:\n      - run: gh release create v1\n';
+    expect(runRule(rule, wf(needs))[0]!.severity).toBe('low');
+    const unknownAction =
+      'on: schedule\npermissions:\n  actions: write\n  issues: write\njobs:\n  stale:\n    runs-on: x\n    steps:\n      - uses: some-org/stale@v9\n        with:\n          repo-token: ${{ secrets.GITHUB_TOKEN }}\n';
+    // issues: write in a one-job workflow on a trigger that is not privileged is not reported at all.
+    expect(runRule(rule, wf(unknownAction)).map((f) => f.severity)).toEqual(['low']);
+  });
+
   it('lowers severity and confidence where the grant reaches one job', () => {
     const [f] = runRule(rule, wf('on: push\npermissions:\n  contents: write\njobs:\n  only:\n    runs-on: x\n    steps: [{run: echo}]\n'));
     expect(f!.severity).toBe('medium');

@@ -23,7 +23,8 @@ const R = 'read' as const;
 const ACTIONS: ActionNeed[] = [
   { action: 'actions/checkout', grant: { contents: R } },
   { action: 'actions/labeler', grant: { contents: R, 'pull-requests': W } },
-  { action: 'actions/stale', grant: { issues: W, 'pull-requests': W } },
+  // v9 keeps its state in the Actions cache and deletes the old entry: `actions: write`.
+  { action: 'actions/stale', grant: { issues: W, 'pull-requests': W, actions: W } },
   { action: 'actions/deploy-pages', grant: { pages: W, 'id-token': W } },
   { action: 'actions/attest-build-provenance', grant: { 'id-token': W, attestations: W } },
   { action: 'actions/attest-sbom', grant: { 'id-token': W, attestations: W } },
