@@ -4,7 +4,8 @@ import { charClasses, shannonEntropy } from '../../entropy.js';
 import { isPlaceholder } from '../../placeholder.js';
 
 // `s.` + 24 base62 before Vault 1.10; peers accept 18–40 for other versions and builds.
-const TOKEN = /(?<![\w./-])(?<secret>s\.[A-Za-z0-9]{18,40})(?![\w./-])/g;
+// Not before `(`: a method call on a receiver named `s` (Go's `s.RegisterBackupItemActionV2(…)`).
+const TOKEN = /(?<![\w./-])(?<secret>s\.[A-Za-z0-9]{18,40})(?![\w./(-])/g;
 // Without Vault in the file, only a value assigned to a token name counts, with the exact length.
 const ASSIGNED = /token["']?\s{0,3}[:=]\s{0,3}["']?(?<secret>s\.[A-Za-z0-9]{24})(?![\w./-])/gi;
 const VAULT_CONTEXT = /vault|hashicorp/i;
@@ -15,6 +16,8 @@ function plausible(secret: string, exact: boolean): boolean {
   const body = secret.slice(2);
   if (exact && body.length !== 24) return false;
   // Member accesses (`s.AcceptanceTimeoutSeconds`) have no digits; tokens mix cases and digits.
+  // Capitalised words and a version (`RegisterBackupItemActionV2`): a member's name, not a token.
+  if (/^(?:[A-Z][a-z]+){2,}(?:[A-Z]{1,2}|V)?\d{0,3}$/.test(body)) return false;
   return /[0-9]/.test(body) && charClasses(body) >= 2 && shannonEntropy(body) >= 3 && !isPlaceholder(body, true);
 }
 

@@ -13,6 +13,9 @@ ruleTester(rule, {
     `resp, err := http.Get("http://127.0.0.1:8080/api/http/routers/router1@file")`,
     `curl "https://api.internal.test:8443/v1/users/${'jane'}@corp?x=1"`,
     'https://username:password@example.com/api',
+    // A URL parser's escaping tests: the password decodes to control characters or to punctuation alone.
+    '.isEqualTo("http://user:%3D%5B%5D%3A%3B%22~%7C%3F%23%40%5E%2F$%25*@host.example.net/")',
+    '"http://a%0D%0A%0C%09%20b:c%0D%0A%0C%09%20d@host.example.net"',
     'https://user:pass@example.com',
     'https://${username}:${password}@api.example.com/v1',
     'https://{{user}}:{{pass}}@config.example.com',
@@ -38,6 +41,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `const API_URL = "https://apiuser:${pw}@api.production.test/v2";`, secret: pw, count: 1, line: 1 },
+    // Percent-encoded symbols inside a password with letters and digits are a password still.
+    { code: `API_URL=https://app:${encodeURIComponent(pw + '#!')}@api.internal.test/v1`, path: '.env', count: 1 },
     { code: `pip install --index-url https://build:${pw}@pypi.corp.test/simple pkg`, secret: pw },
     { code: `git remote add origin https://x-access-token:${token}@github.com/org/repo.git`, secret: token },
     { code: `git clone https://oauth2:${glpat}@gitlab.com/group/project.git`, secret: glpat },

@@ -10,6 +10,9 @@ ruleTester(rule, {
     `token = "${odd}"`, // 20 characters and no Vault in sight: not enough to tell
     `s.${rand(24, ALNUM, 'vault-legacy')} is the value`, // no Vault, not assigned to a token name
     '# vault\ncredentials: new AWS.SharedIniFileCredentials({ profile: "default" })',
+    // A method of a receiver named `s` in a file that mentions Vault (Velero's plugin server).
+    '// vault plugin\nfunc (s *server) RegisterBackupItemActionV2(name string) Server {\n\ts.RegisterBackupItemActionV2(name)\n}',
+    '// hashicorp\nreturn s.RegisterRestoreItemActionV2',
     '# vault\nINFO o.s.b.f.s.DefaultListableBeanFactory : Overriding bean definition',
     'vault_token = "s.AcceptanceTimeoutSeconds"', // a member access: no digits
     'vault_token = "s.xxxxxxxxxxxxxxxxxxxxxxxx"',

@@ -48,6 +48,11 @@ export function isRealUrlPassword(pass: string, user: string): boolean {
   if (/^(?:anonymous|ftp)$/i.test(percentDecode(user))) return false;
   // A pattern in the password's place (`postgresql://user:[^@]+@host`, `:[*]{8}@`): a test's regular expression.
   if (/^\[\^?[^\]]{1,8}\][+*{]|\\[Sdw][+*]|^\.[+*]$/.test(p)) return false;
+  // A URL parser's escaping test (`c%0D%0A%0C%09%20d`, `%3D%5B%5D%3A%3B%22~%7C%3F%23%40`): the password decodes
+  // to control characters, or to punctuation with hardly a letter or digit. A chosen password may hold a few
+  // symbols; a typed one holds no line breaks.
+  // eslint-disable-next-line no-control-regex -- control characters are what tells a parser's test data
+  if (p !== pass && (/[\x00-\x1f\x7f]/.test(p) || p.replace(/[^A-Za-z0-9]/g, '').length * 3 < p.length)) return false;
   return true;
 }
 
