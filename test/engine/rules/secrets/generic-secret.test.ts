@@ -1019,3 +1019,35 @@ describe('secrets/generic-secret: public keys under a key name', () => {
     expect(runRule(rule, { code: `  "signingKey": "${xpub}",`, path: 'TestData/vectors.json' })).toEqual([]);
   });
 });
+
+// A generated password of one letter case and digits (an app store's or installer's generator) is as random
+// as a three-kind one; a person's two-kind password is words and a number, and stays generic-password's.
+describe('secrets/generic-secret: generated two-kind passwords', () => {
+  const gen = rand(20, LOWER_ALNUM, 'compose-pg');
+  it('reports a generated lower-case-and-digits password', () => {
+    expect(/\d.*\d.*\d/.test(gen)).toBe(true);
+    const found = runRule(rule, { code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${gen}\n`, path: 'Apps/Docmost/docker-compose.yml' });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('POSTGRES_PASSWORD');
+  });
+  it('leaves words and numbers to generic-password', () => {
+    for (const v of ['mysecretpassword123', 'admin2024admin2024', 'password1234567890', 'welcome1welcome2welcome3'])
+      expect(runRule(rule, { code: `POSTGRES_PASSWORD: ${v}\n`, path: 'docker-compose.yml' }), v).toEqual([]);
+  });
+});
+
+describe('secrets/generic-secret: encoded data and public badge tokens', () => {
+  const enc = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+  it('leaves base64 of JSON alone, one segment or dotted, and keeps base64 of random bytes', () => {
+    for (const v of [enc({ pay: 'load', sub: 'user-42' }), `${enc(['HS256'])}.${enc({})}`, `${enc({ alg: 'none' })}.${enc({ sub: 'x', iat: 1700000000 })}.`])
+      expect(runRule(rule, { code: `encoded_token = "${v}"`, path: 'spec/jwt_spec.rb' }), v).toEqual([]);
+    const random = Buffer.from(rand(32, undefined, 'raw-bytes'), 'latin1').toString('base64url');
+    expect(runRule(rule, { code: `api_token = "${random}"`, path: 'config/app.rb' }).length).toBeGreaterThan(0);
+  });
+  it("drops a status badge's token in its image URL, not a token in another URL's query", () => {
+    const t = rand(64, HEX, 'badge-token');
+    expect(runRule(rule, { code: `[![GuardRails badge](https://api.guardrails.io/v2/badges/21183?token=${t})](https://dashboard.guardrails.io/gh/x)`, path: 'README.md' })).toEqual([]);
+    expect(runRule(rule, { code: `![codecov](https://codecov.io/gh/acme/app/branch/main/graph/badge.svg?token=${rand(10, UPPER_ALNUM, 'cc')})`, path: 'README.md' })).toEqual([]);
+    expect(runRule(rule, { code: `curl "https://api.acme-internal.net/v2/export?token=${t}"`, path: 'scripts/export.sh' }).length).toBeGreaterThan(0);
+  });
+});

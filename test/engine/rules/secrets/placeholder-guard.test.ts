@@ -195,6 +195,40 @@ describe('every secret rule: a comment that says the key is public', () => {
   });
 });
 
+describe('every secret rule: a comment that says the value is encrypted', () => {
+  const blob = Buffer.from(rand(40, ALNUM, 'kms-blob')).toString('base64');
+  const grades = (text: string, path = 'config/settings.env') => scan(text, path).map((f) => f.confidence);
+  it('grades the value low when the comment above or after it says so', () => {
+    for (const text of [
+      `# This is encrypted\nAWS_SECRET_ACCESS_KEY = ${blob}\n`,
+      `// encrypted with KMS\nDB_PASSWORD=${blob}\n`,
+      `API_TOKEN=${blob} # ciphertext, decrypted at start-up\n`,
+      `# SOPS encrypted\nclient_secret: ${blob}\n`,
+    ]) {
+      const g = grades(text);
+      expect(g.length, text).toBeGreaterThan(0);
+      expect(
+        g.every((c) => c === 'low'),
+        text,
+      ).toBe(true);
+    }
+  });
+  it('not when it says the value is not, or is yet to be, encrypted, or when the comment is further up', () => {
+    for (const text of [
+      `# This is not encrypted\nAWS_SECRET_ACCESS_KEY = ${blob}\n`,
+      `# isn't encrypted yet\nDB_PASSWORD=${blob}\n`,
+      `# will be encrypted later\nDB_PASSWORD=${blob}\n`,
+      `# stored in plain text, not encrypted\nAPI_TOKEN=${blob}\n`,
+      `# This is encrypted\nOTHER=1\nAPI_TOKEN=${blob}\n`,
+      `DB_PASSWORD=${blob}\n`,
+    ])
+      expect(
+        grades(text).some((c) => c !== 'low'),
+        text,
+      ).toBe(true);
+  });
+});
+
 describe('every secret rule: base64 of a placeholder', () => {
   const b64 = (s: string): string => Buffer.from(s).toString('base64');
   const secret = (data: Record<string, string>): string =>

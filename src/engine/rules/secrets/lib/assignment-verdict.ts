@@ -5,7 +5,7 @@
  */
 import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 import { isPlaceholder } from '../../../placeholder.js';
-import { decodeBase64Text } from './base64.js';
+import { decodeBase64Text, decodeJsonSegment } from './base64.js';
 import { isJwtLookalike } from './jwt-shape.js';
 import { isDocSearchKey } from './docsearch.js';
 import type { FileView, RawFinding } from '../../../rule.js';
@@ -24,6 +24,7 @@ import {
   type StatementForm,
 } from './assignments.js';
 import {
+  isGeneratedAlnum,
   isFakeSequence,
   isHexDigest,
   isNonSecretDatum,
@@ -64,7 +65,7 @@ export function isHighEntropy(value: string, kind: SecretKind): boolean {
   if (HEX.test(value)) return len >= 20 && h >= 3.3;
   if (kind === 'password') {
     // Machine-generated passwords only; `Winter2024!` is a human one (generic-password).
-    if (len < 16 || h < 3.6 || charClasses(value) < 3) return false;
+    if (len < 16 || h < 3.6 || (charClasses(value) < 3 && !isGeneratedAlnum(value))) return false;
   } else {
     if (len < 12 || h < (len < 16 ? 3.6 : 3.5)) return false;
     // Generated keys and tokens use base64/base64url/hex and a few separators. A handful of `%`, `^`,
@@ -380,6 +381,7 @@ function skipValue(a: Assignment, line: string): boolean {
     )
   )
     return true;
+  if (encodesJsonOnly(v)) return true;
   if (a.op === ',' && inListLiteral(a, line)) return true;
   if (a.quote && (joinedToCode(a, line) || isInterpolated(a, line))) return true;
   if (!a.quote) {
@@ -454,22 +456,47 @@ function joinedToCode(a: Assignment, line: string): boolean {
 }
 
 /**
- * A query parameter of a signed, expiring URL (`…?e=1573632286&token=<key id>:<signature>`, `Expires=…&Signature=…`,
- * an Azure SAS `se=…&sig=…`): a signature that stops working at the expiry it carries, not a credential.
+ * Base64 of JSON and nothing else, one segment or dot-separated ones (`eyJwYXkiOiJsb2FkIn0` is `{"pay":"load"}`,
+ * a JWT's header and claims without a signature, `WyJIUzI1NiJd.e30`): data a test builds tokens from. What
+ * the JSON holds is read by the rules that scan decoded text; a signed token's signature does not decode.
  */
-function isSignedUrlParameter(a: Assignment, line: string): boolean {
+function encodesJsonOnly(v: string): boolean {
+  if (v.length < 8 || !/^[A-Za-z0-9+/_-]{4,}={0,2}(?:\.[A-Za-z0-9+/_-]{2,}={0,2}){0,2}\.?$/.test(v) || !/^(?:ey|Wy|W3|e3)/.test(v)) return false;
+  return v
+    .split('.')
+    .filter(Boolean)
+    .every((seg) => {
+      const json = decodeJsonSegment(seg);
+      return typeof json === 'object' && json !== null;
+    });
+}
+
+/** The URL whose query holds the value (from the last blank or quote before it to the next one), or undefined. */
+function queryUrlHolding(a: Assignment, line: string): { url: string; query: string; path: string } | undefined {
   const at = line.indexOf(a.value);
-  if (at < 1) return false;
-  // The URL holding the value: from the last blank or quote before it to the next one.
+  if (at < 1) return undefined;
   let s = at;
-  while (s > 0 && !/[\s"'`<>]/.test(line[s - 1]!)) s--;
+  while (s > 0 && !/[\s"'`<>()]/.test(line[s - 1]!)) s--;
   let e = at + a.value.length;
-  while (e < line.length && !/[\s"'`<>]/.test(line[e]!)) e++;
+  while (e < line.length && !/[\s"'`<>()]/.test(line[e]!)) e++;
   const url = line.slice(s, e).replace(/&amp;/g, '&');
   const q = url.indexOf('?');
-  if (q < 0 || q > at - s || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return false;
+  if (q < 0 || q > at - s || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return undefined;
+  return { url, query: url.slice(q), path: url.slice(0, q) };
+}
+
+/**
+ * A query parameter of a signed, expiring URL (`…?e=1573632286&token=<key id>:<signature>`, `Expires=…&Signature=…`,
+ * an Azure SAS `se=…&sig=…`): a signature that stops working at the expiry it carries, not a credential.
+ * Or of a status badge's image (`/badges/21183?token=…`, Codecov's `graph/badge.svg?token=…`): the token
+ * only renders the badge, and the README shows it to everyone.
+ */
+function isSignedUrlParameter(a: Assignment, line: string): boolean {
+  const held = queryUrlHolding(a, line);
+  if (!held) return false;
+  if (/\/badges?\b|badge\.(?:svg|png)$/i.test(held.path)) return true;
   // SigV4 and Google's V4 signing carry the signing time and a lifetime of at most seven days.
-  return /[?&](?:(?:e|expires?|x-amz-expires|se|deadline|validuntil)=(?:\d{10,13}|\d{4}-\d\d-\d\d)|x-(?:amz|goog)-date=\d{8}T\d{6}Z)/i.test(url.slice(q));
+  return /[?&](?:(?:e|expires?|x-amz-expires|se|deadline|validuntil)=(?:\d{10,13}|\d{4}-\d\d-\d\d)|x-(?:amz|goog)-date=\d{8}T\d{6}Z)/i.test(held.query);
 }
 
 /**

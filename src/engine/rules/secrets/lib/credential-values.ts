@@ -215,6 +215,30 @@ export function isWordyPassword(v: string): boolean {
 }
 
 /**
+ * Letters of one case and digits, 16 or more, switching between them often and with letter pairs that are
+ * not English (`jcui51lw747yuuk4zrpm`, what app stores' and installers' generators write into a compose
+ * file): a generated password, though only two kinds of character. A person's two-kind password is words
+ * and a number (`mysecretpassword123`, `admin2024admin`).
+ */
+export function isGeneratedAlnum(v: string): boolean {
+  if (v.length < 16 || v.length > 64 || !/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(v)) return false;
+  const digits = v.replace(/[^0-9]/g, '').length;
+  if (digits < 3 || v.length - digits < 8) return false;
+  let switches = 0;
+  for (let i = 1; i < v.length; i++) if (/\d/.test(v[i]!) !== /\d/.test(v[i - 1]!)) switches++;
+  if (switches < 5) return false;
+  let pairs = 0;
+  let common = 0;
+  for (const run of v.toLowerCase().match(/[a-z]{2,}/g) ?? []) {
+    for (let i = 1; i < run.length; i++) {
+      pairs++;
+      if (ENGLISH_PAIRS.has(run.slice(i - 1, i + 1))) common++;
+    }
+  }
+  return pairs >= 4 && common < pairs * 0.7;
+}
+
+/**
  * Words joined by separators, four or more (`my-custom-cluster-agent-token-32chars`,
  * `this_needs_to_be_the_same_always_and_also_very_$3cuR3-._`): a sentence someone typed as a stand-in,
  * long enough to look random to an entropy test. Generated keys with separators have random groups

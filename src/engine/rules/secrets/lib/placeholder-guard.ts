@@ -42,6 +42,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
         else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start)) out.push(low(raw, " (its comment says it is public: check the key's permissions)."));
+        else if (raw.start !== undefined && !raw.secret?.startsWith('-----') && commentSaysEncrypted(file.text, raw.start, raw.end ?? raw.start))
+          out.push(low(raw, ' (a comment says the value is encrypted: check that only ciphertext is committed and that its key is not).'));
         else out.push(raw);
       }
       return out.length > 1 ? collapseRepeats(out, file) : out;
@@ -60,6 +62,27 @@ function commentSaysPublic(text: string, end: number): boolean {
   const eol = text.indexOf('\n', end);
   const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 300) : Math.min(eol, end + 300));
   return rest.length > 2 && PUBLIC_COMMENT.test(rest);
+}
+
+/**
+ * A comment that says the value is ciphertext (`# This is encrypted`, `// encrypted with KMS`, `; ciphertext`),
+ * on the line just above or after the value on its line: what Travis `secure:` values and KMS- or
+ * SOPS-encrypted settings say of themselves. Not when it says the value is not, or is yet to be, encrypted.
+ * A PEM block reads its own encryption header (private-key grades an encrypted key itself).
+ */
+const ENCRYPTED_COMMENT =
+  /(?:^|#|\/\/|;|--|\/\*)[^\n]{0,60}?(?:\b(?:is|are)[ \t]+(?:already[ \t]+)?(?:[\w-]+[ \t-])?encrypted\b(?![ \t]+(?:later|on|at|before|when|if|in[ \t]+production))|\bencrypted[ \t]+(?:with|by|using|via)[ \t]|\bcipher[ -]?text\b|^[ \t]*(?:#|\/\/|;|--)[ \t]*(?:(?:kms|sops|gpg|pgp|age|vault)[ \t-])?encrypted[ \t]*(?:value|secret|key|token|password)?[ \t]*:?[ \t]*$)/i;
+const NOT_ENCRYPTED = /\bnot\b|n't\b|\bun-?encrypted\b|\bnever\b|\bwill\b|\bto[ \t]+be\b|\bshould\b|\bmust\b|\bplain[ -]?text\b/i;
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|;|--|\/?\*)/;
+function commentSaysEncrypted(text: string, start: number, end: number): boolean {
+  const bol = text.lastIndexOf('\n', start - 1);
+  const eol = text.indexOf('\n', end);
+  const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 200) : Math.min(eol, end + 200));
+  const after = /(?:#|\/\/|;|\/\*)(?<c>[^\n]*)$/.exec(rest)?.groups?.c;
+  if (after !== undefined && ENCRYPTED_COMMENT.test(`#${after}`) && !NOT_ENCRYPTED.test(after)) return true;
+  if (bol <= 0) return false;
+  const above = text.slice(text.lastIndexOf('\n', bol - 1) + 1, bol);
+  return COMMENT_LINE.test(above) && ENCRYPTED_COMMENT.test(above) && !NOT_ENCRYPTED.test(above);
 }
 
 /**
