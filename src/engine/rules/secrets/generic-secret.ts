@@ -58,7 +58,6 @@ const rule: Rule = {
     'pat"',
     "pat'",
     'pat ',
-    'pat\t',
     ...POSITIONAL_KEYWORDS,
     ...SIGNING_KEYWORDS,
     ...PAIR_KEYWORDS,
