@@ -27,6 +27,15 @@ import { anyGlob, optList } from './lib/rule-options.js';
 
 /** The aggregated metrics APIs: they serve metric values, read-only (get, list, watch), and nothing else. */
 const METRICS_GROUPS: ReadonlySet<string> = new Set(['metrics.k8s.io', 'custom.metrics.k8s.io', 'external.metrics.k8s.io']);
+/**
+ * A custom resource's API group (a CRD's: `config.gatekeeper.sh`, `*.gatekeeper.sh`, `monitoring.coreos.com`),
+ * not Kubernetes' own (the core group, `apps`, `batch`, `policy`, `*.k8s.io`, `*.kubernetes.io`).
+ */
+function isCustomGroup(group: string): boolean {
+  // `*.gatekeeper.sh` covers that project's groups; `*.io` or `*.k8s.io` would cover anyone's.
+  const base = group.startsWith('*.') ? group.slice(2) : group;
+  return base.includes('.') && !base.includes('*') && !/(?:^|\.)(?:k8s|kubernetes)\.io$/.test(base);
+}
 
 const rule: Rule = {
   meta: {
@@ -73,6 +82,12 @@ const rule: Rule = {
           severity = 'low';
           const groups = r.apiGroups.map((x) => `\`${x.v}\``).join(', ');
           what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (metrics, served read-only)`;
+        } else if (!g && (v || res) && r.apiGroups.length > 0 && r.apiGroups.every((x) => isCustomGroup(x.v))) {
+          // Confined to custom resources (an operator's own `config.gatekeeper.sh`, `monitoring.coreos.com`): the
+          // holder manages those objects, not Secrets, Pods or RBAC; what they can escalate to is added below.
+          severity = cluster ? 'medium' : 'low';
+          const groups = r.apiGroups.map((x) => `\`${x.v}\``).join(', ');
+          what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (custom resources)`;
         } else if (g && res && v) {
           severity = cluster ? 'critical' : 'high';
           what = `every verb on every resource of every API group${cluster ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;

@@ -42,6 +42,15 @@ const cdk = `const role = new iam.Role(this, 'Deploy', {\n  managedPolicies: [ia
 
 ruleTester(rule, {
   valid: [
+    // A lookup table of managed policies, keyed by their names (SAM's aws_managed_policies.json): none attached.
+    {
+      code: `{\n  "aws": {\n    "AmazonS3ReadOnlyAccess": "${ARN('AmazonS3ReadOnlyAccess')}",\n    "IAMFullAccess": "${ARN('IAMFullAccess')}",\n    "${ADMIN}": "${ARN(ADMIN)}"\n  }\n}\n`,
+      path: 'samtranslator/internal/data/aws_managed_policies.json',
+    },
+    {
+      code: `policies:\n${Array.from({ length: 70 }, (_, i) => `  - ${ARN(`Policy${i}`)}`).join('\n')}\n  - ${ARN(ADMIN)}\n`,
+      path: 'data/managed-policies.yaml',
+    },
     { code: `resource "aws_iam_role_policy_attachment" "ro" {\n  policy_arn = "${ARN('ReadOnlyAccess')}"\n}\n`, path: 'iam.tf' },
     // a similarly named managed policy is not the admin one
     { code: `resource "aws_iam_role_policy_attachment" "amp" {\n  policy_arn = "${ARN(`${ADMIN}-Amplify`)}"\n}\n`, path: 'iam.tf' },

@@ -119,6 +119,19 @@ ruleTester(rule, {
       `,
       path: TF,
     },
+    // sts:GetSessionToken returns the caller's own temporary credentials (an MFA sign-in), on "*" by necessity
+    {
+      code: y`
+        data "aws_iam_policy_document" "read_only" {
+          statement {
+            sid       = "STS"
+            actions   = ["sts:GetCallerIdentity", "sts:GetSessionToken"]
+            resources = ["*"]
+          }
+        }
+      `,
+      path: TF,
+    },
     // `*` is full admin: reported by scopes/aws-iam-wildcard, not twice
     { code: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }), path: 'admin.json' },
   ],
@@ -171,5 +184,17 @@ describe('scopes/aws-iam-privilege-escalation severity', () => {
     const f = runRule(rule, { code: cfnAssumeAnything, path: 'stack.yaml' })[0]!;
     expect(f.severity).toBe('high');
     expect(f.message).toMatch(/sts:AssumeRole/);
+  });
+});
+
+describe('scopes/aws-iam-privilege-escalation: actions that take no resource', () => {
+  it('names logs:PutResourcePolicy at low, since log delivery needs it on "*"', () => {
+    const code = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy'], Resource: '*' }] }, null, 2);
+    const [f] = runRule(rule, { code, path: 'policy.json' });
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toMatch(/logs:PutResourcePolicy/);
+    // a resource-scopable permission change on "*" stays medium
+    const scopable = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['secretsmanager:PutResourcePolicy'], Resource: '*' }] }, null, 2);
+    expect(runRule(rule, { code: scopable, path: 'policy.json' })[0]!.severity).toBe('medium');
   });
 });

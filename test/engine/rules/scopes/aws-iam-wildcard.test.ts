@@ -397,3 +397,12 @@ describe('scopes/aws-iam-wildcard: SAM function and state machine Policies', () 
     expect(runRule(rule, { code, path: 'template.yaml' })).toEqual([]);
   });
 });
+
+describe('scopes/aws-iam-wildcard: analysis calls that change nothing', () => {
+  it('grades rekognition:CompareFaces and textract:AnalyzeDocument on "*" as reads (info), not writes', () => {
+    const code = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['rekognition:CompareFaces', 'rekognition:DetectFaces', 'textract:AnalyzeDocument'], Resource: '*' }] }, null, 2);
+    expect(runRule(rule, { code, path: 'policy.json' }).map((f) => f.severity)).toEqual(['info']);
+    const write = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['rekognition:DeleteCollection'], Resource: '*' }] }, null, 2);
+    expect(runRule(rule, { code: write, path: 'policy.json' }).map((f) => f.severity)).not.toEqual(['info']);
+  });
+});

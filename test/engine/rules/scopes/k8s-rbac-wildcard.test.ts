@@ -284,3 +284,18 @@ describe('scopes/k8s-rbac-wildcard: manifests written inline in Terraform', () =
     expect(runRule(rule, { code: refs, path: 'rbac.tf' })).toEqual([]);
   });
 });
+
+describe("scopes/k8s-rbac-wildcard: an operator's own custom resources", () => {
+  const role = (groups: string) =>
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: manager-role\nrules:\n  - apiGroups: [${groups}]\n    resources: ["*"]\n    verbs: [create, delete, get, list, patch, update, watch]\n`;
+  it('is medium in a ClusterRole and names the group, where the wildcard stays inside custom API groups', () => {
+    for (const groups of ['config.gatekeeper.sh', '"*.gatekeeper.sh"', 'monitoring.coreos.com']) {
+      const [f] = runRule(rule, { code: role(groups), path: 'config/rbac/role.yaml' });
+      expect(f!.severity, groups).toBe('medium');
+      expect(f!.message).toMatch(/custom resources/);
+    }
+  });
+  it("stays high for Kubernetes' own groups and for group wildcards that reach anyone's", () => {
+    for (const groups of ['""', 'apps', 'networking.k8s.io', '"*.io"']) expect(runRule(rule, { code: role(groups), path: 'config/rbac/role.yaml' })[0]!.severity, groups).toBe('high');
+  });
+});

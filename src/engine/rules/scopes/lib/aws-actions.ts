@@ -33,9 +33,13 @@ export function nameOf(action: string): string {
   return i < 0 ? '' : action.slice(i + 1);
 }
 
-/** Verbs of read-only actions (Read and List access levels). */
+/**
+ * Verbs of read-only actions (Read and List access levels). With the analysis calls that change nothing and
+ * take no resource (`rekognition:CompareFaces`, `RecognizeCelebrities`, `textract:AnalyzeDocument`,
+ * `comprehend:ClassifyDocument`: Read in the service authorization reference).
+ */
 const READ_VERB =
-  /^(?:get|list|describe|head|search|query|scan|lookup|view|check|batchget|select|validate|estimate|preview|detect|download|read|retrieve|discover|filter|count|verify|simulate|evaluate|test)/i;
+  /^(?:get|list|describe|head|search|query|scan|lookup|view|check|batchget|select|validate|estimate|preview|detect|download|read|retrieve|discover|filter|count|verify|simulate|evaluate|test|compare|recognize|analyze|classify)/i;
 
 export type AccessLevel = 'read' | 'write';
 
@@ -563,8 +567,12 @@ export const CREDENTIALS_EXPOSURE: readonly string[] = [
   'sts:GetFederationToken',
   'sts:GetSessionToken',
 ];
-/** Left out by default, as checkov does: needed by every container pipeline and scoped by the registry policy. */
-export const CREDENTIALS_EXPOSURE_EXEMPT: readonly string[] = ['ecr:GetAuthorizationToken'];
+/**
+ * Left out by default: `ecr:GetAuthorizationToken`, as checkov does (needed by every container pipeline and
+ * scoped by the registry policy), and `sts:GetSessionToken`, which returns temporary credentials for the
+ * caller itself with its own permissions (the MFA sign-in step of a CLI user) and takes no resource.
+ */
+export const CREDENTIALS_EXPOSURE_EXEMPT: readonly string[] = ['ecr:GetAuthorizationToken', 'sts:GetSessionToken'];
 
 /**
  * Actions that change who may do what (IAM's "Permissions management" level, common services).

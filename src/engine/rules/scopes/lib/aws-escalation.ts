@@ -104,7 +104,9 @@ export function analyseEscalation(policy: IamPolicy, opts: EscalationOptions = D
     if (covered.has(action.toLowerCase())) continue;
     const g = grantOf(action, true);
     if (!g) continue;
-    const severity: Severity = /^(?:iam|organizations|sso):/i.test(action) ? 'high' : 'medium';
+    // An action that takes no resource (`logs:PutResourcePolicy`, which lets AWS services deliver logs and
+    // which log delivery needs on "*") cannot be scoped: named, at low, outside IAM and Organizations.
+    const severity: Severity = /^(?:iam|organizations|sso):/i.test(action) ? 'high' : isRestrictable(action) ? 'medium' : 'low';
     hits.push({ kind: 'permissions', name: action, needs: [action], grants: [g.a], statement: g.s, severity });
     covered.add(action.toLowerCase());
   }
