@@ -105,6 +105,9 @@ const rule: Rule = {
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
+        // `&amp;password=` in HTML, or a Swift interpolation (`password=\(getEncryptedPass())`): the `;` is an
+        // entity's, the pairs a form body's or a URL query's, and the value code.
+        if (/&amp;\s*$/i.test(before) || raw.startsWith('\\(')) continue;
         if (isCallArgument(file.text, seg.offset + m.index, code)) continue;
         // An ARM template expression builds the string from parameters and keys looked up at deploy
         // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.

@@ -8,6 +8,10 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // A form body in HTML-escaped code (a SonarQube report): `&amp;` separates a query's pairs, and a Swift
+    // interpolation or a concatenation fills the password.
+    { code: '<pre>var post:NSString = "username=\\(getEncryptedUser())&amp;password=\\(getEncryptedPass())"</pre>', path: 'report.html' },
+    { code: `'        "user=" + uname + "&amp;password=" + password); // Noncompliant\\n'`, path: 'tests/test_parser.py' },
     // A Python f-string fills the JAAS password from a config at run time.
     {
       code: `                f"""org.apache.kafka.common.security.plain.PlainLoginModule required username="{CONFLUENT_CLOUD_CONFIG['sasl.username']}" password="{CONFLUENT_CLOUD_CONFIG['sasl.password']}";""") \\`,

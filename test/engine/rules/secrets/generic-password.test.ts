@@ -13,6 +13,9 @@ const p5 = cat('Bl0ss', 'om#Tide');
 ruleTester(rule, {
   valid: [
     'password = getPassword()',
+    // The shell's working directory in a Ruby ternary, and a library's file name as a call's first argument.
+    { code: '  def k6_dir\n    remote? ? "$PWD" : "$PWD/test/performance"\n  end\n', path: 'bin/load' },
+    { code: 'ret = plugin.SOF_LoadLibrary("mtoken_gm3000_pcsc.dll", "libgm3000_scard.1.0.so", "libgm3000_scard.1.0.dylib");', path: 'vendors/sdk_script.js' },
     // Literals by position: the name stands where a value would (the second of a run), not first of a pair.
     { code: '    private static final Set<String> KEYS = Set.of("siteName", "resetPassword", "i18nEnable", "captchaEnable");', path: 'SysSiteConfigServiceImpl.java' },
     { code: '    Authentication auth = new TestingAuthenticationToken("apollo", "password", "ROLE_user");', path: 'UserTypeResolverFilterTest.java' },

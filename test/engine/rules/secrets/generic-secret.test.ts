@@ -1051,3 +1051,31 @@ describe('secrets/generic-secret: encoded data and public badge tokens', () => {
     expect(runRule(rule, { code: `curl "https://api.acme-internal.net/v2/export?token=${t}"`, path: 'scripts/export.sh' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('secrets/generic-secret: digests and keys that are not credentials', () => {
+  it('leaves algorithm-named digests, merge keys and Web Push public keys alone', () => {
+    const h64 = rand(64, HEX, 'rl-digest');
+    const h32 = rand(32, HEX, 'merge-key');
+    for (const [code, path] of [
+      [`{"secret": "rl-sha256:${h64}"}`, 'unittests/scans/report.rl.json'],
+      [`integrity_token: sha256:${h64}`, 'config.yml'],
+      [`{"mergeKey": "${h32}", "checker": "NULL_RETURNS"}`, 'scans/coverity.json'],
+      [
+        `david:\n  endpoint: https://fcm.googleapis.com/fcm/send/123\n  p256dh_key: BIXcMgkdjhRnFZaYjjGvo00dydRQbCpQTuXFjLaCPSE7ofxi19awgGc3Doqa1RmYQqsbQDfQTifFZgc\n`,
+        'test/fixtures/push/subscriptions.yml',
+      ],
+    ])
+      expect(runRule(rule, { code: code!, path: path! }), code).toEqual([]);
+    // A key beside it without the algorithm's name is still judged.
+    expect(runRule(rule, { code: `{"secret": "${rand(40, undefined, 'plain-secret')}"}`, path: 'config.json' }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('secrets/generic-secret: base64 of JSON that carries a key', () => {
+  it('stays a secret (a Ceph mirror bootstrap token)', () => {
+    const token = Buffer.from(
+      JSON.stringify({ fsid: 'c6b087f2-7a3e-4bd2-9a0e-0c3b7f1f2a11', client_id: 'rbd-mirror-peer', key: Buffer.from(rand(28, undefined, 'cephx')).toString('base64'), mon_host: '[v2:10.0.0.1:3300]' }),
+    ).toString('base64');
+    expect(runRule(rule, { code: `bootstrapPeerToken := \`${token}\``, path: 'pkg/mirror.go' }).length).toBeGreaterThan(0);
+  });
+});

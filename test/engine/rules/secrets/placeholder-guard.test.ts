@@ -229,6 +229,25 @@ describe('every secret rule: a comment that says the value is encrypted', () => 
   });
 });
 
+describe("every secret rule: a form field's placeholder text", () => {
+  it('grades the value low, in JSX, HTML and object literals', () => {
+    const secret = cat('gloas-', rand(64, HEX, 'gitlab-app-secret'));
+    for (const [text, path] of [
+      [`const fields = [{\n  key: "GITLAB_CLIENT_SECRET",\n  placeholder: "${secret}",\n  required: true,\n}];\n`, 'apps/admin/gitlab/form.tsx'],
+      [`<input name="secret" placeholder="${secret}">\n`, 'templates/settings.html'],
+      [`<TextInput placeholder={"${secret}"} />\n`, 'src/Settings.jsx'],
+    ]) {
+      const found = scan(text!, path);
+      expect(found.length, text).toBeGreaterThan(0);
+      expect(
+        found.every((f) => f.confidence === 'low'),
+        text,
+      ).toBe(true);
+    }
+    expect(scan(`const clientSecret = "${secret}";\n`, 'src/gitlab.ts').some((f) => f.confidence !== 'low')).toBe(true);
+  });
+});
+
 describe('every secret rule: base64 of a placeholder', () => {
   const b64 = (s: string): string => Buffer.from(s).toString('base64');
   const secret = (data: Record<string, string>): string =>

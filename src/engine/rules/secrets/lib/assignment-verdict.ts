@@ -457,8 +457,9 @@ function joinedToCode(a: Assignment, line: string): boolean {
 
 /**
  * Base64 of JSON and nothing else, one segment or dot-separated ones (`eyJwYXkiOiJsb2FkIn0` is `{"pay":"load"}`,
- * a JWT's header and claims without a signature, `WyJIUzI1NiJd.e30`): data a test builds tokens from. What
- * the JSON holds is read by the rules that scan decoded text; a signed token's signature does not decode.
+ * a JWT's header and claims without a signature, `WyJIUzI1NiJd.e30`), holding no random string: data a test
+ * builds tokens from. A bundle that carries a key (Ceph's mirror bootstrap token, `{"key":"AQ…"}`) stays a
+ * secret; a signed token's signature does not decode.
  */
 function encodesJsonOnly(v: string): boolean {
   if (v.length < 8 || !/^[A-Za-z0-9+/_-]{4,}={0,2}(?:\.[A-Za-z0-9+/_-]{2,}={0,2}){0,2}\.?$/.test(v) || !/^(?:ey|Wy|W3|e3)/.test(v)) return false;
@@ -467,8 +468,14 @@ function encodesJsonOnly(v: string): boolean {
     .filter(Boolean)
     .every((seg) => {
       const json = decodeJsonSegment(seg);
-      return typeof json === 'object' && json !== null;
+      return typeof json === 'object' && json !== null && !holdsRandomString(json, 0);
     });
+}
+
+function holdsRandomString(json: unknown, depth: number): boolean {
+  if (typeof json === 'string') return json.length >= 16 && !/\s/.test(json) && shannonEntropy(json) >= 3.3;
+  if (depth > 8 || typeof json !== 'object' || json === null) return false;
+  return Object.values(json).some((x) => holdsRandomString(x, depth + 1));
 }
 
 /** The URL whose query holds the value (from the last blank or quote before it to the next one), or undefined. */

@@ -432,6 +432,8 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120}(?:,[ \t]*(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120})*$/.test(v)) return true;
   // A PayPal Express Checkout token (`EC-4…`, 17 characters): the checkout's id, passed in its redirect URL.
   if (/^EC-[0-9A-Z]{17}$/.test(v)) return true;
+  // A digest named by its algorithm (`sha256:8c20…`, ReversingLabs' `rl-sha256:…`, `md5-…`): a content hash.
+  if (/^(?:[a-z][a-z0-9]{0,9}[-_])?(?:sha(?:1|224|256|384|512)|sha3-(?:256|384|512)|md5|blake2[bs]?(?:-\d+)?|xxh(?:64|128)?)[:=-][0-9a-f]{32,128}$/i.test(v)) return true;
   // The digest of nothing (MD5, SHA-1, SHA-256 of ""): a constant every test suite and library knows.
   if (EMPTY_DIGESTS.has(v.toLowerCase())) return true;
   // A PHP class's namespaced name, its backslashes maybe escaped (`Leantime\\Domain\\Auth\\Controllers\\ResetPw`).

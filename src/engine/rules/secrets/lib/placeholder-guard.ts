@@ -41,6 +41,7 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
+        else if (raw.start !== undefined && isInputHint(file.text, raw.start)) out.push(low(raw, " (a form field's placeholder text: what a user is shown as the field's format)."));
         else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start)) out.push(low(raw, " (its comment says it is public: check the key's permissions)."));
         else if (raw.start !== undefined && !raw.secret?.startsWith('-----') && commentSaysEncrypted(file.text, raw.start, raw.end ?? raw.start))
           out.push(low(raw, ' (a comment says the value is encrypted: check that only ciphertext is committed and that its key is not).'));
@@ -62,6 +63,16 @@ function commentSaysPublic(text: string, end: number): boolean {
   const eol = text.indexOf('\n', end);
   const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 300) : Math.min(eol, end + 300));
   return rest.length > 2 && PUBLIC_COMMENT.test(rest);
+}
+
+/**
+ * The value is a form field's placeholder or hint (`placeholder: "gloas-f79c…"`, `placeholder="sk_live_…"`,
+ * `hintText: '…'`): the format a user is shown, not a credential the code uses.
+ */
+const INPUT_HINT = /\b(?:placeholder|placeholderText|hintText|hint)\s*(?::|=)\s*\{?\s*["'`]$/i;
+function isInputHint(text: string, start: number): boolean {
+  const bol = text.lastIndexOf('\n', start - 1) + 1;
+  return INPUT_HINT.test(text.slice(Math.max(bol, start - 120), start));
 }
 
 /**

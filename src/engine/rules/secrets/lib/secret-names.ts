@@ -120,13 +120,14 @@ export function classifySecretName(name: string): SecretKind | undefined {
  * Names whose value is no credential though they say so: AWS's `ClientToken` (an idempotency token every
  * create call takes), WebSocket's `Sec-WebSocket-Key`/`-Accept` (a handshake nonce and its hash), the
  * anti-forgery form field of Laravel and Symfony (`'_token' => …` in a test's POST) and of ASP.NET: bound
- * to a session and printed in every form.
+ * to a session and printed in every form. The shell's `$PWD` (`"$PWD" : "$PWD/test"` in a ternary) is the
+ * working directory.
  */
-const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken)$/;
+const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken|\$(?:OLD)?PWD)$/;
 
 /** A file's name (`get-credential.7.x.php`, a tool cache's key): what it holds is that file's, not a credential's. */
 const FILE_NAME =
-  /\.(?:php|phtml|js|mjs|cjs|jsx|ts|tsx|py|rb|go|java|kt|kts|scala|cs|fs|vb|swift|m|mm|c|cc|cpp|h|hpp|rs|pl|pm|sh|bash|ps1|lua|html?|css|scss|vue|svelte|md|rst|txt|xml|ya?ml|json|toml|ini|cfg|conf|lock|png|jpe?g|gif|svg)$/i;
+  /\.(?:php|phtml|js|mjs|cjs|jsx|ts|tsx|py|rb|go|java|kt|kts|scala|cs|fs|vb|swift|m|mm|c|cc|cpp|h|hpp|rs|pl|pm|sh|bash|ps1|lua|html?|css|scss|vue|svelte|md|rst|txt|xml|ya?ml|json|toml|ini|cfg|conf|lock|png|jpe?g|gif|svg|dll|so|dylib|exe|jar)$/i;
 
 function classifyName(name: string): SecretKind | undefined {
   if (NOT_CREDENTIALS.test(name) || FILE_NAME.test(name)) return undefined;
@@ -201,7 +202,9 @@ const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpane
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
 const KEY_OWNERS_NOT_SECRET = new Set(
   (
-    'cache sort primary foreign partition row range lookup idempotency idempotence dedup dedupe deduplication ' +
+    'cache sort primary foreign partition row range lookup idempotency idempotence dedup dedupe deduplication merge ' +
+    // Web Push: a subscription's `p256dh` key is the browser's public key.
+    'p256dh ' +
     'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language storage ' +
     'react list item items unique composite natural surrogate candidate alternate index table column field group agent ' +
     'map dict dictionary state store storekey query search host gpg pgp ssh message event request correlation ' +
