@@ -35,7 +35,7 @@ import { stringList } from '../../option-schema.js';
 import { codeList } from './lib/aws-actions.js';
 import { analyseEscalation, DEFAULT_ESCALATION_OPTIONS, type EscalationHit } from './lib/aws-escalation.js';
 import { AWS_ESCALATION } from './lib/cloud-controls.js';
-import { appliesToIam, AWS_IAM_KEYWORDS, iamPolicies, statementKey, type IamStatement } from './lib/iam-policy.js';
+import { appliesToIam, AWS_IAM_KEYWORDS, iamPolicies, standaloneStatementKey, statementKey, type IamStatement } from './lib/iam-policy.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -135,6 +135,7 @@ const rule: Rule = {
           column: at.column,
           message: `${s.sid ? `Statement \`${s.sid}\`` : 'A statement'} of \`${policy.owner}\` allows ${kind} without a resource constraint: ${shown.join('; ')}${more}.`,
           construct: `aws-escalation:${statementKey(s)}`,
+          ...(standaloneStatementKey(s) !== undefined ? { sameAs: standaloneStatementKey(s) } : {}),
           severity: top.severity,
           remediation: remediationFor(hits),
         });

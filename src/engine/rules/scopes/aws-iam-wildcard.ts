@@ -40,7 +40,7 @@ import { boolean, stringList } from '../../option-schema.js';
 import { accessLevel, actionMatches, codeList, DATA_EXFILTRATION, dataExposure, isRestrictable, knownService, suggestActions, suggestResources } from './lib/aws-actions.js';
 import { escalationClaims } from './lib/aws-escalation.js';
 import { AWS_WILDCARD } from './lib/cloud-controls.js';
-import { allResources, appliesToIam, AWS_IAM_KEYWORDS, hasCondition, iamPolicies, statementKey, type IamStatement, type PStr } from './lib/iam-policy.js';
+import { allResources, appliesToIam, AWS_IAM_KEYWORDS, hasCondition, iamPolicies, standaloneStatementKey, statementKey, type IamStatement, type PStr } from './lib/iam-policy.js';
 import { anyGlob, optBool, optBoolOrList, optList } from './lib/rule-options.js';
 
 export const DEFAULT_SENSITIVE_SERVICES: readonly string[] = ['iam', 'organizations', 'sso'];
@@ -110,7 +110,10 @@ const rule: Rule = {
       for (const s of policy.statements) {
         if (s.effect !== 'Allow') continue;
         const f = judge(s, opts, claimed);
-        if (f) out.push(f);
+        if (!f) continue;
+        const same = standaloneStatementKey(s);
+        if (same !== undefined) f.sameAs = `${same}|${f.construct?.slice(f.construct.lastIndexOf(':') + 1) ?? ''}`;
+        out.push(f);
       }
     }
     return out;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../../../src/engine/rules/scopes/aws-iam-wildcard.js';
 import { runRule, ruleTester } from '../../../helpers/rule-tester.js';
 import { y } from './helpers.js';
+import { scanFiles } from '../../../../src/engine/scan.js';
+import { basePolicy } from '../../../../src/engine/policy/builtin.js';
 
 const TF = 'infra/iam.tf';
 const tf = (code: string, extra: Record<string, unknown> = {}) => ({ code, path: TF, ...extra });
@@ -404,5 +406,42 @@ describe('scopes/aws-iam-wildcard: analysis calls that change nothing', () => {
     expect(runRule(rule, { code, path: 'policy.json' }).map((f) => f.severity)).toEqual(['info']);
     const write = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['rekognition:DeleteCollection'], Resource: '*' }] }, null, 2);
     expect(runRule(rule, { code: write, path: 'policy.json' }).map((f) => f.severity)).not.toEqual(['info']);
+  });
+});
+
+describe('scopes/aws-iam-wildcard: one policy shipped per partition', () => {
+  const doc = (partition: string) =>
+    JSON.stringify(
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['ec2:CreateTags', 'ec2:DeleteTags'], Resource: `arn:${partition}:ec2:*:*:security-group/*` },
+          { Effect: 'Allow', Action: ['elasticloadbalancing:*'], Resource: '*' },
+        ],
+      },
+      null,
+      2,
+    );
+  it('is reported once, naming the other copies', () => {
+    const files = [
+      { path: 'docs/install/iam_policy.json', text: doc('aws') },
+      { path: 'docs/install/iam_policy_cn.json', text: doc('aws-cn') },
+      { path: 'docs/install/iam_policy_us-gov.json', text: doc('aws-us-gov') },
+    ];
+    const found = scanFiles(files, { policy: basePolicy(), rules: [rule], today: new Date('2026-06-15T12:00:00Z') }).findings;
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toMatch(/^docs\/install\/iam_policy/);
+    expect(found[0]!.message).toMatch(/Also in 2 other files/);
+  });
+  it('two different documents with different grants stay two findings', () => {
+    const other = doc('aws').replace('elasticloadbalancing:*', 'autoscaling:*');
+    const found = scanFiles(
+      [
+        { path: 'a/iam_policy.json', text: doc('aws') },
+        { path: 'b/iam_policy.json', text: other },
+      ],
+      { policy: basePolicy(), rules: [rule], today: new Date('2026-06-15T12:00:00Z') },
+    ).findings;
+    expect(found).toHaveLength(2);
   });
 });

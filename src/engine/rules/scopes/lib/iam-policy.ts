@@ -440,3 +440,20 @@ export const literalActions = (s: IamStatement): PStr[] => (s.action ?? []).filt
 export function statementKey(s: IamStatement): string {
   return `${s.policy.owner}#${s.sid ?? s.index}`;
 }
+
+/**
+ * What a statement of a standalone policy document grants, whatever file holds it and whichever partition
+ * its ARNs name: the copies of one policy shipped per partition (`iam_policy.json`, `iam_policy_cn.json`,
+ * `iam_policy_us-gov.json`) are one grant, reported once (`RawFinding.sameAs`). Undefined for policies owned
+ * by a resource (two roles granting the same are two grants).
+ */
+export function standaloneStatementKey(s: IamStatement): string | undefined {
+  if (s.policy.ownerType !== 'json') return undefined;
+  const norm = (l?: PStr[]): string =>
+    (l ?? [])
+      .map((x) => x.v.replace(/^arn:aws(?:-[a-z]+)*:/, 'arn:*:'))
+      .sort()
+      .join(',');
+  const conditions = s.conditions.map((c) => `${c.operator} ${c.key}=${norm(c.values)}`).sort();
+  return [s.effect, norm(s.action), norm(s.notAction), norm(s.resource), norm(s.notResource), ...conditions].join('|');
+}
