@@ -312,7 +312,17 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
       }
     }
     if (step.run === undefined) return;
-    for (const { line, registry } of publishLines(step.run)) {
+    const lines = publishLines(step.run);
+    // A build script that publishes out of sight (`./Build.ps1` running `dotnet nuget push`), handed a token
+    // that a registry accepts for uploads only: the stored credential is there all the same.
+    if (!lines.length) {
+      const script = SCRIPT_CALL.exec(step.run)?.[0]?.trim();
+      for (const [registry, names] of PUSH_ONLY_VARS) {
+        const tokenVar = script ? stepEnv.find((v) => names.test(v.name)) : undefined;
+        if (tokenVar) out.push({ registry, step, via: `\`${tokenVar.name}\` handed to \`${script}\`, which publishes with it`, secret: tokenVar.secret, node: tokenVar.node, confidence: 'medium' });
+      }
+    }
+    for (const { line, registry } of lines) {
       const info = REGISTRIES[registry];
       if (info.elsewhere.test(line) || publishesElsewhere(registry, line, setupText)) continue;
       const inline = storedSecret(line);
@@ -342,6 +352,21 @@ function findPublishes(unit: Workflow | CompositeAction, job: Job | undefined, s
   });
   return out;
 }
+
+/**
+ * Token variables that the registry accepts for publishing only (reading its public packages needs none):
+ * handed to a script, they are there to publish. npm's and NuGet's feed tokens (`NODE_AUTH_TOKEN`,
+ * `NUGET_AUTH_TOKEN`) also install private packages, so they count only beside a publish command.
+ */
+const PUSH_ONLY_VARS: ReadonlyArray<[Registry, RegExp]> = [
+  ['nuget', /^(?:NUGET_API_KEY|NUGET_ORG_API_KEY)$/i],
+  ['pypi', /^(?:TWINE_PASSWORD|TWINE_API_KEY|PYPI_TOKEN|PYPI_API_TOKEN|PYPI_PASSWORD|UV_PUBLISH_TOKEN|MATURIN_PYPI_TOKEN|POETRY_PYPI_TOKEN_PYPI)$/i],
+  ['crates', /^(?:CARGO_REGISTRY_TOKEN|CARGO_REGISTRIES_CRATES_IO_TOKEN|CRATES_IO_TOKEN)$/i],
+  ['rubygems', /^(?:GEM_HOST_API_KEY|RUBYGEMS_API_KEY)$/i],
+];
+/** A step that runs a script or a build tool's target (`./Build.ps1`, `pwsh build.ps1 -Publish`, `make release`, `./gradlew publish`). */
+const SCRIPT_CALL =
+  /(?:^|[\s;&|])(?:(?:pwsh|powershell|bash|sh|python3?|node|ruby)\s+(?:-\w+\s+)*)?\.{0,2}\/?[\w./-]*\.(?:ps1|sh|py|rb|js|mjs|cmd|bat)\b|(?:^|[\s;&|])(?:make|just|rake|nuke|dotnet\s+(?:cake|nuke|run)|\.\/gradlew|\.\/build)\b[^\n]*/im;
 
 /** The registry's public host: a command or setup naming another host publishes somewhere else. */
 const HOSTS: Record<Registry, RegExp> = {

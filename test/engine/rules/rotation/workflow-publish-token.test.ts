@@ -283,3 +283,19 @@ describe('rotation/workflow-publish-token', () => {
     expect(d!.remediation).toContain('https://dart.dev/tools/pub/automated-publishing');
   });
 });
+
+describe('rotation/workflow-publish-token: a script that publishes out of sight', () => {
+  it('reports an upload-only registry token handed to a build script, at medium confidence', () => {
+    const ps = job(`      - name: Build and Publish\n        shell: pwsh\n        run: ./Build.ps1\n        env:\n          NUGET_API_KEY: ${S('NUGET_API_KEY')}\n`);
+    const [f] = runRule(rule, { code: ps, path: WF });
+    expect(f!.confidence).toBe('medium');
+    expect(f!.message).toMatch(/publishes to NuGet/);
+    expect(f!.message).toMatch(/`NUGET_API_KEY` handed to `\.\/Build\.ps1`/);
+    const cargo = job(`      - run: make release\n        env:\n          CARGO_REGISTRY_TOKEN: ${S('CRATES')}\n`);
+    expect(runRule(rule, { code: cargo, path: WF })).toHaveLength(1);
+  });
+  it('not a feed token that also installs packages, nor a token beside no script', () => {
+    expect(runRule(rule, { code: job(`      - run: ./scripts/test.sh\n        env:\n          NODE_AUTH_TOKEN: ${S('NPM_TOKEN')}\n`), path: WF })).toEqual([]);
+    expect(runRule(rule, { code: job(`      - run: dotnet test\n        env:\n          NUGET_API_KEY: ${S('NUGET_API_KEY')}\n`), path: WF })).toEqual([]);
+  });
+});
