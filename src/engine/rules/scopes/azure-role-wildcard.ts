@@ -39,7 +39,8 @@ const rule: Rule = {
       allowRoles: stringList('Globs of role definitions allowed (Terraform address or ARM resource name).'),
     },
   },
-  keywords: ['azurerm_role_definition', 'microsoft.authorization/roledefinitions'],
+  // `assignablescopes`: a role definition written for `az role definition create` names no resource type.
+  keywords: ['azurerm_role_definition', 'microsoft.authorization/roledefinitions', 'assignablescopes'],
   scope: 'file',
   globOptions: ['allowRoles'],
   appliesTo: (path) => /\.(?:tf|json)$/i.test(path),

@@ -69,3 +69,33 @@ describe('scopes/azure-role-wildcard severity', () => {
     expect(runRule(rule, { code: tf('"Microsoft.Compute/*"'), path: 'rbac.tf' })).toEqual([]);
   });
 });
+
+describe('scopes/azure-role-wildcard: role definitions kept one per file', () => {
+  it('reads a standalone ARM resource (a landing-zone library template) and the az CLI format', () => {
+    const standalone = JSON.stringify(
+      {
+        name: '402344ce-48c4-5ac1-9320-16726050f964',
+        type: 'Microsoft.Authorization/roleDefinitions',
+        apiVersion: '2018-01-01-preview',
+        properties: {
+          roleName: 'Subscription-Owner',
+          type: 'customRole',
+          permissions: [{ actions: ['*'], notActions: ['Microsoft.Authorization/*/write'], dataActions: [], notDataActions: [] }],
+          assignableScopes: ['/subscriptions/00000000-0000-0000-0000-000000000000'],
+        },
+      },
+      null,
+      4,
+    );
+    expect(runRule(rule, { code: standalone, path: 'lib/role_definitions/role_definition_es_subscription_owner.tmpl.json' })).toHaveLength(1);
+    const cli = JSON.stringify(
+      { Name: 'Ops Admin', IsCustom: true, Actions: ['*'], NotActions: [], DataActions: [], AssignableScopes: ['/subscriptions/00000000-0000-0000-0000-000000000000'] },
+      null,
+      2,
+    );
+    const [f] = runRule(rule, { code: cli, path: 'roles/ops-admin.json' });
+    expect(f!.message).toMatch(/Ops Admin/);
+    // read-only actions in the same format are not reported
+    expect(runRule(rule, { code: cli.replace('"*"', '"Microsoft.Compute/*/read"'), path: 'roles/ops-reader.json' })).toEqual([]);
+  });
+});

@@ -98,14 +98,33 @@ export function azureRbac(path: string, text: string): { defs: AzureRoleDefiniti
     }
   } else if (/\.json$/i.test(path) && /Microsoft\.Authorization\/role/i.test(text)) {
     const doc = parseJson(text)?.first;
-    if (doc)
-      armResources(
-        doc,
-        doc.get(doc.root, 'resources'),
-        defs,
-        assigns,
-        /subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate/i.exec(doc.str(doc.get(doc.root, '$schema')) ?? '')?.[0],
-      );
+    if (doc) {
+      const schema = /subscriptionDeploymentTemplate|managementGroupDeploymentTemplate|tenantDeploymentTemplate/i.exec(doc.str(doc.get(doc.root, '$schema')) ?? '')?.[0];
+      armResources(doc, doc.get(doc.root, 'resources'), defs, assigns, schema);
+      // One resource per file, as a library of role definitions keeps them (Azure Landing Zones'
+      // `role_definition_*.tmpl.json`, read by Terraform's templatefile()).
+      if (doc.root && doc.str(doc.get(doc.root, 'type')) !== undefined) armResource(doc, doc.root, defs, assigns, schema);
+    }
+  } else if (/\.json$/i.test(path) && /"AssignableScopes"\s*:/i.test(text)) {
+    // `az role definition create --role-definition role.json` (and PowerShell's New-AzRoleDefinition):
+    // `{"Name": …, "Actions": […], "NotActions": […], "AssignableScopes": […]}`.
+    const doc = parseJson(text)?.first;
+    const root = doc?.root;
+    if (doc && root && doc.isMap(root)) {
+      const key = (name: string): YamlNode | undefined => {
+        const e = doc.entries(root).find((x) => x.key.toLowerCase() === name.toLowerCase());
+        return e?.value;
+      };
+      const actions = armStrings(doc, key('Actions'));
+      if (actions.length)
+        defs.push({
+          address: `role definition ${doc.str(key('Name')) ?? doc.str(key('roleName')) ?? path}`,
+          line: doc.pos(root)?.line ?? 1,
+          actions,
+          dataActions: armStrings(doc, key('DataActions')),
+          scopes: armStrings(doc, key('AssignableScopes')).map((x) => classifyScope(x.v)),
+        });
+    }
   }
   cache = { path, text, defs, assigns };
   return cache;
@@ -136,36 +155,38 @@ function armStrings(doc: YamlDoc, node: YamlNode | undefined): AzValue[] {
 }
 
 function armResources(doc: YamlDoc, list: YamlNode | undefined, defs: AzureRoleDefinition[], assigns: AzureRoleAssignment[], schema: string | undefined): void {
-  for (const r of doc.items(list)) {
-    const type = doc.str(doc.get(r, 'type')) ?? '';
-    const name = doc.str(doc.get(r, 'name')) ?? '';
-    const line = doc.pos(r)?.line ?? 1;
-    const props = doc.get(r, 'properties');
-    const deploymentScope: AzureScope = schema ? (/subscription/i.test(schema) ? 'subscription' : /managementGroup/i.test(schema) ? 'management-group' : 'root') : 'resource-group';
-    if (/^Microsoft\.Authorization\/roleDefinitions$/i.test(type)) {
-      const perms = doc.items(armValue(doc, doc.get(props, 'permissions')));
-      const scopes = armStrings(doc, doc.get(props, 'assignableScopes')).map((s) => classifyScope(s.v));
-      defs.push({
-        address: `${type}/${name}`,
-        line,
-        actions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'actions'))),
-        dataActions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'dataActions'))),
-        scopes,
-      });
-    } else if (/^Microsoft\.Authorization\/roleAssignments$/i.test(type)) {
-      const role = armStrings(doc, doc.get(props, 'roleDefinitionId'))[0];
-      const scopeText = doc.str(armValue(doc, doc.get(r, 'scope'))) ?? doc.str(armValue(doc, doc.get(props, 'scope'))) ?? '';
-      assigns.push({
-        address: `${type}/${name}`,
-        line,
-        role,
-        scope: scopeText ? classifyScope(scopeText) : deploymentScope,
-        scopeText: scopeText || `(${deploymentScope} deployment)`,
-        principal: doc.str(armValue(doc, doc.get(props, 'principalId'))) ?? '',
-      });
-    }
-    armResources(doc, doc.get(r, 'resources'), defs, assigns, schema);
+  for (const r of doc.items(list)) armResource(doc, r, defs, assigns, schema);
+}
+
+function armResource(doc: YamlDoc, r: YamlNode, defs: AzureRoleDefinition[], assigns: AzureRoleAssignment[], schema: string | undefined): void {
+  const type = doc.str(doc.get(r, 'type')) ?? '';
+  const name = doc.str(doc.get(r, 'name')) ?? '';
+  const line = doc.pos(r)?.line ?? 1;
+  const props = doc.get(r, 'properties');
+  const deploymentScope: AzureScope = schema ? (/subscription/i.test(schema) ? 'subscription' : /managementGroup/i.test(schema) ? 'management-group' : 'root') : 'resource-group';
+  if (/^Microsoft\.Authorization\/roleDefinitions$/i.test(type)) {
+    const perms = doc.items(armValue(doc, doc.get(props, 'permissions')));
+    const scopes = armStrings(doc, doc.get(props, 'assignableScopes')).map((s) => classifyScope(s.v));
+    defs.push({
+      address: `${type}/${name}`,
+      line,
+      actions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'actions'))),
+      dataActions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'dataActions'))),
+      scopes,
+    });
+  } else if (/^Microsoft\.Authorization\/roleAssignments$/i.test(type)) {
+    const role = armStrings(doc, doc.get(props, 'roleDefinitionId'))[0];
+    const scopeText = doc.str(armValue(doc, doc.get(r, 'scope'))) ?? doc.str(armValue(doc, doc.get(props, 'scope'))) ?? '';
+    assigns.push({
+      address: `${type}/${name}`,
+      line,
+      role,
+      scope: scopeText ? classifyScope(scopeText) : deploymentScope,
+      scopeText: scopeText || `(${deploymentScope} deployment)`,
+      principal: doc.str(armValue(doc, doc.get(props, 'principalId'))) ?? '',
+    });
   }
+  armResources(doc, doc.get(r, 'resources'), defs, assigns, schema);
 }
 
 /** The built-in role an assignment names (`Owner`), by name or by role-definition GUID. */
