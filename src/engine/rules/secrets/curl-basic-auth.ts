@@ -76,6 +76,8 @@ const rule: Rule = {
           let secret: string;
           if (pass) {
             if (isPlaceholderPassword(pass, user) || /^\$|\$\{|\$\(/.test(pass)) continue;
+            // `-u elastic:<your current elastic password>`: an angle-bracketed stand-in, cut at its first blank.
+            if (/^<[A-Za-z_ -]*>?$/.test(pass)) continue;
             // `-u DOMAIN_ADMIN_UNAME:DOMAIN_ADMIN_PW`: two constants' names that a script substitutes (sed, envsubst).
             if (CONSTANT.test(user) && CONSTANT.test(pass)) continue;
             // Blanks only inside one quoted argument (`-u 'ops:pass word'`); pieces of code around a

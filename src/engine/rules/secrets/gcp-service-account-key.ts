@@ -11,6 +11,8 @@ const Q = `\\\\?["']`;
 const MARKER = new RegExp(`${Q}type${Q}\\s{0,4}:\\s{0,4}${Q}service_account${Q}`, 'g');
 const KEY_ID = new RegExp(`${Q}private_key_id${Q}\\s{0,4}:\\s{0,4}${Q}(?<id>[a-f0-9]{40})${Q}`, 'g');
 const PRIVATE_KEY = new RegExp(`${Q}private_key${Q}\\s{0,4}:\\s{0,4}${Q}(?<pem>-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\\\\\?[nr]|\\s){0,8}(?<body>[A-Za-z0-9+/=]{16,200}))`, 'g');
+/** A `private_key` that is a short literal, not a PEM (`"super secret key"`, `""`): a test's stand-in. */
+const STAND_IN_KEY = new RegExp(`${Q}private_key${Q}\\s{0,4}:\\s{0,4}${Q}(?!-----BEGIN)[^"'\\\\\n]{0,64}${Q}`);
 /** Service-account JSON objects are ~2.3 KB; look this far around the marker. */
 const NEAR = 6000;
 
@@ -74,8 +76,11 @@ const rule: Rule = {
         secret,
         message: keyUsable
           ? 'Google Cloud service-account key file committed, private key included.'
-          : 'Google Cloud service-account key file committed (key ID present; the private key is elsewhere in the file or history).',
-        confidence: idUsable && keyUsable ? 'high' : 'medium',
+          : STAND_IN_KEY.test(window)
+            ? 'Google Cloud service-account key file committed with a key ID and a stand-in private key (a test fixture, or a key removed by hand: check the history).'
+            : 'Google Cloud service-account key file committed (key ID present; the private key is elsewhere in the file or history).',
+        // A key ID beside a stand-in private key (a client library's test fixture) names no usable key.
+        confidence: idUsable && keyUsable ? 'high' : !keyUsable && STAND_IN_KEY.test(window) ? 'low' : 'medium',
         ...(covers ? { covers } : {}),
       });
     }

@@ -5,6 +5,7 @@ import { decodeBase64 } from './lib/base64.js';
 import { isNonSecretDatum, isPlaceholderPassword, isTemplated, namesItself, spellsItsName } from './lib/credential-values.js';
 import { percentDecode } from './lib/url-credentials.js';
 import { classifySecretName } from './lib/secret-names.js';
+import { isHighEntropy } from './lib/assignment-verdict.js';
 import { shannonEntropy, charClasses } from '../../entropy.js';
 
 const MAY_BE_SECRET = /kind["']?[ \t]*:[ \t]*["']?secret/i;
@@ -94,10 +95,31 @@ function looksSecret(text: string): boolean {
   return t.length >= 20 && !/\s/.test(t) && shannonEntropy(t) >= 3.5 && charClasses(t) >= 3;
 }
 
-/** A key that holds a credential, by its name or, for neutral names, by what it holds. */
+/**
+ * A key that holds a credential, by its name or, for neutral names, by what it holds: a random token, not a
+ * path of words (`SOL_TOPIC: "#share/consumer_group/…"`, which the entropy of its punctuation alone would pass).
+ */
 function isSecretBearing(key: string, text: string): boolean {
   if (NOT_SECRET_KEY.test(key)) return false;
-  return SECRET_KEY.test(key) || classifySecretName(key) !== undefined || looksSecret(text);
+  return SECRET_KEY.test(key) || classifySecretName(key) !== undefined || (looksSecret(text) && (/^[{[]|\n|-----BEGIN|:\/\//.test(text) || isHighEntropy(text.trim(), 'secret')));
+}
+
+// A configuration file under the key (`auth.yml`, `settings.json`, `app.conf`): a credential file only when it
+// holds one, since the other rules read its lines anyway (VictoriaMetrics' vmauth `auth.yml` of URL maps).
+const CONFIG_FILE = /\.(?:ya?ml|json|conf|cfg|ini|toml|properties|xml)$/i;
+const CONFIG_LINE = /^[ \t]*-?[ \t]*["']?(?<k>[\w.-]{1,80})["']?[ \t]*[:=][ \t]*["']?(?<v>[^\s"'#,]{1,400})/;
+function configHoldsCredential(text: string): boolean {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY|[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text)) return true;
+  for (const line of text.split('\n')) {
+    const m = CONFIG_LINE.exec(line);
+    if (!m) continue;
+    const v = m.groups!.v!;
+    // A URL (its password, if any, was looked for above) or a path is an address, not a token.
+    if (/^[a-z][\w+.-]*:\/\/|^\//i.test(v)) continue;
+    if (classifySecretName(m.groups!.k!) !== undefined && v.length >= 4 && !isTemplated(v) && !isPlaceholderPassword(v) && !isPlaceholder(v, false)) return true;
+    if (looksSecret(v) && isHighEntropy(v, 'secret')) return true;
+  }
+  return false;
 }
 
 /**
@@ -133,6 +155,7 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   // is judged line by line by the other rules, which read it here (or decoded, from `data:`); the file as a
   // whole is a credential only when its name says it is one (`.env`, `.pgpass`, `tls.key`, `credentials`).
   if (DOCUMENT_FILE.test(e.key) && /\n/.test(text.trim())) return undefined;
+  if (CONFIG_FILE.test(e.key) && !text.startsWith('{') && /\n/.test(text.trim()) && !configHoldsCredential(text)) return undefined;
   // Some other datum (a flag, a date, a plain URL, a password hash, an htpasswd line), or JSON holding no credential.
   if (!/^[a-z][\w+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text) && isNonSecretDatum(text)) return undefined;
   // An htpasswd file of several entries (`foo:$2y$10$…` and `qux:$apr1$…` on their own lines): hashes.

@@ -16,8 +16,8 @@ function plausible(secret: string, exact: boolean): boolean {
   const body = secret.slice(2);
   if (exact && body.length !== 24) return false;
   // Member accesses (`s.AcceptanceTimeoutSeconds`) have no digits; tokens mix cases and digits.
-  // Capitalised words and a version (`RegisterBackupItemActionV2`): a member's name, not a token.
-  if (/^(?:[A-Z][a-z]+){2,}(?:[A-Z]{1,2}|V)?\d{0,3}$/.test(body)) return false;
+  // Words in camel or Pascal case and a version (`RegisterBackupItemActionV2`, `backupItemActionV2`): a member's name.
+  if (/^(?:[A-Z][a-z]+|[a-z]+)(?:[A-Z][a-z]+)+(?:[A-Z]{1,2}|V)?\d{0,3}$/.test(body)) return false;
   return /[0-9]/.test(body) && charClasses(body) >= 2 && shannonEntropy(body) >= 3 && !isPlaceholder(body, true);
 }
 

@@ -7,6 +7,8 @@ const key = cat('sk_', 'live_', rand(24, undefined, 'curlkey'));
 
 ruleTester(rule, {
   valid: [
+    // An angle-bracketed stand-in with blanks in it, cut at the first blank by the shell's word splitting.
+    'curl -XPOST http://localhost:9200/_security/user/elastic/_password \\\n    -u elastic:<your current elastic password> \\\n    -d \'{"password" : "<new password>"}\'',
     // A user name with no password (the tool prompts), and another program's `-u` after the curl command.
     'curl -sSf https://cd.example.test/auth \\\n  --user argo-cd-cli: \\\n  -d @body.json',
     `RESP=$(curl -s https://api.test/x) && AT=$(date -u +"%Y-%m-%dT%H:%M:%S.%3Nz") || code=$?`,

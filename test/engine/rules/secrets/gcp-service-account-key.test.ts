@@ -45,6 +45,12 @@ describe('secrets/gcp-service-account-key confidence', () => {
     expect(runRule(rule, { code: full }).map((f) => f.confidence)).toEqual(['high']);
     expect(runRule(rule, { code: noId }).map((f) => f.confidence)).toEqual(['medium']);
   });
+  it('is low for a key ID beside a stand-in private key (a client library test), medium with no private key in sight', () => {
+    const [f] = runRule(rule, { code: file({ private_key_id: keyId, private_key: 'super secret key' }) });
+    expect(f!.confidence).toBe('low');
+    expect(f!.message).toMatch(/stand-in private key/);
+    expect(runRule(rule, { code: file({ private_key_id: keyId }) }).map((x) => x.confidence)).toEqual(['medium']);
+  });
 });
 
 describe('secrets/gcp-service-account-key and the private key it holds', () => {

@@ -1079,3 +1079,16 @@ describe('secrets/generic-secret: base64 of JSON that carries a key', () => {
     expect(runRule(rule, { code: `bootstrapPeerToken := \`${token}\``, path: 'pkg/mirror.go' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('secrets/generic-secret: resource names, kinds and instructions', () => {
+  it('leaves a KMS key resource name, a Kubernetes kind, login metadata and a leetspeak instruction alone', () => {
+    for (const [code, path] of [
+      ['  _KMS_KEY: "projects/cert-manager-release/locations/europe-west1/keyRings/release/cryptoKeys/signing-key/cryptoKeyVersions/1"', 'gcb/build.yaml'],
+      ['\tpvcKey := "v1/PersistentVolumeClaim"', 'internal/volume/utils.go'],
+      ['            - name: DP_CREDENTIAL_LOGIN_META2\n              value: component=dns-proxy', 'templates/deployment.yaml'],
+      ['            - name: REGISTRY_HTTP_SECRET\n              value: "Ple4seCh4ngeThisN0tAVerySecretV4lue"', 'deploy/registry.yaml'],
+    ])
+      expect(runRule(rule, { code: code!, path: path! }), code).toEqual([]);
+    expect(runRule(rule, { code: `            - name: REGISTRY_HTTP_SECRET\n              value: "${rand(32, undefined, 'reg-secret')}"`, path: 'deploy/registry.yaml' }).length).toBeGreaterThan(0);
+  });
+});

@@ -181,3 +181,17 @@ ruleTester(rule, {
     { name: 'a password hash beside a real token', code: manifest(`stringData:\n  admin.password: $2a$10$${rand(53, B64, 'h')}\n  api.token: ${plain}\n`), secret: plain, count: 1 },
   ],
 });
+
+describe('secrets/kubernetes-secret: entries that hold no credential', () => {
+  it('skips a topic path, an LDAP DN under an access-key name, and a config file with none in it', () => {
+    expect(runRule(rule, { code: manifest('stringData:\n  SOL_TOPIC: "#share/consumer_group/solace-dm-test/topic-2"\n'), path: 'tests/solace.yaml' })).toEqual([]);
+    expect(runRule(rule, { code: manifest(`data:\n  CONSOLE_ACCESS_KEY: ${b64('uid=dillon,ou=people,ou=swengg,dc=min,dc=io')}\n  CONSOLE_SECRET_KEY: ""\n`), path: 'storage-user.yaml' })).toEqual([]);
+    const vmauth = 'unauthorized_user:\n  url_map:\n  - src_paths:\n    - /insert/.*\n    url_prefix: http://vlinsert:9481\n  - src_paths:\n    - /select/.*\n    url_prefix: http://vlselect:9471\n';
+    expect(runRule(rule, { code: manifest(`data:\n  auth.yml: ${b64(vmauth)}\n`), path: 'tests/__snapshot__/vmauth_test.yaml.snap' })).toEqual([]);
+  });
+  it('keeps a config file that holds one, and a credential file whatever it holds', () => {
+    const withPassword = `users:\n  - username: admin\n    password: ${plain}\n`;
+    expect(runRule(rule, { code: manifest(`data:\n  auth.yml: ${b64(withPassword)}\n`), path: 'vmauth.yaml' })).toHaveLength(1);
+    expect(runRule(rule, { code: manifest(`stringData:\n  .pgpass: |\n    db.internal:5432:app:app:${plain}\n    db2.internal:5432:app:app:${plain}\n`), path: 'pgpass.yaml' })).toHaveLength(1);
+  });
+});

@@ -13,6 +13,7 @@ ruleTester(rule, {
     // A method of a receiver named `s` in a file that mentions Vault (Velero's plugin server).
     '// vault plugin\nfunc (s *server) RegisterBackupItemActionV2(name string) Server {\n\ts.RegisterBackupItemActionV2(name)\n}',
     '// hashicorp\nreturn s.RegisterRestoreItemActionV2',
+    '// vault\nreturn framework.NewServer(s.backupItemActionV2)',
     '# vault\nINFO o.s.b.f.s.DefaultListableBeanFactory : Overriding bean definition',
     'vault_token = "s.AcceptanceTimeoutSeconds"', // a member access: no digits
     'vault_token = "s.xxxxxxxxxxxxxxxxxxxxxxxx"',

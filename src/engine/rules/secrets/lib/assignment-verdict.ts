@@ -34,6 +34,7 @@ import {
   isUuid,
   isWordyPassword,
   isSeparatedPhrase,
+  undoLeet,
   looksLikeIdentifier,
   namesItself,
   spellsItsName,
@@ -220,7 +221,10 @@ function isWordsAndNumbers(value: string): boolean {
  * `ReplaceWithTheRealValue`. A generated value is not four or more capitalised words, nor starts with `your`.
  */
 function isInstructionPhrase(v: string): boolean {
-  return /^[Yy]our(?:[A-Z]|[_-][A-Za-z])|^YOUR[_-]/.test(v) || /^(?:[A-Z][a-z]+){4,}[!.?]{0,3}$/.test(v);
+  if (/^[Yy]our(?:[A-Z]|[_-][A-Za-z])|^YOUR[_-]/.test(v)) return true;
+  // Also in leetspeak (`Ple4seCh4ngeThisN0tAVerySecretV4lue`), with the one-letter words of a sentence.
+  const words = /^(?:[A-Z][a-z]+|A|I)(?:[A-Z][a-z]+|A|I){3,}[!.?]{0,3}$/;
+  return words.test(v) || (/[0-9$@]/.test(v) && words.test(undoLeet(v)));
 }
 
 /**

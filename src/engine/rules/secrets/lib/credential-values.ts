@@ -216,9 +216,8 @@ export function isWordyPassword(v: string): boolean {
 
 /**
  * Letters of one case and digits, 16 or more, switching between them often and with letter pairs that are
- * not English (`jcui51lw747yuuk4zrpm`, what app stores' and installers' generators write into a compose
- * file): a generated password, though only two kinds of character. A person's two-kind password is words
- * and a number (`mysecretpassword123`, `admin2024admin`).
+ * not English (what app stores' and installers' generators write into a compose file): a generated
+ * password, though only two kinds of character. A person's two-kind password is words and a number.
  */
 export function isGeneratedAlnum(v: string): boolean {
   if (v.length < 16 || v.length > 64 || !/^(?:[a-z0-9]+|[A-Z0-9]+)$/.test(v)) return false;
@@ -268,7 +267,7 @@ export function isSeparatedPhrase(v: string): boolean {
 }
 
 /** Leetspeak undone between letters, and at the start before one (`S3cret`, `pa$$w0rd`, `5uper53cret`); trailing digits stay digits (`Password123`). */
-function undoLeet(v: string): string {
+export function undoLeet(v: string): string {
   return v.replace(/[013457$@]+/g, (run, at: number) => ((at === 0 || /[A-Za-z]/.test(v[at - 1] ?? '')) && /[A-Za-z]/.test(v[at + run.length] ?? '') ? [...run].map((c) => LEET[c]!).join('') : run));
 }
 
@@ -428,8 +427,13 @@ export function isNonSecretDatum(v: string): boolean {
   // A Twilio resource SID: two capitals and 32 lower-case hex (`AC…` account, `SK…` API key, `CL…` credential
   // list, `SC…` SIP credential): the name of a resource; its secret, where it has one, is separate.
   if (/^[A-Z]{2}[0-9a-f]{32}$/.test(v)) return true;
-  // An X.500 distinguished name (`CN=identityserver_testing`, `CN=mtls.test, OU=dev, O=Acme`): whom a certificate names.
-  if (/^(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120}(?:,[ \t]*(?:CN|OU|O|DC|L|ST|C|E)=[^,=]{1,120})*$/.test(v)) return true;
+  // A Google Cloud resource name (`projects/p/locations/l/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1`): which
+  // KMS key or secret is meant, not its material. A Kubernetes kind with its API version (`v1/PersistentVolumeClaim`).
+  if (/^projects\/[\w.-]+\/(?:locations|global|regions|zones|secrets|serviceAccounts|topics|subscriptions)\/[\w./@-]+$/.test(v)) return true;
+  if (/^(?:[a-z0-9.-]+\/)?v\d+(?:(?:alpha|beta)\d+)?\/[A-Z][A-Za-z]+$/.test(v)) return true;
+  // An X.500 distinguished name (`CN=identityserver_testing`, `CN=mtls.test, OU=dev, O=Acme`, an LDAP user's
+  // `uid=dillon,ou=people,dc=example,dc=org`): whom a certificate or a directory entry names.
+  if (/^(?:CN|OU|O|DC|L|ST|C|E|UID)=[^,=]{1,120}(?:,[ \t]*(?:CN|OU|O|DC|L|ST|C|E|UID)=[^,=]{1,120})*$/i.test(v)) return true;
   // A PayPal Express Checkout token (`EC-4…`, 17 characters): the checkout's id, passed in its redirect URL.
   if (/^EC-[0-9A-Z]{17}$/.test(v)) return true;
   // A digest named by its algorithm (`sha256:8c20…`, ReversingLabs' `rl-sha256:…`, `md5-…`): a content hash.

@@ -98,7 +98,9 @@ const STOP_AFTER = new Set(
     // What a password is made of or checked with (`password_characters`, Dovecot's `PASS_ATTRS`), a command's options (`pass_opt`).
     'attrs attributes characters chars charset alphabet opt opts ' +
     // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
-    'list lists mapping mappings sid sids'
+    'list lists mapping mappings sid sids ' +
+    // What describes a login rather than holds it (Consul's `DP_CREDENTIAL_LOGIN_META`).
+    'meta metadata'
   ).split(' '),
 );
 
@@ -149,7 +151,8 @@ function classifyName(name: string): SecretKind | undefined {
   // sent in the clear.
   if (words.some((w, i) => w === 'psk' && words[i + 1]?.startsWith('identit'))) return undefined;
   if (isPublicByDesignName(words)) return undefined;
-  for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!)) return undefined;
+  // Numbered too (`DP_CREDENTIAL_LOGIN_META2`).
+  for (let i = last + 1; i < words.length; i++) if (STOP_AFTER.has(words[i]!) || STOP_AFTER.has(words[i]!.replace(/\d+$/, ''))) return undefined;
   return kind;
 }
 
