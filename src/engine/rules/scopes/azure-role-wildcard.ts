@@ -64,7 +64,17 @@ const rule: Rule = {
           // Assignable only to resource groups or resources: an Owner of those, which peer checks
           // (Sonar, tfsec) accept — the assignment, not the definition, is what to judge then.
           const narrow = d.scopes.length > 0 && d.scopes.every((sc) => sc === 'resource-group' || sc === 'resource');
-          if (!narrow) consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
+          // `notActions` taking back role assignment (`Microsoft.Authorization/*/write`): every action but
+          // granting access, a custom Contributor role rather than an Owner one.
+          const noGrant = d.notActions.some((n) => azureActionMatches(n.v.trim(), 'Microsoft.Authorization/roleAssignments/write'));
+          if (!narrow && noGrant)
+            consider(
+              a,
+              wide ? 'high' : 'medium',
+              `\`${d.address}\` allows every action (\`"*"\`) but role assignment (taken back in \`notActions\`), ${where}: a custom Contributor role.`,
+              rule.meta.remediation,
+            );
+          else if (!narrow) consider(a, wide ? 'critical' : 'high', `\`${d.address}\` allows every action (\`"*"\`), ${where}: a custom Owner role.`, rule.meta.remediation);
         } else if (/^Microsoft\.Authorization\/(?:\*|\*\/write|\*\/\*|role(?:Assignments|Definitions)\/(?:\*|write))$/i.test(v))
           consider(
             a,
@@ -89,5 +99,11 @@ const rule: Rule = {
     return out;
   },
 };
+
+// Does an Azure action pattern (`Microsoft.Authorization/*/write`, `*/write`) cover `action`? Case-insensitive.
+function azureActionMatches(pattern: string, action: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+  return re.test(action);
+}
 
 export default rule;

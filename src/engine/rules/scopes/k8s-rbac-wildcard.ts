@@ -63,8 +63,12 @@ const rule: Rule = {
       if (anyGlob(allow, role.name)) continue;
       // Who holds it: the bindings of this file and of the others (a binding elsewhere is not reported again).
       let boundCache: string | undefined;
-      const bound = (): string => (boundCache ??= boundByText(bindingsOf(role, file.path, file.text, ctx.repo), file.path));
-      const cluster = role.kind === 'ClusterRole';
+      let foundCache: ReturnType<typeof bindingsOf> | undefined;
+      const found = (): ReturnType<typeof bindingsOf> => (foundCache ??= bindingsOf(role, file.path, file.text, ctx.repo));
+      const bound = (): string => (boundCache ??= boundByText(found(), file.path));
+      // A ClusterRole that only RoleBindings bind grants its rules in their namespaces, not cluster-wide.
+      let clusterCache: boolean | undefined;
+      const isCluster = (): boolean => (clusterCache ??= role.kind === 'ClusterRole' && !(found().length > 0 && found().every((f) => f.binding.kind === 'RoleBinding')));
       const escalating = escalations(role);
       for (const r of role.rules) {
         const star = (l: KVal[]): KVal | undefined => l.find((x) => x.v === '*');
@@ -85,14 +89,14 @@ const rule: Rule = {
         } else if (!g && (v || res) && r.apiGroups.length > 0 && r.apiGroups.every((x) => isCustomGroup(x.v))) {
           // Confined to custom resources (an operator's own `config.gatekeeper.sh`, `monitoring.coreos.com`): the
           // holder manages those objects, not Secrets, Pods or RBAC; what they can escalate to is added below.
-          severity = cluster ? 'medium' : 'low';
+          severity = isCluster() ? 'medium' : 'low';
           const groups = r.apiGroups.map((x) => `\`${x.v}\``).join(', ');
           what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (custom resources)`;
         } else if (g && res && v) {
-          severity = cluster ? 'critical' : 'high';
-          what = `every verb on every resource of every API group${cluster ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;
+          severity = isCluster() ? 'critical' : 'high';
+          what = `every verb on every resource of every API group${isCluster() ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;
         } else if (v || res) {
-          severity = cluster ? 'high' : 'medium';
+          severity = isCluster() ? 'high' : 'medium';
           what =
             v && res
               ? 'every verb on every resource'
@@ -100,7 +104,7 @@ const rule: Rule = {
                 ? `every verb (\`*\`) on ${r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'}`
                 : `${r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on every resource (\`*\`)`;
         } else {
-          severity = cluster ? 'medium' : 'low';
+          severity = isCluster() ? 'medium' : 'low';
           what = g ? 'resources of every API group (`apiGroups: ["*"]`)' : `a wildcard (\`${any.v}\`)`;
         }
         const fields = [g && 'apiGroups', res && 'resources', v && 'verbs'].filter(Boolean).join(', ');
@@ -108,7 +112,7 @@ const rule: Rule = {
         const hits = escalating.get(r.index) ?? [];
         let also = '';
         if (hits.length) {
-          const top = cluster ? hits[0]!.op.cluster : hits[0]!.op.namespaced;
+          const top = isCluster() ? hits[0]!.op.cluster : hits[0]!.op.namespaced;
           if (RANK[top] > RANK[severity]) severity = top;
           also = ` — that includes ${hits.map((h) => h.op.what).join('; ')}`;
         }

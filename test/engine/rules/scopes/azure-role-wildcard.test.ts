@@ -99,3 +99,22 @@ describe('scopes/azure-role-wildcard: role definitions kept one per file', () =>
     expect(runRule(rule, { code: cli.replace('"*"', '"Microsoft.Compute/*/read"'), path: 'roles/ops-reader.json' })).toEqual([]);
   });
 });
+
+describe('scopes/azure-role-wildcard: notActions', () => {
+  it('calls * without role assignment a custom Contributor role, high at a subscription, not critical', () => {
+    const def = (notActions: string[]) =>
+      JSON.stringify(
+        {
+          type: 'Microsoft.Authorization/roleDefinitions',
+          name: 'sub-owner',
+          properties: { roleName: 'Subscription-Owner', permissions: [{ actions: ['*'], notActions }], assignableScopes: ['/subscriptions/00000000-0000-0000-0000-000000000000'] },
+        },
+        null,
+        2,
+      );
+    const [f] = runRule(rule, { code: def(['Microsoft.Authorization/*/write', 'Microsoft.Network/vpnGateways/*']), path: 'roles/sub-owner.json' });
+    expect(f!.severity).toBe('high');
+    expect(f!.message).toMatch(/custom Contributor role/);
+    expect(runRule(rule, { code: def(['Microsoft.Network/vpnGateways/*']), path: 'roles/sub-owner.json' })[0]!.severity).toBe('critical');
+  });
+});

@@ -299,3 +299,16 @@ describe("scopes/k8s-rbac-wildcard: an operator's own custom resources", () => {
     for (const groups of ['""', 'apps', 'networking.k8s.io', '"*.io"']) expect(runRule(rule, { code: role(groups), path: 'config/rbac/role.yaml' })[0]!.severity, groups).toBe('high');
   });
 });
+
+describe('scopes/k8s-rbac-wildcard: a ClusterRole bound only in namespaces', () => {
+  it('is judged as a Role where only RoleBindings bind it, cluster-wide where a ClusterRoleBinding does', () => {
+    const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: ns-admin\nrules:\n  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: ["*"]\n';
+    const binding = (kind: string) =>
+      `---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: ns-admin\n${kind === 'RoleBinding' ? '  namespace: team-a\n' : ''}roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: ns-admin\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\n    namespace: team-a\n`;
+    const [ns] = runRule(rule, { code: role + binding('RoleBinding'), path: 'rbac.yaml' });
+    expect(ns!.severity).toBe('high');
+    expect(ns!.message).toMatch(/in the namespace/);
+    expect(runRule(rule, { code: role + binding('ClusterRoleBinding'), path: 'rbac.yaml' })[0]!.severity).toBe('critical');
+    expect(runRule(rule, { code: role, path: 'rbac.yaml' })[0]!.severity).toBe('critical');
+  });
+});

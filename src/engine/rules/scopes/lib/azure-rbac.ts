@@ -19,6 +19,8 @@ export interface AzureRoleDefinition {
   line: number;
   actions: AzValue[];
   dataActions: AzValue[];
+  /** Actions taken back out of `actions` (`not_actions`, `notActions`). */
+  notActions: AzValue[];
   scopes: AzureScope[];
 }
 
@@ -87,6 +89,7 @@ export function azureRbac(path: string, text: string): { defs: AzureRoleDefiniti
           line: b.pos.line,
           actions: perms.flatMap((p) => tfStrings(attr(p, 'actions')?.value)),
           dataActions: perms.flatMap((p) => tfStrings(attr(p, 'data_actions')?.value)),
+          notActions: perms.flatMap((p) => tfStrings(attr(p, 'not_actions')?.value)),
           scopes: scopes.length ? scopes : scope,
         });
       } else if (type === 'azurerm_role_assignment') {
@@ -122,6 +125,7 @@ export function azureRbac(path: string, text: string): { defs: AzureRoleDefiniti
           line: doc.pos(root)?.line ?? 1,
           actions,
           dataActions: armStrings(doc, key('DataActions')),
+          notActions: armStrings(doc, key('NotActions')),
           scopes: armStrings(doc, key('AssignableScopes')).map((x) => classifyScope(x.v)),
         });
     }
@@ -172,6 +176,7 @@ function armResource(doc: YamlDoc, r: YamlNode, defs: AzureRoleDefinition[], ass
       line,
       actions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'actions'))),
       dataActions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'dataActions'))),
+      notActions: perms.flatMap((p) => armStrings(doc, doc.get(p, 'notActions'))),
       scopes,
     });
   } else if (/^Microsoft\.Authorization\/roleAssignments$/i.test(type)) {
