@@ -394,3 +394,14 @@ ruleTester(rule, {
     { name: 'ProFTPD SQLConnectInfo', code: `SQLConnectInfo proftpd@db.internal:3306 proftpd ${p5} PERSESSION\n`, path: 'proftpd/sql.conf', secret: p5 },
   ],
 });
+
+describe('secrets/generic-password: UI text and enum cases', () => {
+  it('leaves quoted Android string resources and Swift enum cases alone', () => {
+    for (const [code, path] of [
+      ['    <string name="common_password">"Adgangskode"</string>', 'libraries/ui-strings/src/main/res/values-da/translations.xml'],
+      ['        passwordBorderView.style = .primaryField', 'podcasts/LoginViewController.swift'],
+    ])
+      expect(runRule(rule, { code: code!, path: path! }), code).toEqual([]);
+    expect(runRule(rule, { code: `    <string name="default_password">"${cat('Tr0ub', '4dor&3x')}"</string>`, path: 'app/src/main/res/values/config.xml' }).length).toBeGreaterThan(0);
+  });
+});

@@ -1092,3 +1092,13 @@ describe('secrets/generic-secret: resource names, kinds and instructions', () =>
     expect(runRule(rule, { code: `            - name: REGISTRY_HTTP_SECRET\n              value: "${rand(32, undefined, 'reg-secret')}"`, path: 'deploy/registry.yaml' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('secrets/generic-secret: stand-ins and references', () => {
+  it("leaves a redacted value's stand-in and a reference to a secret by name alone", () => {
+    for (const [code, path] of [
+      [`export const REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db'`, 'packages/server/src/utils/constants.ts'],
+      [`    "personal_access_token": "secret_reference::GITHUB_PERSONAL_ACCESS_TOKEN",`, 'airbyte/sources.json'],
+    ])
+      expect(runRule(rule, { code: code!, path: path! }), code).toEqual([]);
+  });
+});

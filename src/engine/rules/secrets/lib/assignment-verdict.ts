@@ -346,6 +346,8 @@ function skipValue(a: Assignment, line: string): boolean {
   // decrypts it when that is in the scan).
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return true;
   if (/^#\/|^urn:[A-Za-z0-9][\w-]{0,31}:|^\$encrypted\$$/.test(v) || /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:\/[\w.~-]+)+$/.test(v)) return true;
+  // A reference to a secret by its name (PyAirbyte's `secret_reference::GITHUB_PERSONAL_ACCESS_TOKEN`).
+  if (/^[a-z][a-z0-9_-]{0,30}::[A-Z][A-Z0-9_]{2,80}$/.test(v)) return true;
   // The text between two literals, taken for one (`"Password:"),d?x.createElement("` in minified code).
   if (a.quote && /^[)\]},;]/.test(v)) return true;
   if (isPlaceholder(v, false) || PROVIDER_PREFIX.test(v) || namesItself(v) || isInstructionPhrase(v) || echoesName(a.name, v)) return true;
@@ -535,8 +537,12 @@ function inListLiteral(a: Assignment, line: string): boolean {
 function isPasswordLiteral(a: Assignment, line: string): boolean {
   // Spring's `{noop}` marks a plain-text password: judge what follows it; Java properties escape non-ASCII
   // letters (`Contrase\u00f1a`): judge the text.
-  const v = a.value.replace(/^\{noop\}/i, '').replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  let v = a.value.replace(/^\{noop\}/i, '').replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  // Android string resources may quote their text (`<string name="common_password">"Adgangskode"</string>`).
+  if (a.quote !== '"' && a.quote !== "'") v = v.replace(/^"([^"]*)"$/, '$1');
   if (v.length < 6 || v.length > 64) return false;
+  // A Swift enum case (`passwordField.style = .primaryField`), not a literal.
+  if (!a.quote && /^\.[a-z][A-Za-z0-9]*$/.test(v)) return false;
   if (!a.quote) {
     const configLike =
       a.form === 'statement' ||
