@@ -69,3 +69,25 @@ describe('scopes/workflow-secrets-without-environment', () => {
     expect(f!.remediation).toMatch(/environment: <name>/);
   });
 });
+
+describe('scopes/workflow-secrets-without-environment: jobs reading the same secrets', () => {
+  it('are one finding at the first job, naming the others; a job reading other secrets is its own', () => {
+    const job = (id: string, secret: string) => `  ${id}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./e2e.sh\n        env:\n          TOKEN: \${{ secrets.${secret} }}\n`;
+    const code = `on: push\npermissions: {}\njobs:\n${job('e2e-a', 'E2E_APP_KEY')}${job('e2e-b', 'E2E_APP_KEY')}${job('e2e-c', 'E2E_APP_KEY')}${job('deploy', 'DEPLOY_KEY')}`;
+    const found = runRule(rule, { code, path: '.github/workflows/e2e.yml' });
+    expect(found).toHaveLength(2);
+    expect(found[0]!.message).toMatch(/^Jobs `e2e-a`, `e2e-b` and `e2e-c` read the secret `E2E_APP_KEY`/);
+    expect(found[1]!.message).toMatch(/^Job `deploy` reads the secret `DEPLOY_KEY`/);
+  });
+});
+
+describe('scopes/workflow-secrets-without-environment: identifiers kept as secrets', () => {
+  it('does not count OIDC client, tenant and subscription ids, and still counts a client secret beside them', () => {
+    const login = (extra = '') =>
+      `on: push\npermissions:\n  id-token: write\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n        with:\n          client-id: \${{ secrets.AZURE_CLIENT_ID }}\n          tenant-id: \${{ secrets.AZURE_TENANT_ID }}\n          subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}\n${extra}`;
+    expect(runRule(rule, { code: login(), path: '.github/workflows/deploy.yml' })).toEqual([]);
+    const [f] = runRule(rule, { code: login('      - run: ./deploy.sh\n        env:\n          CLIENT_SECRET: ${{ secrets.AZURE_CLIENT_SECRET }}\n'), path: '.github/workflows/deploy.yml' });
+    expect(f!.message).toMatch(/`AZURE_CLIENT_SECRET`/);
+    expect(f!.message).not.toMatch(/AZURE_CLIENT_ID/);
+  });
+});
