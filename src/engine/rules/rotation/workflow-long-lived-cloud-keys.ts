@@ -3,7 +3,9 @@
  * short-lived credential per run: `aws-actions/configure-aws-credentials` with `aws-access-key-id`,
  * `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` taken from secrets into `env:`,
  * `google-github-actions/auth` with `credentials_json` (or `GOOGLE_CREDENTIALS` from secrets),
- * `azure/login` with `creds` (or `ARM_CLIENT_SECRET` / `AZURE_CLIENT_SECRET` from secrets). Also in
+ * `azure/login` with `creds` (or `ARM_CLIENT_SECRET` / `AZURE_CLIENT_SECRET` from secrets), an App Service
+ * or Functions `publish-profile`, and `docker/login-action` handed a service-account key file (`_json_key`)
+ * or an Azure Container Registry password from secrets. Also in
  * composite actions. A stored key outlives every run, must be rotated by hand, and works from
  * anywhere once it leaks. AWS keys that come with a session token (`aws-session-token`,
  * `AWS_SESSION_TOKEN`) are temporary STS credentials and are not reported; keys given to
@@ -26,6 +28,10 @@ interface Login {
   input: string;
   provider: string;
   fix: string;
+  /** Only when another input of the step says which cloud it is (docker/login-action's `username`, `registry`). */
+  when?: { input: string; value: RegExp };
+  /** How the message names what is handed over (default: a long-lived key). */
+  what?: string;
 }
 
 const LOGINS: readonly Login[] = [
@@ -42,10 +48,35 @@ const LOGINS: readonly Login[] = [
     provider: 'Azure',
     fix: 'use `client-id`, `tenant-id` and `subscription-id` with a federated credential (`permissions: id-token: write`) and delete the client secret',
   },
+  // An App Service or Functions publish profile: the app's basic-auth deployment credentials, valid until reset.
+  ...['webapps-deploy', 'functions-action'].map((a): Login => ({
+    action: new RegExp(`^azure\\/${a}@`, 'i'),
+    input: 'publish-profile',
+    provider: 'Azure',
+    what: "an app's publish profile (basic-auth deployment credentials)",
+    fix: 'log in with azure/login and a federated credential (`permissions: id-token: write`) before the deploy step, drop `publish-profile`, and turn off basic-auth publishing on the app',
+  })),
+  // A registry login with a service-account key file (`_json_key`) or an Azure Container Registry password.
+  {
+    action: /^docker\/login-action@/i,
+    input: 'password',
+    when: { input: 'username', value: /^_json_key(?:_base64)?$/ },
+    provider: 'Google Cloud',
+    what: 'a service-account key file as the registry password',
+    fix: 'authenticate with google-github-actions/auth through Workload Identity Federation (`token_format: access_token`) and log in as `oauth2accesstoken` with its token',
+  },
+  {
+    action: /^docker\/login-action@/i,
+    input: 'password',
+    when: { input: 'registry', value: /\.azurecr\.(?:io|cn|us)\b/i },
+    provider: 'Azure',
+    what: 'a stored registry password (a service principal secret or the admin password)',
+    fix: 'log in with azure/login and a federated credential, then `az acr login`, and turn off the registry admin user',
+  },
 ];
 
 /** (The credential-ish name last: a name followed by a path-like string reads like an assignment to secret scanners.) */
-const ACTION_KEYWORDS = ['google-github-actions/auth', 'azure/login', 'configure-aws-credentials'];
+const ACTION_KEYWORDS = ['google-github-actions/auth', 'azure/login', 'configure-aws-credentials', 'azure/webapps-deploy', 'azure/functions-action', 'docker/login-action'];
 
 const ENV_KEYS: Record<string, { provider: string; fix: string }> = {
   AWS_ACCESS_KEY_ID: { provider: 'AWS', fix: 'assume a role through OIDC (aws-actions/configure-aws-credentials with `role-to-assume`) instead of exporting an access key' },
@@ -137,6 +168,9 @@ const rule: Rule = {
           if (!login.action.test(uses)) continue;
           const inp = doc.entry(step.withNode, login.input);
           if (!inp || doc.isNull(inp.value)) continue;
+          if (login.when && !login.when.value.test((doc.str(doc.entry(step.withNode, login.when.input)?.value) ?? '').trim())) continue;
+          // A registry password fed from anything but a stored secret (a token minted earlier in the job) is no stored key.
+          if (login.when && !SECRET_REF.test(doc.str(inp.value) ?? '')) continue;
           let severity: RawFinding['severity'];
           let note = '';
           if (login.provider === 'AWS') {
@@ -151,7 +185,7 @@ const rule: Rule = {
           at(
             inp.keyNode,
             {
-              message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: a long-lived key where OIDC federation would issue a short-lived credential per run.${note}`,
+              message: `${uses.split('@')[0]} logs in to ${login.provider} with \`${login.input}\` in ${here}: ${login.what ?? 'a long-lived key'} where OIDC federation would issue a short-lived credential per run.${note}`,
               construct: `login:${where}:${i}:${login.input}`,
               remediation: `Drop \`${login.input}\`: ${login.fix}.`,
               ...(severity ? { severity } : {}),

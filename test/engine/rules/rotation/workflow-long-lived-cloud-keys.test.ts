@@ -206,3 +206,25 @@ describe('rotation/workflow-long-lived-cloud-keys', () => {
     expect(f!.remediation).toMatch(/workload_identity_provider/);
   });
 });
+
+describe('rotation/workflow-long-lived-cloud-keys: deploy and registry logins', () => {
+  const wfOf = (step: string) => `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${step}`;
+  it('reports a publish profile, a registry login with a key file, and an ACR password from secrets', () => {
+    const profile = wfOf('      - uses: azure/webapps-deploy@v3\n        with:\n          app-name: web\n          publish-profile: ${{ secrets.AZURE_WEBAPP_PUBLISH_PROFILE }}\n');
+    expect(runRule(rule, { code: profile, path: '.github/workflows/deploy.yml' })[0]!.message).toMatch(/publish profile/);
+    const gcr = wfOf('      - uses: docker/login-action@v3\n        with:\n          registry: europe-docker.pkg.dev\n          username: _json_key\n          password: ${{ secrets.GCP_SA_KEY }}\n');
+    expect(runRule(rule, { code: gcr, path: '.github/workflows/deploy.yml' })[0]!.message).toMatch(/Google Cloud/);
+    const acr = wfOf(
+      '      - uses: docker/login-action@v3\n        with:\n          registry: contoso.azurecr.io\n          username: ${{ secrets.ACR_USERNAME }}\n          password: ${{ secrets.ACR_PASSWORD }}\n',
+    );
+    expect(runRule(rule, { code: acr, path: '.github/workflows/deploy.yml' })[0]!.message).toMatch(/Azure/);
+  });
+  it('not a registry login to Docker Hub or GHCR, nor a password minted in the job', () => {
+    const hub = wfOf('      - uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n');
+    expect(runRule(rule, { code: hub, path: '.github/workflows/deploy.yml' })).toEqual([]);
+    const minted = wfOf(
+      '      - uses: docker/login-action@v3\n        with:\n          registry: contoso.azurecr.io\n          username: 00000000-0000-0000-0000-000000000000\n          password: ${{ steps.acr.outputs.token }}\n',
+    );
+    expect(runRule(rule, { code: minted, path: '.github/workflows/deploy.yml' })).toEqual([]);
+  });
+});
