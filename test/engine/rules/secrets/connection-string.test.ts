@@ -69,6 +69,8 @@ describe('secrets/connection-string confidence', () => {
   it('keeps local and sample-looking passwords at low confidence', () => {
     expect(runRule(rule, { code: `postgres://app:${pw}@localhost:5432/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${cat('sec', 'ret123')}@db.prod.test/app` })[0]!.confidence).toBe('low');
+    // lower-case words joined by `_` (a URI parser's test: `?password=query_secret`)
+    expect(runRule(rule, { code: `snowflake://svc@acme.snowflakecomputing.com/db?password=${cat('query', '_secret')}&role=analyst` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${pw}@db.prod.acme-corp.net/app` })[0]!.confidence).toBe('high');
     // A parser test's sample with the characters it tests, Oracle's demo password in SQLAlchemy's guides.
     for (const url of [`postgresql://us%40r:${cat('p%40', 'ss')}@h%40st1/db`, `postgres://u:${cat('pa:', 'ss')}@db.corp.test/x`, `mssql+pyodbc://scott:${cat('tiger^', '5HHH')}@mssql2017:1433/test`])
