@@ -69,6 +69,8 @@ describe('secrets/connection-string confidence', () => {
   it('keeps local and sample-looking passwords at low confidence', () => {
     expect(runRule(rule, { code: `postgres://app:${pw}@localhost:5432/app` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${cat('sec', 'ret123')}@db.prod.test/app` })[0]!.confidence).toBe('low');
+    // five characters or fewer once decoded (a URI parser's test: `p%2Fss`)
+    expect(runRule(rule, { code: `snowflake://user%40example:${cat('p%2F', 'ss')}@acme.snowflakecomputing.com/db` })[0]!.confidence).toBe('low');
     // lower-case words joined by `_` (a URI parser's test: `?password=query_secret`)
     expect(runRule(rule, { code: `snowflake://svc@acme.snowflakecomputing.com/db?password=${cat('query', '_secret')}&role=analyst` })[0]!.confidence).toBe('low');
     expect(runRule(rule, { code: `postgres://app:${pw}@db.prod.acme-corp.net/app` })[0]!.confidence).toBe('high');

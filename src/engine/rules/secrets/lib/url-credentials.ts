@@ -61,6 +61,8 @@ export function isSampleUrlPassword(pass: string): boolean {
   const p = percentDecode(pass);
   // Lower-case letters alone, up to a phrase (`itworkslocally`, `moneyprintergobrrr`): chosen, not generated.
   if (/^[a-z]{1,24}$/.test(p) || namesItself(p) || isSamplePassword(p)) return true;
+  // Five characters or fewer once decoded (`p%2Fss`, `1234`): a parser test's or a demo's, too short to guard anything.
+  if (p.length <= 5) return true;
   // Lower-case words joined by `_` or `-` (`query_secret`, `my-db-pass`): a test's or a guide's label.
   if (/^[a-z]{2,12}(?:[_-][a-z]{2,12}){1,3}$/.test(p)) return true;
   // A parser test's or a guide's sample dressed with the characters it tests (`p@ss`, `pa:ss`, `sec%00ret`,
