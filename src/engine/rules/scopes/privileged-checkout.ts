@@ -2,7 +2,8 @@
  * A "pwn request": a workflow on a privileged trigger (`pull_request_target`, `workflow_run`,
  * `issue_comment`) — which runs with secrets and, by default, a read/write GITHUB_TOKEN — checks out the
  * pull request's head (fork) code. Any build, test or install script in that code then runs with the
- * token and the secrets.
+ * token and the secrets. Low where an `if:` lets only pull requests from this repository through (a
+ * Renovate job tidying its own branches): still worth knowing, since the guard is all that keeps forks out.
  */
 import type { RawFinding, Rule } from '../../rule.js';
 import { PRIVILEGED_EXECUTION } from './lib/controls.js';
@@ -27,6 +28,17 @@ const SHELL_CHECKOUT = [
 ];
 
 const describe = (triggers: string[]): string => triggers.map((t) => `\`${t}\``).join(', ');
+
+/**
+ * An `if:` that lets only pull requests from this repository through (`github.event.pull_request.head.repo
+ * .full_name == github.repository`, `head.repo.fork == false`): fork code never reaches the job or step. Not
+ * when the condition has an `||`, which may let a fork in by the other branch.
+ */
+const SAME_REPO =
+  /github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name\s*==\s*github\.repository\b|\bgithub\.repository\s*==\s*github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.full_name|github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.fork\s*==\s*false|!\s*github\.event\.(?:pull_request\.head\.repo|workflow_run\.head_repository)\.fork\b/;
+function sameRepoOnly(condition: string | undefined): boolean {
+  return condition !== undefined && !condition.includes('||') && SAME_REPO.test(condition);
+}
 
 function jobIsPrivileged(wf: Workflow, job: Job): boolean {
   const decl = effectivePermissions(wf, job);
@@ -55,9 +67,12 @@ const rule: Rule = {
     const doc = wf.doc;
     const out: RawFinding[] = [];
     for (const job of wf.jobs) {
-      const severity = jobIsPrivileged(wf, job) ? 'critical' : 'high';
+      const jobGuarded = sameRepoOnly(doc.str(doc.get(job.node, 'if')));
       const tokenText = jobIsPrivileged(wf, job) ? 'a token that can write' : 'the job’s token and secrets';
       for (const step of job.steps) {
+        const guarded = jobGuarded || sameRepoOnly(doc.str(doc.get(step.node, 'if')));
+        const severity = guarded ? 'low' : jobIsPrivileged(wf, job) ? 'critical' : 'high';
+        const guard = guarded ? ' Its `if:` lets only pull requests from this repository through, so fork code does not reach it; keep it that way.' : '';
         if (usesAction(step.uses, 'actions/checkout') && !step.withIsExpression) {
           const ref = input(doc, step, 'ref');
           const repo = input(doc, step, 'repository');
@@ -67,7 +82,7 @@ const rule: Rule = {
           if (bad) {
             out.push(
               at(doc, bad.keyNode, {
-                message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} checks out the pull request's code (\`${(bad.value ?? '').trim()}\`) with ${tokenText}: code from a fork then runs with its secrets.`,
+                message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} checks out the pull request's code (\`${(bad.value ?? '').trim()}\`) with ${tokenText}: code from a fork then runs with its secrets.${guard}`,
                 construct: `job:${job.id} checkout:${(bad.value ?? '').replace(/\s+/g, '')}`,
                 severity,
               }),
@@ -79,7 +94,7 @@ const rule: Rule = {
           if (hit) {
             out.push(
               at(doc, step.runNode, {
-                message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} fetches the pull request's code in a \`run:\` step with ${tokenText}.`,
+                message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} fetches the pull request's code in a \`run:\` step with ${tokenText}.${guard}`,
                 construct: `job:${job.id} run-checkout:${step.index}`,
                 severity,
                 confidence: 'medium',

@@ -62,3 +62,23 @@ describe('scopes/privileged-checkout severity', () => {
     expect(runRule(rule, wf(prt('pull_request_target', head, 'permissions:\n  contents: read')))[0]!.severity).toBe('high');
   });
 });
+
+describe('scopes/privileged-checkout: a same-repository guard', () => {
+  const wfWith = (cond: string, where: 'job' | 'step' = 'job') =>
+    `on: pull_request_target\npermissions:\n  contents: write\njobs:\n  tidy:\n    runs-on: ubuntu-latest\n${where === 'job' ? `    if: ${cond}\n` : ''}    steps:\n      - uses: actions/checkout@v4\n${where === 'step' ? `        if: ${cond}\n` : ''}        with:\n          ref: \${{ github.event.pull_request.head.sha }}\n      - run: go mod tidy\n`;
+  it('is low where the job or step runs only for pull requests from this repository', () => {
+    for (const [cond, where] of [
+      ["github.event.pull_request.user.login == 'renovate[bot]' && github.event.pull_request.head.repo.full_name == github.repository", 'job'],
+      ['github.event.pull_request.head.repo.fork == false', 'step'],
+    ] as const) {
+      const [f] = runRule(rule, { code: wfWith(cond, where), path: '.github/workflows/tidy.yml' });
+      expect(f!.severity, cond).toBe('low');
+      expect(f!.message).toMatch(/only pull requests from this repository/);
+    }
+  });
+  it('stays critical where the guard has another way in, or is missing', () => {
+    const either = "github.event.pull_request.head.repo.full_name == github.repository || contains(github.event.pull_request.labels.*.name, 'safe')";
+    expect(runRule(rule, { code: wfWith(either), path: '.github/workflows/tidy.yml' })[0]!.severity).toBe('critical');
+    expect(runRule(rule, { code: wfWith("github.actor == 'renovate[bot]'"), path: '.github/workflows/tidy.yml' })[0]!.severity).toBe('critical');
+  });
+});
