@@ -209,3 +209,12 @@ describe('scopes/workflow-level-write: reusable-workflow calls', () => {
     );
   });
 });
+
+describe('scopes/workflow-level-write: local actions', () => {
+  it("does not tell a workflow whose jobs run this repository's own action to drop the scope", () => {
+    const job = (id: string) => `  ${id}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: ./\n        with:\n          client-id: x\n`;
+    const [f] = runRule(rule, { code: `on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n${job('a')}${job('b')}`, path: '.github/workflows/test.yml' });
+    expect(f!.remediation).not.toMatch(/No step we recognise needs/);
+    expect(f!.remediation).toMatch(/Check whether/);
+  });
+});

@@ -132,7 +132,10 @@ export function inferNeeds(doc: YamlDoc, steps: readonly Step[]): Needs {
     const src = doc.source(step.node) ?? '';
     const ranKnownCommand = !!step.run && COMMANDS.some((c) => c.re.test(step.run!)) && !/\bgh\s+api\b/.test(step.run);
     const usesToken = TOKEN_USE.test(src) || (!!step.uses && /\bgithub-script\b/i.test(step.uses));
-    if (!known && !ranKnownCommand && usesToken) unknown.push(stepLabel(doc, step));
+    // A local action (`uses: ./`, an action's own tests): this repository's code, which may call the API or
+    // request an OIDC token with no input to say so.
+    const local = !!step.uses && /^\.\.?\//.test(step.uses.trim());
+    if (!known && !ranKnownCommand && (usesToken || local)) unknown.push(stepLabel(doc, step));
   }
   return { grants, unknown };
 }
