@@ -488,10 +488,13 @@ function holdsRandomString(json: unknown, depth: number): boolean {
 function queryUrlHolding(a: Assignment, line: string): { url: string; query: string; path: string } | undefined {
   const at = line.indexOf(a.value);
   if (at < 1) return undefined;
+  // A URL is at most a few kilobytes: a minified line without blanks is not walked to its ends.
   let s = at;
-  while (s > 0 && !/[\s"'`<>()]/.test(line[s - 1]!)) s--;
+  const sMin = Math.max(0, at - 4096);
+  while (s > sMin && !/[\s"'`<>()]/.test(line[s - 1]!)) s--;
   let e = at + a.value.length;
-  while (e < line.length && !/[\s"'`<>()]/.test(line[e]!)) e++;
+  const eMax = Math.min(line.length, e + 4096);
+  while (e < eMax && !/[\s"'`<>()]/.test(line[e]!)) e++;
   const url = line.slice(s, e).replace(/&amp;/g, '&');
   const q = url.indexOf('?');
   if (q < 0 || q > at - s || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return undefined;

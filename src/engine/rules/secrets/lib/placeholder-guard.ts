@@ -60,8 +60,9 @@ export function guardPlaceholders(rule: Rule): Rule {
 const PUBLIC_COMMENT =
   /(?:#|\/\/|\/\*|<!--|;)[^\n]{0,120}?\b(?:search[- ]only|read[- ]only public|public(?:ly)?[- ](?:key|token|api key|by design|visible)|publishable|safe (?:for|to|in) (?:the )?(?:front[- ]?end|client|browser|commit|expose|share|publish|embed)|(?:front[- ]?end|client[- ]side|browser)[- ](?:key|token|safe))/i;
 function commentSaysPublic(text: string, end: number): boolean {
-  const eol = text.indexOf('\n', end);
-  const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 300) : Math.min(eol, end + 300));
+  const window = text.slice(end, Math.min(text.length, end + 300));
+  const nl = window.indexOf('\n');
+  const rest = nl === -1 ? window : window.slice(0, nl);
   return rest.length > 2 && PUBLIC_COMMENT.test(rest);
 }
 
@@ -71,8 +72,8 @@ function commentSaysPublic(text: string, end: number): boolean {
  */
 const INPUT_HINT = /\b(?:placeholder|placeholderText|hintText|hint)\s*(?::|=)\s*\{?\s*["'`]$/i;
 function isInputHint(text: string, start: number): boolean {
-  const bol = text.lastIndexOf('\n', start - 1) + 1;
-  return INPUT_HINT.test(text.slice(Math.max(bol, start - 120), start));
+  const before = text.slice(Math.max(0, start - 120), start);
+  return INPUT_HINT.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 /**
@@ -86,13 +87,19 @@ const ENCRYPTED_COMMENT =
 const NOT_ENCRYPTED = /\bnot\b|n't\b|\bun-?encrypted\b|\bnever\b|\bwill\b|\bto[ \t]+be\b|\bshould\b|\bmust\b|\bplain[ -]?text\b/i;
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/|;|--|\/?\*)/;
 function commentSaysEncrypted(text: string, start: number, end: number): boolean {
-  const bol = text.lastIndexOf('\n', start - 1);
-  const eol = text.indexOf('\n', end);
-  const rest = text.slice(end, eol === -1 ? Math.min(text.length, end + 200) : Math.min(eol, end + 200));
-  const after = /(?:#|\/\/|;|\/\*)(?<c>[^\n]*)$/.exec(rest)?.groups?.c;
+  // Bounded windows, not a search for the line's ends: a minified line of megabytes holds many findings.
+  const rest = text.slice(end, Math.min(text.length, end + 200));
+  const nl = rest.indexOf('\n');
+  const after = /(?:#|\/\/|;|\/\*)(?<c>[^\n]*)$/.exec(nl === -1 ? rest : rest.slice(0, nl))?.groups?.c;
   if (after !== undefined && ENCRYPTED_COMMENT.test(`#${after}`) && !NOT_ENCRYPTED.test(after)) return true;
+  const from = Math.max(0, start - 400);
+  const before = text.slice(from, start);
+  const bol = before.lastIndexOf('\n');
   if (bol <= 0) return false;
-  const above = text.slice(text.lastIndexOf('\n', bol - 1) + 1, bol);
+  const prev = before.lastIndexOf('\n', bol - 1);
+  // The line above starts before the window: longer than any comment this reads.
+  if (prev < 0 && from > 0) return false;
+  const above = before.slice(prev + 1, bol);
   return COMMENT_LINE.test(above) && ENCRYPTED_COMMENT.test(above) && !NOT_ENCRYPTED.test(above);
 }
 
@@ -120,13 +127,16 @@ function insideArmorBody(text: string, start: number): boolean {
 const SAMPLE_COMMENT =
   /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b|(?:must|should|need[ \t]+to|please)[ \t]+(?:be[ \t]+)?(?:customi[sz]e|change|replace|override)d?[ \t]+(?:this|these|it|the)\b|\bchange[ \t]+(?:this|it|me)[ \t]+(?:value|key|secret|token|password|before|in[ \t]+production)\b)/im;
 const SAMPLE_REACH_LINES = 12;
+const SAMPLE_REACH_CHARS = 12 * 200;
 function commentSaysSample(text: string, start: number): boolean {
-  // The lines above the value's own (the value's line is read by commentSaysPublic).
-  const end = text.lastIndexOf('\n', start - 1);
+  // The lines above the value's own (the value's line is read by commentSaysPublic), within a bounded
+  // window: searching a megabyte-long minified line for its start, once per finding, is quadratic.
+  const window = text.slice(Math.max(0, start - SAMPLE_REACH_CHARS), start);
+  const end = window.lastIndexOf('\n');
   if (end <= 0) return false;
   let from = end;
-  for (let n = 0; n < SAMPLE_REACH_LINES && from > 0; n++) from = text.lastIndexOf('\n', from - 1);
-  return SAMPLE_COMMENT.test(text.slice(from + 1, end));
+  for (let n = 0; n < SAMPLE_REACH_LINES && from > 0; n++) from = window.lastIndexOf('\n', from - 1);
+  return SAMPLE_COMMENT.test(window.slice(from + 1, end));
 }
 
 /**
