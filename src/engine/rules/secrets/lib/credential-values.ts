@@ -192,6 +192,19 @@ const ENGLISH_PAIRS = new Set(
   ).split(' '),
 );
 
+/** Letter pairs of lower-case `words`, and how many of them are common in English. */
+function englishPairs(words: Iterable<string>): { pairs: number; common: number } {
+  let pairs = 0;
+  let common = 0;
+  for (const w of words) {
+    for (let i = 1; i < w.length; i++) {
+      pairs++;
+      if (ENGLISH_PAIRS.has(w.slice(i - 1, i + 1))) common++;
+    }
+  }
+  return { pairs, common };
+}
+
 /**
  * Two or more words of three letters or more, leetspeak undone, with a number or symbols around them
  * (`TotallyDifferent1!`, `P4ssw0rd-breached`, `Summer-Vacation-2024`): a person chose it. Nine in ten of
@@ -202,15 +215,7 @@ export function isWordyPassword(v: string): boolean {
   if (v.length > 32) return false;
   const words = undoLeet(v).match(/[A-Z]?[a-z]+|[A-Z]{2,}(?![a-z])/g) ?? [];
   if (words.length < 2 || words.length > 4 || words.join('').length < v.length * 0.6 || words.some((w) => w.length < 3)) return false;
-  let pairs = 0;
-  let common = 0;
-  for (const w of words) {
-    const l = w.toLowerCase();
-    for (let i = 1; i < l.length; i++) {
-      pairs++;
-      if (ENGLISH_PAIRS.has(l.slice(i - 1, i + 1))) common++;
-    }
-  }
+  const { pairs, common } = englishPairs(words.map((w) => w.toLowerCase()));
   return common >= pairs * 0.9;
 }
 
@@ -226,14 +231,7 @@ export function isGeneratedAlnum(v: string): boolean {
   let switches = 0;
   for (let i = 1; i < v.length; i++) if (/\d/.test(v[i]!) !== /\d/.test(v[i - 1]!)) switches++;
   if (switches < 5) return false;
-  let pairs = 0;
-  let common = 0;
-  for (const run of v.toLowerCase().match(/[a-z]{2,}/g) ?? []) {
-    for (let i = 1; i < run.length; i++) {
-      pairs++;
-      if (ENGLISH_PAIRS.has(run.slice(i - 1, i + 1))) common++;
-    }
-  }
+  const { pairs, common } = englishPairs(v.toLowerCase().match(/[a-z]{2,}/g) ?? []);
   return pairs >= 4 && common < pairs * 0.7;
 }
 
@@ -252,13 +250,7 @@ export function isSeparatedPhrase(v: string): boolean {
     const p = undoLeet(part).toLowerCase();
     const m = /^\d*([a-z]{2,})$/.exec(p);
     if (!m || (part !== part.toLowerCase() && !/^[A-Z]?[a-z\d$@]+$/.test(part.replace(/\d+/g, '')))) continue;
-    const letters = m[1]!;
-    let pairs = 0;
-    let common = 0;
-    for (let i = 1; i < letters.length; i++) {
-      pairs++;
-      if (ENGLISH_PAIRS.has(letters.slice(i - 1, i + 1))) common++;
-    }
+    const { pairs, common } = englishPairs([m[1]!]);
     if (pairs > 0 && common < pairs * 0.85) continue;
     words++;
     wordChars += part.length;
