@@ -444,6 +444,8 @@ ruleTester(rule, {
     { name: 'base64 starting with a slash', code: `client_secret: "${slashB64}"`, secret: slashB64, path: 'values.yaml' },
     { name: 'Terraform variable default', code: `variable "datadog_api_key" {\n  type      = string\n  sensitive = true\n  default   = "${v1}"\n}\n`, secret: v1, line: 4, path: 'variables.tf' },
     { name: 'query string, value ends at &', code: `url = "https://api.example.com/v1?api_key=${v1}&format=json"`, secret: v1, path: 'client.py' },
+    { name: 'query parameter, value ends at a flag or fragment', code: `curl "https://fra1.blynk.cloud/external/api/get?token=${v1}&V1"`, secret: v1, path: 'update.sh' },
+    { name: 'query parameter before a fragment', code: `open("https://app.acmecorp.io/cb?access_token=${v1}#done")`, secret: v1, path: 'login.py' },
     { name: 'builder call after a call', code: `User.builder().apiKey("${v1}").build();`, secret: v1, path: 'Client.java' },
     { name: 'builder call on its own line', code: `Client c = Client.builder()\n    .clientSecret("${v1}")\n    .build();`, secret: v1, line: 2, path: 'Client.java' },
     { name: 'element of an array', code: `creds[0].password = "${v1}";`, secret: v1, path: 'seed.js' },
@@ -676,7 +678,7 @@ ruleTester(rule, {
   ],
 });
 
-// Python's triple-quoted strings on one line, Windows' `setx`, and R's `<-` in a guide.
+// Python's triple-quoted strings on one line, Windows' `setx`, fish's `set -x`, and R's `<-` in a guide.
 ruleTester(rule, {
   valid: [
     { code: 'API_TOKEN_HELP = """The token from your dashboard"""', path: 'settings.py' },
@@ -684,6 +686,9 @@ ruleTester(rule, {
     { code: 'setx API_TOKEN "%API_TOKEN%"', path: 'setup.bat' },
     { code: 'setx PATH "%PATH%;C:\\tools"', path: 'setup.bat' },
     { code: 'api_key <- Sys.getenv("API_KEY")', path: 'README.md' },
+    { code: 'set -gx GITHUB_TOKEN (gh auth token)', path: '.config/fish/config.fish' },
+    { code: 'set -gx OPENAI_API_KEY $OPENAI_KEY', path: 'config.fish' },
+    { code: 'set -l token_name build_token', path: 'functions/deploy.fish' },
   ],
   invalid: [
     { code: `API_TOKEN = """${s}"""`, path: 'settings.py', secret: s },
@@ -691,6 +696,9 @@ ruleTester(rule, {
     { code: `setx API_TOKEN ${s}`, path: 'setup.bat', secret: s },
     { code: `SETX CLIENT_SECRET "${s}" /M`, path: 'docs/windows.md', secret: s },
     { code: `api_key <- "${s}"`, path: 'README.md', secret: s },
+    { code: `set -gx OPENAI_API_KEY ${s}`, path: '.config/fish/config.fish', secret: s },
+    { code: `if status is-interactive\n    set --export --global API_TOKEN "${s}"\nend`, path: 'config.fish', secret: s, line: 2 },
+    { code: `set -Ux GH_TOKEN ${s}`, path: 'docs/shell.md', secret: s },
   ],
 });
 

@@ -114,8 +114,9 @@ export function findAssignments(text: string, base = 0, anchor?: RegExp, stateme
     const quote = /^["'`]/.test(raw) && raw.length >= 2 && raw.endsWith(raw[0]!) ? raw[0]! : '';
     // `"""…"""` and `'''…'''` have three quote characters each side.
     const q = quote && raw.length >= 6 && raw.startsWith(quote.repeat(3)) && raw.endsWith(quote.repeat(3)) ? 3 : quote ? 1 : 0;
-    // An unquoted value in a query string or form body ends at the next `&name=`.
-    const amp = quote ? -1 : raw.search(QUERY_NEXT);
+    // An unquoted value in a query string or form body ends at the next `&name=`; a URL's query
+    // parameter (`?token=…&V1`) at any `&` or `#`, which a query value cannot hold unescaped.
+    const amp = quote ? -1 : isQueryParameter(text, m.index) ? raw.search(QUERY_END) : raw.search(QUERY_NEXT);
     const value = quote ? raw.slice(q, -q) : amp > 0 ? raw.slice(0, amp) : raw;
     const rawStart = m.index + m[0].length - raw.length;
     // `name (…)` with a space is prose or a keyword (`if (`), not a setter call.
@@ -460,6 +461,18 @@ const STATEMENTS: StatementForm[] = [
     when: (t) => t.includes('setx') || t.includes('SETX'),
     re: /(?<![\w-])(?:setx|SETX)[ \t]+(?<q0>["']?)(?<name>[A-Za-z_][\w.-]{0,80})\k<q0>[ \t]+(?<q>["']?)(?<value>[^\s"']{1,600})\k<q>(?=[ \t]|$)/dgm,
   },
+  // fish's `set -gx API_TOKEN …` (`-x`/`--export`, with any scope flags): fish has no `NAME=value`, so its
+  // config and guides set variables this way. Only an exported or universal variable, as setx's are.
+  {
+    files: /\.fish$|(?:^|\/)fish_variables$/,
+    when: (t) => t.includes('set '),
+    re: /(?:^|[;&|][ \t]*)[ \t]*set[ \t]+(?:-[A-Za-z]*[xUu][A-Za-z]*|--(?:export|universal|global))(?:[ \t]+-[-A-Za-z]+)*[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'$]{1,600})\k<q>[ \t]*(?:#[^\r\n]*)?\r?$/dgm,
+  },
+  {
+    files: new RegExp(DOCS, 'i'),
+    when: (t) => t.includes('set -') && (t.includes('x ') || t.includes('export ')),
+    re: /^[ \t>$]*set[ \t]+(?:-[A-Za-z]*x[A-Za-z]*|--export)(?:[ \t]+-[-A-Za-z]+)*[ \t]+(?<name>[A-Za-z_]\w{0,80})[ \t]+(?<q>["']?)(?<value>[^\s"'$]{1,600})\k<q>[ \t]*\r?$/dgm,
+  },
   // Server configuration directives whose space-separated value is a password: Redis's `requirepass …` and
   // `masterauth …`, OpenLDAP's `rootpw …` (a `{SSHA}` hash there is not a password), keepalived's `auth_pass …`,
   // msmtp's and fetchmail's `password …`.
@@ -601,6 +614,14 @@ function statementForms(text: string, base: number, form: StatementForm, out: As
 const HAS_VALUE_WORD = /value/i;
 const ENCRYPTED_ELEMENT = /\s(?:encoding[ \t]*=[ \t]*["']crypt["']|encrypted[ \t]*=[ \t]*["'](?:true|yes|1)["'])/i;
 const QUERY_NEXT = /&(?:amp;)?[A-Za-z_][\w.-]{0,40}=/;
+const QUERY_END = /[&#]/;
+/** The name at `at` follows a URL's `?` or `&` (`https://host/path?token=…`), not a shell's `a && b=`. */
+function isQueryParameter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c !== 63 /* ? */ && c !== 38 /* & */) return false;
+  if (c === 38 && text.charCodeAt(at - 2) === 38) return false;
+  return /[\w.-]\/[^\s"'<>]*$/.test(text.slice(Math.max(0, at - 300), at));
+}
 
 /** XML elements, `key="…" value="…"` attributes and reversed comparisons (`"…" === token`) in `text`. */
 function otherForms(text: string, base: number, re: RegExp, form: 'xml' | 'attr' | 'compare', out: Assignment[]): void {
