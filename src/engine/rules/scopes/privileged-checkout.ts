@@ -23,11 +23,60 @@ const HEAD_REF = [
 /** Shell commands that fetch or check out a pull request's code. */
 const SHELL_CHECKOUT = [
   /\bgh\s+pr\s+checkout\b/,
-  /\bgit\s+(?:fetch|pull)\b[^\n]*\bpull\/[^\s]*\/(?:head|merge)\b/,
+  /\bgit\s+(?:fetch|pull)\b[^\n]*\bpull\/(?:\$\{\{[^}\n]*\}\}|[^\s/])*\/(?:head|merge)\b/,
   /\bgit\s+(?:checkout|switch|reset\s+--hard)\b[^\n]*\$\{\{\s*github\.(?:event\.pull_request\.head\.(?:sha|ref)|head_ref|event\.workflow_run\.head_(?:sha|branch))/,
 ];
 
 const describe = (triggers: string[]): string => triggers.map((t) => `\`${t}\``).join(', ');
+
+/**
+ * Commands that read files, talk to GitHub or print, and run nothing the checkout brought: git (its hooks
+ * and filters are not versioned), gh, text and file tools. What a pull request can make run is a script,
+ * a build file or a package manager's lifecycle hook: any other command counts as running it.
+ */
+const INERT_COMMANDS = new Set(
+  (
+    'git gh echo printf cat ls jq yq grep egrep fgrep sed awk head tail wc sort uniq cut tr test [ [[ true false exit ' +
+    'export cd pwd mkdir cp mv rm touch diff cmp sha1sum sha256sum md5sum tee set basename dirname date sleep read ' +
+    'shift local declare unset return break continue : stat realpath readlink tar unzip gzip zip curl wget if then ' +
+    'else elif fi for do done while until case esac in { } ! ) ;;'
+  ).split(' '),
+);
+/** Actions that do not run the workspace's code (artifacts, caches, comments, labels, tool set-up). */
+const INERT_ACTIONS =
+  /^(?:actions\/(?:upload-artifact|download-artifact|cache|labeler|setup-[\w-]+)|peter-evans\/(?:create-or-update-comment|find-comment)|marocchino\/sticky-pull-request-comment|thollander\/actions-comment-pull-request|mshick\/add-pr-comment)@/;
+
+/** True when a shell script runs any command other than the inert ones above (`find -exec`, `xargs`, `bash x` do). */
+function scriptRuns(script: string): boolean {
+  // Command substitutions are commands too: `DIFF=$(git diff …)`.
+  const subs = [...script.matchAll(/\$\(([^()]*)\)/g)].map((m) => m[1]!);
+  const text = [script.replace(/\$\([^()]*\)/g, 'x'), ...subs].join('\n');
+  for (const raw of text.split(/\n|&&|\|\||;|\|/)) {
+    const words = raw.trim().split(/\s+/).filter(Boolean);
+    while (words.length && (/^[A-Za-z_]\w*=/.test(words[0]!) || words[0] === 'sudo' || words[0] === 'time')) words.shift();
+    const cmd = words[0];
+    if (cmd === undefined || cmd.startsWith('#')) continue;
+    if (cmd === 'find' && !words.some((w) => /^-(?:exec|execdir|ok|okdir)$/.test(w))) continue;
+    if (!INERT_COMMANDS.has(cmd)) return true;
+  }
+  return false;
+}
+
+/** True when a step of `job` from index `from` on may run the checked-out code (`rest`: the checkout step's own script after the fetch). */
+function laterStepsRun(doc: Workflow['doc'], job: Job, from: number, rest = ''): boolean {
+  if (scriptRuns(rest)) return true;
+  for (const step of job.steps) {
+    if (step.index < from) continue;
+    if (step.run !== undefined && scriptRuns(step.run)) return true;
+    if (step.uses !== undefined) {
+      if (step.uses.startsWith('./')) return true;
+      // github-script runs the workflow's own script, unless that loads a file of the workspace.
+      const script = usesAction(step.uses, 'actions/github-script') ? (input(doc, step, 'script')?.value ?? '') : undefined;
+      if (script !== undefined ? /\b(?:require|import)\s*\(\s*['"`](?:\.|\$\{)/.test(script) : !INERT_ACTIONS.test(step.uses)) return true;
+    }
+  }
+  return false;
+}
 
 /**
  * An `if:` that lets only pull requests from this repository through (`github.event.pull_request.head.repo
@@ -71,8 +120,18 @@ const rule: Rule = {
       const tokenText = jobIsPrivileged(wf, job) ? 'a token that can write' : 'the job’s token and secrets';
       for (const step of job.steps) {
         const guarded = jobGuarded || sameRepoOnly(doc.str(doc.get(step.node, 'if')));
-        const severity = guarded ? 'low' : jobIsPrivileged(wf, job) ? 'critical' : 'high';
-        const guard = guarded ? ' Its `if:` lets only pull requests from this repository through, so fork code does not reach it; keep it that way.' : '';
+        // Fetched to be read (a diff, a list of changed files) and run by no later step: nothing of the fork
+        // runs with the token today, but the next step added to the job would.
+        const judge = (rest?: string): { severity: 'low' | 'medium' | 'high' | 'critical'; guard: string } => {
+          if (guarded) return { severity: 'low', guard: ' Its `if:` lets only pull requests from this repository through, so fork code does not reach it; keep it that way.' };
+          if (!laterStepsRun(doc, job, step.index + 1, rest))
+            return {
+              severity: 'medium',
+              guard:
+                ' No later step of the job runs it (only git, gh, text tools and actions that run no workspace code follow), so today it is only read: keep it that way, or read the change through the API instead.',
+            };
+          return { severity: jobIsPrivileged(wf, job) ? 'critical' : 'high', guard: '' };
+        };
         if (usesAction(step.uses, 'actions/checkout') && !step.withIsExpression) {
           const ref = input(doc, step, 'ref');
           const repo = input(doc, step, 'repository');
@@ -80,6 +139,7 @@ const rule: Rule = {
             (ref?.value && HEAD_REF.some((re) => re.test(ref.value!)) ? ref : undefined) ??
             (repo?.value && /github\.event\.pull_request\.head\.repo|github\.event\.workflow_run\.head_repository/i.test(repo.value) ? repo : undefined);
           if (bad) {
+            const { severity, guard } = judge();
             out.push(
               at(doc, bad.keyNode, {
                 message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} checks out the pull request's code (\`${(bad.value ?? '').trim()}\`) with ${tokenText}: code from a fork then runs with its secrets.${guard}`,
@@ -90,8 +150,9 @@ const rule: Rule = {
           }
         }
         if (step.run && step.runNode) {
-          const hit = SHELL_CHECKOUT.find((re) => re.test(step.run!));
+          const hit = SHELL_CHECKOUT.map((re) => re.exec(step.run!)).find((m) => m !== null);
           if (hit) {
+            const { severity, guard } = judge(step.run.slice(hit.index + hit[0].length).replace(/^[^\n&;|]*/, ''));
             out.push(
               at(doc, step.runNode, {
                 message: `Job \`${job.id}\` of a workflow run on ${describe(privileged)} fetches the pull request's code in a \`run:\` step with ${tokenText}.${guard}`,

@@ -82,3 +82,47 @@ describe('scopes/privileged-checkout: a same-repository guard', () => {
     expect(runRule(rule, { code: wfWith("github.actor == 'renovate[bot]'"), path: '.github/workflows/tidy.yml' })[0]!.severity).toBe('critical');
   });
 });
+
+describe('scopes/privileged-checkout: code that is fetched to be read, not run', () => {
+  const job = (steps: string) => `on: pull_request_target\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
+  const headCheckout = '      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n          fetch-depth: 0\n';
+  const sev = (code: string) => runRule(rule, { code, path: '.github/workflows/review.yml' }).map((f) => f.severity);
+  it('is medium where later steps only read it (git, gh, text tools, comment and artifact actions)', () => {
+    expect(
+      sev(
+        job(
+          `${headCheckout}      - run: |\n          CHANGED=$(git diff --name-only origin/main...HEAD | grep '\\.md$' | wc -l)\n          echo "changed=$CHANGED" >> "$GITHUB_OUTPUT"\n      - uses: actions/upload-artifact@v4\n        with:\n          path: docs/\n`,
+        ),
+      ),
+    ).toEqual(['medium']);
+    expect(
+      sev(
+        job(
+          `      - run: |\n          git fetch origin pull/\${{ github.event.pull_request.number }}/head:pr\n          git diff --stat main...pr > diff.txt\n      - uses: marocchino/sticky-pull-request-comment@v2\n        with:\n          path: diff.txt\n`,
+        ),
+      ),
+    ).toEqual(['medium']);
+    expect(
+      sev(
+        job(
+          `${headCheckout}      - uses: actions/github-script@v7\n        with:\n          script: |\n            const files = await github.rest.pulls.listFiles({ ...context.repo, pull_number: context.issue.number });\n`,
+        ),
+      ),
+    ).toEqual(['medium']);
+  });
+  it('stays critical where a later step runs a build, a script, a package manager or an unknown action', () => {
+    for (const later of [
+      '      - run: npm ci && npm test\n',
+      '      - run: |\n          git diff --name-only HEAD~1\n          ./scripts/check.sh\n',
+      '      - run: find . -name "*.sh" -exec bash {} \\;\n',
+      '      - run: git ls-files | xargs python lint.py\n',
+      '      - uses: ./.github/actions/build\n',
+      '      - uses: docker/build-push-action@v6\n',
+      "      - uses: actions/github-script@v7\n        with:\n          script: require('./scripts/label.js')(github)\n",
+    ]) {
+      expect(sev(job(`${headCheckout}${later}`)), later).toEqual(['critical']);
+    }
+    // the fetch and the run on one line
+    expect(sev(job('      - run: git fetch origin pull/1/head:pr && git checkout pr && make\n'))).toEqual(['critical']);
+  });
+});
