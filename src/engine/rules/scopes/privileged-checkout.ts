@@ -89,6 +89,37 @@ function sameRepoOnly(condition: string | undefined): boolean {
   return condition !== undefined && !condition.includes('||') && SAME_REPO.test(condition);
 }
 
+/**
+ * Outputs of each job that carry the pull request's head (`needs.<job>.outputs.<name>`): an output whose
+ * expression names the head, or reads the outputs of a step that checked the pull request out or read its
+ * head (keda's triage job: `gh pr checkout $PR` then `echo "commit_sha=$(git log -1 …)" >> $GITHUB_OUTPUT`).
+ * A later job that checks that value out runs the fork's code as surely as one that names the head itself.
+ */
+function headOutputs(wf: Workflow): Map<string, Set<string>> {
+  const doc = wf.doc;
+  const out = new Map<string, Set<string>>();
+  for (const job of wf.jobs) {
+    const tainted = new Set<string>();
+    for (const step of job.steps) {
+      const id = doc.str(doc.get(step.node, 'id'));
+      if (id && step.run && (SHELL_CHECKOUT.some((re) => re.test(step.run!)) || HEAD_REF.some((re) => re.test(step.run!)))) tainted.add(id);
+    }
+    const names = new Set<string>();
+    for (const e of doc.entries(doc.get(job.node, 'outputs'))) {
+      const v = doc.str(e.value) ?? '';
+      if (HEAD_REF.some((re) => re.test(v)) || [...v.matchAll(/\bsteps\.([\w-]+)\.outputs\b/g)].some((m) => tainted.has(m[1]!))) names.add(e.key);
+    }
+    if (names.size) out.set(job.id, names);
+  }
+  return out;
+}
+
+/** `ref:` naming an output of an earlier job that carries the head (see headOutputs). */
+function namesHeadOutput(ref: string, outputs: Map<string, Set<string>>): boolean {
+  for (const m of ref.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) if (outputs.get(m[1]!)?.has(m[2]!)) return true;
+  return false;
+}
+
 function jobIsPrivileged(wf: Workflow, job: Job): boolean {
   const decl = effectivePermissions(wf, job);
   return !decl || grantsWrite(decl);
@@ -115,6 +146,7 @@ const rule: Rule = {
     if (!privileged.length) return [];
     const doc = wf.doc;
     const out: RawFinding[] = [];
+    const carried = headOutputs(wf);
     for (const job of wf.jobs) {
       const jobGuarded = sameRepoOnly(doc.str(doc.get(job.node, 'if')));
       const tokenText = jobIsPrivileged(wf, job) ? 'a token that can write' : 'the job’s token and secrets';
@@ -136,7 +168,7 @@ const rule: Rule = {
           const ref = input(doc, step, 'ref');
           const repo = input(doc, step, 'repository');
           const bad =
-            (ref?.value && HEAD_REF.some((re) => re.test(ref.value!)) ? ref : undefined) ??
+            (ref?.value && (HEAD_REF.some((re) => re.test(ref.value!)) || namesHeadOutput(ref.value, carried)) ? ref : undefined) ??
             (repo?.value && /github\.event\.pull_request\.head\.repo|github\.event\.workflow_run\.head_repository/i.test(repo.value) ? repo : undefined);
           if (bad) {
             const { severity, guard } = judge();

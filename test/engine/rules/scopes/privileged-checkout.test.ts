@@ -126,3 +126,17 @@ describe('scopes/privileged-checkout: code that is fetched to be read, not run',
     expect(sev(job('      - run: git fetch origin pull/1/head:pr && git checkout pr && make\n'))).toEqual(['critical']);
   });
 });
+
+describe('scopes/privileged-checkout: the head handed on in a job output', () => {
+  const code = (outputsBlock: string, parseRun: string) =>
+    `on: issue_comment\njobs:\n  triage:\n    runs-on: ubuntu-latest\n    outputs:\n${outputsBlock}\n    steps:\n      - id: parser\n        run: |\n${parseRun}\n  e2e:\n    needs: triage\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: \${{ needs.triage.outputs.commit_sha }}\n      - run: make e2e\n`;
+  const found = (c: string) => runRule(rule, { code: c, path: '.github/workflows/e2e.yml' }).map((f) => `${f.startLine}:${f.severity}`);
+  it('flags a later job that checks out an output a pull request checkout produced', () => {
+    const run = '          gh pr checkout ${{ github.event.issue.number }}\n          echo "commit_sha=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"';
+    expect(found(code('      commit_sha: ${{ steps.parser.outputs.commit_sha }}', run))).toEqual(['9:medium', '18:critical']);
+    expect(found(code('      commit_sha: ${{ github.event.pull_request.head.sha }}', '          echo ok'))).toEqual(['17:critical']);
+  });
+  it('leaves an output that does not come from the pull request', () => {
+    expect(found(code('      commit_sha: ${{ steps.parser.outputs.commit_sha }}', '          echo "commit_sha=$(git rev-parse origin/main)" >> "$GITHUB_OUTPUT"'))).toEqual([]);
+  });
+});
