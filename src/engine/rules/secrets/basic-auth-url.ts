@@ -54,6 +54,9 @@ const rule: Rule = {
           secret = user;
           start = userAt;
         } else if (/[/?#]/.test(pass) || !isRealUrlPassword(pass, user)) continue;
+        // RFC 3986 keeps `[` and `]` for an IPv6 host: `http://[::1]:9003@evil.com` (a URL parser's test) is a
+        // host and a port before an `@`, and no user or password holds one unencoded.
+        if (/[[\]]/.test(user) || /[[\]]/.test(pass)) continue;
         if (seen.has(seg.offset + start)) continue;
         seen.add(seg.offset + start);
         const local = isLocalHost(host) || isSampleUrlPassword(secret);

@@ -11,6 +11,8 @@ ruleTester(rule, {
   valid: [
     // A host, a port and a path holding an `@`: the authority ends at the first `/`.
     `resp, err := http.Get("http://127.0.0.1:8080/api/http/routers/router1@file")`,
+    // An IPv6 host and a port before an `@` (an SSRF test of a URL parser): brackets are no user or password.
+    '    assertFalse(isSafe("http://[::1]:9003@evil.com/x"));',
     `curl "https://api.internal.test:8443/v1/users/${'jane'}@corp?x=1"`,
     'https://username:password@example.com/api',
     // A URL parser's escaping tests: the password decodes to control characters or to punctuation alone.

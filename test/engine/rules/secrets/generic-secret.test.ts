@@ -1110,3 +1110,20 @@ describe('secrets/generic-secret: stand-ins and references', () => {
       expect(runRule(rule, { code: code!, path: path! }), code).toEqual([]);
   });
 });
+
+// Values that name something rather than hold it: a variable in source code, a public signing key, a card
+// token, a naming template (batch rr37/rr38 of real repositories).
+ruleTester(rule, {
+  valid: [
+    { code: "            json_dict['PathOrToken'] = path_user1_RrWw", path: 'radicale/tests/test_sharing.py' },
+    { code: 'export const config = {\n  project: 12,\n  token: CROWDIN_APIv2_PAT,\n};', path: 'tools/localization/src/constants.ts' },
+    { code: `  minisign_key = '${cat('RWQ', rand(53, B64, 'minisign'))}'`, path: 'roles/dns/templates/sources.toml.j2' },
+    { code: `            Token = "${cat('tok_', rand(26, LOWER_ALNUM, 'cko-card'))}",`, path: 'test/CheckoutSdkTest/AccountsClientTest.cs' },
+    { code: "  token: '{Series.CleanTitleYear}.S{season:00}E{episode:00}.{Episode.CleanTitle}',", path: 'frontend/src/Naming/NamingModal.tsx' },
+  ],
+  invalid: [
+    // A name inside a string is data (an embedded file), and outside code a word is a literal.
+    { code: `const cfg = "host: db\\npassword: ${cat('J0wh', rand(24, B64URL.replace(/[-_]/g, ''), 'in-string'))}";`, path: 'fixture.js', count: 1 },
+    { code: `API_TOKEN=${cat('path_user1_', rand(20, LOWER_ALNUM, 'env-name'))}`, path: '.env', count: 1 },
+  ],
+});

@@ -107,6 +107,8 @@ void ALNUM;
 describe('every secret rule: identifiers taken for values', () => {
   it('drops a value made of camelCase words, keeps a random one of the same length', () => {
     expect(scan('// GetUserInfo use LinkedInAccessToken gotten before return LinkedInUserInfo', 'idp/linkedin.go')).toEqual([]);
+    // Two words will do: a class the declaration extends, after a class name that names the provider and a key.
+    expect(scan('public class VonageUnableToReadPrivateKeyException extends RuntimeException {', 'src/main/java/com/vonage/client/VonageUnableToReadPrivateKeyException.java')).toEqual([]);
     const key = cat('Kq7vL2pZ', rand(8, ALNUM, 'li'));
     expect(scan(`LINKEDIN_CLIENT_SECRET=${key}`, '.env').length).toBeGreaterThan(0);
   });

@@ -714,7 +714,15 @@ const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|m
 
 // The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
 // segment's start and length, as one number below 64 MB (no string built per line).
-let judgedCache: { text: string; path: string; statements: readonly StatementForm[]; charQuotes: boolean; openApi: () => boolean; bySegment: Map<number | string, JudgedAssignment[]> } | undefined;
+interface FileTraits {
+  statements: readonly StatementForm[];
+  /** `'…'` holds one character (CHAR_QUOTES). */
+  charQuotes: boolean;
+  /** Source code, where an unquoted word is a name (a variable, a constant), never a literal. */
+  code: boolean;
+  openApi: () => boolean;
+}
+let judgedCache: ({ text: string; path: string; bySegment: Map<number | string, JudgedAssignment[]> } & FileTraits) | undefined;
 /** An OpenAPI or Swagger document, by its name or its first key. */
 const isOpenApi = (path: string, text: string): boolean =>
   /(?:^|\/)[^/]*(?:openapi|swagger)[^/]*\.(?:ya?ml|json)$/i.test(path) || /^[ \t{]*["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text.slice(0, 4000));
@@ -746,6 +754,32 @@ function inExampleBlock(whole: string, pos: number): boolean {
 }
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
+/** Source files whose unquoted words are names (Python, JavaScript, the JVM, .NET, Go, Ruby, PHP, Swift, Rust, C). */
+const CODE_FILES = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|h|hpp|m|mm|dart)$/i;
+/**
+ * A name as people write them: words of up to 12 characters joined by `_` (`path_user1_RrWw`,
+ * `CROWDIN_APIv2_PAT`). A generated token may be an identifier too (base64url without `-`), but its runs
+ * are longer: one unquoted in a code file is a YAML example inside a docstring, not a name.
+ */
+function isNamed(v: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(v) && /[_$]/.test(v) && v.split(/[_$]+/).every((w) => w.length <= 12);
+}
+/**
+ * The end of `before` (a line up to a value) is code: not inside a string literal (`"host: db\npassword: …"`
+ * embeds a file) and not after a comment marker (prose).
+ */
+function inCode(before: string): boolean {
+  let quote = 0;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 92 /* \ */) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39 || c === 96) quote = c;
+    else if (c === 35 /* # */ || (c === 47 && (before.charCodeAt(i + 1) === 47 || before.charCodeAt(i + 1) === 42))) return false;
+  }
+  return quote === 0 && !/^\s*\*/.test(before);
+}
 const SPAN = 67_108_864;
 
 const NONE: JudgedAssignment[] = [];
@@ -758,6 +792,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       path: file.path,
       statements: statementsFor(file.path),
       charQuotes: CHAR_QUOTES.test(file.path),
+      code: CODE_FILES.test(file.path),
       // Asked only once an assignment is judged a secret: testing every file's head cost ~3 % of a scan.
       openApi: once(() => isOpenApi(file.path, file.text)),
       bySegment: new Map(),
@@ -768,7 +803,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
     const key = seg.offset < SPAN && seg.text.length < SPAN ? seg.offset * SPAN + seg.text.length : `${seg.offset}:${seg.text.length}`;
     let judged = cache.bySegment.get(key);
     if (!judged) {
-      judged = judgeSegment(seg.text, seg.offset, file.text, cache.statements, cache.charQuotes, cache.openApi);
+      judged = judgeSegment(seg.text, seg.offset, file.text, cache);
       cache.bySegment.set(key, judged);
     }
     // Loops, not spreads: this runs on every line the generic rules see, much of it before it is compiled.
@@ -781,7 +816,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, statements: readonly StatementForm[], charQuotes: boolean, openApi: () => boolean): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, { statements, charQuotes, code, openApi }: FileTraits): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -801,6 +836,9 @@ function judgeSegment(text: string, offset: number, whole: string, statements: r
     // `api_key = 'm{{h}o…'` in C or C#: a character literal that no compiler takes, not a string; unless
     // inside a string (SQL in Java: `"ALTER USER app IDENTIFIED BY '…'"`).
     if (charQuotes && a.quote === "'" && a.value.length > 2 && (text.slice(0, a.start - offset).split('"').length & 1) === 1) continue;
+    // `json_dict['PathOrToken'] = path_user1_RrWw`, `token: CROWDIN_APIv2_PAT`: in source code an unquoted word
+    // is a variable or a constant, whatever its letters; the literal is wherever that is set. Not in a comment.
+    if (code && !a.quote && a.form === 'assign' && isNamed(a.value) && inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))) continue;
     // `token = ' iahNbq…Gyfq '`: a quoted value padded with blanks is judged without them.
     if (a.quote && a.quote !== '>' && (a.op === '=' || a.op === ':') && (a.value.charCodeAt(0) === 32 || a.value.charCodeAt(a.value.length - 1) === 32)) {
       const v = a.value.trim();

@@ -436,6 +436,15 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^\\{0,2}[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*){2,}$/.test(v)) return true;
   // A format template of words and `{fields}` (`{base}reset`, `/{lang}/password/reset`).
   if (/^[A-Za-z/_.:-]*\{[a-z_][a-z0-9_]*\}[A-Za-z/_.:{}-]*$/.test(v) && v.replace(/\{[a-z_][a-z0-9_]*\}/g, '').replace(/[/_.:-]/g, '').length <= 24) return true;
+  // A naming or display template of fields in braces (Sonarr's `{Series.CleanTitleYear}.S{season:00}E{episode:00}`):
+  // at least two fields, and little outside them but separators and words.
+  if ((v.match(/\{[A-Za-z][\w. ]{0,40}(?::[\w.#0]{1,10})?\}/g)?.length ?? 0) >= 2 && v.replace(/\{[^{}]{1,60}\}/g, '').replace(/[\s/_.:()[\]-]/g, '').length <= 16) return true;
+  // A minisign or signify public key (base64 of `Ed`, a key id and 32 bytes: `RWQf6LRC…`, 56 characters): it
+  // verifies signatures and is published to be. Their secret keys are longer and say so in a comment line.
+  if (/^RW[Q-T][A-Za-z0-9+/]{53}$/.test(v)) return true;
+  // A card token (`tok_…`, Stripe and Checkout.com): a single-use reference to a card, made with the
+  // publishable key and spent on the merchant's own charge; not a credential.
+  if (/^tok_[A-Za-z0-9]{20,32}$/.test(v)) return true;
   if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\|\\\\|\\\/[A-Za-z])/.test(v) && !isBase64Like(v)) return true; // path (JSON may escape its `/`)
   if (FILE_EXT.test(v) && !/[+=]/.test(v)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return true; // URL (credentials in URLs have their own rules)

@@ -140,10 +140,12 @@ function commentSaysSample(text: string, start: number): boolean {
 }
 
 /**
- * Three or more words in camelCase or PascalCase and nothing else (`LinkedInUserInfo`, `getAccessTokenFromCache`):
+ * Words in camelCase or PascalCase and nothing else (`LinkedInUserInfo`, `getAccessTokenFromCache`, `RuntimeException`):
  * an identifier a keyed pattern took for a value of the same length, never a generated key.
  */
 export function isCamelCaseWords(v: string): boolean {
   const words = /^(?:[A-Z]?[a-z]+)(?:[A-Z][a-z]+)+$/.test(v) ? v.match(/[A-Z]?[a-z]+/g)! : undefined;
-  return words !== undefined && words.length >= 3 && v.length / words.length >= 3.5;
+  // Two words will do when both are real-word long (`RuntimeException` after `extends`): a random value
+  // is letters only, and capitalised at exactly the word breaks, about never.
+  return words !== undefined && (words.length >= 3 ? v.length / words.length >= 3.5 : words.every((w) => w.length >= 4));
 }
