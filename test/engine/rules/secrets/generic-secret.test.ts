@@ -1115,8 +1115,8 @@ describe('secrets/generic-secret: stand-ins and references', () => {
 // token, a naming template (batch rr37/rr38 of real repositories).
 ruleTester(rule, {
   valid: [
-    { code: "            json_dict['PathOrToken'] = path_user1_RrWw", path: 'radicale/tests/test_sharing.py' },
-    { code: 'export const config = {\n  project: 12,\n  token: CROWDIN_APIv2_PAT,\n};', path: 'tools/localization/src/constants.ts' },
+    { code: `            json_dict['PathOrToken'] = ${cat('path_user1', '_RrWw')}`, path: 'radicale/tests/test_sharing.py' },
+    { code: `export const config = {\n  project: 12,\n  token: ${cat('CROWDIN_', 'APIv2_PAT')},\n};`, path: 'tools/localization/src/constants.ts' },
     { code: `  minisign_key = '${cat('RWQ', rand(53, B64, 'minisign'))}'`, path: 'roles/dns/templates/sources.toml.j2' },
     { code: `            Token = "${cat('tok_', rand(26, LOWER_ALNUM, 'cko-card'))}",`, path: 'test/CheckoutSdkTest/AccountsClientTest.cs' },
     { code: "  token: '{Series.CleanTitleYear}.S{season:00}E{episode:00}.{Episode.CleanTitle}',", path: 'frontend/src/Naming/NamingModal.tsx' },

@@ -836,7 +836,7 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
     // `api_key = 'm{{h}o…'` in C or C#: a character literal that no compiler takes, not a string; unless
     // inside a string (SQL in Java: `"ALTER USER app IDENTIFIED BY '…'"`).
     if (charQuotes && a.quote === "'" && a.value.length > 2 && (text.slice(0, a.start - offset).split('"').length & 1) === 1) continue;
-    // `json_dict['PathOrToken'] = path_user1_RrWw`, `token: CROWDIN_APIv2_PAT`: in source code an unquoted word
+    // A Python test's `PathOrToken` set from a variable, a TypeScript `token:` from a constant: in source code an unquoted word
     // is a variable or a constant, whatever its letters; the literal is wherever that is set. Not in a comment.
     if (code && !a.quote && a.form === 'assign' && isNamed(a.value) && inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))) continue;
     // `token = ' iahNbq…Gyfq '`: a quoted value padded with blanks is judged without them.
