@@ -106,23 +106,29 @@ const rule: Rule = {
           if (!body || !isPlausibleKeyBody(body.base64)) continue;
         }
         const b64 = body.base64;
-        // A short body whose DER header promises far more: a sample cut short (real keys of any size
-        // decode whole; long bodies are judged as keys whatever their header says, as fixtures are).
-        if (b64.length < 100 && isTruncatedDer(b64)) continue;
+        // A body whose DER header promises far more: a sample cut short (real keys of any size decode whole).
+        // A short one is dropped; up to 512 characters it is low (a key pasted in part still gives part of it
+        // away). Longer bodies are judged as keys whatever their header says, as made-up fixtures are.
+        const truncated = b64.length < 512 && isTruncatedDer(b64);
+        if (b64.length < 100 && truncated) continue;
         const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
         const encrypted = kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
         // Real DER starts with a SEQUENCE (`MI…`), OpenSSH with its magic; anything else is a sample or a fake.
-        const magic = /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(b64) || kind === 'SSH2 ENCRYPTED ' || encrypted;
+        const whole = derLength(b64) === 'whole';
+        const magic = /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(b64) || whole || kind === 'SSH2 ENCRYPTED ' || encrypted;
         const label = LABEL[kind] ?? 'private key';
         out.push({
           start: seg.offset + block.start,
           end: seg.offset + block.end,
           secret: b64,
-          message: encrypted
-            ? `Passphrase-protected ${label.replace(/^encrypted /, '')} committed: it can be brute-forced offline, so replace it and stop trusting it.`
-            : `Unencrypted ${label} committed to the repository.`,
+          message: truncated
+            ? `${encrypted ? 'Passphrase-protected' : 'Unencrypted'} ${label.replace(/^encrypted /, '')} committed, cut short: its body holds less than its DER header declares (a sample, or part of a key: check it).`
+            : encrypted
+              ? `Passphrase-protected ${label.replace(/^encrypted /, '')} committed: it can be brute-forced offline, so replace it and stop trusting it.`
+              : `Unencrypted ${label} committed to the repository.`,
           ...(encrypted ? { severity: 'medium' as const } : {}),
-          ...(magic && b64.length >= 100 ? {} : { confidence: 'medium' as const }),
+          // Short is no doubt where the DER is whole (an Ed25519 or P-256 key is 64 to 170 characters).
+          ...(truncated ? { confidence: 'low' as const } : magic && (b64.length >= 100 || derLength(b64) === 'whole') ? {} : { confidence: 'medium' as const }),
         });
       }
     }
@@ -135,21 +141,26 @@ const rule: Rule = {
  * short for a test or a document (`MIIDXTCCAkWgAwIBAgIJ…=` and the END line), which no program can load.
  */
 function isTruncatedDer(b64: string): boolean {
-  if (!b64.startsWith('M')) return false;
+  return derLength(b64) === 'short';
+}
+
+/** How a DER body (an outer SEQUENCE) compares with the length its header declares; undefined when it is no DER. */
+function derLength(b64: string): 'short' | 'whole' | 'other' | undefined {
+  if (!b64.startsWith('M')) return undefined;
   const buf = Buffer.from(b64.slice(0, 8), 'base64');
-  if (buf[0] !== 0x30 || buf.length < 2) return false;
+  if (buf[0] !== 0x30 || buf.length < 2) return undefined;
   let len = buf[1]!;
   let header = 2;
   if (len & 0x80) {
     const n = len & 0x7f;
-    if (n < 1 || n > 3 || buf.length < 2 + n) return false;
+    if (n < 1 || n > 3 || buf.length < 2 + n) return undefined;
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + buf[2 + i]!;
     header += n;
   }
   const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
   const decoded = (b64.length * 3) / 4 - padding;
-  return decoded * 2 < header + len;
+  return decoded * 2 < header + len ? 'short' : decoded === header + len ? 'whole' : 'other';
 }
 
 /** Base64 of a PEM block (one line): `LS0tLS1CRUdJTi…` is `-----BEGIN …`. */

@@ -1120,6 +1120,11 @@ ruleTester(rule, {
     { code: `  minisign_key = '${cat('RWQ', rand(53, B64, 'minisign'))}'`, path: 'roles/dns/templates/sources.toml.j2' },
     { code: `            Token = "${cat('tok_', rand(26, LOWER_ALNUM, 'cko-card'))}",`, path: 'test/CheckoutSdkTest/AccountsClientTest.cs' },
     { code: "  token: '{Series.CleanTitleYear}.S{season:00}E{episode:00}.{Episode.CleanTitle}',", path: 'frontend/src/Naming/NamingModal.tsx' },
+    // dotenvx's encrypted values: ciphertext, committed on purpose.
+    { code: `DISCORD_TOKEN="${cat('encrypted:', 'BD', rand(120, B64, 'dotenvx'))}"`, path: '.env' },
+    // A WireGuard peer's key is its public key (netbird's tests).
+    { code: `\tpeerKey := "${cat(rand(43, B64, 'wg-peer'), '=')}"`, path: 'client/iface/configurer/usp_test.go' },
+    { code: `\tdnsPeer1Key = "${cat(rand(43, B64, 'wg-peer1'), '=')}"`, path: 'management/server/dns_test.go' },
   ],
   invalid: [
     // A name inside a string is data (an embedded file), and outside code a word is a literal.

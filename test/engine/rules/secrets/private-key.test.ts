@@ -217,3 +217,19 @@ ruleTester(rule, {
     { name: 'PKCS#8 Ed25519 in an env file', code: `ED25519_KEY=${bareEd}`, path: '.env', secret: bareEd },
   ],
 });
+
+describe('secrets/private-key: bodies cut short, and short keys that are whole', () => {
+  it('grades a body shorter than its DER header declares low, saying so (a sample key in a commented default)', () => {
+    const cut = cat('MIIJKAIBAAKCAgEA', rand(110, B64, 'cut'));
+    const [f] = runRule(rule, { code: `#letsencrypt_key_content: |\n#  ${pem('RSA ', cut).trim().split('\n').join('\n#  ')}\n`, path: 'roles/letsencrypt/defaults/main.yml' });
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toMatch(/cut short/);
+  });
+  it('keeps a whole Ed25519 or P-256 key at high confidence, however short', () => {
+    for (const type of ['ed25519', 'ec'] as const) {
+      const key = (type === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('ed25519')).privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+      const [f] = runRule(rule, { code: pem('', key), path: 'certs/server.key' });
+      expect(f?.confidence, type).toBe('high');
+    }
+  });
+});

@@ -442,6 +442,9 @@ export function isNonSecretDatum(v: string): boolean {
   // A minisign or signify public key (base64 of `Ed`, a key id and 32 bytes: `RWQf6LRC…`, 56 characters): it
   // verifies signatures and is published to be. Their secret keys are longer and say so in a comment line.
   if (/^RW[Q-T][A-Za-z0-9+/]{53}$/.test(v)) return true;
+  // dotenvx's encrypted value (`encrypted:BD…`, ECIES to the project's public key): ciphertext, committed on
+  // purpose. The secret is the private key (`DOTENV_PRIVATE_KEY`, `.env.keys`), which is reported where it is.
+  if (/^encrypted:[A-Za-z0-9+/=_-]{16,}$/.test(v)) return true;
   // A card token (`tok_…`, Stripe and Checkout.com): a single-use reference to a card, made with the
   // publishable key and spent on the merchant's own charge; not a credential.
   if (/^tok_[A-Za-z0-9]{20,32}$/.test(v)) return true;

@@ -260,7 +260,9 @@ function judgeLooseKeyName(name: string): boolean {
   if (n < 2 || n > 4 || (words[n - 1] !== 'key' && words[n - 1] !== 'keys')) return false;
   const owner = words[n - 2]!;
   if (!/^[a-z][a-z0-9]{2,30}$/.test(owner) || /^\d/.test(owner) || KEY_OWNERS_NOT_SECRET.has(owner)) return false;
-  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w)) && !isPublicByDesignName(words);
+  // A peer's key (`peerKey`, `peer1Key`, `dnsPeer2Key`): what one side of WireGuard, libp2p or Tailscale
+  // knows of the other is its public key.
+  return !words.some((w) => STOP_ANY.has(w) || KEY_OWNERS_NOT_SECRET.has(w) || /^peers?\d*$/.test(w)) && !isPublicByDesignName(words);
 }
 
 /**
