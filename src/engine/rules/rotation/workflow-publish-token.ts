@@ -138,7 +138,10 @@ const REGISTRIES: Record<Registry, RegistryInfo> = {
 
 /** Publishing commands, each with its registry (tested against each line of a `run:` script). */
 const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
-  [/\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b|\bsemantic-release\b|\bnp\s+--yolo\b/i, 'npm'],
+  [
+    /\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?!(?:dlx|exec|x)\s)(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\blerna\s+publish\b|\bchangeset\s+publish\b|\bsemantic-release\b|\bnp\s+--yolo\b/i,
+    'npm',
+  ],
   [/\btwine\s+upload\b|\bpoetry\s+publish\b|\buv\s+publish\b|\bflit\s+publish\b|\bhatch\s+publish\b|\bpdm\s+publish\b/i, 'pypi'],
   [/\bgem\s+push\b|\brake\s+release\b/i, 'rubygems'],
   [/\bcargo\s+(?:\+\S+\s+)?publish\b|\bcargo\s+workspaces\s+publish\b|\bcargo\s+release\b/i, 'crates'],
@@ -154,7 +157,7 @@ const COMMANDS: ReadonlyArray<[RegExp, Registry]> = [
  * they can only authenticate with a stored credential.
  */
 const DIRECT =
-  /\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\btwine\s+upload\b|\b(?:poetry|uv|flit|hatch|pdm)\s+publish\b|\bmaturin\s+(?:publish|upload)\b|\bgem\s+push\b|\bcargo\s+(?:\+\S+\s+)?publish\b|\bdotnet\s+nuget\s+push\b|\bnuget(?:\.exe)?\s+push\b/i;
+  /\b(?:npm|pnpm|bun)(?:@[\w.^~-]+)?\s+(?!(?:dlx|exec|x)\s)(?:[\w-]+\s+)*?publish\b|\byarn\s+(?:npm\s+)?publish\b|\btwine\s+upload\b|\b(?:poetry|uv|flit|hatch|pdm)\s+publish\b|\bmaturin\s+(?:publish|upload)\b|\bgem\s+push\b|\bcargo\s+(?:\+\S+\s+)?publish\b|\bdotnet\s+nuget\s+push\b|\bnuget(?:\.exe)?\s+push\b/i;
 /** Flags that hand a command a credential of any origin. */
 const CREDENTIAL_FLAG = /(?:^|\s)(?:--token|--api-key|--apikey|-ApiKey|--password|--username|--user|--auth|--otp)(?:=|\s|$)|_authToken|\b(?:twine|poetry)\b.*\s-[pu](?:\s|$)|\bnuget\b.*\s-k(?:\s|$)/i;
 /** Steps that exchange the job's OIDC token for a registry token (they need `id-token: write` themselves). */

@@ -89,9 +89,11 @@ const rule: Rule = {
         } else if (!g && (v || res) && r.apiGroups.length > 0 && r.apiGroups.every((x) => isCustomGroup(x.v))) {
           // Confined to custom resources (an operator's own `config.gatekeeper.sh`, `monitoring.coreos.com`): the
           // holder manages those objects, not Secrets, Pods or RBAC; what they can escalate to is added below.
-          severity = isCluster() ? 'medium' : 'low';
+          // Aggregated into `admin`/`edit`/`view`: what the project's own resources add to the roles namespace users
+          // are given, which is what such a role is for (low).
+          severity = isCluster() && !role.aggregatesTo ? 'medium' : 'low';
           const groups = r.apiGroups.map((x) => `\`${x.v}\``).join(', ');
-          what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (custom resources)`;
+          what = `${v ? 'every verb' : r.verbs.map((x) => `\`${x.v}\``).join(', ') || 'its verbs'} on ${res ? 'every resource' : r.resources.map((x) => `\`${x.v}\``).join(', ') || 'its resources'} of ${groups} (custom resources${role.aggregatesTo ? `; aggregated into the built-in \`${role.aggregatesTo}\` role, so whoever holds \`${role.aggregatesTo}\` in a namespace gets it there` : ''})`;
         } else if (g && res && v) {
           severity = isCluster() ? 'critical' : 'high';
           what = `every verb on every resource of every API group${isCluster() ? ' — the same as `cluster-admin`' : ' in the namespace — the same as `admin` plus RBAC'}`;

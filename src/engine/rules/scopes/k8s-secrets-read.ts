@@ -71,6 +71,13 @@ const rule: Rule = {
             construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
             sameAs: ruleKey(role, r),
             severity: cluster ? 'high' : 'medium',
+            // `list` and `watch` are how a controller's informer reads Secrets; `resourceNames` cannot narrow
+            // them (the API server rejects a list by name), so naming secrets would break it.
+            ...(verbs.some((v) => v === 'list' || v === 'watch' || v === '*')
+              ? {
+                  remediation: `Check that the workload needs every Secret: \`list\`/\`watch\` (an informer) cannot be limited with \`resourceNames\`, so ${cluster ? 'bind it per namespace it serves (a Role and RoleBinding in each) instead of cluster-wide, ' : ''}have it watch only the Secrets it owns (a label selector in its code), and give \`get\` with \`resourceNames\` where it reads named ones only.`,
+                }
+              : {}),
           });
         } else if (writes.length && reportWrites) {
           out.push({

@@ -41,6 +41,8 @@ const rule: Rule = {
     const inheriting = wf.jobs.filter((j) => !j.permissions);
     const reusableOnly = isReusableOnly(wf);
     const out: RawFinding[] = [];
+    /** Findings of a write the one job uses or may use, by scope: merged below. */
+    const onlyJobs = new Map<RawFinding, string>();
     for (const grant of writes) {
       const scope = grant.name;
       // The jobs without their own `permissions:` get the grant, less calls of workflows that keep the
@@ -76,7 +78,9 @@ const rule: Rule = {
       if (everyJobNeeds) severity = privileged.length ? 'medium' : 'low';
       // One job, which writes with the scope or may (a step we do not know): the workflow-level grant is its
       // job-level grant today, whatever the trigger, so moving it changes nothing until a second job is added.
-      if (wf.jobs.length === 1 && !reusableOnly && affected.length === 1 && need(affected[0]!).kind !== 'none') severity = 'low';
+      // A one-job workflow that calls a reusable workflow is the same: the call gets at most what the job has.
+      const jobsGrant = wf.jobs.length === 1 && affected.length === 1 && need(affected[0]!).kind !== 'none';
+      if (jobsGrant) severity = 'low';
       const risk = TOKEN_SCOPES[scope]!.writeRisk;
       const lowered = TOKEN_SCOPES[scope]!.values.includes('read') ? `\`${scope}: read\` (or \`none\`)` : `\`${scope}: none\``;
       const where = privileged.length ? ` in a workflow run on \`${privileged.join('`, `')}\`` : '';
@@ -117,18 +121,36 @@ const rule: Rule = {
       } else {
         remediation = `No step we recognise needs \`${scope}: write\`: lower it to ${lowered} (or remove it), and if one job does need it, grant it in that job's \`permissions:\` only.`;
       }
-      out.push(
-        at(wf.doc, grant.keyNode, {
-          message,
-          construct: `workflow permissions:${scope}:write`,
-          severity,
-          confidence: dormant || everyJobNeeds ? 'medium' : 'high',
-          remediation,
-        }),
-      );
+      const f = at(wf.doc, grant.keyNode, {
+        message,
+        construct: `workflow permissions:${scope}:write`,
+        severity,
+        confidence: dormant || everyJobNeeds ? 'medium' : 'high',
+        remediation,
+      });
+      out.push(f);
+      if (jobsGrant) onlyJobs.set(f, scope);
     }
-    return withoutPeerIgnored(file.text, out, ['excessive-permissions']);
+    return withoutPeerIgnored(file.text, oneJobTogether(out, onlyJobs, wf.jobs), ['excessive-permissions']);
   },
 };
+
+/**
+ * A one-job workflow's low findings (each write its one job uses or may use) are one finding: the block is
+ * that job's grant today, and the fix is one move, not one per scope.
+ */
+function oneJobTogether(out: RawFinding[], onlyJobs: ReadonlyMap<RawFinding, string>, jobs: readonly Job[]): RawFinding[] {
+  const low = out.filter((f) => onlyJobs.has(f));
+  if (jobs.length !== 1 || low.length < 2) return out;
+  const scopes = low.map((f) => onlyJobs.get(f)!);
+  const job = code(jobs[0]!.id);
+  const merged: RawFinding = {
+    ...low[0]!,
+    message: `${list(scopes.map((s) => `\`${s}: write\``))} are granted at the workflow level; its one job ${job} uses or may use them, so today this is that job's grant, but any job added later inherits them all.`,
+    remediation: `Move the \`permissions:\` block into job ${job} and set the workflow level to \`contents: read\`, so that a job added later starts from read-only.`,
+    construct: `workflow permissions:${scopes.join('+')}:write`,
+  };
+  return [merged, ...out.filter((f) => !onlyJobs.has(f))];
+}
 
 export default rule;

@@ -30,9 +30,11 @@ const NOT_CREDENTIALS = new Set(['GITHUB_TOKEN', 'ACTIONS_RUNNER_DEBUG', 'ACTION
 /**
  * Identifiers kept as secrets because a login action's guide says so (azure/login's `AZURE_CLIENT_ID`,
  * `AZURE_TENANT_ID`, `AZURE_SUBSCRIPTION_ID` for OIDC; google-github-actions/auth's workload identity provider
- * and service account e-mail): they name who logs in, and the federated token is what proves it.
+ * and service account e-mail; configure-aws-credentials' `role-to-assume` ARN and region): they name who logs
+ * in and where, and the federated token is what proves it.
  */
-const IDENTIFIERS = /(?:^|_)(?:CLIENT|TENANT|SUBSCRIPTION|PROJECT|ACCOUNT|APP|APPLICATION|ORG|ORGANIZATION)_?ID$|(?:^|_)WORKLOAD_IDENTITY_PROVIDER$|(?:^|_)SERVICE_ACCOUNT_EMAIL$/i;
+const IDENTIFIERS =
+  /(?:^|_)(?:CLIENT|TENANT|SUBSCRIPTION|PROJECT|ACCOUNT|APP|APPLICATION|ORG|ORGANIZATION)_?ID$|(?:^|_)WORKLOAD_IDENTITY_PROVIDER$|(?:^|_)SERVICE_ACCOUNT_EMAIL$|(?:^|_)(?:ROLE_ARN|ROLE_TO_ASSUME|IAM_ROLE)(?:_|$)|(?:^|_)(?:ROLE|REGION|ACCOUNT_NUMBER)$/i;
 
 const NAMED = /(?<![\w.-])secrets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/gi;
 

@@ -10,6 +10,8 @@ const S = (name: string): string => '${{ secrets.' + name + ' }}';
 
 ruleTester(rule, {
   valid: [
+    // pkg.pr.new publishes preview builds through its GitHub App, run by pnpm dlx / bun x: not npm's publish
+    { code: job('      - run: pnpm dlx pkg-pr-new publish --compact ./packages/*\n        env:\n          NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }}\n'), path: '.github/workflows/pkg-pr-new.yml' },
     // npm trusted publishing: id-token and no token
     {
       code: job(

@@ -295,6 +295,14 @@ describe("scopes/k8s-rbac-wildcard: an operator's own custom resources", () => {
       expect(f!.message).toMatch(/custom resources/);
     }
   });
+  it('is low where the role is aggregated into the built-in admin or edit role (what it is for)', () => {
+    const aggregated = (label: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: knative-serving-namespaced-admin\n  labels:\n    ${label}: "true"\nrules:\n  - apiGroups: ["serving.knative.dev"]\n    resources: ["*"]\n    verbs: ["*"]\n`;
+    const [f] = runRule(rule, { code: aggregated('rbac.authorization.k8s.io/aggregate-to-admin'), path: 'config/core/200-roles/clusterrole-namespaced.yaml' });
+    expect(f!.severity).toBe('low');
+    expect(f!.message).toMatch(/aggregated into the built-in `admin` role/);
+    expect(runRule(rule, { code: aggregated('app.kubernetes.io/part-of'), path: 'config/core/200-roles/clusterrole-namespaced.yaml' })[0]!.severity).toBe('medium');
+  });
   it("stays high for Kubernetes' own groups and for group wildcards that reach anyone's", () => {
     for (const groups of ['""', 'apps', 'networking.k8s.io', '"*.io"']) expect(runRule(rule, { code: role(groups), path: 'config/rbac/role.yaml' })[0]!.severity, groups).toBe('high');
   });

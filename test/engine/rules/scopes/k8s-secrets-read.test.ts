@@ -48,3 +48,13 @@ describe('scopes/k8s-secrets-read: a role in a Terraform kubernetes_manifest', (
     expect(runRule(rule, { code: tf('\n        resourceNames: [app-db]'), path: 'app.tf' })).toEqual([]);
   });
 });
+
+describe('scopes/k8s-secrets-read: the fix fits the verbs', () => {
+  it('does not tell a controller that lists or watches Secrets to name them (resourceNames cannot narrow a list)', () => {
+    const [watcher] = runRule(rule, { code: role('ClusterRole', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [get, list, watch]'), path: 'rbac.yaml' });
+    expect(watcher!.remediation).toMatch(/cannot be limited with `resourceNames`/);
+    expect(watcher!.remediation).toMatch(/per namespace/);
+    const [getter] = runRule(rule, { code: role('Role', '- apiGroups: [""]\n      resources: [secrets]\n      verbs: [get]'), path: 'rbac.yaml' });
+    expect(getter!.remediation ?? rule.meta.remediation).toMatch(/resourceNames: \[<secret>\]/);
+  });
+});

@@ -218,3 +218,16 @@ describe('scopes/workflow-level-write: local actions', () => {
     expect(f!.remediation).toMatch(/Check whether/);
   });
 });
+
+describe('scopes/workflow-level-write: a one-job workflow', () => {
+  const chatops = 'on: issue_comment\npermissions:\n  contents: write\n  id-token: write\njobs:\n  chatops:\n    uses: cloudposse/.github/.github/workflows/shared-chatops.yml@main\n';
+  it('is low where the one job calls a reusable workflow, even on a privileged trigger (the call gets at most what the job has)', () => {
+    expect(runRule(rule, { code: chatops, path: '.github/workflows/chatops.yml' }).map((f) => f.severity)).toEqual(['low']);
+  });
+  it('reports the writes its one job may use once, with one move as the fix', () => {
+    const [f, ...rest] = runRule(rule, { code: chatops, path: '.github/workflows/chatops.yml' });
+    expect(rest).toEqual([]);
+    expect(f!.message).toMatch(/`contents: write` and `id-token: write` are granted/);
+    expect(f!.remediation).toMatch(/into job `chatops`/);
+  });
+});

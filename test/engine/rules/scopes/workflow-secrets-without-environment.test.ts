@@ -90,4 +90,22 @@ describe('scopes/workflow-secrets-without-environment: identifiers kept as secre
     expect(f!.message).toMatch(/`AZURE_CLIENT_SECRET`/);
     expect(f!.message).not.toMatch(/AZURE_CLIENT_ID/);
   });
+  it('does not count the role ARN and region configure-aws-credentials assumes with OIDC', () => {
+    const code = (role: string) =>
+      `on: schedule
+permissions:
+  id-token: write
+jobs:
+  sweep:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: \${{ secrets.${role} }}
+          aws-region: \${{ secrets.AWS_REGION }}
+`;
+    expect(runRule(rule, { code: code('AWS_ROLE_ARN_JANITOR'), path: '.github/workflows/janitor.yaml' })).toEqual([]);
+    expect(runRule(rule, { code: code('CLOUD_NUKE_ROLE'), path: '.github/workflows/nuke.yaml' })).toEqual([]);
+    expect(runRule(rule, { code: code('AWS_SECRET_ACCESS_KEY'), path: '.github/workflows/nuke.yaml' })).toHaveLength(1);
+  });
 });

@@ -34,6 +34,11 @@ export interface KRole {
   namespace: string | undefined;
   line: number;
   rules: KRule[];
+  /**
+   * The built-in user-facing role this ClusterRole is aggregated into (`rbac.authorization.k8s.io/aggregate-to-admin:
+   * "true"`, `-edit`, `-view`): what a project adds to `admin`/`edit`/`view` for its own resources.
+   */
+  aggregatesTo?: 'admin' | 'edit' | 'view';
 }
 
 export interface KSubject {
@@ -156,7 +161,8 @@ function readManifest<N>(t: Tree<N>, obj: N | undefined, depth: number, roles: K
         nonResourceURLs: vals(t, t.get(r, 'nonResourceURLs')),
       });
     });
-    roles.push({ kind, name, namespace, line, rules });
+    const aggregate = (['admin', 'edit', 'view'] as const).find((to) => t.str(t.get(obj, 'metadata', 'labels', `rbac.authorization.k8s.io/aggregate-to-${to}`)) === 'true');
+    roles.push({ kind, name, namespace, line, rules, ...(aggregate && kind === 'ClusterRole' ? { aggregatesTo: aggregate } : {}) });
   } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
     const ref = t.get(obj, 'roleRef');
     const refName = t.get(ref, 'name');
