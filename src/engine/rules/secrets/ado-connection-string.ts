@@ -109,6 +109,9 @@ const rule: Rule = {
         // entity's, the pairs a form body's or a URL query's, and the value code.
         if (/&amp;\s*$/i.test(before) || raw.startsWith('\\(')) continue;
         if (isCallArgument(file.text, seg.offset + m.index, code)) continue;
+        // An inline table of a configuration language (NATS', HCL's, Lua's, TOML's `{ user = "…", password = "…" }`):
+        // quoted values after ` = ` and no `;` are a map's fields; a connection string is one string of pairs.
+        if (/^['"]/.test(raw) && /\s=\s*$/.test(m[0].slice(0, m[0].length - raw.length)) && !before.includes(';') && /[{,][ \t]*[\w-]+[ \t]+=[ \t]*["']/.test(before)) continue;
         // An ARM template expression builds the string from parameters and keys looked up at deploy
         // time (`[concat('…;Password=', parameters('pw'))]`, `listKeys(…)`): nothing literal is committed.
         // A literal inside such an expression is still committed, so only a value that is itself a

@@ -142,7 +142,8 @@ const rule: Rule = {
         const sig = g.sig!;
         // NATS's operator, account and user JWTs (`ed25519-nkey`) are public claims documents: a server
         // trusts them by their signer, and a user proves itself with its nkey seed, not with the JWT.
-        if (/^ed25519-nkey$/i.test(header.alg)) continue;
+        // Version 1 of them says `ed25519` and carries its claims under `nats`.
+        if (/^ed25519-nkey$/i.test(header.alg) || (/^ed25519$/i.test(header.alg) && isObject(payload.nats))) continue;
         if (/^none$/i.test(header.alg)) {
           // Unsigned: a credential only where a server wrongly accepts `alg: none`, and a sign that the
           // code builds or trusts such tokens. Reported low, and only with claims that say who it is for.

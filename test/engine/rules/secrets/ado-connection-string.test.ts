@@ -8,6 +8,8 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // A NATS (or HCL, Lua, TOML) inline table: fields of a map, not a connection string.
+    { code: '\t\t\t\t{ user = "CN=example.com,OU=NATS.io", password = "' + cat('s3', 'cr3tQx9') + '" }', path: 'server/auth_test.go' },
     // A form body in HTML-escaped code (a SonarQube report): `&amp;` separates a query's pairs, and a Swift
     // interpolation or a concatenation fills the password.
     { code: '<pre>var post:NSString = "username=\\(getEncryptedUser())&amp;password=\\(getEncryptedPass())"</pre>', path: 'report.html' },

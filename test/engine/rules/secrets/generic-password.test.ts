@@ -194,6 +194,8 @@ const punct = cat('m{{h}o)p', '${e]nob(ody[finds>-_$#', 'thisone}}');
 ruleTester(rule, {
   valid: [
     'password = "${env.DB_PASSWORD:-${DEFAULT_PASSWORD}}"',
+    // Compose's required variable: the text after `:?` is the error message, not a default.
+    { code: '      - DOCKER_INFLUXDB_INIT_PASSWORD=${INFLUXDB_ADMIN_PASSWORD:?required}', path: 'docker-compose.yml' },
     'password: "{{ .Values.auth.password | default (randAlphaNum 16) | quote }}"',
     'api_key = "key-${cfg[\'region\']}-${suffix}"',
     'password = "{% if prod %}{{ vault_pw }}{% endif %}"',

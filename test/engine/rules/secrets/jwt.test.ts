@@ -15,6 +15,8 @@ ruleTester(rule, {
   valid: [
     // A NATS operator JWT: a public claims document (the nkey seed is the secret).
     `operator: "${jwt({ typ: 'JWT', alg: 'ed25519-nkey' }, { jti: 'OPJTI', iat: 1700000000, iss: 'OAJ6', name: 'ops', sub: 'OAJ6', nats: { type: 'operator', version: 2 } })}"`,
+    // Version 1 of NATS's JWTs: `ed25519`, the claims under `nats` (nats-server's tests).
+    `\toperator: ${jwt({ typ: 'jwt', alg: 'ed25519' }, { jti: 'KE6Q', iat: 1589911111, iss: 'ODWZ', name: 'O', sub: 'ODWZ', type: 'operator', nats: { signing_keys: ['OBZ4'] } })}`,
     // A Supabase project's anon key: public (the service_role key below is not).
     `SUPABASE_PUBLIC_API_KEY = "${jwt({ alg: 'HS256', typ: 'JWT' }, { iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'anon', iat: 1700000000, exp: 2000000000 })}"`,
     // No signature segment; alg none without identity claims (arbitrary base64 JSON).

@@ -174,6 +174,7 @@ import resendApiKey from '../resend-api-key.js';
 import inngestSigningKey from '../inngest-signing-key.js';
 import appwriteApiKey from '../appwrite-api-key.js';
 import unkeyRootKey from '../unkey-root-key.js';
+import natsNkeySeed from '../nats-nkey-seed.js';
 import axiomToken from '../axiom-token.js';
 import bitwardenAccessToken from '../bitwarden-access-token.js';
 import triggerDevSecretKey from '../trigger-dev-secret-key.js';
@@ -355,6 +356,7 @@ export const rules: Rule[] = [
   inngestSigningKey,
   appwriteApiKey,
   unkeyRootKey,
+  natsNkeySeed,
   axiomToken,
   bitwardenAccessToken,
   triggerDevSecretKey,

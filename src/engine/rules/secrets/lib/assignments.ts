@@ -76,8 +76,11 @@ const COMPARE_REVERSED = /(?<q>["'])(?<value>[^"'\r\n]{1,200})\k<q>(?:\s{0,4}[!=
 
 const ASSIGN_AT = new RegExp(ASSIGN.source, 'y');
 
-/** `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}` (shell, Compose) and `${name:default}` (Spring). */
-const PARAMETER_DEFAULT = /^\$\{(?<name>[A-Za-z_][\w.-]{0,80})(?<op>:?[-=]|:)(?<value>[^{}$\s]{1,300})\}$/;
+/**
+ * `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}` (shell, Compose) and `${name:default}` (Spring).
+ * Not `${NAME:?message}`: the text after `:?` is the error shown when NAME is unset, not a value.
+ */
+const PARAMETER_DEFAULT = /^\$\{(?<name>[A-Za-z_][\w.-]{0,80})(?<op>:?[-=]|:(?!\?))(?<value>[^{}$\s]{1,300})\}$/;
 
 /** The default of a parameter expansion that is the whole value, with its offset in the value. */
 function parameterDefault(value: string): { name: string; value: string; offset: number } | undefined {
