@@ -16,6 +16,8 @@ const YARN_TEXT = /(?:^|\/)\.yarnrc\.ya?ml$|\.(?:ya?ml|md|mdx|rst|txt)$/i;
 
 /** A token that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, base64 user:pass), so no entropy floor. */
 function isStandIn(v: string): boolean {
+  // A format verb filled at run time (`printf '//registry.npmjs.org/:_authToken=%s\n' "$NPM_TOKEN"`, `{}`).
+  if (/^(?:%[-+ #0-9.]*[sdvqi]|%\([\w.]+\)s|\{\d*\}|\{[A-Za-z_]\w*\})/.test(v)) return true;
   return isTemplated(v) || /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v);
 }
 

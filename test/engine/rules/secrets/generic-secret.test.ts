@@ -1120,6 +1120,17 @@ ruleTester(rule, {
     { code: `  minisign_key = '${cat('RWQ', rand(53, B64, 'minisign'))}'`, path: 'roles/dns/templates/sources.toml.j2' },
     { code: `            Token = "${cat('tok_', rand(26, LOWER_ALNUM, 'cko-card'))}",`, path: 'test/CheckoutSdkTest/AccountsClientTest.cs' },
     { code: "  token: '{Series.CleanTitleYear}.S{season:00}E{episode:00}.{Episode.CleanTitle}',", path: 'frontend/src/Naming/NamingModal.tsx' },
+    // An anti-forgery token, so its comment says; Ansible's free-form `k=v` module arguments.
+    { code: `var token = "${rand(88, B64, 'csrf')}"; // CSRF token`, path: 'doc/API.md' },
+    {
+      code: '- name: Ensure repository key\n  apt_key: url=https://download.owncloud.org/download/repositories/stable/Debian_8.0/Release.key state=present',
+      path: 'roles/owncloud/tasks/owncloud.yml',
+    },
+    // A Mapbox public token in a tile URL: public by design.
+    {
+      code: `L.tileLayer('https://api.mapbox.com/styles/v1/{id}/tiles/{z}/{x}/{y}?access_token=${cat('pk.', 'eyJ1Ijoi', rand(40, B64URL, 'mbx'), '.', rand(22, B64URL, 'mbs'))}')`,
+      path: 'app/views/map/index.html.erb',
+    },
     // dotenvx's encrypted values: ciphertext, committed on purpose.
     { code: `DISCORD_TOKEN="${cat('encrypted:', 'BD', rand(120, B64, 'dotenvx'))}"`, path: '.env' },
     // A WireGuard peer's key is its public key (netbird's tests).

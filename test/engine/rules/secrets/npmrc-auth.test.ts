@@ -9,6 +9,9 @@ const legacy = rand(37, undefined, 'gpr');
 
 ruleTester(rule, {
   valid: [
+    // A format verb the shell fills from the environment: the safe way to write an .npmrc in CI.
+    { code: 'printf \'//registry.npmjs.org/:_authToken=%s\\n\' "$NPM_TOKEN" > ~/.npmrc', path: '.claude/skills/release/SKILL.md' },
+    { code: 'f.write("//npm.pkg.github.com/:_authToken={}\\n".format(token))', path: 'scripts/setup.py' },
     { code: '"//registry.npmjs.org/:_authToken" "${NPM_TOKEN}"\n', path: '.yarnrc' },
     // A template cut at a quote by the value's pattern is still a template.
     "//registry.npmjs.org/:_authToken=${npmToken('ci')}",

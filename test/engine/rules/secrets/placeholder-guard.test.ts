@@ -412,3 +412,13 @@ describe("one secret repeated: a catch-all's repeats", () => {
     expect(found).toContain('secrets/ado-connection-string:7');
   });
 });
+
+describe('every secret rule: a test snapshot', () => {
+  it('grades what a snapshot recorded low, naming why', () => {
+    const key = rand(32, ALNUM, 'snap');
+    const found = scan(`exports[\`renders the client 1\`] = \`\nObject {\n  "apiKey": "${key}",\n}\n\`;\n`, 'src/components/__snapshots__/Client.test.tsx.snap');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low' && /test snapshot/.test(f.message))).toBe(true);
+    expect(scan(`const client = {\n  "apiKey": "${key}",\n};\n`, 'src/components/Client.tsx')[0]?.confidence).toBe('medium');
+  });
+});

@@ -638,8 +638,13 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   if (a.typed && line.includes(`<${a.name}`) && new RegExp(`<${escapeRegExp(a.name)}[ \t]`).test(line)) return undefined;
   // The verdict first: most values under a credential name in code are not random and not a
   // password literal, and skipValue's forty shape tests cost more than the verdict (both are pure).
+  // `apt_key: url=https://…/Release.key state=present`: Ansible's free-form module arguments, `k=v` pairs; a URL's
+  // credentials have their own rules.
+  if (/^[A-Za-z_][\w-]{0,40}=[a-z][\w+.-]{0,20}:\/\//i.test(a.value)) return undefined;
   const verdict = literalVerdict(a, line, kind, loose);
   if (!verdict || skipValue(a, line)) return undefined;
+  // `var token = "r0bz…"; // CSRF token`: an anti-forgery token is printed into every page for every visitor.
+  if (ANTI_FORGERY_COMMENT.test(line.slice(line.indexOf(a.value) + a.value.length))) return undefined;
   return !commentSaysIllustrative(a.value, line) ? verdict : undefined;
 }
 
@@ -754,6 +759,7 @@ function inExampleBlock(whole: string, pos: number): boolean {
 }
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
+const ANTI_FORGERY_COMMENT = /(?:\/\/|#|\/\*|<!--)[^\n]{0,60}\b(?:csrf|xsrf|anti-?forgery|authenticity)\b/i;
 /** Source files whose unquoted words are names (Python, JavaScript, the JVM, .NET, Go, Ruby, PHP, Swift, Rust, C). */
 const CODE_FILES = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|h|hpp|m|mm|dart)$/i;
 /**

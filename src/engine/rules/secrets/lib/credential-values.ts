@@ -445,6 +445,9 @@ export function isNonSecretDatum(v: string): boolean {
   // dotenvx's encrypted value (`encrypted:BD…`, ECIES to the project's public key): ciphertext, committed on
   // purpose. The secret is the private key (`DOTENV_PRIVATE_KEY`, `.env.keys`), which is reported where it is.
   if (/^encrypted:[A-Za-z0-9+/=_-]{16,}$/.test(v)) return true;
+  // A Mapbox public token (`pk.eyJ…`, in every tile URL of a map page): public by design; secret ones are `sk.`,
+  // and mapbox-token reports a public one, low, where a Mapbox name holds it.
+  if (/^pk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,30}$/.test(v)) return true;
   // A card token (`tok_…`, Stripe and Checkout.com): a single-use reference to a card, made with the
   // publishable key and spent on the merchant's own charge; not a credential.
   if (/^tok_[A-Za-z0-9]{20,32}$/.test(v)) return true;

@@ -38,6 +38,7 @@ export function guardPlaceholders(rule: Rule): Rule {
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
         if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start)) out.push(low(raw, " (in a document's `example` block: check that it is not a real one)."));
+        else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
@@ -138,6 +139,9 @@ function commentSaysSample(text: string, start: number): boolean {
   for (let n = 0; n < SAMPLE_REACH_LINES && from > 0; n++) from = window.lastIndexOf('\n', from - 1);
   return SAMPLE_COMMENT.test(window.slice(from + 1, end));
 }
+
+/** Jest's and Vitest's snapshot files (`__snapshots__/*.snap`), and Swift/Insta/Verify snapshot outputs. */
+const SNAPSHOT = /(?:^|\/)__snapshots__\/[^/]+\.snap$|\.(?:snap|received\.txt|verified\.(?:txt|json))$/;
 
 /**
  * Words in camelCase or PascalCase and nothing else (`LinkedInUserInfo`, `getAccessTokenFromCache`, `RuntimeException`):
