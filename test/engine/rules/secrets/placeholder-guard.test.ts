@@ -422,3 +422,16 @@ describe('every secret rule: a test snapshot', () => {
     expect(scan(`const client = {\n  "apiKey": "${key}",\n};\n`, 'src/components/Client.tsx')[0]?.confidence).toBe('medium');
   });
 });
+
+describe("every secret rule: a development or test environment's section of a YAML file", () => {
+  const dev = rand(64, '0123456789abcdef', 'rails-dev');
+  const prod = rand(64, '0123456789abcdef', 'rails-prod');
+  const secrets = (p: string) => `development:\n  secret_key_base: ${dev}\n\ntest:\n  secret_key_base: ${dev}\n\nproduction:\n  secret_key_base: ${p}\n`;
+  it('grades what development: and test: hold low, naming the section, and leaves production: as it was', () => {
+    const found = scan(secrets(prod), 'config/secrets.yml');
+    const byLine = new Map(found.map((f) => [f.startLine, f]));
+    expect(byLine.get(2)?.confidence).toBe('low');
+    expect(byLine.get(2)?.message).toMatch(/under `development:`/);
+    expect(byLine.get(8)?.confidence).not.toBe('low');
+  });
+});

@@ -38,6 +38,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
         if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start)) out.push(low(raw, " (in a document's `example` block: check that it is not a real one)."));
+        else if (raw.start !== undefined && YAML_PATH.test(file.path) && devSection(file.text, raw.start))
+          out.push(low(raw, ` (under \`${devSection(file.text, raw.start)}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
@@ -138,6 +140,31 @@ function commentSaysSample(text: string, start: number): boolean {
   let from = end;
   for (let n = 0; n < SAMPLE_REACH_LINES && from > 0; n++) from = window.lastIndexOf('\n', from - 1);
   return SAMPLE_COMMENT.test(window.slice(from + 1, end));
+}
+
+const YAML_PATH = /\.ya?ml$/i;
+const DEV_SECTIONS = new Set(['development', 'dev', 'test', 'testing', 'local']);
+/**
+ * The top-level key a YAML line sits under when it names a development or test environment (Rails'
+ * `config/secrets.yml` and `database.yml`, a Symfony or Spring profile file: `development:` / `test:` beside a
+ * `production:` that reads the environment). Read back at most 200 lines.
+ */
+function devSection(text: string, at: number): string | undefined {
+  // Within 16 KB before the value: a minified line is no YAML document, and a search back to its start per
+  // finding would cost the line's length each time.
+  const from = Math.max(0, at - 16_384);
+  const window = text.slice(from, at);
+  let end = window.lastIndexOf('\n');
+  for (let n = 0; n < 200 && end > 0; n++) {
+    const start = window.lastIndexOf('\n', end - 1) + 1;
+    if (start === 0 && from > 0) return undefined;
+    const line = window.slice(start, end);
+    end = start - 1;
+    if (!line.trim() || /^[ \t#-]/.test(line)) continue;
+    const key = /^([A-Za-z_][\w-]*):[ \t]*(?:#.*)?\r?$/.exec(line)?.[1];
+    return key !== undefined && DEV_SECTIONS.has(key.toLowerCase()) ? key : undefined;
+  }
+  return undefined;
 }
 
 /** Jest's and Vitest's snapshot files (`__snapshots__/*.snap`), and Swift/Insta/Verify snapshot outputs. */
