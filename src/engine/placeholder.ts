@@ -67,6 +67,7 @@ export function isPlaceholder(value: string, strict = false): boolean {
   const body = value.replace(/^[A-Za-z]{2,10}[_-]/, '');
   if (body.length >= 8 && longestTrivialRun(body) >= Math.max(6, Math.floor(body.length / 2))) return true;
   if (strict) return false;
+  if (sequencePieces(value)) return true;
   return PLACEHOLDER_WORDS.test(value) || hasTemplate(value);
 }
 
@@ -151,7 +152,7 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
     const tail = lower.slice(o);
     if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
   }
-  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100)) return 'low';
+  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value)) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
   // After a provider's prefix, base64 of words (`sk_test_ZmhzZGtmbGhk…` is `fhsdkflhd…`, keyboard mash in a
@@ -202,6 +203,20 @@ function longestMatch(s: string, re: RegExp): number {
   let best = 0;
   for (const m of s.matchAll(re)) best = Math.max(best, m[0].length);
   return best;
+}
+
+/**
+ * Every piece of the value after a vendor prefix (`dof_v1_`) is an alphabet run and a digit run (`abc123:xyz789`,
+ * `abcd-1234`): a stand-in typed by hand. Each piece has four characters or more, eight in all. Dropped where
+ * only a name says what it is (the generic rules), low after a provider's prefix (a documented shape filled in).
+ */
+function sequencePieces(v: string): boolean {
+  const pieces = v
+    .replace(/^[A-Za-z]{2,10}[_-](?:v\d{1,2}[_-])?/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  if (!pieces.length || pieces.reduce((n, p) => n + p.length, 0) < 8) return false;
+  return pieces.every((p) => p.length >= 4 && trivialFraction(p) >= 0.75);
 }
 
 /** Share of adjacent pairs that repeat or step by one (`aa`, `ab`, `ba`, `12`): alphabet and digit runs. */

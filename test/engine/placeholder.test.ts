@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, isReference } from '../../src/engine/placeholder.js';
+import { isPlaceholder, isReference, placeholderGrade } from '../../src/engine/placeholder.js';
 import { ALNUM, B64, cat, HEX, rand } from '../helpers/tokens.js';
 
 describe('isPlaceholder', () => {
@@ -192,5 +192,18 @@ describe('hasTemplate: Python format fields', () => {
     expect(hasTemplate('{password!r}')).toBe(true);
     expect(hasTemplate('{secret:>32}')).toBe(true);
     expect(hasTemplate(`{${rand(14, undefined, 'braced')}}`)).toBe(false);
+  });
+});
+
+describe('isPlaceholder: pieces typed as alphabet and digit runs', () => {
+  it('drops a vendor prefix followed by runs (`abc123:xyz789`), and keeps a random body', () => {
+    expect(isPlaceholder(cat('dof_v1_', 'abc123:xyz789'))).toBe(true);
+    expect(isPlaceholder(cat('key-', 'abcd-1234-wxyz-6789'))).toBe(true);
+    expect(isPlaceholder(cat('dof_v1_', 'k7Qm2x:Rt9pLw'))).toBe(false);
+    // Short pieces say nothing: `v1-ab12` is too little to call a stand-in.
+    expect(isPlaceholder('ab12')).toBe(false);
+    // A provider rule (strict) grades such a value low rather than dropping it.
+    expect(isPlaceholder(cat('dof_v1_', 'abc123:xyz789'), true)).toBe(false);
+    expect(placeholderGrade(cat('dof_v1_', 'abc123:xyz789'))).toBe('low');
   });
 });
