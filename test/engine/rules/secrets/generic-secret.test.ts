@@ -1126,6 +1126,10 @@ ruleTester(rule, {
       code: '- name: Ensure repository key\n  apt_key: url=https://download.owncloud.org/download/repositories/stable/Debian_8.0/Release.key state=present',
       path: 'roles/owncloud/tasks/owncloud.yml',
     },
+    // TLS cipher suites named after their key exchange (OpenSSL's tls1.h), and a crypt hash escaped for a shell.
+    { code: '# define TLS1_RFC_PSK_WITH_AES_128_CCM_8                 "TLS_PSK_WITH_AES_128_CCM_8"', path: 'dep/lib/include/openssl/tls1.h' },
+    { code: '# define TLS1_TXT_PSK_WITH_AES_128_CBC_SHA "PSK-AES128-CBC-SHA"', path: 'include/openssl/tls1.h' },
+    { code: `db.admin_user.insert({ name: 'skarling', realm: 'north.gov', password: '\\$5\\$${rand(16, HEX, 'salt5')}\\$${rand(64, HEX, 'hash5')}' });`, path: 'turndb/testmongosetup.sh' },
     // A Mapbox public token in a tile URL: public by design.
     {
       code: `L.tileLayer('https://api.mapbox.com/styles/v1/{id}/tiles/{z}/{x}/{y}?access_token=${cat('pk.', 'eyJ1Ijoi', rand(40, B64URL, 'mbx'), '.', rand(22, B64URL, 'mbs'))}')`,

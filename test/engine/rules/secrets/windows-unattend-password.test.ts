@@ -14,6 +14,8 @@ ruleTester(rule, {
     // What sysprep leaves, and samples.
     { code: answer('AdministratorPassword', '*SENSITIVE*DATA*DELETED*', 'true'), path: 'Panther/unattend.xml' },
     { code: answer('AdministratorPassword', 'changeme', 'true'), path: 'autounattend.xml' },
+    // A Vagrant base box's conventional password (Packer templates, chef/bento): public by specification.
+    { code: answer('AdministratorPassword', 'vagrant', 'true'), path: 'answer_files/2019/Autounattend.xml' },
     { code: answer('Password', encode('password', 'Password'), 'false'), path: 'autounattend.xml' },
     // Base64 that does not end in the element's name is not this encoding.
     { code: answer('Password', Buffer.from(pw, 'utf16le').toString('base64'), 'false'), path: 'autounattend.xml' },

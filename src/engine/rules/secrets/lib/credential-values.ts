@@ -40,6 +40,9 @@ const PLACEHOLDER_PASSWORDS = new Set([
   'changeme',
   'changeit',
   'change_me',
+  // Vagrant's base-box convention (user `vagrant`, password `vagrant`): public by specification, in every
+  // box's Kickstart, preseed and Windows answer file.
+  'vagrant',
   'token',
   'test',
   'testing',
@@ -448,6 +451,16 @@ export function isNonSecretDatum(v: string): boolean {
   // A Mapbox public token (`pk.eyJ…`, in every tile URL of a map page): public by design; secret ones are `sk.`,
   // and mapbox-token reports a public one, low, where a Mapbox name holds it.
   if (/^pk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{20,30}$/.test(v)) return true;
+  // A TLS cipher suite's name (`TLS_PSK_WITH_AES_128_CCM_8`, OpenSSL's `PSK-AES128-CBC-SHA`): `PSK` in the macro
+  // that names it is the key-exchange method, not a key.
+  if (
+    /^(?:(?:TLS|SSL)\d?(?:_\d)?_[A-Z0-9_]+|[A-Z0-9]+(?:-[A-Z0-9]+){2,})$/.test(v) &&
+    /(?:^|[-_])(?:AES\d*|CHACHA20|CAMELLIA\d*|ARIA\d*|3DES|DES|RC4|NULL)(?:[-_]|$)/.test(v) &&
+    /(?:^|[-_])(?:SHA\d*|GCM|CBC|CCM\d?|POLY1305|MD5)(?:[-_]|$)/.test(v)
+  )
+    return true;
+  // A Windows Setup configuration pass (`<settings pass="windowsPE">`): when a setting applies, not a password.
+  if (/^(?:windowsPE|offlineServicing|generalize|specialize|auditSystem|auditUser|oobeSystem)$/.test(v)) return true;
   // A card token (`tok_…`, Stripe and Checkout.com): a single-use reference to a card, made with the
   // publishable key and spent on the merchant's own charge; not a credential.
   if (/^tok_[A-Za-z0-9]{20,32}$/.test(v)) return true;
@@ -524,6 +537,8 @@ function isHtpasswdList(v: string): boolean {
  * pg_authid and PgBouncer's userlist.txt hold them.
  */
 function isPasswordHash(v: string): boolean {
+  // Escaped for a shell or a string (`'\$5\$salt\$hash'` in a script that fills a test database).
+  if (v.startsWith('\\$')) v = v.replace(/\\\$/g, '$');
   return (
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[156y]|apr1|md5|sha1|pbkdf2[\w-]*|[PHS])\$/.test(v) ||
     // Any modular crypt format, `$id$params$salt$hash` (Shiro's `$shiro1$SHA-256$500000$…$…`).
