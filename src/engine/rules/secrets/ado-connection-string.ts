@@ -121,6 +121,9 @@ const rule: Rule = {
         // SQL (`password=ENCRYPT(oldpass, salt)` in a WHERE clause) calls a function: no literal.
         if (isTemplated(raw) || raw.startsWith('{{') || /^[A-Za-z_][\w.]*\(/.test(raw)) continue;
         const quoted = /^['"{]/.test(raw);
+        // Code that reads a field (`let password = passwordField?.text,` in Swift, `pwd = cfg.get('pwd'),`): an
+        // expression, no literal; a connection string in code is a string.
+        if (code && !quoted && /^[A-Za-z_$][\w$]*(?:(?:[?!]?\.[A-Za-z_$][\w$]*)+(?:\([^()]*\))?|\([^()]*\))\s*$/.test(raw.replace(/\s+-.*$/s, ''))) continue;
         // A bare value ends where a command line's next flag starts (`…,password=admin --no-wait`).
         const value = quoted ? raw.slice(1, -1) : raw.replace(/\s+-.*$/s, '').trimEnd();
         // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another

@@ -8,6 +8,11 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // Swift reading two text fields: expressions, no literal (ownCloud's bookmarks setup).
+    {
+      code: '        if let username = usernameField?.text, username.count > 0, let password = passwordField?.text, password.count > 0 {',
+      path: 'ownCloud/Bookmarks/Setup/AuthenticateViewController.swift',
+    },
     // A NATS (or HCL, Lua, TOML) inline table: fields of a map, not a connection string.
     { code: '\t\t\t\t{ user = "CN=example.com,OU=NATS.io", password = "' + cat('s3', 'cr3tQx9') + '" }', path: 'server/auth_test.go' },
     // A form body in HTML-escaped code (a SonarQube report): `&amp;` separates a query's pairs, and a Swift

@@ -1147,3 +1147,18 @@ ruleTester(rule, {
     { code: `API_TOKEN=${cat('path_user1_', rand(20, LOWER_ALNUM, 'env-name'))}`, path: '.env', count: 1 },
   ],
 });
+
+describe('secrets/generic-secret: a parameter of a link in a published page, feed or e-mail', () => {
+  const token = rand(90, B64URL.replace(/[-_]/g, ''), 'blogger');
+  it('is low, naming why (a feed embeds a video by its token; a newsletter tracks its links)', () => {
+    const [f] = runRule(rule, {
+      code: `<entry><content type="html">&lt;iframe src='https://www.blogger.com/video.g?token=${token}' class='b-hbp-video'&gt;</content></entry>`,
+      path: 'Tests/Resources/4fsodonline.atom',
+    });
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toMatch(/link in a published page/);
+  });
+  it('keeps its confidence in code, or outside a link', () => {
+    expect(runRule(rule, { code: `const url = "https://api.acmecorp.io/v1/feed?token=${token}";`, path: 'src/client.js' })[0]?.confidence).toBe('medium');
+  });
+});

@@ -759,6 +759,23 @@ function inExampleBlock(whole: string, pos: number): boolean {
 }
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
+/** Documents whose links are published to every reader: web pages, feeds, e-mails, SVG. */
+const PUBLISHED_DOCUMENT = /\.(?:html?|xhtml|shtml|xml|atom|rss|eml|mbox|svg|webarchive|mhtml?)$/i;
+/**
+ * A query parameter (`?token=…`, `&midToken=…`) of a URL in an `href`/`src` attribute of a published document:
+ * a feed's `<iframe src='https://www.blogger.com/video.g?token=…'>`, a newsletter's tracking link. Read
+ * within the 2 KB before the name.
+ */
+function inPublishedLink(path: string, text: string, valueStart: number, name: string): boolean {
+  if (!PUBLISHED_DOCUMENT.test(path)) return false;
+  const nameAt = text.lastIndexOf(name, valueStart);
+  if (nameAt < 1) return false;
+  const c = text.charCodeAt(nameAt - 1);
+  if (c !== 63 /* ? */ && c !== 38 /* & */ && text.slice(nameAt - 5, nameAt) !== '&amp;') return false;
+  const before = text.slice(Math.max(0, nameAt - 2048), nameAt);
+  return /(?:href|src|action|data-src|url)\s*=\s*(?:\\?["']|&quot;)?[a-z][\w+.-]*:\/\/[^\s"'<>]*$/i.test(before);
+}
+
 const ANTI_FORGERY_COMMENT = /(?:\/\/|#|\/\*|<!--)[^\n]{0,60}\b(?:csrf|xsrf|anti-?forgery|authenticity)\b/i;
 /** Source files whose unquoted words are names (Python, JavaScript, the JVM, .NET, Go, Ruby, PHP, Swift, Rust, C). */
 const CODE_FILES = /\.(?:py|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|go|rb|php|swift|rs|cpp|cc|c|h|hpp|m|mm|dart)$/i;
@@ -924,7 +941,14 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
       continue;
     seen.add(a.start);
     if (out.length >= max) break;
-    out.push({ start: a.start, end: a.end, secret: a.value, message: message(j) });
+    const linked = inPublishedLink(file.path, file.text, a.start, a.name);
+    out.push({
+      start: a.start,
+      end: a.end,
+      secret: a.value,
+      message: linked ? `${message(j).replace(/\.$/, '')} (a parameter of a link in a published page, feed or e-mail: a tracking or embed handle as often as a credential).` : message(j),
+      ...(linked ? { confidence: 'low' as const } : {}),
+    });
   }
   return out;
 }
