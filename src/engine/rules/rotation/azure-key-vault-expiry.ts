@@ -14,11 +14,42 @@ import { attr } from '../../parse/hcl.js';
 import { KEY_ROTATION } from './lib/controls.js';
 import type { YamlDoc, YamlNode } from '../../parse/yaml.js';
 import { armEntry, armResources, isArmPath, atBlock, atTemplate, blockJudgeable, isTerraformPath, nestedBlocks, templateJudgeable, terraform, tfResources } from './lib/cloud.js';
-import type { HclBlock } from '../../parse/hcl.js';
+import type { HclBlock, HclValue } from '../../parse/hcl.js';
 
 const KEY_TYPES = new Set(['azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key']);
 
 /** A `rotation_policy` that rotates on its own (`automatic { time_after_create | time_before_expiry }`), or a dynamic one. */
+/** The source text of a value, its strings, references and call arguments joined. */
+function valueText(v: HclValue | undefined): string {
+  if (!v) return '';
+  switch (v.kind) {
+    case 'string':
+    case 'template':
+      return v.value;
+    case 'expr':
+      return v.text;
+    case 'call':
+      return `${v.name}(${v.args.map(valueText).join(' ')})`;
+    case 'tuple':
+      return v.items.map(valueText).join(' ');
+    default:
+      return '';
+  }
+}
+const IDENTIFIER_WORDS =
+  /(?:^|[^a-z])(?:client|tenant|subscription|application|app|object|principal|directory)[_-]?id|(?:^|[^a-z])(?:user(?:_?name)?|login|admin_?login|fqdn|host(?:_?name)?|server_?name|url|uri|endpoint|domain|email)(?:[^a-z]|$)/i;
+const CREDENTIAL_WORDS = /pass(?:word|wd)?|pwd|secret|key|token|credential|connection|sas|cert|private/i;
+/**
+ * A Key Vault secret that holds an identifier, by its resource name, its `name` or what its `value` reads
+ * (`client_id`, `tenant_id`, `sql_administrator_login`, an FQDN): kept in the vault beside the credentials
+ * for convenience, not a credential with a lifetime. Not when a credential word is there too.
+ */
+function holdsIdentifier(b: HclBlock): boolean {
+  const texts = [b.labels[1] ?? '', valueText(attr(b, 'name')?.value), valueText(attr(b, 'value')?.value)];
+  const all = texts.join(' ');
+  return texts.some((t) => IDENTIFIER_WORDS.test(t)) && !CREDENTIAL_WORDS.test(all.replace(/key_vault|keyvault|secret_prefix/gi, ''));
+}
+
 function rotatesTf(b: HclBlock): 'yes' | 'no' | 'none' {
   const policies = nestedBlocks(b, 'rotation_policy');
   if (!policies.length) return 'none';
@@ -63,6 +94,7 @@ const rule: Rule = {
       if (!tf) return [];
       for (const r of tfResources(tf, 'azurerm_key_vault_secret', ...KEY_TYPES)) {
         if (!blockJudgeable(file, r.block) || attr(r.block, 'expiration_date')) continue;
+        if (r.type === 'azurerm_key_vault_secret' && holdsIdentifier(r.block)) continue;
         const key = KEY_TYPES.has(r.type);
         const rotates = key ? rotatesTf(r.block) : 'none';
         const label = r.type === 'azurerm_key_vault_key' ? 'Key Vault key' : 'Managed HSM key';

@@ -95,29 +95,62 @@ function sameRepoOnly(condition: string | undefined): boolean {
  * head (keda's triage job: `gh pr checkout $PR` then `echo "commit_sha=$(git log -1 …)" >> $GITHUB_OUTPUT`).
  * A later job that checks that value out runs the fork's code as surely as one that names the head itself.
  */
-function headOutputs(wf: Workflow): Map<string, Set<string>> {
+function headOutputs(wf: Workflow): { jobs: Map<string, Set<string>>; steps: Map<Job, Map<string, Set<string> | 'all'>> } {
   const doc = wf.doc;
-  const out = new Map<string, Set<string>>();
+  const jobs = new Map<string, Set<string>>();
+  const steps = new Map<Job, Map<string, Set<string> | 'all'>>();
   for (const job of wf.jobs) {
-    const tainted = new Set<string>();
-    for (const step of job.steps) {
-      const id = doc.str(doc.get(step.node, 'id'));
-      if (id && step.run && (SHELL_CHECKOUT.some((re) => re.test(step.run!)) || HEAD_REF.some((re) => re.test(step.run!)))) tainted.add(id);
-    }
+    const tainted = stepOutputs(doc, job);
+    steps.set(job, tainted);
     const names = new Set<string>();
     for (const e of doc.entries(doc.get(job.node, 'outputs'))) {
       const v = doc.str(e.value) ?? '';
-      if (HEAD_REF.some((re) => re.test(v)) || [...v.matchAll(/\bsteps\.([\w-]+)\.outputs\b/g)].some((m) => tainted.has(m[1]!))) names.add(e.key);
+      if (HEAD_REF.some((re) => re.test(v)) || namesTaintedStep(v, tainted)) names.add(e.key);
     }
-    if (names.size) out.set(job.id, names);
+    if (names.size) jobs.set(job.id, names);
+  }
+  return { jobs, steps };
+}
+
+/** A value that reads the pull request's head: an expression, a REST response's `head.sha`, a shell `$HEAD_SHA`. */
+const HEAD_VALUE = /\bhead\.(?:sha|ref)\b|\bhead_(?:sha|ref)\b|\bpull_request\.head\b|\$\{?PR_HEAD|\bHEAD_(?:SHA|REF)\b/i;
+
+/**
+ * The outputs of a job's steps that carry the head: every output of a step that checked the pull request
+ * out (`'all'`), and the outputs a step sets from the head (github-script's `core.setOutput('head_sha',
+ * pr.data.head.sha)`, `echo "head_sha=…" >> $GITHUB_OUTPUT`).
+ */
+function stepOutputs(doc: Workflow['doc'], job: Job): Map<string, Set<string> | 'all'> {
+  const out = new Map<string, Set<string> | 'all'>();
+  for (const step of job.steps) {
+    const id = doc.str(doc.get(step.node, 'id'));
+    if (!id) continue;
+    if (step.run && (SHELL_CHECKOUT.some((re) => re.test(step.run!)) || HEAD_REF.some((re) => re.test(step.run!)))) {
+      out.set(id, 'all');
+      continue;
+    }
+    const src = step.run ?? (usesAction(step.uses, 'actions/github-script') ? (input(doc, step, 'script')?.value ?? '') : '');
+    const names = new Set<string>();
+    for (const m of src.matchAll(/\bsetOutput\(\s*['"`]([\w-]+)['"`]\s*,([^\n;]{0,200})/g)) if (HEAD_VALUE.test(m[2]!)) names.add(m[1]!);
+    for (const m of src.matchAll(/\becho\s+["']?([\w-]+)=([^\n]{0,200})>>\s*"?\$\{?GITHUB_OUTPUT/g)) if (HEAD_VALUE.test(m[2]!) || HEAD_REF.some((re) => re.test(m[2]!))) names.add(m[1]!);
+    if (names.size) out.set(id, names);
   }
   return out;
 }
 
-/** `ref:` naming an output of an earlier job that carries the head (see headOutputs). */
-function namesHeadOutput(ref: string, outputs: Map<string, Set<string>>): boolean {
-  for (const m of ref.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) if (outputs.get(m[1]!)?.has(m[2]!)) return true;
+/** `steps.<id>.outputs.<name>` in `v` names an output that carries the head. */
+function namesTaintedStep(v: string, tainted: Map<string, Set<string> | 'all'>): boolean {
+  for (const m of v.matchAll(/\bsteps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    const t = tainted.get(m[1]!);
+    if (t === 'all' || t?.has(m[2]!)) return true;
+  }
   return false;
+}
+
+/** `ref:` naming an output of an earlier job that carries the head (see headOutputs). */
+function namesHeadOutput(ref: string, carried: ReturnType<typeof headOutputs>, job: Job): boolean {
+  for (const m of ref.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) if (carried.jobs.get(m[1]!)?.has(m[2]!)) return true;
+  return namesTaintedStep(ref, carried.steps.get(job) ?? new Map());
 }
 
 function jobIsPrivileged(wf: Workflow, job: Job): boolean {
@@ -168,7 +201,7 @@ const rule: Rule = {
           const ref = input(doc, step, 'ref');
           const repo = input(doc, step, 'repository');
           const bad =
-            (ref?.value && (HEAD_REF.some((re) => re.test(ref.value!)) || namesHeadOutput(ref.value, carried)) ? ref : undefined) ??
+            (ref?.value && (HEAD_REF.some((re) => re.test(ref.value!)) || namesHeadOutput(ref.value, carried, job)) ? ref : undefined) ??
             (repo?.value && /github\.event\.pull_request\.head\.repo|github\.event\.workflow_run\.head_repository/i.test(repo.value) ? repo : undefined);
           if (bad) {
             const { severity, guard } = judge();

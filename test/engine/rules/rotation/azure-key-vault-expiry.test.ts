@@ -12,6 +12,15 @@ const arm = (type: string, props: string): string =>
 
 ruleTester(rule, {
   valid: [
+    // Identifiers kept in the vault beside credentials (aztfmod's CAF modules): nothing to renew.
+    {
+      code: 'resource "azurerm_key_vault_secret" "client_id" {\n  name         = format("%s-client-id", each.value.secret_prefix)\n  key_vault_id = var.keyvaults[each.key].id\n  value        = coalesce(try(var.resources.application.application_id, null))\n}\n',
+      path: 'modules/azuread/credentials/keyvault_secrets.tf',
+    },
+    {
+      code: 'resource "azurerm_key_vault_secret" "sql_admin" {\n  name         = "${var.name}-sql-admin"\n  value        = var.settings.sql_administrator_login\n  key_vault_id = var.kv_id\n}\n',
+      path: 'modules/analytics/synapse/workspace.tf',
+    },
     { code: secret('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF },
     { code: secret('  expiration_date = azuread_application_password.app.end_date\n'), path: TF },
     { code: key('  expiration_date = "2026-12-31T00:00:00Z"\n'), path: TF },
@@ -47,6 +56,12 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: secret(), path: TF, count: 1, line: 1 },
+    // A client secret is a credential, whatever identifier words its name also holds.
+    {
+      code: 'resource "azurerm_key_vault_secret" "client_secret" {\n  name         = "app-client-secret"\n  value        = azuread_application_password.app.value\n  key_vault_id = var.kv_id\n}\n',
+      path: TF,
+      count: 1,
+    },
     {
       code: "param name string\n\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: name\n  properties: {\n    tenantId: tenant().tenantId\n  }\n\n  resource s 'secrets' = {\n    name: 'db'\n    properties: {\n      value: 'x'\n    }\n  }\n}\n",
       path: 'infra/kv.bicep',

@@ -140,3 +140,15 @@ describe('scopes/privileged-checkout: the head handed on in a job output', () =>
     expect(found(code('      commit_sha: ${{ steps.parser.outputs.commit_sha }}', '          echo "commit_sha=$(git rev-parse origin/main)" >> "$GITHUB_OUTPUT"'))).toEqual([]);
   });
 });
+
+describe('scopes/privileged-checkout: the head read through the API in an earlier step', () => {
+  const code = (output: string) =>
+    `on:\n  issue_comment:\n    types: [created]\npermissions:\n  contents: read\n  pull-requests: write\njobs:\n  loadtest:\n    if: github.event.issue.pull_request && contains(github.event.comment.body, '/loadtest')\n    runs-on: ubuntu-latest\n    steps:\n      - id: pr\n        uses: actions/github-script@v7\n        with:\n          script: |\n            const pr = await github.rest.pulls.get({ ...context.repo, pull_number: context.issue.number });\n            core.setOutput('head_sha', pr.data.head.sha);\n            core.setOutput('base_sha', pr.data.base.sha);\n      - uses: actions/checkout@v4\n        with:\n          ref: \${{ steps.pr.outputs.${output} }}\n      - run: make build\n`;
+  it("flags a checkout of the head sha a github-script step set as its output (stakater/Reloader's /loadtest)", () => {
+    const found = runRule(rule, { code: code('head_sha'), path: '.github/workflows/loadtest.yml' });
+    expect(found.map((f) => f.severity)).toEqual(['critical']);
+  });
+  it('leaves the base sha the same step set', () => {
+    expect(runRule(rule, { code: code('base_sha'), path: '.github/workflows/loadtest.yml' })).toEqual([]);
+  });
+});

@@ -219,6 +219,20 @@ describe('scopes/workflow-level-write: local actions', () => {
   });
 });
 
+describe('scopes/workflow-level-write: bots the catalogue does not know', () => {
+  const wf2 = (uses: string) =>
+    `on: [issues, pull_request]\npermissions:\n  issues: write\n  pull-requests: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${uses}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n`;
+  it('does not claim that no step needs the scope where an unknown bot or commenter runs (its token is a default input)', () => {
+    for (const uses of ['github/accessibility-alt-text-bot@v1', 'acme/pr-size-labeler@v2', 'someone/welcome-new-contributors@v1']) {
+      for (const f of runRule(rule, { code: wf2(uses), path: '.github/workflows/a11y.yml' })) expect(f.remediation, uses).not.toMatch(/No step we recognise needs/);
+    }
+  });
+  it('still says so for a build tool', () => {
+    const [f] = runRule(rule, { code: wf2('golangci/golangci-lint-action@v6'), path: '.github/workflows/lint.yml' });
+    expect(f!.remediation).toMatch(/No step we recognise needs/);
+  });
+});
+
 describe('scopes/workflow-level-write: a one-job workflow', () => {
   const chatops = 'on: issue_comment\npermissions:\n  contents: write\n  id-token: write\njobs:\n  chatops:\n    uses: cloudposse/.github/.github/workflows/shared-chatops.yml@main\n';
   it('is low where the one job calls a reusable workflow, even on a privileged trigger (the call gets at most what the job has)', () => {

@@ -52,6 +52,8 @@ const ACTIONS: ActionNeed[] = [
   { action: 'marocchino/sticky-pull-request-comment', grant: { 'pull-requests': W } },
   { action: 'thollander/actions-comment-pull-request', grant: { 'pull-requests': W } },
   { action: 'mshick/add-pr-comment', grant: { 'pull-requests': W } },
+  // Comments on issues, pull requests and discussions whose images lack alt text.
+  { action: 'github/accessibility-alt-text-bot', grant: { issues: W, 'pull-requests': W, discussions: W } },
   { action: 'enricomi/publish-unit-test-result-action', grant: { checks: W, 'pull-requests': W } },
   { action: 'dorny/test-reporter', grant: { checks: W } },
   { action: 'mikepenz/action-junit-report', grant: { checks: W } },
@@ -83,6 +85,8 @@ const COMMANDS: Array<{ re: RegExp; grant: Grant; what: string }> = [
   { re: /\bmvnw?\b[^\n]*\brelease:prepare\b/, grant: { contents: W }, what: '`mvn release:prepare`' },
   { re: /\b(?:npx\s+)?gh-pages\s+-d\b/, grant: { contents: W }, what: '`gh-pages`' },
 ];
+
+const GITHUB_BOT = /^[\w.-]+\/[\w./-]*(?:bot|comment|label|issue|pull-request|pr-|triage|stale|assign|greet|welcome|review|merge|approve|release|changelog|milestone|discussion)/i;
 
 /** Steps that use the token in ways the catalogue cannot tell. */
 const TOKEN_USE = /\bgithub\.token\b|\bsecrets\.GITHUB_TOKEN\b|\bgh\s+api\b/i;
@@ -135,7 +139,11 @@ export function inferNeeds(doc: YamlDoc, steps: readonly Step[]): Needs {
     // A local action (`uses: ./`, an action's own tests): this repository's code, which may call the API or
     // request an OIDC token with no input to say so.
     const local = !!step.uses && /^\.\.?\//.test(step.uses.trim());
-    if (!known && !ranKnownCommand && (usesToken || local)) unknown.push(stepLabel(doc, step));
+    // An action the catalogue does not know whose name says it works on the repository's issues, pull
+    // requests or releases (a bot, a labeler, a commenter): most take `github.token` as a default input, so
+    // what it writes cannot be told from the workflow.
+    const githubBot = !!step.uses && !known && GITHUB_BOT.test(step.uses.replace(/@.*$/, ''));
+    if (!known && !ranKnownCommand && (usesToken || local || githubBot)) unknown.push(stepLabel(doc, step));
   }
   return { grants, unknown };
 }
