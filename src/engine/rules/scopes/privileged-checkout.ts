@@ -150,7 +150,7 @@ function namesTaintedStep(v: string, tainted: Map<string, Set<string> | 'all'>):
 /** `ref:` naming an output of an earlier job that carries the head (see headOutputs). */
 function namesHeadOutput(ref: string, carried: ReturnType<typeof headOutputs>, job: Job): boolean {
   for (const m of ref.matchAll(/\bneeds\.([\w-]+)\.outputs\.([\w-]+)/g)) if (carried.jobs.get(m[1]!)?.has(m[2]!)) return true;
-  return namesTaintedStep(ref, carried.steps.get(job) ?? new Map());
+  return namesTaintedStep(ref, carried.steps.get(job) ?? new Map<string, Set<string> | 'all'>());
 }
 
 function jobIsPrivileged(wf: Workflow, job: Job): boolean {
