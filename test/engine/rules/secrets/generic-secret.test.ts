@@ -1130,6 +1130,10 @@ ruleTester(rule, {
     { code: '# define TLS1_RFC_PSK_WITH_AES_128_CCM_8                 "TLS_PSK_WITH_AES_128_CCM_8"', path: 'dep/lib/include/openssl/tls1.h' },
     { code: '# define TLS1_TXT_PSK_WITH_AES_128_CBC_SHA "PSK-AES128-CBC-SHA"', path: 'include/openssl/tls1.h' },
     { code: `db.admin_user.insert({ name: 'skarling', realm: 'north.gov', password: '\\$5\\$${rand(16, HEX, 'salt5')}\\$${rand(64, HEX, 'hash5')}' });`, path: 'turndb/testmongosetup.sh' },
+    // Chatwoot's website token (public: it names the widget's inbox), a Compose secret's file, a format string.
+    { code: `      window.chatwootSDK.run({ websiteToken: '${rand(24, LOWER_ALNUM, 'chatwoot')}', baseUrl: BASE_URL });`, path: 'src/components/ChatwootWidget.tsx' },
+    { code: 'secrets:\n  authelia_jwt_secret:\n    file: $DOCKERDIR/secrets/authelia_jwt_secret\n', path: 'docker-compose-t2.yml' },
+    { code: "        enc_password = '#PWD_INSTAGRAM_BROWSER:0:{}:{}'.format(int(datetime.now().timestamp()), passwd)", path: 'instaloader/instaloadercontext.py' },
     // A Mapbox public token in a tile URL: public by design.
     {
       code: `L.tileLayer('https://api.mapbox.com/styles/v1/{id}/tiles/{z}/{x}/{y}?access_token=${cat('pk.', 'eyJ1Ijoi', rand(40, B64URL, 'mbx'), '.', rand(22, B64URL, 'mbs'))}')`,

@@ -461,6 +461,10 @@ export function isNonSecretDatum(v: string): boolean {
     return true;
   // A Windows Setup configuration pass (`<settings pass="windowsPE">`): when a setting applies, not a password.
   if (/^(?:windowsPE|offlineServicing|generalize|specialize|auditSystem|auditUser|oobeSystem)$/.test(v)) return true;
+  // A path under an environment variable (Compose's `file: $DOCKERDIR/secrets/db_password`): where the secret is.
+  if (/^\$\{?[A-Za-z_]\w*\}?\/[\w./-]+$/.test(v)) return true;
+  // A format string with positional fields (`'#PWD_INSTAGRAM_BROWSER:0:{}:{}'.format(…)`, `'…%s…' % x`): filled at run time.
+  if (/\{\}.*\{\}|\{\d\}.*\{\d\}|%s.*%s/.test(v)) return true;
   // A card token (`tok_…`, Stripe and Checkout.com): a single-use reference to a card, made with the
   // publishable key and spent on the merchant's own charge; not a credential.
   if (/^tok_[A-Za-z0-9]{20,32}$/.test(v)) return true;

@@ -197,7 +197,14 @@ function isCaptchaSiteKeyName(words: readonly string[]): boolean {
 
 /** Keys made to be shipped to every browser: search-only, analytics ingestion, CAPTCHA site keys. */
 function isPublicByDesignName(words: readonly string[]): boolean {
-  return isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words) || isCaptchaSiteKeyName(words);
+  return isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words) || isCaptchaSiteKeyName(words) || isWidgetTokenName(words);
+}
+/**
+ * A chat widget's website token (Chatwoot's `websiteToken`, passed to `chatwootSDK.run` in every page that
+ * shows the widget): it names the inbox the page talks to, and is public by design.
+ */
+function isWidgetTokenName(words: readonly string[]): boolean {
+  return words.length === 2 && words[0] === 'website' && words[1] === 'token';
 }
 // With `analytics` itself: Segment's snippet sets `analytics._writeKey`.
 const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog analytics'.split(' '));
