@@ -53,3 +53,20 @@ export const cat = (...parts: string[]): string => parts.join('');
 
 /** Base64url of a JSON value, for JWT-shaped test values. */
 export const b64url = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+
+/** RFC 4648 base32 without padding, upper case (`lower` for the lower-case alphabet), for formats that use it. */
+export function base32(bytes: Uint8Array, lower = false): string {
+  const A = lower ? 'abcdefghijklmnopqrstuvwxyz234567' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (const b of bytes) {
+    acc = ((acc << 8) | b) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += A[(acc >> bits) & 31];
+    }
+  }
+  return bits > 0 ? out + A[(acc << (5 - bits)) & 31] : out;
+}

@@ -1,25 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import rule from '../../../../src/engine/rules/secrets/nats-nkey-seed.js';
 import { ruleTester } from '../../../helpers/rule-tester.js';
-import { cat } from '../../../helpers/tokens.js';
+import { base32, cat } from '../../../helpers/tokens.js';
 
 // Seeds are made here as nkeys makes them (prefix bytes, 32 random bytes, CRC-16 little-endian, base32):
 // the repository must pass its own scan, so none is committed whole.
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-function base32(b: Uint8Array): string {
-  let out = '';
-  let acc = 0;
-  let bits = 0;
-  for (const x of b) {
-    acc = (acc << 8) | x;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += B32[(acc >> bits) & 31];
-    }
-  }
-  return bits ? out + B32[(acc << (5 - bits)) & 31] : out;
-}
 function crc16(d: Uint8Array): number {
   let c = 0;
   for (const b of d) {

@@ -1,23 +1,8 @@
 import rule from '../../../../src/engine/rules/secrets/onesignal-api-key.js';
 import { ruleTester } from '../../../helpers/rule-tester.js';
-import { HEX, cat, rand } from '../../../helpers/tokens.js';
+import { HEX, base32 as b32, cat, rand } from '../../../helpers/tokens.js';
 
-const base32 = (bytes: Buffer): string => {
-  const A = 'abcdefghijklmnopqrstuvwxyz234567';
-  let out = '';
-  let bits = 0;
-  let acc = 0;
-  for (const b of bytes) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += A[(acc >> bits) & 31];
-    }
-    acc &= (1 << bits) - 1;
-  }
-  return bits > 0 ? out + A[(acc << (5 - bits)) & 31] : out;
-};
+const base32 = (bytes: Buffer): string => b32(bytes, true);
 /** A UUID's 16 bytes with the given version nibble, then 48 random bytes, as OneSignal encodes a key. */
 const body = (seed: string, version = 4): string => {
   const id = Buffer.from(rand(32, HEX, seed), 'hex');
