@@ -1162,6 +1162,11 @@ describe('secrets/generic-secret: a parameter of a link in a published page, fee
     expect(f?.confidence).toBe('low');
     expect(f?.message).toMatch(/link in a published page/);
   });
+  it("also where the attribute's quote is escaped (a feed) and in an HTML link of Markdown", () => {
+    const low = (code: string, path: string) => runRule(rule, { code, path })[0]?.confidence;
+    expect(low(`&lt;iframe width=&#39;320&#39; src=&#39;https://www.blogger.com/video.g?token=${token}&#39; class=&#39;b-hbp-video&#39;&gt;`, 'Resources/feed.atom')).toBe('low');
+    expect(low(`- <a target="_blank" href="https://play.instruqt.com/embed/redhat/tracks/controller-101?token=${token}">Launch</a>`, 'exercises/instruqt/controller.md')).toBe('low');
+  });
   it('keeps its confidence in code, or outside a link', () => {
     expect(runRule(rule, { code: `const url = "https://api.acmecorp.io/v1/feed?token=${token}";`, path: 'src/client.js' })[0]?.confidence).toBe('medium');
   });

@@ -760,7 +760,7 @@ function inExampleBlock(whole: string, pos: number): boolean {
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
 /** Documents whose links are published to every reader: web pages, feeds, e-mails, SVG. */
-const PUBLISHED_DOCUMENT = /\.(?:html?|xhtml|shtml|xml|atom|rss|eml|mbox|svg|webarchive|mhtml?)$/i;
+const PUBLISHED_DOCUMENT = /\.(?:html?|xhtml|shtml|xml|atom|rss|eml|mbox|svg|webarchive|mhtml?|md|mdx|markdown|rst)$/i;
 /**
  * A query parameter (`?token=…`, `&midToken=…`) of a URL in an `href`/`src` attribute of a published document:
  * a feed's `<iframe src='https://www.blogger.com/video.g?token=…'>`, a newsletter's tracking link. Read
@@ -770,10 +770,11 @@ function inPublishedLink(path: string, text: string, valueStart: number, name: s
   if (!PUBLISHED_DOCUMENT.test(path)) return false;
   const nameAt = text.lastIndexOf(name, valueStart);
   if (nameAt < 1) return false;
-  const c = text.charCodeAt(nameAt - 1);
-  if (c !== 63 /* ? */ && c !== 38 /* & */ && text.slice(nameAt - 5, nameAt) !== '&amp;') return false;
+  // Inside the URL's query (after its `?`, whatever comes between: `&amp;`, a percent-escape), in an attribute
+  // whose quote may be escaped too (a feed's `src=&#39;https://…&#39;`). Markdown's own links are not read so:
+  // only an HTML attribute in it.
   const before = text.slice(Math.max(0, nameAt - 2048), nameAt);
-  return /(?:href|src|action|data-src|url)\s*=\s*(?:\\?["']|&quot;)?[a-z][\w+.-]*:\/\/[^\s"'<>]*$/i.test(before);
+  return /(?:href|src|action|data-src|url)\s*=\s*(?:\\?["']|&quot;|&#3[49];|&apos;)?[a-z][\w+.-]*:\/\/[^\s"'<>?]*\?[^\s"'<>]*$/i.test(before);
 }
 
 const ANTI_FORGERY_COMMENT = /(?:\/\/|#|\/\*|<!--)[^\n]{0,60}\b(?:csrf|xsrf|anti-?forgery|authenticity)\b/i;
