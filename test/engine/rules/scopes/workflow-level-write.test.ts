@@ -233,6 +233,19 @@ describe('scopes/workflow-level-write: bots the catalogue does not know', () => 
   });
 });
 
+describe('scopes/workflow-level-write: publishing jobs', () => {
+  it("knows that npm's trusted publishing takes the OIDC token and lerna pushes its tags (trpc's release)", () => {
+    const job = (id: string, cmd: string) => `  ${id}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: ${cmd}\n`;
+    const code = `on: workflow_dispatch\npermissions:\n  contents: write\n  id-token: write\njobs:\n${job('publish', 'pnpm lerna publish patch --yes')}${job('publish-canary', 'pnpm lerna publish --canary --yes')}`;
+    const found = runRule(rule, { code, path: '.github/workflows/release-manual.yml' });
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) {
+      expect(f.severity).toBe('low');
+      expect(f.remediation).not.toMatch(/No step we recognise needs/);
+    }
+  });
+});
+
 describe('scopes/workflow-level-write: a one-job workflow', () => {
   const chatops = 'on: issue_comment\npermissions:\n  contents: write\n  id-token: write\njobs:\n  chatops:\n    uses: cloudposse/.github/.github/workflows/shared-chatops.yml@main\n';
   it('is low where the one job calls a reusable workflow, even on a privileged trigger (the call gets at most what the job has)', () => {

@@ -80,6 +80,12 @@ const COMMANDS: Array<{ re: RegExp; grant: Grant; what: string }> = [
   { re: /\bgh\s+(?:workflow\s+(?:run|enable|disable)|run\s+(?:cancel|rerun|delete))\b/, grant: { actions: W }, what: '`gh workflow` / `gh run`' },
   { re: /\bgh\s+cache\s+delete\b/, grant: { actions: W }, what: '`gh cache delete`' },
   { re: /\bnpm\s+publish\b[^\n]*--provenance\b/, grant: { 'id-token': W }, what: '`npm publish --provenance`' },
+  // npm's trusted publishing (npm 11.5.1+) and provenance (`NPM_CONFIG_PROVENANCE`) take the job's OIDC token,
+  // for any client that publishes through npm; lerna also pushes its version commit and tags; uv publishes to
+  // PyPI with it.
+  { re: /\b(?:npm|pnpm|yarn|bun)\s+(?:[\w-]+\s+)*?publish\b|\bchangeset\s+publish\b/, grant: { 'id-token': W }, what: 'an npm publish (trusted publishing or provenance)' },
+  { re: /\blerna\s+publish\b/, grant: { contents: W, 'id-token': W }, what: '`lerna publish`' },
+  { re: /\buv\s+publish\b/, grant: { 'id-token': W }, what: '`uv publish` (trusted publishing)' },
   { re: /\bdocker\s+push\s+ghcr\.io\//, grant: { packages: W }, what: '`docker push ghcr.io/…`' },
   { re: /\b(?:npx|pnpm|yarn|bunx|npm\s+exec)\b[^\n]*\bsemantic-release\b/, grant: { contents: W, issues: W, 'pull-requests': W }, what: '`semantic-release`' },
   { re: /\bmvnw?\b[^\n]*\brelease:prepare\b/, grant: { contents: W }, what: '`mvn release:prepare`' },
