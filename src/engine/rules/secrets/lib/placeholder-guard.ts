@@ -36,10 +36,10 @@ export function guardPlaceholders(rule: Rule): Rule {
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
         if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret)))) continue;
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
+        const section = raw.start !== undefined && YAML_PATH.test(file.path) ? devSection(file.text, raw.start) : undefined;
         if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start)) out.push(low(raw, " (in a document's `example` block: check that it is not a real one)."));
-        else if (raw.start !== undefined && YAML_PATH.test(file.path) && devSection(file.text, raw.start))
-          out.push(low(raw, ` (under \`${devSection(file.text, raw.start)}:\`, a development or test environment's settings: check that no shared system uses it).`));
+        else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
