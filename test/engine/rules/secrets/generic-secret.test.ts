@@ -790,6 +790,16 @@ ruleTester(rule, {
     { code: 'Mixpanel secret: YOUR_MIXPANEL_SECRET', path: 'README.md' },
     { code: `Default password: ${s}`, path: 'README.md' },
     { code: `The key: ${lower}`, path: 'README.md' },
+    // A name and a value in columns, without an operator: only a value random beyond doubt, in notes and logs.
+    { code: 'API token   abcdefghijklmnopqrstuvwxyz123456', path: 'notes.txt' },
+    { code: 'password   SuperSecretPassword2024', path: 'notes.txt' },
+    { code: 'Use the secret key   SomeValueThatIsAWordyPhrase', path: 'README.md' },
+    { code: `api key ${s} and more words`, path: 'notes.txt' },
+    { code: `secret key ${s}`, path: 'src/app.ts' },
+    { code: `sort key ${s}`, path: 'notes.txt' },
+    { code: `Public key ${rand(32, HEX, 'col-hex4')}`, path: 'notes.txt' },
+    { code: `cache key ${rand(32, HEX, 'col-hex5')}`, path: 'notes.txt' },
+    { code: `token   ${s}, then`, path: 'notes.txt' },
     // Not in a document: code has its own forms.
     { code: `clearbit secret: ${s}`, path: 'src/app.ts' },
     // Words and versions joined by hyphens: a name, not a key.
@@ -821,6 +831,16 @@ ruleTester(rule, {
     { code: `{"commercejs_key": "${underscored}"}`, path: 'settings.json', secret: underscored },
     { code: `{"flowflu_key": "${longLetters}"}`, path: 'settings.json', secret: longLetters },
     { code: `Mixpanel secret: ${s}`, path: 'notes.txt', secret: s },
+    // Columns of a name and its value, no operator (a copied dashboard, notes, a log).
+    { code: `Secret Access Key   ${b64.slice(0, 40)}`, path: 'notes.txt', secret: b64.slice(0, 40) },
+    { code: `CLARIFAI_SECRET ${s}`, path: 'credentials.txt', secret: s },
+    { code: `clockify secret ${lower}`, path: 'README.md', secret: lower },
+    { code: `  access token  "${upper}"`, path: 'docs/setup.md', secret: upper },
+    { code: `mailgun api key ${s}\n`, path: 'server.log', secret: s },
+    // Hex under a column's credential name, as under a service's setting.
+    { code: `newsapi KEY ${rand(32, HEX, 'col-hex2')}`, path: 'notes.txt', count: 1 },
+    { code: `Client Secret   ${rand(40, HEX, 'col-hex3')}`, path: 'README.md', count: 1 },
+    { code: `Secret Access Key   ${rand(40, HEX, 'col-hex')}`, path: 'notes.txt', count: 1 },
     { code: `abuseipdb api key = ${lower}`, path: 'README.md', secret: lower },
     { code: `Clearbit key: \`${lower}\``, path: 'docs/setup.md', secret: lower },
     { code: `| Clearbit Key | ${upper} |`, path: 'docs/setup.md', secret: upper },

@@ -155,7 +155,9 @@ function isStronglyRandom(v: string): boolean {
  */
 function isServiceHexKey(a: Assignment, v: string): boolean {
   const name = a.name;
-  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/.test(name) && !(a.op === ':' && !a.typed && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_key$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*Key$/.test(name))) return false;
+  // A column layout's name (`newsapi KEY  b690…`, `Client Secret  16cf…`) says the same as a setting's.
+  if (!a.strict && !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/.test(name) && !(a.op === ':' && !a.typed && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_key$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)*Key$/.test(name)))
+    return false;
   return /^[0-9a-f]{32,64}$/.test(v) ? /[a-f]/.test(v) && /\d/.test(v) : /^[0-9A-F]{32}$|^[0-9A-F]{64}$/.test(v);
 }
 
@@ -623,8 +625,8 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // A call names what it sets by its own name: `@pw_user.gecos.force_encoding("…")` sets no password.
   let kind = classifySecretName(a.op === '(' ? a.name.slice(a.name.lastIndexOf('.') + 1) : a.name);
   if (!kind && a.altName) kind = classifySecretName(a.altName);
-  const loose = !kind && (isLooseKeyName(a.name) || isUrlKeyParameter(a, text, at));
-  if (loose) kind = 'key';
+  const loose = (!kind || a.strict === true) && (kind !== undefined || isLooseKeyName(a.name) || isUrlKeyParameter(a, text, at));
+  if (!kind && loose) kind = 'key';
   if (!kind) return undefined;
   if (a.op === ',' && !a.nameQuoted) return undefined; // argument lists, not key/value pairs
   if (a.op === '(' && (a.nameQuoted || VERB_FIRST.test(nameWords(a.name.split('.').pop()!)[0] ?? '') || /^new[A-Z]/.test(a.name.split('.').pop()!))) return undefined;
@@ -675,7 +677,7 @@ const PUBLIC_INVITE_HOST = /^(?:qm|jq)\.qq\.com$|^(?:[\w-]+\.)?zoom\.us$/i;
 
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
-  if (loose) return (isStronglyRandom(v) || isServiceHexKey(a, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: 'key', tier: 'entropy' } : undefined;
+  if (loose) return (isStronglyRandom(v) || isServiceHexKey(a, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: a.strict ? kind : 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   // So is a security question's answer, stored hashed (OpenMRS's `secret_answer="cfd3…"`).
   if (isHexDigest(v) && (kind === 'password' || /answer$/i.test(a.name))) return undefined;

@@ -30,6 +30,8 @@ export interface Assignment {
    * prose `API key: …`), where an unquoted value is a literal.
    */
   form: 'assign' | 'xml' | 'attr' | 'compare' | 'statement';
+  /** No operator marks it a value (`API key  aB3…` on a line of its own): taken only when random beyond doubt. */
+  strict?: true;
 }
 
 // Bounded quantifiers and disjoint alternations only: rules run on adversarial minified lines. Up to 40
@@ -215,6 +217,8 @@ export interface StatementForm {
   name?: string;
   /** Where it is written (the file's path), when not everywhere: most lines of a scan are code. */
   files?: RegExp;
+  /** Nothing but the name's place says this is a value: judged as a loose name's, random beyond doubt. */
+  strict?: true;
 }
 
 // Kinds of files, by path.
@@ -568,6 +572,16 @@ const STATEMENTS: StatementForm[] = [
     when: anyOf(' key', ' Key', ' KEY', ' token', ' Token', ' TOKEN', ' secret', ' Secret', ' SECRET', ' password', ' Password', ' PASSWORD'),
     re: /(?<![\w-])(?<name>[A-Za-z][A-Za-z0-9]{1,30}(?:[ \t](?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access))?[ \t](?:key|token|secret)|(?:api|access|secret|client|auth|app|application|consumer|refresh|session|private|master|bearer|personal[ \t]access)[ \t]password)[ \t]*(?:[:=]|[ \t]-(?=[ \t]))[ \t]*(?<q>["'`]?)(?!-)(?<value>[^\s"'`,;<>()[\]{}]{8,600})\k<q>(?![^\s,;.)])/dgi,
   },
+  // A line of notes, a copied dashboard or a log holding only a credential's name and its value, with no
+  // operator between them (`Secret Access Key   wJal…`, `CLARIFAI_SECRET dkHL…`, `clockify secret y7sb…`):
+  // a column layout. Nothing but the name says this is a value, so it must be random beyond doubt, as a
+  // loose name's is; up to four words of name, the value ending the line.
+  {
+    files: new RegExp(`${DOCS}|\\.log$`, 'i'),
+    when: anyOf('key', 'Key', 'KEY', 'oken', 'OKEN', 'ecret', 'ECRET', 'ass', 'ASS', 'pw', 'PW', 'wd', 'WD'),
+    re: /^[ \t]*(?<name>[A-Za-z][\w.-]{1,60}(?:[ \t][A-Za-z][\w.-]{0,30}){0,3})[ \t]+(?<q>["'`]?)(?<value>[^\s"'`<>()[\]{}|,;]{16,600})\k<q>[ \t]*\r?$/dgm,
+    strict: true,
+  },
 ];
 
 /** The statement forms written in a file at `path` (its kind of file). */
@@ -610,6 +624,7 @@ function statementForms(text: string, base: number, form: StatementForm, out: As
       next: text.charAt(end),
       typed: false,
       form: 'statement',
+      ...(form.strict ? { strict: true as const } : {}),
     });
   }
 }
