@@ -831,6 +831,12 @@ ruleTester(rule, {
     { code: `{"commercejs_key": "${underscored}"}`, path: 'settings.json', secret: underscored },
     { code: `{"flowflu_key": "${longLetters}"}`, path: 'settings.json', secret: longLetters },
     { code: `Mixpanel secret: ${s}`, path: 'notes.txt', secret: s },
+    // Duo's integration secret key beside its public integration key.
+    {
+      code: `[duo]\nikey = DI${rand(18, UPPER_ALNUM, 'duo-ikey')}\nskey = ${rand(40, undefined, 'duo-skey')}\nhost = api-3f9a2c1b.duosecurity.com\n`,
+      path: '/etc/duo/pam_duo.conf',
+      secret: rand(40, undefined, 'duo-skey'),
+    },
     // Columns of a name and its value, no operator (a copied dashboard, notes, a log).
     { code: `Secret Access Key   ${b64.slice(0, 40)}`, path: 'notes.txt', secret: b64.slice(0, 40) },
     { code: `CLARIFAI_SECRET ${s}`, path: 'credentials.txt', secret: s },

@@ -140,6 +140,7 @@ import voiceflowApiKey from '../voiceflow-api-key.js';
 import nightfallApiKey from '../nightfall-api-key.js';
 import clickupApiToken from '../clickup-api-token.js';
 import tinesWebhookUrl from '../tines-webhook-url.js';
+import tableauPatSecret from '../tableau-pat-secret.js';
 import honeycombApiKey from '../honeycomb-api-key.js';
 import checkoutComSecretKey from '../checkout-com-secret-key.js';
 import klaviyoPrivateKey from '../klaviyo-private-key.js';
@@ -322,6 +323,7 @@ export const rules: Rule[] = [
   nightfallApiKey,
   clickupApiToken,
   tinesWebhookUrl,
+  tableauPatSecret,
   honeycombApiKey,
   checkoutComSecretKey,
   klaviyoPrivateKey,

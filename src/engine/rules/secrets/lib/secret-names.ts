@@ -56,7 +56,8 @@ function wordKind(words: string[], i: number): SecretKind | undefined {
   // service or an owner, since a bare `pat` (and `url_pat`, `glob_pat`) is as often a pattern.
   if (w === 'pat' && i > 0 && PAT_OWNERS.has(words[i - 1]!)) return 'token';
   if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
-  if (FUSED_KEY.test(w) || /^(?:privkey|pkey)$/.test(w)) return 'key';
+  // Duo's `skey` (its integration's secret key, beside the public `ikey`) in pam_duo.conf and login_duo.conf.
+  if (FUSED_KEY.test(w) || /^(?:privkey|pkey|skey)$/.test(w)) return 'key';
   if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIER.test(words[i - 1]!)) return 'key';
   if (/^credentials?$|^creds?$/.test(w) || /credentials?$/.test(w)) return 'credential';
   if (w === 'auth' || /^(?:basic|http|proxy|user|npm|registry|api)auth$/.test(w)) return 'auth';
