@@ -30,6 +30,8 @@ export interface InvalidCase extends ValidCase {
   /** How many findings this rule must report (default: at least one). */
   count?: number;
   line?: number;
+  /** The severity of the first finding. */
+  severity?: Finding['severity'];
 }
 
 export const TODAY = new Date('2026-06-15T12:00:00Z');
@@ -122,6 +124,7 @@ export function ruleTester(rule: Rule, cases: { valid: Array<string | ValidCase>
           if (c.count !== undefined) expect(found).toHaveLength(c.count);
           else expect(found.length).toBeGreaterThan(0);
           if (c.line !== undefined) expect(found[0]!.startLine).toBe(c.line);
+          if (c.severity !== undefined) expect(found[0]!.severity).toBe(c.severity);
           for (const f of found) {
             expect(f.message.length).toBeGreaterThan(0);
             if (c.secret) expect(f.excerpt).not.toContain(c.secret);

@@ -29,7 +29,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_ESCALATION } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey, roleId } from './lib/k8s.js';
 import { escalations, hasWildcard } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
@@ -85,7 +85,7 @@ const rule: Rule = {
           line: top.at.line,
           column: top.at.column,
           message: `${role.kind} \`${role.name}\` rule ${index + 1} allows ${hits.map((h) => h.op.what).join('; ')}, ${scope}.${bound()}`,
-          construct: `k8s-escalation:${role.kind}:${role.namespace ?? ''}:${role.name}:${index}`,
+          construct: `k8s-escalation:${roleId(role)}:${index}`,
           sameAs: ruleKey(role, r),
           severity,
           remediation: `${hits

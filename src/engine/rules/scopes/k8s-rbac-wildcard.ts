@@ -21,7 +21,7 @@ import type { Severity } from '../../finding.js';
 import type { RawFinding, Rule } from '../../rule.js';
 import { stringList } from '../../option-schema.js';
 import { K8S_WILDCARD } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, K8S_KEYWORDS, k8sRbac, ruleKey, type KVal, roleId } from './lib/k8s.js';
 import { escalations, RANK } from './lib/k8s-escalation.js';
 import { anyGlob, optList } from './lib/rule-options.js';
 
@@ -122,7 +122,7 @@ const rule: Rule = {
           line: any.line,
           column: any.column,
           message: `${role.kind} \`${role.name}\` rule ${r.index + 1} grants ${what}${fields ? ` (\`*\` in ${fields})` : ''}${also}.${bound()}`,
-          construct: `k8s-wildcard:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+          construct: `k8s-wildcard:${roleId(role)}:${r.index}`,
           sameAs: ruleKey(role, r),
           severity,
         });

@@ -18,7 +18,7 @@
 import type { RawFinding, Rule } from '../../rule.js';
 import { boolean, stringList } from '../../option-schema.js';
 import { K8S_SECRETS } from './lib/cloud-controls.js';
-import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, covers, K8S_KEYWORDS, k8sRbac, ruleKey } from './lib/k8s.js';
+import { appliesToK8sRbac, bindingsOf, bindsK8sRole, boundByText, covers, K8S_KEYWORDS, k8sRbac, ruleKey, roleId } from './lib/k8s.js';
 import { anyGlob, optBool, optList } from './lib/rule-options.js';
 
 const READ = ['get', 'list', 'watch'];
@@ -68,7 +68,7 @@ const rule: Rule = {
             line: secrets.line,
             column: secrets.column,
             message: `${role.kind} \`${role.name}\` can ${verbs.map((v) => `\`${v}\``).join(', ')} every Secret ${scope}: service account tokens, passwords and keys included.${bound()}`,
-            construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+            construct: `k8s-secrets:${roleId(role)}:${r.index}`,
             sameAs: ruleKey(role, r),
             severity: cluster ? 'high' : 'medium',
             // `list` and `watch` are how a controller's informer reads Secrets; `resourceNames` cannot narrow
@@ -84,7 +84,7 @@ const rule: Rule = {
             line: secrets.line,
             column: secrets.column,
             message: `${role.kind} \`${role.name}\` can ${writes.map((v) => `\`${v.v}\``).join(', ')} every Secret ${scope}: it can replace credentials and TLS keys other workloads trust.${bound()}`,
-            construct: `k8s-secrets:${role.kind}:${role.namespace ?? ''}:${role.name}:${r.index}`,
+            construct: `k8s-secrets:${roleId(role)}:${r.index}`,
             sameAs: ruleKey(role, r),
             severity: 'low',
             remediation: 'Limit the rule to the secrets the workload manages with `resourceNames: [<secret>]` (`create` cannot be limited by name: give it to a dedicated controller account only).',

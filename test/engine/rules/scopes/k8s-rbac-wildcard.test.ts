@@ -196,6 +196,25 @@ describe('scopes/k8s-rbac-wildcard: Terraform Kubernetes provider roles', () => 
     expect(ns.map((f) => f.severity)).toEqual(['high']);
   });
 
+  it('reports each Terraform resource, also where two share a metadata name (`kubernetes_role` and its `_v1`)', () => {
+    const policy = basePolicy();
+    policy.families = { secrets: 'off', scopes: 'warn', rotation: 'off' };
+    policy.rules[rule.meta.id] = { level: 'warn' };
+    const body = '    api_groups = ["*"]\n    resources  = ["pods"]\n    verbs      = ["get"]';
+    const text = tf('kubernetes_cluster_role', body) + tf('kubernetes_cluster_role_v1', body);
+    const found = scanFiles([{ path: 'rbac.tf', text }], { policy, rules: [rule], today: TODAY }).findings;
+    expect(found.map((f) => f.startLine)).toEqual([6, 16]);
+    // The same role restated in another file is still one grant.
+    const twice = scanFiles(
+      [
+        { path: 'a/rbac.tf', text: tf('kubernetes_role', body) },
+        { path: 'b/rbac.tf', text: tf('kubernetes_role', body) },
+      ],
+      { policy, rules: [rule], today: TODAY },
+    ).findings;
+    expect(twice).toHaveLength(1);
+  });
+
   it('names a role whose name or namespace Terraform computes as written', () => {
     const [f] = runRule(rule, {
       code: tf('kubernetes_role', '    api_groups = [""]\n    resources  = ["*"]\n    verbs      = ["get"]', 'name      = "${var.app}-ci"\n    namespace = var.namespace'),

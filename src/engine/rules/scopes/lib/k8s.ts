@@ -39,6 +39,12 @@ export interface KRole {
    * "true"`, `-edit`, `-view`): what a project adds to `admin`/`edit`/`view` for its own resources.
    */
   aggregatesTo?: 'admin' | 'edit' | 'view';
+  /**
+   * A Terraform resource's address (`kubernetes_cluster_role_v1.reader`): each resource is an object of its
+   * own in the state, so two that share a metadata name (`kubernetes_role` and `kubernetes_role_v1`) are
+   * two findings, not one grant restated.
+   */
+  address?: string;
 }
 
 export interface KSubject {
@@ -319,7 +325,7 @@ function fromTerraform(text: string, roles: KRole[], bindings: KBinding[]): void
           resourceNames: tfVals(r, 'resource_names'),
           nonResourceURLs: tfVals(r, 'non_resource_urls'),
         }));
-      roles.push({ kind: roleKind, name, namespace, line, rules });
+      roles.push({ kind: roleKind, name, namespace, line, rules, address: `${type}.${block.labels[1] ?? ''}` });
     } else if (bindingKind) {
       const ref = block.blocks.find((b) => b.type === 'role_ref');
       const refName = ref && attr(ref, 'name');
@@ -346,6 +352,9 @@ function fromTerraform(text: string, roles: KRole[], bindings: KBinding[]): void
 export const isDefaultK8sRole = (kind: string, name: string): boolean =>
   name.startsWith('system:') || (kind === 'ClusterRole' && (name === 'cluster-admin' || name === 'admin' || name === 'edit' || name === 'view'));
 
+/** A role as a finding's construct names it: kind, namespace, name, and a Terraform resource's address. */
+export const roleId = (role: KRole): string => `${role.kind}:${role.namespace ?? ''}:${role.name}${role.address ? `:${role.address}` : ''}`;
+
 /** Whether a rule list (apiGroups, resources, verbs) covers `want`: `*` covers everything. */
 export const covers = (list: readonly KVal[], want: string): boolean => list.some((x) => x.v === '*' || x.v === want);
 /** `*` (or `*` + `/sub`) covering `resource/sub`. */
@@ -361,7 +370,7 @@ export const RBAC_GROUP = 'rbac.authorization.k8s.io';
  */
 export function ruleKey(role: KRole, r: KRule): string {
   const list = (l: readonly KVal[]): string => [...new Set(l.map((x) => x.v))].sort().join(',');
-  return [role.kind, role.namespace ?? '', role.name, list(r.apiGroups), list(r.resources), list(r.verbs), list(r.resourceNames), list(r.nonResourceURLs)].join('\u0000');
+  return [role.kind, role.namespace ?? '', role.name, role.address ?? '', list(r.apiGroups), list(r.resources), list(r.verbs), list(r.resourceNames), list(r.nonResourceURLs)].join('\u0000');
 }
 
 const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
