@@ -46,20 +46,38 @@ const RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1
 
 /** Condition keys that restrict who the wildcard principal can be. */
 const NARROWING =
-  /^aws:(?:SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName|CalledVia)$|^(?:kms:CallerAccount|kms:ViaService|s3:DataAccessPointAccount|s3:DataAccessPointArn|elasticfilesystem:AccessPointArn|sns:Endpoint|lambda:FunctionUrlAuthType)$/i;
+  /^aws:(?:SourceArn|SourceAccount|SourceOwner|SourceOrgID|SourceOrgPaths|PrincipalOrgID|PrincipalOrgPaths|PrincipalAccount|PrincipalArn|SourceVpce?|SourceVpcArn|VpceAccount|VpceOrgID|VpceOrgPaths|SourceIp|VpcSourceIp|userid|username|PrincipalServiceName|CalledVia)$|^(?:kms:CallerAccount|kms:ViaService|s3:DataAccessPointAccount|s3:DataAccessPointArn|elasticfilesystem:AccessPointArn|sns:Endpoint|lambda:FunctionUrlAuthType)$/i;
 
-function wildcardPrincipal(s: IamStatement): { line: number; column: number } | undefined {
+/** An account written as a wildcard inside an ARN (`arn:aws:iam::*:role/x`): every account's principal of that name. */
+const ANY_ACCOUNT_ARN = /^arn:aws[\w-]*:(?:iam|sts)::\*(?::|$)/i;
+
+/** The wildcard principal of a statement, and whether it is an ARN with `*` for its account (AWS rejects those). */
+function wildcardPrincipal(s: IamStatement): { line: number; column: number; inArn?: string } | undefined {
   for (const p of s.principals) {
     if (p.type === '*') return p.values[0] ?? { line: s.line, column: s.column };
     if (p.type === 'AWS' || p.type === '?') {
       const star = p.values.find((v) => !v.dynamic && v.v === '*');
       if (star) return star;
+      const arn = p.values.find((v) => !v.dynamic && ANY_ACCOUNT_ARN.test(v.v));
+      if (arn) return { line: arn.line, column: arn.column, inArn: arn.v };
     }
   }
   return undefined;
 }
 
-const narrowed = (s: IamStatement): boolean => s.conditions.some((c) => NARROWING.test(c.key));
+/**
+ * A condition pins the caller when it tests a key that says who calls (or from where) positively, with a
+ * value that is not itself a wildcard. Not: a negated operator (`StringNotEquals`: everyone else), a
+ * `ForAllValues:` set operator on a single-valued key (true when the key is absent, as for every caller
+ * outside the organization), or a value such as `*` / `arn:aws:iam::*`.
+ */
+const narrowed = (s: IamStatement): boolean =>
+  s.conditions.some(
+    (c) =>
+      NARROWING.test(c.key) &&
+      !/Not|^ForAllValues:/i.test(c.operator) &&
+      (c.values.length === 0 || c.values.some((v) => v.dynamic || !(v.v === '*' || ANY_ACCOUNT_ARN.test(v.v) || /^\*+[:/]?\*?$/.test(v.v)))),
+  );
 
 /** The source of the expression that starts at 1-based (line, column): to the first `,` or newline outside brackets. */
 function exprSource(lines: readonly string[], line: number, column: number): string {
@@ -172,7 +190,13 @@ const rule: Rule = {
           consider(
             all ? 'critical' : 'high',
             principal,
-            `\`${label}\` allows ${s.notPrincipal ? 'everyone but the principals it names (`NotPrincipal`)' : 'any principal (`*`)'} ${
+            `\`${label}\` allows ${
+              s.notPrincipal
+                ? 'everyone but the principals it names (`NotPrincipal`)'
+                : principal.inArn
+                  ? `any account's principal (\`${principal.inArn}\`: AWS rejects a wildcard inside a principal ARN, and as meant it names that role in every account)`
+                  : 'any principal (`*`)'
+            } ${
               all
                 ? 'every action (`*`)'
                 : `\`${

@@ -20,6 +20,11 @@ ruleTester(rule, {
       code: bucketPolicy('{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }'),
       path: TF,
     },
+    // a wildcard principal pinned to the VPC endpoints of one account
+    {
+      code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringEquals = { "aws:VpceAccount" = "123456789012" } } }'),
+      path: TF,
+    },
     // a wildcard principal pinned by a condition (CloudFront origin access control, an organization)
     {
       code: bucketPolicy(
@@ -78,6 +83,29 @@ ruleTester(rule, {
     { code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::site/*" }'), path: TF, options: { allowPolicies: ['aws_s3_bucket_policy.b'] } },
   ],
   invalid: [
+    // Conditions that pin nobody: a wildcard value, a negated operator, `ForAllValues:` on a single-valued key (true when absent).
+    {
+      code: bucketPolicy(
+        '{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { ArnEquals = { "aws:PrincipalArn" = "arn:aws:iam::*" } } }',
+      ),
+      path: TF,
+      count: 1,
+      severity: 'high',
+    },
+    {
+      code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { StringNotEquals = { "aws:SourceAccount" = "123456789012" } } }'),
+      path: TF,
+      count: 1,
+    },
+    {
+      code: bucketPolicy(
+        '{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*", Condition = { "ForAllValues:StringEquals" = { "aws:username" = "pull-user-1" } } }',
+      ),
+      path: TF,
+      count: 1,
+    },
+    // `*` for the account inside a principal ARN: AWS rejects it, and as meant it is every account's role of that name.
+    { code: bucketPolicy('{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::*:role/reader" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }'), path: TF, count: 1, severity: 'high' },
     // public bucket (Terraform jsonencode)
     { code: bucketPolicy('{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/*" }'), path: TF, count: 1, line: 5 },
     // data "aws_iam_policy_document" with a "*" principal
