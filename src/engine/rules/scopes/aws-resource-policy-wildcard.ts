@@ -5,7 +5,11 @@
  * - a wildcard principal (`"Principal": "*"`, `{"AWS": "*"}`, Terraform `principals { type = "*" }` or
  *   `identifiers = ["*"]`) with no `Condition` narrowing it (`aws:SourceArn`, `aws:SourceAccount`,
  *   `aws:PrincipalOrgID`, `aws:SourceVpce` …): every AWS account — or the whole internet — may call the
- *   actions; critical when the actions are `*` too, high otherwise;
+ *   actions; critical when the actions are `*` too, high otherwise. A condition pins nobody when it is
+ *   negated (`StringNotEquals`: everyone else), uses `ForAllValues:` on a single-valued key (true when the
+ *   key is absent, as `aws:PrincipalOrgID` is for a caller outside any organization: IAM's documented
+ *   pitfall), or compares with a wildcard (`arn:aws:iam::*`); a principal ARN with `*` for its account
+ *   (`arn:aws:iam::*:role/x`, which AWS rejects) is read as every account's;
  * - `"Action": "*"` (every action of every service): high; a whole-service wildcard (`s3:*`, `sqs:*`,
  *   `sns:*`, `ecr:*`, `secretsmanager:*`): medium. `kms:*` in a KMS key policy is AWS's own default key
  *   policy (the account's administrators) and is not reported; nor is `kms:*` granted, in a policy
@@ -71,13 +75,16 @@ function wildcardPrincipal(s: IamStatement): { line: number; column: number; inA
  * `ForAllValues:` set operator on a single-valued key (true when the key is absent, as for every caller
  * outside the organization), or a value such as `*` / `arn:aws:iam::*`.
  */
-const narrowed = (s: IamStatement): boolean =>
-  s.conditions.some(
-    (c) =>
-      NARROWING.test(c.key) &&
-      !/Not|^ForAllValues:/i.test(c.operator) &&
-      (c.values.length === 0 || c.values.some((v) => v.dynamic || !(v.v === '*' || ANY_ACCOUNT_ARN.test(v.v) || /^\*+[:/]?\*?$/.test(v.v)))),
-  );
+const narrowed = (s: IamStatement): boolean => s.conditions.some((c) => NARROWING.test(c.key) && !whyNotPinning(c));
+
+/** Why a condition on a key that names the caller still pins nobody, or undefined when it pins. */
+function whyNotPinning(c: IamStatement['conditions'][number]): string | undefined {
+  if (/Not/i.test(c.operator)) return `\`${c.operator}\` on \`${c.key}\` admits every caller but the ones it names`;
+  if (/^ForAllValues:/i.test(c.operator)) return `\`${c.operator}\` on \`${c.key}\` is true when the key is absent from the request, as it is for callers outside what it names`;
+  const wild = (v: string): boolean => v === '*' || ANY_ACCOUNT_ARN.test(v) || /^\*+[:/]?\*?$/.test(v);
+  if (c.values.length > 0 && c.values.every((v) => !v.dynamic && wild(v.v))) return `\`${c.key}\` is compared with a wildcard (\`${c.values[0]!.v}\`)`;
+  return undefined;
+}
 
 /** The source of the expression that starts at 1-based (line, column): to the first `,` or newline outside brackets. */
 function exprSource(lines: readonly string[], line: number, column: number): string {
@@ -205,7 +212,13 @@ const rule: Rule = {
                       .map((a) => a.v)
                       .join('`, `') || 'its actions'
                   }\``
-            } with no condition pinning the caller: any AWS account${/s3|sqs|sns|opensearch|elasticsearch/i.test(policy.ownerType) ? ', or anyone on the internet,' : ''} can call it.`,
+            } with no condition pinning the caller${(() => {
+              const weak = s.conditions
+                .filter((c) => NARROWING.test(c.key))
+                .map(whyNotPinning)
+                .find(Boolean);
+              return weak ? ` (${weak})` : '';
+            })()}: any AWS account${/s3|sqs|sns|opensearch|elasticsearch/i.test(policy.ownerType) ? ', or anyone on the internet,' : ''} can call it.`,
           );
         }
         if (all) consider('high', all, `\`${label}\` allows every action (\`"Action": "*"\`) on the resource to ${principal ? 'any principal' : 'its principals'}.`);
