@@ -160,19 +160,18 @@ describe('annotations GitHub accepts, whatever the finding', () => {
     expect(JSON.stringify(a)).not.toContain(token);
   });
 
-  it('checking them again costs nothing, and mending many built elsewhere costs one scan', () => {
+  // Behaviour only (the standards keep timings in `npm run bench`): ours come back as they are, the same
+  // objects, and a batch built elsewhere is mended whole, every copy of the secret gone.
+  it('checking ours again returns them as they are, and a batch built elsewhere is mended whole', () => {
     const ours = Array.from({ length: 2_000 }, (_, i) => finding({ path: `src/m${i}.ts`, fingerprint: i.toString(16).padStart(16, '0') })).map(findingAnnotation);
-    let t0 = performance.now();
     const again = ours.map(validAnnotation);
-    expect(performance.now() - t0).toBeLessThan(200);
     expect(again.every((a, i) => a === ours[i])).toBe(true);
     const theirs = ours.map((a) => ({ ...a, raw_details: `${a.raw_details}\n${token}` }));
-    t0 = performance.now();
     const mended = theirs.map(validAnnotation);
-    // A scanner per annotation would take seconds.
-    expect(performance.now() - t0).toBeLessThan(3_000);
     mended.forEach(expectAcceptable);
     expect(JSON.stringify(mended)).not.toContain(token);
+    // Mended ones are valid already: checked again, they come back as they are.
+    expect(mended.map(validAnnotation).every((a, i) => a === mended[i])).toBe(true);
   });
 
   it('a policy error annotation obeys the limits too', () => {

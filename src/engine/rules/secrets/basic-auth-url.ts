@@ -57,6 +57,9 @@ const rule: Rule = {
         // RFC 3986 keeps `[` and `]` for an IPv6 host: `http://[::1]:9003@evil.com` (a URL parser's test) is a
         // host and a port before an `@`, and no user or password holds one unencoded.
         if (/[[\]]/.test(user) || /[[\]]/.test(pass)) continue;
+        // `http://INTERNAL:8888\@PUBLIC/`, `http://localhost:8080@evil.com` (a URL parser's or an SSRF test): a host and
+        // its port before an `@`; a backslash is no character of userinfo, and a host's name is no user's.
+        if (pass.includes('\\') || (/^\d{1,5}$/.test(pass) && (/\./.test(user) || /^localhost$/i.test(user) || /^[A-Z][A-Z0-9_-]*$/.test(user)))) continue;
         if (seen.has(seg.offset + start)) continue;
         seen.add(seg.offset + start);
         const local = isLocalHost(host) || isSampleUrlPassword(secret);

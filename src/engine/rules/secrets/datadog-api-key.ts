@@ -15,7 +15,7 @@ export default defineSecretRuleSet({
   variants: [
     {
       keywords: keywordsOf('datadog', 'data_dog', ...DD_NAMES),
-      pattern: keyedSecret(`(?:${credentialNamed(['datadog', 'data_dog'])}|${names(...DD_NAMES)})`, '[A-Za-z0-9]{40}|[A-Za-z0-9]{32}'),
+      pattern: keyedSecret(`(?:${credentialNamed(['datadog', 'data_dog'])}|(?<![A-Za-z0-9])${names(...DD_NAMES)})`, '[A-Za-z0-9]{40}|[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
       validate: (s, m) => charClasses(s) >= 2 && !namesAnIdentifier(nameOf(m, s)),

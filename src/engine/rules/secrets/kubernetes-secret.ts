@@ -100,8 +100,27 @@ function looksSecret(text: string): boolean {
  * path of words (`SOL_TOPIC: "#share/consumer_group/…"`, which the entropy of its punctuation alone would pass).
  */
 function isSecretBearing(key: string, text: string): boolean {
-  if (NOT_SECRET_KEY.test(key)) return false;
-  return SECRET_KEY.test(key) || classifySecretName(key) !== undefined || (looksSecret(text) && (/^[{[]|\n|-----BEGIN|:\/\//.test(text) || isHighEntropy(text.trim(), 'secret')));
+  if (NOT_SECRET_KEY.test(key) || DERIVED_KEY.test(key)) return false;
+  if (SECRET_KEY.test(key) || classifySecretName(key) !== undefined) return true;
+  // Under a neutral name, an address without credentials in it (restic's `RESTIC_REPOSITORY: s3:http://minio/bucket`,
+  // a webhook's endpoint) is configuration kept beside the credentials, not one.
+  if (/^(?:[a-z][\w-]*:)?[a-z][\w+.-]*:\/\/[^\s@]+$/i.test(text.trim()) && !/[?&][\w.-]*(?:token|key|secret|sig|signature|password|pass|auth|code)[\w.-]*=/i.test(text)) return false;
+  return looksSecret(text) && (/^[{[]|\n|-----BEGIN|:\/\//.test(text) || isHighEntropy(text.trim(), 'secret'));
+}
+
+/** A key that names what was derived from a secret (`ed25519Hash`, `password_hash`, `admin-digest`): one-way, not the secret. */
+const DERIVED_KEY = /(?:^|[._-]|[a-z0-9])(?:[Hh]ash|HASH|[Dd]igest|DIGEST|[Cc]hecksum|CHECKSUM|[Ff]ingerprint|FINGERPRINT)$/;
+
+/**
+ * Words and numbers joined by dashes or underscores (`my-custom-api-key-at-least-32-chars`, `hello-world`): a
+ * value a person wrote to say what goes there. Most pieces are words; a generated value has no vowels' rhythm.
+ */
+function isWordChain(text: string): boolean {
+  const parts = text.split(/[-_]/);
+  if (parts.length < 2 || parts.length > 12 || parts.some((p) => !/^[A-Za-z0-9]{1,12}$/.test(p))) return false;
+  const words = parts.filter((p) => /^[A-Za-z]{2,12}$/.test(p) && /[aeiouy]/i.test(p)).length;
+  const numbers = parts.filter((p) => /^\d{1,4}$/.test(p)).length;
+  return words >= 2 && words + numbers === parts.length && numbers <= 2;
 }
 
 // A configuration file under the key (`auth.yml`, `settings.json`, `app.conf`): a credential file only when it
@@ -168,10 +187,9 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content. A
   // long line is still a stand-in when it says so (`postgresql://user:password@host/db`, `your-…-here`).
   if (/[{\n]/.test(text)) return 'high';
+  if (isWordChain(text)) return undefined;
   if (text.length > 40) return isStandInLine(text) ? undefined : 'high';
   if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
-  // Words joined by dashes (`hello-world`, `your-bitbucket-uuid`): a demo value.
-  if (/^[a-z]+(?:[-_][a-z]+){1,4}$/.test(text)) return undefined;
   return text.length < 16 ? 'low' : 'high';
 }
 

@@ -15,7 +15,10 @@ export default defineSecretRule({
   pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_+/]{24,120})(?![A-Za-z0-9_+/])/g,
   placeholders: 'off',
   validate: (secret) => {
-    const token = secret.replace(/\/+$/, '').split('/').pop() ?? '';
+    const parts = secret.replace(/\/+$/, '').split('/');
+    // An incoming webhook is `T<team>/B<bot>/<token>`; a workflow's adds an `A<app>` id and a number, a trigger's a number.
+    if (parts.length === 3 && /^T/.test(parts[0]!) && /^[A-Z]/.test(parts[1]!) && !parts[1]!.startsWith('B')) return false;
+    const token = parts.pop() ?? '';
     return token.length >= 16 && !isPlaceholder(token, true) && !isReference(token) && shannonEntropy(token) >= 3;
   },
   revoke: {

@@ -9,6 +9,10 @@ const glpat = cat('glpat-', rand(20, B64URL, 'gl'));
 
 ruleTester(rule, {
   valid: [
+    // A host and its port before an `@` (a URL parser's or an SSRF test), and a backslash, which userinfo never holds.
+    'Request `http://INTERNAL:8888\\@PUBLIC/` resolves to the public host in some parsers.',
+    "assert is_safe('http://localhost:8080@evil.example.net/') is False",
+    "fetch('http://metadata.internal:80@attacker.example.org/')",
     // A host, a port and a path holding an `@`: the authority ends at the first `/`.
     `resp, err := http.Get("http://127.0.0.1:8080/api/http/routers/router1@file")`,
     // An IPv6 host and a port before an `@` (an SSRF test of a URL parser): brackets are no user or password.

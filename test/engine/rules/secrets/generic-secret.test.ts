@@ -790,6 +790,30 @@ ruleTester(rule, {
     { code: 'Mixpanel secret: YOUR_MIXPANEL_SECRET', path: 'README.md' },
     { code: `Default password: ${s}`, path: 'README.md' },
     { code: `The key: ${lower}`, path: 'README.md' },
+    // Django's mark of an account without a usable password, in an `auth.user` fixture.
+    { code: `[{"model": "auth.user", "pk": 1, "fields": {"password": "!${rand(40, undefined, 'dj-unusable')}", "username": "ada"}}]`, path: 'fixtures/auth_users.json' },
+    // Public keys as base64 DER (Google Play's licensing key, an EC key an app pins): published with the app.
+    {
+      code: `private const val GOOGLE_PLAY_SECURITY_KEY = ${(
+        generateKeyPairSync('rsa', { modulusLength: 2048 })
+          .publicKey.export({ type: 'spki', format: 'der' })
+          .toString('base64')
+          .match(/.{1,64}/g) ?? []
+      )
+        .map((piece) => `"${piece}"`)
+        .join(' +\n  ')}`,
+      path: 'app/src/main/java/Billing.kt',
+    },
+    { code: `SERVER_API_KEY = "${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}"`, path: 'pinning.py' },
+    // Android Backup Service's key, which every app puts in its manifest.
+    { code: `backupApiKey = "AEdPqrEAAAAI${rand(44, B64URL, 'abs')}"`, path: 'app/build.gradle' },
+    // Validation rules under a password field, Symfony parameters, interpolated variables, a storage key, a route.
+    { code: "'new_password' => 'required|regex:/[A-Z]/|regex:/[0-9]/|min:8|confirmed',", path: 'app/Http/Requests/ChangePasswordRequest.php' },
+    { code: "    pass_phrase: '%env(resolve:JWT_PASSPHRASE)%'", path: 'config/packages/lexik_jwt_authentication.yaml' },
+    { code: "    secret_key: '%kernel.project_dir%/%env(resolve:JWT_SECRET_KEY)%'", path: 'config/packages/lexik_jwt_authentication.yaml' },
+    { code: 'my $state_token = "$STATE_DIR/$which/$what";', path: 'bin/rotate.pl' },
+    { code: 'fake.store[runStepsKey("ai_tasks:Agent:default:cleaner-run-1002")] = "[]"', path: 'agents_test.go' },
+    { code: '{"location": "v2", "pass": "nexus/repository/docker-registry/v2/"}', path: 'annotator_test.go' },
     // A name and a value in columns, without an operator: only a value random beyond doubt, in notes and logs.
     { code: 'API token   abcdefghijklmnopqrstuvwxyz123456', path: 'notes.txt' },
     { code: 'password   SuperSecretPassword2024', path: 'notes.txt' },

@@ -13,6 +13,14 @@ const manifest = (body: string, kind = SECRET): string => `apiVersion: v1\n${kin
 
 ruleTester(rule, {
   valid: [
+    // Configuration kept beside the credentials: restic's repository address (its secret is RESTIC_PASSWORD, a
+    // reference here), a value derived one way from a password, and a value that says what goes there.
+    {
+      code: manifest('stringData:\n  RESTIC_REPOSITORY: s3:http://minio.storage.svc.cluster.local:9000/volsync/gitea\n  RESTIC_PASSWORD: ${SECRET_RESTIC_PASSWORD}\n'),
+      path: 'kubernetes/apps/gitea/volsync-backup.yaml',
+    },
+    { code: manifest(`stringData:\n  ed25519Hash: ${rand(43, B64, 'k8s-ed-hash')}\n`), path: 'examples/manifests/config/mariadb-auth.yaml' },
+    { code: manifest('stringData:\n  customApiKey: my-custom-api-key-at-least-32-chars\n'), path: 'examples/usecase/custom-api-key-secret.yml' },
     // A SQL script shipped as a file under a key that says secret: its lines are other rules' to judge.
     {
       code: manifest(`stringData:\n  secret.sql: |\n    create table secrets (i integer);\n    insert into secrets (select generate_series(1,10000));\n`),
@@ -54,6 +62,8 @@ ruleTester(rule, {
     { code: `${SECRET}\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: ${dbPass}\n`, path: 'multi.yaml' },
   ],
   invalid: [
+    // A random value under a neutral name is still a credential, also beside an address.
+    { code: manifest(`stringData:\n  RESTIC_REPOSITORY: s3:http://minio:9000/volsync\n  UPSTREAM: ${plain}\n`), path: 'k8s/backup.yaml', count: 1 },
     {
       name: "a configuration file that is a credential (1Password Connect's credentials)",
       code: manifest(

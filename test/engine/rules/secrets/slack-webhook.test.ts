@@ -8,6 +8,8 @@ const flow = cat('T', rand(10, UPPER_ALNUM, 'swft'), '/A', rand(10, UPPER_ALNUM,
 
 ruleTester(rule, {
   valid: [
+    // `/services/` takes a bot id (`B…`) second: an app id there is no incoming webhook (a made-up URL in a test).
+    `url = "${H}services/${cat('T', rand(8, UPPER_ALNUM, 'swt2'), '/A', rand(10, UPPER_ALNUM, 'swa2'), '/', rand(24, ALNUM, 'sws2'))}"`,
     `SLACK_WEBHOOK=${H}services/T00000000/B00000000/${'X'.repeat(24)}`,
     `url: ${H}services/TXXXXX/BXXXXX/XXXXXXXXXX`,
     'webhook: ${SLACK_WEBHOOK_URL}',

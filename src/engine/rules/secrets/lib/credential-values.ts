@@ -16,6 +16,7 @@ export function isTemplated(v: string): boolean {
     hasTemplate(v) ||
     /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v) || // $VAR, $var, $1 (not $MixedCase9 — that is a password)
     /^%[A-Za-z_][\w.-]*%$/.test(v) || // %VAR%
+    builtFromParameters(v) || // Symfony's `%env(JWT_PASSPHRASE)%`, `%kernel.project_dir%/config/jwt`; `"$STATE_DIR/$which"`
     /^@[A-Za-z_][\w.-]*@$/.test(v) || // @maven.filter@
     /^__[A-Za-z][\w]*__$/.test(v) || // __TOKEN__ replacement
     (/^\{[A-Za-z_][\w.-]*\}$/.test(v) && looksLikeIdentifier(v.slice(1, -1))) || // {password}, not {ZqL5kVrX1n8tA2}
@@ -23,6 +24,26 @@ export function isTemplated(v: string): boolean {
     /^ENC\[/.test(v) || // SOPS
     /^(?:vault|op|awssm|ssm|sm|gcpsm|akv|azkv|keyvault|secretsmanager|ref\+\w+|env|file|kms|arn:aws):/i.test(v)
   );
+}
+
+/** Symfony container parameters (`%kernel.project_dir%`) and env processors (`%env(resolve:JWT_KEY)%`). */
+const SYMFONY_PARAMETER = /%(?:env\((?:[a-z_]+:)*[A-Za-z_][\w.]*\)|[A-Za-z_][\w.]*)%/g;
+/** A shell, Perl or PHP variable interpolated in a string (`$STATE_DIR`, `${name}`, `\$GIT_AUTH_PSW`). */
+const INTERPOLATED_VARIABLE = /\\?\$(?:\{[A-Za-z_]\w*\}|(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|[a-z_]+(?:[A-Z][a-z_]+)+)(?![\w]))/g;
+
+/**
+ * A value the configuration or the language builds from parameters or variables, with nothing but a path or
+ * separators around them: Symfony's `%env(JWT_PASSPHRASE)%` and `%kernel.project_dir%/config/jwt/private.pem`,
+ * Perl's `"$STATE_DIR/$which/$what"`, an escaped `\$GIT_AUTH_PSW` in a Groovy string. One shell variable
+ * needs a path after it (`$ecret123` alone may be a password that starts with `$`).
+ */
+function builtFromParameters(v: string): boolean {
+  const symfony = v.match(SYMFONY_PARAMETER)?.length ?? 0;
+  const variables = v.match(INTERPOLATED_VARIABLE)?.length ?? 0;
+  if (symfony + variables === 0) return false;
+  const rest = v.replace(SYMFONY_PARAMETER, '').replace(INTERPOLATED_VARIABLE, '');
+  if (!/^[\w./:@-]{0,60}$/.test(rest) || /[A-Za-z0-9]{16}/.test(rest)) return false;
+  return symfony > 0 || variables >= 2 || v.startsWith('\\$') || /^\//.test(rest) || rest === '';
 }
 
 // Words people put where a password goes in docs, samples and defaults.
@@ -338,7 +359,8 @@ function wordBoundaryAt(v: string, from: number, to: number): boolean {
 }
 
 export function looksLikeIdentifier(v: string): boolean {
-  if (!/^[A-Za-z_$][\w$]*(?:[.:-][A-Za-z_$][\w$]*)*$/.test(v)) return false;
+  // Segments after a separator may be numbers (`ai_tasks:Agent:default:cleaner-run-1002`, a storage key).
+  if (!/^[A-Za-z_$][\w$]*(?:[.:-](?:[A-Za-z_$][\w$]*|\d{1,6}))*$/.test(v)) return false;
   // Split into words at separators, case changes and letter/digit switches; words written with a digit
   // (`k8s`, `i18n`, `oauth2`, `ec2`) are one word (`k8sConfigMapsDatatable`, `DeletePortainerK8sSecrets`).
   const parts = v
@@ -416,7 +438,16 @@ export function isNonSecretDatum(v: string): boolean {
   // A relative path to a file (`@SyliusAdmin/customer/form/password.html.twig`, `src\\App\\App.csproj`).
   if (/^@?[\w.-]+(?:(?:\/|\\{1,2})[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(v) && !/^[A-Za-z0-9+/]{20,}/.test(v)) return true;
   // A relative path of lower-case words (`routes/main`, `www/mod_auth_kerb2`): a route, a module, a package.
-  if (/^[a-z][a-z0-9_.-]*(?:\/[a-z][a-z0-9_.-]*)+$/.test(v) && v.split('/').filter((seg) => /[aeiou][a-z]/.test(seg)).length * 2 >= v.split('/').length) return true;
+  if (
+    /^[a-z][a-z0-9_.-]*(?:\/[a-z][a-z0-9_.-]*)+\/?$/.test(v) &&
+    v
+      .replace(/\/$/, '')
+      .split('/')
+      .filter((seg) => /[aeiou][a-z]/.test(seg)).length *
+      2 >=
+      v.replace(/\/$/, '').split('/').length
+  )
+    return true;
   // A schema's generated constraint or index name (Doctrine's `FK_368A4209A76ED395`, `UNIQ_…`, `IDX_…`).
   if (/^(?:FK|IDX|UNIQ|UQ|PK)_[0-9A-F]{16,40}$/i.test(v)) return true;
   // A Twilio resource SID: two capitals and 32 lower-case hex (`AC…` account, `SK…` API key, `CL…` credential
@@ -442,6 +473,20 @@ export function isNonSecretDatum(v: string): boolean {
   // A naming or display template of fields in braces (Sonarr's `{Series.CleanTitleYear}.S{season:00}E{episode:00}`):
   // at least two fields, and little outside them but separators and words.
   if ((v.match(/\{[A-Za-z][\w. ]{0,40}(?::[\w.#0]{1,10})?\}/g)?.length ?? 0) >= 2 && v.replace(/\{[^{}]{1,60}\}/g, '').replace(/[\s/_.:()[\]-]/g, '').length <= 16) return true;
+  // Django's mark of an account with no usable password (`set_unusable_password()`: `!` and 40 random
+  // letters and digits): no password matches it; fixtures of `auth.user` are full of them.
+  if (/^![A-Za-z0-9]{40}$/.test(v)) return true;
+  // A public key as base64 DER (SubjectPublicKeyInfo: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A…`, Google Play's
+  // licensing key, an app's pinned key): what verifies, published with the app.
+  if (isPublicKeyInfo(v)) return true;
+  // Android Backup Service's key (`AEdPqrEAAAAI…`): Google has every app put it in its manifest.
+  if (/^AEdPqrEAAAAI[A-Za-z0-9_-]{20,120}$/.test(v)) return true;
+  // Validation rules stored under a password field (Laravel's `required|string|min:8|confirmed`).
+  if (
+    /^(?:[a-z_]+(?::[^|\s]{1,80})?\|){1,12}[a-z_]+(?::[^|\s]{1,80})?$/.test(v) &&
+    /(?:^|\|)(?:required|nullable|sometimes|string|confirmed|min|max|between|regex|alpha_num|alpha_dash|size|different|same|current_password)(?::|\||$)/.test(v)
+  )
+    return true;
   // A minisign or signify public key (base64 of `Ed`, a key id and 32 bytes: `RWQf6LRC…`, 56 characters): it
   // verifies signatures and is published to be. Their secret keys are longer and say so in a comment line.
   if (/^RW[Q-T][A-Za-z0-9+/]{53}$/.test(v)) return true;
@@ -636,4 +681,29 @@ function derHeader(der: Buffer, at: number): { body: number; end: number } | und
     body += n;
   }
   return body + len <= der.length ? { body, end: body + len } : undefined;
+}
+
+/**
+ * Base64 of a DER SubjectPublicKeyInfo: SEQUENCE { SEQUENCE { OID … }, BIT STRING }. A PKCS#8 private key
+ * starts SEQUENCE { INTEGER 0, … } instead, and an RSA private key SEQUENCE { INTEGER 0, INTEGER n … }.
+ */
+function isPublicKeyInfo(v: string): boolean {
+  if (v.length < 40 || !/^M[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const b = Buffer.from(v.slice(0, 64), 'base64');
+  const len = (at: number): [number, number] | undefined => {
+    const first = b[at];
+    if (first === undefined) return undefined;
+    if (first < 0x80) return [first, at + 1];
+    const n = first & 0x7f;
+    if (n < 1 || n > 3) return undefined;
+    let l = 0;
+    for (let i = 1; i <= n; i++) l = l * 256 + (b[at + i] ?? 0);
+    return [l, at + 1 + n];
+  };
+  if (b[0] !== 0x30) return false;
+  const outer = len(1);
+  if (!outer || b[outer[1]] !== 0x30) return false;
+  const alg = len(outer[1] + 1);
+  if (!alg || b[alg[1]] !== 0x06) return false;
+  return b[alg[1] + alg[0]] === 0x03;
 }

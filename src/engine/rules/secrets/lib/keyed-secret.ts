@@ -10,11 +10,12 @@ import { CREDENTIAL_WORDS, NOT_PUBLIC } from './provider-names.js';
 import type { SecretVariant } from './rule-set.js';
 
 /**
- * Regex source: one of `providers` (case-insensitive literals), up to `gap` identifier characters or
- * spaces, then a credential word (`token`, `secret`, `key`, …).
+ * Regex source: one of `providers` (case-insensitive literals) starting a word or a camelCase hump, up to
+ * `gap` identifier characters or spaces, then a credential word (`token`, `secret`, `key`, …). Not inside
+ * another word: `add_api_key` is no `dd_api_key`, `nonlinear_key` no Linear key.
  */
 export function credentialNamed(providers: readonly string[], words: readonly string[] = CREDENTIAL_WORDS, gap = 24): string {
-  return `${names(...providers)}[\\w.\\- \\t]{0,${gap}}?${NOT_PUBLIC}${names(...words)}`;
+  return `${IDENTIFIER_START}${names(...providers)}[\\w.\\- \\t]{0,${gap}}?${NOT_PUBLIC}${names(...words)}`;
 }
 
 /**
