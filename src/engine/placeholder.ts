@@ -51,7 +51,7 @@ const DOCUMENTED_EXAMPLES = new Set([
 
 // Words that, inside a value, mark it as an illustration rather than a credential.
 const PLACEHOLDER_WORDS =
-  /example|sample|placeholder|dummy|redacted|\bmasked\b|changeme|change[_-]?me|replace[_-]?(?:me|with)|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026|^#{2,}[A-Z_]+#{2,}$/i;
+  /example|sample|placeholder|dummy|redacted|\bmasked\b|changeme|change[_-]?me|replace[_-]?(?:me|with)|your[_-]?(?:api|secret|access|own|token|key|pass|client|app|auth)|\byour[_-][a-z]{3,}|insert[_-]?(?:your|here)|put[_-]?your|fill[_-]?me|<[^>]*>|\bnull\b|\bnone\b|\bundefined\b|\btodo\b|\bfixme\b|fake|notreal|not[_-]?a[_-]?real|invalid[_-]?(?:api[_-]?)?(?:key|token|secret|password|credential)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)|deadbeef|cafebabe|\*{3,}|x{5,}|X{5,}|\.{3,}|\u2026|^#{2,}[A-Z_]+#{2,}$/i;
 
 /**
  * True when a candidate secret is evidently not a real one. `strict` is for provider rules whose
@@ -137,7 +137,7 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const lower = body.toLowerCase();
   // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
   if (
-    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)/.test(
+    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|invalid[_-]?(?:api[_-]?)?(?:key|token|secret)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)/.test(
       value.toLowerCase(),
     )
   )

@@ -53,6 +53,10 @@ describe('isPlaceholder', () => {
       'fake-token-value',
       'not_a_real_secret',
       '...',
+      // Values that say they are made to fail or to be caught (a 401 test, a canary in a leak test).
+      'pk_invalidkey12345',
+      'invalid_api_key_20240101',
+      'sk-CANARY-SECRET-DO-NOT-EXPOSE-12345',
     ]) {
       expect(isPlaceholder(v, false), v).toBe(true);
     }
@@ -70,6 +74,7 @@ describe('isPlaceholder', () => {
 
   it('does not mistake ordinary words inside a random value for markers', () => {
     expect(isPlaceholder(cat(rand(12, ALNUM, 'w1'), 'nonexistent', rand(12, ALNUM, 'w2')), false)).toBe(false);
+    expect(isPlaceholder(cat(rand(12, ALNUM, 'w3'), 'invalid', rand(12, ALNUM, 'w4')), false)).toBe(false);
   });
 });
 

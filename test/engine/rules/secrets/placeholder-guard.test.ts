@@ -109,6 +109,11 @@ describe('every secret rule: identifiers taken for values', () => {
     expect(scan('// GetUserInfo use LinkedInAccessToken gotten before return LinkedInUserInfo', 'idp/linkedin.go')).toEqual([]);
     // Two words will do: a class the declaration extends, after a class name that names the provider and a key.
     expect(scan('public class VonageUnableToReadPrivateKeyException extends RuntimeException {', 'src/main/java/com/vonage/client/VonageUnableToReadPrivateKeyException.java')).toEqual([]);
+    // Words that stand in for a key, with base64's padding and a word's own number (`randomBase64Key==`).
+    const rndc = (v: string) => `apiVersion: v1\n${cat('kind: ', 'Secret')}\nmetadata:\n  name: bind9-instance-rndc\ntype: Opaque\nstringData:\n  secret: "${v}"\n`;
+    expect(scan(rndc('randomBase64Key=='), 'charts/bindy/crds/cluster.yaml')).toEqual([]);
+    expect(scan(rndc('base64EncodedSecretKeyMaterial=='), 'charts/bindy/crds/cluster.yaml')).toEqual([]);
+    expect(scan(rndc(`${rand(22, ALNUM, 'rndc')}==`), 'charts/bindy/crds/cluster.yaml').length).toBeGreaterThan(0);
     const key = cat('Kq7vL2pZ', rand(8, ALNUM, 'li'));
     expect(scan(`LINKEDIN_CLIENT_SECRET=${key}`, '.env').length).toBeGreaterThan(0);
   });
@@ -154,6 +159,31 @@ describe('every secret rule: values in an example block of a YAML or JSON docume
   it('a sibling key named example does not make its neighbours examples', () => {
     const found = scan(`service:\n  example: true\n  token: ${token}\n`, 'config/app.yaml');
     expect(found[0]?.confidence).not.toBe('low');
+  });
+});
+
+describe('every secret rule: values on a comment line that lists examples', () => {
+  // A key id of AWS's shape (AKIA and 16 base-32 characters) and a 40-character secret, as an upstream config template lists them.
+  const id = cat('AKIA', rand(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 'ex-akid'));
+  const secret = rand(40, ALNUM + '/+', 'ex-aws-secret');
+  const template = (lead: string) =>
+    [
+      '# String. Access key part of the S3 credentials.',
+      `${lead} ["${id}","miniouser"]`,
+      'storage-s3-access-key: ""',
+      '# String. Secret key part of the S3 credentials.',
+      `${lead} ["${secret}","miniopassword"]`,
+      'storage-s3-secret-key: ""',
+      '',
+    ].join('\n');
+  it('are graded low, the key pair too', () => {
+    const found = scan(template('# Examples:'), 'roles/gotosocial/templates/config.yaml');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+  });
+  it('a comment that says something else keeps its confidence', () => {
+    const found = scan(template('# Current:'), 'roles/gotosocial/templates/config.yaml');
+    expect(found.some((f) => f.confidence !== 'low')).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Is a value inside an `example:` / `examples:` block of a YAML or pretty-printed JSON document (an OpenAPI
  * or AsyncAPI response example, a JSON Schema's `examples`), or in the documentation strings of an Ansible
- * module (`EXAMPLES = r'''…'''`, `DOCUMENTATION`, `RETURN`), or in a Markdown code block that shows what an API
+ * module (`EXAMPLES = r'''…'''`, `DOCUMENTATION`, `RETURN`), on a comment line that lists examples of a setting
+ * (`# Examples: ["AKIA…","miniouser"]` in a shipped config template), or in a Markdown code block that shows what an API
  * returned (`**Response:**` then a JSON block, as SDK documentation writes every endpoint)? Such values illustrate a format: a token there
  * is graded low, not dropped (a real one pasted from a live system is still shown).
  */
@@ -13,7 +14,12 @@ const EXAMPLE_KEY = /^[ \t]*(?:-[ \t]+)?["']?(?:x-)?examples?["']?[ \t]*:/;
 const MAX_LINES = 200;
 const MAX_CHARS = 16_384;
 
+/** A comment line that lists examples of a setting's value: `# Examples: ["…","miniouser"]`, `// e.g. …`, `; Example: …`. */
+const EXAMPLE_COMMENT = /^[ \t]*(?:#+|\/\/+|;+|--|\*)[ \t]*(?:examples?|e\.g\.|eg|for example|sample values?)\b[ \t]*:?/i;
+
 export function isInExample(path: string, text: string, offset: number): boolean {
+  const ownLine = text.lastIndexOf('\n', offset - 1) + 1;
+  if (offset - ownLine <= 400 && EXAMPLE_COMMENT.test(text.slice(ownLine, offset))) return true;
   if (/\.py$/i.test(path)) return isInDocumentationString(text, offset);
   if (MARKDOWN.test(path)) return isInResponseSample(text, offset);
   if (!DOCUMENT.test(path)) return false;

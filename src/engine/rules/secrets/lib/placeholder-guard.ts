@@ -38,7 +38,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
         const section = raw.start !== undefined && YAML_PATH.test(file.path) ? devSection(file.text, raw.start) : undefined;
         if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
-        else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start)) out.push(low(raw, " (in a document's `example` block: check that it is not a real one)."));
+        else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
+          out.push(low(raw, " (in an example — a document's `example` block or a comment that lists examples: check that it is not a real one)."));
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
@@ -174,7 +175,10 @@ const SNAPSHOT = /(?:^|\/)__snapshots__\/[^/]+\.snap$|\.(?:snap|received\.txt|ve
  * Words in camelCase or PascalCase and nothing else (`LinkedInUserInfo`, `getAccessTokenFromCache`, `RuntimeException`):
  * an identifier a keyed pattern took for a value of the same length, never a generated key.
  */
-export function isCamelCaseWords(v: string): boolean {
+export function isCamelCaseWords(value: string): boolean {
+  // Base64 padding after the words (`randomBase64Key==`, a doc's stand-in for a key), and the numbers that are
+  // part of a word's name (`Base64`, `Sha256`, `Oauth2`) do not make them random.
+  const v = value.replace(/={1,2}$/, '').replace(/(?<=[Bb]ase)(?:64|32|16)|(?<=[Ss]ha)(?:1|256|512)|(?<=[Oo]auth)2|(?<=[Hh]mac)(?:256|512)/g, '');
   const words = /^(?:[A-Z]?[a-z]+)(?:[A-Z][a-z]+)+$/.test(v) ? v.match(/[A-Z]?[a-z]+/g)! : undefined;
   // Two words will do when both are real-word long (`RuntimeException` after `extends`): a random value
   // is letters only, and capitalised at exactly the word breaks, about never.
