@@ -805,6 +805,8 @@ ruleTester(rule, {
       path: 'app/src/main/java/Billing.kt',
     },
     { code: `SERVER_API_KEY = "${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}"`, path: 'pinning.py' },
+    // A Gigya site's public API key, in every page that loads its script.
+    { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.
     { code: `backupApiKey = "AEdPqrEAAAAI${rand(44, B64URL, 'abs')}"`, path: 'app/build.gradle' },
     // Validation rules under a password field, Symfony parameters, interpolated variables, a storage key, a route.

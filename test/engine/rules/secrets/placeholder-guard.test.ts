@@ -225,6 +225,19 @@ describe('every secret rule: a comment that says the key is public', () => {
     const plain = scan(`algolia:\n  application_id: U0RXNGRK45\n  api_key: ${key}\n`, 'jekyll/_config.yml');
     expect(plain.some((f) => f.confidence !== 'low')).toBe(true);
   });
+
+  it("grades low a key its comment says was taken from a vendor's public page or player", () => {
+    const web = rand(31, ALNUM, 'wsc-key');
+    for (const comment of ['# hard coded in the middle of https://player.vendorcdn.net/app.js', '// extracted from the public web player', '# copied from their website']) {
+      const found = scan(`    WSC_API_KEY = "${web}"  ${comment}\n`, 'src/plugins/vendor.py');
+      expect(found.length, comment).toBeGreaterThan(0);
+      expect(
+        found.every((f) => f.confidence === 'low'),
+        comment,
+      ).toBe(true);
+    }
+    expect(scan(`    WSC_API_KEY = "${web}"  # rotate every 90 days\n`, 'src/plugins/vendor.py').some((f) => f.confidence !== 'low')).toBe(true);
+  });
 });
 
 describe('every secret rule: a comment that says the value is encrypted', () => {

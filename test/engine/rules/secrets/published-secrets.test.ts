@@ -15,6 +15,14 @@ const GH_SECRET = cat('34ddeff2b558a23d38fb', 'a8a6de74f086ede1cc0b');
 const GCHAT_KEY = cat('AIzaSyDdI0hCZtE6vySjMm', '-WEfRq3CPzqKqqsHI');
 const AZURITE_KEY = cat('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq', '/K1SZFPTOtr/KBHBeksoGMGw==');
 
+// YouTube's Innertube web key (in every youtube.com page), GitHub's documented example token, PayPal's SDK sample
+// sandbox secret; and two shipped defaults: Mattermost's Gfycat secret, nsd.conf.sample's TSIG secret.
+const YOUTUBE_KEY = cat('AIzaSyAO_FJ2SlqU8Q4', 'STEHLGCilw_Y9_11qcW8');
+const GH_DOCS_TOKEN = cat('e72e16c7e42f292c6912', 'e7710c838347ae178b4a');
+const PAYPAL_SAMPLE_SECRET = cat('EO422dn3gQLgDbuwqTjzrF', 'gFtaRLRR5BdHEESmha49TM');
+const MATTERMOST_GFYCAT = cat('3wLVZPiswc3DnaiaFoLkDvB4X0IV6CpM', 'kj4tf2inJRsBY6-FnkT08zGmppWFgeof');
+const NSD_SAMPLE = cat('K2tf3TRjvQkV', 'CmJF3/Z9vA==');
+
 const secrets = (path: string, text: string): string[] =>
   scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY })
     .findings.filter((f) => f.family === 'secrets')
@@ -53,5 +61,16 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
     const url = cat('https://chat.googleapis.com/v1/spaces/AAAA', rand(7, undefined, 'sp'), '/messages?key=', GCHAT_KEY, '&token=', token);
     expect(secrets('notify.py', `CHAT_WEBHOOK = "${url}"\n`)).toEqual(['secrets/chat-webhook-url:1']);
     expect(secrets('client.js', `const key = "${GCHAT_KEY}";\n`)).toEqual([]);
+  });
+
+  it('drops public web-client keys and documentation examples copied verbatim, and grades shipped defaults low', () => {
+    expect(secrets('plugins/youtube.py', `        api_key = "${YOUTUBE_KEY}"\n`)).toEqual([]);
+    expect(secrets('docs/AppsApi.md', `apps_check_token_request = {"access_token":"${GH_DOCS_TOKEN}"} # AppsCheckTokenRequest\n`)).toEqual([]);
+    expect(secrets('config/paypal.yml', `development:\n  client_secret: ${PAYPAL_SAMPLE_SECRET}\n`)).toEqual([]);
+    const shipped = (path: string, text: string) => scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY }).findings.filter((f) => f.family === 'secrets');
+    const gfycat = shipped('templates/config.json.j2', `{"ServiceSettings": {"GfycatAPISecret": "${MATTERMOST_GFYCAT}"}}\n`);
+    expect(gfycat.map((f) => [f.confidence, /Mattermost publishes/.test(f.message)])).toEqual([['low', true]]);
+    const nsd = shipped('nsd/templates/nsd.conf', `key:\n\tname: "sec1"\n\talgorithm: sha256\n\tsecret: "${NSD_SAMPLE}"\n`);
+    expect(nsd.map((f) => f.confidence)).toEqual(['low']);
   });
 });

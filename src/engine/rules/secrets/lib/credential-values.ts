@@ -479,6 +479,9 @@ export function isNonSecretDatum(v: string): boolean {
   // A public key as base64 DER (SubjectPublicKeyInfo: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A…`, Google Play's
   // licensing key, an app's pinned key): what verifies, published with the app.
   if (isPublicKeyInfo(v)) return true;
+  // A Gigya (SAP Customer Data Cloud) site API key (`3_` and ~64 characters): the site's public identifier, in every
+  // page that loads the Gigya script; its secret is a separate `secret`/`userKey`.
+  if (/^[34]_[A-Za-z0-9_-]{50,70}$/.test(v)) return true;
   // Android Backup Service's key (`AEdPqrEAAAAI…`): Google has every app put it in its manifest.
   if (/^AEdPqrEAAAAI[A-Za-z0-9_-]{20,120}$/.test(v)) return true;
   // Validation rules stored under a password field (Laravel's `required|string|min:8|confirmed`).

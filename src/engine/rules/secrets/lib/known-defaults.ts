@@ -20,6 +20,8 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ['6d207cddf844d5d5006fc2c3a1fe452e8fb2d9dbb983df71d764c4021a9e8660', 'TaskingAI'], // JWT_SECRET_KEY
   ['b2f118c40ef943640d2d20929e4ed51cb40d731041d3c819b90f5160a8b45de5', 'the Airflow Helm chart'], // fernetKey
   ['52f004438faf780274c9c95f79d1cf39d2355fbcf035899fc0242b1437f30df3', 'Supabase'], // SECRET_KEY_BASE
+  ['7ccb6685972b70e1ecd20aa86d0a9947f3eff9aba01a6a632ffa88cb525e298e', 'Mattermost'], // GfycatAPISecret in the default config.json
+  ['41e3b890ad4b763dbf2cbab89f401dc23214dae10593dc98dd9a3b2c5a7625da', 'NSD'], // the TSIG `secret:` of nsd.conf.sample
 ]);
 
 /** The product whose published default `value` is, if it is one. */

@@ -62,7 +62,7 @@ export function guardPlaceholders(rule: Rule): Rule {
  * reported at low confidence for a reviewer to confirm rather than as a leak.
  */
 const PUBLIC_COMMENT =
-  /(?:#|\/\/|\/\*|<!--|;)[^\n]{0,120}?\b(?:search[- ]only|read[- ]only public|public(?:ly)?[- ](?:key|token|api key|by design|visible)|publishable|safe (?:for|to|in) (?:the )?(?:front[- ]?end|client|browser|commit|expose|share|publish|embed)|(?:front[- ]?end|client[- ]side|browser)[- ](?:key|token|safe))/i;
+  /(?:#|\/\/|\/\*|<!--|;)[^\n]{0,120}?\b(?:search[- ]only|read[- ]only public|public(?:ly)?[- ](?:key|token|api key|by design|visible)|publishable|safe (?:for|to|in) (?:the )?(?:front[- ]?end|client|browser|commit|expose|share|publish|embed)|(?:front[- ]?end|client[- ]side|browser)[- ](?:key|token|safe)|(?:hard[- ]?coded in|(?:taken|extracted|scraped|copied|lifted) from)\b[^\n]{0,60}?(?:\bplayer\b|\b(?:web )?page\b|\bsite\b|\bwebsite\b|\bweb ?app\b|\.js\b|\bjavascript\b|\bapk\b))/i;
 function commentSaysPublic(text: string, end: number): boolean {
   const window = text.slice(end, Math.min(text.length, end + 300));
   const nl = window.indexOf('\n');

@@ -10,7 +10,11 @@
  * - the storage emulator's account key (Azurite and the Azure Storage Emulator: account `devstoreaccount1`,
  *   "a well-known account and key" in Microsoft's docs), which opens only a local emulator;
  * - the Google API key in every Google Chat incoming-webhook URL (`…/messages?key=AIzaSyDdI0h…&token=…`),
- *   the same for all spaces: the URL's `token` is the credential (secrets/chat-webhook-url).
+ *   the same for all spaces: the URL's `token` is the credential (secrets/chat-webhook-url);
+ * - YouTube's Innertube web-client key, which every youtube.com page sends to every visitor (clients of the site
+ *   copy it as a fallback for when they cannot read it from the page);
+ * - documentation examples copied verbatim: the example OAuth token of GitHub's REST API reference and OpenAPI
+ *   description (in every generated client's docs), and the sandbox client of PayPal's REST SDK samples.
  * A refresh or access token issued to these clients is a secret as any other and is still reported.
  */
 import { createHash } from 'node:crypto';
@@ -20,6 +24,9 @@ const PUBLISHED = new Set([
   'd1b3190dacfb6af1479bed2866455c0b2deee119104dd70b09ff8a991d73355c',
   '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
   '74170575123fcbfc8a830f337f5f67000e6f0933c6e39c30b727d2d8155b2dcd',
+  '31043aae8be22df7c8159c11f0b029a8a0da56817f00ea996a37cc48db57482c',
+  '86007eb367696d3202a93e1ef98e8e9e04d0cda1229fa053f126b08dcfcfc200',
+  'e856c6e712db9544fd6e78dbf5a59d055427852ec985d9562cd91a8792a6d39a',
 ]);
 
 /** True for a value its vendor publishes as a public client's secret. */
