@@ -149,11 +149,16 @@ const rule: Rule = {
             at,
           );
           if (!verdict) continue;
+          // A password that spells the tool it is given to (`mariadb -u root -p'MariaDB11!'`, `redis-cli -a redis123`): a
+          // guide's demo default, as its own manifests set it; still shown, for installs that kept it.
+          const tool = /^[A-Za-z]+/.exec(c[0])?.[0].toLowerCase() ?? '';
+          const demo = tool.length >= 4 && value.toLowerCase().includes(tool);
           out.push({
             start: seg.offset + at,
             end: seg.offset + at + value.length,
             secret: value,
-            message: `Literal password given to ${command.label} on its command line: change it on the system it logs in to, and pass it from the environment or a secret store.`,
+            message: `Literal password given to ${command.label} on its command line: change it on the system it logs in to, and pass it from the environment or a secret store${demo ? ` (it spells the tool's name, \`${tool}\`: a demo default as often; check that no install keeps it)` : ''}.`,
+            ...(demo ? { confidence: 'low' as const } : {}),
           });
           if (out.length >= MAX_FINDINGS) return out;
         }

@@ -155,7 +155,9 @@ const rule: Rule = {
             secret: g.secret!,
             message: 'Unsigned JWT (alg: none) committed: harmless only if no server accepts unsigned tokens; check that every verifier rejects alg none, and use a signed test token instead.',
             severity: 'low',
-            confidence: 'medium',
+            // No signature: it authenticates nothing on a server that verifies; the finding is a code smell
+            // to check, not a credential to revoke.
+            confidence: 'low',
           });
           continue;
         }

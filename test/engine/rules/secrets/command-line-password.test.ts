@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/command-line-password.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
 
 // Assembled at run time, so that this file is not a finding itself.
@@ -80,4 +81,17 @@ ruleTester(rule, {
     { code: `expdp userid=app/${human}@ORCL directory=dump dumpfile=app.dmp`, secret: human, path: 'backup.sh' },
     { code: `    run: docker login -u ci -p ${pw} registry.corp.test`, secret: pw, path: '.github/workflows/ci.yml' },
   ],
+});
+
+describe('secrets/command-line-password: a password that spells the tool', () => {
+  const run = (code: string, path = 'docs/replication.md') => runRule(rule, { code, path });
+  it("is graded low: a guide's demo default (mariadb -p'MariaDB11!')", () => {
+    const [f] = run(`kubectl exec -it $PRIMARY -c mariadb -- mariadb -u root -p'${cat('Maria', 'DB11!')}' --ssl=false -e "FLUSH LOGS;"`);
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toMatch(/spells the tool's name/);
+    expect(run(`redis-cli -h cache -a ${cat('Redis', 'Cache2031!')} ping`, 'ops.sh')[0]?.confidence).toBe('low');
+  });
+  it('a password that does not keeps its confidence', () => {
+    expect(run(`mariadb -u root -p'${pw}' -e "SELECT 1"`)[0]?.confidence).toBe('medium');
+  });
 });

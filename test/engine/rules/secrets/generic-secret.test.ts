@@ -805,6 +805,8 @@ ruleTester(rule, {
       path: 'app/src/main/java/Billing.kt',
     },
     { code: `SERVER_API_KEY = "${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}"`, path: 'pinning.py' },
+    // One string in both fields of an example client: a secret is never its own client's id.
+    { code: `clientId: "${rand(24, undefined, 'same-id')}"\nclientSecret: "${rand(24, undefined, 'same-id')}"`, path: 'examples/api-resource-oauth2.yml' },
     // A Gigya site's public API key, in every page that loads its script.
     { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.
@@ -863,6 +865,8 @@ ruleTester(rule, {
       path: '/etc/duo/pam_duo.conf',
       secret: rand(40, undefined, 'duo-skey'),
     },
+    // A client's secret beside its own (different) id is reported.
+    { code: `clientId: "${rand(24, undefined, 'other-id')}"\nclientSecret: "${s}"`, path: 'examples/api-resource-oauth2.yml', secret: s },
     // Columns of a name and its value, no operator (a copied dashboard, notes, a log).
     { code: `Secret Access Key   ${b64.slice(0, 40)}`, path: 'notes.txt', secret: b64.slice(0, 40) },
     { code: `CLARIFAI_SECRET ${s}`, path: 'credentials.txt', secret: s },

@@ -258,6 +258,12 @@ describe('every secret rule: a comment that says the value is encrypted', () => 
       ).toBe(true);
     }
   });
+  it('grades the value low when a sibling field marks it encrypted (`encrypted: true`)', () => {
+    const v = rand(24, ALNUM, 'gravitee-enc');
+    expect(grades(`properties:\n  - key: my_api_key\n    value: "${v}"\n    encrypted: true\n`, 'examples/apim/api.yml')).toEqual(['low']);
+    expect(grades(`properties:\n  - key: my_api_key\n    value: "${v}"\n    encrypted: false\n`, 'examples/apim/api.yml')).not.toEqual(['low']);
+  });
+
   it('not when it says the value is not, or is yet to be, encrypted, or when the comment is further up', () => {
     for (const text of [
       `# This is not encrypted\nAWS_SECRET_ACCESS_KEY = ${blob}\n`,

@@ -651,6 +651,28 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
 }
 
 /**
+ * The same value given, a few lines away, to the client's id or the user's name (`clientId: "0roM…"` then
+ * `clientSecret: "0roM…"`): an example that fills both fields with one string. An issuer never makes a
+ * secret equal to the public id beside it.
+ */
+function copiesAnIdentifier(value: string, text: string, at: number): boolean {
+  if (value.length < 8 || text.length < value.length * 2) return false;
+  const from = Math.max(0, at - 400);
+  const near = text.slice(from, Math.min(text.length, at + value.length + 400));
+  let i = near.indexOf(value);
+  for (let n = 0; i !== -1 && n < 4; n++, i = near.indexOf(value, i + 1)) {
+    if (from + i === at) continue;
+    if (
+      /(?:client[_-]?id|clientId|app[_-]?id|appId|application[_-]?id|user[_-]?name|userName|username|login|account[_-]?id)["'`\]]{0,2}[ \t]*(?:[:=]|=>)[ \t]*["'`]?$/i.test(
+        near.slice(Math.max(0, i - 60), i),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
  * `…?key=…` / `…&key=…`: a URL's `key` parameter is how many web APIs take their API key (Google's,
  * YouTube's, Steam's, Trello's, most keyed REST APIs), so it is judged as a key named after a service
  * is: a strongly random value. Elsewhere a bare `key` is a map's or a table's.
@@ -875,7 +897,14 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
     }
     const verdict = judgeAssignment(a, text, a.start - offset);
     // An API description's example values document a response; they are not the service's own.
-    if (verdict && !(openApi() && inExampleBlock(whole, a.start)) && !isKmsCiphertext(whole, a.start) && !isCertificateThumbprint(a.value, whole, a.end)) judged.push({ assignment: a, verdict });
+    if (
+      verdict &&
+      !(openApi() && inExampleBlock(whole, a.start)) &&
+      !isKmsCiphertext(whole, a.start) &&
+      !isCertificateThumbprint(a.value, whole, a.end) &&
+      !copiesAnIdentifier(a.value, whole, a.start)
+    )
+      judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
 }

@@ -104,7 +104,14 @@ function commentSaysEncrypted(text: string, start: number, end: number): boolean
   // The line above starts before the window: longer than any comment this reads.
   if (prev < 0 && from > 0) return false;
   const above = before.slice(prev + 1, bol);
-  return COMMENT_LINE.test(above) && ENCRYPTED_COMMENT.test(above) && !NOT_ENCRYPTED.test(above);
+  if (COMMENT_LINE.test(above) && ENCRYPTED_COMMENT.test(above) && !NOT_ENCRYPTED.test(above)) return true;
+  // A sibling field that says so (`- key: api_key` / `value: "…"` / `encrypted: true`, Gravitee's encrypted
+  // properties; `"encrypted": true` beside `"value"` in JSON): the line above or one of the two below.
+  const after2 = text
+    .slice(end, Math.min(text.length, end + 240))
+    .split('\n')
+    .slice(1, 3);
+  return [above, ...after2].some((l) => /^[ \t]*-?[ \t]*["']?(?:encrypted|isEncrypted|is_encrypted)["']?[ \t]*[:=][ \t]*(?:true|yes|"true")[ \t,]*$/i.test(l));
 }
 
 /**
