@@ -152,7 +152,8 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
     const tail = lower.slice(o);
     if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
   }
-  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value)) return 'low';
+  // Typed along the keyboard (`qwer1234asdf`): a test's dummy as often as a person's weak password, so shown low.
+  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value) || keyboardWalk(body)) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
   // After a provider's prefix, base64 of words (`sk_test_ZmhzZGtmbGhk…` is `fhsdkflhd…`, keyboard mash in a
@@ -239,4 +240,33 @@ function periodic(s: string): boolean {
     if (same / (s.length - p) >= 0.85) return true;
   }
   return false;
+}
+
+const KEY_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'qwertzuiop', 'yxcvbnm', 'azertyuiop', 'wxcvbn'];
+
+/**
+ * Typed along a keyboard's rows (`qwer1234asdfzxcv`, `asdfasdf99`, `1qaz2wsx` aside): runs of three or more
+ * neighbouring keys, forwards or backwards, cover most of the value. A generated value has such a run by
+ * chance now and then, never most of its length.
+ */
+export function keyboardWalk(value: string): boolean {
+  const v = value.toLowerCase();
+  if (v.length < 8 || v.length > 64) return false;
+  let covered = 0;
+  let i = 0;
+  while (i < v.length) {
+    let best = 1;
+    for (const row of KEY_ROWS) {
+      for (const dir of [1, -1]) {
+        const at = row.indexOf(v[i]!);
+        if (at < 0) continue;
+        let n = 1;
+        while (i + n < v.length && row[at + n * dir] === v[i + n]) n++;
+        if (n > best) best = n;
+      }
+    }
+    if (best >= 3) covered += best;
+    i += best >= 3 ? best : 1;
+  }
+  return covered >= v.length * 0.7;
 }

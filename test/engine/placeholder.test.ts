@@ -75,6 +75,8 @@ describe('isPlaceholder', () => {
   it('does not mistake ordinary words inside a random value for markers', () => {
     expect(isPlaceholder(cat(rand(12, ALNUM, 'w1'), 'nonexistent', rand(12, ALNUM, 'w2')), false)).toBe(false);
     expect(isPlaceholder(cat(rand(12, ALNUM, 'w3'), 'invalid', rand(12, ALNUM, 'w4')), false)).toBe(false);
+    // A random value with a short keyboard run inside is still random.
+    expect(isPlaceholder(cat(rand(10, ALNUM, 'w5'), 'qwe', rand(10, ALNUM, 'w6')), false)).toBe(false);
   });
 });
 
@@ -108,6 +110,15 @@ describe('isReference', () => {
 });
 
 describe('placeholderGrade', () => {
+  it('grades low a value typed along the keyboard (a dummy as often as a weak password), not a random one', async () => {
+    const { placeholderGrade, keyboardWalk } = await import('../../src/engine/placeholder.js');
+    for (const v of ['1234qwerasdfzxcv', 'asdfghjklqwerty', 'poiuytrewq0987', cat('`123', 'QWERasdf')]) {
+      expect(keyboardWalk(v), v).toBe(true);
+      expect(placeholderGrade(v), v).toBe('low');
+    }
+    expect(keyboardWalk(cat(rand(10, ALNUM, 'kw1'), 'qwe', rand(10, ALNUM, 'kw2')))).toBe(false);
+  });
+
   it('drops provider-prefixed alphabet and digit runs, repeats and masks, in any case', async () => {
     const { placeholderGrade } = await import('../../src/engine/placeholder.js');
     for (const v of [

@@ -129,6 +129,8 @@ const rule: Rule = {
         // Prose (`Username=100, Password=101. Card: CardholderName=300` in a schema's description): another
         // key inside an unquoted value, or a small number.
         if (isPlaceholderPassword(value) || isTemplated(value) || /^\d{1,5}\.?$/.test(value) || (!quoted && /\s\S+[:=]/.test(value))) continue;
+        // Prose about the keys (a changelog's `When user= without password= is in database connect string,`): words.
+        if (!quoted && /^[A-Za-z]+(?: [A-Za-z]+){2,}$/.test(value)) continue;
         // A directory (sudo's log line `TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=…`: `PWD` is the working directory).
         if (/^~?\/(?:[\w.@-]+\/?)*$/.test(value) && /[A-Za-z]{3}/.test(value)) continue;
         const start = seg.offset + m.index + m[0].length - raw.length + (quoted ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
-import { isPlaceholder } from '../../placeholder.js';
+import { isPlaceholder, keyboardWalk } from '../../placeholder.js';
 import { decodeBase64Text } from './lib/base64.js';
 import { isJwtLookalike } from './lib/jwt-shape.js';
 import { isFakeSequence, isPlaceholderPassword, isTemplated, looksLikeIdentifier, namesItself } from './lib/credential-values.js';
@@ -27,8 +27,15 @@ function basicCredentialOk(secret: string): boolean {
   if (i < 0) return false;
   const user = pair.slice(0, i);
   const pass = pair.slice(i + 1).replace(/\r?\n$/, '');
-  // An empty password is a client id, not a credential; `user:password` is a sample.
-  return pass.length > 0 && !isPlaceholderPassword(pass, user);
+  // An empty password is a client id, not a credential; `user:password` is a sample, and so are a password made
+  // to be refused (`test:invalid`) and one typed along the keyboard (`bob:azerty123`).
+  return (
+    pass.length > 0 &&
+    !isPlaceholderPassword(pass, user) &&
+    !isPlaceholder(pass, false) &&
+    !keyboardWalk(pass) &&
+    !/^(?:invalid|wrong|incorrect|bad)[-_]?(?:pass(?:word)?|pw|pwd|secret|key|token)?\d{0,4}$/i.test(pass)
+  );
 }
 
 function tokenOk(secret: string, scheme: string | undefined): boolean {

@@ -8,6 +8,8 @@ export default defineSecretRule({
   keywords: ['eaaa', 'sq0atp-'],
   pattern: /(?<![A-Za-z0-9_+/-])(?<secret>(?:EAAA|sq0atp-)[A-Za-z0-9_=+-]{22,60})(?![A-Za-z0-9_=+/?-])/g,
   minEntropy: 3.2,
+  // A GUID that starts with `EAAA` (a database's `rowguid`, `{EAAA1C2B-…}`) is no token: Square's are not in a GUID's layout.
+  validate: (s) => !/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i.test(s),
   revoke: {
     provider: 'Square',
     url: 'https://developer.squareup.com/apps',

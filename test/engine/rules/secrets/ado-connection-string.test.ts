@@ -8,6 +8,8 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // A changelog's prose about the keys.
+    { code: '- When user= without password= is in database connect string, pgbouncer fails.', path: 'NEWS.md' },
     // sudo's log line: `PWD` is the working directory.
     { code: 'Dec  6 10:00:01 web sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/usr/bin/systemctl restart app', path: 'logs/auth.log' },
     // Swift reading two text fields: expressions, no literal (ownCloud's bookmarks setup).

@@ -11,6 +11,10 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // Basic credentials made to be refused or typed along the keyboard.
+    { code: `req.Header.Set("Authorization", "Basic ${b64('test:invalid')}")`, path: 'Setup_test.go' },
+    { code: `Authorization: Basic ${b64(cat('bob:', 'azerty123'))}`, path: 'docs/api/accounts.rst' },
+    { code: `assert auth.create_basic_auth_string() == 'Basic ${b64(cat('abcd1234:', '1234qwerasdfzxcv'))}'`, path: 'tests/test_auth.py' },
     // An element's `authorization` attribute naming a permission (Angular), not a header.
     { code: '<storage-class-switch value="sc.Selected" authorization="K8sResourcePoolDetailsW"></storage-class-switch>', path: 'app/views/resourcePool.html' },
     'curl -H "Authorization: Bearer $API_KEY" https://api.test/v1',

@@ -807,6 +807,12 @@ ruleTester(rule, {
     { code: `SERVER_API_KEY = "${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}"`, path: 'pinning.py' },
     // One string in both fields of an example client: a secret is never its own client's id.
     { code: `clientId: "${rand(24, undefined, 'same-id')}"\nclientSecret: "${rand(24, undefined, 'same-id')}"`, path: 'examples/api-resource-oauth2.yml' },
+    // Made for the browser: a Paddle.js client-side token, Cloudflare Web Analytics' beacon token.
+    { code: `  client_token: 'live_${rand(27, HEX, 'paddle-ctkn')}',`, path: 'src/__tests__/mocks/client-token-created.mock.ts' },
+    { code: `<script defer src="https://static.cloudflareinsights.com/beacon.min.js" data-cf-beacon='{"token": "${rand(32, HEX, 'cf-beacon')}"}'></script>`, path: 'docs/index.html' },
+    // A value read from a file (`@/path`), and code glued to a split string.
+    { code: '        "--provisioningDbPass", "@/home/hadoop/.ttd/dmp_export/app_params/PROD_DB_PASS",', path: 'dags/dmp_export.py' },
+    { code: '  api = "/config?"+"ssid="+document.getElementById("ssid").value+"&pwd="+document.getElementById("password").value;', path: 'main/softAP.cpp' },
     // A Gigya site's public API key, in every page that loads its script.
     { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.

@@ -23,6 +23,10 @@ const PAYPAL_SAMPLE_SECRET = cat('EO422dn3gQLgDbuwqTjzrF', 'gFtaRLRR5BdHEESmha49
 const MATTERMOST_GFYCAT = cat('3wLVZPiswc3DnaiaFoLkDvB4X0IV6CpM', 'kj4tf2inJRsBY6-FnkT08zGmppWFgeof');
 const NSD_SAMPLE = cat('K2tf3TRjvQkV', 'CmJF3/Z9vA==');
 
+// Pushover's documented example user and group keys.
+const PUSHOVER_USER = cat('uQiRzpo4DXghDmr', '9QzzfQu27cmVRsG');
+const PUSHOVER_GROUP = cat('gznej3rKEVAvPUx', 'u9vvNnqpmZpokzF');
+
 const secrets = (path: string, text: string): string[] =>
   scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY })
     .findings.filter((f) => f.family === 'secrets')
@@ -66,6 +70,7 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
   it('drops public web-client keys and documentation examples copied verbatim, and grades shipped defaults low', () => {
     expect(secrets('plugins/youtube.py', `        api_key = "${YOUTUBE_KEY}"\n`)).toEqual([]);
     expect(secrets('docs/AppsApi.md', `apps_check_token_request = {"access_token":"${GH_DOCS_TOKEN}"} # AppsCheckTokenRequest\n`)).toEqual([]);
+    expect(secrets('docs/notif/pushover.md', `notif:\n  pushover:\n    token: ${PUSHOVER_USER}\n    recipient: ${PUSHOVER_GROUP}\n`)).toEqual([]);
     expect(secrets('config/paypal.yml', `development:\n  client_secret: ${PAYPAL_SAMPLE_SECRET}\n`)).toEqual([]);
     const shipped = (path: string, text: string) => scanFiles([{ path, text }], { policy: basePolicy(), rules: allRules, today: TODAY }).findings.filter((f) => f.family === 'secrets');
     const gfycat = shipped('templates/config.json.j2', `{"ServiceSettings": {"GfycatAPISecret": "${MATTERMOST_GFYCAT}"}}\n`);

@@ -7,6 +7,8 @@ const legacy = cat('sq0', 'atp-', rand(22, B64URL, 'sql'));
 
 ruleTester(rule, {
   valid: [
+    // A GUID that starts with EAAA (AdventureWorks' rowguid column).
+    '3027,Customer,{EAAA1C2B-4D3E-4F5A-8B9C-0D1E2F3A4B5C},2014-09-12',
     `aws-cli@sha256:${cat('ea', 'aa')}${rand(60, HEX, 'a')}`, // lower case
     `token = "${cat('EA', 'AA')}${rand(10, B64URL, 'b')}"`, // too short
     `token = "${cat('EA', 'AA')}${rand(20, B64URL, 'c')}?${rand(20, B64URL, 'd')}"`, // mangled

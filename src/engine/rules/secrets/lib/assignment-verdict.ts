@@ -643,6 +643,11 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   // `apt_key: url=https://…/Release.key state=present`: Ansible's free-form module arguments, `k=v` pairs; a URL's
   // credentials have their own rules.
   if (/^[A-Za-z_][\w-]{0,40}=[a-z][\w+.-]{0,20}:\/\//i.test(a.value)) return undefined;
+  // Cloudflare Web Analytics' snippet (`data-cf-beacon='{"token": "…"}'`) is in every page of the site it measures.
+  if (line.includes('data-cf-beacon')) return undefined;
+  // Code glued to the value where a string was split (`"&pwd="+document.getElementById("password").value`): a
+  // concatenation or a call, not a literal.
+  if (/^\+[ \t]*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(?$/.test(a.value) || (!a.quote && /^[A-Za-z_$][\w$.]*\($/.test(a.value))) return undefined;
   const verdict = literalVerdict(a, line, kind, loose);
   if (!verdict || skipValue(a, line)) return undefined;
   // `var token = "r0bz…"; // CSRF token`: an anti-forgery token is printed into every page for every visitor.

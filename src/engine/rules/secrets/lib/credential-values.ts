@@ -16,6 +16,7 @@ export function isTemplated(v: string): boolean {
     hasTemplate(v) ||
     /^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*|\d)$/.test(v) || // $VAR, $var, $1 (not $MixedCase9 — that is a password)
     /^%[A-Za-z_][\w.-]*%$/.test(v) || // %VAR%
+    /^@~?\.{0,2}\/[\w./${}-]+$/.test(v) || // `@/path/to/file`: read from a file (curl, the Azure CLI, Spark's and Airflow's arguments)
     builtFromParameters(v) || // Symfony's `%env(JWT_PASSPHRASE)%`, `%kernel.project_dir%/config/jwt`; `"$STATE_DIR/$which"`
     /^@[A-Za-z_][\w.-]*@$/.test(v) || // @maven.filter@
     /^__[A-Za-z][\w]*__$/.test(v) || // __TOKEN__ replacement
@@ -482,6 +483,9 @@ export function isNonSecretDatum(v: string): boolean {
   // A Gigya (SAP Customer Data Cloud) site API key (`3_` and ~64 characters): the site's public identifier, in every
   // page that loads the Gigya script; its secret is a separate `secret`/`userKey`.
   if (/^[34]_[A-Za-z0-9_-]{50,70}$/.test(v)) return true;
+  // A Paddle Billing client-side token (`live_`/`test_` and 27 hex digits): made for Paddle.js in the browser, like
+  // Stripe's `pk_` keys; Paddle's server keys are `pdl_live_apikey_…`.
+  if (/^(?:live|test)_[0-9a-f]{27}$/.test(v)) return true;
   // Android Backup Service's key (`AEdPqrEAAAAI…`): Google has every app put it in its manifest.
   if (/^AEdPqrEAAAAI[A-Za-z0-9_-]{20,120}$/.test(v)) return true;
   // Validation rules stored under a password field (Laravel's `required|string|min:8|confirmed`).

@@ -14,7 +14,8 @@
  * - YouTube's Innertube web-client key, which every youtube.com page sends to every visitor (clients of the site
  *   copy it as a fallback for when they cannot read it from the page);
  * - documentation examples copied verbatim: the example OAuth token of GitHub's REST API reference and OpenAPI
- *   description (in every generated client's docs), and the sandbox client of PayPal's REST SDK samples.
+ *   description (in every generated client's docs), the sandbox client of PayPal's REST SDK samples, and the
+ *   example user and group keys of Pushover's API documentation.
  * A refresh or access token issued to these clients is a secret as any other and is still reported.
  */
 import { createHash } from 'node:crypto';
@@ -27,6 +28,8 @@ const PUBLISHED = new Set([
   '31043aae8be22df7c8159c11f0b029a8a0da56817f00ea996a37cc48db57482c',
   '86007eb367696d3202a93e1ef98e8e9e04d0cda1229fa053f126b08dcfcfc200',
   'e856c6e712db9544fd6e78dbf5a59d055427852ec985d9562cd91a8792a6d39a',
+  '3119f2b3b91592a0d57b71ef6fbf2e67f1c64671939802491f329c0f18c18df9',
+  'a2e6c485c1b10be0addb15de5ae771ac55cff7d82650a86b305e3324c3f82a37',
 ]);
 
 /** True for a value its vendor publishes as a public client's secret. */

@@ -219,7 +219,7 @@ const KEY_OWNERS_NOT_SECRET = new Set(
     'routing object s3 file blob asset upload download image video i18n l10n translation locale lang language storage ' +
     'react list item items unique composite natural surrogate candidate alternate index table column field group agent ' +
     'map dict dictionary state store storekey query search host gpg pgp ssh message event request correlation ' +
-    'trace span site widget child parent node cluster shard entity record resource config setting settings env ' +
+    'trace span site website widget child parent node cluster shard entity record resource config setting settings env ' +
     'enum label css style class component element template schema model type kind version build commit ref tag ' +
     'path url route action command menu tab button form modal dialog shortcut hot keyboard music song chord media ' +
     'sentry tenant user customer order product project account_id cursor page bucket prefix namespace context redux mutex ' +
