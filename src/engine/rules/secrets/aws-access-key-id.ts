@@ -59,5 +59,14 @@ export default refine(rule, (raw, file, ctx) => {
   const account = accountOfKeyId(id);
   // A key ID minted for an example account (AWS's docs' 123456789012): made up for a guide or a test.
   if (account && DOCUMENTATION_ACCOUNTS.has(account)) return { ...raw, confidence: 'low', message: `${raw.message} Its account (${account}) is one AWS's documentation uses: probably an example.` };
+  // A record of AWS's audit log (CloudTrail's `userIdentity`: `"accessKeyId"` beside `"principalId"`, `"accountId"`,
+  // `"eventName"`): the key that made a call, logged by AWS, with no secret beside it.
+  if (raw.start !== undefined && inAuditRecord(file.text, raw.start))
+    return { ...raw, confidence: 'low', message: `${raw.message} It sits in an audit log record (CloudTrail's userIdentity), which names the key that made a call and never holds its secret.` };
   return /[0189]/.test(id.slice(4)) ? { ...raw, confidence: 'medium' } : raw;
 });
+
+function inAuditRecord(text: string, at: number): boolean {
+  const near = text.slice(Math.max(0, at - 400), Math.min(text.length, at + 400));
+  return /accessKeyId\W{1,6}$/.test(text.slice(Math.max(0, at - 20), at)) && /principalId|userIdentity|eventName|eventSource/.test(near);
+}

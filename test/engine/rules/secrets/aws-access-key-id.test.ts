@@ -73,3 +73,16 @@ describe('secrets/aws-access-key-id in a presigned URL', () => {
     expect(runRule(rule, { code: `X-Amz-Date=20180913T201100Z&X-Amz-Expires=300 key=${akia}`, path: 'a.txt' })[0]?.confidence ?? 'high').toBe('high');
   });
 });
+
+describe('secrets/aws-access-key-id in an audit log record', () => {
+  it("is graded low: CloudTrail's userIdentity names the key that made a call, never its secret", () => {
+    const record = `{"eventVersion":"1.08","userIdentity":{"type":"IAMUser","principalId":"AIDA${rand(17, B32, 'pid')}","arn":"arn:aws:iam::949199315127:user/etl","accountId":"949199315127","accessKeyId":"${akia}","userName":"etl"},"eventSource":"s3.amazonaws.com","eventName":"GetObject"}`;
+    const [f] = runRule(rule, { code: record, path: 'tests/helpers/cloudtrail-events.json' });
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toMatch(/audit log record/);
+  });
+  it('the same key in a configuration keeps its confidence', () => {
+    const [f] = runRule(rule, { code: `{"accessKeyId":"${akia}","region":"eu-west-1"}`, path: 'config/aws.json' });
+    expect(f?.confidence).toBe('high');
+  });
+});

@@ -813,6 +813,17 @@ ruleTester(rule, {
     // A value read from a file (`@/path`), and code glued to a split string.
     { code: '        "--provisioningDbPass", "@/home/hadoop/.ttd/dmp_export/app_params/PROD_DB_PASS",', path: 'dags/dmp_export.py' },
     { code: '  api = "/config?"+"ssid="+document.getElementById("ssid").value+"&pwd="+document.getElementById("password").value;', path: 'main/softAP.cpp' },
+    // What the fields around it say: a Hive partition in a path, a Web Push subscription's auth beside its p256dh,
+    // a password hash beside its salt and iterations.
+    { code: 'data_name="audience/RSM/Seed_Relevance/AggKey=TargetingDataIdExcludedSensitive/v=1/Top10KPerSeed",', path: 'dags/import_task.py' },
+    {
+      code: `sub := webpush.Subscription{\n\tEndpoint: "https://fcm.googleapis.com/fcm/send/abc",\n\tKeys: webpush.Keys{\n\t\tAuth:   "${rand(22, B64URL, 'wp-auth')}",\n\t\tP256dh: "${rand(87, B64URL, 'wp-p256')}",\n\t},\n}`,
+      path: 'service/webpush/webpush_test.go',
+    },
+    {
+      code: `{"clients": [{"username": "admin", "password": "${rand(86, B64, 'dynsec')}==", "salt": "${rand(16, B64, 'dynsec-salt')}", "iterations": 101}]}`,
+      path: 'test/broker/dynamic-security-init.json',
+    },
     // A Gigya site's public API key, in every page that loads its script.
     { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.

@@ -656,6 +656,21 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
 }
 
 /**
+ * What the fields around a value say it is:
+ * - a Hive-style partition in a path (`…/AggKey=TargetingData/v=1/…`): a directory's name, not an assignment;
+ * - a Web Push subscription's `auth` beside its `p256dh` key: an encryption parameter of one browser's
+ *   subscription, which the push service holds too;
+ * - a password beside its `salt` and `iterations` (Mosquitto's dynamic security, PBKDF2 stores): the derived
+ *   hash, not the password.
+ */
+function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
+  if (a.op === '=' && !a.quote && whole.slice(Math.max(0, a.start - a.name.length - 2), a.start) === `/${a.name}=`) return true;
+  const near = (): string => whole.slice(Math.max(0, a.start - 240), Math.min(whole.length, a.end + 240));
+  if (/^auth$/i.test(a.name) && /p256dh/i.test(near())) return true;
+  return /passw(?:or)?d|^pass$|pwd/i.test(a.name) && /["']?salt["']?[ \t]*[:=]/i.test(near()) && /["']?(?:iterations|rounds|iter)["']?[ \t]*[:=]/i.test(near());
+}
+
+/**
  * The same value given, a few lines away, to the client's id or the user's name (`clientId: "0roM…"` then
  * `clientSecret: "0roM…"`): an example that fills both fields with one string. An issuer never makes a
  * secret equal to the public id beside it.
@@ -907,7 +922,8 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
       !(openApi() && inExampleBlock(whole, a.start)) &&
       !isKmsCiphertext(whole, a.start) &&
       !isCertificateThumbprint(a.value, whole, a.end) &&
-      !copiesAnIdentifier(a.value, whole, a.start)
+      !copiesAnIdentifier(a.value, whole, a.start) &&
+      !derivedOrPublicByNeighbours(a, whole)
     )
       judged.push({ assignment: a, verdict });
   }
