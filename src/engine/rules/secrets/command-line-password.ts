@@ -149,7 +149,7 @@ const rule: Rule = {
             at,
           );
           if (!verdict) continue;
-          // A password that spells the tool it is given to (`mariadb -u root -p'MariaDB11!'`, `redis-cli -a redis123`): a
+          // A password that spells the tool it is given to (`mariadb -u root -p'<Tool>11!'`, `redis-cli -a <tool>123`): a
           // guide's demo default, as its own manifests set it; still shown, for installs that kept it.
           const tool = /^[A-Za-z]+/.exec(c[0])?.[0].toLowerCase() ?? '';
           const demo = tool.length >= 4 && value.toLowerCase().includes(tool);

@@ -6,6 +6,7 @@ import { isNonSecretDatum, isPlaceholderPassword, isTemplated, namesItself, spel
 import { percentDecode } from './lib/url-credentials.js';
 import { classifySecretName } from './lib/secret-names.js';
 import { isHighEntropy } from './lib/assignment-verdict.js';
+import { isCamelCaseWords } from './lib/placeholder-guard.js';
 import { shannonEntropy, charClasses } from '../../entropy.js';
 
 const MAY_BE_SECRET = /kind["']?[ \t]*:[ \t]*["']?secret/i;
@@ -186,11 +187,21 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   if (text.startsWith('{') && !jsonHoldsCredential(text)) return undefined;
   // Whole files (a .dockercfg, a config) are judged by their presence; short values by their content. A
   // long line is still a stand-in when it says so (`postgresql://user:password@host/db`, `your-…-here`).
+  // A key file whose only secret is a stand-in (BIND's `key "x" { algorithm hmac-sha256; secret "base64EncodedKey=="; };`
+  // in a guide's example): nothing to revoke.
+  if (/\n/.test(text) && embeddedSecretsAreStandIns(text)) return undefined;
   if (/[{\n]/.test(text)) return 'high';
   if (isWordChain(text)) return undefined;
   if (text.length > 40) return isStandInLine(text) ? undefined : 'high';
   if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
   return text.length < 16 ? 'low' : 'high';
+}
+
+/** The `secret "…"` / `secret: …` statements of a multi-line value, when there are some and each holds a stand-in. */
+function embeddedSecretsAreStandIns(text: string): boolean {
+  const values = [...text.matchAll(/\b(?:secret|password|psk)[ \t]*[:=]?[ \t]*"([^"\n]{4,200})"/gi)].map((m) => m[1]!);
+  if (values.length === 0 || /-----BEGIN/.test(text)) return false;
+  return values.every((v) => isCamelCaseWords(v) || isPlaceholder(v, false) || isTemplated(v) || isPlaceholderPassword(v));
 }
 
 /** One line that is a placeholder, or a URL whose password is one. */

@@ -85,7 +85,7 @@ ruleTester(rule, {
 
 describe('secrets/command-line-password: a password that spells the tool', () => {
   const run = (code: string, path = 'docs/replication.md') => runRule(rule, { code, path });
-  it("is graded low: a guide's demo default (mariadb -p'MariaDB11!')", () => {
+  it("is graded low: a guide's demo default (the tool's name, digits and a symbol)", () => {
     const [f] = run(`kubectl exec -it $PRIMARY -c mariadb -- mariadb -u root -p'${cat('Maria', 'DB11!')}' --ssl=false -e "FLUSH LOGS;"`);
     expect(f?.confidence).toBe('low');
     expect(f?.message).toMatch(/spells the tool's name/);

@@ -1240,6 +1240,12 @@ describe('secrets/generic-secret: a parameter of a link in a published page, fee
     expect(low(`&lt;iframe width=&#39;320&#39; src=&#39;https://www.blogger.com/video.g?token=${token}&#39; class=&#39;b-hbp-video&#39;&gt;`, 'Resources/feed.atom')).toBe('low');
     expect(low(`- <a target="_blank" href="https://play.instruqt.com/embed/redhat/tracks/controller-101?token=${token}">Launch</a>`, 'exercises/instruqt/controller.md')).toBe('low');
   });
+  it("in a page template too: a script's key is in every page it renders (Twig, ERB, Blade)", () => {
+    const key = rand(48, LOWER_ALNUM, 'tinymce');
+    const page = `<script src="https://cloud.tinymce.com/stable/tinymce.min.js?apiKey=${key}"></script>`;
+    for (const path of ['templates/cle/cle.html.twig', 'app/views/layouts/editor.html.erb', 'resources/views/editor.blade.php'])
+      expect(runRule(rule, { code: page, path })[0]?.confidence, path).toBe('low');
+  });
   it('keeps its confidence in code, or outside a link', () => {
     expect(runRule(rule, { code: `const url = "https://api.acmecorp.io/v1/feed?token=${token}";`, path: 'src/client.js' })[0]?.confidence).toBe('medium');
   });

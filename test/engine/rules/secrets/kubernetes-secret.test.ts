@@ -21,6 +21,11 @@ ruleTester(rule, {
     },
     { code: manifest(`stringData:\n  ed25519Hash: ${rand(43, B64, 'k8s-ed-hash')}\n`), path: 'examples/manifests/config/mariadb-auth.yaml' },
     { code: manifest('stringData:\n  customApiKey: my-custom-api-key-at-least-32-chars\n'), path: 'examples/usecase/custom-api-key-secret.yml' },
+    // A BIND key file whose secret is a stand-in, in a guide's example.
+    {
+      code: manifest('stringData:\n  rndc.key: |\n    key "bindy-operator" {\n        algorithm hmac-sha256;\n        secret "base64EncodedSecretKeyMaterial==";\n    };\n'),
+      path: 'charts/bindy/crds/bind9clusters.crd.yaml',
+    },
     // A SQL script shipped as a file under a key that says secret: its lines are other rules' to judge.
     {
       code: manifest(`stringData:\n  secret.sql: |\n    create table secrets (i integer);\n    insert into secrets (select generate_series(1,10000));\n`),
@@ -62,6 +67,8 @@ ruleTester(rule, {
     { code: `${SECRET}\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: ${dbPass}\n`, path: 'multi.yaml' },
   ],
   invalid: [
+    // The same key file with a real secret is one.
+    { code: manifest(`stringData:\n  rndc.key: |\n    key "rndc-key" {\n        algorithm hmac-sha256;\n        secret "${rand(43, B64, 'rndc-real')}=";\n    };\n`), path: 'k8s/bind.yaml', count: 1 },
     // A random value under a neutral name is still a credential, also beside an address.
     { code: manifest(`stringData:\n  RESTIC_REPOSITORY: s3:http://minio:9000/volsync\n  UPSTREAM: ${plain}\n`), path: 'k8s/backup.yaml', count: 1 },
     {

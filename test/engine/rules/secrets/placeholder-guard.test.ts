@@ -181,6 +181,12 @@ describe('every secret rule: values on a comment line that lists examples', () =
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.confidence === 'low')).toBe(true);
   });
+  it('help text that shows the format inline (`Ex: api_secret=…`) is graded low too', () => {
+    const v = rand(24, ALNUM, 'inline-ex');
+    const found = scan(`  'desc' => 'Your API secret (can be found in account settings). Ex: api_secret=${v}',\n`, 'includes/gateways/class-gateway.php');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+  });
   it('a comment that says something else keeps its confidence', () => {
     const found = scan(template('# Current:'), 'roles/gotosocial/templates/config.yaml');
     expect(found.some((f) => f.confidence !== 'low')).toBe(true);

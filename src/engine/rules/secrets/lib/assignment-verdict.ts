@@ -803,8 +803,13 @@ function inExampleBlock(whole: string, pos: number): boolean {
 }
 /** Languages where `'…'` holds one character (C, C++, Objective-C, C#, Java, Go, Rust, Kotlin, Scala, Swift): a longer one is no string. */
 const CHAR_QUOTES = /\.(?:c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|go|rs|kt|kts|scala|swift)$/i;
-/** Documents whose links are published to every reader: web pages, feeds, e-mails, SVG. */
-const PUBLISHED_DOCUMENT = /\.(?:html?|xhtml|shtml|xml|atom|rss|eml|mbox|svg|webarchive|mhtml?|md|mdx|markdown|rst)$/i;
+/**
+ * Documents whose links are published to every reader: web pages, feeds, e-mails, SVG, and the page templates
+ * that render web pages (Twig, ERB, Blade, Jinja, Handlebars, EJS, Razor, Liquid): a `<script src="…?apiKey=…">`
+ * there is in every page served.
+ */
+const PUBLISHED_DOCUMENT =
+  /\.(?:html?|xhtml|shtml|xml|atom|rss|eml|mbox|svg|webarchive|mhtml?|md|mdx|markdown|rst|twig|erb|blade\.php|jinja2?|j2|njk|hbs|handlebars|mustache|ejs|cshtml|razor|liquid|tpl)$/i;
 /**
  * A query parameter (`?token=…`, `&midToken=…`) of a URL in an `href`/`src` attribute of a published document:
  * a feed's `<iframe src='https://www.blogger.com/video.g?token=…'>`, a newsletter's tracking link. Read

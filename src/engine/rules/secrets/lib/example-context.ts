@@ -17,9 +17,13 @@ const MAX_CHARS = 16_384;
 /** A comment line that lists examples of a setting's value: `# Examples: ["…","miniouser"]`, `// e.g. …`, `; Example: …`. */
 const EXAMPLE_COMMENT = /^[ \t]*(?:#+|\/\/+|;+|--|\*)[ \t]*(?:examples?|e\.g\.|eg|for example|sample values?)\b[ \t]*:?/i;
 
+const INLINE_EXAMPLE = /(?:^|[\s(;'"])(?:ex[.:]|e\.g\.?,?|eg[.:,]|example:|for example[:,]?|for instance[:,]?|such as)[ \t]+[\w.-]{0,40}[ \t]*[:=]?[ \t]*["'`]?$/i;
+
 export function isInExample(path: string, text: string, offset: number): boolean {
   const ownLine = text.lastIndexOf('\n', offset - 1) + 1;
   if (offset - ownLine <= 400 && EXAMPLE_COMMENT.test(text.slice(ownLine, offset))) return true;
+  // Help text that shows the format inline (`'Your API secret (in account settings). Ex: api_secret=5f…'`).
+  if (INLINE_EXAMPLE.test(text.slice(Math.max(ownLine, offset - 60), offset))) return true;
   if (/\.py$/i.test(path)) return isInDocumentationString(text, offset);
   if (MARKDOWN.test(path)) return isInResponseSample(text, offset);
   if (!DOCUMENT.test(path)) return false;
