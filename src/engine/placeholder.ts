@@ -133,7 +133,8 @@ export function isReference(value: string): boolean {
 export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   if (isPlaceholder(value, true)) return 'drop';
   const body = stripPrefixes(value);
-  if (body.length < 8) return undefined;
+  // Typed along the keyboard (`qwer1234asdf`, `asdasd`): a test's dummy as often as a person's weak password, so shown low.
+  if (body.length < 8) return keyboardWalk(body) ? 'low' : undefined;
   const lower = body.toLowerCase();
   // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
   if (
@@ -152,7 +153,6 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
     const tail = lower.slice(o);
     if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
   }
-  // Typed along the keyboard (`qwer1234asdf`): a test's dummy as often as a person's weak password, so shown low.
   if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value) || keyboardWalk(body)) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
@@ -251,7 +251,7 @@ const KEY_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'qwertzuio
  */
 export function keyboardWalk(value: string): boolean {
   const v = value.toLowerCase();
-  if (v.length < 8 || v.length > 64) return false;
+  if (v.length < 6 || v.length > 64) return false;
   let covered = 0;
   let i = 0;
   while (i < v.length) {

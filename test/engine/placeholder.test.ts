@@ -112,7 +112,7 @@ describe('isReference', () => {
 describe('placeholderGrade', () => {
   it('grades low a value typed along the keyboard (a dummy as often as a weak password), not a random one', async () => {
     const { placeholderGrade, keyboardWalk } = await import('../../src/engine/placeholder.js');
-    for (const v of ['1234qwerasdfzxcv', 'asdfghjklqwerty', 'poiuytrewq0987', cat('`123', 'QWERasdf')]) {
+    for (const v of ['1234qwerasdfzxcv', 'asdfghjklqwerty', 'poiuytrewq0987', cat('`123', 'QWERasdf'), cat('asd', 'asd')]) {
       expect(keyboardWalk(v), v).toBe(true);
       expect(placeholderGrade(v), v).toBe('low');
     }

@@ -11,6 +11,8 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // A prefix word and a few characters: a test's stand-in, far shorter than an issued token.
+    { code: `testHeader(t, r, AuthHeader, "Bearer access_${rand(11, undefined, 'mollie-short')}")`, path: 'mollie/permissions_test.go' },
     // Basic credentials made to be refused or typed along the keyboard.
     { code: `req.Header.Set("Authorization", "Basic ${b64('test:invalid')}")`, path: 'Setup_test.go' },
     { code: `Authorization: Basic ${b64(cat('bob:', 'azerty123'))}`, path: 'docs/api/accounts.rst' },

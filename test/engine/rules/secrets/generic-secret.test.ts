@@ -807,6 +807,8 @@ ruleTester(rule, {
     { code: `SERVER_API_KEY = "${generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}"`, path: 'pinning.py' },
     // One string in both fields of an example client: a secret is never its own client's id.
     { code: `clientId: "${rand(24, undefined, 'same-id')}"\nclientSecret: "${rand(24, undefined, 'same-id')}"`, path: 'examples/api-resource-oauth2.yml' },
+    // A phone number as a messaging API addresses it, in a call's positional arguments.
+    { code: '>>> client = TwilioClient("AC...", "SK...", "secret", "whatsapp:+14155238886")', path: 'worker/twilio_client.py' },
     // Made for the browser: a Paddle.js client-side token, Cloudflare Web Analytics' beacon token.
     { code: `  client_token: 'live_${rand(27, HEX, 'paddle-ctkn')}',`, path: 'src/__tests__/mocks/client-token-created.mock.ts' },
     { code: `<script defer src="https://static.cloudflareinsights.com/beacon.min.js" data-cf-beacon='{"token": "${rand(32, HEX, 'cf-beacon')}"}'></script>`, path: 'docs/index.html' },

@@ -483,6 +483,8 @@ export function isNonSecretDatum(v: string): boolean {
   // A Gigya (SAP Customer Data Cloud) site API key (`3_` and ~64 characters): the site's public identifier, in every
   // page that loads the Gigya script; its secret is a separate `secret`/`userKey`.
   if (/^[34]_[A-Za-z0-9_-]{50,70}$/.test(v)) return true;
+  // A phone number as messaging APIs address it (`whatsapp:+14155238886`, `tel:+1…`).
+  if (/^(?:whatsapp|tel|sms|callto):\+?\d{6,15}$/i.test(v)) return true;
   // A Paddle Billing client-side token (`live_`/`test_` and 27 hex digits): made for Paddle.js in the browser, like
   // Stripe's `pk_` keys; Paddle's server keys are `pdl_live_apikey_…`.
   if (/^(?:live|test)_[0-9a-f]{27}$/.test(v)) return true;
