@@ -3,15 +3,18 @@ import { defineSecretRule } from './define.js';
 /**
  * Bot tokens are `base64(user id).timestamp.hmac`. The id is a decimal snowflake, so the first
  * segment starts with M, N or O. No literal occurs in every token, hence no keywords: the pattern
- * runs on every file and its exact segment lengths keep it cheap and precise.
+ * runs on every file and its exact segment lengths keep it cheap and precise. The first segment must
+ * decode to that id (17 to 20 digits): a part number in a catalogue line (`…ReverseMount_<part>.…`,
+ * whose `3.2mm` and `5.6mm` gave the dots) decodes to noise.
  */
 export default defineSecretRule({
   id: 'secrets/discord-bot-token',
   description: 'Discord bot token',
   severity: 'critical',
   keywords: [],
-  pattern: /(?<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
+  pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   minEntropy: 4,
+  validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.slice(0, s.indexOf('.')), 'base64url').toString('latin1')),
   revoke: {
     provider: 'Discord',
     url: 'https://discord.com/developers/applications',

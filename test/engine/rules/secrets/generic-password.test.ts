@@ -9,6 +9,8 @@ const p2 = cat('s3cr', '3tP4ss');
 const p3 = cat('hun', 'ter', '22');
 const p4 = cat('Tr0ub4', 'dor&3');
 const p5 = cat('Bl0ss', 'om#Tide');
+// One plain word: a password only where nothing else can stand (a dotenv file).
+const word = cat('white', 'duke');
 
 ruleTester(rule, {
   valid: [
@@ -73,8 +75,17 @@ ruleTester(rule, {
     `password_hash = "${cat('$2b$', '12$', rand(53, undefined, 'bcrypt'))}"`,
     // High-entropy values belong to generic-secret.
     `password = "${rand(32, undefined, 'hi')}"`,
+    // One word in code, docs or an example dotenv file: a label, an enum, a stand-in.
+    { code: `password = "${word}"`, path: 'app.py' },
+    { code: `DB_PASSWORD=${word}`, path: '.env.example' },
+    { code: `DB_PASSWORD=${word}`, path: 'docker/sample.env' },
+    // A default that repeats its service's name, a placeholder, a user name.
+    { code: 'POSTGRES_PASSWORD=postgres\nRABBITMQ_DEFAULT_PASS=rabbitmq\nDB_PASSWORD=changeme', path: '.env' },
+    { code: `REACT_APP_AUTH_USERNAME=${word}`, path: '.env' },
   ],
   invalid: [
+    { code: `REACT_APP_AUTH_PASSWORD=${word}`, secret: word, path: '.env', count: 1 },
+    { code: `# mail\nSMTP_PASSWORD=${word}\n`, secret: word, path: 'deploy/prod.env', line: 2 },
     { code: `password = "${p1}"`, secret: p1, count: 1, line: 1, path: 'app.py' },
     { code: `DB_PASS=${p2}`, secret: p2, path: '.env' },
     { code: `spring.datasource.password=${p2}`, secret: p2, path: 'application.properties' },

@@ -412,6 +412,17 @@ describe('every secret rule: a token prefix inside a PEM body', () => {
   });
 });
 
+describe('every secret rule: a SOPS-encrypted value', () => {
+  const b64 = (n: number, seed: string): string => rand(n, ALNUM + '+/', seed);
+  const enc = (data: string): string => `ENC[AES256_GCM,data:${data},iv:${b64(43, 'iv')}=,tag:${b64(22, 'tag')}==,type:str]`;
+  it('is ciphertext whatever its length (88 characters read as an Azure storage key), while the same value in clear is a finding', () => {
+    const data = b64(86, 'sops-data') + '==';
+    const file = `storage_account_key: ${enc(data)}\naws_secret_access_key: ${enc(b64(40, 'sops-aws'))}\nsops:\n    version: 3.8.1\n`;
+    expect(scan(file, 'secrets.yaml')).toEqual([]);
+    expect(scan(`storage_account_key: ${data}\n`, 'secrets.yaml').map((f) => f.ruleId)).toContain('secrets/azure-storage-account-key');
+  });
+});
+
 describe("every secret rule: the OAuth RFCs' example credentials", () => {
   it('are documentation, wherever they are copied (RFC 6749, 6750, 7617)', () => {
     const text = [

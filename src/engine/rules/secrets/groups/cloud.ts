@@ -20,6 +20,7 @@ import azureDevopsPatLegacy from '../azure-devops-pat-legacy.js';
 import azureSharedAccessKey from '../azure-shared-access-key.js';
 import azureEntraRefreshToken from '../azure-entra-refresh-token.js';
 import azureAiServiceKey from '../azure-ai-service-key.js';
+import azureAppConfigurationConnectionString from '../azure-app-configuration-connection-string.js';
 import digitaloceanToken from '../digitalocean-token.js';
 import digitaloceanLegacyToken from '../digitalocean-legacy-token.js';
 import herokuApiKey from '../heroku-api-key.js';
@@ -83,6 +84,7 @@ export const rules: Rule[] = [
   azureSharedAccessKey,
   azureEntraRefreshToken,
   azureAiServiceKey,
+  azureAppConfigurationConnectionString,
   digitaloceanToken,
   digitaloceanLegacyToken,
   herokuApiKey,

@@ -67,6 +67,9 @@ import xaiApiKey from '../xai-api-key.js';
 import pineconeApiKey from '../pinecone-api-key.js';
 import prefectApiKey from '../prefect-api-key.js';
 import databricksToken from '../databricks-token.js';
+import dbtCloudToken from '../dbt-cloud-token.js';
+import ionicToken from '../ionic-token.js';
+import truenasApiKey from '../truenas-api-key.js';
 import onePasswordToken from '../1password-token.js';
 import ageSecretKey from '../age-secret-key.js';
 import signifySecretKey from '../signify-secret-key.js';
@@ -251,6 +254,9 @@ export const rules: Rule[] = [
   pineconeApiKey,
   prefectApiKey,
   databricksToken,
+  dbtCloudToken,
+  ionicToken,
+  truenasApiKey,
   onePasswordToken,
   ageSecretKey,
   signifySecretKey,

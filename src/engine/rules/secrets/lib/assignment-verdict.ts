@@ -765,6 +765,8 @@ const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|m
 // segment's start and length, as one number below 64 MB (no string built per line).
 interface FileTraits {
   statements: readonly StatementForm[];
+  /** A dotenv file, not an example of one (DOTENV). */
+  dotenv: boolean;
   /** `'…'` holds one character (CHAR_QUOTES). */
   charQuotes: boolean;
   /** Source code, where an unquoted word is a name (a variable, a constant), never a literal. */
@@ -866,6 +868,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       statements: statementsFor(file.path),
       charQuotes: CHAR_QUOTES.test(file.path),
       code: CODE_FILES.test(file.path),
+      dotenv: DOTENV.test(file.path) && !DOTENV_EXAMPLE.test(file.path.slice(file.path.lastIndexOf('/') + 1)),
       // Asked only once an assignment is judged a secret: testing every file's head cost ~3 % of a scan.
       openApi: once(() => isOpenApi(file.path, file.text)),
       bySegment: new Map(),
@@ -889,7 +892,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, { statements, charQuotes, code, openApi }: FileTraits): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, { statements, charQuotes, code, dotenv, openApi }: FileTraits): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -920,7 +923,7 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
         a = { ...a, value: v, start: a.start + lead, end: a.start + lead + v.length };
       }
     }
-    const verdict = judgeAssignment(a, text, a.start - offset);
+    const verdict = judgeAssignment(a, text, a.start - offset) ?? (dotenv ? dotenvWordPassword(a) : undefined);
     // An API description's example values document a response; they are not the service's own.
     if (
       verdict &&
@@ -933,6 +936,32 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
       judged.push({ assignment: a, verdict });
   }
   return judged.length ? judged : NONE;
+}
+
+/** A dotenv file: `.env`, `.env.production`, `app.env`. */
+const DOTENV = /(?:^|\/)(?:\.env(?:\.[\w-]+)?|[\w.-]+\.env)$/i;
+/** Its example, template or defaults (`.env.example`, `.env.dist`, `sample.env`): stand-ins by purpose. */
+const DOTENV_EXAMPLE = /(?:^|[._-])(?:example|sample|template|dist|defaults?|tpl|schema|test)(?:$|[._-])/i;
+
+/**
+ * A single word under a password variable of a dotenv file (`DB_PASSWORD=whiteduke`). Elsewhere one word is
+ * judged too plain to claim (a label, an enum, a translation: isPasswordLiteral), but a dotenv file holds
+ * configuration only: the word is the password. Not a placeholder, and not a default that repeats a word of
+ * its own name (`POSTGRES_PASSWORD=postgres`, `RABBITMQ_PASS=rabbitmq`).
+ */
+function dotenvWordPassword(a: Assignment): Verdict | undefined {
+  if (a.form !== 'assign' || a.op !== '=' || !/^[A-Z][A-Z0-9_]*(?:PASS|PASSWORD|PASSWD|PWD)$/.test(a.name)) return undefined;
+  const v = a.value;
+  if (!/^(?:[a-z]{6,32}|[A-Z][a-z]{5,31})$/.test(v) || isPlaceholderPassword(v)) return undefined;
+  const lower = v.toLowerCase();
+  if (
+    a.name
+      .toLowerCase()
+      .split('_')
+      .some((w) => w.length >= 3 && (lower.includes(w) || w.includes(lower)))
+  )
+    return undefined;
+  return { kind: 'password', tier: 'password' };
 }
 
 /**

@@ -3,7 +3,8 @@
  * - a value that is evidently a placeholder (an alphabet or digit run, a repeated character or unit, an
  *   `xxxx` mask, in any case, after the provider's prefix) is dropped, and one that is mostly such runs
  *   is graded low. Rules keep their own, format-specific checks; this makes the floor the same for all.
- * - a match inside a PEM block's body (a token prefix in a certificate's base64) is dropped;
+ * - a match inside a PEM block's body (a token prefix in a certificate's base64) is dropped, and so is one
+ *   inside a SOPS-encrypted value (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`: ciphertext, its key elsewhere);
  * - a default that a product publishes in its example configuration (known-defaults.ts) is graded low, with
  *   the advice to replace it;
  * - a value its vendor publishes as a public client's secret (published-secrets.ts) is dropped, and so is
@@ -31,9 +32,11 @@ export function guardPlaceholders(rule: Rule): Rule {
     check(file, ctx) {
       const out: RawFinding[] = [];
       let armored: boolean | undefined;
+      let sops: boolean | undefined;
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
+        if (raw.start !== undefined && (sops ??= file.text.includes('ENC[')) && insideSopsValue(file.text, raw.start)) continue;
         if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret)))) continue;
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
         const section = raw.start !== undefined && YAML_PATH.test(file.path) ? devSection(file.text, raw.start) : undefined;
@@ -54,6 +57,19 @@ export function guardPlaceholders(rule: Rule): Rule {
       return out.length > 1 ? collapseRepeats(out, file) : out;
     },
   };
+}
+
+/**
+ * `start` is inside a SOPS-encrypted value, `ENC[AES256_GCM,data:<ciphertext>,iv:…,tag:…,type:str]`: its data,
+ * IV and tag are base64 of any length, and a rule reads an 88-character one as an Azure storage key.
+ */
+function insideSopsValue(text: string, start: number): boolean {
+  const from = Math.max(0, start - 4096);
+  const window = text.slice(from, start);
+  const at = window.lastIndexOf('ENC[');
+  if (at === -1) return false;
+  const between = window.slice(at + 4);
+  return /^[A-Z0-9_]+,/.test(between) && !/[\]\n]/.test(between);
 }
 
 /**
