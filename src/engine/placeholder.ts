@@ -109,8 +109,9 @@ function closesBalanced(v: string, from: number, close: string): boolean {
 /** Template or variable references: the value is looked up elsewhere, so nothing is committed. */
 export function isReference(value: string): boolean {
   return (
-    // $VAR / ${VAR}: a shell-style name (all one case), so a password like `$YYbMDot25P` is not one.
-    /^\$\{[A-Za-z_][\w.]*\}$|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/.test(value) ||
+    // $VAR / ${VAR}: a shell-style name (all one case), so a password like `$YYbMDot25P` is not one; with an
+    // empty default after `:` (`"$PRODUCTION_WEBHOOK_SECRET:"`), a reference all the same.
+    /^\$\{[A-Za-z_][\w.]*\}$|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*):?$/.test(value) ||
     /^\$\{\{.*\}\}$/.test(value) || // ${{ secrets.X }}
     /^\{\{.*\}\}$/.test(value) || // {{ .Values.x }}
     /^%[A-Za-z_]+%$/.test(value) || // %VAR%
@@ -138,7 +139,7 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const lower = body.toLowerCase();
   // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
   if (
-    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|invalid[_-]?(?:api[_-]?)?(?:key|token|secret)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)/.test(
+    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|shortened|truncated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|invalid[_-]?(?:api[_-]?)?(?:key|token|secret)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)/.test(
       value.toLowerCase(),
     )
   )
@@ -153,7 +154,8 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
     const tail = lower.slice(o);
     if (trivialFraction(tail) >= 0.75 || periodic(tail)) return 'drop';
   }
-  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value) || keyboardWalk(body)) return 'low';
+  // …and runs typed in pieces (`app-abc123def456`, `xyz789abc`): a value made of steps of three or more.
+  if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value) || keyboardWalk(body) || sequenceCover(lower) >= 0.9) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
   // After a provider's prefix, base64 of words (`sk_test_ZmhzZGtmbGhk…` is `fhsdkflhd…`, keyboard mash in a
@@ -187,6 +189,29 @@ function ascendingRun(s: string): number {
     if (run > best) best = run;
   }
   return best;
+}
+
+/**
+ * Share of `s` in runs of three or more characters that step by one, up or down (`abc`, `123`, `987`, `890`):
+ * `abc123def456` is all runs. A random value of ten characters or more is almost never above a half.
+ */
+export function sequenceCover(s: string): number {
+  let covered = 0;
+  let start = 0;
+  let dir = 0;
+  for (let i = 1; i <= s.length; i++) {
+    const a = s.charCodeAt(i - 1);
+    const b = i < s.length ? s.charCodeAt(i) : NaN;
+    const step = b === a + 1 || (a === 57 && b === 48) ? 1 : b === a - 1 ? -1 : 0;
+    if (step !== 0 && (dir === 0 || step === dir) && i - start >= 1) {
+      dir = step;
+      continue;
+    }
+    if (i - start >= 3 && dir !== 0) covered += i - start;
+    start = i;
+    dir = 0;
+  }
+  return s.length ? covered / s.length : 0;
 }
 
 /** `sk_live_abc` → `abc`; `github_pat_11A…` → `11A…`; up to three `word_`/`word-`/`word.` prefixes. */

@@ -1,20 +1,20 @@
+import type { Rule } from '../../rule.js';
 import { defineSecretRule } from './define.js';
 
 /**
  * Bot tokens are `base64(user id).timestamp.hmac`. The id is a decimal snowflake, so the first
  * segment starts with M, N or O. No literal occurs in every token, hence no keywords: the pattern
- * runs on every file and its exact segment lengths keep it cheap and precise. The first segment must
- * decode to that id (17 to 20 digits): a part number in a catalogue line (`…ReverseMount_<part>.…`,
- * whose `3.2mm` and `5.6mm` gave the dots) decodes to noise.
+ * runs on every file and its exact segment lengths keep it cheap and precise. A first segment that
+ * does not decode to an id (17 to 20 digits) is reported low: a test's made-up token, or no token at
+ * all (a catalogue's part number whose `3.2mm` and `5.6mm` gave the dots).
  */
-export default defineSecretRule({
+const base = defineSecretRule({
   id: 'secrets/discord-bot-token',
   description: 'Discord bot token',
   severity: 'critical',
   keywords: [],
   pattern: /(?<![A-Za-z0-9_-])(?<secret>[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_-])/g,
   minEntropy: 4,
-  validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.slice(0, s.indexOf('.')), 'base64url').toString('latin1')),
   revoke: {
     provider: 'Discord',
     url: 'https://discord.com/developers/applications',
@@ -25,3 +25,20 @@ export default defineSecretRule({
     ],
   },
 });
+
+const carriesAnId = (token: string): boolean => /^\d{17,20}$/.test(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1'));
+
+const rule: Rule = {
+  ...base,
+  check(file, ctx) {
+    return base
+      .check(file, ctx)
+      .map((f) =>
+        f.secret === undefined || carriesAnId(f.secret)
+          ? f
+          : { ...f, confidence: 'low' as const, message: `${f.message.replace(/\.$/, '')} (its first part does not decode to a user id, as a real token's does: a made-up token, or none).` },
+      );
+  },
+};
+
+export default rule;

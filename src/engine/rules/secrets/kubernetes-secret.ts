@@ -14,9 +14,10 @@ const KIND_SECRET = /^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:
 const BLOCK_START = /^([ \t]*)(data|stringData)[ \t]*:[ \t]*(?:#.*)?$/;
 const ENTRY = /^([ \t]*)(["']?)([^\s:"'#][^:"']{0,252}?)\2[ \t]*:(?:[ \t]+(.*))?$/;
 const BLOCK_SCALAR = /^[|>][-+]?\d?$/;
-// Keys whose values are identifiers or public material, not secrets.
+// Keys whose values are identifiers or public material, not secrets (a bootstrap token Secret's `auth-extra-groups`,
+// `usage-bootstrap-signing` and `expiration` beside its one secret, `token-secret`).
 const NOT_SECRET_KEY =
-  /^(?:url|uri|ca\.crt|ca\.pem|ca[-_]?bundle(?:\.crt|\.pem)?|tls\.crt|[\w.-]*\.(?:crt|cer|pub)|(?:[\w.-]*[._-])?(?:username|user|user[-_]?name|login|email|host|hostname|server|port|database|db|db[-_]?name|dbname|schema|namespace|region|zone|endpoint|name|id|client[-_]?id|app[-_]?id|tenant[-_]?id|key[-_]?id|account[-_]?id|project(?:[-_]?id)?|bucket|domain|cluster|environment|env|version|timeout|sslmode|protocol))$/i;
+  /^(?:url|uri|ca\.crt|ca\.pem|ca[-_]?bundle(?:\.crt|\.pem)?|tls\.crt|[\w.-]*\.(?:crt|cer|pub)|(?:[\w.-]*[._-])?(?:username|user|user[-_]?name|login|email|host|hostname|server|port|database|db|db[-_]?name|dbname|schema|namespace|region|zone|endpoint|name|id|client[-_]?id|app[-_]?id|tenant[-_]?id|key[-_]?id|account[-_]?id|project(?:[-_]?id)?|bucket|domain|cluster|environment|env|version|timeout|sslmode|protocol|groups?|expiration|description)|usage-bootstrap-[\w-]+)$/i;
 
 interface Entry {
   key: string;

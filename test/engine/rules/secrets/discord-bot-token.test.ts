@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/discord-bot-token.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { rand, cat, B64URL } from '../../../helpers/tokens.js';
 
 // base64 of a snowflake id, a 6-character timestamp, a 27- or 38-character HMAC.
@@ -16,6 +17,8 @@ ruleTester(rule, {
     `token = "${cat(id, '.', rand(6, B64URL, 'v9'), '.', 'a'.repeat(27))}"`, // low entropy
     'DISCORD_TOKEN=${DISCORD_TOKEN}',
     'com.example.SomeVeryLongClassNameHere.method.callAnotherMethodWithLongName()',
+    // Inside a word: a catalogue's part number after `Mount`, its dots from `3.2mm` and `5.6mm`.
+    `Mounting_Wuerth_WA-SMSR-3.2mm_ReverseMount${rand(20, B64URL, 'kicad')}.${rand(6, B64URL, 'k2')}.${rand(30, B64URL, 'k3')}`,
   ],
   invalid: [
     { code: `client.login("${bot}");`, secret: bot, count: 1 },
@@ -24,4 +27,12 @@ ruleTester(rule, {
     { code: `{"token": "${newer}"}`, path: 'config.json', secret: newer },
     { code: `curl -H "Authorization: Bot ${bot}" https://discord.com/api/users/@me`, path: 'run.sh', secret: bot },
   ],
+});
+
+describe('secrets/discord-bot-token: the id inside', () => {
+  it('is high when the first part decodes to a user id, low when it does not (a made-up token)', () => {
+    expect(runRule(rule, { code: `DISCORD_TOKEN=${bot}`, path: '.env' }).map((f) => f.confidence)).toEqual(['high']);
+    const madeUp = cat('M', rand(23, B64URL, 'noid'), '.', rand(6, B64URL, 'noid2'), '.', rand(27, B64URL, 'noid3'));
+    expect(runRule(rule, { code: `DISCORD_TOKEN=${madeUp}`, path: '.env' }).map((f) => f.confidence)).toEqual(['low']);
+  });
 });

@@ -826,6 +826,20 @@ ruleTester(rule, {
       code: `{"clients": [{"username": "admin", "password": "${rand(86, B64, 'dynsec')}==", "salt": "${rand(16, B64, 'dynsec-salt')}", "iterations": 101}]}`,
       path: 'test/broker/dynamic-security-init.json',
     },
+    // A user record's salted hash beside its salt (a database export), salt and digest in hex joined by a dot,
+    // Qt's serialised PBKDF2 pair.
+    {
+      code: `<field name="salt">${rand(31, LOWER_ALNUM, 'pk-salt')}</field>\n<field name="password">${rand(86, B64, 'pk-hash')}==</field>`,
+      path: 'tests/assets/partkeepr_import_test.xml',
+    },
+    { code: `  {\n    username: 'matteo',\n    password:\n      '${rand(32, HEX, 'sd-salt')}.${rand(128, HEX, 'sd-hash')}',\n  },`, path: 'db/src/users.js' },
+    { code: `defaultPass='"@ByteArray(${rand(22, B64, 'qt-salt')}==:${rand(86, B64, 'qt-hash')}==)"'`, path: 'scripts/update_config.sh' },
+    // A password encrypted in the client with the server's RSA key (one 2048-bit block), in an API collection.
+    { code: `"raw": "{\\"nickname\\": \\"demo\\", \\"oldPassword\\": \\"${rand(342, B64, 'rsa-block')}==\\"}"`, path: 'docs/backend.postman_collection.json' },
+    // A reference with an empty default, and test markers written as phrases.
+    { code: '    webhookSecret: "$PRODUCTION_SPOD_WEBHOOK_SECRET:"', path: 'backend/application-container.yaml' },
+    { code: 'private static final String PRESENTED_SECRET = "COMPLETE_PRESENTED_SECRET_MARKER_9c1d";', path: 'src/test/java/SecretExposureIT.java' },
+    { code: 'String secretBody = "lnbits-secret=x-api-key-abc123-super-secret";', path: 'src/test/java/LnbitsBackendTest.java' },
     // A Gigya site's public API key, in every page that loads its script.
     { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.
@@ -857,6 +871,12 @@ ruleTester(rule, {
     { code: '{"node_key": "ip-10-0-1-23.ec2.internal"}', path: 'settings.json' },
   ],
   invalid: [
+    // Beside a salt, a value that is no digest's size is still the password (a service's config, its salt for another use).
+    {
+      code: `<field name="salt">${rand(31, LOWER_ALNUM, 'pk-salt')}</field>\n<field name="password">${rand(30, B64URL, 'pk-pass')}</field>`,
+      path: 'config/service.xml',
+      secret: rand(30, B64URL, 'pk-pass'),
+    },
     { code: `{"abuseipdb_key": "${lower}"}`, path: 'settings.json', secret: lower },
     // A URL's `key` parameter: how most keyed web APIs take their key.
     { code: `url := "https://api.weatherdesk.io/v1/users?key=${lower}&limit=10"`, path: 'client.go', secret: lower },

@@ -63,6 +63,13 @@ ruleTester(rule, {
       code: `apiVersion: external-secrets.io/v1beta1\nkind: ExternalSecret\nspec:\n  secretStoreRef:\n    kind: SecretStore\n  data:\n    - secretKey: api-key\n      remoteRef:\n        key: prod/api\n`,
       path: 'es.yaml',
     },
+    // A bootstrap token Secret's groups and usages, beside its templated secret.
+    {
+      code: `apiVersion: v1\n${SECRET}\nmetadata:\n  name: bootstrap-token-abcdef\ntype: bootstrap.kubernetes.io/token\nstringData:\n  token-id: "{{ token_id }}"\n  token-secret: "{{ token_secret }}"\n  usage-bootstrap-authentication: "true"\n  auth-extra-groups: "system:bootstrappers:default-node-token"\n`,
+      path: 'templates/kubelet-bootstrap-secret.yml',
+    },
+    // A container image reference kept in a generated Secret (a plugin's sidecar image), base64 over two lines.
+    { code: manifest(`data:\n  SIDECAR_IMAGE: |\n    ${b64('ghcr.io/cloudnative-pg/plugin-barman-cloud-sidecar:v0.12.0').replace(/(.{70})/, '$1\n    ')}\n`), path: 'barman-cloud.gen.yaml' },
     // The Secret and the data are in different documents.
     { code: `${SECRET}\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: ${dbPass}\n`, path: 'multi.yaml' },
   ],

@@ -29,6 +29,8 @@ import {
   isHexDigest,
   isNonSecretDatum,
   isPlaceholderPassword,
+  isSaltedDigest,
+  isDigestSized,
   isSamplePassword,
   isTemplated,
   isUuid,
@@ -660,14 +662,18 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
  * - a Hive-style partition in a path (`…/AggKey=TargetingData/v=1/…`): a directory's name, not an assignment;
  * - a Web Push subscription's `auth` beside its `p256dh` key: an encryption parameter of one browser's
  *   subscription, which the push service holds too;
- * - a password beside its `salt` and `iterations` (Mosquitto's dynamic security, PBKDF2 stores): the derived
- *   hash, not the password.
+ * - a password beside its `salt` and `iterations` (Mosquitto's dynamic security, PBKDF2 stores), or a
+ *   digest-sized one beside its `salt` (a user table's export): the derived hash, not the password.
  */
 function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
   if (a.op === '=' && !a.quote && whole.slice(Math.max(0, a.start - a.name.length - 2), a.start) === `/${a.name}=`) return true;
   const near = (): string => whole.slice(Math.max(0, a.start - 240), Math.min(whole.length, a.end + 240));
   if (/^auth$/i.test(a.name) && /p256dh/i.test(near())) return true;
-  return /passw(?:or)?d|^pass$|pwd/i.test(a.name) && /["']?salt["']?[ \t]*[:=]/i.test(near()) && /["']?(?:iterations|rounds|iter)["']?[ \t]*[:=]/i.test(near());
+  if (!/passw(?:or)?d|^pass$|pwd/i.test(a.name)) return false;
+  // A user record's password beside its salt (`<field name="salt">` above `<field name="password">`, a
+  // database export): a digest-sized value there is the salted hash, not the password.
+  const salt = /(?:^|[^\w])salt["']?(?:[ \t]*[:=]|>)/i.test(near());
+  return salt && (isDigestSized(a.value) || /["']?(?:iterations|rounds|iter)["']?[ \t]*[:=]/i.test(near()));
 }
 
 /**
@@ -717,12 +723,20 @@ function onSampleHost(head: string, invitesOnly = false): boolean {
  */
 const PUBLIC_INVITE_HOST = /^(?:qm|jq)\.qq\.com$|^(?:[\w-]+\.)?zoom\.us$/i;
 
+/**
+ * Exactly one RSA block in base64 (128, 256, 384 or 512 bytes: 172, 344, 512 or 684 characters): what a login
+ * form sends when it encrypts the password with the server's public key (`"oldPassword": "<344 characters>"` in
+ * an API collection). No one chooses a password of that length; only the private key opens it.
+ */
+const isRsaBlock = (v: string): boolean => /^(?:[A-Za-z0-9+/]{171}=|[A-Za-z0-9+/]{342}==|[A-Za-z0-9+/]{512}|[A-Za-z0-9+/]{683}=)$/.test(v);
+
 function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: boolean): Verdict | undefined {
   const v = a.value;
   if (loose) return (isStronglyRandom(v) || isServiceHexKey(a, v)) && isHighEntropy(v, 'key') && !looksLikeIdentifier(v) ? { kind: a.strict ? kind : 'key', tier: 'entropy' } : undefined;
   // A hex digest is only a secret when its name says so (and not `…_sha` / `…_hash`, filtered by name).
   // So is a security question's answer, stored hashed (OpenMRS's `secret_answer="cfd3…"`).
   if (isHexDigest(v) && (kind === 'password' || /answer$/i.test(a.name))) return undefined;
+  if (kind === 'password' && (isSaltedDigest(v) || isRsaBlock(v))) return undefined;
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
   if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v) && !isSeparatedPhrase(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };

@@ -14,13 +14,15 @@
  * - YouTube's Innertube web-client key, which every youtube.com page sends to every visitor (clients of the site
  *   copy it as a fallback for when they cannot read it from the page);
  * - documentation examples copied verbatim: the example OAuth token of GitHub's REST API reference and OpenAPI
- *   description (in every generated client's docs), the sandbox client of PayPal's REST SDK samples, and the
- *   example user and group keys of Pushover's API documentation.
+ *   description (in every generated client's docs), the sandbox client of PayPal's REST SDK samples, the
+ *   example user and group keys of Pushover's API documentation, and the example bot token of Slack's
+ *   `oauth.v2.access` reference (copied into the response types of Slack apps).
  * A refresh or access token issued to these clients is a secret as any other and is still reported.
  */
 import { createHash } from 'node:crypto';
 
 const PUBLISHED = new Set([
+  '2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb',
   'f0386f9be1fe905fb2f97a8daff11a9baa9988ceca7c2ecae4aec8db182db1b4',
   'd1b3190dacfb6af1479bed2866455c0b2deee119104dd70b09ff8a991d73355c',
   '0011cc25eb4320717494d2703e8cba85743e71b500283c21c8b88147992f9059',
