@@ -54,7 +54,8 @@ Options:
   --baseline FILE    report only findings whose fingerprint is not in FILE
                      (default: .tokenwarden-baseline.json in the repository, if present)
   --jobs N, -j N     worker threads for a folder scan (default: the number of cores; one thread below
-                     400 files or on two cores or fewer); the output is the same, byte for byte, for any N
+                     400 files, on one core, or on two below 1,000 files); the output is the same, byte
+                     for byte, for any N
   --no-color         no colours (also off with NO_COLOR set, or when stdout is not a terminal)
   --quiet            text: findings and the verdict only, nothing when clean
   -h, --help         show this help

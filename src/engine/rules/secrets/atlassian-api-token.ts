@@ -3,9 +3,19 @@ import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.j
 import { names } from './lib/assignment.js';
 import { charClasses } from '../../entropy.js';
 
+/** Base64 of `<digits>:<random bytes>`: the id of a Data Center token and its secret part. */
+function isDataCenterPat(s: string): boolean {
+  const raw = Buffer.from(s, 'base64');
+  const colon = raw.indexOf(0x3a);
+  if (colon < 1 || colon > raw.length - 16) return false;
+  for (let i = 0; i < colon; i++) if (raw[i]! < 0x30 || raw[i]! > 0x39) return false;
+  return true;
+}
+
 /**
  * Current Atlassian API tokens (`ATATT3…`, admin `ATCTT3…`) end in `=` and an 8-character checksum;
- * legacy tokens are 24 alphanumerics that only count next to an Atlassian/Jira/Confluence name.
+ * legacy tokens are 24 alphanumerics that only count next to an Atlassian/Jira/Confluence name; Data Center
+ * personal access tokens are base64 of their numeric id and random bytes.
  */
 export default defineSecretRuleSet({
   id: 'secrets/atlassian-api-token',
@@ -41,6 +51,16 @@ export default defineSecretRuleSet({
       minEntropy: 3.5,
       confidence: 'medium',
       validate: (s) => charClasses(s) >= 3,
+    },
+    {
+      // Jira and Confluence Data Center personal access tokens: 44 base64 characters that decode to the
+      // token's numeric id, `:`, and random bytes (so they start with M, N or O). Read on a line that names
+      // the product; the decoded shape makes the match.
+      keywords: ['atlassian', 'confluence', 'jira'],
+      pattern: /(?<![A-Za-z0-9+/])(?<secret>[MNO][A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=])/g,
+      minEntropy: 3.5,
+      validate: isDataCenterPat,
+      message: 'Jira or Confluence Data Center personal access token committed to the repository.',
     },
   ],
   revoke: {
