@@ -10,6 +10,9 @@ const PASSWORD_PAIR = /(?<![\w.-])(?:password|pwd)[ \t]*=(?!>)[ \t]*(?<value>'[^
 const OTHER_KEY =
   /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|user id|userid|uid|user|username|user name|database|initial catalog|dsn|driver|provider|port|integrated security|trusted_connection|encrypt|sslmode|ssl|abortconnect|persist security info|multipleactiveresultsets|accountname|servicename|protocol|connect timeout|timeout)[ \t]*=/i;
 // `"[concat(` / `"[format(` opening an ARM template expression, and the functions that look values up.
+/** The keys that say what a connection string connects to. */
+const TARGET_KEY =
+  /(?:^|[;,"'\s])(?:server|data source|datasource|host|hostname|address|addr|network address|database|initial catalog|dsn|driver|provider|port|accountname|servicename|endpoint|fqdn|url|uri)[ \t]*=/i;
 const ARM_EXPRESSION = /["']\[\s*(?:concat|format|replace|string|if|base64|uri)\s*\(/i;
 const ARM_FUNCTION = /^\W{0,4}(?:parameters|variables|listKeys|listkeys|listConnectionStrings|listSecrets|listCredentials|reference|resourceId|concat|format|secret|getSecret)\s*\(/i;
 const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ \t]*=[ \t]*(?:tcp:)?([^;,\s"']+)/i;
@@ -104,6 +107,10 @@ const rule: Rule = {
         // Needs a separator next to it and another connection-string key nearby.
         if (!/[;,]\s*$/.test(before) && !/^\s*[;,]/.test(after)) continue;
         if (!OTHER_KEY.test(before) && !OTHER_KEY.test(after)) continue;
+        // Pairs joined by commas alone (`Username=Morty, Password=…`, a log line, a help text's example) are a
+        // connection string only when they name what to connect to (StackExchange.Redis writes
+        // `host:6379,password=…,ssl=True`; a user and a password alone reach nothing).
+        if (!/;\s*$/.test(before) && !/^\s*;/.test(after) && !TARGET_KEY.test(before) && !TARGET_KEY.test(after) && !/[\w.-]+:\d{2,5}\s*,[^,]*$/.test(before)) continue;
         if (/[a-z][\w+.:-]*:\/\/[^\s"'`]*$/i.test(before)) continue; // a URL parameter: connection-string reports it
         // `&amp;password=` in HTML, or a Swift interpolation (`password=\(getEncryptedPass())`): the `;` is an
         // entity's, the pairs a form body's or a URL query's, and the value code.

@@ -1,3 +1,4 @@
+import { demoLoginReason } from './lib/demo-login.js';
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
@@ -36,6 +37,21 @@ function basicCredentialOk(secret: string): boolean {
     !keyboardWalk(pass) &&
     !/^(?:invalid|wrong|incorrect|bad)[-_]?(?:pass(?:word)?|pw|pwd|secret|key|token)?\d{0,4}$/i.test(pass)
   );
+}
+
+const isBase64Pair = (secret: string): boolean => /^[A-Za-z0-9+/]{8,}={0,2}$/.test(secret) && decodeBase64Text(secret, 1)?.includes(':') === true;
+
+/** The line of `text` around `at`. */
+function lineAt(text: string, at: number): string {
+  const s = text.lastIndexOf('\n', at) + 1;
+  const e = text.indexOf('\n', at);
+  return text.slice(s, e === -1 ? text.length : e);
+}
+
+/** A Basic credential of a demo login (demo-login.ts), and why. */
+function demoLogin(secret: string, line: string): string | undefined {
+  const pair = decodeBase64Text(secret) ?? (secret.includes(':') ? secret : undefined);
+  return demoLoginReason(pair?.slice(pair.indexOf(':') + 1).replace(/\r?\n$/, '') ?? '', line);
 }
 
 function tokenOk(secret: string, scheme: string | undefined): boolean {
@@ -114,15 +130,19 @@ const rule: Rule = {
           const start = seg.offset + m.index + m[0].lastIndexOf(m.groups!.secret!);
           if (seen.has(start)) continue;
           seen.add(start);
+          const demo = ((scheme !== undefined && /^basic$/i.test(scheme)) || isBase64Pair(secret)) && demoLogin(secret, lineAt(seg.text, m.index));
           out.push({
             start,
             end: start + secret.length,
             secret,
-            message: scheme
-              ? `Literal ${scheme.charAt(0).toUpperCase()}${scheme.slice(1).toLowerCase()} credential in an Authorization header.`
-              : m.groups!.name
-                ? `Literal API credential in a \`${m.groups!.name}\` header.`
-                : 'Literal credential in an Authorization header.',
+            ...(demo ? { confidence: 'low' as const } : {}),
+            message: demo
+              ? `Basic credential in an Authorization header, of a demo login (${demo}): check that no real account uses it.`
+              : scheme
+                ? `Literal ${scheme.charAt(0).toUpperCase()}${scheme.slice(1).toLowerCase()} credential in an Authorization header.`
+                : m.groups!.name
+                  ? `Literal API credential in a \`${m.groups!.name}\` header.`
+                  : 'Literal credential in an Authorization header.',
           });
         }
       }

@@ -63,6 +63,14 @@ export default refine(rule, (raw, file, ctx) => {
   // `"eventName"`): the key that made a call, logged by AWS, with no secret beside it.
   if (raw.start !== undefined && inAuditRecord(file.text, raw.start))
     return { ...raw, confidence: 'low', message: `${raw.message} It sits in an audit log record (CloudTrail's userIdentity), which names the key that made a call and never holds its secret.` };
+  // An Amazon affiliate link (`…/dp/<ASIN>?SubscriptionId=AKIA…&tag=…&linkCode=xm2`): the Product Advertising
+  // API puts the associate's key ID in every product link it returns, published in the pages that show them.
+  if (raw.start !== undefined && /[?&;]SubscriptionId=$/.test(file.text.slice(Math.max(0, raw.start - 20), raw.start)))
+    return {
+      ...raw,
+      confidence: 'low',
+      message: `${raw.message} It is the \`SubscriptionId\` of an Amazon product link, which the Product Advertising API publishes in every link it returns; the ID alone cannot sign.`,
+    };
   return /[0189]/.test(id.slice(4)) ? { ...raw, confidence: 'medium' } : raw;
 });
 

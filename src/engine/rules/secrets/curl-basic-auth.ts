@@ -1,3 +1,4 @@
+import { demoLoginReason } from './lib/demo-login.js';
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
@@ -95,11 +96,15 @@ const rule: Rule = {
           if (seen.has(start)) continue;
           seen.add(start);
           if (out.length >= MAX_FINDINGS) return out;
+          const demo = pass ? demoLoginReason(pass, cmd) : undefined;
           out.push({
             start,
             end: start + secret.length,
             secret,
-            message: 'curl command with a literal credential in -u/--user.',
+            ...(demo ? { confidence: 'low' as const } : {}),
+            message: demo
+              ? `curl command with a literal credential in -u/--user, of a demo login (${demo}): check that no real account uses it.`
+              : 'curl command with a literal credential in -u/--user.',
           });
         }
         CURL.lastIndex = Math.max(CURL.lastIndex, end);

@@ -2,6 +2,12 @@ import { defineSecretRuleSet } from './lib/rule-set.js';
 import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { nameOf, namesAnIdentifier } from './lib/assignment.js';
 
+/**
+ * A client token (`facebook_client_token`, `FacebookClientToken`): Meta issues it to be embedded in native and
+ * desktop apps beside the app id, for calls a shipped app may make; it is not the app secret.
+ */
+const CLIENT_TOKEN = /client[_-]?token/i;
+
 export default defineSecretRuleSet({
   id: 'secrets/facebook-app-secret',
   description: 'Facebook / Meta app secret',
@@ -13,7 +19,7 @@ export default defineSecretRuleSet({
       pattern: keyedSecret(credentialNamed(['facebook', 'fb_', 'fb-']), '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
-      validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)),
+      validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)) && !CLIENT_TOKEN.test(nameOf(m, s)),
     },
     {
       // Under a parent key named after the provider (`facebook:\n  api_key: …`, `[facebook]\ntoken = …`).
@@ -21,7 +27,7 @@ export default defineSecretRuleSet({
       pattern: nestedSecret(['facebook', 'fb_', 'fb-'], '[A-Za-z0-9]{32}'),
       nextLine: true,
       minEntropy: 3,
-      validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)),
+      validate: (s, m) => /\d/.test(s) && /[a-zA-Z]/.test(s) && !namesAnIdentifier(nameOf(m, s)) && !CLIENT_TOKEN.test(nameOf(m, s)),
     },
   ],
   revoke: {

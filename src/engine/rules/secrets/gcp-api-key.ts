@@ -56,8 +56,10 @@ const rule = defineSecretRule({
 // restrictions, no rotation needed. A key in a server file (.env, a backend call) stays high.
 // Also the Android resources the google-services plugin writes (`<string name="google_api_key">`, the crash
 // reporter's), and FlutterFire's firebase_options.dart.
+// And YouTube's InnerTube clients (`…/youtubei/v1/player?key=…`): the keys of the web, iOS and Music players,
+// which youtube.com serves to every visitor and players copy.
 const BROWSER_CONTEXT =
-  /maps\.googleapis\.com\/maps\/api\/js[^\s"'<>]{0,200}[?&]key=$|<key>API_KEY<\/key>\s*<string>$|"current_key"\s*:\s*"$|<string\s+name="google_(?:crash_reporting_)?api_key"[^>]*>$/;
+  /youtubei\/v1\/[^\s"'<>]{0,200}[?&]key=$|maps\.googleapis\.com\/maps\/api\/js[^\s"'<>]{0,200}[?&]key=$|<key>API_KEY<\/key>\s*<string>$|"current_key"\s*:\s*"$|<string\s+name="google_(?:crash_reporting_)?api_key"[^>]*>$/;
 // A web config's own member names, or any spelling of them with Firebase named (`firebaseProjectId`): a server's
 // `.env` holds a project id next to its own key too.
 const FIREBASE_CONFIG = /\b(?:authDomain|projectId|messagingSenderId|storageBucket|appId)\b/;

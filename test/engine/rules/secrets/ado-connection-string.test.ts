@@ -8,6 +8,8 @@ const pw2 = rand(24, undefined, 'ado2');
 
 ruleTester(rule, {
   valid: [
+    // A user and a password joined by a comma, naming no server: a help text's example of masking a log line.
+    ".EXAMPLE\n$value = Protect-PodeLogItem -Item 'Username=Morty, Password=Wubba1ubba'",
     // A changelog's prose about the keys.
     { code: '- When user= without password= is in database connect string, pgbouncer fails.', path: 'NEWS.md' },
     // sudo's log line: `PWD` is the working directory.

@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/authorization-header.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { B64, HEX, cat, rand } from '../../../helpers/tokens.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
@@ -100,4 +101,17 @@ ruleTester(rule, {
     { code: `const AUTH = 'Basic ${basic}';`, secret: basic, path: 'client.js' },
     { code: `headers.put(HEADER, "Bearer ${bearer}");`, secret: bearer, path: 'Client.java' },
   ],
+});
+
+describe('secrets/authorization-header: a demo login', () => {
+  const conf = (code: string, path = 'docs/auth.md'): string[] => runRule(rule, { code, path }).map((f) => f.confidence);
+  it('is low when the password is one plain word, or a short one sent to localhost; medium otherwise', () => {
+    expect(conf(`Invoke-RestMethod -Uri https://api.internal/users -Headers @{ Authorization = 'Basic ${b64(cat('morty:', 'pickle'))}' }`)).toEqual(['low']);
+    expect(conf(`curl -H 'Authorization: Basic ${b64(cat('admin:', 'S3cr3t!x'))}' http://localhost:8080/users`)).toEqual(['low']);
+    // A generated password is a credential wherever the request goes.
+    expect(conf(`curl -H 'Authorization: Basic ${basic}' http://localhost:8080/users`)).toEqual(['medium']);
+    expect(conf(`curl -H 'Authorization: Basic ${basic}' https://api.mailgun.net/v3`)).toEqual(['medium']);
+    // A bearer token to localhost is no login of a demo account: as found.
+    expect(conf(`curl -H 'Authorization: Bearer ${bearer}' http://localhost:8080/users`)).toEqual(['medium']);
+  });
 });

@@ -86,3 +86,16 @@ describe('secrets/aws-access-key-id in an audit log record', () => {
     expect(f?.confidence).toBe('high');
   });
 });
+
+describe('secrets/aws-access-key-id in an Amazon product link', () => {
+  it("is graded low: the Product Advertising API publishes the associate's key ID in every link", () => {
+    const link = `<a href="https://www.amazon.com/dp/B00ABCDEFG?psc=1&amp;SubscriptionId=${akia}&amp;tag=recipes-20&amp;linkCode=xm2&amp;camp=2025">Buy</a>`;
+    const [f] = runRule(rule, { code: link, path: 'tests/data/html/pizza.html' });
+    expect(f?.confidence).toBe('low');
+    expect(f?.message).toMatch(/SubscriptionId/);
+  });
+  it('the same key as a query parameter of another name keeps its confidence', () => {
+    const [f] = runRule(rule, { code: `https://api.example.net/upload?AccessKey=${akia}&x=1`, path: 'client.txt' });
+    expect(f?.confidence).toBe('high');
+  });
+});

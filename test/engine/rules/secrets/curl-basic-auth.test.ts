@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/curl-basic-auth.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { cat, rand } from '../../../helpers/tokens.js';
 
 const pw = cat(rand(12, undefined, 'curlpw'), '~2');
@@ -48,4 +49,15 @@ ruleTester(rule, {
     { code: `curl --user kevin:'${pw}' -iX PATCH -H "Content-Type: application/json"`, secret: pw },
     { code: `curl --user=ci:${pw} https://nexus.corp.test/service/rest`, secret: pw },
   ],
+});
+
+describe('secrets/curl-basic-auth: a demo login', () => {
+  const conf = (code: string): string[] => runRule(rule, { code, path: '.github/workflows/e2e.yml' }).map((f) => f.confidence);
+  it('is low for one plain word or a short password sent to localhost, medium for a generated one', () => {
+    expect(conf(`status=$(curl -s -o /dev/null -w '%{http_code}' -u 'alice:${cat('wr', 'ong')}' http://127.0.0.1:8001/)`)).toEqual(['low']);
+    expect(conf(`curl -u 'alice:${cat('Al1ce', '#9')}' http://localhost:8001/`)).toEqual(['low']);
+    const key = rand(40, '0123456789abcdef', 'curl-demo');
+    expect(conf(`curl -u api:${key} http://localhost:8080/api/v1/runs`)).toEqual(['medium']);
+    expect(conf(`curl -u 'alice:${cat('Al1ce', '#9')}' https://api.internal.example.net/`)).toEqual(['medium']);
+  });
 });

@@ -16,6 +16,9 @@ ruleTester(rule, {
     `facebook:\n  client_id: ${secret}`, // nested, an id
     `facebook:\n  app_secret: ${'a'.repeat(32)}`, // nested placeholder
     `facebook:\n  app_id: ${secret}`, // nested, the public app id
+    // The client token, which Meta issues to be embedded in native apps beside the app id.
+    { code: `<string name="facebook_app_id">${rand(16, '0123456789', 'id2')}</string>\n<string name="facebook_client_token">${secret}</string>`, path: 'app/src/main/res/values/strings_config.xml' },
+    `facebook:\n  client_token: ${secret}`,
   ],
   invalid: [
     { code: `facebook_app_secret = "${secret}"`, path: 'a.py', secret, count: 1 },

@@ -38,6 +38,8 @@ describe('secrets/gcp-api-key: browser and app keys', () => {
       [`<script src="https://maps.googleapis.com/maps/api/js?libraries=places&key=${k1}&callback=initMap"></script>`, 'index.html'],
       [`const firebaseConfig = {\n  apiKey: "${k1}",\n  authDomain: "acme.firebaseapp.com",\n  projectId: "acme"\n};`, 'src/firebase.ts'],
       [`{"client": [{"api_key": [{"current_key": "${k2}"}]}]}`, 'android/app/google-services.json'],
+      // A YouTube InnerTube client's key, in a player library that copies it.
+      [`  }, 'https://www.youtube.com/youtubei/v1/player?key=${k1}&prettyPrint=false');`, 'lib/src/videos/youtube_api_client.dart'],
       // FlutterFire's generated options, a Firebase key under another name, the plugin's Android resource.
       [`  static const FirebaseOptions android = FirebaseOptions(\n    apiKey: '${k1}',\n    appId: '1:123:android:abc',`, 'lib/firebase_options.dart'],
       [`const firebaseApiKey = '${k1}';\nconst firebaseProjectId = 'acme';\nconst firebaseAppId = '1:123:web:abc';`, 'lib/config.dart'],

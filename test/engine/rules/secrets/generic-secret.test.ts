@@ -1272,3 +1272,12 @@ describe('secrets/generic-secret: a parameter of a link in a published page, fee
     expect(runRule(rule, { code: `const url = "https://api.acmecorp.io/v1/feed?token=${token}";`, path: 'src/client.js' })[0]?.confidence).toBe('medium');
   });
 });
+
+describe('secrets/generic-secret: an ACME challenge token', () => {
+  const token = rand(43, B64URL, 'acme-token');
+  it('is low where the code is about ACME challenges, as found elsewhere', () => {
+    const code = `from django_ca.models import AcmeChallenge\n\nTHUMBPRINT1 = "${rand(43, B64URL, 'thumb')}"\nTOKEN1 = "${token}"\n\ndef test_challenge(self):\n    chall = AcmeChallenge(type=AcmeChallenge.TYPE_HTTP_01, token=TOKEN1)\n`;
+    expect(runRule(rule, { code, path: 'ca/django_ca/tests/admin/test_acme.py' }).map((f) => f.confidence)).toEqual(['low']);
+    expect(runRule(rule, { code: `TOKEN1 = "${token}"\n`, path: 'app/settings.py' }).map((f) => f.confidence)).not.toContain('low');
+  });
+});

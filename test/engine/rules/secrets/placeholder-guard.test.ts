@@ -501,3 +501,22 @@ describe("every secret rule: a development or test environment's section of a YA
     expect(byLine.get(8)?.confidence).not.toBe('low');
   });
 });
+
+describe('every secret rule: where a value is published or allowed', () => {
+  const key = cat('AIza', rand(35, ALNUM, 'guard-gcp'));
+  const secret = rand(40, ALNUM, 'guard-generic');
+  it("grades low what a saved copy of a web page holds (a scraper's fixture), not a private key in it", () => {
+    const page = `<!DOCTYPE html>\n<html><head><script>window.BOOMR_API_key="${secret}";var maps="https://maps.example.net/?k=${key}";</script></head></html>\n`;
+    const found = scan(page, 'tests/data/html/pizza.html');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+    // The same page outside a test folder is the project's own: as found.
+    expect(scan(page, 'public/index.html').some((f) => f.confidence !== 'low')).toBe(true);
+  });
+  it("grades low a value in a secret scanner's allowlist", () => {
+    const toml = `[allowlist]\ndescription = "Firebase debug key, restricted"\nregexes = ['''${key}''']\n`;
+    const found = scan(toml, '.gitleaks.toml');
+    expect(found.map((f) => f.confidence)).toEqual(['low']);
+    expect(found[0]?.message).toMatch(/secret scanner/);
+  });
+});

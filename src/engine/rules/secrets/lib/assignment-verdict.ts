@@ -1023,6 +1023,17 @@ function isKmsCiphertext(whole: string, at: number): boolean {
   return false;
 }
 
+/**
+ * A bare `token` (`TOKEN1`, `self.chall.token`, `challenge_token`) where the file is about ACME challenges
+ * (RFC 8555: `http-01` serves the token at `/.well-known/acme-challenge/<token>`, `dns-01` publishes a
+ * digest of it in DNS): a certificate authority's or client's test data, public by the protocol.
+ */
+function isAcmeChallengeToken(name: string, path: string, text: string, at: number): boolean {
+  if (!/(?:^|[._])(?:token\d*|challenge[_-]?token|key[_-]?authorization)$/i.test(name)) return false;
+  const near = text.slice(Math.max(0, at - 3000), at + 500);
+  return (/acme/i.test(path) || /\bacme\b|acme[_-]?challenge/i.test(near)) && /challenge|\bchall\b|http-01|dns-01|tls-alpn-01/i.test(/acme/i.test(path) ? path + near : near);
+}
+
 /** The findings of one generic rule: assignments judged at `tier`, at most `max` per file. */
 export function genericFindings(file: FileView, tier: Verdict['tier'], max: number, message: (j: JudgedAssignment) => string): RawFinding[] {
   const out: RawFinding[] = [];
@@ -1043,12 +1054,17 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
     seen.add(a.start);
     if (out.length >= max) break;
     const linked = inPublishedLink(file.path, file.text, a.start, a.name);
+    const why = linked
+      ? ' (a parameter of a link in a published page, feed or e-mail: a tracking or embed handle as often as a credential).'
+      : isAcmeChallengeToken(a.name, file.path, file.text, a.start)
+        ? ' (an ACME challenge token, as the code around it says: the protocol publishes it at a well-known URL or in DNS, so it opens nothing).'
+        : undefined;
     out.push({
       start: a.start,
       end: a.end,
       secret: a.value,
-      message: linked ? `${message(j).replace(/\.$/, '')} (a parameter of a link in a published page, feed or e-mail: a tracking or embed handle as often as a credential).` : message(j),
-      ...(linked ? { confidence: 'low' as const } : {}),
+      message: why ? `${message(j).replace(/\.$/, '')}${why}` : message(j),
+      ...(why ? { confidence: 'low' as const } : {}),
     });
   }
   return out;

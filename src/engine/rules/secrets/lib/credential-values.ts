@@ -4,6 +4,7 @@
  * Shared by the structure and generic rules; tuned on peers' false-positive fixtures.
  */
 import { hasTemplate, isPlaceholder, isReference, sequenceCover } from '../../../placeholder.js';
+import { createHash } from 'node:crypto';
 import { longestTrivialRun, shannonEntropy } from '../../../entropy.js';
 
 /** Template and secret-store references: nothing is committed. */
@@ -23,6 +24,9 @@ export function isTemplated(v: string): boolean {
     (/^\{[A-Za-z_][\w.-]*\}$/.test(v) && looksLikeIdentifier(v.slice(1, -1))) || // {password}, not {ZqL5kVrX1n8tA2}
     /^[[<(].*[\]>)]$/.test(v) || // [PASSWORD], <password>, (secret)
     /^ENC\[/.test(v) || // SOPS
+    /\{\$[A-Za-z_]\w*(?:->\w+|\[[^\]]{0,40}\])*\}/.test(v) || // PHP's `"barryIsTheBest{$i}"`: built in a loop, at run time
+    // Google Secret Manager by reference (get-secretmanager-secrets' `OUTPUT:project/SECRET`)
+    /^[A-Za-z_][\w-]{0,60}:(?:projects\/)?[a-z][a-z0-9-]{4,29}\/(?:secrets\/)?[\w-]{1,255}(?:\/versions\/[\w-]+)?$/.test(v) ||
     /^(?:vault|op|awssm|ssm|sm|gcpsm|akv|azkv|keyvault|secretsmanager|ref\+\w+|env|file|kms|arn:aws):/i.test(v)
   );
 }
@@ -455,6 +459,17 @@ export function isNonSecretDatum(v: string): boolean {
       v.replace(/\/$/, '').split('/').length
   )
     return true;
+  // A qualified name (`AlbumPolicy::UNLOCKED_ALBUMS_SESSION_KEY`, `std::string`): a constant or a type in code.
+  if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$/.test(v)) return true;
+  // A Bitcoin address: Base58Check of a mainnet or testnet version byte (its checksum verified), or bech32
+  // (`bc1…`, `tb1…`). Public: what a watch-only wallet is given.
+  if (isBitcoinAddress(v)) return true;
+  // A quota or offer id: a name and its date (Azure's `FreeTrial_2014-09-01`).
+  if (/^[A-Za-z][A-Za-z0-9]*_\d{4}-\d{2}-\d{2}$/.test(v)) return true;
+  // An Ethereum address (`0x` and 20 bytes: an ERC-20 contract, a wallet), public on the chain; a private key is 32 bytes.
+  if (/^0x[0-9a-fA-F]{40}$/.test(v)) return true;
+  // An assignment of a number quoted in prose (`price_median_usd=0.008179` after "token:").
+  if (/^[A-Za-z_][\w.]*[ \t]*=[ \t]*[-+]?\d[\d.,]*$/.test(v)) return true;
   // A container image on a registry, with its tag or digest (`ghcr.io/cloudnative-pg/plugin-barman-cloud-sidecar:v0.12.0`).
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+(?::[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64})$/.test(v)) return true;
   // A schema's generated constraint or index name (Doctrine's `FK_368A4209A76ED395`, `UNIQ_…`, `IDX_…`).
@@ -643,6 +658,22 @@ function isBase64Like(v: string): boolean {
 
 /** A hex digest (MD5/SHA-1/SHA-256/SHA-512 length): only a secret when the name says so. */
 // Also one digit short: a digest printed as a number loses its leading zero (OpenMRS's SHA-1 and SHA-512 hex).
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+/** A Bitcoin address (P2PKH/P2SH on mainnet or testnet, Base58Check verified; or bech32/bech32m by its shape). */
+function isBitcoinAddress(v: string): boolean {
+  if (/^(?:bc|tb)1[02-9ac-hj-np-z]{11,71}$/.test(v)) return true;
+  if (!/^[123mn2][1-9A-HJ-NP-Za-km-z]{25,34}$/.test(v)) return false;
+  let n = 0n;
+  for (const c of v) n = n * 58n + BigInt(BASE58.indexOf(c));
+  const bytes: number[] = [];
+  for (; n > 0n; n >>= 8n) bytes.unshift(Number(n & 0xffn));
+  for (let i = 0; i < v.length && v[i] === '1'; i++) bytes.unshift(0);
+  if (bytes.length !== 25 || ![0x00, 0x05, 0x6f, 0xc4].includes(bytes[0]!)) return false;
+  const body = Buffer.from(bytes.slice(0, 21));
+  const check = createHash('sha256').update(createHash('sha256').update(body).digest()).digest();
+  return check.subarray(0, 4).equals(Buffer.from(bytes.slice(21)));
+}
+
 /**
  * A salted digest as applications store a password: the salt and the digest in hex joined by `.` or `:`, either
  * way round (Node's `crypto.scrypt` and `pbkdf2` recipes: `<salt>.<128 hex>`), or Qt's serialised pair

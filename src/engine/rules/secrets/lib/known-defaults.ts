@@ -22,6 +22,7 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ['52f004438faf780274c9c95f79d1cf39d2355fbcf035899fc0242b1437f30df3', 'Supabase'], // SECRET_KEY_BASE
   ['7ccb6685972b70e1ecd20aa86d0a9947f3eff9aba01a6a632ffa88cb525e298e', 'Mattermost'], // GfycatAPISecret in the default config.json
   ['41e3b890ad4b763dbf2cbab89f401dc23214dae10593dc98dd9a3b2c5a7625da', 'NSD'], // the TSIG `secret:` of nsd.conf.sample
+  ['570dad43de1af4c925f92c16a68a50936da42b7dd6fdeb24850507a1199aac89', "FastAPI's OAuth2 tutorial"], // SECRET_KEY of the JWT example
 ]);
 
 /** The product whose published default `value` is, if it is one. */

@@ -33,6 +33,7 @@ export function guardPlaceholders(rule: Rule): Rule {
       const out: RawFinding[] = [];
       let armored: boolean | undefined;
       let sops: boolean | undefined;
+      let page: boolean | undefined;
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
@@ -45,6 +46,9 @@ export function guardPlaceholders(rule: Rule): Rule {
           out.push(low(raw, " (in an example — a document's `example` block or a comment that lists examples: check that it is not a real one)."));
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
+        else if (SCANNER_CONFIG.test(file.path)) out.push(low(raw, " (in a secret scanner's own configuration, where a project lists what it allows: check that it is allowed for a reason)."));
+        else if (!SERVER_ONLY.test(rule.meta.id) && (page ??= isSavedWebPage(file.path, file.text)))
+          out.push(low(raw, ' (in a saved copy of a web page, a test fixture: what that site serves to every visitor, not a credential of this project).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
@@ -192,6 +196,26 @@ function devSection(text: string, at: number): string | undefined {
 }
 
 /** Jest's and Vitest's snapshot files (`__snapshots__/*.snap`), and Swift/Insta/Verify snapshot outputs. */
+/** Secret scanners' configuration and allowlists (gitleaks, secretlint, detect-secrets, TruffleHog, GitGuardian, ours). */
+const SCANNER_CONFIG =
+  /(?:^|\/)(?:\.?gitleaks\.toml|\.gitleaksignore|\.secretlintrc(?:\.(?:json|ya?ml|js|cjs))?|\.secrets\.baseline|\.trufflehogignore|\.gitguardian\.ya?ml|\.ggignore|\.tokenwarden-baseline\.json)$/;
+
+/** Formats no web page serves: these stay as found even in a saved page. */
+const SERVER_ONLY = /private-key|sas-token|secret-access-key|service-account|connection-string|storage-account-key/;
+
+/**
+ * A saved copy of a web page kept as a test's input (a recipe scraper's `tests/data/html/*.html`): an HTML
+ * document under a test or fixture folder. Its inline scripts carry the site's beacon keys, tag-manager
+ * parameters, player licences and browser API keys, which the site sends to every visitor.
+ */
+function isSavedWebPage(path: string, text: string): boolean {
+  return (
+    /\.html?$/i.test(path) &&
+    /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|test_?data|testdata|test-data)\//i.test(path) &&
+    /^(?:\ufeff)?\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html)\b/i.test(text.slice(0, 4000))
+  );
+}
+
 const SNAPSHOT = /(?:^|\/)__snapshots__\/[^/]+\.snap$|\.(?:snap|received\.txt|verified\.(?:txt|json))$/;
 
 /**
