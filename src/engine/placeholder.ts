@@ -156,6 +156,8 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   }
   // …and runs typed in pieces (`app-abc123def456`, `xyz789abc`): a value made of steps of three or more.
   if ((trivial >= 0.5 && body.length >= 20 && /[a-z]/.test(lower)) || (mask >= 4 && body.length <= 100) || sequencePieces(value) || keyboardWalk(body) || sequenceCover(lower) >= 0.9) return 'low';
+  // A UUID's layout with letters past `f` (`8f2k…-…`): typed to look like one, as a guide's example is.
+  if (/^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/i.test(value) && /[g-z]/i.test(value)) return 'low';
   // A counted run inside (`xoxb-1234567890-1234567890123-…`, `…abcdefgh…`): documentation's ids.
   if (ascendingRun(lower) >= 8) return 'low';
   // After a provider's prefix, base64 of words (`sk_test_ZmhzZGtmbGhk…` is `fhsdkflhd…`, keyboard mash in a

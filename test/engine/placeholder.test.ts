@@ -223,3 +223,11 @@ describe('isPlaceholder: pieces typed as alphabet and digit runs', () => {
     expect(placeholderGrade(cat('dof_v1_', 'abc123:xyz789'))).toBe('low');
   });
 });
+
+describe('placeholderGrade: a UUID typed by hand', () => {
+  it('grades low a UUID layout with letters past f, and leaves a real UUID alone', () => {
+    const hex = [rand(8, HEX, 'u1'), rand(4, HEX, 'u2'), rand(4, HEX, 'u3'), rand(4, HEX, 'u4'), rand(12, HEX, 'u5')];
+    expect(placeholderGrade(hex.join('-'))).toBe(undefined);
+    expect(placeholderGrade([...hex.slice(0, 4), `${hex[4]!.slice(0, 11)}k`].join('-'))).toBe('low');
+  });
+});

@@ -1,7 +1,7 @@
 import { defineSecretRuleSet } from './lib/rule-set.js';
 import { refine } from './lib/refine.js';
 import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
-import { isDocSearchKey } from './lib/docsearch.js';
+import { isDocSearchKey, onAlgoliaSearchHost } from './lib/docsearch.js';
 
 const rule = defineSecretRuleSet({
   id: 'secrets/algolia-api-key',
@@ -42,5 +42,5 @@ export default refine(rule, (raw, file) => {
   // Docusaurus's `themeConfig.algolia` is DocSearch; a browser's query URL (`x-algolia-api-key=…&x-algolia-agent=…`) holds the key it searched with.
   const docsearch =
     /(?:^|\/)docusaurus\.config\.[cm]?[jt]s$/.test(file.path) || (/x-algolia-api-key=$/i.test(before) && /x-algolia-agent=/i.test(file.text.slice(raw.start ?? 0, (raw.start ?? 0) + 400)));
-  return searchOnly || docsearch || isDocSearchKey(file.path, file.text, raw.start ?? 0) ? null : raw;
+  return searchOnly || docsearch || onAlgoliaSearchHost(file.text, raw.start ?? 0) || isDocSearchKey(file.path, file.text, raw.start ?? 0) ? null : raw;
 });

@@ -1,3 +1,4 @@
+import type { Rule } from '../../rule.js';
 import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
@@ -6,9 +7,10 @@ import { nestedSecret } from './lib/keyed-secret.js';
 import { anyOf } from './lib/refine.js';
 
 /**
- * Azure DevOps PATs before 2024 are 52 lower-case base32 characters with no marker, so they are found
- * by name (AZURE_DEVOPS_PAT, AZDO_TOKEN, VSTS_PAT, azure_key …). A digit is required: base32 of random
- * bytes almost always has one, identifiers and words do not.
+ * Azure DevOps PATs before 2024 are 52 lower-case base32 characters (32 random bytes) with no marker, so
+ * they are found by name (AZURE_DEVOPS_PAT, AZDO_TOKEN, VSTS_PAT, azure_key …). A digit is required: base32
+ * of random bytes almost always has one, identifiers and words do not. Any digit is matched, and one that
+ * base32 never writes grades the finding low.
  */
 const VALUE = '[a-z0-9]{52}';
 
@@ -35,4 +37,21 @@ const spec: SecretRuleSpec = {
 // `azure:\n  api_key: …`, `[azure]\napi_key = …`: the provider as the parent key, a credential-named key under it.
 const nested = withNextLine(defineSecretRule({ ...spec, keywords: ['azure', 'devops', 'azdo', 'vsts'], pattern: nestedSecret(['azure', 'devops', 'azdo', 'vsts'], VALUE) }));
 
-export default anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['azuredevops'], ['personal_access_token'], VALUE));
+const found = anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvider(spec, ['azuredevops'], ['personal_access_token'], VALUE));
+
+// The token is base32 of 32 random bytes (`a`–`z`, `2`–`7`): a value with 0, 1, 8 or 9 in it is no token as
+// written (an example typed by hand, or a real one with characters changed): reported low.
+const rule: Rule = {
+  ...found,
+  check(file, ctx) {
+    return found
+      .check(file, ctx)
+      .map((f) =>
+        f.secret === undefined || /^[a-z2-7]+$/.test(f.secret)
+          ? f
+          : { ...f, confidence: 'low' as const, message: `${f.message.replace(/\.$/, '')} (it has characters base32 never writes, 0, 1, 8 or 9: not a token as written).` },
+      );
+  },
+};
+
+export default rule;

@@ -8,6 +8,11 @@ const search = rand(32, ALNUM, 'algs');
 
 ruleTester(rule, {
   valid: [
+    // Sent to a search (DSN) host, as a storefront's InstantSearch request copied by a scraper: the search key.
+    {
+      code: `query_url = (\n    "https://529cv9h7mw-dsn.algolia.net/1/indexes/*/"\n    "queries?x-algolia-application-id=529CV9H7MW&x-"\n    "algolia-api-key=${rand(32, HEX, 'dsn')}"\n)`,
+      path: 'stores/lider.py',
+    },
     // DocSearch in Docusaurus's theme config, and a browser's search query: search-only keys.
     { code: `    algolia: {\n      appId: "8FEAOD28DI",\n      apiKey: "${search}",\n      indexName: "docs",\n    },`, path: 'dev-docs/docusaurus.config.js' },
     // VitePress's DocSearch block, with the comment that says so.

@@ -1,5 +1,6 @@
 import rule from '../../../../src/engine/rules/secrets/azure-devops-pat-legacy.js';
-import { ruleTester } from '../../../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { ruleTester, runRule } from '../../../helpers/rule-tester.js';
 import { rand, LOWER_ALNUM } from '../../../helpers/tokens.js';
 
 const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -30,4 +31,12 @@ ruleTester(rule, {
     { code: `[azure_devops]\npersonal_access_token = "${p2}"\n`, path: 'settings.toml', secret: p2 },
     { code: `services:\n  - azure_devops:\n      personal_access_token: ${p2}\n`, path: 'config.yml', secret: p2 },
   ],
+});
+
+describe('secrets/azure-devops-pat-legacy: base32', () => {
+  it('is as found when base32 could write it, low when it holds 0, 1, 8 or 9', () => {
+    expect(runRule(rule, { code: `AZURE_DEVOPS_EXT_PAT="${p1}"`, path: 'README.md' }).map((f) => f.confidence)).toEqual(['medium']);
+    const typed = `${rand(50, B32, 'ado-typed')}18`;
+    expect(runRule(rule, { code: `AZURE_DEVOPS_EXT_PAT="${typed}"`, path: 'README.md' }).map((f) => f.confidence)).toEqual(['low']);
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isNonSecretDatum, isSaltedDigest, isSeparatedPhrase, isTemplated } from '../../../../src/engine/rules/secrets/lib/credential-values.js';
+import { isNonSecretDatum, isPlaceholderPassword, isSaltedDigest, isSeparatedPhrase, isTemplated } from '../../../../src/engine/rules/secrets/lib/credential-values.js';
 import { HEX, rand } from '../../../helpers/tokens.js';
 
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -35,6 +35,23 @@ describe('isNonSecretDatum: public identifiers that sit where a secret could', (
     expect(isNonSecretDatum('FreeTrial_2014-09-01')).toBe(true);
     expect(isNonSecretDatum('price_median_usd=0.008179')).toBe(true);
     expect(isNonSecretDatum('ghcr.io/cloudnative-pg/plugin-barman-cloud-sidecar:v0.12.0')).toBe(true);
+    // An Algolia secured API key: base64 of an HMAC in hex and the restrictions it signs.
+    expect(isNonSecretDatum(Buffer.from(`${rand(64, HEX, 'hmac')}tagFilters=store_12&validUntil=1900000000`).toString('base64'))).toBe(true);
+    expect(
+      isNonSecretDatum(
+        Buffer.from(rand(48, HEX, 'bytes'), 'hex')
+          .toString('base64')
+          .repeat(3),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('isPlaceholderPassword: a test describing its case', () => {
+  it('takes a password made to be refused', () => {
+    expect(isPlaceholderPassword('invalid_chars[]#')).toBe(true);
+    expect(isPlaceholderPassword('wrong-password')).toBe(true);
+    expect(isPlaceholderPassword(`Inv4lid${rand(8, HEX, 'pw')}`)).toBe(false);
   });
 });
 

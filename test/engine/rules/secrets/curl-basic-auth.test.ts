@@ -54,8 +54,10 @@ ruleTester(rule, {
 describe('secrets/curl-basic-auth: a demo login', () => {
   const conf = (code: string): string[] => runRule(rule, { code, path: '.github/workflows/e2e.yml' }).map((f) => f.confidence);
   it('is low for one plain word or a short password sent to localhost, medium for a generated one', () => {
-    expect(conf(`status=$(curl -s -o /dev/null -w '%{http_code}' -u 'alice:${cat('wr', 'ong')}' http://127.0.0.1:8001/)`)).toEqual(['low']);
+    expect(conf(`status=$(curl -s -o /dev/null -w '%{http_code}' -u 'alice:${cat('pic', 'kle')}' http://127.0.0.1:8001/)`)).toEqual(['low']);
     expect(conf(`curl -u 'alice:${cat('Al1ce', '#9')}' http://localhost:8001/`)).toEqual(['low']);
+    // A password made to be refused is no credential at all.
+    expect(conf(`curl -s -o /dev/null -w '%{http_code}' -u 'alice:${cat('wr', 'ong')}' http://127.0.0.1:8001/`)).toEqual([]);
     const key = rand(40, '0123456789abcdef', 'curl-demo');
     expect(conf(`curl -u api:${key} http://localhost:8080/api/v1/runs`)).toEqual(['medium']);
     expect(conf(`curl -u 'alice:${cat('Al1ce', '#9')}' https://api.internal.example.net/`)).toEqual(['medium']);

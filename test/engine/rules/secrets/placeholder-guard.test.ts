@@ -520,3 +520,10 @@ describe('every secret rule: where a value is published or allowed', () => {
     expect(found[0]?.message).toMatch(/secret scanner/);
   });
 });
+
+describe('every secret rule: base64 of a repeated word', () => {
+  it('is a stand-in (a test\'s `Fernet` key that decodes to "testkey" over and over)', () => {
+    const fake = Buffer.from(cat('test', 'key').repeat(5).slice(0, 32)).toString('base64url');
+    expect(scan(`VALID_FERNET_KEY = "${fake}"\n`, 'tests/api/unit/test_encryption.py')).toEqual([]);
+  });
+});

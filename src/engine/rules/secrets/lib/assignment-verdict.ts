@@ -7,7 +7,7 @@ import { charClasses, longestTrivialRun, shannonEntropy } from '../../../entropy
 import { isPlaceholder } from '../../../placeholder.js';
 import { decodeBase64Text, decodeJsonSegment } from './base64.js';
 import { isJwtLookalike } from './jwt-shape.js';
-import { isDocSearchKey } from './docsearch.js';
+import { isDocSearchKey, onAlgoliaSearchHost } from './docsearch.js';
 import type { FileView, RawFinding } from '../../../rule.js';
 import type { Assignment } from './assignments.js';
 import {
@@ -1047,6 +1047,7 @@ export function genericFindings(file: FileView, tier: Verdict['tier'], max: numb
       j.verdict.tier !== tier ||
       seen.has(a.start) ||
       (/^api_?key$/i.test(a.name) && (docSearch || isDocSearchKey(file.path, file.text, a.start))) ||
+      (/algolia/i.test(a.name) && onAlgoliaSearchHost(file.text, a.start)) ||
       isAnalyticsPluginKey(a.name, file.text, a.start) ||
       isPairedAppKey(a.name, file.text, a.start)
     )

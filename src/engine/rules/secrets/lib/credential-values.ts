@@ -151,6 +151,8 @@ export function isPlaceholderPassword(password: string, user?: string, samples =
   const rest = lower.replace(/passw(?:or)?d/g, '');
   if (rest.length < lower.length && rest.replace(/[^a-z0-9]/g, '').length <= 10) return true;
   if (/replace|insert|enter[_-]?(?:a|the|your)|put[_-]?your|fill[_-]?in|provide[_-]?your|goes[_-]?here|here$/i.test(p)) return true;
+  // A test's description of the case (`invalid_chars[]#`, `wrong-password`): made to be refused.
+  if (/^(?:invalid|wrong|incorrect|bad)(?:[-_]|$)/i.test(p)) return true;
   if (/^(?:your|my|the|some|db|user|app|example|sample|test|dummy|fake|default)[_-]?(?:pass|pwd|pw|token|key|secret)s?$/i.test(p)) return true;
   if (isPlaceholder(p, false) || (samples && namesItself(p))) return true;
   if (/^(.)\1+$/.test(p) || longestTrivialRun(p) === p.length || isFakeSequence(p)) return true;
@@ -461,6 +463,9 @@ export function isNonSecretDatum(v: string): boolean {
     return true;
   // A qualified name (`AlbumPolicy::UNLOCKED_ALBUMS_SESSION_KEY`, `std::string`): a constant or a type in code.
   if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$/.test(v)) return true;
+  // An Algolia secured API key: base64 of an HMAC-SHA256 in hex and the query restrictions it signs
+  // (`<64 hex>tagFilters=…&validUntil=…`), made from a search-only key to be handed to browsers.
+  if (v.length >= 88 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && /^[0-9a-f]{64}[A-Za-z][\w.%[\]",:-]*=/.test(Buffer.from(v.slice(0, 120), 'base64').toString('latin1'))) return true;
   // A Bitcoin address: Base58Check of a mainnet or testnet version byte (its checksum verified), or bech32
   // (`bc1…`, `tb1…`). Public: what a watch-only wallet is given.
   if (isBitcoinAddress(v)) return true;

@@ -11,3 +11,12 @@ export function isDocSearchKey(path: string, text: string, at: number): boolean 
   if (!/\bindexName\b/.test(around) || /(?:admin|write)[\w-]{0,12}key|crawler/i.test(around)) return false;
   return /docsearch/i.test(around) || (SITE_CONFIG.test(path) && /\b(?:appId|applicationId)\b/.test(around));
 }
+
+/**
+ * A key sent to an Algolia search host (`https://<APP>-dsn.algolia.net/1/indexes/…`, a storefront's
+ * InstantSearch request that a scraper copies): the DSN hosts serve searches, so the key is the site's
+ * search key, which every visitor's browser holds.
+ */
+export function onAlgoliaSearchHost(text: string, at: number): boolean {
+  return /-dsn\.algolia\.net\/1\/indexes\//i.test(text.slice(Math.max(0, at - 800), at + 800));
+}

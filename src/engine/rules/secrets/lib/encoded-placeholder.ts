@@ -3,7 +3,7 @@
  * `echo -n REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY | base64`. Encoded, the stand-in reads as random text to
  * every keyed rule; decoded, it says what it is. The same for base64 of a plain query string.
  */
-import { isPlaceholder } from '../../../placeholder.js';
+import { isPlaceholder, placeholderGrade } from '../../../placeholder.js';
 import { decodeBase64 } from './base64.js';
 
 /** A stand-in spelled as words in capitals (`REPLACE-WITH-ACCOUNT-KEY`, `JSON_GCP_SERVICE_ACCOUNT_KEY`). */
@@ -17,7 +17,7 @@ export function isEncodedPlaceholder(value: string): boolean {
   // Printable ASCII only: a real secret's bytes are random and hit this range ~1 time in 10^(n/3).
   for (const b of buf) if (b < 0x20 || b > 0x7e) return false;
   const text = buf.toString('latin1').trim();
-  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false) || isPlainQuery(text);
+  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false) || placeholderGrade(text) === 'drop' || isPlainQuery(text);
 }
 
 /**

@@ -73,7 +73,7 @@ const STOP_ANY = new Set(
     'cursor continuation lexer parser tokenizer tokenize max min num count length len size expiry expires expiration ' +
     'expire ttl timeout lifetime is has use uses should show hide enable enabled disable disabled allow require ' +
     'required no without sample example dummy fake mock input field form button btn icon selector column col event ' +
-    'handler callback listener encrypted masked mask redacted redact generator generate strategy rule rules authenticity verbose ' +
+    'handler callback listener encrypted sealed masked mask redacted redact generator generate strategy rule rules authenticity verbose ' +
     // A TLS key schedule's and a test's derived values (`client_traffic_secret`, `premaster_secret`, RFC and
     // NIST known-answer vectors under `expected_secret`, `kat`): computed in the handshake, not configured.
     'traffic premaster handshake exporter resumption binder expected kat ' +
