@@ -1281,3 +1281,12 @@ describe('secrets/generic-secret: an ACME challenge token', () => {
     expect(runRule(rule, { code: `TOKEN1 = "${token}"\n`, path: 'app/settings.py' }).map((f) => f.confidence)).not.toContain('low');
   });
 });
+
+describe("secrets/generic-secret: a Google account's app password", () => {
+  const L = 'abcdefghijklmnopqrstuvwxyz';
+  const app = [rand(4, L, 'gap1'), rand(4, L, 'gap2'), rand(4, L, 'gap3'), rand(4, L, 'gap4')].join(' ');
+  it('is found in its four groups of four letters; four words in that shape are not one', () => {
+    expect(runRule(rule, { code: `SMTP_USER=me@example.org\nSMTP_PASSWORD="${app}"\n`, path: '.env' }).map((f) => f.startLine)).toEqual([2]);
+    expect(runRule(rule, { code: 'SMTP_PASSWORD="pass word demo test"\n', path: '.env' })).toEqual([]);
+  });
+});

@@ -30,6 +30,7 @@ import {
   isNonSecretDatum,
   isPlaceholderPassword,
   isSaltedDigest,
+  isGoogleAppPassword,
   isDigestSized,
   isSamplePassword,
   isTemplated,
@@ -319,7 +320,7 @@ function unquotedAllowed(a: Assignment, line: string): boolean {
 
 function skipValue(a: Assignment, line: string): boolean {
   const v = a.value;
-  if (!v || /\s/.test(v) || v.length > 500) return true;
+  if (!v || (/\s/.test(v) && !isGoogleAppPassword(v)) || v.length > 500) return true;
   // JWT-shaped (or a truncated one, or its header elided: `.eyJ…`): the jwt rule decides, unless it is
   // only shaped like one (`eyJ4tw1J….eyJE8R…`, segments that do not decode): then a random value like any.
   if (/^\.?eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v) && !isJwtLookalike(v)) return true;
@@ -737,6 +738,8 @@ function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: bo
   // So is a security question's answer, stored hashed (OpenMRS's `secret_answer="cfd3…"`).
   if (isHexDigest(v) && (kind === 'password' || /answer$/i.test(a.name))) return undefined;
   if (kind === 'password' && (isSaltedDigest(v) || isRsaBlock(v))) return undefined;
+  // Google's app password (16 random letters, shown in four groups): generated, whatever its two kinds of character.
+  if (kind === 'password' && isGoogleAppPassword(v)) return { kind, tier: 'entropy' };
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
   if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v) && !isSeparatedPhrase(v)) return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };

@@ -237,6 +237,17 @@ function englishPairs(words: Iterable<string>): { pairs: number; common: number 
 }
 
 /**
+ * A Google account's app password as Google shows it: 16 random lower-case letters, in four groups of four
+ * (`qwmf hzkp rtvb lsne`) or run together. Random letters form few English pairs; words (`pass word demo
+ * test`) most.
+ */
+export function isGoogleAppPassword(v: string): boolean {
+  if (!/^[a-z]{4}( ?)[a-z]{4}\1[a-z]{4}\1[a-z]{4}$/.test(v)) return false;
+  const { pairs, common } = englishPairs([v.replace(/ /g, '')]);
+  return common < pairs * 0.8;
+}
+
+/**
  * Two or more words of three letters or more, leetspeak undone, with a number or symbols around them
  * (`TotallyDifferent1!`, `P4ssw0rd-breached`, `Summer-Vacation-2024`): a person chose it. Nine in ten of
  * its letter pairs are English ones; about 1 in 700 random 16-character values pass.
