@@ -192,6 +192,15 @@ variants.push(
     validate: (s) => !sample(s),
   },
   {
+    // What `consul acl token create`, `nomad acl bootstrap` and `nomad acl token create` print, pasted into a
+    // guide or a log: the token's public `AccessorID` and, on the next line, its `SecretID`, the token itself.
+    keywords: ['accessor'],
+    pattern: new RegExp(String.raw`\bAccessor ?ID[ \t]*[:=][ \t]*\S{8,64}[ \t]*\r?\n[ \t]*Secret ?ID[ \t]*[:=][ \t]*(?<secret>${UUID})(?![\w-])`, 'g'),
+    nextLine: 2,
+    message: "HashiCorp Consul or Nomad ACL token (the SecretID of an ACL command's output) committed to the repository.",
+    validate: (s) => !sample(s),
+  },
+  {
     keywords: ['consul'],
     pattern: new RegExp(String.raw`"${UUID}"(?<=\bconsul"?[ \t]*[:=]?[ \t]*\{[^{}]{0,600}?(?<![\w-])"?token"?[ \t]*[:=][ \t]*"(?<secret>${UUID})")`, 'g'),
     nextLine: 8,

@@ -8,8 +8,14 @@ const uuid = (seed: string): string =>
 const a = uuid('usk-a');
 const b = uuid('usk-b');
 
+// The output of Consul's and Nomad's ACL commands, pasted into a guide: the SecretID under its AccessorID.
+const consulOut = `$ consul acl token create -policy-name prometheus\nAccessorID:       ${a}\nSecretID:         ${b}\nDescription:\nLocal:            false\n`;
+const nomadOut = `$ nomad acl bootstrap\nAccessor ID  = ${a}\nSecret ID    = ${b}\nName         = Bootstrap Token\nType         = management\n`;
+
 ruleTester(rule, {
   valid: [
+    // The accessor alone is public: it names the token.
+    `$ consul acl token read -id ${a}\nAccessorID:       ${a}\nDescription:      prometheus\n`,
     // A UUID under a generic name is an id far more often than a key.
     `api_token = "${a}"`,
     `request_id = "${a}"`,
@@ -45,6 +51,8 @@ ruleTester(rule, {
     `codacy_api_token = "${a}"`,
   ],
   invalid: [
+    { code: consulOut, path: 'README.md', secret: b, line: 3, count: 1 },
+    { code: nomadOut, path: 'docs/acl.md', secret: b, line: 3 },
     { code: `SPLUNK_HEC_TOKEN=${a}\n`, path: '.env', secret: a },
     { code: `splunk:\n  hec_token: "${b}"\n`, path: 'values.yaml', secret: b, line: 2 },
     // HEC alone names the collector, in each way an identifier is written (the prefilter's literals).
