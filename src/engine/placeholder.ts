@@ -139,7 +139,7 @@ export function placeholderGrade(value: string): 'drop' | 'low' | undefined {
   const lower = body.toLowerCase();
   // `your_` before any word (`YOUR_WEBHOOK_URL`, `your-bot-token`): an instruction, never a generated key.
   if (
-    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|shortened|truncated|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|invalid[_-]?(?:api[_-]?)?(?:key|token|secret)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)/.test(
+    /example|placeholder|dummy|redacted|filtered|scrubbed|sanitized|obfuscated|shortened|truncated|^sentinel[-_]|^(?:test|fake|mock)[_-](?:[a-z]+[_-])?(?:token|key|secret|password)|changeme|replaceme|replace[_-]me|replace[_/-]with|your[_-]?[a-z]{3,}|insert[_-]?your|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret)|invalid[_-]?(?:api[_-]?)?(?:key|token|secret)|do[_-]?not[_-]?(?:use|expose|commit|share|leak)/.test(
       value.toLowerCase(),
     )
   )

@@ -231,3 +231,11 @@ describe('placeholderGrade: a UUID typed by hand', () => {
     expect(placeholderGrade([...hex.slice(0, 4), `${hex[4]!.slice(0, 11)}k`].join('-'))).toBe('low');
   });
 });
+
+describe('placeholderGrade: markers a test writes', () => {
+  it('drops a sentinel marker and a value named as a test token, not a password that ends in a word', () => {
+    expect(placeholderGrade(`SENTINEL-${rand(12, ALNUM, 'sent')}`)).toBe('drop');
+    expect(placeholderGrade(`test_access_token_${rand(40, ALNUM, 'tat')}`)).toBe('drop');
+    expect(placeholderGrade(cat('Opstree@', '4821', 'sentinel'))).not.toBe('drop');
+  });
+});

@@ -8,6 +8,8 @@ export default defineSecretRule({
   keywords: ['ya29.', '1//0'],
   pattern: /(?<![A-Za-z0-9_.\/-])(?<secret>ya29\.[A-Za-z0-9_-]{20,2048}|1\/\/0[A-Za-z0-9_-]{40,512})(?![A-Za-z0-9_-])/g,
   minEntropy: 3.5,
+  // A body of words (`ya29.some-access-token`, `ya29.plaintext-access-token`): a test's label, not base64url noise.
+  validate: (s) => !/^[A-Za-z]+(?:[-_][A-Za-z]+)+$/.test(s.slice(s.startsWith('ya29.') ? 5 : 4)),
   revoke: {
     provider: 'Google',
     url: 'https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke',

@@ -1,6 +1,8 @@
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
-import { isTemplated } from './lib/credential-values.js';
+import { isPlaceholderPassword, isTemplated } from './lib/credential-values.js';
+import { placeholderGrade } from '../../placeholder.js';
+import { decodeBase64Text } from './lib/base64.js';
 import { isNpmrc } from './lib/file-names.js';
 
 // `//registry.example.com/path/:_authToken=…` — scoped to a registry, valid in any npmrc-like text; Yarn 1's
@@ -14,11 +16,26 @@ const BARE = /^[ \t]*(?<key>_authToken|_auth|_password|always-auth-token)[ \t]*=
 const YARN = /\b(?<key>npmAuthToken|npmAuthIdent)[ \t]*:[ \t]*["']?(?<secret>[^\s"'#{}()[\],;]{4,1024})(?![{}()[\],;])/g;
 const YARN_TEXT = /(?:^|\/)\.yarnrc\.ya?ml$|\.(?:ya?ml|md|mdx|rst|txt)$/i;
 
-/** A token that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, base64 user:pass), so no entropy floor. */
-function isStandIn(v: string): boolean {
+/**
+ * A value that is evidently a stand-in. Registry tokens vary (UUIDs, npm_…, JFrog, GitLab, Azure Artifacts), so
+ * no entropy floor; but every registry issues tokens of 20 characters or more, never a constant's name or a
+ * phrase (a parser's tests write `_authToken=AGNOSTIC`, `=A_TOKEN`, `=npmrc-fallback-token`). `_auth` and
+ * `_password` are base64 of `user:password` and of a password: judged decoded (`dXNlcjpwYXNz` is `user:pass`).
+ */
+function isStandIn(v: string, key: string): boolean {
   // A format verb filled at run time (`printf '//registry.npmjs.org/:_authToken=%s\n' "$NPM_TOKEN"`, `{}`).
   if (/^(?:%[-+ #0-9.]*[sdvqi]|%\([\w.]+\)s|\{\d*\}|\{[A-Za-z_]\w*\})/.test(v)) return true;
-  return isTemplated(v) || /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v);
+  if (isTemplated(v) || /x{4,}|\*{3,}|\.{3,}|<|>|example|placeholder|changeme|your[_-]?(?:npm|auth|token)|^(?:npm[_-]?)?token$|^(.)\1+$|0{8,}/i.test(v)) return true;
+  if (/token/i.test(key)) {
+    return v.length < 20 || /^[A-Z][A-Z0-9_]*$/.test(v) || /^[a-z]+(?:-[a-z]+)+$/.test(v) || placeholderGrade(v) === 'drop' || (v.startsWith('npm_') && v.length !== 40);
+  }
+  if (key === '_auth' || key === '_password' || key === 'npmAuthIdent') {
+    const text = key === 'npmAuthIdent' ? v : decodeBase64Text(v);
+    if (text === undefined) return false;
+    const colon = text.indexOf(':');
+    return colon === -1 ? isPlaceholderPassword(text) : isPlaceholderPassword(text.slice(colon + 1), text.slice(0, colon));
+  }
+  return false;
 }
 
 /**
@@ -57,9 +74,10 @@ const rule: Rule = {
         re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = re.exec(seg.text)) !== null) {
-          const secret = m.groups!.secret!;
-          if (isStandIn(secret)) continue;
-          const start = seg.offset + m.index + m[0].length - secret.length;
+          // Up to an escaped line break: an npmrc written in a string of code (`"…:_authToken=abc\n//…"`).
+          const secret = m.groups!.secret!.replace(/\\+[nrt].*$/, '');
+          if (secret.length < 4 || isStandIn(secret, m.groups!.key!)) continue;
+          const start = seg.offset + m.index + m[0].length - m.groups!.secret!.length;
           if (seen.has(start)) continue;
           seen.add(start);
           out.push({

@@ -1,13 +1,13 @@
 import { defineSecretRule } from './define.js';
 
-const KINDS = 'admin API access token (shpat_), custom app token (shpca_), private app password (shppa_) or app shared secret (shpss_)';
+const KINDS = 'admin API access token (shpat_), online (user) access token (shpua_), custom app token (shpca_), private app password (shppa_) or app shared secret (shpss_)';
 
 export default defineSecretRule({
   id: 'secrets/shopify-token',
   description: 'Shopify access token or app shared secret',
   severity: 'critical',
-  keywords: ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-  pattern: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,64})(?![A-Za-z0-9_])/g,
+  keywords: ['shpat_', 'shpua_', 'shpca_', 'shppa_', 'shpss_'],
+  pattern: /(?<![A-Za-z0-9_])(?<secret>shp(?:at|ua|ca|pa|ss)_[A-Za-z0-9]{32,64})(?![A-Za-z0-9_])/g,
   minEntropy: 3,
   message: `Shopify ${KINDS} committed to the repository.`,
   revoke: {

@@ -840,6 +840,12 @@ ruleTester(rule, {
     { code: '    webhookSecret: "$PRODUCTION_SPOD_WEBHOOK_SECRET:"', path: 'backend/application-container.yaml' },
     { code: 'private static final String PRESENTED_SECRET = "COMPLETE_PRESENTED_SECRET_MARKER_9c1d";', path: 'src/test/java/SecretExposureIT.java' },
     { code: 'String secretBody = "lnbits-secret=x-api-key-abc123-super-secret";', path: 'src/test/java/LnbitsBackendTest.java' },
+    // An S3-style pair's access key beside its secret from a store, a badge's token, a client token, public ids.
+    { code: `settings:\n  access_key: ${rand(32, HEX, 's3-id')}\n  secret_key:\n    from_secret: s3_secret_key\n`, path: 'docs/usage/intro.md' },
+    { code: `[![Build Status](https://app.bitrise.io/app/${rand(16, HEX, 'br')}/status.svg?token=${rand(22, B64URL, 'badge')})]`, path: 'README.md' },
+    { code: `<string name="facebook_client_token">${rand(32, HEX, 'fbct')}</string>`, path: 'example/src/main/res/values/strings.xml' },
+    { code: `const val DD_CLIENT_TOKEN_KEY = "pub${rand(32, HEX, 'ddpub')}"`, path: 'EnvConfig.kt' },
+    { code: `{"card": {"token": "tok_sandbox_${rand(24, LOWER_ALNUM, 'tok')}"}}`, path: 'fixtures/payment_method.json' },
     // A Gigya site's public API key, in every page that loads its script.
     { code: `_API_KEY = "3_${rand(64, B64URL, 'gigya')}"`, path: 'src/plugins/tf1.py' },
     // Android Backup Service's key, which every app puts in its manifest.
@@ -871,6 +877,8 @@ ruleTester(rule, {
     { code: '{"node_key": "ip-10-0-1-23.ec2.internal"}', path: 'settings.json' },
   ],
   invalid: [
+    // The secret of an S3-style pair is a secret, whatever its neighbours.
+    { code: `access_key: ${rand(20, UPPER_ALNUM, 's3-ak')}\nsecret_key: ${rand(40, B64, 's3-sk')}\n`, path: 'config.yml', secret: rand(40, B64, 's3-sk'), line: 2, count: 1 },
     // Beside a salt, a value that is no digest's size is still the password (a service's config, its salt for another use).
     {
       code: `<field name="salt">${rand(31, LOWER_ALNUM, 'pk-salt')}</field>\n<field name="password">${rand(30, B64URL, 'pk-pass')}</field>`,

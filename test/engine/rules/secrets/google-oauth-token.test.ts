@@ -7,6 +7,8 @@ const refresh = cat('1/', '/0', rand(100, B64URL, 'rt'));
 
 ruleTester(rule, {
   valid: [
+    // A test's label after the prefix: words, not a token.
+    'let token = "ya29.plaintext-access-token-value";',
     `token = "${cat('ya', '29.')}abc"`,
     `token = "${cat('ya', '29.')}${'x'.repeat(60)}"`,
     `path = "a/b/${cat('1/', '/0')}${rand(50, B64URL, 'p')}"`, // inside a path

@@ -9,6 +9,12 @@ const legacy = rand(37, undefined, 'gpr');
 
 ruleTester(rule, {
   valid: [
+    // A parser's tests: constants' names, short values, a phrase, a prefix with no body, base64 of `user:pass`.
+    { code: '//registry.npmjs.org/:_authToken=AGNOSTIC\n//npm.pkg.github.com/:_authToken=A_TOKEN\n', path: 'src/npmrc_test.rs' },
+    { code: '//registry.example.org/:_authToken=ABC123\n//gitlab.example.org/api/v4/packages/npm/:_authToken=glpat-x\n', path: 'src/route.rs' },
+    { code: '//registry.npmjs.org/:_authToken=npmrc-fallback-token', path: 'src/lib.rs' },
+    { code: 'let npmrc = "//registry.npmjs.org/:_authToken=npmrc-fallback-token\\n//other.example.org/:_authToken=A_TOKEN\\n";', path: 'src/lib.rs' },
+    { code: `//registry.example.org/:_auth=${Buffer.from('user:pass').toString('base64')}\n//registry.example.org/:_password=${Buffer.from('pass').toString('base64')}\n`, path: 'src/npmrc.rs' },
     // A format verb the shell fills from the environment: the safe way to write an .npmrc in CI.
     { code: 'printf \'//registry.npmjs.org/:_authToken=%s\\n\' "$NPM_TOKEN" > ~/.npmrc', path: '.claude/skills/release/SKILL.md' },
     { code: 'f.write("//npm.pkg.github.com/:_authToken={}\\n".format(token))', path: 'scripts/setup.py' },

@@ -6,6 +6,7 @@ const admin = cat('shp', 'at_', rand(32, HEX, 'spa'));
 const custom = cat('shp', 'ca_', rand(38, ALNUM, 'spc'));
 const legacy = cat('shp', 'pa_', rand(32, HEX, 'spp'));
 const shared = cat('shp', 'ss_', rand(32, ALNUM, 'sps'));
+const online = cat('shp', 'ua_', rand(32, HEX, 'spu'));
 
 ruleTester(rule, {
   valid: [
@@ -17,6 +18,7 @@ ruleTester(rule, {
   ],
   invalid: [
     { code: `SHOPIFY_ACCESS_TOKEN=${admin}`, path: '.env', secret: admin, count: 1 },
+    { code: `{"session": {"shop": "demo.myshopify.com", "accessToken": "${online}", "isOnline": true}}`, path: 'test/fixtures/session.json', secret: online },
     { code: `const shopify = new Shopify({ accessToken: '${custom}' });`, secret: custom },
     { code: `shopify:\n  password: ${legacy}\n`, path: 'config.yml', secret: legacy, line: 2 },
     { code: `{"api_secret": "${shared}"}`, path: 'a.json', secret: shared },

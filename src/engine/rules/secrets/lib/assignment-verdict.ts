@@ -650,7 +650,8 @@ export function judgeAssignment(a: Assignment, text: string, at: number): Verdic
   if (line.includes('data-cf-beacon')) return undefined;
   // Code glued to the value where a string was split (`"&pwd="+document.getElementById("password").value`): a
   // concatenation or a call, not a literal.
-  if (/^\+[ \t]*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\(?$/.test(a.value) || (!a.quote && /^[A-Za-z_$][\w$.]*\($/.test(a.value))) return undefined;
+  // A closing quote's concatenation read as the value (`"…includes credentials: "+e,…`, minified): code.
+  if (/^\+[ \t]*[A-Za-z_$(]/.test(a.value) || (!a.quote && /^[A-Za-z_$][\w$.]*\($/.test(a.value))) return undefined;
   const verdict = literalVerdict(a, line, kind, loose);
   if (!verdict || skipValue(a, line)) return undefined;
   // `var token = "r0bz…"; // CSRF token`: an anti-forgery token is printed into every page for every visitor.
@@ -670,6 +671,14 @@ function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
   if (a.op === '=' && !a.quote && whole.slice(Math.max(0, a.start - a.name.length - 2), a.start) === `/${a.name}=`) return true;
   const near = (): string => whole.slice(Math.max(0, a.start - 240), Math.min(whole.length, a.end + 240));
   if (/^auth$/i.test(a.name) && /p256dh/i.test(near())) return true;
+  // An S3-style pair's access key beside its secret key (`access_key: …` with `secret_key: from_secret: …`):
+  // the key's id, which names it; the secret is the other one.
+  if (/^(?:[\w-]*[._-])?access[_-]?key(?:[_-]?id)?$/i.test(a.name) && !/secret|private/i.test(a.name) && /secret[_-]?(?:access[_-]?)?key/i.test(near())) return true;
+  // A client token (Meta's `facebook_client_token`, Braintree's, Datadog's `clientToken`): issued to be
+  // embedded in apps and pages, beside the app's id.
+  if (/client[_-]?token$/i.test(a.name)) return true;
+  // A status badge's token (`…/status.svg?token=…`): it only renders the badge, in every README that shows it.
+  if (/token/i.test(a.name) && /\b(?:status|badge)[\w.-]*\.(?:svg|png)\?[^\s"'<>]*$/i.test(whole.slice(Math.max(0, a.start - 300), a.start))) return true;
   if (!/passw(?:or)?d|^pass$|pwd/i.test(a.name)) return false;
   // A user record's password beside its salt (`<field name="salt">` above `<field name="password">`, a
   // database export): a digest-sized value there is the salted hash, not the password.

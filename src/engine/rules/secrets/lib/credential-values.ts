@@ -56,6 +56,8 @@ const PLACEHOLDER_PASSWORDS = new Set([
   // RFC 7617's (and MDN's) Basic example, `Aladdin:open sesame`.
   'opensesame',
   'open sesame',
+  // The proverbial dummy password (bash.org's), in every test of masking.
+  'hunter2',
   'password',
   'passwd',
   'pass',
@@ -477,6 +479,11 @@ export function isNonSecretDatum(v: string): boolean {
   // An Algolia secured API key: base64 of an HMAC-SHA256 in hex and the query restrictions it signs
   // (`<64 hex>tagFilters=…&validUntil=…`), made from a search-only key to be handed to browsers.
   if (v.length >= 88 && /^[A-Za-z0-9+/]+={0,2}$/.test(v) && /^[0-9a-f]{64}[A-Za-z][\w.%[\]",:-]*=/.test(Buffer.from(v.slice(0, 120), 'base64').toString('latin1'))) return true;
+  // Tokens made to be handed out: a Datadog client token (`pub` and 32 hex, for browsers and apps), a card
+  // token (`tok_…`, created in the browser with a publishable key), a PayPal billing agreement (`BA-…`).
+  if (/^pub[0-9a-f]{32}$/.test(v) || /^tok_(?:sandbox_|test_|live_)?[A-Za-z0-9]{14,40}$/.test(v) || /^BA-[0-9A-Z]{17}$/.test(v)) return true;
+  // A workflow or action reference (`org/repo/.github/workflows/security-hardcoded-secrets.yml@main`).
+  if (/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?\.ya?ml@[\w./-]+$/.test(v)) return true;
   // A Bitcoin address: Base58Check of a mainnet or testnet version byte (its checksum verified), or bech32
   // (`bc1…`, `tb1…`). Public: what a watch-only wallet is given.
   if (isBitcoinAddress(v)) return true;

@@ -46,6 +46,7 @@ export function guardPlaceholders(rule: Rule): Rule {
           out.push(low(raw, " (in an example — a document's `example` block or a comment that lists examples: check that it is not a real one)."));
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
+        else if (TEST_VECTORS.test(file.path)) out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
         else if (SCANNER_CONFIG.test(file.path)) out.push(low(raw, " (in a secret scanner's own configuration, where a project lists what it allows: check that it is allowed for a reason)."));
         else if (!SERVER_ONLY.test(rule.meta.id) && (page ??= isSavedWebPage(file.path, file.text)))
           out.push(low(raw, ' (in a saved copy of a web page, a test fixture: what that site serves to every visitor, not a credential of this project).'));
@@ -196,6 +197,9 @@ function devSection(text: string, at: number): string | undefined {
 }
 
 /** Jest's and Vitest's snapshot files (`__snapshots__/*.snap`), and Swift/Insta/Verify snapshot outputs. */
+/** Test-vector data files: `nip44.vectors.json`, `testvectors.json` (a specification's known answers, as data). */
+const TEST_VECTORS = /(?:^|\/)(?:[^/]*[._-])?(?:test[_-]?)?vectors?(?:[._-][^/]*)?\.(?:json|ya?ml|txt|toml)$/i;
+
 /** Secret scanners' configuration and allowlists (gitleaks, secretlint, detect-secrets, TruffleHog, GitGuardian, ours). */
 const SCANNER_CONFIG =
   /(?:^|\/)(?:\.?gitleaks\.toml|\.gitleaksignore|\.secretlintrc(?:\.(?:json|ya?ml|js|cjs))?|\.secrets\.baseline|\.trufflehogignore|\.gitguardian\.ya?ml|\.ggignore|\.tokenwarden-baseline\.json)$/;

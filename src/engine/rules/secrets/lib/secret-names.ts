@@ -79,6 +79,8 @@ const STOP_ANY = new Set(
     'traffic premaster handshake exporter resumption binder expected kat ' +
     // An object's version for optimistic concurrency (Square's `version_token`), not a credential's.
     'version ' +
+    // A store's receipt (Google Play's `purchaseToken`), a cart's or checkout's id (Shopify's `cart_token`).
+    'purchase receipt cart checkout ' +
     // A status badge's key (BrowserStack's `badge.svg?badge_key=…`) only renders the badge.
     'badge'
   ).split(' '),
