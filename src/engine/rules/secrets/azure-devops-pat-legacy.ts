@@ -1,10 +1,9 @@
-import type { Rule } from '../../rule.js';
 import { defineSecretRule, type SecretRuleSpec } from './define.js';
 import { assignment, names } from './lib/assignment.js';
 import { withNextLine } from './lib/next-line.js';
 import { terraformProvider } from './lib/terraform.js';
 import { nestedSecret } from './lib/keyed-secret.js';
-import { anyOf } from './lib/refine.js';
+import { anyOf, refine } from './lib/refine.js';
 
 /**
  * Azure DevOps PATs before 2024 are 52 lower-case base32 characters (32 random bytes) with no marker, so
@@ -41,17 +40,8 @@ const found = anyOf(withNextLine(defineSecretRule(spec)), nested, terraformProvi
 
 // The token is base32 of 32 random bytes (`a`–`z`, `2`–`7`): a value with 0, 1, 8 or 9 in it is no token as
 // written (an example typed by hand, or a real one with characters changed): reported low.
-const rule: Rule = {
-  ...found,
-  check(file, ctx) {
-    return found
-      .check(file, ctx)
-      .map((f) =>
-        f.secret === undefined || /^[a-z2-7]+$/.test(f.secret)
-          ? f
-          : { ...f, confidence: 'low' as const, message: `${f.message.replace(/\.$/, '')} (it has characters base32 never writes, 0, 1, 8 or 9: not a token as written).` },
-      );
-  },
-};
-
-export default rule;
+export default refine(found, (f) =>
+  f.secret === undefined || /^[a-z2-7]+$/.test(f.secret)
+    ? f
+    : { ...f, confidence: 'low', message: `${f.message.replace(/\.$/, '')} (it has characters base32 never writes, 0, 1, 8 or 9: not a token as written).` },
+);

@@ -1,5 +1,5 @@
-import type { Rule } from '../../rule.js';
 import { defineSecretRule } from './define.js';
+import { refine } from './lib/refine.js';
 
 /**
  * Bot tokens are `base64(user id).timestamp.hmac`. The id is a decimal snowflake, so the first
@@ -28,17 +28,8 @@ const base = defineSecretRule({
 
 const carriesAnId = (token: string): boolean => /^\d{17,20}$/.test(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('latin1'));
 
-const rule: Rule = {
-  ...base,
-  check(file, ctx) {
-    return base
-      .check(file, ctx)
-      .map((f) =>
-        f.secret === undefined || carriesAnId(f.secret)
-          ? f
-          : { ...f, confidence: 'low' as const, message: `${f.message.replace(/\.$/, '')} (its first part does not decode to a user id, as a real token's does: a made-up token, or none).` },
-      );
-  },
-};
-
-export default rule;
+export default refine(base, (f) =>
+  f.secret === undefined || carriesAnId(f.secret)
+    ? f
+    : { ...f, confidence: 'low', message: `${f.message.replace(/\.$/, '')} (its first part does not decode to a user id, as a real token's does: a made-up token, or none).` },
+);
