@@ -1059,6 +1059,9 @@ ruleTester(rule, {
     { code: `{\n  "appKey": "${rand(32, HEX, 'app-key').toUpperCase()}",\n  "appSecret": "\${APP_SECRET}"\n}`, path: 'src/http/app-auth-api.http' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
+    // An app's public identifier: Shopify's app API key is its OAuth client id; AppsFlyer's dev key ships in the app.
+    { code: `    SHOPIFY_API_KEY: ${rand(32, HEX, 'shopkey')}`, path: 'heroku.yml' },
+    { code: `  appsFlyerDevKey: '${rand(22, undefined, 'afdev')}',`, path: 'src/config/tracking.ts' },
     { code: `  REACT_APP_POSTHOG_TOKEN = '${rand(43, B64URL, 'posthog')}',`, path: 'assets/src/analytics.ts' },
     { code: `    'website_key' => env('RECAPTCHA_WEBSITE_KEY', '6LcJ${rand(36, B64URL, 'recaptcha')}'),`, path: 'config/recaptcha.php' },
     { code: `[![BrowserStack Status](https://www.browserstack.com/automate/badge.svg?badge_key=${rand(138, B64, 'badge')})](https://www.browserstack.com)`, path: 'README.md' },
@@ -1112,6 +1115,7 @@ ruleTester(rule, {
       secret: cat('base64:', b64),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
+    { name: "a Shopify app's secret beside its public API key", code: `SHOPIFY_API_KEY: ${lowerKey}\nSHOPIFY_API_SECRET: ${s}\n`, path: 'heroku.yml', secret: s, line: 2 },
   ],
 });
 

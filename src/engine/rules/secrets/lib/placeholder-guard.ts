@@ -47,6 +47,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (TEST_VECTORS.test(file.path)) out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
+        else if (APP_BUNDLED_CONFIG.test(file.path))
+          out.push(low(raw, " (in a mobile SDK's configuration file, which the build packs into every copy of the app: a client identifier, readable by anyone who unpacks it)."));
         else if (SCANNER_CONFIG.test(file.path)) out.push(low(raw, " (in a secret scanner's own configuration, where a project lists what it allows: check that it is allowed for a reason)."));
         else if (!SERVER_ONLY.test(rule.meta.id) && (page ??= isSavedWebPage(file.path, file.text)))
           out.push(low(raw, ' (in a saved copy of a web page, a test fixture: what that site serves to every visitor, not a credential of this project).'));
@@ -203,6 +205,13 @@ const TEST_VECTORS = /(?:^|\/)(?:[^/]*[._-])?(?:test[_-]?)?vectors?(?:[._-][^/]*
 /** Secret scanners' configuration and allowlists (gitleaks, secretlint, detect-secrets, TruffleHog, GitGuardian, ours). */
 const SCANNER_CONFIG =
   /(?:^|\/)(?:\.?gitleaks\.toml|\.gitleaksignore|\.secretlintrc(?:\.(?:json|ya?ml|js|cjs))?|\.secrets\.baseline|\.trufflehogignore|\.gitguardian\.ya?ml|\.ggignore|\.tokenwarden-baseline\.json)$/;
+
+/**
+ * Configuration a vendor's build plugin packs into the app as it is (Huawei AppGallery Connect's
+ * `agconnect-services.json`, like Firebase's `google-services.json`): its keys identify the app to the
+ * vendor's client SDK, and every installed copy of the app carries them.
+ */
+const APP_BUNDLED_CONFIG = /(?:^|\/)agconnect-services(?:[._-][\w.-]*)?\.json$/;
 
 /** Formats no web page serves: these stay as found even in a saved page. */
 const SERVER_ONLY = /private-key|sas-token|secret-access-key|service-account|connection-string|storage-account-key/;

@@ -200,7 +200,18 @@ function isCaptchaSiteKeyName(words: readonly string[]): boolean {
 
 /** Keys made to be shipped to every browser: search-only, analytics ingestion, CAPTCHA site keys. */
 function isPublicByDesignName(words: readonly string[]): boolean {
-  return isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words) || isCaptchaSiteKeyName(words) || isWidgetTokenName(words);
+  return isSearchOnlyKeyName(words) || isAnalyticsClientKeyName(words) || isCaptchaSiteKeyName(words) || isWidgetTokenName(words) || isAppClientKeyName(words);
+}
+/**
+ * Keys a vendor documents as an app's public identifier: Shopify's app "API key" is the OAuth client id
+ * (`SHOPIFY_API_KEY`; the credential is `SHOPIFY_API_SECRET`, or a private app's password or access token),
+ * and AppsFlyer's dev key is compiled into every app that reports installs (`appsFlyerDevKey`).
+ */
+function isAppClientKeyName(words: readonly string[]): boolean {
+  const n = words.length;
+  const last = words[n - 1]!;
+  if (words.includes('shopify') && last === 'key' && words[n - 2] === 'api' && !words.includes('admin')) return true;
+  return (words.join('').includes('appsflyer') || words[0] === 'af') && (last === 'devkey' || (last === 'key' && words[n - 2] === 'dev'));
 }
 /**
  * A chat widget's website token (Chatwoot's `websiteToken`, passed to `chatwootSDK.run` in every page that
