@@ -2,6 +2,7 @@
  * The one redaction helper every output uses. A secret never leaves the engine whole: renderers get
  * the redacted form and the fingerprint only.
  */
+import { shannonEntropy } from './entropy.js';
 
 /** Reveal a short, non-identifying prefix (often the provider prefix) and nothing else of a secret. */
 export function redact(secret: string): string {
@@ -85,5 +86,30 @@ export function excerptAt(line: string, column: number, spans: ReadonlyArray<{ s
     out,
     near.map((sp) => sp.secret),
   );
-  return ((from > 0 ? '…' : '') + out + (to < line.length ? '…' : '')).trim();
+  return ((from > 0 ? '…' : '') + maskStrays(out) + (to < line.length ? '…' : '')).trim();
+}
+
+/** A run that could be a key: 20 or more characters of base64/hex/base64url. */
+const RUN = /(?<![\w+/=-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
+/** Words and numbers as names are written (`loadConfigurationValues2`, `api_v2_user_settings`). */
+const WORDS = /^(?:[A-Za-z]?[a-z]{2,}|[A-Z]{2,}(?![a-z])|\d{1,4}|[_/-])+$/;
+
+/**
+ * Secret-shaped runs that no rule reported masked too: the line of a finding may hold a second key that
+ * this scan did not judge one (an iOS key beside the Android key it reported, a value graded too weak), and
+ * an excerpt goes to check runs, issues and logs. A run is masked when it mixes letters with at least two
+ * digits and is not words (keys, tokens, digests); words, paths and identifiers stay readable.
+ */
+function maskStrays(text: string): string {
+  return text.replace(RUN, (run) => {
+    let digits = 0;
+    let letters = 0;
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) letters++;
+    }
+    if (digits < 2 || letters < 2 || WORDS.test(run)) return run;
+    return shannonEntropy(run) >= 3 ? redact(run) : run;
+  });
 }

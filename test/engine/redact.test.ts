@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptOf, redact, redactAll } from '../../src/engine/redact.js';
+import { excerptAt, excerptOf, redact, redactAll } from '../../src/engine/redact.js';
 import { B64, githubToken, rand } from '../helpers/tokens.js';
 
 describe('redact', () => {
@@ -85,5 +85,22 @@ describe('excerptOf', () => {
     const long = 'c'.repeat(300);
     expect(excerptOf(long, 1, []).endsWith('…')).toBe(true);
     expect(excerptOf(long, 1, []).startsWith('…')).toBe(false);
+  });
+});
+
+describe('excerptAt: keys no rule reported on the same line', () => {
+  it('masks a second key-shaped run beside the reported one, and leaves words, paths and identifiers readable', () => {
+    const android = rand(32, '0123456789abcdef', 'amap-android');
+    const ios = rand(32, '0123456789abcdef', 'amap-ios');
+    const line = `    AMapFlutterLocation.setApiKey("${android}", "${ios}"); // see /api/ios-location-sdk/guide/get-key`;
+    const start = line.indexOf(android);
+    const out = excerptAt(line, start + 1, [{ start, end: start + 32, secret: android }]);
+    expect(out).not.toContain(android);
+    expect(out).not.toContain(ios.slice(4));
+    expect(out).toContain(redact(ios));
+    expect(out).toContain('AMapFlutterLocation.setApiKey(');
+    expect(out).toContain('/api/ios-location-sdk/guide/get-key');
+    const plain = 'const getAccessTokenFromCacheOrNetwork = loadConfigurationValues2;';
+    expect(excerptAt(plain, 1, [])).toBe(plain);
   });
 });

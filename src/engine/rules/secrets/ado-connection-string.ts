@@ -17,7 +17,7 @@ const ARM_EXPRESSION = /["']\[\s*(?:concat|format|replace|string|if|base64|uri)\
 const ARM_FUNCTION = /^\W{0,4}(?:parameters|variables|listKeys|listkeys|listConnectionStrings|listSecrets|listCredentials|reference|resourceId|concat|format|secret|getSecret)\s*\(/i;
 const HOST_KEY = /(?:server|data source|datasource|host|hostname|address|addr)[ \t]*=[ \t]*(?:tcp:)?([^;,\s"']+)/i;
 /** Source files: a connection string there is a string literal (config files write it bare). */
-const CODE_FILE = /\.(?:py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|fs|go|rb|php|swift|rs|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs)$/i;
+const CODE_FILE = /\.(?:jsonnet|libsonnet|bzl|star|py|pyw|js|jsx|mjs|cjs|ts|tsx|java|kt|kts|scala|groovy|cs|vb|fs|go|rb|php|swift|rs|c|cc|cpp|cxx|h|hpp|m|mm|dart|lua|pl|pm|r|jl|ex|exs)$/i;
 
 /**
  * Whether offset `at` of `text` is a call's argument: inside a `(` opened on its line or the lines just

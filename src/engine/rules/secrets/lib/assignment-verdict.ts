@@ -328,6 +328,9 @@ function skipValue(a: Assignment, line: string): boolean {
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
+  // `imap://user;AUTH=*@host`, `afp://user;AUTH=DHX2:pw@host` (RFC 5092, 2384): a URL's userinfo parameter names the
+  // login mechanism; a password after it is the URL's, which the URL rule reads.
+  if (!a.quote && /[A-Za-z][\w+.-]*:\/\/[^\s/@'"]*;$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
   if (isTemplated(v) || isNonSecretDatum(v) || isUuid(v)) return true;
   // A command-line flag (kickstart's `rootpw --lock`): no value at all.
   if (/^--[a-z]/.test(v)) return true;
@@ -866,6 +869,14 @@ function isNamed(v: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(v) && /[_$]/.test(v) && v.split(/[_$]+/).every((w) => w.length <= 12);
 }
 /**
+ * Names and numbers joined by arithmetic (`msg+len-AFP_VOLPASS_LEN`, C's pointer into a buffer): an
+ * expression. Each operand is written as people write names (one case, snake or camel), not a random run.
+ */
+function isArithmetic(v: string): boolean {
+  const operands = v.split(/[+*/%-]|->/);
+  return operands.length >= 2 && /[A-Za-z]/.test(v) && operands.every((o) => /^(?:[a-z_][a-z\d_]*|[A-Z_][A-Z\d_]*|[a-z]+(?:[A-Z][a-z\d]*)+|\d+)$/.test(o));
+}
+/**
  * The end of `before` (a line up to a value) is code: not inside a string literal (`"host: db\npassword: …"`
  * embeds a file) and not after a comment marker (prose).
  */
@@ -940,7 +951,7 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
     if (charQuotes && a.quote === "'" && a.value.length > 2 && (text.slice(0, a.start - offset).split('"').length & 1) === 1) continue;
     // A Python test's `PathOrToken` set from a variable, a TypeScript `token:` from a constant: in source code an unquoted word
     // is a variable or a constant, whatever its letters; the literal is wherever that is set. Not in a comment.
-    if (code && !a.quote && a.form === 'assign' && isNamed(a.value) && inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))) continue;
+    if (code && !a.quote && a.form === 'assign' && (isNamed(a.value) || isArithmetic(a.value)) && inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))) continue;
     // `token = ' iahNbq…Gyfq '`: a quoted value padded with blanks is judged without them.
     if (a.quote && a.quote !== '>' && (a.op === '=' || a.op === ':') && (a.value.charCodeAt(0) === 32 || a.value.charCodeAt(a.value.length - 1) === 32)) {
       const v = a.value.trim();

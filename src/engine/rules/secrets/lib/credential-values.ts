@@ -371,7 +371,7 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 /** Code identifiers and member paths (`getPassword`, `config.db.secret`, `SOME_ENV_NAME`), not random strings. */
 /** Words spelled with a digit in identifiers: Kubernetes, i18n, cloud services, versions, encodings, architectures. */
 const DIGIT_WORDS =
-  /k8s|i18n|l10n|a11y|s3|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|m2m|2fa|3d|2d|v[1-9]/gi;
+  /k8s|i18n|l10n|a11y|s3[an]?|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|m2m|2fa|3d|2d|v[1-9]/gi;
 
 /** `v[from, to)` stands as a word of an identifier: at a separator, the start or end, or a camelCase hump. */
 function wordBoundaryAt(v: string, from: number, to: number): boolean {
@@ -656,6 +656,8 @@ function isPasswordHash(v: string): boolean {
     /^(?:md5|sha1|sha256|sha512|unsalted_md5|unsalted_sha1|crypt)\$[^$\s]{0,64}\$[0-9a-f]{32,128}$/.test(v) ||
     /^\{(?:SSHA?|SHA\d*|MD5|CRYPT)\}/i.test(v) ||
     /^md5[0-9a-f]{32}$/.test(v) ||
+    // Transmission's `rpc-password` once the daemon has read it: `{`, SHA-1 of password and salt in hex, the 8-character salt.
+    /^\{[0-9a-f]{40}[0-9A-Za-z./]{8}$/.test(v) ||
     // MySQL's mysql_native_password hash (`*` and SHA1(SHA1(password)) in upper-case hex), as `mysql.user` holds it.
     /^\*[0-9A-F]{40}$/.test(v) ||
     /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/=]{8,}\$[A-Za-z0-9+/=]{20,}:[A-Za-z0-9+/=]{20,}$/.test(v)

@@ -100,6 +100,8 @@ const STOP_AFTER = new Set(
     'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits ' +
     // What a password is made of or checked with (`password_characters`, Dovecot's `PASS_ATTRS`), a command's options (`pass_opt`).
     'attrs attributes characters chars charset alphabet opt opts ' +
+    // A Solana token's mint and program-derived addresses (`claimable_token_pda`): public keys, no private key.
+    'pda mint ' +
     // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
     'list lists mapping mappings sid sids ' +
     // What describes a login rather than holds it (Consul's `DP_CREDENTIAL_LOGIN_META`).
@@ -185,7 +187,9 @@ function isAnalyticsClientKeyName(words: readonly string[]): boolean {
   // PostHog's and Mixpanel's project token is what their browser snippet sends (`REACT_APP_POSTHOG_TOKEN`);
   // their secrets are personal API keys and service-account secrets, named so.
   const project = last === 'token' && (words[n - 2] === 'project' || words.some((w) => w === 'posthog' || w === 'mixpanel'));
-  return write || project;
+  // Amplitude's API key is what its browser SDK sends; its Secret Key is the credential.
+  const amplitude = words.includes('amplitude') && (last === 'apikey' || (last === 'key' && words[n - 2] === 'api'));
+  return write || project || amplitude;
 }
 
 /**
@@ -221,7 +225,7 @@ function isWidgetTokenName(words: readonly string[]): boolean {
   return words.length === 2 && words[0] === 'website' && words[1] === 'token';
 }
 // With `analytics` itself: Segment's snippet sets `analytics._writeKey`.
-const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog analytics'.split(' '));
+const ANALYTICS = new Set('segment segments segmentio rudderstack rudder mixpanel posthog amplitude analytics'.split(' '));
 
 // What a bare `<word>_key` names when it is not a credential: data keys, UI keys, identifiers.
 const KEY_OWNERS_NOT_SECRET = new Set(
