@@ -49,6 +49,15 @@ function lineAt(text: string, at: number): string {
 }
 
 /** A Basic credential of a demo login (demo-login.ts), and why. */
+/**
+ * A short lower-case token sent to the developer's own machine (`xhr.open('GET', "http://localhost:8000/orders")`
+ * a line above `'Bearer <18 letters>'`): a demo's stand-in. Issued tokens are longer or mixed-case.
+ */
+function localDemoToken(secret: string, context: string): string | undefined {
+  if (secret.length >= 24 || !/^[a-z0-9]+$/.test(secret)) return undefined;
+  return /\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0)\b|\[::1\]/.test(context) ? 'a short token sent to localhost' : undefined;
+}
+
 function demoLogin(secret: string, line: string): string | undefined {
   const pair = decodeBase64Text(secret) ?? (secret.includes(':') ? secret : undefined);
   return demoLoginReason(pair?.slice(pair.indexOf(':') + 1).replace(/\r?\n$/, '') ?? '', line);
@@ -130,14 +139,16 @@ const rule: Rule = {
           const start = seg.offset + m.index + m[0].lastIndexOf(m.groups!.secret!);
           if (seen.has(start)) continue;
           seen.add(start);
-          const demo = ((scheme !== undefined && /^basic$/i.test(scheme)) || isBase64Pair(secret)) && demoLogin(secret, lineAt(seg.text, m.index));
+          const demo =
+            (((scheme !== undefined && /^basic$/i.test(scheme)) || isBase64Pair(secret)) && demoLogin(secret, lineAt(seg.text, m.index))) ||
+            localDemoToken(secret, file.text.slice(Math.max(0, seg.offset + m.index - 400), seg.offset + m.index + m[0].length));
           out.push({
             start,
             end: start + secret.length,
             secret,
             ...(demo ? { confidence: 'low' as const } : {}),
             message: demo
-              ? `Basic credential in an Authorization header, of a demo login (${demo}): check that no real account uses it.`
+              ? `${scheme && !/^basic$/i.test(scheme) ? 'Token' : 'Basic credential'} in an Authorization header, of a demo login (${demo}): check that no real account uses it.`
               : scheme
                 ? `Literal ${scheme.charAt(0).toUpperCase()}${scheme.slice(1).toLowerCase()} credential in an Authorization header.`
                 : m.groups!.name

@@ -3,7 +3,7 @@ import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { decodeBase64Text, decodeJsonSegment } from './lib/base64.js';
 import { isPlaceholder } from '../../placeholder.js';
 import { longestTrivialRun } from '../../entropy.js';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 // header.payload.signature, base64url; the header starts `{"` (eyJ). Bounded and non-nested.
 const JWT =
@@ -46,6 +46,9 @@ function hasSampleClaims(payload: Record<string, unknown>): boolean {
   if (typeof sub === 'string' && ((/^\d{6,}$/.test(sub) && longestTrivialRun(sub) >= sub.length - 1) || isPlaceholder(sub, true))) return true;
   return typeof name === 'string' && /^(?:john|jane) doe$/i.test(name.trim());
 }
+
+/** SHA-256 of the signature of jwt.io's example token (HS256 over its header and claims with `your-256-bit-secret`). */
+const JWT_IO_SIGNATURE_SHA256 = '051d093c4bdedbf23f905ad01d9c6111414d54e2170e1d7f76657c4e76e3e65b';
 
 /** The claims of the token on jwt.io's front page (and in RFC-style tutorials that copy it), exactly. */
 function isJwtIoExample(payload: Record<string, unknown>): boolean {
@@ -173,7 +176,9 @@ const rule: Rule = {
         // ships, limited by row-level security; the `service_role` key is the secret one.
         if (payload.iss === 'supabase' && payload.role === 'anon') continue;
         const defaultKey = defaultSigningKey(secret, header.alg);
-        const sample = hasSampleClaims(payload) || defaultKey !== undefined;
+        // jwt.io's signature pasted under other claims (a tutorial drawing the three parts): it verifies nothing.
+        const copiedSignature = createHash('sha256').update(sig).digest('hex') === JWT_IO_SIGNATURE_SHA256;
+        const sample = hasSampleClaims(payload) || defaultKey !== undefined || copiedSignature;
         out.push({
           start,
           end: start + secret.length,
@@ -181,9 +186,11 @@ const rule: Rule = {
           message:
             (defaultKey !== undefined
               ? `Example JWT signed with the published default key \`${defaultKey}\`: anyone can forge such tokens; check that no server verifies with that key. `
-              : sample
-                ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
-                : '') +
+              : copiedSignature
+                ? "Sample JWT whose signature is jwt.io's example signature, copied under other claims: it verifies with no key; check that it stands for no real token. "
+                : sample
+                  ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
+                  : '') +
             `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
             (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
           ...(expired ? { severity: 'medium' as const } : {}),

@@ -14,6 +14,9 @@ ruleTester(rule, {
     { code: '- When user= without password= is in database connect string, pgbouncer fails.', path: 'NEWS.md' },
     // sudo's log line: `PWD` is the working directory.
     { code: 'Dec  6 10:00:01 web sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/usr/bin/systemctl restart app', path: 'logs/auth.log' },
+    // A log generator's f-string of the same line, and Jsonnet's keyword arguments.
+    { code: '    return f"{ts} {HOSTNAME} sudo: {user} : TTY=pts/0 ; PWD=/home/{user} ; USER=root ; COMMAND=/bin/apt update"', path: 'seculog/log_generator.py' },
+    { code: `  add: helm.repo.add(name='custom-repo', url='https://charts.acme.io', username='user', password='${pw}'),`, path: '.jsonnet-libs/example.jsonnet' },
     // Swift reading two text fields: expressions, no literal (ownCloud's bookmarks setup).
     {
       code: '        if let username = usernameField?.text, username.count > 0, let password = passwordField?.text, password.count > 0 {',

@@ -114,4 +114,10 @@ describe('secrets/authorization-header: a demo login', () => {
     // A bearer token to localhost is no login of a demo account: as found.
     expect(conf(`curl -H 'Authorization: Bearer ${bearer}' http://localhost:8080/users`)).toEqual(['medium']);
   });
+  it('is low for a short lower-case bearer token a page sends to localhost, a line after the request opens', () => {
+    const typed = cat('rtikkjhg', 'ffw123tfdd');
+    const xhr = (url: string): string => `xhr.open('GET', "${url}", true);\nxhr.setRequestHeader('Authorization', 'Bearer ${typed}');\n`;
+    expect(conf(xhr('http://localhost:8000/orders'), 'cors/index.html')).toEqual(['low']);
+    expect(conf(xhr('https://api.shop.example.org/orders'), 'cors/index.html')).toEqual(['medium']);
+  });
 });

@@ -1059,6 +1059,24 @@ ruleTester(rule, {
     { code: `{\n  "appKey": "${rand(32, HEX, 'app-key').toUpperCase()}",\n  "appSecret": "\${APP_SECRET}"\n}`, path: 'src/http/app-auth-api.http' },
     // Keys made to ship to every browser: analytics ingestion, CAPTCHA site keys, a status badge's key.
     { code: `RUDDER_WRITE_KEY = "${rand(27, undefined, 'rudder')}"`, path: 'settings/common.py' },
+    // rr26: a URL's userinfo parameter (RFC 5092's `;AUTH=`), arithmetic and member access in code, a Hadoop
+    // property name, Transmission's stored hash, Solana's public addresses, client keys made for apps and
+    // browsers, Anchor's program ids, a model reference, string concatenation, a built docs site's search key.
+    { code: '$ mount_afp afp://simon;AUTH=DHX2:mypassword@delorean.local/time_travel /mnt/timetravel', path: 'components/afpfs-ng/README.md' },
+    { code: '\tafp://user;AUTH=authType:password@server-name:port/volume-name/path ', path: 'lib/afp_url.c' },
+    { code: cat('\tif (password) {\n\t\tpassword', '_ptr=msg+len-AFP_VOLPASS_LEN;\n'), path: 'lib/proto_volume.c' },
+    { code: '      identityKey: localBootstrap2.identityKeys.curve25519,', path: 'integration_test/e2ee_frame_test.dart' },
+    { code: '\tconst endpointKey = "HBASE_CONF_fs_s3a_bucket_sts__stackgraph__backup_endpoint"', path: 'test/backup_test.go' },
+    { code: `    "rpc-password": "{${rand(40, HEX, 'transmission')}${rand(8, undefined, 'tsalt')}",`, path: '.config/transmission-daemon/settings.json' },
+    { code: `audius_solana_claimable_token_pda=${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'pda')}`, path: 'discovery-provider/prod.env' },
+    { code: `const tokenMint = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'mint')}";`, path: 'code/nfts.ts' },
+    { code: `amplitudeAPIKey=${rand(32, HEX, 'amplitude')}`, path: 'identity-service/prod.env' },
+    { code: `CODEPUSH_IOS_KEY=${rand(37, undefined, 'codepush')}`, path: '.env.production' },
+    { code: `const clientKey = '${cat('test_ck_', rand(24, undefined, 'toss'))}';\nconst tossPayments = TossPayments(clientKey);`, path: 'README.md' },
+    { code: `[programs.localnet]\ntransfer_tokens = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'anchor')}"\n`, path: 'signer-solana-anchor/Anchor.toml' },
+    { code: `contributors:!0,algolia:{apiKey:"${rand(32, HEX, 'vpdocs')}",indexName:"cookbook",appId:"QMKSKREFKN",algoliaOptions:{}}`, path: 'docs/.vuepress/dist/assets/app.07ce7a66.js' },
+    { code: '    "ChatTogether": (ChatTogether, "TOGETHER_API_KEY", "meta-llama/Llama-3.3-70B-Instruct-Turbo"),', path: 'notebooks/routers.py' },
+    { code: `const okFile = ('DATABASE_PASSWORD="'+document.getElementById('kvPass').value+'"') === 'DATABASE_PASSWORD="${cat('rotated', '-2026')}"';`, path: 'devops/vault_secrets.html' },
     // An app's public identifier: Shopify's app API key is its OAuth client id; AppsFlyer's dev key ships in the app.
     { code: `    SHOPIFY_API_KEY: ${rand(32, HEX, 'shopkey')}`, path: 'heroku.yml' },
     { code: `  appsFlyerDevKey: '${rand(22, undefined, 'afdev')}',`, path: 'src/config/tracking.ts' },
@@ -1115,6 +1133,14 @@ ruleTester(rule, {
       secret: cat('base64:', b64),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
+    {
+      name: "Toss Payments' secret key (its client key is public)",
+      code: `const secretKey = '${cat('test_sk_', rand(24, undefined, 'toss-sk'))}';`,
+      path: 'server.js',
+      secret: cat('test_sk_', rand(24, undefined, 'toss-sk')),
+    },
+    { name: "Amplitude's secret key (its API key is public)", code: `AMPLITUDE_SECRET_KEY=${s}`, path: '.env', secret: s },
+    { name: "a program keypair beside Anchor's program ids", code: `[programs.localnet]\nx = "1"\n\n[provider]\nwallet_secret = "${s}"\n`, path: 'Anchor.toml', secret: s, line: 5 },
     { name: "a Shopify app's secret beside its public API key", code: `SHOPIFY_API_KEY: ${lowerKey}\nSHOPIFY_API_SECRET: ${s}\n`, path: 'heroku.yml', secret: s, line: 2 },
   ],
 });

@@ -114,3 +114,26 @@ describe('secrets/jwt signed with a published default key', () => {
     expect(f!.confidence ?? 'high').toBe('high');
   });
 });
+
+describe("secrets/jwt with jwt.io's example signature under other claims", () => {
+  // jwt.io's example token, signed with its debugger's default key: its signature is public.
+  const ioSig = createHmac('sha256', cat('your-256-', 'bit-secret'))
+    .update(`${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}`)
+    .digest('base64url');
+  it('grades a tutorial token that pastes that signature low, and says why', () => {
+    const token = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'hong', exp: 1713571200 })}.${ioSig}`;
+    const [f] = runRule(rule, { code: `\`\`\`\n${token}\n\`\`\``, path: 'docs/auth_and_session.md' });
+    expect(f!.confidence).toBe('low');
+    expect(f!.message).toMatch(/jwt\.io's example signature/);
+  });
+  it('keeps the same claims with a signature of their own', () => {
+    const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'hong', exp: 1913571200 })}`;
+    const [f] = runRule(rule, {
+      code: `${head}.${createHmac('sha256', rand(32, undefined, 'own-key'))
+        .update(head)
+        .digest('base64url')}`,
+      path: 'docs/auth_and_session.md',
+    });
+    expect(f!.confidence ?? 'high').toBe('high');
+  });
+});

@@ -534,3 +534,12 @@ describe('every secret rule: base64 of a repeated word', () => {
     expect(scan(`VALID_FERNET_KEY = "${fake}"\n`, 'tests/api/unit/test_encryption.py')).toEqual([]);
   });
 });
+
+describe('every secret rule: an upper-case name taken for a value', () => {
+  it("is no key (a stand-in value, and the next line's key read in its place)", () => {
+    const code = '    PAGERDUTY_API_TOKEN: "pagerduty-token",\n    PAGERDUTY_FROM_EMAIL: "incident-bot@example.com",\n';
+    expect(scan(code, 'test/config.test.ts').filter((f) => f.confidence !== 'low')).toEqual([]);
+    const key = rand(20, ALNUM, 'pd-guard');
+    expect(scan(`    PAGERDUTY_API_TOKEN: "${key}",\n`, 'test/config.test.ts').map((f) => f.ruleId)).toContain('secrets/pagerduty-api-key');
+  });
+});

@@ -328,6 +328,8 @@ function skipValue(a: Assignment, line: string): boolean {
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
+  // String concatenation taken for a value (`'KEY="' + el.value + '"'`: its quotes belong to two literals).
+  if (/^["'`][ \t]*\+|\+[ \t]*["'`]$/.test(v)) return true;
   // `imap://user;AUTH=*@host`, `afp://user;AUTH=DHX2:pw@host` (RFC 5092, 2384): a URL's userinfo parameter names the
   // login mechanism; a password after it is the URL's, which the URL rule reads.
   if (!a.quote && /[A-Za-z][\w+.-]*:\/\/[^\s/@'"]*;$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
@@ -801,6 +803,8 @@ interface FileTraits {
   /** Source code, where an unquoted word is a name (a variable, a constant), never a literal. */
   code: boolean;
   openApi: () => boolean;
+  /** Anchor's workspace file, whose `[programs.<cluster>]` tables list program ids (public keys). */
+  anchor: boolean;
 }
 let judgedCache: ({ text: string; path: string; bySegment: Map<number | string, JudgedAssignment[]> } & FileTraits) | undefined;
 /** An OpenAPI or Swagger document, by its name or its first key. */
@@ -876,6 +880,11 @@ function isArithmetic(v: string): boolean {
   const operands = v.split(/[+*/%-]|->/);
   return operands.length >= 2 && /[A-Za-z]/.test(v) && operands.every((o) => /^(?:[a-z_][a-z\d_]*|[A-Z_][A-Z\d_]*|[a-z]+(?:[A-Z][a-z\d]*)+|\d+)$/.test(o));
 }
+/** A member access (`localBootstrap2.identityKeys.curve25519`, `config.auth.apiKey`): names joined by dots. */
+function isMemberChain(v: string): boolean {
+  const parts = v.split('.');
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z_$][\w$]*$/.test(p) && looksLikeIdentifier(p));
+}
 /**
  * The end of `before` (a line up to a value) is code: not inside a string literal (`"host: db\npassword: …"`
  * embeds a file) and not after a comment marker (prose).
@@ -908,6 +917,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
       dotenv: DOTENV.test(file.path) && !DOTENV_EXAMPLE.test(file.path.slice(file.path.lastIndexOf('/') + 1)),
       // Asked only once an assignment is judged a secret: testing every file's head cost ~3 % of a scan.
       openApi: once(() => isOpenApi(file.path, file.text)),
+      anchor: /(?:^|\/)Anchor\.toml$/.test(file.path),
       bySegment: new Map(),
     };
   const cache = judgedCache;
@@ -929,7 +939,7 @@ export function judgedAssignments(file: FileView): JudgedAssignment[] {
 }
 
 /** Every assignment form in one segment, judged; the text after it is read for values on the next lines. */
-function judgeSegment(text: string, offset: number, whole: string, { statements, charQuotes, code, dotenv, openApi }: FileTraits): JudgedAssignment[] {
+function judgeSegment(text: string, offset: number, whole: string, { statements, charQuotes, code, dotenv, openApi, anchor }: FileTraits): JudgedAssignment[] {
   const segEnd = offset + text.length;
   const following = whole.slice(segEnd, segEnd + 1200);
   const found = findAssignments(text, offset, CREDENTIAL_WORD, statements);
@@ -951,7 +961,14 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
     if (charQuotes && a.quote === "'" && a.value.length > 2 && (text.slice(0, a.start - offset).split('"').length & 1) === 1) continue;
     // A Python test's `PathOrToken` set from a variable, a TypeScript `token:` from a constant: in source code an unquoted word
     // is a variable or a constant, whatever its letters; the literal is wherever that is set. Not in a comment.
-    if (code && !a.quote && a.form === 'assign' && (isNamed(a.value) || isArithmetic(a.value)) && inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))) continue;
+    if (
+      code &&
+      !a.quote &&
+      a.form === 'assign' &&
+      (isNamed(a.value) || isArithmetic(a.value) || isMemberChain(a.value)) &&
+      inCode(text.slice(text.lastIndexOf('\n', a.start - offset - 1) + 1, a.start - offset))
+    )
+      continue;
     // `token = ' iahNbq…Gyfq '`: a quoted value padded with blanks is judged without them.
     if (a.quote && a.quote !== '>' && (a.op === '=' || a.op === ':') && (a.value.charCodeAt(0) === 32 || a.value.charCodeAt(a.value.length - 1) === 32)) {
       const v = a.value.trim();
@@ -968,7 +985,8 @@ function judgeSegment(text: string, offset: number, whole: string, { statements,
       !isKmsCiphertext(whole, a.start) &&
       !isCertificateThumbprint(a.value, whole, a.end) &&
       !copiesAnIdentifier(a.value, whole, a.start) &&
-      !derivedOrPublicByNeighbours(a, whole)
+      !derivedOrPublicByNeighbours(a, whole) &&
+      !(anchor && /^\[programs\.[\w-]+\][^[]*$/m.test(whole.slice(whole.lastIndexOf('\n[', a.start) + 1, a.start)))
     )
       judged.push({ assignment: a, verdict });
   }

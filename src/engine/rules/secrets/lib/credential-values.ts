@@ -463,6 +463,16 @@ export function isNonSecretDatum(v: string): boolean {
   if (/^\((?:\[*(?:[ZBCSIJFD]|L[\w/$]+;))*\)\[*(?:[ZBCSIJFDV]|L[\w/$]+;)$/.test(v) || /^@[a-z][\w.-]*\/[A-Za-z][\w.-]*$/.test(v)) return true;
   // A relative path to a file (`@SyliusAdmin/customer/form/password.html.twig`, `src\\App\\App.csproj`).
   if (/^@?[\w.-]+(?:(?:\/|\\{1,2})[\w.-]+)+\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(v) && !/^[A-Za-z0-9+/]{20,}/.test(v)) return true;
+  // A model or repository reference, `owner/name` in words and version numbers (`meta-llama/Llama-3.3-70B-Instruct-Turbo`).
+  if (
+    /^[A-Za-z][\w.-]*\/[A-Za-z][\w.-]*$/.test(v) &&
+    v
+      .split(/[/._-]+/)
+      .filter(Boolean)
+      .every((w) => /^(?:[A-Za-z][a-z]+|[A-Z]{1,5}|\d{1,4}[A-Za-z]{0,2}|[vV]\d{1,3})$/.test(w)) &&
+    v.split(/[/._-]+/).length >= 3
+  )
+    return true;
   // A relative path of lower-case words (`routes/main`, `www/mod_auth_kerb2`): a route, a module, a package.
   if (
     /^[a-z][a-z0-9_.-]*(?:\/[a-z][a-z0-9_.-]*)+\/?$/.test(v) &&
@@ -482,6 +492,8 @@ export function isNonSecretDatum(v: string): boolean {
   // Tokens made to be handed out: a Datadog client token (`pub` and 32 hex, for browsers and apps), a card
   // token (`tok_…`, created in the browser with a publishable key), a PayPal billing agreement (`BA-…`).
   if (/^pub[0-9a-f]{32}$/.test(v) || /^tok_(?:sandbox_|test_|live_)?[A-Za-z0-9]{14,40}$/.test(v) || /^BA-[0-9A-Z]{17}$/.test(v)) return true;
+  // Toss Payments' client keys (`test_ck_…`, `live_ck_…`, the widget's `test_gck_…`) go to its browser SDK; `*_sk_` is the secret.
+  if (/^(?:test|live)_g?ck_[A-Za-z0-9]{16,40}$/.test(v)) return true;
   // A workflow or action reference (`org/repo/.github/workflows/security-hardcoded-secrets.yml@main`).
   if (/^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?\.ya?ml@[\w./-]+$/.test(v)) return true;
   // A Bitcoin address: Base58Check of a mainnet or testnet version byte (its checksum verified), or bech32

@@ -1,10 +1,10 @@
 /**
  * Algolia DocSearch: a documentation site's search box, configured with an `apiKey` beside `indexName` and
- * `appId` (`docsearch({ … })`, VitePress's and Docusaurus's `algolia: { … }`). Its key is search-only by
+ * `appId` (`docsearch({ … })`, VitePress's and Docusaurus's `algolia: { … }`, and the site's built bundle). Its key is search-only by
  * construction and ships to every browser, so it is no secret wherever the site keeps that configuration.
  * An indexing script's admin or write key next to the same names is still one.
  */
-const SITE_CONFIG = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$/;
+const SITE_CONFIG = /(?:^|\/)(?:docusaurus\.config|\.vitepress\/config|\.vuepress\/config)\.[cm]?[jt]s$|(?:^|\/)\.(?:vitepress|vuepress)\/dist\/.+\.js$/;
 
 export function isDocSearchKey(path: string, text: string, at: number): boolean {
   const around = text.slice(Math.max(0, at - 400), at + 400);

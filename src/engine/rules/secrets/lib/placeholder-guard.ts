@@ -38,7 +38,7 @@ export function guardPlaceholders(rule: Rule): Rule {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
         if (raw.start !== undefined && (sops ??= file.text.includes('ENC[')) && insideSopsValue(file.text, raw.start)) continue;
-        if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret)))) continue;
+        if (grade === 'drop' || (raw.secret && (isPublishedSecret(raw.secret) || isCamelCaseWords(raw.secret) || isEncodedPlaceholder(raw.secret) || CONSTANT_NAME.test(raw.secret)))) continue;
         const product = raw.secret ? knownDefaultOf(raw.secret) : undefined;
         const section = raw.start !== undefined && YAML_PATH.test(file.path) ? devSection(file.text, raw.start) : undefined;
         if (grade === 'low') out.push(low(raw, ' (the value looks partly like a placeholder: check it).'));
@@ -212,6 +212,9 @@ const SCANNER_CONFIG =
  * vendor's client SDK, and every installed copy of the app carries them.
  */
 const APP_BUNDLED_CONFIG = /(?:^|\/)agconnect-services(?:[._-][\w.-]*)?\.json$/;
+
+/** An upper-case name of three words or more (`PAGERDUTY_FROM_EMAIL`, the next key taken for a value): no key is spelled so. */
+const CONSTANT_NAME = /^[A-Z]{2,}(?:_[A-Z]{2,}){2,}$/;
 
 /** Formats no web page serves: these stay as found even in a saved page. */
 const SERVER_ONLY = /private-key|sas-token|secret-access-key|service-account|connection-string|storage-account-key/;

@@ -209,12 +209,15 @@ function isPublicByDesignName(words: readonly string[]): boolean {
 /**
  * Keys a vendor documents as an app's public identifier: Shopify's app "API key" is the OAuth client id
  * (`SHOPIFY_API_KEY`; the credential is `SHOPIFY_API_SECRET`, or a private app's password or access token),
- * and AppsFlyer's dev key is compiled into every app that reports installs (`appsFlyerDevKey`).
+ * AppsFlyer's dev key is compiled into every app that reports installs (`appsFlyerDevKey`), and so is a
+ * CodePush deployment key (`CODEPUSH_IOS_KEY`, `CodePushDeploymentKey`).
  */
 function isAppClientKeyName(words: readonly string[]): boolean {
   const n = words.length;
   const last = words[n - 1]!;
   if (words.includes('shopify') && last === 'key' && words[n - 2] === 'api' && !words.includes('admin')) return true;
+  // A CodePush deployment key fetches one deployment's update bundles, which every copy of the app downloads.
+  if (words.join('').includes('codepush') && (last === 'key' || last === 'deploymentkey')) return true;
   return (words.join('').includes('appsflyer') || words[0] === 'af') && (last === 'devkey' || (last === 'key' && words[n - 2] === 'dev'));
 }
 /**
