@@ -115,6 +115,8 @@ const rule: Rule = {
         // `&amp;password=` in HTML, or a Swift interpolation (`password=\(getEncryptedPass())`): the `;` is an
         // entity's, the pairs a form body's or a URL query's, and the value code.
         if (/&amp;\s*$/i.test(before) || raw.startsWith('\\(')) continue;
+        // SQL's bound parameters (`… AND password = ? LIMIT 1`, `password = :pw`, `= $1`, `= @pw`, `= %s`): a query, no value.
+        if (/^(?:\?|:[A-Za-z_]\w*|\$\d+|@[A-Za-z_]\w*|%s)(?:\s|$)/.test(raw.trim() + ' ')) continue;
         // sudo's log line (`TTY=pts/0 ; PWD=/home/alice ; USER=root ; COMMAND=…`): PWD is the working directory.
         if (/^pwd/i.test(m[0]) && (/^[/~]/.test(raw) || /\bTTY=[^;]*;\s*$/.test(before))) continue;
         if (isCallArgument(file.text, seg.offset + m.index, code)) continue;

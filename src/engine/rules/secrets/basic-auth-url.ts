@@ -60,6 +60,8 @@ const rule: Rule = {
         // `http://INTERNAL:8888\@PUBLIC/`, `http://localhost:8080@evil.com` (a URL parser's or an SSRF test): a host and
         // its port before an `@`; a backslash is no character of userinfo, and a host's name is no user's.
         if (pass.includes('\\') || (/^\d{1,5}$/.test(pass) && (/\./.test(user) || /^localhost$/i.test(user) || /^[A-Z][A-Z0-9_-]*$/.test(user)))) continue;
+        // A Sentry DSN (`https://<public key>:<secret key>@o1.ingest.sentry.io/42`): sentry-dsn-secret's, which knows it.
+        if (/^[0-9a-f]{32}$/.test(user) && /^[0-9a-f]{32}$/.test(pass) && /^\/(?:[\w.-]{1,64}\/)?\d{1,20}(?![\w/])/.test(seg.text.slice(m.index + m[0].length))) continue;
         if (seen.has(seg.offset + start)) continue;
         seen.add(seg.offset + start);
         const local = isLocalHost(host) || isSampleUrlPassword(secret);

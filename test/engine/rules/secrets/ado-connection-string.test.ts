@@ -14,6 +14,8 @@ ruleTester(rule, {
     { code: '- When user= without password= is in database connect string, pgbouncer fails.', path: 'NEWS.md' },
     // sudo's log line: `PWD` is the working directory.
     { code: 'Dec  6 10:00:01 web sudo:   deploy : TTY=pts/0 ; PWD=/home/deploy ; USER=root ; COMMAND=/usr/bin/systemctl restart app', path: 'logs/auth.log' },
+    // SQL with bound parameters.
+    { code: '    "SELECT id FROM users WHERE admin_panel = ? AND username = ? AND password = ? LIMIT 1;",', path: 'src/utils/session_handler.py' },
     // A log generator's f-string of the same line, and Jsonnet's keyword arguments.
     { code: '    return f"{ts} {HOSTNAME} sudo: {user} : TTY=pts/0 ; PWD=/home/{user} ; USER=root ; COMMAND=/bin/apt update"', path: 'seculog/log_generator.py' },
     { code: `  add: helm.repo.add(name='custom-repo', url='https://charts.acme.io', username='user', password='${pw}'),`, path: '.jsonnet-libs/example.jsonnet' },

@@ -1077,6 +1077,18 @@ ruleTester(rule, {
     { code: `contributors:!0,algolia:{apiKey:"${rand(32, HEX, 'vpdocs')}",indexName:"cookbook",appId:"QMKSKREFKN",algoliaOptions:{}}`, path: 'docs/.vuepress/dist/assets/app.07ce7a66.js' },
     { code: '    "ChatTogether": (ChatTogether, "TOGETHER_API_KEY", "meta-llama/Llama-3.3-70B-Instruct-Turbo"),', path: 'notebooks/routers.py' },
     { code: `const okFile = ('DATABASE_PASSWORD="'+document.getElementById('kvPass').value+'"') === 'DATABASE_PASSWORD="${cat('rotated', '-2026')}"';`, path: 'devops/vault_secrets.html' },
+    // rr27: tokens that refer to a payment, a card, a page or a device; a computed signature; Google Tag
+    // Manager's environment; Stripe's per-payment client secrets and Adyen's publishable token; a store's
+    // order record; Pusher's channel authorisation; a secret finder's own pattern.
+    { code: `  "paymentToken": "${rand(40, undefined, 'paytok')}",`, path: 'test/fixtures/checkout.json' },
+    { code: `nextSyncUrl: "https://cdn.contentful.com/spaces/x/sync?sync_token=${rand(60, undefined, 'synctok')}"`, path: 'tests/fixtures/sync.yml' },
+    { code: `    let deviceToken = "${rand(64, HEX, 'apns')}"`, path: 'Tests/PushTests.swift' },
+    { code: `  "auth_signature": "${rand(64, HEX, 'pusher-sig')}",`, path: 'tests/auth.json' },
+    { code: `    id: 'GTM-KHZP7S7Q',\n    auth: '${rand(22, B64URL, 'gtm')}',\n    preview: 'env-172'\n`, path: 'app/assets/javascripts/domain-config.js' },
+    { code: `  "client_secret": "${cat('pi_', rand(24, undefined, 'pi'), '_secret_', rand(25, undefined, 'pisec'))}",`, path: 'test/cassettes/payment_intent.yml' },
+    { code: `  "token": "${rand(32, HEX, 'shop-order')}",\n  "total_price": "10.00",\n  "cart_token": "${rand(32, HEX, 'shop-cart')}",`, path: 'test/fixtures/order.json' },
+    { code: `            u'auth': u"foo:${rand(64, HEX, 'pusher-auth')}"`, path: 'pusher_tests/test_authentication_client.py' },
+    { code: '    "Artifactory_Password": "(?:\\\\s|=|:|\\"|^)AP[\\\\dABCDEF][a-zA-Z0-9]{8,}",', path: 'pacu/core/secretfinder/regexs.json' },
     // An app's public identifier: Shopify's app API key is its OAuth client id; AppsFlyer's dev key ships in the app.
     { code: `    SHOPIFY_API_KEY: ${rand(32, HEX, 'shopkey')}`, path: 'heroku.yml' },
     { code: `  appsFlyerDevKey: '${rand(22, undefined, 'afdev')}',`, path: 'src/config/tracking.ts' },
@@ -1133,6 +1145,9 @@ ruleTester(rule, {
       secret: cat('base64:', b64),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
+    { name: 'a session token (a token that authenticates)', code: `  "session_token": "${s}",`, path: 'test/fixtures/login.json', secret: s },
+    { name: "a coverage service's upload token", code: `CODECOV_UPLOAD_TOKEN=${s}`, path: '.env', secret: s },
+    { name: 'a bare token in a record that is no order', code: `  "token": "${s}",\n  "expires_in": 3600,`, path: 'test/fixtures/oauth.json', secret: s },
     {
       name: "Toss Payments' secret key (its client key is public)",
       code: `const secretKey = '${cat('test_sk_', rand(24, undefined, 'toss-sk'))}';`,

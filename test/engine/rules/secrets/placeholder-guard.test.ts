@@ -525,6 +525,9 @@ describe('every secret rule: where a value is published or allowed', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.confidence === 'low' && /every copy of the app/.test(f.message))).toBe(true);
     expect(scan(json, 'app/services.json').some((f) => f.confidence !== 'low')).toBe(true);
+    // Its OAuth client secret is the app's, not the SDK's: as found.
+    const withSecret = `{\n  "client": {\n    "client_secret": "${rand(64, HEX, 'agc-secret')}"\n  }\n}\n`;
+    expect(scan(withSecret, 'app/agconnect-services.json').some((f) => f.confidence !== 'low')).toBe(true);
   });
 });
 
@@ -541,5 +544,27 @@ describe('every secret rule: an upper-case name taken for a value', () => {
     expect(scan(code, 'test/config.test.ts').filter((f) => f.confidence !== 'low')).toEqual([]);
     const key = rand(20, ALNUM, 'pd-guard');
     expect(scan(`    PAGERDUTY_API_TOKEN: "${key}",\n`, 'test/config.test.ts').map((f) => f.ruleId)).toContain('secrets/pagerduty-api-key');
+  });
+});
+
+describe('every password rule: a value the guide states in its prose above', () => {
+  const pw = cat('p@ss', 'w0rd');
+  it('grades the command that uses it low, in any language, and keeps a value the prose never gives', () => {
+    const en = `Assuming you have a database user of \`dvwa\` and a password of \`${pw}\`, run the following command:\n\n\`\`\`sh\nmysql -u dvwa -p${pw} -D dvwa\n\`\`\`\n`;
+    const pt = `Supondo que você tenha um usuário chamado dvwa e uma senha de ${pw}, execute o seguinte comando:\n\n\`\`\`sh\nmysql -u dvwa -p${pw} -D dvwa\n\`\`\`\n`;
+    for (const doc of [en, pt]) {
+      const found = scan(doc, 'README.md').filter((f) => f.ruleId === 'secrets/command-line-password');
+      expect(found.map((f) => f.confidence)).toEqual(['low']);
+      expect(found[0]!.message).toMatch(/prose gives this value/);
+    }
+    const other = cat('Kq7!vR', '2xLm9');
+    const found = scan(en.replace(`-p${pw}`, `-p${other}`), 'README.md').filter((f) => f.ruleId === 'secrets/command-line-password');
+    expect(found.map((f) => f.confidence)).toEqual(['medium']);
+    // Outside a document (a script), the same lines are a script's: as found.
+    expect(
+      scan(en, 'setup/notes.txt')
+        .filter((f) => f.ruleId === 'secrets/command-line-password')
+        .map((f) => f.confidence),
+    ).toEqual(['medium']);
   });
 });

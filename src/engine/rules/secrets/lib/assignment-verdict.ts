@@ -328,6 +328,8 @@ function skipValue(a: Assignment, line: string): boolean {
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
+  // A regular expression (a secret finder's own pattern: `(?:\\s|=|:)AP[\\dABCDEF][a-zA-Z0-9]{8,}`).
+  if (/\(\?(?:[:=!]|<[=!])|\[[^\]]{1,40}\]\{\d{1,3}(?:,\d{0,3})?\}/.test(v)) return true;
   // String concatenation taken for a value (`'KEY="' + el.value + '"'`: its quotes belong to two literals).
   if (/^["'`][ \t]*\+|\+[ \t]*["'`]$/.test(v)) return true;
   // `imap://user;AUTH=*@host`, `afp://user;AUTH=DHX2:pw@host` (RFC 5092, 2384): a URL's userinfo parameter names the
@@ -682,6 +684,17 @@ function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
   // A client token (Meta's `facebook_client_token`, Braintree's, Datadog's `clientToken`): issued to be
   // embedded in apps and pages, beside the app's id.
   if (/client[_-]?token$/i.test(a.name)) return true;
+  // A store's order or cart record (Shopify's webhook payloads: `token` beside `cart_token`, `line_items`): the
+  // record's own reference, which the storefront puts in its URLs.
+  if (
+    /^token$/i.test(a.name) &&
+    /["']?(?:cart_token|checkout_token|line_items|order_number|order_status_url|financial_status)["']?[ \t]*[:=]/.test(whole.slice(Math.max(0, a.start - 1500), a.end + 1500))
+  )
+    return true;
+  // Pusher's channel authorisation (`{"auth": "<app key>:<HMAC-SHA256 hex>"}`): a signature for one socket and channel.
+  if (/^auth$/i.test(a.name) && /^[\w.-]{1,40}:[0-9a-f]{64}$/.test(a.value)) return true;
+  // Google Tag Manager's environment (`id: 'GTM-…', auth: '…', preview: 'env-7'`): the snippet's parameters, in every page.
+  if (/^(?:gtm_?)?auth$/i.test(a.name) && /\bGTM-[A-Z0-9]{4,10}\b/.test(near()) && /\benv-\d{1,5}\b/.test(near())) return true;
   // A status badge's token (`…/status.svg?token=…`): it only renders the badge, in every README that shows it.
   if (/token/i.test(a.name) && /\b(?:status|badge)[\w.-]*\.(?:svg|png)\?[^\s"'<>]*$/i.test(whole.slice(Math.max(0, a.start - 300), a.start))) return true;
   if (!/passw(?:or)?d|^pass$|pwd/i.test(a.name)) return false;

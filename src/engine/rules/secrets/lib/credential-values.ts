@@ -492,6 +492,9 @@ export function isNonSecretDatum(v: string): boolean {
   // Tokens made to be handed out: a Datadog client token (`pub` and 32 hex, for browsers and apps), a card
   // token (`tok_…`, created in the browser with a publishable key), a PayPal billing agreement (`BA-…`).
   if (/^pub[0-9a-f]{32}$/.test(v) || /^tok_(?:sandbox_|test_|live_)?[A-Za-z0-9]{14,40}$/.test(v) || /^BA-[0-9A-Z]{17}$/.test(v)) return true;
+  // Stripe's client secrets of one payment (`pi_…_secret_…`, `seti_…_secret_…`, `src_client_secret_…`), which
+  // the server hands to the customer's browser to confirm it; Adyen's publishable token (`pub.v2.…`).
+  if (/^(?:pi|seti|pm|src)_[A-Za-z0-9]{10,40}_secret_[A-Za-z0-9]{10,40}$/.test(v) || /^src_client_secret_[A-Za-z0-9]{10,40}$/.test(v) || /^pub\.v2\.[\w.-]{16,}$/.test(v)) return true;
   // Toss Payments' client keys (`test_ck_…`, `live_ck_…`, the widget's `test_gck_…`) go to its browser SDK; `*_sk_` is the secret.
   if (/^(?:test|live)_g?ck_[A-Za-z0-9]{16,40}$/.test(v)) return true;
   // A workflow or action reference (`org/repo/.github/workflows/security-hardcoded-secrets.yml@main`).

@@ -47,14 +47,21 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (TEST_VECTORS.test(file.path)) out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
-        else if (APP_BUNDLED_CONFIG.test(file.path))
-          out.push(low(raw, " (in a mobile SDK's configuration file, which the build packs into every copy of the app: a client identifier, readable by anyone who unpacks it)."));
+        else if (APP_BUNDLED_CONFIG.test(file.path) && !/secret/i.test(lineOf(file.text, raw.start)))
+          out.push(
+            low(
+              raw,
+              " (in a mobile SDK's configuration file, which the build packs into every copy of the app: a client identifier, readable by anyone who unpacks it; its client secret stays reported).",
+            ),
+          );
         else if (SCANNER_CONFIG.test(file.path)) out.push(low(raw, " (in a secret scanner's own configuration, where a project lists what it allows: check that it is allowed for a reason)."));
         else if (!SERVER_ONLY.test(rule.meta.id) && (page ??= isSavedWebPage(file.path, file.text)))
           out.push(low(raw, ' (in a saved copy of a web page, a test fixture: what that site serves to every visitor, not a credential of this project).'));
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
+        else if (raw.start !== undefined && raw.secret && PASSWORD_RULES.test(rule.meta.id) && DOC_PATH.test(file.path) && proseStatesValue(file.text, raw.start, raw.secret))
+          out.push(low(raw, " (the document's own prose gives this value above, as its example or its documented default: check that no install keeps it)."));
         else if (raw.start !== undefined && isInputHint(file.text, raw.start)) out.push(low(raw, " (a form field's placeholder text: what a user is shown as the field's format)."));
         else if (raw.start !== undefined && commentSaysPublic(file.text, raw.end ?? raw.start)) out.push(low(raw, " (its comment says it is public: check the key's permissions)."));
         else if (raw.start !== undefined && !raw.secret?.startsWith('-----') && commentSaysEncrypted(file.text, raw.start, raw.end ?? raw.start))
@@ -162,6 +169,43 @@ const SAMPLE_COMMENT =
   /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b|(?:must|should|need[ \t]+to|please)[ \t]+(?:be[ \t]+)?(?:customi[sz]e|change|replace|override)d?[ \t]+(?:this|these|it|the)\b|\bchange[ \t]+(?:this|it|me)[ \t]+(?:value|key|secret|token|password|before|in[ \t]+production)\b)/im;
 const SAMPLE_REACH_LINES = 12;
 const SAMPLE_REACH_CHARS = 12 * 200;
+/** The line around offset `at` (the whole text when no offset is known). */
+function lineOf(text: string, at: number | undefined): string {
+  if (at === undefined) return '';
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, end === -1 ? text.length : end);
+}
+
+/** Rules for values a person chooses (a provider's issued token is a leak wherever a guide repeats it). */
+const PASSWORD_RULES = /^secrets\/(?:generic-password|command-line-password|ado-connection-string|connection-string|basic-auth-url|curl-basic-auth)$/;
+
+/** Documents a reader follows step by step. */
+const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i;
+
+/**
+ * A guide that states the value in its prose before its command uses it ("assuming a password of
+ * `p@ssw0rd`, run: … `mysql -u dvwa -pp@ssw0rd`"): the value on a line of text, not of a code block,
+ * within the lines above. In any language the guide is translated to: a line of words, whatever words.
+ */
+function proseStatesValue(text: string, start: number, secret: string): boolean {
+  if (secret.length < 4) return false;
+  const window = text.slice(Math.max(0, start - SAMPLE_REACH_CHARS), start);
+  const end = window.lastIndexOf('\n');
+  if (end <= 0) return false;
+  for (let at = window.lastIndexOf(secret, end); at !== -1; at = at > 0 ? window.lastIndexOf(secret, at - 1) : -1) {
+    const before = window.charAt(at - 1);
+    const after = window.charAt(at + secret.length);
+    if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) continue;
+    const from = window.lastIndexOf('\n', at) + 1;
+    const to = window.indexOf('\n', at);
+    const line = window.slice(from, to === -1 ? window.length : to);
+    if (/^(?:[ \t]{4}|[ \t]*(?:```|~~~|\$ |>|[\w$-]+>))/.test(line) || /[=:][ \t]*['"`]?$/.test(window.slice(from, at))) continue;
+    const words = line.replace(secret, ' ').match(/\p{L}{2,}/gu) ?? [];
+    if (words.length >= 3) return true;
+  }
+  return false;
+}
+
 function commentSaysSample(text: string, start: number): boolean {
   // The lines above the value's own (the value's line is read by commentSaysPublic), within a bounded
   // window: searching a megabyte-long minified line for its start, once per finding, is quadratic.

@@ -19,6 +19,14 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Tokens that refer to something rather than authenticate: a payment's, card's or cart's token (what a
+ * gateway returns for a stored card or a checkout, used with the merchant's own key), 3-D Secure's
+ * transaction token, a sync or page cursor (`sync_token`, `next_page_token`), a device's push address
+ * (`deviceToken`, `apns_token`).
+ */
+const REFERENCE_TOKEN_OWNERS = new Set('payment card cart checkout transaction threeds ds ds2 3ds 3ds2 sync page cursor continuation pagination device push apns fcm'.split(' '));
+
 // A `key` is a secret only with one of these before it (`api_key`, `PrivateKey`), or fused (`apikey`).
 const KEY_QUALIFIERS =
   'api|access|secret|private|priv|auth|client|master|encryption|encrypt|decryption|signing|sign|app|application|consumer|account|service|license|licence|session|hmac|jwt|storage|shared|subscription|admin|root|deploy|webhook|crypto|aes|cipher|rest|server|write|ingest|ingestion|secure|live|prod|production|sandbox|merchant|partner|developer|dev|mgmt|management|personal|cookie|recaptcha|captcha|maps|integration|instrumentation|algolia|sendgrid|stripe|twilio|mailgun|openai';
@@ -55,7 +63,7 @@ function wordKind(words: string[], i: number): SecretKind | undefined {
   // A personal access token named by its abbreviation (`ADO_PAT`, `GH_PAT`, `gitlabPat`): only after a
   // service or an owner, since a bare `pat` (and `url_pat`, `glob_pat`) is as often a pattern.
   if (w === 'pat' && i > 0 && PAT_OWNERS.has(words[i - 1]!)) return 'token';
-  if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return 'token';
+  if (/token(?!i[sz])/.test(w) && w !== 'jsonwebtoken') return i > 0 && w === 'token' && REFERENCE_TOKEN_OWNERS.has(words[i - 1]!) ? undefined : 'token';
   // Duo's `skey` (its integration's secret key, beside the public `ikey`) in pam_duo.conf and login_duo.conf.
   if (FUSED_KEY.test(w) || /^(?:privkey|pkey|skey)$/.test(w)) return 'key';
   if ((w === 'key' || w === 'keys') && i > 0 && KEY_QUALIFIER.test(words[i - 1]!)) return 'key';
@@ -102,6 +110,8 @@ const STOP_AFTER = new Set(
     'attrs attributes characters chars charset alphabet opt opts ' +
     // A Solana token's mint and program-derived addresses (`claimable_token_pda`): public keys, no private key.
     'pda mint ' +
+    // A signature computed for one request or channel (Pusher's `auth_signature`): the output, not the key.
+    'signature sig ' +
     // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
     'list lists mapping mappings sid sids ' +
     // What describes a login rather than holds it (Consul's `DP_CREDENTIAL_LOGIN_META`).
@@ -216,6 +226,8 @@ function isAppClientKeyName(words: readonly string[]): boolean {
   const n = words.length;
   const last = words[n - 1]!;
   if (words.includes('shopify') && last === 'key' && words[n - 2] === 'api' && !words.includes('admin')) return true;
+  // Google Tag Manager's environment parameter (`gtm_auth`), in the snippet every page loads.
+  if (words[0] === 'gtm' && last === 'auth') return true;
   // A CodePush deployment key fetches one deployment's update bundles, which every copy of the app downloads.
   if (words.join('').includes('codepush') && (last === 'key' || last === 'deploymentkey')) return true;
   return (words.join('').includes('appsflyer') || words[0] === 'af') && (last === 'devkey' || (last === 'key' && words[n - 2] === 'dev'));
