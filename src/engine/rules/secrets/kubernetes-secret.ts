@@ -193,7 +193,9 @@ function gradeValue(e: Entry): 'high' | 'low' | undefined {
   if (/\n/.test(text) && embeddedSecretsAreStandIns(text)) return undefined;
   if (/[{\n]/.test(text)) return 'high';
   if (isWordChain(text)) return undefined;
-  if (text.length > 40) return isStandInLine(text) ? undefined : 'high';
+  // A URL whose password is a stand-in, however short (`postgresql://user:pass@host:5432/db`).
+  if (isStandInLine(text)) return undefined;
+  if (text.length > 40) return 'high';
   if (isPlaceholder(text, e.mode === 'data') || isTemplated(text) || isPlaceholderPassword(text) || spellsItsName(text, e.key)) return undefined;
   return text.length < 16 ? 'low' : 'high';
 }

@@ -1081,6 +1081,8 @@ ruleTester(rule, {
     // Manager's environment; Stripe's per-payment client secrets and Adyen's publishable token; a store's
     // order record; Pusher's channel authorisation; a secret finder's own pattern.
     { code: `  "paymentToken": "${rand(40, undefined, 'paytok')}",`, path: 'test/fixtures/checkout.json' },
+    { code: `{"upload": {"token": "${rand(25, undefined, 'zd-upload')}", "expires_at": "2026-12-14T10:00:00Z", "attachments": []}}`, path: 'tests/betamax/upload.json' },
+    { code: `  pagination: {\n    sort: 'timestamp:asc',\n    limit: 50,\n    token: '${rand(40, undefined, 'page-cursor')}',\n  },`, path: 'docs/Logs.md' },
     { code: `nextSyncUrl: "https://cdn.contentful.com/spaces/x/sync?sync_token=${rand(60, undefined, 'synctok')}"`, path: 'tests/fixtures/sync.yml' },
     { code: `    let deviceToken = "${rand(64, HEX, 'apns')}"`, path: 'Tests/PushTests.swift' },
     { code: `  "auth_signature": "${rand(64, HEX, 'pusher-sig')}",`, path: 'tests/auth.json' },

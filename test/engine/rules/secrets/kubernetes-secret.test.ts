@@ -21,6 +21,8 @@ ruleTester(rule, {
     },
     { code: manifest(`stringData:\n  ed25519Hash: ${rand(43, B64, 'k8s-ed-hash')}\n`), path: 'examples/manifests/config/mariadb-auth.yaml' },
     { code: manifest('stringData:\n  customApiKey: my-custom-api-key-at-least-32-chars\n'), path: 'examples/usecase/custom-api-key-secret.yml' },
+    // A short URL whose password is a stand-in (a generator's template beside `API_KEY: "your-api-key"`).
+    { code: manifest('stringData:\n  DATABASE_URL: "postgresql://user:pass@host:5432/db"\n'), path: 'k8s/secrets.yaml' },
     // A BIND key file whose secret is a stand-in, in a guide's example.
     {
       code: manifest('stringData:\n  rndc.key: |\n    key "bindy-operator" {\n        algorithm hmac-sha256;\n        secret "base64EncodedSecretKeyMaterial==";\n    };\n'),
@@ -76,6 +78,8 @@ ruleTester(rule, {
   invalid: [
     // The same key file with a real secret is one.
     { code: manifest(`stringData:\n  rndc.key: |\n    key "rndc-key" {\n        algorithm hmac-sha256;\n        secret "${rand(43, B64, 'rndc-real')}=";\n    };\n`), path: 'k8s/bind.yaml', count: 1 },
+    // The short URL with a generated password is one.
+    { code: manifest(`stringData:\n  DATABASE_URL: "postgresql://app:${rand(12, undefined, 'k8s-url-pw')}@db:5432/app"\n`), path: 'k8s/secrets.yaml', count: 1 },
     // A random value under a neutral name is still a credential, also beside an address.
     { code: manifest(`stringData:\n  RESTIC_REPOSITORY: s3:http://minio:9000/volsync\n  UPSTREAM: ${plain}\n`), path: 'k8s/backup.yaml', count: 1 },
     {

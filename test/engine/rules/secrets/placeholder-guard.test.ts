@@ -568,3 +568,14 @@ describe('every password rule: a value the guide states in its prose above', () 
     ).toEqual(['medium']);
   });
 });
+
+describe("every secret rule: a UI component's sample props", () => {
+  const token = rand(32, HEX, 'preview-token');
+  it('grades a story or an e-mail preview low, and the same value elsewhere as found', () => {
+    const email = `ResetPasswordEmail.PreviewProps = {\n  siteUrl: 'http://localhost:3000',\n  passwordResetToken: '${token}',\n};\n`;
+    expect(scan(email, 'src/emails/reset-password-email.tsx').map((f) => f.confidence)).toEqual(['low']);
+    const story = `export const Default = { args: { apiToken: '${token}' } };\n`;
+    expect(scan(story, 'src/components/Login.stories.tsx').map((f) => f.confidence)).toEqual(['low']);
+    expect(scan(story, 'src/components/Login.tsx').map((f) => f.confidence)).not.toEqual(['low']);
+  });
+});

@@ -691,6 +691,9 @@ function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
     /["']?(?:cart_token|checkout_token|line_items|order_number|order_status_url|financial_status)["']?[ \t]*[:=]/.test(whole.slice(Math.max(0, a.start - 1500), a.end + 1500))
   )
     return true;
+  // A bare `token` of an upload or a page (Zendesk's `{"upload": {"token": …}}`, a query's `pagination: {limit, token}`):
+  // a handle of the file or a cursor of the listing.
+  if (/^token$/i.test(a.name) && /["']?(?:upload|pagination|paging|cursor)["']?[ \t]*[:=][ \t]*\{[^{}]*$/i.test(whole.slice(Math.max(0, a.start - 300), a.start))) return true;
   // Pusher's channel authorisation (`{"auth": "<app key>:<HMAC-SHA256 hex>"}`): a signature for one socket and channel.
   if (/^auth$/i.test(a.name) && /^[\w.-]{1,40}:[0-9a-f]{64}$/.test(a.value)) return true;
   // Google Tag Manager's environment (`id: 'GTM-…', auth: '…', preview: 'env-7'`): the snippet's parameters, in every page.

@@ -45,6 +45,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (raw.start !== undefined && isInExample(file.path, file.text, raw.start))
           out.push(low(raw, " (in an example — a document's `example` block or a comment that lists examples: check that it is not a real one)."));
         else if (section) out.push(low(raw, ` (under \`${section}:\`, a development or test environment's settings: check that no shared system uses it).`));
+        else if (STORIES.test(file.path) || (raw.start !== undefined && previewProps(file.text, raw.start)))
+          out.push(low(raw, " (a UI component's sample props, for a story or an e-mail preview: check that it stands for no real one)."));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (TEST_VECTORS.test(file.path)) out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
         else if (APP_BUNDLED_CONFIG.test(file.path) && !/secret/i.test(lineOf(file.text, raw.start)))
@@ -274,6 +276,16 @@ function isSavedWebPage(path: string, text: string): boolean {
     /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|test_?data|testdata|test-data)\//i.test(path) &&
     /^(?:\ufeff)?\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html)\b/i.test(text.slice(0, 4000))
   );
+}
+
+/** Storybook's stories: a component rendered with sample props. */
+const STORIES = /\.stories\.(?:[cm]?[jt]sx?|mdx|svelte|vue)$/;
+
+/** Inside react-email's `X.PreviewProps = { … }`, the props its preview server renders the e-mail with. */
+function previewProps(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 600), start);
+  const at = before.lastIndexOf('.PreviewProps');
+  return at !== -1 && /^\.PreviewProps[ \t]*=[ \t]*\{[^}]*$/.test(before.slice(at));
 }
 
 const SNAPSHOT = /(?:^|\/)__snapshots__\/[^/]+\.snap$|\.(?:snap|received\.txt|verified\.(?:txt|json))$/;
