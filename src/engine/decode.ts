@@ -1,5 +1,6 @@
 /** Turning bytes into text a rule can read, or a reason the file was skipped (never a crash). */
 import { createHash } from 'node:crypto';
+import { keyStoreContents } from './key-store-contents.js';
 
 /**
  * Why a file was not scanned. Two kinds, and the verdict treats them differently:
@@ -110,9 +111,9 @@ function keyStoreKind(bytes: Uint8Array): 'pkcs12' | 'jks' | 'jceks' | undefined
   return undefined;
 }
 
-/** The one line a key store is read as: what it is, its size and its digest (the digest is what a rule reports). */
-export function keyStoreLine(kind: string, bytes: Uint8Array): string {
-  return `tokenwarden:key-store ${kind} sha256=${createHash('sha256').update(bytes).digest('hex')} bytes=${bytes.length}\n`;
+/** The one line a key store is read as: what it is, its size, its digest (what a rule reports) and whether it holds a key. */
+export function keyStoreLine(kind: 'pkcs12' | 'jks' | 'jceks', bytes: Uint8Array): string {
+  return `tokenwarden:key-store ${kind} sha256=${createHash('sha256').update(bytes).digest('hex')} bytes=${bytes.length} contents=${keyStoreContents(kind, bytes)}\n`;
 }
 
 /**

@@ -131,6 +131,8 @@ const rule: Rule = {
           // A challenge (`WWW-Authenticate: Bearer realm=…`, `Basic realm="…"`) names a scheme and its
           // parameters, not a credential.
           if (/^[A-Za-z_-]+=/.test(secret) || /(?:www|proxy)-authenticate/i.test(seg.text.slice(Math.max(0, m.index - 60), m.index))) continue;
+          // A pattern the header must match (`WithRegexp("Authorization", \`AuroraDNSv1 .+\`)`): a scheme and a wildcard.
+          if (/^[ \t]+(?:\.[+*]|\\S[+*]|\[\^?[^\]\n]{1,20}\][+*{])/.test(seg.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
           const next = seg.text.charAt(m.index + m[0].length);
           if (next === '$' || next === '{' || next === '(' || next === '<') continue; // concatenated with a variable
           const ok = scheme && /^basic$/i.test(scheme) ? basicCredentialOk(secret) : tokenOk(secret, scheme ?? m.groups!.name);

@@ -53,6 +53,11 @@ const rule: Rule = {
     'contrase',
     'senha',
     'identified',
+    // RabbitMQ's and Erlang's distribution cookie (`RABBITMQ_ERLANG_COOKIE`), a secret no credential word names.
+    'erlang',
+    // WordPress's salts that no credential word names (`LOGGED_IN_SALT`, `NONCE_SALT`).
+    'in_salt',
+    'nonce_salt',
     'pat=',
     'pat:',
     'pat"',

@@ -2,7 +2,13 @@ import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 
 // The line `decodeFile` reads a binary key store as (src/engine/decode.ts, keyStoreLine).
-const LINE = /^tokenwarden:key-store (?<kind>pkcs12|jks|jceks) sha256=(?<digest>[0-9a-f]{64}) bytes=(?<bytes>\d{1,12})$/gm;
+const LINE = /^tokenwarden:key-store (?<kind>pkcs12|jks|jceks) sha256=(?<digest>[0-9a-f]{64}) bytes=(?<bytes>\d{1,12})(?: contents=(?<contents>keys|certificates|unknown))?$/gm;
+
+const TRUST_LABEL: Record<string, string> = {
+  pkcs12: 'PKCS#12 file with no key bag',
+  jks: 'Java KeyStore of trusted certificates only',
+  jceks: 'Java JCEKS store of trusted certificates only',
+};
 
 const DEBUG_KEYSTORE = /(?:^|\/)debug[\w.-]*\.keystore$/i;
 
@@ -13,10 +19,11 @@ const LABEL: Record<string, string> = {
 };
 
 /**
- * A binary key store committed to the repository: PKCS#12 (`.p12`, `.pfx`) or a Java KeyStore. It holds
- * private keys protected by a password at best (often empty, `changeit` or next to it in the same
- * repository), so it is reported whatever its name; the decoder recognises it by its bytes, not its
- * extension. The finding is keyed on the file's SHA-256.
+ * A binary key store committed to the repository: PKCS#12 (`.p12`, `.pfx`) or a Java KeyStore. Its keys are
+ * protected by a password at best (often empty, `changeit` or next to it in the same repository), so it is
+ * reported whatever its name; the decoder recognises it by its bytes, not its extension, and reads from its
+ * structure, without the password, whether it holds a private or secret key (src/engine/key-store-contents.ts):
+ * a trust store, certificates only, is reported low. The finding is keyed on the file's SHA-256.
  */
 const rule: Rule = {
   meta: {
@@ -49,14 +56,18 @@ const rule: Rule = {
         // Android's debug key store (`debug.keystore`, password `android`, alias `androiddebugkey`): the
         // SDK makes one on every machine to sign debug builds, which no store accepts.
         const debug = DEBUG_KEYSTORE.test(file.path);
+        // A trust store (certificates only, as its structure shows): what a client trusts, nothing to revoke.
+        const trust = g.contents === 'certificates';
         out.push({
           start: at,
           end: at + g.digest!.length,
           secret: g.digest!,
-          message: debug
-            ? `${LABEL[g.kind!]} committed: by its name, an Android debug key store (public password \`android\`, signs debug builds only); check that no release key is in it.`
-            : `${LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes): revoke the certificates it holds and remove it.`,
-          ...(debug ? { confidence: 'low' as const, severity: 'low' as const } : {}),
+          message: trust
+            ? `${TRUST_LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes): by its structure a trust store, certificates and no private key; check that you mean to publish which CAs your clients trust.`
+            : debug
+              ? `${LABEL[g.kind!]} committed: by its name, an Android debug key store (public password \`android\`, signs debug builds only); check that no release key is in it.`
+              : `${LABEL[g.kind!]} committed (${Number(g.bytes).toLocaleString('en')} bytes)${g.contents === 'keys' ? ', holding a private or secret key' : ''}: revoke the certificates it holds and remove it.`,
+          ...(debug || trust ? { confidence: 'low' as const, severity: 'low' as const } : {}),
         });
       }
     }

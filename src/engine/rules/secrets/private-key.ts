@@ -111,6 +111,8 @@ const rule: Rule = {
         // away). Longer bodies are judged as keys whatever their header says, as made-up fixtures are.
         const truncated = b64.length < 512 && isTruncatedDer(b64);
         if (b64.length < 100 && truncated) continue;
+        // Runs of one character across a body (`Sc9999…9999EGek`): a key masked for a README, or made up.
+        const masked = !truncated && /(.)\1{19}/.test(b64);
         const cipher = kind === 'OPENSSH ' ? opensshCipher(b64) : undefined;
         const encrypted = kind.includes('ENCRYPTED') || /ENCRYPTED/i.test(body.headers['proc-type'] ?? '') || (cipher !== undefined && cipher !== 'none');
         // Real DER starts with a SEQUENCE (`MI…`), OpenSSH with its magic; anything else is a sample or a fake.
@@ -123,12 +125,14 @@ const rule: Rule = {
           secret: b64,
           message: truncated
             ? `${encrypted ? 'Passphrase-protected' : 'Unencrypted'} ${label.replace(/^encrypted /, '')} committed, cut short: its body holds less than its DER header declares (a sample, or part of a key: check it).`
-            : encrypted
-              ? `Passphrase-protected ${label.replace(/^encrypted /, '')} committed: it can be brute-forced offline, so replace it and stop trusting it.`
-              : `Unencrypted ${label} committed to the repository.`,
+            : masked
+              ? `${label.charAt(0).toUpperCase()}${label.slice(1)} committed with runs of one character in its body: masked or made up for a document (check that the rest is no real key's).`
+              : encrypted
+                ? `Passphrase-protected ${label.replace(/^encrypted /, '')} committed: it can be brute-forced offline, so replace it and stop trusting it.`
+                : `Unencrypted ${label} committed to the repository.`,
           ...(encrypted ? { severity: 'medium' as const } : {}),
           // Short is no doubt where the DER is whole (an Ed25519 or P-256 key is 64 to 170 characters).
-          ...(truncated ? { confidence: 'low' as const } : magic && (b64.length >= 100 || derLength(b64) === 'whole') ? {} : { confidence: 'medium' as const }),
+          ...(truncated || masked ? { confidence: 'low' as const } : magic && (b64.length >= 100 || derLength(b64) === 'whole') ? {} : { confidence: 'medium' as const }),
         });
       }
     }

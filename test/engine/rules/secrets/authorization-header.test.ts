@@ -12,6 +12,8 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // A test's pattern for the header: a scheme and a wildcard.
+    { code: '\t\t\tWithRegexp("Authorization", `AuroraDNSv1 .+`).', path: 'providers/dns/auroradns/auroradns_test.go' },
     // A prefix word and a few characters: a test's stand-in, far shorter than an issued token.
     { code: `testHeader(t, r, AuthHeader, "Bearer access_${rand(11, undefined, 'mollie-short')}")`, path: 'mollie/permissions_test.go' },
     // Basic credentials made to be refused or typed along the keyboard.

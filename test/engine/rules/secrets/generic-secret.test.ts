@@ -1081,6 +1081,8 @@ ruleTester(rule, {
     // Manager's environment; Stripe's per-payment client secrets and Adyen's publishable token; a store's
     // order record; Pusher's channel authorisation; a secret finder's own pattern.
     { code: `  "paymentToken": "${rand(40, undefined, 'paytok')}",`, path: 'test/fixtures/checkout.json' },
+    // ACME's key authorization: published, hashed, in a DNS record.
+    { code: `\t\t\tkeyAuth: "${rand(43, B64URL, 'acme-keyauth')}",`, path: 'providers/dns/bindman/bindman_test.go' },
     { code: `{"upload": {"token": "${rand(25, undefined, 'zd-upload')}", "expires_at": "2026-12-14T10:00:00Z", "attachments": []}}`, path: 'tests/betamax/upload.json' },
     { code: `  pagination: {\n    sort: 'timestamp:asc',\n    limit: 50,\n    token: '${rand(40, undefined, 'page-cursor')}',\n  },`, path: 'docs/Logs.md' },
     { code: `nextSyncUrl: "https://cdn.contentful.com/spaces/x/sync?sync_token=${rand(60, undefined, 'synctok')}"`, path: 'tests/fixtures/sync.yml' },
@@ -1147,6 +1149,8 @@ ruleTester(rule, {
       secret: cat('base64:', b64),
     },
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
+    { name: "WordPress's salts, known by name", code: `WORDPRESS_LOGGED_IN_SALT=${rand(40, HEX, 'wp-salt')}`, path: '.env.sample', secret: rand(40, HEX, 'wp-salt') },
+    { name: "RabbitMQ's Erlang cookie", code: `RABBITMQ_ERLANG_COOKIE=${rand(32, HEX, 'erlang-cookie')}`, path: '.env.prod', secret: rand(32, HEX, 'erlang-cookie') },
     { name: 'a session token (a token that authenticates)', code: `  "session_token": "${s}",`, path: 'test/fixtures/login.json', secret: s },
     { name: "a coverage service's upload token", code: `CODECOV_UPLOAD_TOKEN=${s}`, path: '.env', secret: s },
     { name: 'a bare token in a record that is no order', code: `  "token": "${s}",\n  "expires_in": 3600,`, path: 'test/fixtures/oauth.json', secret: s },

@@ -50,3 +50,37 @@ describe('secrets/key-store-file', () => {
     expect(runRule(rule, { code: textOf('a.p12', pkcs12('x')), path: 'a.p12' })[0]!.fingerprint).toBe(a[0]!.fingerprint);
   });
 });
+
+describe('secrets/key-store-file: a trust store', () => {
+  // A JKS entry as keytool writes it (version 2): tag, alias, creation time, then a certificate or a key and its chain.
+  const utf = (s: string): number[] => [0, s.length, ...Buffer.from(s)];
+  const u32 = (n: number): number[] => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  const cert = (seed: string): number[] => [...utf('X.509'), ...u32(300), ...random(300, seed)];
+  const trusted = (alias: string): number[] => [...u32(2), ...utf(alias), ...random(8, `t-${alias}`), ...cert(alias)];
+  const privateKey = (alias: string): number[] => [...u32(1), ...utf(alias), ...random(8, `t-${alias}`), ...u32(600), ...random(600, `k-${alias}`), ...u32(1), ...cert(`c-${alias}`)];
+  const store = (...entries: number[][]): Uint8Array => Uint8Array.from([0xfe, 0xed, 0xfe, 0xed, ...u32(2), ...u32(entries.length), ...entries.flat(), ...random(20, 'mac')]);
+  const grade = (path: string, bytes: Uint8Array) => runRule(rule, { code: textOf(path, bytes), path });
+
+  it('grades a JKS of trusted certificates low, and one with a private key high whatever its name', () => {
+    const [trust] = grade('certs/kafka.truststore.jks', store(trusted('caroot'), trusted('intermediate')));
+    expect(trust).toMatchObject({ confidence: 'low', severity: 'low' });
+    expect(trust!.message).toMatch(/trust store, certificates and no private key/);
+    const [key] = grade('certs/serverTrustStore.jks', store(trusted('caroot'), privateKey('server')));
+    expect(key!.confidence ?? 'high').toBe('high');
+    expect(key!.message).toMatch(/holding a private or secret key/);
+  });
+
+  it('grades a PKCS#12 file without a key bag low, and one with a shrouded key bag high', () => {
+    const head = [0x30, 0x82, 0x09, 0xcf, 0x02, 0x01, 0x03, 0x30, 0x82, 0x09, 0x85, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x82];
+    const shrouded = [0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x0a, 0x01, 0x02];
+    const [trust] = grade('truststore.p12', Uint8Array.from([...head, ...random(1200, 'p12-trust')]));
+    expect(trust).toMatchObject({ confidence: 'low' });
+    const [key] = grade('truststore.p12', Uint8Array.from([...head, ...random(400, 'p12-a'), ...shrouded, ...random(800, 'p12-b')]));
+    expect(key!.confidence ?? 'high').toBe('high');
+  });
+
+  it('reports a store that does not parse as it did', () => {
+    const [f] = grade('odd.jks', Uint8Array.from([0xfe, 0xed, 0xfe, 0xed, ...u32(2), ...u32(3), ...u32(7), ...random(400, 'odd')]));
+    expect(f!.confidence ?? 'high').toBe('high');
+  });
+});

@@ -233,3 +233,16 @@ describe('secrets/private-key: bodies cut short, and short keys that are whole',
     }
   });
 });
+
+describe('secrets/private-key: a body masked with runs of one character', () => {
+  it('is low, and an unmasked body of the same size is as found', () => {
+    const rsa = (generateKeyPairSync as (t: 'rsa', o: object) => { privateKey: { export(o: object): string } })('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' });
+    const lines = rsa.trim().split('\n');
+    const masked = lines.map((l, i) => (i === 5 || i === 9 ? `${l.slice(0, 4)}${'9'.repeat(52)}${l.slice(56)}` : l)).join('\n');
+    const [f] = runRule(rule, { code: `\`\`\`bash\n${masked}\n\`\`\`\n`, path: 'README.md' });
+    expect(f!.confidence).toBe('low');
+    expect(f!.message).toMatch(/runs of one character/);
+    const [g] = runRule(rule, { code: `\`\`\`bash\n${rsa}\`\`\`\n`, path: 'README.md' });
+    expect(g!.confidence ?? 'high').toBe('high');
+  });
+});

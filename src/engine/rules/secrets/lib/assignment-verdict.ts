@@ -806,7 +806,7 @@ export interface JudgedAssignment {
  * Every credential name (secret-names.ts) contains one of these: assignments are looked for only there.
  * `pat` ends its word (`GH_PAT`, `adoPat`), so `path` and `pattern` cost nothing.
  */
-const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|mdp|pat(?![a-z])/gi;
+const CREDENTIAL_WORD = /pass|pw|secret|token|key|auth|cred|psk|contrase|senha|mdp|pat(?![a-z])|erlang[._-]?cookie|(?:logged_in|nonce)_salt/gi;
 
 // The two generic rules look at many of the same lines: find and judge each stretch once. Keyed by the
 // segment's start and length, as one number below 64 MB (no string built per line).

@@ -137,16 +137,25 @@ export function classifySecretName(name: string): SecretKind | undefined {
  * Names whose value is no credential though they say so: AWS's `ClientToken` (an idempotency token every
  * create call takes), WebSocket's `Sec-WebSocket-Key`/`-Accept` (a handshake nonce and its hash), the
  * anti-forgery form field of Laravel and Symfony (`'_token' => …` in a test's POST) and of ASP.NET: bound
- * to a session and printed in every form. The shell's `$PWD` (`"$PWD" : "$PWD/test"` in a ternary) is the
+ * to a session and printed in every form. ACME's key authorization (`keyAuth`: a challenge token and the account
+ * key's thumbprint) is published, hashed, in a DNS record. The shell's `$PWD` (`"$PWD" : "$PWD/test"` in a ternary) is the
  * working directory.
  */
-const NOT_CREDENTIALS = /^(?:ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken|\$(?:OLD)?PWD)$/;
+const NOT_CREDENTIALS = /^(?:keyAuth(?:orization)?|key_auth(?:orization)?|ClientToken|Sec-WebSocket-(?:Key|Accept)|secWebSocket(?:Key|Accept)|_token|__RequestVerificationToken|\$(?:OLD)?PWD)$/;
 
 /** A file's name (`get-credential.7.x.php`, a tool cache's key): what it holds is that file's, not a credential's. */
 const FILE_NAME =
   /\.(?:php|phtml|js|mjs|cjs|jsx|ts|tsx|py|rb|go|java|kt|kts|scala|cs|fs|vb|swift|m|mm|c|cc|cpp|h|hpp|rs|pl|pm|sh|bash|ps1|lua|html?|css|scss|vue|svelte|md|rst|txt|xml|ya?ml|json|toml|ini|cfg|conf|lock|png|jpe?g|gif|svg|dll|so|dylib|exe|jar)$/i;
 
+/**
+ * Secrets known by their name alone, whose words say nothing: WordPress's keys and salts (`LOGGED_IN_SALT`,
+ * `NONCE_KEY`: they sign every login cookie) and the Erlang distribution cookie RabbitMQ's nodes share
+ * (`RABBITMQ_ERLANG_COOKIE`: whoever has it runs code on the cluster).
+ */
+const KNOWN_SECRET_NAMES = /^(?:(?:WORDPRESS|WP)_)?(?:AUTH|SECURE_AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)$|^(?:RABBITMQ_)?ERLANG_COOKIE$|^erlang[._-]cookie$/i;
+
 function classifyName(name: string): SecretKind | undefined {
+  if (KNOWN_SECRET_NAMES.test(name)) return 'secret';
   if (NOT_CREDENTIALS.test(name) || FILE_NAME.test(name)) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || words.length > 12) return undefined;
