@@ -1081,6 +1081,9 @@ ruleTester(rule, {
     // Manager's environment; Stripe's per-payment client secrets and Adyen's publishable token; a store's
     // order record; Pusher's channel authorisation; a secret finder's own pattern.
     { code: `  "paymentToken": "${rand(40, undefined, 'paytok')}",`, path: 'test/fixtures/checkout.json' },
+    // Solana program ids, and a Google Sheets document's key.
+    { code: `const TOKEN_PID = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'spl')}";`, path: 'addons/sdk/constants.gd' },
+    { code: `// https://spreadsheets.google.com/ccc?key=${rand(44, B64URL, 'sheet')}&hl=en`, path: 'src/items.js' },
     // ACME's key authorization: published, hashed, in a DNS record.
     { code: `\t\t\tkeyAuth: "${rand(43, B64URL, 'acme-keyauth')}",`, path: 'providers/dns/bindman/bindman_test.go' },
     { code: `{"upload": {"token": "${rand(25, undefined, 'zd-upload')}", "expires_at": "2026-12-14T10:00:00Z", "attachments": []}}`, path: 'tests/betamax/upload.json' },

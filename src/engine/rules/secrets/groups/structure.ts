@@ -6,6 +6,7 @@ import puttyPrivateKey from '../putty-private-key.js';
 import keyStoreFile from '../key-store-file.js';
 import jwt from '../jwt.js';
 import cryptoWalletKey from '../crypto-wallet-key.js';
+import solanaKeypairFile from '../solana-keypair-file.js';
 import connectionString from '../connection-string.js';
 import basicAuthUrl from '../basic-auth-url.js';
 import adoConnectionString from '../ado-connection-string.js';
@@ -53,6 +54,7 @@ export const rules: Rule[] = [
   keyStoreFile,
   jwt,
   cryptoWalletKey,
+  solanaKeypairFile,
   connectionString,
   basicAuthUrl,
   adoConnectionString,

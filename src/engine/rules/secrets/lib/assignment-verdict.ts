@@ -332,6 +332,8 @@ function skipValue(a: Assignment, line: string): boolean {
   if (/\(\?(?:[:=!]|<[=!])|\[[^\]]{1,40}\]\{\d{1,3}(?:,\d{0,3})?\}/.test(v)) return true;
   // String concatenation taken for a value (`'KEY="' + el.value + '"'`: its quotes belong to two literals).
   if (/^["'`][ \t]*\+|\+[ \t]*["'`]$/.test(v)) return true;
+  // A Google Sheets document's id (`…/spreadsheets/…?key=…`, `spreadsheets.google.com/…?key=`): it names the sheet.
+  if (/^key$/i.test(a.name) && /(?:docs\.google\.com\/spreadsheets|spreadsheets\.google\.com)\/[^\s"'<>]*[?&]$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
   // `imap://user;AUTH=*@host`, `afp://user;AUTH=DHX2:pw@host` (RFC 5092, 2384): a URL's userinfo parameter names the
   // login mechanism; a password after it is the URL's, which the URL rule reads.
   if (!a.quote && /[A-Za-z][\w+.-]*:\/\/[^\s/@'"]*;$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;

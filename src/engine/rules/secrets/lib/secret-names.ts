@@ -108,8 +108,8 @@ const STOP_AFTER = new Set(
     'embd embedding embeddings weight weights tensor vocab map json capabilities capability usage limit limits ' +
     // What a password is made of or checked with (`password_characters`, Dovecot's `PASS_ATTRS`), a command's options (`pass_opt`).
     'attrs attributes characters chars charset alphabet opt opts ' +
-    // A Solana token's mint and program-derived addresses (`claimable_token_pda`): public keys, no private key.
-    'pda mint ' +
+    // A Solana token's mint, program-derived addresses and program ids (`claimable_token_pda`, `TOKEN_PID`): public keys.
+    'pda mint pid pubkey ' +
     // A signature computed for one request or channel (Pusher's `auth_signature`): the output, not the key.
     'signature sig ' +
     // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
