@@ -38,17 +38,25 @@ const IDENTITY_CLAIMS = new Set([
 
 /**
  * The claims of a sample token, as the JWT introduction (jwt.io) and the tutorials that copy it show:
- * a subject that is a digit run (`1234567890`) or a placeholder, or the placeholder person `John Doe`.
+ * a subject that is a digit run (`1234567890`) or a placeholder, the placeholder person `John Doe`, or sample
+ * data in place of claims (`{"hello": "World"}`).
  * Such a token is documentation; it is still reported, at low confidence.
  */
 function hasSampleClaims(payload: Record<string, unknown>): boolean {
   const { sub, name } = payload;
+  // Claims that are sample data and nothing else (`{"hello": "World", "iat": …}`, what a signature test signs):
+  // no subject, audience or scope; no token a server would accept.
+  const own = Object.keys(payload).filter((k) => !TIME_CLAIMS.has(k));
+  if (own.length > 0 && own.every((k) => SAMPLE_CLAIMS.has(k.toLowerCase()))) return true;
   if (typeof sub === 'string' && ((/^\d{6,}$/.test(sub) && longestTrivialRun(sub) >= sub.length - 1) || isPlaceholder(sub, true))) return true;
   return typeof name === 'string' && /^(?:john|jane) doe$/i.test(name.trim());
 }
 
 /** SHA-256 of the signature of jwt.io's example token (HS256 over its header and claims with `your-256-bit-secret`). */
 const JWT_IO_SIGNATURE_SHA256 = '051d093c4bdedbf23f905ad01d9c6111414d54e2170e1d7f76657c4e76e3e65b';
+
+const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'jti']);
+const SAMPLE_CLAIMS = new Set(['hello', 'foo', 'bar', 'baz', 'qux', 'test', 'data', 'message', 'msg', 'some', 'example', 'payload', 'key', 'value', 'lorem']);
 
 /** The claims of the token on jwt.io's front page (and in RFC-style tutorials that copy it), exactly. */
 function isJwtIoExample(payload: Record<string, unknown>): boolean {

@@ -82,11 +82,15 @@ describe('secrets/jwt sample tokens', () => {
     expect(grade({ sub: '1234567890', name: 'John Doe', iat: 1516239022, role: 'admin' })).toBe('low');
     expect(grade({ sub: '1234567890', name: 'John Doe', iat: 1716239022 })).toBe('low');
     expect(grade({ sub: 'user-1', name: 'Jane Doe' })).toBe('low');
+    // A signature test's payload: sample data, no claim a server checks.
+    expect(grade({ hello: 'World', iat: 1633001800 })).toBe('low');
+    expect(grade({ foo: 'bar' })).toBe('low');
   });
   it('keeps real-looking claims at high confidence', () => {
     expect(grade(claims)).toBe('high');
     expect(grade({ sub: '4815162342', name: 'Ada Lovelace', iat: 1750000000 })).toBe('high');
     expect(grade({ sub: '42', scope: 'admin' })).toBe('high');
+    expect(grade({ hello: 'World', sub: 'svc-hub', iat: 1750000000 })).toBe('high');
   });
 });
 

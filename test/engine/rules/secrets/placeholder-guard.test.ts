@@ -579,3 +579,14 @@ describe("every secret rule: a UI component's sample props", () => {
     expect(scan(story, 'src/components/Login.tsx').map((f) => f.confidence)).not.toEqual(['low']);
   });
 });
+
+describe('every secret rule: a usage example in a guide', () => {
+  const key = rand(28, undefined, 'usage-example');
+  it('grades a value beside a stand-in address, or in a command for an example domain, low; the same command for a real domain as found', () => {
+    const withAddress = `\`\`\`bash\nCLOUDDNS_EMAIL=you@example.com \\\nCLOUDDNS_PASSWORD=${key} \\\nlego run --dns clouddns\n\`\`\`\n`;
+    expect(scan(withAddress, 'docs/dns/clouddns.md').map((f) => f.confidence)).toEqual(['low']);
+    const command = (domain: string) => `Example = '''\nSONIC_USER_ID=12345 \\\nSONIC_API_KEY=${key} \\\nlego run --dns sonic -d '*.${domain}' -d ${domain}\n'''\n`;
+    expect(scan(command('example.com'), 'providers/dns/sonic/sonic.toml').map((f) => f.confidence)).toEqual(['low']);
+    expect(scan(command('acme-corp.io'), 'providers/dns/sonic/sonic.toml').map((f) => f.confidence)).not.toEqual(['low']);
+  });
+});

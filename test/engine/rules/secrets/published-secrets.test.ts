@@ -23,6 +23,9 @@ const PAYPAL_SAMPLE_SECRET = cat('EO422dn3gQLgDbuwqTjzrF', 'gFtaRLRR5BdHEESmha49
 const MATTERMOST_GFYCAT = cat('3wLVZPiswc3DnaiaFoLkDvB4X0IV6CpM', 'kj4tf2inJRsBY6-FnkT08zGmppWFgeof');
 const NSD_SAMPLE = cat('K2tf3TRjvQkV', 'CmJF3/Z9vA==');
 
+// Kitsu's API client secret, which its API documentation gives every third-party app.
+const KITSU_SECRET = cat('54d7307928f63414defd96399fc31ba8', '47961ceaecef3a5fd93144e960c0e151');
+
 // Pushover's documented example user and group keys.
 const PUSHOVER_USER = cat('uQiRzpo4DXghDmr', '9QzzfQu27cmVRsG');
 const PUSHOVER_GROUP = cat('gznej3rKEVAvPUx', 'u9vvNnqpmZpokzF');
@@ -38,6 +41,12 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
     expect(isPublishedSecret(GH_SECRET)).toBe(true);
     expect(isPublishedSecret(rand(24, undefined, 'other'))).toBe(false);
     expect(isPublishedSecret(GCLOUD_SECRET.slice(1))).toBe(false);
+  });
+
+  it("drops Kitsu's published client secret in an app's resources, but not another app's secret of that shape", () => {
+    const xml = (v: string) => `<resources>\n\t<string name="kitsu_clientSecret" translatable="false">${v}</string>\n</resources>\n`;
+    expect(secrets('app/src/main/res/values/constants.xml', xml(KITSU_SECRET))).toEqual([]);
+    expect(secrets('app/src/main/res/values/constants.xml', xml(rand(64, '0123456789abcdef', 'kitsu-own')))).toHaveLength(1);
   });
 
   it("drops gcloud's client secret in application default credentials, but not the refresh token", () => {

@@ -333,7 +333,7 @@ function skipValue(a: Assignment, line: string): boolean {
   // String concatenation taken for a value (`'KEY="' + el.value + '"'`: its quotes belong to two literals).
   if (/^["'`][ \t]*\+|\+[ \t]*["'`]$/.test(v)) return true;
   // A Google Sheets document's id (`…/spreadsheets/…?key=…`, `spreadsheets.google.com/…?key=`): it names the sheet.
-  if (/^key$/i.test(a.name) && /(?:docs\.google\.com\/spreadsheets|spreadsheets\.google\.com)\/[^\s"'<>]*[?&]$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
+  if (/^key$/i.test(a.name) && /(?:docs\.google\.com\/spreadsheets?|spreadsheets\.google\.com)\/[^\s"'<>]*[?&]$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
   // `imap://user;AUTH=*@host`, `afp://user;AUTH=DHX2:pw@host` (RFC 5092, 2384): a URL's userinfo parameter names the
   // login mechanism; a password after it is the URL's, which the URL rule reads.
   if (!a.quote && /[A-Za-z][\w+.-]*:\/\/[^\s/@'"]*;$/.test(line.slice(0, Math.max(0, line.indexOf(a.name))))) return true;
@@ -700,8 +700,9 @@ function derivedOrPublicByNeighbours(a: Assignment, whole: string): boolean {
   if (/^auth$/i.test(a.name) && /^[\w.-]{1,40}:[0-9a-f]{64}$/.test(a.value)) return true;
   // Google Tag Manager's environment (`id: 'GTM-…', auth: '…', preview: 'env-7'`): the snippet's parameters, in every page.
   if (/^(?:gtm_?)?auth$/i.test(a.name) && /\bGTM-[A-Z0-9]{4,10}\b/.test(near()) && /\benv-\d{1,5}\b/.test(near())) return true;
-  // A status badge's token (`…/status.svg?token=…`): it only renders the badge, in every README that shows it.
-  if (/token/i.test(a.name) && /\b(?:status|badge)[\w.-]*\.(?:svg|png)\?[^\s"'<>]*$/i.test(whole.slice(Math.max(0, a.start - 300), a.start))) return true;
+  // A status badge's token (`…/status.svg?token=…`, shields.io's `img.shields.io/bitrise/<app>?token=…`): it only
+  // renders the badge, in every README that shows it.
+  if (/token/i.test(a.name) && /(?:\b(?:status|badge)[\w.-]*\.(?:svg|png)|\bimg\.shields\.io\/[^\s"'<>?]*)\?[^\s"'<>]*$/i.test(whole.slice(Math.max(0, a.start - 300), a.start))) return true;
   if (!/passw(?:or)?d|^pass$|pwd/i.test(a.name)) return false;
   // A user record's password beside its salt (`<field name="salt">` above `<field name="password">`, a
   // database export): a digest-sized value there is the salted hash, not the password.

@@ -62,6 +62,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (product) out.push(low(raw, `: it is the default that ${product} publishes in its example configuration, so anyone can use it against an install that keeps it — set your own.`));
         else if (raw.end !== undefined && /^(?:\.{3}|\u2026)/.test(file.text.slice(raw.end, raw.end + 3))) out.push(low(raw, ' (cut short with an ellipsis: a sample, or part of one).'));
         else if (raw.start !== undefined && commentSaysSample(file.text, raw.start)) out.push(low(raw, ' (a comment above calls it a sample or says to put your own in: check that it is one).'));
+        else if (raw.start !== undefined && (DOC_PATH.test(file.path) || /\.toml$/i.test(file.path)) && besideStandInAddress(file.text, raw.start))
+          out.push(low(raw, ' (in a usage example beside a stand-in address such as `you@example.com`: check that it is a sample too).'));
         else if (raw.start !== undefined && raw.secret && PASSWORD_RULES.test(rule.meta.id) && DOC_PATH.test(file.path) && proseStatesValue(file.text, raw.start, raw.secret))
           out.push(low(raw, " (the document's own prose gives this value above, as its example or its documented default: check that no install keeps it)."));
         else if (raw.start !== undefined && isInputHint(file.text, raw.start)) out.push(low(raw, " (a form field's placeholder text: what a user is shown as the field's format)."));
@@ -180,6 +182,32 @@ function lineOf(text: string, at: number | undefined): string {
 
 /** Rules for values a person chooses (a provider's issued token is a leak wherever a guide repeats it). */
 const PASSWORD_RULES = /^secrets\/(?:generic-password|command-line-password|ado-connection-string|connection-string|basic-auth-url|curl-basic-auth)$/;
+
+/** An address a guide puts in for the reader's own: `you@example.com`, `your-email@domain.com`. */
+const STAND_IN_ADDRESS = /\b(?:you|your[\w.-]{0,12}|me|myself|someone|user(?:name)?|email)@(?:example\.(?:com|org|net)|domain\.(?:com|tld)|email\.com|yourdomain\.\w{2,4})\b/i;
+
+/**
+ * A stand-in address within the two lines either side of `at`, or an example domain in the shell command the
+ * value's line belongs to (`SONIC_API_KEY=… \` then `lego run … -d example.com`): the block is a usage example.
+ */
+function besideStandInAddress(text: string, at: number): boolean {
+  if (inExampleCommand(text, at)) return true;
+  let from = at;
+  for (let n = 0; n < 3 && from > 0; n++) from = text.lastIndexOf('\n', from - 1);
+  let to = at;
+  for (let n = 0; n < 3 && to !== -1 && to < text.length; n++) to = text.indexOf('\n', to + 1);
+  return STAND_IN_ADDRESS.test(text.slice(Math.max(0, from, at - 600), to === -1 ? Math.min(text.length, at + 600) : Math.min(to, at + 600)));
+}
+
+/** The lines joined by trailing backslashes around `at` (one shell command) name an example domain. */
+function inExampleCommand(text: string, at: number): boolean {
+  let from = text.lastIndexOf('\n', at - 1) + 1;
+  for (let n = 0; n < 15 && from > 1 && /\\[ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1)); n++) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = text.indexOf('\n', at);
+  for (let n = 0; n < 15 && to !== -1 && /\\[ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', to - 1) + 1, to)); n++) to = text.indexOf('\n', to + 1);
+  const command = text.slice(from, to === -1 ? text.length : to);
+  return command.length <= 3000 && /\\[ \t]*\r?\n/.test(command) && /\bexample\.(?:com|org|net)\b/i.test(command);
+}
 
 /** Documents a reader follows step by step. */
 const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc)$/i;
