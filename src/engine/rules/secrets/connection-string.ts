@@ -126,6 +126,9 @@ const rule: Rule = {
           const { user = '', pass = '', host = '' } = m.groups!;
           const scheme = m.groups!.scheme ?? 'jdbc:oracle';
           if (!isRealUrlPassword(pass, user)) continue;
+          // A `/` ends the authority (`opensearch://localhost:9200/my@index`: an `@` in the path), and an escape
+          // sequence in the password (`user:pass\tword@host`) is a test of escaping.
+          if (pass.includes('/') || /\\[tnr]/.test(pass)) continue;
           const at = m.index + m[0].lastIndexOf(`${pass}@${host}`);
           report(seg.offset + at, pass, scheme, host);
         }

@@ -9,7 +9,11 @@ export default defineSecretRule({
   pattern: /(?<![A-Za-z0-9_.\/-])(?<secret>ya29\.[A-Za-z0-9_-]{20,2048}|1\/\/0[A-Za-z0-9_-]{40,512})(?![A-Za-z0-9_-])/g,
   minEntropy: 3.5,
   // A body of words (`ya29.some-access-token`, `ya29.plaintext-access-token`): a test's label, not base64url noise.
-  validate: (s) => !/^[A-Za-z]+(?:[-_][A-Za-z]+)+$/.test(s.slice(s.startsWith('ya29.') ? 5 : 4)),
+  // A short body that ends in words (`ya29.a0AfH6SMBx-some-access-token`): a realistic head and a label.
+  validate: (s) => {
+    const body = s.slice(s.startsWith('ya29.') ? 5 : 4);
+    return !/^[A-Za-z]+(?:[-_][A-Za-z]+)+$/.test(body) && !(body.length < 60 && /(?:[-_][a-z]{3,}){2,}$/.test(body));
+  },
   revoke: {
     provider: 'Google',
     url: 'https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke',

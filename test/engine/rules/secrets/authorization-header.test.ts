@@ -12,6 +12,9 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // Labels for a key: short words and a number.
+    { code: 'ws.send_header("Authorization", "Bearer sk_ws_atomic");', path: 'tests/openai/responses/websocket.rs' },
+    { code: 'curl -H "X-API-Key: sk-prod-key-1" https://api.example.com/v1/tasks', path: 'docs/guides/api-security.md' },
     // A test's pattern for the header: a scheme and a wildcard.
     { code: '\t\t\tWithRegexp("Authorization", `AuroraDNSv1 .+`).', path: 'providers/dns/auroradns/auroradns_test.go' },
     // A prefix word and a few characters: a test's stand-in, far shorter than an issued token.

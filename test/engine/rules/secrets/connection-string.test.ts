@@ -9,6 +9,9 @@ const withAt = cat('Qx7', '@', rand(9, undefined, 'at'));
 
 ruleTester(rule, {
   valid: [
+    // An `@` in the path (an index name), and a password with an escape sequence in a test of escaping.
+    '            "opensearch://localhost:9200/my@index?operation=SEARCH",',
+    '            "postgresql://user:pass\\tword@host:5432/testdb",',
     // Anonymous FTP (the password is an e-mail address by convention); a test's regular expression.
     'url = "ftp://anonymous:me%40example.org@gdc.cddis.eosdis.nasa.gov/pub/data"',
     're := `^postgresql://some-user-name:[^@]+@hippo2-primary.ns.svc:5432/db$`',

@@ -9,6 +9,8 @@ ruleTester(rule, {
   valid: [
     // A test's label after the prefix: words, not a token.
     'let token = "ya29.plaintext-access-token-value";',
+    // A realistic head and a label.
+    `let plaintext = "${cat('ya', '29.a0AfH6SMBx')}-some-access-token";`,
     `token = "${cat('ya', '29.')}abc"`,
     `token = "${cat('ya', '29.')}${'x'.repeat(60)}"`,
     `path = "a/b/${cat('1/', '/0')}${rand(50, B64URL, 'p')}"`, // inside a path
