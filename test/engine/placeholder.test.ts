@@ -239,3 +239,14 @@ describe('placeholderGrade: markers a test writes', () => {
     expect(placeholderGrade(cat('Opstree@', '4821', 'sentinel'))).not.toBe('drop');
   });
 });
+
+describe('placeholderGrade: a value written twice', () => {
+  it('drops a unit of eight or more written exactly twice, and keeps a random value and one that only starts to repeat', () => {
+    const unit = cat('MyMinio', 'SecretKey1234');
+    expect(placeholderGrade(unit + unit)).toBe('drop');
+    const r = rand(20, ALNUM, 'twice');
+    expect(placeholderGrade(r + r)).toBe('drop');
+    expect(placeholderGrade(rand(40, ALNUM, 'once'))).toBeUndefined();
+    expect(placeholderGrade(r + rand(20, ALNUM, 'other'))).toBeUndefined();
+  });
+});
