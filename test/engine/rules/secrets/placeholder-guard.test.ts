@@ -520,7 +520,7 @@ describe('every secret rule: where a value is published or allowed', () => {
     expect(found[0]?.message).toMatch(/secret scanner/);
   });
   it("grades low the keys of a mobile SDK's configuration file that the build packs into the app", () => {
-    const json = `{\n  "client": {\n    "app_id": "104567321",\n    "api_key": "${Buffer.from(secret.repeat(2)).toString('base64')}"\n  }\n}\n`;
+    const json = `{\n  "client": {\n    "app_id": "104567321",\n    "api_key": "${Buffer.from(secret + rand(40, ALNUM, 'agc-more')).toString('base64')}"\n  }\n}\n`;
     const found = scan(json, 'app/agconnect-services.json');
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((f) => f.confidence === 'low' && /every copy of the app/.test(f.message))).toBe(true);
