@@ -5,7 +5,7 @@ import { shannonEntropy } from '../../entropy.js';
 import { isPlaceholder, keyboardWalk } from '../../placeholder.js';
 import { decodeBase64Text } from './lib/base64.js';
 import { isJwtLookalike } from './lib/jwt-shape.js';
-import { isFakeSequence, isPlaceholderPassword, isTemplated, looksLikeIdentifier, namesItself } from './lib/credential-values.js';
+import { isFakeSequence, isPlaceholderPassword, isShortLabel, isTemplated, looksLikeIdentifier, namesItself } from './lib/credential-values.js';
 
 // `Authorization: Bearer …` as an HTTP header, a curl -H argument, a header map entry (`"Authorization": "…"`,
 // `Authorization = "…"`, `("Authorization", "…")`, Postman's `"key": "Authorization", "value": "…"`). The credential must be a literal: `$TOKEN`, `${…}`,
@@ -79,8 +79,8 @@ function tokenOk(secret: string, scheme: string | undefined): boolean {
   if (/^[A-Za-z]{2,8}[-_](?:\d{1,8}[-_]?){1,4}$/.test(secret)) return false;
   // A provider's prefix and a few characters (`sk_test_123`): far shorter than any key it issues.
   if (/^[a-z]{2,8}_(?:test|live|prod|dev)_[A-Za-z0-9]{0,10}$/i.test(secret)) return false;
-  // Short lower-case words and small numbers (`sk_ws_atomic`, `sk-prod-key-1`): a test's label for a key.
-  if (secret.length < 28 && /^[a-z]{2,8}(?:[-_](?:[a-z]{2,10}|\d{1,3})){2,5}$/.test(secret)) return false;
+  // Short lower-case words and small numbers (`sk_ws_atomic`, `sk-prod-key-1`, `ak_test123`): a test's label for a key.
+  if (isShortLabel(secret)) return false;
   // A word and a few characters (`access_Gf3kq9Lp2Zx`): far shorter than the tokens issued under such prefixes.
   if (/^[a-z]{3,10}_[A-Za-z0-9]{1,12}$/.test(secret)) return false;
   const h = shannonEntropy(secret);

@@ -13,6 +13,8 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 ruleTester(rule, {
   valid: [
     // Labels for a key: short words and a number.
+    { code: '          return "Bearer ak_test123";', path: 'apps/api/src/middleware/__test__/auth.test.ts' },
+    { code: '    assert gesehen["auth"] == "Bearer wlo2.person-x"', path: 'backend/tests/test_chat_endpoint.py' },
     { code: 'ws.send_header("Authorization", "Bearer sk_ws_atomic");', path: 'tests/openai/responses/websocket.rs' },
     { code: 'curl -H "X-API-Key: sk-prod-key-1" https://api.example.com/v1/tasks', path: 'docs/guides/api-security.md' },
     // A test's pattern for the header: a scheme and a wildcard.

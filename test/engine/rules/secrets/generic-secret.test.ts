@@ -1085,6 +1085,8 @@ ruleTester(rule, {
     { code: `const TOKEN_PID = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'spl')}";`, path: 'addons/sdk/constants.gd' },
     { code: `// https://spreadsheets.google.com/ccc?key=${rand(44, B64URL, 'sheet')}&hl=en`, path: 'src/items.js' },
     { code: `[![Bitrise](https://img.shields.io/bitrise/${rand(16, HEX, 'appslug')}?token=${rand(22, B64URL, 'bitrise-badge')})](https://app.bitrise.io)`, path: 'README.md' },
+    // A test's label for a token: short words and numbers behind a prefix.
+    { code: '    assert set_turn_auth_block("wlo2.abc-def_123")', path: 'backend/tests/test_agent_tools.py' },
     // ACME's key authorization: published, hashed, in a DNS record.
     { code: `\t\t\tkeyAuth: "${rand(43, B64URL, 'acme-keyauth')}",`, path: 'providers/dns/bindman/bindman_test.go' },
     { code: `{"upload": {"token": "${rand(25, undefined, 'zd-upload')}", "expires_at": "2026-12-14T10:00:00Z", "attachments": []}}`, path: 'tests/betamax/upload.json' },

@@ -590,3 +590,12 @@ describe('every secret rule: a usage example in a guide', () => {
     expect(scan(command('acme-corp.io'), 'providers/dns/sonic/sonic.toml').map((f) => f.confidence)).not.toEqual(['low']);
   });
 });
+
+describe('every secret rule: base64 of a sentence', () => {
+  it("is a mock value, and base64 of random bytes or of a user's pair is not", () => {
+    const prose = Buffer.from(cat('why did the ', 'chicken cross the road')).toString('base64');
+    expect(scan(`        token = "${prose}"\n`, 'tests/unit/test_cred_provider.py')).toEqual([]);
+    const randomBytes = Buffer.from(rand(48, HEX, 'b64-random'), 'hex').toString('base64');
+    expect(scan(`        token = "${randomBytes}"\n`, 'tests/unit/test_cred_provider.py').length).toBeGreaterThan(0);
+  });
+});

@@ -26,6 +26,9 @@ const NSD_SAMPLE = cat('K2tf3TRjvQkV', 'CmJF3/Z9vA==');
 // Kitsu's API client secret, which its API documentation gives every third-party app.
 const KITSU_SECRET = cat('54d7307928f63414defd96399fc31ba8', '47961ceaecef3a5fd93144e960c0e151');
 
+// Google reCAPTCHA v2's published test secret key.
+const RECAPTCHA_TEST_SECRET = cat('6LeIxAcTAAAAAGG-vFI1', 'TnRWxMZNFuojJ4WifJWe');
+
 // Pushover's documented example user and group keys.
 const PUSHOVER_USER = cat('uQiRzpo4DXghDmr', '9QzzfQu27cmVRsG');
 const PUSHOVER_GROUP = cat('gznej3rKEVAvPUx', 'u9vvNnqpmZpokzF');
@@ -47,6 +50,12 @@ describe('client secrets their vendors publish (public OAuth clients)', () => {
     const xml = (v: string) => `<resources>\n\t<string name="kitsu_clientSecret" translatable="false">${v}</string>\n</resources>\n`;
     expect(secrets('app/src/main/res/values/constants.xml', xml(KITSU_SECRET))).toEqual([]);
     expect(secrets('app/src/main/res/values/constants.xml', xml(rand(64, '0123456789abcdef', 'kitsu-own')))).toHaveLength(1);
+  });
+
+  it("drops reCAPTCHA's published test secret key, but not a site's own", () => {
+    const config = (secret: string) => `$config['recaptcha'] = array(\n\t'sitekey' => '6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI',\n\t'secret' => '${secret}',\n);\n`;
+    expect(secrets('inc/config.php', config(RECAPTCHA_TEST_SECRET))).toEqual([]);
+    expect(secrets('inc/config.php', config(cat('6Lc', rand(37, undefined, 'own-recaptcha'))))).toHaveLength(1);
   });
 
   it("drops gcloud's client secret in application default credentials, but not the refresh token", () => {

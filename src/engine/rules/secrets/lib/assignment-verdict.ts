@@ -39,6 +39,7 @@ import {
   isSeparatedPhrase,
   undoLeet,
   looksLikeIdentifier,
+  isShortLabel,
   namesItself,
   spellsItsName,
 } from './credential-values.js';
@@ -774,7 +775,8 @@ function literalVerdict(a: Assignment, line: string, kind: SecretKind, loose: bo
   // Google's app password (16 random letters, shown in four groups): generated, whatever its two kinds of character.
   if (kind === 'password' && isGoogleAppPassword(v)) return { kind, tier: 'entropy' };
   // Sample words in leetspeak (`MySuperS3cretPassw0rd`) pass an entropy test: a chosen password at most.
-  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v) && !isSeparatedPhrase(v)) return { kind, tier: 'entropy' };
+  if (isHighEntropy(v, kind) && !looksLikeIdentifier(v) && !isSamplePassword(v) && !isWordyPassword(v) && !isSeparatedPhrase(v) && !(kind !== 'password' && isShortLabel(v)))
+    return { kind, tier: 'entropy' };
   if (kind === 'password' && isPasswordLiteral(a, line)) return { kind, tier: 'password' };
   return undefined;
 }

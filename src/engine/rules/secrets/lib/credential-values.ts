@@ -731,6 +731,14 @@ export const isHexDigest = (v: string): boolean => /^(?:[0-9a-f]{31,32}|[0-9a-f]
  * Hand-typed stand-ins that pass an entropy test: `a1B2c3D4…`, `1a2b3c…`, `abcdef123456…`, `zyxw9876…`.
  * Interleaved sequences are checked on every second character, case-insensitively.
  */
+/**
+ * A test's label for a token: short lower-case words and small numbers behind a short prefix (`ak_test123`,
+ * `wlo2.person-x`, `sk-real-key-123`, `wlo2.abc-def_123`). An issued token has a long random part.
+ */
+export function isShortLabel(v: string): boolean {
+  return v.length < 28 && /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+$/.test(v) && v.split(/[-_.]/).every((p) => /^(?:[a-z]{1,10}\d{0,3}|\d{1,3})$/.test(p));
+}
+
 export function isFakeSequence(v: string): boolean {
   const s = v.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (s.length >= 4 && s.length < 8) return runCoverage(s, 3) === s.length; // abc-123, 123abc

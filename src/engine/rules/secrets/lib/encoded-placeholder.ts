@@ -1,7 +1,7 @@
 /**
  * Base64 of a placeholder: a Kubernetes Secret's `data:` (or any config that wants base64) filled with
  * `echo -n REPLACE-WITH-AZURE-STORAGE-ACCOUNT-KEY | base64`. Encoded, the stand-in reads as random text to
- * every keyed rule; decoded, it says what it is. The same for base64 of a plain query string.
+ * every keyed rule; decoded, it says what it is. The same for base64 of a plain query string, or of a sentence.
  */
 import { isPlaceholder, placeholderGrade } from '../../../placeholder.js';
 import { decodeBase64 } from './base64.js';
@@ -17,7 +17,16 @@ export function isEncodedPlaceholder(value: string): boolean {
   // Printable ASCII only: a real secret's bytes are random and hit this range ~1 time in 10^(n/3).
   for (const b of buf) if (b < 0x20 || b > 0x7e) return false;
   const text = buf.toString('latin1').trim();
-  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false) || placeholderGrade(text) === 'drop' || isPlainQuery(text);
+  return SHOUTED_WORDS.test(text) || isPlaceholder(text, false) || placeholderGrade(text) === 'drop' || isPlainQuery(text) || isProse(text);
+}
+
+/**
+ * Base64 of a sentence (a test's mock value that decodes to a joke): words of letters between spaces. A
+ * passphrase is words too, but three or more spaces and nothing but letters and punctuation is text.
+ */
+function isProse(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length >= 4 && words.every((w) => /^[A-Za-z][A-Za-z'’-]*[.,!?:;]?$/.test(w)) && words.filter((w) => w.length >= 3).length >= 3;
 }
 
 /**

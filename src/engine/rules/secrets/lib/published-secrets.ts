@@ -11,6 +11,7 @@
  *   "a well-known account and key" in Microsoft's docs), which opens only a local emulator;
  * - the Google API key in every Google Chat incoming-webhook URL (`…/messages?key=AIzaSyDdI0h…&token=…`),
  *   the same for all spaces: the URL's `token` is the credential (secrets/chat-webhook-url);
+ * - Google reCAPTCHA v2's test secret key, which its FAQ gives for automated tests (every check passes);
  * - Kitsu's API client secret, which Kitsu's API documentation hands to every third-party app (client id dd031b32…);
  * - YouTube's Innertube web-client key, which every youtube.com page sends to every visitor (clients of the site
  *   copy it as a fallback for when they cannot read it from the page);
@@ -23,6 +24,8 @@
 import { createHash } from 'node:crypto';
 
 const PUBLISHED = new Set([
+  // Google reCAPTCHA v2's test secret key (its FAQ: every verification with it passes, for automated tests).
+  'f5e95c9954635b65acab57e6d5ea663eb900f06dc8794a90358f5abb1c77d4e0',
   // Kitsu's API client (its API documentation gives this id and secret to every third-party app).
   '95dda0e905e1a72922b1602ddc379f93498a5203a374a411f425ec0527179ec5',
   '2ddc147f3a3b5a1722b8ed6be3c45c49a7156b17fca5d11410137a6d04def6eb',
