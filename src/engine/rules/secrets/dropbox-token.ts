@@ -2,6 +2,9 @@ import { defineSecretRuleSet } from './lib/rule-set.js';
 import { credentialNamed, keyedSecret, nestedSecret } from './lib/keyed-secret.js';
 import { charClasses } from '../../entropy.js';
 
+/** The value is the app key (`dropboxAppKey`, `app_key:`): the app's OAuth client id, public; its app secret is the credential. */
+const namesAppKey = (secret: string, m: RegExpExecArray): boolean => /app[_-]?key/i.test(m[0].slice(0, m[0].lastIndexOf(secret)));
+
 /** Short-lived `sl.` tokens are long enough to stand alone; long-lived tokens and app secrets need the name. */
 export default defineSecretRuleSet({
   id: 'secrets/dropbox-token',
@@ -20,7 +23,7 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',
-      validate: (s) => charClasses(s) >= 2,
+      validate: (s, m) => charClasses(s) >= 2 && !namesAppKey(s, m),
     },
     {
       // Under a parent key named after the provider (`dropbox:\n  api_key: …`, `[dropbox]\ntoken = …`).
@@ -29,7 +32,7 @@ export default defineSecretRuleSet({
       nextLine: true,
       minEntropy: 3,
       confidence: 'medium',
-      validate: (s) => charClasses(s) >= 2,
+      validate: (s, m) => charClasses(s) >= 2 && !namesAppKey(s, m),
     },
   ],
   revoke: {

@@ -16,6 +16,10 @@ ruleTester(rule, {
     `dropbox:\n  region: ${longLived}`, // nested, not a credential key
     `dropbox:\n  client_id: ${longLived}`, // nested, an id
     `dropbox:\n  access_token: ${'a'.repeat(15)}`, // nested placeholder
+    // The app key is the app's public client id (its secret is the credential).
+    `DROPBOX_APP_KEY=${appSecret}`,
+    `o.Dropbox.choose({app_key:r.AppSettingsModel.dropboxAppKey||"${appSecret}",link_type:"direct"})`,
+    `dropbox:\n  app_key: ${appSecret}`,
   ],
   invalid: [
     { code: `DROPBOX_ACCESS_TOKEN=${shortLived}`, path: '.env', secret: shortLived, count: 1 },
