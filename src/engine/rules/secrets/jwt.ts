@@ -47,7 +47,7 @@ function hasSampleClaims(payload: Record<string, unknown>): boolean {
   // Claims that are sample data and nothing else (`{"hello": "World", "iat": …}`, what a signature test signs):
   // no subject, audience or scope; no token a server would accept.
   const own = Object.keys(payload).filter((k) => !TIME_CLAIMS.has(k));
-  if (own.length > 0 && own.every((k) => SAMPLE_CLAIMS.has(k.toLowerCase()))) return true;
+  if (own.length > 0 && own.every((k) => SAMPLE_CLAIMS.has(k.toLowerCase()) || (DATA_CLAIMS.has(k.toLowerCase()) && typeof payload[k] === 'string' && SAMPLE_VALUE.test(payload[k])))) return true;
   if (typeof sub === 'string' && ((/^\d{6,}$/.test(sub) && longestTrivialRun(sub) >= sub.length - 1) || isPlaceholder(sub, true))) return true;
   return typeof name === 'string' && /^(?:john|jane) doe$/i.test(name.trim());
 }
@@ -56,7 +56,10 @@ function hasSampleClaims(payload: Record<string, unknown>): boolean {
 const JWT_IO_SIGNATURE_SHA256 = '051d093c4bdedbf23f905ad01d9c6111414d54e2170e1d7f76657c4e76e3e65b';
 
 const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'jti']);
-const SAMPLE_CLAIMS = new Set(['hello', 'foo', 'bar', 'baz', 'qux', 'test', 'data', 'message', 'msg', 'some', 'example', 'payload', 'key', 'value', 'lorem']);
+const SAMPLE_CLAIMS = new Set(['hello', 'foo', 'bar', 'baz', 'qux', 'test', 'some', 'example', 'lorem']);
+/** Claims that carry whatever the issuer puts in them (APISIX's `key` names a consumer): sample only with a sample value. */
+const DATA_CLAIMS = new Set(['data', 'payload', 'value', 'message', 'msg']);
+const SAMPLE_VALUE = /^(?:test|testing|hello(?:[ ,]+world!?)?|foo|bar|baz|example|sample|lorem ipsum)$/i;
 
 /** The claims of the token on jwt.io's front page (and in RFC-style tutorials that copy it), exactly. */
 function isJwtIoExample(payload: Record<string, unknown>): boolean {

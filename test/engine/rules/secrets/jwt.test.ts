@@ -85,12 +85,16 @@ describe('secrets/jwt sample tokens', () => {
     // A signature test's payload: sample data, no claim a server checks.
     expect(grade({ hello: 'World', iat: 1633001800 })).toBe('low');
     expect(grade({ foo: 'bar' })).toBe('low');
+    expect(grade({ data: 'test' })).toBe('low');
   });
   it('keeps real-looking claims at high confidence', () => {
     expect(grade(claims)).toBe('high');
     expect(grade({ sub: '4815162342', name: 'Ada Lovelace', iat: 1750000000 })).toBe('high');
     expect(grade({ sub: '42', scope: 'admin' })).toBe('high');
     expect(grade({ hello: 'World', sub: 'svc-hub', iat: 1750000000 })).toBe('high');
+    // APISIX's jwt-auth names its consumer by `key`: a claim a server checks.
+    expect(grade({ key: 'user-key', exp: 1879318541 })).toBe('high');
+    expect(grade({ data: { user: 'ada', role: 'admin' } })).toBe('high');
   });
 });
 

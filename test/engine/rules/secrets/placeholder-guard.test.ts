@@ -588,6 +588,15 @@ describe('every secret rule: a usage example in a guide', () => {
     const command = (domain: string) => `Example = '''\nSONIC_USER_ID=12345 \\\nSONIC_API_KEY=${key} \\\nlego run --dns sonic -d '*.${domain}' -d ${domain}\n'''\n`;
     expect(scan(command('example.com'), 'providers/dns/sonic/sonic.toml').map((f) => f.confidence)).toEqual(['low']);
     expect(scan(command('acme-corp.io'), 'providers/dns/sonic/sonic.toml').map((f) => f.confidence)).not.toEqual(['low']);
+    // A host under the example domain is as often the author's own, renamed for the page: as found.
+    const renamed = `\`\`\`sh
+docker run -d \\
+  -e DOCKHAND_URL="https://dockhand.example.com" \\
+  -e DOCKHAND_TOKEN="${key}" \\
+  ghcr.io/dockhand/hawser:latest
+\`\`\`
+`;
+    expect(scan(renamed, 'dockhand_notes/README.md').map((f) => f.confidence)).not.toEqual(['low']);
   });
 });
 

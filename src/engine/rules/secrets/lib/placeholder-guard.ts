@@ -206,7 +206,9 @@ function inExampleCommand(text: string, at: number): boolean {
   let to = text.indexOf('\n', at);
   for (let n = 0; n < 15 && to !== -1 && /\\[ \t]*\r?$/.test(text.slice(text.lastIndexOf('\n', to - 1) + 1, to)); n++) to = text.indexOf('\n', to + 1);
   const command = text.slice(from, to === -1 ? text.length : to);
-  return command.length <= 3000 && /\\[ \t]*\r?\n/.test(command) && /\bexample\.(?:com|org|net)\b/i.test(command);
+  // The example domain itself (`-d example.com`, `'*.example.com'`), not a host under it: `dockhand.example.com` is
+  // as often the author's own host, renamed for the page, beside a token left as it was.
+  return command.length <= 3000 && /\\[ \t]*\r?\n/.test(command) && /(?<![\w-]\.|[\w-])(?:(?:\*|www)\.)?example\.(?:com|org|net)\b/i.test(command);
 }
 
 /** Documents a reader follows step by step. */
