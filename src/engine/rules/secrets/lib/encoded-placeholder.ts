@@ -26,7 +26,7 @@ export function isEncodedPlaceholder(value: string): boolean {
  */
 function isProse(text: string): boolean {
   const words = text.split(/\s+/);
-  return words.length >= 4 && words.every((w) => /^[A-Za-z][A-Za-z'’-]*[.,!?:;]?$/.test(w)) && words.filter((w) => w.length >= 3).length >= 3;
+  return words.length >= 4 && words.every((w) => /^[A-Za-z][A-Za-z'\u2019-]*[.,!?:;]?$/.test(w)) && words.filter((w) => w.length >= 3).length >= 3;
 }
 
 /**
