@@ -1,7 +1,9 @@
 import { defineSecretRule } from './define.js';
+import { presignedExpiry } from './lib/presigned-url.js';
+import { refine } from './lib/refine.js';
 
 /** Alibaba Cloud AccessKey IDs: `LTAI` + 12 (older) to 20 (current) alphanumerics. */
-export default defineSecretRule({
+const rule = defineSecretRule({
   id: 'secrets/alibaba-access-key-id',
   description: 'Alibaba Cloud AccessKey ID',
   severity: 'high',
@@ -19,4 +21,18 @@ export default defineSecretRule({
       'Review ActionTrail for API calls made with the key since the commit.',
     ],
   },
+});
+
+// An expired presigned OSS URL (`?OSSAccessKeyId=LTAI…&Expires=<epoch>&Signature=…`): made to be handed out, dead now.
+export default refine(rule, (raw, file, ctx) => {
+  const id = raw.secret ?? '';
+  const expired = raw.start !== undefined ? presignedExpiry(file.text, raw.start, raw.end ?? raw.start + id.length, ctx.today) : undefined;
+  return expired
+    ? {
+        ...raw,
+        confidence: 'low',
+        severity: 'low',
+        message: `Alibaba Cloud AccessKey ID in a presigned OSS URL that expired on ${expired.toISOString().slice(0, 10)}: the URL grants nothing now and the ID alone cannot sign; check that its secret is not committed elsewhere.`,
+      }
+    : raw;
 });

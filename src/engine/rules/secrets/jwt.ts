@@ -189,7 +189,9 @@ const rule: Rule = {
         const defaultKey = defaultSigningKey(secret, header.alg);
         // jwt.io's signature pasted under other claims (a tutorial drawing the three parts): it verifies nothing.
         const copiedSignature = createHash('sha256').update(sig).digest('hex') === JWT_IO_SIGNATURE_SHA256;
-        const sample = hasSampleClaims(payload) || defaultKey !== undefined || copiedSignature;
+        // An OAuth request's `state` (`…/authorize?…&state=eyJ…`): one sign-in's anti-forgery value, sent through the browser.
+        const oauthState = /[?&]state=$/.test(file.text.slice(Math.max(0, start - 7), start));
+        const sample = hasSampleClaims(payload) || defaultKey !== undefined || copiedSignature || oauthState;
         out.push({
           start,
           end: start + secret.length,
@@ -197,11 +199,13 @@ const rule: Rule = {
           message:
             (defaultKey !== undefined
               ? `Example JWT signed with the published default key \`${defaultKey}\`: anyone can forge such tokens; check that no server verifies with that key. `
-              : copiedSignature
-                ? "Sample JWT whose signature is jwt.io's example signature, copied under other claims: it verifies with no key; check that it stands for no real token. "
-                : sample
-                  ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
-                  : '') +
+              : oauthState
+                ? "JWT in an OAuth request's `state` parameter: one sign-in's anti-forgery value, which the browser carries; check that it holds no credential. "
+                : copiedSignature
+                  ? "Sample JWT whose signature is jwt.io's example signature, copied under other claims: it verifies with no key; check that it stands for no real token. "
+                  : sample
+                    ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
+                    : '') +
             `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
             (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
           ...(expired ? { severity: 'medium' as const } : {}),

@@ -145,3 +145,17 @@ describe("secrets/jwt with jwt.io's example signature under other claims", () =>
     expect(f!.confidence ?? 'high').toBe('high');
   });
 });
+
+describe("secrets/jwt as an OAuth request's state", () => {
+  it('is low in `state=` of an authorize URL, and as found in another parameter', () => {
+    const head = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ exp: 1760000000, site_url: 'https://chat.acme.io', provider: 'google', flow_state_id: 'a1b2c3' })}`;
+    const token = `${head}.${createHmac('sha256', rand(32, undefined, 'state-key'))
+      .update(head)
+      .digest('base64url')}`;
+    const [state] = runRule(rule, { code: `GET https://accounts.google.com/o/oauth2/v2/auth?client_id=x&response_type=code&state=${token}`, path: 'issues/login.md' });
+    expect(state!.confidence).toBe('low');
+    expect(state!.message).toMatch(/`state` parameter/);
+    const [other] = runRule(rule, { code: `GET https://api.acme.io/v1/me?access_token=${token}`, path: 'issues/login.md' });
+    expect(other!.confidence ?? 'high').not.toBe('low');
+  });
+});
