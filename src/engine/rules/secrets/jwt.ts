@@ -55,6 +55,9 @@ function hasSampleClaims(payload: Record<string, unknown>): boolean {
 /** SHA-256 of the signature of jwt.io's example token (HS256 over its header and claims with `your-256-bit-secret`). */
 const JWT_IO_SIGNATURE_SHA256 = '051d093c4bdedbf23f905ad01d9c6111414d54e2170e1d7f76657c4e76e3e65b';
 
+/** `typ` of JWTs that are documents, not access tokens: SD-JWT VCs, key-binding JWTs, status and client attestations, federation statements. */
+const SIGNED_DOCUMENT_TYP = /(?:^|[+/])(?:(?:dc|vc)\+sd-jwt|kb\+jwt|status-assertion\+jwt|statuslist\+jwt|(?:oauth-client-|wallet-)?attestation(?:-pop)?\+jwt|entity-statement\+jwt)$/i;
+
 const TIME_CLAIMS = new Set(['iat', 'exp', 'nbf', 'jti']);
 const SAMPLE_CLAIMS = new Set(['hello', 'foo', 'bar', 'baz', 'qux', 'test', 'some', 'example', 'lorem']);
 /** Claims that carry whatever the issuer puts in them (APISIX's `key` names a consumer): sample only with a sample value. */
@@ -102,13 +105,15 @@ function defaultSigningKey(token: string, alg: string): string | undefined {
 
 interface Header {
   alg?: string;
+  /** The media type the issuer gives the token (`JWT`, `dc+sd-jwt`, `status-assertion+jwt`). */
+  typ?: string;
   /** Decoded but not strict JSON (a hand-edited header): reported with less confidence. */
   lenient: boolean;
 }
 
 function parseHeader(segment: string): Header | undefined {
   const json = decodeJsonSegment(segment);
-  if (isObject(json)) return { ...(typeof json.alg === 'string' ? { alg: json.alg } : {}), lenient: false };
+  if (isObject(json)) return { ...(typeof json.alg === 'string' ? { alg: json.alg } : {}), ...(typeof json.typ === 'string' ? { typ: json.typ } : {}), lenient: false };
   if (json !== undefined) return undefined;
   const text = decodeBase64Text(segment, 0.85);
   if (!text || !/^\s*\{\s*"/.test(text) || !/\}\s*$/.test(text) || !/"(?:alg|typ)"/.test(text)) return undefined;
@@ -189,9 +194,12 @@ const rule: Rule = {
         const defaultKey = defaultSigningKey(secret, header.alg);
         // jwt.io's signature pasted under other claims (a tutorial drawing the three parts): it verifies nothing.
         const copiedSignature = createHash('sha256').update(sig).digest('hex') === JWT_IO_SIGNATURE_SHA256;
+        // A signed document about a holder (an SD-JWT verifiable credential, a status or wallet attestation, by its
+        // `typ`), which its holder presents with a key of their own (`cnf`): not a bearer token.
+        const document = header.typ !== undefined && SIGNED_DOCUMENT_TYP.test(header.typ);
         // An OAuth request's `state` (`…/authorize?…&state=eyJ…`): one sign-in's anti-forgery value, sent through the browser.
         const oauthState = /[?&]state=$/.test(file.text.slice(Math.max(0, start - 7), start));
-        const sample = hasSampleClaims(payload) || defaultKey !== undefined || copiedSignature || oauthState;
+        const sample = hasSampleClaims(payload) || defaultKey !== undefined || copiedSignature || oauthState || document;
         out.push({
           start,
           end: start + secret.length,
@@ -199,13 +207,15 @@ const rule: Rule = {
           message:
             (defaultKey !== undefined
               ? `Example JWT signed with the published default key \`${defaultKey}\`: anyone can forge such tokens; check that no server verifies with that key. `
-              : oauthState
-                ? "JWT in an OAuth request's `state` parameter: one sign-in's anti-forgery value, which the browser carries; check that it holds no credential. "
-                : copiedSignature
-                  ? "Sample JWT whose signature is jwt.io's example signature, copied under other claims: it verifies with no key; check that it stands for no real token. "
-                  : sample
-                    ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
-                    : '') +
+              : document
+                ? `Signed ${header.typ!.slice(0, 40)} document (a credential or attestation about its holder, who presents it with their own key), not a bearer token; check that it holds no real person's data. `
+                : oauthState
+                  ? "JWT in an OAuth request's `state` parameter: one sign-in's anti-forgery value, which the browser carries; check that it holds no credential. "
+                  : copiedSignature
+                    ? "Sample JWT whose signature is jwt.io's example signature, copied under other claims: it verifies with no key; check that it stands for no real token. "
+                    : sample
+                      ? 'Sample-looking signed JWT (placeholder subject or name): check that no issuer accepts it. '
+                      : '') +
             `Signed JWT (${header.alg.slice(0, 20)}${iss ? `, issuer ${iss}` : ''}) committed` +
             (expired ? `; it expired on ${new Date(exp * 1000).toISOString().slice(0, 10)}, but its claims and the issuer's trust may still be abused.` : ': revoke it at the issuer.'),
           ...(expired ? { severity: 'medium' as const } : {}),

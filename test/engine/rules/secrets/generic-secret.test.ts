@@ -9,6 +9,7 @@ import { statementsFor } from '../../../../src/engine/rules/secrets/lib/assignme
 const s = rand(32, undefined, 'gen');
 const hex = rand(64, HEX, 'genhex');
 const b64 = rand(44, B64, 'genb64');
+const b64u = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64');
 const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, HEX, 'd'), rand(12, HEX, 'e')].join('-');
 
 ruleTester(rule, {
@@ -1085,6 +1086,11 @@ ruleTester(rule, {
     { code: `const TOKEN_PID = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'spl')}";`, path: 'addons/sdk/constants.gd' },
     { code: `// https://spreadsheets.google.com/ccc?key=${rand(44, B64URL, 'sheet')}&hl=en`, path: 'src/items.js' },
     { code: `[![Bitrise](https://img.shields.io/bitrise/${rand(16, HEX, 'appslug')}?token=${rand(22, B64URL, 'bitrise-badge')})](https://app.bitrise.io)`, path: 'README.md' },
+    // An unsigned JWT, percent-encoded in a link: the jwt rule's to judge.
+    {
+      code: `      // https://jwt.io/#debugger-io?token=${b64u({ alg: 'none', kid: 'fakekid' })}.${b64u({ uid: 'alice', email: 'alice@example.com', iat: 0, sub: 'alice' })}%3D.`,
+      path: 'scripts/emulator-tests/functionsEmulator.spec.ts',
+    },
     // A test's label for a token: short words and numbers behind a prefix.
     { code: '    assert set_turn_auth_block("wlo2.abc-def_123")', path: 'backend/tests/test_agent_tools.py' },
     // ACME's key authorization: published, hashed, in a DNS record.

@@ -159,3 +159,22 @@ describe("secrets/jwt as an OAuth request's state", () => {
     expect(other!.confidence ?? 'high').not.toBe('low');
   });
 });
+
+describe('secrets/jwt: signed documents about a holder', () => {
+  const signed = (header: object, payload: object): string => {
+    const head = `${b64url(header)}.${b64url(payload)}`;
+    return `${head}.${createHmac('sha256', rand(32, undefined, 'vc-key'))
+      .update(head)
+      .digest('base64url')}`;
+  };
+  it('grades an SD-JWT credential or a status attestation low, naming its type, and an access token as found', () => {
+    const cnf = { jwk: { kty: 'EC', crv: 'P-256', x: rand(43, B64URL, 'x'), y: rand(43, B64URL, 'y') } };
+    for (const typ of ['dc+sd-jwt', 'status-assertion+jwt', 'oauth-client-attestation+jwt']) {
+      const [f] = runRule(rule, { code: `"credential": "${signed({ alg: 'ES256', typ }, { iss: 'https://issuer.example.it', cnf, _sd: [rand(43, B64URL, 'sd')] })}"`, path: '__mocks__/pid.json' });
+      expect(f!.confidence, typ).toBe('low');
+      expect(f!.message).toContain(typ);
+    }
+    const [access] = runRule(rule, { code: `"token": "${signed({ alg: 'ES256', typ: 'at+jwt' }, { iss: 'https://issuer.example.it', sub: 'u-42', scope: 'openid' })}"`, path: '__mocks__/pid.json' });
+    expect(access!.confidence ?? 'high').toBe('high');
+  });
+});

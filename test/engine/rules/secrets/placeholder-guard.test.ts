@@ -512,6 +512,10 @@ describe('every secret rule: where a value is published or allowed', () => {
     expect(found.every((f) => f.confidence === 'low')).toBe(true);
     // The same page outside a test folder is the project's own: as found.
     expect(scan(page, 'public/index.html').some((f) => f.confidence !== 'low')).toBe(true);
+    // What a browser saved beside a page: the site's scripts.
+    const script = `var maps="https://maps.example.net/?k=${key}";window.BOOMR_API_key="${secret}";\n`;
+    expect(scan(script, 'wordpress/Theme Demo_files/analytics.js').every((f) => f.confidence === 'low')).toBe(true);
+    expect(scan(script, 'wordpress/js/analytics.js').some((f) => f.confidence !== 'low')).toBe(true);
   });
   it("grades low a value in a secret scanner's allowlist", () => {
     const toml = `[allowlist]\ndescription = "Firebase debug key, restricted"\nregexes = ['''${key}''']\n`;
@@ -606,5 +610,15 @@ describe('every secret rule: base64 of a sentence', () => {
     expect(scan(`        token = "${prose}"\n`, 'tests/unit/test_cred_provider.py')).toEqual([]);
     const randomBytes = Buffer.from(rand(48, HEX, 'b64-random'), 'hex').toString('base64');
     expect(scan(`        token = "${randomBytes}"\n`, 'tests/unit/test_cred_provider.py').length).toBeGreaterThan(0);
+  });
+});
+
+describe('every secret rule: known-answer data that names its cipher suite', () => {
+  it('grades a test resource of an interop suite low, and the same JSON outside test folders as found', () => {
+    const json = `[\n  {\n    "cipher_suite": 1,\n    "epoch_secret": "${rand(64, HEX, 'mls-epoch')}",\n    "signature_priv": "${rand(64, HEX, 'mls-sig')}"\n  }\n]\n`;
+    const found = scan(json, 'quartz/src/commonTest/resources/mls/key-schedule.json');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+    expect(scan(json, 'config/keys.json').some((f) => f.confidence !== 'low')).toBe(true);
   });
 });

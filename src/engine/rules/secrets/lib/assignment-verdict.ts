@@ -324,7 +324,7 @@ function skipValue(a: Assignment, line: string): boolean {
   if (!v || (/\s/.test(v) && !isGoogleAppPassword(v)) || v.length > 500) return true;
   // JWT-shaped (or a truncated one, or its header elided: `.eyJ…`): the jwt rule decides, unless it is
   // only shaped like one (`eyJ4tw1J….eyJE8R…`, segments that do not decode): then a random value like any.
-  if (/^\.?eyJ[\w-]*\.[\w-]*(?:\.|$)/.test(v) && !isJwtLookalike(v)) return true;
+  if (/^\.?eyJ[\w-]*={0,2}\.[\w-]*={0,2}(?:\.|$)/.test(v) && !isJwtLookalike(v)) return true;
   // Text in another script written as JSON escapes (`"PW": "\u30d1\u30e9\u30aa"`, Palau in Japanese).
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).

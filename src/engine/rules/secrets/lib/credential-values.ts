@@ -370,6 +370,7 @@ export const isUuid = (v: string): boolean => UUID.test(v);
 
 /** Code identifiers and member paths (`getPassword`, `config.db.secret`, `SOME_ENV_NAME`), not random strings. */
 /** Words spelled with a digit in identifiers: Kubernetes, i18n, cloud services, versions, encodings, architectures. */
+const SHORT_WORDS = new Set('a i am an as at be by do go he if in is it me my no of on or so to up us we'.split(' '));
 const DIGIT_WORDS =
   /k8s|i18n|l10n|a11y|s3[an]?|ec2|oauth2|x509|sha(?:1|224|256|384|512)|md5|base64|base32|utf8|utf16|http2|ipv4|ipv6|win32|win64|x86|x64|arm64|amd64|e2e|p2p|b2b|b2c|m2m|2fa|3d|2d|v[1-9]/gi;
 
@@ -399,7 +400,8 @@ export function looksLikeIdentifier(v: string): boolean {
     .filter(Boolean);
   if (parts.length === 0) return true;
   const digitParts = parts.filter((p) => /^\d+$/.test(p)).length;
-  const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p)).length;
+  // English's two-letter words (`amOnAdminPage1`, `isUpToDate`) are words, not the short pieces random text breaks into.
+  const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p) && !SHORT_WORDS.has(p.toLowerCase())).length;
   // Random strings break into many 1–2 letter pieces and several digit runs; words numbered one digit
   // each (`_mockEncryptedType2String2`) are a name.
   const numberedWords = digitParts <= 3 && parts.every((p) => (/^\d+$/.test(p) ? p.length === 1 : /^[A-Za-z][a-z]{2,}$/.test(p) && /[aeiouy]/i.test(p))) && parts.length >= digitParts * 2 + 1;

@@ -34,6 +34,7 @@ export function guardPlaceholders(rule: Rule): Rule {
       let armored: boolean | undefined;
       let sops: boolean | undefined;
       let page: boolean | undefined;
+      let vectors: boolean | undefined;
       for (const raw of rule.check(file, ctx)) {
         const grade = raw.secret ? placeholderGrade(raw.secret) : undefined;
         if (raw.start !== undefined && (armored ??= file.text.includes('-----BEGIN ')) && insideArmorBody(file.text, raw.start)) continue;
@@ -48,7 +49,8 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (STORIES.test(file.path) || (raw.start !== undefined && previewProps(file.text, raw.start)))
           out.push(low(raw, " (a UI component's sample props, for a story or an e-mail preview: check that it stands for no real one)."));
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
-        else if (TEST_VECTORS.test(file.path)) out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
+        else if (TEST_VECTORS.test(file.path) || (vectors ??= isVectorData(file.path, file.text)))
+          out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
         else if (APP_BUNDLED_CONFIG.test(file.path) && !/secret/i.test(lineOf(file.text, raw.start)))
           out.push(
             low(
@@ -278,6 +280,18 @@ function devSection(text: string, at: number): string | undefined {
 /** Test-vector data files: `nip44.vectors.json`, `testvectors.json` (a specification's known answers, as data). */
 const TEST_VECTORS = /(?:^|\/)(?:[^/]*[._-])?(?:test[_-]?)?vectors?(?:[._-][^/]*)?\.(?:json|ya?ml|txt|toml)$/i;
 
+/**
+ * Known-answer data under a test folder whose records name a cipher suite (`"cipher_suite": 1` in MLS's
+ * RFC 9420 interop vectors, HPKE's and COSE's): the algorithm's inputs and outputs, published with it.
+ */
+function isVectorData(path: string, text: string): boolean {
+  return (
+    /\.json$/i.test(path) &&
+    /(?:^|\/)(?:tests?|__tests__|spec|[\w-]*Test|testdata|test_?data|test-data|fixtures?|resources)\//.test(path) &&
+    /["'](?:cipher_?suite|ciphersuite|suite_id|kem_id)["']\s*:/i.test(text.slice(0, 2000))
+  );
+}
+
 /** Secret scanners' configuration and allowlists (gitleaks, secretlint, detect-secrets, TruffleHog, GitGuardian, ours). */
 const SCANNER_CONFIG =
   /(?:^|\/)(?:\.?gitleaks\.toml|\.gitleaksignore|\.secretlintrc(?:\.(?:json|ya?ml|js|cjs))?|\.secrets\.baseline|\.trufflehogignore|\.gitguardian\.ya?ml|\.ggignore|\.tokenwarden-baseline\.json)$/;
@@ -297,12 +311,15 @@ const SERVER_ONLY = /private-key|sas-token|secret-access-key|service-account|con
 
 /**
  * A saved copy of a web page kept as a test's input (a recipe scraper's `tests/data/html/*.html`): an HTML
- * document under a test or fixture folder. Its inline scripts carry the site's beacon keys, tag-manager
- * parameters, player licences and browser API keys, which the site sends to every visitor.
+ * document under a test or fixture folder, or what a browser saved beside a page (`Page_files/analytics.js`).
+ * Its scripts carry the site's beacon keys, tag-manager parameters, player licences and browser API keys,
+ * which the site sends to every visitor.
  */
 function isSavedWebPage(path: string, text: string): boolean {
+  // The folder a browser's "Save page as" writes the page's scripts and styles to (`Recipe_files/analytics.js`).
+  if (/(?:^|\/)[^/]+_files\/[^/]+\.(?:js|css|html?)$/i.test(path)) return true;
   return (
-    /\.html?$/i.test(path) &&
+    /\.(?:html?|xhtml|testhtml)$/i.test(path) &&
     /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|test_?data|testdata|test-data)\//i.test(path) &&
     /^(?:\ufeff)?\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html)\b/i.test(text.slice(0, 4000))
   );
