@@ -1086,6 +1086,9 @@ ruleTester(rule, {
     { code: `const TOKEN_PID = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'spl')}";`, path: 'addons/sdk/constants.gd' },
     { code: `// https://spreadsheets.google.com/ccc?key=${rand(44, B64URL, 'sheet')}&hl=en`, path: 'src/items.js' },
     { code: `[![Bitrise](https://img.shields.io/bitrise/${rand(16, HEX, 'appslug')}?token=${rand(22, B64URL, 'bitrise-badge')})](https://app.bitrise.io)`, path: 'README.md' },
+    // Vault: a token's accessor, and a log line's path after the word token.
+    { code: `token_accessor         ${rand(24, undefined, 'vault-accessor')}`, path: 'operations/onboarding/README.md' },
+    { code: '2019-07-11T01:04:38.124Z [DEBUG] cache: using auto auth token: path=/v1/aws/creds/readonly', path: 'identity/vault-agent-caching/README.md' },
     // An unsigned JWT, percent-encoded in a link: the jwt rule's to judge.
     {
       code: `      // https://jwt.io/#debugger-io?token=${b64u({ alg: 'none', kid: 'fakekid' })}.${b64u({ uid: 'alice', email: 'alice@example.com', iat: 0, sub: 'alice' })}%3D.`,

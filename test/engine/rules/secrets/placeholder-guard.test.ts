@@ -621,4 +621,10 @@ describe('every secret rule: known-answer data that names its cipher suite', () 
     expect(found.every((f) => f.confidence === 'low')).toBe(true);
     expect(scan(json, 'config/keys.json').some((f) => f.confidence !== 'low')).toBe(true);
   });
+  it('grades a test resource that is mostly long hex strings low (serialized protocol messages)', () => {
+    const records = Array.from({ length: 12 }, (_, i) => `  {"group_secrets": "${rand(272, HEX, `mls-gs-${i}`)}", "welcome": "${rand(200, HEX, `mls-w-${i}`)}"}`);
+    const found = scan(`[\n${records.join(',\n')}\n]\n`, 'quartz/src/commonTest/resources/mls/messages.json');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.confidence === 'low')).toBe(true);
+  });
 });

@@ -329,6 +329,8 @@ function skipValue(a: Assignment, line: string): boolean {
   if (v.includes('\\u') && isEscapedText(v)) return true;
   // An ARM/Bicep template function builds the value at deployment (`listKeys(resourceId(…))`, `parameters('pw')`).
   if (/^\W{0,3}(?:parameters|variables|listKeys|listSecrets|listConnectionStrings|listCredentials|reference|resourceId|concat|format|getSecret)\(/i.test(v)) return true;
+  // A log's field after the word (`using auto auth token: path=/v1/auth/aws/login`): a name and a path, no value.
+  if (/^[A-Za-z_][\w.-]{0,30}=\//.test(v)) return true;
   // A regular expression (a secret finder's own pattern: `(?:\\s|=|:)AP[\\dABCDEF][a-zA-Z0-9]{8,}`).
   if (/\(\?(?:[:=!]|<[=!])|\[[^\]]{1,40}\]\{\d{1,3}(?:,\d{0,3})?\}/.test(v)) return true;
   // String concatenation taken for a value (`'KEY="' + el.value + '"'`: its quotes belong to two literals).

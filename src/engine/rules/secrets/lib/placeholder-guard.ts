@@ -282,14 +282,15 @@ const TEST_VECTORS = /(?:^|\/)(?:[^/]*[._-])?(?:test[_-]?)?vectors?(?:[._-][^/]*
 
 /**
  * Known-answer data under a test folder whose records name a cipher suite (`"cipher_suite": 1` in MLS's
- * RFC 9420 interop vectors, HPKE's and COSE's): the algorithm's inputs and outputs, published with it.
+ * RFC 9420 interop vectors, HPKE's and COSE's), or that is mostly long hex strings: an algorithm's inputs
+ * and outputs, published with it.
  */
 function isVectorData(path: string, text: string): boolean {
-  return (
-    /\.json$/i.test(path) &&
-    /(?:^|\/)(?:tests?|__tests__|spec|[\w-]*Test|testdata|test_?data|test-data|fixtures?|resources)\//.test(path) &&
-    /["'](?:cipher_?suite|ciphersuite|suite_id|kem_id)["']\s*:/i.test(text.slice(0, 2000))
-  );
+  if (!/\.json$/i.test(path) || !/(?:^|\/)(?:tests?|__tests__|spec|[\w-]*Test|testdata|test_?data|test-data|fixtures?|resources)\//.test(path)) return false;
+  if (/["'](?:cipher_?suite|ciphersuite|suite_id|kem_id)["']\s*:/i.test(text.slice(0, 2000))) return true;
+  // Or hex and little else: 20 or more long hex strings, more than half the text (a protocol's serialized messages).
+  const hex = text.match(/"[0-9a-f]{64,}"/g);
+  return hex !== null && hex.length >= 20 && hex.reduce((n, h) => n + h.length, 0) * 2 > text.length;
 }
 
 /** Secret scanners' configuration and allowlists (gitleaks, secretlint, detect-secrets, TruffleHog, GitGuardian, ours). */

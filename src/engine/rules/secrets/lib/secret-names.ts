@@ -110,6 +110,8 @@ const STOP_AFTER = new Set(
     'attrs attributes characters chars charset alphabet opt opts ' +
     // A Solana token's mint, program-derived addresses and program ids (`claimable_token_pda`, `TOKEN_PID`): public keys.
     'pda mint pid pubkey ' +
+    // Vault's token accessor: a handle that looks a token up or revokes it, and logs in nowhere.
+    'accessor ' +
     // A signature computed for one request or channel (Pusher's `auth_signature`): the output, not the key.
     'signature sig ' +
     // A collection of credentials, or its resource id: Twilio's `credential_lists`, `cred_list_sid`, `credentialListMappings`.
