@@ -1086,6 +1086,8 @@ ruleTester(rule, {
     { code: `const TOKEN_PID = "${rand(44, '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 'spl')}";`, path: 'addons/sdk/constants.gd' },
     { code: `// https://spreadsheets.google.com/ccc?key=${rand(44, B64URL, 'sheet')}&hl=en`, path: 'src/items.js' },
     { code: `[![Bitrise](https://img.shields.io/bitrise/${rand(16, HEX, 'appslug')}?token=${rand(22, B64URL, 'bitrise-badge')})](https://app.bitrise.io)`, path: 'README.md' },
+    // A Magento functional test's step name: words, two-letter ones among them.
+    { code: '        <amOnPage url="{{AdminContactReportPage.url}}" stepKey="amOnDotdigitalContactReportPage1"/>', path: 'Test/Mftf/Test/NewCustomerAddedToReportTest.xml' },
     // Vault: a token's accessor, and a log line's path after the word token.
     { code: `token_accessor         ${rand(24, undefined, 'vault-accessor')}`, path: 'operations/onboarding/README.md' },
     { code: '2019-07-11T01:04:38.124Z [DEBUG] cache: using auto auth token: path=/v1/aws/creds/readonly', path: 'identity/vault-agent-caching/README.md' },
@@ -1166,6 +1168,7 @@ ruleTester(rule, {
     { name: "a Chef resource's password", code: `user 'deploy' do\n  password "${s}"\nend\n`, path: 'recipes/default.rb', secret: s, line: 2 },
     { name: "WordPress's salts, known by name", code: `WORDPRESS_LOGGED_IN_SALT=${rand(40, HEX, 'wp-salt')}`, path: '.env.sample', secret: rand(40, HEX, 'wp-salt') },
     { name: "RabbitMQ's Erlang cookie", code: `RABBITMQ_ERLANG_COOKIE=${rand(32, HEX, 'erlang-cookie')}`, path: '.env.prod', secret: rand(32, HEX, 'erlang-cookie') },
+    { name: 'random text with a two-letter word in it (no identifier)', code: `tefter token = '${cat('gnKLZ6PNGylp', 'RrrJjiWe')}'`, path: 'config.txt', secret: cat('gnKLZ6PNGylp', 'RrrJjiWe') },
     { name: 'a session token (a token that authenticates)', code: `  "session_token": "${s}",`, path: 'test/fixtures/login.json', secret: s },
     { name: "a coverage service's upload token", code: `CODECOV_UPLOAD_TOKEN=${s}`, path: '.env', secret: s },
     { name: 'a bare token in a record that is no order', code: `  "token": "${s}",\n  "expires_in": 3600,`, path: 'test/fixtures/oauth.json', secret: s },

@@ -400,8 +400,10 @@ export function looksLikeIdentifier(v: string): boolean {
     .filter(Boolean);
   if (parts.length === 0) return true;
   const digitParts = parts.filter((p) => /^\d+$/.test(p)).length;
-  // English's two-letter words (`amOnAdminPage1`, `isUpToDate`) are words, not the short pieces random text breaks into.
-  const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p) && !SHORT_WORDS.has(p.toLowerCase())).length;
+  // English's two-letter words (`amOnDotdigitalReportPage1`) are words, not the short pieces random text breaks
+  // into, where three or more real words stand beside them (random text has none: `gnKLZ6PNGylpRrrJjiWe`).
+  const wordy = parts.filter((p) => /^[A-Za-z][a-z]{3,}$/.test(p) && /[aeiouy]/i.test(p)).length >= 3;
+  const shortParts = parts.filter((p) => /^[A-Za-z]{1,2}$/.test(p) && !(wordy && SHORT_WORDS.has(p.toLowerCase()))).length;
   // Random strings break into many 1–2 letter pieces and several digit runs; words numbered one digit
   // each (`_mockEncryptedType2String2`) are a name.
   const numberedWords = digitParts <= 3 && parts.every((p) => (/^\d+$/.test(p) ? p.length === 1 : /^[A-Za-z][a-z]{2,}$/.test(p) && /[aeiouy]/i.test(p))) && parts.length >= digitParts * 2 + 1;
