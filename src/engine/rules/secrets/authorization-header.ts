@@ -86,7 +86,8 @@ function tokenOk(secret: string, scheme: string | undefined): boolean {
   const h = shannonEntropy(secret);
   if (h < 2.75) return false;
   // Without a scheme the value could be anything (`authorization: required`): demand a random-looking token.
-  if (!scheme && (h < 3.2 || !/\d/.test(secret) || looksLikeIdentifier(secret))) return false;
+  // Under 16 characters it is a transaction's authorization code (`"authorization": "A1B2C3D4E5F6"` in a gateway's reply).
+  if (!scheme && (h < 3.2 || secret.length < 16 || !/\d/.test(secret) || looksLikeIdentifier(secret))) return false;
   if (scheme && looksLikeIdentifier(secret) && !/\d/.test(secret)) return false;
   return true;
 }

@@ -12,6 +12,8 @@ const uuid = [rand(8, HEX, 'a'), rand(4, HEX, 'b'), rand(4, HEX, 'c'), rand(4, H
 
 ruleTester(rule, {
   valid: [
+    // A payment's authorization code in a gateway's reply, under a JSON key of that name.
+    { code: '        "authorization": "7Hq2X9kLm4Pz",', path: 'test/unit/gateways/versa_pay_test.rb' },
     // Labels for a key: short words and a number.
     { code: '          return "Bearer ak_test123";', path: 'apps/api/src/middleware/__test__/auth.test.ts' },
     { code: '    assert gesehen["auth"] == "Bearer wlo2.person-x"', path: 'backend/tests/test_chat_endpoint.py' },
