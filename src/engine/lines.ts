@@ -35,3 +35,9 @@ export class LineIndex {
     return this.text.slice(start, end);
   }
 }
+
+/** The line of `text` around offset `at`, without its line break. */
+export function lineAt(text: string, at: number): string {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end);
+}

@@ -1,4 +1,5 @@
 import { demoLoginReason } from './lib/demo-login.js';
+import { lineAt } from '../../lines.js';
 import type { FileView, RawFinding, Rule } from '../../rule.js';
 import { DEFAULT_SECRET_REMEDIATION, SECRET_CONTROLS } from './define.js';
 import { shannonEntropy } from '../../entropy.js';
@@ -40,13 +41,6 @@ function basicCredentialOk(secret: string): boolean {
 }
 
 const isBase64Pair = (secret: string): boolean => /^[A-Za-z0-9+/]{8,}={0,2}$/.test(secret) && decodeBase64Text(secret, 1)?.includes(':') === true;
-
-/** The line of `text` around `at`. */
-function lineAt(text: string, at: number): string {
-  const s = text.lastIndexOf('\n', at) + 1;
-  const e = text.indexOf('\n', at);
-  return text.slice(s, e === -1 ? text.length : e);
-}
 
 /** A Basic credential of a demo login (demo-login.ts), and why. */
 /**

@@ -1,4 +1,5 @@
 import { defineSecretRule } from './define.js';
+import { lineAt } from '../../lines.js';
 import { refine } from './lib/refine.js';
 
 /** Secret (`sk_`) and restricted (`rk_`) keys; publishable `pk_` keys are public by design. */
@@ -19,11 +20,6 @@ const rule = defineSecretRule({
     ],
   },
 });
-
-/** The line around a finding. */
-function lineAt(text: string, at: number): string {
-  return text.slice(text.lastIndexOf('\n', at) + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
-}
 
 // Other issuers use the prefix: a 40-hex body is Paystack's (paystack-secret-key), a key named after
 // Clerk is Clerk's (clerk-secret-key). A test-mode key reaches test data only: still a credential, but

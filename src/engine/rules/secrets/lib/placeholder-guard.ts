@@ -16,6 +16,7 @@
  *   (src/engine/repeats.ts; the scanner does the same for what it finds decoded).
  */
 import type { RawFinding, Rule } from '../../../rule.js';
+import { lineAt } from '../../../lines.js';
 import { placeholderGrade } from '../../../placeholder.js';
 import { collapseRepeats } from '../../../repeats.js';
 import { isPublishedSecret } from './published-secrets.js';
@@ -51,7 +52,7 @@ export function guardPlaceholders(rule: Rule): Rule {
         else if (SNAPSHOT.test(file.path)) out.push(low(raw, ' (in a test snapshot: the recorded output of a test, which renders fixtures; check that the test used no real one).'));
         else if (TEST_VECTORS.test(file.path) || (vectors ??= isVectorData(file.path, file.text)))
           out.push(low(raw, " (in a test-vector file: an algorithm's known-answer inputs and outputs, published with its specification)."));
-        else if (APP_BUNDLED_CONFIG.test(file.path) && !/secret/i.test(lineOf(file.text, raw.start)))
+        else if (APP_BUNDLED_CONFIG.test(file.path) && !(raw.start !== undefined && /secret/i.test(lineAt(file.text, raw.start))))
           out.push(
             low(
               raw,
@@ -175,12 +176,6 @@ const SAMPLE_COMMENT =
   /^[ \t]*(?:#|\/\/|;|--|\/?\*)[^\n]{0,80}?\b(?:(?:replace|substitute|change|fill[ -]in|update|swap)\b[^\n]{0,24}?\b(?:with|by|to|in)?[ \t]+your(?:[ \t]+own)?\b[^\n]{0,24}?\b(?:values?|credentials?|keys?|tokens?|secrets?|passwords?|details|settings|data|info)\b|(?:sample|example|dummy|fake|demo)[ \t]+(?:values?|credentials?|keys?|tokens?|secrets?|data)\b|(?:must|should|need[ \t]+to|please)[ \t]+(?:be[ \t]+)?(?:customi[sz]e|change|replace|override)d?[ \t]+(?:this|these|it|the)\b|\bchange[ \t]+(?:this|it|me)[ \t]+(?:value|key|secret|token|password|before|in[ \t]+production)\b)/im;
 const SAMPLE_REACH_LINES = 12;
 const SAMPLE_REACH_CHARS = 12 * 200;
-/** The line around offset `at` (the whole text when no offset is known). */
-function lineOf(text: string, at: number | undefined): string {
-  if (at === undefined) return '';
-  const end = text.indexOf('\n', at);
-  return text.slice(text.lastIndexOf('\n', at - 1) + 1, end === -1 ? text.length : end);
-}
 
 /** Rules for values a person chooses (a provider's issued token is a leak wherever a guide repeats it). */
 const PASSWORD_RULES = /^secrets\/(?:generic-password|command-line-password|ado-connection-string|connection-string|basic-auth-url|curl-basic-auth)$/;
